@@ -1,0 +1,1 @@
+"""The Qt console. Importing this package does not import Qt; the windows do."""

@@ -1,0 +1,1 @@
+"""One module per `valuezone` subcommand, each with `register(subparsers)`."""

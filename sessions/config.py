@@ -1,0 +1,86 @@
+"""The one settings loader: a TOML file in the config folder, sections owned by each capability.
+
+Secrets never live here (they go to the OS keyring, see sessions.secrets); `save` refuses a key
+whose name looks like one, so a slip cannot write a password to disk.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from sessions.errors import ConfigError
+
+DEFAULTS: dict[str, Any] = {
+    "ui": {"language": "", "font_family": "DejaVu Sans Mono", "font_size": 11},
+    "terminal": {"scrollback": 10_000},
+    "recording": {"archive": ""},
+    "relay": {"address": ""},
+}
+
+_SECRET_WORDS = ("password", "passphrase", "secret", "token", "api_key")
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _check_no_secrets(data: dict[str, Any], where: str = "") -> None:
+    for key, value in data.items():
+        if isinstance(value, dict):
+            _check_no_secrets(value, f"{where}{key}.")
+        elif any(word in key.lower() for word in _SECRET_WORDS):
+            raise ConfigError(
+                f"Refusing to write '{where}{key}' to the settings file.",
+                "Secrets belong in the OS keyring (sessions.secrets), never in settings.toml.",
+            )
+
+
+class Settings:
+    """Settings read from and written to one TOML file; missing keys fall back to DEFAULTS."""
+
+    def __init__(self, path: Path, data: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self.data = _merge(DEFAULTS, data or {})
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Read *path*; a missing file gives the defaults, a broken one a ConfigError."""
+        if not path.exists():
+            return cls(path)
+        try:
+            with path.open("rb") as fh:
+                return cls(path, tomllib.load(fh))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(
+                f"The settings file {path} is not valid TOML ({exc}).",
+                "Fix the line it names, or move the file away to start from the defaults.",
+            ) from exc
+
+    def get(self, section: str, key: str, default: Any = None) -> Any:
+        return self.data.get(section, {}).get(key, default)
+
+    def set(self, section: str, key: str, value: Any) -> None:
+        self.data.setdefault(section, {})[key] = value
+
+    def section(self, name: str) -> dict[str, Any]:
+        return self.data.setdefault(name, {})
+
+    def save(self) -> None:
+        """Write atomically (temp file + rename) so a crash never leaves half a file."""
+        _check_no_secrets(self.data)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".toml.tmp")
+        tmp.write_text(tomli_w.dumps(self.data), encoding="utf-8")
+        os.replace(tmp, self.path)

@@ -1,0 +1,91 @@
+"""Secrets (passwords, passphrases, API tokens) in the OS keyring, and nowhere else.
+
+On a machine with no keyring (a headless server, CI) keyring raises NoKeyringError: the secret is then
+kept in this process's memory for this run only, and `take_fallback_notice()` returns a message once so
+the UI can tell the user that it will be asked again next time.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import keyring
+import keyring.errors
+
+from sessions.errors import SecretStoreError
+
+SERVICE = "valuezone"
+
+_memory: dict[tuple[str, str], str] = {}
+_lock = threading.Lock()
+_notice_pending = False
+_notice_given = False
+
+FALLBACK_NOTICE = (
+    "No system keyring is available on this computer, so saved passwords are kept for this run only. "
+    "Install and unlock a keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager) "
+    "to keep them between runs."
+)
+
+
+def _key(kind: str, name: str) -> str:
+    return f"{kind}:{name}"
+
+
+def _fallback() -> None:
+    global _notice_pending
+    if not _notice_given:
+        _notice_pending = True
+
+
+def store(kind: str, name: str, secret: str) -> bool:
+    """Store *secret*; True if it went to the OS keyring, False if only kept in memory for this run."""
+    with _lock:
+        try:
+            keyring.set_password(SERVICE, _key(kind, name), secret)
+            _memory.pop((kind, name), None)
+            return True
+        except keyring.errors.NoKeyringError:
+            _memory[(kind, name)] = secret
+            _fallback()
+            return False
+        except keyring.errors.KeyringError as exc:
+            raise SecretStoreError(
+                f"The system keyring refused to store the {kind} for {name} ({exc}).",
+                "Unlock the keyring and try again; nothing was written to disk.",
+            ) from exc
+
+
+def load(kind: str, name: str) -> str | None:
+    """The stored secret, or None."""
+    with _lock:
+        if (kind, name) in _memory:
+            return _memory[(kind, name)]
+        try:
+            return keyring.get_password(SERVICE, _key(kind, name))
+        except keyring.errors.NoKeyringError:
+            _fallback()
+            return None
+        except keyring.errors.KeyringError:
+            return None
+
+
+def delete(kind: str, name: str) -> None:
+    """Forget the secret wherever it is kept."""
+    with _lock:
+        _memory.pop((kind, name), None)
+        try:
+            keyring.delete_password(SERVICE, _key(kind, name))
+        except keyring.errors.KeyringError:
+            pass
+
+
+def take_fallback_notice() -> str | None:
+    """The no-keyring message, the first time only."""
+    global _notice_pending, _notice_given
+    with _lock:
+        if _notice_pending and not _notice_given:
+            _notice_pending = False
+            _notice_given = True
+            return FALLBACK_NOTICE
+        return None

@@ -1,0 +1,138 @@
+"""A real OpenSSH sshd on 127.0.0.1 for tests: temporary config, host key and authorized key.
+
+Used through the fixtures in conftest.py. Password login uses a real local account (created once,
+as root), because sshd checks passwords against the system.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
+PASSWORD_USER = "vztest"
+PASSWORD = "Tr0ub4dor&3-vz-test-secret"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def keygen(path: Path, kind: str = "ed25519", comment: str = "vz-test") -> Path:
+    """Create an unencrypted OpenSSH key pair at *path* (and *path*.pub)."""
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", kind, "-N", "", "-C", comment, "-f", str(path)],
+        check=True,
+    )
+    return path
+
+
+def ensure_password_user() -> bool:
+    """Create the local password account once; False if we cannot (not root)."""
+    try:
+        pwd.getpwnam(PASSWORD_USER)
+    except KeyError:
+        if os.geteuid() != 0:
+            return False
+        subprocess.run(["useradd", "-m", "-s", "/bin/bash", PASSWORD_USER], check=True)
+    if os.geteuid() == 0:
+        subprocess.run(["chpasswd"], input=f"{PASSWORD_USER}:{PASSWORD}\n", text=True, check=True)
+    return True
+
+
+@dataclass
+class Sshd:
+    """A running sshd: where it listens, who may log in, and with what."""
+
+    host: str
+    port: int
+    user: str
+    client_key: Path
+    host_key: Path
+    folder: Path
+    process: subprocess.Popen[bytes]
+
+    @property
+    def host_key_pub(self) -> str:
+        return Path(f"{self.host_key}.pub").read_text().strip()
+
+    def known_hosts_line(self) -> str:
+        kind, blob = self.host_key_pub.split()[:2]
+        return f"[{self.host}]:{self.port} {kind} {blob}\n"
+
+    def fingerprint(self) -> str:
+        out = subprocess.run(
+            ["ssh-keygen", "-l", "-E", "sha256", "-f", f"{self.host_key}.pub"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        return out.split()[1]
+
+
+def _wait_listening(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"sshd exited: {log.read_text(errors='replace')}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return
+        time.sleep(0.05)
+    raise RuntimeError("sshd did not start listening within 10 s")
+
+
+@contextlib.contextmanager
+def run_sshd(folder: Path, *, host_key: Path | None = None, client_key: Path | None = None,
+             extra: str = "") -> Iterator[Sshd]:
+    """Start sshd in *folder*; reuse *host_key* / *client_key* when given (to test key changes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    Path("/run/sshd").mkdir(exist_ok=True)  # privilege-separation directory sshd insists on
+    host_key = host_key or keygen(folder / "host_ed25519")
+    client_key = client_key or keygen(folder / "client_ed25519")
+    authorized = folder / "authorized_keys"
+    shutil.copy(f"{client_key}.pub", authorized)
+    os.chmod(authorized, 0o600)
+    port = free_port()
+    user = pwd.getpwuid(os.geteuid()).pw_name
+    log = folder / "sshd.log"
+    config = folder / "sshd_config"
+    config.write_text(
+        f"""ListenAddress 127.0.0.1
+Port {port}
+HostKey {host_key}
+PidFile {folder / "sshd.pid"}
+AuthorizedKeysFile {authorized}
+StrictModes no
+UsePAM no
+PermitRootLogin yes
+PasswordAuthentication yes
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+AcceptEnv LANG LC_*
+Subsystem sftp internal-sftp
+LogLevel VERBOSE
+MaxSessions 64
+MaxStartups 100:30:200
+{extra}
+"""
+    )
+    process = subprocess.Popen(
+        [SSHD, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=log.open("wb")
+    )
+    try:
+        _wait_listening(port, process, log)
+        yield Sshd("127.0.0.1", port, user, client_key, host_key, folder, process)
+    finally:
+        process.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(5)
+        if process.poll() is None:
+            process.kill()

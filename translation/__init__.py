@@ -1,0 +1,1 @@
+"""Valuezone's Qt-free translation layer: providers, cache, masking, language detection."""
