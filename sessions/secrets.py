@@ -7,6 +7,7 @@ the UI can tell the user that it will be asked again next time.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 import keyring
@@ -74,10 +75,8 @@ def delete(kind: str, name: str) -> None:
     """Forget the secret wherever it is kept."""
     with _lock:
         _memory.pop((kind, name), None)
-        try:
+        with contextlib.suppress(keyring.errors.KeyringError):
             keyring.delete_password(SERVICE, _key(kind, name))
-        except keyring.errors.KeyringError:
-            pass
 
 
 def take_fallback_notice() -> str | None:

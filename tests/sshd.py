@@ -73,7 +73,9 @@ class Sshd:
     def fingerprint(self) -> str:
         out = subprocess.run(
             ["ssh-keygen", "-l", "-E", "sha256", "-f", f"{self.host_key}.pub"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         return out.split()[1]
 
@@ -90,8 +92,9 @@ def _wait_listening(port: int, process: subprocess.Popen[bytes], log: Path) -> N
 
 
 @contextlib.contextmanager
-def run_sshd(folder: Path, *, host_key: Path | None = None, client_key: Path | None = None,
-             extra: str = "") -> Iterator[Sshd]:
+def run_sshd(
+    folder: Path, *, host_key: Path | None = None, client_key: Path | None = None, extra: str = ""
+) -> Iterator[Sshd]:
     """Start sshd in *folder*; reuse *host_key* / *client_key* when given (to test key changes)."""
     folder.mkdir(parents=True, exist_ok=True)
     Path("/run/sshd").mkdir(exist_ok=True)  # privilege-separation directory sshd insists on
