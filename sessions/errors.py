@@ -128,3 +128,16 @@ class TranslationUnavailableError(SupportError):
 
 class EscalationError(SupportError):
     """A bundle could not be built or delivered."""
+
+
+# --- SSH targets and the device book --------------------------------------------------------------
+class InvalidTargetError(SupportError):
+    """An address is not of the form [user@]host[:port]."""
+
+
+class DeviceBookError(SupportError):
+    """The device book cannot be read or refused a change."""
+
+
+class DeviceNameTakenError(DeviceBookError):
+    """Another device already has that name."""
