@@ -54,7 +54,8 @@ class Target:
             host, port = rest, 22  # a bare IPv6 address has several colons and no port
         if not host or any(c.isspace() for c in host) or "/" in host:
             raise InvalidTargetError(
-                f"'{spec}' is not a valid address.", "Write it as [user@]host[:port], e.g. admin@nas.local:2222."
+                f"'{spec}' is not a valid address.",
+                "Write it as [user@]host[:port], e.g. admin@nas.local:2222.",
             )
         path = Path(key_file).expanduser() if key_file else None
         return cls(host=host, port=port, user=user or local_user(), key_file=path)
