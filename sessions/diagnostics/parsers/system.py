@@ -1,0 +1,217 @@
+"""Space (df), memory (free), load against the core count, and the firmware / OS version."""
+
+from __future__ import annotations
+
+import re
+
+from sessions.diagnostics.findings import Finding, Status
+from sessions.diagnostics.parsers.context import ParseContext, ParseError, plural
+
+_USE = re.compile(r"^(\d+)%$|^-$")
+_UNITS = {"": 1, "B": 1 / 1024, "K": 1, "M": 1024, "G": 1024**2, "T": 1024**3, "P": 1024**4}
+
+
+def human_kib(kib: float) -> str:
+    """4194304 → ``4.0 GiB``."""
+    for unit in ("KiB", "MiB", "GiB", "TiB"):
+        if kib < 1024 or unit == "TiB":
+            return f"{kib:.0f} {unit}" if unit == "KiB" else f"{kib:.1f} {unit}"
+        kib /= 1024
+    return f"{kib:.1f} TiB"
+
+
+def _size(word: str, unit_kib: float) -> tuple[float, str]:
+    """A df/free size → (KiB, as printed). Human sizes (``2.9T``) carry their unit."""
+    match = re.fullmatch(r"([\d.,]+)([BKMGTP]?)i?B?", word)
+    if not match:
+        raise ParseError(f"not a size: {word!r}")
+    number = float(match.group(1).replace(",", "."))
+    if match.group(2):
+        return number * _UNITS[match.group(2)], word
+    return number * unit_kib, human_kib(number * unit_kib)
+
+
+def _df_rows(text: str) -> list[tuple[str, str, str, str, int | None, str, str]]:
+    """(filesystem, size, used, avail, use%, mount, line) per line; wrapped long names are joined."""
+    rows = []
+    pending = ""
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if not line.strip() or line.startswith("Filesystem"):
+            continue
+        words = (pending + " " + line).split() if pending else line.split()
+        if len(words) == 1:
+            pending = words[0]
+            continue
+        pending = ""
+        index = next((i for i in range(len(words) - 1, 3, -1) if _USE.match(words[i])), None)
+        if index is None:
+            raise ParseError(f"unexpected df line: {line!r}")
+        use = _USE.match(words[index])
+        percent = int(use.group(1)) if use and use.group(1) else None
+        fs, size, used, avail = words[0], words[index - 3], words[index - 2], words[index - 1]
+        rows.append((fs, size, used, avail, percent, " ".join(words[index + 1 :]), line))
+    return rows
+
+
+def parse_df(text: str, ctx: ParseContext) -> list[Finding]:
+    """Filesystems at ``warn_percent`` / ``fail_percent`` or more; pseudo and read-only images skipped."""
+    ignore_fs = re.compile(
+        str(ctx.params.get("ignore_filesystems", r"^(tmpfs|devtmpfs|udev|none|overlay|shm)$"))
+    )
+    ignore_mount = re.compile(str(ctx.params.get("ignore_mounts", r"^/(snap|proc|sys|dev|run)(/|$)")))
+    ignore_device = re.compile(str(ctx.params.get("ignore_devices", r"^/dev/loop\d+")))
+    unit = float(ctx.params.get("unit_kib", 1))
+    warn, fail = ctx.number("warn_percent", 90), ctx.number("fail_percent", 98)
+    seen: dict[tuple[str, str, str], str] = {}
+    findings, healthy = [], []
+    for fs, size, used, avail, percent, mount, line in _df_rows(text):
+        if percent is None or ignore_fs.search(fs) or ignore_mount.search(mount) or ignore_device.search(fs):
+            continue
+        key = (fs, size, used)
+        if key in seen:  # the same filesystem bind-mounted again (Synology shares, containers)
+            continue
+        seen[key] = mount
+        free_kib, free_text = _size(avail, unit)
+        _, size_text = _size(size, unit)
+        status = Status.FAIL if percent >= fail else Status.WARN if percent >= warn else Status.OK
+        if status is Status.OK:
+            healthy.append((percent, mount, line))
+            continue
+        state = "full" if percent >= 100 else "almost full" if status is Status.FAIL else "getting full"
+        room = "no space left" if free_kib <= 0 else f"{free_text} free"
+        summary = f"Volume {mount} ({fs}) is {state}: {percent}% used, {room} of {size_text}."
+        findings.append(ctx.make(status, summary, [line], mount))
+    if not findings and not healthy:
+        raise ParseError("df listed no disk filesystems")
+    if not findings:
+        percent, mount, line = max(healthy)
+        count = f"All {len(healthy)} volumes have" if len(healthy) > 1 else "The only volume has"
+        summary = f"{count} room; the fullest is {mount} at {percent}%."
+        findings.append(ctx.make(Status.OK, summary, [line], ""))
+    return findings
+
+
+def parse_free(text: str, ctx: ParseContext) -> list[Finding]:
+    """Memory available against ``warn_available_percent`` / ``fail_available_percent``."""
+    lines = [ln.rstrip() for ln in text.splitlines() if ln.strip()]
+    header = next((ln.split() for ln in lines if "total" in ln.split()), None)
+    mem = next((ln for ln in lines if ln.startswith("Mem:")), None)
+    if header is None or mem is None:
+        raise ParseError("this is not `free` output")
+    unit = float(ctx.params.get("unit_kib", 1))
+    values = dict(zip(header, mem.split()[1:], strict=False))
+    total = _size(values["total"], unit)[0]
+    available = _size(values["available"], unit)[0] if "available" in values else 0.0
+    evidence = [" ".join(header), mem]
+    if available <= 0:  # busybox prints 0; fall back to free + buffers/cache
+        legacy = next((ln for ln in lines if ln.startswith("-/+")), None)
+        if legacy:
+            available = _size(legacy.split()[-1], unit)[0]
+            evidence.append(legacy)
+        else:
+            cache = sum(_size(values[k], unit)[0] for k in ("buff/cache", "buffers", "cache") if k in values)
+            available = _size(values["free"], unit)[0] + cache
+    swap = next((ln for ln in lines if ln.startswith("Swap:")), None)
+    swap_note = _swap_note(swap, unit) if swap else ""
+    if swap:
+        evidence.append(swap)
+    if total <= 0:
+        raise ParseError("free reported no memory")
+    percent = 100 * available / total
+    amount = f"{human_kib(available)} of {human_kib(total)} available ({percent:.0f}%)"
+    if percent < ctx.number("fail_available_percent", 5):
+        return [
+            ctx.make(Status.FAIL, f"Memory is nearly exhausted: {amount}{swap_note}.", evidence, "memory")
+        ]
+    if percent < ctx.number("warn_available_percent", 10):
+        return [ctx.make(Status.WARN, f"Memory is low: {amount}{swap_note}.", evidence, "memory")]
+    return [ctx.make(Status.OK, f"Memory is fine: {amount}{swap_note}.", evidence, "memory")]
+
+
+def _swap_note(line: str, unit: float) -> str:
+    words = line.split()
+    total, used = _size(words[1], unit)[0], _size(words[2], unit)[0]
+    if total <= 0:
+        return "; no swap"
+    return f"; swap {human_kib(used)} of {human_kib(total)} used"
+
+
+_LOAD = re.compile(r"load averages?:\s*(\d+[.,]\d+),?\s+(\d+[.,]\d+),?\s+(\d+[.,]\d+)")
+_LOADAVG = re.compile(r"^\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+\d+/\d+")
+_UP = re.compile(r"\bup\s+(.*?),\s+\d+\s+users?|\bup\s+(.*?),\s+load")
+
+
+def parse_load(text: str, ctx: ParseContext) -> list[Finding]:
+    """`uptime` or /proc/loadavg against the core count in ``extra['cores']`` (`nproc`)."""
+    match = _LOAD.search(text) or _LOADAVG.search(text)
+    if not match:
+        raise ParseError("this is neither `uptime` nor /proc/loadavg output")
+    five = float(match.group(2).replace(",", "."))
+    cores_text = ctx.extra.get("cores", "").strip()
+    if not cores_text.isdigit():
+        raise ParseError("the core count (`nproc`) is missing, so the load cannot be judged")
+    cores = int(cores_text)
+    up = _UP.search(text)
+    up_note = f"; up {(up.group(1) or up.group(2)).strip()}" if up else ""
+    per_core = five / cores
+    numbers = f"{five:.2f} over 5 minutes on {plural(cores, 'core')} ({per_core:.1f} per core){up_note}"
+    evidence = [text.strip().splitlines()[0], f"cores: {cores}"]
+    if per_core >= ctx.number("fail_per_core", 3.0):
+        return [
+            ctx.make(
+                Status.FAIL,
+                f"The device is overloaded: {numbers}; expect it to be very slow.",
+                evidence,
+                "load",
+            )
+        ]
+    if per_core >= ctx.number("warn_per_core", 1.0):
+        return [
+            ctx.make(
+                Status.WARN, f"Load is high: {numbers}; the device may respond slowly.", evidence, "load"
+            )
+        ]
+    return [ctx.make(Status.OK, f"Load is normal: {numbers}.", evidence, "load")]
+
+
+def _key_values(text: str) -> dict[str, str]:
+    values = {}
+    for line in text.splitlines():
+        match = re.match(r'^\s*([A-Za-z_]\w*)\s*=\s*"?(.*?)"?\s*$', line)
+        if match:
+            values[match.group(1)] = match.group(2)
+    return values
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", text)[:3])
+
+
+def parse_version(text: str, ctx: ParseContext) -> list[Finding]:
+    """DSM /etc.defaults/VERSION, QTS `getcfg System Version` or /etc/os-release; ``warn_below``."""
+    values = _key_values(text)
+    if "buildnumber" in values:
+        version = values.get("productversion") or f"{values.get('majorversion')}.{values.get('minorversion')}"
+        name = f"Synology {values.get('os_name', 'DSM')} {version}-{values['buildnumber']}"
+        fix = values.get("smallfixnumber", "0")
+        if fix not in ("", "0"):
+            name += f" Update {fix}"
+    elif "PRETTY_NAME" in values or "ID" in values:
+        version = values.get("VERSION_ID", "")
+        name = values.get("PRETTY_NAME") or f"{values.get('NAME', values.get('ID'))} {version}".strip()
+    elif re.fullmatch(r"\s*\d+(\.\d+)+\s*", text):
+        version = text.strip()
+        name = f"{ctx.params.get('product', 'firmware')} {version}"
+    else:
+        raise ParseError("no version information in this output")
+    evidence = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    build = ctx.extra.get("build", "").strip()
+    if build:
+        name += f" (build {build})"
+    minimum = str(ctx.params.get("warn_below", ""))
+    if minimum and version and _version_tuple(version) < _version_tuple(minimum):
+        advice = str(ctx.params.get("advice", "update it when the customer agrees"))
+        summary = f"The device runs {name}, older than {minimum}; {advice}."
+        return [ctx.make(Status.WARN, summary, evidence, "firmware")]
+    return [ctx.make(Status.OK, f"The device runs {name}.", evidence, "firmware")]
