@@ -1,0 +1,246 @@
+"""The main window: devices on the left, one tab per session, menus for sessions, settings and help."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from console.devices_dock import DevicesDock
+from console.i18n import install_translator, resolve_language
+from console.session_tab import SessionPlan, SessionTab
+from console.settings_dialog import SettingsDialog
+from console.widgets import named
+from sessions import __version__, secrets
+from sessions.config import Settings
+from sessions.devices import Device, DeviceBook
+from sessions.errors import SupportError
+from sessions.paths import app_dirs
+from sessions.ssh.target import Target
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """The technician's console."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Valuezone")
+        self.resize(1100, 700)
+        self.book = DeviceBook(app_dirs().devices_db)
+
+        self.tabs = named(QTabWidget(), "sessionTabs", self.tr("Sessions"))
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self.request_close_tab)
+        self.empty = QLabel(
+            self.tr(
+                "No session is open.\n\nAdd a device on the left and press Connect,\n"
+                "or use Session ▸ New connection (Ctrl+N)."
+            )
+        )
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self.devices = DevicesDock(self.book, self)
+        self.devices.connect_requested.connect(self.connect_device)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.devices)
+        self._build_menus()
+        self.statusBar().setObjectName("statusBar")
+        self.statusBar().showMessage(self.tr("Ready"))
+
+    # --- menus ----------------------------------------------------------------------------------------
+    def _action(self, text: str, name: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        session = bar.addMenu(self.tr("&Session"))
+        session.setObjectName("sessionMenu")
+        self.new_action = self._action(
+            self.tr("&New connection…"), "newConnection", QKeySequence.StandardKey.New, self.ask_address
+        )
+        self.close_action = self._action(
+            self.tr("&Close tab"),
+            "closeTab",
+            "Ctrl+Shift+W",
+            lambda: self.request_close_tab(self.tabs.currentIndex()),
+        )
+        self.quit_action = self._action(self.tr("&Quit"), "quit", QKeySequence.StandardKey.Quit, self.close)
+        for action in (self.new_action, self.close_action):
+            session.addAction(action)
+        session.addSeparator()
+        session.addAction(self.quit_action)
+
+        devices = bar.addMenu(self.tr("&Devices"))
+        devices.setObjectName("devicesMenu")
+        devices.addAction(
+            self._action(self.tr("&Add device…"), "addDeviceAction", None, self.devices.add_device)
+        )
+        devices.addAction(self.devices.toggleViewAction())
+
+        tools = bar.addMenu(self.tr("&Tools"))
+        tools.setObjectName("toolsMenu")
+        self.settings_action = self._action(
+            self.tr("&Settings…"), "settingsAction", QKeySequence.StandardKey.Preferences, self.open_settings
+        )
+        tools.addAction(self.settings_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self._action(self.tr("Open &log file"), "openLog", None, self.open_log))
+        help_menu.addAction(self._action(self.tr("&About Valuezone"), "about", None, self.about))
+
+    # --- sessions -------------------------------------------------------------------------------------
+    def show_notice(self, message: str) -> None:
+        """A non-modal message for the person (e.g. keyring missing, settings reset)."""
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Valuezone", message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("noticeDialog")
+        box.open()
+
+    def ask_address(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("addressDialog")
+        dialog.setWindowTitle(self.tr("New connection"))
+        dialog.setLabelText(self.tr("Address ([user@]host[:port]):"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.textValueSelected.connect(lambda text: self.open_address(text))
+        dialog.open()
+
+    def open_address(
+        self, spec: str, key_file: str | None = None, accept_new: bool = False
+    ) -> SessionTab | None:
+        try:
+            target = Target.parse(spec, key_file=key_file)
+        except SupportError as exc:
+            self.show_notice(str(exc))
+            return None
+        return self.open_session(SessionPlan.direct(target, accept_new=accept_new))
+
+    def connect_device(self, device: Device) -> SessionTab:
+        return self.open_session(SessionPlan.for_device(device))
+
+    def open_session(self, plan: SessionPlan) -> SessionTab:
+        tab = SessionTab(plan, self.settings, self)
+        tab.title_changed.connect(lambda title, t=tab: self._on_tab_title_changed(t, title))
+        tab.notice.connect(self.show_notice)
+        index = self.tabs.addTab(tab, plan.label)
+        self.tabs.setCurrentIndex(index)
+        self.stack.setCurrentWidget(self.tabs)
+        tab.start()
+        return tab
+
+    def _on_tab_title_changed(self, tab: SessionTab, title: str) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, title)
+
+    def request_close_tab(self, index: int) -> None:
+        """Closing a tab ends its session after confirmation (no question once it has ended)."""
+        tab = self.tabs.widget(index)
+        if not isinstance(tab, SessionTab):
+            return
+        if not tab.is_live():
+            self._remove_tab(tab)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("End session"),
+            self.tr("End the session with {label}? The recording is kept.").format(label=tab.plan.label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("closeTabConfirm")
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        named(yes, "closeTabYes", self.tr("End the session"))
+
+        def on_finished(_result: int) -> None:
+            if box.clickedButton() is yes:
+                tab.end()
+                self._remove_tab(tab)
+
+        box.finished.connect(on_finished)
+        box.open()
+
+    def _remove_tab(self, tab: QWidget) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.removeTab(index)
+        tab.deleteLater()
+        if self.tabs.count() == 0:
+            self.stack.setCurrentWidget(self.empty)
+
+    def session_tabs(self) -> list[SessionTab]:
+        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), SessionTab)]
+
+    # --- settings and help ----------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(self._on_settings_accepted)
+        dialog.open()
+
+    def _on_settings_accepted(self) -> None:
+        install_translator(resolve_language(self.settings.get("ui", "language", "")))
+        for tab in self.session_tabs():
+            tab.apply_settings()
+        self.statusBar().showMessage(self.tr("Settings saved. A new language applies to new windows."), 8000)
+
+    def open_log(self) -> None:
+        path = app_dirs().log_file
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path if path.exists() else path.parent)))
+        self.statusBar().showMessage(self.tr("Log file: {path}").format(path=path), 15000)
+
+    def about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About Valuezone"),
+            self.tr("Valuezone {version}\nRemote support for devices, recorded from the first byte.").format(
+                version=__version__
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("aboutDialog")
+        box.open()
+
+    def notify_keyring_fallback(self) -> None:
+        notice = secrets.take_fallback_notice()
+        if notice:
+            self.show_notice(notice)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for tab in self.session_tabs():
+            tab.end()
+        super().closeEvent(event)
+
+    def archive_root(self) -> Path:
+        configured = self.settings.get("recording", "archive", "")
+        return Path(configured) if configured else app_dirs().archive

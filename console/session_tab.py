@@ -1,0 +1,226 @@
+"""One session tab: a status banner over the terminal, wired to a LiveSession through the bridge."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncssh
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from console.bridge import SessionBridge
+from console.prompts import SecretDialog, await_dialog, host_key_box
+from console.terminal import TerminalWidget
+from console.widgets import named
+from sessions import secrets
+from sessions.config import Settings
+from sessions.devices import Device
+from sessions.live import SessionRequest, SessionState, SessionStatus
+from sessions.paths import app_dirs
+from sessions.recording import DeviceInfo
+from sessions.ssh.auth import Credentials
+from sessions.ssh.client import connect
+from sessions.ssh.hostkeys import HostKeyQuestion, HostKeyTrust
+from sessions.ssh.target import Target
+
+OpenerFactory = Callable[["SessionTab"], Callable[[Callable[[str], None]], object]]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPlan:
+    """What a tab connects to and how it is labelled and recorded."""
+
+    label: str
+    target: Target
+    device: DeviceInfo
+    via: str = "direct"
+    accept_new: bool = False
+
+    @classmethod
+    def direct(cls, target: Target, *, accept_new: bool = False) -> SessionPlan:
+        device = DeviceInfo(name=target.host, host=target.host, port=target.port, user=target.login)
+        return cls(target.display, target, device, accept_new=accept_new)
+
+    @classmethod
+    def for_device(cls, device: Device) -> SessionPlan:
+        target = device.target()
+        info = DeviceInfo(name=device.name, host=device.host, port=device.port, user=target.login)
+        return cls(device.name, target, info)
+
+
+class SessionTab(QWidget):
+    """Banner + terminal for one session."""
+
+    title_changed = Signal(str)
+    notice = Signal(str)
+
+    def __init__(self, plan: SessionPlan, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.settings = settings
+        self.setObjectName("sessionTab")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("sessionBanner")
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.setContentsMargins(8, 4, 8, 4)
+        self.status_label = named(QLabel(), "sessionStatus", self.tr("Session status"))
+        self.status_label.setWordWrap(True)
+        self.action_button = named(
+            QPushButton(self.tr("Cancel")), "sessionAction", self.tr("Cancel connecting")
+        )
+        self.action_button.clicked.connect(self._on_action_clicked)
+        banner_row.addWidget(self.status_label, 1)
+        banner_row.addWidget(self.action_button)
+        layout.addWidget(self.banner)
+
+        self.terminal = TerminalWidget(self, font=self._font(), scrollback=self._scrollback())
+        self.terminal.setAccessibleName(self.tr("Terminal of {label}").format(label=plan.label))
+        layout.addWidget(self.terminal, 1)
+
+        self.bridge: SessionBridge | None = None
+        self._state = SessionState.NEW
+
+    # --- settings -------------------------------------------------------------------------------------
+    def _font(self) -> QFont:
+        font = QFont(self.settings.get("ui", "font_family", "monospace"))
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(int(self.settings.get("ui", "font_size", 11)))
+        return font
+
+    def _scrollback(self) -> int:
+        return int(self.settings.get("terminal", "scrollback", 10_000))
+
+    def apply_settings(self) -> None:
+        self.terminal.set_font(self._font())
+
+    def archive_root(self) -> Path:
+        configured = self.settings.get("recording", "archive", "")
+        return Path(configured) if configured else app_dirs().archive
+
+    # --- lifecycle ------------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Connect (again): a new LiveSession and a new record."""
+        request = SessionRequest(
+            label=self.plan.label,
+            technician=self.settings.get("technician", "name", "") or getpass.getuser(),
+            device=self.plan.device,
+            archive_root=self.archive_root(),
+            via=self.plan.via,
+            cols=self.terminal.cols,
+            rows=self.terminal.rows,
+        )
+        self.bridge = SessionBridge(request, self._open_connection, self)
+        self.bridge.status_changed.connect(self._on_bridge_status_changed)
+        self.bridge.output_received.connect(self.terminal.feed)
+        self.bridge.recording_problem.connect(self._on_bridge_recording_problem)
+        self.bridge.failed.connect(self._on_bridge_failed)
+        self.terminal.input_ready.connect(self.bridge.session.write)
+        self.terminal.grid_resized.connect(self.bridge.session.resize)
+        self.terminal.title_changed.connect(self._on_terminal_title_changed)
+        self.bridge.start()
+
+    async def _open_connection(self, on_progress: Callable[[str], None]) -> asyncssh.SSHClientConnection:
+        trust = HostKeyTrust(ask=self._ask_host_key, accept_new=self.plan.accept_new)
+        credentials = Credentials(ask_password=self._ask_password, ask_passphrase=self._ask_passphrase)
+        connection = await connect(
+            self.plan.target, trust=trust, credentials=credentials, on_progress=on_progress
+        )
+        notice = secrets.take_fallback_notice()
+        if notice:
+            self.notice.emit(notice)
+        return connection
+
+    def is_live(self) -> bool:
+        return self._state in (SessionState.CONNECTING, SessionState.ACTIVE, SessionState.RECONNECTING)
+
+    def end(self) -> None:
+        if self.bridge is not None and self.is_live():
+            self.bridge.cancel()
+
+    # --- questions asked while connecting -------------------------------------------------------------
+    async def _ask_host_key(self, question: HostKeyQuestion) -> bool:
+        box = host_key_box(self, question.host_display, question.key_type, question.fingerprint)
+        trust_button = box.findChild(QPushButton, "hostKeyTrust")
+        await await_dialog(box)
+        return box.clickedButton() is trust_button
+
+    async def _ask_password(self, target: Target) -> tuple[str, bool] | None:
+        dialog = SecretDialog(
+            self,
+            self.tr("Password"),
+            self.tr("Password for {who}:").format(who=target.display),
+            offer_save=True,
+        )
+        if await await_dialog(dialog) != SecretDialog.DialogCode.Accepted:
+            return None
+        return dialog.secret.text(), dialog.save.isChecked()
+
+    async def _ask_passphrase(self, key_file: Path) -> tuple[str, bool] | None:
+        dialog = SecretDialog(
+            self,
+            self.tr("Key passphrase"),
+            self.tr("Passphrase for the key {path}:").format(path=key_file),
+            offer_save=True,
+        )
+        if await await_dialog(dialog) != SecretDialog.DialogCode.Accepted:
+            return None
+        return dialog.secret.text(), dialog.save.isChecked()
+
+    # --- reacting to the session ----------------------------------------------------------------------
+    def _on_bridge_status_changed(self, status: SessionStatus) -> None:
+        self._state = status.state
+        if status.state is SessionState.CONNECTING:
+            stage = {
+                "connecting": self.tr("Connecting to {label}…"),
+                "verifying host key": self.tr("Checking the host key of {label}…"),
+                "authenticating": self.tr("Logging in to {label}…"),
+                "opening shell": self.tr("Opening a shell on {label}…"),
+            }.get(status.detail, self.tr("Connecting to {label}…"))
+            self._show_banner(stage.format(label=self.plan.label), self.tr("Cancel"), "info")
+        elif status.state is SessionState.ACTIVE:
+            self.banner.hide()
+            self.terminal.setFocus()
+        elif status.state is SessionState.RECONNECTING:
+            self._show_banner(self.tr("Connection lost: reconnecting…"), "", "warn")
+        elif status.state is SessionState.ENDED:
+            self._show_banner(self.tr("Session ended: {reason}").format(reason=status.detail), "", "info")
+            self.title_changed.emit(self.tr("{label} (ended)").format(label=self.plan.label))
+
+    def _on_bridge_failed(self, message: str) -> None:
+        self._state = SessionState.FAILED
+        self._show_banner(message, self.tr("Try again"), "error")
+
+    def _on_bridge_recording_problem(self, message: str) -> None:
+        self._show_banner(message, self.tr("Resume recording"), "warn")
+
+    def _on_terminal_title_changed(self, title: str) -> None:
+        if title:
+            self.title_changed.emit(f"{self.plan.label} — {title}")
+
+    def _on_action_clicked(self) -> None:
+        text = self.action_button.text()
+        if text == self.tr("Cancel"):
+            self.end()
+        elif text == self.tr("Try again"):
+            self.start()
+        elif text == self.tr("Resume recording"):
+            recorder = self.bridge.session.recorder if self.bridge else None
+            if recorder is not None and recorder.resume():
+                self.banner.hide()
+
+    def _show_banner(self, text: str, action: str, level: str) -> None:
+        colours = {"info": "#e8f0fe", "warn": "#fff4e5", "error": "#fdecea"}
+        self.banner.setStyleSheet(f"#sessionBanner {{ background: {colours[level]}; }}")
+        self.status_label.setText(text)
+        self.action_button.setText(action)
+        self.action_button.setAccessibleName(action)
+        self.action_button.setVisible(bool(action))
+        self.banner.show()

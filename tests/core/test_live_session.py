@@ -1,0 +1,81 @@
+"""LiveSession against the real sshd: connect, shell, record output only, end cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from sessions.errors import AuthenticationError
+from sessions.live import LiveSession, SessionRequest, SessionState, SessionStatus
+from sessions.recording import DeviceInfo, open_record, verify
+from sessions.ssh.auth import Credentials
+from sessions.ssh.client import connect
+from sessions.ssh.hostkeys import HostKeyTrust
+from sessions.ssh.target import Target
+from tests.sshd import Sshd
+
+
+def _request(sshd: Sshd, archive: Path) -> SessionRequest:
+    return SessionRequest(
+        label="test device",
+        technician="Kim Minsu",
+        device=DeviceInfo(name="nas-1", host=sshd.host, port=sshd.port, user=sshd.user),
+        archive_root=archive,
+    )
+
+
+async def test_session_records_output_but_not_input(sshd: Sshd, tmp_path: Path) -> None:
+    target = Target(sshd.host, sshd.port, sshd.user, sshd.client_key)
+    statuses: list[SessionStatus] = []
+    output = bytearray()
+
+    async def opener(progress):  # type: ignore[no-untyped-def]
+        return await connect(target, trust=HostKeyTrust(accept_new=True), on_progress=progress)
+
+    session = LiveSession(
+        _request(sshd, tmp_path / "archive"), opener, on_status=statuses.append, on_output=output.extend
+    )
+    task = asyncio.create_task(session.run())
+    while session.state is not SessionState.ACTIVE:
+        await asyncio.sleep(0.02)
+    secret_typed = "typed-secret-4711"
+    session.write(f"# {secret_typed}\rprintf '\\xea\\xb0\\x80 ok\\n'\r".encode())
+    for _ in range(200):
+        if "가 ok".encode() in output:
+            break
+        await asyncio.sleep(0.02)
+    assert "가 ok".encode() in output
+    session.end()
+    await asyncio.wait_for(task, 10)
+    assert statuses[-1].state is SessionState.ENDED
+    assert [s.state for s in statuses][:1] == [SessionState.CONNECTING]
+
+    folder = session.recorder.folder  # type: ignore[union-attr]
+    report = verify(folder)
+    assert report.ok
+    record = open_record(folder)
+    assert "가 ok" in record.terminal_text()
+    types = [event["type"] for event in record.events()]
+    assert types[0] == "session.started" and types[-1] == "session.ended"
+
+
+async def test_refused_login_fails_with_a_clear_error(sshd: Sshd, tmp_path: Path) -> None:
+    target = Target(sshd.host, sshd.port, "nobody-here")
+    statuses: list[SessionStatus] = []
+
+    async def opener(progress):  # type: ignore[no-untyped-def]
+        creds = Credentials(use_agent=False, use_default_keys=False)
+        return await connect(
+            target, trust=HostKeyTrust(accept_new=True), credentials=creds, on_progress=progress
+        )
+
+    session = LiveSession(
+        _request(sshd, tmp_path), opener, on_status=statuses.append, on_output=lambda _: None
+    )
+    with pytest.raises(AuthenticationError) as caught:
+        await session.run()
+    assert "nobody-here" in str(caught.value)
+    assert statuses[-1].state is SessionState.FAILED
+    assert session.recorder is None  # nothing to record: no session happened
