@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_report(record_dir: Path) -> int:
-    """Verify *record_dir* and print the result; the exit code (0 intact, 1 not). Reused by `review verify`."""
+    """Verify *record_dir*, print the result, return the exit code (0 intact). Reused by `review verify`."""
     from sessions.recording.verify import verify
 
     report = verify(record_dir)

@@ -7,6 +7,7 @@ note. Any edited byte is an error naming the file and line. See docs/record-form
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -59,7 +60,9 @@ class VerifyReport:
         if self.ok:
             head = [f"OK: {self.events} events, {self.cast_lines} cast lines, chain intact"]
         else:
-            head = [f"{err.file}:{err.line}: {err}" for err in self.errors]
+            head = [
+                f"{err.file}:{err.line}: {err}" if err.line else f"{err.file}: {err}" for err in self.errors
+            ]
         return head + [f"note: {note}" for note in self.notes]
 
     def raise_first(self) -> None:
@@ -201,6 +204,7 @@ def _check_events(report: VerifyReport, meta: dict[str, Any]) -> None:
     hashes = [genesis(session_id)]  # hashes[i] is the hash of line i; [0] is the genesis value
     broken: list[int] = []  # lines whose prev does not match the hash of the line before
     last_t = 0.0
+    seal = None
     for number, raw, complete in read_lines(path):
         try:
             event = _check_event(report, number, raw, session_id, last_t)
@@ -218,8 +222,37 @@ def _check_events(report: VerifyReport, meta: dict[str, Any]) -> None:
             broken.append(number)
         hashes.append(line_hash(raw))
         last_t = float(event["t"])
-        report.ended = report.ended or event["type"] == "session.ended"
+        if event["type"] == "session.ended":
+            report.ended = True
+            seal = event["data"].get("cast")
     _judge_chain(report, meta, hashes, broken)
+    if seal is not None:
+        _check_cast_seal(report, seal)
+
+
+def _check_cast_seal(report: VerifyReport, seal: Any) -> None:
+    """session.ended holds the size and SHA-256 of terminal.cast as it was when the session ended."""
+    if not isinstance(seal, dict) or not isinstance(seal.get("bytes"), int) or "sha256" not in seal:
+        raise report.fail(EVENTS_FILE, 0, "session.ended's data.cast is not {bytes, sha256}.")
+    try:
+        data = (report.folder / CAST_FILE).read_bytes()
+    except OSError:
+        return  # _check_cast has reported it
+    if len(data) != seal["bytes"]:
+        line = data[: seal["bytes"]].count(b"\n") + 1
+        raise report.fail(
+            CAST_FILE,
+            line,
+            f"terminal.cast has {len(data)} bytes but had {seal['bytes']} when the session ended: "
+            "it was cut or added to here.",
+        )
+    if hashlib.sha256(data).hexdigest() != seal["sha256"]:
+        raise report.fail(
+            CAST_FILE,
+            0,
+            "terminal.cast was changed after the session ended: its SHA-256 no longer matches the "
+            "one sealed in the session.ended event.",
+        )
 
 
 def _judge_chain(report: VerifyReport, meta: dict[str, Any], hashes: list[str], broken: list[int]) -> None:

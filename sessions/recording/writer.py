@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import logging
 import os
 import time
@@ -83,6 +84,7 @@ class Recorder:
         self._cast_fd: int | None = None
         self._events_fd: int | None = None
         self._cast_good = 0  # bytes known to end on a complete line
+        self._cast_sha = hashlib.sha256()  # of exactly those bytes: sealed into session.ended
         self._events_good = 0
         self._seq = 0
         self._last_hash = meta["events"]["last_hash"]
@@ -292,7 +294,8 @@ class Recorder:
         self._meta["duration"] = round(t, 6)
         if outcome is not None:
             self._meta["outcome"] = outcome
-        self.event("session.ended", {"outcome": self._meta["outcome"], "duration": round(t, 6)})
+        seal = {"bytes": self._cast_good, "sha256": self._cast_sha.hexdigest()}
+        self.event("session.ended", {"outcome": self._meta["outcome"], "duration": round(t, 6), "cast": seal})
         self._closed = True
         for fd in (self._cast_fd, self._events_fd):
             if fd is not None:
@@ -313,9 +316,13 @@ class Recorder:
 
     def _write_cast(self, t: float, code: str, text: str) -> None:
         assert self._cast_fd is not None
-        line = canonical([t, code, text]) + b"\n"
+        self._append_cast(canonical([t, code, text]) + b"\n")
+
+    def _append_cast(self, line: bytes) -> None:
+        assert self._cast_fd is not None
         _write_all(self._cast_fd, line)
         self._cast_good += len(line)
+        self._cast_sha.update(line)
 
     def _line_at(self, t: float, type_: str, data: dict[str, Any]) -> bytes:
         return event_line(self._seq + 1, ts_at(self._started, t), t, type_, data, self._last_hash)
@@ -350,9 +357,7 @@ class Recorder:
                 "env": {"TERM": self._term},
                 "title": self._meta["title"],
             }
-            line = canonical(header) + b"\n"
-            _write_all(self._cast_fd, line)
-            self._cast_good = len(line)
+            self._append_cast(canonical(header) + b"\n")
         if self._seq == 0:
             started = {k: self._meta[k] for k in ("session_id", "technician", "device", "via", "title")}
             data = {**started, "format": "valuezone-record/1", **self._meta["terminal"]}
