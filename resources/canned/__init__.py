@@ -1,0 +1,1 @@
+"""Canned replies for the support chat, one TOML file per language."""

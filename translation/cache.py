@@ -1,0 +1,88 @@
+"""The translation cache: SQLite keyed by provider, source, target and the (masked) text.
+
+Only masked text is stored, so a secret that was kept out of a request is kept out of the cache too.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from sessions.errors import ConfigError
+
+SCHEMA_VERSION = 1
+CACHE_FILE = "translation-cache.sqlite3"
+
+_MIGRATIONS = {
+    1: """
+    CREATE TABLE translations (
+        provider TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        text TEXT NOT NULL,
+        translation TEXT NOT NULL,
+        created REAL NOT NULL,
+        PRIMARY KEY (provider, source, target, text)
+    ) WITHOUT ROWID;
+    """,
+}
+
+
+def default_path() -> Path:
+    """The cache file in the data folder (app_dirs().data)."""
+    from sessions.paths import app_dirs  # imported here: translation/ sits below sessions/
+
+    return app_dirs().data / CACHE_FILE
+
+
+class TranslationCache:
+    """A thread-safe SQLite cache; a hit is one primary-key lookup."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise ConfigError(
+                f"The translation cache {self.path} cannot be opened ({exc}).",
+                "Delete the file: it only holds translations that can be fetched again.",
+            ) from exc
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(
+                f"schema version {version} is newer than this program ({SCHEMA_VERSION})"
+            )
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            self._db.executescript(f"BEGIN; {_MIGRATIONS[step]} PRAGMA user_version = {step}; COMMIT;")
+
+    def get(self, provider: str, source: str, target: str, text: str) -> str | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT translation FROM translations WHERE provider=? AND source=? AND target=? AND text=?",
+                (provider, source, target, text),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def put(self, provider: str, source: str, target: str, text: str, translation: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
+                (provider, source, target, text, translation, time.time()),
+            )
+
+    def __len__(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM translations").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
