@@ -16,10 +16,6 @@ log = logging.getLogger(__name__)
 _showing = False
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CrashDialog", text)
-
-
 def show_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """Log the exception and show it; a second crash while the dialog is open is only logged."""
     global _showing
@@ -29,15 +25,20 @@ def show_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         return
     _showing = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, _tr("Valuezone hit a bug"), "")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, QCoreApplication.translate("CrashDialog", "Valuezone hit a bug"), ""
+        )
         box.setObjectName("crashDialog")
         box.setText(
-            _tr(
+            QCoreApplication.translate(
+                "CrashDialog",
                 "Something went wrong that Valuezone did not expect. Your sessions are still recorded. "
-                "Please send the details below and the log file to the Valuezone developers."
+                "Please send the details below and the log file to the Valuezone developers.",
             )
         )
-        box.setInformativeText(_tr("Log file: {path}").format(path=app_dirs().log_file))
+        box.setInformativeText(
+            QCoreApplication.translate("CrashDialog", "Log file: {path}").format(path=app_dirs().log_file)
+        )
         box.setDetailedText(details)
         box.exec()
     finally:

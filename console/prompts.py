@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -40,24 +41,29 @@ def host_key_box(parent: QWidget | None, address: str, key_type: str, fingerprin
     box = QMessageBox(parent)
     box.setObjectName("hostKeyDialog")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(box.tr("Unknown host key"))
+    box.setWindowTitle(QCoreApplication.translate("HostKeyDialog", "Unknown host key"))
     box.setText(
-        box.tr("This is the first connection to {address}. Its {kind} key fingerprint is:").format(
-            address=address, kind=key_type
-        )
+        QCoreApplication.translate(
+            "HostKeyDialog", "This is the first connection to {address}. Its {kind} key fingerprint is:"
+        ).format(address=address, kind=key_type)
     )
     box.setInformativeText(
         f"<p><code>{fingerprint}</code></p><p>"
-        + box.tr(
+        + QCoreApplication.translate(
+            "HostKeyDialog",
             "If you can, compare it with the fingerprint the customer reads from the device. "
-            "Trust this key and connect?"
+            "Trust this key and connect?",
         )
         + "</p>"
     )
-    trust = box.addButton(box.tr("Trust and connect"), QMessageBox.ButtonRole.AcceptRole)
-    named(trust, "hostKeyTrust", box.tr("Trust this host key and connect"))
+    trust = box.addButton(
+        QCoreApplication.translate("HostKeyDialog", "Trust and connect"), QMessageBox.ButtonRole.AcceptRole
+    )
+    named(
+        trust, "hostKeyTrust", QCoreApplication.translate("HostKeyDialog", "Trust this host key and connect")
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    named(cancel, "hostKeyCancel", box.tr("Do not connect"))
+    named(cancel, "hostKeyCancel", QCoreApplication.translate("HostKeyDialog", "Do not connect"))
     box.setDefaultButton(cancel)
     return box
 

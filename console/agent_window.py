@@ -1,0 +1,226 @@
+"""The customer's window (`valuezone agent --gui`): the code, the consent question, activity, chat, End."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.tasks import spawn
+from console.widgets import named
+from sessions.agent.core import Agent
+from sessions.agent.events import (
+    Activity,
+    AgentEventValue,
+    AgentState,
+    ChatReceived,
+    CodeIssued,
+    ConsentRequested,
+    ConsentWithdrawn,
+    Ended,
+    StateChanged,
+)
+from sessions.chat.message import ChatMessage
+from sessions.errors import SupportError
+
+log = logging.getLogger(__name__)
+
+
+class AgentWindow(QMainWindow):
+    """Shows what the agent reports and lets the customer answer, chat and end the session."""
+
+    def __init__(self, agent: Agent, *, auto_consent: bool = False) -> None:
+        super().__init__()
+        self.agent = agent
+        self.auto_consent = auto_consent
+        self.lang = agent.config.lang
+        self.setObjectName("agentWindow")
+        self.setWindowTitle(self.tr("Valuezone support"))
+        self.resize(520, 620)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+
+        self.state_label = named(QLabel(self.tr("Connecting to the support service…")), "agentState", "")
+        self.state_label.setAccessibleName(self.tr("Session state"))
+        self.state_label.setWordWrap(True)
+        layout.addWidget(self.state_label)
+        code_row = QHBoxLayout()
+        self.code_label = named(QLabel("— — —"), "agentCode", self.tr("Session code"))
+        code_font = QFont()
+        code_font.setPointSize(30)
+        code_font.setBold(True)
+        self.code_label.setFont(code_font)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = named(
+            QPushButton(self.tr("Copy")), "agentCopyCode", self.tr("Copy the session code")
+        )
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        code_row.addWidget(self.code_label, 1)
+        code_row.addWidget(self.copy_button)
+        layout.addLayout(code_row)
+        self.expiry_label = named(QLabel(""), "agentExpiry", self.tr("Code expiry"))
+        layout.addWidget(self.expiry_label)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.activity = named(QListWidget(), "agentActivity", self.tr("What the technician does"))
+        split.addWidget(self.activity)
+        chat_box = QWidget()
+        chat_layout = QVBoxLayout(chat_box)
+        chat_layout.setContentsMargins(0, 0, 0, 0)
+        self.chat = named(QListWidget(), "agentChat", self.tr("Chat with the technician"))
+        self.chat.itemClicked.connect(self._on_chat_item_clicked)
+        chat_layout.addWidget(self.chat, 1)
+        entry_row = QHBoxLayout()
+        self.entry = named(QLineEdit(), "agentChatEntry", self.tr("Message to the technician"))
+        self.entry.setPlaceholderText(self.tr("Write to the technician and press Enter"))
+        self.entry.returnPressed.connect(self._on_send_clicked)
+        self.send_button = named(QPushButton(self.tr("Send")), "agentChatSend", self.tr("Send the message"))
+        self.send_button.clicked.connect(self._on_send_clicked)
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(self.send_button)
+        chat_layout.addLayout(entry_row)
+        split.addWidget(chat_box)
+        layout.addWidget(split, 1)
+
+        self.end_button = named(
+            QPushButton(self.tr("End session")), "agentEnd", self.tr("End the support session")
+        )
+        self.end_button.clicked.connect(self._on_end_clicked)
+        layout.addWidget(self.end_button)
+        self.setCentralWidget(body)
+        self._consent_box: QMessageBox | None = None
+        self._unsubscribe = agent.subscribe(self._on_agent_event)
+
+    # --- agent events (called on the loop thread, which is the Qt thread) -----------------------------
+    def _on_agent_event(self, event: AgentEventValue) -> None:
+        if isinstance(event, CodeIssued):
+            self.code_label.setText(event.display)
+            minutes = max(1, round(event.expires_in / 60))
+            self.expiry_label.setText(
+                self.tr("Read this code to the technician. It expires in {n} min.").format(n=minutes)
+            )
+        elif isinstance(event, StateChanged):
+            self._show_state(event.new)
+        elif isinstance(event, ConsentRequested):
+            self._ask_consent(event)
+        elif isinstance(event, ConsentWithdrawn):
+            if self._consent_box is not None:
+                self._consent_box.done(0)
+            self._add_activity(event.reason)
+        elif isinstance(event, Activity):
+            self._add_activity(event.text, event.ts)
+        elif isinstance(event, ChatReceived):
+            self._add_chat(event.message)
+        elif isinstance(event, Ended):
+            self._show_state(AgentState.ENDED, event.reason)
+
+    def _show_state(self, state: AgentState, detail: str = "") -> None:
+        texts = {
+            AgentState.CONNECTING: self.tr("Connecting to the support service…"),
+            AgentState.WAITING: self.tr("Waiting for the technician to enter the code."),
+            AgentState.ASKING: self.tr("A technician asks to connect."),
+            AgentState.ACTIVE: self.tr("A technician is connected. You can end the session at any time."),
+            AgentState.RECONNECTING: self.tr("Connection lost: reconnecting…"),
+            AgentState.ENDED: self.tr("The session has ended."),
+        }
+        text = texts[state] + (f" {detail}" if detail else "")
+        self.state_label.setText(text)
+        ended = state is AgentState.ENDED
+        self.end_button.setEnabled(not ended)
+        self.entry.setEnabled(not ended)
+        self.send_button.setEnabled(not ended)
+
+    def _ask_consent(self, event: ConsentRequested) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("consentDialog")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Allow the technician?"))
+        box.setText(
+            self.tr("{technician} wants to connect (scope: {scope}). Allow?").format(
+                technician=event.technician, scope=event.scope_label
+            )
+        )
+        box.setInformativeText(self.tr("You can end the session at any time with End session."))
+        allow = named(box.addButton(self.tr("Allow"), QMessageBox.ButtonRole.YesRole), "consentAllow", "")
+        allow.setAccessibleName(self.tr("Allow the technician to connect"))
+        deny = named(box.addButton(self.tr("Decline"), QMessageBox.ButtonRole.NoRole), "consentDecline", "")
+        deny.setAccessibleName(self.tr("Decline the connection"))
+        box.setDefaultButton(deny)
+
+        def finished(_result: int) -> None:
+            self._consent_box = None
+            if not event.answer.done():
+                event.answer.set_result(box.clickedButton() is allow)
+
+        box.finished.connect(finished)
+        self._consent_box = box
+        box.open()
+        if self.auto_consent:  # `valuezone demo` only: the question is shown, then answered yes
+            asyncio.get_running_loop().call_later(1.0, lambda: allow.click() if box.isVisible() else None)
+
+    def _add_activity(self, text: str, ts: float | None = None) -> None:
+        stamp = time.strftime("%H:%M:%S", time.localtime(ts or time.time()))
+        self.activity.addItem(f"{stamp}  {text}")
+        self.activity.scrollToBottom()
+
+    def _add_chat(self, message: ChatMessage) -> None:
+        who = self.tr("Technician") if message.sender == "technician" else self.tr("You")
+        shown = message.shown_text(self.lang)
+        item = QListWidgetItem(f"{who}: {shown}")
+        if shown != message.text:
+            item.setToolTip(self.tr("Original: {text}").format(text=message.text))
+            item.setData(Qt.ItemDataRole.UserRole, (f"{who}: {shown}", f"{who}: {message.text}"))
+        self.chat.addItem(item)
+        self.chat.scrollToBottom()
+
+    def _on_chat_item_clicked(self, item: QListWidgetItem) -> None:
+        """One click shows the original; another click the translation again."""
+        pair = item.data(Qt.ItemDataRole.UserRole)
+        if pair:
+            translated, original = pair
+            item.setText(original if item.text() == translated else translated)
+
+    # --- the customer's actions -----------------------------------------------------------------------
+    def _on_copy_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.code_label.text())
+
+    def _on_send_clicked(self) -> None:
+        text = self.entry.text().strip()
+        if not text:
+            return
+        self.entry.clear()
+        spawn(self._send(text))
+
+    async def _send(self, text: str) -> None:
+        try:
+            message = await self.agent.send_chat(text)
+        except SupportError as exc:
+            self._add_activity(str(exc))
+            self.entry.setText(text)  # nothing typed is lost
+            return
+        self._add_chat(message)
+
+    def _on_end_clicked(self) -> None:
+        spawn(self.agent.end())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._unsubscribe()
+        if self.agent.state is not AgentState.ENDED:
+            spawn(self.agent.end())
+        super().closeEvent(event)
