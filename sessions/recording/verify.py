@@ -172,7 +172,7 @@ def _check_cast_entry(report: VerifyReport, number: int, value: Any, last_t: flo
     return float(t)
 
 
-def _check_event(report: VerifyReport, number: int, raw: bytes, session_id: str, last_t: float) -> dict:
+def _check_event(report: VerifyReport, number: int, raw: bytes, session_id: str) -> dict:
     value = _parse(report, EVENTS_FILE, number, raw)
     if not isinstance(value, dict) or set(value) != EVENT_KEYS:
         raise report.fail(EVENTS_FILE, number, f"An event has exactly the keys {sorted(EVENT_KEYS)}.")
@@ -181,10 +181,8 @@ def _check_event(report: VerifyReport, number: int, raw: bytes, session_id: str,
         raise report.fail(EVENTS_FILE, number, f"seq is {seq!r} but this is line {number}.")
     if not isinstance(ts, str) or not TS_PATTERN.match(ts):
         raise report.fail(EVENTS_FILE, number, f"ts {ts!r} is not an ISO-8601 UTC time ending in Z.")
-    if not _number(t) or t < last_t:
-        raise report.fail(
-            EVENTS_FILE, number, f"t {t!r} is not a number at or after the previous ({last_t})."
-        )
+    if not _number(t) or t < 0:
+        raise report.fail(EVENTS_FILE, number, f"t {t!r} is not a non-negative number of seconds.")
     if not isinstance(kind, str) or not TYPE_PATTERN.match(kind):
         raise report.fail(EVENTS_FILE, number, f"type {kind!r} is not a dotted lower-case name.")
     if not isinstance(value["data"], dict):
@@ -204,10 +202,11 @@ def _check_events(report: VerifyReport, meta: dict[str, Any]) -> None:
     hashes = [genesis(session_id)]  # hashes[i] is the hash of line i; [0] is the genesis value
     broken: list[int] = []  # lines whose prev does not match the hash of the line before
     last_t = 0.0
+    late, late_line = "", 0  # judged after the links: a changed t shows up as a broken link first
     seal = None
     for number, raw, complete in read_lines(path):
         try:
-            event = _check_event(report, number, raw, session_id, last_t)
+            event = _check_event(report, number, raw, session_id)
         except _Stop:
             if complete:
                 raise
@@ -221,11 +220,16 @@ def _check_events(report: VerifyReport, meta: dict[str, Any]) -> None:
         if event["prev"] != hashes[number - 1]:
             broken.append(number)
         hashes.append(line_hash(raw))
+        if event["t"] < last_t and not late_line:
+            late_line, late = number, f"t {event['t']} is before the previous line's t ({last_t})."
         last_t = float(event["t"])
         if event["type"] == "session.ended":
             report.ended = True
             seal = event["data"].get("cast")
-    _judge_chain(report, meta, hashes, broken)
+    _judge_links(report, meta, hashes, broken)
+    if late_line:
+        raise report.fail(EVENTS_FILE, late_line, late)
+    _judge_count(report, meta, hashes)
     if seal is not None:
         _check_cast_seal(report, seal)
 
@@ -255,7 +259,7 @@ def _check_cast_seal(report: VerifyReport, seal: Any) -> None:
         )
 
 
-def _judge_chain(report: VerifyReport, meta: dict[str, Any], hashes: list[str], broken: list[int]) -> None:
+def _judge_links(report: VerifyReport, meta: dict[str, Any], hashes: list[str], broken: list[int]) -> None:
     """Name the changed line: it breaks the link after it (and the link into it if its prev changed)."""
     count, last_hash = meta["events"]["count"], meta["events"]["last_hash"]
     n = len(hashes) - 1
@@ -273,6 +277,12 @@ def _judge_chain(report: VerifyReport, meta: dict[str, Any], hashes: list[str], 
         if culprit == first:
             message += f", and its prev no longer matches line {culprit - 1}"
         raise report.fail(EVENTS_FILE, culprit, message + ".")
+
+
+def _judge_count(report: VerifyReport, meta: dict[str, Any], hashes: list[str]) -> None:
+    """session.json may lag the chain after a crash, never run ahead of it."""
+    count, last_hash = meta["events"]["count"], meta["events"]["last_hash"]
+    n = len(hashes) - 1
     if count > n:
         missing = f"session.json records {count} events but events.jsonl ends after {n}: lines are missing."
         raise report.fail(EVENTS_FILE, n + 1, missing)
