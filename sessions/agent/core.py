@@ -1,0 +1,290 @@
+"""The agent: links to the relay, shows the code, asks consent, serves the technician, reconnects, ends.
+
+A window or terminal drives it only through `subscribe()` (events from sessions.agent.events), the
+`answer` future of a ConsentRequested event, `send_chat()` and `end()`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncssh
+
+from sessions import codes
+from sessions.agent.events import (
+    TRANSITIONS,
+    Activity,
+    AgentEvent,
+    AgentEventValue,
+    AgentState,
+    ChatReceived,
+    CodeIssued,
+    ConsentRequested,
+    ConsentWithdrawn,
+    Ended,
+    StateChanged,
+    Subscribers,
+)
+from sessions.agent.inner import FULL, SCOPE_LABELS, InnerServer, load_host_key
+from sessions.agent.link import Claim, RelayLink
+from sessions.chat.link import ChatLink
+from sessions.chat.message import ChatMessage
+from sessions.errors import HostKeyError, SessionClosedError, SupportError
+from sessions.paths import app_dirs
+from sessions.relay.protocol import Reason
+from sessions.ssh.hostkeys import HostKeyTrust
+from sessions.ssh.target import Target
+
+log = logging.getLogger(__name__)
+_PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
+
+
+@dataclass(frozen=True, slots=True)
+class AgentConfig:
+    """How the agent runs. `allow` is the diagnostics allow-list (a command → allowed?)."""
+
+    relay: Target
+    scope: str = FULL
+    forward_sshd: int | None = None  # forward to this local sshd port instead of serving SSH ourselves
+    auto_consent: bool = False  # `valuezone demo` and benchmarks only: the question is shown, then allowed
+    consent_timeout: float = 120.0
+    grace: float = 120.0  # how long to keep trying to reach the relay after the link drops
+    lang: str = ""  # the customer's language, put on their chat messages
+    state_dir: Path | None = None
+    allow: Callable[[str], bool] = field(default=lambda command: False)
+    backoff: tuple[float, float] = (0.5, 10.0)
+
+
+class Agent:
+    """One support session seen from the customer's side (see the module docstring)."""
+
+    def __init__(self, config: AgentConfig) -> None:
+        self.config = config
+        self.events = Subscribers()
+        self.state = AgentState.CONNECTING
+        self.code = ""  # nine digits; show codes.display(agent.code)
+        self.technician: Claim | None = None  # who the customer allowed
+        self.chats: list[ChatLink] = []
+        self.end_reason = ""
+        state_dir = config.state_dir or app_dirs().state / "agent"
+        self._host_key = load_host_key(state_dir / "host_ed25519")
+        self._trust = HostKeyTrust(
+            known_hosts=state_dir / "relay_known_hosts", read_user_known_hosts=False, accept_new=True
+        )
+        self._inner = InnerServer(
+            host_key=self._host_key,
+            scope=config.scope,
+            allow=config.allow,
+            activity=self._activity,
+            on_chat=self._on_chat,
+            on_closed=self._on_inner_closed,
+        )
+        self._link: RelayLink | None = None
+        self._ended = asyncio.Event()
+        self._watch: asyncio.Task[None] | None = None
+
+    # --- public API ------------------------------------------------------------------------------
+    def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Callable[[], None]:
+        """Receive every event (code issued, consent requested, activity, chat, state, ended)."""
+        return self.events.subscribe(callback)
+
+    async def start(self) -> None:
+        """Link to the relay and show the code; raises a SupportError when the relay cannot be reached."""
+        await self._inner.start()
+        self._link = await self._open_link(resume=None)
+        self._fire(AgentEvent.LINKED)
+        self._issued(self._link)
+        self._watch = asyncio.get_running_loop().create_task(self._watch_link())
+
+    async def wait_ended(self) -> str:
+        await self._ended.wait()
+        return self.end_reason
+
+    async def end(self, reason: str = "You ended the session.") -> None:
+        """End the session for both sides at once: the technician is disconnected, the code closed."""
+        if self.state is AgentState.ENDED:
+            return
+        self._inner.disconnect_all(Reason.ENDED)
+        if self._link is not None:
+            self._link.say_end("customer")
+            await asyncio.sleep(0)  # let the end and the disconnects reach the socket first
+        self._finish(reason)
+
+    async def send_chat(self, text: str) -> ChatMessage:
+        """Send the customer's *text* to the technician; raises SessionClosedError with no chat open."""
+        message = ChatMessage("customer", text, self.config.lang)
+        links = [link for link in self.chats if not link.closed]
+        if not links:
+            raise SessionClosedError("No technician is connected to chat with yet.")
+        for link in links:
+            await link.send(message)
+        return message
+
+    # --- the link and its reconnection -----------------------------------------------------------
+    async def _open_link(self, resume: dict[str, str] | None) -> RelayLink:
+        link = await RelayLink.open(
+            self.config.relay, trust=self._trust, accept=self._on_forwarded, resume=resume
+        )
+        link.on_notice = self._activity
+        link.on_withdrawn = lambda claim: None
+        self.code = link.code
+        return link
+
+    def _issued(self, link: RelayLink) -> None:
+        self.events.emit(CodeIssued(codes.display(link.code), link.ttl, link.resumed))
+
+    async def _watch_link(self) -> None:
+        while self.state is not AgentState.ENDED:
+            assert self._link is not None
+            await self._link.wait_closed()
+            if self.state is AgentState.ENDED:
+                return
+            self._fire(AgentEvent.LINK_LOST)
+            self._activity("The connection to the relay dropped; reconnecting…")
+            if not await self._reconnect():
+                self._finish("The connection to the relay was lost and could not be restored.")
+                return
+
+    async def _reconnect(self) -> bool:
+        low, high = self.config.backoff
+        deadline = asyncio.get_running_loop().time() + self.config.grace
+        delay = low
+        assert self._link is not None
+        resume = {"code": self._link.code, "token": self._link.token}
+        while asyncio.get_running_loop().time() < deadline and self.state is AgentState.RECONNECTING:
+            try:
+                link = await self._open_link(resume)
+            except HostKeyError as exc:
+                self._finish(str(exc))
+                return True
+            except SupportError as exc:
+                log.info("reconnect failed: %s", exc)
+                await asyncio.sleep(delay * (0.8 + 0.4 * random.random()))
+                delay = min(delay * 2, high)
+                continue
+            self._link = link
+            if link.resumed and link.relay_state == "active" and self.technician is not None:
+                self._fire(AgentEvent.RESUMED)
+                self._activity("Reconnected; the session goes on.")
+            else:
+                if not link.resumed:
+                    self.technician = None
+                self._fire(AgentEvent.LINKED)
+                self._issued(link)
+            return True
+        return False
+
+    # --- consent ---------------------------------------------------------------------------------
+    def _on_forwarded(self, orig_host: str, orig_port: int) -> object:
+        return self._accept(orig_port)
+
+    async def _accept(self, claim_id: int) -> asyncssh.SSHTCPSession[bytes]:
+        link = self._link
+        if link is None or self.state is AgentState.ENDED:
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.ENDED)
+        try:
+            claim = await link.claim(claim_id)
+        except SessionClosedError:
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.UNANNOUNCED) from None
+        bound = self.technician
+        if bound is not None:
+            if claim.fingerprint != bound.fingerprint:
+                raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.IN_USE)
+            self._activity(f"{claim.technician} reconnected")
+        else:
+            await self._ask(claim)
+        return await self._device_session()
+
+    async def _ask(self, claim: Claim) -> None:
+        if self.state is not AgentState.WAITING:
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.BUSY)
+        self._fire(AgentEvent.CLAIMED)
+        answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        label = "the device's SSH server" if self.config.forward_sshd else SCOPE_LABELS[self.config.scope]
+        request = ConsentRequested(
+            claim.technician, claim.fingerprint, label, self.config.consent_timeout, answer
+        )
+        self.events.emit(request)
+        if self.config.auto_consent and not answer.done():
+            answer.set_result(True)
+        try:
+            allowed = await asyncio.wait_for(asyncio.shield(answer), self.config.consent_timeout)
+        except TimeoutError:
+            self.events.emit(ConsentWithdrawn(claim.technician, Reason.NO_ANSWER))
+            self._fire(AgentEvent.REFUSED)
+            self._activity(f"No answer: {claim.technician} was not let in.")
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_ANSWER) from None
+        if not allowed or self.state is not AgentState.ASKING:
+            if self.state is AgentState.ASKING:
+                self._fire(AgentEvent.REFUSED)
+            self._activity(f"You declined {claim.technician}.")
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.DECLINED)
+        self.technician = claim
+        self._fire(AgentEvent.ALLOWED)
+        self._activity(f"{claim.technician} is connected.")
+
+    async def _device_session(self) -> asyncssh.SSHTCPSession[bytes]:
+        if self.config.forward_sshd is None:
+            return self._inner.new_connection()
+        assert self._link is not None
+        try:
+            session = await self._link.conn.forward_connection("localhost", self.config.forward_sshd)
+        except OSError as exc:
+            raise asyncssh.ChannelOpenError(
+                asyncssh.OPEN_CONNECT_FAILED, f"The device's SSH server is not reachable ({exc.strerror})"
+            ) from exc
+        self._activity("Technician connected to this device's SSH server")
+        return session  # type: ignore[return-value]
+
+    # --- inside the session ----------------------------------------------------------------------
+    def _on_chat(self, link: ChatLink) -> None:
+        self.chats = [*(c for c in self.chats if not c.closed), link]
+        link.on_message = lambda message: self.events.emit(ChatReceived(message))
+
+    def _on_inner_closed(self, exc: Exception | None) -> None:
+        if self.state is AgentState.ENDED:
+            return
+        if exc is None and not self._inner.connections:
+            who = self.technician.technician if self.technician else "The technician"
+            if self._link is not None:
+                self._link.say_end("technician")
+            self._finish(f"{who} ended the session.")
+        elif exc is None:
+            return
+        else:
+            self._activity("The technician's connection dropped; waiting for them to come back…")
+
+    def _activity(self, text: str) -> None:
+        self.events.emit(Activity(text))
+
+    # --- state -----------------------------------------------------------------------------------
+    def _fire(self, event: AgentEvent) -> None:
+        target = TRANSITIONS.get((self.state, event))
+        if target is None:
+            log.warning("agent: %s ignored in state %s", event.value, self.state.value)
+            return
+        old, self.state = self.state, target
+        if old is not target:
+            self.events.emit(StateChanged(old, target))
+
+    def _finish(self, reason: str) -> None:
+        if self.state is AgentState.ENDED:
+            return
+        self._fire(AgentEvent.END)
+        self.end_reason = reason
+        for link in self.chats:
+            link.close()
+        if self._link is not None:
+            self._link.close()
+        self.events.emit(Ended(reason))
+        self._ended.set()
+        if self._watch is not None and self._watch is not asyncio.current_task():
+            self._watch.cancel()
+        with contextlib.suppress(Exception):
+            self._inner.disconnect_all(Reason.ENDED)

@@ -1,0 +1,134 @@
+"""What the agent tells its window or terminal: a state machine and frozen event values to subscribe to."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sessions.chat.message import ChatMessage
+
+log = logging.getLogger(__name__)
+
+
+class AgentState(enum.Enum):
+    CONNECTING = "connecting"  # first link to the relay
+    WAITING = "waiting"  # code shown, nobody has claimed it
+    ASKING = "asking"  # a technician claimed the code; the customer is being asked
+    ACTIVE = "active"  # the customer allowed a technician
+    RECONNECTING = "reconnecting"  # the link to the relay dropped; the code is kept for the grace period
+    ENDED = "ended"
+
+
+class AgentEvent(enum.Enum):
+    LINKED = "linked"  # the relay gave us a code (new or resumed, nobody consented yet)
+    RESUMED = "resumed"  # the relay took us back after a consented session had started
+    CLAIMED = "claimed"
+    ALLOWED = "allowed"
+    REFUSED = "refused"
+    LINK_LOST = "link-lost"
+    END = "end"
+
+
+A, V = AgentState, AgentEvent
+TRANSITIONS: dict[tuple[AgentState, AgentEvent], AgentState] = {
+    (A.CONNECTING, V.LINKED): A.WAITING,
+    (A.WAITING, V.CLAIMED): A.ASKING,
+    (A.ASKING, V.ALLOWED): A.ACTIVE,
+    (A.ASKING, V.REFUSED): A.WAITING,
+    (A.WAITING, V.LINK_LOST): A.RECONNECTING,
+    (A.ASKING, V.LINK_LOST): A.RECONNECTING,
+    (A.ACTIVE, V.LINK_LOST): A.RECONNECTING,
+    (A.RECONNECTING, V.LINKED): A.WAITING,
+    (A.RECONNECTING, V.RESUMED): A.ACTIVE,
+    (A.CONNECTING, V.END): A.ENDED,
+    (A.WAITING, V.END): A.ENDED,
+    (A.ASKING, V.END): A.ENDED,
+    (A.ACTIVE, V.END): A.ENDED,
+    (A.RECONNECTING, V.END): A.ENDED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StateChanged:
+    old: AgentState
+    new: AgentState
+
+
+@dataclass(frozen=True, slots=True)
+class CodeIssued:
+    """The code to read out (`display`, e.g. `482 913 557`) and its lifetime in seconds."""
+
+    display: str
+    expires_in: int
+    resumed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentRequested:
+    """A technician wants in. Answer with `answer.set_result(True/False)`; no answer means no."""
+
+    technician: str
+    fingerprint: str
+    scope_label: str
+    timeout: float
+    answer: asyncio.Future[bool] = field(compare=False, repr=False)
+
+    @property
+    def question(self) -> str:
+        return f"{self.technician} wants to connect (scope: {self.scope_label}). Allow? [y/N]"
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentWithdrawn:
+    """The question is moot (timed out, or the technician gave up): close any dialog showing it."""
+
+    technician: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One line of the customer's activity feed, e.g. "Technician ran: smartctl -H /dev/sda"."""
+
+    text: str
+    ts: float = field(default_factory=time.time)
+
+
+@dataclass(frozen=True, slots=True)
+class ChatReceived:
+    message: ChatMessage
+
+
+@dataclass(frozen=True, slots=True)
+class Ended:
+    """The session is over; `reason` is a sentence for the customer."""
+
+    reason: str
+
+
+AgentEventValue = (
+    StateChanged | CodeIssued | ConsentRequested | ConsentWithdrawn | Activity | ChatReceived | Ended
+)
+
+
+class Subscribers:
+    """Callbacks that receive every event; one failing callback never stops the agent."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable[[AgentEventValue], None]] = []
+
+    def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Callable[[], None]:
+        """Add *callback*; returns a function that removes it."""
+        self._callbacks.append(callback)
+        return lambda: self._callbacks.remove(callback) if callback in self._callbacks else None
+
+    def emit(self, event: AgentEventValue) -> None:
+        for callback in list(self._callbacks):
+            try:
+                callback(event)
+            except Exception:  # a window's bug must not end the customer's session
+                log.exception("agent event subscriber failed on %r", event)

@@ -1,0 +1,153 @@
+"""The agent's link to the relay: connect as `support`, say hello on the control channel, get a code."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import asyncssh
+
+from sessions.errors import ConnectError, SessionClosedError
+from sessions.relay import protocol
+from sessions.ssh.auth import Credentials
+from sessions.ssh.client import connect
+from sessions.ssh.hostkeys import HostKeyTrust
+from sessions.ssh.target import Target
+
+HELLO_TIMEOUT = 15.0
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """The relay's announcement of who is about to open a channel (matched by `claim` id)."""
+
+    claim: int
+    technician: str
+    fingerprint: str
+    address: str
+    again: bool
+
+
+class RelayLink:
+    """One SSH connection to the relay with its control channel and the code's remote forward."""
+
+    def __init__(
+        self,
+        conn: asyncssh.SSHClientConnection,
+        writer: asyncssh.SSHWriter[str],
+        reader: asyncssh.SSHReader[str],
+    ) -> None:
+        self.conn = conn
+        self._writer = writer
+        self._reader = reader
+        self.code = ""
+        self.token = ""
+        self.ttl = 0
+        self.resumed = False
+        self.relay_state = ""
+        self._claims: dict[int, asyncio.Future[Claim]] = {}
+        self.on_notice: Callable[[str], None] = lambda text: None
+        self.on_withdrawn: Callable[[int], None] = lambda claim: None
+        self._task: asyncio.Task[None] | None = None
+
+    @classmethod
+    async def open(
+        cls,
+        relay: Target,
+        *,
+        trust: HostKeyTrust,
+        accept: Callable[[str, int], Any],
+        resume: dict[str, str] | None,
+        timeout: float = 15.0,
+    ) -> RelayLink:
+        """Connect, say hello (with the resume token after a drop), ask for the forward, read the code."""
+        target = Target(relay.host, relay.port, protocol.CUSTOMER_USER)
+        conn = await connect(
+            target,
+            trust=trust,
+            credentials=Credentials(use_agent=False, use_default_keys=False),
+            timeout=timeout,
+        )
+        try:
+            writer, reader, _ = await conn.open_session(
+                subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8"
+            )
+            link = cls(conn, writer, reader)
+            writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=resume))
+            await link._expect("welcome")
+            await conn.create_server(accept, protocol.FORWARD_HOST, protocol.FORWARD_PORT)
+            message = await link._expect("code")
+        except (asyncssh.Error, OSError, TimeoutError) as exc:
+            conn.abort()
+            raise ConnectError(
+                f"The relay {relay.host_port} did not hand out a session code ({exc}).",
+                "Check the relay address; if it is right, the relay may be overloaded: try again soon.",
+            ) from exc
+        link.code = str(message["code"])
+        link.token = str(message["token"])
+        link.ttl = int(message.get("ttl", 600))
+        link.resumed = bool(message.get("resumed"))
+        link.relay_state = str(message.get("state", ""))
+        link._task = asyncio.get_running_loop().create_task(link._read())
+        return link
+
+    async def _expect(self, kind: str) -> dict[str, Any]:
+        line = await asyncio.wait_for(self._reader.readline(), HELLO_TIMEOUT)
+        if not line:
+            raise ConnectionError("the relay closed the control channel")
+        message = protocol.decode(line)
+        if message["type"] != kind:
+            raise ConnectionError(f"expected {kind!r} from the relay, got {message['type']!r}")
+        return message
+
+    async def _read(self) -> None:
+        with contextlib.suppress(asyncssh.Error, OSError):
+            async for line in self._reader:
+                message = protocol.decode(line)
+                kind = message["type"]
+                if kind == "claim":
+                    claim = Claim(
+                        int(message.get("claim", 0)),
+                        str(message.get("technician", "A technician")),
+                        str(message.get("fingerprint", "")),
+                        str(message.get("address", "")),
+                        bool(message.get("again")),
+                    )
+                    self._future(claim.claim).set_result(claim)
+                elif kind == "notice":
+                    self.on_notice(str(message.get("text", "")))
+                elif kind == "withdrawn":
+                    self.on_withdrawn(int(message.get("claim", 0)))
+
+    def _future(self, claim: int) -> asyncio.Future[Claim]:
+        future = self._claims.get(claim)
+        if future is None or future.done():
+            future = asyncio.get_running_loop().create_future()
+            self._claims[claim] = future
+        return future
+
+    async def claim(self, claim: int, timeout: float = 5.0) -> Claim:
+        """The announcement for channel *claim* (it may arrive just after the channel itself)."""
+        future = self._claims.get(claim) or self._future(claim)
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), timeout)
+        except TimeoutError:
+            raise SessionClosedError(protocol.Reason.UNANNOUNCED) from None
+        finally:
+            self._claims.pop(claim, None)
+
+    def say_end(self, by: str) -> None:
+        """Tell the relay this is a deliberate end by *by* (customer/technician), so it closes the code."""
+        with contextlib.suppress(Exception):
+            self._writer.write(protocol.encode("end", by=by))
+
+    async def wait_closed(self) -> None:
+        await self.conn.wait_closed()
+
+    def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self.conn.close()

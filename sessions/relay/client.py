@@ -1,0 +1,199 @@
+"""The technician's side: connect to the relay with the technician key, claim a code, speak SSH inside.
+
+`connect_by_code` opens one inner connection. `CodeSession` keeps it going: it reports its state
+(connecting, awaiting consent, active, reconnecting…, closed) and rejoins after a dropped link.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import asyncssh
+
+from sessions import codes
+from sessions.errors import ConnectError, SupportError
+from sessions.relay.protocol import error_for_reason
+from sessions.relay.techkey import default_key_path
+from sessions.ssh.auth import Credentials
+from sessions.ssh.client import connect
+from sessions.ssh.hostkeys import HostKeyTrust
+from sessions.ssh.target import Target, local_user
+
+ProgressCallback = Callable[[str], None]
+TECHNICIAN_USER = "technician"
+CONSENT_WAIT = 160.0  # the agent asks for up to 120 s, the relay waits 30 s more
+
+
+class _Pending(asyncssh.SSHTCPSession[bytes]):
+    """A channel opened before its SSH protocol exists: buffers until `attach`, then forwards."""
+
+    def __init__(self) -> None:
+        self.chan: asyncssh.SSHTCPChannel[bytes] | None = None
+        self.target: Any = None
+        self._buffer: list[tuple[bytes, Any]] = []
+        self._eof = False
+        self._lost: list[Exception | None] = []
+
+    def connection_made(self, chan: asyncssh.SSHTCPChannel[bytes]) -> None:  # type: ignore[override]
+        self.chan = chan
+
+    def attach(self, target: Any) -> None:
+        assert self.chan is not None
+        self.target = target
+        target.connection_made(self.chan)
+        for data, datatype in self._buffer:
+            target.data_received(data, datatype)
+        self._buffer.clear()
+        if self._eof:
+            target.eof_received()
+        if self._lost:
+            target.connection_lost(self._lost[0])
+
+    def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
+        if self.target is None:
+            self._buffer.append((data, datatype))
+        else:
+            self.target.data_received(data, datatype)
+
+    def eof_received(self) -> bool:
+        if self.target is None:
+            self._eof = True
+            return True
+        return bool(self.target.eof_received())
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.target is None:
+            self._lost.append(exc)
+        else:
+            self.target.connection_lost(exc)
+
+    def pause_writing(self) -> None:
+        if self.target is not None:
+            self.target.pause_writing()
+
+    def resume_writing(self) -> None:
+        if self.target is not None:
+            self.target.resume_writing()
+
+
+class _OpenedTunnel:
+    """What asyncssh's `tunnel=` needs, handing out a channel that is already open."""
+
+    def __init__(self, pending: _Pending) -> None:
+        self.pending = pending
+
+    async def create_connection(self, factory: Callable[[], Any], host: str, port: int) -> tuple[Any, Any]:
+        protocol = factory()
+        self.pending.attach(protocol)
+        return self.pending.chan, protocol
+
+
+async def connect_relay(
+    relay: Target,
+    *,
+    trust: HostKeyTrust,
+    technician_key: Path | None = None,
+    timeout: float = 15.0,
+    on_progress: ProgressCallback | None = None,
+) -> asyncssh.SSHClientConnection:
+    """Authenticate to the relay with the technician key (its passphrase comes from the keyring)."""
+    key = technician_key or default_key_path()
+    target = Target(relay.host, relay.port, relay.user or TECHNICIAN_USER, key_file=key)
+    return await connect(
+        target,
+        trust=trust,
+        credentials=Credentials(use_agent=False, use_default_keys=False),
+        timeout=timeout,
+        on_progress=on_progress,
+    )
+
+
+async def open_code_channel(
+    relay_conn: asyncssh.SSHClientConnection, code: str, *, consent_wait: float = CONSENT_WAIT
+) -> _OpenedTunnel:
+    """Claim *code* (nine digits) on the relay; returns once the customer allowed it.
+
+    Raises the SupportError matching the refusal: ConsentRefusedError, CodeUnknownError,
+    RateLimitedError, SessionClosedError…
+    """
+    pending = _Pending()
+    try:
+        await asyncio.wait_for(
+            relay_conn.create_connection(lambda: pending, codes.wire(code), 22), consent_wait
+        )
+    except asyncssh.ChannelOpenError as exc:
+        raise error_for_reason(exc.reason) from exc
+    except TimeoutError:
+        raise error_for_reason("The customer did not answer") from None
+    except (asyncssh.Error, OSError) as exc:
+        raise ConnectError(
+            f"The connection to the relay was lost while joining ({exc}).",
+            "Check the network, then join again.",
+        ) from exc
+    return _OpenedTunnel(pending)
+
+
+async def connect_by_code(
+    relay: Target,
+    code: str,
+    *,
+    trust: HostKeyTrust,
+    technician_key: Path | None = None,
+    inner_trust: HostKeyTrust | None = None,
+    credentials: Credentials | None = None,
+    user: str = "",
+    relay_conn: asyncssh.SSHClientConnection | None = None,
+    timeout: float = 15.0,
+    consent_wait: float = CONSENT_WAIT,
+    on_progress: ProgressCallback | None = None,
+) -> asyncssh.SSHClientConnection:
+    """The inner SSH connection to the customer's agent (or device sshd) behind *code*.
+
+    *code* may be typed as `482 913 557`, `482-913-557` or `vz482913557`; a typo raises CodeTypoError
+    before anything is sent. Progress stages: "connecting to the relay", "waiting for the customer",
+    then the SSH client's own stages for the inner connection. Closing the returned connection
+    leaves *relay_conn* open when it was given, and closes the relay connection made here otherwise.
+    """
+    digits = codes.parse(code)
+    emit = on_progress or (lambda stage: None)
+    own_relay = relay_conn is None
+    if relay_conn is None:
+        emit("connecting to the relay")
+        relay_conn = await connect_relay(relay, trust=trust, technician_key=technician_key, timeout=timeout)
+    try:
+        emit("waiting for the customer")
+        tunnel = await open_code_channel(relay_conn, digits, consent_wait=consent_wait)
+        inner = await connect(
+            Target(codes.wire(digits), 22, user or local_user()),
+            trust=inner_trust or trust,
+            credentials=credentials or Credentials(use_agent=False, use_default_keys=False),
+            tunnel=tunnel,  # type: ignore[arg-type]
+            timeout=timeout,
+            on_progress=on_progress,
+        )
+    except BaseException:
+        if own_relay:
+            relay_conn.close()
+        raise
+    if own_relay:
+        _close_with(inner, relay_conn)
+    return inner
+
+
+def _close_with(inner: asyncssh.SSHClientConnection, relay_conn: asyncssh.SSHClientConnection) -> None:
+    async def watch() -> None:
+        await inner.wait_closed()
+        relay_conn.close()
+
+    task = asyncio.get_running_loop().create_task(watch())
+    _watchers.add(task)  # keep a reference while it runs
+    task.add_done_callback(_watchers.discard)
+
+
+_watchers: set[asyncio.Task[None]] = set()
+
+
+__all__ = ["SupportError", "connect_by_code", "connect_relay", "open_code_channel"]

@@ -1,0 +1,261 @@
+"""The relay server: technicians by key, customers as `support`, codes paired and channels bridged."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncssh
+
+from sessions import codes
+from sessions.relay import protocol
+from sessions.relay.audit import AuditLog
+from sessions.relay.bridge import Bridge
+from sessions.relay.customer import CustomerLink
+from sessions.relay.pairing import CodeEvent, CodeState, Pairing, PairingBook, Technician
+from sessions.relay.protocol import Reason
+from sessions.relay.ratelimit import FailureLimiter
+from sessions.relay.technicians import TechnicianRegistry
+
+_PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
+
+
+@dataclass(frozen=True, slots=True)
+class RelayConfig:
+    """How a relay runs. Times are in seconds."""
+
+    technicians_file: Path
+    state_dir: Path
+    host: str = "127.0.0.1"
+    port: int = 0
+    code_ttl: float = 600.0
+    grace: float = 120.0  # how long a code survives its customer's link dropping
+    consent_timeout: float = 120.0  # the relay's own prompt (stock OpenSSH customers)
+    consent_margin: float = 30.0  # extra time an agent gets to answer before the relay gives up
+    failure_limit: int = 5
+    failure_window: float = 600.0
+    keepalive: float = 15.0
+
+
+def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
+    """The relay's host key from its state folder, created on first start (mode 0600)."""
+    path = state_dir / "host_ed25519"
+    if path.exists():
+        return asyncssh.read_private_key(path)
+    state_dir.mkdir(parents=True, exist_ok=True)
+    key = asyncssh.generate_private_key("ssh-ed25519", comment="valuezone relay")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(key.export_private_key())
+    (state_dir / "host_ed25519.pub").write_bytes(key.export_public_key())
+    return key
+
+
+class _Connection(asyncssh.SSHServer):
+    """One inbound SSH connection: a customer (user `support`) or a technician (by public key)."""
+
+    def __init__(self, relay: Relay) -> None:
+        self.relay = relay
+        self.conn: asyncssh.SSHServerConnection | None = None
+        self.address = ""
+        self.technician: Technician | None = None
+        self.customer: CustomerLink | None = None
+
+    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self.conn = conn
+        peer = conn.get_extra_info("peername")
+        self.address = str(peer[0]) if peer else "?"
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.customer is not None:
+            self.customer.connection_lost()
+
+    def begin_auth(self, username: str) -> bool:
+        if username == protocol.CUSTOMER_USER:
+            assert self.conn is not None
+            self.customer = CustomerLink(self.relay, self.conn, self.address)
+            return False
+        return True
+
+    def public_key_auth_supported(self) -> bool:
+        return True
+
+    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        technician = self.relay.technicians.lookup(key)
+        if technician is None:
+            self.relay.audit.write(
+                "technician.refused", address=self.address, user=username, key=key.get_fingerprint("sha256")
+            )
+            return False
+        self.technician = technician
+        return True
+
+    def auth_completed(self) -> None:
+        if self.technician is not None:
+            self.relay.audit.write(
+                "technician.connected",
+                address=self.address,
+                technician=self.technician.name,
+                key=self.technician.fingerprint,
+            )
+
+    def session_requested(self) -> asyncssh.SSHServerProcess[str] | bool:
+        if self.customer is None:
+            return False
+        return asyncssh.SSHServerProcess(self.customer.run_session, None, 0, False)
+
+    def server_requested(self, listen_host: str, listen_port: int) -> asyncssh.SSHListener | bool:
+        if self.customer is None:
+            return False
+        return self.customer.request_forward(listen_host, listen_port)
+
+    def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int):  # type: ignore[no-untyped-def]
+        if self.technician is None:
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NOT_TECHNICIAN)
+        return self.relay.claim(self.technician, self.address, dest_host)
+
+
+class Relay:
+    """A running relay. Use `await Relay.start(config)`, then `await relay.close()` (or `async with`)."""
+
+    def __init__(self, config: RelayConfig) -> None:
+        self.config = config
+        self.technicians = TechnicianRegistry(config.technicians_file)
+        self.audit = AuditLog(config.state_dir)
+        self.book = PairingBook(code_ttl=config.code_ttl, grace=config.grace)
+        self.book.on_closed = self._on_code_closed
+        self.limiter = FailureLimiter(config.failure_limit, config.failure_window)
+        self.host_key = load_host_key(config.state_dir)
+        self.fingerprint: str = self.host_key.get_fingerprint("sha256")
+        self.port = 0
+        self._server: asyncssh.SSHAcceptor | None = None
+
+    @classmethod
+    async def start(cls, config: RelayConfig) -> Relay:
+        relay = cls(config)
+        relay._server = await asyncssh.listen(
+            config.host,
+            config.port,
+            server_factory=lambda: _Connection(relay),
+            server_host_keys=[relay.host_key],
+            password_auth=False,
+            kbdint_auth=False,
+            allow_scp=False,
+            agent_forwarding=False,
+            x11_forwarding=False,
+            keepalive_interval=config.keepalive,
+            keepalive_count_max=3,
+            login_timeout=30,
+            server_version="Valuezone_relay",
+        )
+        relay.port = relay._server.sockets[0].getsockname()[1]
+        relay.audit.write(
+            "relay.started", address=f"{config.host}:{relay.port}", fingerprint=relay.fingerprint
+        )
+        return relay
+
+    async def close(self) -> None:
+        self.book.close_all()
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+        self.audit.write("relay.stopped")
+        self.audit.close()
+
+    async def __aenter__(self) -> Relay:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # --- claims ---------------------------------------------------------------------------------
+    def _refuse(self, technician: Technician, address: str, code: str, reason: str, *, failure: bool) -> None:
+        if failure:
+            self.limiter.record(f"key:{technician.fingerprint}", f"addr:{address}")
+        self.audit.write(
+            "claim.refused",
+            code=code,
+            technician=technician.name,
+            key=technician.fingerprint,
+            address=address,
+            reason=reason,
+        )
+        raise asyncssh.ChannelOpenError(_PROHIBITED, reason)
+
+    async def claim(
+        self, technician: Technician, address: str, dest_host: str
+    ) -> asyncssh.SSHTCPSession[bytes]:
+        """A technician's direct-tcpip to `vz<code>`: check, ask the customer, then bridge."""
+        keys = (f"key:{technician.fingerprint}", f"addr:{address}")
+        if self.limiter.blocked(*keys):
+            self._refuse(technician, address, dest_host, Reason.RATE_LIMITED, failure=False)
+        code = codes.from_wire(dest_host)
+        if code is None:
+            self._refuse(technician, address, dest_host, Reason.NOT_A_CODE, failure=True)
+        assert code is not None
+        pairing = self.book.get(code) if codes.is_valid(code) else None
+        if pairing is None:
+            self._refuse(technician, address, code, self.book.refusal(code), failure=True)
+        assert pairing is not None
+        again = False
+        if pairing.state is CodeState.ACTIVE:
+            if pairing.technician is None or pairing.technician.fingerprint != technician.fingerprint:
+                self._refuse(technician, address, code, Reason.IN_USE, failure=False)
+            again = True
+        elif pairing.state is CodeState.CLAIMING:
+            self._refuse(technician, address, code, Reason.BUSY, failure=False)
+        elif pairing.state is not CodeState.WAITING:
+            self._refuse(technician, address, code, Reason.RECONNECTING, failure=False)
+        else:
+            pairing.fire(CodeEvent.CLAIM)
+        self.audit.write(
+            "claim.ok", code=code, technician=technician.name, key=technician.fingerprint, address=address,
+            again=again,
+        )  # fmt: skip
+        return await self._open_device_side(pairing, technician, address, again)
+
+    async def _open_device_side(
+        self, pairing: Pairing, technician: Technician, address: str, again: bool
+    ) -> asyncssh.SSHTCPSession[bytes]:
+        bridge = Bridge(lambda b: self._on_bridge_closed(pairing, technician, b))
+        customer: CustomerLink = pairing.customer
+        timeout = self.config.consent_timeout + self.config.consent_margin
+        try:
+            await asyncio.wait_for(customer.open(bridge, technician, address, again), timeout)
+        except (asyncssh.ChannelOpenError, TimeoutError) as exc:
+            reason = exc.reason if isinstance(exc, asyncssh.ChannelOpenError) else Reason.NO_ANSWER
+            if pairing.state is CodeState.CLAIMING:
+                pairing.fire(CodeEvent.REFUSE)
+            self.audit.write("consent.refused", code=pairing.code, technician=technician.name, reason=reason)
+            raise asyncssh.ChannelOpenError(_PROHIBITED, reason) from None
+        if pairing.state is CodeState.CLOSED:
+            bridge.close()
+            raise asyncssh.ChannelOpenError(_PROHIBITED, pairing.closed_reason or Reason.ENDED)
+        if pairing.state is CodeState.CLAIMING:
+            pairing.fire(CodeEvent.CONSENT)
+            pairing.technician = technician
+            pairing.cancel_timer()
+            self.audit.write("consent.given", code=pairing.code, technician=technician.name)
+        pairing.bridges.add(bridge)
+        self.audit.write("session.started", code=pairing.code, technician=technician.name, resumed=again)
+        return bridge.technician
+
+    def _on_bridge_closed(self, pairing: Pairing, technician: Technician, bridge: Bridge) -> None:
+        pairing.bridges.discard(bridge)
+        self.audit.write(
+            "session.ended",
+            code=pairing.code,
+            technician=technician.name,
+            bytes_to_customer=bridge.bytes_to_customer,
+            bytes_to_technician=bridge.bytes_to_technician,
+        )
+
+    def _on_code_closed(self, pairing: Pairing) -> None:
+        self.audit.write("code.closed", code=pairing.code, reason=pairing.closed_reason)
+        customer = pairing.customer
+        if isinstance(customer, CustomerLink) and pairing.closed_reason in (Reason.EXPIRED, Reason.USED):
+            customer.notify(f"{pairing.closed_reason}.")
+            customer.conn.close()
