@@ -31,6 +31,9 @@ class _ShellProtocol(asyncssh.SSHClientSession[bytes]):
 class ShellSession:
     """A remote login shell on a PTY. Output is delivered as bytes (the terminal and the recorder decode).
 
+    `on_closed(reason)` is called once: None for a normal end (the shell exited, or `close()` was called),
+    otherwise a short phrase such as "the connection ended before the shell exited".
+
     Output that arrives before `on_output` is set is buffered and handed over when it is set, so the
     console can open the session first and attach its terminal afterwards.
     """
@@ -42,6 +45,7 @@ class ShellSession:
         self.on_closed: ClosedCallback | None = None
         self.close_reason: str | None = None
         self.is_closed = False
+        self._closing = False
 
     @classmethod
     async def open(
@@ -103,6 +107,8 @@ class ShellSession:
             self.close_reason = getattr(exc, "reason", "") or str(exc) or type(exc).__name__
         elif self._chan is not None and (signal := self._chan.get_exit_signal()):
             self.close_reason = f"the shell was killed by signal {signal[0]}"
+        elif self._chan is not None and self._chan.get_exit_status() is None and not self._closing:
+            self.close_reason = "the connection ended before the shell exited"
         log.debug("shell closed: %s", self.close_reason or "normal exit")
         if self.on_closed is not None:
             self.on_closed(self.close_reason)
@@ -119,7 +125,8 @@ class ShellSession:
             self._chan.change_terminal_size(cols, rows)
 
     def close(self) -> None:
-        """End the session (the connection stays open)."""
+        """End the session (the connection stays open); `on_closed` then gets None."""
+        self._closing = True
         if self._chan is not None:
             self._chan.close()
 
