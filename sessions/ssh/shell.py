@@ -105,9 +105,11 @@ class ShellSession:
         self.is_closed = True
         if exc is not None:
             self.close_reason = getattr(exc, "reason", "") or str(exc) or type(exc).__name__
+        elif self._closing:
+            self.close_reason = None
         elif self._chan is not None and (signal := self._chan.get_exit_signal()):
             self.close_reason = f"the shell was killed by signal {signal[0]}"
-        elif self._chan is not None and self._chan.get_exit_status() is None and not self._closing:
+        elif self._chan is not None and self._chan.get_exit_status() is None:
             self.close_reason = "the connection ended before the shell exited"
         log.debug("shell closed: %s", self.close_reason or "normal exit")
         if self.on_closed is not None:
