@@ -44,6 +44,7 @@ _CAUSES = {
     errno.EPERM: "permission was denied",
     errno.ENOENT: "the record folder was moved or removed",
     errno.ENOTDIR: "the record folder was replaced by a file",
+    errno.EEXIST: "a file stands where the record folder should be",
     errno.EIO: "the disk reported an input/output error",
 }
 
