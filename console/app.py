@@ -6,7 +6,8 @@ import asyncio
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -16,7 +17,7 @@ from console.crash import install_crash_hook
 from console.i18n import install_translator, resolve_language
 from sessions import __version__
 from sessions.config import Settings
-from sessions.errors import ConfigError
+from sessions.errors import ConfigError, SupportError
 from sessions.paths import app_dirs
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,9 @@ def load_settings() -> tuple[Settings, str | None]:
         return Settings(path), str(exc)
 
 
+_exit_jobs: list[Callable[[], Awaitable[object]]] = []
+
+
 def _run_loop(app: QApplication, start: Callable[[], object]) -> int:
     import qasync
 
@@ -54,6 +58,12 @@ def _run_loop(app: QApplication, start: Callable[[], object]) -> int:
     with loop:
         loop.call_soon(start)
         loop.run_until_complete(closed.wait())
+        for job in _exit_jobs:
+            try:
+                loop.run_until_complete(asyncio.wait_for(job(), 5))
+            except (TimeoutError, SupportError, OSError) as exc:
+                log.warning("clean-up at exit did not finish: %s", exc)
+        _exit_jobs.clear()
     return 0
 
 
@@ -75,6 +85,32 @@ def run_console(open_target: str | None = None, key_file: str | None = None, acc
 
     log.info("Valuezone %s started", __version__)
     return _run_loop(app, start)
+
+
+def run_demo(home: Path, *, customer_lang: str = "ko", quit_after: float = 0) -> int:
+    """`valuezone demo`: console + relay + agent on this machine (see console/demo.py)."""
+    app = create_application()
+    settings, _ = load_settings()
+    install_translator(resolve_language(settings.get("ui", "language", "")))
+    from console.demo import place_side_by_side, start_demo
+    from console.main_window import MainWindow
+    from console.tasks import spawn
+
+    window = MainWindow(settings)
+    window.show()
+
+    async def begin() -> None:
+        try:
+            demo = await start_demo(window, home, customer_lang=customer_lang)
+        except SupportError as exc:
+            window.show_notice(str(exc))
+            return
+        place_side_by_side(window, demo.agent_window)
+        _exit_jobs.append(demo.close)
+        if quit_after:
+            QTimer.singleShot(int(quit_after * 1000), app.quit)
+
+    return _run_loop(app, lambda: spawn(begin()))
 
 
 def self_test() -> int:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from console.devices_dock import DevicesDock
 from console.i18n import install_translator, resolve_language
+from console.join_dialog import JoinDialog
 from console.session_tab import SessionPlan, SessionTab
 from console.settings_dialog import SettingsDialog
 from console.widgets import named
@@ -51,7 +52,8 @@ class MainWindow(QMainWindow):
         self.empty = QLabel(
             self.tr(
                 "No session is open.\n\nAdd a device on the left and press Connect,\n"
-                "or use Session ▸ New connection (Ctrl+N)."
+                "use Session ▸ New connection (Ctrl+N),\n"
+                "or Join by code (Ctrl+J) when a customer reads you a session code."
             )
         )
         self.empty.setObjectName("emptyState")
@@ -91,7 +93,8 @@ class MainWindow(QMainWindow):
             lambda: self.request_close_tab(self.tabs.currentIndex()),
         )
         self.quit_action = self._action(self.tr("&Quit"), "quit", QKeySequence.StandardKey.Quit, self.close)
-        for action in (self.new_action, self.close_action):
+        self.join_action = self._action(self.tr("&Join by code…"), "joinByCode", "Ctrl+J", self.ask_code)
+        for action in (self.new_action, self.join_action, self.close_action):
             session.addAction(action)
         session.addSeparator()
         session.addAction(self.quit_action)
@@ -133,6 +136,22 @@ class MainWindow(QMainWindow):
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.textValueSelected.connect(lambda text: self.open_address(text))
         dialog.open()
+
+    def ask_code(self) -> None:
+        dialog = JoinDialog(self.settings.get("relay", "address", ""), self)
+        dialog.accepted.connect(lambda: self._on_join_accepted(dialog))
+        dialog.open()
+
+    def _on_join_accepted(self, dialog: JoinDialog) -> None:
+        assert dialog.relay is not None
+        if not self.settings.get("relay", "address", ""):
+            self.settings.set("relay", "address", dialog.relay_edit.text().strip())
+            self.settings.save()
+        self.join_code(dialog.code_digits, dialog.relay)
+
+    def join_code(self, code: str, relay: Target, *, accept_new: bool = False) -> SessionTab:
+        """Open a tab joined to the customer's session *code* (nine digits) through *relay*."""
+        return self.open_session(SessionPlan.by_code(code, relay, accept_new=accept_new))
 
     def open_address(
         self, spec: str, key_file: str | None = None, accept_new: bool = False

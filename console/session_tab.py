@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import asyncssh
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -16,12 +16,13 @@ from console.bridge import SessionBridge
 from console.prompts import SecretDialog, await_dialog, host_key_box
 from console.terminal import TerminalWidget
 from console.widgets import named
-from sessions import secrets
+from sessions import codes, secrets
 from sessions.config import Settings
 from sessions.devices import Device
 from sessions.live import SessionRequest, SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.recording import DeviceInfo
+from sessions.relay.client import connect_by_code
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyQuestion, HostKeyTrust
@@ -39,11 +40,21 @@ class SessionPlan:
     device: DeviceInfo
     via: str = "direct"
     accept_new: bool = False
+    code: str = ""  # nine digits when joined by code through `relay`
+    relay: Target | None = None
 
     @classmethod
     def direct(cls, target: Target, *, accept_new: bool = False) -> SessionPlan:
         device = DeviceInfo(name=target.host, host=target.host, port=target.port, user=target.login)
         return cls(target.display, target, device, accept_new=accept_new)
+
+    @classmethod
+    def by_code(cls, code: str, relay: Target, *, accept_new: bool = False) -> SessionPlan:
+        """A session through the relay; *code* is already checked (nine digits)."""
+        label = QCoreApplication.translate("SessionPlan", "Code {code}").format(code=codes.display(code))
+        device = DeviceInfo(name=label, host=codes.wire(code), port=22, user="")
+        target = Target(codes.wire(code), 22, "")
+        return cls(label, target, device, via="code", accept_new=accept_new, code=code, relay=relay)
 
     @classmethod
     def for_device(cls, device: Device) -> SessionPlan:
@@ -130,9 +141,26 @@ class SessionTab(QWidget):
     async def _open_connection(self, on_progress: Callable[[str], None]) -> asyncssh.SSHClientConnection:
         trust = HostKeyTrust(ask=self._ask_host_key, accept_new=self.plan.accept_new)
         credentials = Credentials(ask_password=self._ask_password, ask_passphrase=self._ask_passphrase)
-        connection = await connect(
-            self.plan.target, trust=trust, credentials=credentials, on_progress=on_progress
-        )
+        if self.plan.relay is not None:
+            # The agent's key is new for every code: the relay vouches for the pairing, so trust it on
+            # first use in a file of its own; the relay's key is asked about like any host's.
+            inner_trust = HostKeyTrust(
+                known_hosts=app_dirs().state / "code_known_hosts",
+                read_user_known_hosts=False,
+                accept_new=True,
+            )
+            connection = await connect_by_code(
+                self.plan.relay,
+                self.plan.code,
+                trust=trust,
+                inner_trust=inner_trust,
+                credentials=credentials,
+                on_progress=on_progress,
+            )
+        else:
+            connection = await connect(
+                self.plan.target, trust=trust, credentials=credentials, on_progress=on_progress
+            )
         notice = secrets.take_fallback_notice()
         if notice:
             self.notice.emit(notice)
@@ -183,6 +211,8 @@ class SessionTab(QWidget):
                 "verifying host key": self.tr("Checking the host key of {label}…"),
                 "authenticating": self.tr("Logging in to {label}…"),
                 "opening shell": self.tr("Opening a shell on {label}…"),
+                "connecting to the relay": self.tr("Connecting to the relay…"),
+                "waiting for the customer": self.tr("Waiting for the customer to allow the connection…"),
             }.get(status.detail, self.tr("Connecting to {label}…"))
             self._show_banner(stage.format(label=self.plan.label), self.tr("Cancel"), "info")
         elif status.state is SessionState.ACTIVE:
