@@ -1,0 +1,115 @@
+"""Join by code end to end: relay and agent on loopback, the customer answers in their own window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QPushButton
+
+from console.agent_window import AgentWindow
+from console.demo import start_demo
+from console.main_window import MainWindow
+from console.session_tab import SessionTab
+from sessions import codes
+from sessions.agent.core import Agent, AgentConfig
+from sessions.agent.events import AgentState
+from sessions.config import Settings
+from sessions.live import SessionState
+from sessions.paths import app_dirs
+from sessions.relay.server import Relay, RelayConfig
+from sessions.relay.techkey import ensure_technician_key
+from sessions.ssh.target import Target
+from tests.console.conftest import QtLoop, until, visible
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(Settings(app_dirs().settings_file))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def relay_and_agent(qloop: QtLoop, tmp_path: Path) -> Iterator[tuple[Relay, Agent]]:
+    key = ensure_technician_key()
+    kind, blob = key.public_line.split()[:2]
+    technicians = tmp_path / "technicians"
+    technicians.write_text(f"{kind} {blob} Kim Minsu <kim@acme.example>\n")
+    relay = qloop.run(Relay.start(RelayConfig(technicians_file=technicians, state_dir=tmp_path / "relay")))
+    agent = Agent(
+        AgentConfig(relay=Target("127.0.0.1", relay.port, "support"), state_dir=tmp_path / "agent", lang="ko")
+    )
+    yield relay, agent
+    qloop.run(agent.end("test over"))
+    qloop.run(relay.close())
+
+
+def test_join_by_code_with_consent_then_customer_ends(  # type: ignore[no-untyped-def]
+    qtbot, qloop: QtLoop, window: MainWindow, relay_and_agent: tuple[Relay, Agent]
+) -> None:
+    relay, agent = relay_and_agent
+    customer = AgentWindow(agent)
+    qtbot.addWidget(customer)
+    customer.show()
+    qloop.run(agent.start())
+    shown = customer.findChild(QLabel, "agentCode").text()
+    assert shown == codes.display(agent.code)
+
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    code_edit = qloop.run(until(lambda: visible(QLineEdit, "joinCode"), what="join dialog"))
+    dialog = code_edit.window()
+    typo = agent.code[:8] + str((int(agent.code[8]) + 1) % 10)
+    qtbot.keyClicks(code_edit, codes.display(typo))
+    assert "typo" in dialog.findChild(QLabel, "joinError").text()
+    relay_edit = dialog.findChild(QLineEdit, "joinRelay")
+    relay_edit.clear()
+    qtbot.keyClicks(relay_edit, f"127.0.0.1:{relay.port}")
+    join = dialog.findChild(QDialogButtonBox, "joinButtons").button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(join, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible(), "a code with a typo never leaves the dialog"
+    code_edit.clear()
+    qtbot.keyClicks(code_edit, agent.code[:3] + "-" + agent.code[3:6] + "-" + agent.code[6:])
+    qtbot.mouseClick(join, Qt.MouseButton.LeftButton)
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, SessionTab)
+
+    async def scenario() -> None:
+        box = await until(lambda: visible(QMessageBox, "hostKeyDialog"), what="relay host key question")
+        assert relay.fingerprint in box.informativeText()
+        qtbot.mouseClick(box.findChild(QPushButton, "hostKeyTrust"), Qt.MouseButton.LeftButton)
+        consent = await until(
+            lambda: visible(QMessageBox, "consentDialog"), what="customer's consent question"
+        )
+        assert "Kim Minsu <kim@acme.example>" in consent.text()
+        qtbot.mouseClick(consent.findChild(QPushButton, "consentAllow"), Qt.MouseButton.LeftButton)
+        await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE, what="shell")
+        qtbot.keyClicks(tab.terminal, "echo via-relay-$((40+2))")
+        qtbot.keyClick(tab.terminal, Qt.Key.Key_Return)
+        await until(lambda: "via-relay-42" in tab.terminal.snapshot_text(), what="output through the relay")
+        await until(lambda: customer.activity.count() >= 2, what="activity feed")
+        qtbot.mouseClick(customer.findChild(QPushButton, "agentEnd"), Qt.MouseButton.LeftButton)
+        await until(lambda: tab._state is SessionState.ENDED, what="session ended by the customer")
+        assert agent.state is AgentState.ENDED
+
+    qloop.run(scenario())
+    feed = [customer.activity.item(i).text() for i in range(customer.activity.count())]
+    assert any("shell" in line.lower() for line in feed), feed
+
+
+def test_demo_joins_by_code_with_no_setup(qtbot, qloop: QtLoop, window: MainWindow, vz_home: Path) -> None:  # type: ignore[no-untyped-def]
+    demo = qloop.run(start_demo(window, vz_home))
+    qtbot.addWidget(demo.agent_window)
+    tab = demo.tab
+
+    async def scenario() -> None:
+        await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE, what="demo shell")
+        qtbot.keyClicks(tab.terminal, "echo demo-$((6*7))")
+        qtbot.keyClick(tab.terminal, Qt.Key.Key_Return)
+        await until(lambda: "demo-42" in tab.terminal.snapshot_text(), what="demo output")
+        await demo.close()
+
+    qloop.run(scenario())
