@@ -79,10 +79,13 @@ def parse_btrfs_device_stats(text: str, ctx: ParseContext) -> list[Finding]:
 
 
 def btrfs_mounts(text: str) -> list[str]:
-    """Discovery: unique btrfs mount points from `findmnt -rn -t btrfs -o TARGET`."""
+    """Discovery: btrfs mount points from `findmnt -rn -t btrfs -o TARGET` or /proc/mounts."""
     seen: list[str] = []
     for line in text.splitlines():
-        path = line.strip()
+        words = line.split()
+        path = words[0] if len(words) == 1 else ""
+        if len(words) >= 3 and words[2] == "btrfs":  # /proc/mounts: device, mount point, type, …
+            path = words[1]
         if path.startswith("/") and path not in seen:
             seen.append(path)
     return seen

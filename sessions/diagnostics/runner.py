@@ -1,0 +1,165 @@
+"""Run a profile's checks concurrently over exec channels of one SSH connection; stream results."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import asyncssh
+
+from sessions.diagnostics.checks import CheckResult, run_check
+from sessions.diagnostics.findings import Finding
+from sessions.diagnostics.profiles import Profile, load_profile, load_profiles
+from sessions.diagnostics.raw import CommandResult, write_check
+
+# The C locale keeps numbers and messages in the form the parsers read (smartctl prints 1.000.000 in German).
+COMMAND_ENV = {"LC_ALL": "C", "LANG": "C"}
+# OpenSSH allows 10 sessions per connection by default; leave room for the technician's shell.
+DEFAULT_CHANNELS = 8
+DETECT_TIMEOUT = 10.0
+
+Sink = Callable[[Finding], None]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class DiagnosticsRunner:
+    """Runs *profile* on *conn*; every command's result goes to ``raw_dir/<check-id>.out`` when given.
+
+    ``sink`` receives every finding as it is made (the caller records it); nothing here knows the recorder.
+    """
+
+    def __init__(
+        self,
+        conn: asyncssh.SSHClientConnection,
+        profile: Profile,
+        *,
+        raw_dir: Path | None = None,
+        sink: Sink | None = None,
+        max_channels: int = DEFAULT_CHANNELS,
+    ) -> None:
+        self.conn = conn
+        self.profile = profile
+        self.raw_dir = raw_dir
+        self.sink = sink
+        self._slots = asyncio.Semaphore(max_channels)
+
+    async def execute(self, command: str, role: str, item: str, timeout: float) -> CommandResult:
+        """Run one command on its own exec channel; a failure is described in the result, never raised."""
+        async with self._slots:
+            started, clock = _now(), time.monotonic()
+            base: dict[str, Any] = {"command": command, "role": role, "item": item, "started": started}
+            try:
+                proc = await asyncio.wait_for(
+                    self.conn.run(command, check=False, env=COMMAND_ENV, timeout=timeout, errors="replace"),
+                    timeout + 5,
+                )
+            except asyncssh.TimeoutError as exc:
+                return CommandResult(
+                    **base, stdout=str(exc.stdout or ""), stderr=str(exc.stderr or ""),
+                    duration=time.monotonic() - clock, timed_out=True,
+                )  # fmt: skip
+            except TimeoutError:
+                return CommandResult(**base, duration=time.monotonic() - clock, timed_out=True)
+            except (asyncssh.Error, OSError) as exc:
+                reason = getattr(exc, "reason", "") or str(exc) or type(exc).__name__
+                return CommandResult(**base, duration=time.monotonic() - clock, error=reason)
+            return CommandResult(
+                **base,
+                exit_status=proc.exit_status
+                if proc.exit_status is not None and proc.exit_status >= 0
+                else None,
+                stdout=str(proc.stdout or ""),
+                stderr=str(proc.stderr or ""),
+                duration=time.monotonic() - clock,
+                error=f"killed by signal {proc.exit_signal[0]}" if proc.exit_signal else "",
+            )
+
+    async def run_check(self, check_id: str) -> CheckResult:
+        """Run (or re-run) one check of the profile."""
+        result = await run_check(self.profile.check(check_id), self.execute)
+        self._deliver(result)
+        return result
+
+    async def run(self, check_ids: Iterable[str] | None = None) -> AsyncIterator[CheckResult]:
+        """Run the checks concurrently, yielding each as it finishes (fastest first)."""
+        ids = list(check_ids) if check_ids is not None else self.profile.ids()
+        tasks = [asyncio.ensure_future(run_check(self.profile.check(i), self.execute)) for i in ids]
+        try:
+            for next_done in asyncio.as_completed(tasks):
+                result = await next_done
+                self._deliver(result)
+                yield result
+        finally:
+            for task in tasks:
+                task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def run_all(self) -> list[CheckResult]:
+        """Every check, in profile order once all are done."""
+        done = {r.check: r async for r in self.run()}
+        return [done[i] for i in self.profile.ids()]
+
+    def _deliver(self, result: CheckResult) -> None:
+        if self.raw_dir is not None:
+            write_check(self.raw_dir, result.check, self.profile.name, result.results)
+        if self.sink is not None:
+            for item in result.findings:
+                self.sink(item)
+
+
+def resolve_profile(name: str) -> Profile:
+    """``linux``, ``qnap-qts`` … or a detected combination such as ``qnap-qts+zfs``."""
+    base, *addons = name.split("+")
+    profile = load_profile(base)
+    for addon in addons:
+        profile = profile.with_addon(load_profile(addon))
+    return profile
+
+
+async def detect_profile(conn: asyncssh.SSHClientConnection, names: Iterable[str] | None = None) -> Profile:
+    """The profile that fits the device (QTS, DSM, else generic Linux), plus add-ons such as zfs."""
+    runner = DiagnosticsRunner(conn, load_profile("linux"))
+    candidates = [p for p in load_profiles(names) if p.detect]
+
+    async def matches(profile: Profile) -> bool:
+        assert profile.detect is not None
+        result = await runner.execute(profile.detect.command, "detect", "", DETECT_TIMEOUT)
+        return result.exit_status == 0 and bool(re.search(profile.detect.match, result.stdout, re.M))
+
+    verdicts = await asyncio.gather(*(matches(p) for p in candidates))
+    found = [p for p, ok in zip(candidates, verdicts, strict=True) if ok]
+    bases = sorted((p for p in found if not p.addon), key=lambda p: -p.priority)
+    profile = bases[0] if bases else load_profile("linux")
+    for addon in (p for p in found if p.addon):
+        profile = profile.with_addon(addon)
+    return profile
+
+
+async def diagnose(
+    conn: asyncssh.SSHClientConnection,
+    profile: str | Profile = "auto",
+    *,
+    raw_dir: Path | None = None,
+    sink: Sink | None = None,
+    on_result: Callable[[CheckResult], None] | None = None,
+) -> list[CheckResult]:
+    """Detect (for ``auto``) and run a whole profile; *on_result* sees each check as it finishes."""
+    if isinstance(profile, str):
+        profile = await detect_profile(conn) if profile == "auto" else resolve_profile(profile)
+    runner = DiagnosticsRunner(conn, profile, raw_dir=raw_dir, sink=sink)
+    results: dict[str, CheckResult] = {}
+    async for result in runner.run():
+        results[result.check] = result
+        if on_result is not None:
+            on_result(result)
+    return [results[i] for i in profile.ids()]
