@@ -1,1 +1,22 @@
 """Valuezone's Qt-free translation layer: providers, cache, masking, language detection."""
+
+from translation.canned import CannedReply, replies
+from translation.detection import detect
+from translation.masking import Masked, Masker
+from translation.providers import PROVIDERS, ProviderConfig
+from translation.redaction import RedactionResult, Redactor
+from translation.translator import Translation, Translator
+
+__all__ = [
+    "PROVIDERS",
+    "CannedReply",
+    "Masked",
+    "Masker",
+    "ProviderConfig",
+    "RedactionResult",
+    "Redactor",
+    "Translation",
+    "Translator",
+    "detect",
+    "replies",
+]

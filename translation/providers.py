@@ -34,6 +34,7 @@ LIBRE_DUMMY_KEY = "valuezone-no-key"  # LibreTranslator refuses to start without
 MAX_CHARS = {"google": 4900, "mymemory": 490}
 DEFAULT_MAX_CHARS = 4900
 KEY_KIND = "translation-api-key"
+RETRY_HINT = "The original text is kept; try again, or choose another provider in the translation settings."
 
 KeyLookup = Callable[[str], "str | None"]
 
@@ -54,7 +55,7 @@ class ProviderConfig:
     region: str = ""
 
     def describe(self) -> str:
-        return f"{self.name} at {self.url}" if self.url else self.name
+        return f"{self.name} ({self.url})" if self.url else self.name
 
 
 def _factory(config: ProviderConfig, key: str | None) -> BaseTranslator:
@@ -153,7 +154,7 @@ def _translate_piece(translator: BaseTranslator, piece: str) -> str:
 def explain(config: ProviderConfig, exc: BaseException, timeout: float) -> TranslationUnavailableError:
     """A provider failure as a sentence for a person."""
     who = config.describe()
-    hint = "The original text is kept; try again, or choose another provider in the translation settings."
+    hint = RETRY_HINT
     if isinstance(exc, requests.Timeout | TimeoutError):
         message, cause = f"The {who} translator did not answer within {timeout:g} s.", "timeout"
     elif isinstance(exc, requests.ConnectionError | ConnectionError):
