@@ -21,6 +21,14 @@ DEFAULTS: dict[str, Any] = {
     "terminal": {"scrollback": 10_000},
     "recording": {"archive": ""},
     "relay": {"address": ""},
+    "translation": {
+        "providers": ["google", "mymemory"],  # the chain, tried in order (google, mymemory, deepl, ...)
+        "libre_url": "",  # a self-hosted LibreTranslate, e.g. http://10.0.0.5:5000/
+        "microsoft_region": "",
+        "deadline": 8.0,  # seconds per provider call
+        "technician_language": "en",
+        "cache": True,
+    },
 }
 
 _SECRET_WORDS = ("password", "passphrase", "secret", "token", "api_key")
