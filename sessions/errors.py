@@ -141,3 +141,16 @@ class DeviceBookError(SupportError):
 
 class DeviceNameTakenError(DeviceBookError):
     """Another device already has that name."""
+
+
+# --- escalation (added by the escalation package) -------------------------------------------------
+class BundleInvalidError(EscalationError):
+    """A bundle is damaged, truncated, or its files do not match its manifest."""
+
+
+class DeliveryError(EscalationError):
+    """Handing a bundle to headquarters failed; `retryable` says whether trying later may help."""
+
+    def __init__(self, message: str, hint: str = "", *, retryable: bool = True) -> None:
+        super().__init__(message, hint)
+        self.retryable = retryable
