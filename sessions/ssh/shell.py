@@ -68,7 +68,7 @@ class ShellSession:
                 lambda: _ShellProtocol(shell),
                 term_type=term,
                 term_size=(cols, rows),
-                env=dict(env or {}),
+                env={str(k): str(v) for k, v in (env or {}).items()} or (),
                 encoding=None,
             )
         except (OSError, asyncssh.Error) as exc:
