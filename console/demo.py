@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from console.agent_window import AgentWindow
@@ -60,7 +61,9 @@ async def start_demo(window: MainWindow, home: Path, *, customer_lang: str = "ko
         )
     )
     agent_window = AgentWindow(agent, auto_consent=True)
-    agent_window.setWindowTitle(agent_window.tr("Valuezone support — customer side (demo)"))
+    agent_window.setWindowTitle(
+        QCoreApplication.translate("AgentWindow", "Valuezone support — customer side (demo)")
+    )
     agent_window.show()
     await agent.start()
     window.settings.set("relay", "address", f"127.0.0.1:{relay.port}")
