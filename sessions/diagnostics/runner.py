@@ -152,10 +152,13 @@ async def diagnose(
     raw_dir: Path | None = None,
     sink: Sink | None = None,
     on_result: Callable[[CheckResult], None] | None = None,
+    on_profile: Callable[[Profile], None] | None = None,
 ) -> list[CheckResult]:
     """Detect (for ``auto``) and run a whole profile; *on_result* sees each check as it finishes."""
     if isinstance(profile, str):
         profile = await detect_profile(conn) if profile == "auto" else resolve_profile(profile)
+    if on_profile is not None:
+        on_profile(profile)
     runner = DiagnosticsRunner(conn, profile, raw_dir=raw_dir, sink=sink)
     results: dict[str, CheckResult] = {}
     async for result in runner.run():
