@@ -2,7 +2,7 @@
 
 from sessions.recording.appender import append_event
 from sessions.recording.chain import canonical, genesis, line_hash
-from sessions.recording.meta import DeviceInfo, record_folder
+from sessions.recording.meta import DeviceInfo, archive_root, record_folder
 from sessions.recording.plaintext import TextExtractor, strip_escapes
 from sessions.recording.reader import CastEntry, Record, iter_records, open_record, terminal_text
 from sessions.recording.verify import VerifyReport, verify
@@ -16,6 +16,7 @@ __all__ = [
     "TextExtractor",
     "VerifyReport",
     "append_event",
+    "archive_root",
     "canonical",
     "genesis",
     "iter_records",

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sessions.config import Settings
+from sessions.paths import app_dirs
 from sessions.recording.chain import FORMAT, VERSION, canonical
 
 SESSION_FILE = "session.json"
@@ -42,6 +44,14 @@ def slug(text: str, limit: int = 32) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return cleaned[:limit].strip("-")
+
+
+def archive_root(settings: Settings | None = None) -> Path:
+    """The archive folder: the ``recording.archive`` setting, or ``archive/`` in the data folder."""
+    if settings is None:
+        settings = Settings.load(app_dirs().settings_file)
+    configured = settings.get("recording", "archive", "")
+    return Path(configured).expanduser() if configured else app_dirs().archive
 
 
 def record_folder(archive_root: Path, started: datetime, device: DeviceInfo, session_id: str) -> Path:

@@ -122,3 +122,14 @@ def test_close_is_idempotent_and_later_calls_are_dropped(make_recorder: Callable
     assert [e["type"] for e in record.events()] == ["session.started", "session.ended"]
     assert record.meta["outcome"] == "resolved"
     assert verify(rec.folder).ok
+
+
+def test_archive_root_follows_the_setting(vz_home: Path, tmp_path: Path) -> None:
+    from sessions.config import Settings
+    from sessions.paths import app_dirs
+    from sessions.recording import archive_root
+
+    assert archive_root() == app_dirs().archive
+    settings = Settings(tmp_path / "settings.toml")
+    settings.set("recording", "archive", str(tmp_path / "shared"))
+    assert archive_root(settings) == tmp_path / "shared"
