@@ -138,3 +138,16 @@ def test_annotations_after_the_end_keep_the_chain(make_recorder: Callable[..., R
 def test_not_a_record() -> None:
     report = verify(Path(os.devnull))
     assert not report.ok and "not a folder" in report.lines()[0]
+
+
+def test_append_refuses_a_torn_record(make_recorder: Callable[..., Recorder]) -> None:
+    import pytest
+
+    from sessions.errors import RecordError
+
+    folder = finished_record(make_recorder)
+    with (folder / "events.jsonl").open("ab") as fh:
+        fh.write(b'{"data":')
+    with pytest.raises(RecordError, match="incomplete line") as caught:
+        append_event(folder, "annotation", {"text": "x"})
+    assert caught.value.line == 5
