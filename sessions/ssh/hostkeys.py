@@ -194,11 +194,21 @@ class HostKeyTrust:
         blob = base64.b64encode(key.public_data).decode()
         line = f"{hashed} {key.get_algorithm()} {blob}\n"
         path = self.known_hosts
-        path.parent.mkdir(parents=True, exist_ok=True)
-        needs_newline = path.exists() and path.stat().st_size > 0 and not path.read_bytes().endswith(b"\n")
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "a", encoding="utf-8") as fh:
-            fh.write(("\n" if needs_newline else "") + line)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            needs_newline = (
+                path.exists() and path.stat().st_size > 0 and not path.read_bytes().endswith(b"\n")
+            )
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as fh:
+                fh.write(("\n" if needs_newline else "") + line)
+        except OSError as exc:  # like OpenSSH: warn, and go on with this connection
+            log.warning("could not add the key for %s to %s: %s", name, path, exc)
+            if self.notify:
+                self.notify(
+                    f"Warning: could not add '{name}' to {path} ({exc.strerror}); you will be asked again."
+                )
+            return
         log.info("added %s key for %s to %s", key_type_name(key.get_algorithm()), name, path)
         if self.notify:
             self.notify(

@@ -145,3 +145,14 @@ def test_plain_wildcard_and_negated_patterns(tmp_path: Path) -> None:
     assert first.matches("good.example.com") and not first.matches("bad.example.com")
     assert second.matches("[nas1]:2222") and not second.matches("[nas1]:22")
     assert second.location == f"{path}:2"
+
+
+async def test_unwritable_known_hosts_warns_and_connects(
+    sshd: Sshd, key_target: Target, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the config folder should be")
+    notices: list[str] = []
+    trust = HostKeyTrust(known_hosts=blocker / "known_hosts", accept_new=True, notify=notices.append)
+    await _connect_and_close(key_target, trust)
+    assert len(notices) == 1 and "could not add" in notices[0] and "asked again" in notices[0]
