@@ -1,0 +1,181 @@
+"""The technician's side of the chat: translate both ways, keep every line, record original and translation.
+
+Incoming customer lines are recorded the moment they arrive (`chat.message`), then translated into the
+technician's language (`chat.translated` when that succeeds). Outgoing lines are previewed in the
+customer's language, may be edited, and are recorded with both texts. When no translator answers, the
+original goes through with a "not translated" mark: chat never stops for translation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sessions.chat.link import ChatLink
+from sessions.chat.message import ChatMessage, Translation
+from sessions.errors import SupportError
+
+log = logging.getLogger(__name__)
+
+
+class TranslatorLike(Protocol):
+    """What Conversation needs of translation.Translator (kept as a protocol: sessions/ stays light)."""
+
+    async def translate(self, text: str, source: str | None, target: str) -> Any: ...
+
+
+class EntryState(enum.Enum):
+    TRANSLATING = "translating"
+    TRANSLATED = "translated"
+    NOT_TRANSLATED = "not-translated"  # no provider answered: the original is shown with a mark
+    SAME_LANGUAGE = "same-language"
+
+
+@dataclass(frozen=True, slots=True)
+class ChatEntry:
+    """One line as the pane shows it."""
+
+    message: ChatMessage
+    state: EntryState
+    error: str = ""
+
+    @property
+    def outgoing(self) -> bool:
+        return self.message.sender == "technician"
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What the customer will read, before it is sent."""
+
+    text: str
+    lang: str
+    provider: str = ""
+    error: str = ""
+
+
+def _lang(code: str) -> str:
+    return code.split("-")[0].lower() if code else ""
+
+
+class Conversation:
+    """Chat state for one session; *on_entry* is called for every new or changed line."""
+
+    def __init__(
+        self,
+        *,
+        translator: TranslatorLike | None,
+        technician_lang: str,
+        on_entry: Callable[[ChatEntry], None],
+        record: Callable[[str, dict[str, Any]], None] | None = None,
+        customer_lang: str = "",
+        detect: Callable[[str], str | None] | None = None,
+    ) -> None:
+        self.translator = translator
+        self.technician_lang = technician_lang
+        self.customer_lang = customer_lang
+        self._detect = detect
+        self._on_entry = on_entry
+        self._record = record or (lambda _type, _data: None)
+        self.entries: dict[str, ChatEntry] = {}
+        self.link: ChatLink | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.on_customer_lang: Callable[[str], None] | None = None
+
+    def attach(self, link: ChatLink) -> None:
+        self.link = link
+        link.on_message = self._on_link_message
+
+    def set_customer_lang(self, lang: str) -> None:
+        """The technician changed the customer's language (or detection found it)."""
+        self.customer_lang = lang
+        if self.on_customer_lang is not None:
+            self.on_customer_lang(lang)
+
+    # --- incoming ---------------------------------------------------------------------------------------
+    def _on_link_message(self, message: ChatMessage) -> None:
+        task = asyncio.get_running_loop().create_task(self.receive(message))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def receive(self, message: ChatMessage) -> ChatEntry:
+        """Record a customer line at once, show it as translating, then translate it."""
+        if not message.lang and self._detect is not None:
+            from dataclasses import replace
+
+            message = replace(message, lang=self._detect(message.text) or "")
+        if message.lang and not self.customer_lang:
+            self.set_customer_lang(message.lang)
+        self._record("chat.message", message.to_dict())
+        return await self._translate_incoming(message)
+
+    async def retry(self, message_id: str) -> ChatEntry:
+        entry = self.entries[message_id]
+        return await self._translate_incoming(entry.message)
+
+    async def _translate_incoming(self, message: ChatMessage) -> ChatEntry:
+        source = message.lang or self.customer_lang or None
+        if source and _lang(source) == _lang(self.technician_lang):
+            return self._show(ChatEntry(message, EntryState.SAME_LANGUAGE))
+        self._show(ChatEntry(message, EntryState.TRANSLATING))
+        if self.translator is None:
+            return self._show(ChatEntry(message, EntryState.NOT_TRANSLATED, "No translator is set up."))
+        try:
+            result = await self.translator.translate(message.text, source, self.technician_lang)
+        except SupportError as exc:
+            return self._show(ChatEntry(message, EntryState.NOT_TRANSLATED, str(exc)))
+        translated = message.with_translation(self.technician_lang, result.text, result.provider)
+        self._record(
+            "chat.translated",
+            {"id": message.id, "translation": translated.to_dict()["translation"]},
+        )
+        return self._show(ChatEntry(translated, EntryState.TRANSLATED))
+
+    # --- outgoing ---------------------------------------------------------------------------------------
+    async def preview(self, text: str) -> Preview:
+        """The technician's *text* as the customer will read it (their language), not sent yet."""
+        target = self.customer_lang
+        if not target or _lang(target) == _lang(self.technician_lang):
+            return Preview(text, target or self.technician_lang)
+        if self.translator is None:
+            return Preview(text, self.technician_lang, error="No translator is set up.")
+        try:
+            result = await self.translator.translate(text, self.technician_lang, target)
+        except SupportError as exc:
+            return Preview(text, self.technician_lang, error=str(exc))
+        return Preview(result.text, target, result.provider)
+
+    async def send(self, text: str, preview: Preview | None = None) -> ChatEntry:
+        """Send *text*, with the (possibly edited) *preview* as the customer's translation; record both.
+
+        Raises SessionClosedError when the chat is gone; the line is then kept (recorded, shown failed)
+        so the technician can copy it and nothing is lost.
+        """
+        message = ChatMessage("technician", text, self.technician_lang)
+        state = EntryState.SAME_LANGUAGE
+        if preview is not None and preview.lang != self.technician_lang and preview.text:
+            message = message.with_translation(preview.lang, preview.text, preview.provider or "edited")
+            state = EntryState.TRANSLATED
+        elif preview is not None and preview.error:
+            state = EntryState.NOT_TRANSLATED
+        self._record("chat.message", message.to_dict())
+        if self.link is None:
+            raise SupportError("The chat is not open yet.", "Wait until the customer's side is connected.")
+        try:
+            await self.link.send(message)
+        except SupportError as exc:
+            self._show(ChatEntry(message, EntryState.NOT_TRANSLATED, str(exc)))
+            raise
+        return self._show(ChatEntry(message, state, preview.error if preview else ""))
+
+    def _show(self, entry: ChatEntry) -> ChatEntry:
+        self.entries[entry.message.id] = entry
+        self._on_entry(entry)
+        return entry
+
+
+__all__ = ["ChatEntry", "Conversation", "EntryState", "Preview", "Translation"]
