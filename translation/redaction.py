@@ -258,6 +258,7 @@ class Redactor:
         if begin < 0 or buf.find(b"PRIVATE KEY-----", begin) < 0 or len(buf) - begin > MAX_BLOCK_CARRY:
             return cut
         end = buf.find(b"-----END ", begin)
-        if end >= 0 and buf.find(b"-----", end + 9) + 5 <= cut:
+        close = buf.find(b"PRIVATE KEY-----", end) if end >= 0 else -1
+        if close >= 0 and close + 16 <= cut:
             return cut  # the block closes inside this chunk
         return buf.rfind(b"\n", 0, begin) + 1
