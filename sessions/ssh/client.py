@@ -9,7 +9,6 @@ only: while the user answers a host-key or password question the clock stops.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import errno
 import logging
 import socket
@@ -211,7 +210,7 @@ async def _attempt(
         raise (client.failure or _translate(exc, target, check, auth, tunnel)) from exc
     try:
         if not await check.confirm():  # a server that let us in without asking for anything
-            raise check.error or unknown_key_error_for(check)
+            raise check.error or _unconfirmed(check)
     except BaseException:
         conn.abort()
         await conn.wait_closed()
@@ -221,7 +220,7 @@ async def _attempt(
     return conn
 
 
-def unknown_key_error_for(check: HostKeyCheck) -> SupportError:
+def _unconfirmed(check: HostKeyCheck) -> SupportError:
     question = check.pending
     if question is None:
         return ConnectError(f"The host key of {check.host} could not be verified.")
@@ -288,10 +287,3 @@ def _translate(
             "Try again; if it keeps happening, check the SSH server's log on the device.",
         )
     return ConnectError(f"Connecting to {where} failed: {exc}.")
-
-
-async def close_quietly(conn: asyncssh.SSHClientConnection) -> None:
-    """Close *conn* and wait, ignoring errors from a connection that is already gone."""
-    conn.close()
-    with contextlib.suppress(OSError, asyncssh.Error):
-        await conn.wait_closed()
