@@ -30,6 +30,7 @@ from sessions.devices import Device, DeviceBook
 from sessions.errors import SupportError
 from sessions.paths import app_dirs
 from sessions.ssh.target import Target
+from translation import Translator
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Valuezone")
         self.resize(1100, 700)
         self.book = DeviceBook(app_dirs().devices_db)
+        self._translator: Translator | None = None
 
         self.tabs = named(QTabWidget(), "sessionTabs", self.tr("Sessions"))
         self.tabs.setTabsClosable(True)
@@ -167,7 +169,7 @@ class MainWindow(QMainWindow):
         return self.open_session(SessionPlan.for_device(device))
 
     def open_session(self, plan: SessionPlan) -> SessionTab:
-        tab = SessionTab(plan, self.settings, self)
+        tab = SessionTab(plan, self.settings, self, translator_factory=self.translator)
         tab.title_changed.connect(lambda title, t=tab: self._on_tab_title_changed(t, title))
         tab.notice.connect(self.show_notice)
         index = self.tabs.addTab(tab, plan.label)
@@ -175,6 +177,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tabs)
         tab.start()
         return tab
+
+    def translator(self) -> Translator | None:
+        """The one Translator of this window, made on first use from the `translation` settings."""
+        if self._translator is None:
+            try:
+                self._translator = Translator.from_settings(self.settings.section("translation"))
+            except (ValueError, SupportError) as exc:
+                self.show_notice(str(exc))
+                return None
+        return self._translator
 
     def _on_tab_title_changed(self, tab: SessionTab, title: str) -> None:
         index = self.tabs.indexOf(tab)
@@ -258,6 +270,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for tab in self.session_tabs():
             tab.end()
+        if self._translator is not None:
+            self._translator.close()
         super().closeEvent(event)
 
     def archive_root(self) -> Path:

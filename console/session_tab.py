@@ -8,17 +8,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import asyncssh
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from console.bridge import SessionBridge
+from console.chat_pane import ChatPane
 from console.prompts import SecretDialog, await_dialog, host_key_box
+from console.tasks import spawn
 from console.terminal import TerminalWidget
 from console.widgets import named
 from sessions import codes, secrets
+from sessions.chat.conversation import Conversation, TranslatorLike
+from sessions.chat.link import ChatLink
 from sessions.config import Settings
 from sessions.devices import Device
+from sessions.errors import SupportError
 from sessions.live import SessionRequest, SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.recording import DeviceInfo
@@ -27,6 +32,7 @@ from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyQuestion, HostKeyTrust
 from sessions.ssh.target import Target
+from translation import detect
 
 OpenerFactory = Callable[["SessionTab"], Callable[[Callable[[str], None]], object]]
 
@@ -69,7 +75,13 @@ class SessionTab(QWidget):
     title_changed = Signal(str)
     notice = Signal(str)
 
-    def __init__(self, plan: SessionPlan, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        plan: SessionPlan,
+        settings: Settings,
+        parent: QWidget | None = None,
+        translator_factory: Callable[[], TranslatorLike | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.settings = settings
@@ -94,7 +106,17 @@ class SessionTab(QWidget):
 
         self.terminal = TerminalWidget(self, font=self._font(), scrollback=self._scrollback())
         self.terminal.setAccessibleName(self.tr("Terminal of {label}").format(label=plan.label))
-        layout.addWidget(self.terminal, 1)
+        self.chat = ChatPane(self._technician(), self)
+        self.chat.setVisible(plan.via == "code")  # the chat channel lives inside sessions by code
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sessionSplitter")
+        self.splitter.addWidget(self.terminal)
+        self.splitter.addWidget(self.chat)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+        self.translator_factory = translator_factory
+        self.conversation: Conversation | None = None
 
         self.bridge: SessionBridge | None = None
         self._state = SessionState.NEW
@@ -109,6 +131,9 @@ class SessionTab(QWidget):
     def _scrollback(self) -> int:
         return int(self.settings.get("terminal", "scrollback", 10_000))
 
+    def _technician(self) -> str:
+        return str(self.settings.get("technician", "name", "") or getpass.getuser())
+
     def apply_settings(self) -> None:
         self.terminal.set_font(self._font())
 
@@ -121,7 +146,7 @@ class SessionTab(QWidget):
         """Connect (again): a new LiveSession and a new record."""
         request = SessionRequest(
             label=self.plan.label,
-            technician=self.settings.get("technician", "name", "") or getpass.getuser(),
+            technician=self._technician(),
             device=self.plan.device,
             archive_root=self.archive_root(),
             via=self.plan.via,
@@ -218,11 +243,32 @@ class SessionTab(QWidget):
         elif status.state is SessionState.ACTIVE:
             self.banner.hide()
             self.terminal.setFocus()
+            if self.plan.via == "code" and self.conversation is None:
+                spawn(self._open_chat())
         elif status.state is SessionState.RECONNECTING:
             self._show_banner(self.tr("Connection lost: reconnecting…"), "", "warn")
         elif status.state is SessionState.ENDED:
             self._show_banner(self.tr("Session ended: {reason}").format(reason=status.detail), "", "info")
             self.title_changed.emit(self.tr("{label} (ended)").format(label=self.plan.label))
+
+    async def _open_chat(self) -> None:
+        session = self.bridge.session if self.bridge else None
+        if session is None or session.connection is None:
+            return
+        try:
+            link = await ChatLink.open(session.connection)
+        except SupportError as exc:
+            self.chat.preview_note.setText(str(exc))
+            return
+        self.conversation = Conversation(
+            translator=self.translator_factory() if self.translator_factory else None,
+            technician_lang=str(self.settings.get("translation", "technician_language", "en")),
+            on_entry=self.chat.show_entry,
+            record=session.record_event,
+            detect=detect,
+        )
+        self.conversation.attach(link)
+        self.chat.bind(self.conversation)
 
     def _on_bridge_failed(self, message: str) -> None:
         self._state = SessionState.FAILED

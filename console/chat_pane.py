@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -88,16 +87,17 @@ class _EntryView(QWidget):
         self.setAccessibleName(message.text)
 
 
-class ChatDock(QDockWidget):
+class ChatPane(QWidget):
     """Shows a Conversation and lets the technician write, preview, edit and send."""
 
     def __init__(self, technician_name: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Chat"), parent)
-        self.setObjectName("chatDock")
+        super().__init__(parent)
+        self.setObjectName("chatPane")
         self.conversation: Conversation | None = None
         self.technician_name = technician_name
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        body = self
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Customer language:")))
@@ -142,7 +142,6 @@ class ChatDock(QDockWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.send_button)
         layout.addLayout(buttons)
-        self.setWidget(body)
 
         QShortcut(QKeySequence("Ctrl+K"), body, self.show_canned)
         QShortcut(QKeySequence("Ctrl+Return"), body, self.send)
