@@ -11,7 +11,7 @@ import contextlib
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import asyncssh
@@ -57,8 +57,25 @@ class AgentConfig:
     grace: float = 120.0  # how long to keep trying to reach the relay after the link drops
     lang: str = ""  # the customer's language, put on their chat messages
     state_dir: Path | None = None
-    allow: Callable[[str], bool] = field(default=lambda command: False)
+    allow: Callable[[str], bool] | None = None  # None: the diagnostics profiles' allow-list
     backoff: tuple[float, float] = (0.5, 10.0)
+
+
+def _closed_sentence(reason: str) -> str:
+    if reason == Reason.EXPIRED:
+        return "Your session code expired before anyone used it. Start the agent again for a new code."
+    return f"{reason}."
+
+
+def _diagnostics_allow_list(command: str) -> bool:
+    """Scope `diagnostics`: exactly the commands the diagnostics profiles run."""
+    from sessions.diagnostics.profiles import is_allowed
+
+    try:
+        return is_allowed(command)
+    except SupportError as exc:
+        log.warning("diagnostics profiles unreadable, refusing %r: %s", command, exc)
+        return False
 
 
 class Agent:
@@ -80,7 +97,7 @@ class Agent:
         self._inner = InnerServer(
             host_key=self._host_key,
             scope=config.scope,
-            allow=config.allow,
+            allow=config.allow or _diagnostics_allow_list,
             activity=self._activity,
             on_chat=self._on_chat,
             on_closed=self._on_inner_closed,
@@ -144,6 +161,9 @@ class Agent:
             assert self._link is not None
             await self._link.wait_closed()
             if self.state is AgentState.ENDED:
+                return
+            if self._link.closed_reason:
+                self._finish(_closed_sentence(self._link.closed_reason))
                 return
             self._fire(AgentEvent.LINK_LOST)
             self._activity("The connection to the relay dropped; reconnecting…")

@@ -87,15 +87,17 @@ class _InnerConnection(asyncssh.SSHServer):
 
     def __init__(self, server: InnerServer) -> None:
         self.server = server
+        self.conn: asyncssh.SSHServerConnection | None = None
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self.conn = conn
         self.server.connections.add(conn)
 
     def begin_auth(self, username: str) -> bool:
         return False
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self.server.connections = {c for c in self.server.connections if not c.is_closed()}
+        self.server.connections.discard(self.conn)  # type: ignore[arg-type]
         self.server.on_closed(exc)
 
 

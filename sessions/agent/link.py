@@ -48,6 +48,7 @@ class RelayLink:
         self.ttl = 0
         self.resumed = False
         self.relay_state = ""
+        self.closed_reason = ""  # set when the relay closed the code for good
         self._claims: dict[int, asyncio.Future[Claim]] = {}
         self.on_notice: Callable[[str], None] = lambda text: None
         self.on_withdrawn: Callable[[int], None] = lambda claim: None
@@ -119,6 +120,8 @@ class RelayLink:
                     self._future(claim.claim).set_result(claim)
                 elif kind == "notice":
                     self.on_notice(str(message.get("text", "")))
+                elif kind == "closed":
+                    self.closed_reason = str(message.get("reason", "")) or protocol.Reason.ENDED
                 elif kind == "withdrawn":
                     self.on_withdrawn(int(message.get("claim", 0)))
 

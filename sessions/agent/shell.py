@@ -57,17 +57,30 @@ async def run_in_pty(process: asyncssh.SSHServerProcess[bytes], command: str | N
     finally:
         os.close(slave)
     os.set_blocking(master, False)
-    pump_out = asyncio.get_running_loop().create_task(_pty_to_channel(master, process))
-    pump_in = asyncio.get_running_loop().create_task(_channel_to_pty(process, master))
+    loop = asyncio.get_running_loop()
+    pump_out = loop.create_task(_pty_to_channel(master, process))
+    pump_in = loop.create_task(_channel_to_pty(process, master))
     try:
-        await pump_out
+        await _until_done_or_closed(process, pump_out)
     finally:
         pump_in.cancel()
+        pump_out.cancel()
         os.close(master)
         with contextlib.suppress(ProcessLookupError):
             if child.poll() is None:
                 os.killpg(child.pid, signal.SIGHUP)
     return await asyncio.to_thread(child.wait)
+
+
+async def _until_done_or_closed(
+    process: asyncssh.SSHServerProcess[bytes], work: asyncio.Future[object]
+) -> None:
+    """Wait for *work*, or for the technician's channel to close (then the command is stopped)."""
+    closed = asyncio.get_running_loop().create_task(process.wait_closed())
+    try:
+        await asyncio.wait({work, closed}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        closed.cancel()
 
 
 async def _pty_to_channel(master: int, process: asyncssh.SSHServerProcess[bytes]) -> None:
@@ -120,17 +133,21 @@ async def run_piped(process: asyncssh.SSHServerProcess[bytes], command: str) -> 
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
         cwd=os.path.expanduser("~"),
+        start_new_session=True,
     )
     assert child.stdin is not None and child.stdout is not None and child.stderr is not None
-    feed = asyncio.get_running_loop().create_task(_feed(process, child.stdin))
+    loop = asyncio.get_running_loop()
+    feed = loop.create_task(_feed(process, child.stdin))
+    output = asyncio.gather(_copy(child.stdout, process.stdout), _copy(child.stderr, process.stderr))
     try:
-        await asyncio.gather(_copy(child.stdout, process.stdout), _copy(child.stderr, process.stderr))
-        return await child.wait()
+        await _until_done_or_closed(process, output)
     finally:
         feed.cancel()
+        output.cancel()
         if child.returncode is None:
             with contextlib.suppress(ProcessLookupError):
-                child.kill()
+                os.killpg(child.pid, signal.SIGKILL)
+    return await child.wait()
 
 
 async def _copy(source: asyncio.StreamReader, target: asyncssh.SSHWriter[bytes]) -> None:

@@ -148,6 +148,15 @@ class CustomerLink:
         elif self._terminal is not None:
             self._terminal.stdout.write(f"\r\n{text}\r\n")
 
+    def code_closed(self, reason: str) -> None:
+        """The relay closed the code (expired, or its session is over): say why, then hang up."""
+        if self._control is not None:
+            self._send("closed", reason=reason)
+        else:
+            self.notify(f"{reason}.")
+        self.ended = True
+        self.conn.close()
+
     def _send(self, kind: str, **fields: Any) -> None:
         if self._control is not None and not self._control.is_closing():
             self._control.stdout.write(protocol.encode(kind, **fields))

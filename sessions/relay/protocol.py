@@ -63,10 +63,20 @@ def error_for_reason(reason: str) -> SupportError:
         Reason.UNANNOUNCED: (ConsentRefusedError, "The relay may be out of date; tell its administrator."),
         Reason.NOT_TECHNICIAN: (CodeError, "Connect with your technician key."),
     }
+    error: SupportError = SupportError(
+        f"The relay refused the connection: {reason}.", "Try again, or ask for a new code."
+    )
     for text, (cls, hint) in hints.items():
         if reason.startswith(text):
-            return cls(f"{reason}.", hint)
-    return SupportError(f"The relay refused the connection: {reason}.", "Try again, or ask for a new code.")
+            error = cls(f"{reason}.", hint)
+            break
+    error.relay_reason = reason  # type: ignore[attr-defined]
+    return error
+
+
+def relay_reason(error: BaseException) -> str:
+    """The relay's refusal text behind *error* ("" when it did not come from the relay)."""
+    return str(getattr(error, "relay_reason", ""))
 
 
 def encode(kind: str, **fields: Any) -> str:

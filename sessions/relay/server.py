@@ -257,5 +257,4 @@ class Relay:
         self.audit.write("code.closed", code=pairing.code, reason=pairing.closed_reason)
         customer = pairing.customer
         if isinstance(customer, CustomerLink) and pairing.closed_reason in (Reason.EXPIRED, Reason.USED):
-            customer.notify(f"{pairing.closed_reason}.")
-            customer.conn.close()
+            customer.code_closed(pairing.closed_reason)

@@ -1,0 +1,172 @@
+"""`valuezone agent`: the customer's side in a terminal (code, consent question, activity, chat, /end)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import TextIO
+
+from sessions.errors import ConfigError, SupportError
+from sessions.ssh.target import Target
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "agent",
+        help="let a technician help you: show a session code and ask before anyone connects",
+        description="Connects out to the support relay (no open port needed), shows a session code to "
+        "read to your technician, and asks you before they connect. Type /end or press Ctrl-C to end.",
+    )
+    parser.add_argument("--relay", metavar="HOST:PORT", help="the relay's address (default: from settings)")
+    parser.add_argument(
+        "--scope",
+        choices=("full", "diagnostics"),
+        default="full",
+        help="full: shell, commands and files; diagnostics: only the diagnostics commands, read-only files",
+    )
+    parser.add_argument(
+        "--forward-sshd",
+        nargs="?",
+        type=int,
+        const=22,
+        metavar="PORT",
+        help="let the technician log in to this device's own SSH server (port 22 unless given)",
+    )
+    parser.add_argument(
+        "--lang", default="", help="your language for chat, e.g. ko, en, ja (default: system)"
+    )
+    parser.add_argument(
+        "--consent-timeout", type=float, default=120.0, metavar="SECONDS", help=argparse.SUPPRESS
+    )
+    parser.add_argument("--state-dir", type=Path, metavar="DIR", help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The AgentConfig for these arguments (shared by the terminal and the --gui window)."""
+    from sessions.agent.core import AgentConfig
+    from sessions.config import Settings
+    from sessions.paths import app_dirs
+
+    address = args.relay or Settings.load(app_dirs().settings_file).get("relay", "address", "")
+    if not address:
+        raise ConfigError(
+            "No relay address: the agent does not know where to connect.",
+            "Run it as `valuezone agent --relay HOST:PORT` with the address your support team gave you.",
+        )
+    relay = Target.parse(address)
+    return AgentConfig(
+        relay=Target(relay.host, relay.port if ":" in address else 2222),
+        scope=args.scope,
+        forward_sshd=args.forward_sshd,
+        consent_timeout=args.consent_timeout,
+        lang=args.lang or _system_language(),
+        state_dir=args.state_dir,
+    )
+
+
+def _system_language() -> str:
+    import locale
+
+    with contextlib.suppress(ValueError):
+        lang = locale.getlocale()[0] or ""
+        return lang.split("_")[0].lower()
+    return ""
+
+
+def run(args: argparse.Namespace) -> int:
+    config = agent_config(args)
+    return asyncio.run(_run_terminal(config, sys.stdin, sys.stdout))
+
+
+async def _run_terminal(config, stdin: TextIO, out: TextIO) -> int:  # type: ignore[no-untyped-def]
+    from sessions.agent.core import Agent
+
+    agent = Agent(config)
+    view = TerminalView(agent, out)
+    agent.subscribe(view.show)
+    print(f"Connecting to the support relay {config.relay.host_port}…", file=out, flush=True)
+    await agent.start()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, lambda: loop.create_task(agent.end()))
+    lines: asyncio.Queue[str | None] = asyncio.Queue()
+    threading.Thread(target=_read_lines, args=(stdin, loop, lines), daemon=True).start()
+    reader = loop.create_task(view.handle_input(lines))
+    reason = await agent.wait_ended()
+    reader.cancel()
+    print(f"Session ended: {reason}", file=out, flush=True)
+    return 0
+
+
+def _read_lines(stdin: TextIO, loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[str | None]) -> None:
+    for line in stdin:
+        loop.call_soon_threadsafe(queue.put_nowait, line.rstrip("\n"))
+    loop.call_soon_threadsafe(queue.put_nowait, None)
+
+
+class TerminalView:
+    """Prints the agent's events and turns typed lines into answers, chat messages or /end."""
+
+    def __init__(self, agent, out: TextIO) -> None:  # type: ignore[no-untyped-def]
+        self.agent = agent
+        self.out = out
+        self.pending = None  # the ConsentRequested waiting for y/N
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+    def show(self, event: object) -> None:
+        from sessions.agent.events import (
+            Activity,
+            AgentState,
+            ChatReceived,
+            CodeIssued,
+            ConsentRequested,
+            ConsentWithdrawn,
+            StateChanged,
+        )
+
+        if isinstance(event, CodeIssued):
+            minutes = max(1, round(event.expires_in / 60))
+            again = " (same code as before)" if event.resumed else ""
+            self.say(f"Session code: {event.display} (expires in {minutes} min){again}")
+            self.say("Read it to your technician. Type /end or press Ctrl-C to end the session.")
+        elif isinstance(event, ConsentRequested):
+            self.pending = event
+            self.say(event.question)
+        elif isinstance(event, ConsentWithdrawn):
+            self.pending = None
+            self.say(f"{event.reason}: {event.technician} was not let in.")
+        elif isinstance(event, Activity):
+            self.say(f"[{time.strftime('%H:%M:%S', time.localtime(event.ts))}] {event.text}")
+        elif isinstance(event, ChatReceived):
+            message = event.message
+            shown = message.shown_text(self.agent.config.lang)
+            self.say(f"Technician: {shown}")
+            if shown != message.text:
+                self.say(f"  (original: {message.text})")
+        elif isinstance(event, StateChanged) and event.new is AgentState.RECONNECTING:
+            self.say("Reconnecting to the relay…")
+
+    async def handle_input(self, lines: asyncio.Queue[str | None]) -> None:
+        while (line := await lines.get()) is not None:
+            text = line.strip()
+            if self.pending is not None and not self.pending.answer.done():
+                self.pending.answer.set_result(text.lower() in ("y", "yes"))
+                self.pending = None
+            elif text == "/end":
+                await self.agent.end()
+                return
+            elif text:
+                try:
+                    await self.agent.send_chat(text)
+                except SupportError as exc:
+                    self.say(str(exc))

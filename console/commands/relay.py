@@ -1,0 +1,79 @@
+"""`valuezone relay`: run the session-code relay (headless; no Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+from pathlib import Path
+
+from sessions.errors import ConfigError
+from sessions.ssh.target import Target
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "relay",
+        help="run the relay that pairs customers' agents and technicians by session code",
+        description="Customers connect as user 'support' (our agent, or ssh -R vz:22:localhost:22); "
+        "technicians listed in --technicians claim their codes (our console, or ssh -J).",
+    )
+    parser.add_argument("--listen", default="0.0.0.0:2222", metavar="HOST:PORT", help="default 0.0.0.0:2222")
+    parser.add_argument(
+        "--technicians",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="authorized_keys file of technician keys; the comment is the name shown to customers",
+    )
+    parser.add_argument(
+        "--state-dir", required=True, type=Path, metavar="DIR", help="host key and audit.jsonl live here"
+    )
+    parser.add_argument(
+        "--code-ttl", type=float, default=600.0, metavar="SECONDS", help="unclaimed code lifetime"
+    )
+    parser.add_argument(
+        "--grace",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="how long a code survives a dropped link",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    return asyncio.run(_serve(args))
+
+
+async def _serve(args: argparse.Namespace) -> int:
+    from sessions.relay.server import Relay, RelayConfig
+
+    listen = Target.parse(args.listen)
+    if args.code_ttl <= 0 or args.grace < 0:
+        raise ConfigError("--code-ttl must be positive and --grace not negative.")
+    config = RelayConfig(
+        technicians_file=args.technicians,
+        state_dir=args.state_dir,
+        host=listen.host,
+        port=listen.port,
+        code_ttl=args.code_ttl,
+        grace=args.grace,
+    )
+    relay = await Relay.start(config)
+    print(f"Valuezone relay listening on {listen.host}:{relay.port}", flush=True)
+    print(f"Host key fingerprint: {relay.fingerprint}", flush=True)
+    print(f"Technicians: {len(relay.technicians)} (from {args.technicians})", flush=True)
+    print(f"Audit log: {relay.audit.path}", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await relay.close()
+        print("Relay stopped.", flush=True)
+    return 0
