@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication, QWidget
+
+from sessions.agent.core import Agent, AgentConfig
+from sessions.relay.server import Relay, RelayConfig
+from sessions.relay.techkey import ensure_technician_key
+from sessions.ssh.target import Target
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
@@ -60,3 +66,19 @@ def visible(kind: type[W], name: str) -> W | None:
             if widget.isVisible():
                 return widget
     return None
+
+
+@pytest.fixture
+def relay_and_agent(qloop: QtLoop, tmp_path: Path) -> Iterator[tuple[Relay, Agent]]:
+    """A relay on 127.0.0.1:0 that knows this test's technician key, and a (not yet started) agent."""
+    key = ensure_technician_key()
+    kind, blob = key.public_line.split()[:2]
+    technicians = tmp_path / "technicians"
+    technicians.write_text(f"{kind} {blob} Kim Minsu <kim@acme.example>\n")
+    relay = qloop.run(Relay.start(RelayConfig(technicians_file=technicians, state_dir=tmp_path / "relay")))
+    agent = Agent(
+        AgentConfig(relay=Target("127.0.0.1", relay.port, "support"), state_dir=tmp_path / "agent", lang="ko")
+    )
+    yield relay, agent
+    qloop.run(agent.end("test over"))
+    qloop.run(relay.close())

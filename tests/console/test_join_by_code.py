@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,12 @@ from console.demo import start_demo
 from console.main_window import MainWindow
 from console.session_tab import SessionTab
 from sessions import codes
-from sessions.agent.core import Agent, AgentConfig
+from sessions.agent.core import Agent
 from sessions.agent.events import AgentState
 from sessions.config import Settings
 from sessions.live import SessionState
 from sessions.paths import app_dirs
-from sessions.relay.server import Relay, RelayConfig
-from sessions.relay.techkey import ensure_technician_key
-from sessions.ssh.target import Target
+from sessions.relay.server import Relay
 from tests.console.conftest import QtLoop, until, visible
 
 
@@ -31,21 +28,6 @@ def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     qtbot.addWidget(win)
     win.show()
     return win
-
-
-@pytest.fixture
-def relay_and_agent(qloop: QtLoop, tmp_path: Path) -> Iterator[tuple[Relay, Agent]]:
-    key = ensure_technician_key()
-    kind, blob = key.public_line.split()[:2]
-    technicians = tmp_path / "technicians"
-    technicians.write_text(f"{kind} {blob} Kim Minsu <kim@acme.example>\n")
-    relay = qloop.run(Relay.start(RelayConfig(technicians_file=technicians, state_dir=tmp_path / "relay")))
-    agent = Agent(
-        AgentConfig(relay=Target("127.0.0.1", relay.port, "support"), state_dir=tmp_path / "agent", lang="ko")
-    )
-    yield relay, agent
-    qloop.run(agent.end("test over"))
-    qloop.run(relay.close())
 
 
 def test_join_by_code_with_consent_then_customer_ends(  # type: ignore[no-untyped-def]
