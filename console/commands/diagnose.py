@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -71,8 +72,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _live(args: argparse.Namespace) -> int:
-    from sessions.ssh.client import close_quietly
-
     started = time.monotonic()
     where = args.destination or f"code {args.code}"
     raw_dir = args.raw_dir or _default_raw_dir(where)
@@ -94,7 +93,9 @@ async def _live(args: argparse.Namespace) -> int:
             on_profile=lambda profile: chosen.append(profile.name),
         )
     finally:
-        await close_quietly(conn)
+        conn.close()
+        with contextlib.suppress(Exception):
+            await conn.wait_closed()
     profile = chosen[0] if chosen else args.profile
     return _report(
         args, results, target=where, profile=profile, raw_dir=raw_dir, started=started, printed=tty
