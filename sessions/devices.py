@@ -14,7 +14,7 @@ from sessions.paths import app_dirs
 from sessions.ssh.auth import PASSWORD_KIND, password_name
 from sessions.ssh.target import Target, local_user
 
-DEFAULT_PROFILE = "generic-linux"
+DEFAULT_PROFILE = "auto"
 
 # Each entry moves the schema from version N to N+1; never edit one that has shipped, append a new one.
 MIGRATIONS: tuple[str, ...] = (
@@ -25,7 +25,7 @@ MIGRATIONS: tuple[str, ...] = (
         host    TEXT NOT NULL,
         port    INTEGER NOT NULL DEFAULT 22 CHECK (port BETWEEN 1 AND 65535),
         user    TEXT NOT NULL DEFAULT '',
-        profile TEXT NOT NULL DEFAULT 'generic-linux',
+        profile TEXT NOT NULL DEFAULT 'auto',
         notes   TEXT NOT NULL DEFAULT ''
     );
     """,
