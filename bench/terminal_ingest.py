@@ -1,0 +1,166 @@
+"""Terminal ingest benchmark: MB/s of our screen model vs pyte, and the longest UI stall during a flood.
+
+Run: ``python bench/terminal_ingest.py [--mb 20]``. Prints figures and exits 0 (1 if a target is missed
+and ``--strict`` is given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pyte
+
+from sessions.terminal import TerminalScreen, TerminalStream
+
+TARGET_MB_S = 10.0
+MAX_STALL_MS = 50.0
+
+_SUBSYSTEMS = ["usb 1-1", "eth0", "EXT4-fs (sda1)", "md127", "nvme0n1", "kernel", "systemd[1]", "smartd[812]"]
+_KOREAN = [
+    "새 장치가 연결되었습니다",
+    "디스크 검사를 시작합니다",
+    "네트워크 연결이 끊어졌습니다",
+    "파일 시스템을 마운트했습니다",
+    "온도가 높습니다",
+    "백업 작업이 완료되었습니다",
+    "사용자 로그인 실패",
+    "펌웨어 업데이트 확인 중",
+]
+_ENGLISH = [
+    "new high-speed USB device number 3 using xhci_hcd",
+    "link is up, 1000 Mbps full duplex, flow control rx/tx",
+    "mounted filesystem with ordered data mode. Quota mode: none.",
+    "I/O error, dev sda, sector 123456 op 0x0:(READ) flags 0x0",
+    "Started Daily apt upgrade and clean activities.",
+]
+
+
+def make_log(size: int, seed: int = 2) -> bytes:
+    """A deterministic kernel-log-like stream of about *size* bytes: 16/256/24-bit colours, Korean."""
+    rng = random.Random(seed)
+    out: list[bytes] = []
+    total = 0
+    t = 0.0
+    while total < size:
+        t += rng.random() * 0.5
+        colour = rng.choice(["\x1b[32m", "\x1b[1;33m", "\x1b[38;5;75m", "\x1b[38;2;255;128;0m", "\x1b[31m"])
+        text = rng.choice(_KOREAN) if rng.random() < 0.5 else rng.choice(_ENGLISH)
+        extra = f" ({rng.choice(_KOREAN)})" if rng.random() < 0.3 else ""
+        line = (
+            f"\x1b[0;2m[{t:12.6f}]\x1b[0m {colour}{rng.choice(_SUBSYSTEMS)}\x1b[0m: {text}{extra}"
+            f" \x1b[1mcode={rng.randrange(1 << 16):#06x}\x1b[22m\r\n"
+        )
+        data = line.encode()
+        out.append(data)
+        total += len(data)
+    return b"".join(out)
+
+
+def ingest_ours(data: bytes, chunk: int = 32 * 1024) -> float:
+    """Seconds for our model (120x40, default scrollback) to take *data* in session-sized chunks."""
+    screen = TerminalScreen(120, 40)
+    stream = TerminalStream(screen)
+    start = time.perf_counter()
+    for i in range(0, len(data), chunk):
+        stream.feed(data[i : i + chunk])
+    return time.perf_counter() - start
+
+
+def ingest_pyte(data: bytes, chunk: int = 32 * 1024) -> float:
+    """Seconds for plain ``pyte.Screen`` (120x40) with a ``ByteStream``."""
+    screen = pyte.Screen(120, 40)
+    stream = pyte.ByteStream(screen)
+    start = time.perf_counter()
+    for i in range(0, len(data), chunk):
+        stream.feed(data[i : i + chunk])
+    return time.perf_counter() - start
+
+
+def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, int]:
+    """Feed *data* through the real widget on the Qt loop: (longest 5 ms timer gap in ms, seconds, ticks)."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from console.terminal import TerminalWidget
+
+    app = QApplication.instance() or QApplication([])
+    widget = TerminalWidget()
+    widget.resize(1000, 700)
+    widget.show()
+    chunks = [data[i : i + chunk] for i in range(0, len(data), chunk)]
+    clock = QElapsedTimer()
+    clock.start()
+    state = {"last": 0, "gap": 0, "ticks": 0}
+
+    def tick() -> None:
+        now = clock.elapsed()
+        state["gap"] = max(state["gap"], now - state["last"])
+        state["last"] = now
+        state["ticks"] += 1
+
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(tick)
+    loop = QEventLoop()
+
+    def send_next() -> None:
+        if chunks:
+            widget.feed(chunks.pop(0))
+            QTimer.singleShot(0, send_next)
+        elif widget.busy:
+            QTimer.singleShot(5, send_next)
+        else:
+            loop.quit()
+
+    ticker.start()
+    state["last"] = clock.elapsed()
+    QTimer.singleShot(0, send_next)
+    start = time.perf_counter()
+    loop.exec()
+    elapsed = time.perf_counter() - start
+    ticker.stop()
+    widget.close()
+    app.processEvents()
+    return float(state["gap"]), elapsed, state["ticks"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=20.0, help="size of the generated log in MB")
+    parser.add_argument("--pyte-mb", type=float, default=1.0, help="slice given to pyte (it is slow)")
+    parser.add_argument("--no-widget", action="store_true", help="skip the Qt stall measurement")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+
+    data = make_log(int(args.mb * 1e6))
+    mb = len(data) / 1e6
+    ours = ingest_ours(data)
+    ours_rate = mb / ours
+    pyte_slice = data[: int(args.pyte_mb * 1e6)]
+    pyte_rate = len(pyte_slice) / 1e6 / ingest_pyte(pyte_slice)
+    print(f"log: {mb:.1f} MB mixed ANSI + Korean, 120x40 screen, 32 KiB chunks")
+    print(f"ours: {ours_rate:6.1f} MB/s  ({ours:.2f} s)  target >= {TARGET_MB_S:.0f} MB/s")
+    print(f"pyte Screen: {pyte_rate:6.2f} MB/s  (on {len(pyte_slice) / 1e6:.1f} MB)")
+    print(f"ratio ours / pyte: {ours_rate / pyte_rate:.1f}x")
+    ok = ours_rate >= TARGET_MB_S
+    if not args.no_widget:
+        gap, seconds, ticks = widget_stall(data)
+        print(
+            f"widget flood: {mb:.1f} MB in {seconds:.2f} s ({mb / seconds:.1f} MB/s through the Qt loop), "
+            f"{ticks} timer ticks, longest stall {gap:.0f} ms (target <= {MAX_STALL_MS:.0f} ms)"
+        )
+        ok = ok and gap <= MAX_STALL_MS
+    print("result:", "OK" if ok else "MISSED A TARGET (noisy shared machine? run again)")
+    return 1 if (args.strict and not ok) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

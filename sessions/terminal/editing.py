@@ -1,0 +1,125 @@
+"""Editing operations of the screen model: erase, insert and delete characters and lines (counts clamped)."""
+
+from __future__ import annotations
+
+from sessions.terminal.lines import Line, Scrollback
+from sessions.terminal.style import DEFAULT_STYLE, Style
+
+
+class EditingMixin:
+    """ECH, EL, ED, ICH, DCH, IL, DL and DECALN over ``buffer``; mixed into ``TerminalScreen``."""
+
+    buffer: list[Line]
+    history: Scrollback
+    cols: int
+    rows: int
+    cursor_x: int
+    cursor_y: int
+    style: Style
+    margins: tuple[int, int]
+    dirty: set[int]
+    dirty_all: bool
+
+    def _fill(self, y: int, start: int, end: int) -> None:
+        """Blank cells [start, end) of row *y* with the cursor's style (as pyte and xterm's BCE do)."""
+        end = min(end, self.cols)
+        if start >= end:
+            return
+        line = self.buffer[y]
+        line.fix_wide_edges(start, end)
+        line.chars[start:end] = [" "] * (end - start)
+        line.styles[start:end] = [self.style] * (end - start)
+        self.dirty.add(y)
+
+    def erase_characters(self, count: int | None = None) -> None:
+        """ECH: blank *count* cells from the cursor; the cursor stays."""
+        x = min(self.cursor_x, self.cols)
+        self._fill(self.cursor_y, x, x + min(count or 1, self.cols))
+
+    def erase_in_line(self, how: int = 0, private: bool = False) -> None:
+        """EL: 0 cursor to end, 1 start to cursor (inclusive), 2 the whole line."""
+        x = min(self.cursor_x, self.cols)
+        if how == 0:
+            self._fill(self.cursor_y, x, self.cols)
+        elif how == 1:
+            self._fill(self.cursor_y, 0, x + 1)
+        elif how == 2:
+            self._fill(self.cursor_y, 0, self.cols)
+        if how in (0, 2):
+            self.buffer[self.cursor_y].wrapped = False
+
+    def erase_in_display(self, how: int = 0, *args: object, **kwargs: object) -> None:
+        """ED: 0 cursor to end, 1 start to cursor, 2 the whole screen, 3 the scrollback (as xterm)."""
+        if how == 3:
+            self.history.clear()
+            self.dirty_all = True
+            return
+        if how == 0:
+            rows = range(self.cursor_y + 1, self.rows)
+        elif how == 1:
+            rows = range(self.cursor_y)
+        elif how == 2:
+            rows = range(self.rows)
+        else:
+            return
+        for y in rows:
+            self._fill(y, 0, self.cols)
+            self.buffer[y].wrapped = False
+        if how in (0, 1):
+            self.erase_in_line(how)
+
+    def insert_characters(self, count: int | None = None) -> None:
+        """ICH: insert blanks at the cursor, pushing the rest of the line right (off the edge)."""
+        x = self.cursor_x
+        count = min(count or 1, self.cols - x)
+        if count <= 0:
+            return
+        line = self.buffer[self.cursor_y]
+        line.fix_wide_edges(x, x)
+        line.chars[x:x] = [" "] * count
+        line.styles[x:x] = [DEFAULT_STYLE] * count
+        line.resize(self.cols)
+        self.dirty.add(self.cursor_y)
+
+    def delete_characters(self, count: int | None = None) -> None:
+        """DCH: delete cells at the cursor, pulling the rest of the line left."""
+        x = self.cursor_x
+        count = min(count or 1, self.cols - x)
+        if count <= 0:
+            return
+        line = self.buffer[self.cursor_y]
+        line.fix_wide_edges(x, x + count)
+        del line.chars[x : x + count]
+        del line.styles[x : x + count]
+        line.resize(self.cols)
+        self.dirty.add(self.cursor_y)
+
+    def insert_lines(self, count: int | None = None) -> None:
+        """IL: insert blank lines at the cursor inside the scrolling region; the cursor goes to column 0."""
+        top, bottom = self.margins
+        y = self.cursor_y
+        if not top <= y <= bottom:
+            return
+        count = min(count or 1, bottom - y + 1)
+        del self.buffer[bottom - count + 1 : bottom + 1]
+        self.buffer[y:y] = [Line(self.cols) for _ in range(count)]
+        self.cursor_x = 0
+        self.dirty_all = True
+
+    def delete_lines(self, count: int | None = None) -> None:
+        """DL: delete lines at the cursor inside the scrolling region; blank lines come in at its bottom."""
+        top, bottom = self.margins
+        y = self.cursor_y
+        if not top <= y <= bottom:
+            return
+        count = min(count or 1, bottom - y + 1)
+        del self.buffer[y : y + count]
+        self.buffer[bottom - count + 1 : bottom - count + 1] = [Line(self.cols) for _ in range(count)]
+        self.cursor_x = 0
+        self.dirty_all = True
+
+    def alignment_display(self) -> None:
+        """DECALN: fill the screen with E."""
+        for line in self.buffer:
+            line.chars[:] = ["E"] * self.cols
+        self.dirty_all = True

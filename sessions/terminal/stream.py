@@ -1,0 +1,305 @@
+"""Turns the byte stream from the remote into screen operations: a fast tokenizer, pyte's parser for the rest.
+
+The common case (runs of printable text, SGR, CR/LF, cursor CSIs) is split out with one C-level regex
+and dispatched directly; rare sequences (a CSI with controls inside it, ESC # 8) go through pyte's own
+parser. Hostile input is bounded: incomplete sequences are held back only up to a limit, over-long
+CSI parameter strings are dropped, every number is clamped, OSC 52 (clipboard) and other unknown OSCs
+are dropped, titles are sanitised by the screen.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable
+
+import pyte
+
+from sessions.terminal.screen import MAX_COLS, TerminalScreen
+from sessions.terminal.style import SgrCache, Style
+from sessions.terminal.width import STUB, nfc, to_cells
+
+#: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
+MAX_PENDING = 64 * 1024
+#: Longest CSI parameter string acted on.
+MAX_CSI_BODY = 256
+MAX_PARAM = 9999
+
+_TOKEN_RE = re.compile(
+    "("
+    "\r\n"
+    "|\x1b\\[[\x07-\x0d\x20-\x3f]*[\x40-\x7e]"  # CSI (pyte executes BEL..CR inside a CSI)
+    "|\x1b[\\]P^_X][^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)"  # OSC, DCS, PM, APC, SOS up to their terminator
+    "|\x1b[\x20-\x2f]+[\x30-\x7e]"  # ESC ( B, ESC # 8, ESC % G
+    "|\x1b[^\x1b]"  # any other escape: two characters
+    "|[\x00-\x1a\x1c-\x1f\x7f-\x9f]"  # one control character
+    ")"
+)
+_INCOMPLETE_RE = re.compile("\x1b(?:\\[[\x07-\x0d\x20-\x3f]*|[\\]P^_X][^\x07\x1b\x9c]*|[\x20-\x2f]*)")
+_OPEN_STRING_RE = re.compile("\x1b[\\]P^_X][^\x07\x1b\x9c]*")
+_STRING_END_RE = re.compile("\x07|\x1b\\\\|\x9c")
+_CSI_END_RE = re.compile("[\x40-\x7e]")
+_HAS_CONTROL_RE = re.compile("[\x00-\x1f]")
+
+# CSI final byte -> TerminalScreen method, for sequences without a private prefix.
+_CSI_METHODS = {
+    "@": "insert_characters",
+    "A": "cursor_up",
+    "B": "cursor_down",
+    "C": "cursor_forward",
+    "D": "cursor_back",
+    "E": "cursor_down1",
+    "F": "cursor_up1",
+    "G": "cursor_to_column",
+    "`": "cursor_to_column",
+    "a": "cursor_forward",
+    "H": "cursor_position",
+    "f": "cursor_position",
+    "J": "erase_in_display",
+    "K": "erase_in_line",
+    "L": "insert_lines",
+    "M": "delete_lines",
+    "P": "delete_characters",
+    "X": "erase_characters",
+    "S": "scroll_up",
+    "T": "scroll_down",
+    "I": "forward_tab",
+    "Z": "back_tab",
+    "b": "repeat_last",
+    "c": "report_device_attributes",
+    "d": "cursor_to_line",
+    "e": "cursor_down",
+    "g": "clear_tab_stop",
+    "h": "set_mode",
+    "l": "reset_mode",
+    "n": "report_device_status",
+    "r": "set_margins",
+}
+_VARIADIC = {"set_mode", "reset_mode", "set_margins", "cursor_position"}
+
+
+def _params(body: str) -> list[int]:
+    """CSI parameters as numbers: empty ones are 0, each clamped to MAX_PARAM, at most 16 of them."""
+    out = []
+    for part in body.replace(":", ";").split(";")[:16]:
+        if not part.isdigit():
+            out.append(0)
+        elif len(part) > 4:
+            out.append(MAX_PARAM)
+        else:
+            out.append(min(int(part), MAX_PARAM))
+    return out
+
+
+class TerminalStream:
+    """Feeds a ``TerminalScreen``: ``feed(bytes)`` through one incremental UTF-8 decoder, or ``feed_text``."""
+
+    def __init__(self, screen: TerminalScreen) -> None:
+        self.screen = screen
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._pending = ""
+        self._skip: re.Pattern[str] | None = None
+        self._sgr = SgrCache()
+        self._sgr_styles: dict[tuple[Style, str], Style] = {}
+        self._pyte = pyte.Stream(screen)  # type: ignore[arg-type]
+        self._simple: dict[str, Callable[[], None]] = {
+            "\r\n": self._crlf,
+            "\n": screen.linefeed,
+            "\x0b": screen.linefeed,
+            "\x0c": screen.linefeed,
+            "\r": screen.carriage_return,
+            "\x08": screen.backspace,
+            "\t": screen.tab,
+            "\x07": screen.bell,
+            "\x1b7": screen.save_cursor,
+            "\x1b8": screen.restore_cursor,
+            "\x1bD": screen.index,
+            "\x1bE": self._crlf,
+            "\x1bM": screen.reverse_index,
+            "\x1bH": screen.set_tab_stop,
+            "\x1bc": screen.reset,
+        }
+
+    def feed(self, data: bytes) -> None:
+        """Bytes from the remote; a character split across two feeds is decoded whole."""
+        self.feed_text(self._decoder.decode(data))
+
+    def feed_text(self, data: str) -> None:
+        """Decoded text from the remote."""
+        self.screen.begin_batch()
+        if self._skip is not None:
+            end = self._skip.search(data)
+            if end is None:
+                return
+            data = data[end.end() :]
+            self._skip = None
+        if self._pending:
+            data = self._pending + data
+            self._pending = ""
+        data = self._hold_incomplete_tail(data)
+        if data:
+            self._run(data)
+
+    def _hold_incomplete_tail(self, data: str) -> str:
+        """Keep an unfinished escape sequence at the end for the next feed (or skip it if it is too long)."""
+        esc = data.rfind("\x1b")
+        if esc < 0 or not _INCOMPLETE_RE.fullmatch(data, esc):
+            return data
+        if esc == len(data) - 1:  # maybe the ESC of an ST: is a string sequence open before it?
+            opener = data.rfind("\x1b", 0, esc)
+            if opener >= 0 and _OPEN_STRING_RE.fullmatch(data, opener, esc):
+                esc = opener
+        tail = data[esc:]
+        if len(tail) <= MAX_PENDING:
+            self._pending = tail
+        else:
+            self._skip = _CSI_END_RE if tail[1:2] == "[" else _STRING_END_RE
+        return data[:esc]
+
+    def _run(self, data: str) -> None:
+        """Dispatch one decoded piece. The hot cases are inlined: a run of text that fits on the cursor's
+        line is written with two slice assignments, CR LF and SGR are handled without a call.
+        """
+        parts = _TOKEN_RE.split(data)
+        screen = self.screen
+        simple = self._simple
+        sgr_styles = self._sgr_styles
+        last = len(parts) - 1
+        for i in range(0, last + 1, 2):
+            text = parts[i]
+            if text:
+                cells = text if text.isascii() else to_cells(nfc(text))
+                end = screen.cursor_x + len(cells) if cells is not None else MAX_COLS
+                if end <= screen.cols and not screen.insert_mode:
+                    x = screen.cursor_x
+                    y = screen.cursor_y
+                    line = screen.buffer[y]
+                    chars = line.chars
+                    if (x and chars[x] == STUB) or (end < screen.cols and chars[end] == STUB):
+                        line.fix_wide_edges(x, end)
+                    chars[x:end] = cells  # type: ignore[assignment]
+                    line.styles[x:end] = [screen.style] * (end - x)
+                    screen.dirty.add(y)
+                    screen.cursor_x = end
+                    screen.last_char = text[-1]
+                else:
+                    screen.draw(text)
+            if i == last:
+                break
+            token = parts[i + 1]
+            if token == "\r\n":
+                screen.cursor_x = 0
+                if screen.cursor_y == screen.margins[1]:
+                    screen.scroll_up(1)
+                else:
+                    screen.index()
+                continue
+            handler = simple.get(token)
+            if handler is not None:
+                handler()
+                continue
+            if token[-1] == "m" and token[1] == "[":
+                key = (screen.style, token)
+                style = sgr_styles.get(key)
+                if style is None:
+                    style = self._sgr_token(token)
+                screen.style = style
+            elif token[0] == "\x1b":
+                self._escape(token)
+
+    def _sgr_token(self, token: str) -> Style:
+        """The style after an SGR token (anything unusual goes the slow way); remembered for next time."""
+        screen = self.screen
+        before = screen.style
+        self._csi(token)
+        if len(self._sgr_styles) > 4096:
+            self._sgr_styles.clear()
+        self._sgr_styles[(before, token)] = screen.style
+        return screen.style
+
+    def _crlf(self) -> None:
+        self.screen.cursor_x = 0
+        self.screen.index()
+
+    def _escape(self, token: str) -> None:
+        kind = token[1]
+        if kind == "[":
+            self._csi(token)
+        elif kind == "]":
+            self._osc(token)
+        elif kind == "#":
+            self._via_pyte(token)
+
+    def _csi(self, token: str) -> None:
+        body = token[2:-1]
+        if len(body) > MAX_CSI_BODY:
+            return
+        if _HAS_CONTROL_RE.search(body):
+            self._via_pyte(token)
+            return
+        final = token[-1]
+        prefix = body[:1] if body[:1] in ("<", "=", ">", "?") else ""
+        if prefix:
+            body = body[1:]
+        if body and not body[-1].isdigit() and body[-1] not in ";:":
+            return  # intermediate bytes (CSI SP q, CSI ! p, ...): not emulated
+        params = _params(body) if body else []
+        screen = self.screen
+        if final == "m":
+            if not prefix:
+                screen.style = self._sgr.apply(screen.style, body)
+            return
+        if prefix == "?":
+            self._private_csi(final, params)
+            return
+        if prefix == ">" and final == "c":
+            screen.report_device_attributes(params[0] if params else 0, secondary=True)
+            return
+        if prefix:
+            return
+        if final == "s" and not params:
+            screen.save_cursor()
+        elif final == "u" and not params:
+            screen.restore_cursor()
+        else:
+            name = _CSI_METHODS.get(final)
+            if name is None:
+                return
+            method = getattr(screen, name)
+            if name in _VARIADIC:
+                method(*params)
+            else:
+                method(params[0] if params else 0)
+
+    def _private_csi(self, final: str, params: list[int]) -> None:
+        screen = self.screen
+        if final == "h":
+            screen.set_mode(*params, private=True)
+        elif final == "l":
+            screen.reset_mode(*params, private=True)
+        elif final == "J":
+            screen.erase_in_display(params[0] if params else 0)
+        elif final == "K":
+            screen.erase_in_line(params[0] if params else 0)
+        elif final == "n":
+            screen.report_device_status(params[0] if params else 0, private=True)
+
+    def _osc(self, token: str) -> None:
+        """OSC 0/2 set the title, OSC 1 the icon name; anything else (OSC 52 clipboard too) is dropped."""
+        body = token[2:].rstrip("\x07\x9c")
+        if body.endswith("\x1b\\"):
+            body = body[:-2]
+        code, _, value = body.partition(";")
+        if code in ("0", "2"):
+            self.screen.set_title(value)
+        if code in ("0", "1"):
+            self.screen.set_icon_name(value)
+
+    def _via_pyte(self, token: str) -> None:
+        """A complete but unusual sequence: let pyte's parser interpret it against our screen."""
+        try:
+            self._pyte.feed(token)
+        except (TypeError, ValueError, IndexError, KeyError):
+            self._pyte = pyte.Stream(self.screen)  # type: ignore[arg-type]
+        if not self._pyte._taking_plain_text:  # left mid-sequence: start clean next time
+            self._pyte = pyte.Stream(self.screen)  # type: ignore[arg-type]

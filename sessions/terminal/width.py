@@ -1,0 +1,89 @@
+"""Cell widths of characters, as wcwidth defines them, compiled into regular expressions for whole runs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from wcwidth import list_versions
+from wcwidth.table_wide import WIDE_EASTASIAN
+from wcwidth.table_zero import ZERO_WIDTH
+
+#: The second cell of a two-cell character holds this marker (never a real character: controls are dropped).
+STUB = "\x00"
+
+_VERSION = list_versions()[-1]
+_Ranges = list[tuple[int, int]]
+
+
+def _subtract(ranges: _Ranges, holes: _Ranges) -> _Ranges:
+    """The code points of *ranges* that are not in *holes* (both lists of inclusive ranges)."""
+    out: _Ranges = []
+    for lo, hi in ranges:
+        start = lo
+        for hlo, hhi in holes:
+            if hhi < start or hlo > hi:
+                continue
+            if hlo > start:
+                out.append((start, hlo - 1))
+            start = max(start, hhi + 1)
+        if start <= hi:
+            out.append((start, hi))
+    return out
+
+
+def _char_class(ranges: _Ranges) -> str:
+    parts = []
+    for lo, hi in ranges:
+        parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+    return "[" + "".join(parts) + "]"
+
+
+_ZERO_RANGES: _Ranges = [(lo, hi) for lo, hi in ZERO_WIDTH[_VERSION] if hi >= 0xA0]
+_WIDE_RANGES: _Ranges = _subtract([tuple(r) for r in WIDE_EASTASIAN[_VERSION]], _ZERO_RANGES)  # type: ignore[misc]
+
+#: Characters that take no cell of their own (combining marks, Hangul medial and final jamo, ...).
+ZERO_RE = re.compile(_char_class(_ZERO_RANGES))
+#: Characters that take two cells.
+WIDE_RE = re.compile(_char_class(_WIDE_RANGES))
+
+
+def char_width(char: str) -> int:
+    """0, 1 or 2 cells for a printable character (controls are never passed here)."""
+    if char.isascii():
+        return 1
+    if ZERO_RE.match(char):
+        return 0
+    return 2 if WIDE_RE.match(char) else 1
+
+
+class _LayoutTable(dict[int, str]):
+    """A ``str.translate`` table filled on demand: narrow -> itself, wide -> + STUB, zero-width -> MARK."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        width = char_width(char)
+        cells = char if width == 1 else (char + STUB if width == 2 else ZERO_MARK)
+        if len(self) < 65536:
+            self[code] = cells
+        return cells
+
+
+#: Stands for a zero-width character in a layout (a control character: never in printable text).
+ZERO_MARK = "\x01"
+_LAYOUT = _LayoutTable()
+
+
+def to_cells(text: str) -> str | None:
+    """Lay out printable NFC *text* as cells (STUB after each wide char); None if it has zero-width ones."""
+    if text.isascii():
+        return text
+    cells = text.translate(_LAYOUT)
+    return None if ZERO_MARK in cells else cells
+
+
+def nfc(text: str) -> str:
+    """*text* composed (NFD Hangul becomes syllables); cheap when it already is."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
