@@ -70,5 +70,5 @@ def install() -> None:
     with _install_lock:
         for name in PROVIDER_MODULES:
             module = importlib.import_module(f"deep_translator.{name}")
-            if module.requests is not _TIMED:
-                module.requests = _TIMED
+            if getattr(module, "requests", None) is not _TIMED:
+                setattr(module, "requests", _TIMED)  # noqa: B010
