@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from sessions.errors import CodeUnknownError, ConsentRefusedError, RateLimitedError
 from sessions.relay.pairing import TRANSITIONS, CodeEvent, CodeState, PairingBook, TransitionError
 from sessions.relay.protocol import Reason, error_for_reason, relay_reason
 from sessions.relay.ratelimit import FailureLimiter
-from sessions.errors import CodeUnknownError, ConsentRefusedError, RateLimitedError
 
 
 def test_every_state_but_closed_can_end() -> None:

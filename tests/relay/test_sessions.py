@@ -52,9 +52,8 @@ async def test_exec_shell_and_sftp(make_agent, relay_target, tech_key, trust, tm
     assert "30 100" in out and "42" in out
     probe = tmp_path / "probe.txt"
     probe.write_text("from the device")
-    async with conn.start_sftp_client() as sftp:
-        async with sftp.open(str(probe)) as handle:
-            assert await handle.read() == "from the device"
+    async with conn.start_sftp_client() as sftp, sftp.open(str(probe)) as handle:
+        assert await handle.read() == "from the device"
     conn.close()
     await conn.wait_closed()
     feed = run.activity()
