@@ -104,6 +104,7 @@ class Agent:
         )
         self._link: RelayLink | None = None
         self._ended = asyncio.Event()
+        self._ending = False
         self._watch: asyncio.Task[None] | None = None
 
     # --- public API ------------------------------------------------------------------------------
@@ -125,12 +126,13 @@ class Agent:
 
     async def end(self, reason: str = "You ended the session.") -> None:
         """End the session for both sides at once: the technician is disconnected, the code closed."""
-        if self.state is AgentState.ENDED:
+        if self.state is AgentState.ENDED or self._ending:
             return
-        self._inner.disconnect_all(Reason.ENDED)
+        self._ending = True
         if self._link is not None:
             self._link.say_end("customer")
-            await asyncio.sleep(0)  # let the end and the disconnects reach the socket first
+        self._inner.disconnect_all(Reason.ENDED)
+        await asyncio.sleep(0)  # let the end and the disconnects reach the socket first
         self._finish(reason)
 
     async def send_chat(self, text: str) -> ChatMessage:
@@ -268,7 +270,7 @@ class Agent:
         link.on_message = lambda message: self.events.emit(ChatReceived(message))
 
     def _on_inner_closed(self, exc: Exception | None) -> None:
-        if self.state is AgentState.ENDED:
+        if self.state is AgentState.ENDED or self._ending:
             return
         if exc is None and not self._inner.connections:
             who = self.technician.technician if self.technician else "The technician"
