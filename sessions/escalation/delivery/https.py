@@ -1,0 +1,124 @@
+"""HTTPS delivery: one multipart POST with a bearer token and an Idempotency-Key, reply checked."""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import json
+import logging
+import ssl
+from pathlib import Path
+
+from sessions import secrets
+from sessions.errors import DeliveryError
+from sessions.escalation.delivery import Destination, Receipt, check_receipt
+from sessions.escalation.multipart import envelope
+
+log = logging.getLogger(__name__)
+TOKEN_KIND = "hq-token"
+SEND_BLOCK = 1 << 20
+
+
+def store_token(destination: Destination, token: str) -> bool:
+    """Keep the HQ token in the keyring under the destination's origin."""
+    return secrets.store(TOKEN_KIND, destination.origin, token)
+
+
+class HttpsDeliverer:
+    """Delivers by POSTing to an HQ receiver (`valuezone hq serve` or a vendor's own endpoint).
+
+    Args:
+        ca_file: the CA (or self-signed certificate) that HQ's certificate must chain to; None uses the
+            system's trusted CAs.
+        token: the bearer token; None reads it from the keyring (kind "hq-token", the origin).
+    """
+
+    def __init__(
+        self,
+        destination: Destination,
+        *,
+        ca_file: Path | None = None,
+        token: str | None = None,
+        timeout: float = 60.0,
+    ) -> None:
+        self.destination = destination
+        self.context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+        self._token = token
+        self.timeout = timeout
+
+    def _bearer(self) -> str:
+        token = self._token or secrets.load(TOKEN_KIND, self.destination.origin)
+        if not token:
+            raise DeliveryError(
+                f"No token for {self.destination.origin} is stored.",
+                "Ask HQ for a token and store it with `valuezone escalate token URL`, then choose Retry.",
+                retryable=False,
+            )
+        return token
+
+    async def deliver(self, bundle: Path, bundle_id: str, sha256: str, size: int) -> Receipt:
+        token = self._bearer()
+        return await asyncio.to_thread(self._post, bundle, bundle_id, sha256, size, token)
+
+    def _post(self, bundle: Path, bundle_id: str, sha256: str, size: int, token: str) -> Receipt:
+        where = f"HQ at {self.destination.origin}"
+        frame = envelope({"id": bundle_id, "sha256": sha256}, "bundle", f"{bundle_id}.tar.gz")
+        conn = http.client.HTTPSConnection(
+            self.destination.host, self.destination.port, context=self.context, timeout=self.timeout
+        )
+        try:
+            conn.putrequest("POST", self.destination.path)
+            conn.putheader("Authorization", f"Bearer {token}")
+            conn.putheader("Idempotency-Key", bundle_id)
+            conn.putheader("Content-Type", frame.content_type)
+            conn.putheader("Content-Length", str(frame.length(size)))
+            conn.endheaders()
+            try:
+                conn.send(frame.head)
+                with bundle.open("rb") as fh:
+                    while block := fh.read(SEND_BLOCK):
+                        conn.send(block)
+                conn.send(frame.tail)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # HQ may have answered early (a refusal): read it below
+            response = conn.getresponse()
+            body = response.read(1 << 16)
+        except ssl.SSLCertVerificationError as exc:
+            raise DeliveryError(
+                f"{where} presented a certificate this computer does not trust ({exc.verify_message}).",
+                "Check the address, or configure HQ's CA certificate for this destination.",
+                retryable=False,
+            ) from exc
+        except (OSError, http.client.HTTPException) as exc:
+            raise DeliveryError(
+                f"The upload to {where} was interrupted ({type(exc).__name__}: {exc}).",
+                "It is retried later.",
+            ) from exc
+        finally:
+            conn.close()
+        return self._receipt(response.status, body, bundle_id, sha256, where)
+
+    @staticmethod
+    def _receipt(status: int, body: bytes, bundle_id: str, sha256: str, where: str) -> Receipt:
+        try:
+            reply = json.loads(body or b"{}")
+        except ValueError:
+            reply = {}
+        said = str(reply.get("error", "")) if isinstance(reply, dict) else ""
+        if status in (200, 201) and isinstance(reply, dict) and "id" in reply:
+            receipt = Receipt(str(reply["id"]), str(reply.get("sha256", "")), already=status == 200)
+            return check_receipt(receipt, bundle_id, sha256, where)
+        if status in (401, 403):
+            raise DeliveryError(
+                f"{where} refused the token (HTTP {status}). {said}".strip(),
+                "Ask HQ for a valid token, store it with `valuezone escalate token URL`, then choose Retry.",
+                retryable=False,
+            )
+        if status == 413:
+            raise DeliveryError(
+                f"{where} refused the bundle as too large. {said}".strip(),
+                "Build a smaller bundle (lower the log caps), or ask HQ to raise its limit.",
+                retryable=False,
+            )
+        detail = said or body[:200].decode("utf-8", "replace")
+        raise DeliveryError(f"{where} answered HTTP {status}: {detail}", "It is retried later.")

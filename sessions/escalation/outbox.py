@@ -1,0 +1,322 @@
+"""The persistent outbox (SQLite): queued → sending → delivered | failed, with backoff across restarts.
+
+One row per (bundle id, destination). A row is claimed atomically before sending, so two processes
+(the console and `valuezone escalate outbox --retry`) never send it at the same time; a claim left by
+a crash expires after `LEASE` seconds. Delivery itself is idempotent by bundle id, so even a send
+repeated after a crash stores the bundle once. Subscribers are called, in the thread that made the
+change, with a frozen OutboxItem (it never holds a secret): the console's bridge re-emits it as a signal.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+import random
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sessions.errors import DeliveryError, EscalationError, SupportError
+from sessions.escalation.delivery import Deliverer
+from sessions.paths import app_dirs
+
+log = logging.getLogger(__name__)
+SCHEMA_VERSION = 1
+LEASE = 600.0
+
+
+class State(enum.StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
+# (state, event) → next state: the only transitions the outbox makes.
+TRANSITIONS: dict[tuple[State, str], State] = {
+    (State.QUEUED, "claim"): State.SENDING,
+    (State.SENDING, "claim"): State.SENDING,  # only once the lease of a crashed sender has expired
+    (State.SENDING, "delivered"): State.DELIVERED,
+    (State.SENDING, "retry_later"): State.QUEUED,
+    (State.SENDING, "give_up"): State.FAILED,
+    (State.FAILED, "retry"): State.QUEUED,
+    (State.QUEUED, "retry"): State.QUEUED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """One bundle on its way to one destination, as the Escalations view shows it."""
+
+    bundle_id: str
+    destination: str
+    path: str
+    size: int
+    sha256: str
+    ticket: str
+    state: State
+    attempts: int
+    next_attempt: float
+    reason: str
+    created: float
+    updated: float
+
+
+@dataclass(frozen=True, slots=True)
+class Backoff:
+    """Delay before attempt n+1: base·2ⁿ⁻¹ capped, ±20 % jitter; `max_attempts` failures make it failed."""
+
+    base: float = 10.0
+    cap: float = 3600.0
+    max_attempts: int = 50
+
+    def delay(self, attempts: int) -> float:
+        raw = min(self.cap, self.base * 2 ** max(attempts - 1, 0))
+        return raw * random.uniform(0.8, 1.2)
+
+
+Subscriber = Callable[[OutboxItem], None]
+DelivererFor = Callable[[str], Deliverer]
+_COLUMNS = (
+    "bundle_id, destination, path, size, sha256, ticket, state, attempts, next_attempt, reason, "
+    "created, updated"
+)
+_MIGRATIONS = [
+    f"""CREATE TABLE outbox (
+        bundle_id TEXT NOT NULL, destination TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL, ticket TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0, next_attempt REAL NOT NULL, reason TEXT NOT NULL DEFAULT '',
+        created REAL NOT NULL, updated REAL NOT NULL, PRIMARY KEY (bundle_id, destination));
+    CREATE INDEX outbox_due ON outbox (state, next_attempt);
+    -- columns: {_COLUMNS}""",
+]
+
+
+def default_path() -> Path:
+    return app_dirs().state / "outbox.sqlite3"
+
+
+class Outbox:
+    """The outbox database. Thread-safe; every method is short and synchronous except `deliver_due`/`run`."""
+
+    def __init__(self, path: Path | None = None, *, backoff: Backoff | None = None) -> None:
+        self.path = path or default_path()
+        self.backoff = backoff or Backoff()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._subscribers: list[Subscriber] = []
+        try:
+            self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise EscalationError(
+                f"The outbox {self.path} cannot be opened ({exc}).",
+                "Check the disk and the file's permissions; queued bundles are kept in it.",
+            ) from exc
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise EscalationError(
+                f"The outbox {self.path} was written by a newer Valuezone (schema {version}).",
+                "Update Valuezone; the queued bundles are left as they are.",
+            )
+        for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
+            self._db.executescript(f"BEGIN; {script}; PRAGMA user_version={number}; COMMIT;")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # --- reading -------------------------------------------------------------------------------------
+    def _rows(self, where: str = "1", args: tuple = ()) -> list[OutboxItem]:
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM outbox WHERE {where} ORDER BY created", args)
+            return [_item(row) for row in rows.fetchall()]
+
+    def items(self, *states: State) -> list[OutboxItem]:
+        """Every item (or those in *states*), oldest first."""
+        if not states:
+            return self._rows()
+        marks = ",".join("?" * len(states))
+        return self._rows(f"state IN ({marks})", tuple(s.value for s in states))
+
+    def get(self, bundle_id: str, destination: str) -> OutboxItem | None:
+        found = self._rows("bundle_id=? AND destination=?", (bundle_id, destination))
+        return found[0] if found else None
+
+    # --- subscriptions -------------------------------------------------------------------------------
+    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+        """Call *callback* with every changed item; returns the function that unsubscribes."""
+        with self._lock:
+            self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock, contextlib.suppress(ValueError):
+                self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    def _notify(self, item: OutboxItem | None) -> None:
+        if item is None:
+            return
+        for callback in list(self._subscribers):
+            try:
+                callback(item)
+            except Exception:  # a subscriber's bug must not stop deliveries
+                log.exception("outbox subscriber failed")
+
+    # --- changes -------------------------------------------------------------------------------------
+    def enqueue(
+        self, path: Path, bundle_id: str, sha256: str, size: int, destination: str, ticket: str = ""
+    ) -> OutboxItem:
+        """Queue a bundle for a destination; queuing the same bundle again changes nothing."""
+        now = time.time()
+        with self._lock:
+            self._db.execute(
+                f"INSERT OR IGNORE INTO outbox ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,0,?,'',?,?)",
+                (
+                    bundle_id,
+                    destination,
+                    str(path.absolute()),
+                    size,
+                    sha256,
+                    ticket,
+                    State.QUEUED.value,
+                    now,
+                    now,
+                    now,
+                ),
+            )
+            item = self.get(bundle_id, destination)
+        assert item is not None
+        self._notify(item)
+        return item
+
+    def _move(self, item: OutboxItem, event: str, **changes: object) -> OutboxItem | None:
+        """Apply a transition if the row is still in the state *item* has; None if someone else moved it."""
+        new_state = TRANSITIONS.get((item.state, event))
+        if new_state is None:
+            raise EscalationError(f"A bundle that is {item.state} cannot be {event.replace('_', ' ')}.")
+        sets = {"state": new_state.value, "updated": time.time(), **changes}
+        assignments = ", ".join(f"{k}=?" for k in sets)
+        with self._lock:
+            cursor = self._db.execute(
+                f"UPDATE outbox SET {assignments} "
+                "WHERE bundle_id=? AND destination=? AND state=? AND updated=?",
+                (*sets.values(), item.bundle_id, item.destination, item.state.value, item.updated),
+            )
+            moved = self.get(item.bundle_id, item.destination) if cursor.rowcount == 1 else None
+        self._notify(moved)
+        return moved
+
+    def retry(self, bundle_id: str | None = None) -> list[OutboxItem]:
+        """Send failed (and waiting) items again now: the Retry button and `escalate outbox --retry`."""
+        out = []
+        for item in self.items(State.FAILED, State.QUEUED):
+            if bundle_id is None or item.bundle_id == bundle_id:
+                moved = self._move(
+                    item,
+                    "retry",
+                    next_attempt=time.time(),
+                    attempts=0 if item.state == State.FAILED else item.attempts,
+                )
+                if moved is not None:
+                    out.append(moved)
+        return out
+
+    def due(self, now: float | None = None) -> list[OutboxItem]:
+        """Queued items whose time has come, and sending items whose sender's lease has expired."""
+        now = time.time() if now is None else now
+        return self._rows("state IN ('queued','sending') AND next_attempt <= ?", (now,))
+
+    # --- delivering ----------------------------------------------------------------------------------
+    async def deliver_one(self, item: OutboxItem, deliverer_for: DelivererFor) -> OutboxItem | None:
+        claimed = self._move(item, "claim", next_attempt=time.time() + LEASE, attempts=item.attempts + 1)
+        if claimed is None:
+            return None
+        try:
+            bundle = Path(claimed.path)
+            if not bundle.is_file() or bundle.stat().st_size != claimed.size:
+                raise DeliveryError(
+                    f"The bundle file {claimed.path} is missing or was changed since it was queued.",
+                    "Build the bundle again and send the new one.",
+                    retryable=False,
+                )
+            receipt = await deliverer_for(claimed.destination).deliver(
+                bundle, claimed.bundle_id, claimed.sha256, claimed.size
+            )
+        except asyncio.CancelledError:
+            self._move(
+                claimed, "retry_later", next_attempt=time.time(), reason="interrupted; it is sent again"
+            )
+            raise
+        except SupportError as exc:
+            return self._failed(claimed, exc)
+        except Exception as exc:  # a bug in a deliverer: keep the bundle queued and say what happened
+            log.exception("delivering %s failed unexpectedly", claimed.bundle_id)
+            return self._failed(
+                claimed, DeliveryError(f"Delivery failed unexpectedly ({type(exc).__name__}).")
+            )
+        note = "HQ already had it" if receipt.already else ""
+        return self._move(claimed, "delivered", reason=note, next_attempt=time.time())
+
+    def _failed(self, item: OutboxItem, exc: SupportError) -> OutboxItem | None:
+        retryable = getattr(exc, "retryable", True)
+        if retryable and item.attempts < self.backoff.max_attempts:
+            wait = self.backoff.delay(item.attempts)
+            return self._move(item, "retry_later", reason=str(exc), next_attempt=time.time() + wait)
+        if retryable:
+            exc = DeliveryError(
+                f"{exc} It was tried {item.attempts} times.", "Check the destination, then Retry."
+            )
+        return self._move(item, "give_up", reason=str(exc), next_attempt=time.time())
+
+    async def deliver_due(self, deliverer_for: DelivererFor) -> list[OutboxItem]:
+        """One pass over the due items (one at a time, oldest first); returns their new states."""
+        out = []
+        for item in self.due():
+            moved = await self.deliver_one(item, deliverer_for)
+            if moved is not None:
+                out.append(moved)
+        return out
+
+    def next_wakeup(self) -> float | None:
+        """Seconds until the next queued item is due (0 when one is due now), None when nothing waits."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT MIN(next_attempt) FROM outbox WHERE state IN ('queued','sending')"
+            ).fetchone()
+        return None if row[0] is None else max(0.0, row[0] - time.time())
+
+    async def run(self, deliverer_for: DelivererFor, stop: asyncio.Event, *, idle: float = 30.0) -> None:
+        """Deliver until *stop* is set; wakes when an item is due, or every *idle* seconds to look again."""
+        while not stop.is_set():
+            await self.deliver_due(deliverer_for)
+            wait = self.next_wakeup()
+            wait = idle if wait is None else min(max(wait, 0.01), idle)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), wait)
+
+
+def _item(row: tuple) -> OutboxItem:
+    return OutboxItem(
+        bundle_id=row[0],
+        destination=row[1],
+        path=row[2],
+        size=int(row[3]),
+        sha256=row[4],
+        ticket=row[5],
+        state=State(row[6]),
+        attempts=int(row[7]),
+        next_attempt=float(row[8]),
+        reason=row[9],
+        created=float(row[10]),
+        updated=float(row[11]),
+    )
