@@ -178,8 +178,9 @@ async def _per_item(check: Check, call: Call, inputs: asyncio.Future[dict[str, s
     discover = DISCOVERERS[check.for_each.items]
     failures: list[Failure] = []
     items: list[str] | None = None
-    for command in check.for_each.discover:
-        result = await call(command, "discover")
+    # Discovery commands are cheap reads: ask them all at once, then use the first that worked, in order.
+    discovered = await asyncio.gather(*(call(c, "discover") for c in check.for_each.discover))
+    for command, result in zip(check.for_each.discover, discovered, strict=True):
         failure = classify(result, check.timeout)
         if failure is None:
             try:

@@ -7,6 +7,7 @@ import contextlib
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,9 +52,20 @@ class DiagnosticsRunner:
         self.raw_dir = raw_dir
         self.sink = sink
         self._slots = asyncio.Semaphore(max_channels)
+        # During one run, a command several checks need (cat /proc/mdstat…) goes over the wire once.
+        self._shared: dict[tuple[str, float], asyncio.Future[CommandResult]] | None = None
 
     async def execute(self, command: str, role: str, item: str, timeout: float) -> CommandResult:
         """Run one command on its own exec channel; a failure is described in the result, never raised."""
+        if self._shared is None:
+            return await self._execute(command, role, item, timeout)
+        key = (command, timeout)
+        if key not in self._shared:
+            self._shared[key] = asyncio.ensure_future(self._execute(command, role, item, timeout))
+        result = await asyncio.shield(self._shared[key])
+        return replace(result, role=role, item=item)
+
+    async def _execute(self, command: str, role: str, item: str, timeout: float) -> CommandResult:
         async with self._slots:
             started, clock = _now(), time.monotonic()
             base: dict[str, Any] = {"command": command, "role": role, "item": item, "started": started}
@@ -92,6 +104,7 @@ class DiagnosticsRunner:
     async def run(self, check_ids: Iterable[str] | None = None) -> AsyncIterator[CheckResult]:
         """Run the checks concurrently, yielding each as it finishes (fastest first)."""
         ids = list(check_ids) if check_ids is not None else self.profile.ids()
+        self._shared = {}
         tasks = [asyncio.ensure_future(run_check(self.profile.check(i), self.execute)) for i in ids]
         try:
             for next_done in asyncio.as_completed(tasks):
@@ -99,6 +112,7 @@ class DiagnosticsRunner:
                 self._deliver(result)
                 yield result
         finally:
+            self._shared = None
             for task in tasks:
                 task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -79,7 +79,7 @@ def parse_btrfs_device_stats(text: str, ctx: ParseContext) -> list[Finding]:
 
 
 def btrfs_mounts(text: str) -> list[str]:
-    """Discovery: btrfs mount points from `findmnt -rn -t btrfs -o TARGET` or /proc/mounts."""
+    """Discovery: btrfs mount points from /proc/mounts (or one path per line, as findmnt prints)."""
     seen: list[str] = []
     for line in text.splitlines():
         words = line.split()
