@@ -20,6 +20,9 @@ from sessions.relay.ratelimit import FailureLimiter
 from sessions.relay.technicians import TechnicianRegistry
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
+# AES-GCM runs in one hardware-accelerated call per packet; asyncssh's chacha20-poly1305 needs several
+# Python-level calls. Every byte crosses the relay twice, so it offers GCM (and CTR for old clients) only.
+CIPHERS = ("aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr", "aes256-ctr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,8 @@ class Relay:
             keepalive_count_max=3,
             login_timeout=30,
             server_version="Valuezone_relay",
+            encryption_algs=list(CIPHERS),
+            compression_algs=["none"],
         )
         relay.port = relay._server.sockets[0].getsockname()[1]
         relay.audit.write(
