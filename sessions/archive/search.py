@@ -1,0 +1,256 @@
+"""Searching the archive index: hits (session, time offset, highlighted snippet) and the sessions list."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from sessions.archive.index import ArchiveIndex
+from sessions.archive.schema import ArchiveIndexError
+
+HIT_OPEN, HIT_CLOSE = (
+    "\x02",
+    "\x03",
+)  # snippet() marks; never in indexed text (control characters are dropped)
+_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w", re.UNICODE)
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place a query matched: which session, how far into it, and the words around the match."""
+
+    record_id: int
+    folder: str
+    session_id: str
+    started: str
+    technician: str
+    device: str
+    kind: str  # terminal | chat | finding | summary | survey | note | tag | escalation
+    t: float
+    snippet: str  # plain text
+    highlights: tuple[tuple[int, int], ...]  # [start, end) of each matched part of the snippet
+
+    def marked(self, before: str = "[", after: str = "]") -> str:
+        """The snippet with every highlighted part wrapped in *before* / *after*."""
+        out, last = [], 0
+        for start, end in self.highlights:
+            out += [self.snippet[last:start], before, self.snippet[start:end], after]
+            last = end
+        out.append(self.snippet[last:])
+        return "".join(out)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "session": self.session_id,
+            "folder": self.folder,
+            "started": self.started,
+            "technician": self.technician,
+            "device": self.device,
+            "kind": self.kind,
+            "t": round(self.t, 3),
+            "snippet": self.snippet,
+            "highlights": [list(pair) for pair in self.highlights],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the sessions table shows. Empty or None fields do not filter."""
+
+    since: str = ""  # YYYY-MM-DD (UTC), inclusive
+    until: str = ""  # YYYY-MM-DD (UTC), inclusive
+    technician: str = ""  # substring, any case
+    device: str = ""  # substring of name or host
+    outcome: str = ""  # resolved | workaround | escalated | not_resolved | none
+    min_score: int | None = None
+    max_score: int | None = None
+    customer_lang: str = ""
+    escalated: bool | None = None
+    followup_open: bool | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL conditions on ``records r`` and their parameters."""
+        parts: list[str] = []
+        args: list[Any] = []
+        if self.since:
+            parts.append("r.started >= ?")
+            args.append(self.since)
+        if self.until:
+            parts.append("r.started < ?")
+            args.append(self.until + "T99")  # every time on that day sorts below "T99"
+        for column, value in (
+            ("technician", self.technician),
+            ("device_name || ' ' || r.device_host", self.device),
+        ):
+            if value:
+                parts.append(f"instr(lower(r.{column}), ?) > 0")
+                args.append(value.lower())
+        if self.outcome == "none":
+            parts.append("r.outcome IS NULL")
+        elif self.outcome:
+            parts.append("r.outcome = ?")
+            args.append(self.outcome)
+        if self.min_score is not None:
+            parts.append("r.score >= ?")
+            args.append(self.min_score)
+        if self.max_score is not None:
+            parts.append("r.score <= ?")
+            args.append(self.max_score)
+        if self.customer_lang:
+            parts.append("r.customer_lang = ?")
+            args.append(self.customer_lang)
+        if self.escalated is not None:
+            parts.append("r.escalated = ?")
+            args.append(int(self.escalated))
+        if self.followup_open is not None:
+            parts.append("r.followup_open = ?")
+            args.append(int(self.followup_open))
+        return (" AND ".join(parts) or "1"), args
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """One line of the sessions table."""
+
+    record_id: int
+    folder: str
+    session_id: str
+    started: str
+    duration: float | None
+    technician: str
+    device: str
+    outcome: str | None
+    score: int | None
+    customer_lang: str
+    escalated: bool
+    followup_open: bool
+    summary: str
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query from what a person typed: every word must occur; "quoted words" as a phrase.
+
+    A trailing ``*`` makes a word a prefix; Korean words are always prefixes, so 디스크 finds 디스크가.
+    Punctuation is never FTS syntax here, so ``mdadm --detail /dev/md0`` is searched as typed.
+    """
+    terms = []
+    for match in _TOKEN.finditer(text):
+        phrase, word = match.group(1), match.group(2)
+        raw = phrase if phrase is not None else word
+        prefix = raw.endswith("*") or bool(_HANGUL.search(raw) and phrase is None)
+        raw = raw.rstrip("*")
+        if not _WORD.search(raw):
+            continue
+        terms.append('"' + raw.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+def search(index: ArchiveIndex, text: str, *, limit: int = 50, filters: Filters | None = None) -> list[Hit]:
+    """The newest *limit* places matching *text* (every word), in sessions passing *filters*."""
+    query = fts_query(text)
+    if not query:
+        return []
+    allowed = _record_ids(index, filters) if filters is not None and filters != Filters() else None
+    with index.lock:
+        try:
+            rowids = _matching_rowids(index.conn, query, limit, allowed)
+            if not rowids:
+                return []
+            marks = ",".join("?" * len(rowids))
+            rows = index.conn.execute(
+                f"SELECT d.rowid, snippet(docs, 0, char(2), char(3), '…', 24), m.kind, m.t, r.id, r.folder, "
+                f"r.session_id, r.started, r.technician, r.device_name "
+                f"FROM docs d JOIN docmeta m ON m.rowid = d.rowid JOIN records r ON r.id = m.record "
+                f"WHERE docs MATCH ? AND d.rowid IN ({marks}) ORDER BY d.rowid DESC",
+                (query, *rowids),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise ArchiveIndexError(
+                f"The search {text!r} could not run ({exc}).", "Try other words."
+            ) from exc
+    return [_hit(row) for row in rows]
+
+
+def _matching_rowids(conn: sqlite3.Connection, query: str, limit: int, allowed: set[int] | None) -> list[int]:
+    if allowed is None:
+        sql = "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid DESC LIMIT ?"
+        return [row[0] for row in conn.execute(sql, (query, limit))]
+    found: list[int] = []
+    cursor = conn.execute(
+        "SELECT d.rowid, m.record FROM docs d JOIN docmeta m ON m.rowid = d.rowid "
+        "WHERE docs MATCH ? ORDER BY d.rowid DESC",
+        (query,),
+    )
+    for rowid, record in cursor:
+        if record in allowed:
+            found.append(rowid)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def _hit(row: tuple[Any, ...]) -> Hit:
+    _rowid, marked, kind, t, record_id, folder, session_id, started, technician, device = row
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for piece in re.split(f"({HIT_OPEN}|{HIT_CLOSE})", marked):
+        if piece == HIT_OPEN:
+            start = pos
+        elif piece == HIT_CLOSE:
+            spans.append((start, pos))
+        else:
+            piece = piece.replace("\n", " ⏎ ")
+            plain.append(piece)
+            pos += len(piece)
+    return Hit(
+        record_id, folder, session_id, started, technician, device, kind, t, "".join(plain), tuple(spans)
+    )
+
+
+def _record_ids(index: ArchiveIndex, filters: Filters) -> set[int]:
+    where, args = filters.where()
+    with index.lock:
+        return {row[0] for row in index.conn.execute(f"SELECT r.id FROM records r WHERE {where}", args)}
+
+
+def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str = "") -> list[SessionRow]:
+    """The sessions passing *filters* (and containing every word of *text*, if given), newest first."""
+    where, args = (filters or Filters()).where()
+    query = fts_query(text)
+    if query:
+        where += " AND r.id IN (SELECT m.record FROM docs d JOIN docmeta m ON m.rowid = d.rowid"
+        where += " WHERE docs MATCH ?)"
+        args.append(query)
+    with index.lock:
+        rows = index.conn.execute(
+            "SELECT r.id, r.folder, r.session_id, r.started, r.duration, r.technician, r.device_name, "
+            "r.outcome, r.score, r.customer_lang, r.escalated, r.followup_open, r.summary, "
+            "(SELECT group_concat(DISTINCT tag) FROM tags WHERE tags.record = r.id) "
+            f"FROM records r WHERE {where} ORDER BY r.started DESC",
+            args,
+        ).fetchall()
+    return [
+        SessionRow(
+            *row[:10],
+            bool(row[10]),
+            bool(row[11]),
+            row[12],
+            tuple((row[13] or "").split(",")) if row[13] else (),
+        )
+        for row in rows
+    ]
+
+
+def languages(index: ArchiveIndex) -> list[str]:
+    """The customer languages seen in the archive, for a filter's choices."""
+    with index.lock:
+        rows = index.conn.execute(
+            "SELECT DISTINCT customer_lang FROM records WHERE customer_lang <> '' ORDER BY 1"
+        ).fetchall()
+    return [row[0] for row in rows]
