@@ -159,9 +159,9 @@ class DiagnosticsDock(QDockWidget):
     # --- rows -------------------------------------------------------------------------------------
     def _row(self, check_id: str, title: str) -> QTreeWidgetItem:
         for index in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(index)
-            if item.data(0, _CHECK_ROLE) == check_id:
-                return item
+            found = self.table.topLevelItem(index)
+            if found is not None and found.data(0, _CHECK_ROLE) == check_id:
+                return found
         item = QTreeWidgetItem(self.table, ["", title, ""])
         item.setData(0, _CHECK_ROLE, check_id)
         self._mark_running(item)
