@@ -73,16 +73,14 @@ class HttpsDeliverer:
             conn.putheader("Content-Type", frame.content_type)
             conn.putheader("Content-Length", str(frame.length(size)))
             conn.endheaders()
+            interrupted = self._send_body(conn, frame.head, bundle, frame.tail)
             try:
-                conn.send(frame.head)
-                with bundle.open("rb") as fh:
-                    while block := fh.read(SEND_BLOCK):
-                        conn.send(block)
-                conn.send(frame.tail)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # HQ may have answered early (a refusal): read it below
-            response = conn.getresponse()
-            body = response.read(1 << 16)
+                response = conn.getresponse()
+                body = response.read(1 << 16)
+            except (OSError, http.client.HTTPException):
+                if interrupted is not None:
+                    raise interrupted from None  # no answer after all: report the broken upload
+                raise
         except ssl.SSLCertVerificationError as exc:
             raise DeliveryError(
                 f"{where} presented a certificate this computer does not trust ({exc.verify_message}).",
@@ -97,6 +95,23 @@ class HttpsDeliverer:
         finally:
             conn.close()
         return self._receipt(response.status, body, bundle_id, sha256, where)
+
+    @staticmethod
+    def _send_body(
+        conn: http.client.HTTPSConnection, head: bytes, bundle: Path, tail: bytes
+    ) -> OSError | None:
+        """Send the form; a refusal may close the connection early, so an error is returned, not raised."""
+        try:
+            conn.send(head)
+            with bundle.open("rb") as fh:
+                while block := fh.read(SEND_BLOCK):
+                    conn.send(block)
+            conn.send(tail)
+        except ssl.SSLCertVerificationError:
+            raise
+        except OSError as exc:
+            return exc  # HQ may have answered early (a refusal): the caller reads the answer first
+        return None
 
     @staticmethod
     def _receipt(status: int, body: bytes, bundle_id: str, sha256: str, where: str) -> Receipt:
