@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.devices_dock import DevicesDock
+from console.diagnostics_dock import DiagnosticsDock
 from console.i18n import install_translator, resolve_language
 from console.join_dialog import JoinDialog
 from console.session_tab import SessionPlan, SessionTab
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         self.devices = DevicesDock(self.book, self)
         self.devices.connect_requested.connect(self.connect_device)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.devices)
+        self.diagnostics = DiagnosticsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.diagnostics)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
         self.statusBar().showMessage(self.tr("Ready"))
@@ -107,6 +111,14 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Add device…"), "addDeviceAction", None, self.devices.add_device)
         )
         devices.addAction(self.devices.toggleViewAction())
+
+        diagnostics = bar.addMenu(self.tr("D&iagnostics"))
+        diagnostics.setObjectName("diagnosticsMenu")
+        self.diagnose_action = self._action(
+            self.tr("&Run diagnostics"), "runDiagnostics", "Ctrl+D", self.run_diagnostics
+        )
+        diagnostics.addAction(self.diagnose_action)
+        diagnostics.addAction(self.diagnostics.toggleViewAction())
 
         tools = bar.addMenu(self.tr("&Tools"))
         tools.setObjectName("toolsMenu")
@@ -187,6 +199,23 @@ class MainWindow(QMainWindow):
                 self.show_notice(str(exc))
                 return None
         return self._translator
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, SessionTab):
+            self.diagnostics.set_runner_factory(tab.make_diagnostics_runner)
+
+    def run_diagnostics(self) -> None:
+        """Ctrl+D: run the device's diagnostics profile in the current session."""
+        tab = self.tabs.currentWidget()
+        if not isinstance(tab, SessionTab) or not tab.can_diagnose():
+            self.statusBar().showMessage(
+                self.tr("Open a connected session first, then run diagnostics."), 8000
+            )
+            return
+        self.diagnostics.set_runner_factory(tab.make_diagnostics_runner)
+        self.diagnostics.show()
+        self.diagnostics.start_run()
 
     def _on_tab_title_changed(self, tab: SessionTab, title: str) -> None:
         index = self.tabs.indexOf(tab)

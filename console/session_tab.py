@@ -23,7 +23,8 @@ from sessions.chat.conversation import Conversation, TranslatorLike
 from sessions.chat.link import ChatLink
 from sessions.config import Settings
 from sessions.devices import Device
-from sessions.errors import SupportError
+from sessions.diagnostics import DiagnosticsRunner, Finding, detect_profile, resolve_profile
+from sessions.errors import DiagnosticsError, SupportError
 from sessions.live import SessionRequest, SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.recording import DeviceInfo
@@ -46,6 +47,7 @@ class SessionPlan:
     device: DeviceInfo
     via: str = "direct"
     accept_new: bool = False
+    profile: str = "auto"  # diagnostics profile: auto-detected on the device unless the device book says
     code: str = ""  # nine digits when joined by code through `relay`
     relay: Target | None = None
 
@@ -66,7 +68,7 @@ class SessionPlan:
     def for_device(cls, device: Device) -> SessionPlan:
         target = device.target()
         info = DeviceInfo(name=device.name, host=device.host, port=device.port, user=target.login)
-        return cls(device.name, target, info)
+        return cls(device.name, target, info, profile=device.profile or "auto")
 
 
 class SessionTab(QWidget):
@@ -269,6 +271,31 @@ class SessionTab(QWidget):
         )
         self.conversation.attach(link)
         self.chat.bind(self.conversation)
+
+    def can_diagnose(self) -> bool:
+        return bool(self.bridge and self.bridge.session.state is SessionState.ACTIVE)
+
+    async def make_diagnostics_runner(self) -> DiagnosticsRunner:
+        """A runner over this session's connection; findings and raw outputs go into its record."""
+        session = self.bridge.session if self.bridge else None
+        if session is None or session.connection is None or not self.can_diagnose():
+            raise DiagnosticsError(
+                self.tr("This session is not connected."), self.tr("Connect first, then run diagnostics.")
+            )
+        connection = session.connection
+        if self.plan.profile in ("", "auto"):
+            profile = await detect_profile(connection)
+        else:
+            profile = resolve_profile(self.plan.profile)
+        recorder = session.recorder
+        raw_dir = recorder.folder / "diagnostics" / "raw" if recorder is not None else None
+        if recorder is not None:
+            recorder.marker(f"diagnostics: {profile.name}")
+
+        def sink(finding: Finding) -> None:
+            session.record_event("diagnostics.finding", finding.to_dict())
+
+        return DiagnosticsRunner(connection, profile, raw_dir=raw_dir, sink=sink)
 
     def _on_bridge_failed(self, message: str) -> None:
         self._state = SessionState.FAILED
