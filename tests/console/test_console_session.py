@@ -17,6 +17,7 @@ from sessions.live import SessionState
 from sessions.paths import app_dirs
 from sessions.recording import verify
 from tests.console.conftest import QtLoop, until, visible
+from tests.recording.test_playback import asciinema_cat
 from tests.sshd import Sshd
 
 
@@ -84,11 +85,7 @@ def test_add_device_connect_type_korean_resize_and_record(
     qtbot.mouseClick(confirm.findChild(QPushButton, "closeTabYes"), Qt.MouseButton.LeftButton)
     qloop.run(until(lambda: window.tabs.count() == 0, what="tab closed"))
     assert verify(folder).ok
-    played = subprocess.run(
-        ["asciinema", "cat", str(folder / "terminal.cast")], capture_output=True, text=True, timeout=30
-    )
-    assert played.returncode == 0, played.stderr
-    assert "가 ok" in played.stdout
+    assert "가 ok" in asciinema_cat(folder / "terminal.cast")
 
 
 def test_changed_host_key_is_refused(
