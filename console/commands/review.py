@@ -1,0 +1,135 @@
+"""`valuezone review`: the review window, and index / search / verify / report over an archive of records."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "review",
+        help="review recorded sessions: window, index, search, verify, report",
+        description="With no subcommand, opens the review window over the archive.",
+    )
+    parser.add_argument(
+        "--archive", type=Path, help="the archive folder (default: the recording.archive setting)"
+    )
+    parser.add_argument(
+        "--index-db", type=Path, help="the index file (default: one per archive in the data folder)"
+    )
+    parser.set_defaults(func=run)
+    sub = parser.add_subparsers(dest="review_command", metavar="SUBCOMMAND")
+
+    index = sub.add_parser("index", help="index new and changed records of ARCHIVE")
+    index.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
+    index.add_argument("--quiet", action="store_true", help="print only the summary")
+
+    search = sub.add_parser("search", help="find words in terminal text, chat, findings, summaries and notes")
+    search.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
+    search.add_argument(
+        "query", metavar="QUERY", help='words that must all occur; "quoted words" as a phrase'
+    )
+    search.add_argument("--json", action="store_true", help="print the hits as JSON")
+    search.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    search.add_argument("--no-update", action="store_true", help="do not index new records first")
+
+    verify = sub.add_parser("verify", help="check one record, lead annotations and tags included")
+    verify.add_argument("record_dir", metavar="RECORD", type=Path)
+
+    report = sub.add_parser("report", help="write the review report (recurring findings, scores, …) as HTML")
+    report.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
+    report.add_argument("--since", metavar="DATE", default="", help="only sessions started on or after DATE")
+    report.add_argument("--html", metavar="OUT", type=Path, required=True, help="the HTML file to write")
+
+
+def run(args: argparse.Namespace) -> int:
+    command = args.review_command
+    if command == "verify":
+        from console.commands.verify import print_report
+
+        return print_report(args.record_dir)
+    if command is None:
+        return _open_window(args)
+    from sessions.archive import open_index
+
+    with open_index(args.archive_dir, args.index_db) as index:
+        if command == "index":
+            return _index(index, quiet=args.quiet)
+        if command == "search":
+            if not args.no_update:
+                index.update()
+            return _search(index, args.query, limit=args.limit, as_json=args.json)
+        index.update()
+        return _report(index, args.since, args.html)
+
+
+def _index(index: Any, *, quiet: bool) -> int:
+    def progress(done: int, total: int) -> None:
+        if not quiet and (done % 500 == 0 or done == total):
+            print(f"\r{done}/{total} records", end="", file=sys.stderr, flush=True)
+
+    stats = index.update(progress=progress)
+    if not quiet and stats.added + stats.updated + stats.unchanged:
+        print(file=sys.stderr)
+    print(
+        f"{stats.added} added, {stats.updated} updated, {stats.removed} removed, {stats.unchanged} unchanged "
+        f"in {stats.seconds:.1f} s; index: {index.path}"
+    )
+    for problem in stats.failed:
+        print(f"not indexed: {problem}", file=sys.stderr)
+    return 1 if stats.failed else 0
+
+
+def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
+    from sessions.archive import fts_query, search
+
+    if not fts_query(query):
+        print("valuezone: the search has no words to look for.", file=sys.stderr)
+        return 2
+    hits = search(index, query, limit=limit)
+    if as_json:
+        print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
+        return 0 if hits else 1
+    bold, plain = ("\x1b[1;33m", "\x1b[0m") if sys.stdout.isatty() else ("«", "»")
+    for hit in hits:
+        minutes, seconds = divmod(int(hit.t), 60)
+        print(
+            f"{hit.started[:16].replace('T', ' ')}  {hit.device}  {hit.technician}  "
+            f"+{minutes}:{seconds:02d}  {hit.kind}  {hit.marked(bold, plain)}"
+        )
+        print(f"    {hit.folder}")
+    if not hits:
+        print("no matches", file=sys.stderr)
+    return 0 if hits else 1
+
+
+def _report(index: Any, since: str, out: Path) -> int:
+    _offscreen_without_display()
+    from console.app import create_application
+    from console.review.charts import render_chart_pngs
+    from sessions.archive import build_report, render_html
+
+    create_application()
+    report = build_report(index, since)
+    page = render_html(report, render_chart_pngs(report))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    print(f"{report.sessions} sessions, {len(report.recurring)} recurring items: wrote {out}")
+    return 0
+
+
+def _offscreen_without_display() -> None:
+    """Charts are drawn with Qt; on a machine without a display they are drawn offscreen."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from console.review.window import run_review
+
+    return run_review(args.archive, args.index_db)
