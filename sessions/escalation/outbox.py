@@ -87,13 +87,12 @@ _COLUMNS = (
     "created, updated"
 )
 _MIGRATIONS = [
-    f"""CREATE TABLE outbox (
+    """CREATE TABLE outbox (
         bundle_id TEXT NOT NULL, destination TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,
         sha256 TEXT NOT NULL, ticket TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0, next_attempt REAL NOT NULL, reason TEXT NOT NULL DEFAULT '',
         created REAL NOT NULL, updated REAL NOT NULL, PRIMARY KEY (bundle_id, destination));
-    CREATE INDEX outbox_due ON outbox (state, next_attempt);
-    -- columns: {_COLUMNS}""",
+    CREATE INDEX outbox_due ON outbox (state, next_attempt)""",
 ]
 
 
