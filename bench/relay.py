@@ -35,6 +35,11 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -213,10 +218,13 @@ def scale(folder: Path, technicians: Path, tech_key: Path, idle: int, active: in
         rss = _rss_mb(relay.process.pid)
         print(f"idle agents: {len(agents.codes)} linked in {took:.1f} s; relay RSS {rss:.0f} MB "
               f"(empty {base:.0f} MB; target < 300 MB)")  # fmt: skip
+        cpu, wall, load = _cpu_seconds(relay.process.pid), time.perf_counter(), os.getloadavg()[0]
         times = asyncio.run(_active(relay.port, tech_key, agents.codes[:active], seconds))
-        print(f"active pairs: {active} at 10 keystrokes/s for {seconds:.0f} s, {len(times)} echoes: "
-              f"p50 {_pct(times, 0.5):.2f} ms, p99 {_pct(times, 0.99):.2f} ms (target p99 < 50 ms); "
-              f"relay RSS {_rss_mb(relay.process.pid):.0f} MB")  # fmt: skip
+        busy = (_cpu_seconds(relay.process.pid) - cpu) / (time.perf_counter() - wall) * 100
+        print(f"active pairs: {active} at 10 keystrokes/s for {seconds:.0f} s, {len(times)} echoes "
+              f"(of {int(active * 10 * seconds)} planned): p50 {_pct(times, 0.5):.2f} ms, "
+              f"p99 {_pct(times, 0.99):.2f} ms (target p99 < 50 ms); relay CPU {busy:.0f}% of one core, "
+              f"RSS {_rss_mb(relay.process.pid):.0f} MB; machine load {load:.1f}")  # fmt: skip
     finally:
         agents.stop()
         relay.stop()
