@@ -204,12 +204,10 @@ class TerminalScreen(EditingMixin):
             if i + k < n and cells[i + k] == STUB:  # the wide character would be cut at the margin
                 k -= 1
                 if k == 0:
-                    if x == 0:  # one column: it can never fit
+                    if x == 0 or not self.autowrap:  # it can never fit: dropped
                         i += 2
-                        continue
-                    self.cursor_x = cols
-                    if not self.autowrap:
-                        i += 2
+                    else:
+                        self.cursor_x = cols
                     continue
             if self.insert_mode:
                 self.insert_characters(k)
@@ -283,14 +281,9 @@ class TerminalScreen(EditingMixin):
         self.dirty_all = True
 
     def set_margins(self, top: int | None = None, bottom: int | None = None) -> None:
-        """DECSTBM (1-based, inclusive); no arguments: the whole screen. The cursor goes home."""
-        if (top is None or top == 0) and bottom is None:
-            self.margins = (0, self.rows - 1)
-            self.cursor_position()
-            return
-        cur_top, cur_bottom = self.margins
-        new_top = cur_top if top is None else max(0, min(top - 1, self.rows - 1))
-        new_bottom = cur_bottom if bottom is None or bottom == 0 else max(0, min(bottom - 1, self.rows - 1))
+        """DECSTBM (1-based, inclusive; missing or 0 means the screen edge). The cursor goes home."""
+        new_top = max(0, min((top or 1) - 1, self.rows - 1))
+        new_bottom = max(0, min((bottom or self.rows) - 1, self.rows - 1))
         if new_bottom - new_top >= 1:
             self.margins = (new_top, new_bottom)
             self.cursor_position()

@@ -1,0 +1,178 @@
+"""Differential test: on generated inputs, our fast screen shows exactly what pyte's reference Screen shows.
+
+The reference is ``pyte.Screen`` with its known bugs fixed in ``ReferenceScreen`` below (each fix says
+what pyte does wrong). Left out of the corpus on purpose, because pyte is wrong there and our behaviour
+is tested on its own in test_model.py: NFD Hangul and combining marks, ESC E without LNM, CSI 3 J, SGR 21
+and 105, DECOM, DECSCNM/DECCOLM, HPA (pyte maps it to the wrong byte), REP/SU/SD/CHT/CBT (missing),
+and DSR at the pending-wrap column.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pyte
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pyte import modes as mo
+from wcwidth import wcwidth
+
+from sessions.terminal import STUB, TerminalScreen, TerminalStream
+
+
+class ReferenceScreen(pyte.Screen):
+    """pyte.Screen with fixes for bugs that are not a matter of taste."""
+
+    def draw(self, data: str) -> None:
+        # pyte writes a wide character at the last column half off-screen; terminals wrap it first.
+        for char in data:
+            if wcwidth(char) == 2 and self.cursor.x == self.columns - 1:
+                if mo.DECAWM not in self.mode:
+                    continue  # no room and no wrap: dropped
+                self.cursor.x = self.columns
+            super().draw(char)
+
+    def erase_in_display(self, how: int = 0, *args: object, **kwargs: object) -> None:
+        # pyte only erases cells that were ever written (its rows are sparse dicts).
+        rows = {0: range(self.cursor.y + 1, self.lines), 1: range(self.cursor.y), 2: range(self.lines)}
+        for y in rows.get(how, range(0)):
+            for x in range(self.columns):
+                self.buffer[y][x] = self.cursor.attrs
+        self.dirty.update(rows.get(how, range(0)))
+        if how in (0, 1):
+            self.erase_in_line(how)
+
+    def insert_characters(self, count: int | None = None) -> None:
+        # pyte keeps the cell pushed to column == columns, and a later DCH pulls it back on screen.
+        super().insert_characters(count)
+        self.buffer[self.cursor.y].pop(self.columns, None)
+
+    def _outside_margins(self) -> bool:
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        return not top <= self.cursor.y <= bottom
+
+    def cursor_up(self, count: int | None = None) -> None:
+        # Above the scrolling region pyte clamps to its top margin (moving the cursor down).
+        if self._outside_margins() and self.cursor.y < (self.margins or (0, 0))[0]:
+            self.cursor.y = max(self.cursor.y - (count or 1), 0)
+            return
+        super().cursor_up(count)
+
+    def cursor_down(self, count: int | None = None) -> None:
+        # Below the scrolling region pyte clamps to its bottom margin (moving the cursor up).
+        if self._outside_margins() and self.cursor.y > (self.margins or (0, self.lines - 1))[1]:
+            self.cursor.y = min(self.cursor.y + (count or 1), self.lines - 1)
+            return
+        super().cursor_down(count)
+
+    def reverse_index(self) -> None:
+        if self._outside_margins():
+            self.cursor.y = max(self.cursor.y - 1, 0)
+            return
+        super().reverse_index()
+
+    def set_margins(self, top: int | None = None, bottom: int | None = None) -> None:
+        # A missing or 0 parameter means the screen edge (pyte keeps the current margin, and does not
+        # home the cursor when both are missing).
+        super().set_margins(top or 1, bottom or self.lines)
+
+
+def _normalise(cells: list[list[tuple]]) -> list[list[tuple]]:
+    """Blank broken halves of wide characters (pyte leaves them when one half is overwritten)."""
+    out = []
+    for row in cells:
+        row = list(row)
+        for x, cell in enumerate(row):
+            char = cell[0]
+            head = bool(char) and wcwidth(char[0]) == 2
+            if head and (x + 1 >= len(row) or row[x + 1][0] != ""):
+                row[x] = (" ", *cell[1:])
+            if char == "" and (x == 0 or not (row[x - 1][0] and wcwidth(row[x - 1][0][0]) == 2)):
+                row[x] = (" ", *cell[1:])
+        out.append(row)
+    return out
+
+
+def pyte_view(screen: pyte.Screen) -> tuple:
+    cells = [[tuple(screen.buffer[y][x]) for x in range(screen.columns)] for y in range(screen.lines)]
+    return _normalise(cells), (screen.cursor.x, screen.cursor.y), screen.cursor.hidden
+
+
+def our_view(screen: TerminalScreen) -> tuple:
+    cells = [
+        [("" if c == STUB else c, *s) for c, s in zip(line.chars, line.styles, strict=True)]
+        for line in screen.buffer
+    ]
+    return _normalise(cells), (screen.cursor_x, screen.cursor_y), screen.cursor_hidden
+
+
+_SGR_CODES = [0, 1, 3, 4, 5, 7, 9, 22, 23, 24, 25, 27, 29, *range(30, 38), 39, *range(40, 48), 49]
+_SGR_CODES += [*range(90, 98), 100, 101, 102, 103, 104, 106, 107]
+_count = st.one_of(st.integers(0, 12), st.sampled_from([99, 9999, 99999999]))
+_text = st.text(alphabet="abcXYZ 09가나한글中", min_size=1, max_size=30)
+_sgr = st.one_of(
+    st.lists(st.sampled_from(_SGR_CODES), max_size=4).map(lambda p: f"\x1b[{';'.join(map(str, p))}m"),
+    st.integers(0, 255).map(lambda n: f"\x1b[38;5;{n}m"),
+    st.tuples(st.integers(0, 255), st.integers(0, 255), st.integers(0, 255)).map(
+        lambda c: f"\x1b[48;2;{c[0]};{c[1]};{c[2]}m"
+    ),
+)
+_csi = st.tuples(_count, st.sampled_from("ABCDEFGdaeXP@LM")).map(lambda p: f"\x1b[{p[0]}{p[1]}")
+_erase = st.tuples(st.sampled_from([0, 1, 2]), st.sampled_from("JK")).map(lambda p: f"\x1b[{p[0]}{p[1]}")
+_cup = st.tuples(_count, _count).map(lambda p: f"\x1b[{p[0]};{p[1]}H")
+_margins = st.one_of(
+    st.tuples(st.integers(0, 9), st.integers(0, 9)).map(lambda p: f"\x1b[{p[0]};{p[1]}r"), st.just("\x1b[r")
+)
+_simple = st.sampled_from(
+    [
+        *["\r", "\n", "\r\n", "\b", "\t", "\x1b7", "\x1b8", "\x1bD", "\x1bM", "\x1bH", "\x1b[g", "\x1b[3g"],
+        *["\x1b[?7l", "\x1b[?7h", "\x1b[4h", "\x1b[4l", "\x1b[?25l", "\x1b[?25h", "\x1b[20h", "\x1b[20l"],
+        "\x1bc",
+    ]
+)
+_op = st.one_of(_text, _text, _text, _sgr, _csi, _erase, _cup, _margins, _simple)
+
+
+def _compare(ops: list[str], cols: int, rows: int, splits: list[int]) -> None:
+    data = "".join(ops)
+    reference = ReferenceScreen(cols, rows)
+    pyte.Stream(reference).feed(data)
+    ours = TerminalScreen(cols, rows)
+    stream = TerminalStream(ours)
+    cuts = sorted({0, len(data), *(s % (len(data) + 1) for s in splits)})
+    for a, b in itertools.pairwise(cuts):
+        stream.feed_text(data[a:b])
+    assert our_view(ours) == pyte_view(reference), repr(data)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ops=st.lists(_op, min_size=1, max_size=40),
+    cols=st.integers(3, 16),
+    rows=st.integers(2, 7),
+    splits=st.lists(st.integers(0, 10_000), max_size=4),
+)
+def test_generated_inputs_match_pyte(ops, cols, rows, splits):
+    _compare(ops, cols, rows, splits)
+
+
+CORPUS = {
+    "colours": "\x1b[31mred\x1b[1;42mbold on green\x1b[0m \x1b[38;5;123m256\x1b[48;2;1;2;3mtrue\x1b[0m",
+    "cursor motion": "abc\x1b[2;5Hx\x1b[Ay\x1b[3Bz\x1b[10Dw\x1b[2Cv\x1b[5Gu\x1b[4dt",
+    "scrolling region": "1\r\n2\r\n3\r\n4\r\n5\x1b[2;4r\x1b[4;1H\n\nnew\x1bMrev\x1b[r",
+    "wide chars": "한글 테스트 漢字 mixed 가나다라마바사아자차카타파하",
+    "line wrap": "0123456789" * 5 + "\x1b[?7lnowrap0123456789\x1b[?7h",
+    "erase": "abcdefghij\r\nklmnopqrst\x1b[1;5H\x1b[K\x1b[2;3H\x1b[1K\x1b[1;1H\x1b[J\x1b[44m\x1b[2J",
+    "insert delete": "abcdefghij\x1b[1;3H\x1b[2@\x1b[3P\r\n1\r\n2\r\n3\x1b[2;1H\x1b[L\x1b[2M",
+    "tabs": "a\tb\tc\x1b[3g\x1b[1;4H\x1bH\rx\ty",
+}
+
+
+def test_corpus_matches_pyte():
+    for name, data in CORPUS.items():
+        for cols, rows in ((10, 4), (13, 6), (80, 24)):
+            reference = ReferenceScreen(cols, rows)
+            pyte.Stream(reference).feed(data)
+            ours = TerminalScreen(cols, rows)
+            TerminalStream(ours).feed_text(data)
+            assert our_view(ours) == pyte_view(reference), name
