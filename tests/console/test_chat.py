@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 
@@ -39,7 +40,7 @@ def test_korean_customer_and_english_technician(  # type: ignore[no-untyped-def]
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show()
-    agent.config = type(agent.config)(**{**agent.config.__dict__, "auto_consent": True})
+    agent.config = dataclasses.replace(agent.config, auto_consent=True)
     received: list[AgentEventValue] = []
     agent.subscribe(received.append)
     qloop.run(agent.start())

@@ -41,6 +41,8 @@ def test_join_by_code_with_consent_then_customer_ends(  # type: ignore[no-untype
     shown = customer.findChild(QLabel, "agentCode").text()
     assert shown == codes.display(agent.code)
 
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     code_edit = qloop.run(until(lambda: visible(QLineEdit, "joinCode"), what="join dialog"))
     dialog = code_edit.window()
