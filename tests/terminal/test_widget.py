@@ -1,0 +1,214 @@
+"""TerminalWidget driven with pytest-qt: keys, IME, selection and copy, paste, scrollback, resize, signals."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QInputMethodEvent, QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+
+from console.terminal import TerminalWidget
+
+K = Qt.Key
+M = Qt.KeyboardModifier
+
+
+@pytest.fixture
+def terminal(qtbot) -> TerminalWidget:
+    widget = TerminalWidget(font=QFont("DejaVu Sans Mono", 10))
+    qtbot.addWidget(widget)
+    widget.resize(640, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.setFocus()
+    return widget
+
+
+def sent(qtbot, widget: TerminalWidget, key: int, mods: Qt.KeyboardModifier = M.NoModifier) -> bytes:
+    out: list[bytes] = []
+    widget.input_ready.connect(out.append)
+    qtbot.keyClick(widget, key, mods)
+    widget.input_ready.disconnect(out.append)
+    return b"".join(out)
+
+
+def test_names_and_focus_policy(terminal):
+    assert terminal.objectName() == "terminal"
+    assert terminal.accessibleName()
+    assert terminal.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+@pytest.mark.parametrize(
+    ("key", "mods", "expected"),
+    [
+        (K.Key_A, M.NoModifier, b"a"),
+        (K.Key_Return, M.NoModifier, b"\r"),
+        (K.Key_Backspace, M.NoModifier, b"\x7f"),
+        (K.Key_Tab, M.NoModifier, b"\t"),
+        (K.Key_Backtab, M.ShiftModifier, b"\x1b[Z"),
+        (K.Key_Escape, M.NoModifier, b"\x1b"),
+        (K.Key_Up, M.NoModifier, b"\x1b[A"),
+        (K.Key_Left, M.NoModifier, b"\x1b[D"),
+        (K.Key_Right, M.ControlModifier, b"\x1b[1;5C"),
+        (K.Key_F1, M.NoModifier, b"\x1bOP"),
+        (K.Key_F5, M.NoModifier, b"\x1b[15~"),
+        (K.Key_F12, M.NoModifier, b"\x1b[24~"),
+        (K.Key_Home, M.NoModifier, b"\x1b[H"),
+        (K.Key_End, M.NoModifier, b"\x1b[F"),
+        (K.Key_PageUp, M.NoModifier, b"\x1b[5~"),
+        (K.Key_PageDown, M.NoModifier, b"\x1b[6~"),
+        (K.Key_Insert, M.NoModifier, b"\x1b[2~"),
+        (K.Key_Delete, M.NoModifier, b"\x1b[3~"),
+        (K.Key_C, M.ControlModifier, b"\x03"),
+        (K.Key_D, M.ControlModifier, b"\x04"),
+        (K.Key_X, M.AltModifier, b"\x1bx"),
+    ],
+)
+def test_keys_send_the_right_bytes(qtbot, terminal, key, mods, expected):
+    assert sent(qtbot, terminal, key, mods) == expected
+
+
+def test_arrows_honour_application_cursor_mode(qtbot, terminal):
+    terminal.feed(b"\x1b[?1h")
+    terminal.snapshot_text()
+    assert sent(qtbot, terminal, K.Key_Up) == b"\x1bOA"
+    terminal.feed(b"\x1b[?1l")
+    terminal.snapshot_text()
+    assert sent(qtbot, terminal, K.Key_Up) == b"\x1b[A"
+
+
+def test_tab_does_not_move_focus(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    layout = QVBoxLayout(parent)
+    terminal = TerminalWidget(parent)
+    other = QLineEdit(parent)
+    layout.addWidget(terminal)
+    layout.addWidget(other)
+    parent.show()
+    qtbot.waitExposed(parent)
+    terminal.setFocus()
+    out: list[bytes] = []
+    terminal.input_ready.connect(out.append)
+    qtbot.keyClick(terminal, K.Key_Tab)
+    qtbot.keyClick(terminal, K.Key_Backtab, M.ShiftModifier)
+    assert out == [b"\t", b"\x1b[Z"]
+    assert parent.focusWidget() is terminal
+    assert terminal.focusNextPrevChild(True) is False
+
+
+def test_input_method_commit_is_sent(qtbot, terminal):
+    out: list[bytes] = []
+    terminal.input_ready.connect(out.append)
+    event = QInputMethodEvent("", [])
+    event.setCommitString("한글")
+    QApplication.sendEvent(terminal, event)
+    assert out == ["한글".encode()]
+
+
+def test_korean_split_across_feeds_renders(terminal):
+    data = "가 ok\r\n".encode()
+    terminal.feed(data[:2])
+    terminal.feed(data[2:])
+    assert terminal.snapshot_text().splitlines()[0] == "가 ok"
+
+
+def _mouse(widget: TerminalWidget, kind: QEvent.Type, cell: tuple[int, int], buttons: Qt.MouseButton) -> None:
+    cw, ch = widget._cell.width, widget._cell.height
+    pos = QPointF(cell[0] * cw + 1, cell[1] * ch + ch / 2)
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+    event = QMouseEvent(kind, pos, widget.mapToGlobal(pos), button, buttons, M.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def test_selection_and_copy_to_clipboard(qtbot, terminal):
+    terminal.feed("hello wide 한글 world\r\nsecond line".encode())
+    terminal.snapshot_text()
+    left = Qt.MouseButton.LeftButton
+    _mouse(terminal, QEvent.Type.MouseButtonPress, (6, 0), left)
+    _mouse(terminal, QEvent.Type.MouseMove, (3, 1), left)
+    _mouse(terminal, QEvent.Type.MouseButtonRelease, (3, 1), Qt.MouseButton.NoButton)
+    assert terminal.selected_text() == "wide 한글 world\nsec"
+    qtbot.keyClick(terminal, K.Key_C, M.ControlModifier | M.ShiftModifier)
+    assert QGuiApplication.clipboard().text() == "wide 한글 world\nsec"
+
+
+def test_paste_with_bracketed_mode(qtbot, terminal):
+    out: list[bytes] = []
+    terminal.input_ready.connect(out.append)
+    QGuiApplication.clipboard().setText("ls\nrm -rf /\x1b[201~evil")
+    qtbot.keyClick(terminal, K.Key_V, M.ControlModifier | M.ShiftModifier)
+    assert out[-1] == b"ls\rrm -rf /\x1b[201~evil"
+    terminal.feed(b"\x1b[?2004h")
+    terminal.snapshot_text()
+    qtbot.keyClick(terminal, K.Key_V, M.ControlModifier | M.ShiftModifier)
+    assert out[-1] == b"\x1b[200~ls\rrm -rf /evil\x1b[201~"
+
+
+def test_wheel_scrolls_history_and_typing_returns(qtbot, terminal):
+    terminal.feed("".join(f"line {i}\r\n" for i in range(200)).encode())
+    bottom = terminal.snapshot_text()
+    assert "line 199" in bottom
+    pos = QPointF(10, 10)
+    wheel = QWheelEvent(
+        pos, terminal.mapToGlobal(pos), QPoint(), QPoint(0, 120 * 5), Qt.MouseButton.NoButton,
+        M.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(terminal, wheel)
+    scrolled = terminal.snapshot_text()
+    assert scrolled != bottom and "line 199" not in scrolled
+    first = int(scrolled.splitlines()[0].split()[1])
+    assert first == 200 - terminal.rows + 1 - 15
+    qtbot.keyClick(terminal, K.Key_A)
+    assert terminal.snapshot_text() == bottom
+
+
+def test_shift_page_up_scrolls(qtbot, terminal):
+    terminal.feed("".join(f"row {i}\r\n" for i in range(100)).encode())
+    bottom = terminal.snapshot_text()
+    qtbot.keyClick(terminal, K.Key_PageUp, M.ShiftModifier)
+    assert terminal.snapshot_text() != bottom
+    qtbot.keyClick(terminal, K.Key_PageDown, M.ShiftModifier)
+    assert terminal.snapshot_text() == bottom
+
+
+def test_resize_emits_grid_resized(qtbot, terminal):
+    with qtbot.waitSignal(terminal.grid_resized, timeout=5000) as blocker:
+        terminal.resize(terminal.width() + 200, terminal.height() + 100)
+    cols, rows = blocker.args
+    assert (cols, rows) == (terminal.cols, terminal.rows) == (terminal.screen.cols, terminal.screen.rows)
+
+
+def test_title_changed_is_sanitised(qtbot, terminal):
+    with qtbot.waitSignal(terminal.title_changed, timeout=5000) as blocker:
+        terminal.feed(b"\x1b]0;host\xe2\x80\xae:~\x07")
+        terminal.snapshot_text()
+    assert blocker.args == ["host:~"]
+
+
+def test_osc52_does_not_touch_clipboard(terminal):
+    QGuiApplication.clipboard().setText("mine")
+    terminal.feed(b"\x1b]52;c;ZXZpbA==\x07")
+    terminal.snapshot_text()
+    assert QGuiApplication.clipboard().text() == "mine"
+
+
+def test_device_status_reply_goes_to_input_ready(qtbot, terminal):
+    with qtbot.waitSignal(terminal.input_ready, timeout=5000) as blocker:
+        terminal.feed(b"\x1b[6n")
+        terminal.snapshot_text()
+    assert blocker.args == [b"\x1b[1;1R"]
+
+
+def test_big_feed_is_worked_off_in_slices(qtbot, terminal):
+    payload = "".join(f"\x1b[32m{i:06d}\x1b[0m 한국어 로그 줄\r\n" for i in range(60_000)).encode()
+    terminal.feed(payload)
+    qtbot.waitUntil(lambda: not terminal.busy, timeout=60_000)
+    assert terminal.snapshot_text().split("\n")[-2].startswith("059999")
+
+
+def test_set_font_changes_grid(qtbot, terminal):
+    before = (terminal.cols, terminal.rows)
+    terminal.set_font(QFont("DejaVu Sans Mono", 20))
+    assert (terminal.cols, terminal.rows) != before
+    terminal.grab()  # paints without error
