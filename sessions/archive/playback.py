@@ -1,7 +1,8 @@
 """Replaying a record without Qt: the screen at time T, playback with speed and idle-time limit, markers.
 
-Seeking resets the emulator and feeds the cast up to T; keyframes (copies of the emulator taken every
-KEYFRAME_CHARS of output) make a seek feed at most that much.
+Seeking resets the emulator and feeds the cast up to T; keyframes (copies of the screen model taken about
+every KEYFRAME_CHARS of output, at the end of a line so that no escape sequence is half-parsed) make a
+seek feed little more than that. The replay screen keeps no scrollback: the player shows the screen.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class Playback:
         self.markers = markers_of(self.record)
         self.position = 0.0
         self._next = 0  # index of the first entry not yet fed
-        self._keyframes: list[tuple[int, TerminalScreen, TerminalStream]] = []
+        self._keyframes: list[tuple[int, TerminalScreen]] = []
         self._new_emulator()
         self._build_keyframes()
 
@@ -102,7 +103,7 @@ class Playback:
 
     # --- internals ------------------------------------------------------------------------------------
     def _new_emulator(self) -> None:
-        self._screen = TerminalScreen(self.cols, self.rows)
+        self._screen = TerminalScreen(self.cols, self.rows, scrollback=0)
         self._stream = TerminalStream(self._screen)
         self._next = 0
 
@@ -119,17 +120,18 @@ class Playback:
 
     def _keyframe_within(self, start: int, end: int) -> bool:
         """Whether a keyframe lies after *start* and at or before *end* (restoring it saves feeding)."""
-        return any(start < index <= end for index, _s, _t in self._keyframes)
+        return any(start < index <= end for index, _screen in self._keyframes)
 
     def _restore(self, target: int) -> None:
         best = None
-        for index, screen, stream in self._keyframes:
+        for index, screen in self._keyframes:
             if index <= target:
-                best = (index, screen, stream)
+                best = (index, screen)
         if best is None:
             self._new_emulator()
             return
-        self._screen, self._stream = copy.deepcopy((best[1], best[2]))
+        self._screen = copy.deepcopy(best[1])
+        self._stream = TerminalStream(self._screen)
         self._next = best[0]
 
     def _build_keyframes(self) -> None:
@@ -137,11 +139,8 @@ class Playback:
         last = 0
         for index, entry in enumerate(self.entries):
             fed += len(entry.data)
-            if fed - last >= KEYFRAME_CHARS:
+            if fed - last >= KEYFRAME_CHARS and entry.code == "o" and entry.data.endswith("\n"):
                 self._feed_until(index + 1)
-                try:
-                    self._keyframes.append((index + 1, *copy.deepcopy((self._screen, self._stream))))
-                except (TypeError, copy.Error):
-                    break  # an emulator that cannot be copied: seeks feed from the start
+                self._keyframes.append((index + 1, copy.deepcopy(self._screen)))
                 last = fed
         self._new_emulator()
