@@ -141,6 +141,10 @@ class AgentWindow(QMainWindow):
         }
         text = texts[state] + (f" {detail}" if detail else "")
         self.state_label.setText(text)
+        if state is AgentState.ACTIVE:
+            self.expiry_label.setText(self.tr("The code is in use: nobody else can join with it."))
+        elif state is AgentState.ENDED:
+            self.expiry_label.setText(self.tr("This code can no longer be used."))
         ended = state is AgentState.ENDED
         self.end_button.setEnabled(not ended)
         self.entry.setEnabled(not ended)

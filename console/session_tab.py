@@ -116,6 +116,7 @@ class SessionTab(QWidget):
         self.splitter.addWidget(self.chat)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([3000, 1100])  # scaled to the real width: the terminal gets most of it
         layout.addWidget(self.splitter, 1)
         self.translator_factory = translator_factory
         self.conversation: Conversation | None = None

@@ -1,0 +1,75 @@
+"""Render the README screenshot offscreen: the demo joined by code, a command, a chat line, diagnostics.
+
+Run: QT_QPA_PLATFORM=offscreen python scripts/screenshot.py docs/screenshot.png
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["VALUEZONE_HOME"] = tempfile.mkdtemp(prefix="vz-shot-")
+
+
+async def until(predicate, timeout: float = 30.0):  # type: ignore[no-untyped-def]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise TimeoutError("the screenshot scene did not come up")
+        await asyncio.sleep(0.05)
+
+
+def main(out: Path) -> int:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from console.demo import start_demo
+    from console.main_window import MainWindow
+    from sessions.config import Settings
+    from sessions.live import SessionState
+    from sessions.paths import app_dirs
+
+    app = QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    settings = Settings(app_dirs().settings_file)
+    # No internet here: a LibreTranslate-speaking server on loopback (the tests' own) translates.
+    from tests.translation.libre_server import LibreServer
+
+    libre = LibreServer().__enter__()
+    settings.set("translation", "providers", ["libre"])
+    settings.set("translation", "libre_url", libre.url)
+    window = MainWindow(settings)
+    window.resize(1600, 860)
+    window.show()
+
+    async def scene() -> None:
+        demo = await start_demo(window, Path(os.environ["VALUEZONE_HOME"]))
+        tab = demo.tab
+        await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE)
+        tab.terminal.input_ready.emit(
+            b"printf '\\033[1;32mvaluezone\\033[0m demo: \\xea\\xb0\\x80 ok\\n'; df -h / | head -3\r"
+        )
+        await until(lambda: tab.conversation is not None)
+        await demo.agent.send_chat("안녕하세요, 디스크 오류")
+        window.run_diagnostics()
+        await until(lambda: len(window.diagnostics.results()) >= 5, timeout=60)
+        await asyncio.sleep(1.0)
+        window.grab().save(str(out))
+        demo.agent_window.grab().save(str(out.with_name("screenshot-customer.png")))
+        await demo.close()
+
+    with loop:
+        loop.run_until_complete(scene())
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")))
