@@ -105,6 +105,7 @@ class Agent:
         self._link: RelayLink | None = None
         self._ended = asyncio.Event()
         self._ending = False
+        self._asking: dict[int, tuple[Claim, asyncio.Future[bool]]] = {}
         self._watch: asyncio.Task[None] | None = None
 
     # --- public API ------------------------------------------------------------------------------
@@ -151,7 +152,7 @@ class Agent:
             self.config.relay, trust=self._trust, accept=self._on_forwarded, resume=resume
         )
         link.on_notice = self._activity
-        link.on_withdrawn = lambda claim: None
+        link.on_withdrawn = self._on_withdrawn
         self.code = link.code
         return link
 
@@ -233,16 +234,21 @@ class Agent:
             claim.technician, claim.fingerprint, label, self.config.consent_timeout, answer
         )
         self.events.emit(request)
+        self._asking[claim.claim] = (claim, answer)
         if self.config.auto_consent and not answer.done():
             answer.set_result(True)
         try:
-            allowed = await asyncio.wait_for(asyncio.shield(answer), self.config.consent_timeout)
-        except TimeoutError:
+            await asyncio.wait({answer}, timeout=self.config.consent_timeout)
+        finally:
+            self._asking.pop(claim.claim, None)
+            if not answer.done():
+                answer.cancel()  # no answer in time (or the relay withdrew the question)
+        if answer.cancelled():
             self.events.emit(ConsentWithdrawn(claim.technician, Reason.NO_ANSWER))
             self._fire(AgentEvent.REFUSED)
             self._activity(f"No answer: {claim.technician} was not let in.")
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_ANSWER) from None
-        if not allowed or self.state is not AgentState.ASKING:
+        if not answer.result() or self.state is not AgentState.ASKING:
             if self.state is AgentState.ASKING:
                 self._fire(AgentEvent.REFUSED)
             self._activity(f"You declined {claim.technician}.")
@@ -250,6 +256,12 @@ class Agent:
         self.technician = claim
         self._fire(AgentEvent.ALLOWED)
         self._activity(f"{claim.technician} is connected.")
+
+    def _on_withdrawn(self, claim_id: int) -> None:
+        """The relay stopped waiting for this answer: treat it as no answer."""
+        asking = self._asking.get(claim_id)
+        if asking is not None and not asking[1].done():
+            asking[1].cancel()
 
     async def _device_session(self) -> asyncssh.SSHTCPSession[bytes]:
         if self.config.forward_sshd is None:
