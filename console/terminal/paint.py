@@ -19,20 +19,34 @@ class CellMetrics:
     height: float
     ascent: float
     fonts: dict[tuple[bool, bool], QFont]
+    metrics: dict[tuple[bool, bool], QFontMetricsF]
+    fits: dict[tuple[str, bool, bool], bool]
 
     @classmethod
     def from_font(cls, font: QFont) -> CellMetrics:
-        metrics = QFontMetricsF(font)
-        width = max(1.0, metrics.horizontalAdvance("M"))
-        height = max(1.0, float(metrics.lineSpacing()))
-        fonts = {}
+        base = QFontMetricsF(font)
+        fonts, metrics = {}, {}
         for bold in (False, True):
             for italic in (False, True):
                 variant = QFont(font)
                 variant.setBold(bold)
                 variant.setItalic(italic)
                 fonts[(bold, italic)] = variant
-        return cls(width, height, metrics.ascent(), fonts)
+                metrics[(bold, italic)] = QFontMetricsF(variant)
+        width = max(1.0, base.horizontalAdvance("M"))
+        return cls(width, max(1.0, float(base.lineSpacing())), base.ascent(), fonts, metrics, {})
+
+    def text_fits(self, text: str, cells: int, style: Style) -> bool:
+        """Whether *text* drawn as one string lands on the cell grid (fallback fonts may be wider)."""
+        key = (text, style.bold, style.italics)
+        found = self.fits.get(key)
+        if found is None:
+            advance = self.metrics[(style.bold, style.italics)].horizontalAdvance(text)
+            found = abs(advance - cells * self.width) < 0.5
+            if len(self.fits) > 8192:
+                self.fits.clear()
+            self.fits[key] = found
+        return found
 
 
 def colours(style: Style, selected: bool, reverse_video: bool) -> tuple[QColor, QColor]:
@@ -61,55 +75,64 @@ def paint_line(
     top = row * cell.height
     x = 0
     while x < n:
-        char = chars[x]
-        if char == STUB:
-            x += 1
-            continue
         style = styles[x]
         in_sel = sel_from <= x < sel_to
-        if x + 1 < n and chars[x + 1] == STUB:
-            _paint_run(painter, char, x, 2, top, cell, style, in_sel, reverse_video)
-            x += 2
-            continue
         end = x + 1
-        while (
-            end < n
-            and styles[end] == style
-            and (sel_from <= end < sel_to) == in_sel
-            and chars[end] != STUB
-            and not (end + 1 < n and chars[end + 1] == STUB)
+        while end < n and (
+            chars[end] == STUB or (styles[end] == style and (sel_from <= end < sel_to) == in_sel)
         ):
             end += 1
-        _paint_run(painter, "".join(chars[x:end]), x, end - x, top, cell, style, in_sel, reverse_video)
+        _paint_run(painter, chars[x:end], x, top, cell, style, in_sel, reverse_video)
         x = end
 
 
 def _paint_run(
     painter: QPainter,
-    text: str,
+    cells: list[str],
     x: int,
-    width: int,
     top: float,
     cell: CellMetrics,
     style: Style,
     selected: bool,
     reverse_video: bool,
 ) -> None:
+    """One run of equal style: background, then the text in one call when it lands on the grid."""
     fg, bg = colours(style, selected, reverse_video)
     left = x * cell.width
-    rect = QRectF(left, top, width * cell.width, cell.height)
+    width = len(cells) * cell.width
     if bg != (DEFAULT_FG if reverse_video else DEFAULT_BG) or selected or reverse_video:
-        painter.fillRect(rect, bg)
-    if text.strip() or style.underscore or style.strikethrough:
-        painter.setFont(cell.fonts[(style.bold, style.italics)])
-        painter.setPen(fg)
-        painter.drawText(QPointF(left, top + cell.ascent), text)
-        if style.underscore:
-            y = top + cell.ascent + 1.5
-            painter.drawLine(QPointF(left, y), QPointF(left + rect.width(), y))
-        if style.strikethrough:
-            y = top + cell.height / 2
-            painter.drawLine(QPointF(left, y), QPointF(left + rect.width(), y))
+        painter.fillRect(QRectF(left, top, width, cell.height), bg)
+    text = "".join(cells)
+    if not (text.strip(" " + STUB) or style.underscore or style.strikethrough):
+        return
+    painter.setFont(cell.fonts[(style.bold, style.italics)])
+    painter.setPen(fg)
+    baseline = top + cell.ascent
+    if STUB not in text or cell.text_fits(text.replace(STUB, ""), len(cells), style):
+        painter.drawText(QPointF(left, baseline), text.replace(STUB, ""))
+    else:
+        _paint_cells(painter, cells, left, baseline, cell.width)
+    if style.underscore:
+        y = baseline + 1.5
+        painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+    if style.strikethrough:
+        y = top + cell.height / 2
+        painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+
+
+def _paint_cells(painter: QPainter, cells: list[str], left: float, baseline: float, cell_w: float) -> None:
+    """Narrow characters in runs, each wide character at its own cell (its glyph is not two cells wide)."""
+    start = 0
+    n = len(cells)
+    for i in range(n + 1):
+        wide = i < n and i + 1 < n and cells[i + 1] == STUB
+        if i == n or wide:
+            narrow = "".join(cells[start:i]).replace(STUB, "")
+            if narrow.strip():
+                painter.drawText(QPointF(left + start * cell_w, baseline), narrow)
+            if wide:
+                painter.drawText(QPointF(left + i * cell_w, baseline), cells[i])
+                start = i + 2
 
 
 def paint_cursor(

@@ -76,6 +76,8 @@ class TerminalWidget(QWidget):
         self._anchor: _Pos | None = None
         self._caret: _Pos | None = None
         self._preedit = ""
+        self._last_paint_ms = 0.0
+        self._painted_cursor_row = 0
         self._feed_timer = QTimer(self, singleShot=True, interval=0)
         self._feed_timer.timeout.connect(self._on_feed_timer_timeout)
         self._paint_timer = QTimer(self, singleShot=True, interval=REPAINT_MS)
@@ -206,12 +208,14 @@ class TerminalWidget(QWidget):
             self._paint_timer.start()
 
     def _on_paint_timer_timeout(self) -> None:
+        # A slow paint (a full screen during a flood) spaces the next one out, so output keeps flowing.
+        self._paint_timer.setInterval(max(REPAINT_MS, min(100, int(self._last_paint_ms * 2))))
         rows = self._screen.take_dirty()
         if rows is None or self._view_top is not None or len(rows) > self.rows // 2:
             self.update()
             return
         rows.add(self._screen.cursor_y)
-        rows.add(getattr(self, "_painted_cursor_row", 0))
+        rows.add(self._painted_cursor_row)
         height = self._cell.height
         for row in rows:
             self.update(QRect(0, int(row * height), self.width(), int(height) + 2))
@@ -259,6 +263,11 @@ class TerminalWidget(QWidget):
 
     # --- painting -------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.monotonic()
+        self._paint(event)
+        self._last_paint_ms = (time.monotonic() - started) * 1000
+
+    def _paint(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         screen = self._screen
         rect = event.rect()
