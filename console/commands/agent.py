@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from sessions.errors import ConfigError, SupportError
 from sessions.ssh.target import Target
@@ -118,7 +118,7 @@ class TerminalView:
     def __init__(self, agent, out: TextIO) -> None:  # type: ignore[no-untyped-def]
         self.agent = agent
         self.out = out
-        self.pending = None  # the ConsentRequested waiting for y/N
+        self.pending: Any = None  # the ConsentRequested waiting for y/N
 
     def say(self, text: str) -> None:
         print(text, file=self.out, flush=True)

@@ -11,6 +11,7 @@ import signal
 import struct
 import subprocess
 import termios
+from typing import Any
 
 import asyncssh
 
@@ -72,13 +73,11 @@ async def run_in_pty(process: asyncssh.SSHServerProcess[bytes], command: str | N
     return await asyncio.to_thread(child.wait)
 
 
-async def _until_done_or_closed(
-    process: asyncssh.SSHServerProcess[bytes], work: asyncio.Future[object]
-) -> None:
+async def _until_done_or_closed(process: asyncssh.SSHServerProcess[bytes], work: asyncio.Future[Any]) -> None:
     """Wait for *work*, or for the technician's channel to close (then the command is stopped)."""
     closed = asyncio.get_running_loop().create_task(process.wait_closed())
     try:
-        await asyncio.wait({work, closed}, return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait([work, closed], return_when=asyncio.FIRST_COMPLETED)
     finally:
         closed.cancel()
 
@@ -87,7 +86,7 @@ async def _pty_to_channel(master: int, process: asyncssh.SSHServerProcess[bytes]
     loop = asyncio.get_running_loop()
     while True:
         readable: asyncio.Future[None] = loop.create_future()
-        loop.add_reader(master, lambda f=readable: f.done() or f.set_result(None))
+        loop.add_reader(master, _wake, readable)
         try:
             await readable
         finally:
@@ -102,6 +101,11 @@ async def _pty_to_channel(master: int, process: asyncssh.SSHServerProcess[bytes]
             return
         process.stdout.write(data)
         await process.stdout.drain()
+
+
+def _wake(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
 
 
 async def _channel_to_pty(process: asyncssh.SSHServerProcess[bytes], master: int) -> None:

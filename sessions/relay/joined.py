@@ -97,13 +97,11 @@ class CodeSession:
         self.on_gap: Callable[[Gap], None] | None = None
         self._trust = trust
         self._key = technician_key
-        self._options = {
-            "inner_trust": inner_trust,
-            "credentials": credentials,
-            "user": user,
-            "timeout": timeout,
-            "consent_wait": consent_wait,
-        }
+        self._inner_trust = inner_trust
+        self._credentials = credentials
+        self._user = user
+        self._timeout = timeout
+        self._consent_wait = consent_wait
         self._grace = grace
         self._backoff = backoff
         self._relay_conn: asyncssh.SSHClientConnection | None = None
@@ -141,8 +139,16 @@ class CodeSession:
     async def _inner(self) -> asyncssh.SSHClientConnection:
         assert self._relay_conn is not None
         return await connect_by_code(
-            self.relay, self.code, trust=self._trust, relay_conn=self._relay_conn, **self._options
-        )  # type: ignore[arg-type]
+            self.relay,
+            self.code,
+            trust=self._trust,
+            relay_conn=self._relay_conn,
+            inner_trust=self._inner_trust,
+            credentials=self._credentials,
+            user=self._user,
+            timeout=self._timeout,
+            consent_wait=self._consent_wait,
+        )
 
     async def _keep(self) -> None:
         while not self._closing:
