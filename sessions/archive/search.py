@@ -10,10 +10,7 @@ from typing import Any
 from sessions.archive.index import ArchiveIndex
 from sessions.archive.schema import ArchiveIndexError
 
-HIT_OPEN, HIT_CLOSE = (
-    "\x02",
-    "\x03",
-)  # snippet() marks; never in indexed text (control characters are dropped)
+SNIPPET_CHARS = 160
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
@@ -159,21 +156,47 @@ def search(index: ArchiveIndex, text: str, *, limit: int = 50, filters: Filters 
     with index.lock:
         try:
             rowids = _matching_rowids(index.conn, query, limit, allowed)
-            if not rowids:
-                return []
-            marks = ",".join("?" * len(rowids))
-            rows = index.conn.execute(
-                f"SELECT d.rowid, snippet(docs, 0, char(2), char(3), '…', 24), m.kind, m.t, r.id, r.folder, "
-                f"r.session_id, r.started, r.technician, r.device_name "
-                f"FROM docs d JOIN docmeta m ON m.rowid = d.rowid JOIN records r ON r.id = m.record "
-                f"WHERE docs MATCH ? AND d.rowid IN ({marks}) ORDER BY d.rowid DESC",
-                (query, *rowids),
-            ).fetchall()
         except sqlite3.OperationalError as exc:
             raise ArchiveIndexError(
                 f"The search {text!r} could not run ({exc}).", "Try other words."
             ) from exc
-    return [_hit(row) for row in rows]
+        rows = [
+            index.conn.execute(
+                "SELECT d.body, m.kind, m.t, r.id, r.folder, r.session_id, r.started, r.technician, "
+                "r.device_name FROM docs d JOIN docmeta m ON m.rowid = d.rowid "
+                "JOIN records r ON r.id = m.record WHERE d.rowid = ?",
+                (rowid,),
+            ).fetchone()
+            for rowid in rowids
+        ]
+    pattern = highlighter(text)
+    return [_hit(row, pattern) for row in rows if row is not None]
+
+
+def highlighter(text: str) -> re.Pattern[str]:
+    """The searched words where the index matched them: at a word start, in any case; a prefix term
+    (``md*``, Korean words) also covers the rest of its word."""
+    alternatives = []
+    for match in _TOKEN.finditer(text):
+        phrase, word = match.group(1), match.group(2)
+        raw = phrase if phrase is not None else word
+        prefix = raw.endswith("*") or bool(_HANGUL.search(raw) and phrase is None)
+        for token in re.findall(r"\w+", raw):
+            alternatives.append(rf"(?<!\w){re.escape(token)}" + (r"\w*" if prefix else r"(?!\w)"))
+    alternatives.sort(key=len, reverse=True)
+    return re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
+
+
+def snippet(
+    body: str, pattern: re.Pattern[str], width: int = SNIPPET_CHARS
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """About *width* characters of *body* around the first match (newlines as ⏎), and the matches in it."""
+    first = pattern.search(body)
+    start = max(0, (first.start() if first else 0) - width // 3)
+    end = min(len(body), start + width)
+    window = body[start:end].strip("\n").replace("\n", " ⏎ ")
+    window = ("…" if start > 0 else "") + window + ("…" if end < len(body) else "")
+    return window, tuple((m.start(), m.end()) for m in pattern.finditer(window))
 
 
 def _matching_rowids(conn: sqlite3.Connection, query: str, limit: int, allowed: set[int] | None) -> list[int]:
@@ -194,23 +217,10 @@ def _matching_rowids(conn: sqlite3.Connection, query: str, limit: int, allowed: 
     return found
 
 
-def _hit(row: tuple[Any, ...]) -> Hit:
-    _rowid, marked, kind, t, record_id, folder, session_id, started, technician, device = row
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for piece in re.split(f"({HIT_OPEN}|{HIT_CLOSE})", marked):
-        if piece == HIT_OPEN:
-            start = pos
-        elif piece == HIT_CLOSE:
-            spans.append((start, pos))
-        else:
-            piece = piece.replace("\n", " ⏎ ")
-            plain.append(piece)
-            pos += len(piece)
-    return Hit(
-        record_id, folder, session_id, started, technician, device, kind, t, "".join(plain), tuple(spans)
-    )
+def _hit(row: tuple[Any, ...], pattern: re.Pattern[str]) -> Hit:
+    body, kind, t, record_id, folder, session_id, started, technician, device = row
+    text, spans = snippet(body, pattern)
+    return Hit(record_id, folder, session_id, started, technician, device, kind, t, text, spans)
 
 
 def _record_ids(index: ArchiveIndex, filters: Filters) -> set[int]:
