@@ -21,11 +21,14 @@ class CellMetrics:
     fonts: dict[tuple[bool, bool], QFont]
     metrics: dict[tuple[bool, bool], QFontMetricsF]
     fits: dict[tuple[str, bool, bool], bool]
+    #: Per variant, a font whose letter spacing puts a wide glyph (Hangul, CJK) exactly on two cells.
+    wide_fonts: dict[tuple[bool, bool], QFont]
 
     @classmethod
     def from_font(cls, font: QFont) -> CellMetrics:
         base = QFontMetricsF(font)
-        fonts, metrics = {}, {}
+        width = max(1.0, base.horizontalAdvance("M"))
+        fonts, metrics, wide_fonts = {}, {}, {}
         for bold in (False, True):
             for italic in (False, True):
                 variant = QFont(font)
@@ -33,8 +36,11 @@ class CellMetrics:
                 variant.setItalic(italic)
                 fonts[(bold, italic)] = variant
                 metrics[(bold, italic)] = QFontMetricsF(variant)
-        width = max(1.0, base.horizontalAdvance("M"))
-        return cls(width, max(1.0, float(base.lineSpacing())), base.ascent(), fonts, metrics, {})
+                wide = QFont(variant)
+                spacing = 2 * width - metrics[(bold, italic)].horizontalAdvance("가")
+                wide.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
+                wide_fonts[(bold, italic)] = wide
+        return cls(width, max(1.0, float(base.lineSpacing())), base.ascent(), fonts, metrics, {}, wide_fonts)
 
     def text_fits(self, text: str, cells: int, style: Style) -> bool:
         """Whether *text* drawn as one string lands on the cell grid (fallback fonts may be wider)."""
@@ -111,7 +117,7 @@ def _paint_run(
     if STUB not in text or cell.text_fits(text.replace(STUB, ""), len(cells), style):
         painter.drawText(QPointF(left, baseline), text.replace(STUB, ""))
     else:
-        _paint_cells(painter, cells, left, baseline, cell.width)
+        _paint_cells(painter, cells, left, baseline, cell, style)
     if style.underscore:
         y = baseline + 1.5
         painter.drawLine(QPointF(left, y), QPointF(left + width, y))
@@ -120,19 +126,26 @@ def _paint_run(
         painter.drawLine(QPointF(left, y), QPointF(left + width, y))
 
 
-def _paint_cells(painter: QPainter, cells: list[str], left: float, baseline: float, cell_w: float) -> None:
-    """Narrow characters in runs, each wide character at its own cell (its glyph is not two cells wide)."""
-    start = 0
+def _paint_cells(
+    painter: QPainter, cells: list[str], left: float, baseline: float, cell: CellMetrics, style: Style
+) -> None:
+    """Narrow characters in runs with the cell font, runs of wide characters with the spaced wide font."""
     n = len(cells)
-    for i in range(n + 1):
-        wide = i < n and i + 1 < n and cells[i + 1] == STUB
-        if i == n or wide:
+    i = 0
+    while i < n:
+        start = i
+        if i + 1 < n and cells[i + 1] == STUB:
+            while i + 1 < n and cells[i + 1] == STUB:
+                i += 2
+            painter.setFont(cell.wide_fonts[(style.bold, style.italics)])
+            painter.drawText(QPointF(left + start * cell.width, baseline), "".join(cells[start:i:2]))
+            painter.setFont(cell.fonts[(style.bold, style.italics)])
+        else:
+            while i < n and not (i + 1 < n and cells[i + 1] == STUB):
+                i += 1
             narrow = "".join(cells[start:i]).replace(STUB, "")
             if narrow.strip():
-                painter.drawText(QPointF(left + start * cell_w, baseline), narrow)
-            if wide:
-                painter.drawText(QPointF(left + i * cell_w, baseline), cells[i])
-                start = i + 2
+                painter.drawText(QPointF(left + start * cell.width, baseline), narrow)
 
 
 def paint_cursor(
