@@ -160,17 +160,19 @@ def search(index: ArchiveIndex, text: str, *, limit: int = 50, filters: Filters 
             raise ArchiveIndexError(
                 f"The search {text!r} could not run ({exc}).", "Try other words."
             ) from exc
-        rows = [
-            index.conn.execute(
-                "SELECT d.body, m.kind, m.t, r.id, r.folder, r.session_id, r.started, r.technician, "
+        marks = ",".join("?" * len(rowids))
+        found = {
+            row[0]: row[1:]
+            for row in index.conn.execute(
+                "SELECT d.rowid, d.body, m.kind, m.t, r.id, r.folder, r.session_id, r.started, r.technician, "
                 "r.device_name FROM docs d JOIN docmeta m ON m.rowid = d.rowid "
-                "JOIN records r ON r.id = m.record WHERE d.rowid = ?",
-                (rowid,),
-            ).fetchone()
-            for rowid in rowids
-        ]
+                f"JOIN records r ON r.id = m.record WHERE d.rowid IN ({marks})",
+                rowids,
+            )
+        }
+    rows = [found[rowid] for rowid in rowids if rowid in found]
     pattern = highlighter(text)
-    return [_hit(row, pattern) for row in rows if row is not None]
+    return [_hit(row, pattern) for row in rows]
 
 
 def highlighter(text: str) -> re.Pattern[str]:

@@ -56,9 +56,12 @@ class TextExtractor:
 
 
 def _clean(text: str) -> str:
-    text = _COMPLETE.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for _ in range(8):  # "ab\b \bc" as echoed by a shell: erase what the backspace erased
+    # Each pass runs only when its character occurs: most output has no backspace and no lone CR.
+    if "\x1b" in text or "\x9b" in text:
+        text = _COMPLETE.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for _ in range(8 if "\x08" in text else 0):  # "ab\b \bc" as echoed by a shell: erase what was erased
         text, count = _ERASED.subn("", text)
         if not count:
             break
