@@ -89,7 +89,6 @@ class TerminalScreen(EditingMixin):
         self.savepoints: list[_Savepoint] = []
         self.title = ""
         self.icon_name = ""
-        self.last_char = " "
         self.dirty_all = True
 
     @property
@@ -159,7 +158,6 @@ class TerminalScreen(EditingMixin):
             self._draw_each(nfc(text))
             return
         self._write_cells(cells)
-        self.last_char = text[-1]
 
     def _draw_each(self, text: str) -> None:
         """Character by character: for text with combining marks or lone jamo."""
@@ -169,7 +167,6 @@ class TerminalScreen(EditingMixin):
                 self._combine(char)
             else:
                 self._write_cells(char if width == 1 else char + STUB)
-                self.last_char = char
 
     def _combine(self, mark: str) -> None:
         """Join a zero-width character to the cell before the cursor (also across feeds), composed."""
@@ -223,9 +220,13 @@ class TerminalScreen(EditingMixin):
                 self.cursor_x = cols
 
     def repeat_last(self, count: int | None = None) -> None:
-        """REP: draw the last printed character again, at most a screenful of times."""
-        count = max(1, min(count or 1, self.cols * self.rows))
-        self.draw(self.last_char * count)
+        """REP: draw the character left of the cursor again, at most a screenful of times."""
+        x = min(self.cursor_x, self.cols) - 1
+        chars = self.buffer[self.cursor_y].chars
+        if x > 0 and chars[x] == STUB:
+            x -= 1
+        if x >= 0 and chars[x] != STUB:
+            self.draw(chars[x] * max(1, min(count or 1, self.cols * self.rows)))
 
     # --- line feeds and scrolling ---------------------------------------------------------------
     def index(self) -> None:

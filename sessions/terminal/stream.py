@@ -100,7 +100,7 @@ class TerminalStream:
         self._pending = ""
         self._skip: re.Pattern[str] | None = None
         self._sgr = SgrCache()
-        self._sgr_styles: dict[tuple[Style, str], Style] = {}
+        self._sgr_styles: dict[tuple[int, str], tuple[Style, Style]] = {}
         self._pyte = pyte.Stream(screen)  # type: ignore[arg-type]
         self._simple: dict[str, Callable[[], None]] = {
             "\r\n": self._crlf,
@@ -181,7 +181,6 @@ class TerminalStream:
                     line.styles[x:end] = [screen.style] * (end - x)
                     screen.dirty.add(y)
                     screen.cursor_x = end
-                    screen.last_char = text[-1]
                 else:
                     screen.draw(text)
             if i == last:
@@ -199,23 +198,24 @@ class TerminalStream:
                 handler()
                 continue
             if token[-1] == "m" and token[1] == "[":
-                key = (screen.style, token)
-                style = sgr_styles.get(key)
-                if style is None:
-                    style = self._sgr_token(token)
-                screen.style = style
+                # Keyed by the identity of the current style (hashing an 8-field tuple is slower); the
+                # entry keeps that style alive and is checked, so a reused id cannot match by mistake.
+                entry = sgr_styles.get((id(screen.style), token))
+                if entry is not None and entry[0] is screen.style:
+                    screen.style = entry[1]
+                else:
+                    self._sgr_token(token)
             elif token[0] == "\x1b":
                 self._escape(token)
 
-    def _sgr_token(self, token: str) -> Style:
-        """The style after an SGR token (anything unusual goes the slow way); remembered for next time."""
+    def _sgr_token(self, token: str) -> None:
+        """Apply an SGR token the full way (anything unusual included) and remember the result."""
         screen = self.screen
         before = screen.style
         self._csi(token)
         if len(self._sgr_styles) > 4096:
             self._sgr_styles.clear()
-        self._sgr_styles[(before, token)] = screen.style
-        return screen.style
+        self._sgr_styles[(id(before), token)] = (before, screen.style)
 
     def _crlf(self) -> None:
         self.screen.cursor_x = 0
