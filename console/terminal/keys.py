@@ -8,7 +8,7 @@ _Key = Qt.Key
 _Mod = Qt.KeyboardModifier
 
 # Keys that end in a letter: normal "CSI x", application mode "SS3 x", modified "CSI 1;m x".
-_LETTER_KEYS = {
+_LETTER_KEYS: dict[int, str] = {
     _Key.Key_Up: "A",
     _Key.Key_Down: "B",
     _Key.Key_Right: "C",
@@ -17,9 +17,9 @@ _LETTER_KEYS = {
     _Key.Key_End: "F",
 }
 # F1-F4 are SS3 P..S unmodified.
-_SS3_KEYS = {_Key.Key_F1: "P", _Key.Key_F2: "Q", _Key.Key_F3: "R", _Key.Key_F4: "S"}
+_SS3_KEYS: dict[int, str] = {_Key.Key_F1: "P", _Key.Key_F2: "Q", _Key.Key_F3: "R", _Key.Key_F4: "S"}
 # Keys sent as "CSI n ~" (modified: "CSI n;m ~").
-_TILDE_KEYS = {
+_TILDE_KEYS: dict[int, int] = {
     _Key.Key_Insert: 2,
     _Key.Key_Delete: 3,
     _Key.Key_PageUp: 5,
@@ -33,7 +33,7 @@ _TILDE_KEYS = {
     _Key.Key_F11: 23,
     _Key.Key_F12: 24,
 }
-_CTRL_SYMBOLS = {
+_CTRL_SYMBOLS: dict[int, bytes] = {
     _Key.Key_Space: b"\x00",
     _Key.Key_At: b"\x00",
     _Key.Key_BracketLeft: b"\x1b",

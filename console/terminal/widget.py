@@ -84,13 +84,15 @@ class TerminalWidget(QWidget):
         self._paint_timer.timeout.connect(self._on_paint_timer_timeout)
         self._cell = CellMetrics.from_font(self._default_font())
         self.set_font(font or self._default_font())
-        self._copy_action = QAction(self.tr("Copy"), self, triggered=self.copy_selection)
-        self._paste_action = QAction(self.tr("Paste"), self, triggered=self.paste_clipboard)
+        self._copy_action = QAction(self.tr("Copy"), self)
+        self._copy_action.triggered.connect(self.copy_selection)
+        self._paste_action = QAction(self.tr("Paste"), self)
+        self._paste_action.triggered.connect(self.paste_clipboard)
 
     # --- public API -----------------------------------------------------------------------------
     @property
-    def screen(self) -> TerminalScreen:
-        """The screen model (Qt-free)."""
+    def screen(self) -> TerminalScreen:  # type: ignore[override]
+        """The screen model (Qt-free). Shadows QWidget.screen(); use window().screen() for the QScreen."""
         return self._screen
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pyte import graphics
 
@@ -54,7 +54,7 @@ def apply_sgr(style: Style, params: list[int]) -> Style:
     """The style after ``CSI params m`` (an empty list means reset)."""
     if not params:
         return DEFAULT_STYLE
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     i, n = 0, len(params)
     while i < n:
         code = params[i]
