@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from sessions.errors import EscalationError
 from sessions.escalation.consent import Consent
@@ -106,7 +106,7 @@ class BuiltBundle:
 class _Source:
     member: str
     size: int
-    open: Callable[[], BinaryIO]
+    open: Callable[[], Any]  # () -> a binary file object (plain or gzip)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,9 +259,8 @@ class StagedBundle:
             path = self.folder / f"{index:05d}"
             with os.fdopen(create_new(path), "wb") as sink, source.open() as src:
                 writer = _HashingWriter(sink)
-                counts = self.redactor.redact_stream(
-                    _Cancellable(src, cancel, read), writer, chunk_size=CHUNK
-                )  # type: ignore[arg-type]
+                reader = cast(BinaryIO, _Cancellable(src, cancel, read))
+                counts = self.redactor.redact_stream(reader, cast(BinaryIO, writer), chunk_size=CHUNK)
             entry = FileEntry(source.member, writer.size, writer.digest.hexdigest(), counts)
             staged = StagedFile(entry, source.size, path)
             self.staged.append(staged)
@@ -299,7 +298,10 @@ class StagedBundle:
         with open(part, "wb") as raw:
             hasher = _HashingWriter(raw)  # type: ignore[arg-type]
             gz = gzip.GzipFile(fileobj=hasher, mode="wb", compresslevel=COMPRESS_LEVEL, mtime=0)  # type: ignore[arg-type]
-            with gz, tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT, copybufsize=CHUNK) as tar:
+            with (
+                gz,
+                tarfile.TarFile(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT, copybufsize=CHUNK) as tar,
+            ):
                 for item in list(self.staged) if staged is None else staged:
                     if cancel is not None and cancel.is_set():
                         raise EscalationError("Building the bundle was cancelled.", "Nothing was sent.")

@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import asyncssh
 
@@ -191,7 +192,7 @@ class _Collector:
                 await remote.seek(item.size - item.take)
                 left = item.take
                 while left > 0:
-                    data = await remote.read(min(READ_BLOCK, left))
+                    data = cast(bytes, await remote.read(min(READ_BLOCK, left)))
                     if not data:
                         break
                     left -= len(data)

@@ -210,7 +210,12 @@ class HqHandler(BaseHTTPRequestHandler):
             if stored is not None:
                 return 200, {"id": bundle_id, "sha256": stored, "already": True}
             final = self.server.inbox / f"{bundle_id}.tar.gz"
-            receipt = {"id": bundle_id, "sha256": digest, "received": utc_now(), "from": who}
+            receipt: dict[str, object] = {
+                "id": bundle_id,
+                "sha256": digest,
+                "received": utc_now(),
+                "from": who,
+            }
             receipt.update({"ticket": manifest.ticket, "size": tmp.stat().st_size})
             (self.server.inbox / f"{bundle_id}.json.tmp").write_text(json.dumps(receipt, indent=2) + "\n")
             os.replace(tmp, final)

@@ -6,6 +6,7 @@ import hashlib
 import logging
 import posixpath
 from pathlib import Path
+from typing import cast
 
 import asyncssh
 
@@ -61,7 +62,7 @@ class SftpDeliverer:
             raise DeliveryError(f"{where} cannot be reached: {exc.message}", "It is retried later.") from exc
         try:
             async with conn, conn.start_sftp_client() as sftp:
-                return await self._upload(sftp, bundle, bundle_id, sha256, size)
+                receipt = await self._upload(sftp, bundle, bundle_id, sha256, size)
         except SupportError:
             raise
         except asyncssh.SFTPPermissionDenied as exc:
@@ -75,6 +76,7 @@ class SftpDeliverer:
                 f"The upload to {where} was interrupted ({type(exc).__name__}: {exc}).",
                 "It is retried later.",
             ) from exc
+        return receipt
 
     async def _upload(
         self, sftp: asyncssh.SFTPClient, bundle: Path, bundle_id: str, sha256: str, size: int
@@ -110,5 +112,5 @@ async def _remote_digest(sftp: asyncssh.SFTPClient, path: str, size: int) -> str
     digest = hashlib.sha256()
     async with sftp.open(path, "rb") as fh:
         while data := await fh.read(BLOCK):
-            digest.update(data)
+            digest.update(cast(bytes, data))
     return digest.hexdigest()
