@@ -216,8 +216,11 @@ class TerminalScreen(EditingMixin):
             self.dirty.add(self.cursor_y)
             i += k
             self.cursor_x = end
-            if i < n and end < cols:  # stopped before a wide char that did not fit: wrap before it
-                self.cursor_x = cols
+            if i < n and end < cols:  # stopped before a wide char that did not fit
+                if self.autowrap:
+                    self.cursor_x = cols  # wrap before it
+                else:
+                    i += 2  # no room and no wrap: dropped
 
     def repeat_last(self, count: int | None = None) -> None:
         """REP: draw the character left of the cursor again, at most a screenful of times."""

@@ -47,6 +47,32 @@ class ReferenceScreen(pyte.Screen):
         super().insert_characters(count)
         self.buffer[self.cursor.y].pop(self.columns, None)
 
+    def insert_lines(self, count: int | None = None) -> None:
+        # pyte leaves a line in place when the line that should move down onto it was never written.
+        count = count or 1
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        if top <= self.cursor.y <= bottom:
+            for y in range(bottom, self.cursor.y - 1, -1):
+                if y + count <= bottom:
+                    if y in self.buffer:
+                        self.buffer[y + count] = self.buffer[y]
+                    else:
+                        self.buffer.pop(y + count, None)
+                self.buffer.pop(y, None)
+            self.carriage_return()
+
+    def delete_lines(self, count: int | None = None) -> None:
+        # Same sparse-row bug as insert_lines, upwards.
+        count = count or 1
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        if top <= self.cursor.y <= bottom:
+            for y in range(self.cursor.y, bottom + 1):
+                if y + count <= bottom and y + count in self.buffer:
+                    self.buffer[y] = self.buffer.pop(y + count)
+                else:
+                    self.buffer.pop(y, None)
+            self.carriage_return()
+
     def _outside_margins(self) -> bool:
         top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
         return not top <= self.cursor.y <= bottom
