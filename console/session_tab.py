@@ -28,7 +28,7 @@ from sessions.errors import DiagnosticsError, SupportError
 from sessions.live import SessionRequest, SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.recording import DeviceInfo
-from sessions.relay.client import connect_by_code
+from sessions.relay.joined import CodeSession, JoinState, JoinStatus
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyQuestion, HostKeyTrust
@@ -120,6 +120,7 @@ class SessionTab(QWidget):
         layout.addWidget(self.splitter, 1)
         self.translator_factory = translator_factory
         self.conversation: Conversation | None = None
+        self.code_session: CodeSession | None = None
 
         self.bridge: SessionBridge | None = None
         self._state = SessionState.NEW
@@ -155,6 +156,7 @@ class SessionTab(QWidget):
             via=self.plan.via,
             cols=self.terminal.cols,
             rows=self.terminal.rows,
+            resumable=self.plan.via == "code",
         )
         self.bridge = SessionBridge(request, self._open_connection, self)
         self.bridge.status_changed.connect(self._on_bridge_status_changed)
@@ -177,14 +179,13 @@ class SessionTab(QWidget):
                 read_user_known_hosts=False,
                 accept_new=True,
             )
-            connection = await connect_by_code(
-                self.plan.relay,
-                self.plan.code,
-                trust=trust,
-                inner_trust=inner_trust,
-                credentials=credentials,
-                on_progress=on_progress,
+            self.code_session = CodeSession(
+                self.plan.relay, self.plan.code, trust=trust, inner_trust=inner_trust, credentials=credentials
             )
+            self.code_session.on_state = self._on_code_session_state
+            self.code_session.on_reconnected = self._on_code_session_reconnected
+            on_progress("connecting to the relay")
+            connection = await self.code_session.join()
         else:
             connection = await connect(
                 self.plan.target, trust=trust, credentials=credentials, on_progress=on_progress
@@ -194,12 +195,27 @@ class SessionTab(QWidget):
             self.notice.emit(notice)
         return connection
 
+    def _on_code_session_state(self, status: JoinStatus) -> None:
+        if status.state is JoinState.AWAITING_CONSENT and self._state is SessionState.CONNECTING:
+            self._show_banner(
+                self.tr("Waiting for the customer to allow the connection…"), self.tr("Cancel"), "info"
+            )
+        elif status.state is JoinState.CLOSED and self.bridge is not None:
+            self.bridge.session.end(status.detail)
+
+    def _on_code_session_reconnected(self, connection: asyncssh.SSHClientConnection) -> None:
+        if self.bridge is not None:
+            spawn(self.bridge.session.resume(connection))
+        self.conversation = None  # the chat channel died with the link: reopened once the shell is back
+
     def is_live(self) -> bool:
         return self._state in (SessionState.CONNECTING, SessionState.ACTIVE, SessionState.RECONNECTING)
 
     def end(self) -> None:
         if self.bridge is not None and self.is_live():
             self.bridge.cancel()
+        if self.code_session is not None:
+            spawn(self.code_session.close())
 
     # --- questions asked while connecting -------------------------------------------------------------
     async def _ask_host_key(self, question: HostKeyQuestion) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,7 @@ class SessionRequest:
     via: str = "direct"
     cols: int = 80
     rows: int = 24
+    resumable: bool = False  # a lost link waits for resume() instead of ending (sessions by code)
 
 
 class LiveSession:
@@ -89,6 +91,8 @@ class LiveSession:
         self.recorder: Recorder | None = None
         self._ended = asyncio.Event()
         self._end_reason = ""
+        self._ending = False
+        self._lost_at = 0.0
 
     @property
     def state(self) -> SessionState:
@@ -145,7 +149,31 @@ class LiveSession:
         self._on_output(data)
 
     def _shell_closed(self, reason: str | None) -> None:
+        lost = self.shell is not None and self.shell.exit_status is None and not self._ending
+        if self.request.resumable and lost and self._state is SessionState.ACTIVE:
+            self._lost_at = time.time()
+            self._move(SessionState.RECONNECTING, reason or "The connection was lost.")
+            return
         self._finish(reason or "The remote shell ended.")
+
+    async def resume(self, connection: asyncssh.SSHClientConnection) -> None:
+        """Continue on a new connection after a lost link: a new shell, the gap marked in the record."""
+        if self._state is not SessionState.RECONNECTING:
+            return
+        self.connection = connection
+        try:
+            self.shell = await ShellSession.open(
+                connection, self._cols, self._rows, on_output=self._output, on_closed=self._shell_closed
+            )
+        except SupportError as exc:
+            self._finish(str(exc))
+            return
+        gap = {"started": round(self._lost_at, 3), "ended": round(time.time(), 3)}
+        gap["seconds"] = round(gap["ended"] - gap["started"], 3)
+        if self.recorder is not None:
+            self.recorder.event("recording.gap", gap)
+            self.recorder.marker(f"gap: {gap['seconds']:.1f} s without connection")
+        self._move(SessionState.ACTIVE, "resumed")
 
     def write(self, data: bytes) -> None:
         """Send keystrokes. Never recorded: what the technician types may be a password."""
@@ -165,6 +193,7 @@ class LiveSession:
 
     def end(self, reason: str = "The technician ended the session.") -> None:
         """End the session (idempotent)."""
+        self._ending = True
         if self.shell is not None:
             self.shell.close()
         self._finish(reason)

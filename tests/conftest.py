@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import hypothesis  # noqa: F401  (imported early: its plugin importing it at the summary hit a CPython 3.11 AST bug)
 import keyring
 import keyring.backend
 import pytest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ from sessions.agent.events import AgentState
 from sessions.config import Settings
 from sessions.live import SessionState
 from sessions.paths import app_dirs
+from sessions.recording import open_record, verify
 from sessions.relay.server import Relay
+from sessions.ssh.target import Target
 from tests.console.conftest import QtLoop, until, visible
 
 
@@ -85,11 +88,10 @@ def test_join_by_code_with_consent_then_customer_ends(  # type: ignore[no-untype
 
 
 def test_demo_joins_by_code_with_no_setup(qtbot, qloop: QtLoop, window: MainWindow, vz_home: Path) -> None:  # type: ignore[no-untyped-def]
-    demo = qloop.run(start_demo(window, vz_home))
-    qtbot.addWidget(demo.agent_window)
-    tab = demo.tab
-
     async def scenario() -> None:
+        demo = await start_demo(window, vz_home)  # inside the running loop, as in the app
+        qtbot.addWidget(demo.agent_window)
+        tab = demo.tab
         await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE, what="demo shell")
         qtbot.keyClicks(tab.terminal, "echo demo-$((6*7))")
         qtbot.keyClick(tab.terminal, Qt.Key.Key_Return)
@@ -97,3 +99,35 @@ def test_demo_joins_by_code_with_no_setup(qtbot, qloop: QtLoop, window: MainWind
         await demo.close()
 
     qloop.run(scenario())
+
+
+def test_customer_link_drop_shows_reconnecting_resumes_and_marks_the_gap(  # type: ignore[no-untyped-def]
+    qtbot, qloop: QtLoop, window: MainWindow, relay_and_agent: tuple[Relay, Agent]
+) -> None:
+    relay, agent = relay_and_agent
+    agent.config = dataclasses.replace(agent.config, auto_consent=True, backoff=(0.1, 0.5))
+    qloop.run(agent.start())
+    tab = window.join_code(agent.code, Target("127.0.0.1", relay.port, ""), accept_new=True)
+    seen: list[SessionState] = []
+
+    async def scenario() -> None:
+        await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE, what="shell")
+        tab.bridge.status_changed.connect(lambda status: seen.append(status.state))
+        qtbot.keyClicks(tab.terminal, "echo before-drop")
+        qtbot.keyClick(tab.terminal, Qt.Key.Key_Return)
+        await until(lambda: "before-drop" in tab.terminal.snapshot_text(), what="output before the drop")
+        agent._link.conn.abort()  # the customer's network drops
+        await until(lambda: SessionState.RECONNECTING in seen, what="reconnecting")
+        assert "reconnecting" in tab.status_label.text().lower()
+        await until(lambda: seen[-1] is SessionState.ACTIVE, what="resumed")
+        qtbot.keyClicks(tab.terminal, "echo after-$((1+1))")
+        qtbot.keyClick(tab.terminal, Qt.Key.Key_Return)
+        await until(lambda: "after-2" in tab.terminal.snapshot_text(), what="output after resuming")
+        tab.end()
+        await until(lambda: not tab.is_live(), what="end")
+
+    qloop.run(scenario())
+    folder = tab.bridge.session.recorder.folder  # type: ignore[union-attr]
+    events = [e["type"] for e in open_record(folder).events()]
+    assert "recording.gap" in events
+    assert verify(folder).ok
