@@ -113,6 +113,33 @@ def run_demo(home: Path, *, customer_lang: str = "ko", quit_after: float = 0) ->
     return _run_loop(app, lambda: spawn(begin()))
 
 
+def run_agent_window(config: object, *, quit_after: float = 0) -> int:
+    """`valuezone agent --gui`: the customer's window around the agent; closing it ends the session."""
+    app = create_application()
+    settings, _ = load_settings()
+    install_translator(resolve_language(settings.get("ui", "language", "")))
+    from console.agent_window import AgentWindow
+    from console.tasks import spawn
+    from sessions.agent.core import Agent, AgentConfig
+
+    assert isinstance(config, AgentConfig)
+    agent = Agent(config)
+    window = AgentWindow(agent)
+    window.show()
+
+    async def begin() -> None:
+        try:
+            await agent.start()
+        except SupportError as exc:
+            window.state_label.setText(str(exc))
+            return
+        if quit_after:
+            QTimer.singleShot(int(quit_after * 1000), app.quit)
+
+    _exit_jobs.append(agent.end)
+    return _run_loop(app, lambda: spawn(begin()))
+
+
 def self_test() -> int:
     """Start offscreen, open the main window, close it, exit 0 (used to smoke-test frozen builds)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

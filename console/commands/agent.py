@@ -45,6 +45,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--consent-timeout", type=float, default=120.0, metavar="SECONDS", help=argparse.SUPPRESS
     )
     parser.add_argument("--state-dir", type=Path, metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--gui", action="store_true", help="show a window (code, consent, activity, chat, End) instead"
+    )
     parser.set_defaults(func=run)
 
 
@@ -82,6 +85,10 @@ def _system_language() -> str:
 
 def run(args: argparse.Namespace) -> int:
     config = agent_config(args)
+    if args.gui:
+        from console.app import run_agent_window
+
+        return run_agent_window(config)
     return asyncio.run(_run_terminal(config, sys.stdin, sys.stdout))
 
 
