@@ -84,8 +84,9 @@ def ingest_pyte(data: bytes, chunk: int = 32 * 1024) -> float:
     return time.perf_counter() - start
 
 
-def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, int]:
-    """Feed *data* through the real widget on the Qt loop: (longest 5 ms timer gap in ms, seconds, ticks)."""
+def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, float, int]:
+    """Feed *data* through the real widget on the Qt loop: (longest and p99 gap of a 5 ms timer in ms,
+    seconds, ticks)."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -95,20 +96,20 @@ def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, int
     widget = TerminalWidget()
     widget.resize(1000, 700)
     widget.show()
-    widget.feed(data[:4096])  # warm up: the first paint resolves fonts and fallbacks
+    widget.feed(data[: 64 * 1024])  # warm up: the first paints resolve font fallbacks and cache glyphs
     widget.snapshot_text()
     widget.grab()
     app.processEvents()
     chunks = [data[i : i + chunk] for i in range(0, len(data), chunk)]
     clock = QElapsedTimer()
     clock.start()
-    state = {"last": 0, "gap": 0, "ticks": 0}
+    state = {"last": 0}
+    gaps: list[int] = []
 
     def tick() -> None:
         now = clock.elapsed()
-        state["gap"] = max(state["gap"], now - state["last"])
+        gaps.append(now - state["last"])
         state["last"] = now
-        state["ticks"] += 1
 
     ticker = QTimer()
     ticker.setInterval(5)
@@ -133,7 +134,8 @@ def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, int
     ticker.stop()
     widget.close()
     app.processEvents()
-    return float(state["gap"]), elapsed, state["ticks"]
+    gaps.sort()
+    return float(gaps[-1]), float(gaps[int(len(gaps) * 0.99)]), elapsed, len(gaps)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,11 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio ours / pyte: {ours_rate / pyte_rate:.1f}x")
     ok = ours_rate >= TARGET_MB_S
     if not args.no_widget:
-        gap, seconds, ticks = widget_stall(data)
+        gap, p99, seconds, ticks = widget_stall(data)
         print(
             f"widget flood: {mb:.1f} MB in {seconds:.2f} s ({mb / seconds:.1f} MB/s through the Qt loop), "
-            f"{ticks} timer ticks, longest stall {gap:.0f} ms (target <= {MAX_STALL_MS:.0f} ms)"
+            f"{ticks} ticks of a 5 ms timer"
         )
+        print(f"longest stall {gap:.0f} ms, p99 {p99:.0f} ms (target <= {MAX_STALL_MS:.0f} ms)")
         ok = ok and gap <= MAX_STALL_MS
     print("result:", "OK" if ok else "MISSED A TARGET (noisy shared machine? run again)")
     return 1 if (args.strict and not ok) else 0
