@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,7 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--json", action="store_true", help="print the findings as JSON (docs/diagnostics.md)"
     )
     parser.add_argument(
-        "--offline", metavar="DIR", type=Path, help="re-analyse saved <check>.out files in DIR"
+        "--offline",
+        metavar="DIR|BUNDLE",
+        type=Path,
+        help="re-analyse saved <check>.out files: a folder of them, an extracted bundle, or a bundle .tar.gz",
     )
     parser.add_argument("--raw-dir", metavar="DIR", type=Path, help="where to save raw outputs")
     parser.add_argument("--code", help="session code read out by the customer (with --relay)")
@@ -54,12 +58,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=run)
 
 
+def _offline_folder(path: Path, scratch: Path) -> Path:
+    """The folder of .out files behind *path*: itself, a bundle's diagnostics/raw, or a checked .tar.gz."""
+    if path.is_file() and path.name.endswith((".tar.gz", ".tgz")):
+        from sessions.escalation import verify_bundle
+
+        verify_bundle(path, extract_to=scratch)  # every hash checked before anything is read
+        path = scratch
+    raw = path / "diagnostics" / "raw"
+    return raw if raw.is_dir() else path
+
+
 def run(args: argparse.Namespace) -> int:
     if args.offline is not None:
         started = time.monotonic()
-        results = asyncio.run(analyse_folder(args.offline, None if args.profile == "auto" else args.profile))
-        profile = args.profile if args.profile != "auto" else "as saved"
-        return _report(args, results, target=None, profile=profile, raw_dir=args.offline, started=started)
+        with tempfile.TemporaryDirectory(prefix="vz-offline-") as scratch:
+            folder = _offline_folder(args.offline, Path(scratch))
+            chosen = None if args.profile == "auto" else args.profile
+            results = asyncio.run(analyse_folder(folder, chosen))
+            profile = args.profile if args.profile != "auto" else "as saved"
+            return _report(args, results, target=None, profile=profile, raw_dir=folder, started=started)
     if bool(args.code) != bool(args.relay):
         raise SupportError(
             "--code and --relay go together.", "Give both, e.g. --code 482913557 --relay relay:2222."
