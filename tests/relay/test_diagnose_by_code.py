@@ -1,0 +1,25 @@
+"""Diagnostics through the relay with the agent's `diagnostics` scope: the real profiles' commands pass."""
+
+from __future__ import annotations
+
+from sessions.diagnostics import Status, diagnose, is_allowed
+from sessions.relay.client import connect_by_code
+
+
+async def test_full_linux_profile_runs_in_diagnostics_scope(
+    make_agent, relay_target, tech_key, trust
+) -> None:  # type: ignore[no-untyped-def]
+    run = await make_agent(scope="diagnostics", allow=is_allowed)  # the allow-list the CLI agent uses
+    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    try:
+        results = await diagnose(conn, "linux")
+    finally:
+        conn.close()
+    findings = [f for result in results for f in result.findings]
+    assert len(results) >= 10
+    refused = [f for f in findings if "not a diagnostics command" in " ".join(f.evidence) + f.summary]
+    assert not refused, refused  # every command a profile names is on the allow-list
+    assert {f.check for f in findings if f.status is not Status.ERROR} >= {"os", "space", "memory", "load"}
+    feed = run.activity()
+    assert any(line.startswith("Technician ran: cat /proc/mdstat") for line in feed)
+    assert not any("refused" in line for line in feed), feed
