@@ -20,6 +20,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sessions.archive import ArchiveIndex, search
 from sessions.recording import DeviceInfo, canonical, genesis, line_hash, record_folder
@@ -79,7 +80,7 @@ def write_session(archive: Path, rng: random.Random, pool: list[str], number: in
     cast = b"".join(parts)
     (folder / "terminal.cast").write_bytes(cast)
     korean = " ".join(rng.choices(KOREAN, k=4))
-    events = [
+    events: list[tuple[float, str, dict[str, Any]]] = [
         (0.0, "session.started", {"session_id": session_id, "technician": TECHS[number % 5]}),
         (2.0, "chat.message", {"id": "1", "from": "customer", "lang": "ko", "text": korean,
                                "translation": {"lang": "en", "text": "backup problem", "provider": "b"}}),

@@ -96,7 +96,7 @@ def render_chart_pngs(report: Report, size: tuple[int, int] = PNG_SIZE) -> dict[
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs lack str here
         buffer.close()
         pngs[name] = bytes(data.data())
         view.deleteLater()

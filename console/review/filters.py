@@ -33,12 +33,13 @@ class FilterBar(QWidget):
         self.language = named(QComboBox(self), "filterLanguage", self.tr("Customer language"))
         self.language.addItem(self.tr("any"), "")
         self.escalated = named(QComboBox(self), "filterEscalated", self.tr("Escalated"))
-        for label, value in (
+        choices: tuple[tuple[str, bool | None], ...] = (
             (self.tr("any"), None),
             (self.tr("escalated"), True),
             (self.tr("not escalated"), False),
-        ):
-            self.escalated.addItem(label, value)
+        )
+        for label, choice in choices:
+            self.escalated.addItem(label, choice)
         for edit, hint in ((self.technician, self.tr("technician")), (self.device, self.tr("device"))):
             edit.setPlaceholderText(hint)
             edit.setClearButtonEnabled(True)

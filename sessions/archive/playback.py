@@ -43,8 +43,10 @@ def markers_of(record: Record) -> list[Marker]:
             found.append(Marker(t, "outcome", str(data.get("outcome", ""))))
         elif kind == "survey":
             found.append(Marker(t, "survey", f"{data.get('score', '')}/10"))
-        elif kind == "annotation" and isinstance(data.get("t", data.get("at")), (int, float)):
-            found.append(Marker(float(data.get("t", data.get("at"))), "note", str(data.get("text", ""))))
+        elif kind == "annotation":
+            at = data.get("t", data.get("at"))
+            if isinstance(at, (int, float)) and not isinstance(at, bool):
+                found.append(Marker(float(at), "note", str(data.get("text", ""))))
     for entry in record.cast_entries():
         if entry.code == "m":
             found.append(Marker(entry.t, "mark", entry.data))

@@ -190,10 +190,10 @@ def render_html(report: Report, charts: dict[str, bytes] | None = None) -> str:
     parts.append("<h2>Open follow-ups</h2>")
     if report.followups:
         parts.append("<table><tr><th>Due</th><th>Device</th><th>Technician</th><th>Summary</th></tr>")
-        for item in report.followups:
+        for followup in report.followups:
             parts.append(
-                f"<tr><td>{esc(item.due or '–')}</td><td>{esc(item.device)}</td>"
-                f"<td>{esc(item.technician)}</td><td>{esc(item.summary)}</td></tr>"
+                f"<tr><td>{esc(followup.due or '–')}</td><td>{esc(followup.device)}</td>"
+                f"<td>{esc(followup.technician)}</td><td>{esc(followup.summary)}</td></tr>"
             )
         parts.append("</table>")
     else:

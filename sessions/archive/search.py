@@ -249,7 +249,16 @@ def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str =
         ).fetchall()
     return [
         SessionRow(
-            *row[:10],
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            row[8],
+            row[9],
             bool(row[10]),
             bool(row[11]),
             row[12],
