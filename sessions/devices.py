@@ -8,7 +8,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sessions import secrets
+from sessions import secrets, storage
 from sessions.errors import DeviceBookError, DeviceNameTakenError
 from sessions.paths import app_dirs
 from sessions.ssh.auth import PASSWORD_KIND, password_name
@@ -180,13 +180,12 @@ def _name_taken(name: str) -> DeviceNameTakenError:
 
 def migrate(db: sqlite3.Connection) -> int:
     """Bring *db* to SCHEMA_VERSION, applying the missing migrations in order; returns the version."""
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise DeviceBookError(
+
+    def too_new(version: int) -> DeviceBookError:
+        return DeviceBookError(
             f"The device book was written by a newer Valuezone (schema {version}, this one knows "
             f"{SCHEMA_VERSION}).",
             "Update Valuezone, or use the newer version on this computer.",
         )
-    for number in range(version, SCHEMA_VERSION):
-        db.executescript(f"BEGIN; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;")
-    return SCHEMA_VERSION
+
+    return storage.migrate(db, MIGRATIONS[:SCHEMA_VERSION], too_new=too_new)

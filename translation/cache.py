@@ -10,6 +10,7 @@ import threading
 import time
 from pathlib import Path
 
+from sessions import storage
 from sessions.errors import ConfigError
 
 SCHEMA_VERSION = 1
@@ -56,13 +57,14 @@ class TranslationCache:
             ) from exc
 
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise sqlite3.DatabaseError(
-                f"schema version {version} is newer than this program ({SCHEMA_VERSION})"
+        def too_new(version: int) -> ConfigError:
+            return ConfigError(
+                f"The translation cache {self.path} was written by a newer Valuezone (schema {version}).",
+                "Delete the file: it only holds translations that can be fetched again.",
             )
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            self._db.executescript(f"BEGIN; {_MIGRATIONS[step]} PRAGMA user_version = {step}; COMMIT;")
+
+        steps = [_MIGRATIONS[step] for step in range(1, SCHEMA_VERSION + 1)]
+        storage.migrate(self._db, steps, too_new=too_new)
 
     def get(self, provider: str, source: str, target: str, text: str) -> str | None:
         with self._lock:

@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+from sessions import storage
 from sessions.errors import SupportError
 from sessions.paths import app_dirs
 
@@ -99,18 +100,15 @@ def connect(path: Path) -> sqlite3.Connection:
         ) from exc
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=OFF")
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
+
+    def too_new(version: int) -> ArchiveIndexError:
         conn.close()
-        raise ArchiveIndexError(
+        return ArchiveIndexError(
             f"The archive index {path} was written by a newer Valuezone (index schema {version}).",
             "Update Valuezone, or delete the index file: `valuezone review index` rebuilds it.",
         )
-    for number in range(version, SCHEMA_VERSION):
-        conn.execute("BEGIN")
-        _run_script(conn, _MIGRATIONS[number])
-        conn.execute(f"PRAGMA user_version = {number + 1}")
-        conn.execute("COMMIT")
+
+    storage.migrate(conn, _MIGRATIONS[:SCHEMA_VERSION], too_new=too_new, run=_run_script)
     return conn
 
 

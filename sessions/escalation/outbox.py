@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sessions import storage
 from sessions.errors import DeliveryError, EscalationError, SupportError
 from sessions.escalation.delivery import Deliverer
 from sessions.paths import app_dirs
@@ -120,14 +121,13 @@ class Outbox:
             ) from exc
 
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise EscalationError(
+        def too_new(version: int) -> EscalationError:
+            return EscalationError(
                 f"The outbox {self.path} was written by a newer Valuezone (schema {version}).",
                 "Update Valuezone; the queued bundles are left as they are.",
             )
-        for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
-            self._db.executescript(f"BEGIN; {script}; PRAGMA user_version={number}; COMMIT;")
+
+        storage.migrate(self._db, _MIGRATIONS[:SCHEMA_VERSION], too_new=too_new)
 
     def close(self) -> None:
         with self._lock:
