@@ -15,9 +15,10 @@ from collections.abc import Callable
 
 import pyte
 
+from sessions.terminal.lines import Line
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.style import SgrCache, Style
-from sessions.terminal.width import STUB, nfc, to_cells
+from sessions.terminal.width import STUB, is_nfc, nfc, to_cells
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
@@ -101,6 +102,7 @@ class TerminalStream:
         self._skip: re.Pattern[str] | None = None
         self._sgr = SgrCache()
         self._sgr_styles: dict[tuple[int, str], tuple[Style, Style]] = {}
+        self._cells_cache: dict[str, str] = {}
         self._pyte = pyte.Stream(screen)  # type: ignore[arg-type]
         self._simple: dict[str, Callable[[], None]] = {
             "\r\n": self._crlf,
@@ -158,55 +160,111 @@ class TerminalStream:
 
     def _run(self, data: str) -> None:
         """Dispatch one decoded piece. The hot cases are inlined: a run of text that fits on the cursor's
-        line is written with two slice assignments, CR LF and SGR are handled without a call.
+        line is written with two slice assignments, CR LF (scrolling included) and SGR are handled without
+        a call. The cursor and style live in locals; they are written back before anything else runs.
         """
         parts = _TOKEN_RE.split(data)
+        parts.append(None)  # type: ignore[arg-type]  # the last text has no token after it
         screen = self.screen
         simple = self._simple
         sgr_styles = self._sgr_styles
-        last = len(parts) - 1
-        for i in range(0, last + 1, 2):
-            text = parts[i]
-            if text:
-                cells = text if text.isascii() else to_cells(nfc(text))
-                end = screen.cursor_x + len(cells) if cells is not None else MAX_COLS
-                if end <= screen.cols and not screen.insert_mode:
-                    x = screen.cursor_x
-                    y = screen.cursor_y
-                    line = screen.buffer[y]
-                    chars = line.chars
-                    if (x and chars[x] == STUB) or (end < screen.cols and chars[end] == STUB):
-                        line.fix_wide_edges(x, end)
-                    chars[x:end] = cells  # type: ignore[assignment]
-                    line.styles[x:end] = [screen.style] * (end - x)
-                    screen.dirty.add(y)
-                    screen.cursor_x = end
-                else:
-                    screen.draw(text)
-            if i == last:
-                break
-            token = parts[i + 1]
-            if token == "\r\n":
-                screen.cursor_x = 0
-                if screen.cursor_y == screen.margins[1]:
-                    screen.scroll_up(1)
-                else:
-                    screen.index()
-                continue
-            handler = simple.get(token)
-            if handler is not None:
-                handler()
-                continue
-            if token[-1] == "m" and token[1] == "[":
-                # Keyed by the identity of the current style (hashing an 8-field tuple is slower); the
-                # entry keeps that style alive and is checked, so a reused id cannot match by mistake.
-                entry = sgr_styles.get((id(screen.style), token))
-                if entry is not None and entry[0] is screen.style:
-                    screen.style = entry[1]
-                else:
-                    self._sgr_token(token)
-            elif token[0] == "\x1b":
-                self._escape(token)
+        history_append = screen.history.append
+        x, y, style = screen.cursor_x, screen.cursor_y, screen.style
+        buffer, cols, rows = screen.buffer, screen.cols, screen.rows
+        insert_mode = screen.insert_mode
+        top, bottom = screen.margins
+        plain_scroll = top == 0 and bottom == rows - 1 and not screen.alternate
+        dirty_add = screen.dirty.add
+        cells_cache = self._cells_cache
+        # "fresh": the cursor's line was blanked by a scroll in this call and only written left to right
+        # since, so the cells from the cursor on are blank (no wide halves to fix) and the screen is
+        # marked dirty as a whole already. chars / styles are that line's lists.
+        fresh = False
+        chars: list[str] = []
+        styles: list[Style] = []
+        it = iter(parts)
+        try:
+            for text, token in zip(it, it, strict=True):
+                if text:
+                    if text.isascii():
+                        cells: str | None = text
+                        end = x + len(text)
+                    else:
+                        cells = cells_cache.get(text)
+                        if cells is None:
+                            cells = self._layout(text)
+                        end = x + len(cells) if cells is not None else MAX_COLS + cols
+                    if fresh and end <= cols:
+                        chars[x:end] = cells  # type: ignore[assignment]
+                        styles[x:end] = [style] * (end - x)
+                        x = end
+                    elif end <= cols and not insert_mode:
+                        line = buffer[y]
+                        chars = line.chars
+                        if (x and chars[x] == STUB) or (end < cols and chars[end] == STUB):
+                            line.fix_wide_edges(x, end)
+                        chars[x:end] = cells  # type: ignore[assignment]
+                        line.styles[x:end] = [style] * (end - x)
+                        dirty_add(y)
+                        x = end
+                    else:
+                        fresh = False
+                        screen.cursor_x, screen.cursor_y, screen.style = x, y, style
+                        screen.draw(text)
+                        x, y = screen.cursor_x, screen.cursor_y
+                if token is None:
+                    break
+                if token == "\r\n":
+                    x = 0
+                    if y == bottom:
+                        if plain_scroll:
+                            history_append(buffer.pop(0))
+                            blank = Line(cols)
+                            buffer.append(blank)
+                            screen.dirty_all = True
+                            chars, styles = blank.chars, blank.styles
+                            fresh = not insert_mode
+                            continue
+                        screen.scroll_up(1)
+                    elif y < rows - 1:
+                        y = min(y + 1, bottom if y < bottom else rows - 1)
+                    fresh = False
+                    continue
+                if token[-1] == "m" and token[1] == "[":
+                    # Keyed by the identity of the current style (hashing an 8-field tuple is slower); the
+                    # entry keeps that style alive and is checked, so a reused id cannot match by mistake.
+                    entry = sgr_styles.get((id(style), token))
+                    if entry is not None and entry[0] is style:
+                        style = entry[1]
+                    else:
+                        screen.style = style
+                        self._sgr_token(token)
+                        style = screen.style
+                    continue
+                # Anything else may move the cursor, change modes, margins or the buffer: sync, run, reload.
+                fresh = False
+                screen.cursor_x, screen.cursor_y, screen.style = x, y, style
+                handler = simple.get(token)
+                if handler is not None:
+                    handler()
+                elif token[0] == "\x1b":
+                    self._escape(token)
+                x, y, style = screen.cursor_x, screen.cursor_y, screen.style
+                buffer, cols, rows = screen.buffer, screen.cols, screen.rows
+                insert_mode = screen.insert_mode
+                top, bottom = screen.margins
+                plain_scroll = top == 0 and bottom == rows - 1 and not screen.alternate
+        finally:
+            screen.cursor_x, screen.cursor_y, screen.style = x, y, style
+
+    def _layout(self, text: str) -> str | None:
+        """Cells of a non-ASCII run (None: it has zero-width characters), remembered: log lines repeat."""
+        cells = to_cells(text if is_nfc(text) else nfc(text))
+        if cells is not None:
+            if len(self._cells_cache) >= 4096:
+                self._cells_cache.clear()
+            self._cells_cache[text] = cells
+        return cells
 
     def _sgr_token(self, token: str) -> None:
         """Apply an SGR token the full way (anything unusual included) and remember the result."""

@@ -82,6 +82,11 @@ def to_cells(text: str) -> str | None:
     return None if ZERO_MARK in cells else cells
 
 
+def is_nfc(text: str) -> bool:
+    """Whether *text* is already composed (quick check in C)."""
+    return unicodedata.is_normalized("NFC", text)
+
+
 def nfc(text: str) -> str:
     """*text* composed (NFD Hangul becomes syllables); cheap when it already is."""
     if unicodedata.is_normalized("NFC", text):
