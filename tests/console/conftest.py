@@ -15,6 +15,7 @@ from sessions.agent.core import Agent, AgentConfig
 from sessions.relay.server import Relay, RelayConfig
 from sessions.relay.techkey import ensure_technician_key
 from sessions.ssh.target import Target
+from tests.qt import release_qt_garbage
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
@@ -36,6 +37,7 @@ class QtLoop:
         self.loop.run_until_complete(asyncio.sleep(0.05))
         self.loop.close()
         asyncio.set_event_loop(None)
+        release_qt_garbage()
 
 
 @pytest.fixture

@@ -88,3 +88,6 @@ def qasync_loop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
     finally:
         loop.close()
         asyncio.set_event_loop(None)
+        from tests.qt import release_qt_garbage
+
+        release_qt_garbage()
