@@ -39,9 +39,11 @@ from sessions.terminal import DEFAULT_SCROLLBACK, STUB, Line, TerminalScreen, Te
 #: Time one slice of queued output may take before the event loop gets control back.
 SLICE_SECONDS = 0.006
 #: Characters handed to the model per step inside a slice.
-STEP_CHARS = 16 * 1024
+STEP_CHARS = 4 * 1024
 #: Coalescing interval of repaints (<= 60 per second).
 REPAINT_MS = 16
+#: A full repaint is done in bands of rows, each about this long, with the event loop running in between.
+BAND_MS = 4.0
 _Pos = tuple[int, int]  # (global row, column)
 
 
@@ -77,7 +79,12 @@ class TerminalWidget(QWidget):
         self._caret: _Pos | None = None
         self._preedit = ""
         self._last_paint_ms = 0.0
-        self._painted_cursor_row = 0
+        self._painted_cursor_rows: set[int] = set()
+        self._row_paint_ms = 0.3  # running estimate of what painting one row costs
+        self._band_row: int | None = None  # next row of a banded full repaint, None: none under way
+        self._band_again = False
+        self._band_timer = QTimer(self, singleShot=True, interval=0)
+        self._band_timer.timeout.connect(self._paint_band)
         self._feed_timer = QTimer(self, singleShot=True, interval=0)
         self._feed_timer.timeout.connect(self._on_feed_timer_timeout)
         self._paint_timer = QTimer(self, singleShot=True, interval=REPAINT_MS)
@@ -214,13 +221,42 @@ class TerminalWidget(QWidget):
         self._paint_timer.setInterval(max(REPAINT_MS, min(100, int(self._last_paint_ms * 2))))
         rows = self._screen.take_dirty()
         if rows is None or self._view_top is not None or len(rows) > self.rows // 2:
-            self.update()
+            self._start_bands()
             return
         rows.add(self._screen.cursor_y)
-        rows.add(self._painted_cursor_row)
+        rows |= self._painted_cursor_rows
         height = self._cell.height
         for row in rows:
             self.update(QRect(0, int(row * height), self.width(), int(height) + 2))
+
+    def _start_bands(self) -> None:
+        """Repaint the whole view in bands of rows (a full paint during a flood would stall the loop)."""
+        if self._band_row is None:
+            self._band_row = 0
+            self._band_timer.start()
+        else:
+            self._band_again = True  # the one under way goes on, then the view is painted once more
+
+    def _paint_band(self) -> None:
+        start = self._band_row
+        if start is None:
+            return
+        rows = self.rows
+        count = max(1, int(BAND_MS / max(self._row_paint_ms, 0.01)))
+        end = min(rows, start + count)
+        height = self._cell.height
+        top = int(start * height)
+        bottom = self.height() if end >= rows else int(end * height) + 1
+        self.repaint(QRect(0, top, self.width(), bottom - top))
+        if end < rows:
+            self._band_row = end
+            self._band_timer.start()
+        elif self._band_again:
+            self._band_again = False
+            self._band_row = 0
+            self._band_timer.start()
+        else:
+            self._band_row = None
 
     # --- geometry -------------------------------------------------------------------------------
     def _default_font(self) -> QFont:
@@ -266,10 +302,14 @@ class TerminalWidget(QWidget):
     # --- painting -------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         started = time.monotonic()
-        self._paint(event)
+        painted = self._paint(event)
         self._last_paint_ms = (time.monotonic() - started) * 1000
+        if painted:
+            per_row = self._last_paint_ms / painted
+            self._row_paint_ms = 0.7 * self._row_paint_ms + 0.3 * per_row
 
-    def _paint(self, event: QPaintEvent) -> None:
+    def _paint(self, event: QPaintEvent) -> int:
+        """Paint the event's rect; returns how many rows were painted."""
         painter = QPainter(self)
         screen = self._screen
         rect = event.rect()
@@ -292,7 +332,9 @@ class TerminalWidget(QWidget):
                     screen.reverse_video,
                 )
         cursor_row = screen.cursor_y + screen.history.added - top
-        self._painted_cursor_row = cursor_row
+        self._painted_cursor_rows.difference_update(range(first, last + 1))
+        if first <= cursor_row <= last:
+            self._painted_cursor_rows.add(cursor_row)
         if not screen.cursor_hidden and 0 <= cursor_row < screen.rows:
             x = min(screen.cursor_x, screen.cols - 1)
             paint_cursor(painter, screen.buffer[screen.cursor_y], x, cursor_row, cell, self.hasFocus(), False)
@@ -302,6 +344,7 @@ class TerminalWidget(QWidget):
                     int(x * cell.width), int(cursor_row * cell.height + cell.ascent), self._preedit
                 )
         painter.end()
+        return max(0, last - first + 1)
 
     @staticmethod
     def _row_span(span: tuple[_Pos, _Pos] | None, row: int) -> tuple[int, int] | None:
