@@ -41,6 +41,8 @@ _OPEN_STRING_RE = re.compile("\x1b[\\]P^_X][^\x07\x1b\x9c]*")
 _STRING_END_RE = re.compile("\x07|\x1b\\\\|\x9c")
 _CSI_END_RE = re.compile("[\x40-\x7e]")
 _HAS_CONTROL_RE = re.compile("[\x00-\x1f]")
+#: SGR whose first parameter is a reset, with plain numeric parameters only (no colon sub-parameters).
+_RESET_SGR_RE = re.compile("\x1b\\[(?:0*(?:;[0-9]*)*)?m")
 
 # CSI final byte -> TerminalScreen method, for sequences without a private prefix.
 _CSI_METHODS = {
@@ -103,6 +105,9 @@ class TerminalStream:
         self._sgr = SgrCache()
         self._sgr_styles: dict[tuple[int, str], tuple[Style, Style]] = {}
         self._cells_cache: dict[str, str] = {}
+        #: SGR tokens that start with a reset (ESC [ 0 ; ... m, ESC [ m): the result is the same whatever the
+        #: style before, so one lookup by the token alone does.
+        self._reset_sgr: dict[str, Style] = {}
         self._pyte = pyte.Stream(screen)  # type: ignore[arg-type]
         self._simple: dict[str, Callable[[], None]] = {
             "\r\n": self._crlf,
@@ -176,6 +181,7 @@ class TerminalStream:
         plain_scroll = top == 0 and bottom == rows - 1 and not screen.alternate
         dirty_add = screen.dirty.add
         cells_cache = self._cells_cache
+        reset_sgr = self._reset_sgr
         # "fresh": the cursor's line was blanked by a scroll in this call and only written left to right
         # since, so the cells from the cursor on are blank (no wide halves to fix) and the screen is
         # marked dirty as a whole already. chars / styles are that line's lists.
@@ -230,6 +236,10 @@ class TerminalStream:
                         y = min(y + 1, bottom if y < bottom else rows - 1)
                     fresh = False
                     continue
+                found = reset_sgr.get(token)
+                if found is not None:
+                    style = found
+                    continue
                 if token[-1] == "m" and token[1] == "[":
                     # Keyed by the identity of the current style (hashing an 8-field tuple is slower); the
                     # entry keeps that style alive and is checked, so a reused id cannot match by mistake.
@@ -274,6 +284,10 @@ class TerminalStream:
         if len(self._sgr_styles) > 4096:
             self._sgr_styles.clear()
         self._sgr_styles[(id(before), token)] = (before, screen.style)
+        if len(token) <= 40 and _RESET_SGR_RE.fullmatch(token):  # short: never over the parameter limits
+            if len(self._reset_sgr) > 256:
+                self._reset_sgr.clear()
+            self._reset_sgr[token] = screen.style
 
     def _crlf(self) -> None:
         self.screen.cursor_x = 0

@@ -202,3 +202,22 @@ def test_corpus_matches_pyte():
             ours = TerminalScreen(cols, rows)
             TerminalStream(ours).feed_text(data)
             assert our_view(ours) == pyte_view(reference), name
+
+
+def _log_flood(lines: int) -> str:
+    """Kernel-log-like lines (SGR resets, colours, Korean, long lines that wrap) that scroll the screen."""
+    words = ["새 장치가 연결되었습니다", "eth0 link up", "디스크 검사", "I/O error, dev sda", "온도"]
+    colours = ["\x1b[32m", "\x1b[1;33m", "\x1b[38;5;75m", "\x1b[38;2;255;128;0m", "\x1b[0;2m", "\x1b[m"]
+    out = []
+    for i in range(lines):
+        text = words[i % len(words)] * (1 + i % 3)
+        out.append(f"\x1b[0;2m[{i:5d}]\x1b[0m {colours[i % len(colours)]}{text}\x1b[0m \x1b[1mx\x1b[22m\r\n")
+    return "".join(out)
+
+
+def test_log_flood_with_scrolling_matches_pyte():
+    """The scroll fast path (fresh lines, cached layouts, reset-SGR cache) changes speed only."""
+    data = _log_flood(60)
+    for cols, rows in ((17, 5), (40, 8), (80, 24)):
+        for splits in ([], [1, 7, 100, 333], list(range(0, len(data), 97))):
+            _compare([data], cols, rows, splits)

@@ -225,3 +225,10 @@ def test_chunking_does_not_change_the_result(term, chunk):
     assert [line.chars for line in parts.buffer] == [line.chars for line in whole.buffer]
     assert [line.styles for line in parts.buffer] == [line.styles for line in whole.buffer]
     assert parts.display[1].rstrip() == "분해xend 글"
+
+
+def test_reset_sgr_does_not_keep_the_style_before(term):
+    t = term().feed("\x1b[1;31mA\x1b[0;4mB\x1b[32;7mC\x1b[0;4mD\x1b[45mE\x1b[mF")
+    styles = t.screen.buffer[0].styles
+    assert styles[1] == styles[3] == Style(underscore=True)
+    assert styles[5] == Style()

@@ -212,3 +212,25 @@ def test_set_font_changes_grid(qtbot, terminal):
     terminal.set_font(QFont("DejaVu Sans Mono", 20))
     assert (terminal.cols, terminal.rows) != before
     terminal.grab()  # paints without error
+
+
+def test_flood_repaints_in_bands_and_ends_with_a_whole_view(qtbot, terminal):
+    terminal.show()
+    qtbot.waitExposed(terminal)
+    painted: list[tuple[int, int]] = []
+    original = terminal.paintEvent
+
+    def spy(event):
+        painted.append((event.rect().top(), event.rect().bottom()))
+        original(event)
+
+    terminal.paintEvent = spy
+    terminal.feed("".join(f"\x1b[33m{i:05d}\x1b[0m 한글 줄\r\n" for i in range(5000)).encode())
+    qtbot.waitUntil(lambda: not terminal.busy and terminal._band_row is None, timeout=30_000)
+    assert painted
+    covered = [False] * terminal.height()
+    for top, bottom in painted[-terminal.rows :]:
+        for y in range(max(0, top), min(terminal.height(), bottom + 1)):
+            covered[y] = True
+    assert all(covered)  # the last paints together cover the whole view
+    assert terminal.snapshot_text().split("\n")[-2].startswith("04999")
