@@ -234,3 +234,16 @@ def test_flood_repaints_in_bands_and_ends_with_a_whole_view(qtbot, terminal):
             covered[y] = True
     assert all(covered)  # the last paints together cover the whole view
     assert terminal.snapshot_text().split("\n")[-2].startswith("04999")
+
+
+def test_flood_gives_the_garbage_collector_back(qtbot, terminal):
+    import gc
+
+    from console.terminal import widget as widget_module
+
+    qtbot.waitUntil(lambda: not widget_module._gc_holders, timeout=5_000)  # earlier tests' widgets
+    assert gc.get_freeze_count() == 0
+    terminal.feed("".join(f"line {i}\r\n" for i in range(20_000)).encode())
+    qtbot.waitUntil(lambda: not terminal.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not widget_module._gc_holders, timeout=5_000)
+    assert gc.get_freeze_count() == 0
