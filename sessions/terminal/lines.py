@@ -43,18 +43,6 @@ class Line:
             self.chars.extend([" "] * (cols - have))
             self.styles.extend([DEFAULT_STYLE] * (cols - have))
 
-    def freeze(self) -> None:
-        """Make the row read-only (tuples): done when it enters the scrollback. Tuples of strings and
-        styles drop out of the garbage collector's tracking, so 10,000 rows of history do not make every
-        full collection walk millions of cells (a 50 ms UI stall during a flood)."""
-        self.chars = tuple(self.chars)  # type: ignore[assignment]
-        self.styles = tuple(self.styles)  # type: ignore[assignment]
-
-    def thaw(self) -> None:
-        """Writable again (lists), for a row taken back out of the scrollback."""
-        self.chars = list(self.chars)
-        self.styles = list(self.styles)
-
     def fix_wide_edges(self, start: int, end: int) -> None:
         """After cells [start, end) were overwritten, blank orphaned halves of wide characters."""
         chars = self.chars
@@ -65,7 +53,7 @@ class Line:
 
 
 class Scrollback:
-    """Rows that scrolled off the top, oldest first, at most ``limit`` of them; they are read-only."""
+    """Rows that scrolled off the top, oldest first, at most ``limit`` of them."""
 
     __slots__ = ("_lines", "added")
 
@@ -79,14 +67,11 @@ class Scrollback:
         return self._lines.maxlen or 0
 
     def append(self, line: Line) -> None:
-        line.freeze()
         self._lines.append(line)
         self.added += 1
 
     def pop(self) -> Line:
-        line = self._lines.pop()
-        line.thaw()
-        return line
+        return self._lines.pop()
 
     def clear(self) -> None:
         self._lines.clear()
