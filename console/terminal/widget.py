@@ -17,6 +17,7 @@ from functools import partial
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QContextMenuEvent,
     QFocusEvent,
     QFont,
@@ -230,7 +231,7 @@ class TerminalWidget(QWidget):
     def _drain(self, deadline: float | None) -> None:
         """Feed queued output to the model until *deadline* (monotonic seconds; None: all of it)."""
         queue = self._queue
-        if _gc_holders:
+        if id(self) in _gc_holders:
             gc.freeze()
         while queue:
             text = queue.popleft()
@@ -307,6 +308,12 @@ class TerminalWidget(QWidget):
             self._drain(None)
             self._screen.resize(rows, cols)
             self.grid_resized.emit(self._screen.cols, self._screen.rows)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A closed terminal gives the garbage collector back at once (not only after the grace time)."""
+        self._gc_timer.stop()
+        _release_gc(id(self))
+        super().closeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -247,3 +247,17 @@ def test_flood_gives_the_garbage_collector_back(qtbot, terminal):
     qtbot.waitUntil(lambda: not terminal.busy, timeout=30_000)
     qtbot.waitUntil(lambda: not widget_module._gc_holders, timeout=5_000)
     assert gc.get_freeze_count() == 0
+
+
+def test_closing_a_flooded_terminal_gives_the_garbage_collector_back(qtbot):
+    import gc
+
+    from console.terminal import widget as widget_module
+
+    qtbot.waitUntil(lambda: not widget_module._gc_holders, timeout=5_000)  # earlier tests' widgets
+    widget = TerminalWidget()
+    qtbot.addWidget(widget)
+    widget.feed("".join(f"line {i}\r\n" for i in range(20_000)).encode())
+    widget.close()
+    assert not widget_module._gc_holders
+    assert gc.get_freeze_count() == 0
