@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sessions.terminal.style import DEFAULT_STYLE, Style
 from sessions.terminal.width import STUB
@@ -69,6 +69,10 @@ class Scrollback:
     def append(self, line: Line) -> None:
         self._lines.append(line)
         self.added += 1
+
+    def raw_append(self) -> Callable[[Line], None]:
+        """The bare append of the underlying deque, for a hot loop that adds to ``added`` itself."""
+        return self._lines.append
 
     def pop(self) -> Line:
         return self._lines.pop()

@@ -173,7 +173,9 @@ class TerminalStream:
         screen = self.screen
         simple = self._simple
         sgr_styles = self._sgr_styles
-        history_append = screen.history.append
+        history = screen.history
+        history_append = history.raw_append()
+        scrolled = 0  # rows appended through history_append, counted into history.added at the end
         x, y, style = screen.cursor_x, screen.cursor_y, screen.style
         buffer, cols, rows = screen.buffer, screen.cols, screen.rows
         insert_mode = screen.insert_mode
@@ -225,6 +227,7 @@ class TerminalStream:
                     if y == bottom:
                         if plain_scroll:
                             history_append(buffer.pop(0))
+                            scrolled += 1
                             blank = Line(cols)
                             buffer.append(blank)
                             screen.dirty_all = True
@@ -254,6 +257,8 @@ class TerminalStream:
                 # Anything else may move the cursor, change modes, margins or the buffer: sync, run, reload.
                 fresh = False
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
+                history.added += scrolled
+                scrolled = 0
                 handler = simple.get(token)
                 if handler is not None:
                     handler()
@@ -266,6 +271,7 @@ class TerminalStream:
                 plain_scroll = top == 0 and bottom == rows - 1 and not screen.alternate
         finally:
             screen.cursor_x, screen.cursor_y, screen.style = x, y, style
+            history.added += scrolled
 
     def _layout(self, text: str) -> str | None:
         """Cells of a non-ASCII run (None: it has zero-width characters), remembered: log lines repeat."""
