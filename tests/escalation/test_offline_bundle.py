@@ -35,4 +35,6 @@ def test_offline_refuses_a_damaged_bundle(tmp_path: Path, capsys) -> None:  # ty
     data[len(data) // 2] ^= 0xFF
     bundle.write_bytes(bytes(data))
     assert main(["diagnose", "--offline", str(bundle)]) == 1
-    assert "bundle" in capsys.readouterr().err.lower()
+    err = capsys.readouterr().err
+    assert err.startswith("valuezone: "), err
+    assert bundle.name in err or "bundle" in err.lower(), err  # says which file is damaged
