@@ -55,16 +55,22 @@ async def _read_until(
     return match
 
 
-async def test_openssh_customer_and_openssh_technician(
-    relay: Relay, sshd, openssh, tmp_path, tech_key
-) -> None:
-    config = _config(tmp_path, relay, tech_key, sshd.client_key)
+async def _stock_customer(openssh: str, config: Path, relay: Relay, sshd) -> asyncio.subprocess.Process:  # type: ignore[no-untyped-def]
+    """A customer with stock OpenSSH only: `ssh -R vz:22:…` to the relay, in a terminal (-tt)."""
     customer = await asyncio.create_subprocess_exec(
         openssh, "-F", str(config), "-tt", "-p", str(relay.port),
         "-R", f"vz:22:127.0.0.1:{sshd.port}", "support@127.0.0.1",
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip
     assert customer.stdin is not None and customer.stdout is not None
+    return customer
+
+
+async def test_openssh_customer_and_openssh_technician(
+    relay: Relay, sshd, openssh, tmp_path, tech_key
+) -> None:
+    config = _config(tmp_path, relay, tech_key, sshd.client_key)
+    customer = await _stock_customer(openssh, config, relay, sshd)
     seen = bytearray()
     try:
         code = "".join(m.decode() for m in (await _read_until(customer.stdout, CODE_LINE, seen)).groups())
@@ -96,12 +102,7 @@ async def test_openssh_technician_to_our_agent(
 
 async def test_openssh_customer_declines(relay: Relay, sshd, openssh, tmp_path, tech_key) -> None:
     config = _config(tmp_path, relay, tech_key, sshd.client_key)
-    customer = await asyncio.create_subprocess_exec(
-        openssh, "-F", str(config), "-tt", "-p", str(relay.port),
-        "-R", f"vz:22:127.0.0.1:{sshd.port}", "support@127.0.0.1",
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
-    assert customer.stdin is not None and customer.stdout is not None
+    customer = await _stock_customer(openssh, config, relay, sshd)
     seen = bytearray()
     try:
         code = "".join(m.decode() for m in (await _read_until(customer.stdout, CODE_LINE, seen)).groups())
