@@ -116,26 +116,34 @@ def test_notes_and_tags_are_appended_and_keep_the_record_valid(
     qloop: QtLoop,  # noqa: F811
 ) -> None:
     folder = _timed_record(archive)
-    qloop.run(window.update_index())
-    window.open_session(folder)
-    view = window.session_view
-    view.player.seek(2.5)
-    view.note_edit.setText("the freeze starts here")
-    view.note_button.click()
-    qloop.run(
-        until(lambda: any(e["type"] == "annotation" for e in open_record(folder).events()), what="note")
-    )
-    view.tag_edit.setText("freeze")
-    view.tag_edit.returnPressed.emit()
-    qloop.run(until(lambda: any(e["type"] == "tag" for e in open_record(folder).events()), what="tag"))
+
+    async def scenario() -> None:  # one loop run: the re-index each append starts finishes inside it
+        await window.update_index()
+        window.open_session(folder)
+        view = window.session_view
+        view.player.seek(2.5)
+        view.note_edit.setText("the freeze starts here")
+        view.note_button.click()
+        await until(lambda: any(e["type"] == "annotation" for e in open_record(folder).events()), what="note")
+        view.tag_edit.setText("freeze")
+        view.tag_edit.returnPressed.emit()
+        await until(lambda: any(e["type"] == "tag" for e in open_record(folder).events()), what="tag")
+        await until(lambda: _cell(window, 0, 7) == "freeze", what="the tag in the sessions table")
+        await until(lambda: view.notes.count() == 2, what="both in the notes list")
+        window.search_box.setText("freeze starts")
+        await until(lambda: window.hits and window.hits[0].kind == "note", what="the note indexed")
+
+    qloop.run(scenario())
     note = next(open_record(folder).events("annotation"))["data"]
     assert note == {"author": "lead-park", "text": "the freeze starts here", "t": 2.5}
     assert verify(folder).ok, verify(folder).lines()
-    qloop.run(until(lambda: view.notes.count() == 2, what="both in the notes list"))
-    window.search_box.setText("freeze starts")
-    qloop.run(until(lambda: window.hits and window.hits[0].kind == "note", what="the note indexed"))
     assert window.hits[0].t == 2.5
-    assert window.table.item(0, 7).text() == "freeze"
+    assert _cell(window, 0, 7) == "freeze"
+
+
+def _cell(window: ReviewWindow, row: int, col: int) -> str:
+    item = window.table.item(row, col)
+    return "" if item is None else item.text()
 
 
 def test_report_charts_and_html_export(
