@@ -29,6 +29,15 @@ DEFAULTS: dict[str, Any] = {
         "technician_language": "en",
         "cache": True,
     },
+    "escalation": {
+        # HQ destinations: [{name, url, language, key_file?, ca_file?}]; url is sftp://user@host[:port]/path
+        # or https://host[:port]/bundles. Their password, passphrase or token is in the keyring only.
+        "destinations": [],
+        "per_file_mb": 16,  # cap per collected log (its newest part is kept)
+        "total_mb": 128,  # cap on all collected logs (the oldest are left out)
+        "retry_base_seconds": 10.0,  # first retry after this, doubling up to an hour
+        "consent_timeout": 300.0,  # seconds the customer has to answer the consent question
+    },
 }
 
 _SECRET_WORDS = ("password", "passphrase", "secret", "token", "api_key")
@@ -48,7 +57,11 @@ def _check_no_secrets(data: dict[str, Any], where: str = "") -> None:
     for key, value in data.items():
         if isinstance(value, dict):
             _check_no_secrets(value, f"{where}{key}.")
-        elif any(word in key.lower() for word in _SECRET_WORDS):
+            continue
+        for index, item in enumerate(value if isinstance(value, list) else []):
+            if isinstance(item, dict):  # arrays of tables: [[escalation.destinations]]
+                _check_no_secrets(item, f"{where}{key}[{index}].")
+        if any(word in key.lower() for word in _SECRET_WORDS):
             raise ConfigError(
                 f"Refusing to write '{where}{key}' to the settings file.",
                 "Secrets belong in the OS keyring (sessions.secrets), never in settings.toml.",

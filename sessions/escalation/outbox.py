@@ -230,6 +230,25 @@ class Outbox:
                     out.append(moved)
         return out
 
+    def remove(self, bundle_id: str, destination: str) -> OutboxItem | None:
+        """Forget an item that is not being sent (the Remove button); returns it, or None if absent.
+
+        The bundle file is left where it is: the caller decides whether it is still needed.
+        """
+        item = self.get(bundle_id, destination)
+        if item is None:
+            return None
+        if item.state is State.SENDING and item.next_attempt > time.time():
+            raise EscalationError(
+                "This bundle is being sent right now.", "Wait until the attempt ends, then remove it."
+            )
+        with self._lock:
+            self._db.execute(
+                "DELETE FROM outbox WHERE bundle_id=? AND destination=? AND updated=?",
+                (bundle_id, destination, item.updated),
+            )
+        return item
+
     def due(self, now: float | None = None) -> list[OutboxItem]:
         """Queued items whose time has come, and sending items whose sender's lease has expired."""
         now = time.time() if now is None else now
