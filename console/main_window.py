@@ -20,8 +20,12 @@ from PySide6.QtWidgets import (
 
 from console.devices_dock import DevicesDock
 from console.diagnostics_dock import DiagnosticsDock
+from console.escalate_dialog import EscalateDialog
+from console.escalations_dock import EscalationsDock
 from console.i18n import install_translator, resolve_language
 from console.join_dialog import JoinDialog
+from console.notify import Notifier
+from console.outbox_service import OutboxService
 from console.session_tab import SessionPlan, SessionTab
 from console.settings_dialog import SettingsDialog
 from console.widgets import named
@@ -29,6 +33,7 @@ from sessions import __version__, secrets
 from sessions.config import Settings
 from sessions.devices import Device, DeviceBook
 from sessions.errors import SupportError
+from sessions.escalation import OutboxItem
 from sessions.paths import app_dirs
 from sessions.ssh.target import Target
 from translation import Translator
@@ -71,6 +76,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.devices)
         self.diagnostics = DiagnosticsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.diagnostics)
+        self.outbox = OutboxService(settings, self)
+        self.escalations = EscalationsDock(self.outbox, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.escalations)
+        self.escalations.hide()
+        self.notifier = Notifier(self)
+        self.outbox.delivered.connect(self._on_outbox_delivered)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
@@ -119,6 +130,14 @@ class MainWindow(QMainWindow):
         )
         diagnostics.addAction(self.diagnose_action)
         diagnostics.addAction(self.diagnostics.toggleViewAction())
+
+        escalation = bar.addMenu(self.tr("&Escalation"))
+        escalation.setObjectName("escalationMenu")
+        self.escalate_action = self._action(
+            self.tr("&Escalate to HQ…"), "escalateAction", "Ctrl+E", self.escalate
+        )
+        escalation.addAction(self.escalate_action)
+        escalation.addAction(self.escalations.toggleViewAction())
 
         tools = bar.addMenu(self.tr("&Tools"))
         tools.setObjectName("toolsMenu")
@@ -217,6 +236,34 @@ class MainWindow(QMainWindow):
         self.diagnostics.show()
         self.diagnostics.start_run()
 
+    def escalate(self) -> EscalateDialog | None:
+        """Ctrl+E: build a bundle for HQ from the current session (non-modal: the terminal stays usable)."""
+        tab = self.tabs.currentWidget()
+        if not isinstance(tab, SessionTab) or tab.bridge is None or tab.bridge.session.recorder is None:
+            self.statusBar().showMessage(self.tr("Open a session first, then escalate (Ctrl+E)."), 8000)
+            return None
+        dialog = EscalateDialog(tab, self.outbox, self)
+        dialog.queued.connect(self._on_escalation_queued)
+        dialog.show()
+        return dialog
+
+    def _on_escalation_queued(self, item: OutboxItem) -> None:
+        self.escalations.show()
+        self.statusBar().showMessage(
+            self.tr("Bundle queued for {destination}.").format(
+                destination=self.outbox.destination_label(item.destination)
+            ),
+            15000,
+        )
+
+    def _on_outbox_delivered(self, item: OutboxItem) -> None:
+        self.notifier.notify(
+            self.tr("Delivered to HQ"),
+            self.tr("The bundle for ticket {ticket} was delivered to {destination}.").format(
+                ticket=item.ticket or "—", destination=self.outbox.destination_label(item.destination)
+            ),
+        )
+
     def _on_tab_title_changed(self, tab: SessionTab, title: str) -> None:
         index = self.tabs.indexOf(tab)
         if index >= 0:
@@ -301,6 +348,7 @@ class MainWindow(QMainWindow):
             tab.end()
         if self._translator is not None:
             self._translator.close()
+        self.outbox.close_soon()
         super().closeEvent(event)
 
     def archive_root(self) -> Path:

@@ -1,4 +1,4 @@
-"""The Settings dialog: UI language, terminal font, scrollback and the archive folder."""
+"""The Settings dialog: UI language, terminal font, scrollback, archive folder, relay, HQ destinations."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.hq_settings import HqSettings
 from console.i18n import LANGUAGES
 from console.widgets import named
 from sessions.config import Settings
+from sessions.errors import SupportError
 from sessions.paths import app_dirs
 
 
@@ -76,6 +78,9 @@ class SettingsDialog(QDialog):
         self.relay.setPlaceholderText("relay.example.com:2222")
         form.addRow(self.tr("Relay:"), self.relay)
 
+        self.hq = HqSettings(settings, self)
+        form.addRow(self.hq)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -97,5 +102,10 @@ class SettingsDialog(QDialog):
         archive = self.archive.text().strip()
         self.settings.set("recording", "archive", "" if archive == str(app_dirs().archive) else archive)
         self.settings.set("relay", "address", self.relay.text().strip())
+        try:
+            self.hq.apply()
+        except SupportError as exc:
+            self.hq.message.setText(str(exc))
+            return
         self.settings.save()
         super().accept()

@@ -193,16 +193,22 @@ class LiveEscalation:
             self._event(CONSENT_KIND, {**self._ids(), "agreed": False, "answered": False, "reason": str(exc)})
             raise
 
-    async def phone_consent(self, by: str) -> Consent:
-        """The technician confirms the customer agreed by phone; *by* names who agreed."""
+    async def phone_consent(self, by: str, *, agreed: bool = True) -> Consent:
+        """The technician confirms the customer's answer given by phone; *by* names who answered.
+
+        Raises ConsentRefusedError when nobody is named or the answer is no (both leave the staged
+        bundle in place); a no is recorded like a yes.
+        """
         name = by.strip()
-        if not name:
+        if agreed and not name:
             raise ConsentRefusedError(
                 "Nobody was named as having agreed.", "Type the name of the person who agreed by phone."
             )
 
         async def ask(question: ConsentQuestion) -> Consent:
-            return Consent.given(question, by=name, via=VIA_PHONE)
+            if agreed:
+                return Consent.given(question, by=name, via=VIA_PHONE)
+            return Consent(False, name or "the customer", VIA_PHONE, question.destination, question.files)
 
         return await self._obtain(ask)
 

@@ -90,7 +90,11 @@ class Tls:
 @pytest.fixture(scope="session")
 def tls(tmp_path_factory: pytest.TempPathFactory) -> Tls:
     """A self-signed certificate for 127.0.0.1 (its own CA), made with `cryptography`."""
-    folder = tmp_path_factory.mktemp("tls")
+    return make_tls(tmp_path_factory.mktemp("tls"))
+
+
+def make_tls(folder: Path) -> Tls:
+    """cert.pem and key.pem in *folder*: a self-signed certificate for 127.0.0.1."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "valuezone test HQ")])
     now = datetime.datetime.now(datetime.UTC)
