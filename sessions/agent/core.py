@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import getpass
 import logging
 import random
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pathlib import Path
 import asyncssh
 
 from sessions import codes
+from sessions.agent.catalogue import Catalogue
 from sessions.agent.events import (
     TRANSITIONS,
     Activity,
@@ -28,6 +30,8 @@ from sessions.agent.events import (
     ConsentRequested,
     ConsentWithdrawn,
     Ended,
+    QuestionAsked,
+    QuestionWithdrawn,
     StateChanged,
     Subscribers,
 )
@@ -35,6 +39,7 @@ from sessions.agent.inner import FULL, SCOPE_LABELS, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
+from sessions.chat.questions import Question, QuestionDesk
 from sessions.errors import HostKeyError, SessionClosedError, SupportError
 from sessions.paths import app_dirs
 from sessions.relay.protocol import Reason
@@ -55,10 +60,18 @@ class AgentConfig:
     auto_consent: bool = False  # `valuezone demo` and benchmarks only: the question is shown, then allowed
     consent_timeout: float = 120.0
     grace: float = 120.0  # how long to keep trying to reach the relay after the link drops
-    lang: str = ""  # the customer's language, put on their chat messages
+    lang: str = ""  # the customer's language: on their chat messages, and the agent's texts (catalogue)
+    customer: str = ""  # who answers consent questions (`by`); default: the OS user name
     state_dir: Path | None = None
     allow: Callable[[str], bool] | None = None  # None: the diagnostics profiles' allow-list
     backoff: tuple[float, float] = (0.5, 10.0)
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "customer"
 
 
 def _closed_sentence(reason: str) -> str:
@@ -101,6 +114,13 @@ class Agent:
             activity=self._activity,
             on_chat=self._on_chat,
             on_closed=self._on_inner_closed,
+        )
+        self.texts = Catalogue(config.lang)
+        self._desk = QuestionDesk(
+            lang=config.lang or self.texts.lang,
+            by=config.customer or _user_name(),
+            on_asked=self._on_question,
+            on_withdrawn=lambda question, reason: self.events.emit(QuestionWithdrawn(question.id, reason)),
         )
         self._link: RelayLink | None = None
         self._ended = asyncio.Event()
@@ -280,6 +300,10 @@ class Agent:
     def _on_chat(self, link: ChatLink) -> None:
         self.chats = [*(c for c in self.chats if not c.closed), link]
         link.on_message = lambda message: self.events.emit(ChatReceived(message))
+        self._desk.attach(link)
+
+    def _on_question(self, question: Question, answer: asyncio.Future[dict[str, object]]) -> None:
+        self.events.emit(QuestionAsked(question, self.texts.render(question), answer))
 
     def _on_inner_closed(self, exc: Exception | None) -> None:
         if self.state is AgentState.ENDED or self._ending:
@@ -312,6 +336,7 @@ class Agent:
             return
         self._fire(AgentEvent.END)
         self.end_reason = reason
+        self._desk.withdraw_all("closed")
         for link in self.chats:
             link.close()
         if self._link is not None:

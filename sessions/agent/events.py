@@ -8,8 +8,11 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from sessions.agent.catalogue import RenderedQuestion
 from sessions.chat.message import ChatMessage
+from sessions.chat.questions import Question
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +107,28 @@ class ChatReceived:
 
 
 @dataclass(frozen=True, slots=True)
+class QuestionAsked:
+    """The technician asks the customer something (a survey, consent to send files).
+
+    ``shown`` is the question in the customer's language. Answer with ``answer.set_result({...})``
+    (survey: ``solved``, ``score``, ``comment``; consent: ``agreed``), or ``answer.cancel()`` when the
+    customer closes it without answering.
+    """
+
+    question: Question
+    shown: RenderedQuestion
+    answer: asyncio.Future[dict[str, Any]] = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionWithdrawn:
+    """Close the question ``question_id``: the technician took it back or the session ended."""
+
+    question_id: str
+    reason: str  # cancelled | closed
+
+
+@dataclass(frozen=True, slots=True)
 class Ended:
     """The session is over; `reason` is a sentence for the customer."""
 
@@ -111,7 +136,15 @@ class Ended:
 
 
 AgentEventValue = (
-    StateChanged | CodeIssued | ConsentRequested | ConsentWithdrawn | Activity | ChatReceived | Ended
+    StateChanged
+    | CodeIssued
+    | ConsentRequested
+    | ConsentWithdrawn
+    | Activity
+    | ChatReceived
+    | QuestionAsked
+    | QuestionWithdrawn
+    | Ended
 )
 
 
