@@ -171,7 +171,7 @@ class Agent:
         link = await RelayLink.open(
             self.config.relay, trust=self._trust, accept=self._on_forwarded, resume=resume
         )
-        link.on_notice = self._activity
+        link.on_notice = self._notice
         link.on_withdrawn = self._on_withdrawn
         self.code = link.code
         return link
@@ -189,7 +189,7 @@ class Agent:
                 self._finish(_closed_sentence(self._link.closed_reason))
                 return
             self._fire(AgentEvent.LINK_LOST)
-            self._activity("The connection to the relay dropped; reconnecting…")
+            self._activity("relay_dropped")
             if not await self._reconnect():
                 self._finish("The connection to the relay was lost and could not be restored.")
                 return
@@ -214,7 +214,7 @@ class Agent:
             self._link = link
             if link.resumed and link.relay_state == "active" and self.technician is not None:
                 self._fire(AgentEvent.RESUMED)
-                self._activity("Reconnected; the session goes on.")
+                self._activity("resumed")
             else:
                 if not link.resumed:
                     self.technician = None
@@ -239,7 +239,7 @@ class Agent:
         if bound is not None:
             if claim.fingerprint != bound.fingerprint:
                 raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.IN_USE)
-            self._activity(f"{claim.technician} reconnected")
+            self._activity("reconnected", technician=claim.technician)
         else:
             await self._ask(claim)
         return await self._device_session()
@@ -266,16 +266,16 @@ class Agent:
         if answer.cancelled():
             self.events.emit(ConsentWithdrawn(claim.technician, Reason.NO_ANSWER))
             self._fire(AgentEvent.REFUSED)
-            self._activity(f"No answer: {claim.technician} was not let in.")
+            self._activity("no_answer", technician=claim.technician)
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_ANSWER) from None
         if not answer.result() or self.state is not AgentState.ASKING:
             if self.state is AgentState.ASKING:
                 self._fire(AgentEvent.REFUSED)
-            self._activity(f"You declined {claim.technician}.")
+            self._activity("declined", technician=claim.technician)
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.DECLINED)
         self.technician = claim
         self._fire(AgentEvent.ALLOWED)
-        self._activity(f"{claim.technician} is connected.")
+        self._activity("connected", technician=claim.technician)
 
     def _on_withdrawn(self, claim_id: int) -> None:
         """The relay stopped waiting for this answer: treat it as no answer."""
@@ -293,7 +293,7 @@ class Agent:
             raise asyncssh.ChannelOpenError(
                 asyncssh.OPEN_CONNECT_FAILED, f"The device's SSH server is not reachable ({exc.strerror})"
             ) from exc
-        self._activity("Technician connected to this device's SSH server")
+        self._activity("sshd")
         return session  # type: ignore[return-value]
 
     # --- inside the session ----------------------------------------------------------------------
@@ -303,7 +303,9 @@ class Agent:
         self._desk.attach(link)
 
     def _on_question(self, question: Question, answer: asyncio.Future[dict[str, object]]) -> None:
-        self.events.emit(QuestionAsked(question, self.texts.render(question), answer))
+        shown = self.texts.render(question)
+        self._activity("question", title=shown.title)
+        self.events.emit(QuestionAsked(question, shown, answer))
 
     def _on_inner_closed(self, exc: Exception | None) -> None:
         if self.state is AgentState.ENDED or self._ending:
@@ -316,9 +318,14 @@ class Agent:
         elif exc is None:
             return
         else:
-            self._activity("The technician's connection dropped; waiting for them to come back…")
+            self._activity("technician_dropped")
 
-    def _activity(self, text: str) -> None:
+    def _activity(self, key: str, **values: str) -> None:
+        """One line of the feed, in the customer's language (commands and paths verbatim)."""
+        self.events.emit(Activity(self.texts.text(f"activity.{key}", **values), key=key))
+
+    def _notice(self, text: str) -> None:
+        """A sentence the relay sent (already written for a person)."""
         self.events.emit(Activity(text))
 
     # --- state -----------------------------------------------------------------------------------

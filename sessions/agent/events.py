@@ -95,10 +95,15 @@ class ConsentWithdrawn:
 
 @dataclass(frozen=True, slots=True)
 class Activity:
-    """One line of the customer's activity feed, e.g. "Technician ran: smartctl -H /dev/sda"."""
+    """One line of the customer's activity feed, e.g. "Technician ran: smartctl -H /dev/sda".
+
+    ``text`` is in the customer's language (the agent's catalogue); ``key`` names the kind of line
+    (``ran``, ``shell``, ``sftp_read`` … see resources/agent/en.toml), '' for a relay's notice.
+    """
 
     text: str
     ts: float = field(default_factory=time.time)
+    key: str = ""
 
 
 @dataclass(frozen=True, slots=True)

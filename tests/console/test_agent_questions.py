@@ -39,6 +39,8 @@ def test_survey_and_consent_dialogs_in_korean(  # type: ignore[no-untyped-def]
         await until(lambda: tab.conversation is not None and tab.conversation.link, what="chat channel")
         conversation = tab.conversation
         assert conversation is not None
+        feed = [customer.activity.item(i).text() for i in range(customer.activity.count())]
+        assert any(line.endswith("기술자가 채팅을 열었습니다") for line in feed), feed
         asking = qloop.loop.create_task(conversation.ask(SURVEY, {"outcome": "resolved"}, timeout=20))
         dialog = await until(lambda: visible(QDialog, "questionDialog"), what="survey dialog")
         assert dialog.windowTitle() == "기술지원 만족도 조사"
