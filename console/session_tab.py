@@ -24,6 +24,7 @@ from sessions.chat.link import ChatLink
 from sessions.config import Settings
 from sessions.devices import Device
 from sessions.diagnostics import DiagnosticsRunner, Finding, detect_profile, resolve_profile
+from sessions.diagnostics.platform import platform_of
 from sessions.ending import ClosedRecord, Ending, RecorderLike, record_ending
 from sessions.errors import DiagnosticsError, SupportError
 from sessions.live import SessionRequest, SessionState, SessionStatus
@@ -329,6 +330,9 @@ class SessionTab(QWidget):
 
         def sink(finding: Finding) -> None:
             session.record_event("diagnostics.finding", finding.to_dict())
+            platform = platform_of(finding, profile)
+            if platform and recorder is not None and not recorder.closed:
+                recorder.update_meta(platform=platform)  # "md degraded on DSM 7.2" in the archive's reports
 
         return DiagnosticsRunner(connection, profile, raw_dir=raw_dir, sink=sink)
 

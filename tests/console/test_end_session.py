@@ -48,6 +48,10 @@ def _choose(combo: QComboBox, data: str) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
 
+def _meta(folder: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((folder / "session.json").read_text())
+
+
 def _events(folder: Path) -> list[dict]:  # type: ignore[type-arg]
     return list(open_record(folder).events())
 
@@ -145,6 +149,8 @@ def test_direct_session_ended_from_the_tab_with_survey_not_asked(  # type: ignor
     async def scenario() -> Path:
         await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE, what="shell")
         folder = tab.bridge.session.recorder.folder  # type: ignore[union-attr]
+        qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # run diagnostics
+        await until(lambda: _meta(folder).get("platform"), timeout=60, what="platform detected")
         window.request_close_tab(window.tabs.indexOf(tab))
         confirm = await until(lambda: visible(QMessageBox, "closeTabConfirm"), what="close confirmation")
         qtbot.mouseClick(confirm.findChild(QPushButton, "closeTabEndSession"), Qt.MouseButton.LeftButton)
@@ -161,6 +167,10 @@ def test_direct_session_ended_from_the_tab_with_survey_not_asked(  # type: ignor
     assert by_type["outcome"] == {"outcome": "resolved", "summary": "Fan replaced"}
     assert by_type["survey"] == {"via": "not_asked"}
     assert "followup.opened" not in by_type
-    meta = json.loads((folder / "session.json").read_text())
+    meta = _meta(folder)
     assert (meta["outcome"], meta["survey_score"], meta["summary"]) == ("resolved", None, "Fan replaced")
+    os_release = dict(
+        line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines() if "=" in line
+    )
+    assert meta["platform"].split()[-1] == os_release.get("VERSION_ID", "").strip('"')
     assert verify(folder).ok
