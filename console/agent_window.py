@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.question_dialog import QuestionDialog
 from console.tasks import spawn
 from console.widgets import named
 from sessions.agent.core import Agent
@@ -34,6 +35,8 @@ from sessions.agent.events import (
     ConsentRequested,
     ConsentWithdrawn,
     Ended,
+    QuestionAsked,
+    QuestionWithdrawn,
     StateChanged,
 )
 from sessions.chat.message import ChatMessage
@@ -105,6 +108,7 @@ class AgentWindow(QMainWindow):
         layout.addWidget(self.end_button)
         self.setCentralWidget(body)
         self._consent_box: QMessageBox | None = None
+        self.questions: dict[str, QuestionDialog] = {}
         self._unsubscribe = agent.subscribe(self._on_agent_event)
 
     # --- agent events (called on the loop thread, which is the Qt thread) -----------------------------
@@ -127,6 +131,14 @@ class AgentWindow(QMainWindow):
             self._add_activity(event.text, event.ts)
         elif isinstance(event, ChatReceived):
             self._add_chat(event.message)
+        elif isinstance(event, QuestionAsked):
+            self._ask_question(event)
+        elif isinstance(event, QuestionWithdrawn):
+            dialog = self.questions.pop(event.question_id, None)
+            if dialog is not None:
+                key = "question.withdrawn" if event.reason == "cancelled" else "question.channel_closed"
+                self._add_activity(self.agent.texts.text(key))
+                dialog.done(0)
         elif isinstance(event, Ended):
             self._show_state(AgentState.ENDED, event.reason)
 
@@ -177,6 +189,12 @@ class AgentWindow(QMainWindow):
         box.open()
         if self.auto_consent:  # `valuezone demo` only: the question is shown, then answered yes
             asyncio.get_running_loop().call_later(1.0, lambda: allow.click() if box.isVisible() else None)
+
+    def _ask_question(self, event: QuestionAsked) -> None:
+        dialog = QuestionDialog(event, self.agent.texts, self)
+        self.questions[event.question.id] = dialog
+        dialog.finished.connect(lambda _r, qid=event.question.id: self.questions.pop(qid, None))
+        dialog.open()
 
     def _add_activity(self, text: str, ts: float | None = None) -> None:
         stamp = time.strftime("%H:%M:%S", time.localtime(ts or time.time()))

@@ -185,6 +185,24 @@ class ChatPane(QWidget):
         item.setSizeHint(view.sizeHint())
         self.list.scrollToBottom()
 
+    def show_note(self, text: str) -> None:
+        """A line from the console itself (not a chat message), e.g. the survey's outcome."""
+        item = QListWidgetItem(text)
+        item.setForeground(Qt.GlobalColor.darkGray)
+        self.list.addItem(item)
+        self.list.scrollToBottom()
+
+    def show_survey_answer(self, answer: dict[str, object]) -> None:
+        """The customer's survey answer, as they gave it in their agent."""
+        solved = self.tr("solved") if answer.get("solved") else self.tr("not solved")
+        score = answer.get("score")
+        parts = [solved, self.tr("score {score}/10").format(score=score) if score is not None else ""]
+        if answer.get("comment"):
+            parts.append(f"“{answer['comment']}”")
+        self.show_note(
+            self.tr("Customer's survey answer: {answer}").format(answer=" · ".join(p for p in parts if p))
+        )
+
     def _on_retry_requested(self, message_id: str) -> None:
         if self.conversation is not None:
             spawn(self.conversation.retry(message_id))

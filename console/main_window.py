@@ -20,14 +20,17 @@ from PySide6.QtWidgets import (
 
 from console.devices_dock import DevicesDock
 from console.diagnostics_dock import DiagnosticsDock
+from console.end_session import end_session
 from console.escalate_dialog import EscalateDialog
 from console.escalations_dock import EscalationsDock
+from console.followups_dock import FollowUpsDock
 from console.i18n import install_translator, resolve_language
 from console.join_dialog import JoinDialog
 from console.notify import Notifier
 from console.outbox_service import OutboxService
 from console.session_tab import SessionPlan, SessionTab
 from console.settings_dialog import SettingsDialog
+from console.tasks import spawn
 from console.widgets import named
 from sessions import __version__, secrets
 from sessions.config import Settings
@@ -76,6 +79,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.devices)
         self.diagnostics = DiagnosticsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.diagnostics)
+        self.followups = FollowUpsDock(self.archive_root, self._author, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.followups)
+        self.followups.hide()
         self.outbox = OutboxService(settings, self)
         self.escalations = EscalationsDock(self.outbox, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.escalations)
@@ -111,8 +117,15 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(self.tr("&Quit"), "quit", QKeySequence.StandardKey.Quit, self.close)
         self.join_action = self._action(self.tr("&Join by code…"), "joinByCode", "Ctrl+J", self.ask_code)
-        for action in (self.new_action, self.join_action, self.close_action):
+        self.end_action = self._action(
+            self.tr("&End session…"), "endSession", "Ctrl+Shift+E", self.end_current_session
+        )
+        self.followups_action = self.followups.toggleViewAction()
+        self.followups_action.setObjectName("followupsAction")
+        self.followups_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        for action in (self.new_action, self.join_action, self.end_action, self.close_action):
             session.addAction(action)
+        session.addAction(self.followups_action)
         session.addSeparator()
         session.addAction(self.quit_action)
 
@@ -288,14 +301,44 @@ class MainWindow(QMainWindow):
         box.setObjectName("closeTabConfirm")
         yes = box.button(QMessageBox.StandardButton.Yes)
         named(yes, "closeTabYes", self.tr("End the session"))
+        with_outcome = box.addButton(self.tr("End session…"), QMessageBox.ButtonRole.ActionRole)
+        named(with_outcome, "closeTabEndSession", self.tr("End the session with an outcome and survey"))
 
         def on_finished(_result: int) -> None:
             if box.clickedButton() is yes:
                 tab.end()
                 self._remove_tab(tab)
+            elif box.clickedButton() is with_outcome:
+                spawn(self._end_session(tab, remove=True))
 
         box.finished.connect(on_finished)
         box.open()
+
+    def end_current_session(self) -> None:
+        """Ctrl+Shift+E: outcome, summary and survey, then the session ends (see console/end_session.py)."""
+        tab = self.tabs.currentWidget()
+        if not isinstance(tab, SessionTab) or not tab.can_end():
+            self.statusBar().showMessage(self.tr("Open a connected session first."), 8000)
+        elif tab.ending is not None:
+            self.statusBar().showMessage(self.tr("The outcome of this session is already recorded."), 8000)
+        else:
+            spawn(self._end_session(tab))
+
+    async def _end_session(self, tab: SessionTab, *, remove: bool = False) -> None:
+        ending = await end_session(tab, self)
+        if ending is None:
+            return
+        tab.ending = ending
+        self.statusBar().showMessage(self.tr("Session ended; the outcome is recorded."), 8000)
+        if ending.followup_reason() and self.followups.isVisible():
+            self.followups.refresh()
+        if remove:
+            self._remove_tab(tab)
+
+    def _author(self) -> str:
+        import getpass
+
+        return str(self.settings.get("technician", "name", "") or getpass.getuser())
 
     def _remove_tab(self, tab: QWidget) -> None:
         index = self.tabs.indexOf(tab)
@@ -344,6 +387,7 @@ class MainWindow(QMainWindow):
             self.show_notice(notice)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.followups.close_index()
         for tab in self.session_tabs():
             tab.end()
         if self._translator is not None:

@@ -24,6 +24,8 @@ from sessions.chat.link import ChatLink
 from sessions.config import Settings
 from sessions.devices import Device
 from sessions.diagnostics import DiagnosticsRunner, Finding, detect_profile, resolve_profile
+from sessions.diagnostics.platform import platform_of
+from sessions.ending import ClosedRecord, Ending, RecorderLike, record_ending
 from sessions.errors import DiagnosticsError, SupportError
 from sessions.live import SessionRequest, SessionState, SessionStatus
 from sessions.paths import app_dirs
@@ -121,6 +123,7 @@ class SessionTab(QWidget):
         self.translator_factory = translator_factory
         self.conversation: Conversation | None = None
         self.code_session: CodeSession | None = None
+        self.ending: Ending | None = None  # set once the outcome is recorded (End session…)
 
         self.bridge: SessionBridge | None = None
         self._state = SessionState.NEW
@@ -137,6 +140,9 @@ class SessionTab(QWidget):
 
     def _technician(self) -> str:
         return str(self.settings.get("technician", "name", "") or getpass.getuser())
+
+    def technician_name(self) -> str:
+        return self._technician()
 
     def apply_settings(self) -> None:
         self.terminal.set_font(self._font())
@@ -216,6 +222,19 @@ class SessionTab(QWidget):
             self.bridge.cancel()
         if self.code_session is not None:
             spawn(self.code_session.close())
+
+    def can_end(self) -> bool:
+        """True once there is a record to write the outcome to (live, or ended with its record kept)."""
+        return bool(self.bridge and self.bridge.session.recorder is not None)
+
+    def record_ending(self, ending: Ending) -> str | None:
+        """Write the outcome, survey and any follow-up to this session's record; returns the due date."""
+        recorder = self.bridge.session.recorder if self.bridge else None
+        if recorder is None:
+            raise SupportError(self.tr("This session has no record to write the outcome to."))
+        target: RecorderLike = recorder if not recorder.closed else ClosedRecord(recorder.folder)
+        working_days = int(self.settings.get("followup", "working_days", 2))
+        return record_ending(target, ending, working_days=working_days)
 
     # --- questions asked while connecting -------------------------------------------------------------
     async def _ask_host_key(self, question: HostKeyQuestion) -> bool:
@@ -311,6 +330,9 @@ class SessionTab(QWidget):
 
         def sink(finding: Finding) -> None:
             session.record_event("diagnostics.finding", finding.to_dict())
+            platform = platform_of(finding, profile)
+            if platform and recorder is not None and not recorder.closed:
+                recorder.update_meta(platform=platform)  # "md degraded on DSM 7.2" in the archive's reports
 
         return DiagnosticsRunner(connection, profile, raw_dir=raw_dir, sink=sink)
 

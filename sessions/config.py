@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "terminal": {"scrollback": 10_000},
     "recording": {"archive": ""},
     "relay": {"address": ""},
+    "followup": {"working_days": 2},  # a session not solved gets a follow-up due this many working days later
     "translation": {
         "providers": ["google", "mymemory"],  # the chain, tried in order (google, mymemory, deepl, ...)
         "libre_url": "",  # a self-hosted LibreTranslate, e.g. http://10.0.0.5:5000/

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from console.commands.agent_questions import TerminalQuestion
+from sessions.agent.catalogue import normalize, system_language
 from sessions.errors import ConfigError, SupportError
 from sessions.ssh.target import Target
 
@@ -39,7 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="let the technician log in to this device's own SSH server (port 22 unless given)",
     )
     parser.add_argument(
-        "--lang", default="", help="your language for chat, e.g. ko, en, ja (default: system)"
+        "--lang",
+        default="",
+        help="your language for chat and for the agent's questions, e.g. ko, en, ja, zh-TW (default: system)",
     )
     parser.add_argument(
         "--consent-timeout", type=float, default=120.0, metavar="SECONDS", help=argparse.SUPPRESS
@@ -69,18 +73,9 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         scope=args.scope,
         forward_sshd=args.forward_sshd,
         consent_timeout=args.consent_timeout,
-        lang=args.lang or _system_language(),
+        lang=normalize(args.lang) if args.lang else system_language(),
         state_dir=args.state_dir,
     )
-
-
-def _system_language() -> str:
-    import locale
-
-    with contextlib.suppress(ValueError):
-        lang = locale.getlocale()[0] or ""
-        return lang.split("_")[0].lower()
-    return ""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -126,6 +121,7 @@ class TerminalView:
         self.agent = agent
         self.out = out
         self.pending: Any = None  # the ConsentRequested waiting for y/N
+        self.questions: list[TerminalQuestion] = []  # the first one is being asked
 
     def say(self, text: str) -> None:
         print(text, file=self.out, flush=True)
@@ -138,6 +134,8 @@ class TerminalView:
             CodeIssued,
             ConsentRequested,
             ConsentWithdrawn,
+            QuestionAsked,
+            QuestionWithdrawn,
             StateChanged,
         )
 
@@ -160,8 +158,33 @@ class TerminalView:
             self.say(f"Technician: {shown}")
             if shown != message.text:
                 self.say(f"  (original: {message.text})")
+        elif isinstance(event, QuestionAsked):
+            self.questions.append(TerminalQuestion(event, self.agent.texts))
+            if len(self.questions) == 1:
+                self.say("\n".join(self.questions[0].opening()))
+        elif isinstance(event, QuestionWithdrawn):
+            asked = [q for q in self.questions if q.id == event.question_id]
+            if asked:
+                self.questions.remove(asked[0])
+                key = "question.withdrawn" if event.reason == "cancelled" else "question.channel_closed"
+                self.say(self.agent.texts.text(key))
+                self._next_question()
         elif isinstance(event, StateChanged) and event.new is AgentState.RECONNECTING:
             self.say("Reconnecting to the relay…")
+
+    def _next_question(self) -> None:
+        while self.questions and self.questions[0].done:
+            self.questions.pop(0)
+        if self.questions and not self.questions[0].answer:
+            self.say("\n".join(self.questions[0].opening()))
+
+    def _answer_question(self, text: str) -> None:
+        question = self.questions[0]
+        for line in question.feed(text):
+            self.say(line)
+        if question.done:
+            self.questions.pop(0)
+            self._next_question()
 
     async def handle_input(self, lines: asyncio.Queue[str | None]) -> None:
         while (line := await lines.get()) is not None:
@@ -172,6 +195,8 @@ class TerminalView:
             elif text == "/end":
                 await self.agent.end()
                 return
+            elif self.questions:
+                self._answer_question(line)
             elif text:
                 try:
                     await self.agent.send_chat(text)

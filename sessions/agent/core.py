@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import getpass
 import logging
 import random
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pathlib import Path
 import asyncssh
 
 from sessions import codes
+from sessions.agent.catalogue import Catalogue
 from sessions.agent.events import (
     TRANSITIONS,
     Activity,
@@ -28,6 +30,8 @@ from sessions.agent.events import (
     ConsentRequested,
     ConsentWithdrawn,
     Ended,
+    QuestionAsked,
+    QuestionWithdrawn,
     StateChanged,
     Subscribers,
 )
@@ -35,6 +39,7 @@ from sessions.agent.inner import FULL, SCOPE_LABELS, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
+from sessions.chat.questions import Question, QuestionDesk
 from sessions.errors import HostKeyError, SessionClosedError, SupportError
 from sessions.paths import app_dirs
 from sessions.relay.protocol import Reason
@@ -55,10 +60,18 @@ class AgentConfig:
     auto_consent: bool = False  # `valuezone demo` and benchmarks only: the question is shown, then allowed
     consent_timeout: float = 120.0
     grace: float = 120.0  # how long to keep trying to reach the relay after the link drops
-    lang: str = ""  # the customer's language, put on their chat messages
+    lang: str = ""  # the customer's language: on their chat messages, and the agent's texts (catalogue)
+    customer: str = ""  # who answers consent questions (`by`); default: the OS user name
     state_dir: Path | None = None
     allow: Callable[[str], bool] | None = None  # None: the diagnostics profiles' allow-list
     backoff: tuple[float, float] = (0.5, 10.0)
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "customer"
 
 
 def _closed_sentence(reason: str) -> str:
@@ -101,6 +114,13 @@ class Agent:
             activity=self._activity,
             on_chat=self._on_chat,
             on_closed=self._on_inner_closed,
+        )
+        self.texts = Catalogue(config.lang)
+        self._desk = QuestionDesk(
+            lang=config.lang or self.texts.lang,
+            by=config.customer or _user_name(),
+            on_asked=self._on_question,
+            on_withdrawn=lambda question, reason: self.events.emit(QuestionWithdrawn(question.id, reason)),
         )
         self._link: RelayLink | None = None
         self._ended = asyncio.Event()
@@ -151,7 +171,7 @@ class Agent:
         link = await RelayLink.open(
             self.config.relay, trust=self._trust, accept=self._on_forwarded, resume=resume
         )
-        link.on_notice = self._activity
+        link.on_notice = self._notice
         link.on_withdrawn = self._on_withdrawn
         self.code = link.code
         return link
@@ -169,7 +189,7 @@ class Agent:
                 self._finish(_closed_sentence(self._link.closed_reason))
                 return
             self._fire(AgentEvent.LINK_LOST)
-            self._activity("The connection to the relay dropped; reconnecting…")
+            self._activity("relay_dropped")
             if not await self._reconnect():
                 self._finish("The connection to the relay was lost and could not be restored.")
                 return
@@ -194,7 +214,7 @@ class Agent:
             self._link = link
             if link.resumed and link.relay_state == "active" and self.technician is not None:
                 self._fire(AgentEvent.RESUMED)
-                self._activity("Reconnected; the session goes on.")
+                self._activity("resumed")
             else:
                 if not link.resumed:
                     self.technician = None
@@ -219,7 +239,7 @@ class Agent:
         if bound is not None:
             if claim.fingerprint != bound.fingerprint:
                 raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.IN_USE)
-            self._activity(f"{claim.technician} reconnected")
+            self._activity("reconnected", technician=claim.technician)
         else:
             await self._ask(claim)
         return await self._device_session()
@@ -246,16 +266,16 @@ class Agent:
         if answer.cancelled():
             self.events.emit(ConsentWithdrawn(claim.technician, Reason.NO_ANSWER))
             self._fire(AgentEvent.REFUSED)
-            self._activity(f"No answer: {claim.technician} was not let in.")
+            self._activity("no_answer", technician=claim.technician)
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_ANSWER) from None
         if not answer.result() or self.state is not AgentState.ASKING:
             if self.state is AgentState.ASKING:
                 self._fire(AgentEvent.REFUSED)
-            self._activity(f"You declined {claim.technician}.")
+            self._activity("declined", technician=claim.technician)
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.DECLINED)
         self.technician = claim
         self._fire(AgentEvent.ALLOWED)
-        self._activity(f"{claim.technician} is connected.")
+        self._activity("connected", technician=claim.technician)
 
     def _on_withdrawn(self, claim_id: int) -> None:
         """The relay stopped waiting for this answer: treat it as no answer."""
@@ -273,13 +293,19 @@ class Agent:
             raise asyncssh.ChannelOpenError(
                 asyncssh.OPEN_CONNECT_FAILED, f"The device's SSH server is not reachable ({exc.strerror})"
             ) from exc
-        self._activity("Technician connected to this device's SSH server")
+        self._activity("sshd")
         return session  # type: ignore[return-value]
 
     # --- inside the session ----------------------------------------------------------------------
     def _on_chat(self, link: ChatLink) -> None:
         self.chats = [*(c for c in self.chats if not c.closed), link]
         link.on_message = lambda message: self.events.emit(ChatReceived(message))
+        self._desk.attach(link)
+
+    def _on_question(self, question: Question, answer: asyncio.Future[dict[str, object]]) -> None:
+        shown = self.texts.render(question)
+        self._activity("question", title=shown.title)
+        self.events.emit(QuestionAsked(question, shown, answer))
 
     def _on_inner_closed(self, exc: Exception | None) -> None:
         if self.state is AgentState.ENDED or self._ending:
@@ -292,9 +318,14 @@ class Agent:
         elif exc is None:
             return
         else:
-            self._activity("The technician's connection dropped; waiting for them to come back…")
+            self._activity("technician_dropped")
 
-    def _activity(self, text: str) -> None:
+    def _activity(self, key: str, **values: str) -> None:
+        """One line of the feed, in the customer's language (commands and paths verbatim)."""
+        self.events.emit(Activity(self.texts.text(f"activity.{key}", **values), key=key))
+
+    def _notice(self, text: str) -> None:
+        """A sentence the relay sent (already written for a person)."""
         self.events.emit(Activity(text))
 
     # --- state -----------------------------------------------------------------------------------
@@ -312,6 +343,7 @@ class Agent:
             return
         self._fire(AgentEvent.END)
         self.end_reason = reason
+        self._desk.withdraw_all("closed")
         for link in self.chats:
             link.close()
         if self._link is not None:

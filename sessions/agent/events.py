@@ -8,8 +8,11 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from sessions.agent.catalogue import RenderedQuestion
 from sessions.chat.message import ChatMessage
+from sessions.chat.questions import Question
 
 log = logging.getLogger(__name__)
 
@@ -92,15 +95,42 @@ class ConsentWithdrawn:
 
 @dataclass(frozen=True, slots=True)
 class Activity:
-    """One line of the customer's activity feed, e.g. "Technician ran: smartctl -H /dev/sda"."""
+    """One line of the customer's activity feed, e.g. "Technician ran: smartctl -H /dev/sda".
+
+    ``text`` is in the customer's language (the agent's catalogue); ``key`` names the kind of line
+    (``ran``, ``shell``, ``sftp_read`` … see resources/agent/en.toml), '' for a relay's notice.
+    """
 
     text: str
     ts: float = field(default_factory=time.time)
+    key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class ChatReceived:
     message: ChatMessage
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAsked:
+    """The technician asks the customer something (a survey, consent to send files).
+
+    ``shown`` is the question in the customer's language. Answer with ``answer.set_result({...})``
+    (survey: ``solved``, ``score``, ``comment``; consent: ``agreed``), or ``answer.cancel()`` when the
+    customer closes it without answering.
+    """
+
+    question: Question
+    shown: RenderedQuestion
+    answer: asyncio.Future[dict[str, Any]] = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionWithdrawn:
+    """Close the question ``question_id``: the technician took it back or the session ended."""
+
+    question_id: str
+    reason: str  # cancelled | closed
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +141,15 @@ class Ended:
 
 
 AgentEventValue = (
-    StateChanged | CodeIssued | ConsentRequested | ConsentWithdrawn | Activity | ChatReceived | Ended
+    StateChanged
+    | CodeIssued
+    | ConsentRequested
+    | ConsentWithdrawn
+    | Activity
+    | ChatReceived
+    | QuestionAsked
+    | QuestionWithdrawn
+    | Ended
 )
 
 

@@ -14,6 +14,8 @@ from sessions.agent import shell
 from sessions.chat.link import SUBSYSTEM as CHAT_SUBSYSTEM
 from sessions.chat.link import ChatLink
 
+ActivityFn = Callable[..., None]  # activity(key, **values): a line of the feed (sessions.agent.catalogue)
+
 FULL = "full"
 DIAGNOSTICS = "diagnostics"
 SCOPES = (FULL, DIAGNOSTICS)
@@ -56,20 +58,20 @@ class _Capture:
         """Nothing to wait for."""
 
 
-def _sftp_class(scope: str, activity: Callable[[str], None]) -> type[asyncssh.SFTPServer]:
+def _sftp_class(scope: str, activity: ActivityFn) -> type[asyncssh.SFTPServer]:
     class _AgentSFTP(asyncssh.SFTPServer):
         def __init__(self, chan: asyncssh.SSHServerChannel) -> None:
             super().__init__(chan)
-            activity("Technician is copying files (SFTP)")
+            activity("sftp")
 
         def open(self, path: bytes, pflags: int, attrs: asyncssh.SFTPAttrs) -> object:
             name = os.fsdecode(path)
             if pflags & _WRITE_FLAGS:
                 if scope != FULL:
                     raise asyncssh.SFTPPermissionDenied("Read-only in a diagnostics session")
-                activity(f"Technician is writing {name} (SFTP)")
+                activity("sftp_write", path=name)
             else:
-                activity(f"Technician is reading {name} (SFTP)")
+                activity("sftp_read", path=name)
             return super().open(path, pflags, attrs)
 
     if scope == FULL:
@@ -110,7 +112,7 @@ class InnerServer:
         host_key: asyncssh.SSHKey,
         scope: str,
         allow: Callable[[str], bool],
-        activity: Callable[[str], None],
+        activity: ActivityFn,
         on_chat: Callable[[ChatLink], None],
         on_closed: Callable[[Exception | None], None],
     ) -> None:
@@ -164,6 +166,7 @@ class InnerServer:
     async def _dispatch(self, process: asyncssh.SSHServerProcess[bytes]) -> int:
         if process.subsystem == CHAT_SUBSYSTEM:
             link = ChatLink(process.stdin, process.stdout)
+            self.activity("chat")
             self.on_chat(link)
             await link.wait_closed()
             return 0
@@ -173,17 +176,17 @@ class InnerServer:
         command = process.command
         if self.scope != FULL:
             if command is None:
-                self.activity("Technician asked for a shell (refused: diagnostics only)")
+                self.activity("shell_refused")
                 process.stderr.write(SHELL_REFUSED.encode())
                 return 1
             if not self.allow(command):
-                self.activity(f"Technician was refused: {command} (not a diagnostics command)")
+                self.activity("command_refused", command=command)
                 process.stderr.write(f"Not allowed in a diagnostics session: {command}\r\n".encode())
                 return 126
         if command is None:
-            self.activity("Technician opened a shell")
+            self.activity("shell")
             return await shell.run_in_pty(process, None)
-        self.activity(f"Technician ran: {command}")
+        self.activity("ran", command=command)
         if process.get_terminal_type():
             return await shell.run_in_pty(process, command)
         return await shell.run_piped(process, command)

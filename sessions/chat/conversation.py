@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage, Translation
+from sessions.chat.questions import Questioner, QuestionUnansweredError
 from sessions.errors import SupportError
 
 log = logging.getLogger(__name__)
@@ -83,12 +84,30 @@ class Conversation:
         self._record = record or (lambda _type, _data: None)
         self.entries: dict[str, ChatEntry] = {}
         self.link: ChatLink | None = None
+        self._questioner: Questioner | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self.on_customer_lang: Callable[[str], None] | None = None
 
     def attach(self, link: ChatLink) -> None:
         self.link = link
         link.on_message = self._on_link_message
+        self._questioner = Questioner(link)
+        link.on_typed = self._questioner.on_line
+
+    async def ask(self, kind: str, params: dict[str, Any], *, timeout: float = 300.0) -> dict[str, Any]:
+        """Ask the customer a question of *kind* (see sessions.chat.questions) and return the answer.
+
+        The agent shows it in the customer's language. Raises QuestionUnansweredError when it times out,
+        the channel closes, or the customer closes the question; ValueError for params of the wrong shape.
+        Cancelling the awaiting task takes the question back from the customer's screen.
+        """
+        if self._questioner is None:
+            raise QuestionUnansweredError(
+                "The chat with the customer is not open.",
+                "Questions go through the agent: this works in sessions joined by code.",
+                reason="not-open",
+            )
+        return await self._questioner.ask(kind, params, timeout)
 
     def set_customer_lang(self, lang: str) -> None:
         """The technician changed the customer's language (or detection found it)."""

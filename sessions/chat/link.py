@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -23,7 +24,8 @@ class ChatLink:
     """One end of a chat channel.
 
     Incoming messages go to `on_message` (if set) and to anyone iterating `async for msg in link`.
-    A line that is not a valid message is logged and skipped; the channel stays up.
+    Lines with a ``"type"`` (questions, answers: sessions.chat.questions) go to `on_typed` instead.
+    A line that is neither is logged and skipped; the channel stays up.
     """
 
     def __init__(
@@ -32,6 +34,7 @@ class ChatLink:
         self._reader = reader
         self._writer = writer
         self.on_message = on_message
+        self.on_typed: Callable[[dict[str, Any]], None] | None = None
         self._queue: asyncio.Queue[ChatMessage | None] = asyncio.Queue()
         self._closed = asyncio.Event()
         self._task = asyncio.get_running_loop().create_task(self._read())
@@ -59,7 +62,13 @@ class ChatLink:
                 if len(line) > MAX_LINE or not line.strip():
                     continue
                 try:
-                    message = ChatMessage.from_line(line)
+                    value = json.loads(line)
+                    if not isinstance(value, dict):
+                        raise ValueError("a chat line must be a JSON object")
+                    if value.get("type", "chat") != "chat":
+                        self._typed(value)
+                        continue
+                    message = ChatMessage.from_dict(value)
                 except ValueError as exc:
                     log.warning("skipping a chat line that is not a message: %s", exc)
                     continue
@@ -72,13 +81,28 @@ class ChatLink:
             self._closed.set()
             self._queue.put_nowait(None)
 
+    def _typed(self, value: dict[str, Any]) -> None:
+        if self.on_typed is None:
+            log.info("no one takes %r lines on this chat channel; skipped", value.get("type"))
+            return
+        try:
+            self.on_typed(value)
+        except Exception:  # a handler's bug must not close the chat
+            log.exception("handling a %r line failed", value.get("type"))
+
     async def send(self, message: ChatMessage) -> None:
         """Send one message; raises SessionClosedError when the channel is gone."""
+        await self._send_line(message.to_line())
+
+    async def send_typed(self, data: dict[str, Any]) -> None:
+        """Send one typed line (a question, an answer, a cancel); raises SessionClosedError when closed."""
+        await self._send_line(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    async def _send_line(self, data: str) -> None:
         if self._closed.is_set():
             raise SessionClosedError(
                 "The chat is closed: the session has ended.", "Join again to keep chatting."
             )
-        data = message.to_line()
         try:
             self._writer.write(data.encode("utf-8") if self._binary else data)
             await self._writer.drain()

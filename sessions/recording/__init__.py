@@ -1,6 +1,6 @@
 """Session records: terminal.cast, events.jsonl (hash-chained) and session.json; see docs/record-format.md."""
 
-from sessions.recording.appender import append_event
+from sessions.recording.appender import append_event, update_record_meta
 from sessions.recording.chain import canonical, genesis, line_hash
 from sessions.recording.meta import DeviceInfo, archive_root, record_folder
 from sessions.recording.plaintext import TextExtractor, strip_escapes
@@ -25,5 +25,6 @@ __all__ = [
     "record_folder",
     "strip_escapes",
     "terminal_text",
+    "update_record_meta",
     "verify",
 ]

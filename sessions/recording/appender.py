@@ -11,7 +11,7 @@ from typing import Any
 
 from sessions.errors import RecordError
 from sessions.recording.chain import event_line, genesis, line_hash, parse_ts, ts_at
-from sessions.recording.meta import EVENTS_FILE, read_meta, write_meta
+from sessions.recording.meta import EVENTS_FILE, check_meta_fields, read_meta, write_meta
 
 
 def append_event(folder: Path, type_: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -70,3 +70,29 @@ def _tail(fd: int, folder: Path, session_id: str) -> tuple[int, str, float]:
             last_hash = line_hash(raw)
             last_t = float(json.loads(raw)["t"])
     return count, last_hash, last_t
+
+
+def update_record_meta(folder: Path, **fields: Any) -> None:
+    """Set top-level session.json fields of a closed record (outcome, survey_score, summary, platform …).
+
+    Serialised with append_event through the same lock; RecordError when the record cannot take it.
+    """
+    check_meta_fields(fields)
+    folder = Path(folder)
+    try:
+        fd = os.open(folder / EVENTS_FILE, os.O_RDONLY)
+    except OSError as exc:
+        raise RecordError(f"Cannot update the record {folder} ({exc}).", file=str(folder)) from exc
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        meta = read_meta(folder)
+        meta.update(fields)
+        write_meta(folder, meta)
+    except (OSError, ValueError) as exc:
+        raise RecordError(
+            f"Updating session.json of {folder} failed ({exc}).",
+            "Check free space and permissions on the archive folder, then try again.",
+            file=str(folder),
+        ) from exc
+    finally:
+        os.close(fd)

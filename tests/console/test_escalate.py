@@ -26,15 +26,18 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
+from console.agent_window import AgentWindow
 from console.escalate_dialog import EscalateDialog
 from console.main_window import MainWindow
 from console.session_tab import SessionPlan, SessionTab
+from sessions.agent.core import Agent
 from sessions.config import Settings
 from sessions.escalation import State, verify_bundle
 from sessions.escalation.destinations import HqDestination
 from sessions.live import SessionState
 from sessions.paths import app_dirs
 from sessions.recording import open_record
+from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.console.conftest import QtLoop, until, visible
 from tests.escalation.conftest import TOKEN, Tls, make_tls, start_hq
@@ -65,7 +68,9 @@ def device_logs(tmp_path: Path) -> Path:
     profiles = app_dirs().config / "diagnostics"
     profiles.mkdir(parents=True)
     (profiles / "testnas.toml").write_text(
-        f'[profile]\ntitle = "Test NAS"\n\n[logs]\npaths = ["{logs}/*"]\n'
+        '[profile]\ntitle = "Test NAS"\npriority = 100\n'
+        'detect = { command = "echo testnas", match = "testnas" }\n\n'
+        f'[logs]\npaths = ["{logs}/*"]\n'
         'commands = { uname = "uname -s" }\n'
     )
     return logs
@@ -331,3 +336,73 @@ def test_declined_consent_sends_nothing_and_keeps_the_bundle(  # type: ignore[no
     assert not (app_dirs().state / "bundles").exists() or not list((app_dirs().state / "bundles").iterdir())
     answers = _events(tab.bridge.session.recorder.folder, "escalation.consent")  # type: ignore[union-attr]
     assert [(a["agreed"], a["by"]) for a in answers] == [(False, "Choi")]
+
+
+def test_agent_asks_the_customer_in_korean_declined_then_agreed_and_delivered(  # type: ignore[no-untyped-def]
+    qtbot,
+    qloop: QtLoop,
+    relay_and_agent: tuple[Relay, Agent],
+    device_logs: Path,
+    libre: LibreServer,
+    tls: Tls,
+    tmp_path: Path,
+) -> None:
+    relay, agent = relay_and_agent
+    agent.config = dataclasses.replace(agent.config, auto_consent=True)
+    customer = AgentWindow(agent)
+    qtbot.addWidget(customer)
+    customer.show()
+    hq = start_hq(tmp_path / "inbox", tls)
+    destination = HqDestination("HQ Seoul", hq.url, "en", ca_file=str(tls.cert))
+    destination.store_credential(TOKEN)
+    window = _window(qtbot, _settings(libre, destinations=[destination.to_settings()]))
+    qloop.run(agent.start())
+    tab = window.join_code(agent.code, Target("127.0.0.1", relay.port, ""), accept_new=True)
+    shown: list[str] = []
+
+    async def customer_answers(button: str) -> None:
+        question = await until(lambda: visible(QDialog, "questionDialog"), what="the customer's question")
+        assert question.windowTitle() == "제조사에 파일을 보낼까요?"
+        shown.append("\n".join(label.text() for label in question.findChildren(QLabel)))
+        qtbot.mouseClick(question.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
+
+    async def scenario() -> None:
+        await until(lambda: tab.conversation is not None and tab.conversation.link, what="chat channel")
+        dialog = await _ctrl_e(qtbot, window, tab)  # the profile is detected on the device through the agent
+        await _fill_and_preview(qtbot, dialog, "T-8192")
+        ask = dialog.findChild(QPushButton, "escalateAskCustomer")
+        assert ask.isVisible() and not dialog.findChild(QCheckBox, "escalatePhoneAgreed").isVisible()
+        qtbot.mouseClick(ask, Qt.MouseButton.LeftButton)
+        assert "Waiting for the customer" in dialog.findChild(QLabel, "escalateWaiting").text()
+        await customer_answers("questionDecline")
+        message = dialog.findChild(QLabel, "escalatePreviewMessage")
+        await until(lambda: "declined" in message.text(), what="the declined message")
+        assert window.outbox.items() == [] and dialog.escalation.staged is not None  # type: ignore[union-attr]
+
+        qtbot.mouseClick(ask, Qt.MouseButton.LeftButton)  # asked again: nothing was lost
+        await customer_answers("questionAgree")
+        result = dialog.findChild(QLabel, "escalateResult")
+        await until(lambda: result.isVisible() and "queued" in result.text(), timeout=60, what="queued")
+        bundle_id = dialog.escalation.bundle_id  # type: ignore[union-attr]
+        await until(
+            lambda: window.escalations.state_of(bundle_id) is State.DELIVERED, timeout=30, what="delivered"
+        )
+        await until(lambda: not window.outbox.is_running(), what="the outbox worker at rest")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "escalateClose"), Qt.MouseButton.LeftButton)
+        tab.end()
+        await until(lambda: not tab.is_live(), what="session end")
+
+    try:
+        qloop.run(scenario(), timeout=120)
+    finally:
+        hq.stop()
+    assert "T-8192" in shown[0] and "HQ Seoul" in shown[0] and "messages" in shown[0]
+    stored = list(hq.inbox.glob("*.tar.gz"))
+    assert len(stored) == 1
+    with tarfile.open(stored[0]) as tar:
+        consent = json.loads(tar.extractfile("consent.json").read())  # type: ignore[union-attr]
+        names = tar.getnames()
+    assert consent["agreed"] and consent["via"] == "agent chat" and consent["language"] == "ko"
+    assert any(n.endswith("log/messages") for n in names)
+    answers = _events(tab.bridge.session.recorder.folder, "escalation.consent")  # type: ignore[union-attr]
+    assert [(a["agreed"], a["language"]) for a in answers] == [(False, "ko"), (True, "ko")]

@@ -1,0 +1,1 @@
+"""Tests of sessions.chat: messages, questions and the channel."""
