@@ -264,6 +264,10 @@ def test_hq_down_queued_with_reason_then_delivered_once_after_restart(  # type: 
         bundle_id = state["id"] = dialog.escalation.bundle_id  # type: ignore[union-attr]
         row = await until(lambda: _queued_row(window, bundle_id), timeout=30, what="queued with a reason")
         state["reason"], state["next"] = row.text(6), row.text(5)
+        attempts = int(row.text(4))
+        window.escalations.table.setCurrentItem(row)
+        qtbot.mouseClick(window.findChild(QPushButton, "escalationsRetry"), Qt.MouseButton.LeftButton)
+        await until(lambda: int(window.escalations.row_for(bundle_id).text(4)) > attempts, what="retried now")
         qtbot.mouseClick(dialog.findChild(QPushButton, "escalateClose"), Qt.MouseButton.LeftButton)
         tab.end()
         await until(lambda: not tab.is_live(), what="session end")
@@ -296,7 +300,10 @@ def test_hq_down_queued_with_reason_then_delivered_once_after_restart(  # type: 
     assert [p.name for p in (tmp_path / "inbox").glob("*.tar.gz")] == [f"{state['id']}.tar.gz"]
     assert notified and "T-2048" in notified[0]
     item = again.outbox.outbox.get(state["id"], destination.url)
-    assert item is not None and item.state is State.DELIVERED and item.attempts >= 2
+    assert item is not None and item.state is State.DELIVERED and item.attempts >= 3
+    again.escalations.table.setCurrentItem(again.escalations.row_for(state["id"]))
+    qtbot.mouseClick(again.findChild(QPushButton, "escalationsRemove"), Qt.MouseButton.LeftButton)
+    assert again.escalations.row_for(state["id"]) is None and not Path(item.path).exists()
 
 
 def _queued_row(window: MainWindow, bundle_id: str):  # type: ignore[no-untyped-def]
@@ -406,3 +413,41 @@ def test_agent_asks_the_customer_in_korean_declined_then_agreed_and_delivered(  
     assert any(n.endswith("log/messages") for n in names)
     answers = _events(tab.bridge.session.recorder.folder, "escalation.consent")  # type: ignore[union-attr]
     assert [(a["agreed"], a["language"]) for a in answers] == [(False, "ko"), (True, "ko")]
+
+
+def test_agent_question_taken_back_then_session_ends_nothing_sent(  # type: ignore[no-untyped-def]
+    qtbot, qloop: QtLoop, relay_and_agent: tuple[Relay, Agent], device_logs: Path, libre: LibreServer
+) -> None:
+    relay, agent = relay_and_agent
+    agent.config = dataclasses.replace(agent.config, auto_consent=True)
+    customer = AgentWindow(agent)
+    qtbot.addWidget(customer)
+    customer.show()
+    destination = HqDestination("HQ", f"https://127.0.0.1:{free_port()}/bundles", "en")
+    window = _window(qtbot, _settings(libre, destinations=[destination.to_settings()]))
+    qloop.run(agent.start())
+    tab = window.join_code(agent.code, Target("127.0.0.1", relay.port, ""), accept_new=True)
+
+    async def scenario() -> None:
+        await until(lambda: tab.conversation is not None and tab.conversation.link, what="chat channel")
+        dialog = await _ctrl_e(qtbot, window, tab)
+        await _fill_and_preview(qtbot, dialog, "T-1")
+        ask = dialog.findChild(QPushButton, "escalateAskCustomer")
+        message = dialog.findChild(QLabel, "escalatePreviewMessage")
+        qtbot.mouseClick(ask, Qt.MouseButton.LeftButton)
+        await until(lambda: visible(QDialog, "questionDialog"), what="the customer's question")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "escalateWaitCancel"), Qt.MouseButton.LeftButton)
+        await until(lambda: "stopped waiting" in message.text(), what="back to the preview")
+        await until(lambda: visible(QDialog, "questionDialog") is None, what="the question taken back")
+        qtbot.mouseClick(ask, Qt.MouseButton.LeftButton)
+        await until(lambda: visible(QDialog, "questionDialog"), what="asked again")
+        qtbot.mouseClick(customer.findChild(QPushButton, "agentEnd"), Qt.MouseButton.LeftButton)
+        await until(lambda: "No answer" in message.text(), what="the no-answer message")
+        assert "Nothing was sent" in message.text()
+        await until(lambda: not tab.is_live(), what="session end")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "escalatePreviewClose"), Qt.MouseButton.LeftButton)
+
+    qloop.run(scenario(), timeout=120)
+    assert window.outbox.items() == []
+    answers = _events(tab.bridge.session.recorder.folder, "escalation.consent")  # type: ignore[union-attr]
+    assert [a["answered"] for a in answers] == [False] and "closed" in answers[0]["reason"]
