@@ -112,7 +112,9 @@ class EscalateDialog(QDialog):
         self._start(self._load_findings())
 
     def _start(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        return spawn(coro)
+        task = spawn(coro)
+        self._loaders = [t for t in getattr(self, "_loaders", []) if not t.done()] + [task]
+        return task
 
     # --- what the tab offers ----------------------------------------------------------------------
     def _connection(self) -> Any:
@@ -437,7 +439,7 @@ class EscalateDialog(QDialog):
     # --- closing ----------------------------------------------------------------------------------
     def done(self, result: int) -> None:  # type: ignore[override]
         self._cancel.set()
-        for task in (self._job, self._translation_task):
+        for task in (self._job, self._translation_task, *getattr(self, "_loaders", [])):
             if task is not None and not task.done() and task is not self._sending():
                 task.cancel()
         sending = self._sending()
