@@ -93,18 +93,19 @@ async def _run_terminal(config, stdin: TextIO, out: TextIO) -> int:  # type: ign
     agent = Agent(config)
     view = TerminalView(agent, out)
     agent.subscribe(view.show)
-    print(f"Connecting to the support relay {config.relay.host_port}…", file=out, flush=True)
+    print(agent.texts.text("terminal.connecting", relay=config.relay.host_port), file=out, flush=True)
     await agent.start()
+    you_ended = agent.texts.text("terminal.you_ended")
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, lambda: loop.create_task(agent.end()))
+            loop.add_signal_handler(sig, lambda: loop.create_task(agent.end(you_ended)))
     lines: asyncio.Queue[str | None] = asyncio.Queue()
     threading.Thread(target=_read_lines, args=(stdin, loop, lines), daemon=True).start()
     reader = loop.create_task(view.handle_input(lines))
     reason = await agent.wait_ended()
     reader.cancel()
-    print(f"Session ended: {reason}", file=out, flush=True)
+    print(agent.texts.text("terminal.ended", reason=reason), file=out, flush=True)
     return 0
 
 
@@ -139,25 +140,26 @@ class TerminalView:
             StateChanged,
         )
 
+        texts = self.agent.texts
         if isinstance(event, CodeIssued):
             minutes = max(1, round(event.expires_in / 60))
-            again = " (same code as before)" if event.resumed else ""
-            self.say(f"Session code: {event.display} (expires in {minutes} min){again}")
-            self.say("Read it to your technician. Type /end or press Ctrl-C to end the session.")
+            line = texts.text("terminal.code", code=event.display, minutes=minutes)
+            self.say(f"{line} {texts.text('terminal.same_code')}" if event.resumed else line)
+            self.say(texts.text("terminal.read_it"))
         elif isinstance(event, ConsentRequested):
             self.pending = event
-            self.say(event.question)
+            self.say(texts.text("terminal.consent", technician=event.technician, scope=event.scope_label))
         elif isinstance(event, ConsentWithdrawn):
             self.pending = None
-            self.say(f"{event.reason}: {event.technician} was not let in.")
+            self.say(texts.text("terminal.not_let_in", reason=event.reason, technician=event.technician))
         elif isinstance(event, Activity):
             self.say(f"[{time.strftime('%H:%M:%S', time.localtime(event.ts))}] {event.text}")
         elif isinstance(event, ChatReceived):
             message = event.message
             shown = message.shown_text(self.agent.config.lang)
-            self.say(f"Technician: {shown}")
+            self.say(texts.text("terminal.technician", text=shown))
             if shown != message.text:
-                self.say(f"  (original: {message.text})")
+                self.say(texts.text("terminal.original", text=message.text))
         elif isinstance(event, QuestionAsked):
             self.questions.append(TerminalQuestion(event, self.agent.texts))
             if len(self.questions) == 1:
@@ -170,7 +172,7 @@ class TerminalView:
                 self.say(self.agent.texts.text(key))
                 self._next_question()
         elif isinstance(event, StateChanged) and event.new is AgentState.RECONNECTING:
-            self.say("Reconnecting to the relay…")
+            self.say(texts.text("terminal.reconnecting"))
 
     def _next_question(self) -> None:
         while self.questions and self.questions[0].done:
@@ -190,10 +192,10 @@ class TerminalView:
         while (line := await lines.get()) is not None:
             text = line.strip()
             if self.pending is not None and not self.pending.answer.done():
-                self.pending.answer.set_result(text.lower() in ("y", "yes"))
+                self.pending.answer.set_result(self.agent.texts.yes_no(text) is True)
                 self.pending = None
             elif text == "/end":
-                await self.agent.end()
+                await self.agent.end(self.agent.texts.text("terminal.you_ended"))
                 return
             elif self.questions:
                 self._answer_question(line)

@@ -75,13 +75,13 @@ async def test_terminal_agent_answers_a_survey_from_stdin(  # type: ignore[no-un
     seen: list[str] = []
     assert agent.stdin is not None and agent.stdout is not None
     try:
-        match = await _line_matching(agent.stdout, r"Session code: (\d{3} \d{3} \d{3})", seen)
+        match = await _line_matching(agent.stdout, r"세션 코드: (\d{3} \d{3} \d{3})", seen)
         join = asyncio.ensure_future(
             connect_by_code(
                 Target("127.0.0.1", relay.port, "kim"), match.group(1), technician_key=tech_key, trust=trust
             )
         )
-        await _line_matching(agent.stdout, r"Allow\? \[y/N\]", seen)
+        await _line_matching(agent.stdout, r"허용할까요\? \[y/N\]", seen)
         agent.stdin.write(b"y\n")
         conn = await asyncio.wait_for(join, 20)
         conversation = await _conversation(conn)
