@@ -117,7 +117,8 @@ def run_agent_window(config: object, *, quit_after: float = 0) -> int:
     """`valuezone agent --gui`: the customer's window around the agent; closing it ends the session."""
     app = create_application()
     settings, _ = load_settings()
-    install_translator(resolve_language(settings.get("ui", "language", "")))
+    customer_lang = str(getattr(config, "lang", "") or "").split("-")[0]  # `--lang`, else the UI setting
+    install_translator(resolve_language(customer_lang or settings.get("ui", "language", "")))
     from console.agent_window import AgentWindow
     from console.tasks import spawn
     from sessions.agent.core import Agent, AgentConfig
