@@ -12,7 +12,8 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
-from operator import add
+from itertools import compress, count, repeat
+from operator import add, gt
 
 import pyte
 
@@ -20,7 +21,7 @@ from sessions.terminal.deferred import SGR_RE, PlainRows, row_breaks, style_afte
 from sessions.terminal.lines import Line
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.style import MAX_CSI_BODY, SgrCache, Style, is_reset_sgr
-from sessions.terminal.width import STUB, fits, has_zero_width, is_nfc, nfc, to_cells
+from sessions.terminal.width import SPACING_RUN, STUB, fits, is_nfc, nfc, to_cells
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
@@ -35,11 +36,11 @@ _OTHER_TOKENS = (
     ")"
 )
 #: Tokens of the stream; text is what lies between them. The first kind is CR LF with the complete plain
-#: lines after it (printable text and SGR only, each ending in CR LF), which a log flood is made of.
-_TOKEN_RE = re.compile("(\r\n(?:(?:[^\x00-\x1f\x7f-\x9f]++|\x1b\\[[0-9;:]*+m)*+\r\n)*+" + _OTHER_TOKENS)
+#: lines after it (printable text without zero-width characters and SGR, each ending in CR LF), which a
+#: log flood is made of.
+_TOKEN_RE = re.compile(f"(\r\n(?:(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+\r\n)*+" + _OTHER_TOKENS)
 #: The same with CR LF on its own, for lines that have to be drawn one by one.
 _LINE_TOKEN_RE = re.compile("(\r\n" + _OTHER_TOKENS)
-_NO_BREAKS: list[int] = []
 _UTF8, _PASS = "utf-8", "surrogatepass"
 _INCOMPLETE_RE = re.compile("\x1b(?:\\[[\x07-\x0d\x20-\x3f]*|[\\]P^_X][^\x07\x1b\x9c]*|[\x20-\x2f]*)")
 _OPEN_STRING_RE = re.compile("\x1b[\\]P^_X][^\x07\x1b\x9c]*")
@@ -312,74 +313,72 @@ class TerminalStream:
 
     def _defer(self, text: str) -> None:
         """Plain lines (each ending in CR LF) from a blank bottom row of the whole screen: kept as text and
-        scrolled up; only lines with zero-width characters (or too wide without autowrap) are drawn."""
+        scrolled up. Only a line too wide without autowrap is drawn."""
         screen = self.screen
         cols = screen.cols
         texts = text.split("\r\n")
         texts.pop()
-        plain = SGR_RE.sub("", text) if "\x1b" in text else text
-        lines = plain.split("\r\n")
-        lines.pop()
-        zero = False
-        if plain.isascii():
-            if max(map(len, lines)) <= cols:
-                self._push(texts, None, text)
-                return
+        # Upper bounds of the cells of each line (SGR included), at C speed: the length of an ASCII line;
+        # (characters + UTF-8 bytes) / 2 otherwise, since a wide character takes 3 or 4 bytes.
+        if text.isascii():
+            sizes, limit = map(len, texts), cols
         else:
-            zero = has_zero_width(plain)
-            # (characters + UTF-8 bytes) / 2 bounds the cells from above (wide ones are 3 or 4 bytes).
-            if (
-                not zero
-                and max(map(add, map(len, lines), map(len, plain.encode(_UTF8, _PASS).split(b"\r\n"))))
-                <= 2 * cols
-            ):
-                self._push(texts, None, text)
-                return
+            sizes = map(add, map(len, texts), map(len, text.encode(_UTF8, _PASS).split(b"\r\n")))
+            limit = 2 * cols
+        maybe_wide = list(compress(count(), map(gt, sizes, repeat(limit))))
+        wraps: dict[int, list[int]] = {}
+        drawn: list[int] = []
         wrap = screen.autowrap and cols >= 2
-        plans: list[list[int] | None] = []
-        for line in lines:
-            if zero and has_zero_width(line):
-                plans.append(None)
-            elif fits(line, cols):
-                plans.append(_NO_BREAKS)
+        for i in maybe_wide:
+            line = SGR_RE.sub("", texts[i]) if "\x1b" in texts[i] else texts[i]
+            if fits(line, cols):
+                continue
+            if wrap:
+                wraps[i] = row_breaks(line, cols)
             else:
-                plans.append(row_breaks(line, cols) if wrap else None)
+                drawn.append(i)
         start = 0
-        for i, plan in enumerate(plans):
-            if plan is None:  # drawn
-                if i > start:
-                    self._push(texts[start:i], plans[start:i], None)
-                self._run(_LINE_TOKEN_RE.split(texts[i] + "\r\n"))
-                start = i + 1
+        for i in drawn:
+            if i > start:
+                self._push(texts[start:i], {k - start: v for k, v in wraps.items() if start <= k < i})
+            self._run(_LINE_TOKEN_RE.split(texts[i] + "\r\n"))
+            start = i + 1
         if start < len(texts):
-            self._push(texts[start:], plans[start:], None)
+            self._push(
+                texts[start:] if start else texts, {k - start: v for k, v in wraps.items() if k >= start}
+            )
 
-    def _push(self, texts: list[str], breaks: list[list[int]] | None, joined: str | None) -> None:
+    def _push(self, texts: list[str], wraps: dict[int, list[int]]) -> None:
         """Scroll *texts* in as deferred rows, as drawing each and CR LF at the bottom row would have.
-        *breaks*: where each line wraps (None: none does)."""
+        *wraps*: where the lines that wrap (by index) do so."""
         screen = self.screen
         cols, rows = screen.cols, screen.rows
         history = screen.history
         plain = PlainRows(texts, screen.style, cols)
+        deferred = Line.deferred
         # Rows that would be pushed out of the scrollback at once are only counted.
         keep = rows - 1 + history.limit
-        if breaks is None:
-            total = len(texts)
-            new = [Line.deferred(plain, i) for i in range(max(0, total - keep), total)]
+        n = len(texts)
+        if not wraps:
+            total = n
+            new = [deferred(plain, i) for i in range(max(0, n - keep), n)]
         else:
             new = []
-            for i, cuts in enumerate(breaks):
+            done = 0
+            for i in sorted(wraps):
+                new += [deferred(plain, k) for k in range(done, i)]
                 start = 0
-                for end in cuts:
-                    row = Line.deferred(plain, i, start, end)
+                for end in wraps[i]:
+                    row = deferred(plain, i, start, end)
                     row.wrapped = True
                     new.append(row)
                     start = end
-                new.append(Line.deferred(plain, i, start))
+                new.append(deferred(plain, i, start))
+                done = i + 1
+            new += [deferred(plain, k) for k in range(done, n)]
             total = len(new)
             del new[: max(0, total - keep)]
-        if joined is None or "\x1b" in joined:
-            screen.style = style_after(screen.style, texts)
+        screen.style = style_after(screen.style, texts)
         buffer = screen.buffer
         buffer.pop()  # the blank row the first line is drawn on
         buffer.extend(new)

@@ -62,13 +62,12 @@ _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 ZERO_RE = re.compile(f"{_ZERO_BMP_RE.pattern}|(?=[\U00010000-\U0010ffff]){_ZERO_ASTRAL_RE.pattern}")
 #: Characters that take two cells.
 WIDE_RE = re.compile(f"{_WIDE_BMP_RE.pattern}|(?=[\U00010000-\U0010ffff]){_WIDE_ASTRAL_RE.pattern}")
-
-
-def has_zero_width(text: str) -> bool:
-    """Whether *text* holds a character that takes no cell of its own."""
-    if _ZERO_BMP_RE.search(text) is not None:
-        return True
-    return _ASTRAL_RE.search(text) is not None and _ZERO_ASTRAL_RE.search(text) is not None
+#: Pattern of a run of printable characters that take one or two cells each (no controls, no zero-width
+#: ones); the common ones are looked up in a bitmap, those above U+FFFF one by one.
+SPACING_RUN = (
+    f"(?:{_char_class(_subtract([(0x20, 0x7E), (0xA0, 0xFFFF)], _bmp(_ZERO_RANGES)))}++"
+    f"|(?=[\\U00010000-\\U0010ffff])(?!{_ZERO_ASTRAL_RE.pattern}).)"
+)
 
 
 def _wide_count(text: str) -> int:
