@@ -4,7 +4,8 @@ A flood of log output scrolls thousands of rows through the screen that are neve
 lines hold nothing but printable text and SGR (no zero-width characters) and start on a blank row at the
 bottom of a full-screen scrolling region, the stream keeps each line's text (``PlainRows``) and where it
 wraps. A row's cells are computed, exactly as drawing would have made them, when the row is painted or
-read (``Line.chars``); the style each line starts with is worked out then too, once for the whole run.
+read (``Line.chars``); the style each line starts with is worked out then too, from the last SGR reset
+before it.
 """
 
 from __future__ import annotations
@@ -19,22 +20,32 @@ SGR_RE = re.compile("\x1b\\[[0-9;:]*m")
 _SGR_SPLIT_RE = re.compile("(\x1b\\[[0-9;:]*m)")
 
 
-def style_after(style: Style, texts: list[str]) -> Style:
-    """The style after the SGR sequences in *texts*, read back from the last one that resets it."""
+def style_after(
+    style: Style, texts: list[str], stop: int | None = None, lines: int | None = None
+) -> Style | None:
+    """The style after the SGR sequences in ``texts[:stop]`` when it starts as *style*, read back from the
+    last one that resets it. None if *lines* are given and none of that many lines before *stop* resets it.
+    """
+    stop = len(texts) if stop is None else stop
+    first = 0 if lines is None else max(0, stop - lines)
     tokens: list[str] = []
-    for text in reversed(texts):
+    for i in range(stop - 1, first - 1, -1):
+        text = texts[i]
         if "\x1b" not in text:
             continue
         found = SGR_RE.findall(text)
-        for i in range(len(found) - 1, -1, -1):
-            if is_reset_sgr(found[i]):
-                tokens[:0] = found[i:]
+        for k in range(len(found) - 1, -1, -1):
+            if is_reset_sgr(found[k]):
+                tokens[:0] = found[k:]
                 style = DEFAULT_STYLE  # whatever it was: the reset token makes it so
                 break
         else:
             tokens[:0] = found
             continue
         break
+    else:
+        if first > 0:
+            return None
     for token in tokens:
         style = style_after_sgr(style, token)
     return style
@@ -74,9 +85,12 @@ class PlainRows:
         self._starts: list[Style] | None = None
 
     def start_style(self, index: int) -> Style:
-        """The style in effect at the start of line *index*."""
-        starts = self._starts
-        if starts is None:
+        """The style in effect at the start of line *index*: read back to the last SGR reset a few lines
+        before it, or (when there is none) from the styles of all lines, worked out once."""
+        if self._starts is None:
+            found = style_after(self.style, self.texts, index, lines=8)
+            if found is not None:
+                return found
             starts = []
             style = self.style
             for text in self.texts:
@@ -85,7 +99,7 @@ class PlainRows:
                     for token in SGR_RE.findall(text):
                         style = style_after_sgr(style, token)
             self._starts = starts
-        return starts[index]
+        return self._starts[index]
 
     def cells(self, index: int, start: int = 0, end: int | None = None) -> tuple[list[str], list[Style]]:
         """Characters and styles of cells [start, end) of line *index*, padded with blanks to the width."""

@@ -108,6 +108,13 @@ def test_log_lines_that_wrap_and_lines_with_marks():
             _compare(data, cols, rows, 50, splits)
 
 
+def test_styles_carried_over_many_lines_without_a_reset():
+    colours = ["\x1b[31m", "\x1b[1m", "\x1b[42m", "\x1b[22m", "\x1b[7m", "\x1b[39m", "", "\x1b[38;5;9m"]
+    data = "x\r\n\x1b[0m" + "".join(f"{colours[n % 8]}line {n}\r\n" for n in range(60)) + "\x1b[0mlast\r\n"
+    for splits in ([], [200], list(range(0, len(data), 101))):
+        _compare(data, 12, 4, 100, splits)
+
+
 def test_rows_are_kept_as_text_until_read():
     screen = TerminalScreen(20, 3, scrollback=100)
     TerminalStream(screen).feed_text(
