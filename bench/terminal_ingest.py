@@ -13,6 +13,7 @@ import os
 import random
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -88,9 +89,21 @@ def ingest_pyte(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
-def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, float, float, int]:
-    """Feed *data* through the real widget on the Qt loop: (longest and p99 gap of a 5 ms timer in ms,
-    wall seconds, CPU seconds, ticks)."""
+@dataclass
+class Flood:
+    """What feeding a log through the widget on the Qt loop looked like, timed by a 5 ms timer."""
+
+    longest_ms: float  # longest wall-clock gap between two ticks: the stall a user would feel
+    p99_ms: float
+    longest_cpu_ms: float  # this process's CPU time within that longest gap (less: the machine was busy)
+    most_cpu_ms: float  # the largest CPU time any one gap took
+    seconds: float
+    cpu_seconds: float
+    ticks: int
+
+
+def widget_stall(data: bytes, chunk: int = 32 * 1024) -> Flood:
+    """Feed *data* through the real widget on the Qt loop and time the gaps of a 5 ms timer."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -107,13 +120,13 @@ def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, flo
     chunks = [data[i : i + chunk] for i in range(0, len(data), chunk)]
     clock = QElapsedTimer()
     clock.start()
-    state = {"last": 0}
-    gaps: list[int] = []
+    state = {"last": 0, "cpu": 0.0}
+    gaps: list[tuple[int, float]] = []  # (wall ms, CPU ms)
 
     def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - state["last"])
-        state["last"] = now
+        now, cpu_now = clock.elapsed(), time.process_time()
+        gaps.append((now - state["last"], (cpu_now - state["cpu"]) * 1000))
+        state["last"], state["cpu"] = now, cpu_now
 
     ticker = QTimer()
     ticker.setInterval(5)
@@ -130,7 +143,7 @@ def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, flo
             loop.quit()
 
     ticker.start()
-    state["last"] = clock.elapsed()
+    state["last"], state["cpu"] = clock.elapsed(), time.process_time()
     QTimer.singleShot(0, send_next)
     start, cpu = time.perf_counter(), time.process_time()
     loop.exec()
@@ -138,8 +151,17 @@ def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, flo
     ticker.stop()
     widget.close()
     app.processEvents()
-    gaps.sort()
-    return float(gaps[-1]), float(gaps[int(len(gaps) * 0.99)]), elapsed, cpu, len(gaps)
+    walls = sorted(wall for wall, _cpu in gaps)
+    longest = max(gaps)
+    return Flood(
+        longest_ms=float(longest[0]),
+        p99_ms=float(walls[int(len(walls) * 0.99)]),
+        longest_cpu_ms=longest[1],
+        most_cpu_ms=max(cpu_ms for _wall, cpu_ms in gaps),
+        seconds=elapsed,
+        cpu_seconds=cpu,
+        ticks=len(gaps),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,13 +189,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio ours / pyte: {ours_rate / pyte_rate:.1f}x wall, {ours_cpu_rate / pyte_cpu_rate:.1f}x CPU")
     ok = ours_rate >= TARGET_MB_S
     if not args.no_widget:
-        gap, p99, seconds, cpu, ticks = widget_stall(data)
+        flood = widget_stall(data)
         print(
-            f"widget flood: {mb:.1f} MB in {seconds:.2f} s wall ({mb / seconds:.1f} MB/s through the Qt "
-            f"loop), {cpu:.2f} s CPU ({mb / cpu:.1f} MB/s), {ticks} ticks of a 5 ms timer"
+            f"widget flood: {mb:.1f} MB in {flood.seconds:.2f} s wall ({mb / flood.seconds:.1f} MB/s through "
+            f"the Qt loop), {flood.cpu_seconds:.2f} s CPU ({mb / flood.cpu_seconds:.1f} MB/s), "
+            f"{flood.ticks} ticks of a 5 ms timer"
         )
-        print(f"longest stall {gap:.0f} ms, p99 {p99:.0f} ms (target <= {MAX_STALL_MS:.0f} ms)")
-        ok = ok and gap <= MAX_STALL_MS
+        print(
+            f"longest stall {flood.longest_ms:.0f} ms wall (this process used {flood.longest_cpu_ms:.0f} ms "
+            f"CPU in it), p99 {flood.p99_ms:.0f} ms; most CPU in one gap {flood.most_cpu_ms:.0f} ms "
+            f"(target <= {MAX_STALL_MS:.0f} ms wall)"
+        )
+        ok = ok and flood.longest_ms <= MAX_STALL_MS
     print("result:", "OK" if ok else "MISSED A TARGET (noisy shared machine? run again)")
     return 1 if (args.strict and not ok) else 0
 

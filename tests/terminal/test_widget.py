@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -236,6 +237,25 @@ def test_flood_repaints_in_bands_and_ends_with_a_whole_view(qtbot, terminal):
             covered[y] = True
     assert all(covered)  # the last paints together cover the whole view
     assert terminal.snapshot_text().split("\n")[-2].startswith("04999")
+
+
+def test_flood_repaints_the_whole_view_at_most_30_times_a_second(qtbot, terminal):
+    import time
+
+    starts: list[float] = []
+    original = terminal.paintEvent
+
+    def spy(event):
+        if event.rect().top() <= 0:  # the first band of a pass
+            starts.append(time.monotonic())
+        original(event)
+
+    terminal.paintEvent = spy
+    terminal.feed("".join(f"\x1b[32m{i:05d}\x1b[0m 로그 줄 {i}\r\n" for i in range(80_000)).encode())
+    qtbot.waitUntil(lambda: not terminal.busy and terminal._band_row is None, timeout=60_000)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert len(gaps) >= 2
+    assert min(gaps) >= 0.030  # 33 ms, less a coarse timer's 5 %
 
 
 def test_flood_gives_the_garbage_collector_back(qtbot, terminal):
