@@ -20,14 +20,8 @@ SGR_RE = re.compile("\x1b\\[[0-9;:]*m")
 _SGR_SPLIT_RE = re.compile("(\x1b\\[[0-9;:]*m)")
 
 
-def style_after(
-    style: Style, texts: list[str], stop: int | None = None, lines: int | None = None
-) -> Style | None:
-    """The style after the SGR sequences in ``texts[:stop]`` when it starts as *style*, read back from the
-    last one that resets it. None if *lines* are given and none of that many lines before *stop* resets it.
-    """
-    stop = len(texts) if stop is None else stop
-    first = 0 if lines is None else max(0, stop - lines)
+def _since_reset(texts: list[str], first: int, stop: int) -> tuple[bool, list[str]]:
+    """The SGR tokens of ``texts[first:stop]`` from the last reset on, and whether there was a reset."""
     tokens: list[str] = []
     for i in range(stop - 1, first - 1, -1):
         text = texts[i]
@@ -37,18 +31,29 @@ def style_after(
         for k in range(len(found) - 1, -1, -1):
             if is_reset_sgr(found[k]):
                 tokens[:0] = found[k:]
-                style = DEFAULT_STYLE  # whatever it was: the reset token makes it so
-                break
-        else:
-            tokens[:0] = found
-            continue
-        break
-    else:
-        if first > 0:
-            return None
+                return True, tokens
+        tokens[:0] = found
+    return False, tokens
+
+
+def _apply(style: Style, tokens: list[str]) -> Style:
     for token in tokens:
         style = style_after_sgr(style, token)
     return style
+
+
+def style_after(style: Style, texts: list[str], stop: int | None = None) -> Style:
+    """The style after the SGR sequences in ``texts[:stop]`` when it starts as *style*, read back from the
+    last one that resets it."""
+    _reset, tokens = _since_reset(texts, 0, len(texts) if stop is None else stop)
+    return _apply(style, tokens)  # a reset token gives the same style whatever it starts from
+
+
+def recent_style(style: Style, texts: list[str], stop: int, lines: int) -> Style | None:
+    """Like ``style_after``, but None unless one of the *lines* lines before *stop* resets the style."""
+    first = max(0, stop - lines)
+    reset, tokens = _since_reset(texts, first, stop)
+    return _apply(style, tokens) if reset or first == 0 else None
 
 
 def row_breaks(text: str, cols: int) -> list[int]:
@@ -88,7 +93,7 @@ class PlainRows:
         """The style in effect at the start of line *index*: read back to the last SGR reset a few lines
         before it, or (when there is none) from the styles of all lines, worked out once."""
         if self._starts is None:
-            found = style_after(self.style, self.texts, index, lines=8)
+            found = recent_style(self.style, self.texts, index, lines=8)
             if found is not None:
                 return found
             starts = []
