@@ -67,3 +67,59 @@ def test_pyte_stream_drives_the_charsets():
     stream.use_utf8 = False  # pyte only passes SCS and SO / SI on outside UTF-8 mode
     stream.feed("\x1b(0lqk\x1b(B\x1b)0\x0ex\x0f")
     assert screen.display[0].rstrip() == "┌─┐│"
+
+
+_CURSES_BOX = """
+import curses
+def main(scr):
+    win = curses.newwin(6, 30, 1, 2)
+    win.box()
+    win.addstr(0, 10, " Setup ")
+    win.hline(3, 1, curses.ACS_HLINE, 28)
+    win.addch(3, 0, curses.ACS_LTEE)
+    win.addch(3, 29, curses.ACS_RTEE)
+    win.addstr(4, 2, "eth0 유선")
+    win.refresh()
+curses.wrapper(main)
+"""
+
+
+def test_real_ncurses_borders_draw_lines():
+    """What ncurses itself sends for a window border (TERM=xterm-256color) shows as a box."""
+    import fcntl
+    import os
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    pytest.importorskip("curses")
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 8, 40, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "NCURSES_NO_UTF8_ACS": "0"}
+    process = subprocess.Popen(
+        [sys.executable, "-c", _CURSES_BOX], stdin=slave, stdout=slave, stderr=slave, env=env
+    )
+    os.close(slave)
+    out = b""
+    try:
+        while chunk := os.read(master, 65536):
+            out += chunk
+    except OSError:  # the other end closed
+        pass
+    finally:
+        os.close(master)
+    assert process.wait(timeout=10) == 0, out
+    if b"\x1b(0" not in out:
+        pytest.skip("this ncurses does not use DEC line drawing for xterm-256color")
+    screen = TerminalScreen(40, 8)
+    stream = TerminalStream(screen)
+    stream.feed(out[: out.index(b"\x1b[?1049l")])  # the screen as the program left it, before it ended
+    assert [line.rstrip() for line in screen.display[1:7]] == [
+        "  ┌───────── Setup ────────────┐",
+        "  │                            │",
+        "  │                            │",
+        "  ├────────────────────────────┤",
+        "  │ eth0 유선                  │",
+        "  └────────────────────────────┘",
+    ]
