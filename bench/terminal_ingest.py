@@ -1,7 +1,9 @@
 """Terminal ingest benchmark: MB/s of our screen model vs pyte, and the longest UI stall during a flood.
 
-Run: ``python bench/terminal_ingest.py [--mb 20]``. Prints figures and exits 0 (1 if a target is missed
-and ``--strict`` is given).
+Run: ``nice -n -15 python bench/terminal_ingest.py [--mb 20]``. Prints figures and exits 0 (1 if a target
+is missed and ``--strict`` is given). Throughput is given by wall time and by this process's CPU time
+(``time.process_time``): on a shared machine the CPU figure is the steadier one, the wall figure is what a
+user would see. The stall is wall time on the real Qt loop; it is not corrected for anything.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 import random
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -64,29 +67,43 @@ def make_log(size: int, seed: int = 2) -> bytes:
     return b"".join(out)
 
 
-def ingest_ours(data: bytes, chunk: int = 32 * 1024) -> float:
-    """Seconds for our model (120x40, default scrollback) to take *data* in session-sized chunks."""
+def ingest_ours(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float]:
+    """(wall, CPU) seconds for our model (120x40, default scrollback) to take *data* in session-sized
+    chunks, the visible rows read at the end (as a paint would)."""
     screen = TerminalScreen(120, 40)
     stream = TerminalStream(screen)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for i in range(0, len(data), chunk):
         stream.feed(data[i : i + chunk])
-    return time.perf_counter() - start
+    screen.display  # noqa: B018  # rows kept as text are laid out when read: count that too
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def ingest_pyte(data: bytes, chunk: int = 32 * 1024) -> float:
-    """Seconds for plain ``pyte.Screen`` (120x40) with a ``ByteStream``."""
+def ingest_pyte(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float]:
+    """(wall, CPU) seconds for plain ``pyte.Screen`` (120x40) with a ``ByteStream``."""
     screen = pyte.Screen(120, 40)
     stream = pyte.ByteStream(screen)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for i in range(0, len(data), chunk):
         stream.feed(data[i : i + chunk])
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, float, int]:
-    """Feed *data* through the real widget on the Qt loop: (longest and p99 gap of a 5 ms timer in ms,
-    seconds, ticks)."""
+@dataclass
+class Flood:
+    """What feeding a log through the widget on the Qt loop looked like, timed by a 5 ms timer."""
+
+    longest_ms: float  # longest wall-clock gap between two ticks: the stall a user would feel
+    p99_ms: float
+    longest_cpu_ms: float  # this process's CPU time within that longest gap (less: the machine was busy)
+    most_cpu_ms: float  # the largest CPU time any one gap took
+    seconds: float
+    cpu_seconds: float
+    ticks: int
+
+
+def widget_stall(data: bytes, chunk: int = 32 * 1024) -> Flood:
+    """Feed *data* through the real widget on the Qt loop and time the gaps of a 5 ms timer."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -103,13 +120,13 @@ def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, flo
     chunks = [data[i : i + chunk] for i in range(0, len(data), chunk)]
     clock = QElapsedTimer()
     clock.start()
-    state = {"last": 0}
-    gaps: list[int] = []
+    state = {"last": 0, "cpu": 0.0}
+    gaps: list[tuple[int, float]] = []  # (wall ms, CPU ms)
 
     def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - state["last"])
-        state["last"] = now
+        now, cpu_now = clock.elapsed(), time.process_time()
+        gaps.append((now - state["last"], (cpu_now - state["cpu"]) * 1000))
+        state["last"], state["cpu"] = now, cpu_now
 
     ticker = QTimer()
     ticker.setInterval(5)
@@ -126,16 +143,25 @@ def widget_stall(data: bytes, chunk: int = 32 * 1024) -> tuple[float, float, flo
             loop.quit()
 
     ticker.start()
-    state["last"] = clock.elapsed()
+    state["last"], state["cpu"] = clock.elapsed(), time.process_time()
     QTimer.singleShot(0, send_next)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     loop.exec()
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     ticker.stop()
     widget.close()
     app.processEvents()
-    gaps.sort()
-    return float(gaps[-1]), float(gaps[int(len(gaps) * 0.99)]), elapsed, len(gaps)
+    walls = sorted(wall for wall, _cpu in gaps)
+    longest = max(gaps)
+    return Flood(
+        longest_ms=float(longest[0]),
+        p99_ms=float(walls[int(len(walls) * 0.99)]),
+        longest_cpu_ms=longest[1],
+        most_cpu_ms=max(cpu_ms for _wall, cpu_ms in gaps),
+        seconds=elapsed,
+        cpu_seconds=cpu,
+        ticks=len(gaps),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,23 +174,33 @@ def main(argv: list[str] | None = None) -> int:
 
     data = make_log(int(args.mb * 1e6))
     mb = len(data) / 1e6
-    ours = ingest_ours(data)
-    ours_rate = mb / ours
+    ours, ours_cpu = ingest_ours(data)
+    ours_rate, ours_cpu_rate = mb / ours, mb / ours_cpu
     pyte_slice = data[: int(args.pyte_mb * 1e6)]
-    pyte_rate = len(pyte_slice) / 1e6 / ingest_pyte(pyte_slice)
+    pyte_wall, pyte_cpu = ingest_pyte(pyte_slice)
+    pyte_mb = len(pyte_slice) / 1e6
+    pyte_rate, pyte_cpu_rate = pyte_mb / pyte_wall, pyte_mb / pyte_cpu
     print(f"log: {mb:.1f} MB mixed ANSI + Korean, 120x40 screen, 32 KiB chunks")
-    print(f"ours: {ours_rate:6.1f} MB/s  ({ours:.2f} s)  target >= {TARGET_MB_S:.0f} MB/s")
-    print(f"pyte Screen: {pyte_rate:6.2f} MB/s  (on {len(pyte_slice) / 1e6:.1f} MB)")
-    print(f"ratio ours / pyte: {ours_rate / pyte_rate:.1f}x")
+    print(
+        f"ours: {ours_rate:6.1f} MB/s wall ({ours:.2f} s), {ours_cpu_rate:6.1f} MB/s CPU ({ours_cpu:.2f} s)"
+        f"  target >= {TARGET_MB_S:.0f} MB/s"
+    )
+    print(f"pyte Screen: {pyte_rate:6.2f} MB/s wall, {pyte_cpu_rate:6.2f} MB/s CPU (on {pyte_mb:.1f} MB)")
+    print(f"ratio ours / pyte: {ours_rate / pyte_rate:.1f}x wall, {ours_cpu_rate / pyte_cpu_rate:.1f}x CPU")
     ok = ours_rate >= TARGET_MB_S
     if not args.no_widget:
-        gap, p99, seconds, ticks = widget_stall(data)
+        flood = widget_stall(data)
         print(
-            f"widget flood: {mb:.1f} MB in {seconds:.2f} s ({mb / seconds:.1f} MB/s through the Qt loop), "
-            f"{ticks} ticks of a 5 ms timer"
+            f"widget flood: {mb:.1f} MB in {flood.seconds:.2f} s wall ({mb / flood.seconds:.1f} MB/s through "
+            f"the Qt loop), {flood.cpu_seconds:.2f} s CPU ({mb / flood.cpu_seconds:.1f} MB/s), "
+            f"{flood.ticks} ticks of a 5 ms timer"
         )
-        print(f"longest stall {gap:.0f} ms, p99 {p99:.0f} ms (target <= {MAX_STALL_MS:.0f} ms)")
-        ok = ok and gap <= MAX_STALL_MS
+        print(
+            f"longest stall {flood.longest_ms:.0f} ms wall (this process used {flood.longest_cpu_ms:.0f} ms "
+            f"CPU in it), p99 {flood.p99_ms:.0f} ms; most CPU in one gap {flood.most_cpu_ms:.0f} ms "
+            f"(target <= {MAX_STALL_MS:.0f} ms wall)"
+        )
+        ok = ok and flood.longest_ms <= MAX_STALL_MS
     print("result:", "OK" if ok else "MISSED A TARGET (noisy shared machine? run again)")
     return 1 if (args.strict and not ok) else 0
 

@@ -9,6 +9,7 @@ from operator import ne
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
+from console.terminal.boxdraw import BOX_ARMS, BOX_RE, paint_box
 from console.terminal.palette import DEFAULT_BG, DEFAULT_FG, SELECTION_BG, SELECTION_FG, color
 from sessions.terminal import STUB, Line, Style
 
@@ -116,6 +117,13 @@ def _paint_run(
     if bg != (DEFAULT_FG if reverse_video else DEFAULT_BG) or selected or reverse_video:
         painter.fillRect(QRectF(left, top, width, cell.height), bg)
     text = "".join(cells)
+    if BOX_RE.search(text) is not None:  # lines drawn on the grid, the rest as text
+        for i, char in enumerate(cells):
+            arms = BOX_ARMS.get(char)
+            if arms is not None:
+                paint_box(painter, arms, left + i * cell.width, top, cell.width, cell.height, fg)
+        cells = [" " if char in BOX_ARMS else char for char in cells]
+        text = "".join(cells)
     if not (text.strip(" " + STUB) or style.underscore or style.strikethrough):
         return
     painter.setFont(cell.fonts[(style.bold, style.italics)])

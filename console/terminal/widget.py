@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import gc
+import math
 import time
 from collections import deque
 from functools import partial
@@ -47,6 +48,9 @@ STEP_CHARS = 4 * 1024
 REPAINT_MS = 16
 #: A full repaint is done in bands of rows, each about this long, with the event loop running in between.
 BAND_MS = 4.0
+#: Whole-view repaints start at most this often (30 per second): during a flood the view would otherwise be
+#: repainted back to back, and painting would take the time the output needs.
+FULL_REPAINT_MS = 33
 _Pos = tuple[int, int]  # (global row, column)
 #: How long after the last output the full garbage collections are allowed again.
 GC_GRACE_MS = 250
@@ -112,6 +116,7 @@ class TerminalWidget(QWidget):
         self._row_paint_ms = 0.3  # running estimate of what painting one row costs
         self._band_row: int | None = None  # next row of a banded full repaint, None: none under way
         self._band_again = False
+        self._band_started = 0.0  # when the first band of the pass under way was painted
         self._band_timer = QTimer(self, singleShot=True, interval=0)
         self._band_timer.timeout.connect(self._paint_band)
         self.destroyed.connect(partial(_release_gc, id(self)))
@@ -272,14 +277,21 @@ class TerminalWidget(QWidget):
         """Repaint the whole view in bands of rows (a full paint during a flood would stall the loop)."""
         if self._band_row is None:
             self._band_row = 0
-            self._band_timer.start()
+            self._band_timer.start(self._full_repaint_delay())
         else:
             self._band_again = True  # the one under way goes on, then the view is painted once more
+
+    def _full_repaint_delay(self) -> int:
+        """Milliseconds until the next whole-view repaint may start."""
+        since_ms = (time.monotonic() - self._band_started) * 1000
+        return max(0, math.ceil(FULL_REPAINT_MS - since_ms))
 
     def _paint_band(self) -> None:
         start = self._band_row
         if start is None:
             return
+        if start == 0:
+            self._band_started = time.monotonic()
         rows = self.rows
         count = max(1, int(BAND_MS / max(self._row_paint_ms, 0.01)))
         end = min(rows, start + count)
@@ -293,7 +305,7 @@ class TerminalWidget(QWidget):
         elif self._band_again:
             self._band_again = False
             self._band_row = 0
-            self._band_timer.start()
+            self._band_timer.start(self._full_repaint_delay())
         else:
             self._band_row = None
 

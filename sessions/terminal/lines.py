@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator
 
+from sessions.terminal.deferred import PlainRows
 from sessions.terminal.style import DEFAULT_STYLE, Style
 from sessions.terminal.width import STUB
 
@@ -16,15 +17,50 @@ class Line:
     """A row: one character string and one style per cell; ``wrapped`` when text ran on into the next row.
 
     A wide character occupies its cell and the next one, which holds ``STUB``. A cell may hold a base
-    character followed by combining marks.
+    character followed by combining marks. A row made by ``deferred`` keeps the text that drew it until
+    its cells are first asked for.
     """
 
-    __slots__ = ("chars", "styles", "wrapped")
+    __slots__ = ("_chars", "_deferred", "_styles", "wrapped")
 
     def __init__(self, cols: int, style: Style = DEFAULT_STYLE) -> None:
-        self.chars: list[str] = [" "] * cols
-        self.styles: list[Style] = [style] * cols
+        self._chars: list[str] = [" "] * cols
+        self._styles: list[Style] = [style] * cols
+        self._deferred: tuple[PlainRows, int, int, int | None] | None = None
         self.wrapped = False
+
+    @classmethod
+    def deferred(cls, rows: PlainRows, index: int, start: int = 0, end: int | None = None) -> Line:
+        """Cells [start, end) of line *index* of *rows* (all of it by default), laid out on first use."""
+        line = cls.__new__(cls)
+        line._deferred = (rows, index, start, end)
+        line.wrapped = False
+        return line
+
+    def _lay_out(self) -> None:
+        rows, index, start, end = self._deferred  # type: ignore[misc]
+        self._chars, self._styles = rows.cells(index, start, end)
+        self._deferred = None
+
+    @property
+    def chars(self) -> list[str]:
+        """One string per cell (mutable in place)."""
+        if self._deferred is not None:
+            self._lay_out()
+        return self._chars
+
+    @property
+    def styles(self) -> list[Style]:
+        """One style per cell (mutable in place)."""
+        if self._deferred is not None:
+            self._lay_out()
+        return self._styles
+
+    def is_blank(self) -> bool:
+        """Whether every cell is a default blank and the row does not run on."""
+        chars, styles = self.chars, self.styles
+        n = len(chars)
+        return not self.wrapped and chars.count(" ") == n and styles.count(DEFAULT_STYLE) == n
 
     @property
     def text(self) -> str:
@@ -69,6 +105,10 @@ class Scrollback:
     def append(self, line: Line) -> None:
         self._lines.append(line)
         self.added += 1
+
+    def extend(self, lines: list[Line]) -> None:
+        self._lines.extend(lines)
+        self.added += len(lines)
 
     def raw_append(self) -> Callable[[Line], None]:
         """The bare append of the underlying deque, for a hot loop that adds to ``added`` itself."""

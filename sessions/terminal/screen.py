@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sessions.terminal.charsets import CHARSETS, Charset
 from sessions.terminal.editing import EditingMixin
 from sessions.terminal.lines import DEFAULT_SCROLLBACK, Line, Scrollback
 from sessions.terminal.style import DEFAULT_STYLE, Style, apply_sgr
@@ -29,6 +30,8 @@ class _Savepoint:
     style: Style
     origin: bool
     autowrap: bool
+    designated: tuple[str, str]
+    shifted: bool
 
 
 class TerminalScreen(EditingMixin):
@@ -89,6 +92,11 @@ class TerminalScreen(EditingMixin):
         self.savepoints: list[_Savepoint] = []
         self.title = ""
         self.icon_name = ""
+        #: Character sets designated as G0 and G1 (final characters of SCS), and whether SO shifted G1 in.
+        self.designated = ("B", "B")
+        self.shifted = False
+        #: The translation of the set in use (None: US ASCII, text is drawn as it is).
+        self.charset: Charset = None
         self.dirty_all = True
 
     @property
@@ -153,6 +161,8 @@ class TerminalScreen(EditingMixin):
     # --- text -----------------------------------------------------------------------------------
     def draw(self, text: str) -> None:
         """Write printable text at the cursor (pyte's ``draw``); controls must not be in *text*."""
+        if self.charset is not None:
+            text = text.translate(self.charset)
         cells = to_cells(text) if text.isascii() else to_cells(nfc(text))
         if cells is None:
             self._draw_each(nfc(text))
@@ -377,7 +387,15 @@ class TerminalScreen(EditingMixin):
     def save_cursor(self) -> None:
         if len(self.savepoints) < 32:
             self.savepoints.append(
-                _Savepoint(self.cursor_x, self.cursor_y, self.style, self.origin, self.autowrap)
+                _Savepoint(
+                    self.cursor_x,
+                    self.cursor_y,
+                    self.style,
+                    self.origin,
+                    self.autowrap,
+                    self.designated,
+                    self.shifted,
+                )
             )
 
     def restore_cursor(self) -> None:
@@ -387,6 +405,8 @@ class TerminalScreen(EditingMixin):
             return
         saved = self.savepoints.pop()
         self.cursor_x, self.cursor_y, self.style = saved.x, saved.y, saved.style
+        self.designated, self.shifted = saved.designated, saved.shifted
+        self._select_charset()
         self.origin = self.origin or saved.origin
         self.autowrap = self.autowrap or saved.autowrap
         self._clamp_x()
@@ -435,7 +455,9 @@ class TerminalScreen(EditingMixin):
         """Enter or leave the alternate screen, which never adds to the scrollback."""
         if alternate and self._main is None:
             if save_cursor:
-                self._main_cursor = _Savepoint(self.cursor_x, self.cursor_y, self.style, self.origin, True)
+                self._main_cursor = _Savepoint(
+                    self.cursor_x, self.cursor_y, self.style, self.origin, True, self.designated, self.shifted
+                )
             self._main = self.buffer
             self.buffer = [Line(self.cols) for _ in range(self.rows)]
         elif not alternate and self._main is not None:
@@ -444,6 +466,8 @@ class TerminalScreen(EditingMixin):
             if save_cursor and self._main_cursor is not None:
                 saved = self._main_cursor
                 self.cursor_x, self.cursor_y, self.style = saved.x, saved.y, saved.style
+                self.designated, self.shifted = saved.designated, saved.shifted
+                self._select_charset()
                 self._clamp_x()
                 self._clamp_y()
             self._main_cursor = None
@@ -476,13 +500,27 @@ class TerminalScreen(EditingMixin):
             self.on_bell()
 
     def shift_in(self) -> None:
-        """SI: character sets are not switched in UTF-8."""
+        """SI: draw with G0."""
+        self.shifted = False
+        self._select_charset()
 
     def shift_out(self) -> None:
-        """SO: character sets are not switched in UTF-8."""
+        """SO: draw with G1."""
+        self.shifted = True
+        self._select_charset()
 
     def define_charset(self, code: str, mode: str) -> None:
-        """SCS: ignored in UTF-8, like pyte."""
+        """SCS: designate the set *code* ("B" US ASCII, "0" DEC special graphics, "A" UK) as G0 (*mode*
+        "(") or G1 (")"). Unknown sets and G2/G3 are ignored. Unlike pyte (and like xterm) this works in
+        UTF-8 too: ncurses draws its borders this way."""
+        if code not in CHARSETS or mode not in "()":
+            return
+        g0, g1 = self.designated
+        self.designated = (code, g1) if mode == "(" else (g0, code)
+        self._select_charset()
+
+    def _select_charset(self) -> None:
+        self.charset = CHARSETS[self.designated[1 if self.shifted else 0]]
 
     def debug(self, *args: object, **kwargs: object) -> None:
         """Unknown sequences are dropped."""

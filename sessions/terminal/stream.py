@@ -12,23 +12,22 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
+from itertools import compress, count, repeat
+from operator import add, gt
 
 import pyte
 
+from sessions.terminal.deferred import SGR_RE, PlainRows, row_breaks, style_after
 from sessions.terminal.lines import Line
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
-from sessions.terminal.style import SgrCache, Style
-from sessions.terminal.width import STUB, is_nfc, nfc, to_cells
+from sessions.terminal.style import MAX_CSI_BODY, SgrCache, Style, is_reset_sgr
+from sessions.terminal.width import SPACING_RUN, STUB, fits, is_nfc, nfc, to_cells
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
-#: Longest CSI parameter string acted on.
-MAX_CSI_BODY = 256
 MAX_PARAM = 9999
 
-_TOKEN_RE = re.compile(
-    "("
-    "\r\n"
+_OTHER_TOKENS = (
     "|\x1b\\[[\x07-\x0d\x20-\x3f]*[\x40-\x7e]"  # CSI (pyte executes BEL..CR inside a CSI)
     "|\x1b[\\]P^_X][^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)"  # OSC, DCS, PM, APC, SOS up to their terminator
     "|\x1b[\x20-\x2f]+[\x30-\x7e]"  # ESC ( B, ESC # 8, ESC % G
@@ -36,13 +35,18 @@ _TOKEN_RE = re.compile(
     "|[\x00-\x1a\x1c-\x1f\x7f-\x9f]"  # one control character
     ")"
 )
+#: Tokens of the stream; text is what lies between them. The first kind is CR LF with the complete plain
+#: lines after it (printable text without zero-width characters and SGR, each ending in CR LF), which a
+#: log flood is made of.
+_TOKEN_RE = re.compile(f"(\r\n(?:(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+\r\n)*+" + _OTHER_TOKENS)
+#: The same with CR LF on its own, for lines that have to be drawn one by one.
+_LINE_TOKEN_RE = re.compile("(\r\n" + _OTHER_TOKENS)
+_UTF8, _PASS = "utf-8", "surrogatepass"
 _INCOMPLETE_RE = re.compile("\x1b(?:\\[[\x07-\x0d\x20-\x3f]*|[\\]P^_X][^\x07\x1b\x9c]*|[\x20-\x2f]*)")
 _OPEN_STRING_RE = re.compile("\x1b[\\]P^_X][^\x07\x1b\x9c]*")
 _STRING_END_RE = re.compile("\x07|\x1b\\\\|\x9c")
 _CSI_END_RE = re.compile("[\x40-\x7e]")
 _HAS_CONTROL_RE = re.compile("[\x00-\x1f]")
-#: SGR whose first parameter is a reset, with plain numeric parameters only (no colon sub-parameters).
-_RESET_SGR_RE = re.compile("\x1b\\[(?:0*(?:;[0-9]*)*)?m")
 
 # CSI final byte -> TerminalScreen method, for sequences without a private prefix.
 _CSI_METHODS = {
@@ -118,6 +122,8 @@ class TerminalStream:
             "\x08": screen.backspace,
             "\t": screen.tab,
             "\x07": screen.bell,
+            "\x0e": screen.shift_out,
+            "\x0f": screen.shift_in,
             "\x1b7": screen.save_cursor,
             "\x1b8": screen.restore_cursor,
             "\x1bD": screen.index,
@@ -145,7 +151,7 @@ class TerminalStream:
             self._pending = ""
         data = self._hold_incomplete_tail(data)
         if data:
-            self._run(data)
+            self._run(_TOKEN_RE.split(data))
 
     def _hold_incomplete_tail(self, data: str) -> str:
         """Keep an unfinished escape sequence at the end for the next feed (or skip it if it is too long)."""
@@ -163,12 +169,12 @@ class TerminalStream:
             self._skip = _CSI_END_RE if tail[1:2] == "[" else _STRING_END_RE
         return data[:esc]
 
-    def _run(self, data: str) -> None:
-        """Dispatch one decoded piece. The hot cases are inlined: a run of text that fits on the cursor's
-        line is written with two slice assignments, CR LF (scrolling included) and SGR are handled without
-        a call. The cursor and style live in locals; they are written back before anything else runs.
+    def _run(self, parts: list[str]) -> None:
+        """Dispatch the pieces of a split: text, token, text, ... The hot cases are inlined: a run of text
+        that fits on the cursor's line is written with two slice assignments, CR LF (scrolling included)
+        and SGR are handled without a call. The cursor and style live in locals; they are written back
+        before anything else runs.
         """
-        parts = _TOKEN_RE.split(data)
         parts.append(None)  # type: ignore[arg-type]  # the last text has no token after it
         screen = self.screen
         simple = self._simple
@@ -184,6 +190,7 @@ class TerminalStream:
         dirty_add = screen.dirty.add
         cells_cache = self._cells_cache
         reset_sgr = self._reset_sgr
+        charset = screen.charset  # None: text is drawn as it is
         # "fresh": the cursor's line was blanked by a scroll in this call and only written left to right
         # since, so the cells from the cursor on are blank (no wide halves to fix) and the screen is
         # marked dirty as a whole already. chars / styles are that line's lists.
@@ -194,6 +201,8 @@ class TerminalStream:
         try:
             for text, token in zip(it, it, strict=True):
                 if text:
+                    if charset is not None:
+                        text = text.translate(charset)
                     if text.isascii():
                         cells: str | None = text
                         end = x + len(text)
@@ -264,14 +273,121 @@ class TerminalStream:
                     handler()
                 elif token[0] == "\x1b":
                     self._escape(token)
+                elif token[0] == "\r":  # CR LF and the plain lines after it
+                    self._lines(token)
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style
                 buffer, cols, rows = screen.buffer, screen.cols, screen.rows
                 insert_mode = screen.insert_mode
+                charset = screen.charset
                 top, bottom = screen.margins
                 plain_scroll = top == 0 and bottom == rows - 1 and not screen.alternate
         finally:
             screen.cursor_x, screen.cursor_y, screen.style = x, y, style
             history.added += scrolled
+
+    def _lines(self, token: str) -> None:
+        """CR LF, then complete plain lines: kept as text (``Line.deferred``) where the cursor sits on a
+        blank row at the bottom of the whole screen, drawn otherwise."""
+        screen = self.screen
+        self._crlf()
+        text = token[2:]
+        while text:
+            rows = screen.rows
+            if screen.alternate or screen.margins != (0, rows - 1) or screen.insert_mode or screen.charset:
+                self._run(_LINE_TOKEN_RE.split(text))
+                return
+            y = screen.cursor_y
+            if y != rows - 1 or screen.cursor_x != 0 or not screen.buffer[y].is_blank():
+                # Draw lines until the cursor reaches the bottom (and a line scrolls, leaving a blank row).
+                cut = -2
+                for _ in range(max(1, rows - 1 - y)):
+                    cut = text.find("\r\n", cut + 2)
+                    if cut < 0 or cut + 2 == len(text):
+                        break
+                cut = len(text) if cut < 0 else cut + 2
+                self._run(_LINE_TOKEN_RE.split(text[:cut]))
+                text = text[cut:]
+                continue
+            self._defer(text)
+            return
+
+    def _defer(self, text: str) -> None:
+        """Plain lines (each ending in CR LF) from a blank bottom row of the whole screen: kept as text and
+        scrolled up. Only a line too wide without autowrap is drawn."""
+        screen = self.screen
+        cols = screen.cols
+        texts = text.split("\r\n")
+        texts.pop()
+        # Upper bounds of the cells of each line (SGR included), at C speed: the length of an ASCII line;
+        # (characters + UTF-8 bytes) / 2 otherwise, since a wide character takes 3 or 4 bytes.
+        if text.isascii():
+            sizes, limit = map(len, texts), cols
+        else:
+            sizes = map(add, map(len, texts), map(len, text.encode(_UTF8, _PASS).split(b"\r\n")))
+            limit = 2 * cols
+        maybe_wide = list(compress(count(), map(gt, sizes, repeat(limit))))
+        wraps: dict[int, list[int]] = {}
+        drawn: list[int] = []
+        wrap = screen.autowrap and cols >= 2
+        for i in maybe_wide:
+            line = SGR_RE.sub("", texts[i]) if "\x1b" in texts[i] else texts[i]
+            if fits(line, cols):
+                continue
+            if wrap:
+                wraps[i] = row_breaks(line, cols)
+            else:
+                drawn.append(i)
+        start = 0
+        for i in drawn:
+            if i > start:
+                self._push(texts[start:i], {k - start: v for k, v in wraps.items() if start <= k < i})
+            self._run(_LINE_TOKEN_RE.split(texts[i] + "\r\n"))
+            start = i + 1
+        if start < len(texts):
+            self._push(
+                texts[start:] if start else texts, {k - start: v for k, v in wraps.items() if k >= start}
+            )
+
+    def _push(self, texts: list[str], wraps: dict[int, list[int]]) -> None:
+        """Scroll *texts* in as deferred rows, as drawing each and CR LF at the bottom row would have.
+        *wraps*: where the lines that wrap (by index) do so."""
+        screen = self.screen
+        cols, rows = screen.cols, screen.rows
+        history = screen.history
+        plain = PlainRows(texts, screen.style, cols)
+        deferred = Line.deferred
+        # Rows that would be pushed out of the scrollback at once are only counted.
+        keep = rows - 1 + history.limit
+        n = len(texts)
+        if not wraps:
+            total = n
+            new = [deferred(plain, i) for i in range(max(0, n - keep), n)]
+        else:
+            new = []
+            done = 0
+            for i in sorted(wraps):
+                new += [deferred(plain, k) for k in range(done, i)]
+                start = 0
+                for end in wraps[i]:
+                    row = deferred(plain, i, start, end)
+                    row.wrapped = True
+                    new.append(row)
+                    start = end
+                new.append(deferred(plain, i, start))
+                done = i + 1
+            new += [deferred(plain, k) for k in range(done, n)]
+            total = len(new)
+            del new[: max(0, total - keep)]
+        screen.style = style_after(screen.style, texts)
+        buffer = screen.buffer
+        buffer.pop()  # the blank row the first line is drawn on
+        buffer.extend(new)
+        buffer.append(Line(cols))
+        cut = len(buffer) - rows
+        history.extend(buffer[:cut])
+        history.added += total - len(new)
+        del buffer[:cut]
+        screen.dirty_all = True
 
     def _layout(self, text: str) -> str | None:
         """Cells of a non-ASCII run (None: it has zero-width characters), remembered: log lines repeat."""
@@ -290,7 +406,7 @@ class TerminalStream:
         if len(self._sgr_styles) > 4096:
             self._sgr_styles.clear()
         self._sgr_styles[(id(before), token)] = (before, screen.style)
-        if len(token) <= 40 and _RESET_SGR_RE.fullmatch(token):  # short: never over the parameter limits
+        if is_reset_sgr(token):
             if len(self._reset_sgr) > 256:
                 self._reset_sgr.clear()
             self._reset_sgr[token] = screen.style
@@ -307,6 +423,8 @@ class TerminalStream:
             self._osc(token)
         elif kind == "#":
             self._via_pyte(token)
+        elif kind in "()" and len(token) == 3:
+            self.screen.define_charset(token[2], kind)
 
     def _csi(self, token: str) -> None:
         body = token[2:-1]

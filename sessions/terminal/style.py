@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from pyte import graphics
@@ -123,3 +124,24 @@ class SgrCache:
             self._cache.clear()
         self._cache[key] = result
         return result
+
+
+#: Longest CSI parameter string acted on (longer ones are dropped whole).
+MAX_CSI_BODY = 256
+#: An SGR token of plain parameters whose first is a reset (ESC [ m, ESC [ 0 ; ... m): what it gives does
+#: not depend on the style before it (when short: never over the parameter limits).
+_RESET_SGR_RE = re.compile("\x1b\\[(?:0*(?:;[0-9]*)*)?m")
+_SHARED = SgrCache()
+
+
+def is_reset_sgr(token: str) -> bool:
+    """Whether the SGR *token* gives the same style whatever the style before it."""
+    return len(token) <= 40 and _RESET_SGR_RE.fullmatch(token) is not None
+
+
+def style_after_sgr(style: Style, token: str) -> Style:
+    """The style after the SGR *token* (``ESC [ params m`` with digits, ``;`` and ``:`` only)."""
+    body = token[2:-1]
+    if len(body) > MAX_CSI_BODY:
+        return style
+    return _SHARED.apply(style, body)

@@ -42,10 +42,39 @@ def _char_class(ranges: _Ranges) -> str:
 _ZERO_RANGES: _Ranges = [(lo, hi) for lo, hi in ZERO_WIDTH[_VERSION] if hi >= 0xA0]
 _WIDE_RANGES: _Ranges = _subtract([tuple(r) for r in WIDE_EASTASIAN[_VERSION]], _ZERO_RANGES)  # type: ignore[misc]
 
+
+def _bmp(ranges: _Ranges) -> _Ranges:
+    return [(lo, min(hi, 0xFFFF)) for lo, hi in ranges if lo <= 0xFFFF]
+
+
+def _astral(ranges: _Ranges) -> _Ranges:
+    return [(max(lo, 0x10000), hi) for lo, hi in ranges if hi > 0xFFFF]
+
+
+# A class of code points below 0x10000 compiles to a bitmap (one step per character); a class with
+# higher ones to a list of ranges tried one by one, 50 times slower. So the two halves are kept apart.
+_ZERO_BMP_RE = re.compile(_char_class(_bmp(_ZERO_RANGES)))
+_ZERO_ASTRAL_RE = re.compile(_char_class(_astral(_ZERO_RANGES)))
+_WIDE_BMP_RE = re.compile(_char_class(_bmp(_WIDE_RANGES)))
+_WIDE_ASTRAL_RE = re.compile(_char_class(_astral(_WIDE_RANGES)))
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 #: Characters that take no cell of their own (combining marks, Hangul medial and final jamo, ...).
-ZERO_RE = re.compile(_char_class(_ZERO_RANGES))
+ZERO_RE = re.compile(f"{_ZERO_BMP_RE.pattern}|(?=[\U00010000-\U0010ffff]){_ZERO_ASTRAL_RE.pattern}")
 #: Characters that take two cells.
-WIDE_RE = re.compile(_char_class(_WIDE_RANGES))
+WIDE_RE = re.compile(f"{_WIDE_BMP_RE.pattern}|(?=[\U00010000-\U0010ffff]){_WIDE_ASTRAL_RE.pattern}")
+#: Pattern of a run of printable characters that take one or two cells each (no controls, no zero-width
+#: ones); the common ones are looked up in a bitmap, those above U+FFFF one by one.
+SPACING_RUN = (
+    f"(?:{_char_class(_subtract([(0x20, 0x7E), (0xA0, 0xFFFF)], _bmp(_ZERO_RANGES)))}++"
+    f"|(?=[\\U00010000-\\U0010ffff])(?!{_ZERO_ASTRAL_RE.pattern}).)"
+)
+
+
+def _wide_count(text: str) -> int:
+    count = len(_WIDE_BMP_RE.findall(text))
+    if _ASTRAL_RE.search(text) is not None:
+        count += len(_WIDE_ASTRAL_RE.findall(text))
+    return count
 
 
 def char_width(char: str) -> int:
@@ -80,6 +109,20 @@ def to_cells(text: str) -> str | None:
         return text
     cells = text.translate(_LAYOUT)
     return None if ZERO_MARK in cells else cells
+
+
+def fits(text: str, cols: int) -> bool:
+    """Whether printable NFC *text* without zero-width characters takes at most *cols* cells."""
+    n = len(text)
+    if n > cols:
+        return False
+    if text.isascii():
+        return True
+    # Every wide character is at U+1100 or above, three or four bytes in UTF-8, so half the extra bytes
+    # bound the number of wide ones from above: exact for ASCII mixed with Hangul or CJK.
+    if n + (len(text.encode("utf-8", "surrogatepass")) - n) // 2 <= cols:
+        return True
+    return n + _wide_count(text) <= cols
 
 
 def is_nfc(text: str) -> bool:

@@ -14,14 +14,33 @@ import itertools
 import pyte
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pyte import charsets as cs
 from pyte import modes as mo
 from wcwidth import wcwidth
 
 from sessions.terminal import STUB, TerminalScreen, TerminalStream
 
+#: pyte's DEC special graphics follow the Linux console: arrows and a block on + , - . 0 and a shade for h.
+#: The VT100 (and xterm) map 0x5f-0x7e only, with the newline symbol for h.
+_DEC_GRAPHICS = "".join(
+    chr(i) if 0x2B <= i <= 0x30 else "\u2424" if i == 0x68 else glyph for i, glyph in enumerate(cs.VT100_MAP)
+)
+
 
 class ReferenceScreen(pyte.Screen):
     """pyte.Screen with fixes for bugs that are not a matter of taste."""
+
+    def reset(self) -> None:
+        super().reset()
+        self.g1_charset = cs.LAT1_MAP  # xterm starts with US ASCII in G1 too (pyte: the console's graphics)
+
+    def define_charset(self, code: str, mode: str) -> None:
+        if code == "0" and mode == "(":
+            self.g0_charset = _DEC_GRAPHICS
+        elif code == "0" and mode == ")":
+            self.g1_charset = _DEC_GRAPHICS
+        else:
+            super().define_charset(code, mode)
 
     def draw(self, data: str) -> None:
         # pyte writes a wide character at the last column half off-screen; terminals wrap it first.
@@ -135,7 +154,7 @@ def our_view(screen: TerminalScreen) -> tuple:
 _SGR_CODES = [0, 1, 3, 4, 5, 7, 9, 22, 23, 24, 25, 27, 29, *range(30, 38), 39, *range(40, 48), 49]
 _SGR_CODES += [*range(90, 98), 100, 101, 102, 103, 104, 106, 107]
 _count = st.one_of(st.integers(0, 12), st.sampled_from([99, 9999, 99999999]))
-_text = st.text(alphabet="abcXYZ 09가나한글中", min_size=1, max_size=30)
+_text = st.text(alphabet="abcXYZ 09가나한글中lqkjmxtuvwn", min_size=1, max_size=30)
 _sgr = st.one_of(
     st.lists(st.sampled_from(_SGR_CODES), max_size=4).map(lambda p: f"\x1b[{';'.join(map(str, p))}m"),
     st.integers(0, 255).map(lambda n: f"\x1b[38;5;{n}m"),
@@ -154,15 +173,23 @@ _simple = st.sampled_from(
         *["\r", "\n", "\r\n", "\b", "\t", "\x1b7", "\x1b8", "\x1bD", "\x1bM", "\x1bH", "\x1b[g", "\x1b[3g"],
         *["\x1b[?7l", "\x1b[?7h", "\x1b[4h", "\x1b[4l", "\x1b[?25l", "\x1b[?25h", "\x1b[20h", "\x1b[20l"],
         "\x1bc",
+        *["\x1b(0", "\x1b(B", "\x1b)0", "\x1b)B", "\x0e", "\x0f"],
     ]
 )
 _op = st.one_of(_text, _text, _text, _sgr, _csi, _erase, _cup, _margins, _simple)
 
 
+def _reference(data: str, cols: int, rows: int) -> ReferenceScreen:
+    reference = ReferenceScreen(cols, rows)
+    stream = pyte.Stream(reference)
+    stream.use_utf8 = False  # pyte ignores SCS, SO and SI in UTF-8 mode; xterm (and ncurses) use them
+    stream.feed(data)
+    return reference
+
+
 def _compare(ops: list[str], cols: int, rows: int, splits: list[int]) -> None:
     data = "".join(ops)
-    reference = ReferenceScreen(cols, rows)
-    pyte.Stream(reference).feed(data)
+    reference = _reference(data, cols, rows)
     ours = TerminalScreen(cols, rows)
     stream = TerminalStream(ours)
     cuts = sorted({0, len(data), *(s % (len(data) + 1) for s in splits)})
@@ -191,14 +218,19 @@ CORPUS = {
     "erase": "abcdefghij\r\nklmnopqrst\x1b[1;5H\x1b[K\x1b[2;3H\x1b[1K\x1b[1;1H\x1b[J\x1b[44m\x1b[2J",
     "insert delete": "abcdefghij\x1b[1;3H\x1b[2@\x1b[3P\r\n1\r\n2\r\n3\x1b[2;1H\x1b[L\x1b[2M",
     "tabs": "a\tb\tc\x1b[3g\x1b[1;4H\x1bH\rx\ty",
+    "line drawing": (
+        "\x1b[2J\x1b[1;1H\x1b(0lqqqqqqqqwqqqqk\x1b(B\r\n"
+        "\x1b(0x\x1b(B 한글OK \x1b(0x\x1b(B abc\x1b(0x\x1b(B\r\n"
+        "\x1b)0\x0etqqqqqqqqnqqqqu\x0f\r\n\x0emqqqqqqqqvqqqqj\x0f done\r\n"
+        "\x1b(0\x1b7\x1b(Bq\x1b8q\x1b(B\r\n" + "\x1b(0lqqk\r\nx  x\r\nmqqj\x1b(B\r\n" * 4
+    ),
 }
 
 
 def test_corpus_matches_pyte():
     for name, data in CORPUS.items():
         for cols, rows in ((10, 4), (13, 6), (80, 24)):
-            reference = ReferenceScreen(cols, rows)
-            pyte.Stream(reference).feed(data)
+            reference = _reference(data, cols, rows)
             ours = TerminalScreen(cols, rows)
             TerminalStream(ours).feed_text(data)
             assert our_view(ours) == pyte_view(reference), name

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import math
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QInputMethodEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QInputMethodEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from console.terminal import TerminalWidget
@@ -236,6 +239,25 @@ def test_flood_repaints_in_bands_and_ends_with_a_whole_view(qtbot, terminal):
     assert terminal.snapshot_text().split("\n")[-2].startswith("04999")
 
 
+def test_flood_repaints_the_whole_view_at_most_30_times_a_second(qtbot, terminal):
+    import time
+
+    starts: list[float] = []
+    original = terminal.paintEvent
+
+    def spy(event):
+        if event.rect().top() <= 0:  # the first band of a pass
+            starts.append(time.monotonic())
+        original(event)
+
+    terminal.paintEvent = spy
+    terminal.feed("".join(f"\x1b[32m{i:05d}\x1b[0m 로그 줄 {i}\r\n" for i in range(80_000)).encode())
+    qtbot.waitUntil(lambda: not terminal.busy and terminal._band_row is None, timeout=60_000)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert len(gaps) >= 2
+    assert min(gaps) >= 0.030  # 33 ms, less a coarse timer's 5 %
+
+
 def test_flood_gives_the_garbage_collector_back(qtbot, terminal):
     import gc
 
@@ -261,3 +283,20 @@ def test_closing_a_flooded_terminal_gives_the_garbage_collector_back(qtbot):
     widget.close()
     assert not widget_module._gc_holders
     assert gc.get_freeze_count() == 0
+
+
+def test_line_drawing_borders_join_across_cells_and_rows(qtbot, terminal):
+    """ncurses borders (DEC special graphics) are painted as lines that meet: no gap between cells or rows."""
+    terminal.feed(b"\x1b(0lqqk\r\nx  x\r\nmqqj\x1b(B")
+    assert terminal.snapshot_text().splitlines()[:3] == ["┌──┐", "│  │", "└──┘"]
+    image = terminal.grab().toImage()
+    metrics = QFontMetricsF(terminal.font())
+    width, height = metrics.horizontalAdvance("M"), float(metrics.lineSpacing())
+    fg = "#d0d0d0"
+    top_y, bottom_y = math.floor(height / 2), math.floor(2 * height + height / 2)
+    left_x, right_x = math.floor(width / 2), math.floor(3 * width + width / 2)
+    assert {image.pixelColor(x, top_y).name() for x in range(left_x, right_x + 1)} == {fg}
+    assert {image.pixelColor(x, bottom_y).name() for x in range(left_x, right_x + 1)} == {fg}
+    assert {image.pixelColor(left_x, y).name() for y in range(top_y, bottom_y + 1)} == {fg}
+    assert {image.pixelColor(right_x, y).name() for y in range(top_y, bottom_y + 1)} == {fg}
+    assert image.pixelColor(left_x - 2, top_y - 2).name() != fg  # the corner does not stick out

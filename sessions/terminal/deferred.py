@@ -1,0 +1,128 @@
+"""Rows kept as the text that drew them, laid out into cells only when someone looks at them.
+
+A flood of log output scrolls thousands of rows through the screen that are never painted. When complete
+lines hold nothing but printable text and SGR (no zero-width characters) and start on a blank row at the
+bottom of a full-screen scrolling region, the stream keeps each line's text (``PlainRows``) and where it
+wraps. A row's cells are computed, exactly as drawing would have made them, when the row is painted or
+read (``Line.chars``); the style each line starts with is worked out then too, from the last SGR reset
+before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sessions.terminal.style import DEFAULT_STYLE, Style, is_reset_sgr, style_after_sgr
+from sessions.terminal.width import STUB, nfc, to_cells
+
+#: An SGR sequence as a plain line may hold it.
+SGR_RE = re.compile("\x1b\\[[0-9;:]*m")
+_SGR_SPLIT_RE = re.compile("(\x1b\\[[0-9;:]*m)")
+
+
+def _since_reset(texts: list[str], first: int, stop: int) -> tuple[bool, list[str]]:
+    """The SGR tokens of ``texts[first:stop]`` from the last reset on, and whether there was a reset."""
+    tokens: list[str] = []
+    for i in range(stop - 1, first - 1, -1):
+        text = texts[i]
+        if "\x1b" not in text:
+            continue
+        found = SGR_RE.findall(text)
+        for k in range(len(found) - 1, -1, -1):
+            if is_reset_sgr(found[k]):
+                tokens[:0] = found[k:]
+                return True, tokens
+        tokens[:0] = found
+    return False, tokens
+
+
+def _apply(style: Style, tokens: list[str]) -> Style:
+    for token in tokens:
+        style = style_after_sgr(style, token)
+    return style
+
+
+def style_after(style: Style, texts: list[str], stop: int | None = None) -> Style:
+    """The style after the SGR sequences in ``texts[:stop]`` when it starts as *style*, read back from the
+    last one that resets it."""
+    _reset, tokens = _since_reset(texts, 0, len(texts) if stop is None else stop)
+    return _apply(style, tokens)  # a reset token gives the same style whatever it starts from
+
+
+def recent_style(style: Style, texts: list[str], stop: int, lines: int) -> Style | None:
+    """Like ``style_after``, but None unless one of the *lines* lines before *stop* resets the style."""
+    first = max(0, stop - lines)
+    reset, tokens = _since_reset(texts, first, stop)
+    return _apply(style, tokens) if reset or first == 0 else None
+
+
+def row_breaks(text: str, cols: int) -> list[int]:
+    """Cell offsets at which printable NFC *text* (no zero-width characters) wraps when drawn from column 0
+    of *cols* (at least 2) with autowrap: every *cols* cells, one earlier where a wide character would be
+    cut (it moves to the next row, leaving the last cell blank). Empty when it fits."""
+    if text.isascii():
+        return list(range(cols, len(text), cols))
+    cells = to_cells(nfc(text)) or ""
+    breaks = []
+    start = 0
+    while len(cells) - start > cols:
+        end = start + cols
+        if cells[end] == STUB:
+            end -= 1
+        breaks.append(end)
+        start = end
+    return breaks
+
+
+class PlainRows:
+    """Lines of printable text and SGR (no line ends), each drawn from column 0 on a blank row of *cols*.
+
+    Args:
+        texts: the lines as received. style: the style in effect before the first.
+    """
+
+    __slots__ = ("_starts", "cols", "style", "texts")
+
+    def __init__(self, texts: list[str], style: Style, cols: int) -> None:
+        self.texts = texts
+        self.style = style
+        self.cols = cols
+        self._starts: list[Style] | None = None
+
+    def start_style(self, index: int) -> Style:
+        """The style in effect at the start of line *index*: read back to the last SGR reset a few lines
+        before it, or (when there is none) from the styles of all lines, worked out once."""
+        if self._starts is None:
+            found = recent_style(self.style, self.texts, index, lines=8)
+            if found is not None:
+                return found
+            starts = []
+            style = self.style
+            for text in self.texts:
+                starts.append(style)
+                if "\x1b" in text:
+                    for token in SGR_RE.findall(text):
+                        style = style_after_sgr(style, token)
+            self._starts = starts
+        return self._starts[index]
+
+    def cells(self, index: int, start: int = 0, end: int | None = None) -> tuple[list[str], list[Style]]:
+        """Characters and styles of cells [start, end) of line *index*, padded with blanks to the width."""
+        style = self.start_style(index)
+        chars: list[str] = []
+        styles: list[Style] = []
+        for i, part in enumerate(_SGR_SPLIT_RE.split(self.texts[index])):
+            if i % 2:
+                style = style_after_sgr(style, part)
+            elif part:
+                cells = to_cells(nfc(part))
+                assert cells is not None, "lines with zero-width characters are drawn, never deferred"
+                chars.extend(cells)
+                styles.extend([style] * len(cells))
+        if start or end is not None:
+            chars, styles = chars[start:end], styles[start:end]
+        pad = self.cols - len(chars)
+        if pad > 0:
+            chars.extend([" "] * pad)
+            styles.extend([DEFAULT_STYLE] * pad)
+        return chars, styles
