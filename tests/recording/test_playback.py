@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -47,15 +48,23 @@ async def run_session(sshd: Sshd, recorder: Recorder, secret: str) -> None:
         agent_path=None,
     ) as conn:
         process = await conn.create_process(term_type="xterm-256color", term_size=(80, 24), encoding=None)
+        seen = bytearray()
 
         async def pump() -> None:
             while chunk := await process.stdout.read(1024):
+                seen.extend(chunk)
                 recorder.output(chunk)
 
+        async def shown(marker: bytes) -> None:  # type when the shell shows it is ready, as a person would
+            while not re.search(marker, seen):
+                await asyncio.sleep(0.02)
+
         reader = asyncio.create_task(pump())
+        await asyncio.wait_for(shown(rb"[#$] $"), 20)  # the prompt: typed-ahead input can be lost to readline
         process.stdin.write(b'stty -echo; read -r PW; stty echo; echo "len=${#PW}"\n')
         await asyncio.sleep(0.5)
         process.stdin.write(secret.encode() + b"\n")
+        await asyncio.wait_for(shown(b"len="), 20)
         process.stdin.write(b"printf '\\xea\\xb0\\x80 ok\\n'\n")
         process.change_terminal_size(100, 30)
         recorder.resize(100, 30)
