@@ -201,7 +201,9 @@ class _Collector:
         async with sftp.open(item.remote, "rb", block_size=READ_BLOCK, max_requests=READ_REQUESTS) as remote:
             if start > 0:  # a cut log starts at its first whole line
                 head = cast(bytes, await remote.read(min(LINE_PROBE, item.take), start))
-                start += head.find(b"\n") + 1
+                skip = head.find(b"\n") + 1
+                start += skip
+                self.done_bytes += skip  # counted as done: the progress total is the planned bytes
             written, unreported = 0, 0
             reader = await remote.read_parallel(item.size - start, start)
             async for offset, data in reader:
