@@ -109,7 +109,8 @@ class DiagnosticsRunner:
             result = await self._read_file(self._files, path, command, role, item, timeout)
             if result is not None:
                 return result
-        for attempt in range(REFUSED_RETRIES + 1):
+        lonely = 0  # refusals while no other channel of ours was open
+        while True:
             await self.channels.acquire()
             try:
                 outcome = await self._run(command, role, item, timeout)
@@ -118,12 +119,12 @@ class DiagnosticsRunner:
                 if self.channels.refused():  # the server's session limit: wait for one of ours to close
                     await self._spare_files()
                     continue
-                if attempt == REFUSED_RETRIES:
+                if lonely == REFUSED_RETRIES:
                     return outcome.result
             finally:
                 self.channels.release()
-            await asyncio.sleep(0.05 * 2**attempt)  # a channel of ours that just closed may still count
-        raise AssertionError("unreachable")
+            await asyncio.sleep(0.05 * 2**lonely)  # a channel of ours that just closed may still count
+            lonely += 1
 
     async def _spare_files(self) -> None:
         """With one channel left, the SFTP session must not keep it: later files are read with cat."""
