@@ -91,11 +91,32 @@ def _wait_listening(port: int, process: subprocess.Popen[bytes], log: Path) -> N
     raise RuntimeError("sshd did not start listening within 10 s")
 
 
+# What Debian's stock sshd_config and built-in defaults do differently from the test config above:
+# PAM account and session modules on every login, at most 10 sessions per connection, and SFTP as a
+# separate sftp-server program started through the user's shell. Benchmarks use it (`stock=True`).
+STOCK = """UsePAM yes
+MaxSessions 10
+Subsystem sftp /usr/lib/openssh/sftp-server
+PrintMotd no
+LogLevel INFO
+"""
+
+
 @contextlib.contextmanager
 def run_sshd(
-    folder: Path, *, host_key: Path | None = None, client_key: Path | None = None, extra: str = ""
+    folder: Path,
+    *,
+    host_key: Path | None = None,
+    client_key: Path | None = None,
+    extra: str = "",
+    stock: bool = False,
 ) -> Iterator[Sshd]:
-    """Start sshd in *folder*; reuse *host_key* / *client_key* when given (to test key changes)."""
+    """Start sshd in *folder*; reuse *host_key* / *client_key* when given (to test key changes).
+
+    *extra* settings win over the test defaults (sshd keeps the first value it reads; a Subsystem line
+    there replaces the test's SFTP, which sshd would refuse to see twice); *stock* uses
+    Debian's defaults for what costs time per session (STOCK) instead of the lighter test settings.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     Path("/run/sshd").mkdir(exist_ok=True)  # privilege-separation directory sshd insists on
     host_key = host_key or keygen(folder / "host_ed25519")
@@ -108,7 +129,9 @@ def run_sshd(
     log = folder / "sshd.log"
     config = folder / "sshd_config"
     config.write_text(
-        f"""ListenAddress 127.0.0.1
+        f"""{extra}
+{STOCK if stock else ""}
+ListenAddress 127.0.0.1
 Port {port}
 HostKey {host_key}
 PidFile {folder / "sshd.pid"}
@@ -120,11 +143,10 @@ PasswordAuthentication yes
 KbdInteractiveAuthentication no
 PubkeyAuthentication yes
 AcceptEnv LANG LC_*
-Subsystem sftp internal-sftp
+{"" if stock or "Subsystem" in extra else "Subsystem sftp internal-sftp"}
 LogLevel VERBOSE
 MaxSessions 64
 MaxStartups 100:30:200
-{extra}
 """
     )
     process = subprocess.Popen(

@@ -2,7 +2,8 @@
 
 A file holds every command a check ran, in order, each as a block of ``key: value`` lines followed by
 stdout and stderr with their length in bytes, so any output (even one without a final newline) comes
-back byte for byte::
+back byte for byte. A plain file read over SFTP instead of running ``cat`` carries ``via: sftp`` after
+``error:`` (files without the line are exec results)::
 
     # valuezone diagnostics raw output v1
     check: smart
@@ -50,6 +51,7 @@ class CommandResult:
     duration: float = 0.0
     timed_out: bool = False
     error: str = ""  # the channel could not be opened, the connection dropped…
+    via: str = "exec"  # "sftp": a plain file (`cat PATH`) read over SFTP; exit status and stderr as cat's
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ def _block(result: CommandResult) -> str:
         f"duration-s: {result.duration:.3f}",
         f"timed-out: {'yes' if result.timed_out else 'no'}",
         f"error: {result.error}",
+        *([f"via: {result.via}"] if result.via != "exec" else []),
         f"stdout-bytes: {len(out)}",
     ]
     return "\n".join(head) + "\n" + result.stdout + f"\nstderr-bytes: {len(err)}\n" + result.stderr + "\n\n"
@@ -104,7 +107,9 @@ def parse(data: bytes, name: str = "raw output") -> RawCheck:
     while reader.skip_blank():
         if reader.line() != "## command":
             raise DiagnosticsError(f"{name} is damaged near byte {reader.pos}.")
-        fields = {key: reader.field(key) for key in _KEYS}
+        fields = {key: reader.field(key) for key in _KEYS[:-1]}
+        fields["via"] = reader.field("via") if reader.peek("via: ") else "exec"
+        fields["stdout-bytes"] = reader.field("stdout-bytes")
         stdout = reader.take(int(fields["stdout-bytes"] or 0))
         stderr_len = int(reader.field("stderr-bytes", after_newline=True) or 0)
         stderr = reader.take(stderr_len)
@@ -121,6 +126,7 @@ def parse(data: bytes, name: str = "raw output") -> RawCheck:
                 duration=float(fields["duration-s"] or 0),
                 timed_out=fields["timed-out"] == "yes",
                 error=fields["error"],
+                via=fields["via"],
             )
         )
     return RawCheck(check, profile, tuple(results))
@@ -150,6 +156,9 @@ class _Reader:
         text = self.data[self.pos : end].decode(errors="replace")
         self.pos = end + 1
         return text
+
+    def peek(self, prefix: str) -> bool:
+        return self.data.startswith(prefix.encode(), self.pos)
 
     def field(self, key: str, *, after_newline: bool = False) -> str:
         if after_newline:

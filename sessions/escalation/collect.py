@@ -3,6 +3,10 @@
 Every name from the device becomes a member path through safepaths, and every local file is created
 new (O_EXCL, no symlink followed) inside the destination folder, so a hostile device cannot write
 outside it. Links on the device are not followed (a link could point at /etc/shadow).
+
+Speed: one SFTP session with a wide window and big packets (sessions.ssh.bulk); each file is read as
+one continuous stream of parallel requests written in place at their offsets, and a few files are read
+at once so small logs do not leave the pipe idle between them.
 """
 
 from __future__ import annotations
@@ -21,10 +25,15 @@ import asyncssh
 from sessions.errors import EscalationError
 from sessions.escalation.logspecs import LogSpec
 from sessions.escalation.safepaths import create_new, device_member, inside
+from sessions.ssh.bulk import start_bulk_sftp
 
 log = logging.getLogger(__name__)
 
-READ_BLOCK = 8 << 20  # one read request: asyncssh splits it into parallel SFTP reads
+# Read requests are as big as the server says it allows (limits@openssh.com: 255 KiB for OpenSSH 8.6
+# and later; 16 KiB when a server does not say), with asyncssh's 4 MiB in flight per file (16 × 255 KiB).
+FILES_AT_ONCE = 3  # files read at the same time
+LINE_PROBE = 64 << 10  # how far a cut log is searched for its first line start
+PROGRESS_STEP = 4 << 20  # report progress at least every this many bytes (and after every file)
 GLOB_CHARS = set("*?[")
 
 
@@ -182,25 +191,28 @@ class _Collector:
         except BaseException:
             inside(self.dest, member).unlink(missing_ok=True)  # no half file reaches the bundle
             raise
+        finally:
+            os.close(fd)
         self.files.append(CollectedFile(item.remote, member, written, item.size))
         self._report(item.remote)
 
     async def _copy(self, sftp: asyncssh.SFTPClient, item: _Planned, fd: int) -> int:
-        written, first = 0, item.take < item.size
-        with os.fdopen(fd, "wb") as out:
-            async with sftp.open(item.remote, "rb") as remote:
-                await remote.seek(item.size - item.take)
-                left = item.take
-                while left > 0:
-                    data = cast(bytes, await remote.read(min(READ_BLOCK, left)))
-                    if not data:
-                        break
-                    left -= len(data)
-                    self.done_bytes += len(data)
-                    if first:
-                        data, first = data[data.find(b"\n") + 1 :], False
-                    out.write(data)
-                    written += len(data)
+        start = item.size - item.take
+        async with sftp.open(item.remote, "rb") as remote:
+            if start > 0:  # a cut log starts at its first whole line
+                head = cast(bytes, await remote.read(min(LINE_PROBE, item.take), start))
+                skip = head.find(b"\n") + 1
+                start += skip
+                self.done_bytes += skip  # counted as done: the progress total is the planned bytes
+            written, unreported = 0, 0
+            reader = await remote.read_parallel(item.size - start, start)
+            async for offset, data in reader:
+                os.pwrite(fd, data, offset - start)
+                written += len(data)
+                self.done_bytes += len(data)
+                unreported += len(data)
+                if unreported >= PROGRESS_STEP:
+                    unreported = 0
                     self._report(item.remote)
         return written
 
@@ -254,15 +266,30 @@ async def collect_logs(
     skipped: list[tuple[str, str]] = []
     collector = _Collector(conn, dest, limits, on_progress)
     try:
-        async with conn.start_sftp_client() as sftp:
+        async with await start_bulk_sftp(conn) as sftp:
             plan = await _plan(sftp, await _expand(sftp, spec, skipped), limits, skipped)
             collector.total_files = len(plan) + len(spec.commands)
             collector.total_bytes = sum(p.take for p in plan)
-            for item in plan:
-                try:
-                    await collector.fetch(sftp, item)
-                except (asyncssh.SFTPError, OSError) as exc:
-                    skipped.append((item.remote, f"reading it failed: {exc}"))
+            failed: dict[str, str] = {}
+            slots = asyncio.Semaphore(FILES_AT_ONCE)
+
+            async def fetch(item: _Planned) -> None:
+                async with slots:
+                    try:
+                        await collector.fetch(sftp, item)
+                    except (asyncssh.SFTPError, OSError) as exc:
+                        failed[item.remote] = f"reading it failed: {exc}"
+
+            tasks = [asyncio.ensure_future(fetch(item)) for item in plan]
+            try:
+                await asyncio.gather(*tasks)
+            finally:  # one failing in a way that ends the collection stops the others
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+            order = {item.remote: n for n, item in enumerate(plan)}  # newest first, as planned
+            collector.files.sort(key=lambda f: order[f.remote])
+            skipped += [(item.remote, failed[item.remote]) for item in plan if item.remote in failed]
     except asyncssh.ChannelOpenError as exc:
         raise EscalationError(
             f"The device refused an SFTP session ({exc.reason}).",

@@ -37,6 +37,10 @@ ProgressCallback = Callable[[str], None]
 STAGES = ("connecting", "verifying host key", "authenticating")
 PREFERRED_AUTH = ("publickey", "password", "keyboard-interactive")
 KEEPALIVE_INTERVAL = 30.0
+# AES-GCM first, then asyncssh's own order (chacha20-poly1305 first). With AES in hardware (any x86-64 PC
+# of the last decade) asyncssh moves about twice the data per CPU second with AES-GCM, because its
+# chacha20-poly1305 makes several Python-level crypto calls per packet. Only the order changes.
+PREFERRED_CIPHERS = "^aes128-gcm@openssh.com,aes256-gcm@openssh.com"
 _UNREACHABLE_ERRNOS = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ENETDOWN, errno.EHOSTDOWN}
 
 
@@ -205,6 +209,7 @@ async def _attempt(
             host_based_auth=False,
             connect_timeout=None,
             keepalive_interval=KEEPALIVE_INTERVAL,
+            encryption_algs=PREFERRED_CIPHERS,
         )
     except (OSError, asyncssh.Error) as exc:
         raise (client.failure or _translate(exc, target, check, auth, tunnel)) from exc

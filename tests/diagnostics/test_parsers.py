@@ -501,3 +501,37 @@ def test_links_from_ip_and_sysfs() -> None:
 def test_missing_core_count_is_reported() -> None:
     with pytest.raises(ParseError, match="core count"):
         PARSERS["load"]("0.10 0.20 0.30 1/100 42\n", ParseContext("load"))
+
+
+MEMINFO = (
+    "MemTotal:        8052744 kB\nMemFree:          312000 kB\nMemAvailable:     600000 kB\n"
+    "Buffers:          100000 kB\nCached:          2000000 kB\nSwapCached:            0 kB\n"
+    "SwapTotal:       2097148 kB\nSwapFree:        1000000 kB\nHugePages_Total:       0\n"
+)
+
+
+def test_memory_from_proc_meminfo() -> None:
+    (low,) = PARSERS["free"](MEMINFO, ParseContext("memory", params={"warn_available_percent": 10}))
+    assert low.status is WARN
+    assert low.summary == "Memory is low: 585.9 MiB of 7.7 GiB available (7%); swap 1.0 GiB of 2.0 GiB used."
+    assert low.evidence[:2] == ("MemTotal:        8052744 kB", "MemAvailable:     600000 kB")
+    # A kernel older than 3.14 has no MemAvailable: free + buffers + cache, as the old `free` counted.
+    old = "\n".join(ln for ln in MEMINFO.splitlines() if not ln.startswith(("MemAvailable", "Swap")))
+    (fine,) = PARSERS["free"](old, ParseContext("memory"))
+    assert fine.status is OK and "2.3 GiB of 7.7 GiB available (30%)" in fine.summary
+    assert "swap" not in fine.summary
+
+
+def test_load_from_proc_files() -> None:
+    cpuinfo = "".join(f"processor\t: {n}\nmodel name\t: ARMv8 Processor rev 4 (v8l)\n\n" for n in range(4))
+    extra = {"cores": cpuinfo, "uptime": "236345.12 901234.56\n"}
+    (found,) = PARSERS["load"]("2.10 4.40 3.90 3/312 4242\n", ParseContext("load", extra=extra))
+    assert found.status is WARN
+    assert found.summary == (
+        "Load is high: 4.40 over 5 minutes on 4 cores (1.1 per core); up 2 days, 17:39; "
+        "the device may respond slowly."
+    )
+    minutes = {"cores": "2", "uptime": "1500.00 2900.00\n"}
+    assert (
+        "up 25 min." in PARSERS["load"]("0.1 0.2 0.3 1/9 5\n", ParseContext("load", extra=minutes))[0].summary
+    )

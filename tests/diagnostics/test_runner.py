@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import time
 from dataclasses import replace
@@ -11,6 +12,7 @@ import asyncssh
 import pytest
 
 from sessions.diagnostics import (
+    CommandResult,
     DiagnosticsRunner,
     Finding,
     Status,
@@ -21,8 +23,10 @@ from sessions.diagnostics import (
     is_allowed,
     load_profile,
 )
-from sessions.diagnostics.raw import parse, read_folder
+from sessions.diagnostics.raw import parse, read_folder, write_check
 from sessions.errors import DiagnosticsError
+from tests.diagnostics.conftest import open_connection
+from tests.sshd import Sshd, run_sshd
 
 
 async def test_linux_profile_runs_every_check_and_keeps_raw_output(
@@ -145,3 +149,72 @@ def _empty(base: Path) -> Path:
     folder.mkdir()
     (folder / "notes.txt").write_text("not a raw output")
     return folder
+
+
+def _sessions(sshd: Sshd) -> tuple[int, int]:
+    """(exec sessions, SFTP sessions) sshd has started so far, from its log."""
+    log = (sshd.folder / "sshd.log").read_text(errors="replace")
+    return log.count("Starting session: command"), log.count("Starting session: subsystem 'sftp'")
+
+
+async def test_plain_files_are_read_over_one_sftp_session(
+    sshd: Sshd, conn: asyncssh.SSHClientConnection, tmp_path: Path
+) -> None:
+    execs_before, sftp_before = _sessions(sshd)
+    results = await diagnose(conn, "linux", raw_dir=tmp_path)
+    ran = {r.command: r for result in results for r in result.results}
+    read = {c for c, r in ran.items() if r.via == "sftp"}
+    assert read >= {"cat /etc/os-release", "cat /proc/meminfo", "cat /proc/loadavg", "cat /proc/cpuinfo"}
+    assert all(r.via == "exec" for c, r in ran.items() if not c.startswith("cat /"))
+    await asyncio.sleep(0.2)  # sshd writes its log lines as the sessions start
+    execs, sftp = _sessions(sshd)
+    assert sftp - sftp_before == 1  # one SFTP session for every file of the run
+    assert execs - execs_before == len(ran) - len(read)  # and no shell for any of them
+    memory = parse((tmp_path / "memory.out").read_bytes()).results[0]
+    assert memory.via == "sftp" and memory.command == "cat /proc/meminfo"
+    assert "via: sftp\n" in (tmp_path / "memory.out").read_text()
+    md = {r.check: r for r in results}["md-raid"]
+    if not Path("/proc/mdstat").exists():  # cat's own words, so the check reads it the same way
+        assert md.results[0].exit_status == 1
+        assert md.results[0].stderr == "cat: /proc/mdstat: No such file or directory\n"
+        assert md.findings[0].status is Status.OK and "no software RAID" in md.findings[0].summary
+
+
+async def test_without_sftp_files_are_read_with_cat(tmp_path: Path) -> None:
+    with run_sshd(tmp_path / "sshd", extra="Subsystem sftp /nonexistent/vz-sftp-server") as server:
+        connection = await open_connection(server)
+        try:
+            runner = DiagnosticsRunner(connection, load_profile("linux"))
+            os_check = await runner.run_check("os")
+        finally:
+            connection.close()
+    assert os_check.status is Status.OK
+    assert [(r.command, r.via) for r in os_check.results] == [("cat /etc/os-release", "exec")]
+
+
+@pytest.mark.parametrize("sessions", [1, 2])
+async def test_the_servers_session_limit_is_learnt_not_reported(
+    tmp_path: Path, vendor_profile: Path, sessions: int
+) -> None:
+    with run_sshd(tmp_path / "sshd", extra=f"MaxSessions {sessions}") as server:
+        connection = await open_connection(server)
+        try:
+            runner = DiagnosticsRunner(connection, load_profile("vendor-test"), max_channels=8)
+            done = [r async for r in runner.run(["sleepy", "os", "memory", "space", "network", "sleepy"])]
+        finally:
+            connection.close()
+    assert len(done) == 6
+    assert all(r.status is not Status.ERROR for r in done), [f.summary for r in done for f in r.findings]
+    assert runner.channels.limit <= sessions and runner.channels.used == 0
+
+
+async def test_inputs_saved_by_an_older_profile_still_answer(tmp_path: Path) -> None:
+    uptime = " 10:00:00 up 3 days,  2:01,  1 user,  load average: 0.50, 0.40, 0.30\n"
+    older = [
+        CommandResult("uptime", exit_status=0, stdout=uptime),
+        CommandResult("grep -c ^processor /proc/cpuinfo", "input:cores", exit_status=0, stdout="4\n"),
+    ]
+    write_check(tmp_path, "load", "linux", older)
+    (load,) = await analyse_folder(tmp_path)
+    assert load.status is Status.OK and load.findings[0].summary.startswith("Load is normal: 0.40")
+    assert "on 4 cores" in load.findings[0].summary and "up 3 days,  2:01" in load.findings[0].summary

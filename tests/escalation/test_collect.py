@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,52 @@ async def test_hostile_device_paths_stay_inside(
     (out / "trap").symlink_to("/etc")
     with pytest.raises(Exception, match="outside"):
         inside(out, "trap/passwd")
+
+
+async def test_big_logs_arrive_byte_for_byte_newest_first(
+    tmp_path: Path, sshd: Sshd, trust_sshd: HostKeyTrust
+) -> None:
+    """Several files at once, each as parallel reads written at their offsets: nothing moved or lost."""
+    logs = tmp_path / "device"
+    logs.mkdir()
+    rng = random.Random(7)
+    sizes = [3 * (255 << 10) + 17, 1, 0, 2_000_003, 700_001, 255 << 10]
+    for n, size in enumerate(sizes):
+        path = logs / f"app.{n}.log"
+        path.write_bytes(rng.randbytes(size))
+        os.utime(path, (1_700_000_000 - n * 60,) * 2)  # app.0 is the newest
+    cut = logs / "cut.log"
+    cut.write_bytes(b"".join(b"x" * rng.randint(0, 300) + b"\n" for _ in range(20_000)))
+    os.utime(cut, (1_600_000_000,) * 2)  # the oldest
+    progress = []
+    async with await _conn(sshd, trust_sshd) as conn:
+        assert conn.get_extra_info("recv_cipher") == "aes128-gcm@openssh.com"  # connect() prefers AES-GCM
+        result = await collect_logs(
+            conn,
+            LogSpec("test", (f"{logs}/app.*.log", str(cut))),
+            tmp_path / "out",
+            limits=CollectLimits(per_file=2_500_000),
+            on_progress=progress.append,
+        )
+    assert [f.remote for f in result.files] == [f"{logs}/app.{n}.log" for n in range(6)] + [str(cut)]
+    for item in result.files[:-1]:
+        assert (tmp_path / "out" / item.member).read_bytes() == Path(item.remote).read_bytes()
+        assert item.size == item.original_size
+    kept = result.files[-1]
+    whole = cut.read_bytes()
+    tail = whole[len(whole) - 2_500_000 :]
+    assert kept.truncated and (tmp_path / "out" / kept.member).read_bytes() == tail[tail.index(b"\n") + 1 :]
+    assert progress[-1].files_done == 7 and progress[-1].bytes_done == progress[-1].bytes_total
+    done = [p.bytes_done for p in progress]
+    assert done == sorted(done)
+
+
+async def test_bulk_sftp_session_has_a_wide_window_and_big_packets(
+    sshd: Sshd, trust_sshd: HostKeyTrust
+) -> None:
+    from sessions.ssh.bulk import start_bulk_sftp
+
+    async with await _conn(sshd, trust_sshd) as conn, await start_bulk_sftp(conn) as sftp:
+        channel = sftp._handler._writer.channel  # asyncssh keeps the channel here
+        assert channel.get_recv_window() > 4 << 20  # asyncssh's default is 2 MiB
+        assert await sftp.exists("/")

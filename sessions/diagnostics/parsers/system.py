@@ -92,13 +92,40 @@ def parse_df(text: str, ctx: ParseContext) -> list[Finding]:
     return findings
 
 
+_MEMINFO = re.compile(r"^(\w+):\s+(\d+)(?:\s+kB)?\s*$", re.M)
+
+
+def _meminfo(text: str) -> tuple[float, float, str, list[str]]:
+    """/proc/meminfo → (total KiB, available KiB, swap note, evidence lines)."""
+    values = {m.group(1): int(m.group(2)) for m in _MEMINFO.finditer(text)}
+    lines = {m.group(1): m.group(0).strip() for m in _MEMINFO.finditer(text)}
+    if "MemTotal" not in values or "MemFree" not in values:
+        raise ParseError("this is not /proc/meminfo")
+    if "MemAvailable" in values:  # what `free` prints as available (kernel 3.14 and later)
+        shown = ["MemTotal", "MemAvailable"]
+        available = float(values["MemAvailable"])
+    else:  # older kernels: free + buffers + page cache, as the old `free` did
+        shown = ["MemTotal", "MemFree", "Buffers", "Cached"]
+        available = float(sum(values.get(k, 0) for k in shown[1:]))
+    swap_note = ""
+    if "SwapTotal" in values:
+        shown += ["SwapTotal", "SwapFree"]
+        total = values["SwapTotal"]
+        used = total - values.get("SwapFree", total)
+        swap_note = f"; swap {human_kib(used)} of {human_kib(total)} used" if total > 0 else "; no swap"
+    return float(values["MemTotal"]), available, swap_note, [lines[k] for k in shown if k in lines]
+
+
 def parse_free(text: str, ctx: ParseContext) -> list[Finding]:
-    """Memory available against ``warn_available_percent`` / ``fail_available_percent``."""
+    """Memory available (`free` or /proc/meminfo) against ``warn_available_percent`` / ``fail_…``."""
+    if _MEMINFO.search(text) and "MemTotal:" in text:
+        total, available, swap_note, evidence = _meminfo(text)
+        return _memory_findings(ctx, total, available, swap_note, evidence)
     lines = [ln.rstrip() for ln in text.splitlines() if ln.strip()]
     header = next((ln.split() for ln in lines if "total" in ln.split()), None)
     mem = next((ln for ln in lines if ln.startswith("Mem:")), None)
     if header is None or mem is None:
-        raise ParseError("this is not `free` output")
+        raise ParseError("this is neither `free` output nor /proc/meminfo")
     unit = float(ctx.params.get("unit_kib", 1))
     values = dict(zip(header, mem.split()[1:], strict=False))
     total = _size(values["total"], unit)[0]
@@ -116,8 +143,14 @@ def parse_free(text: str, ctx: ParseContext) -> list[Finding]:
     swap_note = _swap_note(swap, unit) if swap else ""
     if swap:
         evidence.append(swap)
+    return _memory_findings(ctx, total, available, swap_note, evidence)
+
+
+def _memory_findings(
+    ctx: ParseContext, total: float, available: float, swap_note: str, evidence: list[str]
+) -> list[Finding]:
     if total <= 0:
-        raise ParseError("free reported no memory")
+        raise ParseError("the device reported no memory")
     percent = 100 * available / total
     amount = f"{human_kib(available)} of {human_kib(total)} available ({percent:.0f}%)"
     if percent < ctx.number("fail_available_percent", 5):
@@ -140,20 +173,44 @@ def _swap_note(line: str, unit: float) -> str:
 _LOAD = re.compile(r"load averages?:\s*(\d+[.,]\d+),?\s+(\d+[.,]\d+),?\s+(\d+[.,]\d+)")
 _LOADAVG = re.compile(r"^\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+\d+/\d+")
 _UP = re.compile(r"\bup\s+(.*?),\s+\d+\s+users?|\bup\s+(.*?),\s+load")
+_PROCESSOR = re.compile(r"^processor\s*:", re.M)
+
+
+def _cores(text: str) -> int | None:
+    """`nproc` / `grep -c ^processor` print a number; /proc/cpuinfo has a `processor` line per core."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    return len(_PROCESSOR.findall(text)) or None
+
+
+def _up_since(text: str) -> str:
+    """/proc/uptime's seconds in uptime's words: ``25 min``, ``7:04``, ``2 days, 19:32``."""
+    try:
+        seconds = int(float(text.split()[0]))
+    except (IndexError, ValueError):
+        return ""
+    days, rest = divmod(seconds, 86400)
+    hours, minutes = rest // 3600, rest % 3600 // 60
+    clock = f"{hours}:{minutes:02d}" if hours else f"{minutes} min"
+    return f"{plural(days, 'day')}, {clock}" if days else clock
 
 
 def parse_load(text: str, ctx: ParseContext) -> list[Finding]:
-    """`uptime` or /proc/loadavg against the core count in ``extra['cores']`` (`nproc`)."""
+    """`uptime` or /proc/loadavg against the core count in ``extra['cores']`` (a number or /proc/cpuinfo).
+
+    With /proc/loadavg, ``extra['uptime']`` (/proc/uptime) gives the time since boot.
+    """
     match = _LOAD.search(text) or _LOADAVG.search(text)
     if not match:
         raise ParseError("this is neither `uptime` nor /proc/loadavg output")
     five = float(match.group(2).replace(",", "."))
-    cores_text = ctx.extra.get("cores", "").strip()
-    if not cores_text.isdigit():
-        raise ParseError("the core count (`nproc`) is missing, so the load cannot be judged")
-    cores = int(cores_text)
+    cores = _cores(ctx.extra.get("cores", ""))
+    if cores is None:
+        raise ParseError("the core count (/proc/cpuinfo) is missing, so the load cannot be judged")
     up = _UP.search(text)
-    up_note = f"; up {(up.group(1) or up.group(2)).strip()}" if up else ""
+    since = (up.group(1) or up.group(2)).strip() if up else _up_since(ctx.extra.get("uptime", ""))
+    up_note = f"; up {since}" if since else ""
     per_core = five / cores
     numbers = f"{five:.2f} over 5 minutes on {plural(cores, 'core')} ({per_core:.1f} per core){up_note}"
     evidence = [text.strip().splitlines()[0], f"cores: {cores}"]
