@@ -143,6 +143,9 @@ PasswordAuthentication yes
 KbdInteractiveAuthentication no
 PubkeyAuthentication yes
 AcceptEnv LANG LC_*
+# A machine whose shell start-up runs `pyenv init` waits up to 60 s on a lock left by a killed shell;
+# one second is enough for every test's shell (pyenv only warns).
+SetEnv PYENV_REHASH_TIMEOUT=1
 {"" if stock or "Subsystem" in extra else "Subsystem sftp internal-sftp"}
 LogLevel VERBOSE
 MaxSessions 64
