@@ -9,7 +9,9 @@ import sys
 
 import asyncssh
 
+from sessions import eventloop
 from sessions.relay import protocol
+from sessions.ssh.coalesce import coalesce_writes
 
 _KEEP: list[object] = []
 
@@ -24,6 +26,7 @@ class _Echo(asyncssh.SSHTCPSession[bytes]):
 
 async def _one(host: str, port: int, forward_sshd: int | None) -> tuple[asyncssh.SSHClientConnection, str]:
     conn = await asyncssh.connect(host, port, username="support", known_hosts=None, client_keys=None)
+    coalesce_writes(conn)
     writer, reader, _ = await conn.open_session(subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8")
     writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=None))
     await reader.readline()  # welcome
@@ -64,4 +67,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    eventloop.run(main())

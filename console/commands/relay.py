@@ -44,7 +44,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return asyncio.run(_serve(args))
+    from sessions import eventloop
+
+    return eventloop.run(_serve(args))
 
 
 async def _serve(args: argparse.Namespace) -> int:

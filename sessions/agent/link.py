@@ -14,6 +14,7 @@ from sessions.errors import ConnectError, SessionClosedError
 from sessions.relay import protocol
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
+from sessions.ssh.coalesce import coalesce_writes
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
 
@@ -72,6 +73,7 @@ class RelayLink:
             credentials=Credentials(use_agent=False, use_default_keys=False),
             timeout=timeout,
         )
+        coalesce_writes(conn)
         try:
             writer, reader, _ = await conn.open_session(
                 subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8"
