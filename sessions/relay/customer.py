@@ -73,6 +73,7 @@ class CustomerLink:
             self.relay.audit.write("customer.resumed", code=pairing.code, address=self.address)
         else:
             pairing = self.relay.book.issue(self)
+            self.relay.admission.code_issued(self.address)
             self.relay.audit.write(
                 "code.issued", code=pairing.code, address=self.address, agent=self.agent, forward=host
             )
