@@ -169,6 +169,7 @@ class Relay:
             password_auth=False,
             kbdint_auth=False,
             allow_scp=False,
+            line_editor=False,  # the consent prompt reads lines itself (sessions/relay/typed_lines.py)
             agent_forwarding=False,
             x11_forwarding=False,
             keepalive_interval=config.keepalive,
