@@ -5,8 +5,9 @@ empty SSH_MSG_IGNORE (a long-standing countermeasure it keeps for all ciphers). 
 connection is therefore two `send()` calls, and on loopback each one wakes the reading process: the
 peer wakes twice per keystroke, once for nothing. `coalesce_writes(conn)` gathers what a connection
 writes during one turn of the event loop and hands it to the transport in one write at the end of
-that turn (or at once, through `flush_now`, when the caller knows the burst is complete). The bytes
-on the wire are unchanged, ignore packets included.
+that turn (or at once, through `flush_now`, when the caller knows the burst is complete). Bulk data is
+not held back: once 16 KiB are waiting they go out at once, so a transfer still streams through the
+relay and agent processes in parallel. The bytes on the wire are unchanged, ignore packets included.
 
 This replaces asyncssh's private `SSHConnection._send`; if a future asyncssh renames it, the
 connection is left as it is (`coalesce_writes` returns None) and everything still works, unbatched.
@@ -19,18 +20,20 @@ import contextlib
 from typing import Any
 
 _ATTRIBUTE = "_valuezone_coalescer"
+STREAM_AT = 16 * 1024  # a burst this big is bulk data: write it now rather than at the end of the turn
 
 
 class WriteCoalescer:
     """Buffers one connection's outgoing packets until the current event-loop turn ends."""
 
-    __slots__ = ("_chunks", "_conn", "_loop", "_scheduled", "_transport")
+    __slots__ = ("_chunks", "_conn", "_loop", "_scheduled", "_size", "_transport")
 
     def __init__(self, conn: Any, loop: asyncio.AbstractEventLoop) -> None:
         self._conn = conn
         self._loop = loop
         self._chunks: list[bytes] = []
         self._scheduled = False
+        self._size = 0
         self._transport: Any = None
 
     def send(self, data: bytes) -> None:
@@ -42,18 +45,25 @@ class WriteCoalescer:
         # callback later: the flush scheduled before that still gets the goodbye packet out.
         self._transport = transport
         self._chunks.append(data)
-        if not self._scheduled:
+        self._size += len(data)
+        if self._size >= STREAM_AT:
+            self.flush()
+        elif not self._scheduled:
             self._scheduled = True
-            self._loop.call_soon(self.flush)
+            self._loop.call_soon(self._turn_ended)
+
+    def _turn_ended(self) -> None:
+        self._scheduled = False
+        self.flush()
 
     def flush(self) -> None:
         """Write everything buffered, in order, as one transport write."""
-        self._scheduled = False
         chunks = self._chunks
         if not chunks:
             return
         data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
         chunks.clear()
+        self._size = 0
         transport = self._transport
         if transport is not None and not transport.is_closing():
             with contextlib.suppress(ConnectionError):  # as asyncssh's own _send

@@ -109,3 +109,16 @@ async def test_a_disconnect_reason_still_reaches_the_peer() -> None:
     assert caught.value.reason.startswith("Too many from your address")
     assert caught.value.code == asyncssh.DISC_TOO_MANY_CONNECTIONS
     server.close()
+
+
+async def test_bulk_is_not_held_back() -> None:
+    server = await _server()
+    async with await _client(server.sockets[0].getsockname()[1]) as conn:
+        reader, writer = await conn.open_connection("echo", 7)
+        coalesce_writes(conn)
+        counting = _CountingTransport(conn._transport)
+        conn._transport = counting
+        writer.write(b"z" * 200_000)
+        assert counting.writes >= 5  # streamed as it is packed, not all at the end of the turn
+        assert await reader.readexactly(200_000) == b"z" * 200_000
+    server.close()
