@@ -1,15 +1,21 @@
-"""Relay benchmark, one run: our relay vs an OpenSSH jump host (echo latency, bulk), then scale.
+"""Relay benchmark, one run: our relay vs OpenSSH jump hosts (echo latency, bulk), then scale.
 
-    python bench/relay.py [--quick]
+    nice -n -15 python bench/relay.py [--quick] [--only compare|scale] [--pairs 50,100,200] [--pin]
 
-Prints each figure and its ratio to the reference measured in the same run. Bounded to a few minutes.
+Compare: four paths, all driven by the OpenSSH client (`ssh -J`) and ending at the same kind of target,
+interleaved round by round (see PATHS): the issue's reference (a jump host straight to sshd), the same
+jump host with the device linked by `ssh -R` (the hop count our relay has), our relay with the real agent
+splicing to that sshd (`--forward-sshd`), and our relay to the agent's own SSH server. Ratios are taken
+within the run. Scale: 1,000 idle agents (relay RSS), then active pairs at 10 keystrokes/s, each end a
+stock OpenSSH client (bench/relay_load.py), with the relay's own CPU reported apart from the load's.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import contextlib
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -17,12 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import asyncssh
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sessions import codes  # noqa: E402
+from bench import relay_load  # noqa: E402
+from sessions import eventloop  # noqa: E402
 from tests.sshd import free_port, keygen, run_sshd  # noqa: E402
 
 BULK = 100 * 1024 * 1024
@@ -46,13 +51,15 @@ def _pct(values: list[float], q: float) -> float:
 
 
 class Relay:
-    """`valuezone relay` in a subprocess."""
+    """`valuezone relay` in a subprocess; per-address customer limits off (every client is 127.0.0.1)."""
 
-    def __init__(self, folder: Path, technicians: Path) -> None:
+    def __init__(self, folder: Path, technicians: Path, cpus: str = "") -> None:
         self.port = free_port()
+        pin = ["taskset", "-c", cpus] if cpus else []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{self.port}",
-             "--technicians", str(technicians), "--state-dir", str(folder / f"relay{self.port}")],
+            [*pin, sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{self.port}",
+             "--technicians", str(technicians), "--state-dir", str(folder / f"relay{self.port}"),
+             "--max-customers-per-address", "0", "--codes-per-minute", "0"],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip
         assert self.process.stdout is not None
@@ -66,12 +73,16 @@ class Relay:
 
 
 class Agents:
-    """bench/relay_agents.py in a subprocess: *count* customers, each with a code."""
+    """bench/relay_agents.py in a subprocess: *count* customers, each with a code (see its docstring)."""
 
-    def __init__(self, relay_port: int, count: int, forward_sshd: int | None = None) -> None:
-        extra = ["--forward-sshd", str(forward_sshd)] if forward_sshd else []
+    def __init__(
+        self, relay_port: int, count: int, *, real: bool = False, forward_sshd: int | None = None,
+        cpus: str = "",
+    ) -> None:  # fmt: skip
+        extra = (["--real"] if real else []) + (["--forward-sshd", str(forward_sshd)] if forward_sshd else [])
+        pin = ["taskset", "-c", cpus] if cpus else []
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "bench" / "relay_agents.py"), "--relay-port", str(relay_port),
+            [*pin, sys.executable, str(ROOT / "bench" / "relay_agents.py"), "--relay-port", str(relay_port),
              "--count", str(count), *extra],
             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
             env=dict(os.environ, PYTHONPATH=str(ROOT)),
@@ -92,9 +103,7 @@ class Agents:
             self.process.kill()
 
 
-def _ssh_config(
-    folder: Path, relay_port: int, tech_key: Path, device_key: Path, sshd_port: int, user: str
-) -> Path:
+def _ssh_config(folder: Path, relay_port: int, tech_key: Path, sshd, linked_port: int) -> Path:  # type: ignore[no-untyped-def]
     path = folder / "ssh_config"
     path.write_text(
         f"""Host relay
@@ -102,20 +111,15 @@ def _ssh_config(
   Port {relay_port}
   User kim
   IdentityFile {tech_key}
-Host jump
+Host jump device
   HostName 127.0.0.1
-  Port {sshd_port}
-  User {user}
-  IdentityFile {device_key}
-Host device
+  Port {sshd.port}
+Host linked
   HostName 127.0.0.1
-  Port {sshd_port}
-  User {user}
-  IdentityFile {device_key}
-Host vz*
-  User {user}
-  IdentityFile {device_key}
+  Port {linked_port}
 Host *
+  User {sshd.user}
+  IdentityFile {sshd.client_key}
   IdentitiesOnly yes
   BatchMode yes
   StrictHostKeyChecking no
@@ -127,17 +131,40 @@ Host *
     return path
 
 
-def _echo_latency(argv: list[str], samples: int) -> list[float]:
-    """Round-trip times (ms) of one byte through `ssh … cat`, over pipes."""
+class ReverseLink:
+    """The stock-OpenSSH way to do what the relay does: the device links out with `ssh -R` to the jump
+    host, and the technician jumps to the forwarded port. Same hops as our relay path, all in C."""
+
+    def __init__(self, config: Path, port: int, sshd_port: int) -> None:
+        self.port = port
+        self.process = subprocess.Popen(
+            ["ssh", "-F", str(config), "-N", "-o", "ExitOnForwardFailure=yes",
+             "-R", f"{self.port}:127.0.0.1:{sshd_port}", "jump"],
+            stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), 1):
+                return
+            time.sleep(0.05)
+        raise RuntimeError("the ssh -R link did not come up")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def _echo_latency(argv: list[str], samples: int, warmup: int = 50) -> list[float]:
+    """Round-trip times (ms) of one byte through `ssh … cat`, over pipes (the first *warmup* dropped)."""
     process = subprocess.Popen([*argv, "cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
     assert process.stdin is not None and process.stdout is not None
     times = []
-    for index in range(samples + 20):
+    for index in range(samples + warmup):
         start = time.perf_counter()
         process.stdin.write(b"k")
         if process.stdout.read(1) != b"k":
             raise RuntimeError("echo broke")
-        if index >= 20:  # warm-up
+        if index >= warmup:
             times.append((time.perf_counter() - start) * 1000)
         time.sleep(0.002)
     process.stdin.close()
@@ -153,76 +180,79 @@ def _bulk_mb_s(argv: list[str]) -> float:
     return BULK / elapsed / 1e6
 
 
-def compare(folder: Path, technicians: Path, tech_key: Path, sshd, samples: int, rounds: int) -> None:
+PATHS = {
+    "jump": "OpenSSH ssh -J through an sshd jump host straight to the device's sshd (the issue's reference)",
+    "jump+R": "OpenSSH jump host, device linked by ssh -R (our hop count: tech→jump→device link→sshd)",
+    "relay": "ssh -J through our relay, real agent --forward-sshd, to the same sshd",
+    "inner": "ssh -J through our relay to the real agent's own SSH server (no sshd)",
+}
+
+
+def compare(folder: Path, technicians: Path, tech_key: Path, sshd, samples: int, rounds: int) -> None:  # type: ignore[no-untyped-def]
+    """Echo latency and bulk over the four PATHS, interleaved so machine load hits all alike."""
+    per_path = rounds * 2 + 1  # an echo and a bulk run per round, plus a warm-up
     relay = Relay(folder, technicians)
-    agents = Agents(relay.port, rounds * 2 + 2, forward_sshd=sshd.port)
-    config = _ssh_config(folder, relay.port, tech_key, sshd.client_key, sshd.port, sshd.user)
-    reference = ["ssh", "-F", str(config), "-J", "jump", "device"]
-    codes_left = list(agents.codes)
+    forward = inner = linked = None
     try:
-        ours = lambda: ["ssh", "-F", str(config), "-J", "relay", f"{sshd.user}@vz{codes_left.pop()}"]  # noqa: E731
-        ref_lat: list[float] = []
-        our_lat: list[float] = []
-        ref_bulk: list[float] = []
-        our_bulk: list[float] = []
-        for _ in range(rounds):  # interleaved, so machine load hits both alike
-            ref_lat += _echo_latency(reference, samples)
-            our_lat += _echo_latency(ours(), samples)
-            ref_bulk.append(_bulk_mb_s(reference))
-            our_bulk.append(_bulk_mb_s(ours()))
-        for name, ref, our in (("p50", 0.5, 0.5), ("p99", 0.99, 0.99)):
-            r, o = _pct(ref_lat, ref), _pct(our_lat, our)
-            print(
-                f"echo {name}: relay {o:.3f} ms, OpenSSH jump {r:.3f} ms, ratio {o / r:.2f}x (target <= 1.2x)"
-            )
-        r, o = statistics.median(ref_bulk), statistics.median(our_bulk)
-        print(
-            f"bulk 100 MB: relay {o:.0f} MB/s, OpenSSH jump {r:.0f} MB/s, ratio {o / r:.2f}x (target >= 0.8x)"
-        )
+        forward = Agents(relay.port, per_path, real=True, forward_sshd=sshd.port)
+        inner = Agents(relay.port, per_path, real=True)
+        linked_port = free_port()
+        config = _ssh_config(folder, relay.port, tech_key, sshd, linked_port)
+        linked = ReverseLink(config, linked_port, sshd.port)
+        latency, bulk = _compare_rounds(config, sshd.user, forward.codes, inner.codes, samples, rounds)
     finally:
-        agents.stop()
-        relay.stop()
+        for process in (linked, forward, inner, relay):
+            if process is not None:
+                process.stop()
+    _print_comparison(latency, bulk, samples * rounds)
 
 
-async def _open_pair(port: int, key: asyncssh.SSHKey, code: str) -> tuple[object, object, object]:
-    conn = await asyncssh.connect("127.0.0.1", port, username="kim", client_keys=[key], known_hosts=None)
-    reader, writer = await conn.open_connection(codes.wire(code), 22)
-    return conn, reader, writer
+def _compare_rounds(
+    config: Path, user: str, forward: list[str], inner: list[str], samples: int, rounds: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    ssh = ["ssh", "-F", str(config), "-J"]
+    argv = {
+        "jump": lambda: [*ssh, "jump", "device"],
+        "jump+R": lambda: [*ssh, "jump", "linked"],
+        "relay": lambda: [*ssh, "relay", f"{user}@vz{forward.pop()}"],
+        "inner": lambda: [*ssh, "relay", f"anyone@vz{inner.pop()}"],
+    }
+    latency: dict[str, list[float]] = {name: [] for name in PATHS}
+    bulk: dict[str, list[float]] = {name: [] for name in PATHS}
+    for name in PATHS:  # warm-up: first use of each path (page cache, first key exchange) not counted
+        _echo_latency(argv[name](), 20, warmup=0)
+    for _ in range(rounds):
+        for name in PATHS:
+            latency[name] += _echo_latency(argv[name](), samples)
+        for name in PATHS:
+            bulk[name].append(_bulk_mb_s(argv[name]()))
+    return latency, bulk
 
 
-async def _type(pair: tuple, offset: float, seconds: float, rate: float, out: list[float]) -> None:
-    conn, reader, writer = pair
-    await asyncio.sleep(offset)  # spread the pairs over the interval
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        start = time.perf_counter()
-        writer.write(b"k")
-        await reader.readexactly(1)
-        out.append((time.perf_counter() - start) * 1000)
-        await asyncio.sleep(max(0.0, 1 / rate - (time.perf_counter() - start)))
-    conn.close()
+def _print_comparison(latency: dict[str, list[float]], bulk: dict[str, list[float]], count: int) -> None:
+    for name, text in PATHS.items():
+        print(f"  {name:7} {text}")
+    print(f"echo, {count} keystrokes per path (ms):   " + "".join(f"{n:>9}" for n in PATHS))
+    for label, q in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99)):
+        print(f"  {label:38}" + "".join(f"{_pct(latency[n], q):9.3f}" for n in PATHS))
+    for label, q in (("p50", 0.5), ("p99", 0.99)):
+        ref, same = _pct(latency["jump"], q), _pct(latency["jump+R"], q)
+        ours, own = _pct(latency["relay"], q), _pct(latency["inner"], q)
+        print(f"echo {label}: relay/jump {ours / ref:.2f}x, inner/jump {own / ref:.2f}x (target <= 1.2x); "
+              f"relay/jump+R {ours / same:.2f}x, inner/jump+R {own / same:.2f}x")  # fmt: skip
+    median = {name: statistics.median(values) for name, values in bulk.items()}
+    print("bulk 100 MB (MB/s, median):             " + "".join(f"{median[n]:9.0f}" for n in PATHS))
+    print(f"bulk: relay/jump {median['relay'] / median['jump']:.2f}x, inner/jump "
+          f"{median['inner'] / median['jump']:.2f}x (target >= 0.8x); relay/jump+R "
+          f"{median['relay'] / median['jump+R']:.2f}x")  # fmt: skip
 
 
-async def _active(port: int, key_path: Path, chosen: list[str], seconds: float) -> list[float]:
-    """Open every pair first (key exchanges are not keystrokes), then type on all of them at once."""
-    key = asyncssh.read_private_key(key_path)
-    gate = asyncio.Semaphore(20)
-
-    async def opened(code: str) -> tuple[object, object, object]:
-        async with gate:
-            return await _open_pair(port, key, code)
-
-    pairs = await asyncio.gather(*(opened(code) for code in chosen))
-    times: list[float] = []
-    count = len(pairs)
-    await asyncio.gather(
-        *(_type(pair, i / count / 10.0, seconds, 10.0, times) for i, pair in enumerate(pairs))
-    )
-    return times
-
-
-def scale(folder: Path, technicians: Path, tech_key: Path, idle: int, active: int, seconds: float) -> None:
-    relay = Relay(folder, technicians)
+def scale(folder: Path, technicians: Path, tech_key: Path, idle: int, levels: list[int], seconds: float,
+          pin: bool) -> None:  # fmt: skip
+    """*idle* light agents linked (RSS), then active pairs typing at 10 keystrokes/s (bench/relay_load.py)."""
+    relay = Relay(folder, technicians, cpus="0" if pin else "")
+    if pin:  # the load (this process, its ssh children, the idle agents) on the other core
+        os.sched_setaffinity(0, {1})
     base = _rss_mb(relay.process.pid)
     start = time.perf_counter()
     agents = Agents(relay.port, idle)
@@ -232,13 +262,20 @@ def scale(folder: Path, technicians: Path, tech_key: Path, idle: int, active: in
         rss = _rss_mb(relay.process.pid)
         print(f"idle agents: {len(agents.codes)} linked in {took:.1f} s; relay RSS {rss:.0f} MB "
               f"(empty {base:.0f} MB; target < 300 MB)")  # fmt: skip
-        cpu, wall, load = _cpu_seconds(relay.process.pid), time.perf_counter(), os.getloadavg()[0]
-        times = asyncio.run(_active(relay.port, tech_key, agents.codes[:active], seconds))
-        busy = (_cpu_seconds(relay.process.pid) - cpu) / (time.perf_counter() - wall) * 100
-        print(f"active pairs: {active} at 10 keystrokes/s for {seconds:.0f} s, {len(times)} echoes "
-              f"(of {int(active * 10 * seconds)} planned): p50 {_pct(times, 0.5):.2f} ms, "
-              f"p99 {_pct(times, 0.99):.2f} ms (target p99 < 50 ms); relay CPU {busy:.0f}% of one core, "
-              f"RSS {_rss_mb(relay.process.pid):.0f} MB; machine load {load:.1f}")  # fmt: skip
+        cfg = relay_load.config(folder, relay.port, tech_key)
+        load = os.getloadavg()[0]
+        results = eventloop.run(relay_load.run_levels(cfg, relay.port, relay.process.pid, levels, seconds))
+        where = "relay pinned to CPU 0, load generator to CPU 1" if pin else "unpinned"
+        print(f"active pairs at 10 keystrokes/s, {seconds:.0f} s each ({where}; load before {load:.1f}):")
+        best = 0
+        for level in results:
+            p99 = _pct(level.echoes, 0.99)
+            best = level.pairs if p99 < 50 and len(level.echoes) >= 0.95 * level.planned else best
+            print(f"  {level.pairs:4} pairs: {len(level.echoes)} echoes (of {level.planned} planned), "
+                  f"p50 {_pct(level.echoes, 0.5):.2f} ms, p99 {p99:.2f} ms (target < 50 ms); "
+                  f"relay CPU {level.relay_cpu:.0f}% of a core, load {level.load_cpu:.0f}%")  # fmt: skip
+        print(f"  most pairs with p99 < 50 ms: {best or 'none of those tried'}; relay RSS "
+              f"{_rss_mb(relay.process.pid):.0f} MB; machine load now {os.getloadavg()[0]:.1f}")  # fmt: skip
     finally:
         agents.stop()
         relay.stop()
@@ -248,20 +285,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer samples and agents (a smoke run)")
     parser.add_argument("--only", choices=("compare", "scale"), help="run one half only")
+    parser.add_argument("--pairs", help="active-pair levels to try, e.g. 50,100,200 (default 200, quick 20)")
+    parser.add_argument("--pin", action="store_true", help="relay on CPU 0, everything else on CPU 1")
     args = parser.parse_args()
-    samples, rounds, idle, active, seconds = (100, 1, 100, 20, 3) if args.quick else (300, 3, 1000, 200, 10)
+    samples, rounds, idle, levels, seconds = (
+        (100, 1, 100, [20], 3) if args.quick else (500, 3, 1000, [200], 10)
+    )
+    if args.pairs:
+        levels = [int(n) for n in args.pairs.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         tech_key = keygen(folder / "tech")
         kind, blob = (folder / "tech.pub").read_text().split()[:2]
         technicians = folder / "technicians"
         technicians.write_text(f"{kind} {blob} Bench Technician\n")
-        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
+        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; relay and agents on "
+              f"{eventloop.loop_name()}")  # fmt: skip
         if args.only != "scale":
             with run_sshd(folder / "sshd") as sshd:
                 compare(folder, technicians, tech_key, sshd, samples, rounds)
         if args.only != "compare":
-            scale(folder, technicians, tech_key, idle, active, seconds)
+            scale(folder, technicians, tech_key, idle, levels, seconds, args.pin)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,11 @@
-"""Bench helper: many lightweight customer agents in one process (idle, or echoing a technician)."""
+"""Bench helper: many customers in one process, each printing its code; runs until stdin closes.
+
+    relay_agents.py --relay-port P --count N [--real [--forward-sshd PORT]]
+
+Default: lightweight customers (asyncssh, control channel + forward, an echo behind it), for idle-scale
+runs. `--real`: the real `sessions.agent.core.Agent` (consent answered yes at once), serving its inner
+SSH server or, with `--forward-sshd`, splicing to that sshd: what the latency comparison measures.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +13,14 @@ import argparse
 import asyncio
 import contextlib
 import sys
+import tempfile
+from pathlib import Path
 
 import asyncssh
 
+from sessions import eventloop
 from sessions.relay import protocol
+from sessions.ssh.coalesce import coalesce_writes
 
 _KEEP: list[object] = []
 
@@ -22,46 +33,67 @@ class _Echo(asyncssh.SSHTCPSession[bytes]):
         self.chan.write(data)
 
 
-async def _one(host: str, port: int, forward_sshd: int | None) -> tuple[asyncssh.SSHClientConnection, str]:
-    conn = await asyncssh.connect(host, port, username="support", known_hosts=None, client_keys=None)
+async def _light(port: int) -> tuple[asyncssh.SSHClientConnection, str]:
+    conn = await asyncssh.connect("127.0.0.1", port, username="support", known_hosts=None, client_keys=None)
+    coalesce_writes(conn)
     writer, reader, _ = await conn.open_session(subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8")
     writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=None))
     await reader.readline()  # welcome
-
-    def accept(orig_host: str, orig_port: int) -> object:
-        if forward_sshd is not None:
-            return conn.forward_connection("127.0.0.1", forward_sshd)
-        return _Echo()
-
-    await conn.create_server(accept, protocol.FORWARD_HOST, protocol.FORWARD_PORT)
+    await conn.create_server(lambda host, port: _Echo(), protocol.FORWARD_HOST, protocol.FORWARD_PORT)
     code = protocol.decode(await reader.readline())["code"]
     _KEEP.append((writer, reader))  # the control channel must stay referenced
     return conn, str(code)
+
+
+async def _real(port: int, forward_sshd: int | None, state_dir: Path) -> tuple[object, str]:
+    from sessions.agent.core import Agent, AgentConfig
+    from sessions.ssh.target import Target
+
+    agent = Agent(
+        AgentConfig(
+            relay=Target("127.0.0.1", port),
+            forward_sshd=forward_sshd,
+            auto_consent=True,
+            state_dir=state_dir,
+        )
+    )
+    await agent.start()
+    return agent, agent.code
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--relay-port", type=int, required=True)
     parser.add_argument("--count", type=int, default=1)
-    parser.add_argument("--forward-sshd", type=int)
+    parser.add_argument("--real", action="store_true", help="the real agent (default: lightweight echo)")
+    parser.add_argument("--forward-sshd", type=int, help="with --real: splice to this sshd port")
     parser.add_argument("--parallel", type=int, default=20)
     args = parser.parse_args()
     gate = asyncio.Semaphore(args.parallel)
+    state = tempfile.TemporaryDirectory()
 
-    async def guarded() -> tuple[asyncssh.SSHClientConnection, str]:
+    async def guarded() -> tuple[object, str]:
         async with gate:
-            return await _one("127.0.0.1", args.relay_port, args.forward_sshd)
+            if args.real:
+                return await _real(args.relay_port, args.forward_sshd, Path(state.name))
+            return await _light(args.relay_port)
 
-    links = await asyncio.gather(*(guarded() for _ in range(args.count)))
+    # real agents share one inner host key: the first one creates it before the others start together
+    first = [await guarded()] if args.real else []
+    links = first + list(await asyncio.gather(*(guarded() for _ in range(args.count - len(first)))))
     for _, code in links:
         print(code, flush=True)
     print("ready", flush=True)
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, sys.stdin.read)  # run until the bench closes our stdin
-    for conn, _ in links:
+    for link, _ in links:
         with contextlib.suppress(Exception):
-            conn.close()
+            if args.real:
+                await link.end()  # type: ignore[attr-defined]
+            else:
+                link.close()  # type: ignore[attr-defined]
+    state.cleanup()
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    eventloop.run(main())

@@ -84,7 +84,9 @@ def run(args: argparse.Namespace) -> int:
         from console.app import run_agent_window
 
         return run_agent_window(config)
-    return asyncio.run(_run_terminal(config, sys.stdin, sys.stdout))
+    from sessions import eventloop
+
+    return eventloop.run(_run_terminal(config, sys.stdin, sys.stdout))
 
 
 async def _run_terminal(config, stdin: TextIO, out: TextIO) -> int:  # type: ignore[no-untyped-def]

@@ -40,11 +40,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SECONDS",
         help="how long a code survives a dropped link",
     )
+    parser.add_argument(
+        "--max-customers-per-address",
+        type=int,
+        default=20,
+        metavar="N",
+        help="customer connections one source address may hold at once (0: no limit; default 20)",
+    )
+    parser.add_argument(
+        "--codes-per-minute",
+        type=int,
+        default=30,
+        metavar="N",
+        help="new session codes one source address may get per minute (0: no limit; default 30)",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return asyncio.run(_serve(args))
+    from sessions import eventloop
+
+    return eventloop.run(_serve(args))
 
 
 async def _serve(args: argparse.Namespace) -> int:
@@ -53,6 +69,10 @@ async def _serve(args: argparse.Namespace) -> int:
     listen = Target.parse(args.listen)
     if args.code_ttl <= 0 or args.grace < 0:
         raise ConfigError("--code-ttl must be positive and --grace not negative.")
+    if args.max_customers_per_address < 0 or args.codes_per_minute < 0:
+        raise ConfigError(
+            "--max-customers-per-address and --codes-per-minute cannot be negative.", "Use 0 for no limit."
+        )
     config = RelayConfig(
         technicians_file=args.technicians,
         state_dir=args.state_dir,
@@ -60,6 +80,8 @@ async def _serve(args: argparse.Namespace) -> int:
         port=listen.port,
         code_ttl=args.code_ttl,
         grace=args.grace,
+        max_customers_per_address=args.max_customers_per_address,
+        codes_per_minute_per_address=args.codes_per_minute,
     )
     relay = await Relay.start(config)
     print(f"Valuezone relay listening on {listen.host}:{relay.port}", flush=True)

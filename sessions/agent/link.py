@@ -14,6 +14,7 @@ from sessions.errors import ConnectError, SessionClosedError
 from sessions.relay import protocol
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
+from sessions.ssh.coalesce import coalesce_writes
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
 
@@ -66,12 +67,19 @@ class RelayLink:
     ) -> RelayLink:
         """Connect, say hello (with the resume token after a drop), ask for the forward, read the code."""
         target = Target(relay.host, relay.port, protocol.CUSTOMER_USER)
-        conn = await connect(
-            target,
-            trust=trust,
-            credentials=Credentials(use_agent=False, use_default_keys=False),
-            timeout=timeout,
-        )
+        try:
+            conn = await connect(
+                target,
+                trust=trust,
+                credentials=Credentials(use_agent=False, use_default_keys=False),
+                timeout=timeout,
+            )
+        except ConnectError as exc:
+            refused = _turned_away(relay, exc)
+            if refused is None:
+                raise
+            raise refused from exc
+        coalesce_writes(conn)
         try:
             writer, reader, _ = await conn.open_session(
                 subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8"
@@ -154,3 +162,12 @@ class RelayLink:
         if self._task is not None:
             self._task.cancel()
         self.conn.close()
+
+
+def _turned_away(relay: Target, error: ConnectError) -> ConnectError | None:
+    """The relay's own words when it refused this address (too many links or codes), else None."""
+    cause = error.__cause__
+    if not isinstance(cause, asyncssh.DisconnectError) or cause.code != asyncssh.DISC_TOO_MANY_CONNECTIONS:
+        return None
+    reason = cause.reason.removesuffix(f" (error {cause.code})")
+    return ConnectError(f"The relay {relay.host_port} turned this connection away: {reason}.")

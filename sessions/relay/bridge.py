@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import asyncssh
 
+from sessions.ssh.coalesce import flush_now
+
 
 class _Half(asyncssh.SSHTCPSession[bytes]):
     """One side of a bridge: what arrives here is written to the other side's channel."""
@@ -41,6 +43,7 @@ class _Half(asyncssh.SSHTCPSession[bytes]):
                 self.chan.pause_reading()
             return
         peer.chan.write(data)
+        flush_now(peer.chan.get_connection())
 
     def eof_received(self) -> bool:
         peer = self.peer

@@ -19,6 +19,7 @@ from sessions.relay.protocol import error_for_reason
 from sessions.relay.techkey import default_key_path
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
+from sessions.ssh.coalesce import coalesce_writes
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target, local_user
 
@@ -102,13 +103,15 @@ async def connect_relay(
     """Authenticate to the relay with the technician key (its passphrase comes from the keyring)."""
     key = technician_key or default_key_path()
     target = Target(relay.host, relay.port, relay.user or TECHNICIAN_USER, key_file=key)
-    return await connect(
+    conn = await connect(
         target,
         trust=trust,
         credentials=Credentials(use_agent=False, use_default_keys=False),
         timeout=timeout,
         on_progress=on_progress,
     )
+    coalesce_writes(conn)
+    return conn
 
 
 async def open_code_channel(
@@ -178,6 +181,7 @@ async def connect_by_code(
         if own_relay:
             relay_conn.close()
         raise
+    coalesce_writes(inner)
     if own_relay:
         _close_with(inner, relay_conn)
     return inner

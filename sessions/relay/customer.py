@@ -14,6 +14,7 @@ from sessions.relay import protocol
 from sessions.relay.bridge import Bridge
 from sessions.relay.pairing import CodeState, Pairing, Technician
 from sessions.relay.protocol import Reason
+from sessions.relay.typed_lines import TypedLines
 
 if TYPE_CHECKING:
     from sessions.relay.server import Relay
@@ -73,6 +74,7 @@ class CustomerLink:
             self.relay.audit.write("customer.resumed", code=pairing.code, address=self.address)
         else:
             pairing = self.relay.book.issue(self)
+            self.relay.admission.code_issued(self.address)
             self.relay.audit.write(
                 "code.issued", code=pairing.code, address=self.address, agent=self.agent, forward=host
             )
@@ -207,9 +209,10 @@ class CustomerLink:
             f"Session code: {codes.display(self.pairing.code)} (expires in {minutes} min)\r\n"
             "Read it to your technician. Type /end or press Ctrl-C to end the session.\r\n"
         )
+        typed = TypedLines(process)
         while not self.ended:
             try:
-                line = await process.stdin.readline()
+                line = await typed.readline()
             except asyncssh.TerminalSizeChanged:
                 continue
             except (asyncssh.BreakReceived, asyncssh.SignalReceived):

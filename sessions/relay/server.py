@@ -11,6 +11,7 @@ import asyncssh
 
 from sessions import codes
 from sessions.relay import protocol
+from sessions.relay.admission import CustomerAdmission
 from sessions.relay.audit import AuditLog
 from sessions.relay.bridge import Bridge
 from sessions.relay.customer import CustomerLink
@@ -18,6 +19,7 @@ from sessions.relay.pairing import CodeEvent, CodeState, Pairing, PairingBook, T
 from sessions.relay.protocol import Reason
 from sessions.relay.ratelimit import FailureLimiter
 from sessions.relay.technicians import TechnicianRegistry
+from sessions.ssh.coalesce import coalesce_writes
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
 # AES-GCM runs in one hardware-accelerated call per packet; asyncssh's chacha20-poly1305 needs several
@@ -40,6 +42,10 @@ class RelayConfig:
     failure_limit: int = 5
     failure_window: float = 600.0
     keepalive: float = 15.0
+    # Customers need no credentials, so each source address gets a share (0 = no limit); see
+    # sessions/relay/admission.py. One office behind NAT is one address: keep room for a busy one.
+    max_customers_per_address: int = 20
+    codes_per_minute_per_address: int = 30
 
 
 def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
@@ -65,19 +71,33 @@ class _Connection(asyncssh.SSHServer):
         self.address = ""
         self.technician: Technician | None = None
         self.customer: CustomerLink | None = None
+        self._admitted = False
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
+        coalesce_writes(conn)
         peer = conn.get_extra_info("peername")
         self.address = str(peer[0]) if peer else "?"
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self._admitted:
+            self._admitted = False
+            self.relay.admission.unlinked(self.address)
         if self.customer is not None:
             self.customer.connection_lost()
 
     def begin_auth(self, username: str) -> bool:
         if username == protocol.CUSTOMER_USER:
             assert self.conn is not None
+            if self.customer is not None:
+                return False
+            refusal = self.relay.admission.refusal(self.address)
+            if refusal:
+                self.relay.audit.write("customer.refused", address=self.address, reason=refusal)
+                self.conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
+                return True
+            self._admitted = True
+            self.relay.admission.linked(self.address)
             self.customer = CustomerLink(self.relay, self.conn, self.address)
             return False
         return True
@@ -130,6 +150,9 @@ class Relay:
         self.book = PairingBook(code_ttl=config.code_ttl, grace=config.grace)
         self.book.on_closed = self._on_code_closed
         self.limiter = FailureLimiter(config.failure_limit, config.failure_window)
+        self.admission = CustomerAdmission(
+            config.max_customers_per_address, config.codes_per_minute_per_address
+        )
         self.host_key = load_host_key(config.state_dir)
         self.fingerprint: str = self.host_key.get_fingerprint("sha256")
         self.port = 0
@@ -146,6 +169,7 @@ class Relay:
             password_auth=False,
             kbdint_auth=False,
             allow_scp=False,
+            line_editor=False,  # the consent prompt reads lines itself (sessions/relay/typed_lines.py)
             agent_forwarding=False,
             x11_forwarding=False,
             keepalive_interval=config.keepalive,

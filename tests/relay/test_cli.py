@@ -69,3 +69,45 @@ async def test_relay_and_terminal_agent(
                 await asyncio.wait_for(process.wait(), 10)
     assert (tmp_path / "relay" / "audit.jsonl").exists()
     assert (tmp_path / "relay" / "host_ed25519").stat().st_mode & 0o777 == 0o600
+
+
+async def test_relay_caps_customers_per_address(tmp_path: Path, technicians_file: Path) -> None:
+    port = free_port()
+    relay = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{port}",
+        "--technicians", str(technicians_file), "--state-dir", str(tmp_path / "relay"),
+        "--max-customers-per-address", "1", "--codes-per-minute", "5",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    agents: list[asyncio.subprocess.Process] = []
+    seen: list[str] = []
+
+    async def agent() -> asyncio.subprocess.Process:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "console.cli", "agent", "--relay", f"127.0.0.1:{port}",
+            "--state-dir", str(tmp_path / f"agent{len(agents)}"),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        )  # fmt: skip
+        agents.append(process)
+        return process
+
+    try:
+        assert relay.stdout is not None
+        await _line_matching(relay.stdout, r"Host key fingerprint: SHA256:", seen)
+        first = await agent()
+        assert first.stdout is not None
+        await _line_matching(first.stdout, r"Session code: \d{3} \d{3} \d{3}", seen)
+        second = await agent()
+        out, _ = await asyncio.wait_for(second.communicate(), 20)
+        assert second.returncode == 1
+        assert (
+            "turned this connection away: Too many customer connections from 127.0.0.1 (1 at once)"
+            in out.decode()
+        )
+    finally:
+        for process in (*agents, relay):
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+                await asyncio.wait_for(process.wait(), 10)
+    audit = (tmp_path / "relay" / "audit.jsonl").read_text()
+    assert '"customer.refused"' in audit

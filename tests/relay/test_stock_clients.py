@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import socket
 from pathlib import Path
@@ -169,4 +170,23 @@ async def test_openssh_customer_without_terminal_cannot_be_asked(
         assert status != 0 and "cannot be asked" in err
     finally:
         customer.kill()
+        await customer.wait()
+
+
+@pytest.mark.parametrize("keys", [b"/enx\x7fd\r", b"\x03"], ids=["backspace-then-end", "ctrl-c"])
+async def test_openssh_customer_terminal_editing(
+    relay: Relay, sshd, openssh, tmp_path, tech_key, keys
+) -> None:
+    config = _config(tmp_path, relay, tech_key, sshd.client_key)
+    customer = await _stock_customer(openssh, config, relay, sshd)
+    seen = bytearray()
+    try:
+        await _read_until(customer.stdout, CODE_LINE, seen)
+        customer.stdin.write(keys)
+        await _read_until(customer.stdout, re.compile(rb"Session ended"), seen)
+        if keys.startswith(b"/"):
+            assert b"/enx\x08 \x08d\r\n" in seen  # typed keys echoed, the erased one rubbed out
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # it may have exited with the session already
+            customer.kill()
         await customer.wait()
