@@ -2586,18 +2586,18 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>TerminalWidget</name>
     <message>
-        <location filename="../../console/terminal/widget.py" line="95"/>
+        <location filename="../../console/terminal/widget.py" line="99"/>
         <source>Terminal</source>
-        <extracomment>Time one slice of queued output may take before the event loop gets control back. Characters handed to the model per step inside a slice. Coalescing interval of repaints (&lt;= 60 per second). A full repaint is done in bands of rows, each about this long, with the event loop running in between. How long after the last output the full garbage collections are allowed again. Widgets (by id) receiving a flood of output. A flood allocates and frees objects at the same rate, so Python&apos;s collector rarely runs, and when it finally does its youngest generation holds every row that scrolled in since: 10,000 rows of scrollback, a 40-70 ms stall. So while any widget is flooded, what survived the last slice of work is moved out of the collector&apos;s sight (``gc.freeze``, O(1)) before the next one, and young collections stay small. GC_GRACE_MS after the last output the frozen objects are given back (``gc.unfreeze``, O(1)) and collected as usual. Row objects are freed by reference counting at any time, frozen or not.</extracomment>
+        <extracomment>Time one slice of queued output may take before the event loop gets control back. Characters handed to the model per step inside a slice. Coalescing interval of repaints (&lt;= 60 per second). A full repaint is done in bands of rows, each about this long, with the event loop running in between. Whole-view repaints start at most this often (30 per second): during a flood the view would otherwise be repainted back to back, and painting would take the time the output needs. How long after the last output the full garbage collections are allowed again. Widgets (by id) receiving a flood of output. A flood allocates and frees objects at the same rate, so Python&apos;s collector rarely runs, and when it finally does its youngest generation holds every row that scrolled in since: 10,000 rows of scrollback, a 40-70 ms stall. So while any widget is flooded, what survived the last slice of work is moved out of the collector&apos;s sight (``gc.freeze``, O(1)) before the next one, and young collections stay small. GC_GRACE_MS after the last output the frozen objects are given back (``gc.unfreeze``, O(1)) and collected as usual. Row objects are freed by reference counting at any time, frozen or not.</extracomment>
         <translation>터미널</translation>
     </message>
     <message>
-        <location filename="../../console/terminal/widget.py" line="126"/>
+        <location filename="../../console/terminal/widget.py" line="131"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/terminal/widget.py" line="128"/>
+        <location filename="../../console/terminal/widget.py" line="133"/>
         <source>Paste</source>
         <translation>붙여넣기</translation>
     </message>
