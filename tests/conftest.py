@@ -14,6 +14,10 @@ import pytest
 from tests.sshd import Sshd, ensure_password_user, run_sshd
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Shells our tests start (the agent's own server inherits this; sshd gets it by SetEnv) run the machine's
+# start-up files: where those run `pyenv init`, a lock left by a killed shell would hold each new shell
+# for 60 s. One second is enough (pyenv only warns).
+os.environ.setdefault("PYENV_REHASH_TIMEOUT", "1")
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
