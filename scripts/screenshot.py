@@ -59,6 +59,7 @@ def main(out: Path) -> int:
         await demo.agent.send_chat("안녕하세요, 디스크 오류")
         window.run_diagnostics()
         await until(lambda: len(window.diagnostics.results()) >= 5, timeout=60)
+        await until(lambda: "가 ok" in tab.terminal.snapshot_text(), timeout=60)  # the shell may start slowly
         await asyncio.sleep(1.0)
         window.grab().save(str(out))
         demo.agent_window.grab().save(str(out.with_name("screenshot-customer.png")))
