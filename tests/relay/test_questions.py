@@ -18,7 +18,7 @@ from sessions.chat.questions import SURVEY, QuestionUnansweredError
 from sessions.relay.client import connect_by_code
 from sessions.relay.server import Relay
 from sessions.ssh.target import Target
-from tests.relay.test_cli import _line_matching
+from tests.relay.processes import line_matching
 
 
 async def _wait_for(predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
@@ -75,27 +75,27 @@ async def test_terminal_agent_answers_a_survey_from_stdin(  # type: ignore[no-un
     seen: list[str] = []
     assert agent.stdin is not None and agent.stdout is not None
     try:
-        match = await _line_matching(agent.stdout, r"세션 코드: (\d{3} \d{3} \d{3})", seen)
+        match = await line_matching(agent.stdout, r"세션 코드: (\d{3} \d{3} \d{3})", seen)
         join = asyncio.ensure_future(
             connect_by_code(
                 Target("127.0.0.1", relay.port, "kim"), match.group(1), technician_key=tech_key, trust=trust
             )
         )
-        await _line_matching(agent.stdout, r"허용할까요\? \[y/N\]", seen)
+        await line_matching(agent.stdout, r"허용할까요\? \[y/N\]", seen)
         agent.stdin.write(b"y\n")
         conn = await asyncio.wait_for(join, 20)
         conversation = await _conversation(conn)
         asking = asyncio.ensure_future(conversation.ask(SURVEY, {"outcome": "not_resolved"}, timeout=20))
-        await _line_matching(agent.stdout, re.escape("문제가 해결되었나요? [y/n]"), seen)
+        await line_matching(agent.stdout, re.escape("문제가 해결되었나요? [y/n]"), seen)
         assert any("기술지원 만족도 조사" in line for line in seen)
         agent.stdin.write("아니요\n".encode())
-        await _line_matching(agent.stdout, r"0점에서 10점", seen)
+        await line_matching(agent.stdout, r"0점에서 10점", seen)
         agent.stdin.write(b"eleven\n")
-        await _line_matching(agent.stdout, r'"eleven".*0부터 10 사이의 숫자가 아닙니다', seen)
+        await line_matching(agent.stdout, r'"eleven".*0부터 10 사이의 숫자가 아닙니다', seen)
         agent.stdin.write(b"11\n")
-        await _line_matching(agent.stdout, r'"11".*숫자가 아닙니다', seen)
+        await line_matching(agent.stdout, r'"11".*숫자가 아닙니다', seen)
         agent.stdin.write(b"4\n")
-        await _line_matching(agent.stdout, r"더 하실 말씀", seen)
+        await line_matching(agent.stdout, r"더 하실 말씀", seen)
         agent.stdin.write("디스크가 아직 느려요\n".encode())
         assert await asyncio.wait_for(asking, 20) == {
             "solved": False,
@@ -103,7 +103,7 @@ async def test_terminal_agent_answers_a_survey_from_stdin(  # type: ignore[no-un
             "comment": "디스크가 아직 느려요",
             "lang": "ko",
         }
-        await _line_matching(agent.stdout, r"감사합니다", seen)
+        await line_matching(agent.stdout, r"감사합니다", seen)
         agent.stdin.write(b"/end\n")
         assert await asyncio.wait_for(agent.wait(), 10) == 0
     finally:
