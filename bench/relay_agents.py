@@ -20,7 +20,7 @@ import asyncssh
 
 from sessions import eventloop
 from sessions.relay import protocol
-from sessions.ssh.coalesce import coalesce_writes
+from sessions.ssh.packets import streamline
 
 _KEEP: list[object] = []
 
@@ -35,7 +35,7 @@ class _Echo(asyncssh.SSHTCPSession[bytes]):
 
 async def _light(port: int) -> tuple[asyncssh.SSHClientConnection, str]:
     conn = await asyncssh.connect("127.0.0.1", port, username="support", known_hosts=None, client_keys=None)
-    coalesce_writes(conn)
+    streamline(conn)
     writer, reader, _ = await conn.open_session(subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8")
     writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=None))
     await reader.readline()  # welcome

@@ -13,7 +13,7 @@ import asyncssh
 from sessions.agent import shell
 from sessions.chat.link import SUBSYSTEM as CHAT_SUBSYSTEM
 from sessions.chat.link import ChatLink
-from sessions.ssh.coalesce import coalesce_writes
+from sessions.ssh.packets import streamline
 
 ActivityFn = Callable[..., None]  # activity(key, **values): a line of the feed (sessions.agent.catalogue)
 
@@ -94,7 +94,7 @@ class _InnerConnection(asyncssh.SSHServer):
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
-        coalesce_writes(conn)
+        streamline(conn)
         self.server.connections.add(conn)
 
     def begin_auth(self, username: str) -> bool:

@@ -14,8 +14,8 @@ from sessions.errors import ConnectError, SessionClosedError
 from sessions.relay import protocol
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
-from sessions.ssh.coalesce import coalesce_writes
 from sessions.ssh.hostkeys import HostKeyTrust
+from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target
 
 HELLO_TIMEOUT = 15.0
@@ -79,7 +79,7 @@ class RelayLink:
             if refused is None:
                 raise
             raise refused from exc
-        coalesce_writes(conn)
+        streamline(conn)
         try:
             writer, reader, _ = await conn.open_session(
                 subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import asyncssh
 
-from sessions.ssh.coalesce import flush_now
+from sessions.ssh.packets import flush_now
 
 
 class _Half(asyncssh.SSHTCPSession[bytes]):

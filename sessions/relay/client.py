@@ -19,8 +19,8 @@ from sessions.relay.protocol import error_for_reason
 from sessions.relay.techkey import default_key_path
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
-from sessions.ssh.coalesce import coalesce_writes
 from sessions.ssh.hostkeys import HostKeyTrust
+from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target, local_user
 
 ProgressCallback = Callable[[str], None]
@@ -110,7 +110,7 @@ async def connect_relay(
         timeout=timeout,
         on_progress=on_progress,
     )
-    coalesce_writes(conn)
+    streamline(conn)
     return conn
 
 
@@ -181,7 +181,7 @@ async def connect_by_code(
         if own_relay:
             relay_conn.close()
         raise
-    coalesce_writes(inner)
+    streamline(inner)
     if own_relay:
         _close_with(inner, relay_conn)
     return inner

@@ -19,7 +19,7 @@ from sessions.relay.pairing import CodeEvent, CodeState, Pairing, PairingBook, T
 from sessions.relay.protocol import Reason
 from sessions.relay.ratelimit import FailureLimiter
 from sessions.relay.technicians import TechnicianRegistry
-from sessions.ssh.coalesce import coalesce_writes
+from sessions.ssh.packets import streamline
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
 # AES-GCM runs in one hardware-accelerated call per packet; asyncssh's chacha20-poly1305 needs several
@@ -75,7 +75,7 @@ class _Connection(asyncssh.SSHServer):
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
-        coalesce_writes(conn)
+        streamline(conn)
         peer = conn.get_extra_info("peername")
         self.address = str(peer[0]) if peer else "?"
 

@@ -1,16 +1,24 @@
-"""One socket write per burst of SSH packets instead of one per packet (relay and agent hot path).
+"""Cheaper packet sending for asyncssh connections on the relay's and agent's hot path.
 
 asyncssh writes every packet to its transport at once, and before each encrypted packet it sends an
-empty SSH_MSG_IGNORE (a long-standing countermeasure it keeps for all ciphers). A keystroke crossing a
-connection is therefore two `send()` calls, and on loopback each one wakes the reading process: the
-peer wakes twice per keystroke, once for nothing. `coalesce_writes(conn)` gathers what a connection
-writes during one turn of the event loop and hands it to the transport in one write at the end of
-that turn (or at once, through `flush_now`, when the caller knows the burst is complete). Bulk data is
-not held back: once 16 KiB are waiting they go out at once, so a transfer still streams through the
-relay and agent processes in parallel. The bytes on the wire are unchanged, ignore packets included.
+empty SSH_MSG_IGNORE. A keystroke crossing a connection was therefore two encrypted packets and two
+`send()` calls, and on loopback each call wakes the reading process: the peer woke twice per
+keystroke, once for nothing. `streamline(conn)` applies both remedies below.
 
-This replaces asyncssh's private `SSHConnection._send`; if a future asyncssh renames it, the
-connection is left as it is (`coalesce_writes` returns None) and everything still works, unbatched.
+`coalesce_writes(conn)` gathers what a connection writes during one turn of the event loop and hands
+it to the transport in one write at the end of that turn (or at once, through `flush_now`, when the
+caller knows the burst is complete). Bulk data is not held back: once 16 KiB are waiting they go out
+at once, so a transfer still streams through the relay and agent processes in parallel.
+
+`skip_ignore_packets(conn)` stops the empty ignore packet where it protects nothing. It is the old
+countermeasure against chosen-plaintext attacks on SSH's CBC mode (predictable IVs, Bellare, Kohno and
+Namprempre 2002); OpenSSH never sends it, and with the counter and AEAD modes the relay and agent
+negotiate (GCM, CTR, chacha20-poly1305) there is no IV chaining to protect. A connection that did
+negotiate a CBC cipher keeps it. Every packet that is sent is byte-for-byte what asyncssh builds.
+
+Both replace asyncssh attributes (the private `SSHConnection._send`, the instance's `send_packet`);
+if a future asyncssh renames them, the connection is left as it is (the functions return None/False)
+and everything still works, at the old speed.
 """
 
 from __future__ import annotations
@@ -88,3 +96,36 @@ def flush_now(conn: Any) -> None:
     coalescer = getattr(conn, _ATTRIBUTE, None)
     if coalescer is not None:
         coalescer.flush()
+
+
+_MSG_IGNORE = 2
+_EMPTY_STRING = b"\0\0\0\0"  # an SSH string of length 0: the ignore packet's only field
+
+
+def skip_ignore_packets(conn: Any) -> bool:
+    """Stop *conn*'s empty ignore packets unless its cipher is CBC; False if asyncssh does not allow it."""
+    send_packet = getattr(conn, "send_packet", None)
+    get_extra_info = getattr(conn, "get_extra_info", None)
+    if not callable(send_packet) or not callable(get_extra_info):
+        return False
+    if getattr(send_packet, "_valuezone", False):
+        return True
+
+    def send(pkttype: int, *args: bytes, handler: Any = None) -> None:
+        if (
+            pkttype == _MSG_IGNORE
+            and args == (_EMPTY_STRING,)
+            and not str(get_extra_info("send_cipher", "")).endswith("-cbc")
+        ):
+            return
+        send_packet(pkttype, *args, handler=handler)
+
+    send._valuezone = True  # type: ignore[attr-defined]
+    conn.send_packet = send
+    return True
+
+
+def streamline(conn: Any) -> None:
+    """Both remedies of this module for *conn* (see the module docstring); safe to call twice."""
+    coalesce_writes(conn)
+    skip_ignore_packets(conn)
