@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from sessions.chat.link import ChatLink
 from sessions.ssh.packets import streamline
 
 ActivityFn = Callable[..., None]  # activity(key, **values): a line of the feed (sessions.agent.catalogue)
+
+CLOSE_TIMEOUT = 10.0  # how long a finished command waits for the technician's side to close its channel
 
 FULL = "full"
 DIAGNOSTICS = "diagnostics"
@@ -164,6 +167,8 @@ class InnerServer:
         finally:
             with contextlib.suppress(Exception):
                 process.exit(status)
+                # Lets asyncssh finish closing the pipes it redirected (sessions/agent/shell.py).
+                await asyncio.wait_for(process.wait_closed(), CLOSE_TIMEOUT)
 
     async def _dispatch(self, process: asyncssh.SSHServerProcess[bytes]) -> int:
         if process.subsystem == CHAT_SUBSYSTEM:

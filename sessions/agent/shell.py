@@ -11,11 +11,10 @@ import signal
 import struct
 import subprocess
 import termios
+from collections.abc import Awaitable
 from typing import Any
 
 import asyncssh
-
-_CHUNK = 65536
 
 
 def login_shell() -> str:
@@ -38,7 +37,11 @@ def _make_controlling_tty() -> None:  # runs in the child, after setsid
 
 
 async def run_in_pty(process: asyncssh.SSHServerProcess[bytes], command: str | None) -> int:
-    """Run *command* (or a login shell) on a new PTY wired to *process*; return its exit status."""
+    """Run *command* (or a login shell) on a new PTY wired to *process*; return its exit status.
+
+    The PTY master is handed to asyncssh's redirection, which moves bytes in its protocol callbacks (no
+    task wake-up per keystroke), applies window-size changes to the terminal and keeps flow control.
+    """
     master, slave = os.openpty()
     _set_winsize(slave, process.get_terminal_size())
     env = dict(os.environ, TERM=process.get_terminal_type() or "xterm-256color")
@@ -55,124 +58,60 @@ async def run_in_pty(process: asyncssh.SSHServerProcess[bytes], command: str | N
             start_new_session=True,
             preexec_fn=_make_controlling_tty,
         )
+    except OSError:
+        os.close(master)
+        raise
     finally:
         os.close(slave)
-    os.set_blocking(master, False)
-    loop = asyncio.get_running_loop()
-    pump_out = loop.create_task(_pty_to_channel(master, process))
-    pump_in = loop.create_task(_channel_to_pty(process, master))
+    # Two file objects on the one master: each redirection closes its own when it ends.
+    output = os.fdopen(master, "rb", buffering=0)
+    keys = os.fdopen(os.dup(master), "wb", buffering=0)
     try:
-        await _until_done_or_closed(process, pump_out)
+        # The output ends (EIO) once every process on the terminal has exited: then the channel gets EOF.
+        await process.redirect(stdin=keys, stdout=output)
+        await _until_done_or_closed(process, process.stdout.drain())
     finally:
-        pump_in.cancel()
-        pump_out.cancel()
-        os.close(master)
-        with contextlib.suppress(ProcessLookupError):
-            if child.poll() is None:
-                os.killpg(child.pid, signal.SIGHUP)
+        _stop(child)
     return await asyncio.to_thread(child.wait)
-
-
-async def _until_done_or_closed(process: asyncssh.SSHServerProcess[bytes], work: asyncio.Future[Any]) -> None:
-    """Wait for *work*, or for the technician's channel to close (then the command is stopped)."""
-    closed = asyncio.get_running_loop().create_task(process.wait_closed())
-    try:
-        await asyncio.wait([work, closed], return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        closed.cancel()
-
-
-async def _pty_to_channel(master: int, process: asyncssh.SSHServerProcess[bytes]) -> None:
-    loop = asyncio.get_running_loop()
-    while True:
-        readable: asyncio.Future[None] = loop.create_future()
-        loop.add_reader(master, _wake, readable)
-        try:
-            await readable
-        finally:
-            loop.remove_reader(master)
-        try:
-            data = os.read(master, _CHUNK)
-        except BlockingIOError:
-            continue
-        except OSError:
-            return  # EIO: every process on the terminal has exited
-        if not data:
-            return
-        process.stdout.write(data)
-        await process.stdout.drain()
-
-
-def _wake(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
-
-
-async def _channel_to_pty(process: asyncssh.SSHServerProcess[bytes], master: int) -> None:
-    while True:
-        try:
-            data = await process.stdin.read(_CHUNK)
-        except asyncssh.TerminalSizeChanged as change:
-            _set_winsize(master, (change.width, change.height, change.pixwidth, change.pixheight))
-            continue
-        except (asyncssh.BreakReceived, asyncssh.SignalReceived):
-            continue
-        if not data:
-            return
-        view = memoryview(data)
-        while view:
-            try:
-                written = os.write(master, view)
-            except BlockingIOError:
-                await asyncio.sleep(0.01)
-                continue
-            view = view[written:]
 
 
 async def run_piped(process: asyncssh.SSHServerProcess[bytes], command: str) -> int:
     """Run *command* with pipes (no terminal), copying stdin/stdout/stderr; return its exit status."""
-    child = await asyncio.create_subprocess_shell(
+    child = subprocess.Popen(
         command,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
+        shell=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         cwd=os.path.expanduser("~"),
         start_new_session=True,
     )
-    assert child.stdin is not None and child.stdout is not None and child.stderr is not None
+    try:
+        # send_eof=False: stdout and stderr end separately; the channel's EOF follows both.
+        await process.redirect(stdin=child.stdin, stdout=child.stdout, stderr=child.stderr, send_eof=False)
+        both = asyncio.gather(process.stdout.drain(), process.stderr.drain())
+        if await _until_done_or_closed(process, both):
+            process.stdout.write_eof()
+    finally:
+        _stop(child, signal.SIGKILL)
+    return await asyncio.to_thread(child.wait)
+
+
+async def _until_done_or_closed(process: asyncssh.SSHServerProcess[bytes], work: Awaitable[Any]) -> bool:
+    """Wait for *work*; False if the technician's channel closed first (the command is then stopped)."""
     loop = asyncio.get_running_loop()
-    feed = loop.create_task(_feed(process, child.stdin))
-    output = asyncio.gather(_copy(child.stdout, process.stdout), _copy(child.stderr, process.stderr))
+    done = asyncio.ensure_future(work)
+    closed = loop.create_task(process.wait_closed())
     try:
-        await _until_done_or_closed(process, output)
+        await asyncio.wait([done, closed], return_when=asyncio.FIRST_COMPLETED)
+        return done.done() and not done.cancelled()
     finally:
-        feed.cancel()
-        output.cancel()
-        if child.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(child.pid, signal.SIGKILL)
-    return await child.wait()
+        closed.cancel()
+        done.cancel()
 
 
-async def _copy(source: asyncio.StreamReader, target: asyncssh.SSHWriter[bytes]) -> None:
-    while data := await source.read(_CHUNK):
-        target.write(data)
-        await target.drain()
-
-
-async def _feed(process: asyncssh.SSHServerProcess[bytes], sink: asyncio.StreamWriter) -> None:
-    try:
-        while True:
-            try:
-                data = await process.stdin.read(_CHUNK)
-            except (asyncssh.TerminalSizeChanged, asyncssh.BreakReceived, asyncssh.SignalReceived):
-                continue
-            if not data:
-                break
-            sink.write(data)
-            await sink.drain()
-    except (BrokenPipeError, ConnectionResetError):
-        pass
-    finally:
-        with contextlib.suppress(OSError):
-            sink.close()
+def _stop(child: subprocess.Popen[bytes], sig: signal.Signals = signal.SIGHUP) -> None:
+    """Signal the child's process group if it is still running (a closed channel, a hang-up)."""
+    if child.poll() is None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(child.pid, sig)

@@ -65,6 +65,37 @@ async def test_exec_shell_and_sftp(make_agent, relay_target, tech_key, trust, tm
     assert consent.question == f"{TECH_NAME} wants to connect (scope: full shell). Allow? [y/N]"
 
 
+async def test_pipes_and_terminal_carry_everything(make_agent, relay_target, tech_key, trust) -> None:
+    """Stdin with its EOF, a megabyte back, a resize mid-shell, and a closed channel stops its command."""
+    run = await make_agent()
+    conn = await _join(relay_target, codes.display(run.agent.code), tech_key, trust)
+    result = await conn.run("cat; head -c 1048576 /dev/zero | tr '\\0' x; echo done >&2", input="typed\n")
+    assert result.stdout == "typed\n" + "x" * 1048576
+    assert (result.stderr, result.exit_status) == ("done\n", 0)
+    async with conn.create_process(term_type="xterm", term_size=(80, 24)) as shell:
+        shell.stdin.write("stty size\n")
+        seen = ""
+        while "24 80" not in seen:
+            seen += await asyncio.wait_for(shell.stdout.read(1024), 10)
+        shell.change_terminal_size(120, 40)
+        shell.stdin.write("stty size; exit\n")
+        out = await asyncio.wait_for(shell.stdout.read(), 10)
+    assert "40 120" in out
+    process = await conn.create_process("echo $$; exec sleep 60")
+    pid = int(await asyncio.wait_for(process.stdout.readline(), 10))
+    process.close()
+    await _wait_for(lambda: not Path(f"/proc/{pid}").exists() or "Z" in _state(pid), timeout=10)
+    conn.close()
+    await conn.wait_closed()
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
+
+
 async def test_typo_never_reaches_the_relay(relay: Relay, make_agent, relay_target, tech_key, trust) -> None:
     run = await make_agent()
     code = run.agent.code
