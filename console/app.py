@@ -48,7 +48,8 @@ def load_settings() -> tuple[Settings, str | None]:
 _exit_jobs: list[Callable[[], Awaitable[object]]] = []
 
 
-def _run_loop(app: QApplication, start: Callable[[], object]) -> int:
+def run_loop(app: QApplication, start: Callable[[], object]) -> int:
+    """Run asyncio inside Qt's event loop: call *start* once, return when the app quits (after exit jobs)."""
     import qasync
 
     loop = qasync.QEventLoop(app)
@@ -84,7 +85,7 @@ def run_console(open_target: str | None = None, key_file: str | None = None, acc
             window.open_address(open_target, key_file=key_file, accept_new=accept_new)
 
     log.info("Valuezone %s started", __version__)
-    return _run_loop(app, start)
+    return run_loop(app, start)
 
 
 def run_demo(home: Path, *, customer_lang: str = "ko", quit_after: float = 0) -> int:
@@ -110,7 +111,7 @@ def run_demo(home: Path, *, customer_lang: str = "ko", quit_after: float = 0) ->
         if quit_after:
             QTimer.singleShot(int(quit_after * 1000), app.quit)
 
-    return _run_loop(app, lambda: spawn(begin()))
+    return run_loop(app, lambda: spawn(begin()))
 
 
 def run_agent_window(config: object, *, quit_after: float = 0) -> int:
@@ -138,7 +139,7 @@ def run_agent_window(config: object, *, quit_after: float = 0) -> int:
             QTimer.singleShot(int(quit_after * 1000), app.quit)
 
     _exit_jobs.append(agent.end)
-    return _run_loop(app, lambda: spawn(begin()))
+    return run_loop(app, lambda: spawn(begin()))
 
 
 def self_test() -> int:
@@ -158,6 +159,6 @@ def self_test() -> int:
         app.quit()
 
     QTimer.singleShot(300, finish)
-    _run_loop(app, lambda: None)
+    run_loop(app, lambda: None)
     print("valuezone self-test: main window opened and closed" if ok else "self-test: window did not open")
     return 0 if ok else 1

@@ -217,7 +217,7 @@ def _languages(index: ArchiveIndex) -> list[str]:
 
 def run_review(archive: Path | None, index_db: Path | None) -> int:
     """`valuezone review`: open the window over *archive* (default: the recording.archive setting)."""
-    from console.app import _run_loop, create_application, load_settings
+    from console.app import create_application, load_settings, run_loop
     from console.i18n import install_translator, resolve_language
     from sessions.archive import open_index
     from sessions.recording import archive_root
@@ -231,6 +231,6 @@ def run_review(archive: Path | None, index_db: Path | None) -> int:
     window = ReviewWindow(index, str(settings.get("review", "author", "") or ""))
     window.show()
     try:
-        return _run_loop(app, window.start)
+        return run_loop(app, window.start)
     finally:
         index.close()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDockWidget,
+    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from console.agent_window import AgentWindow
 from console.main_window import MainWindow
+from console.review.window import ReviewWindow
 from sessions.agent.core import Agent
 from sessions.config import Settings
 from sessions.ending import add_working_days
@@ -29,6 +31,7 @@ from sessions.paths import app_dirs
 from sessions.recording import open_record, verify
 from sessions.relay.server import Relay
 from sessions.ssh.target import Target
+from tests.archive.conftest import varied_archive
 from tests.console.conftest import QtLoop, until, visible
 from tests.sshd import Sshd
 
@@ -174,3 +177,40 @@ def test_direct_session_ended_from_the_tab_with_survey_not_asked(  # type: ignor
     )
     assert meta["platform"].split()[-1] == os_release.get("VERSION_ID", "").strip('"')
     assert verify(folder).ok
+
+
+def test_open_record_from_the_followup_queue_shows_it_in_the_review_window(  # type: ignore[no-untyped-def]
+    qtbot, qloop: QtLoop
+) -> None:
+    window = _window(qtbot)
+    followup = varied_archive(window.archive_root())[1]  # nas-b: not resolved, follow-up due 2025-03-11
+
+    async def scenario() -> None:
+        qtbot.keyClick(
+            window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        dock = await until(lambda: visible(QDockWidget, "followupsDock"), what="follow-up queue")
+        table = dock.findChild(QTableWidget, "followupTable")
+        await until(lambda: table.rowCount() == 1, what="the one open follow-up in the queue")
+        assert table.item(0, 1).text() == "nas-b"
+        open_button = dock.findChild(QPushButton, "followupOpen")
+        qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)  # nothing selected yet
+        assert dock.findChild(QLabel, "followupStatus").text() == "Select a follow-up first."
+        assert visible(ReviewWindow, "reviewWindow") is None
+
+        cell = table.visualItemRect(table.item(0, 1)).center()
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        assert [index.row() for index in table.selectionModel().selectedRows()] == [0]
+        qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)
+        review = await until(lambda: visible(ReviewWindow, "reviewWindow"), what="the review window")
+        assert review.tabs.currentWidget() is review.session_view
+        assert review.session_view.folder == followup
+        header = review.findChild(QLabel, "sessionHeader").text()
+        assert "nas-b" in header and "lee" in header
+        assert "help nas-b" in review.session_view.chat.item(0).text()
+        report = review.findChild(QLabel, "reportSummary")
+        await until(report.text, what="the review window's index and report up to date")
+        window.followups.close_index()  # as the main window does when it closes
+        assert not review.isVisible()
+
+    qloop.run(scenario())

@@ -133,6 +133,20 @@ async def _phone_consent(qtbot, dialog: EscalateDialog, who: str) -> None:  # ty
     await until(lambda: result.isVisible() and "queued" in result.text(), timeout=60, what="queued")
 
 
+async def _delivered_then_session_end(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, dialog: EscalateDialog, tab: SessionTab
+) -> None:
+    """The dialog's bundle delivered and the outbox at rest, then the dialog closed and the session ended."""
+    bundle_id = dialog.escalation.bundle_id  # type: ignore[union-attr]
+    await until(
+        lambda: window.escalations.state_of(bundle_id) is State.DELIVERED, timeout=30, what="delivered"
+    )
+    await until(lambda: not window.outbox.is_running(), what="the outbox worker at rest")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "escalateClose"), Qt.MouseButton.LeftButton)
+    tab.end()
+    await until(lambda: not tab.is_live(), what="session end")
+
+
 def _add_destination_in_settings(qtbot, window: MainWindow, hq_url: str, ca: Path) -> None:  # type: ignore[no-untyped-def]
     window.open_settings()
     settings_dialog = visible(QDialog, "settingsDialog")
@@ -202,15 +216,8 @@ def test_ctrl_e_preview_phone_consent_delivered_and_notified(  # type: ignore[no
         assert f"Files: {len(names)}" in dialog.findChild(QLabel, "escalatePreviewTotals").text()
         assert not dialog.findChild(QPushButton, "escalateSend").isEnabled()  # no consent yet
         await _phone_consent(qtbot, dialog, "Lee Jiyoung")
-        bundle_id = dialog.escalation.bundle_id  # type: ignore[union-attr]
-        await until(
-            lambda: window.escalations.state_of(bundle_id) is State.DELIVERED, timeout=30, what="delivered"
-        )
-        await until(lambda: notified, what="the delivery notification")
-        await until(lambda: not window.outbox.is_running(), what="the outbox worker at rest")
-        qtbot.mouseClick(dialog.findChild(QPushButton, "escalateClose"), Qt.MouseButton.LeftButton)
-        tab.end()
-        await until(lambda: not tab.is_live(), what="session end")
+        await _delivered_then_session_end(qtbot, window, dialog, tab)
+        await until(lambda: notified, what="the delivery notification")  # raised as it was delivered
 
     try:
         qloop.run(scenario(), timeout=120)
@@ -390,14 +397,7 @@ def test_agent_asks_the_customer_in_korean_declined_then_agreed_and_delivered(  
         await customer_answers("questionAgree")
         result = dialog.findChild(QLabel, "escalateResult")
         await until(lambda: result.isVisible() and "queued" in result.text(), timeout=60, what="queued")
-        bundle_id = dialog.escalation.bundle_id  # type: ignore[union-attr]
-        await until(
-            lambda: window.escalations.state_of(bundle_id) is State.DELIVERED, timeout=30, what="delivered"
-        )
-        await until(lambda: not window.outbox.is_running(), what="the outbox worker at rest")
-        qtbot.mouseClick(dialog.findChild(QPushButton, "escalateClose"), Qt.MouseButton.LeftButton)
-        tab.end()
-        await until(lambda: not tab.is_live(), what="session end")
+        await _delivered_then_session_end(qtbot, window, dialog, tab)
 
     try:
         qloop.run(scenario(), timeout=120)
