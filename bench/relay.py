@@ -2,9 +2,10 @@
 
     nice -n -15 python bench/relay.py [--quick] [--only compare|scale] [--pairs 50,100,200] [--pin]
 
-Compare: four paths, all driven by the OpenSSH client (`ssh -J`) and ending at the same kind of target,
+Compare: five paths, all driven by the OpenSSH client (`ssh -J`) and ending at the same kind of target,
 interleaved round by round (see PATHS): the issue's reference (a jump host straight to sshd), the same
-jump host with the device linked by `ssh -R` (the hop count our relay has), our relay with the real agent
+jump host with the device linked by `ssh -R` (the hop count our relay has), our relay with that same
+stock `ssh -R` device link (the relay alone against OpenSSH doing its job), our relay with the real agent
 splicing to that sshd (`--forward-sshd`), and our relay to the agent's own SSH server. Ratios are taken
 within the run. Scale: 1,000 idle agents (relay RSS), then active pairs at 10 keystrokes/s, each end a
 stock OpenSSH client (bench/relay_load.py), with the relay's own CPU reported apart from the load's.
@@ -15,12 +16,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,6 +158,47 @@ class ReverseLink:
         self.process.wait(10)
 
 
+class StockCustomer:
+    """A customer with no agent: stock OpenSSH `ssh -tt -R vz:22:…:SSHD support@relay`, consent typed `y`.
+    With it, the technician's path crosses our relay and then OpenSSH's own `ssh -R` client: exactly the
+    jump+R path with our relay in the jump host's place, so the two compare the relay alone."""
+
+    CODE = re.compile(rb"Session code: (\d{3}) (\d{3}) (\d{3})")
+
+    def __init__(self, config: Path, relay_port: int, sshd_port: int) -> None:
+        self.process = subprocess.Popen(
+            ["ssh", "-F", str(config), "-tt", "-p", str(relay_port), "-R", f"vz:22:127.0.0.1:{sshd_port}",
+             "support@127.0.0.1"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0,
+        )  # fmt: skip
+        assert self.process.stdout is not None
+        seen = b""
+        while not (match := self.CODE.search(seen)):
+            chunk = self.process.stdout.read(4096)
+            if not chunk:
+                raise RuntimeError(f"the stock customer got no code: {seen!r}")
+            seen += chunk
+        self.code = b"".join(match.groups()).decode()
+        threading.Thread(target=self._consent, daemon=True).start()
+
+    def _consent(self) -> None:
+        """Answer the relay's question once it is asked, then keep the terminal drained."""
+        assert self.process.stdout is not None and self.process.stdin is not None
+        seen = b""
+        while b"Allow?" not in seen:
+            chunk = self.process.stdout.read(4096)
+            if not chunk:
+                return
+            seen += chunk
+        self.process.stdin.write(b"y\r")
+        while self.process.stdout.read(4096):
+            pass
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait(10)
+
+
 def _echo_latency(argv: list[str], samples: int, warmup: int = 50) -> list[float]:
     """Round-trip times (ms) of one byte through `ssh … cat`, over pipes (the first *warmup* dropped)."""
     process = subprocess.Popen([*argv, "cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
@@ -183,6 +228,7 @@ def _bulk_mb_s(argv: list[str]) -> float:
 PATHS = {
     "jump": "OpenSSH ssh -J through an sshd jump host straight to the device's sshd (the issue's reference)",
     "jump+R": "OpenSSH jump host, device linked by ssh -R (our hop count: tech→jump→device link→sshd)",
+    "relay+R": "ssh -J through our relay, device linked by stock OpenSSH ssh -R (jump+R, our relay as jump)",
     "relay": "ssh -J through our relay, real agent --forward-sshd, to the same sshd",
     "inner": "ssh -J through our relay to the real agent's own SSH server (no sshd)",
 }
@@ -193,27 +239,42 @@ def compare(folder: Path, technicians: Path, tech_key: Path, sshd, samples: int,
     per_path = rounds * 2 + 1  # an echo and a bulk run per round, plus a warm-up
     relay = Relay(folder, technicians)
     forward = inner = linked = None
+    customers: list[StockCustomer] = []
     try:
         forward = Agents(relay.port, per_path, real=True, forward_sshd=sshd.port)
         inner = Agents(relay.port, per_path, real=True)
         linked_port = free_port()
         config = _ssh_config(folder, relay.port, tech_key, sshd, linked_port)
         linked = ReverseLink(config, linked_port, sshd.port)
-        latency, bulk = _compare_rounds(config, sshd.user, forward.codes, inner.codes, samples, rounds)
+
+        def stock_code() -> str:
+            customers.append(StockCustomer(config, relay.port, sshd.port))
+            return customers[-1].code
+
+        latency, bulk = _compare_rounds(
+            config, sshd.user, forward.codes, inner.codes, stock_code, samples, rounds
+        )
     finally:
-        for process in (linked, forward, inner, relay):
+        for process in (*customers, linked, forward, inner, relay):
             if process is not None:
                 process.stop()
     _print_comparison(latency, bulk, samples * rounds)
 
 
 def _compare_rounds(
-    config: Path, user: str, forward: list[str], inner: list[str], samples: int, rounds: int
+    config: Path,
+    user: str,
+    forward: list[str],
+    inner: list[str],
+    stock_code: Callable[[], str],
+    samples: int,
+    rounds: int,
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     ssh = ["ssh", "-F", str(config), "-J"]
     argv = {
         "jump": lambda: [*ssh, "jump", "device"],
         "jump+R": lambda: [*ssh, "jump", "linked"],
+        "relay+R": lambda: [*ssh, "relay", f"{user}@vz{stock_code()}"],
         "relay": lambda: [*ssh, "relay", f"{user}@vz{forward.pop()}"],
         "inner": lambda: [*ssh, "relay", f"anyone@vz{inner.pop()}"],
     }
@@ -236,15 +297,19 @@ def _print_comparison(latency: dict[str, list[float]], bulk: dict[str, list[floa
     for label, q in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99)):
         print(f"  {label:38}" + "".join(f"{_pct(latency[n], q):9.3f}" for n in PATHS))
     for label, q in (("p50", 0.5), ("p99", 0.99)):
-        ref, same = _pct(latency["jump"], q), _pct(latency["jump+R"], q)
-        ours, own = _pct(latency["relay"], q), _pct(latency["inner"], q)
-        print(f"echo {label}: relay/jump {ours / ref:.2f}x, inner/jump {own / ref:.2f}x (target <= 1.2x); "
-              f"relay/jump+R {ours / same:.2f}x, inner/jump+R {own / same:.2f}x")  # fmt: skip
+        at = {name: _pct(values, q) for name, values in latency.items()}
+        ratio = {name: at[name] / at["jump"] for name in at}
+        same = {name: at[name] / at["jump+R"] for name in at}
+        print(f"echo {label}: relay/jump {ratio['relay']:.2f}x, inner/jump {ratio['inner']:.2f}x "
+              f"(target <= 1.2x); OpenSSH's own cost of the outbound link, jump+R/jump "
+              f"{ratio['jump+R']:.2f}x; the relay alone, relay+R/jump+R {same['relay+R']:.2f}x; "
+              f"relay/jump+R {same['relay']:.2f}x")  # fmt: skip
     median = {name: statistics.median(values) for name, values in bulk.items()}
     print("bulk 100 MB (MB/s, median):             " + "".join(f"{median[n]:9.0f}" for n in PATHS))
-    print(f"bulk: relay/jump {median['relay'] / median['jump']:.2f}x, inner/jump "
-          f"{median['inner'] / median['jump']:.2f}x (target >= 0.8x); relay/jump+R "
-          f"{median['relay'] / median['jump+R']:.2f}x")  # fmt: skip
+    ratio = {name: median[name] / median["jump"] for name in median}
+    same = {name: median[name] / median["jump+R"] for name in median}
+    print(f"bulk: relay/jump {ratio['relay']:.2f}x, inner/jump {ratio['inner']:.2f}x (target >= 0.8x); "
+          f"relay+R/jump+R {same['relay+R']:.2f}x, relay/jump+R {same['relay']:.2f}x")  # fmt: skip
 
 
 def scale(folder: Path, technicians: Path, tech_key: Path, idle: int, levels: list[int], seconds: float,
