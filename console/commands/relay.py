@@ -82,6 +82,7 @@ async def _serve(args: argparse.Namespace) -> int:
         grace=args.grace,
         max_customers_per_address=args.max_customers_per_address,
         codes_per_minute_per_address=args.codes_per_minute,
+        pace_collector=True,
     )
     relay = await Relay.start(config)
     print(f"Valuezone relay listening on {listen.host}:{relay.port}", flush=True)

@@ -14,6 +14,7 @@ from sessions.relay import protocol
 from sessions.relay.admission import CustomerAdmission
 from sessions.relay.audit import AuditLog
 from sessions.relay.bridge import Bridge
+from sessions.relay.collector import CollectorPacing
 from sessions.relay.customer import CustomerLink
 from sessions.relay.pairing import CodeEvent, CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
@@ -46,6 +47,10 @@ class RelayConfig:
     # sessions/relay/admission.py. One office behind NAT is one address: keep room for a busy one.
     max_customers_per_address: int = 20
     codes_per_minute_per_address: int = 30
+    # Freeze long-lived objects so full garbage collections stay short (sessions/relay/collector.py).
+    # For `valuezone relay`, which owns its process; a relay embedded in another program (tests, the
+    # demo) leaves that program's collector alone.
+    pace_collector: bool = False
 
 
 def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
@@ -157,6 +162,7 @@ class Relay:
         self.fingerprint: str = self.host_key.get_fingerprint("sha256")
         self.port = 0
         self._server: asyncssh.SSHAcceptor | None = None
+        self.collector = CollectorPacing()
 
     @classmethod
     async def start(cls, config: RelayConfig) -> Relay:
@@ -180,12 +186,16 @@ class Relay:
             compression_algs=["none"],
         )
         relay.port = relay._server.sockets[0].getsockname()[1]
+        if config.pace_collector:
+            relay.collector.start()
         relay.audit.write(
             "relay.started", address=f"{config.host}:{relay.port}", fingerprint=relay.fingerprint
         )
         return relay
 
     async def close(self) -> None:
+        if self.config.pace_collector:
+            self.collector.stop()
         self.book.close_all()
         if self._server is not None:
             self._server.close()
