@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -163,8 +163,6 @@ class StockCustomer:
     With it, the technician's path crosses our relay and then OpenSSH's own `ssh -R` client: exactly the
     jump+R path with our relay in the jump host's place, so the two compare the relay alone."""
 
-    CODE = re.compile(rb"Session code: (\d{3}) (\d{3}) (\d{3})")
-
     def __init__(self, config: Path, relay_port: int, sshd_port: int) -> None:
         self.process = subprocess.Popen(
             ["ssh", "-F", str(config), "-tt", "-p", str(relay_port), "-R", f"vz:22:127.0.0.1:{sshd_port}",
@@ -173,7 +171,7 @@ class StockCustomer:
         )  # fmt: skip
         assert self.process.stdout is not None
         seen = b""
-        while not (match := self.CODE.search(seen)):
+        while not (match := relay_load.CODE_LINE.search(seen)):
             chunk = self.process.stdout.read(4096)
             if not chunk:
                 raise RuntimeError(f"the stock customer got no code: {seen!r}")
@@ -191,8 +189,8 @@ class StockCustomer:
                 return
             seen += chunk
         self.process.stdin.write(b"y\r")
-        while self.process.stdout.read(4096):
-            pass
+        with open(os.devnull, "wb") as sink:  # keep the terminal drained until the customer is stopped
+            shutil.copyfileobj(self.process.stdout, sink)
 
     def stop(self) -> None:
         self.process.kill()
