@@ -112,9 +112,9 @@ EXPECTED: dict[str, tuple[str, dict[str, Any], dict[str, str], dict[str, tuple[S
         {},
         {},
         {
-            "md1": (WARN, ("waiting to resync",)),
+            "md1": (OK, ("healthy", "2 of 2", "resync is queued")),
             "md2": (OK, ("consistency check", "42%")),
-            "md0": (WARN, ("resync delayed",)),
+            "md0": (OK, ("healthy", "resync delayed")),
         },
     ),
     "mdstat/raid0_over_two_raid1_nested.txt": (

@@ -52,10 +52,11 @@ class MdArray:
     progress: tuple[str, float, str] | None = None
     waiting: str = ""
     external: bool = False
+    complete: bool = True  # False: the output was cut inside this array's lines
 
 
-def parse_mdstat_arrays(text: str) -> list[MdArray]:
-    """The arrays of /proc/mdstat, in file order."""
+def parse_mdstat_arrays(text: str, *, cut: bool = False) -> list[MdArray]:
+    """The arrays of /proc/mdstat, in file order; with ``cut``, the last one read may be incomplete."""
     if "Personalities" not in text and not re.search(r"^md\w*\s*:", text, re.M):
         raise ParseError("this is not /proc/mdstat output")
     arrays: list[MdArray] = []
@@ -70,6 +71,8 @@ def parse_mdstat_arrays(text: str) -> list[MdArray]:
             current = None
         elif current is not None:
             _read_detail_line(current, line)
+    if cut and current is not None:
+        current.complete = False
     return arrays
 
 
@@ -102,7 +105,9 @@ def _read_detail_line(array: MdArray, line: str) -> None:
 
 def parse_mdstat(text: str, ctx: ParseContext) -> list[Finding]:
     """One finding per md array; thresholds: ``partial_ok_arrays`` (QNAP's md9/md13 span all bays)."""
-    arrays = parse_mdstat_arrays(text)
+    arrays = parse_mdstat_arrays(text, cut=ctx.cut)
+    if not arrays and ctx.cut:
+        raise ParseError("the output was cut before the first array")
     if not arrays:
         return [ctx.make(Status.OK, "There are no software RAID (md) arrays on this device.", [], "")]
     partial_ok = ctx.names("partial_ok_arrays")
@@ -117,6 +122,9 @@ def _judge_array(array: MdArray, ctx: ParseContext, partial_ok: bool) -> Finding
     name = _describe(array)
     failed = [m.name for m in array.members if m.failed]
     evidence = array.lines
+    if not array.complete and len(array.lines) == 1 and array.active and not failed:
+        summary = f"{name}: the output was cut before its state line, so its health is not known."
+        return ctx.make(Status.ERROR, summary, evidence, array.name)
     if not array.active:
         if array.external:
             return ctx.make(
@@ -151,6 +159,15 @@ def _judge_degraded(array: MdArray, ctx: ParseContext, name: str, failed: list[s
         when = f", {finish}" if finish else ""
         summary = f"{name} is degraded and {verb}{onto}: {counts}, {pct:g}% done{when}; {'; '.join(who)}."
         return ctx.make(Status.WARN, summary, array.lines, array.name)
+    replacements = [m.name for m in array.members if m.number >= array.total and not m.failed and not m.spare]
+    if array.waiting and replacements:
+        summary = (
+            f"{name} is degraded and waiting to rebuild onto {join_names(replacements)} "
+            f"({array.waiting}: queued behind another array's rebuild or check): {counts} [{array.slots}]"
+            + (f"; {join_names(failed)} failed" if failed else "")
+            + "."
+        )
+        return ctx.make(Status.WARN, summary, array.lines, array.name)
     summary = f"{name} is degraded: {counts}; {'; '.join(who)}."
     return ctx.make(Status.FAIL, summary, array.lines, array.name)
 
@@ -179,8 +196,12 @@ def _judge_complete(
         summary = f"{name} is {verb}: {pct:g}% done{when}; redundancy is reduced until it finishes."
         return ctx.make(Status.WARN, summary, array.lines, array.name)
     if array.waiting:
-        summary = f"{name} is waiting to resync ({array.waiting}); it starts when the disks are free."
-        return ctx.make(Status.WARN, summary, array.lines, array.name)
+        counts = f"{array.working} of {array.total} disks" if array.total else plural(disks, "disk")
+        summary = (
+            f"{name} is healthy: {counts}; a {array.waiting.split()[0]} is queued ({array.waiting}) "
+            "and starts when the disks are free."
+        )
+        return ctx.make(Status.OK, summary, array.lines, array.name)
     if partial_ok:
         summary = f"{name} is a system array mirrored on {plural(disks, 'disk')} (empty bays are normal)."
         return ctx.make(Status.OK, summary, array.lines, array.name)
