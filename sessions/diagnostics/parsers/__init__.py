@@ -35,9 +35,9 @@ def _tolerant(parser: Parser) -> Parser:
         except ParseError as exc:
             reason = str(exc) if "cut" in str(exc) else f"the part that arrived could not be read: {exc}"
             summary = f"{reason[0].upper()}{reason[1:]}."
-            return [ctx.make(Status.ERROR, with_cut_note(summary), text.splitlines()[-3:], "")]
+            return [ctx.make(Status.ERROR, with_cut_note(summary), text.splitlines()[-3:])]
         if not found:
-            return [ctx.make(Status.ERROR, CUT_NOTE, text.splitlines()[-3:], "")]
+            return [ctx.make(Status.ERROR, CUT_NOTE, text.splitlines()[-3:])]
         return [dataclasses.replace(f, summary=with_cut_note(f.summary)) for f in found]
 
     parse.__name__ = parser.__name__

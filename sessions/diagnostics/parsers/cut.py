@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 CUT_NOTE = "The output was cut short; what came after the cut was not read."
 _CLOSERS = {"{": "}", "[": "]"}
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def with_cut_note(summary: str) -> str:
@@ -14,47 +17,34 @@ def with_cut_note(summary: str) -> str:
     return summary if CUT_NOTE in summary else f"{summary} {CUT_NOTE}"
 
 
-def _closers_at_line_ends(text: str) -> list[str]:
-    """For each line end: the brackets that would close every object and array open there."""
+def _closers(head: str) -> str | None:
+    """The brackets that close every object and array still open at the end of *head* (None: in a string)."""
+    bare = _STRING.sub("", head)
+    if '"' in bare:
+        return None
     stack: list[str] = []
-    in_string = escaped = False
-    ends: list[str] = []
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in _CLOSERS:
-            stack.append(_CLOSERS[char])
-        elif char in "}]" and stack:
+    for bracket in _BRACKETS.findall(bare):
+        if bracket in _CLOSERS:
+            stack.append(_CLOSERS[bracket])
+        elif stack:
             stack.pop()
-        if char == "\n":
-            ends.append("".join(reversed(stack)) if not in_string else "\0")
-    ends.append("".join(reversed(stack)) if not in_string else "\0")
-    return ends
+    return "".join(reversed(stack))
 
 
-def load_cut_json(text: str, attempts: int = 64) -> Any:
+def load_cut_json(text: str, attempts: int = 8) -> Any:
     """The JSON document as far as it was printed: the longest run of whole lines that closes into JSON.
 
     smartctl prints one value per line, so a cut after any line loses at most the value that was open.
     Raises ``ValueError`` when no prefix reads.
     """
-    lines = text.split("\n")
-    closers = _closers_at_line_ends(text)
+    lines = text.rstrip("\n").split("\n")
     for count in range(len(lines), max(0, len(lines) - attempts), -1):
-        closing = closers[count - 1]
-        if "\0" in closing:
-            continue
         head = "\n".join(lines[:count]).rstrip().rstrip(",")
-        if head.endswith(":"):  # a key whose value was cut
+        if head.endswith(":"):  # a key whose value was cut: drop the key too
             head = head[: head.rstrip(":").rstrip().rfind('"', 0, len(head) - 2)].rstrip().rstrip(",")
-            closing = _closers_at_line_ends(head)[-1]
+        closing = _closers(head)
+        if closing is None:
+            continue
         try:
             return json.loads(head + closing)
         except json.JSONDecodeError:

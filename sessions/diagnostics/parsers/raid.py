@@ -122,7 +122,14 @@ def _judge_array(array: MdArray, ctx: ParseContext, partial_ok: bool) -> Finding
     name = _describe(array)
     failed = [m.name for m in array.members if m.failed]
     evidence = array.lines
-    if not array.complete and len(array.lines) == 1 and array.active and not failed:
+    if not array.complete and len(array.lines) == 1 and array.active:
+        if failed:
+            verb = "is" if len(failed) == 1 else "are"
+            summary = (
+                f"{name}: {join_names(failed)} {verb} marked failed; the output was cut before its state "
+                "line, so whether the array is degraded is not known."
+            )
+            return ctx.make(Status.WARN, summary, evidence, array.name)
         summary = f"{name}: the output was cut before its state line, so its health is not known."
         return ctx.make(Status.ERROR, summary, evidence, array.name)
     if not array.active:

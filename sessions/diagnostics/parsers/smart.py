@@ -88,7 +88,7 @@ def read_smart_json(text: str, device: str, *, cut: bool = False) -> DiskHealth:
     if (
         health.passed is None
         and not health.counters
-        and not health.nvme
+        and not data.get("nvme_smart_health_information_log")
         and health.smart_enabled is not False
     ):
         messages = [m.get("string", "") for m in data.get("smartctl", {}).get("messages", [])]
