@@ -161,15 +161,17 @@ def _judge_degraded(array: MdArray, ctx: ParseContext, name: str, failed: list[s
     if array.progress and array.progress[0] in ("recovery", "reshape", "resync"):
         kind, pct, finish = array.progress
         verb = {"recovery": "rebuilding", "reshape": "reshaping", "resync": "resyncing"}[kind]
-        rebuilding = [m.name for m in array.members if m.number >= array.total and not m.failed]
+        rebuilding = _replacements(array)
         onto = f" onto {join_names(rebuilding)}" if rebuilding and kind == "recovery" else ""
         when = f", {finish}" if finish else ""
         summary = f"{name} is degraded and {verb}{onto}: {counts}, {pct:g}% done{when}; {'; '.join(who)}."
         return ctx.make(Status.WARN, summary, array.lines, array.name)
-    replacements = [m.name for m in array.members if m.number >= array.total and not m.failed and not m.spare]
-    if array.waiting and replacements:
+    attached = [m for m in array.members if not m.failed and not m.spare]
+    replacements = _replacements(array)
+    if array.waiting and (replacements or len(attached) > array.working):
+        onto = join_names(replacements) if replacements else "its new disk"
         summary = (
-            f"{name} is degraded and waiting to rebuild onto {join_names(replacements)} "
+            f"{name} is degraded and waiting to rebuild onto {onto} "
             f"({array.waiting}: queued behind another array's rebuild or check): {counts} [{array.slots}]"
             + (f"; {join_names(failed)} failed" if failed else "")
             + "."
@@ -177,6 +179,13 @@ def _judge_degraded(array: MdArray, ctx: ParseContext, name: str, failed: list[s
         return ctx.make(Status.WARN, summary, array.lines, array.name)
     summary = f"{name} is degraded: {counts}; {'; '.join(who)}."
     return ctx.make(Status.FAIL, summary, array.lines, array.name)
+
+
+def _replacements(array: MdArray) -> list[str]:
+    """Members added to fill the gaps: numbered past the array's size, when that tells them apart."""
+    assert array.total is not None
+    found = [m.name for m in array.members if m.number >= array.total and not m.failed and not m.spare]
+    return found if len(found) <= array.slots.count("_") else []
 
 
 def _judge_complete(
@@ -236,6 +245,12 @@ def parse_mdadm_detail(text: str, ctx: ParseContext) -> list[Finding]:
         key = _DETAIL_KEY.match(line)
         if key:
             fields[key.group(1)] = key.group(2).strip()
+    if fields.get("Raid Level") == "container":
+        name = (header or ctx.target).removeprefix("/dev/")
+        members = fields.get("Member Arrays", "").split()
+        inside = f" holding {join_names(members)}" if members else ""
+        summary = f"Array {name} is a firmware RAID container{inside}; its arrays are checked on their own."
+        return [ctx.make(Status.OK, summary, [ln for ln in lines if "Raid Level" in ln], name)]
     if "State" not in fields or "Raid Level" not in fields:
         raise ParseError("this is not `mdadm --detail` output")
     return [_judge_detail(header or ctx.target, fields, rows, lines, ctx)]

@@ -25,7 +25,7 @@ _NVME_HEAT_BIT = 0x02
 _ADVICE = {
     "cable": "reseat or replace its data cable, or move it to another bay (the disk itself is not at fault)",
     "heat": "improve its cooling: airflow, fans, dust filters, the room's temperature",
-    "off": "turn SMART on (`smartctl -s on {device}`) so the disk can warn of its own failure",
+    "off": "turn SMART on (`smartctl -s on {device}`) so it can warn of its own failure",
 }
 
 
@@ -76,14 +76,14 @@ def _advice(problems: list[Problem], status: Status, device: str) -> str:
 def _problems(health: DiskHealth, ctx: ParseContext) -> list[Problem]:
     found: list[Problem] = []
     if health.smart_enabled is False:
-        found.append(
-            Problem(Status.WARN, "has SMART switched off, so it cannot warn of its own failure", "off")
-        )
+        found.append(Problem(Status.WARN, "has SMART switched off", "off"))
     if health.failing_now:
         verb = "is" if len(health.failing_now) == 1 else "are"
         found.append(Problem(Status.FAIL, f"{join_names(health.failing_now)} {verb} failing now", "wear"))
     counters = ctx.params.get("ata_counters") or DEFAULT_ATA_COUNTERS
-    counts = [f"{health.counters[i]} {w}" for i, w in counters.items() if health.counters.get(str(i), 0) > 0]
+    counts = [
+        _count(health.counters[str(i)], w) for i, w in counters.items() if health.counters.get(str(i), 0) > 0
+    ]
     if counts:
         found.append(Problem(Status.WARN, f"has {join_names(counts)}", "wear"))
     crc = health.counters.get(CRC_ATTRIBUTE, 0)
@@ -108,6 +108,11 @@ def _problems(health: DiskHealth, ctx: ParseContext) -> list[Problem]:
     if heat is not None:
         found.append(heat)
     return found
+
+
+def _count(number: int, words: str) -> str:
+    """``1 reallocated sector``, ``12 reallocated sectors`` (the profile gives the plural)."""
+    return f"{number} {words[:-1] if number == 1 and words.endswith('s') else words}"
 
 
 def _nvme_problems(health: DiskHealth, ctx: ParseContext) -> list[Problem]:
