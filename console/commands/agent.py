@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from console.commands.agent_questions import TerminalQuestion
-from sessions.agent.catalogue import normalize, system_language
+from console.commands.argtypes import language, port, seconds
+from sessions.agent.catalogue import languages, normalize, system_language
 from sessions.errors import ConfigError, SupportError
 from sessions.ssh.target import Target
 
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--forward-sshd",
         nargs="?",
-        type=int,
+        type=port,
         const=22,
         metavar="PORT",
         help="let the technician log in to this device's own SSH server (port 22 unless given)",
@@ -43,10 +44,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--lang",
         default="",
+        type=language(languages(), normalize, extra=("",)),
         help="your language for chat and for the agent's questions, e.g. ko, en, ja, zh-TW (default: system)",
     )
     parser.add_argument(
-        "--consent-timeout", type=float, default=120.0, metavar="SECONDS", help=argparse.SUPPRESS
+        "--consent-timeout", type=seconds(), default=120.0, metavar="SECONDS", help=argparse.SUPPRESS
     )
     parser.add_argument("--state-dir", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument(

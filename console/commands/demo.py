@@ -7,6 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from console.commands.argtypes import language, seconds
+from sessions.agent.catalogue import languages, normalize
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -16,9 +19,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "open the console already joined by code. Files go to a temporary folder (or --home).",
     )
     parser.add_argument("--home", type=Path, help="keep the demo's files here instead of a temporary folder")
-    parser.add_argument("--lang", default="ko", help="the demo customer's language (default: ko)")
     parser.add_argument(
-        "--quit-after", type=float, default=0, metavar="SECONDS", help="close by itself after SECONDS"
+        "--lang",
+        default="ko",
+        type=language(languages(), normalize),
+        help="the demo customer's language (default: ko)",
+    )
+    parser.add_argument(
+        "--quit-after",
+        type=seconds(zero=True),
+        default=0,
+        metavar="SECONDS",
+        help="close by itself after SECONDS",
     )
     parser.set_defaults(func=run)
 

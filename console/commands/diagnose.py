@@ -25,6 +25,16 @@ _COLOURS = {Status.OK: "32", Status.WARN: "33", Status.FAIL: "31", Status.ERROR:
 _LABELS = {Status.OK: "OK", Status.WARN: "WARN", Status.FAIL: "FAIL", Status.ERROR: "ERROR"}
 
 
+def _profile_name(text: str) -> str:
+    """``auto``, a profile name, or a detected combination such as ``qnap-qts+zfs``."""
+    names = profile_names()
+    if text != "auto" and not all(part in names for part in text.split("+")):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a diagnostics profile: use auto or one of {', '.join(names)}"
+        )
+    return text
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "diagnose",
@@ -37,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--profile",
         default="auto",
+        type=_profile_name,
         help=f"auto (detect from the device) or one of: {', '.join(profile_names())}",
     )
     parser.add_argument(

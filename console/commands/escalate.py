@@ -10,6 +10,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from console.commands.argtypes import chat_language, megabytes
+
 MB = 1 << 20
 
 
@@ -28,15 +30,25 @@ def register(subparsers: Any) -> None:
     )
     build.add_argument("--ticket", default="", help="HQ's ticket number")
     build.add_argument("--summary", default="", help="the technician's summary (default: the record's)")
-    build.add_argument("--summary-language", default="", metavar="LANG", help="language of the summary")
     build.add_argument(
-        "--hq-language", default="", metavar="LANG", help="HQ's language (translates the summary)"
+        "--summary-language",
+        default="",
+        type=chat_language(extra=("",)),
+        metavar="LANG",
+        help="language of the summary",
+    )
+    build.add_argument(
+        "--hq-language",
+        default="",
+        type=chat_language(extra=("",)),
+        metavar="LANG",
+        help="HQ's language (translates the summary)",
     )
     build.add_argument("--raw", type=Path, metavar="DIR", help="folder of diagnostics raw outputs (*.out)")
     build.add_argument(
-        "--per-file-mb", type=float, default=16.0, help="cap per collected log (newest part kept)"
+        "--per-file-mb", type=megabytes(), default=16.0, help="cap per collected log (newest part kept)"
     )
-    build.add_argument("--total-mb", type=float, default=128.0, help="cap on all collected logs")
+    build.add_argument("--total-mb", type=megabytes(), default=128.0, help="cap on all collected logs")
     build.add_argument("--consent-by", metavar="NAME", help="who agreed to send it (otherwise asked here)")
     build.add_argument("--out", type=Path, required=True, metavar="FILE", help="the .tar.gz to write")
     add_connect_options(build)

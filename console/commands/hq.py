@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from console.commands.argtypes import count
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("hq", help="headquarters' side: receive escalation bundles")
@@ -18,7 +20,7 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--tokens", type=Path, required=True, metavar="FILE", help="lines of `NAME TOKEN`")
     serve.add_argument("--tls-cert", type=Path, metavar="FILE")
     serve.add_argument("--tls-key", type=Path, metavar="FILE")
-    serve.add_argument("--max-mb", type=int, default=2048, help="largest upload accepted (MB)")
+    serve.add_argument("--max-mb", type=count(unit="MB"), default=2048, help="largest upload accepted (MB)")
     serve.set_defaults(func=run_serve)
 
 

@@ -8,6 +8,7 @@ import contextlib
 import signal
 from pathlib import Path
 
+from console.commands.argtypes import count, seconds
 from sessions.errors import ConfigError
 from sessions.ssh.target import Target
 
@@ -31,25 +32,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--state-dir", required=True, type=Path, metavar="DIR", help="host key and audit.jsonl live here"
     )
     parser.add_argument(
-        "--code-ttl", type=float, default=600.0, metavar="SECONDS", help="unclaimed code lifetime"
+        "--code-ttl", type=seconds(), default=600.0, metavar="SECONDS", help="unclaimed code lifetime"
     )
     parser.add_argument(
         "--grace",
-        type=float,
+        type=seconds(zero=True),
         default=120.0,
         metavar="SECONDS",
         help="how long a code survives a dropped link",
     )
     parser.add_argument(
         "--max-customers-per-address",
-        type=int,
+        type=count(zero=True, unit="connections"),
         default=20,
         metavar="N",
         help="customer connections one source address may hold at once (0: no limit; default 20)",
     )
     parser.add_argument(
         "--codes-per-minute",
-        type=int,
+        type=count(zero=True, unit="codes"),
         default=30,
         metavar="N",
         help="new session codes one source address may get per minute (0: no limit; default 30)",

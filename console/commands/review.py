@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from console.commands.argtypes import count, iso_date
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -35,7 +37,9 @@ def register(subparsers: Any) -> None:
         "query", metavar="QUERY", help='words that must all occur; "quoted words" as a phrase'
     )
     search.add_argument("--json", action="store_true", help="print the hits as JSON")
-    search.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    search.add_argument(
+        "--limit", type=count(unit="hits"), default=50, help="at most this many hits (default 50)"
+    )
     search.add_argument("--no-update", action="store_true", help="do not index new records first")
 
     verify = sub.add_parser("verify", help="check one record, lead annotations and tags included")
@@ -43,7 +47,9 @@ def register(subparsers: Any) -> None:
 
     report = sub.add_parser("report", help="write the review report (recurring findings, scores, …) as HTML")
     report.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
-    report.add_argument("--since", metavar="DATE", default="", help="only sessions started on or after DATE")
+    report.add_argument(
+        "--since", metavar="DATE", type=iso_date, help="only sessions started on or after DATE (YYYY-MM-DD)"
+    )
     report.add_argument("--html", metavar="OUT", type=Path, required=True, help="the HTML file to write")
 
 
@@ -65,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
                 index.update()
             return _search(index, args.query, limit=args.limit, as_json=args.json)
         index.update()
-        return _report(index, args.since, args.html)
+        return _report(index, args.since or "", args.html)
 
 
 def _index(index: Any, *, quiet: bool) -> int:

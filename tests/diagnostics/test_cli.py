@@ -30,7 +30,7 @@ def _saved(
     ("files", "code"),
     [
         ([("memory", "free -k", "free/procps_kib_16gib_server_low_free_high_cache.txt")], 0),
-        ([("md-raid", "cat /proc/mdstat", "mdstat/raid1_check_in_progress_and_resync_delayed.txt")], 1),
+        ([("md-raid", "cat /proc/mdstat", "mdstat/raid6_6disk_two_missing_recovery_19pct.txt")], 1),
         (
             [
                 ("md-raid", "cat /proc/mdstat", "mdstat/raid1_server_all_arrays_degraded_failed_member.txt"),

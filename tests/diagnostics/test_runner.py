@@ -28,6 +28,8 @@ from sessions.errors import DiagnosticsError
 from tests.diagnostics.conftest import open_connection
 from tests.sshd import Sshd, run_sshd
 
+FIXTURES = Path(__file__).parent / "fixtures" / "device-outputs"
+
 
 async def test_linux_profile_runs_every_check_and_keeps_raw_output(
     conn: asyncssh.SSHClientConnection, tmp_path: Path
@@ -218,3 +220,31 @@ async def test_inputs_saved_by_an_older_profile_still_answer(tmp_path: Path) -> 
     (load,) = await analyse_folder(tmp_path)
     assert load.status is Status.OK and load.findings[0].summary.startswith("Load is normal: 0.40")
     assert "on 4 cores" in load.findings[0].summary and "up 3 days,  2:01" in load.findings[0].summary
+
+
+async def test_output_cut_by_a_timeout_is_read_as_far_as_it_got(
+    conn: asyncssh.SSHClientConnection, tmp_path: Path
+) -> None:
+    """mdstat printed, then the command hangs: the arrays read are judged and the finding says it was cut."""
+    from sessions.diagnostics.checks import run_check
+    from sessions.diagnostics.parsers import CUT_NOTE
+    from sessions.diagnostics.profiles import Check
+
+    fixture = FIXTURES / "mdstat/raid1_server_all_arrays_degraded_failed_member.txt"
+    lines = fixture.read_text().splitlines()
+    head = "\n".join(lines[:11]) + "\n"  # md0, md3 and md1 whole, then md2's first line
+    (tmp_path / "mdstat").write_text(head)
+    runner = DiagnosticsRunner(conn, load_profile("linux"))
+    check = Check("md-raid", "RAID", "mdstat", (f"cat {tmp_path / 'mdstat'}; sleep 5",), timeout=1.0)
+    result = await run_check(check, runner.execute)
+    by_target = {f.target: f for f in result.findings}
+    assert by_target["md0"].status is Status.FAIL and "sda1 has failed" in by_target["md0"].summary
+    assert by_target["md1"].status is Status.FAIL
+    assert by_target["md2"].status is Status.WARN and "cut before its state line" in by_target["md2"].summary
+    assert "sda3 is marked failed" in by_target["md2"].summary
+    assert all(f.summary.endswith(CUT_NOTE) for f in result.findings)
+    assert (
+        by_target["md0"].evidence[-1]
+        == "(cat did not finish within 1 s (the device may be busy or a disk may hang))"
+    )
+    assert result.results[0].timed_out
