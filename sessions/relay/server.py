@@ -74,9 +74,13 @@ class _Connection(asyncssh.SSHServer):
         self.relay = relay
         self.conn: asyncssh.SSHServerConnection | None = None
         self.address = ""
-        self.technician: Technician | None = None
+        self.technician: Technician | None = None  # bound in auth_completed, never before
         self.customer: CustomerLink | None = None
         self._admitted = False
+        # The listed key named by the latest publickey request, and for which user name. asyncssh asks
+        # validate_public_key for a query (no signature) and for a signed request alike, before it has
+        # checked any signature: this is only a candidate until authentication completes.
+        self._offered: tuple[str, Technician] | None = None
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
@@ -92,6 +96,7 @@ class _Connection(asyncssh.SSHServer):
             self.customer.connection_lost()
 
     def begin_auth(self, username: str) -> bool:
+        self._offered = None  # a new user name: nothing from attempts under the old one carries over
         if username == protocol.CUSTOMER_USER:
             assert self.conn is not None
             if self.customer is not None:
@@ -112,22 +117,35 @@ class _Connection(asyncssh.SSHServer):
 
     def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
         technician = self.relay.technicians.lookup(key)
+        self._offered = (username, technician) if technician is not None else None
         if technician is None:
             self.relay.audit.write(
                 "technician.refused", address=self.address, user=username, key=key.get_fingerprint("sha256")
             )
-            return False
-        self.technician = technician
-        return True
+        return technician is not None
 
     def auth_completed(self) -> None:
-        if self.technician is not None:
-            self.relay.audit.write(
-                "technician.connected",
-                address=self.address,
-                technician=self.technician.name,
-                key=self.technician.fingerprint,
-            )
+        """Decide who this is from what completed: the final user name and the key that proved it.
+
+        For any name but `support` the only method offered is publickey (password, keyboard-interactive,
+        host-based and GSS are off), so authentication completes only when asyncssh verified a signature
+        for the key named by the latest request: the one in `_offered`, under that same user name.
+        """
+        assert self.conn is not None
+        username = self.conn.get_extra_info("username")
+        offered, self._offered = self._offered, None
+        if username == protocol.CUSTOMER_USER:
+            return  # a customer: `customer` was set up when the name was given; no technician, ever
+        if offered is None or offered[0] != username:  # cannot happen with the methods above; never guess
+            self.conn.disconnect(asyncssh.DISC_NO_MORE_AUTH_METHODS_AVAILABLE, "Authentication incomplete")
+            return
+        self.technician = offered[1]
+        self.relay.audit.write(
+            "technician.connected",
+            address=self.address,
+            technician=self.technician.name,
+            key=self.technician.fingerprint,
+        )
 
     def session_requested(self) -> asyncssh.SSHServerProcess[str] | bool:
         if self.customer is None:
@@ -174,6 +192,8 @@ class Relay:
             server_host_keys=[relay.host_key],
             password_auth=False,
             kbdint_auth=False,
+            host_based_auth=False,
+            gss_host=None,
             allow_scp=False,
             line_editor=False,  # the consent prompt reads lines itself (sessions/relay/typed_lines.py)
             agent_forwarding=False,
