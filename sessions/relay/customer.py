@@ -73,8 +73,13 @@ class CustomerLink:
                 old.conn.close()
             self.relay.audit.write("customer.resumed", code=pairing.code, address=self.address)
         else:
+            refusal = self.relay.admission.take_code(self.address)
+            if refusal:  # simultaneous logins from one address all passed the check at login
+                self.relay.audit.write("customer.refused", address=self.address, reason=refusal)
+                self._send("refused", reason=refusal)  # the agent reads why; stock ssh prints the disconnect
+                self.conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
+                return False
             pairing = self.relay.book.issue(self)
-            self.relay.admission.code_issued(self.address)
             self.relay.audit.write(
                 "code.issued", code=pairing.code, address=self.address, agent=self.agent, forward=host
             )

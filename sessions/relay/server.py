@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 from dataclasses import dataclass
+from typing import NoReturn
 from pathlib import Path
 
 import asyncssh
@@ -231,9 +232,12 @@ class Relay:
         await self.close()
 
     # --- claims ---------------------------------------------------------------------------------
-    def _refuse(self, technician: Technician, address: str, code: str, reason: str, *, failure: bool) -> None:
-        if failure:
-            self.limiter.record(f"key:{technician.fingerprint}", f"addr:{address}")
+    # Every claim counts against the technician's key and address from the moment it starts (checked
+    # and counted in one step, so simultaneous claims cannot all slip under the limit): wrong codes,
+    # codes in use, declines and unanswered questions alike. A claim that ends in the customer's yes
+    # is handed back, and so is one refused through no fault of the claimant (its own session waiting
+    # for the customer's link, the device's sshd not answering).
+    def _refuse(self, technician: Technician, address: str, code: str, reason: str) -> NoReturn:
         self.audit.write(
             "claim.refused",
             code=code,
@@ -248,33 +252,46 @@ class Relay:
         self, technician: Technician, address: str, dest_host: str
     ) -> asyncssh.SSHTCPSession[bytes]:
         """A technician's direct-tcpip to `vz<code>`: check, ask the customer, then bridge."""
+        listed = self.technicians.current(technician.fingerprint)
+        if listed is None:  # removed from the technicians file since this connection logged in
+            self._refuse(technician, address, dest_host, Reason.REVOKED)
+        technician = listed
         keys = (f"key:{technician.fingerprint}", f"addr:{address}")
-        if self.limiter.blocked(*keys):
-            self._refuse(technician, address, dest_host, Reason.RATE_LIMITED, failure=False)
+        stamp = self.limiter.take(*keys)
+        if stamp is None:
+            self._refuse(technician, address, dest_host, Reason.RATE_LIMITED)
         code = codes.from_wire(dest_host)
         if code is None:
-            self._refuse(technician, address, dest_host, Reason.NOT_A_CODE, failure=True)
-        assert code is not None
+            self._refuse(technician, address, dest_host, Reason.NOT_A_CODE)
         pairing = self.book.get(code) if codes.is_valid(code) else None
         if pairing is None:
-            self._refuse(technician, address, code, self.book.refusal(code), failure=True)
-        assert pairing is not None
+            self._refuse(technician, address, code, self.book.refusal(code))
+        bound = pairing.technician is not None and pairing.technician.fingerprint == technician.fingerprint
         again = False
         if pairing.state is CodeState.ACTIVE:
-            if pairing.technician is None or pairing.technician.fingerprint != technician.fingerprint:
-                self._refuse(technician, address, code, Reason.IN_USE, failure=False)
+            if not bound:
+                self._refuse(technician, address, code, Reason.IN_USE)
             again = True
         elif pairing.state is CodeState.CLAIMING:
-            self._refuse(technician, address, code, Reason.BUSY, failure=False)
+            self._refuse(technician, address, code, Reason.BUSY)
         elif pairing.state is not CodeState.WAITING:
-            self._refuse(technician, address, code, Reason.RECONNECTING, failure=False)
+            if bound:  # its own session, waiting for the customer's link to come back
+                self.limiter.refund(stamp, *keys)
+            self._refuse(technician, address, code, Reason.RECONNECTING)
         else:
             pairing.fire(CodeEvent.CLAIM)
         self.audit.write(
             "claim.ok", code=code, technician=technician.name, key=technician.fingerprint, address=address,
             again=again,
         )  # fmt: skip
-        return await self._open_device_side(pairing, technician, address, again)
+        try:
+            session = await self._open_device_side(pairing, technician, address, again)
+        except asyncssh.ChannelOpenError as exc:
+            if exc.code == asyncssh.OPEN_CONNECT_FAILED:  # the device side, not the customer, said no
+                self.limiter.refund(stamp, *keys)
+            raise
+        self.limiter.refund(stamp, *keys)
+        return session
 
     async def _open_device_side(
         self, pairing: Pairing, technician: Technician, address: str, again: bool
@@ -286,10 +303,15 @@ class Relay:
             await asyncio.wait_for(customer.open(bridge, technician, address, again), timeout)
         except (asyncssh.ChannelOpenError, TimeoutError) as exc:
             reason = exc.reason if isinstance(exc, asyncssh.ChannelOpenError) else Reason.NO_ANSWER
+            code = exc.code if isinstance(exc, asyncssh.ChannelOpenError) else _PROHIBITED
             if pairing.state is CodeState.CLAIMING:
                 pairing.fire(CodeEvent.REFUSE)
             self.audit.write("consent.refused", code=pairing.code, technician=technician.name, reason=reason)
-            raise asyncssh.ChannelOpenError(_PROHIBITED, reason) from None
+            raise asyncssh.ChannelOpenError(code, reason) from None
+        except asyncio.CancelledError:  # the technician's connection went away while the customer was asked
+            if pairing.state is CodeState.CLAIMING:
+                pairing.fire(CodeEvent.REFUSE)
+            raise
         if pairing.state is CodeState.CLOSED:
             bridge.close()
             raise asyncssh.ChannelOpenError(_PROHIBITED, pairing.closed_reason or Reason.ENDED)

@@ -19,6 +19,8 @@ import asyncssh
 import paramiko
 from paramiko.auth_handler import AuthHandler
 
+from sessions.relay import protocol
+
 
 class ForgedKeyPair(asyncssh.SSHKeyPair):
     """Names *public* (someone else's key) in a publickey request but cannot prove it.
@@ -147,3 +149,27 @@ def paramiko_open_code(transport: paramiko.Transport, code: str) -> Any:
 
 async def in_thread(function: Any, *args: Any) -> Any:
     return await asyncio.to_thread(function, *args)
+
+
+class RawCustomer:
+    """A customer link spoken by hand with asyncssh (no Agent): every forwarded channel is accepted.
+
+    `open()` logs in as `support`, says hello on the control channel and asks for the forward, so
+    the relay issues a code; `conn.abort()` drops the link like a lost network.
+    """
+
+    def __init__(self, conn: asyncssh.SSHClientConnection, code: str) -> None:
+        self.conn = conn
+        self.code = code
+
+    @classmethod
+    async def open(cls, port: int) -> RawCustomer:
+        conn = await asyncssh.connect(
+            "127.0.0.1", port, username="support", known_hosts=None, client_keys=None, agent_path=None
+        )
+        writer, reader, _ = await conn.open_session(subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8")
+        writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=None))
+        assert protocol.decode(await reader.readline())["type"] == "welcome"
+        await conn.create_server(lambda host, port: asyncssh.SSHTCPSession(), "vz", 22)
+        message = protocol.decode(await reader.readline())
+        return cls(conn, str(message["code"]))
