@@ -23,7 +23,6 @@ CLOSE_TIMEOUT = 10.0  # how long a finished command waits for the technician's s
 FULL = "full"
 DIAGNOSTICS = "diagnostics"
 SCOPES = (FULL, DIAGNOSTICS)
-SCOPE_LABELS = {FULL: "full shell", DIAGNOSTICS: "diagnostics only"}
 
 SHELL_REFUSED = (
     "This session allows diagnostics only (scope: diagnostics): no shell and no terminal.\r\n"

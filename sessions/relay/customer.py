@@ -118,8 +118,7 @@ class CustomerLink:
                 again=again,
             )
         elif self._terminal is not None:
-            if not again:
-                await self._ask_terminal(technician)
+            await self._ask_terminal(technician, again)  # a technician who left is asked about again
         else:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_PROMPT)
         try:
@@ -130,11 +129,14 @@ class CustomerLink:
             self._send("withdrawn", claim=claim)
             raise
 
-    async def _ask_terminal(self, technician: Technician) -> None:
+    async def _ask_terminal(self, technician: Technician, again: bool) -> None:
         assert self._terminal is not None
+        if self._answer is not None:
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.BUSY)
         self._answer = asyncio.get_running_loop().create_future()
+        verb = "wants to connect again" if again else "wants to connect"
         self._terminal.stdout.write(
-            f"\r\n{technician.name} wants to connect (to this device's SSH server). Allow? [y/N] "
+            f"\r\n{technician.name} {verb} (to this device's SSH server). Allow? [y/N] "
         )
         try:
             answer = await asyncio.wait_for(self._answer, self.relay.config.consent_timeout)

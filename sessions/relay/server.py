@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import os
 from dataclasses import dataclass
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 import asyncssh
 
