@@ -8,6 +8,7 @@ technician's failed-claim allowance, and cannot re-join a session the technician
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 import asyncssh
@@ -16,8 +17,9 @@ import pytest
 
 from sessions import codes
 from sessions.agent.events import ConsentRequested
+from sessions.errors import AuthenticationError
 from sessions.relay.audit import read_audit
-from sessions.relay.client import connect_by_code, connect_relay
+from sessions.relay.client import connect_by_code, connect_relay, open_code_channel
 from sessions.relay.protocol import Reason
 from sessions.relay.server import Relay
 from tests.relay.hostile import (
@@ -171,3 +173,19 @@ async def test_a_technician_key_proves_itself_after_a_query(
     conn.close()
     inner = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
     inner.close()
+
+
+async def test_a_removed_technician_cannot_claim_on_a_connection_opened_before(
+    relay: Relay, make_agent, relay_target, tech_key, trust
+) -> None:
+    """Revoking is deleting the line: a relay connection Kim opened earlier can no longer claim."""
+    run = await make_agent()
+    relay_conn = await connect_relay(relay_target, trust=trust, technician_key=tech_key)
+    path = relay.config.technicians_file
+    path.write_text("# Kim left the company\n")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a change the relay sees
+    with pytest.raises(AuthenticationError, match="no longer listed"):
+        await open_code_channel(relay_conn, run.agent.code)
+    relay_conn.close()
+    assert not run.of(ConsentRequested)
