@@ -232,12 +232,19 @@ class Relay:
         await self.close()
 
     # --- claims ---------------------------------------------------------------------------------
-    # Every claim counts against the technician's key and address from the moment it starts (checked
-    # and counted in one step, so simultaneous claims cannot all slip under the limit): wrong codes,
-    # codes in use, declines and unanswered questions alike. A claim that ends in the customer's yes
-    # is handed back, and so is one refused through no fault of the claimant (its own session waiting
-    # for the customer's link, the device's sshd not answering).
-    def _refuse(self, technician: Technician, address: str, code: str, reason: str) -> NoReturn:
+    # Every claim that does not end in the customer's yes counts against the technician's key and the
+    # source address: wrong codes, codes in use, declines and unanswered questions alike. Against the
+    # key a claim counts from the moment it starts (checked and counted in one step, so simultaneous
+    # claims cannot slip under the limit: a key has at most `failure_limit` claims pending or refused
+    # per window); it is handed back when the customer says yes, or when it failed through no fault of
+    # the claimant (its own session waiting for the customer's link, the device's sshd not answering).
+    # Against the address a claim counts when it is refused, so many technicians behind one office
+    # address can wait for their customers at the same time.
+    def _refuse(
+        self, technician: Technician, address: str, code: str, reason: str, *, counted: bool = True
+    ) -> NoReturn:
+        if counted:
+            self.limiter.record(f"addr:{address}")
         self.audit.write(
             "claim.refused",
             code=code,
@@ -254,12 +261,12 @@ class Relay:
         """A technician's direct-tcpip to `vz<code>`: check, ask the customer, then bridge."""
         listed = self.technicians.current(technician.fingerprint)
         if listed is None:  # removed from the technicians file since this connection logged in
-            self._refuse(technician, address, dest_host, Reason.REVOKED)
+            self._refuse(technician, address, dest_host, Reason.REVOKED, counted=False)
         technician = listed
-        keys = (f"key:{technician.fingerprint}", f"addr:{address}")
-        stamp = self.limiter.take(*keys)
+        key = f"key:{technician.fingerprint}"
+        stamp = None if self.limiter.blocked(f"addr:{address}") else self.limiter.take(key)
         if stamp is None:
-            self._refuse(technician, address, dest_host, Reason.RATE_LIMITED)
+            self._refuse(technician, address, dest_host, Reason.RATE_LIMITED, counted=False)
         code = codes.from_wire(dest_host)
         if code is None:
             self._refuse(technician, address, dest_host, Reason.NOT_A_CODE)
@@ -276,8 +283,8 @@ class Relay:
             self._refuse(technician, address, code, Reason.BUSY)
         elif pairing.state is not CodeState.WAITING:
             if bound:  # its own session, waiting for the customer's link to come back
-                self.limiter.refund(stamp, *keys)
-            self._refuse(technician, address, code, Reason.RECONNECTING)
+                self.limiter.refund(stamp, key)
+            self._refuse(technician, address, code, Reason.RECONNECTING, counted=not bound)
         else:
             pairing.fire(CodeEvent.CLAIM)
         self.audit.write(
@@ -288,9 +295,11 @@ class Relay:
             session = await self._open_device_side(pairing, technician, address, again)
         except asyncssh.ChannelOpenError as exc:
             if exc.code == asyncssh.OPEN_CONNECT_FAILED:  # the device side, not the customer, said no
-                self.limiter.refund(stamp, *keys)
+                self.limiter.refund(stamp, key)
+            else:
+                self.limiter.record(f"addr:{address}")
             raise
-        self.limiter.refund(stamp, *keys)
+        self.limiter.refund(stamp, key)
         return session
 
     async def _open_device_side(

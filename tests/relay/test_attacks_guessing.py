@@ -125,6 +125,26 @@ async def test_simultaneous_claims_are_counted_when_they_start(
     await asyncio.gather(*claims, return_exceptions=True)
 
 
+async def test_technicians_behind_one_address_may_all_wait_for_their_customers(
+    relay: Relay, make_agent, relay_target, tech_key, trust, tmp_path
+) -> None:
+    """An office behind one address: two technicians with four pending questions each are all asked."""
+    runs = [await make_agent(auto_consent=False, consent_timeout=30) for _ in range(8)]
+    lee = _add_technician(relay, tmp_path, "Lee Jiwoo")
+    conns = [await connect_relay(relay_target, trust=trust, technician_key=key) for key in (tech_key, lee)]
+    claims = [
+        asyncio.ensure_future(open_code_channel(conns[n % 2], run.agent.code, consent_wait=30))
+        for n, run in enumerate(runs)
+    ]
+    await _until(lambda: sum(len(run.of(ConsentRequested)) for run in runs) == 8)
+    assert not any(c.done() for c in claims)
+    for conn in conns:
+        conn.close()
+    for claim in claims:
+        claim.cancel()
+    await asyncio.gather(*claims, return_exceptions=True)
+
+
 async def test_own_retries_while_the_customer_reconnects_do_not_count(
     relay: Relay, relay_target, tech_key, trust
 ) -> None:
