@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 
 class FailureLimiter:
-    """Counts failed claims per key; `blocked` says when a key has used up its allowance."""
+    """Counts claims per key (technician key, address) in a sliding window; `blocked` says when a key has
+    used up its allowance."""
 
     def __init__(
         self, limit: int = 5, window: float = 600.0, clock: Callable[[], float] = time.monotonic
