@@ -163,26 +163,38 @@ class AgentWindow(QMainWindow):
         self.send_button.setEnabled(not ended)
 
     def _ask_consent(self, event: ConsentRequested) -> None:
+        texts = self.agent.texts  # the agent's own catalogue: every language the customer may speak
         box = QMessageBox(self)
         box.setObjectName("consentDialog")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Allow the technician?"))
-        box.setText(
-            self.tr("{technician} wants to connect (scope: {scope}). Allow?").format(
+        if event.again:  # the technician left and is coming back: asked again, in these words
+            text = texts.text("question.consent_again", technician=event.technician, scope=event.scope_label)
+        else:
+            text = self.tr("{technician} wants to connect (scope: {scope}). Allow?").format(
                 technician=event.technician, scope=event.scope_label
             )
-        )
+        box.setText(text)
         box.setInformativeText(self.tr("You can end the session at any time with End session."))
         allow = named(box.addButton(self.tr("Allow"), QMessageBox.ButtonRole.YesRole), "consentAllow", "")
         allow.setAccessibleName(self.tr("Allow the technician to connect"))
+        back_in: QPushButton | None = None
+        if event.back_in_minutes:
+            label = texts.text("question.allow_back_in", minutes=event.back_in_minutes)
+            back_in = named(box.addButton(label, QMessageBox.ButtonRole.YesRole), "consentAllowBackIn", label)
         deny = named(box.addButton(self.tr("Decline"), QMessageBox.ButtonRole.NoRole), "consentDecline", "")
         deny.setAccessibleName(self.tr("Decline the connection"))
         box.setDefaultButton(deny)
 
         def finished(_result: int) -> None:
             self._consent_box = None
-            if not event.answer.done():
-                event.answer.set_result(box.clickedButton() is allow)
+            clicked = box.clickedButton()
+            if back_in is not None and clicked is back_in:
+                event.allow(let_back_in=True)
+            elif clicked is allow:
+                event.allow()
+            else:
+                event.decline()
 
         box.finished.connect(finished)
         self._consent_box = box

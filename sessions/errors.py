@@ -82,7 +82,7 @@ class CodeUnknownError(CodeError):
 
 
 class RateLimitedError(CodeError):
-    """Too many failed claims from this technician or address."""
+    """Too many refused claims from this technician or address."""
 
 
 class ConsentRefusedError(SupportError):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from console.commands.agent_questions import TerminalQuestion
-from console.commands.argtypes import language, port, seconds
+from console.commands.argtypes import count, language, port, seconds
 from sessions.agent.catalogue import languages, normalize, system_language
 from sessions.errors import ConfigError, SupportError
 from sessions.ssh.target import Target
@@ -48,6 +48,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="your language for chat and for the agent's questions, e.g. ko, en, ja, zh-TW (default: system)",
     )
     parser.add_argument(
+        "--let-back-in",
+        type=count(zero=True, unit="minutes"),
+        default=10,
+        metavar="MINUTES",
+        help="with each question, offer to let that technician reconnect without asking for this many "
+        "minutes (you choose it each time; 0: always ask)",
+    )
+    parser.add_argument(
         "--consent-timeout", type=seconds(), default=120.0, metavar="SECONDS", help=argparse.SUPPRESS
     )
     parser.add_argument("--state-dir", type=Path, metavar="DIR", help=argparse.SUPPRESS)
@@ -75,6 +83,7 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         scope=args.scope,
         forward_sshd=args.forward_sshd,
         consent_timeout=args.consent_timeout,
+        back_in_minutes=max(0, args.let_back_in),
         lang=normalize(args.lang) if args.lang else system_language(),
         state_dir=args.state_dir,
     )
@@ -152,7 +161,11 @@ class TerminalView:
             self.say(texts.text("terminal.read_it"))
         elif isinstance(event, ConsentRequested):
             self.pending = event
-            self.say(texts.text("terminal.consent", technician=event.technician, scope=event.scope_label))
+            key = "terminal.consent_again" if event.again else "terminal.consent"
+            self.say(texts.text(key, technician=event.technician, scope=event.scope_label))
+            if event.back_in_minutes:
+                minutes = event.back_in_minutes
+                self.say(texts.text("terminal.back_in_hint", technician=event.technician, minutes=minutes))
         elif isinstance(event, ConsentWithdrawn):
             self.pending = None
             self.say(texts.text("terminal.not_let_in", reason=event.reason, technician=event.technician))
@@ -196,7 +209,13 @@ class TerminalView:
         while (line := await lines.get()) is not None:
             text = line.strip()
             if self.pending is not None and not self.pending.answer.done():
-                self.pending.answer.set_result(self.agent.texts.yes_no(text) is True)
+                texts = self.agent.texts
+                if text.lower() in texts.words("question.back_in_words"):
+                    self.pending.allow(let_back_in=True)
+                elif texts.yes_no(text) is True:
+                    self.pending.allow()
+                else:
+                    self.pending.decline()
                 self.pending = None
             elif text == "/end":
                 await self.agent.end(self.agent.texts.text("terminal.you_ended"))

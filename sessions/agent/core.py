@@ -11,6 +11,7 @@ import contextlib
 import getpass
 import logging
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ import asyncssh
 from sessions import codes
 from sessions.agent.catalogue import Catalogue
 from sessions.agent.events import (
+    LET_BACK_IN,
     TRANSITIONS,
     Activity,
     AgentEvent,
@@ -35,7 +37,7 @@ from sessions.agent.events import (
     StateChanged,
     Subscribers,
 )
-from sessions.agent.inner import FULL, SCOPE_LABELS, InnerServer, load_host_key
+from sessions.agent.inner import FULL, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
@@ -65,6 +67,9 @@ class AgentConfig:
     state_dir: Path | None = None
     allow: Callable[[str], bool] | None = None  # None: the diagnostics profiles' allow-list
     backoff: tuple[float, float] = (0.5, 10.0)
+    # Offered with each consent question: "let this technician back in without asking for N minutes"
+    # (the customer chooses it; 0: not offered, every reconnection is asked).
+    back_in_minutes: int = 10
 
 
 def _user_name() -> str:
@@ -125,7 +130,9 @@ class Agent:
         self._link: RelayLink | None = None
         self._ended = asyncio.Event()
         self._ending = False
-        self._asking: dict[int, tuple[Claim, asyncio.Future[bool]]] = {}
+        self._asking: dict[int, tuple[Claim, asyncio.Future[bool | str]]] = {}
+        # The customer's "let back in without asking": (key fingerprint, loop time it ends, shown "HH:MM").
+        self._back_in: tuple[str, float, str] | None = None
         self._watch: asyncio.Task[None] | None = None
 
     # --- public API ------------------------------------------------------------------------------
@@ -218,6 +225,7 @@ class Agent:
             else:
                 if not link.resumed:
                     self.technician = None
+                    self._back_in = None
                 self._fire(AgentEvent.LINKED)
                 self._issued(link)
             return True
@@ -236,23 +244,41 @@ class Agent:
         except SessionClosedError:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.UNANNOUNCED) from None
         bound = self.technician
-        if bound is not None:
-            if claim.fingerprint != bound.fingerprint:
-                raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.IN_USE)
-            self._activity("reconnected", technician=claim.technician)
-        else:
-            await self._ask(claim)
+        if bound is not None and claim.fingerprint != bound.fingerprint:
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.IN_USE)
+        if bound is None:
+            await self._ask(claim, again=False)
+        elif (until := self._let_back_in(claim)) is not None:
+            self._activity("back_in", technician=claim.technician, until=until)
+        else:  # a technician who left comes back only with a new yes
+            await self._ask(claim, again=True)
         return await self._device_session()
 
-    async def _ask(self, claim: Claim) -> None:
-        if self.state is not AgentState.WAITING:
+    def _let_back_in(self, claim: Claim) -> str | None:
+        """The shown end of the customer's "let back in without asking" for *claim*'s key, if it runs."""
+        window = self._back_in
+        if window is None or window[0] != claim.fingerprint:
+            return None
+        return window[2] if asyncio.get_running_loop().time() < window[1] else None
+
+    def _scope_label(self) -> str:
+        scope = "sshd" if self.config.forward_sshd else self.config.scope
+        return self.texts.text(f"question.scope_{scope}")
+
+    async def _ask(self, claim: Claim, *, again: bool) -> None:
+        """Ask the customer about *claim*; returns on yes, raises ChannelOpenError(reason) otherwise."""
+        expected = AgentState.ACTIVE if again else AgentState.WAITING
+        if self._asking or self.state is not expected:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.BUSY)
-        self._fire(AgentEvent.CLAIMED)
-        answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        label = "the device's SSH server" if self.config.forward_sshd else SCOPE_LABELS[self.config.scope]
+        if not again:
+            self._fire(AgentEvent.CLAIMED)
+            expected = AgentState.ASKING
+        answer: asyncio.Future[bool | str] = asyncio.get_running_loop().create_future()
+        minutes = max(0, int(self.config.back_in_minutes))
         request = ConsentRequested(
-            claim.technician, claim.fingerprint, label, self.config.consent_timeout, answer
-        )
+            claim.technician, claim.fingerprint, self._scope_label(), self.config.consent_timeout, answer,
+            again=again, back_in_minutes=minutes,
+        )  # fmt: skip
         self.events.emit(request)
         self._asking[claim.claim] = (claim, answer)
         if self.config.auto_consent and not answer.done():
@@ -265,17 +291,26 @@ class Agent:
                 answer.cancel()  # no answer in time (or the relay withdrew the question)
         if answer.cancelled():
             self.events.emit(ConsentWithdrawn(claim.technician, Reason.NO_ANSWER))
-            self._fire(AgentEvent.REFUSED)
+            if self.state is AgentState.ASKING:
+                self._fire(AgentEvent.REFUSED)
             self._activity("no_answer", technician=claim.technician)
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_ANSWER) from None
-        if not answer.result() or self.state is not AgentState.ASKING:
+        result = answer.result()
+        if result not in (True, LET_BACK_IN) or self.state is not expected:
             if self.state is AgentState.ASKING:
                 self._fire(AgentEvent.REFUSED)
             self._activity("declined", technician=claim.technician)
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.DECLINED)
         self.technician = claim
-        self._fire(AgentEvent.ALLOWED)
-        self._activity("connected", technician=claim.technician)
+        if again:
+            self._activity("allowed_again", technician=claim.technician)
+        else:
+            self._fire(AgentEvent.ALLOWED)
+            self._activity("connected", technician=claim.technician)
+        if result == LET_BACK_IN and minutes:
+            until = time.strftime("%H:%M", time.localtime(time.time() + minutes * 60))
+            self._back_in = (claim.fingerprint, asyncio.get_running_loop().time() + minutes * 60, until)
+            self._activity("let_back_in", technician=claim.technician, until=until)
 
     def _on_withdrawn(self, claim_id: int) -> None:
         """The relay stopped waiting for this answer: treat it as no answer."""

@@ -70,19 +70,40 @@ class CodeIssued:
     resumed: bool = False
 
 
+LET_BACK_IN = "let-back-in"  # an answer: yes, and let this technician reconnect unasked for a while
+
+
 @dataclass(frozen=True, slots=True)
 class ConsentRequested:
-    """A technician wants in. Answer with `answer.set_result(True/False)`; no answer means no."""
+    """A technician wants in. Answer with `allow()` or `decline()` (or `answer.set_result(True/False)`);
+    no answer means no.
+
+    ``again``: this technician was let in before in this session and is coming back (their link
+    dropped): the customer is asked again. ``back_in_minutes`` (0: not offered) is the offer shown
+    with the question: `allow(let_back_in=True)` also lets this technician reconnect without a new
+    question for that many minutes from now.
+    """
 
     technician: str
     fingerprint: str
     scope_label: str
     timeout: float
-    answer: asyncio.Future[bool] = field(compare=False, repr=False)
+    answer: asyncio.Future[bool | str] = field(compare=False, repr=False)
+    again: bool = False
+    back_in_minutes: int = 0
 
     @property
     def question(self) -> str:
-        return f"{self.technician} wants to connect (scope: {self.scope_label}). Allow? [y/N]"
+        verb = "wants to connect again" if self.again else "wants to connect"
+        return f"{self.technician} {verb} (scope: {self.scope_label}). Allow? [y/N]"
+
+    def allow(self, *, let_back_in: bool = False) -> None:
+        if not self.answer.done():
+            self.answer.set_result(LET_BACK_IN if let_back_in and self.back_in_minutes else True)
+
+    def decline(self) -> None:
+        if not self.answer.done():
+            self.answer.set_result(False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,7 @@ class RelayLink:
                 timeout=timeout,
             )
         except ConnectError as exc:
-            refused = _turned_away(relay, exc)
+            refused = _turned_away(relay, exc.__cause__)
             if refused is None:
                 raise
             raise refused from exc
@@ -87,10 +87,17 @@ class RelayLink:
             link = cls(conn, writer, reader)
             writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=resume))
             await link._expect("welcome")
-            await conn.create_server(accept, protocol.FORWARD_HOST, protocol.FORWARD_PORT)
+            try:
+                await conn.create_server(accept, protocol.FORWARD_HOST, protocol.FORWARD_PORT)
+            except asyncssh.ChannelListenError:
+                await link._refused(relay)
+                raise
             message = await link._expect("code")
-        except (asyncssh.Error, OSError, TimeoutError) as exc:
+        except (asyncssh.Error, asyncssh.ChannelListenError, OSError, TimeoutError) as exc:
             conn.abort()
+            refused = _turned_away(relay, exc)
+            if refused is not None:  # over the codes-per-minute limit, found when the code was issued
+                raise refused from exc
             raise ConnectError(
                 f"The relay {relay.host_port} did not hand out a session code ({exc}).",
                 "Check the relay address; if it is right, the relay may be overloaded: try again soon.",
@@ -111,6 +118,14 @@ class RelayLink:
         if message["type"] != kind:
             raise ConnectionError(f"expected {kind!r} from the relay, got {message['type']!r}")
         return message
+
+    async def _refused(self, relay: Target) -> None:
+        """Raise the relay's reason when it refused the forward with one (over the codes limit)."""
+        with contextlib.suppress(asyncssh.Error, OSError, TimeoutError):
+            message = protocol.decode(await asyncio.wait_for(self._reader.readline(), 2))
+            if message["type"] == "refused":
+                reason = str(message.get("reason", "")).rstrip(".")
+                raise ConnectError(f"The relay {relay.host_port} turned this connection away: {reason}.")
 
     async def _read(self) -> None:
         with contextlib.suppress(asyncssh.Error, OSError):
@@ -164,9 +179,8 @@ class RelayLink:
         self.conn.close()
 
 
-def _turned_away(relay: Target, error: ConnectError) -> ConnectError | None:
+def _turned_away(relay: Target, cause: BaseException | None) -> ConnectError | None:
     """The relay's own words when it refused this address (too many links or codes), else None."""
-    cause = error.__cause__
     if not isinstance(cause, asyncssh.DisconnectError) or cause.code != asyncssh.DISC_TOO_MANY_CONNECTIONS:
         return None
     reason = cause.reason.removesuffix(f" (error {cause.code})")

@@ -3,7 +3,8 @@
 Customer connections cost an attacker nothing, and each one holds a code and some memory. A source
 address may hold at most `max_links` customer connections at once, and be issued at most
 `codes_per_minute` new codes in any 60 seconds (re-attaching a resumed code does not count). A
-connection over either limit is turned away at login, before it holds anything.
+connection over either limit is turned away at login, before it holds anything; the codes limit is
+checked again, and counted in the same step, when the code is issued.
 """
 
 from __future__ import annotations
@@ -61,12 +62,20 @@ class CustomerAdmission:
         if self._links[address] <= 0:
             del self._links[address]
 
-    def code_issued(self, address: str) -> None:
-        """A new code went to a customer at *address*."""
-        self._codes.record(address)
+    def take_code(self, address: str) -> str:
+        """Count a new code for *address*, or say why not ("" when it may have one).
+
+        The check and the count happen in one step: logins from one address that all passed `refusal`
+        at once still get at most `codes_per_minute` codes between them.
+        """
+        if not self.codes_per_minute:
+            return ""
+        if self._codes.take(address) is None:
+            return too_many_codes(address, self.codes_per_minute)
         self._issued += 1
         if self._issued % 256 == 0:  # now and then, so memory stays bounded by the last minute
             self._codes.forget_idle()
+        return ""
 
     def links(self, address: str) -> int:
         return self._links[address]

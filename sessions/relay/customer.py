@@ -73,8 +73,13 @@ class CustomerLink:
                 old.conn.close()
             self.relay.audit.write("customer.resumed", code=pairing.code, address=self.address)
         else:
+            refusal = self.relay.admission.take_code(self.address)
+            if refusal:  # simultaneous logins from one address all passed the check at login
+                self.relay.audit.write("customer.refused", address=self.address, reason=refusal)
+                self._send("refused", reason=refusal)  # the agent reads why; stock ssh prints the disconnect
+                self.conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
+                return False
             pairing = self.relay.book.issue(self)
-            self.relay.admission.code_issued(self.address)
             self.relay.audit.write(
                 "code.issued", code=pairing.code, address=self.address, agent=self.agent, forward=host
             )
@@ -113,8 +118,7 @@ class CustomerLink:
                 again=again,
             )
         elif self._terminal is not None:
-            if not again:
-                await self._ask_terminal(technician)
+            await self._ask_terminal(technician, again)  # a technician who left is asked about again
         else:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_PROMPT)
         try:
@@ -125,11 +129,14 @@ class CustomerLink:
             self._send("withdrawn", claim=claim)
             raise
 
-    async def _ask_terminal(self, technician: Technician) -> None:
+    async def _ask_terminal(self, technician: Technician, again: bool) -> None:
         assert self._terminal is not None
+        if self._answer is not None:
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.BUSY)
         self._answer = asyncio.get_running_loop().create_future()
+        verb = "wants to connect again" if again else "wants to connect"
         self._terminal.stdout.write(
-            f"\r\n{technician.name} wants to connect (to this device's SSH server). Allow? [y/N] "
+            f"\r\n{technician.name} {verb} (to this device's SSH server). Allow? [y/N] "
         )
         try:
             answer = await asyncio.wait_for(self._answer, self.relay.config.consent_timeout)

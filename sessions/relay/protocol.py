@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from sessions.errors import (
+    AuthenticationError,
     CodeError,
     CodeUnknownError,
     ConsentRefusedError,
@@ -39,10 +40,14 @@ class Reason:
     BUSY = "Someone is already asking the customer to connect with this code"
     RECONNECTING = "The customer's connection dropped; it is reconnecting"
     NOT_A_CODE = "The relay only connects to session codes (vz + 9 digits); it is not an open proxy"
-    RATE_LIMITED = "Too many wrong codes; wait 10 minutes before trying again"
+    RATE_LIMITED = (
+        "Too many refused claims (wrong codes, codes in use, or the customer said no); "
+        "wait 10 minutes before trying again"
+    )
     NO_PROMPT = "The customer cannot be asked for consent (no terminal is open on their side)"
     UNANNOUNCED = "The relay did not say who is connecting"
     NOT_TECHNICIAN = "Only technicians may open connections through the relay"
+    REVOKED = "This technician key is no longer listed on the relay"
 
 
 def error_for_reason(reason: str) -> SupportError:
@@ -62,6 +67,7 @@ def error_for_reason(reason: str) -> SupportError:
         Reason.NO_PROMPT: (ConsentRefusedError, "Ask the customer to run `valuezone agent`."),
         Reason.UNANNOUNCED: (ConsentRefusedError, "The relay may be out of date; tell its administrator."),
         Reason.NOT_TECHNICIAN: (CodeError, "Connect with your technician key."),
+        Reason.REVOKED: (AuthenticationError, "Ask the relay's administrator to list your key again."),
     }
     error: SupportError = SupportError(
         f"The relay refused the connection: {reason}.", "Try again, or ask for a new code."

@@ -6,6 +6,7 @@ import asyncio
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import asyncssh
 
@@ -74,9 +75,13 @@ class _Connection(asyncssh.SSHServer):
         self.relay = relay
         self.conn: asyncssh.SSHServerConnection | None = None
         self.address = ""
-        self.technician: Technician | None = None
+        self.technician: Technician | None = None  # bound in auth_completed, never before
         self.customer: CustomerLink | None = None
         self._admitted = False
+        # The listed key named by the latest publickey request, and for which user name. asyncssh asks
+        # validate_public_key for a query (no signature) and for a signed request alike, before it has
+        # checked any signature: this is only a candidate until authentication completes.
+        self._offered: tuple[str, Technician] | None = None
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
@@ -92,6 +97,7 @@ class _Connection(asyncssh.SSHServer):
             self.customer.connection_lost()
 
     def begin_auth(self, username: str) -> bool:
+        self._offered = None  # a new user name: nothing from attempts under the old one carries over
         if username == protocol.CUSTOMER_USER:
             assert self.conn is not None
             if self.customer is not None:
@@ -112,22 +118,35 @@ class _Connection(asyncssh.SSHServer):
 
     def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
         technician = self.relay.technicians.lookup(key)
+        self._offered = (username, technician) if technician is not None else None
         if technician is None:
             self.relay.audit.write(
                 "technician.refused", address=self.address, user=username, key=key.get_fingerprint("sha256")
             )
-            return False
-        self.technician = technician
-        return True
+        return technician is not None
 
     def auth_completed(self) -> None:
-        if self.technician is not None:
-            self.relay.audit.write(
-                "technician.connected",
-                address=self.address,
-                technician=self.technician.name,
-                key=self.technician.fingerprint,
-            )
+        """Decide who this is from what completed: the final user name and the key that proved it.
+
+        For any name but `support` the only method offered is publickey (password, keyboard-interactive,
+        host-based and GSS are off), so authentication completes only when asyncssh verified a signature
+        for the key named by the latest request: the one in `_offered`, under that same user name.
+        """
+        assert self.conn is not None
+        username = self.conn.get_extra_info("username")
+        offered, self._offered = self._offered, None
+        if username == protocol.CUSTOMER_USER:
+            return  # a customer: `customer` was set up when the name was given; no technician, ever
+        if offered is None or offered[0] != username:  # cannot happen with the methods above; never guess
+            self.conn.disconnect(asyncssh.DISC_NO_MORE_AUTH_METHODS_AVAILABLE, "Authentication incomplete")
+            return
+        self.technician = offered[1]
+        self.relay.audit.write(
+            "technician.connected",
+            address=self.address,
+            technician=self.technician.name,
+            key=self.technician.fingerprint,
+        )
 
     def session_requested(self) -> asyncssh.SSHServerProcess[str] | bool:
         if self.customer is None:
@@ -174,6 +193,8 @@ class Relay:
             server_host_keys=[relay.host_key],
             password_auth=False,
             kbdint_auth=False,
+            host_based_auth=False,
+            gss_host=None,
             allow_scp=False,
             line_editor=False,  # the consent prompt reads lines itself (sessions/relay/typed_lines.py)
             agent_forwarding=False,
@@ -211,9 +232,19 @@ class Relay:
         await self.close()
 
     # --- claims ---------------------------------------------------------------------------------
-    def _refuse(self, technician: Technician, address: str, code: str, reason: str, *, failure: bool) -> None:
-        if failure:
-            self.limiter.record(f"key:{technician.fingerprint}", f"addr:{address}")
+    # Every claim that does not end in the customer's yes counts against the technician's key and the
+    # source address: wrong codes, codes in use, declines and unanswered questions alike. Against the
+    # key a claim counts from the moment it starts (checked and counted in one step, so simultaneous
+    # claims cannot slip under the limit: a key has at most `failure_limit` claims pending or refused
+    # per window); it is handed back when the customer says yes, or when it failed through no fault of
+    # the claimant (its own session waiting for the customer's link, the device's sshd not answering).
+    # Against the address a claim counts when it is refused, so many technicians behind one office
+    # address can wait for their customers at the same time.
+    def _refuse(
+        self, technician: Technician, address: str, code: str, reason: str, *, counted: bool = True
+    ) -> NoReturn:
+        if counted:
+            self.limiter.record(f"addr:{address}")
         self.audit.write(
             "claim.refused",
             code=code,
@@ -228,33 +259,48 @@ class Relay:
         self, technician: Technician, address: str, dest_host: str
     ) -> asyncssh.SSHTCPSession[bytes]:
         """A technician's direct-tcpip to `vz<code>`: check, ask the customer, then bridge."""
-        keys = (f"key:{technician.fingerprint}", f"addr:{address}")
-        if self.limiter.blocked(*keys):
-            self._refuse(technician, address, dest_host, Reason.RATE_LIMITED, failure=False)
+        listed = self.technicians.current(technician.fingerprint)
+        if listed is None:  # removed from the technicians file since this connection logged in
+            self._refuse(technician, address, dest_host, Reason.REVOKED, counted=False)
+        technician = listed
+        key = f"key:{technician.fingerprint}"
+        stamp = None if self.limiter.blocked(f"addr:{address}") else self.limiter.take(key)
+        if stamp is None:
+            self._refuse(technician, address, dest_host, Reason.RATE_LIMITED, counted=False)
         code = codes.from_wire(dest_host)
         if code is None:
-            self._refuse(technician, address, dest_host, Reason.NOT_A_CODE, failure=True)
-        assert code is not None
+            self._refuse(technician, address, dest_host, Reason.NOT_A_CODE)
         pairing = self.book.get(code) if codes.is_valid(code) else None
         if pairing is None:
-            self._refuse(technician, address, code, self.book.refusal(code), failure=True)
-        assert pairing is not None
+            self._refuse(technician, address, code, self.book.refusal(code))
+        bound = pairing.technician is not None and pairing.technician.fingerprint == technician.fingerprint
         again = False
         if pairing.state is CodeState.ACTIVE:
-            if pairing.technician is None or pairing.technician.fingerprint != technician.fingerprint:
-                self._refuse(technician, address, code, Reason.IN_USE, failure=False)
+            if not bound:
+                self._refuse(technician, address, code, Reason.IN_USE)
             again = True
         elif pairing.state is CodeState.CLAIMING:
-            self._refuse(technician, address, code, Reason.BUSY, failure=False)
+            self._refuse(technician, address, code, Reason.BUSY)
         elif pairing.state is not CodeState.WAITING:
-            self._refuse(technician, address, code, Reason.RECONNECTING, failure=False)
+            if bound:  # its own session, waiting for the customer's link to come back
+                self.limiter.refund(stamp, key)
+            self._refuse(technician, address, code, Reason.RECONNECTING, counted=not bound)
         else:
             pairing.fire(CodeEvent.CLAIM)
         self.audit.write(
             "claim.ok", code=code, technician=technician.name, key=technician.fingerprint, address=address,
             again=again,
         )  # fmt: skip
-        return await self._open_device_side(pairing, technician, address, again)
+        try:
+            session = await self._open_device_side(pairing, technician, address, again)
+        except asyncssh.ChannelOpenError as exc:
+            if exc.code == asyncssh.OPEN_CONNECT_FAILED:  # the device side, not the customer, said no
+                self.limiter.refund(stamp, key)
+            else:
+                self.limiter.record(f"addr:{address}")
+            raise
+        self.limiter.refund(stamp, key)
+        return session
 
     async def _open_device_side(
         self, pairing: Pairing, technician: Technician, address: str, again: bool
@@ -266,10 +312,15 @@ class Relay:
             await asyncio.wait_for(customer.open(bridge, technician, address, again), timeout)
         except (asyncssh.ChannelOpenError, TimeoutError) as exc:
             reason = exc.reason if isinstance(exc, asyncssh.ChannelOpenError) else Reason.NO_ANSWER
+            code = exc.code if isinstance(exc, asyncssh.ChannelOpenError) else _PROHIBITED
             if pairing.state is CodeState.CLAIMING:
                 pairing.fire(CodeEvent.REFUSE)
             self.audit.write("consent.refused", code=pairing.code, technician=technician.name, reason=reason)
-            raise asyncssh.ChannelOpenError(_PROHIBITED, reason) from None
+            raise asyncssh.ChannelOpenError(code, reason) from None
+        except asyncio.CancelledError:  # the technician's connection went away while the customer was asked
+            if pairing.state is CodeState.CLAIMING:
+                pairing.fire(CodeEvent.REFUSE)
+            raise
         if pairing.state is CodeState.CLOSED:
             bridge.close()
             raise asyncssh.ChannelOpenError(_PROHIBITED, pairing.closed_reason or Reason.ENDED)

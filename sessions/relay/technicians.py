@@ -75,5 +75,10 @@ class TechnicianRegistry:
         self._refresh()
         return self._by_fingerprint.get(key.get_fingerprint("sha256"))
 
+    def current(self, fingerprint: str) -> Technician | None:
+        """The technician listed under *fingerprint* now (after any change to the file), or None."""
+        self._refresh()
+        return self._by_fingerprint.get(fingerprint)
+
     def __len__(self) -> int:
         return len(self._by_fingerprint)

@@ -39,8 +39,9 @@ def test_codes_per_minute_slide() -> None:
     clock = _Clock()
     admission = CustomerAdmission(max_links=0, codes_per_minute=3, clock=clock)
     for _ in range(3):
-        admission.code_issued("198.51.100.7")
+        assert admission.take_code("198.51.100.7") == ""
     assert "(3 a minute); wait a minute" in admission.refusal("198.51.100.7")
+    assert "(3 a minute); wait a minute" in admission.take_code("198.51.100.7")
     clock.now += 59
     assert admission.refusal("198.51.100.7") != ""
     clock.now += 2
@@ -51,7 +52,7 @@ def test_zero_means_no_limit() -> None:
     admission = CustomerAdmission(max_links=0, codes_per_minute=0)
     for _ in range(500):
         admission.linked("198.51.100.7")
-        admission.code_issued("198.51.100.7")
+        assert admission.take_code("198.51.100.7") == ""
     assert admission.refusal("198.51.100.7") == ""
 
 

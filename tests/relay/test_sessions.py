@@ -166,7 +166,7 @@ async def test_rate_limit(relay: Relay, make_agent, relay_target, tech_key, trus
         body = f"9999999{number}"
         with pytest.raises(CodeUnknownError):
             await _join(relay_target, body + codes.damm_digit(body), tech_key, trust, relay_conn=relay_conn)
-    with pytest.raises(RateLimitedError, match="Too many wrong codes") as info:
+    with pytest.raises(RateLimitedError, match="Too many refused claims") as info:
         await _join(relay_target, run.agent.code, tech_key, trust, relay_conn=relay_conn)
     assert relay_reason(info.value) == Reason.RATE_LIMITED
     relay_conn.close()
