@@ -77,6 +77,18 @@ class Sealer:
         return _armor(blob)
 
 
+def technician_seal_key() -> Any | None:
+    """The technician's key to sign records with, when the console has one (never creates one).
+
+    The key is created on the first session by code (sessions/relay/techkey.py); before that, records
+    are not signed. SecretStoreError when the key exists but its passphrase is not in the keyring.
+    """
+    from sessions.relay.techkey import default_key_path, load_technician_key
+
+    path = default_key_path()
+    return load_technician_key(path) if path.exists() else None
+
+
 def write_seal(folder: Path, signature: bytes) -> None:
     """Write seal.sig atomically (a temporary file renamed over it)."""
     tmp = folder / f".{SEAL_FILE}.tmp"
