@@ -95,6 +95,8 @@ def _skipped(index: Any) -> None:
 
 
 def _index(index: Any, *, quiet: bool) -> int:
+    quiet = quiet or not sys.stderr.isatty()  # the running count is for a person watching, not a log
+
     def progress(done: int, total: int) -> None:
         if not quiet and (done % 500 == 0 or done == total):
             print(f"\r{done}/{total} records", end="", file=sys.stderr, flush=True)

@@ -56,13 +56,13 @@ def find_anchor(conn: sqlite3.Connection, session_id: str, rel: str) -> Anchored
     return Anchored(sid, where, Anchor(count, last_hash, signer, f"indexed ({first})"), first)
 
 
-def replaced(report: VerifyReport, anchored: Anchored | None) -> str:
+def replaced(session_id: str, anchored: Anchored | None) -> str:
     """A problem when the record at an anchored folder is now another session ('' otherwise)."""
-    if anchored is None or not report.session_id or anchored.session_id == report.session_id:
+    if anchored is None or not session_id or anchored.session_id == session_id:
         return ""
     return (
         f"session.json: this folder held session {anchored.session_id} when indexed "
-        f"({anchored.first_indexed}); it now holds {report.session_id}: the record was replaced."
+        f"({anchored.first_indexed}); it now holds {session_id}: the record was replaced."
     )
 
 

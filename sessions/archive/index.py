@@ -153,12 +153,13 @@ def _index_one(
     cast_stamp = _stamp(folder / CAST_FILE)
     if known is not None and known[1:] == (events_stamp, cast_stamp):
         return "unchanged"
-    problem = _outside(archive, folder)
-    anchored = find_anchor(conn, peek_session_id(folder), rel)
+    session_id = peek_session_id(folder)
+    anchored = find_anchor(conn, session_id, rel)
+    problem = _outside(archive, folder) or replaced(session_id, anchored)
     report = None
     if not problem:
         report = verify(folder, anchored.anchor if anchored else None)
-        problem = report.summary() if not report.ok else replaced(report, anchored)
+        problem = "" if report.ok else report.summary()
     if not problem:
         assert report is not None
         try:
@@ -167,7 +168,6 @@ def _index_one(
         except (RecordError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             problem = f"cannot be indexed: {exc}"
     if problem:
-        session_id = report.session_id if report else ""
         _mark_failed(conn, folder, rel, session_id, problem, (events_stamp, cast_stamp))
         return "failed"
     assert report is not None
