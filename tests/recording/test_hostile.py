@@ -6,9 +6,6 @@ or a damaged disk would. The reader (open_record) refuses the same files with a 
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,104 +13,20 @@ import pytest
 
 from sessions.errors import RecordError
 from sessions.recording import open_record, verify
-from sessions.recording.safeio import MAX_DEPTH
+from tests.recording.attacks import (
+    deep_event,
+    deep_meta,
+    fifo,
+    garbage,
+    huge,
+    literal_in_event,
+    literal_in_meta,
+    moderately_deep_event,
+    replace_with_folder,
+    set_meta,
+    symlink_outside,
+)
 from tests.recording.builders import written_record
-
-DEEP = 100_000  # levels: Python's json raises RecursionError long before this
-
-
-def _meta(folder: Path) -> dict:
-    return json.loads((folder / "session.json").read_bytes())
-
-
-def _set_meta(folder: Path, key: str, value: object) -> None:
-    meta = _meta(folder)
-    meta[key] = value
-    (folder / "session.json").write_text(json.dumps(meta), encoding="utf-8")
-
-
-def _replace_with_folder(name: str) -> Callable[[Path], None]:
-    def attack(folder: Path) -> None:
-        (folder / name).unlink()
-        (folder / name).mkdir()
-        (folder / name / "x").write_text("not a file")
-
-    return attack
-
-
-def _deep_meta(folder: Path) -> None:
-    (folder / "session.json").write_bytes(b"[" * DEEP + b"]" * DEEP)
-
-
-def _deep_event(folder: Path) -> None:
-    lines = (folder / "events.jsonl").read_bytes().splitlines(keepends=True)
-    lines[1] = b'{"data":' + b'{"a":' * DEEP + b"1" + b"}" * DEEP + b"}\n"
-    (folder / "events.jsonl").write_bytes(b"".join(lines))
-
-
-def _moderately_deep_event(folder: Path) -> None:
-    """Below Python's recursion limit but above the record's own nesting limit."""
-    lines = (folder / "events.jsonl").read_bytes().splitlines(keepends=True)
-    event = json.loads(lines[1])
-    event["data"]["nest"] = json.loads("[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5))
-    lines[1] = json.dumps(event).encode() + b"\n"
-    (folder / "events.jsonl").write_bytes(b"".join(lines))
-
-
-def _literal_in_meta(literal: bytes) -> Callable[[Path], None]:
-    def attack(folder: Path) -> None:
-        raw = (folder / "session.json").read_bytes()
-        (folder / "session.json").write_bytes(
-            raw.replace(b'"duration":', b'"duration":' + literal + b',"x":', 1)
-        )
-
-    return attack
-
-
-def _literal_in_event(literal: bytes) -> Callable[[Path], None]:
-    def attack(folder: Path) -> None:
-        lines = (folder / "events.jsonl").read_bytes().splitlines(keepends=True)
-        event = lines[2]
-        start = event.index(b'"t":') + 4
-        end = event.index(b",", start)
-        lines[2] = event[:start] + literal + event[end:]
-        (folder / "events.jsonl").write_bytes(b"".join(lines))
-
-    return attack
-
-
-def _garbage(name: str) -> Callable[[Path], None]:
-    def attack(folder: Path) -> None:
-        (folder / name).write_bytes(bytes(range(256)) * 64 + os.urandom(4096))
-
-    return attack
-
-
-def _symlink_outside(name: str) -> Callable[[Path], None]:
-    def attack(folder: Path) -> None:
-        outside = folder.parents[4] / f"outside-{name}"
-        shutil.copyfile(folder / name, outside)  # a perfect copy: only the link itself is wrong
-        (folder / name).unlink()
-        (folder / name).symlink_to(outside)
-
-    return attack
-
-
-def _fifo(name: str) -> Callable[[Path], None]:
-    def attack(folder: Path) -> None:
-        (folder / name).unlink()
-        os.mkfifo(folder / name)
-
-    return attack
-
-
-def _huge(name: str, size: int) -> Callable[[Path], None]:
-    def attack(folder: Path) -> None:
-        with (folder / name).open("r+b") as fh:
-            fh.truncate(size)  # sparse: gigabytes of NUL, no line feed, nothing on disk
-
-    return attack
-
 
 WRONG_TYPES: list[tuple[str, object]] = [
     ("format", 1),
@@ -146,31 +59,31 @@ WRONG_TYPES: list[tuple[str, object]] = [
 
 ATTACKS: list[tuple[str, Callable[[Path], None], str, str]] = [
     # (id, attack, the file named first, words in the message)
-    ("session-json-is-a-folder", _replace_with_folder("session.json"), "session.json", "is a folder"),
-    ("events-is-a-folder", _replace_with_folder("events.jsonl"), "events.jsonl", "is a folder"),
-    ("cast-is-a-folder", _replace_with_folder("terminal.cast"), "terminal.cast", "is a folder"),
-    ("deep-session-json", _deep_meta, "session.json", "levels deep"),
-    ("deep-event", _deep_event, "events.jsonl", "levels deep"),
-    ("nesting-over-the-record-limit", _moderately_deep_event, "events.jsonl", "levels deep"),
-    ("nan-in-session-json", _literal_in_meta(b"NaN"), "session.json", "NaN"),
-    ("infinity-in-session-json", _literal_in_meta(b"-Infinity"), "session.json", "Infinity"),
-    ("infinity-in-event", _literal_in_event(b"Infinity"), "events.jsonl", "Infinity"),
-    ("overflowing-float-in-event", _literal_in_event(b"1e400"), "events.jsonl", "too large"),
-    ("five-thousand-digit-int", _literal_in_event(b"9" * 5000), "events.jsonl", "too many digits"),
-    ("huge-int-t", _literal_in_event(b"9" * 400), "events.jsonl", "not a non-negative number"),
-    ("garbage-session-json", _garbage("session.json"), "session.json", "not valid"),
-    ("garbage-events", _garbage("events.jsonl"), "events.jsonl", "not valid"),
-    ("garbage-cast", _garbage("terminal.cast"), "terminal.cast", "not valid"),
-    ("events-link-outside", _symlink_outside("events.jsonl"), "events.jsonl", "symbolic link"),
-    ("session-json-link-outside", _symlink_outside("session.json"), "session.json", "symbolic link"),
-    ("cast-link-outside", _symlink_outside("terminal.cast"), "terminal.cast", "symbolic link"),
-    ("events-fifo", _fifo("events.jsonl"), "events.jsonl", "named pipe"),
-    ("cast-fifo", _fifo("terminal.cast"), "terminal.cast", "named pipe"),
-    ("session-json-fifo", _fifo("session.json"), "session.json", "named pipe"),
-    ("huge-events", _huge("events.jsonl", 8 << 30), "events.jsonl", "longer than 16 MiB"),
-    ("huge-session-json", _huge("session.json", 1 << 30), "session.json", "larger than 4 MiB"),
+    ("session-json-is-a-folder", replace_with_folder("session.json"), "session.json", "is a folder"),
+    ("events-is-a-folder", replace_with_folder("events.jsonl"), "events.jsonl", "is a folder"),
+    ("cast-is-a-folder", replace_with_folder("terminal.cast"), "terminal.cast", "is a folder"),
+    ("deep-session-json", deep_meta, "session.json", "levels deep"),
+    ("deep-event", deep_event, "events.jsonl", "levels deep"),
+    ("nesting-over-the-record-limit", moderately_deep_event, "events.jsonl", "levels deep"),
+    ("nan-in-session-json", literal_in_meta(b"NaN"), "session.json", "NaN"),
+    ("infinity-in-session-json", literal_in_meta(b"-Infinity"), "session.json", "Infinity"),
+    ("infinity-in-event", literal_in_event(b"Infinity"), "events.jsonl", "Infinity"),
+    ("overflowing-float-in-event", literal_in_event(b"1e400"), "events.jsonl", "too large"),
+    ("five-thousand-digit-int", literal_in_event(b"9" * 5000), "events.jsonl", "too many digits"),
+    ("huge-int-t", literal_in_event(b"9" * 400), "events.jsonl", "not a non-negative number"),
+    ("garbage-session-json", garbage("session.json"), "session.json", "not valid"),
+    ("garbage-events", garbage("events.jsonl"), "events.jsonl", "not valid"),
+    ("garbage-cast", garbage("terminal.cast"), "terminal.cast", "not valid"),
+    ("events-link-outside", symlink_outside("events.jsonl"), "events.jsonl", "symbolic link"),
+    ("session-json-link-outside", symlink_outside("session.json"), "session.json", "symbolic link"),
+    ("cast-link-outside", symlink_outside("terminal.cast"), "terminal.cast", "symbolic link"),
+    ("events-fifo", fifo("events.jsonl"), "events.jsonl", "named pipe"),
+    ("cast-fifo", fifo("terminal.cast"), "terminal.cast", "named pipe"),
+    ("session-json-fifo", fifo("session.json"), "session.json", "named pipe"),
+    ("huge-events", huge("events.jsonl", 8 << 30), "events.jsonl", "longer than 16 MiB"),
+    ("huge-session-json", huge("session.json", 1 << 30), "session.json", "larger than 4 MiB"),
     *[
-        (f"wrong-type-{key}-{i}", lambda f, k=key, v=value: _set_meta(f, k, v), "session.json", key)
+        (f"wrong-type-{key}-{i}", lambda f, k=key, v=value: set_meta(f, k, v), "session.json", key)
         for i, (key, value) in enumerate(WRONG_TYPES)
     ],
 ]
@@ -195,7 +108,7 @@ def test_hostile_record_is_reported_by_file_and_never_raises(
 
 @pytest.mark.parametrize(
     "attack",
-    [_replace_with_folder("session.json"), _fifo("session.json"), _deep_meta, _literal_in_meta(b"NaN")],
+    [replace_with_folder("session.json"), fifo("session.json"), deep_meta, literal_in_meta(b"NaN")],
     ids=["folder", "fifo", "deep", "nan"],
 )
 @pytest.mark.timeout(30)
@@ -211,8 +124,8 @@ def test_the_reader_refuses_a_hostile_session_json_with_a_record_error(
 @pytest.mark.timeout(30)
 def test_the_reader_refuses_hostile_event_and_cast_files(archive: Path) -> None:
     folder = written_record(archive)
-    _fifo("events.jsonl")(folder)
-    _symlink_outside("terminal.cast")(folder)
+    fifo("events.jsonl")(folder)
+    symlink_outside("terminal.cast")(folder)
     record = open_record(folder)
     with pytest.raises(RecordError, match="named pipe"):
         list(record.events())
