@@ -161,7 +161,8 @@ class ReviewWindow(QMainWindow):
     def _show_failed(self, number: int, row: SessionRow) -> None:
         """A record that failed verification: its folder's date and device, the mark and the reason."""
         mark = self.tr("failed verification")
-        cells = [row.started[:16].replace("T", " "), row.device, "", mark, "", "", "", "", row.problem]
+        reason = row.problem if len(row.problem) <= 90 else row.problem[:89] + "…"  # all of it in the tooltip
+        cells = [row.started[:16].replace("T", " "), row.device, "", mark, "", "", "", "", reason]
         for col, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setBackground(QBrush(FAILED_BACKGROUND))
