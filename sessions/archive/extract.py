@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from sessions.recording import Record, TextExtractor
 from sessions.recording.meta import CAST_FILE
@@ -120,7 +120,7 @@ def _apply_event(facts: Facts, docs: list[Doc], chat_t: dict[str, float], event:
             docs.append(Doc("summary", t, facts.summary))
     elif kind == "survey":
         score = data.get("score")
-        facts.score = score if isinstance(score, int) and _number(score) else facts.score
+        facts.score = score if _number(score) and isinstance(score, int) else facts.score
         facts.solved = bool(data.get("solved")) if "solved" in data else facts.solved
         facts.comment = _text(data.get("comment"))
         if facts.comment:
@@ -178,7 +178,7 @@ def _obj(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _number(value: Any) -> bool:
+def _number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and abs(value) < 1e12
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 from sessions.recording.chain import FORMAT, HASH_PATTERN, SESSION_ID_PATTERN, TS_PATTERN, VERSION
 from sessions.recording.meta import VIAS
@@ -12,7 +12,7 @@ STARTED_FIELDS = ("session_id", "technician", "device", "via", "title")
 MAX_SECONDS = 10**10  # about 317 years: a larger time is not a session's
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
