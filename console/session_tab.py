@@ -30,6 +30,7 @@ from sessions.errors import DiagnosticsError, SupportError
 from sessions.live import SessionRequest, SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.recording import DeviceInfo
+from sessions.recording.seal import technician_seal_key
 from sessions.relay.joined import CodeSession, JoinState, JoinStatus
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
@@ -163,6 +164,7 @@ class SessionTab(QWidget):
             cols=self.terminal.cols,
             rows=self.terminal.rows,
             resumable=self.plan.via == "code",
+            seal_key=technician_seal_key,  # signs the record at its end when a technician key exists
         )
         self.bridge = SessionBridge(request, self._open_connection, self)
         self.bridge.status_changed.connect(self._on_bridge_status_changed)

@@ -19,6 +19,7 @@ import asyncssh
 
 from sessions.errors import SupportError
 from sessions.recording import DeviceInfo, Recorder
+from sessions.recording.seal import Sealer
 from sessions.ssh.shell import ShellSession
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,8 @@ class SessionRequest:
     cols: int = 80
     rows: int = 24
     resumable: bool = False  # a lost link waits for resume() instead of ending (sessions by code)
+    # Returns the technician's unlocked key (or None) to sign the record when it ends; run in a worker.
+    seal_key: Callable[[], Any] | None = None
 
 
 class LiveSession:
@@ -128,6 +131,7 @@ class LiveSession:
             self._close_connection()
             self._move(SessionState.ENDED, "cancelled")
             raise
+        sealer = await self._sealer()
         self.recorder = Recorder.create(
             self.request.archive_root,
             technician=self.request.technician,
@@ -137,10 +141,22 @@ class LiveSession:
             rows=self._rows,
             title=self.request.label,
             on_suspended=self._on_recording_problem,
+            sealer=sealer,
         )
         self.recorder.event("session.started", {"label": self.request.label})
         self._move(SessionState.ACTIVE)
         await self._ended.wait()
+
+    async def _sealer(self) -> Sealer | None:
+        """The technician's key, unlocked off the event loop, to sign the record at its end."""
+        if self.request.seal_key is None:
+            return None
+        try:
+            key = await asyncio.to_thread(self.request.seal_key)
+        except (SupportError, OSError, ValueError) as exc:
+            log.warning("this session's record will not be signed: %s", exc)
+            return None
+        return Sealer(key) if key is not None else None
 
     # --- the running session --------------------------------------------------------------------------
     def _output(self, data: bytes) -> None:

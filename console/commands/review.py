@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from console.commands.argtypes import count, iso_date
+from console.commands.verify import add_options as add_verify_options
 
 
 def register(subparsers: Any) -> None:
@@ -42,8 +43,12 @@ def register(subparsers: Any) -> None:
     )
     search.add_argument("--no-update", action="store_true", help="do not index new records first")
 
-    verify = sub.add_parser("verify", help="check one record, lead annotations and tags included")
+    verify = sub.add_parser(
+        "verify",
+        help="check one record against its archive's index anchor, lead annotations and tags included",
+    )
     verify.add_argument("record_dir", metavar="RECORD", type=Path)
+    add_verify_options(verify)
 
     report = sub.add_parser("report", help="write the review report (recurring findings, scores, …) as HTML")
     report.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
@@ -58,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
     if command == "verify":
         from console.commands.verify import print_report
 
-        return print_report(args.record_dir)
+        index = args.index or args.index_db or _default_index(args.record_dir)
+        return print_report(args.record_dir, index=index, signers=args.signers, message=args.seal_message)
     if command is None:
         return _open_window(args)
     from sessions.archive import open_index
@@ -69,12 +75,33 @@ def run(args: argparse.Namespace) -> int:
         if command == "search":
             if not args.no_update:
                 index.update()
+            _skipped(index)
             return _search(index, args.query, limit=args.limit, as_json=args.json)
         index.update()
+        _skipped(index)
         return _report(index, args.since or "", args.html)
 
 
+def _default_index(record: Path) -> Path | None:
+    """The index of the archive holding *record* (ARCHIVE/YYYY/MM/DD/<record>), when there is one."""
+    from sessions.archive import default_index_path
+
+    parents = Path(record).resolve().parents
+    if len(parents) < 4:
+        return None
+    path = default_index_path(parents[3])
+    return path if path.is_file() else None
+
+
+def _skipped(index: Any) -> None:
+    """Name every record left out because it failed verification (one line each, on stderr)."""
+    for problem in index.failed():
+        print(f"skipped, failed verification: {problem}", file=sys.stderr)
+
+
 def _index(index: Any, *, quiet: bool) -> int:
+    quiet = quiet or not sys.stderr.isatty()  # the running count is for a person watching, not a log
+
     def progress(done: int, total: int) -> None:
         if not quiet and (done % 500 == 0 or done == total):
             print(f"\r{done}/{total} records", end="", file=sys.stderr, flush=True)
@@ -87,7 +114,7 @@ def _index(index: Any, *, quiet: bool) -> int:
         f"in {stats.seconds:.1f} s; index: {index.path}"
     )
     for problem in stats.failed:
-        print(f"not indexed: {problem}", file=sys.stderr)
+        print(f"failed verification: {problem}", file=sys.stderr)
     return 1 if stats.failed else 0
 
 

@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
@@ -32,6 +33,7 @@ from sessions.errors import SupportError
 log = logging.getLogger(__name__)
 HIT_LIMIT = 200
 COLUMNS = ("Started", "Device", "Technician", "Outcome", "Score", "Language", "Escalated", "Tags", "Summary")
+FAILED_BACKGROUND = QColor("#f8d7da")  # the sessions table's mark for a record that failed verification
 
 
 class ReviewWindow(QMainWindow):
@@ -107,7 +109,7 @@ class ReviewWindow(QMainWindow):
         for key, value in (("%1", stats.added), ("%2", stats.updated), ("%3", stats.removed)):
             message = message.replace(key, str(value))
         if stats.failed:
-            message += " " + self.tr("%n record(s) could not be read.", "", len(stats.failed))
+            message += " " + self.tr("%n record(s) failed verification.", "", len(stats.failed))
         self.statusBar().showMessage(message)
         self.filters.set_languages(await asyncio.to_thread(_languages, self.index))
         await self.query()
@@ -138,6 +140,9 @@ class ReviewWindow(QMainWindow):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
+            if row.failed:
+                self._show_failed(number, row)
+                continue
             cells = (
                 row.started[:16].replace("T", " "),
                 row.device,
@@ -152,6 +157,17 @@ class ReviewWindow(QMainWindow):
             for col, text in enumerate(cells):
                 self.table.setItem(number, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+
+    def _show_failed(self, number: int, row: SessionRow) -> None:
+        """A record that failed verification: its folder's date and device, the mark and the reason."""
+        mark = self.tr("failed verification")
+        reason = row.problem if len(row.problem) <= 90 else row.problem[:89] + "…"  # all of it in the tooltip
+        cells = [row.started[:16].replace("T", " "), row.device, "", mark, "", "", "", "", reason]
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setBackground(QBrush(FAILED_BACKGROUND))
+            item.setToolTip(f"{mark}: {row.folder}\n{row.problem}")
+            self.table.setItem(number, col, item)
 
     def _show_hits(self, hits: list[Hit], text: str) -> None:
         self.hits = hits
@@ -187,13 +203,22 @@ class ReviewWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.session_view)
 
     # --- slots ----------------------------------------------------------------------------------------
+    def open_row(self, number: int) -> None:
+        """Open a row's session; a record that failed verification is not replayed, its reason is shown."""
+        row = self.rows[number]
+        if row.failed:
+            message = self.tr("%1 failed verification: %2").replace("%1", row.folder)
+            self.statusBar().showMessage(message.replace("%2", row.problem))
+            return
+        self.open_session(self.index.archive / row.folder)
+
     def _on_table_cell_double_clicked(self, row: int, _col: int) -> None:
-        self.open_session(self.index.archive / self.rows[row].folder)
+        self.open_row(row)
 
     def _on_table_item_selection_changed(self) -> None:
         selected = self.table.selectionModel().selectedRows()
         if selected:
-            self.open_session(self.index.archive / self.rows[selected[0].row()].folder)
+            self.open_row(selected[0].row())
 
     def _on_hits_view_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "hit":

@@ -2212,15 +2212,25 @@ Remote support for devices, recorded from the first byte.</source>
     </message>
     <message numerus="yes">
         <location filename="../../console/review/window.py" line="110"/>
-        <source>%n record(s) could not be read.</source>
+        <source>%n record(s) failed verification.</source>
         <translation>
-            <numerusform>기록 %n개를 읽을 수 없습니다.</numerusform>
+            <numerusform>기록 %n개가 검증에 실패했습니다.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../console/review/window.py" line="148"/>
         <source>yes</source>
         <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="160"/>
+        <source>failed verification</source>
+        <translation>검증 실패</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="210"/>
+        <source>%1 failed verification: %2</source>
+        <translation>%1 검증 실패: %2</translation>
     </message>
 </context>
 <context>

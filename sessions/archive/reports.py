@@ -60,6 +60,7 @@ class Report:
     comments: tuple[Comment, ...]
     median_first_response: float | None  # seconds
     median_resolution: float | None  # seconds
+    failed: tuple[tuple[str, str], ...] = ()  # (folder, reason): failed verification, not counted
 
 
 def build_report(index: ArchiveIndex, since: str = "") -> Report:
@@ -68,23 +69,30 @@ def build_report(index: ArchiveIndex, since: str = "") -> Report:
         conn = index.conn
         rows = conn.execute(
             "SELECT outcome, score, comment, folder, first_response, resolution FROM records "
-            "WHERE started >= ? ORDER BY started",
+            "WHERE started >= ? AND integrity = 'intact' ORDER BY started",
             (since,),
         ).fetchall()
         findings = conn.execute(
             "SELECT f.check_name, f.summary, r.platform, r.folder "
             "FROM findings f JOIN records r ON r.id = f.record "
-            "WHERE r.started >= ? AND f.status IN ('warn', 'fail')",
+            "WHERE r.started >= ? AND f.status IN ('warn', 'fail') AND r.integrity = 'intact'",
             (since,),
         ).fetchall()
         tags = conn.execute(
-            "SELECT t.tag, r.folder FROM tags t JOIN records r ON r.id = t.record WHERE r.started >= ?",
+            "SELECT t.tag, r.folder FROM tags t JOIN records r ON r.id = t.record "
+            "WHERE r.started >= ? AND r.integrity = 'intact'",
             (since,),
         ).fetchall()
         followups = conn.execute(
             "SELECT folder, started, technician, device_name, coalesce(followup_due, ''), summary "
             "FROM records "
-            "WHERE followup_open = 1 ORDER BY coalesce(followup_due, '9999'), started"
+            "WHERE followup_open = 1 AND integrity = 'intact' "
+            "ORDER BY coalesce(followup_due, '9999'), started"
+        ).fetchall()
+        failed = conn.execute(
+            "SELECT folder, problem FROM records WHERE integrity <> 'intact' AND started >= ? "
+            "ORDER BY folder",
+            (since,),
         ).fetchall()
     outcomes = {name: 0 for name in OUTCOMES}
     scores = {score: 0 for score in range(11)}
@@ -105,6 +113,7 @@ def build_report(index: ArchiveIndex, since: str = "") -> Report:
         comments=comments,
         median_first_response=_median([row[4] for row in rows]),
         median_resolution=_median([row[5] for row in rows]),
+        failed=tuple((folder, problem) for folder, problem in failed),
     )
 
 
@@ -187,6 +196,11 @@ def render_html(report: Report, charts: dict[str, bytes] | None = None) -> str:
         parts.append("</ul>")
     else:
         parts.append("<p>No comments.</p>")
+    if report.failed:
+        parts.append("<h2>Records that failed verification</h2>")
+        parts.append("<p>Not counted above: each was changed after it was written, or is damaged.</p><ul>")
+        parts += [f"<li>{esc(folder)}: {esc(problem)}</li>" for folder, problem in report.failed]
+        parts.append("</ul>")
     parts.append("<h2>Open follow-ups</h2>")
     if report.followups:
         parts.append("<table><tr><th>Due</th><th>Device</th><th>Technician</th><th>Summary</th></tr>")

@@ -10,7 +10,7 @@ from sessions import storage
 from sessions.errors import SupportError
 from sessions.paths import app_dirs
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE records (
@@ -70,7 +70,32 @@ CREATE INDEX tags_record ON tags(record);
 CREATE TABLE archive (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
-_MIGRATIONS = [_V1]
+# Version 2: records are verified before they are indexed. ``integrity`` is 'intact' or 'failed' (with
+# ``problem``, the first error); a failed record keeps a row for the review window's list but no
+# documents, findings or tags. ``anchors`` keeps, per session, the chain as first indexed and as last
+# seen intact; an anchor outlives its record's row (a deleted or replaced record is still compared
+# against it). Seeded from version 1's event counts and hashes; every record is verified again.
+_V2 = """
+ALTER TABLE records ADD COLUMN integrity TEXT NOT NULL DEFAULT 'intact';
+ALTER TABLE records ADD COLUMN problem TEXT NOT NULL DEFAULT '';
+CREATE TABLE anchors (
+    session_id TEXT PRIMARY KEY,
+    folder TEXT NOT NULL,                 -- where it was last seen, relative to the archive root
+    event_count INTEGER NOT NULL,
+    last_hash TEXT NOT NULL,
+    signer TEXT NOT NULL DEFAULT '',      -- SHA256 fingerprint of the key that signed seal.sig
+    first_indexed TEXT NOT NULL,          -- ISO-8601 UTC
+    updated TEXT NOT NULL
+);
+CREATE INDEX anchors_folder ON anchors(folder);
+INSERT OR IGNORE INTO anchors(session_id, folder, event_count, last_hash, first_indexed, updated)
+    SELECT session_id, folder, event_count, last_hash, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+           strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    FROM records WHERE length(last_hash) = 64 AND session_id <> '' AND event_count > 0;
+UPDATE records SET events_stamp = '', cast_stamp = '';
+"""
+
+_MIGRATIONS = [_V1, _V2]
 
 
 class ArchiveIndexError(SupportError):

@@ -127,6 +127,12 @@ class SessionRow:
     followup_open: bool
     summary: str
     tags: tuple[str, ...] = field(default_factory=tuple)
+    integrity: str = "intact"  # or "failed": the record failed verification (see problem)
+    problem: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return self.integrity != "intact"
 
 
 def fts_query(text: str) -> str:
@@ -243,7 +249,7 @@ def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str =
         rows = index.conn.execute(
             "SELECT r.id, r.folder, r.session_id, r.started, r.duration, r.technician, r.device_name, "
             "r.outcome, r.score, r.customer_lang, r.escalated, r.followup_open, r.summary, "
-            "(SELECT group_concat(DISTINCT tag) FROM tags WHERE tags.record = r.id) "
+            "(SELECT group_concat(DISTINCT tag) FROM tags WHERE tags.record = r.id), r.integrity, r.problem "
             f"FROM records r WHERE {where} ORDER BY r.started DESC",
             args,
         ).fetchall()
@@ -263,6 +269,8 @@ def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str =
             bool(row[11]),
             row[12],
             tuple((row[13] or "").split(",")) if row[13] else (),
+            row[14],
+            row[15],
         )
         for row in rows
     ]

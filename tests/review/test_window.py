@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -174,3 +175,46 @@ def test_report_charts_and_html_export(
     assert len(images) == 3 and all(base64.b64decode(img).startswith(b"\x89PNG") for img in images)
     assert "2025-03-11" in page  # the open follow-up and its due date
     assert "c-nas-b" in page  # a comment beside its score
+
+
+def test_a_record_that_fails_verification_is_listed_as_such(
+    archive: Path,
+    window: ReviewWindow,
+    qloop: QtLoop,  # noqa: F811
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from console.review.window import FAILED_BACKGROUND
+    from tests.recording.attacks import cut_tail
+    from tests.recording.builders import written_record
+
+    varied_archive(archive)
+    tampered = written_record(archive, word="alpha")
+    qloop.run(window.update_index())
+    assert window.table.rowCount() == 6 and not any(row.failed for row in window.rows)
+    cut_tail(tampered, 2)  # the lead's note and follow-up after the end removed, session.json reset
+    qloop.run(window.update_index())
+    assert "1 record(s) failed verification." in window.statusBar().currentMessage()
+    number = next(i for i, row in enumerate(window.rows) if row.folder.endswith(tampered.name))
+    assert _cell(window, number, 3) == "failed verification"
+    assert _cell(window, number, 8).startswith("events.jsonl:7: 2 events removed since indexed")
+    item = window.table.item(number, 8)
+    assert item.background().color() == FAILED_BACKGROUND
+    assert tampered.name in item.toolTip() and "has 6 now." in item.toolTip()
+    others = [i for i in range(window.table.rowCount()) if i != number]
+    assert all(window.table.item(i, 3).background().color() != FAILED_BACKGROUND for i in others)
+
+    window.table.scrollToItem(window.table.item(number, 0))
+    cell = window.table.visualItemRect(window.table.item(number, 1)).center()
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert [index.row() for index in window.table.selectionModel().selectedRows()] == [number]
+    assert window.session_view.folder is None  # a failed record is not replayed
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"{window.rows[number].folder} failed verification: events.jsonl:7: 2 events")
+    window.table.clearSelection()
+    window.grab().save(str(tmp_path / "review-failed.png"))
+    shot = os.environ.get("VZ_SCREENSHOT_DIR")
+    if shot:
+        window.grab().save(str(Path(shot) / "review-failed-verification.png"))
