@@ -5,20 +5,26 @@ go. Without a gate, 1,000 silent connections fill a 1,024-file relay for the who
 nobody else gets in. So every connection is *waiting* from the moment it is accepted until it has
 logged in (customer or technician) or is gone, and:
 
-- a source (an IPv4 address, or an IPv6 /64) may have at most `per_source` waiting, and all sources
-  together at most `total` (by default a quarter of the open-files limit, at most 1,024);
-- when a limit is reached, the *oldest* waiting connection of that source (or of all) is closed to make
-  room for the newcomer, unless it is younger than `protected` seconds: then the newcomer is closed.
-  Real clients log in within milliseconds to a second, so the oldest waiting connection is almost never
-  one of them; closing newcomers only would let a flood that fills the slots first keep everyone out.
-  OpenSSH's MaxStartups drops newcomers at random instead; under a sustained flood that gives a real
-  client a chance equal to the share of free slots, which is about none. Here every admitted newcomer
-  keeps its slot for at least `protected` seconds, and a flood from one source only ever displaces
-  itself;
+- a source (an IPv4 address, or an IPv6 /64) may have at most `per_source` waiting. When its share is
+  full, its *oldest* waiting connection is closed for the newcomer, unless that one is younger than
+  `protected` seconds: then the newcomer is closed. A flood from one source only ever displaces itself;
+- all sources together may have at most `total` waiting (by default a quarter of the open-files limit,
+  at most 1,024). When that is full, the source holding the most slots gives up its oldest one, so a
+  newcomer from any other source always gets in; only when every source holds about as many as the
+  newcomer's does the oldest of all go (again unless it is younger than `protected`).
 - a connection that has not even asked to log in (sent its first authentication request) within
   `handshake_timeout` seconds is closed: a silent socket, a banner then nothing, a stalled key exchange,
   bytes trickled in. Logging in itself may take the longer login timeout (asyncssh's), since OpenSSH
   asks for a key's passphrase then.
+
+Why the oldest and not the newcomer: real clients log in within milliseconds to a second, so the oldest
+waiting connection is almost never one of them, and closing newcomers only would let a flood that fills
+the slots first keep everyone out. OpenSSH's MaxStartups drops newcomers at random instead; under a
+sustained flood that gives a real client a chance equal to the share of free slots, which is about none.
+Here a newcomer keeps its slot for at least `protected` seconds, and only its own source can take it.
+What no gate can do: a sustained flood from the customer's *own* address (the same NAT) shares that
+address's slots with the customer, who then gets one of `per_source` admissions per `protected`
+seconds.
 """
 
 from __future__ import annotations
@@ -57,7 +63,7 @@ class GateLimits:
     total: int = AUTO_TOTAL_MAX
     per_source: int = 32
     handshake_timeout: float = 10.0
-    protected: float = 1.0
+    protected: float = 2.0
 
 
 def auto_total(open_files: int) -> int:
@@ -156,10 +162,10 @@ class Gate:
         source = source_of(address)
         mine = self._by_source.get(source)
         full_source = bool(self.limits.per_source and mine and len(mine) >= self.limits.per_source)
-        if (full_source and mine and not self._make_room(mine, now)) or (
+        if (full_source and mine and not self._make_room(mine, now, protect=True)) or (
             self.limits.total
             and len(self._waiting) >= self.limits.total
-            and not self._make_room(self._waiting, now)
+            and not self._make_room_in_all(len(mine or ()), now)
         ):
             self.tally.count("turned_away", source)
             return False
@@ -169,9 +175,18 @@ class Gate:
         self.peak = max(self.peak, len(self._waiting))
         return True
 
-    def _make_room(self, queue: OrderedDict[int, _Waiting], now: float) -> bool:
+    def _make_room_in_all(self, mine: int, now: float) -> bool:
+        """All slots are taken: the source holding the most gives one up if it holds more than the
+        newcomer's would; when they are shared about evenly, the oldest of all goes."""
+        fullest = max(self._by_source.values(), key=len)
+        if len(fullest) > mine + 1:
+            return self._make_room(fullest, now, protect=False)
+        return self._make_room(self._waiting, now, protect=True)
+
+    def _make_room(self, queue: OrderedDict[int, _Waiting], now: float, *, protect: bool) -> bool:
+        """Close the oldest of *queue*, unless *protect* and it is younger than `protected` seconds."""
         oldest = next(iter(queue.values()))
-        if now - oldest.arrived < self.limits.protected:
+        if protect and now - oldest.arrived < self.limits.protected:
             return False
         self._drop(oldest, "evicted")
         return True

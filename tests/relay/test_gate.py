@@ -81,6 +81,32 @@ def test_the_total_cap_closes_the_oldest_of_all(clock: Clock) -> None:
     assert len(gate) == 4
 
 
+def test_when_all_is_full_the_source_holding_most_gives_way(clock: Clock) -> None:
+    gate = Gate(GateLimits(total=6, per_source=4, protected=5.0), clock)
+    flood = _fill(gate, "198.51.100.7", 4, clock) + _fill(gate, "198.51.100.8", 2, clock)
+    assert gate.arrived(Conn("real"), "203.0.113.5")  # all six are young, yet the newcomer gets in
+    assert [conn.closed for conn in flood] == [BUSY, "", "", "", "", ""]
+    assert gate.arrived(Conn("real2"), "203.0.113.6")
+    assert flood[1].closed == BUSY
+
+
+def test_evenly_shared_young_slots_turn_newcomers_away(clock: Clock) -> None:
+    gate = Gate(GateLimits(total=3, per_source=4, protected=5.0), clock)
+    held = [conn for n in range(3) for conn in _fill(gate, f"198.51.100.{n}", 1, clock)]
+    assert not gate.arrived(Conn("flood"), "198.51.100.9")
+    assert not any(conn.closed for conn in held)
+
+
+def test_logging_in_connections_count_and_can_be_displaced(clock: Clock) -> None:
+    gate = Gate(GateLimits(total=100, per_source=2, protected=1.0), clock)
+    first, second = _fill(gate, "198.51.100.7", 2, clock)
+    gate.logging_in(first)
+    gate.logging_in(second)
+    clock.now += 2
+    assert gate.arrived(Conn("next"), "198.51.100.7")
+    assert first.closed == BUSY
+
+
 def test_logged_in_and_gone_connections_no_longer_count(clock: Clock) -> None:
     gate = Gate(GateLimits(total=2, per_source=2, protected=10.0), clock)
     first, second = _fill(gate, "198.51.100.7", 2, clock)
