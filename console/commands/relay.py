@@ -55,7 +55,56 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help="new session codes one source address may get per minute (0: no limit; default 30)",
     )
+    _flood_arguments(parser)
     parser.set_defaults(func=run)
+
+
+def _flood_arguments(parser: argparse.ArgumentParser) -> None:
+    """Limits on connections that have not logged in yet (sessions/relay/gate.py)."""
+    parser.add_argument(
+        "--max-unauthenticated",
+        type=int,
+        metavar="N",
+        help="connections waiting to log in, from all addresses together "
+        "(default: a quarter of the open-files limit, at most 1024)",
+    )
+    parser.add_argument(
+        "--max-unauthenticated-per-address",
+        type=int,
+        default=32,
+        metavar="N",
+        help="connections waiting to log in from one address (an IPv6 /64 counts as one; default 32)",
+    )
+    parser.add_argument(
+        "--handshake-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time from connecting to asking to log in, key exchange included (default 10)",
+    )
+    parser.add_argument(
+        "--login-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="time from connecting to being logged in (default 30)",
+    )
+
+
+def _check_flood_arguments(args: argparse.Namespace) -> None:
+    if (args.max_unauthenticated is not None and args.max_unauthenticated < 1) or (
+        args.max_unauthenticated_per_address < 0
+    ):
+        raise ConfigError(
+            "--max-unauthenticated must be at least 1 and --max-unauthenticated-per-address not negative.",
+            "Leave --max-unauthenticated out to derive it from the open-files limit; "
+            "use 0 per address for no per-address limit.",
+        )
+    if not 0 < args.handshake_timeout <= args.login_timeout:
+        raise ConfigError(
+            "--handshake-timeout must be positive and at most --login-timeout.",
+            "For example --handshake-timeout 10 --login-timeout 30.",
+        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _serve(args: argparse.Namespace) -> int:
+    from sessions.relay.gate import raise_open_files
     from sessions.relay.server import Relay, RelayConfig
 
     listen = Target.parse(args.listen)
@@ -74,6 +124,8 @@ async def _serve(args: argparse.Namespace) -> int:
         raise ConfigError(
             "--max-customers-per-address and --codes-per-minute cannot be negative.", "Use 0 for no limit."
         )
+    _check_flood_arguments(args)
+    before, open_files = raise_open_files()
     config = RelayConfig(
         technicians_file=args.technicians,
         state_dir=args.state_dir,
@@ -84,11 +136,21 @@ async def _serve(args: argparse.Namespace) -> int:
         max_customers_per_address=args.max_customers_per_address,
         codes_per_minute_per_address=args.codes_per_minute,
         pace_collector=True,
+        max_unauthenticated=args.max_unauthenticated,
+        max_unauthenticated_per_address=args.max_unauthenticated_per_address,
+        handshake_timeout=args.handshake_timeout,
+        login_timeout=args.login_timeout,
     )
     relay = await Relay.start(config)
     print(f"Valuezone relay listening on {listen.host}:{relay.port}", flush=True)
     print(f"Host key fingerprint: {relay.fingerprint}", flush=True)
     print(f"Technicians: {len(relay.technicians)} (from {args.technicians})", flush=True)
+    raised = f" (raised from {before})" if open_files != before else ""
+    print(
+        f"Open files: {open_files}{raised}; waiting to log in: at most {relay.gate.limits.total}, "
+        f"{relay.gate.limits.per_source or 'no limit'} per address",
+        flush=True,
+    )
     print(f"Audit log: {relay.audit.path}", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -17,6 +17,7 @@ from sessions.relay.audit import AuditLog
 from sessions.relay.bridge import Bridge
 from sessions.relay.collector import CollectorPacing
 from sessions.relay.customer import CustomerLink
+from sessions.relay.gate import Gate, GateLimits, Tally, auto_total, keep, open_files_limit
 from sessions.relay.pairing import CodeEvent, CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
 from sessions.relay.ratelimit import FailureLimiter
@@ -52,6 +53,11 @@ class RelayConfig:
     # For `valuezone relay`, which owns its process; a relay embedded in another program (tests, the
     # demo) leaves that program's collector alone.
     pace_collector: bool = False
+    # Connections that have not logged in yet (sessions/relay/gate.py). None: from the open-files limit.
+    max_unauthenticated: int | None = None
+    max_unauthenticated_per_address: int = 32
+    handshake_timeout: float = 10.0  # accept → first authentication request
+    login_timeout: float = 30.0  # accept → logged in (OpenSSH asks for a key's passphrase meanwhile)
 
 
 def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
@@ -88,8 +94,11 @@ class _Connection(asyncssh.SSHServer):
         streamline(conn)
         peer = conn.get_extra_info("peername")
         self.address = str(peer[0]) if peer else "?"
+        if not self.relay.gate.arrived(conn, self.address):
+            conn.abort()  # too many waiting to log in from here, all of them young (gate.py)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.relay.gate.gone(self.conn)  # type: ignore[arg-type]
         if self._admitted:
             self._admitted = False
             self.relay.admission.unlinked(self.address)
@@ -98,6 +107,7 @@ class _Connection(asyncssh.SSHServer):
 
     def begin_auth(self, username: str) -> bool:
         self._offered = None  # a new user name: nothing from attempts under the old one carries over
+        self.relay.gate.logging_in(self.conn)  # type: ignore[arg-type]
         if username == protocol.CUSTOMER_USER:
             assert self.conn is not None
             if self.customer is not None:
@@ -133,6 +143,7 @@ class _Connection(asyncssh.SSHServer):
         for the key named by the latest request: the one in `_offered`, under that same user name.
         """
         assert self.conn is not None
+        self.relay.gate.logged_in(self.conn)
         username = self.conn.get_extra_info("username")
         offered, self._offered = self._offered, None
         if username == protocol.CUSTOMER_USER:
@@ -182,6 +193,16 @@ class Relay:
         self.port = 0
         self._server: asyncssh.SSHAcceptor | None = None
         self.collector = CollectorPacing()
+        self.gate = Gate(
+            GateLimits(
+                total=auto_total(open_files_limit())
+                if config.max_unauthenticated is None
+                else config.max_unauthenticated,
+                per_source=config.max_unauthenticated_per_address,
+                handshake_timeout=config.handshake_timeout,
+            )
+        )
+        self._gate_task: asyncio.Task[None] | None = None
 
     @classmethod
     async def start(cls, config: RelayConfig) -> Relay:
@@ -201,12 +222,14 @@ class Relay:
             x11_forwarding=False,
             keepalive_interval=config.keepalive,
             keepalive_count_max=3,
-            login_timeout=30,
+            login_timeout=config.login_timeout,
+            backlog=1024,  # a flood's connections are taken in and dropped fast; real ones wait less
             server_version="Valuezone_relay",
             encryption_algs=list(CIPHERS),
             compression_algs=["none"],
         )
         relay.port = relay._server.sockets[0].getsockname()[1]
+        relay._gate_task = asyncio.get_running_loop().create_task(keep(relay.gate, relay._gate_report))
         if config.pace_collector:
             relay.collector.start()
         relay.audit.write(
@@ -222,6 +245,10 @@ class Relay:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        if self._gate_task is not None:
+            self._gate_task.cancel()
+            await asyncio.gather(self._gate_task, return_exceptions=True)
+            self._gate_task = None
         self.audit.write("relay.stopped")
         self.audit.close()
 
@@ -230,6 +257,9 @@ class Relay:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
+
+    def _gate_report(self, tally: Tally) -> None:
+        self.audit.write("unauthenticated.dropped", **tally.to_dict())
 
     # --- claims ---------------------------------------------------------------------------------
     # Every claim that does not end in the customer's yes counts against the technician's key and the
