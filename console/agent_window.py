@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import time
 
@@ -39,6 +40,7 @@ from sessions.agent.events import (
     QuestionWithdrawn,
     StateChanged,
 )
+from sessions.agent.visible import visible
 from sessions.chat.message import ChatMessage
 from sessions.errors import SupportError
 
@@ -62,6 +64,7 @@ class AgentWindow(QMainWindow):
         self.state_label = named(QLabel(self.tr("Connecting to the support service…")), "agentState", "")
         self.state_label.setAccessibleName(self.tr("Session state"))
         self.state_label.setWordWrap(True)
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)  # it may hold a technician's name
         layout.addWidget(self.state_label)
         code_row = QHBoxLayout()
         self.code_label = named(QLabel("— — —"), "agentCode", self.tr("Session code"))
@@ -126,7 +129,7 @@ class AgentWindow(QMainWindow):
         elif isinstance(event, ConsentWithdrawn):
             if self._consent_box is not None:
                 self._consent_box.done(0)
-            self._add_activity(event.reason)
+            self._add_activity(visible(event.reason))
         elif isinstance(event, Activity):
             self._add_activity(event.text, event.ts)
         elif isinstance(event, ChatReceived):
@@ -151,7 +154,7 @@ class AgentWindow(QMainWindow):
             AgentState.RECONNECTING: self.tr("Connection lost: reconnecting…"),
             AgentState.ENDED: self.tr("The session has ended."),
         }
-        text = texts[state] + (f" {detail}" if detail else "")
+        text = texts[state] + (f" {visible(detail)}" if detail else "")
         self.state_label.setText(text)
         if state is AgentState.ACTIVE:
             self.expiry_label.setText(self.tr("The code is in use: nobody else can join with it."))
@@ -167,9 +170,10 @@ class AgentWindow(QMainWindow):
         box.setObjectName("consentDialog")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Allow the technician?"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the relay's text: never markup
         box.setText(
             self.tr("{technician} wants to connect (scope: {scope}). Allow?").format(
-                technician=event.technician, scope=event.scope_label
+                technician=visible(event.technician), scope=visible(event.scope_label)
             )
         )
         box.setInformativeText(self.tr("You can end the session at any time with End session."))
@@ -198,16 +202,17 @@ class AgentWindow(QMainWindow):
 
     def _add_activity(self, text: str, ts: float | None = None) -> None:
         stamp = time.strftime("%H:%M:%S", time.localtime(ts or time.time()))
-        self.activity.addItem(f"{stamp}  {text}")
+        self.activity.addItem(f"{stamp}  {visible(text)}")
         self.activity.scrollToBottom()
 
     def _add_chat(self, message: ChatMessage) -> None:
         who = self.tr("Technician") if message.sender == "technician" else self.tr("You")
-        shown = message.shown_text(self.lang)
+        shown, original = visible(message.shown_text(self.lang)), visible(message.text)
         item = QListWidgetItem(f"{who}: {shown}")
-        if shown != message.text:
-            item.setToolTip(self.tr("Original: {text}").format(text=message.text))
-            item.setData(Qt.ItemDataRole.UserRole, (f"{who}: {shown}", f"{who}: {message.text}"))
+        if shown != original:
+            tip = self.tr("Original: {text}").format(text=original)
+            item.setToolTip(f"<p>{html.escape(tip)}</p>")  # a tooltip would take markup: always escaped
+            item.setData(Qt.ItemDataRole.UserRole, (f"{who}: {shown}", f"{who}: {original}"))
         self.chat.addItem(item)
         self.chat.scrollToBottom()
 

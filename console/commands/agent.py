@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from console.commands.agent_questions import TerminalQuestion
 from sessions.agent.catalogue import normalize, system_language
+from sessions.agent.visible import visible
 from sessions.errors import ConfigError, SupportError
 from sessions.ssh.target import Target
 
@@ -95,7 +96,7 @@ async def _run_terminal(config, stdin: TextIO, out: TextIO) -> int:  # type: ign
     agent = Agent(config)
     view = TerminalView(agent, out)
     agent.subscribe(view.show)
-    print(agent.texts.text("terminal.connecting", relay=config.relay.host_port), file=out, flush=True)
+    view.say(agent.texts.text("terminal.connecting", relay=config.relay.host_port))
     await agent.start()
     you_ended = agent.texts.text("terminal.you_ended")
     loop = asyncio.get_running_loop()
@@ -107,7 +108,7 @@ async def _run_terminal(config, stdin: TextIO, out: TextIO) -> int:  # type: ign
     reader = loop.create_task(view.handle_input(lines))
     reason = await agent.wait_ended()
     reader.cancel()
-    print(agent.texts.text("terminal.ended", reason=reason), file=out, flush=True)
+    view.say(agent.texts.text("terminal.ended", reason=reason))
     return 0
 
 
@@ -127,7 +128,9 @@ class TerminalView:
         self.questions: list[TerminalQuestion] = []  # the first one is being asked
 
     def say(self, text: str) -> None:
-        print(text, file=self.out, flush=True)
+        """Print *text*: line by line, every control shown as a symbol (nothing reaches the terminal raw)."""
+        lines = text.split("\n")
+        print("\n".join(visible(line) for line in lines), file=self.out, flush=True)
 
     def show(self, event: object) -> None:
         from sessions.agent.events import (

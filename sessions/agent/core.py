@@ -37,6 +37,7 @@ from sessions.agent.events import (
 )
 from sessions.agent.inner import FULL, SCOPE_LABELS, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
+from sessions.agent.visible import visible
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import Question, QuestionDesk
@@ -77,7 +78,7 @@ def _user_name() -> str:
 def _closed_sentence(reason: str) -> str:
     if reason == Reason.EXPIRED:
         return "Your session code expired before anyone used it. Start the agent again for a new code."
-    return f"{reason}."
+    return f"{visible(reason)}."
 
 
 def _diagnostics_allow_list(command: str) -> bool:
@@ -314,19 +315,20 @@ class Agent:
             who = self.technician.technician if self.technician else "The technician"
             if self._link is not None:
                 self._link.say_end("technician")
-            self._finish(f"{who} ended the session.")
+            self._finish(f"{visible(who)} ended the session.")
         elif exc is None:
             return
         else:
             self._activity("technician_dropped")
 
     def _activity(self, key: str, **values: str) -> None:
-        """One line of the feed, in the customer's language (commands and paths verbatim)."""
-        self.events.emit(Activity(self.texts.text(f"activity.{key}", **values), key=key))
+        """One line of the feed, in the customer's language (commands and paths verbatim, controls shown)."""
+        shown = {name: visible(str(value)) for name, value in values.items()}
+        self.events.emit(Activity(self.texts.text(f"activity.{key}", **shown), key=key))
 
     def _notice(self, text: str) -> None:
-        """A sentence the relay sent (already written for a person)."""
-        self.events.emit(Activity(text))
+        """A sentence the relay sent (already written for a person; its controls shown, never acted on)."""
+        self.events.emit(Activity(visible(text)))
 
     # --- state -----------------------------------------------------------------------------------
     def _fire(self, event: AgentEvent) -> None:

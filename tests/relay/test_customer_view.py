@@ -1,0 +1,91 @@
+"""What the customer sees is the truth: the terminal agent as a process, attacked through a real relay.
+
+A hostile technician puts terminal controls in everything the customer reads (their name, a command,
+an SFTP path, chat, a question) to erase or rewrite a line; the agent's stdout bytes must hold none.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+from pathlib import Path
+
+import asyncssh
+
+from sessions.chat.link import ChatLink
+from sessions.chat.message import ChatMessage
+from sessions.relay.client import connect_by_code
+from sessions.ssh.target import Target
+from tests.relay.processes import relay_and_agents, start_agent
+
+# Each tries to rewrite what the customer reads: erase the line, move up, set the title, reverse text.
+ERASE = "\r\x1b[2K"
+UP = "\x1b[1A"
+TITLE = "\x1b]0;all good\x07"
+RLO = "\u202e"
+CSI8 = "\u009b2K"  # the one-character (C1) CSI
+COLUMN_1 = "\x1b[1G"  # a name cannot hold \r (it ends a line of the technicians file): this does the same
+HOSTILE_NAME = f"Mallory{COLUMN_1}\x1b[2K{UP}Acme Security Team{TITLE}{RLO}moc.emca"
+
+
+def hostile_technicians(tmp_path: Path, tech_key: Path) -> Path:
+    kind, blob = Path(f"{tech_key}.pub").read_text().split()[:2]
+    path = tmp_path / "technicians"
+    path.write_text(f"{kind} {blob} {HOSTILE_NAME}\n", encoding="utf-8")
+    return path
+
+
+async def bytes_until(stream: asyncio.StreamReader | None, pattern: str, raw: list[bytes]) -> re.Match[str]:
+    """Read lines until one matches *pattern*, keeping every line's bytes exactly as printed in *raw*."""
+    assert stream is not None
+    while True:
+        line = await asyncio.wait_for(stream.readline(), 20)
+        if not line:
+            raise AssertionError(f"output ended before {pattern!r}: {raw}")
+        raw.append(line)
+        if match := re.search(pattern, line.decode("utf-8", "replace")):
+            return match
+
+
+async def test_terminal_agent_never_prints_a_control_that_came_from_the_technician(
+    tmp_path: Path, tech_key: Path, trust
+) -> None:
+    technicians = hostile_technicians(tmp_path, tech_key)
+    raw: list[bytes] = []
+    async with relay_and_agents(tmp_path, technicians) as (port, _seen, agents):
+        agent = await start_agent(port, tmp_path / "agent", agents, "--lang", "en")
+        assert agent.stdin is not None
+        code = (await bytes_until(agent.stdout, r"Session code: (\d{3} \d{3} \d{3})", raw)).group(1)
+        join = asyncio.ensure_future(
+            connect_by_code(Target("127.0.0.1", port, "kim"), code, technician_key=tech_key, trust=trust)
+        )
+        await bytes_until(agent.stdout, r"wants to connect", raw)
+        agent.stdin.write(b"y\n")
+        conn = await asyncio.wait_for(join, 20)
+        command = f"true '{ERASE}{UP}harmless{TITLE}{RLO}{CSI8}'"
+        assert (await conn.run(command)).exit_status == 0
+        link = await ChatLink.open(conn)
+        await link.send(ChatMessage("technician", f"hello{ERASE}{UP}Your bank called{TITLE}{RLO}", "en"))
+        weird = os.fsencode(str(tmp_path)) + b"/\xff" + f"{UP}{ERASE}x".encode()
+        async with conn.start_sftp_client() as sftp:
+            try:
+                await sftp.open(weird)
+            except asyncssh.SFTPError:
+                pass  # no such file: the attempt itself is what the customer must see
+        await bytes_until(agent.stdout, r"Technician is reading", raw)
+        agent.stdin.write(b"/end\n")
+        assert agent.stdout is not None
+        raw.append(await asyncio.wait_for(agent.stdout.read(), 20))
+        assert await asyncio.wait_for(agent.wait(), 10) == 0
+        conn.close()
+    out = b"".join(raw)
+    text = out.decode("utf-8", "replace")
+    for control in (b"\x1b", b"\r", b"\x07", RLO.encode(), "\u009b".encode(), b"\xff"):
+        assert control not in out, (control, text)
+    # Everything is there, shown as text.
+    assert "Mallory␛[1G␛[2K␛[1AAcme Security Team␛]0;all good␇⟨U+202E⟩moc.emca wants to connect" in text
+    assert "Technician ran: true '␍␛[2K␛[1Aharmless␛]0;all good␇⟨U+202E⟩⟨U+009B⟩2K'" in text
+    assert "Technician: hello␍␛[2K␛[1AYour bank called␛]0;all good␇⟨U+202E⟩" in text
+    assert re.search(r"Technician is reading .*/⟨0xFF⟩␛\[1A␍␛\[2Kx \(SFTP\)", text), text
+    assert "ended the session" in text or "You ended the session" in text
