@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import os
 import re
+import sys
 from pathlib import Path
 
 import asyncssh
@@ -88,3 +89,77 @@ async def test_terminal_agent_never_prints_a_control_that_came_from_the_technici
     assert "Technician: hello␍␛[2K␛[1AYour bank called␛]0;all good␇⟨U+202E⟩" in text
     assert re.search(r"Technician is reading .*/⟨0xFF⟩␛\[1A␍␛\[2Kx \(SFTP\)", text), text
     assert "ended the session" in text or "You ended the session" in text
+
+
+async def _until_output(process: asyncssh.SSHClientProcess, pattern: str, seen: list[str]) -> re.Match[str]:
+    """Read the technician's terminal until *pattern* shows (10 s)."""
+    while True:
+        if match := re.search(pattern, "".join(seen)):
+            return match
+        try:
+            chunk = await asyncio.wait_for(process.stdout.read(4096), 10)
+        except TimeoutError:
+            raise AssertionError(f"no {pattern!r} in 10 s: {''.join(seen)!r}") from None
+        if not chunk:
+            raise AssertionError(f"the shell ended before {pattern!r}: {''.join(seen)!r}")
+        seen.append(chunk)
+
+
+# As a script's `agent &` (SIGINT and SIGQUIT ignored), `trap '' INT` or a service manager leaves them;
+# a blocked SIGINT is what a thread-spawned or badly written launcher leaves.
+IGNORING_LAUNCHER = """
+import os, signal, sys
+for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU):
+    signal.signal(sig, signal.SIG_IGN)
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGQUIT})
+os.execv(sys.executable, [sys.executable, "-m", "console.cli", *sys.argv[1:]])
+"""
+
+
+async def test_ctrl_c_works_in_the_shell_of_an_agent_started_with_signals_ignored(
+    tmp_path: Path, technicians_file: Path, tech_key: Path, trust
+) -> None:
+    """A script's background job (`agent &`), nohup or `trap '' INT` hands the agent ignored signals."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = dict(os.environ, HOME=str(home), SHELL="/bin/bash", PYENV_REHASH_TIMEOUT="1")
+    async with relay_and_agents(tmp_path, technicians_file) as (port, _seen, agents):
+        agent = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", IGNORING_LAUNCHER, "agent", "--relay", f"127.0.0.1:{port}",
+            "--state-dir", str(tmp_path / "agent"), "--lang", "en",
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            env=env,
+        )  # fmt: skip
+        agents.append(agent)
+        assert agent.stdin is not None
+        raw: list[bytes] = []
+        code = (await bytes_until(agent.stdout, r"Session code: (\d{3} \d{3} \d{3})", raw)).group(1)
+        join = asyncio.ensure_future(
+            connect_by_code(Target("127.0.0.1", port, "kim"), code, technician_key=tech_key, trust=trust)
+        )
+        await bytes_until(agent.stdout, r"wants to connect", raw)
+        agent.stdin.write(b"y\n")
+        conn = await asyncio.wait_for(join, 20)
+        shell = await conn.create_process(term_type="xterm", term_size=(100, 30))
+        seen: list[str] = []
+        await _until_output(shell, r"[#$] $", seen)
+        shell.stdin.write("PS1='vz-prompt$ '\r")
+        await _until_output(shell, r"vz-prompt\$ $", seen)
+        shell.stdin.write("grep -E '^Sig(Ign|Blk)' /proc/self/status\r")
+        blocked = await _until_output(shell, r"SigBlk:\s+([0-9a-f]+)", seen)
+        ignored = await _until_output(shell, r"SigIgn:\s+([0-9a-f]+)", seen)
+        assert (int(ignored.group(1), 16), int(blocked.group(1), 16)) == (0, 0), "signals the agent inherited"
+        await _until_output(shell, r"vz-prompt\$ $", seen)
+        seen.clear()
+        shell.stdin.write("sleep 100; echo slept\r")
+        await _until_output(shell, r"sleep 100; echo slept\r\n", seen)
+        await asyncio.sleep(0.3)  # sleep is running
+        shell.stdin.write("\x03")  # Ctrl+C, as the technician's terminal sends it
+        await _until_output(shell, r"\^C.*\r\n.*vz-prompt\$ $", seen)
+        assert "slept" not in "".join(seen).split("echo slept", 1)[1]
+        shell.stdin.write("echo after-$((6*7))\r")
+        await _until_output(shell, r"after-42", seen)
+        shell.close()
+        conn.close()
+        agent.stdin.write(b"/end\n")
+        assert await asyncio.wait_for(agent.wait(), 10) == 0
