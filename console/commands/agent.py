@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import logging
 import signal
 import sys
 import threading
@@ -85,7 +86,15 @@ def run(args: argparse.Namespace) -> int:
         from console.app import run_agent_window
 
         return run_agent_window(config)
+    from console.applog import setup_logging
     from sessions import eventloop
+
+    # The customer's terminal shows only what the agent says: library messages (asyncio's "Fatal error
+    # on transport", warnings) go to the log file, never between the lines the customer reads.
+    setup_logging()
+    logging.captureWarnings(True)
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
     return eventloop.run(_run_terminal(config, sys.stdin, sys.stdout))
 

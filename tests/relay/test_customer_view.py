@@ -19,7 +19,8 @@ from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.relay.client import connect_by_code
 from sessions.ssh.target import Target
-from tests.relay.processes import relay_and_agents, start_agent
+from tests.relay.processes import line_matching, relay_and_agents, start_agent
+from tests.sshd import free_port
 
 # Each tries to rewrite what the customer reads: erase the line, move up, set the title, reverse text.
 ERASE = "\r\x1b[2K"
@@ -163,3 +164,49 @@ async def test_ctrl_c_works_in_the_shell_of_an_agent_started_with_signals_ignore
         conn.close()
         agent.stdin.write(b"/end\n")
         assert await asyncio.wait_for(agent.wait(), 10) == 0
+
+
+async def test_relay_killed_mid_session_prints_no_internal_error_to_the_customer(
+    tmp_path: Path, technicians_file: Path, tech_key: Path, trust, vz_home: Path
+) -> None:
+    """Under uvloop, asyncssh's pipe transport on the PTY printed "Fatal error on transport" here."""
+    port = free_port()
+    relay = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{port}",
+        "--technicians", str(technicians_file), "--state-dir", str(tmp_path / "relay"),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    agents: list[asyncio.subprocess.Process] = []
+    raw: list[bytes] = []
+    try:
+        await line_matching(relay.stdout, r"Host key fingerprint", [])
+        agent = await start_agent(port, tmp_path / "agent", agents, "--lang", "en")
+        assert agent.stdin is not None and agent.stdout is not None
+        code = (await bytes_until(agent.stdout, r"Session code: (\d{3} \d{3} \d{3})", raw)).group(1)
+        join = asyncio.ensure_future(
+            connect_by_code(Target("127.0.0.1", port, "kim"), code, technician_key=tech_key, trust=trust)
+        )
+        await bytes_until(agent.stdout, r"wants to connect", raw)
+        agent.stdin.write(b"y\n")
+        conn = await asyncio.wait_for(join, 20)
+        shell = await conn.create_process(term_type="xterm", term_size=(80, 24))
+        shell.stdin.write("yes | head -c 3000000\r")  # output in flight when the relay dies
+        await asyncio.sleep(0.3)
+        relay.kill()
+        await relay.wait()
+        await bytes_until(agent.stdout, r"Reconnecting to the relay", raw)
+        await asyncio.sleep(1.5)  # reconnect attempts fail against the closed port
+        agent.stdin.write(b"/end\n")
+        raw.append(await asyncio.wait_for(agent.stdout.read(), 20))
+        assert await asyncio.wait_for(agent.wait(), 10) == 0
+        conn.abort()
+    finally:
+        for process in (*agents, relay):
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    text = b"".join(raw).decode("utf-8", "replace")
+    for internal in ("Fatal error", "Traceback", "Exception", "protocol:", "transport:", "Task was destroyed"):
+        assert internal not in text, text
+    assert "Session ended: You ended the session." in text
+    assert list(vz_home.rglob("*.log")), "the agent keeps a log file for what the customer is not shown"
