@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from console.commands.agent_mirror import ShellMirror
 from console.commands.agent_questions import TerminalQuestion
 from sessions.agent.catalogue import normalize, system_language
 from sessions.agent.visible import visible
@@ -52,7 +53,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--state-dir", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument(
-        "--gui", action="store_true", help="show a window (code, consent, activity, chat, End) instead"
+        "--gui",
+        action="store_true",
+        help="show a window (code, consent, activity, chat, a live view of the technician's terminal, End)",
+    )
+    parser.add_argument(
+        "--mirror",
+        action="store_true",
+        help="show the technician's terminal here as it runs, as plain text lines marked │",
     )
     parser.set_defaults(func=run)
 
@@ -96,14 +104,14 @@ def run(args: argparse.Namespace) -> int:
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
-    return eventloop.run(_run_terminal(config, sys.stdin, sys.stdout))
+    return eventloop.run(_run_terminal(config, sys.stdin, sys.stdout, mirror=args.mirror))
 
 
-async def _run_terminal(config, stdin: TextIO, out: TextIO) -> int:  # type: ignore[no-untyped-def]
+async def _run_terminal(config, stdin: TextIO, out: TextIO, *, mirror: bool = False) -> int:  # type: ignore[no-untyped-def]
     from sessions.agent.core import Agent
 
     agent = Agent(config)
-    view = TerminalView(agent, out)
+    view = TerminalView(agent, out, mirror=mirror)
     agent.subscribe(view.show)
     view.say(agent.texts.text("terminal.connecting", relay=config.relay.host_port))
     await agent.start()
@@ -130,11 +138,13 @@ def _read_lines(stdin: TextIO, loop: asyncio.AbstractEventLoop, queue: asyncio.Q
 class TerminalView:
     """Prints the agent's events and turns typed lines into answers, chat messages or /end."""
 
-    def __init__(self, agent, out: TextIO) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, agent, out: TextIO, *, mirror: bool = False) -> None:  # type: ignore[no-untyped-def]
         self.agent = agent
         self.out = out
         self.pending: Any = None  # the ConsentRequested waiting for y/N
         self.questions: list[TerminalQuestion] = []  # the first one is being asked
+        self.shells = ShellMirror(self.say, agent.texts, on=mirror)
+        self._told_end_to_end = False
 
     def say(self, text: str) -> None:
         """Print *text*: line by line, every control shown as a symbol (nothing reaches the terminal raw)."""
@@ -155,11 +165,18 @@ class TerminalView:
         )
 
         texts = self.agent.texts
+        if self.shells.show(event):
+            return
         if isinstance(event, CodeIssued):
             minutes = max(1, round(event.expires_in / 60))
             line = texts.text("terminal.code", code=event.display, minutes=minutes)
             self.say(f"{line} {texts.text('terminal.same_code')}" if event.resumed else line)
             self.say(texts.text("terminal.read_it"))
+            if self.agent.end_to_end and not self._told_end_to_end:
+                self._told_end_to_end = True
+                self.say(texts.text("view.end_to_end"))
+                if self.shells.on:
+                    self.say(texts.text("view.mirror_end_to_end"))
         elif isinstance(event, ConsentRequested):
             self.pending = event
             self.say(texts.text("terminal.consent", technician=event.technician, scope=event.scope_label))

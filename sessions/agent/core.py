@@ -32,11 +32,13 @@ from sessions.agent.events import (
     Ended,
     QuestionAsked,
     QuestionWithdrawn,
+    ShellClosed,
     StateChanged,
     Subscribers,
 )
 from sessions.agent.inner import FULL, SCOPE_LABELS, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
+from sessions.agent.shellfeed import ShellFeed, duration
 from sessions.agent.visible import visible
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
@@ -108,6 +110,7 @@ class Agent:
         self._trust = HostKeyTrust(
             known_hosts=state_dir / "relay_known_hosts", read_user_known_hosts=False, accept_new=True
         )
+        self.shells = ShellFeed(self.events.emit, self._on_shell_closed)
         self._inner = InnerServer(
             host_key=self._host_key,
             scope=config.scope,
@@ -115,6 +118,7 @@ class Agent:
             activity=self._activity,
             on_chat=self._on_chat,
             on_closed=self._on_inner_closed,
+            watch_terminal=self.shells.watch,
         )
         self.texts = Catalogue(config.lang)
         self._desk = QuestionDesk(
@@ -307,6 +311,15 @@ class Agent:
         shown = self.texts.render(question)
         self._activity("question", title=shown.title)
         self.events.emit(QuestionAsked(question, shown, answer))
+
+    def _on_shell_closed(self, event: ShellClosed, seconds: float) -> None:
+        self._activity("shell_ended", duration=duration(seconds, self.texts.text))
+        self.events.emit(event)
+
+    @property
+    def end_to_end(self) -> bool:
+        """True when the technician's session goes to the device's own sshd: nothing inside can be shown."""
+        return self.config.forward_sshd is not None
 
     def _on_inner_closed(self, exc: Exception | None) -> None:
         if self.state is AgentState.ENDED or self._ending:

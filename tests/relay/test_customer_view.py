@@ -43,7 +43,10 @@ async def bytes_until(stream: asyncio.StreamReader | None, pattern: str, raw: li
     """Read lines until one matches *pattern*, keeping every line's bytes exactly as printed in *raw*."""
     assert stream is not None
     while True:
-        line = await asyncio.wait_for(stream.readline(), 20)
+        try:
+            line = await asyncio.wait_for(stream.readline(), 20)
+        except TimeoutError:
+            raise AssertionError(f"no {pattern!r} in 20 s: {b''.join(raw)!r}") from None
         if not line:
             raise AssertionError(f"output ended before {pattern!r}: {raw}")
         raw.append(line)
@@ -166,20 +169,31 @@ async def test_ctrl_c_works_in_the_shell_of_an_agent_started_with_signals_ignore
         assert await asyncio.wait_for(agent.wait(), 10) == 0
 
 
+async def _relay_process(tmp_path: Path, technicians_file: Path) -> tuple[int, asyncio.subprocess.Process]:
+    """A relay process of our own (to kill it); a port taken meanwhile by another program is tried again."""
+    for _attempt in range(3):
+        port = free_port()
+        relay = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{port}",
+            "--technicians", str(technicians_file), "--state-dir", str(tmp_path / "relay"),
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            await line_matching(relay.stdout, r"Host key fingerprint", [])
+            return port, relay
+        except AssertionError:
+            await relay.wait()
+    raise AssertionError("no free loopback port for the relay in 3 tries")
+
+
 async def test_relay_killed_mid_session_prints_no_internal_error_to_the_customer(
     tmp_path: Path, technicians_file: Path, tech_key: Path, trust, vz_home: Path
 ) -> None:
     """Under uvloop, asyncssh's pipe transport on the PTY printed "Fatal error on transport" here."""
-    port = free_port()
-    relay = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{port}",
-        "--technicians", str(technicians_file), "--state-dir", str(tmp_path / "relay"),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
+    port, relay = await _relay_process(tmp_path, technicians_file)
     agents: list[asyncio.subprocess.Process] = []
     raw: list[bytes] = []
     try:
-        await line_matching(relay.stdout, r"Host key fingerprint", [])
         agent = await start_agent(port, tmp_path / "agent", agents, "--lang", "en")
         assert agent.stdin is not None and agent.stdout is not None
         code = (await bytes_until(agent.stdout, r"Session code: (\d{3} \d{3} \d{3})", raw)).group(1)
@@ -210,3 +224,79 @@ async def test_relay_killed_mid_session_prints_no_internal_error_to_the_customer
         assert internal not in text, text
     assert "Session ended: You ended the session." in text
     assert list(vz_home.rglob("*.log")), "the agent keeps a log file for what the customer is not shown"
+
+
+async def _joined_terminal_agent(tmp_path: Path, port: int, agents: list, tech_key: Path, trust, *args: str):  # type: ignore[no-untyped-def]
+    """A terminal agent (with *args*) that a technician joined: (agent process, connection, raw lines)."""
+    raw: list[bytes] = []
+    agent = await start_agent(port, tmp_path / "agent", agents, *args)
+    assert agent.stdin is not None
+    code = (await bytes_until(agent.stdout, r"(\d{3} \d{3} \d{3})", raw)).group(1)  # in any language
+    join = asyncio.ensure_future(
+        connect_by_code(Target("127.0.0.1", port, "kim"), code, technician_key=tech_key, trust=trust)
+    )
+    await bytes_until(agent.stdout, r"\[y/N\]", raw)
+    agent.stdin.write(b"y\n")
+    return agent, await asyncio.wait_for(join, 20), raw
+
+
+async def test_mirror_shows_the_technicians_terminal_as_plain_lines(
+    tmp_path: Path, technicians_file: Path, tech_key: Path, trust
+) -> None:
+    async with relay_and_agents(tmp_path, technicians_file) as (port, _seen, agents):
+        agent, conn, raw = await _joined_terminal_agent(
+            tmp_path, port, agents, tech_key, trust, "--mirror", "--lang", "en"
+        )
+        shell = await conn.create_process(term_type="xterm", term_size=(100, 30))
+        seen: list[str] = []
+        await _until_output(shell, r"[#$] $", seen)
+        # What the device prints may try to act on the customer's terminal: title, clipboard, erase.
+        shell.stdin.write(
+            "printf 'x\\033]0;owned\\007\\033]52;c;ZWNobyBoaQ==\\007\\033[2J%s\\n' clipboard-$((6*7))\r"
+        )
+        await _until_output(shell, r"clipboard-42", seen)
+        shell.stdin.write("exit\r")
+        await asyncio.wait_for(shell.wait_closed(), 10)
+        await bytes_until(agent.stdout, r"terminal 1 closed", raw)
+        agent.stdin.write(b"/end\n")
+        raw.append(await asyncio.wait_for(agent.stdout.read(), 20))
+        conn.close()
+    out = b"".join(raw)
+    text = out.decode("utf-8", "replace")
+    assert b"\x1b" not in out and b"\x07" not in out and b"\r" not in out, text
+    assert "The technician's terminal is shown below as it runs" in text
+    assert "│ ── terminal 1 opened ──" in text
+    assert re.search(r"│ .*printf 'x\\033\]0;owned.*clipboard-\$\(\(6\*7\)\)", text), text  # as typed
+    # What the terminal showed: the erase did its work in our emulator ("x" gone), nothing else did.
+    assert "│  clipboard-42\n" in text and "owned\n" not in text
+    assert "│ ── terminal 1 closed ──" in text
+    assert re.search(r"The technician's terminal closed \(open for \d+ s\)", text), text
+
+
+async def test_without_mirror_the_customer_is_told_how_to_watch_and_sees_no_output(
+    tmp_path: Path, technicians_file: Path, tech_key: Path, trust
+) -> None:
+    async with relay_and_agents(tmp_path, technicians_file) as (port, _seen, agents):
+        agent, conn, raw = await _joined_terminal_agent(tmp_path, port, agents, tech_key, trust, "--lang", "ko")
+        result = await conn.run("echo not-mirrored-$((6*7))", term_type="xterm")
+        assert "not-mirrored-42" in str(result.stdout)
+        await bytes_until(agent.stdout, r"--mirror", raw)
+        await bytes_until(agent.stdout, r"기술자의 터미널이 닫혔습니다", raw)
+        agent.stdin.write(b"/end\n")
+        raw.append(await asyncio.wait_for(agent.stdout.read(), 20))
+        conn.close()
+    text = b"".join(raw).decode()
+    assert "not-mirrored-42" not in text
+    assert "에이전트를 --mirror 옵션으로 시작하세요" in text
+
+
+async def test_forward_sshd_says_in_the_customers_language_what_cannot_be_shown(
+    tmp_path: Path, technicians_file: Path
+) -> None:
+    async with relay_and_agents(tmp_path, technicians_file) as (port, _seen, agents):
+        agent = await start_agent(
+            port, tmp_path / "agent", agents, "--forward-sshd", "22", "--mirror", "--lang", "ko"
+        )
+        raw: list[bytes] = []
+        await bytes_until(agent.stdout, r"처음부터 끝까지 암호화되어 있어", raw)
+        await bytes_until(agent.stdout, r"--mirror로는 아무것도 보여 드릴 수 없습니다", raw)
