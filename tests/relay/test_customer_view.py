@@ -277,7 +277,8 @@ async def test_without_mirror_the_customer_is_told_how_to_watch_and_sees_no_outp
     tmp_path: Path, technicians_file: Path, tech_key: Path, trust
 ) -> None:
     async with relay_and_agents(tmp_path, technicians_file) as (port, _seen, agents):
-        agent, conn, raw = await _joined_terminal_agent(tmp_path, port, agents, tech_key, trust, "--lang", "ko")
+        joined = await _joined_terminal_agent(tmp_path, port, agents, tech_key, trust, "--lang", "ko")
+        agent, conn, raw = joined
         result = await conn.run("echo not-mirrored-$((6*7))", term_type="xterm")
         assert "not-mirrored-42" in str(result.stdout)
         await bytes_until(agent.stdout, r"--mirror", raw)
