@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.question_dialog import QuestionDialog
+from console.shell_view import LiveShells
 from console.tasks import spawn
 from console.widgets import named
 from sessions.agent.core import Agent
@@ -57,7 +58,7 @@ class AgentWindow(QMainWindow):
         self.lang = agent.config.lang
         self.setObjectName("agentWindow")
         self.setWindowTitle(self.tr("Valuezone support"))
-        self.resize(520, 620)
+        self.resize(760, 720)
         body = QWidget()
         layout = QVBoxLayout(body)
 
@@ -84,6 +85,8 @@ class AgentWindow(QMainWindow):
         layout.addWidget(self.expiry_label)
 
         split = QSplitter(Qt.Orientation.Vertical)
+        self.shells = LiveShells(agent.texts, end_to_end=agent.end_to_end)
+        split.addWidget(self.shells)
         self.activity = named(QListWidget(), "agentActivity", self.tr("What the technician does"))
         split.addWidget(self.activity)
         chat_box = QWidget()
@@ -102,6 +105,7 @@ class AgentWindow(QMainWindow):
         entry_row.addWidget(self.send_button)
         chat_layout.addLayout(entry_row)
         split.addWidget(chat_box)
+        split.setSizes([400, 110, 130])  # the live terminal gets most of the room
         layout.addWidget(split, 1)
 
         self.end_button = named(
@@ -116,6 +120,8 @@ class AgentWindow(QMainWindow):
 
     # --- agent events (called on the loop thread, which is the Qt thread) -----------------------------
     def _on_agent_event(self, event: AgentEventValue) -> None:
+        if self.shells.show_event(event):
+            return
         if isinstance(event, CodeIssued):
             self.code_label.setText(event.display)
             minutes = max(1, round(event.expires_in / 60))

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QMessageBox, QPushButton, QTabWidget, QWidget
 
 from console.agent_window import AgentWindow
 from sessions.agent.core import Agent, AgentConfig
@@ -132,3 +133,60 @@ def test_window_shows_what_the_technician_sent_as_text_never_as_markup_or_contro
 def _no_errors(caplog: pytest.LogCaptureFixture) -> None:
     bad = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert not bad, [r.getMessage() for r in bad]
+
+
+async def _read_until(process, pattern: str, seen: list[str], timeout: float = 15) -> None:  # type: ignore[no-untyped-def]
+    """The technician's side: read their terminal until *pattern* (a regular expression) shows."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not re.search(pattern, "".join(seen)):
+        left = deadline - asyncio.get_running_loop().time()
+        assert left > 0, f"no {pattern!r} on the technician's terminal: {''.join(seen)!r}"
+        seen.append(await asyncio.wait_for(process.stdout.read(4096), left))
+
+
+def test_customer_watches_the_technicians_shell_live_and_cannot_type_into_it(  # type: ignore[no-untyped-def]
+    qtbot, qloop: QtLoop, make_scene, tmp_path: Path
+) -> None:
+    scene = make_scene(auto_consent=True)
+    customer = AgentWindow(scene.agent)
+    qtbot.addWidget(customer)
+    customer.show()
+    qloop.run(scene.agent.start())
+    note = customer.findChild(QLabel, "agentShellNote")
+    assert note.isVisible() and "기술자가 터미널을 열면" in note.text()  # Korean customer, Korean labels
+    sent_by_view: list[bytes] = []
+
+    async def scenario() -> None:
+        conn = await scene.join()
+        shell = await conn.create_process(term_type="xterm-256color", term_size=(80, 24))
+        seen: list[str] = []
+        view = await until(lambda: customer.findChild(QWidget, "agentShellView"), what="live view")
+        view.input_ready.connect(sent_by_view.append)
+        tabs = customer.findChild(QTabWidget, "agentShells")
+        assert tabs.isVisible() and tabs.tabText(0) == "터미널 1" and not note.isVisible()
+        await _read_until(shell, r"[#$] $", seen)
+        shell.stdin.write("echo live-$((6*7)); printf '\\033[1;32m녹색 OK\\033[0m\\n'\r")
+        await until(lambda: "live-42" in view.snapshot_text(), what="output in the live view")
+        text = view.snapshot_text()
+        assert "echo live-$((6*7))" in text, text  # what the technician typed, as their terminal echoed it
+        assert "녹색 OK" in text
+        # The customer clicks into the view and types, pastes: none of it reaches the shell.
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(view, "touch /tmp/vz-customer-typed")
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        view.paste_text("touch /tmp/vz-customer-pasted\r")
+        shell.stdin.write("echo marker-$((1+1))\r")
+        await _read_until(shell, "marker-2", seen)
+        assert "vz-customer" not in "".join(seen) and sent_by_view == []
+        shell.change_terminal_size(100, 30)
+        await until(lambda: view.screen.cols == 100 and view.screen.rows == 30, what="resize followed")
+        customer.grab().save(str(tmp_path / "agent-window-live.png"))
+        shell.stdin.write("exit\r")
+        await asyncio.wait_for(shell.wait_closed(), 10)
+        await until(lambda: tabs.tabText(0) == "터미널 1 (닫힘)", what="tab marked closed")
+        feed = _items(customer.activity)
+        assert any("기술자의 터미널이 닫혔습니다" in line for line in feed), feed
+        conn.close()
+
+    qloop.run(scenario())
+    assert not Path("/tmp/vz-customer-typed").exists() and not Path("/tmp/vz-customer-pasted").exists()
