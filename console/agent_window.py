@@ -117,6 +117,18 @@ class AgentWindow(QMainWindow):
         self._consent_box: QMessageBox | None = None
         self.questions: dict[str, QuestionDialog] = {}
         self._unsubscribe = agent.subscribe(self._on_agent_event)
+        self._starting: asyncio.Task[None] | None = None
+
+    def start(self) -> asyncio.Task[None]:
+        """Link the agent to the relay: the window shows the code, or why there is none."""
+        self._starting = spawn(self._start())
+        return self._starting
+
+    async def _start(self) -> None:
+        try:
+            await self.agent.start()
+        except SupportError as exc:
+            self.state_label.setText(str(exc))
 
     # --- agent events (called on the loop thread, which is the Qt thread) -----------------------------
     def _on_agent_event(self, event: AgentEventValue) -> None:
@@ -253,7 +265,14 @@ class AgentWindow(QMainWindow):
         spawn(self.agent.end())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window ends the session, whatever it was waiting for; a question open is a no."""
         self._unsubscribe()
+        if self._starting is not None and not self._starting.done():
+            self._starting.cancel()
+        if self._consent_box is not None:
+            self._consent_box.done(0)  # answers no
+        for dialog in list(self.questions.values()):
+            dialog.done(0)  # withdraws the answer
         if self.agent.state is not AgentState.ENDED:
             spawn(self.agent.end())
         super().closeEvent(event)

@@ -141,7 +141,12 @@ class Agent:
     async def start(self) -> None:
         """Link to the relay and show the code; raises a SupportError when the relay cannot be reached."""
         await self._inner.start()
-        self._link = await self._open_link(resume=None)
+        link = await self._open_link(resume=None)
+        if self._ending or self.state is AgentState.ENDED:  # ended while connecting: let go of the code
+            link.say_end("customer")
+            link.close()
+            return
+        self._link = link
         self._fire(AgentEvent.LINKED)
         self._issued(self._link)
         self._watch = asyncio.get_running_loop().create_task(self._watch_link())
@@ -208,6 +213,10 @@ class Agent:
         while asyncio.get_running_loop().time() < deadline and self.state is AgentState.RECONNECTING:
             try:
                 link = await self._open_link(resume)
+                if self.state is not AgentState.RECONNECTING:  # ended meanwhile
+                    link.say_end("customer")
+                    link.close()
+                    return True
             except HostKeyError as exc:
                 self._finish(str(exc))
                 return True

@@ -7,6 +7,8 @@ read back from the widgets, as the customer would read it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -190,3 +192,78 @@ def test_customer_watches_the_technicians_shell_live_and_cannot_type_into_it(  #
 
     qloop.run(scenario())
     assert not Path("/tmp/vz-customer-typed").exists() and not Path("/tmp/vz-customer-pasted").exists()
+
+
+async def _silent_relay() -> asyncio.Server:
+    """A 'relay' that accepts the connection and never says a word: the agent stays connecting."""
+
+    async def hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(OSError, asyncio.CancelledError):
+            await reader.read()
+        writer.close()
+
+    return await asyncio.start_server(hold, "127.0.0.1", 0)
+
+
+def _close_and_settle(customer: AgentWindow, agent: Agent):  # type: ignore[no-untyped-def]
+    async def settle() -> None:
+        customer.close()
+        await until(lambda: agent.state is AgentState.ENDED, what="the agent ended with the window")
+        await asyncio.sleep(0.5)  # anything the close set off runs (and would log or raise) now
+
+    return settle()
+
+
+@pytest.mark.parametrize("state", ["connecting", "code", "consent", "question", "reconnecting"])
+def test_closing_the_window_while_waiting_raises_nothing(  # type: ignore[no-untyped-def]
+    qtbot, qapp, qloop: QtLoop, make_scene, tmp_path: Path, caplog: pytest.LogCaptureFixture, state: str
+) -> None:
+    caplog.set_level(logging.WARNING)
+    qapp.setQuitOnLastWindowClosed(False)  # the app would quit here (its exit job ends the agent too)
+    scene = make_scene()
+    agent = scene.agent
+    customer = AgentWindow(agent)
+    qtbot.addWidget(customer)
+    customer.show()
+
+    async def scenario() -> None:
+        if state == "connecting":
+            silent = await _silent_relay()
+            port = silent.sockets[0].getsockname()[1]
+            agent.config = AgentConfig(relay=Target("127.0.0.1", port), state_dir=tmp_path / "a2", lang="ko")
+            starting = customer.start()
+            await asyncio.sleep(0.5)
+            assert agent.state is AgentState.CONNECTING
+            await _close_and_settle(customer, agent)
+            assert starting.done()
+            silent.close()
+            return
+        await customer.start()
+        await until(lambda: agent.state is AgentState.WAITING, what="code shown")
+        joining = None
+        if state == "consent":
+            joining = asyncio.ensure_future(scene.join())
+            await until(lambda: visible(QMessageBox, "consentDialog"), what="consent question")
+        elif state == "question":
+            agent.config = dataclasses.replace(agent.config, auto_consent=True)
+            conn = await scene.join()
+            link = await ChatLink.open(conn)
+            questioner = Questioner(link)
+            link.on_typed = questioner.on_line
+            joining = asyncio.ensure_future(questioner.ask(CONSENT, CONSENT_PARAMS, timeout=20))
+            await until(lambda: visible(QDialog, "questionDialog"), what="question dialog")
+        elif state == "reconnecting":
+            await scene.relay.close()
+            agent._link.conn.abort()  # the customer's network drops, and the relay is gone
+            await until(lambda: agent.state is AgentState.RECONNECTING, what="reconnecting")
+        await _close_and_settle(customer, agent)
+        assert visible(QMessageBox, "consentDialog") is None and visible(QDialog, "questionDialog") is None
+        if joining is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(joining, 10)  # the technician is turned away or told it ended
+
+    try:
+        qloop.run(scenario())
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+    _no_errors(caplog)
