@@ -41,7 +41,7 @@ from sessions.agent.events import (
     QuestionWithdrawn,
     StateChanged,
 )
-from sessions.agent.visible import visible
+from sessions.visible import visible
 from sessions.chat.message import ChatMessage
 from sessions.errors import SupportError
 

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sessions.agent.visible import visible
+from sessions.visible import visible
 from sessions.chat.questions import CONSENT, SURVEY, Question
 
 FALLBACK = "en"

@@ -39,7 +39,7 @@ from sessions.agent.events import (
 from sessions.agent.inner import FULL, SCOPE_LABELS, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
 from sessions.agent.shellfeed import ShellFeed, duration
-from sessions.agent.visible import visible
+from sessions.visible import visible
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import Question, QuestionDesk

@@ -12,7 +12,7 @@ printed; a row the cursor comes back to (a `clear`, a redraw) is printed again w
 
 from __future__ import annotations
 
-from sessions.agent.visible import visible
+from sessions.visible import visible
 from sessions.terminal import TerminalScreen, TerminalStream
 
 HISTORY = 5000  # rows kept: more than any one read of the terminal (64 KiB) can scroll

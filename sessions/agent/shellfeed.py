@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 
 from sessions.agent.events import AgentEventValue, ShellClosed, ShellOpened, ShellOutput, ShellResized
-from sessions.agent.visible import visible
+from sessions.visible import visible
 
 
 class ShellFeed:

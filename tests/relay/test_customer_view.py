@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import re
 import sys
@@ -18,7 +19,9 @@ import asyncssh
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.relay.client import connect_by_code
+from sessions.relay.server import Relay
 from sessions.ssh.target import Target
+from tests.relay import test_stock_clients as stock
 from tests.relay.processes import line_matching, relay_and_agents, start_agent
 from tests.sshd import free_port
 
@@ -301,3 +304,31 @@ async def test_forward_sshd_says_in_the_customers_language_what_cannot_be_shown(
         raw: list[bytes] = []
         await bytes_until(agent.stdout, r"처음부터 끝까지 암호화되어 있어", raw)
         await bytes_until(agent.stdout, r"--mirror로는 아무것도 보여 드릴 수 없습니다", raw)
+
+
+async def test_stock_ssh_customer_sees_the_name_as_text_and_is_told_what_cannot_be_shown(
+    relay_config, sshd, openssh, tmp_path: Path, tech_key: Path
+) -> None:
+    """A customer with stock OpenSSH (`ssh -R`) reads the relay's lines in their own terminal."""
+    hostile = hostile_technicians(tmp_path, tech_key)
+    relay = await Relay.start(dataclasses.replace(relay_config, technicians_file=hostile, consent_timeout=20))
+    config = stock._config(tmp_path, relay, tech_key, sshd.client_key)
+    customer = await stock._stock_customer(openssh, config, relay, sshd)
+    seen = bytearray()
+    try:
+        match = await stock._read_until(customer.stdout, stock.CODE_LINE, seen)
+        code = "".join(m.decode() for m in match.groups())
+        technician = asyncio.ensure_future(stock._technician(openssh, config, code, sshd.user, "true"))
+        await stock._read_until(customer.stdout, re.compile(rb"Allow\? \[y/N\]"), seen)
+        assert customer.stdin is not None
+        customer.stdin.write(b"y\r")
+        await stock._read_until(customer.stdout, re.compile(rb"encrypted end to end"), seen)
+        assert (await technician)[0] == 0
+    finally:
+        customer.kill()
+        await customer.wait()
+        await relay.close()
+    text = seen.decode("utf-8", "replace")
+    assert "Mallory␛[1G␛[2K␛[1AAcme Security Team␛]0;all good␇⟨U+202E⟩moc.emca wants to connect" in text
+    assert "\x1b[1A" not in text and RLO not in text and "\x1b]0;" not in text
+    assert "this relay cannot show you what they type or see" in text
