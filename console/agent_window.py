@@ -41,9 +41,9 @@ from sessions.agent.events import (
     QuestionWithdrawn,
     StateChanged,
 )
-from sessions.visible import visible
 from sessions.chat.message import ChatMessage
 from sessions.errors import SupportError
+from sessions.visible import visible
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ from typing import Any, TextIO
 from console.commands.agent_mirror import ShellMirror
 from console.commands.agent_questions import TerminalQuestion
 from sessions.agent.catalogue import normalize, system_language
-from sessions.visible import visible
 from sessions.errors import ConfigError, SupportError
 from sessions.ssh.target import Target
+from sessions.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

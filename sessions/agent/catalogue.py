@@ -14,8 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sessions.visible import visible
 from sessions.chat.questions import CONSENT, SURVEY, Question
+from sessions.visible import visible
 
 FALLBACK = "en"
 _ALIASES = {

@@ -39,7 +39,6 @@ from sessions.agent.events import (
 from sessions.agent.inner import FULL, SCOPE_LABELS, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
 from sessions.agent.shellfeed import ShellFeed, duration
-from sessions.visible import visible
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import Question, QuestionDesk
@@ -48,6 +47,7 @@ from sessions.paths import app_dirs
 from sessions.relay.protocol import Reason
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
+from sessions.visible import visible
 
 log = logging.getLogger(__name__)
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED

@@ -12,8 +12,8 @@ printed; a row the cursor comes back to (a `clear`, a redraw) is printed again w
 
 from __future__ import annotations
 
-from sessions.visible import visible
 from sessions.terminal import TerminalScreen, TerminalStream
+from sessions.visible import visible
 
 HISTORY = 5000  # rows kept: more than any one read of the terminal (64 KiB) can scroll
 
