@@ -54,52 +54,51 @@ class AgentWindow(QMainWindow):
     def __init__(self, agent: Agent, *, auto_consent: bool = False) -> None:
         super().__init__()
         self.agent = agent
+        self.texts = agent.texts  # the customer's language (`--lang`), for every label: offline, 5 languages
         self.auto_consent = auto_consent
         self.lang = agent.config.lang
         self.setObjectName("agentWindow")
-        self.setWindowTitle(self.tr("Valuezone support"))
+        self.setWindowTitle(self._t("title"))
         self.resize(760, 720)
         body = QWidget()
         layout = QVBoxLayout(body)
 
-        self.state_label = named(QLabel(self.tr("Connecting to the support service…")), "agentState", "")
-        self.state_label.setAccessibleName(self.tr("Session state"))
+        self.state_label = named(QLabel(self._t("connecting")), "agentState", "")
+        self.state_label.setAccessibleName(self._t("state_name"))
         self.state_label.setWordWrap(True)
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)  # it may hold a technician's name
         layout.addWidget(self.state_label)
         code_row = QHBoxLayout()
-        self.code_label = named(QLabel("— — —"), "agentCode", self.tr("Session code"))
+        self.code_label = named(QLabel("— — —"), "agentCode", self._t("code_name"))
         code_font = QFont()
         code_font.setPointSize(30)
         code_font.setBold(True)
         self.code_label.setFont(code_font)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_button = named(
-            QPushButton(self.tr("Copy")), "agentCopyCode", self.tr("Copy the session code")
-        )
+        self.copy_button = named(QPushButton(self._t("copy")), "agentCopyCode", self._t("copy_name"))
         self.copy_button.clicked.connect(self._on_copy_clicked)
         code_row.addWidget(self.code_label, 1)
         code_row.addWidget(self.copy_button)
         layout.addLayout(code_row)
-        self.expiry_label = named(QLabel(""), "agentExpiry", self.tr("Code expiry"))
+        self.expiry_label = named(QLabel(""), "agentExpiry", self._t("expiry_name"))
         layout.addWidget(self.expiry_label)
 
         split = QSplitter(Qt.Orientation.Vertical)
         self.shells = LiveShells(agent.texts, end_to_end=agent.end_to_end)
         split.addWidget(self.shells)
-        self.activity = named(QListWidget(), "agentActivity", self.tr("What the technician does"))
+        self.activity = named(QListWidget(), "agentActivity", self._t("activity_name"))
         split.addWidget(self.activity)
         chat_box = QWidget()
         chat_layout = QVBoxLayout(chat_box)
         chat_layout.setContentsMargins(0, 0, 0, 0)
-        self.chat = named(QListWidget(), "agentChat", self.tr("Chat with the technician"))
+        self.chat = named(QListWidget(), "agentChat", self._t("chat_name"))
         self.chat.itemClicked.connect(self._on_chat_item_clicked)
         chat_layout.addWidget(self.chat, 1)
         entry_row = QHBoxLayout()
-        self.entry = named(QLineEdit(), "agentChatEntry", self.tr("Message to the technician"))
-        self.entry.setPlaceholderText(self.tr("Write to the technician and press Enter"))
+        self.entry = named(QLineEdit(), "agentChatEntry", self._t("entry_name"))
+        self.entry.setPlaceholderText(self._t("entry_hint"))
         self.entry.returnPressed.connect(self._on_send_clicked)
-        self.send_button = named(QPushButton(self.tr("Send")), "agentChatSend", self.tr("Send the message"))
+        self.send_button = named(QPushButton(self._t("send")), "agentChatSend", self._t("send_name"))
         self.send_button.clicked.connect(self._on_send_clicked)
         entry_row.addWidget(self.entry, 1)
         entry_row.addWidget(self.send_button)
@@ -108,9 +107,7 @@ class AgentWindow(QMainWindow):
         split.setSizes([400, 110, 130])  # the live terminal gets most of the room
         layout.addWidget(split, 1)
 
-        self.end_button = named(
-            QPushButton(self.tr("End session")), "agentEnd", self.tr("End the support session")
-        )
+        self.end_button = named(QPushButton(self._t("end")), "agentEnd", self._t("end_name"))
         self.end_button.clicked.connect(self._on_end_clicked)
         layout.addWidget(self.end_button)
         self.setCentralWidget(body)
@@ -118,6 +115,9 @@ class AgentWindow(QMainWindow):
         self.questions: dict[str, QuestionDialog] = {}
         self._unsubscribe = agent.subscribe(self._on_agent_event)
         self._starting: asyncio.Task[None] | None = None
+
+    def _t(self, key: str, **values: object) -> str:
+        return self.texts.text(f"window.{key}", **values)
 
     def start(self) -> asyncio.Task[None]:
         """Link the agent to the relay: the window shows the code, or why there is none."""
@@ -137,9 +137,7 @@ class AgentWindow(QMainWindow):
         if isinstance(event, CodeIssued):
             self.code_label.setText(event.display)
             minutes = max(1, round(event.expires_in / 60))
-            self.expiry_label.setText(
-                self.tr("Read this code to the technician. It expires in {n} min.").format(n=minutes)
-            )
+            self.expiry_label.setText(self._t("read_code", n=minutes))
         elif isinstance(event, StateChanged):
             self._show_state(event.new)
         elif isinstance(event, ConsentRequested):
@@ -165,19 +163,19 @@ class AgentWindow(QMainWindow):
 
     def _show_state(self, state: AgentState, detail: str = "") -> None:
         texts = {
-            AgentState.CONNECTING: self.tr("Connecting to the support service…"),
-            AgentState.WAITING: self.tr("Waiting for the technician to enter the code."),
-            AgentState.ASKING: self.tr("A technician asks to connect."),
-            AgentState.ACTIVE: self.tr("A technician is connected. You can end the session at any time."),
-            AgentState.RECONNECTING: self.tr("Connection lost: reconnecting…"),
-            AgentState.ENDED: self.tr("The session has ended."),
+            AgentState.CONNECTING: self._t("connecting"),
+            AgentState.WAITING: self._t("waiting"),
+            AgentState.ASKING: self._t("asking"),
+            AgentState.ACTIVE: self._t("active"),
+            AgentState.RECONNECTING: self._t("reconnecting"),
+            AgentState.ENDED: self._t("ended"),
         }
         text = texts[state] + (f" {visible(detail)}" if detail else "")
         self.state_label.setText(text)
         if state is AgentState.ACTIVE:
-            self.expiry_label.setText(self.tr("The code is in use: nobody else can join with it."))
+            self.expiry_label.setText(self._t("code_in_use"))
         elif state is AgentState.ENDED:
-            self.expiry_label.setText(self.tr("This code can no longer be used."))
+            self.expiry_label.setText(self._t("code_dead"))
         ended = state is AgentState.ENDED
         self.end_button.setEnabled(not ended)
         self.entry.setEnabled(not ended)
@@ -187,18 +185,16 @@ class AgentWindow(QMainWindow):
         box = QMessageBox(self)
         box.setObjectName("consentDialog")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Allow the technician?"))
+        box.setWindowTitle(self._t("consent_title"))
         box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the relay's text: never markup
         box.setText(
-            self.tr("{technician} wants to connect (scope: {scope}). Allow?").format(
-                technician=visible(event.technician), scope=visible(event.scope_label)
-            )
+            self._t("consent_text", technician=visible(event.technician), scope=visible(event.scope_label))
         )
-        box.setInformativeText(self.tr("You can end the session at any time with End session."))
-        allow = named(box.addButton(self.tr("Allow"), QMessageBox.ButtonRole.YesRole), "consentAllow", "")
-        allow.setAccessibleName(self.tr("Allow the technician to connect"))
-        deny = named(box.addButton(self.tr("Decline"), QMessageBox.ButtonRole.NoRole), "consentDecline", "")
-        deny.setAccessibleName(self.tr("Decline the connection"))
+        box.setInformativeText(self._t("consent_info"))
+        allow = named(box.addButton(self._t("allow"), QMessageBox.ButtonRole.YesRole), "consentAllow", "")
+        allow.setAccessibleName(self._t("allow_name"))
+        deny = named(box.addButton(self._t("decline"), QMessageBox.ButtonRole.NoRole), "consentDecline", "")
+        deny.setAccessibleName(self._t("decline_name"))
         box.setDefaultButton(deny)
 
         def finished(_result: int) -> None:
@@ -224,11 +220,11 @@ class AgentWindow(QMainWindow):
         self.activity.scrollToBottom()
 
     def _add_chat(self, message: ChatMessage) -> None:
-        who = self.tr("Technician") if message.sender == "technician" else self.tr("You")
+        who = self._t("technician") if message.sender == "technician" else self._t("you")
         shown, original = visible(message.shown_text(self.lang)), visible(message.text)
         item = QListWidgetItem(f"{who}: {shown}")
         if shown != original:
-            tip = self.tr("Original: {text}").format(text=original)
+            tip = self._t("original", text=original)
             item.setToolTip(f"<p>{html.escape(tip)}</p>")  # a tooltip would take markup: always escaped
             item.setData(Qt.ItemDataRole.UserRole, (f"{who}: {shown}", f"{who}: {original}"))
         self.chat.addItem(item)

@@ -27,8 +27,11 @@ class ShellView(TerminalWidget):
     _remote: tuple[int, int] | None = None
     _fitting = False
 
-    def __init__(self, cols: int, rows: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, cols: int, rows: int, parent: QWidget | None = None, *, texts: Catalogue | None = None
+    ) -> None:
         super().__init__(parent)
+        self.texts = texts
         self.setObjectName("agentShellView")
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # to select and copy, nothing else
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
@@ -94,7 +97,7 @@ class ShellView(TerminalWidget):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = QMenu(self)
         menu.setObjectName("shellViewMenu")
-        copy = menu.addAction(self.tr("Copy"))
+        copy = menu.addAction(self.texts.text("window.copy") if self.texts else "Copy")
         copy.setEnabled(bool(self.selected_text()))
         copy.triggered.connect(self.copy_selection)
         menu.exec(event.globalPos())
@@ -145,7 +148,7 @@ class LiveShells(QWidget):
         return True
 
     def _opened(self, event: ShellOpened) -> None:
-        view = ShellView(event.cols, event.rows)
+        view = ShellView(event.cols, event.rows, texts=self.texts)
         view.setAccessibleName(self.texts.text("view.live_title"))
         if event.command:
             title = self.texts.text("view.live_tab_command", n=event.shell, command=event.command[:30])
