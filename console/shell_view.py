@@ -9,15 +9,16 @@ no connection back, and its keys, paste and the emulator's replies are dropped.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QContextMenuEvent, QFont, QFontMetricsF, QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import QLabel, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QContextMenuEvent, QFont, QFontMetricsF, QInputMethodEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QMenu, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from console.terminal.widget import TerminalWidget
 from console.widgets import named
 from sessions.agent.catalogue import Catalogue
 from sessions.agent.events import ShellClosed, ShellOpened, ShellOutput, ShellResized
 
-FONT_POINTS = (11, 10, 9, 8, 7, 6)  # the largest that fits the technician's grid is used
+FONT_POINTS = (11, 10, 9, 8, 7)  # the largest that fits the technician's grid is used
+READABLE = 8  # below this the view scrolls (following the cursor) instead of shrinking further
 MAX_TABS = 8  # beyond this, the oldest closed terminals give way
 
 
@@ -41,6 +42,43 @@ class ShellView(TerminalWidget):
         """The technician's terminal size: the view keeps that grid whatever its own size."""
         self._remote = (cols, rows)
         self._fit_grid()
+        self.fit_into(self._room)
+
+    _room: tuple[int, int] = (640, 400)
+
+    def fit_into(self, room: tuple[int, int]) -> None:
+        """Take the font that shows the whole grid in *room* (w, h); if none is readable, fit the width."""
+        self._room = room
+        if self._remote is None:
+            return
+        cols, rows = self._remote
+        font = QFont(self.font())
+        sizes = {}
+        for points in FONT_POINTS:
+            font.setPointSize(points)
+            metrics = QFontMetricsF(font)
+            sizes[points] = (cols * metrics.horizontalAdvance("M"), rows * metrics.lineSpacing())
+        whole = [
+            p for p in FONT_POINTS if p >= READABLE and sizes[p][0] <= room[0] and sizes[p][1] <= room[1]
+        ]
+        wide = [p for p in FONT_POINTS if sizes[p][0] <= room[0]]
+        font.setPointSize(whole[0] if whole else wide[0] if wide else FONT_POINTS[-1])
+        self._fitting = True
+        try:
+            if font.pointSize() != self.font().pointSize():
+                self.set_font(font)
+            metrics = QFontMetricsF(font)
+            width = cols * metrics.horizontalAdvance("M")
+            self.setFixedSize(int(width) + 2, int(rows * metrics.lineSpacing()) + 2)
+        finally:
+            self._fitting = False
+        self._fit_grid()
+
+    def cursor_rect(self) -> tuple[int, int, int, int]:
+        """Where the cursor is drawn (x, y, w, h), to keep it in sight."""
+        metrics = QFontMetricsF(self.font())
+        w, h = metrics.horizontalAdvance("M"), metrics.lineSpacing()
+        return int(self.screen.cursor_x * w), int(self.screen.cursor_y * h), int(w), int(h)
 
     def _fit_grid(self) -> None:
         if self._remote is None:  # during the base class's set-up
@@ -49,24 +87,6 @@ class ShellView(TerminalWidget):
         if (cols, rows) != (self.screen.cols, self.screen.rows):
             self._drain(None)  # output queued so far belongs to the old size
             self.screen.resize(rows, cols)
-        self._fit_font(cols, rows)
-
-    def _fit_font(self, cols: int, rows: int) -> None:
-        if self._fitting or self.width() <= 1:
-            return
-        font = QFont(self.font())
-        for points in FONT_POINTS:
-            font.setPointSize(points)
-            metrics = QFontMetricsF(font)
-            fits = cols * metrics.horizontalAdvance("M") <= self.width()
-            if fits and rows * metrics.lineSpacing() <= self.height():
-                break
-        if font.pointSize() != self.font().pointSize():
-            self._fitting = True
-            try:
-                self.set_font(font)
-            finally:
-                self._fitting = False
 
     # --- nothing goes back ------------------------------------------------------------------------
     def _send(self, data: bytes) -> None:
@@ -103,6 +123,26 @@ class ShellView(TerminalWidget):
         menu.exec(event.globalPos())
 
 
+class _ShellScroll(QScrollArea):
+    """Holds one view: it fits the view's font to the room it has, and follows the cursor."""
+
+    def __init__(self, view: ShellView) -> None:
+        super().__init__()
+        self.view = view
+        self.setWidget(view)
+        self.setWidgetResizable(False)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setStyleSheet("QScrollArea { background: #1e1e1e; }")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.view.fit_into((self.viewport().width(), self.viewport().height()))
+
+    def follow_cursor(self) -> None:
+        x, y, w, h = self.view.cursor_rect()
+        self.ensureVisible(x, y + h, w, h)
+
+
 class LiveShells(QWidget):
     """The panel: a title, a sentence (waiting, or why nothing can be shown), a tab per terminal."""
 
@@ -126,6 +166,7 @@ class LiveShells(QWidget):
         self.tabs.hide()
         layout.addWidget(self.tabs, 1)
         self.views: dict[int, ShellView] = {}
+        self.scrolls: dict[int, _ShellScroll] = {}
         self.titles: dict[int, str] = {}
         self.closed: list[int] = []
 
@@ -137,6 +178,7 @@ class LiveShells(QWidget):
             view = self.views.get(event.shell)
             if view is not None:
                 view.feed(event.data)
+                self.scrolls[event.shell].follow_cursor()
         elif isinstance(event, ShellResized):
             view = self.views.get(event.shell)
             if view is not None:
@@ -155,25 +197,28 @@ class LiveShells(QWidget):
         else:
             title = self.texts.text("view.live_tab", n=event.shell)
         title = title.replace("&", "&&")  # a tab title takes & as a shortcut mark
+        scroll = _ShellScroll(view)
         self.views[event.shell] = view
+        self.scrolls[event.shell] = scroll
         self.titles[event.shell] = title
         self.note.hide()
         self.tabs.show()
-        self.tabs.setCurrentIndex(self.tabs.addTab(view, title))
+        self.tabs.setCurrentIndex(self.tabs.addTab(scroll, title))
         self._forget_old()
 
     def _closed(self, shell: int) -> None:
-        view = self.views.get(shell)
-        if view is None:
+        scroll = self.scrolls.get(shell)
+        if scroll is None:
             return
-        index = self.tabs.indexOf(view)
+        index = self.tabs.indexOf(scroll)
         self.tabs.setTabText(index, self.texts.text("view.live_tab_ended", title=self.titles[shell]))
         self.closed.append(shell)
 
     def _forget_old(self) -> None:
         while self.tabs.count() > MAX_TABS and self.closed:
             shell = self.closed.pop(0)
-            view = self.views.pop(shell)
+            self.views.pop(shell)
             self.titles.pop(shell, None)
-            self.tabs.removeTab(self.tabs.indexOf(view))
-            view.deleteLater()
+            scroll = self.scrolls.pop(shell)
+            self.tabs.removeTab(self.tabs.indexOf(scroll))
+            scroll.deleteLater()
