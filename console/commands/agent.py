@@ -125,7 +125,7 @@ async def _run_terminal(config, stdin: TextIO, out: TextIO, *, mirror: bool = Fa
     reader = loop.create_task(view.handle_input(lines))
     reason = await agent.wait_ended()
     reader.cancel()
-    view.say(agent.texts.text("terminal.ended", reason=reason))
+    view.say(agent.texts.text("terminal.ended", reason=visible(reason)))
     return 0
 
 
@@ -179,18 +179,21 @@ class TerminalView:
                     self.say(texts.text("view.mirror_end_to_end"))
         elif isinstance(event, ConsentRequested):
             self.pending = event
-            self.say(texts.text("terminal.consent", technician=event.technician, scope=event.scope_label))
+            name, scope = visible(event.technician), visible(event.scope_label)
+            self.say(texts.text("terminal.consent", technician=name, scope=scope))
         elif isinstance(event, ConsentWithdrawn):
             self.pending = None
-            self.say(texts.text("terminal.not_let_in", reason=event.reason, technician=event.technician))
+            name, reason = visible(event.technician), visible(event.reason)
+            self.say(texts.text("terminal.not_let_in", reason=reason, technician=name))
         elif isinstance(event, Activity):
             self.say(f"[{time.strftime('%H:%M:%S', time.localtime(event.ts))}] {event.text}")
         elif isinstance(event, ChatReceived):
             message = event.message
             shown = message.shown_text(self.agent.config.lang)
-            self.say(texts.text("terminal.technician", text=shown))
+            # A line break in a message is shown (␊), so no message can print a line that looks like ours.
+            self.say(texts.text("terminal.technician", text=visible(shown)))
             if shown != message.text:
-                self.say(texts.text("terminal.original", text=message.text))
+                self.say(texts.text("terminal.original", text=visible(message.text)))
         elif isinstance(event, QuestionAsked):
             self.questions.append(TerminalQuestion(event, self.agent.texts))
             if len(self.questions) == 1:

@@ -32,6 +32,7 @@ TITLE = "\x1b]0;all good\x07"
 RLO = "\u202e"
 CSI8 = "\u009b2K"  # the one-character (C1) CSI
 COLUMN_1 = "\x1b[1G"  # a name cannot hold \r (it ends a line of the technicians file): this does the same
+FAKE_LINE = "[00:00:00] Technician ran: ls -l"
 HOSTILE_NAME = f"Mallory{COLUMN_1}\x1b[2K{UP}Acme Security Team{TITLE}{RLO}moc.emca"
 
 
@@ -76,6 +77,7 @@ async def test_terminal_agent_never_prints_a_control_that_came_from_the_technici
         assert (await conn.run(command)).exit_status == 0
         link = await ChatLink.open(conn)
         await link.send(ChatMessage("technician", f"hello{ERASE}{UP}Your bank called{TITLE}{RLO}", "en"))
+        await link.send(ChatMessage("technician", f"ok\n{FAKE_LINE}", "en"))  # a line that looks like ours
         weird = os.fsencode(str(tmp_path)) + b"/\xff" + f"{UP}{ERASE}x".encode()
         async with conn.start_sftp_client() as sftp:
             with contextlib.suppress(asyncssh.SFTPError):  # no such file: the attempt is what counts
@@ -94,6 +96,7 @@ async def test_terminal_agent_never_prints_a_control_that_came_from_the_technici
     assert "Mallory␛[1G␛[2K␛[1AAcme Security Team␛]0;all good␇⟨U+202E⟩moc.emca wants to connect" in text
     assert "Technician ran: true '␍␛[2K␛[1Aharmless␛]0;all good␇⟨U+202E⟩⟨U+009B⟩2K'" in text
     assert "Technician: hello␍␛[2K␛[1AYour bank called␛]0;all good␇⟨U+202E⟩" in text
+    assert f"Technician: ok␊{FAKE_LINE}" in text and f"\n{FAKE_LINE}" not in text
     assert re.search(r"Technician is reading .*/⟨0xFF⟩␛\[1A␍␛\[2Kx \(SFTP\)", text), text
     assert "ended the session" in text or "You ended the session" in text
 
@@ -332,3 +335,21 @@ async def test_stock_ssh_customer_sees_the_name_as_text_and_is_told_what_cannot_
     assert "Mallory␛[1G␛[2K␛[1AAcme Security Team␛]0;all good␇⟨U+202E⟩moc.emca wants to connect" in text
     assert "\x1b[1A" not in text and RLO not in text and "\x1b]0;" not in text
     assert "this relay cannot show you what they type or see" in text
+
+
+def test_mirror_keeps_a_finished_row_even_when_it_is_erased_in_the_same_read() -> None:
+    """The rows the --mirror prints, fed as the PTY delivers them (several lines per read)."""
+    from sessions.agent.mirror import LineMirror
+
+    mirror = LineMirror(40, 5)
+    assert mirror.feed(b"$ echo hi") == []  # the prompt line is not finished yet
+    # Enter, output, then a command that moves up and erases the line it was typed on: all in one read.
+    rows = mirror.feed(b"\r\nhi\r\n$ evil\r\n\x1b[1A\x1b[2K\rgood\r\n")
+    assert rows == ["$ echo hi", "hi", "$ evil", "good"]
+    assert mirror.feed(b"\x1b[H\x1b[2Jafter clear\r\n") == ["after clear"]  # a cleared screen counts again
+    assert mirror.feed(b"\x1b[?1049h\x1b[Htop - 10:00\r\nTasks: 90") == [] and mirror.fullscreen_started == 1
+    assert mirror.feed(b"\x1b[?1049l") == []  # top quits: nothing of its screen is printed
+    # Clipboard (OSC 52) and title (OSC 0): gone, only the text stays.
+    assert mirror.feed(b"\x1b]52;c;ZXZpbA==\x07\x1b]0;title\x07back\r\n") == ["back"]
+    assert mirror.feed("x\u202ey\r\n".encode()) == ["x⟨U+202E⟩y"]
+    assert mirror.finish() == []
