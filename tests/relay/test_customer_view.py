@@ -353,3 +353,21 @@ def test_mirror_keeps_a_finished_row_even_when_it_is_erased_in_the_same_read() -
     assert mirror.feed(b"\x1b]52;c;ZXZpbA==\x07\x1b]0;title\x07back\r\n") == ["back"]
     assert mirror.feed("x\u202ey\r\n".encode()) == ["x⟨U+202E⟩y"]
     assert mirror.finish() == []
+
+
+def test_visible_shows_every_kind_of_control_and_leaves_text_alone() -> None:
+    from sessions.visible import visible
+
+    cases = {
+        "a\r\x1b[2Kb\x07\x00\x7f": "a␍␛[2Kb␇␀␡",  # C0 and DEL: their pictures
+        "\u009b2K\u0085": "⟨U+009B⟩2K⟨U+0085⟩",  # C1: CSI, NEL
+        "\u202a\u202b\u202c\u202d\u202e": "⟨U+202A⟩⟨U+202B⟩⟨U+202C⟩⟨U+202D⟩⟨U+202E⟩",  # embeddings, overrides
+        "\u2066\u2069\u200e\u200f\u061c": "⟨U+2066⟩⟨U+2069⟩⟨U+200E⟩⟨U+200F⟩⟨U+061C⟩",  # isolates, marks
+        "\u200b\u200c\u200d\u2060\ufeff": "⟨U+200B⟩⟨U+200C⟩⟨U+200D⟩⟨U+2060⟩⟨U+FEFF⟩",  # zero width
+        "a\u2028b\u2029c": "a⟨U+2028⟩b⟨U+2029⟩c",  # line and paragraph separators
+        os.fsdecode(b"/tmp/\xff\xfe"): "/tmp/⟨0xFF⟩⟨0xFE⟩",  # bytes that were not UTF-8
+        "smartctl -H /dev/sda\t# 디스크 検査 磁碟": "smartctl -H /dev/sda\t# 디스크 検査 磁碟",  # text stays
+    }
+    for raw, shown in cases.items():
+        assert visible(raw) == shown
+        assert visible(shown) == shown  # idempotent
