@@ -110,7 +110,7 @@ class Agent:
         self._trust = HostKeyTrust(
             known_hosts=state_dir / "relay_known_hosts", read_user_known_hosts=False, accept_new=True
         )
-        self.shells = ShellFeed(self.events.emit, self._on_shell_closed)
+        self.shells = ShellFeed(self.events.emit, self._on_shell_closed, self._on_typed_unseen)
         self._inner = InnerServer(
             host_key=self._host_key,
             scope=config.scope,
@@ -320,6 +320,10 @@ class Agent:
         shown = self.texts.render(question)
         self._activity("question", title=shown.title)
         self.events.emit(QuestionAsked(question, shown, answer))
+
+    def _on_typed_unseen(self, shell: int, count: int) -> None:
+        """Typing the terminal did not echo (a password, or `stty -echo`): said, never shown."""
+        self._activity("typed_unseen", count=str(count), n=str(shell))
 
     def _on_shell_closed(self, event: ShellClosed, seconds: float) -> None:
         self._activity("shell_ended", duration=duration(seconds, self.texts.text))

@@ -35,6 +35,8 @@ class TerminalWatch(Protocol):
 
     def closed(self, status: int | None) -> None: ...
 
+    def typed_unseen(self, count: int) -> None: ...
+
 
 def set_winsize(fd: int, cols: int, rows: int, xpixels: int = 0, ypixels: int = 0) -> None:
     """The terminal's size (80×24 for a zero)."""
@@ -85,17 +87,41 @@ class _Output:
 
 
 class _Keys:
-    """Writes what the technician types to the master; size changes and signals go to the terminal."""
+    """Writes what the technician types to the master; size changes and signals go to the terminal.
+
+    Line input the terminal does not echo (a password prompt, `read -s`, `stty -echo` under a program
+    that reads whole lines) is counted, never shown: at each Enter the watch hears how many characters
+    went in unseen. Programs that read key by key (line editors like bash's readline, vi, top) turn the
+    terminal's echo off and draw the keys themselves, so they are not counted.
+    """
 
     def __init__(self, link: PtyLink) -> None:
         self.link = link
         self.pending = bytearray()
         self.paused = False
         self.closed = False
+        self.unseen = 0
+
+    def _count_unseen(self, data: bytes) -> None:
+        try:
+            local = termios.tcgetattr(self.link.fd)[3]
+        except (termios.error, OSError):
+            return
+        if local & termios.ECHO or not local & termios.ICANON:
+            self.unseen = 0
+            return
+        for line in data.splitlines(keepends=True):
+            self.unseen += sum(1 for byte in line if byte >= 0x20 and byte != 0x7F)
+            if line.endswith((b"\r", b"\n")) and self.unseen:
+                assert self.link.watch is not None
+                self.link.watch.typed_unseen(self.unseen)
+                self.unseen = 0
 
     def write(self, data: bytes) -> None:
         if self.closed:
             return
+        if self.link.watch is not None:
+            self._count_unseen(data)
         if not self.pending:
             try:
                 data = data[os.write(self.link.fd, data) :]

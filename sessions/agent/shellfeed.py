@@ -13,10 +13,14 @@ class ShellFeed:
     """Numbers the terminals the technician opens and turns what each prints into agent events."""
 
     def __init__(
-        self, emit: Callable[[AgentEventValue], None], on_closed: Callable[[ShellClosed, float], None]
+        self,
+        emit: Callable[[AgentEventValue], None],
+        on_closed: Callable[[ShellClosed, float], None],
+        on_unseen: Callable[[int, int], None],
     ) -> None:
         self._emit = emit
         self._on_closed = on_closed
+        self.on_unseen = on_unseen  # (shell, characters typed that the terminal did not show)
         self._count = 0
         self.open: dict[int, float] = {}  # shell number → when it opened (monotonic)
 
@@ -47,6 +51,9 @@ class _Watch:
 
     def closed(self, status: int | None) -> None:
         self._feed._closed(self._number, status)
+
+    def typed_unseen(self, count: int) -> None:
+        self._feed.on_unseen(self._number, count)
 
 
 def duration(seconds: float, text: Callable[..., str]) -> str:

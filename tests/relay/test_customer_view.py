@@ -371,3 +371,34 @@ def test_visible_shows_every_kind_of_control_and_leaves_text_alone() -> None:
     for raw, shown in cases.items():
         assert visible(raw) == shown
         assert visible(shown) == shown  # idempotent
+
+
+async def test_typing_the_terminal_does_not_show_is_counted_never_shown(
+    make_agent, relay_target, tech_key, trust
+) -> None:
+    """A password prompt, or `stty -echo` under a program that reads lines: the customer is told."""
+    from sessions.agent.events import Activity
+
+    run = await make_agent(lang="en")
+    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    shell = await conn.create_process(
+        "stty -echo; echo ready-1; read -r secret; echo got-${#secret};"
+        " stty echo; echo ready-2; read -r shown; echo got-${#shown}",
+        term_type="xterm",
+    )
+    seen: list[str] = []
+    await _until_output(shell, r"ready-1", seen)
+    shell.stdin.write("hunter2-x\r")
+    await _until_output(shell, r"got-9", seen)
+    await _until_output(shell, r"ready-2", seen)
+    shell.stdin.write("visible\r")
+    await _until_output(shell, r"got-7", seen)
+    conn.close()
+    deadline = asyncio.get_running_loop().time() + 10
+    while not [e for e in run.of(Activity) if e.key == "typed_unseen"]:
+        assert asyncio.get_running_loop().time() < deadline, run.activity()
+        await asyncio.sleep(0.05)
+    feed = run.activity()
+    assert "The technician typed 9 characters in terminal 1 that it does not show" in " ".join(feed), feed
+    assert len([e for e in run.of(Activity) if e.key == "typed_unseen"]) == 1  # the echoed line is not
+    assert not any("hunter2" in line for line in feed)
