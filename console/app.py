@@ -121,7 +121,6 @@ def run_agent_window(config: object, *, quit_after: float = 0) -> int:
     customer_lang = str(getattr(config, "lang", "") or "").split("-")[0]  # `--lang`, else the UI setting
     install_translator(resolve_language(customer_lang or settings.get("ui", "language", "")))
     from console.agent_window import AgentWindow
-    from console.tasks import spawn
     from sessions.agent.core import Agent, AgentConfig
 
     assert isinstance(config, AgentConfig)
@@ -129,17 +128,13 @@ def run_agent_window(config: object, *, quit_after: float = 0) -> int:
     window = AgentWindow(agent)
     window.show()
 
-    async def begin() -> None:
-        try:
-            await agent.start()
-        except SupportError as exc:
-            window.state_label.setText(str(exc))
-            return
+    def begin() -> None:
+        window.start()  # the window shows the code, or why there is none; closing it cancels this
         if quit_after:
             QTimer.singleShot(int(quit_after * 1000), app.quit)
 
     _exit_jobs.append(agent.end)
-    return run_loop(app, lambda: spawn(begin()))
+    return run_loop(app, begin)
 
 
 def self_test() -> int:

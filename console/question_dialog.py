@@ -43,6 +43,7 @@ class QuestionDialog(QDialog):
         layout = QVBoxLayout(self)
         for line in event.shown.body:
             label = QLabel(line)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # paths and names are the technician's: no markup
             label.setWordWrap(True)
             layout.addWidget(label)
         self.score_group: QButtonGroup | None = None

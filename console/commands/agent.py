@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import logging
 import signal
 import sys
 import threading
@@ -12,11 +13,13 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from console.commands.agent_mirror import ShellMirror
 from console.commands.agent_questions import TerminalQuestion
 from console.commands.argtypes import count, language, port, seconds
 from sessions.agent.catalogue import languages, normalize, system_language
 from sessions.errors import ConfigError, SupportError
 from sessions.ssh.target import Target
+from sessions.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,7 +63,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--state-dir", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument(
-        "--gui", action="store_true", help="show a window (code, consent, activity, chat, End) instead"
+        "--gui",
+        action="store_true",
+        help="show a window (code, consent, activity, chat, a live view of the technician's terminal, End)",
+    )
+    parser.add_argument(
+        "--mirror",
+        action="store_true",
+        help="show the technician's terminal here as it runs, as plain text lines marked │",
     )
     parser.set_defaults(func=run)
 
@@ -95,18 +105,26 @@ def run(args: argparse.Namespace) -> int:
         from console.app import run_agent_window
 
         return run_agent_window(config)
+    from console.applog import setup_logging
     from sessions import eventloop
 
-    return eventloop.run(_run_terminal(config, sys.stdin, sys.stdout))
+    # The customer's terminal shows only what the agent says: library messages (asyncio's "Fatal error
+    # on transport", warnings) go to the log file, never between the lines the customer reads.
+    setup_logging()
+    logging.captureWarnings(True)
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+    return eventloop.run(_run_terminal(config, sys.stdin, sys.stdout, mirror=args.mirror))
 
 
-async def _run_terminal(config, stdin: TextIO, out: TextIO) -> int:  # type: ignore[no-untyped-def]
+async def _run_terminal(config, stdin: TextIO, out: TextIO, *, mirror: bool = False) -> int:  # type: ignore[no-untyped-def]
     from sessions.agent.core import Agent
 
     agent = Agent(config)
-    view = TerminalView(agent, out)
+    view = TerminalView(agent, out, mirror=mirror)
     agent.subscribe(view.show)
-    print(agent.texts.text("terminal.connecting", relay=config.relay.host_port), file=out, flush=True)
+    view.say(agent.texts.text("terminal.connecting", relay=config.relay.host_port))
     await agent.start()
     you_ended = agent.texts.text("terminal.you_ended")
     loop = asyncio.get_running_loop()
@@ -118,7 +136,7 @@ async def _run_terminal(config, stdin: TextIO, out: TextIO) -> int:  # type: ign
     reader = loop.create_task(view.handle_input(lines))
     reason = await agent.wait_ended()
     reader.cancel()
-    print(agent.texts.text("terminal.ended", reason=reason), file=out, flush=True)
+    view.say(agent.texts.text("terminal.ended", reason=visible(reason)))
     return 0
 
 
@@ -131,14 +149,18 @@ def _read_lines(stdin: TextIO, loop: asyncio.AbstractEventLoop, queue: asyncio.Q
 class TerminalView:
     """Prints the agent's events and turns typed lines into answers, chat messages or /end."""
 
-    def __init__(self, agent, out: TextIO) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, agent, out: TextIO, *, mirror: bool = False) -> None:  # type: ignore[no-untyped-def]
         self.agent = agent
         self.out = out
         self.pending: Any = None  # the ConsentRequested waiting for y/N
         self.questions: list[TerminalQuestion] = []  # the first one is being asked
+        self.shells = ShellMirror(self.say, agent.texts, on=mirror)
+        self._told_end_to_end = False
 
     def say(self, text: str) -> None:
-        print(text, file=self.out, flush=True)
+        """Print *text*: line by line, every control shown as a symbol (nothing reaches the terminal raw)."""
+        lines = text.split("\n")
+        print("\n".join(visible(line) for line in lines), file=self.out, flush=True)
 
     def show(self, event: object) -> None:
         from sessions.agent.events import (
@@ -154,29 +176,39 @@ class TerminalView:
         )
 
         texts = self.agent.texts
+        if self.shells.show(event):
+            return
         if isinstance(event, CodeIssued):
             minutes = max(1, round(event.expires_in / 60))
             line = texts.text("terminal.code", code=event.display, minutes=minutes)
             self.say(f"{line} {texts.text('terminal.same_code')}" if event.resumed else line)
             self.say(texts.text("terminal.read_it"))
+            if self.agent.end_to_end and not self._told_end_to_end:
+                self._told_end_to_end = True
+                self.say(texts.text("view.end_to_end"))
+                if self.shells.on:
+                    self.say(texts.text("view.mirror_end_to_end"))
         elif isinstance(event, ConsentRequested):
             self.pending = event
+            name, scope = visible(event.technician), visible(event.scope_label)
             key = "terminal.consent_again" if event.again else "terminal.consent"
-            self.say(texts.text(key, technician=event.technician, scope=event.scope_label))
+            self.say(texts.text(key, technician=name, scope=scope))
             if event.back_in_minutes:
                 minutes = event.back_in_minutes
-                self.say(texts.text("terminal.back_in_hint", technician=event.technician, minutes=minutes))
+                self.say(texts.text("terminal.back_in_hint", technician=name, minutes=minutes))
         elif isinstance(event, ConsentWithdrawn):
             self.pending = None
-            self.say(texts.text("terminal.not_let_in", reason=event.reason, technician=event.technician))
+            name, reason = visible(event.technician), visible(event.reason)
+            self.say(texts.text("terminal.not_let_in", reason=reason, technician=name))
         elif isinstance(event, Activity):
             self.say(f"[{time.strftime('%H:%M:%S', time.localtime(event.ts))}] {event.text}")
         elif isinstance(event, ChatReceived):
             message = event.message
             shown = message.shown_text(self.agent.config.lang)
-            self.say(texts.text("terminal.technician", text=shown))
+            # A line break in a message is shown (␊), so no message can print a line that looks like ours.
+            self.say(texts.text("terminal.technician", text=visible(shown)))
             if shown != message.text:
-                self.say(texts.text("terminal.original", text=message.text))
+                self.say(texts.text("terminal.original", text=visible(message.text)))
         elif isinstance(event, QuestionAsked):
             self.questions.append(TerminalQuestion(event, self.agent.texts))
             if len(self.questions) == 1:

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from sessions.chat.questions import CONSENT, SURVEY, Question
+from sessions.visible import visible
 
 FALLBACK = "en"
 _ALIASES = {
@@ -129,21 +130,23 @@ class Catalogue:
         params = question.params
         if question.kind == SURVEY:
             outcome = str(params.get("outcome", ""))
-            label = self.text(f"outcome.{outcome}") if outcome in _outcomes() else outcome
+            label = self.text(f"outcome.{outcome}") if outcome in _outcomes() else visible(outcome)
             body = (self.text("question.survey_intro", outcome=label),) if outcome else ()
             return RenderedQuestion(SURVEY, self.lang, self.text("question.survey_title"), body)
         if question.kind == CONSENT:
             lines = [
                 self.text(
-                    "question.consent_intro", destination=params["destination"], ticket=params["ticket"]
+                    "question.consent_intro",
+                    destination=visible(str(params["destination"])),
+                    ticket=visible(str(params["ticket"])),
                 )
             ]
-            lines += [f"  • {f['path']} ({human_size(f['size'])})" for f in params["files"]]
+            lines += [f"  • {visible(str(f['path']))} ({human_size(f['size'])})" for f in params["files"]]
             size = human_size(params["total_bytes"])
             lines.append(self.text("question.consent_total", count=len(params["files"]), size=size))
             redactions = {k: v for k, v in params["redactions"].items() if v}
             if redactions:
-                rules = ", ".join(f"{rule} × {count}" for rule, count in sorted(redactions.items()))
+                rules = ", ".join(f"{visible(rule)} × {count}" for rule, count in sorted(redactions.items()))
                 lines.append(
                     self.text("question.consent_redacted", count=sum(redactions.values()), rules=rules)
                 )

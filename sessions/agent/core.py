@@ -34,11 +34,13 @@ from sessions.agent.events import (
     Ended,
     QuestionAsked,
     QuestionWithdrawn,
+    ShellClosed,
     StateChanged,
     Subscribers,
 )
 from sessions.agent.inner import FULL, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
+from sessions.agent.shellfeed import ShellFeed, duration
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import Question, QuestionDesk
@@ -47,6 +49,7 @@ from sessions.paths import app_dirs
 from sessions.relay.protocol import Reason
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
+from sessions.visible import visible
 
 log = logging.getLogger(__name__)
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
@@ -82,7 +85,7 @@ def _user_name() -> str:
 def _closed_sentence(reason: str) -> str:
     if reason == Reason.EXPIRED:
         return "Your session code expired before anyone used it. Start the agent again for a new code."
-    return f"{reason}."
+    return f"{visible(reason)}."
 
 
 def _diagnostics_allow_list(command: str) -> bool:
@@ -112,6 +115,7 @@ class Agent:
         self._trust = HostKeyTrust(
             known_hosts=state_dir / "relay_known_hosts", read_user_known_hosts=False, accept_new=True
         )
+        self.shells = ShellFeed(self.events.emit, self._on_shell_closed, self._on_typed_unseen)
         self._inner = InnerServer(
             host_key=self._host_key,
             scope=config.scope,
@@ -119,6 +123,7 @@ class Agent:
             activity=self._activity,
             on_chat=self._on_chat,
             on_closed=self._on_inner_closed,
+            watch_terminal=self.shells.watch,
         )
         self.texts = Catalogue(config.lang)
         self._desk = QuestionDesk(
@@ -143,7 +148,12 @@ class Agent:
     async def start(self) -> None:
         """Link to the relay and show the code; raises a SupportError when the relay cannot be reached."""
         await self._inner.start()
-        self._link = await self._open_link(resume=None)
+        link = await self._open_link(resume=None)
+        if self._ending or self.state is AgentState.ENDED:  # ended while connecting: let go of the code
+            link.say_end("customer")
+            link.close()
+            return
+        self._link = link
         self._fire(AgentEvent.LINKED)
         self._issued(self._link)
         self._watch = asyncio.get_running_loop().create_task(self._watch_link())
@@ -210,6 +220,10 @@ class Agent:
         while asyncio.get_running_loop().time() < deadline and self.state is AgentState.RECONNECTING:
             try:
                 link = await self._open_link(resume)
+                if self.state is not AgentState.RECONNECTING:  # ended meanwhile
+                    link.say_end("customer")
+                    link.close()
+                    return True
             except HostKeyError as exc:
                 self._finish(str(exc))
                 return True
@@ -342,6 +356,19 @@ class Agent:
         self._activity("question", title=shown.title)
         self.events.emit(QuestionAsked(question, shown, answer))
 
+    def _on_typed_unseen(self, shell: int, count: int) -> None:
+        """Typing the terminal did not echo (a password, or `stty -echo`): said, never shown."""
+        self._activity("typed_unseen", count=str(count), n=str(shell))
+
+    def _on_shell_closed(self, event: ShellClosed, seconds: float) -> None:
+        self._activity("shell_ended", duration=duration(seconds, self.texts.text))
+        self.events.emit(event)
+
+    @property
+    def end_to_end(self) -> bool:
+        """True when the technician's session goes to the device's own sshd: nothing inside can be shown."""
+        return self.config.forward_sshd is not None
+
     def _on_inner_closed(self, exc: Exception | None) -> None:
         if self.state is AgentState.ENDED or self._ending:
             return
@@ -349,19 +376,20 @@ class Agent:
             who = self.technician.technician if self.technician else "The technician"
             if self._link is not None:
                 self._link.say_end("technician")
-            self._finish(f"{who} ended the session.")
+            self._finish(f"{visible(who)} ended the session.")
         elif exc is None:
             return
         else:
             self._activity("technician_dropped")
 
     def _activity(self, key: str, **values: str) -> None:
-        """One line of the feed, in the customer's language (commands and paths verbatim)."""
-        self.events.emit(Activity(self.texts.text(f"activity.{key}", **values), key=key))
+        """One line of the feed, in the customer's language (commands and paths verbatim, controls shown)."""
+        shown = {name: visible(str(value)) for name, value in values.items()}
+        self.events.emit(Activity(self.texts.text(f"activity.{key}", **shown), key=key))
 
     def _notice(self, text: str) -> None:
-        """A sentence the relay sent (already written for a person)."""
-        self.events.emit(Activity(text))
+        """A sentence the relay sent (already written for a person; its controls shown, never acted on)."""
+        self.events.emit(Activity(visible(text)))
 
     # --- state -----------------------------------------------------------------------------------
     def _fire(self, event: AgentEvent) -> None:

@@ -155,6 +155,49 @@ class QuestionWithdrawn:
 
 
 @dataclass(frozen=True, slots=True)
+class ShellOpened:
+    """The technician opened a terminal (a shell, or a command with one): its output follows as ShellOutput.
+
+    ``shell`` numbers the terminals of this agent (1, 2 …); ``command`` is '' for a login shell, else
+    the command with its controls made visible; ``cols`` × ``rows`` is the technician's terminal size.
+    """
+
+    shell: int
+    command: str
+    cols: int
+    rows: int
+    ts: float = field(default_factory=time.time)
+
+
+@dataclass(frozen=True, slots=True)
+class ShellOutput:
+    """Bytes terminal ``shell`` printed, exactly as the technician receives them (their typing as echoed).
+
+    Raw terminal output: show it only through a terminal emulator (console.shell_view, the terminal
+    agent's mirror), never write it to a real terminal as it is.
+    """
+
+    shell: int
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ShellResized:
+    shell: int
+    cols: int
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShellClosed:
+    """Terminal ``shell`` ended (``status`` is its exit status, None if unknown)."""
+
+    shell: int
+    status: int | None
+    ts: float = field(default_factory=time.time)
+
+
+@dataclass(frozen=True, slots=True)
 class Ended:
     """The session is over; `reason` is a sentence for the customer."""
 
@@ -170,6 +213,10 @@ AgentEventValue = (
     | ChatReceived
     | QuestionAsked
     | QuestionWithdrawn
+    | ShellOpened
+    | ShellOutput
+    | ShellResized
+    | ShellClosed
     | Ended
 )
 

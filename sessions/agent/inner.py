@@ -12,12 +12,14 @@ from typing import Any
 import asyncssh
 
 from sessions.agent import shell
+from sessions.agent.ptylink import TerminalWatch
 from sessions.agent.readonly_sftp import ReadOnlySFTP
 from sessions.chat.link import SUBSYSTEM as CHAT_SUBSYSTEM
 from sessions.chat.link import ChatLink
 from sessions.ssh.packets import streamline
 
 ActivityFn = Callable[..., None]  # activity(key, **values): a line of the feed (sessions.agent.catalogue)
+WatchFn = Callable[[str | None, tuple[int, int, int, int]], TerminalWatch]  # (command, size): live view
 
 CLOSE_TIMEOUT = 10.0  # how long a finished command waits for the technician's side to close its channel
 
@@ -186,6 +188,7 @@ class InnerServer:
         activity: ActivityFn,
         on_chat: Callable[[ChatLink], None],
         on_closed: Callable[[Exception | None], None],
+        watch_terminal: WatchFn | None = None,
     ) -> None:
         if scope not in SCOPES:
             raise ValueError(f"unknown scope {scope!r}")
@@ -195,6 +198,7 @@ class InnerServer:
         self.activity = activity
         self.on_chat = on_chat
         self.on_closed = on_closed
+        self.watch_terminal = watch_terminal
         self.connections: set[asyncssh.SSHServerConnection] = set()
         self._capture = _Capture()
         self._acceptor: asyncssh.SSHAcceptor | None = None
@@ -225,6 +229,12 @@ class InnerServer:
     def disconnect_all(self, reason: str) -> None:
         for conn in list(self.connections):
             conn.disconnect(asyncssh.DISC_BY_APPLICATION, reason)
+
+    def _watch(self, process: asyncssh.SSHServerProcess[bytes], command: str | None) -> TerminalWatch | None:
+        """The customer's live view of this terminal (sessions.agent.shellfeed), if anyone shows it."""
+        if self.watch_terminal is None:
+            return None
+        return self.watch_terminal(command, process.get_terminal_size())
 
     async def _serve(self, process: asyncssh.SSHServerProcess[bytes]) -> None:
         status = 1
@@ -260,8 +270,8 @@ class InnerServer:
                 return 126
         if command is None:
             self.activity("shell")
-            return await shell.run_in_pty(process, None)
+            return await shell.run_in_pty(process, None, self._watch(process, None))
         self.activity("ran", command=command)
         if process.get_terminal_type():
-            return await shell.run_in_pty(process, command)
+            return await shell.run_in_pty(process, command, self._watch(process, command))
         return await shell.run_piped(process, command)

@@ -15,12 +15,20 @@ from sessions.relay.bridge import Bridge
 from sessions.relay.pairing import CodeState, Pairing, Technician
 from sessions.relay.protocol import Reason
 from sessions.relay.typed_lines import TypedLines
+from sessions.visible import visible
 
 if TYPE_CHECKING:
     from sessions.relay.server import Relay
 
 _claim_ids = itertools.count(1)
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
+
+
+# Said to a stock `ssh -R` customer once they allow a technician: what nobody can show them.
+END_TO_END = (
+    "The technician logs in to your device's own SSH server, encrypted end to end: this relay cannot "
+    "show you what they type or see."
+)
 
 
 class _NoSocketListener(asyncssh.SSHListener):
@@ -136,7 +144,7 @@ class CustomerLink:
         self._answer = asyncio.get_running_loop().create_future()
         verb = "wants to connect again" if again else "wants to connect"
         self._terminal.stdout.write(
-            f"\r\n{technician.name} {verb} (to this device's SSH server). Allow? [y/N] "
+            f"\r\n{visible(technician.name)} {verb} (to this device's SSH server). Allow? [y/N] "
         )
         try:
             answer = await asyncio.wait_for(self._answer, self.relay.config.consent_timeout)
@@ -148,7 +156,9 @@ class CustomerLink:
         if answer.strip().lower() not in ("y", "yes"):
             self._terminal.stdout.write("Declined.\r\n")
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.DECLINED)
-        self._terminal.stdout.write(f"Connecting {technician.name}. Type /end to end the session.\r\n")
+        self._terminal.stdout.write(
+            f"Connecting {visible(technician.name)}. Type /end to end the session.\r\n{END_TO_END}\r\n"
+        )
 
     def notify(self, text: str) -> None:
         """A line for the customer: an event for the agent, a printed line for a stock terminal."""
