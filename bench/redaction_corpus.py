@@ -36,7 +36,8 @@ LOG_LINES = [
     "Nov 23 18:46:33 nas sshd[999]: Failed password for invalid user admin from 10.0.0.5 port 50122 ssh2",
     "Nov 23 18:46:34 nas qsyncsrv: GET https://nas.local:8080/cgi-bin/filemanager/utilRequest.cgi 200",
     "Nov 23 18:46:35 nas hal_app: SMART test passed on /dev/sda (WDC WD40EFRX-68N32N0), temperature 38 C",
-    "Nov 23 18:46:36 nas containerd: pulled sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    "Nov 23 18:46:36 nas containerd: pulled sha256:"
+    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
     "Nov 23 18:46:37 nas kernel: EXT4-fs (dm-0): mounted filesystem 3c5b1a2e-8f4d-4b6a-9e1f-2d7c8a9b0e11",
 ]
 

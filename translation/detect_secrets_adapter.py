@@ -57,11 +57,11 @@ class Mode(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A secret detect-secrets found: `text[start:end]`, by `plugin`."""
+    """A secret detect-secrets found: `text[start:end]`; `rule` names the plugin (`detect_secrets.Stripe`)."""
 
     start: int
     end: int
-    plugin: str
+    rule: str
 
 
 def available() -> bool:
@@ -76,8 +76,12 @@ def available() -> bool:
 class DetectSecretsScanner:
     """Finds secrets with a chosen set of detect-secrets plugins; safe to share between threads."""
 
-    def __init__(self, plugins: tuple[str, ...] = (*SHAPE_PLUGINS, *ENTROPY_PLUGINS, KEYWORD_PLUGIN), *,
-                 mode: Mode = Mode.CHAT) -> None:
+    def __init__(
+        self,
+        plugins: tuple[str, ...] = (*SHAPE_PLUGINS, *ENTROPY_PLUGINS, KEYWORD_PLUGIN),
+        *,
+        mode: Mode = Mode.CHAT,
+    ) -> None:
         self.mode = mode
         self.names = plugins
         self._plugins = [_make(name, mode) for name in plugins]
@@ -88,8 +92,9 @@ class DetectSecretsScanner:
         offset = 0
         for line in text.splitlines(keepends=True):
             for plugin, name in zip(self._plugins, self.names, strict=True):
+                rule = "detect_secrets." + name.removesuffix("Detector")
                 for value in _values(plugin, name, line, self.mode):
-                    found.extend(Found(offset + s, offset + s + len(value), name) for s in _all(line, value))
+                    found.extend(Found(offset + s, offset + s + len(value), rule) for s in _all(line, value))
             offset += len(line)
         return found
 
@@ -137,7 +142,8 @@ def _keyword_groups(mode: Mode) -> dict[re.Pattern[str], int]:
 def _classes() -> dict[str, type]:
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
 
-    return {cls.__name__: cls for cls in get_mapping_from_secret_type_to_class().values()}
+    classes: list[type] = list(get_mapping_from_secret_type_to_class().values())
+    return {cls.__name__: cls for cls in classes}
 
 
 def _make(name: str, mode: Mode) -> Any:
@@ -145,5 +151,5 @@ def _make(name: str, mode: Mode) -> Any:
     if name in ENTROPY_PLUGINS and mode is Mode.CHAT:
         # detect-secrets' own unquoted form (what `detect-secrets scan --string` uses), set once on our
         # private instance instead of through its context manager.
-        plugin.regex = re.compile(r"([{}]+)".format(re.escape(plugin.charset)))
+        plugin.regex = re.compile(rf"([{re.escape(plugin.charset)}]+)")
     return plugin
