@@ -24,6 +24,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from typing import Any, BinaryIO
 
@@ -33,7 +34,7 @@ from translation.triggers import TriggerIndex
 DEFAULT_CHUNK = 4 << 20
 MAX_BLOCK_CARRY = 1 << 20  # an unterminated private key block is held back at most this long in a stream
 MIN_REPEAT = 4  # a found value this long or longer is also removed where it appears again
-MIN_KNOWN = 4  # shorter exact values are ignored: they would blank out ordinary words and numbers
+MIN_KNOWN = 6  # shorter exact values are ignored: they would blank out ordinary words and numbers
 KNOWN_RULE = "known_secret"
 _FRAGMENT = re.compile(r"\{\{(\w+)\}\}")
 
@@ -235,9 +236,20 @@ class Redactor:
 
     @classmethod
     def from_resources(cls, optional_rules: Iterable[str] = ()) -> Redactor:
-        """The rules shipped in resources/redaction.toml."""
-        text = resources.files("resources").joinpath("redaction.toml").read_text(encoding="utf-8")
-        return cls.from_toml(text, optional_rules)
+        """The rules shipped in resources/redaction.toml (read and compiled once per process)."""
+        return _shipped(tuple(sorted(optional_rules)))
+
+    @classmethod
+    def for_this_console(cls, *, chat: bool = False) -> Redactor:
+        """The shipped rules plus every secret this console holds, by value (sessions.secrets.held).
+
+        With *chat* (chat lines, translation requests, summaries: short texts), detect-secrets' token
+        shapes too. This is what every path out of the console uses unless a test passes its own.
+        """
+        from sessions import secrets
+
+        redactor = cls.from_resources().with_known(secrets.held)
+        return redactor.with_detect_secrets() if chat else redactor
 
     def with_known(self, known: KnownSecrets) -> Redactor:
         """A copy that also removes, by exact value, every secret *known* returns (asked at each call).
@@ -357,3 +369,9 @@ class Redactor:
         if close >= 0 and close + 16 <= cut:
             return cut  # the block closes inside this chunk
         return buf.rfind(b"\n", 0, begin) + 1
+
+
+@cache
+def _shipped(optional_rules: tuple[str, ...]) -> Redactor:
+    text = resources.files("resources").joinpath("redaction.toml").read_text(encoding="utf-8")
+    return Redactor.from_toml(text, optional_rules)

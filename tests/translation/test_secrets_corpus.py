@@ -1,4 +1,4 @@
-"""Secrets as people type them (tests/translation/secrets_corpus.toml): every one caught, every mention kept."""
+"""Secrets as people type them (secrets_corpus.toml): every one caught, every mention of a password kept."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ LANGUAGES = ("ko", "en", "ja", "zh-TW", "zh-CN")
 NAS_LOG = """\
 Nov 23 18:46:30 nas kernel: md/raid:md0: Disk failure on sdb3, disabling device.
 Nov 23 18:46:31 nas sshd[999]: Failed password for invalid user admin from 10.0.0.5 port 50122 ssh2
-Nov 23 18:46:31 nas sshd[999]: Accepted publickey for admin from 10.0.0.5 port 50122 ssh2: ED25519 SHA256:Kq3B9Y
+Nov 23 18:46:31 nas sshd[999]: Accepted publickey for admin from 10.0.0.5 port 50122 ssh2: ED25519 SHA256:Kq3
 Nov 23 18:46:32 nas passwd[1201]: pam_unix(passwd:chauthtok): password changed for admin
 Nov 23 18:46:33 nas sudo: admin : TTY=pts/0 ; PWD=/share/homes/admin ; USER=root ; COMMAND=/sbin/reboot
 2026-11-23 18:46:34 [qts] token refresh scheduled for myQNAPcloud in 3600 s
@@ -77,7 +77,9 @@ def test_known_misses_are_still_missed(chat: Redactor, case: dict[str, Any]) -> 
 
 
 @pytest.mark.parametrize("case", KEEP_CASES, ids=_id)
-def test_a_mention_of_a_password_keeps_its_text(rules: Redactor, chat: Redactor, case: dict[str, Any]) -> None:
+def test_a_mention_of_a_password_keeps_its_text(
+    rules: Redactor, chat: Redactor, case: dict[str, Any]
+) -> None:
     assert rules.redact(case["text"]).text == case["text"]
     assert chat.redact(case["text"]).text == case["text"]
 
