@@ -35,6 +35,10 @@ def test_the_preview_says_a_secret_is_not_translated(qtbot) -> None:  # type: ig
     pane, _ = _pane(qtbot)
     text = "your temporary password is Temp#4821"
     pane.compose.setPlainText(text)
-    asyncio.run(pane._make_preview(text))
+    loop = asyncio.new_event_loop()  # not asyncio.run: that would unset the loop later async tests use
+    try:
+        loop.run_until_complete(pane._make_preview(text))
+    finally:
+        loop.close()
     assert pane.preview.toPlainText() == text
     assert pane.preview_note.text().startswith("🔒 Not translated")
