@@ -18,6 +18,7 @@ def _pane(qtbot) -> tuple[ChatPane, Conversation]:  # type: ignore[no-untyped-de
         translator=None, technician_lang="en", on_entry=pane.show_entry, customer_lang="ko"
     )
     pane.bind(conversation)
+    pane._preview_timer.stop()  # no live event loop here: previews are made by hand below
     return pane, conversation
 
 
@@ -35,6 +36,7 @@ def test_the_preview_says_a_secret_is_not_translated(qtbot) -> None:  # type: ig
     pane, _ = _pane(qtbot)
     text = "your temporary password is Temp#4821"
     pane.compose.setPlainText(text)
+    pane._preview_timer.stop()
     loop = asyncio.new_event_loop()  # not asyncio.run: that would unset the loop later async tests use
     try:
         loop.run_until_complete(pane._make_preview(text))
