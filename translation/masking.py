@@ -104,7 +104,7 @@ class Masker:
 
     @classmethod
     def from_resources(cls, optional_rules: tuple[str, ...] = ()) -> Masker:
-        """The shipped rules and glossary, the secrets this console holds, and detect-secrets' token shapes."""
+        """Shipped rules and glossary, the secrets this console holds, and detect-secrets' token shapes."""
         from sessions import secrets
 
         redactor = Redactor.from_resources(optional_rules).with_known(secrets.held).with_detect_secrets()
