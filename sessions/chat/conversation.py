@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 
 WITHHELD_SECRET = "secret"  # translation.withheld in the record: why a line has no translation
+LONG_TEXT = 2000  # characters: a longer line is redacted in a worker thread
 
 
 class TranslatorLike(Protocol):
@@ -126,6 +127,7 @@ class Conversation:
     ) -> None:
         self.translator = translator
         self.redactor = redactor if redactor is not None else _console_redactor()
+        self._in_order = asyncio.Lock()
         self.technician_lang = technician_lang
         self.customer_lang = customer_lang
         self._detect = detect
@@ -178,12 +180,19 @@ class Conversation:
             message = replace(message, lang=self._detect(message.text) or "")
         if message.lang and not self.customer_lang:
             self.set_customer_lang(message.lang)
-        held = self.redactor.redact(message.text)
-        if held.counts_by_rule:
-            self._record("chat.message", _redacted_record(message, held, self.technician_lang))
-            return self._show(ChatEntry(message, EntryState.SECRET_HELD, held=tuple(held.counts_by_rule)))
-        self._record("chat.message", message.to_dict())
+        async with self._in_order:  # lines are recorded in the order they arrived
+            held = await self._redact(message.text)
+            if held.counts_by_rule:
+                self._record("chat.message", _redacted_record(message, held, self.technician_lang))
+                return self._show(ChatEntry(message, EntryState.SECRET_HELD, held=tuple(held.counts_by_rule)))
+            self._record("chat.message", message.to_dict())
         return await self._translate_incoming(message)
+
+    async def _redact(self, text: str) -> RedactionLike:
+        """Redaction of a chat line; a long one in a worker thread (a 16,000-character line takes ~30 ms)."""
+        if len(text) < LONG_TEXT:
+            return self.redactor.redact(text)
+        return await asyncio.to_thread(self.redactor.redact, text)
 
     async def retry(self, message_id: str) -> ChatEntry:
         entry = self.entries[message_id]
@@ -212,7 +221,7 @@ class Conversation:
     # --- outgoing ---------------------------------------------------------------------------------------
     async def preview(self, text: str) -> Preview:
         """The technician's *text* as the customer will read it (their language), not sent yet."""
-        if self.redactor.redact(text).counts_by_rule:
+        if (await self._redact(text)).counts_by_rule:
             return Preview(text, self.technician_lang, secret=True)
         target = self.customer_lang
         if not target or _lang(target) == _lang(self.technician_lang):
@@ -232,7 +241,7 @@ class Conversation:
         so the technician can copy it and nothing is lost.
         """
         message = ChatMessage("technician", text, self.technician_lang)
-        held = self.redactor.redact(text)
+        held = await self._redact(text)
         if held.counts_by_rule:
             return await self._send_secret(message, held)
         state = EntryState.SAME_LANGUAGE
