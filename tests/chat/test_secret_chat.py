@@ -218,3 +218,12 @@ async def test_bundle_and_hq_summary_keep_it_redacted(chat: Chat, tmp_path: Path
         assert DEVICE_PASSWORD.encode() not in data, name
     assert b"not translated: it held a secret" in members["chat.txt"]
     assert b"[REDACTED:" in members["summary.md"]
+
+
+async def test_a_long_line_is_redacted_off_the_loop_and_lines_stay_in_arrival_order(chat: Chat) -> None:
+    long_line = "로그 " * 1500 + "비밀번호: nas@2024"
+    first = asyncio.ensure_future(chat.conversation.receive(ChatMessage("customer", long_line, "ko")))
+    second = asyncio.ensure_future(chat.conversation.receive(ChatMessage("customer", "디스크 고장", "ko")))
+    await asyncio.gather(first, second)
+    texts = [e["data"]["text"] for e in chat.events() if e["type"] == "chat.message"]  # type: ignore[index]
+    assert texts[0].endswith("[REDACTED:password_phrase_cjk]") and texts[1] == "디스크 고장"  # type: ignore[union-attr]
