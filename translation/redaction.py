@@ -19,6 +19,7 @@ too and any other byte passes through unchanged.
 from __future__ import annotations
 
 import copy
+import logging
 import re
 import tomllib
 from collections import Counter
@@ -30,6 +31,8 @@ from typing import Any, BinaryIO
 
 from sessions.errors import ConfigError
 from translation.triggers import TriggerIndex
+
+log = logging.getLogger(__name__)
 
 DEFAULT_CHUNK = 4 << 20
 MAX_BLOCK_CARRY = 1 << 20  # an unterminated private key block is held back at most this long in a stream
@@ -267,8 +270,11 @@ class Redactor:
         For short texts (chat lines, summaries): detect-secrets costs about 2× our rules per KB, and far
         more on logs, so bundles use the rules alone. See bench/redaction_corpus.py.
         """
-        from translation.detect_secrets_adapter import SHAPE_PLUGINS, DetectSecretsScanner
+        from translation.detect_secrets_adapter import SHAPE_PLUGINS, DetectSecretsScanner, available
 
+        if not available():
+            log.warning("detect-secrets is not installed: token shapes are found by our rules only")
+            return self
         scanner = DetectSecretsScanner(SHAPE_PLUGINS)
         other = copy.copy(self)
         other._extra = lambda text: (Span(f.start, f.end, f.rule) for f in scanner.find(text))

@@ -108,3 +108,15 @@ def test_cjk_rules_work_on_log_bytes_and_streams(rules: Redactor) -> None:
     data = "로그인 실패\n관리자 비밀번호: nas@2024\n".encode() + b"\xff\xfe binary tail\n"
     out = rules.redact_bytes(data)
     assert b"nas@2024" not in out.data and out.data.endswith(b"\xff\xfe binary tail\n")
+
+
+def test_without_aho_corasick_the_same_secrets_are_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ahocorasick-rs only tells which trigger literals occur; without it every literal is scanned for."""
+    import translation.triggers
+
+    fast = Redactor(Redactor.from_resources().rules)
+    monkeypatch.setattr(translation.triggers, "_ahocorasick", lambda: None)
+    plain = Redactor(fast.rules)
+    texts = [c["text"] for c in CASES] + [NAS_LOG, "\n".join(c["text"] for c in CASES)]
+    for text in texts:
+        assert plain.find(text) == fast.find(text), text
