@@ -3,14 +3,14 @@
 Used before text is sent to a translator (translation.masking), before a chat line is recorded
 (sessions.chat.conversation) and before logs are written into an escalation bundle (sessions.escalation).
 
-Three sources of secrets, all resolved into one list of non-overlapping spans:
-- the rules: each has cheap literal-led triggers that run over the lower-cased text at memchr speed; the
-  full rule regex only runs on the lines a trigger hit (triggers led by a non-ASCII letter are skipped on
-  ASCII-only text), so a clean chunk costs one `lower()` and one fast scan per trigger;
+Sources of secrets, all resolved into one list of non-overlapping spans:
+- the rules, each only on the lines its triggers match (translation/triggers.py: one Aho-Corasick pass
+  finds which trigger literals occur at all, so a clean chunk costs one `lower()` and that pass);
+- detect-secrets' token shapes, for short texts (`with_detect_secrets`: chat, translation, summaries);
 - exact values: the passwords and passphrases this console holds (`with_known`), removed wherever they
   appear, whatever the words around them;
-- repeats: a value a rule found (4 characters or more) is removed wherever else it appears in the same
-  text, so `(echo pw; echo pw) | smbpasswd -s` or a password said twice loses both.
+- repeats: a value found (4 characters or more) is removed wherever else it appears in the same text,
+  so a password said twice loses both.
 
 Bytes (logs) are read as UTF-8 with surrogate escapes, so Korean, Japanese and Chinese rules work on logs
 too and any other byte passes through unchanged.
