@@ -82,6 +82,11 @@ class _EntryView(QWidget):
             lines.append(
                 f"<span style='color:#b00020'>⚠ {self.tr('not translated')}</span> <small>{reason}</small>"
             )
+        elif entry.state is EntryState.SECRET_HELD:
+            found = html.escape(", ".join(entry.held))
+            note = self.tr("not translated: it held a secret")
+            detail = self.tr("shown only here; recorded with it redacted")
+            lines.append(f"<span style='color:#8a5a00'>🔒 {note}</span> <small>({found}) {detail}</small>")
         self.label.setText("<br>".join(lines))
         self.retry.setVisible(entry.state is EntryState.NOT_TRANSLATED and not entry.outgoing)
         self.setAccessibleName(message.text)
@@ -244,7 +249,14 @@ class ChatPane(QWidget):
             return  # the technician typed on; a newer preview is coming
         self._preview, self._preview_source = preview, text
         self.preview.setPlainText(preview.text)
-        if preview.error:
+        if preview.secret:
+            self.preview_note.setText(
+                self.tr(
+                    "🔒 Not translated: your message holds a secret, so it is not sent to a translation "
+                    "service. The customer reads it as you wrote it, with a note in their language."
+                )
+            )
+        elif preview.error:
             self.preview_note.setText(
                 self.tr("⚠ not translated: the customer will read your original. {error}").format(
                     error=preview.error
@@ -291,7 +303,7 @@ class ChatPane(QWidget):
             return
         preview = self._preview if self._preview_source == text else None
         shown = self.preview.toPlainText().strip()
-        if preview is not None and shown and shown != preview.text:
+        if preview is not None and not preview.secret and shown and shown != preview.text:
             preview = Preview(shown, preview.lang, "edited by technician")
         spawn(self._send(text, preview))
 

@@ -236,7 +236,7 @@ class EscalateDialog(QDialog):
             return
         d.translation_state.setText(self.tr("Translating to {lang}…").format(lang=target))
         if self._redactor is None:
-            self._redactor = await asyncio.to_thread(Redactor.from_resources)
+            self._redactor = await asyncio.to_thread(Redactor.for_this_console, chat=True)
 
         async def call(body: str, source: str, goal: str) -> str:
             return (await translator.translate(body, source, goal)).text

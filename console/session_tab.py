@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from sessions.paths import app_dirs
 from sessions.recording import DeviceInfo
 from sessions.recording.seal import technician_seal_key
 from sessions.relay.joined import CodeSession, JoinState, JoinStatus
-from sessions.ssh.auth import Credentials
+from sessions.ssh.auth import Credentials, preload
 from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyQuestion, HostKeyTrust
 from sessions.ssh.target import Target
@@ -177,6 +178,9 @@ class SessionTab(QWidget):
         self.bridge.start()
 
     async def _open_connection(self, on_progress: Callable[[str], None]) -> asyncssh.SSHClientConnection:
+        # The device's saved password and passphrase are redacted by value from chat, translation
+        # requests and bundles even when a key logs in first (sessions.secrets.held).
+        await asyncio.to_thread(preload, self.plan.target)
         trust = HostKeyTrust(ask=self._ask_host_key, accept_new=self.plan.accept_new)
         credentials = Credentials(ask_password=self._ask_password, ask_passphrase=self._ask_passphrase)
         if self.plan.relay is not None:

@@ -3,6 +3,10 @@
 On a machine with no keyring (a headless server, CI) keyring raises NoKeyringError: the secret is then
 kept in this process's memory for this run only, and `take_fallback_notice()` returns a message once so
 the UI can tell the user that it will be asked again next time.
+
+Every secret that passes through here in this run (stored, loaded, or typed and `remember`ed) is also
+listed by `held()`, in memory only: the redactor removes these values wherever they appear (chat record,
+translation requests, bundles, HQ summaries), whatever words surround them.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from sessions.errors import SecretStoreError
 SERVICE = "valuezone"
 
 _memory: dict[tuple[str, str], str] = {}
+_held: set[str] = set()
 _lock = threading.Lock()
 _notice_pending = False
 _notice_given = False
@@ -42,6 +47,7 @@ def _fallback() -> None:
 def store(kind: str, name: str, secret: str) -> bool:
     """Store *secret*; True if it went to the OS keyring, False if only kept in memory for this run."""
     with _lock:
+        _held.add(secret)
         try:
             keyring.set_password(SERVICE, _key(kind, name), secret)
             _memory.pop((kind, name), None)
@@ -63,16 +69,33 @@ def load(kind: str, name: str) -> str | None:
         if (kind, name) in _memory:
             return _memory[(kind, name)]
         try:
-            return keyring.get_password(SERVICE, _key(kind, name))
+            secret = keyring.get_password(SERVICE, _key(kind, name))
         except keyring.errors.NoKeyringError:
             _fallback()
             return None
         except keyring.errors.KeyringError:
             return None
+        if secret:
+            _held.add(secret)
+        return secret
+
+
+def remember(secret: str) -> None:
+    """A secret typed for this run only (a password not saved): redacted by value like a stored one."""
+    if secret:
+        with _lock:
+            _held.add(secret)
+
+
+def held() -> frozenset[str]:
+    """Every secret this process has stored, loaded or remembered (a deleted one stays: it may still be
+    in this run's texts). For the redactor (translation.redaction.Redactor.with_known); never log it."""
+    with _lock:
+        return frozenset(_held)
 
 
 def delete(kind: str, name: str) -> None:
-    """Forget the secret wherever it is kept."""
+    """Forget the stored secret (held() keeps it for this run: it may still be in this run's texts)."""
     with _lock:
         _memory.pop((kind, name), None)
         with contextlib.suppress(keyring.errors.KeyringError):

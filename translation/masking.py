@@ -104,7 +104,11 @@ class Masker:
 
     @classmethod
     def from_resources(cls, optional_rules: tuple[str, ...] = ()) -> Masker:
-        return cls(Redactor.from_resources(optional_rules), Glossary.from_resources())
+        """Shipped rules and glossary, the secrets this console holds, and detect-secrets' token shapes."""
+        from sessions import secrets
+
+        redactor = Redactor.from_resources(optional_rules).with_known(secrets.held).with_detect_secrets()
+        return cls(redactor, Glossary.from_resources())
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of every masked span, in order, without overlaps."""

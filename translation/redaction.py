@@ -1,27 +1,48 @@
 """The redaction engine: finds secrets with the rules of resources/redaction.toml and replaces them.
 
-Used before text is sent to a translator (translation.masking) and before logs are written into an
-escalation bundle (sessions/). Fast path for big logs: each rule has cheap literal-led triggers that
-run over the lower-cased chunk at memchr speed; the full rule regex only runs on the lines a trigger
-hit, so a clean chunk costs one `lower()` and one fast scan per trigger.
+Used before text is sent to a translator (translation.masking), before a chat line is recorded
+(sessions.chat.conversation) and before logs are written into an escalation bundle (sessions.escalation).
+
+Sources of secrets, all resolved into one list of non-overlapping spans:
+- the rules, each only on the lines its triggers match (translation/triggers.py: one Aho-Corasick pass
+  finds which trigger literals occur at all, so a clean chunk costs one `lower()` and that pass);
+- detect-secrets' token shapes, for short texts (`with_detect_secrets`: chat, translation, summaries);
+- exact values: the passwords and passphrases this console holds (`with_known`), removed wherever they
+  appear, whatever the words around them;
+- repeats: a value found (4 characters or more) is removed wherever else it appears in the same text,
+  so a password said twice loses both.
+
+Bytes (logs) are read as UTF-8 with surrogate escapes, so Korean, Japanese and Chinese rules work on logs
+too and any other byte passes through unchanged.
 """
 
 from __future__ import annotations
 
+import copy
+import logging
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
-from typing import BinaryIO, Generic, TypeVar
+from typing import Any, BinaryIO
 
 from sessions.errors import ConfigError
+from translation.triggers import TriggerIndex
 
-AnyStr_ = TypeVar("AnyStr_", str, bytes)
+log = logging.getLogger(__name__)
 
 DEFAULT_CHUNK = 4 << 20
 MAX_BLOCK_CARRY = 1 << 20  # an unterminated private key block is held back at most this long in a stream
+MIN_REPEAT = 4  # a found value this long or longer is also removed where it appears again
+MIN_KNOWN = 6  # shorter exact values are ignored: they would blank out ordinary words and numbers
+KNOWN_RULE = "known_secret"
+_FRAGMENT = re.compile(r"\{\{(\w+)\}\}")
+
+KnownSecrets = Callable[[], Iterable[str]]
+Finder = Callable[[str], Iterable["Span"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,69 +87,86 @@ class RedactedBytes:
 
 
 @dataclass(frozen=True, slots=True)
-class _Compiled(Generic[AnyStr_]):
+class _Compiled:
     rule: Rule
-    regex: re.Pattern[AnyStr_]
-    triggers: tuple[re.Pattern[AnyStr_], ...]
+    regex: re.Pattern[str]
 
 
-def _compile_all(rules: Iterable[Rule]) -> tuple[list[_Compiled[str]], list[_Compiled[bytes]]]:
-    as_str: list[_Compiled[str]] = []
-    as_bytes: list[_Compiled[bytes]] = []
+def _compile_all(rules: Iterable[Rule]) -> tuple[list[_Compiled], TriggerIndex]:
+    compiled = []
     for rule in rules:
         try:
-            as_str.append(_Compiled(rule, re.compile(rule.pattern), tuple(map(re.compile, rule.triggers))))
-            as_bytes.append(
-                _Compiled(
-                    rule,
-                    re.compile(rule.pattern.encode()),
-                    tuple(re.compile(t.encode()) for t in rule.triggers),
-                )
-            )
+            compiled.append(_Compiled(rule, re.compile(rule.pattern)))
+            for trigger in rule.triggers:
+                re.compile(trigger)
         except re.error as exc:
             raise ConfigError(
-                f"The redaction rule '{rule.id}' has a broken pattern ({exc}).",
+                f"The redaction rule '{rule.id}' has a broken pattern or trigger ({exc}).",
                 "Fix the pattern in redaction.toml; nothing is redacted with a broken rule set.",
             ) from exc
-    return as_str, as_bytes
+    return compiled, TriggerIndex([c.rule.triggers for c in compiled])
 
 
-def _line_bounds(lowered: AnyStr_, pos: int, newline: AnyStr_) -> tuple[int, int]:
-    start = lowered.rfind(newline, 0, pos) + 1
-    end = lowered.find(newline, pos)
-    return start, len(lowered) if end < 0 else end
+def _expand(pattern: str, fragments: Mapping[str, str], rule_id: str) -> str:
+    def put(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            raise ConfigError(
+                f"The redaction rule '{rule_id}' uses an unknown fragment {{{{{name}}}}}.",
+                f"Define it under [fragments] in redaction.toml; known: {', '.join(fragments) or 'none'}.",
+            )
+        return fragments[name]
+
+    return _FRAGMENT.sub(put, pattern)
 
 
-def _find(data: AnyStr_, compiled: list[_Compiled[AnyStr_]], newline: AnyStr_) -> list[Span]:
-    """Every secret in *data*, non-overlapping, in order; the fast path described in the module doc."""
-    lowered = data.lower()
-    if len(lowered) != len(data):  # a few Unicode letters change length when lower-cased
-        return _resolve_ordered(
-            [(_span(m, c.rule.id), order) for order, c in enumerate(compiled) for m in c.regex.finditer(data)]
-        )
+def _fragments(raw: Mapping[str, Any]) -> dict[str, str]:
+    """[fragments] in file order; a fragment may use the ones defined before it."""
+    out: dict[str, str] = {}
+    for name, value in raw.items():
+        out[name] = _expand(str(value), out, f"fragments.{name}")
+    return out
+
+
+def _rule_spans(text: str, compiled: list[_Compiled], index: TriggerIndex) -> list[tuple[Span, int]]:
+    """Spans of every rule (may overlap), each with its rule's order; the rule's pattern runs only on
+    the lines its triggers matched (translation.triggers)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few Unicode letters change length when lower-cased
+        return [
+            (s, order)
+            for order, c in enumerate(compiled)
+            for m in c.regex.finditer(text)
+            for s in _spans(m, c)
+        ]
     found: list[tuple[Span, int]] = []
-    for order, item in enumerate(compiled):
-        lines: set[tuple[int, int]] = set()
-        block_from = -1
-        for trigger in item.triggers:
-            hit = trigger.search(lowered)
-            while hit is not None:
-                start, end = _line_bounds(lowered, hit.start(), newline)
-                if item.rule.block:
-                    block_from = start if block_from < 0 else min(block_from, start)
-                    break
-                lines.add((start, end))
-                hit = trigger.search(lowered, end)
-        if block_from >= 0:
-            found.extend((_span(m, item.rule.id), order) for m in item.regex.finditer(data, block_from))
+    for order, (item, lines) in enumerate(zip(compiled, index.lines(lowered), strict=True)):
+        if not lines:
+            continue
+        if item.rule.block:
+            start = min(lines)[0]
+            found.extend((s, order) for m in item.regex.finditer(text, start) for s in _spans(m, item))
+            continue
         for start, end in sorted(lines):
-            found.extend((_span(m, item.rule.id), order) for m in item.regex.finditer(data, start, end))
-    return _resolve_ordered(found)
+            found.extend((s, order) for m in item.regex.finditer(text, start, end) for s in _spans(m, item))
+    return found
 
 
-def _span(match: re.Match[AnyStr_], rule: str) -> Span:
-    group = "secret" if "secret" in match.re.groupindex else 0
-    return Span(match.start(group), match.end(group), rule)
+def _spans(match: re.Match[str], item: _Compiled) -> list[Span]:
+    """The match's `secret…` groups that took part (several in one rule are allowed), else the match."""
+    names = [n for n in match.re.groupindex if n.startswith("secret")]
+    if not names:
+        return [Span(match.start(), match.end(), item.rule.id)]
+    return [Span(match.start(n), match.end(n), item.rule.id) for n in names if match.start(n) >= 0]
+
+
+def _occurrences(text: str, values: Iterable[str], rule_of: Callable[[str], str]) -> list[Span]:
+    """Every place one of *values* appears (longest first where two start together), in one scan."""
+    ordered = sorted(set(values), key=len, reverse=True)
+    if not ordered:
+        return []
+    finder = re.compile("|".join(map(re.escape, ordered)))
+    return [Span(m.start(), m.end(), rule_of(m.group())) for m in finder.finditer(text)]
 
 
 def _resolve_ordered(found: list[tuple[Span, int]]) -> list[Span]:
@@ -143,28 +181,29 @@ def _resolve_ordered(found: list[tuple[Span, int]]) -> list[Span]:
     return out
 
 
-def _splice(data: AnyStr_, spans: list[Span], placeholder: str) -> tuple[AnyStr_, dict[str, int]]:
+def _splice(text: str, spans: list[Span], placeholder: str) -> tuple[str, dict[str, int]]:
     counts: Counter[str] = Counter(s.rule for s in spans)
     if not spans:
-        return data, {}
-    parts: list[AnyStr_] = []
+        return text, {}
+    parts: list[str] = []
     pos = 0
     for span in spans:
-        parts.append(data[pos : span.start])
-        text = placeholder.format(rule=span.rule)
-        parts.append(text if isinstance(data, str) else text.encode())  # type: ignore[arg-type]
+        parts.append(text[pos : span.start])
+        parts.append(placeholder.format(rule=span.rule))
         pos = span.end
-    parts.append(data[pos:])
-    return data[:0].join(parts), dict(counts)
+    parts.append(text[pos:])
+    return "".join(parts), dict(counts)
 
 
 class Redactor:
-    """Applies a set of redaction rules; immutable and safe to share between threads."""
+    """Applies redaction rules (and exact values: `with_known`); safe to share between threads."""
 
     def __init__(self, rules: Iterable[Rule], placeholder: str = "[REDACTED:{rule}]") -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.placeholder = placeholder
-        self._str, self._bytes = _compile_all(self.rules)
+        self._compiled, self._index = _compile_all(self.rules)
+        self._known: KnownSecrets | None = None
+        self._extra: Finder | None = None
 
     @classmethod
     def from_toml(cls, text: str, optional_rules: Iterable[str] = ()) -> Redactor:
@@ -172,11 +211,12 @@ class Redactor:
         wanted = set(optional_rules)
         try:
             doc = tomllib.loads(text)
+            fragments = _fragments(doc.get("fragments", {}))
             rules = [
                 Rule(
                     id=entry["id"],
-                    pattern=entry["pattern"],
-                    triggers=tuple(entry["triggers"]),
+                    pattern=_expand(entry["pattern"], fragments, entry["id"]),
+                    triggers=tuple(_expand(t, fragments, entry["id"]) for t in entry["triggers"]),
                     block=entry.get("scope", "line") == "block",
                     optional=bool(entry.get("optional", False)),
                     description=entry.get("description", ""),
@@ -199,9 +239,46 @@ class Redactor:
 
     @classmethod
     def from_resources(cls, optional_rules: Iterable[str] = ()) -> Redactor:
-        """The rules shipped in resources/redaction.toml."""
-        text = resources.files("resources").joinpath("redaction.toml").read_text(encoding="utf-8")
-        return cls.from_toml(text, optional_rules)
+        """The rules shipped in resources/redaction.toml (read and compiled once per process)."""
+        return _shipped(tuple(sorted(optional_rules)))
+
+    @classmethod
+    def for_this_console(cls, *, chat: bool = False) -> Redactor:
+        """The shipped rules plus every secret this console holds, by value (sessions.secrets.held).
+
+        With *chat* (chat lines, translation requests, summaries: short texts), detect-secrets' token
+        shapes too. This is what every path out of the console uses unless a test passes its own.
+        """
+        from sessions import secrets
+
+        redactor = cls.from_resources().with_known(secrets.held)
+        return redactor.with_detect_secrets() if chat else redactor
+
+    def with_known(self, known: KnownSecrets) -> Redactor:
+        """A copy that also removes, by exact value, every secret *known* returns (asked at each call).
+
+        *known* must be thread-safe and fast (sessions.secrets.held is). Values shorter than MIN_KNOWN
+        characters are ignored.
+        """
+        other = copy.copy(self)
+        other._known = known
+        return other
+
+    def with_detect_secrets(self) -> Redactor:
+        """A copy that also runs detect-secrets' token-shape plugins (GitLab, OpenAI, Stripe, Telegram, …).
+
+        For short texts (chat lines, summaries): detect-secrets costs about 2× our rules per KB, and far
+        more on logs, so bundles use the rules alone. See bench/redaction_corpus.py.
+        """
+        from translation.detect_secrets_adapter import SHAPE_PLUGINS, DetectSecretsScanner, available
+
+        if not available():
+            log.warning("detect-secrets is not installed: token shapes are found by our rules only")
+            return self
+        scanner = DetectSecretsScanner(SHAPE_PLUGINS)
+        other = copy.copy(self)
+        other._extra = lambda text: (Span(f.start, f.end, f.rule) for f in scanner.find(text))
+        return other
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -209,7 +286,42 @@ class Redactor:
 
     def find(self, text: str) -> list[Span]:
         """The secrets in *text*, in order, without overlaps."""
-        return _find(text, self._str, "\n")
+        return self._finish(text, _rule_spans(text, self._compiled, self._index))
+
+    def find_exhaustive(self, text: str) -> list[Span]:
+        """`find` without the trigger prefilter: every pattern over the whole text (slow).
+
+        Tests compare the two to prove that each rule's triggers are necessary conditions.
+        """
+        spans = [
+            (s, order)
+            for order, c in enumerate(self._compiled)
+            for m in c.regex.finditer(text)
+            for s in _spans(m, c)
+        ]
+        return self._finish(text, spans)
+
+    def _finish(self, text: str, rule_spans: list[tuple[Span, int]]) -> list[Span]:
+        """Add exact values and extra finders, resolve overlaps, then remove repeats of what was found."""
+        found = [(s, -1) for s in self._known_spans(text)] + rule_spans
+        if self._extra is not None:
+            found += [(s, len(self._compiled)) for s in self._extra(text)]
+        spans = _resolve_ordered(found)
+        repeats = {text[s.start : s.end]: s.rule for s in spans if s.end - s.start >= MIN_REPEAT}
+        if not repeats:
+            return spans
+        found.extend((s, len(self._compiled) + 1) for s in _occurrences(text, repeats, repeats.__getitem__))
+        return _resolve_ordered(found)
+
+    def _known_spans(self, text: str) -> list[Span]:
+        if self._known is None:
+            return []
+        values = [v for v in self._known() if len(v) >= MIN_KNOWN]
+        return _occurrences(text, values, lambda _value: KNOWN_RULE)
+
+    def holds_secret(self, text: str) -> bool:
+        """True when *text* holds anything this redactor would remove."""
+        return bool(self.find(text))
 
     def redact(self, text: str) -> RedactionResult:
         """*text* with every secret replaced by `[REDACTED:<rule>]`."""
@@ -217,9 +329,10 @@ class Redactor:
         return RedactionResult(out, counts)
 
     def redact_bytes(self, data: bytes) -> RedactedBytes:
-        """The bytes version of `redact` (log files of any encoding that keeps ASCII as ASCII)."""
-        out, counts = _splice(data, _find(data, self._bytes, b"\n"), self.placeholder)
-        return RedactedBytes(out, counts)
+        """The bytes version of `redact`: read as UTF-8; bytes that are not UTF-8 pass through unchanged."""
+        text = data.decode("utf-8", "surrogateescape")
+        out, counts = _splice(text, self.find(text), self.placeholder)
+        return RedactedBytes(out.encode("utf-8", "surrogateescape"), counts)
 
     def redact_stream(
         self, src: BinaryIO, dst: BinaryIO, *, chunk_size: int = DEFAULT_CHUNK
@@ -262,3 +375,9 @@ class Redactor:
         if close >= 0 and close + 16 <= cut:
             return cut  # the block closes inside this chunk
         return buf.rfind(b"\n", 0, begin) + 1
+
+
+@cache
+def _shipped(optional_rules: tuple[str, ...]) -> Redactor:
+    text = resources.files("resources").joinpath("redaction.toml").read_text(encoding="utf-8")
+    return Redactor.from_toml(text, optional_rules)

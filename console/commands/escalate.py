@@ -146,7 +146,7 @@ def run_build(args: argparse.Namespace) -> int:
     from translation.redaction import Redactor
 
     texts = read_record_texts(args.record)
-    redactor = Redactor.from_resources()
+    redactor = Redactor.for_this_console(chat=True)  # for the summary sent to a translator
     summary = args.summary or texts.summary
     with tempfile.TemporaryDirectory(prefix="vz-collect-") as scratch:
         collected = asyncio.run(_collect(args, Path(scratch) / "logs")) if args.collect else None
@@ -164,7 +164,7 @@ def run_build(args: argparse.Namespace) -> int:
             raw_dir=args.raw or _raw_dir(args.record),
             notes=collected.notes() if collected else (),
         )
-        with StagedBundle(request, redactor) as staged:
+        with StagedBundle(request, Redactor.for_this_console()) as staged:
             preview = staged.stage()
             _print_preview(preview)
             built = staged.pack(args.out, _ask_consent(args, preview))

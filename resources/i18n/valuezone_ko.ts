@@ -283,6 +283,11 @@
         <translation>보내기 전에 위 내용을 고칠 수 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../console/chat_pane.py" line="258"/>
+        <source>🔒 Not translated: your message holds a secret, so it is not sent to a translation service. The customer reads it as you wrote it, with a note in their language.</source>
+        <translation>🔒 번역하지 않음: 메시지에 비밀 정보가 있어 번역 서비스로 보내지 않습니다. 고객은 쓰신 그대로, 고객의 언어로 된 안내와 함께 읽습니다.</translation>
+    </message>
+    <message>
         <location filename="../../console/chat_pane.py" line="286"/>
         <source>Canned reply: written by people, no translation service needed.</source>
         <translation>상용구: 사람이 작성한 문장이라 번역 서비스가 필요 없습니다.</translation>
@@ -2677,6 +2682,16 @@ Remote support for devices, recorded from the first byte.</source>
         <location filename="../../console/chat_pane.py" line="69"/>
         <source>Customer</source>
         <translation>고객</translation>
+    </message>
+    <message>
+        <location filename="../../console/chat_pane.py" line="86"/>
+        <source>not translated: it held a secret</source>
+        <translation>번역 안 함: 비밀 정보가 들어 있음</translation>
+    </message>
+    <message>
+        <location filename="../../console/chat_pane.py" line="87"/>
+        <source>shown only here; recorded with it redacted</source>
+        <translation>여기에만 보이며, 기록에는 가려서 남깁니다</translation>
     </message>
 </context>
 <context>

@@ -219,7 +219,7 @@ class StagedBundle:
 
     def __init__(self, request: BundleRequest, redactor: Redactor | None = None, workdir: Path | None = None):
         self.request = request
-        self.redactor = redactor or Redactor.from_resources()
+        self.redactor = redactor or Redactor.for_this_console()
         self.created = utc_now()
         self.folder = Path(tempfile.mkdtemp(prefix="vz-bundle-", dir=workdir))
         self.staged: list[StagedFile] = []

@@ -37,7 +37,9 @@ def _chat_lines(events: Iterator[dict[str, Any]]) -> str:
         who = data.get("from", "?")
         out.append(f"[{event.get('ts', '')}] {who} ({data.get('lang', '?')}): {data.get('text', '')}")
         translation = data.get("translation") or {}
-        if translation.get("text"):
+        if translation.get("withheld") == "secret":
+            out.append("    → (not translated: it held a secret, redacted above)")
+        elif translation.get("text"):
             out.append(
                 f"    → ({translation.get('lang', '?')}, {translation.get('provider', '?')}): "
                 f"{translation['text']}"

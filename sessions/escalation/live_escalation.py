@@ -133,7 +133,7 @@ class LiveEscalation:
         request = self.request()
 
         def work() -> tuple[StagedBundle, Preview]:
-            staged = StagedBundle(request, self._redactor or Redactor.from_resources())
+            staged = StagedBundle(request, self._redactor or Redactor.for_this_console())
             try:
                 return staged, staged.stage(on_progress, cancel)
             except BaseException:

@@ -40,6 +40,17 @@ def passphrase_name(key_file: Path) -> str:
     return str(key_file.expanduser().absolute())
 
 
+def preload(target: Target) -> None:
+    """Load the device's saved password and key passphrase, so the redactor knows them by value
+    (sessions.secrets.held) even when a key logged in first and the password was never asked for.
+
+    Blocking (a keyring lookup each): call it in a worker thread.
+    """
+    secrets.load(PASSWORD_KIND, password_name(target))
+    if target.key_file is not None:
+        secrets.load(PASSPHRASE_KIND, passphrase_name(target.key_file))
+
+
 class Credentials:
     """How to authenticate: the same object can serve many connections.
 
@@ -137,6 +148,7 @@ class AuthSession:
             passphrase, save = answer
             pairs = self._read_key(key_file, passphrase)
             if pairs is not None:
+                secrets.remember(passphrase)
                 if save:
                     secrets.store(PASSPHRASE_KIND, name, passphrase)
                 return pairs
@@ -205,6 +217,7 @@ class AuthSession:
         if answer is None:
             return None
         password, save = answer
+        secrets.remember(password)  # redacted by value wherever it shows up in this run, saved or not
         self.tried.append("password")
         self._to_save = password if save else None
         return password
