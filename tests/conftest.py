@@ -13,6 +13,8 @@ import pytest
 
 from tests.sshd import Sshd, ensure_password_user, run_sshd
 
+pytest_plugins = ["tests.gui_plugin"]  # GUI tests fail on unexpected warnings
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Shells our tests start (the agent's own server inherits this; sshd gets it by SetEnv) run the machine's
 # start-up files: where those run `pyenv init`, a lock left by a killed shell would hold each new shell

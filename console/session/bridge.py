@@ -7,6 +7,8 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from console.app.crash import show_exception
+from console.app.errors import render_error
 from sessions.errors import SupportError
 from sessions.live import LiveSession, Opener, SessionRequest
 
@@ -39,12 +41,12 @@ class SessionBridge(QObject):
         try:
             await self.session.run()
         except SupportError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(render_error(exc).lines())
         except asyncio.CancelledError:
             pass
-        except Exception as exc:  # top-level boundary of a session task: log and show, never vanish
-            log.exception("session task crashed")
+        except Exception as exc:  # top-level boundary of a session task: shown in the tab and as a bug
             self.failed.emit(self.tr("Unexpected error: {error}").format(error=exc))
+            show_exception(exc)
 
     def cancel(self) -> None:
         """Cancel a connect in progress, or end a running session."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.errors import render_error
 from console.kit.widgets import named
 from sessions import codes
 from sessions.errors import SupportError
@@ -73,7 +74,7 @@ class JoinDialog(QDialog):
         try:
             key: TechnicianKey = ensure_technician_key()
         except SupportError as exc:
-            self.key_note.setText(str(exc))
+            self.key_note.setText(render_error(exc).lines())
             return
         self.key_line.setText(key.public_line)
         self.key_line.setCursorPosition(0)
@@ -92,7 +93,7 @@ class JoinDialog(QDialog):
                 codes.parse(text)
                 self.error.clear()
             except SupportError as exc:
-                self.error.setText(str(exc))
+                self.error.setText(render_error(exc).lines())
         else:
             self.error.clear()
 
@@ -105,6 +106,6 @@ class JoinDialog(QDialog):
                 return
             self.relay = Target.parse(address)
         except SupportError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(render_error(exc).lines())
             return
         super().accept()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import enum
 import getpass
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from console.app import messages
+from console.kit.operations import Operation
 from console.kit.prompts import SecretDialog, await_dialog, host_key_box
 from console.kit.tasks import spawn
 from console.kit.widgets import named
@@ -75,11 +78,18 @@ class SessionPlan:
         return cls(device.name, target, info, profile=device.profile or "auto")
 
 
+class BannerAction(enum.Enum):
+    """What the banner's button does (never read back from its translated text)."""
+
+    CANCEL = "cancel"
+    TRY_AGAIN = "try again"
+    RESUME_RECORDING = "resume recording"
+
+
 class SessionTab(QWidget):
     """Banner + terminal for one session."""
 
     title_changed = Signal(str)
-    notice = Signal(str)
 
     def __init__(
         self,
@@ -129,6 +139,7 @@ class SessionTab(QWidget):
 
         self.bridge: SessionBridge | None = None
         self._state = SessionState.NEW
+        self._action: BannerAction | None = BannerAction.CANCEL  # the button made above: Cancel
 
     # --- settings -------------------------------------------------------------------------------------
     def _font(self) -> QFont:
@@ -204,13 +215,13 @@ class SessionTab(QWidget):
             )
         notice = secrets.take_fallback_notice()
         if notice:
-            self.notice.emit(notice)
+            messages.warning(notice)
         return connection
 
     def _on_code_session_state(self, status: JoinStatus) -> None:
         if status.state is JoinState.AWAITING_CONSENT and self._state is SessionState.CONNECTING:
             self._show_banner(
-                self.tr("Waiting for the customer to allow the connection…"), self.tr("Cancel"), "info"
+                self.tr("Waiting for the customer to allow the connection…"), BannerAction.CANCEL, "info"
             )
         elif status.state is JoinState.CLOSED and self.bridge is not None:
             self.bridge.session.end(status.detail)
@@ -283,26 +294,25 @@ class SessionTab(QWidget):
                 "connecting to the relay": self.tr("Connecting to the relay…"),
                 "waiting for the customer": self.tr("Waiting for the customer to allow the connection…"),
             }.get(status.detail, self.tr("Connecting to {label}…"))
-            self._show_banner(stage.format(label=self.plan.label), self.tr("Cancel"), "info")
+            self._show_banner(stage.format(label=self.plan.label), BannerAction.CANCEL, "info")
         elif status.state is SessionState.ACTIVE:
             self.banner.hide()
             self.terminal.setFocus()
             if self.plan.via == "code" and self.conversation is None:
                 spawn(self._open_chat())
         elif status.state is SessionState.RECONNECTING:
-            self._show_banner(self.tr("Connection lost: reconnecting…"), "", "warn")
+            self._show_banner(self.tr("Connection lost: reconnecting…"), None, "warn")
         elif status.state is SessionState.ENDED:
-            self._show_banner(self.tr("Session ended: {reason}").format(reason=status.detail), "", "info")
+            self._show_banner(self.tr("Session ended: {reason}").format(reason=status.detail), None, "info")
             self.title_changed.emit(self.tr("{label} (ended)").format(label=self.plan.label))
 
     async def _open_chat(self) -> None:
         session = self.bridge.session if self.bridge else None
-        if session is None or session.connection is None:
+        if session is None or (connection := session.connection) is None:
             return
-        try:
-            link = await ChatLink.open(session.connection)
-        except SupportError as exc:
-            self.chat.preview_note.setText(str(exc))
+        opening = Operation(self, lambda: ChatLink.open(connection)).errors_to(self.chat.preview_note)
+        link = await opening.run()
+        if link is None:
             return
         self.conversation = Conversation(
             translator=self.translator_factory() if self.translator_factory else None,
@@ -344,31 +354,41 @@ class SessionTab(QWidget):
 
     def _on_bridge_failed(self, message: str) -> None:
         self._state = SessionState.FAILED
-        self._show_banner(message, self.tr("Try again"), "error")
+        self._show_banner(message, BannerAction.TRY_AGAIN, "error")
 
     def _on_bridge_recording_problem(self, message: str) -> None:
-        self._show_banner(message, self.tr("Resume recording"), "warn")
+        self._show_banner(message, BannerAction.RESUME_RECORDING, "warn")
 
     def _on_terminal_title_changed(self, title: str) -> None:
         if title:
             self.title_changed.emit(f"{self.plan.label} — {title}")
 
     def _on_action_clicked(self) -> None:
-        text = self.action_button.text()
-        if text == self.tr("Cancel"):
+        if self._action is BannerAction.CANCEL:
             self.end()
-        elif text == self.tr("Try again"):
+        elif self._action is BannerAction.TRY_AGAIN:
             self.start()
-        elif text == self.tr("Resume recording"):
+        elif self._action is BannerAction.RESUME_RECORDING:
             recorder = self.bridge.session.recorder if self.bridge else None
             if recorder is not None and recorder.resume():
                 self.banner.hide()
 
-    def _show_banner(self, text: str, action: str, level: str) -> None:
+    def _show_banner(self, text: str, action: BannerAction | None, level: str) -> None:
         colours = {"info": "#e8f0fe", "warn": "#fff4e5", "error": "#fdecea"}
         self.banner.setStyleSheet(f"#sessionBanner {{ background: {colours[level]}; }}")
         self.status_label.setText(text)
-        self.action_button.setText(action)
-        self.action_button.setAccessibleName(action)
-        self.action_button.setVisible(bool(action))
+        self._action = action
+        label = self._action_label(action)
+        self.action_button.setText(label)
+        self.action_button.setAccessibleName(label)
+        self.action_button.setVisible(action is not None)
         self.banner.show()
+
+    def _action_label(self, action: BannerAction | None) -> str:
+        if action is BannerAction.CANCEL:
+            return self.tr("Cancel")
+        if action is BannerAction.TRY_AGAIN:
+            return self.tr("Try again")
+        if action is BannerAction.RESUME_RECORDING:
+            return self.tr("Resume recording")
+        return ""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.errors import render_error
 from console.kit.widgets import named
 from sessions.config import Settings
 from sessions.errors import SupportError
@@ -92,7 +93,7 @@ class HqDestinationDialog(QDialog):
         try:
             self.result_destination = self.destination().check()
         except SupportError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(render_error(exc).lines())
             return
         super().accept()
 
