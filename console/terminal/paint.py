@@ -124,7 +124,7 @@ def _paint_run(
                 paint_box(painter, arms, left + i * cell.width, top, cell.width, cell.height, fg)
         cells = [" " if char in BOX_ARMS else char for char in cells]
         text = "".join(cells)
-    if not (text.strip(" " + STUB) or style.underscore or style.strikethrough):
+    if not (text.strip(" " + STUB) or style.underline or style.strikethrough):
         return
     painter.setFont(cell.fonts[(style.bold, style.italics)])
     painter.setPen(fg)
@@ -133,7 +133,7 @@ def _paint_run(
         painter.drawText(QPointF(left, baseline), text.replace(STUB, ""))
     else:
         _paint_cells(painter, cells, left, baseline, cell, style)
-    if style.underscore:
+    if style.underline:
         y = baseline + 1.5
         painter.drawLine(QPointF(left, y), QPointF(left + width, y))
     if style.strikethrough:

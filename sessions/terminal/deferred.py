@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sessions.terminal.style import DEFAULT_STYLE, Style, is_reset_sgr, style_after_sgr
+from sessions.terminal.style import Style, erase_style, is_reset_sgr, style_after_sgr
 from sessions.terminal.width import STUB, nfc, to_cells
 
 #: An SGR sequence as a plain line may hold it.
@@ -119,10 +119,13 @@ class PlainRows:
                 assert cells is not None, "lines with zero-width characters are drawn, never deferred"
                 chars.extend(cells)
                 styles.extend([style] * len(cells))
+        # The row was made blank by the scroll before its first cell was written, in the colours of the
+        # moment: those at the start of the line, or where it wrapped (background colour erase).
+        blank = erase_style(styles[start] if start else self.start_style(index))
         if start or end is not None:
             chars, styles = chars[start:end], styles[start:end]
         pad = self.cols - len(chars)
         if pad > 0:
             chars.extend([" "] * pad)
-            styles.extend([DEFAULT_STYLE] * pad)
+            styles.extend([blank] * pad)
         return chars, styles

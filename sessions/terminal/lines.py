@@ -56,11 +56,11 @@ class Line:
             self._lay_out()
         return self._styles
 
-    def is_blank(self) -> bool:
-        """Whether every cell is a default blank and the row does not run on."""
+    def is_blank(self, style: Style = DEFAULT_STYLE) -> bool:
+        """Whether every cell is a blank in *style* and the row does not run on."""
         chars, styles = self.chars, self.styles
         n = len(chars)
-        return not self.wrapped and chars.count(" ") == n and styles.count(DEFAULT_STYLE) == n
+        return not self.wrapped and chars.count(" ") == n and styles.count(style) == n
 
     @property
     def text(self) -> str:

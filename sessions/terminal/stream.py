@@ -20,7 +20,7 @@ import pyte
 from sessions.terminal.deferred import SGR_RE, PlainRows, row_breaks, style_after
 from sessions.terminal.lines import Line
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
-from sessions.terminal.style import MAX_CSI_BODY, SgrCache, Style, is_reset_sgr
+from sessions.terminal.style import MAX_CSI_BODY, SgrCache, Style, erase_style, is_reset_sgr
 from sessions.terminal.width import SPACING_RUN, STUB, fits, is_nfc, nfc, to_cells
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
@@ -237,7 +237,7 @@ class TerminalStream:
                         if plain_scroll:
                             history_append(buffer.pop(0))
                             scrolled += 1
-                            blank = Line(cols)
+                            blank = Line(cols, erase_style(style))
                             buffer.append(blank)
                             screen.dirty_all = True
                             chars, styles = blank.chars, blank.styles
@@ -297,7 +297,8 @@ class TerminalStream:
                 self._run(_LINE_TOKEN_RE.split(text))
                 return
             y = screen.cursor_y
-            if y != rows - 1 or screen.cursor_x != 0 or not screen.buffer[y].is_blank():
+            blank = erase_style(screen.style)
+            if y != rows - 1 or screen.cursor_x != 0 or not screen.buffer[y].is_blank(blank):
                 # Draw lines until the cursor reaches the bottom (and a line scrolls, leaving a blank row).
                 cut = -2
                 for _ in range(max(1, rows - 1 - y)):
@@ -382,7 +383,7 @@ class TerminalStream:
         buffer = screen.buffer
         buffer.pop()  # the blank row the first line is drawn on
         buffer.extend(new)
-        buffer.append(Line(cols))
+        buffer.append(Line(cols, erase_style(screen.style)))
         cut = len(buffer) - rows
         history.extend(buffer[:cut])
         history.added += total - len(new)

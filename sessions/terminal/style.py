@@ -11,17 +11,30 @@ from pyte import graphics
 MAX_SGR_PARAMS = 64
 
 
+#: Underline styles (``Style.underline``): SGR 4 / 4:1, 21 / 4:2, and the 4:3, 4:4, 4:5 extensions.
+UNDERLINE_NONE, UNDERLINE_SINGLE, UNDERLINE_DOUBLE, UNDERLINE_CURLY, UNDERLINE_DOTTED, UNDERLINE_DASHED = (
+    range(6)
+)
+
+
 class Style(NamedTuple):
-    """How a cell is drawn. Colours are "default", a name ("red", "brightblue") or "rrggbb" hex."""
+    """How a cell is drawn. Colours are "default", a name ("red", "brightblue") or "rrggbb" hex.
+
+    The first eight fields are pyte's (``underline`` is its ``underscore``, as a style: one of the
+    ``UNDERLINE_*`` numbers, 0 for none); faint, conceal and the underline colour (SGR 58) follow.
+    """
 
     fg: str = "default"
     bg: str = "default"
     bold: bool = False
     italics: bool = False
-    underscore: bool = False
+    underline: int = UNDERLINE_NONE
     strikethrough: bool = False
     reverse: bool = False
     blink: bool = False
+    faint: bool = False
+    conceal: bool = False
+    underline_colour: str = "default"
 
 
 DEFAULT_STYLE = Style()
@@ -29,8 +42,51 @@ DEFAULT_STYLE = Style()
 _FG = {**graphics.FG_ANSI, **graphics.FG_AIXTERM}
 _BG = {**graphics.BG_ANSI, **graphics.BG_AIXTERM, 105: "brightmagenta"}  # pyte misspells 105
 _PALETTE_256 = graphics.FG_BG_256
-_FLAGS = {code: (name[1:], name[0] == "+") for code, name in graphics.TEXT.items()}
-_FLAGS[21] = ("bold", False)  # some programs reset bold with 21
+#: SGR code -> the fields it sets (xterm's ctlseqs, "CSI Pm m Character Attributes (SGR)"; 6 as tmux does).
+#: Negative codes stand for the colon forms 4:3, 4:4 and 4:5 (curly, dotted, dashed underline).
+_FLAGS: dict[int, dict[str, Any]] = {
+    1: {"bold": True},
+    2: {"faint": True},
+    3: {"italics": True},
+    4: {"underline": UNDERLINE_SINGLE},
+    5: {"blink": True},
+    6: {"blink": True},
+    7: {"reverse": True},
+    8: {"conceal": True},
+    9: {"strikethrough": True},
+    21: {"underline": UNDERLINE_DOUBLE},  # ECMA-48 3rd: doubly underlined (not "bold off")
+    22: {"bold": False, "faint": False},
+    23: {"italics": False},
+    24: {"underline": UNDERLINE_NONE},
+    25: {"blink": False},
+    27: {"reverse": False},
+    28: {"conceal": False},
+    29: {"strikethrough": False},
+    59: {"underline_colour": "default"},
+    -UNDERLINE_CURLY: {"underline": UNDERLINE_CURLY},
+    -UNDERLINE_DOTTED: {"underline": UNDERLINE_DOTTED},
+    -UNDERLINE_DASHED: {"underline": UNDERLINE_DASHED},
+}
+#: 4:n (n = 0..5) as the code that does the same.
+_UNDERLINE_COLON = {0: 24, 1: 4, 2: 21, 3: -UNDERLINE_CURLY, 4: -UNDERLINE_DOTTED, 5: -UNDERLINE_DASHED}
+_EXTENDED = {38: "fg", 48: "bg", 58: "underline_colour"}
+
+
+def erase_style(style: Style) -> Style:
+    """The style of a cell blanked while *style* is current: its colours only, as xterm's ClearCells
+    (screen.c) keeps FG_COLOR and BG_COLOR and drops every other attribute (background colour erase)."""
+    if style.fg == "default" and style.bg == "default":
+        return DEFAULT_STYLE
+    found = _ERASE_CACHE.get(style)
+    if found is None:
+        found = Style(style.fg, style.bg)
+        if len(_ERASE_CACHE) > 4096:
+            _ERASE_CACHE.clear()
+        _ERASE_CACHE[style] = found
+    return found
+
+
+_ERASE_CACHE: dict[Style, Style] = {}
 
 
 def _extended_colour(params: list[int], i: int) -> tuple[str | None, int]:
@@ -67,12 +123,11 @@ def apply_sgr(style: Style, params: list[int]) -> Style:
         elif code in _BG:
             changes["bg"] = _BG[code]
         elif code in _FLAGS:
-            name, value = _FLAGS[code]
-            changes[name] = value
-        elif code in (38, 48):
+            changes.update(_FLAGS[code])
+        elif code in _EXTENDED:
             colour, i = _extended_colour(params, i - 1)
             if colour is not None:
-                changes["fg" if code == 38 else "bg"] = colour
+                changes[_EXTENDED[code]] = colour
     return style._replace(**changes) if changes else style
 
 
@@ -89,17 +144,20 @@ def parse_sgr_params(text: str) -> list[int] | None:
 
 
 def _parse_colon_params(text: str) -> list[int] | None:
-    """ITU T.416 form: 38:2::r:g:b or 38:2:r:g:b or 38:5:n, mixed with plain ; parameters."""
+    """ITU T.416 form: 38:2::r:g:b or 38:2:r:g:b or 38:5:n (48, 58 too), and the underline styles
+    4:0 to 4:5, mixed with plain ; parameters. A colon group we do not know is ignored."""
     out: list[int] = []
     for group in text.split(";"):
         fields = [int(f) if f.isdigit() and len(f) < 5 else 0 for f in group.split(":")]
-        if len(fields) > 1 and fields[0] in (38, 48) and len(fields) >= 2:
+        if len(fields) == 1:
+            out.append(fields[0])
+        elif fields[0] in _EXTENDED:
             if fields[1] == 2 and len(fields) >= 5:
                 out.extend([fields[0], 2, *fields[-3:]])
             elif fields[1] == 5 and len(fields) >= 3:
                 out.extend([fields[0], 5, fields[2]])
-        else:
-            out.append(fields[0])
+        elif fields[0] == 4 and len(fields) == 2 and fields[1] in _UNDERLINE_COLON:
+            out.append(_UNDERLINE_COLON[fields[1]])
         if len(out) > MAX_SGR_PARAMS:
             return None
     return out
