@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable
 from itertools import compress, count, repeat
 from operator import add, gt
 
-import pyte
-
+from sessions.terminal.controls import Controls
 from sessions.terminal.deferred import SGR_RE, PlainRows, row_breaks, style_after
 from sessions.terminal.lines import Line
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
-from sessions.terminal.style import MAX_CSI_BODY, SgrCache, Style, erase_style, is_reset_sgr
+from sessions.terminal.style import Style, erase_style, is_reset_sgr
 from sessions.terminal.width import SPACING_RUN, STUB, fits, is_nfc, nfc, to_cells
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
-MAX_PARAM = 9999
 
 _OTHER_TOKENS = (
     "|\x1b\\[[\x07-\x0d\x20-\x3f]*[\x40-\x7e]"  # CSI (pyte executes BEL..CR inside a CSI)
@@ -46,56 +43,6 @@ _INCOMPLETE_RE = re.compile("\x1b(?:\\[[\x07-\x0d\x20-\x3f]*|[\\]P^_X][^\x07\x1b
 _OPEN_STRING_RE = re.compile("\x1b[\\]P^_X][^\x07\x1b\x9c]*")
 _STRING_END_RE = re.compile("\x07|\x1b\\\\|\x9c")
 _CSI_END_RE = re.compile("[\x40-\x7e]")
-_HAS_CONTROL_RE = re.compile("[\x00-\x1f]")
-
-# CSI final byte -> TerminalScreen method, for sequences without a private prefix.
-_CSI_METHODS = {
-    "@": "insert_characters",
-    "A": "cursor_up",
-    "B": "cursor_down",
-    "C": "cursor_forward",
-    "D": "cursor_back",
-    "E": "cursor_down1",
-    "F": "cursor_up1",
-    "G": "cursor_to_column",
-    "`": "cursor_to_column",
-    "a": "cursor_forward",
-    "H": "cursor_position",
-    "f": "cursor_position",
-    "J": "erase_in_display",
-    "K": "erase_in_line",
-    "L": "insert_lines",
-    "M": "delete_lines",
-    "P": "delete_characters",
-    "X": "erase_characters",
-    "S": "scroll_up",
-    "T": "scroll_down",
-    "I": "forward_tab",
-    "Z": "back_tab",
-    "b": "repeat_last",
-    "c": "report_device_attributes",
-    "d": "cursor_to_line",
-    "e": "cursor_down",
-    "g": "clear_tab_stop",
-    "h": "set_mode",
-    "l": "reset_mode",
-    "n": "report_device_status",
-    "r": "set_margins",
-}
-_VARIADIC = {"set_mode", "reset_mode", "set_margins", "cursor_position"}
-
-
-def _params(body: str) -> list[int]:
-    """CSI parameters as numbers: empty ones are 0, each clamped to MAX_PARAM, at most 16 of them."""
-    out = []
-    for part in body.replace(":", ";").split(";")[:16]:
-        if not part.isdigit():
-            out.append(0)
-        elif len(part) > 4:
-            out.append(MAX_PARAM)
-        else:
-            out.append(min(int(part), MAX_PARAM))
-    return out
 
 
 class TerminalStream:
@@ -106,32 +53,12 @@ class TerminalStream:
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._pending = ""
         self._skip: re.Pattern[str] | None = None
-        self._sgr = SgrCache()
         self._sgr_styles: dict[tuple[int, str], tuple[Style, Style]] = {}
         self._cells_cache: dict[str, str] = {}
         #: SGR tokens that start with a reset (ESC [ 0 ; ... m, ESC [ m): the result is the same whatever the
         #: style before, so one lookup by the token alone does.
         self._reset_sgr: dict[str, Style] = {}
-        self._pyte = pyte.Stream(screen)  # type: ignore[arg-type]
-        self._simple: dict[str, Callable[[], None]] = {
-            "\r\n": self._crlf,
-            "\n": screen.linefeed,
-            "\x0b": screen.linefeed,
-            "\x0c": screen.linefeed,
-            "\r": screen.carriage_return,
-            "\x08": screen.backspace,
-            "\t": screen.tab,
-            "\x07": screen.bell,
-            "\x0e": screen.shift_out,
-            "\x0f": screen.shift_in,
-            "\x1b7": screen.save_cursor,
-            "\x1b8": screen.restore_cursor,
-            "\x1bD": screen.index,
-            "\x1bE": self._crlf,
-            "\x1bM": screen.reverse_index,
-            "\x1bH": screen.set_tab_stop,
-            "\x1bc": screen.reset,
-        }
+        self._controls = Controls(screen, self._crlf)
 
     def feed(self, data: bytes) -> None:
         """Bytes from the remote; a character split across two feeds is decoded whole."""
@@ -177,7 +104,10 @@ class TerminalStream:
         """
         parts.append(None)  # type: ignore[arg-type]  # the last text has no token after it
         screen = self.screen
-        simple = self._simple
+        controls = self._controls
+        handlers = controls.handlers
+        idempotent = controls.idempotent
+        last: str | None = None  # the token run last, while nothing came between
         sgr_styles = self._sgr_styles
         history = screen.history
         history_append = history.raw_append()
@@ -233,6 +163,7 @@ class TerminalStream:
                     break
                 if token == "\r\n":
                     x = 0
+                    last = None
                     if y == bottom:
                         if plain_scroll:
                             history_append(buffer.pop(0))
@@ -251,8 +182,10 @@ class TerminalStream:
                 found = reset_sgr.get(token)
                 if found is not None:
                     style = found
+                    last = None
                     continue
                 if token[-1] == "m" and token[1] == "[":
+                    last = None
                     # Keyed by the identity of the current style (hashing an 8-field tuple is slower); the
                     # entry keeps that style alive and is checked, so a reused id cannot match by mistake.
                     entry = sgr_styles.get((id(style), token))
@@ -264,17 +197,22 @@ class TerminalStream:
                         style = screen.style
                     continue
                 # Anything else may move the cursor, change modes, margins or the buffer: sync, run, reload.
+                # A token that changes nothing when it comes again at once is skipped when it does.
+                if token == last and not text and token in idempotent:
+                    continue
+                last = token
                 fresh = False
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled
                 scrolled = 0
-                handler = simple.get(token)
+                handler = handlers.get(token)
                 if handler is not None:
                     handler()
-                elif token[0] == "\x1b":
-                    self._escape(token)
                 elif token[0] == "\r":  # CR LF and the plain lines after it
+                    last = None
                     self._lines(token)
+                else:
+                    controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style
                 buffer, cols, rows = screen.buffer, screen.cols, screen.rows
                 insert_mode = screen.insert_mode
@@ -403,7 +341,7 @@ class TerminalStream:
         """Apply an SGR token the full way (anything unusual included) and remember the result."""
         screen = self.screen
         before = screen.style
-        self._csi(token)
+        self._controls.handler(token)()
         if len(self._sgr_styles) > 4096:
             self._sgr_styles.clear()
         self._sgr_styles[(id(before), token)] = (before, screen.style)
@@ -415,88 +353,3 @@ class TerminalStream:
     def _crlf(self) -> None:
         self.screen.cursor_x = 0
         self.screen.index()
-
-    def _escape(self, token: str) -> None:
-        kind = token[1]
-        if kind == "[":
-            self._csi(token)
-        elif kind == "]":
-            self._osc(token)
-        elif kind == "#":
-            self._via_pyte(token)
-        elif kind in "()" and len(token) == 3:
-            self.screen.define_charset(token[2], kind)
-
-    def _csi(self, token: str) -> None:
-        body = token[2:-1]
-        if len(body) > MAX_CSI_BODY:
-            return
-        if _HAS_CONTROL_RE.search(body):
-            self._via_pyte(token)
-            return
-        final = token[-1]
-        prefix = body[:1] if body[:1] in ("<", "=", ">", "?") else ""
-        if prefix:
-            body = body[1:]
-        if body and not body[-1].isdigit() and body[-1] not in ";:":
-            return  # intermediate bytes (CSI SP q, CSI ! p, ...): not emulated
-        params = _params(body) if body else []
-        screen = self.screen
-        if final == "m":
-            if not prefix:
-                screen.style = self._sgr.apply(screen.style, body)
-            return
-        if prefix == "?":
-            self._private_csi(final, params)
-            return
-        if prefix == ">" and final == "c":
-            screen.report_device_attributes(params[0] if params else 0, secondary=True)
-            return
-        if prefix:
-            return
-        if final == "s" and not params:
-            screen.save_cursor()
-        elif final == "u" and not params:
-            screen.restore_cursor()
-        else:
-            name = _CSI_METHODS.get(final)
-            if name is None:
-                return
-            method = getattr(screen, name)
-            if name in _VARIADIC:
-                method(*params)
-            else:
-                method(params[0] if params else 0)
-
-    def _private_csi(self, final: str, params: list[int]) -> None:
-        screen = self.screen
-        if final == "h":
-            screen.set_mode(*params, private=True)
-        elif final == "l":
-            screen.reset_mode(*params, private=True)
-        elif final == "J":
-            screen.erase_in_display(params[0] if params else 0)
-        elif final == "K":
-            screen.erase_in_line(params[0] if params else 0)
-        elif final == "n":
-            screen.report_device_status(params[0] if params else 0, private=True)
-
-    def _osc(self, token: str) -> None:
-        """OSC 0/2 set the title, OSC 1 the icon name; anything else (OSC 52 clipboard too) is dropped."""
-        body = token[2:].rstrip("\x07\x9c")
-        if body.endswith("\x1b\\"):
-            body = body[:-2]
-        code, _, value = body.partition(";")
-        if code in ("0", "2"):
-            self.screen.set_title(value)
-        if code in ("0", "1"):
-            self.screen.set_icon_name(value)
-
-    def _via_pyte(self, token: str) -> None:
-        """A complete but unusual sequence: let pyte's parser interpret it against our screen."""
-        try:
-            self._pyte.feed(token)
-        except (TypeError, ValueError, IndexError, KeyError):
-            self._pyte = pyte.Stream(self.screen)  # type: ignore[arg-type]
-        if not self._pyte._taking_plain_text:  # left mid-sequence: start clean next time
-            self._pyte = pyte.Stream(self.screen)  # type: ignore[arg-type]
