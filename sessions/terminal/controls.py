@@ -65,8 +65,14 @@ _VARIADIC = {"set_mode", "reset_mode", "set_margins", "cursor_position"}
 #: CSI finals whose sequence changes nothing when it comes again right after itself: absolute positioning
 #: (CUP, HVP, CHA, HPA, VPA), erasing (ED, EL, ECH), margins, modes, tab clearing, SCOSC/SCORC.
 _IDEMPOTENT_CSI = frozenset("HfG`dJKXrhlgsu")
-#: Other tokens like that: CR, SO, SI, DECSC, DECRC, HTS, RIS, DECALN (and every ignored token).
-_IDEMPOTENT = frozenset(["\r", "\x0e", "\x0f", "\x1b7", "\x1b8", "\x1bH", "\x1bc", "\x1b#8"])
+#: Other tokens like that: CR, SO, SI, HTS, RIS, DECALN (and every ignored token).
+_IDEMPOTENT = frozenset(["\r", "\x0e", "\x0f", "\x1bH", "\x1bc", "\x1b#8"])
+#: Saving or restoring the cursor right after either changes nothing either (one saved state).
+_SAVE_RESTORE = {"\x1b7": "save", "\x1b8": "save", "\x1b[s": "save", "\x1b[u": "save"}
+#: CSI finals whose repeats add up (CUU..CPL, IL, DL, ICH, DCH, SU, SD, CHT, CBT, REP, HPR, VPR): a run of
+#: them is one call with the sum (SU apart: each sends at most a region's worth of lines to the scrollback).
+_COUNTED = "ABCDEFLMPST@IZabe"
+_PART_RE = re.compile("\x1b\\[([0-9;]*)(.)")
 
 
 def _params(body: str) -> list[int]:
@@ -115,8 +121,12 @@ class Controls:
         }
         #: token -> call; the stream looks tokens up here directly.
         self.handlers: dict[str, Handler] = dict(self._base)
-        #: Tokens that change nothing when repeated at once (the stream skips the repeat).
-        self.idempotent: set[str] = set(_IDEMPOTENT)
+        #: token -> group: a token right after one of its own group changes nothing (the stream skips it).
+        self.groups: dict[str, str] = self._base_groups()
+
+    @staticmethod
+    def _base_groups() -> dict[str, str]:
+        return {**{token: token for token in _IDEMPOTENT}, **_SAVE_RESTORE}
 
     def handler(self, token: str) -> Handler:
         """The call for *token*, compiled and remembered the first time."""
@@ -126,16 +136,29 @@ class Controls:
             if len(self.handlers) >= MAX_HANDLERS:
                 self.handlers.clear()
                 self.handlers.update(self._base)
-                self.idempotent.intersection_update(_IDEMPOTENT)
+                self.groups.clear()
+                self.groups.update(self._base_groups())
             self.handlers[token] = found
             if idempotent:
-                self.idempotent.add(token)
+                self.groups[token] = _SAVE_RESTORE.get(token, token)
         return found
 
     def _compile(self, token: str) -> tuple[Handler, bool]:
-        if token[0] != "\x1b":
+        first = token[0]
+        if first in "\n\x0b\x0c" or token[:2] == "\x1bD":  # a run of line feeds and INDs
+            feeds = len(token) - token.count("\x1bD")  # each IND is two characters
+            return partial(self._linefeeds, feeds, token.count("\x1bD") < feeds), False
+        if token[:2] == "\x1bM":  # a run of RIs
+            return partial(self.screen.reverse_index_many, len(token) // 2), False
+        if first == "\x08":
+            return partial(self.screen.cursor_back, len(token)), False
+        if first == "\t":
+            return partial(self.screen.forward_tab, len(token)), False
+        if first != "\x1b":
             return _ignore, True  # another C0 or C1 control: never drawn
         kind = token[1]
+        if kind == "[" and token.count("\x1b") > 1:
+            return self._compile_compound(token)
         if kind == "[":
             return self._compile_csi(token)
         if kind == "]":
@@ -145,6 +168,41 @@ class Controls:
         if kind in "()" and len(token) == 3:
             return partial(self.screen.define_charset, token[2], kind), True
         return _ignore, True
+
+    def _compile_compound(self, token: str) -> tuple[Handler, bool]:
+        """A run of counted CSIs (added up), or CUP with erasing after it (one unit, idempotent)."""
+        parts = _PART_RE.findall(token)
+        if all(final in _COUNTED for _body, final in parts):
+            groups: list[tuple[str, list[int]]] = []
+            for body, final in parts:
+                count = int(body) if body else 1
+                if groups and groups[-1][0] == final:
+                    groups[-1][1].append(count or 1)
+                else:
+                    groups.append((final, [count or 1]))
+            return partial(self._counted, groups), False
+        calls = [self._compile_csi(f"\x1b[{body}{final}")[0] for body, final in parts]
+        return partial(self._each, calls), True
+
+    @staticmethod
+    def _each(calls: list[Handler]) -> None:
+        for call in calls:
+            call()
+
+    def _counted(self, groups: list[tuple[str, list[int]]]) -> None:
+        screen = self.screen
+        for final, counts in groups:
+            if final == "S":
+                top, bottom = screen.margins
+                screen.scroll_region_up(sum(min(count, bottom - top + 1) for count in counts))
+            else:
+                getattr(screen, _CSI_METHODS[final])(min(sum(counts), MAX_PARAM))
+
+    def _linefeeds(self, count: int, line_feed: bool) -> None:
+        """A run of LF, VT, FF and IND: *count* INDs; with LNM, an LF among them also returns the carriage."""
+        self.screen.index_many(count)
+        if line_feed and self.screen.newline_mode:
+            self.screen.cursor_x = 0
 
     def _compile_csi(self, token: str) -> tuple[Handler, bool]:
         body = token[2:-1]

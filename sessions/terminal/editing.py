@@ -27,16 +27,23 @@ class EditingMixin:
     dirty: set[int]
     dirty_all: bool
     origin: bool
+    blank_style: Style | None
 
     if TYPE_CHECKING:
 
         def _end_wrap(self) -> None: ...
 
+    def _all_blank(self) -> bool:
+        """Whether every cell already is a blank in the current colours (then erasing, inserting and
+        deleting change nothing: a flood of them costs no more than one)."""
+        return self.blank_style is erase_style(self.style)
+
     def _fill(self, y: int, start: int, end: int) -> None:
         """Blank cells [start, end) of row *y* in the current colours."""
         end = min(end, self.cols)
-        if start >= end:
+        if start >= end or self._all_blank():
             return
+        self.blank_style = None
         line = self.buffer[y]
         line.fix_wide_edges(start, end)
         line.chars[start:end] = [" "] * (end - start)
@@ -70,6 +77,9 @@ class EditingMixin:
             self.dirty_all = True
             return
         self._end_wrap()
+        if self._all_blank():
+            return
+        whole = how == 2 or (how == 0 and self.cursor_x == self.cursor_y == 0)
         if how == 0:
             rows = range(self.cursor_y + 1, self.rows)
         elif how == 1:
@@ -83,14 +93,17 @@ class EditingMixin:
             self.buffer[y].wrapped = False
         if how in (0, 1):
             self.erase_in_line(how)
+        if whole:
+            self.blank_style = erase_style(self.style)
 
     def insert_characters(self, count: int | None = None) -> None:
         """ICH: insert blanks at the cursor, pushing the rest of the line right (off the edge)."""
         self._end_wrap()
         x = self.cursor_x
         count = min(count or 1, self.cols - x)
-        if count <= 0:
+        if count <= 0 or self._all_blank():
             return
+        self.blank_style = None
         line = self.buffer[self.cursor_y]
         line.fix_wide_edges(x, x)
         line.chars[x:x] = [" "] * count
@@ -104,8 +117,9 @@ class EditingMixin:
         self._end_wrap()
         x = self.cursor_x
         count = min(count or 1, self.cols - x)
-        if count <= 0:
+        if count <= 0 or self._all_blank():
             return
+        self.blank_style = None
         line = self.buffer[self.cursor_y]
         line.fix_wide_edges(x, x + count)
         del line.chars[x : x + count]
@@ -121,11 +135,14 @@ class EditingMixin:
         y = self.cursor_y
         if not top <= y <= bottom:
             return
+        self.cursor_x = 0
+        if self._all_blank():
+            return
+        self.blank_style = None
         count = min(count or 1, bottom - y + 1)
         blank = erase_style(self.style)
         del self.buffer[bottom - count + 1 : bottom + 1]
         self.buffer[y:y] = [Line(self.cols, blank) for _ in range(count)]
-        self.cursor_x = 0
         self.dirty_all = True
 
     def delete_lines(self, count: int | None = None) -> None:
@@ -134,11 +151,14 @@ class EditingMixin:
         y = self.cursor_y
         if not top <= y <= bottom:
             return
+        self.cursor_x = 0
+        if self._all_blank():
+            return
+        self.blank_style = None
         count = min(count or 1, bottom - y + 1)
         blank = erase_style(self.style)
         del self.buffer[y : y + count]
         self.buffer[bottom - count + 1 : bottom - count + 1] = [Line(self.cols, blank) for _ in range(count)]
-        self.cursor_x = 0
         self.dirty_all = True
 
     def alignment_display(self) -> None:
@@ -146,6 +166,7 @@ class EditingMixin:
         attributes are reset and the cursor goes home (xterm's CASE_DECALN in charproc.c)."""
         self.origin = False
         self.style = DEFAULT_STYLE
+        self.blank_style = None
         self.margins = (0, self.rows - 1)
         self.cursor_x = self.cursor_y = 0
         for line in self.buffer:

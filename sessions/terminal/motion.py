@@ -7,6 +7,7 @@ xterm's ``ResetWrap`` in cursor.c does (CUU/CUD/CUF/CUB, CUP/HVP, VPA, LF/VT/FF,
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,10 @@ class MotionMixin:
     dirty_all: bool
     saved_cursors: list[Savepoint | None]
     _main: list[Line] | None
+    #: When not None, every row of ``buffer`` is blank (spaces, not running on) in this style and nothing
+    #: was written since: erasing, inserting, deleting or scrolling in that style changes nothing.
+    blank_style: Style | None
+    _sorted_stops: list[int] | None
 
     if TYPE_CHECKING:
 
@@ -73,17 +78,38 @@ class MotionMixin:
         self._end_wrap()
         bottom = self.margins[1]
         if self.cursor_y == bottom:
-            self.scroll_up(1)
+            self.scroll_region_up(1)
         elif self.cursor_y < self.rows - 1:
             self.cursor_y += 1
 
+    def index_many(self, count: int) -> None:
+        """*count* INDs at once (a run of line feeds): down to the bottom margin, then the region scrolls
+        by the rest, every line of it going through the scrollback as one IND at a time would send it."""
+        self._end_wrap()
+        y, bottom = self.cursor_y, self.margins[1]
+        if y > bottom:
+            self.cursor_y = min(y + count, self.rows - 1)
+        elif y + count <= bottom:
+            self.cursor_y = y + count
+        else:
+            self.cursor_y = bottom
+            self.scroll_region_up(count - (bottom - y))
+
     def reverse_index(self) -> None:
         """RI: up one line; at the top margin, scroll the region down."""
+        self.reverse_index_many(1)
+
+    def reverse_index_many(self, count: int) -> None:
+        """*count* RIs at once: up to the top margin, then the region scrolls down by the rest."""
         self._end_wrap()
-        if self.cursor_y == self.margins[0]:
-            self.scroll_down(1)
-        elif self.cursor_y > 0:
-            self.cursor_y -= 1
+        y, top = self.cursor_y, self.margins[0]
+        if y < top:
+            self.cursor_y = max(y - count, 0)
+        elif y - count >= top:
+            self.cursor_y = y - count
+        else:
+            self.cursor_y = top
+            self.scroll_region_down(count - (y - top))
 
     def linefeed(self) -> None:
         self.index()
@@ -94,31 +120,53 @@ class MotionMixin:
         self.cursor_x = 0
 
     def scroll_up(self, count: int | None = None) -> None:
-        """SU: the scrolling region moves up by *count* lines (at most its height, as xterm's xtermScroll
-        clamps it); lines leaving a full-width region at the top of the main screen go to the scrollback.
-        The new lines at the bottom take the current colours (background colour erase)."""
+        """SU: the scrolling region moves up by *count* lines, at most its height (xterm's xtermScroll
+        clamps the amount: SU 9999 sends one region's worth of lines to the scrollback)."""
         top, bottom = self.margins
-        count = max(1, min(count or 1, bottom - top + 1))
-        buf = self.buffer
-        cols = self.cols
-        blank = erase_style(self.style)
-        if top == 0 and self._main is None:
-            self.history.extend(buf[:count])
-            del buf[:count]
-            buf[bottom - count + 1 : bottom - count + 1] = [Line(cols, blank) for _ in range(count)]
-        else:
-            del buf[top : top + count]
-            buf[bottom - count + 1 : bottom - count + 1] = [Line(cols, blank) for _ in range(count)]
-        self.dirty_all = True
+        self.scroll_region_up(min(count or 1, bottom - top + 1))
 
     def scroll_down(self, count: int | None = None) -> None:
         """SD: the scrolling region moves down, blank lines in the current colours appear at its top."""
+        self.scroll_region_down(count or 1)
+
+    def scroll_region_up(self, lines: int) -> None:
+        """Move *lines* lines up through the scrolling region, one after the other: past its height the
+        region is blank and the rest are blank lines. Lines leaving a region at the top of the main
+        screen go to the scrollback. New lines take the current colours (background colour erase)."""
         top, bottom = self.margins
-        count = max(1, min(count or 1, bottom - top + 1))
-        buf = self.buffer
+        height = bottom - top + 1
+        shift = min(lines, height)
         blank = erase_style(self.style)
-        del buf[bottom - count + 1 : bottom + 1]
-        buf[top:top] = [Line(self.cols, blank) for _ in range(count)]
+        buf = self.buffer
+        history = self.history if top == 0 and self._main is None else None
+        if self.blank_style is blank:  # every row is already such a blank: only the scrollback changes
+            if history is not None:
+                history.extend_blank(Line(self.cols, blank), lines)
+            return
+        cols = self.cols
+        if history is not None:
+            history.extend(buf[:shift])
+            if lines > shift:
+                history.extend_blank(Line(cols, blank), lines - shift)
+            del buf[:shift]
+        else:
+            del buf[top : top + shift]
+        buf[bottom - shift + 1 : bottom - shift + 1] = [Line(cols, blank) for _ in range(shift)]
+        self.blank_style = blank if shift == height == self.rows else None
+        self.dirty_all = True
+
+    def scroll_region_down(self, lines: int) -> None:
+        """Move the scrolling region down by *lines* (at most its height); blank lines come in at its top."""
+        top, bottom = self.margins
+        height = bottom - top + 1
+        shift = min(lines, height)
+        blank = erase_style(self.style)
+        if self.blank_style is blank:
+            return
+        buf = self.buffer
+        del buf[bottom - shift + 1 : bottom + 1]
+        buf[top:top] = [Line(self.cols, blank) for _ in range(shift)]
+        self.blank_style = blank if shift == height == self.rows else None
         self.dirty_all = True
 
     def set_margins(self, top: int | None = None, bottom: int | None = None) -> None:
@@ -188,30 +236,37 @@ class MotionMixin:
         self.cursor_y = min(line or 1, MAX_ROWS) - 1 + (self.margins[0] if self.origin else 0)
         self._clamp_y()
 
+    def _stops(self) -> list[int]:
+        if self._sorted_stops is None:
+            self._sorted_stops = sorted(self.tabstops)
+        return self._sorted_stops
+
     def tab(self) -> None:
         """HT: to the next tab stop, or the last column."""
-        stops = [s for s in self.tabstops if s > self.cursor_x]
-        self.cursor_x = min(stops) if stops else self.cols - 1
+        self.forward_tab(1)
 
     def forward_tab(self, count: int | None = None) -> None:
-        """CHT: *count* tab stops forward."""
-        for _ in range(max(1, min(count or 1, self.cols))):
-            self.tab()
+        """CHT (and a run of HT): *count* tab stops forward, the last column at most."""
+        stops = self._stops()
+        i = bisect_right(stops, self.cursor_x) + min(count or 1, MAX_COLS) - 1
+        self.cursor_x = stops[i] if i < len(stops) else self.cols - 1
 
     def back_tab(self, count: int | None = None) -> None:
-        """CBT: *count* tab stops back."""
-        for _ in range(max(1, min(count or 1, self.cols))):
-            stops = [s for s in self.tabstops if s < self.cursor_x]
-            self.cursor_x = max(stops) if stops else 0
+        """CBT: *count* tab stops back, the first column at most."""
+        stops = self._stops()
+        i = bisect_left(stops, min(self.cursor_x, self.cols - 1)) - min(count or 1, MAX_COLS)
+        self.cursor_x = stops[i] if i >= 0 else 0
 
     def set_tab_stop(self) -> None:
         self.tabstops.add(min(self.cursor_x, self.cols - 1))
+        self._sorted_stops = None
 
     def clear_tab_stop(self, how: int = 0) -> None:
         if how == 0:
             self.tabstops.discard(self.cursor_x)
         elif how == 3:
             self.tabstops = set()
+        self._sorted_stops = None
 
     # --- DECSC / DECRC ----------------------------------------------------------------------------
     def _savepoint(self) -> Savepoint:

@@ -13,7 +13,7 @@ from sessions.terminal.charsets import CHARSETS, Charset
 from sessions.terminal.editing import EditingMixin
 from sessions.terminal.lines import DEFAULT_SCROLLBACK, Line, Scrollback
 from sessions.terminal.motion import MAX_COLS, MAX_ROWS, MotionMixin, Savepoint
-from sessions.terminal.style import DEFAULT_STYLE, apply_sgr
+from sessions.terminal.style import DEFAULT_STYLE, Style, apply_sgr, erase_style
 from sessions.terminal.titles import sanitize_title
 from sessions.terminal.width import STUB, char_width, nfc, to_cells
 
@@ -59,7 +59,9 @@ class TerminalScreen(EditingMixin, MotionMixin):
     def reset(self) -> None:
         """RIS: clear the screen, home the cursor, default modes; the scrollback stays."""
         self._main = None
+        self._spare: list[Line] | None = None  # an untouched alternate screen, kept for the next switch
         self.buffer = [Line(self.cols) for _ in range(self.rows)]
+        self.blank_style: Style | None = DEFAULT_STYLE
         self.cursor_x = 0
         self.cursor_y = 0
         self.style = DEFAULT_STYLE
@@ -74,6 +76,7 @@ class TerminalScreen(EditingMixin, MotionMixin):
         self.reverse_video = False
         self.private_modes: set[int] = set()
         self.tabstops = set(range(8, self.cols, 8))
+        self._sorted_stops: list[int] | None = None
         #: DECSC's one saved cursor for the main screen and one for the alternate screen (xterm's sc[2]);
         #: 1049 uses the main screen's.
         self.saved_cursors: list[Savepoint | None] = [None, None]
@@ -141,6 +144,9 @@ class TerminalScreen(EditingMixin, MotionMixin):
         self.margins = (0, rows - 1)
         new_stops = set(range(max(8, (self.cols // 8) * 8), cols, 8))
         self.tabstops = {t for t in self.tabstops if t < cols} | new_stops
+        self._sorted_stops = None
+        self.blank_style = None
+        self._spare = None
         self.cursor_x = min(self.cursor_x, cols - 1)
         self.cursor_y = max(0, min(self.cursor_y, rows - 1))
         self.dirty_all = True
@@ -177,6 +183,7 @@ class TerminalScreen(EditingMixin, MotionMixin):
             x -= 1
         if len(chars[x]) < 16:  # a base with a bounded number of marks
             chars[x] = nfc(chars[x] + mark)
+            self.blank_style = None
         self.dirty.add(y)
 
     def _write_cells(self, cells: str | list[str]) -> None:
@@ -190,6 +197,7 @@ class TerminalScreen(EditingMixin, MotionMixin):
             if x >= cols:
                 if self.autowrap:
                     self.buffer[self.cursor_y].wrapped = True
+                    self.blank_style = None
                     self.cursor_x = x = 0
                     self.index()
                 else:
@@ -207,6 +215,7 @@ class TerminalScreen(EditingMixin, MotionMixin):
                 self.insert_characters(k)
             line = self.buffer[self.cursor_y]
             end = x + k
+            self.blank_style = None
             line.fix_wide_edges(x, end)
             line.chars[x:end] = cells[i : i + k]
             line.styles[x:end] = [style] * k
@@ -273,15 +282,25 @@ class TerminalScreen(EditingMixin, MotionMixin):
                 self._switch_screen(on, save_cursor=mode == 1049)
 
     def _switch_screen(self, alternate: bool, *, save_cursor: bool) -> None:
-        """Enter or leave the alternate screen, which never adds to the scrollback."""
+        """Enter or leave the alternate screen, which never adds to the scrollback. It starts blank in the
+        current colours; one left untouched is kept for the next time (switching back and forth in a loop
+        costs nothing)."""
         if alternate and self._main is None:
             if save_cursor:
                 self.save_cursor()  # into the main screen's slot, as xterm's 1049 does
+            blank = erase_style(self.style)
+            spare, self._spare = self._spare, None
+            if spare is None or spare[0].styles[0] is not blank:
+                spare = [Line(self.cols, blank) for _ in range(self.rows)]
             self._main = self.buffer
-            self.buffer = [Line(self.cols) for _ in range(self.rows)]
+            self.buffer = spare
+            self.blank_style = blank
         elif not alternate and self._main is not None:
+            if self.blank_style is not None and self.blank_style is self.buffer[0].styles[0]:
+                self._spare = self.buffer
             self.buffer = self._main
             self._main = None
+            self.blank_style = None
             if save_cursor:
                 self.restore_cursor()
         self.dirty_all = True

@@ -24,6 +24,16 @@ from sessions.terminal.width import SPACING_RUN, STUB, fits, is_nfc, nfc, to_cel
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
 
+#: Runs that are dispatched as one call (see controls.py): line feeds and INDs, RIs, backspaces, tabs, counted
+#: CSIs (their counts add up), and CUP followed by erasing (one unit that a repeat cannot change).
+_RUNS = (
+    "|(?:[\n\x0b\x0c]|\x1bD){2,}"
+    "|(?:\x1bM){2,}"
+    "|\x08{2,}|\t{2,}"
+    "|(?:\x1b\\[[0-9]{0,4}[A-FLMPST@IZabe]){2,}"
+    "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
+    "|(?:\x1b\\[[23]J){1,4}\x1b\\[[0-9;]*[Hf]"
+)
 _OTHER_TOKENS = (
     "|\x1b\\[[\x07-\x0d\x20-\x3f]*[\x40-\x7e]"  # CSI (pyte executes BEL..CR inside a CSI)
     "|\x1b[\\]P^_X][^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)"  # OSC, DCS, PM, APC, SOS up to their terminator
@@ -35,9 +45,11 @@ _OTHER_TOKENS = (
 #: Tokens of the stream; text is what lies between them. The first kind is CR LF with the complete plain
 #: lines after it (printable text without zero-width characters and SGR, each ending in CR LF), which a
 #: log flood is made of.
-_TOKEN_RE = re.compile(f"(\r\n(?:(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+\r\n)*+" + _OTHER_TOKENS)
-#: The same with CR LF on its own, for lines that have to be drawn one by one.
-_LINE_TOKEN_RE = re.compile("(\r\n" + _OTHER_TOKENS)
+_TOKEN_RE = re.compile(f"(\r\n(?:(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+\r\n)*+" + _RUNS + _OTHER_TOKENS)
+
+#: The same with CR LF on its own and no runs, for lines that have to be drawn one by one (and the reference
+#: the tests of the runs compare with: every token on its own).
+LITERAL_TOKEN_RE = re.compile("(\r\n" + _OTHER_TOKENS)
 _UTF8, _PASS = "utf-8", "surrogatepass"
 _INCOMPLETE_RE = re.compile("\x1b(?:\\[[\x07-\x0d\x20-\x3f]*|[\\]P^_X][^\x07\x1b\x9c]*|[\x20-\x2f]*)")
 _OPEN_STRING_RE = re.compile("\x1b[\\]P^_X][^\x07\x1b\x9c]*")
@@ -47,6 +59,9 @@ _CSI_END_RE = re.compile("[\x40-\x7e]")
 
 class TerminalStream:
     """Feeds a ``TerminalScreen``: ``feed(bytes)`` through one incremental UTF-8 decoder, or ``feed_text``."""
+
+    #: How text is cut into tokens (``LITERAL_TOKEN_RE``: no runs, no plain lines kept as text).
+    tokens: re.Pattern[str] = _TOKEN_RE
 
     def __init__(self, screen: TerminalScreen) -> None:
         self.screen = screen
@@ -78,7 +93,7 @@ class TerminalStream:
             self._pending = ""
         data = self._hold_incomplete_tail(data)
         if data:
-            self._run(_TOKEN_RE.split(data))
+            self._run(self.tokens.split(data))
 
     def _hold_incomplete_tail(self, data: str) -> str:
         """Keep an unfinished escape sequence at the end for the next feed (or skip it if it is too long)."""
@@ -106,8 +121,8 @@ class TerminalStream:
         screen = self.screen
         controls = self._controls
         handlers = controls.handlers
-        idempotent = controls.idempotent
-        last: str | None = None  # the token run last, while nothing came between
+        groups = controls.groups
+        last: str | None = None  # the group of the token run last, while nothing came between
         sgr_styles = self._sgr_styles
         history = screen.history
         history_append = history.raw_append()
@@ -146,6 +161,7 @@ class TerminalStream:
                         styles[x:end] = [style] * (end - x)
                         x = end
                     elif end <= cols and not insert_mode:
+                        screen.blank_style = None
                         line = buffer[y]
                         chars = line.chars
                         if (x and chars[x] == STUB) or (end < cols and chars[end] == STUB):
@@ -171,6 +187,7 @@ class TerminalStream:
                             blank = Line(cols, erase_style(style))
                             buffer.append(blank)
                             screen.dirty_all = True
+                            screen.blank_style = None
                             chars, styles = blank.chars, blank.styles
                             fresh = not insert_mode
                             continue
@@ -198,9 +215,10 @@ class TerminalStream:
                     continue
                 # Anything else may move the cursor, change modes, margins or the buffer: sync, run, reload.
                 # A token that changes nothing when it comes again at once is skipped when it does.
-                if token == last and not text and token in idempotent:
+                group = groups.get(token)
+                if group is not None and group == last and not text:
                     continue
-                last = token
+                last = group
                 fresh = False
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled
@@ -232,7 +250,7 @@ class TerminalStream:
         while text:
             rows = screen.rows
             if screen.alternate or screen.margins != (0, rows - 1) or screen.insert_mode or screen.charset:
-                self._run(_LINE_TOKEN_RE.split(text))
+                self._run(LITERAL_TOKEN_RE.split(text))
                 return
             y = screen.cursor_y
             blank = erase_style(screen.style)
@@ -244,7 +262,7 @@ class TerminalStream:
                     if cut < 0 or cut + 2 == len(text):
                         break
                 cut = len(text) if cut < 0 else cut + 2
-                self._run(_LINE_TOKEN_RE.split(text[:cut]))
+                self._run(LITERAL_TOKEN_RE.split(text[:cut]))
                 text = text[cut:]
                 continue
             self._defer(text)
@@ -280,7 +298,7 @@ class TerminalStream:
         for i in drawn:
             if i > start:
                 self._push(texts[start:i], {k - start: v for k, v in wraps.items() if start <= k < i})
-            self._run(_LINE_TOKEN_RE.split(texts[i] + "\r\n"))
+            self._run(LITERAL_TOKEN_RE.split(texts[i] + "\r\n"))
             start = i + 1
         if start < len(texts):
             self._push(
@@ -318,6 +336,7 @@ class TerminalStream:
             total = len(new)
             del new[: max(0, total - keep)]
         screen.style = style_after(screen.style, texts)
+        screen.blank_style = None
         buffer = screen.buffer
         buffer.pop()  # the blank row the first line is drawn on
         buffer.extend(new)
