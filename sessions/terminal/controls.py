@@ -17,7 +17,7 @@ from functools import partial
 import pyte
 
 from sessions.terminal.screen import TerminalScreen
-from sessions.terminal.style import MAX_CSI_BODY, SgrCache
+from sessions.terminal.sgr import MAX_CSI_BODY, SgrCache
 
 Handler = Callable[[], None]
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from sessions.terminal.style import Style, erase_style, is_reset_sgr, style_after_sgr
+from sessions.terminal.sgr import is_reset_sgr, style_after_sgr
+from sessions.terminal.style import Style, erase_style
 from sessions.terminal.width import STUB, nfc, to_cells
 
 #: An SGR sequence as a plain line may hold it.

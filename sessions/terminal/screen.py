@@ -13,7 +13,8 @@ from sessions.terminal.charsets import CHARSETS, Charset
 from sessions.terminal.editing import EditingMixin
 from sessions.terminal.lines import DEFAULT_SCROLLBACK, Line, Scrollback
 from sessions.terminal.motion import MAX_COLS, MAX_ROWS, MotionMixin, Savepoint
-from sessions.terminal.style import DEFAULT_STYLE, Style, apply_sgr, erase_style
+from sessions.terminal.sgr import apply_sgr
+from sessions.terminal.style import DEFAULT_STYLE, Style, erase_style
 from sessions.terminal.titles import sanitize_title
 from sessions.terminal.width import STUB, char_width, nfc, to_cells
 

@@ -199,19 +199,20 @@ class ReferenceScreen(pyte.Screen):
         )
 
     def restore_cursor(self) -> None:
-        saved = self.saved
+        saved, hidden = self.saved, self.cursor.hidden  # cursor visibility (DECTCEM) is not saved
         if saved is None:
             self.reset_mode(mo.DECOM)
             self.cursor = Cursor(0, 0)
             self.g0_charset, self.g1_charset, self.charset = cs.LAT1_MAP, cs.LAT1_MAP, 0
-            return
-        self.g0_charset, self.g1_charset, self.charset = saved.g0_charset, saved.g1_charset, saved.charset
-        if saved.origin:
-            self.mode.add(mo.DECOM)
         else:
-            self.mode.discard(mo.DECOM)
-        self.cursor = copy.copy(saved.cursor)
-        self.cursor.y = min(self.cursor.y, self._region()[1] if saved.origin else self.lines - 1)
+            self.g0_charset, self.g1_charset, self.charset = saved.g0_charset, saved.g1_charset, saved.charset
+            if saved.origin:
+                self.mode.add(mo.DECOM)
+            else:
+                self.mode.discard(mo.DECOM)
+            self.cursor = copy.copy(saved.cursor)
+            self.cursor.y = min(self.cursor.y, self._region()[1] if saved.origin else self.lines - 1)
+        self.cursor.hidden = hidden
 
     def set_margins(self, top: int | None = None, bottom: int | None = None) -> None:
         # A missing or 0 parameter means the screen edge (pyte keeps the current margin, and does not
