@@ -65,8 +65,8 @@ _VARIADIC = {"set_mode", "reset_mode", "set_margins", "cursor_position"}
 #: CSI finals whose sequence changes nothing when it comes again right after itself: absolute positioning
 #: (CUP, HVP, CHA, HPA, VPA), erasing (ED, EL, ECH), margins, modes, tab clearing, SCOSC/SCORC.
 _IDEMPOTENT_CSI = frozenset("HfG`dJKXrhlgsu")
-#: Other tokens like that: CR, SO, SI, HTS, RIS, DECALN (and every ignored token).
-_IDEMPOTENT = frozenset(["\r", "\x0e", "\x0f", "\x1bH", "\x1bc", "\x1b#8"])
+#: Other tokens like that: CR, BEL (a run of bells rings once), SO, SI, HTS, RIS, DECALN, every ignored token.
+_IDEMPOTENT = frozenset(["\r", "\x07", "\x0e", "\x0f", "\x1bH", "\x1bc", "\x1b#8"])
 #: Saving or restoring the cursor right after either changes nothing either (one saved state).
 _SAVE_RESTORE = {"\x1b7": "save", "\x1b8": "save", "\x1b[s": "save", "\x1b[u": "save"}
 #: CSI finals whose repeats add up (CUU..CPL, IL, DL, ICH, DCH, SU, SD, CHT, CBT, REP, HPR, VPR): a run of

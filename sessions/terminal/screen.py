@@ -232,16 +232,31 @@ class TerminalScreen(EditingMixin, MotionMixin):
     def repeat_last(self, count: int | None = None) -> None:
         """REP: draw the character left of the cursor again, as many times as fit before the end of the
         line (tmux's bound; xterm would go on wrapping: a count of 9999 is an attack, not a drawing)."""
-        x = min(self.cursor_x, self.cols) - 1
-        chars = self.buffer[self.cursor_y].chars
-        if x > 0 and chars[x] == STUB:
-            x -= 1
-        if x < 0 or chars[x] == STUB:
+        x, cols = self.cursor_x, self.cols
+        line = self.buffer[self.cursor_y]
+        chars = line.chars
+        left = (x if x < cols else cols) - 1
+        if left > 0 and chars[left] == STUB:
+            left -= 1
+        if left < 0 or chars[left] == STUB:
             return
-        width = 2 if x + 1 < self.cols and chars[x + 1] == STUB else 1
-        times = min(count or 1, (self.cols - self.cursor_x) // width)
-        if times > 0:
-            self.draw(chars[x] * times)
+        times = count or 1
+        if (left + 1 < cols and chars[left + 1] == STUB) or self.insert_mode:  # wide, or inserting: drawn
+            times = min(times, (cols - x) // (2 if chars[left + 1 : left + 2] == [STUB] else 1))
+            if times > 0:
+                self.draw(chars[left] * times)
+            return
+        if times > cols - x:
+            times = cols - x
+        if times > 0:  # the character is already translated: written as it is
+            end = x + times
+            chars[x:end] = [chars[left]] * times
+            line.styles[x:end] = [self.style] * times
+            if end < cols and chars[end] == STUB:
+                chars[end] = " "
+            self.blank_style = None
+            self.dirty.add(self.cursor_y)
+            self.cursor_x = end
 
     # --- attributes, modes, reports -------------------------------------------------------------
     def select_graphic_rendition(self, *attrs: int, private: bool = False) -> None:

@@ -182,7 +182,7 @@ def _parse_colon_params(text: str) -> list[int] | None:
 
 class SgrCache:
     """Memoises (style, parameter string) -> style: a log uses a handful of SGR sequences over and over.
-    Extended colours in the plain form are worked out directly (a colour per cell never repeats)."""
+    24-bit colours in the plain form are worked out directly (a colour per cell never repeats)."""
 
     __slots__ = ("_cache",)
 
@@ -190,7 +190,7 @@ class SgrCache:
         self._cache: dict[tuple[Style, str], Style] = {}
 
     def apply(self, style: Style, text: str) -> Style:
-        if text[:1] in ("3", "4", "5") and text[1:3] in ("8;", "8:"):
+        if text[1:5] == "8;2;" and text[:1] in ("3", "4", "5"):  # 24-bit: not remembered
             fast = fast_sgr(style, text)
             if fast is not None:
                 return fast

@@ -25,16 +25,17 @@ from sessions.terminal.width import SPACING_RUN, STUB, fits, is_nfc, nfc, to_cel
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
 
-#: Runs that are dispatched as one call (see controls.py): line feeds and INDs, RIs, backspaces, tabs, counted
-#: CSIs (their counts add up), and CUP followed by erasing (one unit that a repeat cannot change). Each
-#: alternative starts with a plain character (not a repeated group), or the regex engine could no longer
-#: skip ahead to the characters a token can start with, and cutting text would be six times slower.
+#: Runs that are dispatched as one call (see controls.py): line feeds and INDs, RIs, backspaces, tabs, ignored
+#: controls, counted CSIs (their counts add up), and CUP followed by erasing (one unit a repeat cannot
+#: change). Each alternative starts with a plain character (not a repeated group), or the regex engine could
+#: no longer skip ahead to the characters a token can start with, and cutting text would be 6 times slower.
 _LF = "(?:[\n\x0b\x0c]|\x1bD)"
 _COUNTED_CSI = "\x1b\\[[0-9]{0,4}[A-FLMPST@IZabe]"
 _RUNS = (
     f"|[\n\x0b\x0c]{_LF}+|\x1bD{_LF}+"
     "|\x1bM(?:\x1bM)+"
     "|\x08\x08+|\t\t+"
+    "|[\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f][\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f]+"  # ignored controls
     f"|{_COUNTED_CSI}(?:{_COUNTED_CSI})+"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
@@ -134,7 +135,7 @@ class TerminalStream:
         scrolled = 0  # rows appended through history_append, counted into history.added at the end
         x, y, style = screen.cursor_x, screen.cursor_y, screen.style
         buffer, cols, rows = screen.buffer, screen.cols, screen.rows
-        insert_mode = screen.insert_mode
+        insert_mode, autowrap = screen.insert_mode, screen.autowrap
         top, bottom = screen.margins
         plain_scroll = top == 0 and bottom == rows - 1 and not screen.alternate
         dirty_add = screen.dirty.add
@@ -161,6 +162,24 @@ class TerminalStream:
                         if cells is None:
                             cells = self._layout(text)
                         end = x + len(cells) if cells is not None else MAX_COLS + cols
+                    if x >= cols and end <= 2 * cols and autowrap and not insert_mode:
+                        # A wrap is pending and the text fits on the next line: wrap here, as _write_cells.
+                        buffer[y].wrapped = True
+                        x, end = 0, end - x
+                        fresh = False
+                        if y == bottom and plain_scroll:
+                            history_append(buffer.pop(0))
+                            scrolled += 1
+                            blank = Line(cols, erase_style(style))
+                            buffer.append(blank)
+                            screen.dirty_all = True
+                            chars, styles = blank.chars, blank.styles
+                            fresh = True
+                        elif y == bottom:
+                            screen.style = style
+                            screen.scroll_up(1)
+                        elif y < rows - 1:
+                            y += 1
                     if fresh and end <= cols:
                         chars[x:end] = cells  # type: ignore[assignment]
                         styles[x:end] = [style] * (end - x)
@@ -237,7 +256,7 @@ class TerminalStream:
                     controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style
                 buffer, cols, rows = screen.buffer, screen.cols, screen.rows
-                insert_mode = screen.insert_mode
+                insert_mode, autowrap = screen.insert_mode, screen.autowrap
                 charset = screen.charset
                 top, bottom = screen.margins
                 plain_scroll = top == 0 and bottom == rows - 1 and not screen.alternate
@@ -361,11 +380,12 @@ class TerminalStream:
         return cells
 
     def _sgr_token(self, style: Style, token: str) -> Style:
-        """The style after an SGR token that is not in the caches yet. Extended colours in the plain form
+        """The style after an SGR token that is not in the caches yet. 24-bit colours in the plain form
         are worked out directly and not remembered (a colour per cell never repeats); other tokens the
-        full way (anything unusual included), remembered."""
+        full way (anything unusual included), remembered: the cache gives back one object per style, so
+        the next lookup by that object's identity finds it."""
         body = token[2:-1]
-        if body[1:3] == "8;" and body[:1] in ("3", "4", "5"):
+        if body[1:5] == "8;2;" and body[:1] in ("3", "4", "5"):
             fast = fast_sgr(style, body)
             if fast is not None:
                 return fast
