@@ -86,9 +86,8 @@ def _halfway(fg: QColor, bg: QColor) -> QColor:
     key = (fg.rgb(), bg.rgb())
     found = _FAINT.get(key)
     if found is None:
-        found = QColor.fromRgbF(
-            *((a + b) / 2 for a, b in zip(fg.getRgbF()[:3], bg.getRgbF()[:3], strict=True))
-        )
+        red, green = (fg.red() + bg.red()) // 2, (fg.green() + bg.green()) // 2
+        found = QColor(red, green, (fg.blue() + bg.blue()) // 2)
         if len(_FAINT) > 4096:
             _FAINT.clear()
         _FAINT[key] = found
