@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import codecs
 import re
-from itertools import compress, count, repeat
-from operator import add, gt
 
 from sessions.terminal.controls import Controls
-from sessions.terminal.deferred import SGR_RE, PlainRows, row_breaks, style_after
 from sessions.terminal.lines import Line
+from sessions.terminal.plainlines import PlainLines
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
 from sessions.terminal.style import Style, erase_style
-from sessions.terminal.width import SPACING_RUN, STUB, fits, is_nfc, nfc, to_cells
+from sessions.terminal.width import SPACING_RUN, STUB, is_nfc, nfc, to_cells
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
@@ -49,14 +47,15 @@ _OTHER_TOKENS = (
     ")"
 )
 #: Tokens of the stream; text is what lies between them. The first kind is CR LF with the complete plain
-#: lines after it (printable text without zero-width characters and SGR, each ending in CR LF), which a
-#: log flood is made of.
-_TOKEN_RE = re.compile(f"(\r\n(?:(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+\r\n)*+" + _RUNS + _OTHER_TOKENS)
+#: lines after it (printable text without zero-width characters and SGR, maybe EL, each ending in CR LF),
+#: which a log flood or a full-screen refresh is made of (see plainlines.py).
+_TOKEN_RE = re.compile(
+    f"(\r\n(?:(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS
+)
 
 #: The same with CR LF on its own and no runs, for lines that have to be drawn one by one (and the reference
 #: the tests of the runs compare with: every token on its own).
 LITERAL_TOKEN_RE = re.compile("(\r\n" + _OTHER_TOKENS)
-_UTF8, _PASS = "utf-8", "surrogatepass"
 _INCOMPLETE_RE = re.compile("\x1b(?:\\[[\x07-\x0d\x20-\x3f]*|[\\]P^_X][^\x07\x1b\x9c]*|[\x20-\x2f]*)")
 _OPEN_STRING_RE = re.compile("\x1b[\\]P^_X][^\x07\x1b\x9c]*")
 _STRING_END_RE = re.compile("\x07|\x1b\\\\|\x9c")
@@ -80,6 +79,7 @@ class TerminalStream:
         #: style before, so one lookup by the token alone does.
         self._reset_sgr: dict[str, Style] = {}
         self._controls = Controls(screen, self._crlf)
+        self._plain = PlainLines(screen, self._draw_literally)
 
     def feed(self, data: bytes) -> None:
         """Bytes from the remote; a character split across two feeds is decoded whole."""
@@ -251,7 +251,7 @@ class TerminalStream:
                     handler()
                 elif token[0] == "\r":  # CR LF and the plain lines after it
                     last = None
-                    self._lines(token)
+                    self._plain.take(token)
                 else:
                     controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style
@@ -264,111 +264,9 @@ class TerminalStream:
             screen.cursor_x, screen.cursor_y, screen.style = x, y, style
             history.added += scrolled
 
-    def _lines(self, token: str) -> None:
-        """CR LF, then complete plain lines: kept as text (``Line.deferred``) where the cursor sits on a
-        blank row at the bottom of the whole screen, drawn otherwise."""
-        screen = self.screen
-        self._crlf()
-        text = token[2:]
-        while text:
-            rows = screen.rows
-            if screen.alternate or screen.margins != (0, rows - 1) or screen.insert_mode or screen.charset:
-                self._run(LITERAL_TOKEN_RE.split(text))
-                return
-            y = screen.cursor_y
-            blank = erase_style(screen.style)
-            if y != rows - 1 or screen.cursor_x != 0 or not screen.buffer[y].is_blank(blank):
-                # Draw lines until the cursor reaches the bottom (and a line scrolls, leaving a blank row).
-                cut = -2
-                for _ in range(max(1, rows - 1 - y)):
-                    cut = text.find("\r\n", cut + 2)
-                    if cut < 0 or cut + 2 == len(text):
-                        break
-                cut = len(text) if cut < 0 else cut + 2
-                self._run(LITERAL_TOKEN_RE.split(text[:cut]))
-                text = text[cut:]
-                continue
-            self._defer(text)
-            return
-
-    def _defer(self, text: str) -> None:
-        """Plain lines (each ending in CR LF) from a blank bottom row of the whole screen: kept as text and
-        scrolled up. Only a line too wide without autowrap is drawn."""
-        screen = self.screen
-        cols = screen.cols
-        texts = text.split("\r\n")
-        texts.pop()
-        # Upper bounds of the cells of each line (SGR included), at C speed: the length of an ASCII line;
-        # (characters + UTF-8 bytes) / 2 otherwise, since a wide character takes 3 or 4 bytes.
-        if text.isascii():
-            sizes, limit = map(len, texts), cols
-        else:
-            sizes = map(add, map(len, texts), map(len, text.encode(_UTF8, _PASS).split(b"\r\n")))
-            limit = 2 * cols
-        maybe_wide = list(compress(count(), map(gt, sizes, repeat(limit))))
-        wraps: dict[int, list[int]] = {}
-        drawn: list[int] = []
-        wrap = screen.autowrap and cols >= 2
-        for i in maybe_wide:
-            line = SGR_RE.sub("", texts[i]) if "\x1b" in texts[i] else texts[i]
-            if fits(line, cols):
-                continue
-            if wrap:
-                wraps[i] = row_breaks(line, cols)
-            else:
-                drawn.append(i)
-        start = 0
-        for i in drawn:
-            if i > start:
-                self._push(texts[start:i], {k - start: v for k, v in wraps.items() if start <= k < i})
-            self._run(LITERAL_TOKEN_RE.split(texts[i] + "\r\n"))
-            start = i + 1
-        if start < len(texts):
-            self._push(
-                texts[start:] if start else texts, {k - start: v for k, v in wraps.items() if k >= start}
-            )
-
-    def _push(self, texts: list[str], wraps: dict[int, list[int]]) -> None:
-        """Scroll *texts* in as deferred rows, as drawing each and CR LF at the bottom row would have.
-        *wraps*: where the lines that wrap (by index) do so."""
-        screen = self.screen
-        cols, rows = screen.cols, screen.rows
-        history = screen.history
-        plain = PlainRows(texts, screen.style, cols)
-        deferred = Line.deferred
-        # Rows that would be pushed out of the scrollback at once are only counted.
-        keep = rows - 1 + history.limit
-        n = len(texts)
-        if not wraps:
-            total = n
-            new = [deferred(plain, i) for i in range(max(0, n - keep), n)]
-        else:
-            new = []
-            done = 0
-            for i in sorted(wraps):
-                new += [deferred(plain, k) for k in range(done, i)]
-                start = 0
-                for end in wraps[i]:
-                    row = deferred(plain, i, start, end)
-                    row.wrapped = True
-                    new.append(row)
-                    start = end
-                new.append(deferred(plain, i, start))
-                done = i + 1
-            new += [deferred(plain, k) for k in range(done, n)]
-            total = len(new)
-            del new[: max(0, total - keep)]
-        screen.style = style_after(screen.style, texts)
-        screen.blank_style = None
-        buffer = screen.buffer
-        buffer.pop()  # the blank row the first line is drawn on
-        buffer.extend(new)
-        buffer.append(Line(cols, erase_style(screen.style)))
-        cut = len(buffer) - rows
-        history.extend(buffer[:cut])
-        history.added += total - len(new)
-        del buffer[:cut]
-        screen.dirty_all = True
+    def _draw_literally(self, text: str) -> None:
+        """Draw *text* token by token (no runs, no plain lines kept as text)."""
+        self._run(LITERAL_TOKEN_RE.split(text))
 
     def _layout(self, text: str) -> str | None:
         """Cells of a non-ASCII run (None: it has zero-width characters), remembered: log lines repeat."""
