@@ -29,8 +29,9 @@ _UTF8, _PASS = "utf-8", "surrogatepass"
 
 def _width(text: str) -> int:
     """Cells a plain line takes (SGR and a final EL left out; it has no zero-width characters)."""
+    text = text.removesuffix(ERASE_TO_END)
     if "\x1b" in text:
-        text = SGR_RE.sub("", text.removesuffix(ERASE_TO_END))
+        text = SGR_RE.sub("", text)
     return len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
 
 
@@ -76,28 +77,33 @@ class PlainLines:
         """Plain lines (each ending in CR LF) from column 0 of a row above the bottom margin: a line that
         replaces its whole row is kept as text, others are drawn."""
         screen = self.screen
-        cols = screen.cols
+        cols, buffer = screen.cols, screen.buffer
+        bottom, rows = screen.margins[1], screen.rows
+        last = min(bottom if screen.cursor_y <= bottom else rows, rows - 1)
         texts = text.split("\r\n")
         texts.pop()
         plain: PlainRows | None = None
-        base = 0
+        base = applied = 0  # texts[:applied] are in screen.style
+        deferred = Line.deferred
         for i, line in enumerate(texts):
             y = screen.cursor_y
-            if screen.cursor_x or y == screen.margins[1] or y >= screen.rows - 1:  # its CR LF would scroll
-                self._draw(line + "\r\n")
-                continue
-            width = _width(line)
-            if not (width < cols if line.endswith(ERASE_TO_END) else width == cols):
-                self._draw(line + "\r\n")
-                continue
-            if plain is None:  # the style before line i; the lines after it (drawn or not) follow from it
-                plain, base = PlainRows(texts[i:], screen.style, cols), i
-            screen.buffer[y] = Line.deferred(plain, i - base)
-            screen.style = style_after(screen.style, [line])
+            if not screen.cursor_x and y < last:  # (the CR LF after the line on the last row would scroll)
+                erased = line.endswith(ERASE_TO_END)
+                if _width(line[:-3]) < cols if erased else _width(line) == cols:
+                    if plain is None:  # the style before line i; the lines after it follow from it
+                        plain, base = PlainRows(texts[i:], screen.style, cols), i
+                    row = deferred(plain, i - base)
+                    row.wrapped = not erased and buffer[y].wrapped  # writing keeps the flag, EL clears it
+                    buffer[y] = row
+                    screen.cursor_y = y + 1  # and x stays 0: the CR LF after the line
+                    continue
+            screen.style = style_after(screen.style, texts[applied:i])
+            applied = i + 1
+            self._draw(line + "\r\n")
+        screen.style = style_after(screen.style, texts[applied:])
+        if plain is not None:
             screen.blank_style = None
             screen.dirty_all = True
-            screen.cursor_x = 0  # the CR LF after it
-            screen.cursor_y = y + 1
 
     def _defer(self, text: str) -> None:
         """Plain lines (each ending in CR LF) from a blank bottom row of the whole screen: kept as text and
