@@ -8,12 +8,15 @@ looks at it. So rows are kept as the text that drew them (``Line.deferred``, lai
 - Above the bottom, a line that replaces its whole row becomes such a row (``top`` rewriting its screen
   from the top, an image drawn row by row): it fills the row exactly, or it ends in EL short of the last
   column. Other lines are drawn.
+- A row rewritten in place (CUP to its first column, text, EL: vim, less, htop) becomes such a row when
+  its text ends short of the last column.
 
 Everything comes out exactly as drawing each character would have made it (tests/terminal/test_deferred.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import compress, count, repeat
 from operator import add, gt
@@ -25,6 +28,15 @@ from sessions.terminal.style import erase_style
 from sessions.terminal.width import fits, nfc, to_cells
 
 _UTF8, _PASS = "utf-8", "surrogatepass"
+#: One row rewritten in place: CUP to row N, column 1; plain text (SGR included); EL.
+_POSITIONED_RE = re.compile("\x1b\\[([0-9]{1,3});1H(.*?)\x1b\\[K", re.S)
+#: A token of such rows (each with something between CUP and EL): not CUP and EL alone.
+_POSITIONED_TOKEN_RE = re.compile("\x1b\\[[0-9]{1,3};1H(?:[^\x1b]|\x1b\\[[0-9;:]*m)")
+
+
+def is_positioned(token: str) -> bool:
+    """Whether *token* is rows rewritten in place (what the stream's tokenizer makes of them)."""
+    return _POSITIONED_TOKEN_RE.match(token) is not None
 
 
 def _width(text: str) -> int:
@@ -100,6 +112,35 @@ class PlainLines:
             screen.style = style_after(screen.style, texts[applied:i])
             applied = i + 1
             self._draw(line + "\r\n")
+        screen.style = style_after(screen.style, texts[applied:])
+        if plain is not None:
+            screen.blank_style = None
+            screen.dirty_all = True
+
+    def place(self, token: str) -> None:
+        """Rows rewritten in place (CUP to row N column 1, plain text, EL, over and over): a row whose text
+        ends short of the last column is kept as text, others are drawn."""
+        screen = self.screen
+        if screen.insert_mode or screen.charset or screen.origin:
+            self._draw(token)
+            return
+        cols, rows, buffer = screen.cols, screen.rows, screen.buffer
+        pairs = _POSITIONED_RE.findall(token)
+        texts = [text + ERASE_TO_END for _row, text in pairs]
+        plain: PlainRows | None = None
+        base = applied = 0  # texts[:applied] are in screen.style
+        for i, (row, text) in enumerate(pairs):
+            y = min(max(int(row), 1), rows) - 1
+            width = _width(text)
+            if width < cols:
+                if plain is None:  # the style before line i; the lines after it follow from it
+                    plain, base = PlainRows(texts[i:], screen.style, cols), i
+                buffer[y] = Line.deferred(plain, i - base)  # EL: the row no longer runs on
+                screen.cursor_x, screen.cursor_y = width, y
+                continue
+            screen.style = style_after(screen.style, texts[applied:i])
+            applied = i + 1
+            self._draw(f"\x1b[{row};1H{text}\x1b[K")
         screen.style = style_after(screen.style, texts[applied:])
         if plain is not None:
             screen.blank_style = None

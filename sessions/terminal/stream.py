@@ -14,7 +14,7 @@ import re
 
 from sessions.terminal.controls import Controls
 from sessions.terminal.lines import Line
-from sessions.terminal.plainlines import PlainLines
+from sessions.terminal.plainlines import PlainLines, is_positioned
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
 from sessions.terminal.style import Style, erase_style
@@ -29,12 +29,16 @@ MAX_PENDING = 64 * 1024
 #: no longer skip ahead to the characters a token can start with, and cutting text would be 6 times slower.
 _LF = "(?:[\n\x0b\x0c]|\x1bD)"
 _COUNTED_CSI = "\x1b\\[[0-9]{0,4}[A-FLMPST@IZabe]"
+#: A row rewritten in place, as vim and other full-screen programs do: CUP to its first column, printable
+#: text and SGR, EL (plainlines.py keeps such rows as text).
+_POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)++\x1b\\[K"
 _RUNS = (
     f"|[\n\x0b\x0c]{_LF}+|\x1bD{_LF}+"
     "|\x1bM(?:\x1bM)+"
     "|\x08\x08+|\t\t+"
     "|[\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f][\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f]+"  # ignored controls
     f"|{_COUNTED_CSI}(?:{_COUNTED_CSI})+"
+    f"|{_POSITIONED}(?:{_POSITIONED})*"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
 )
@@ -252,6 +256,9 @@ class TerminalStream:
                 elif token[0] == "\r":  # CR LF and the plain lines after it
                     last = None
                     self._plain.take(token)
+                elif token[-3:] == "\x1b[K" and is_positioned(token):  # rows rewritten in place
+                    last = None
+                    self._plain.place(token)
                 else:
                     controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style

@@ -1,5 +1,6 @@
 """The shortcuts that keep floods cheap change speed only: runs dispatched as one call, repeats of a token
-that cannot change anything skipped, and work skipped on a screen known to be blank.
+that cannot change anything skipped, work skipped on a screen known to be blank, and rows rewritten in
+place (CUP, text, EL) kept as text.
 
 The reference is the same model fed every token on its own (``LITERAL_TOKEN_RE``), with no repeat skipped
 and no blank screen known: screen, scrollback, cursor, style, saved cursors and modes must be equal.
@@ -88,7 +89,11 @@ _repeated = st.tuples(st.one_of(_single, _counted, _idempotent, _compound), st.i
 )
 _sgr = st.sampled_from(["\x1b[0m", "\x1b[41m", "\x1b[44;1m", "\x1b[7m", "\x1b[38;5;9m"])
 _text = st.sampled_from(["ab", "0123456789", "가나", "x", "e\u0301", "─┐"])
-_op = st.one_of(_repeated, _repeated, _sgr, _text, _text)
+_positioned = st.tuples(
+    st.sampled_from(["1", "2", "3", "5", "99"]),
+    st.lists(st.one_of(_sgr, _text), min_size=1, max_size=4).map("".join),
+).map(lambda p: f"\x1b[{p[0]};1H{p[1]}\x1b[K")  # a row rewritten in place, as vim does
+_op = st.one_of(_repeated, _repeated, _sgr, _text, _text, _positioned, _positioned.map(lambda s: s * 3))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
