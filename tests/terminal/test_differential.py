@@ -1,10 +1,12 @@
 """Differential test: on generated inputs, our fast screen shows exactly what pyte's reference Screen shows.
 
 The reference is ``pyte.Screen`` with its known bugs fixed in ``ReferenceScreen`` below (each fix says
-what pyte does wrong). Left out of the corpus on purpose, because pyte is wrong there and our behaviour
-is tested on its own in test_model.py: NFD Hangul and combining marks, ESC E without LNM, CSI 3 J, SGR 21
-and 105, DECOM, DECSCNM/DECCOLM, HPA (pyte maps it to the wrong byte), REP/SU/SD/CHT/CBT (missing),
-and DSR at the pending-wrap column.
+what pyte does wrong), and with xterm's rules where pyte departs from them, each fix naming the rule
+(background colour erase, erase keeping only the colours, pending wrap ended by every movement and erase,
+DECSC/DECRC, origin mode). Left out of the corpus on purpose, because pyte is wrong there and our
+behaviour is tested on its own (test_model.py, test_xterm_conformance.py): NFD Hangul and combining marks,
+ESC E without LNM, CSI 3 J, SGR 2/8/21/4:n/58 and 105, DECOM, DECALN, DECSCNM/DECCOLM, HPA (pyte maps it
+to the wrong byte), REP/SU/SD/CHT/CBT (missing), and DSR at the pending-wrap column.
 """
 
 from __future__ import annotations
