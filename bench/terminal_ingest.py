@@ -76,7 +76,7 @@ class TmuxReference:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.socket = f"vz-bench-{os.getpid()}"
+        self.socket = str(folder / "tmux.sock")
         self.env = {**os.environ, "LC_ALL": "C.UTF-8"}
         self.env.pop("TMUX", None)
         self._tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", str(COLS), "-y", str(ROWS))
@@ -91,7 +91,7 @@ class TmuxReference:
 
     def _tmux(self, *args: str) -> str:
         done = subprocess.run(
-            ["tmux", "-L", self.socket, *args], env=self.env, capture_output=True, text=True, timeout=60
+            ["tmux", "-S", self.socket, *args], env=self.env, capture_output=True, text=True, timeout=60
         )
         if done.returncode != 0:
             raise RuntimeError(f"tmux {' '.join(args)}: {done.stderr.strip()}")
@@ -123,7 +123,7 @@ class TmuxReference:
         return max(1e-6, min(self._run(data, prefill) for _ in range(runs)) - base)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], env=self.env, capture_output=True)
+        subprocess.run(["tmux", "-S", self.socket, "kill-server"], env=self.env, capture_output=True)
 
 
 @dataclass
@@ -157,8 +157,8 @@ def widget_stall(data: bytes) -> Flood:
     chunks = [data[i : i + CHUNK] for i in range(0, len(data), CHUNK)]
     clock = QElapsedTimer()
     clock.start()
-    state = {"last": 0, "cpu": 0.0}
-    gaps: list[tuple[int, float]] = []  # (wall ms, CPU ms)
+    state = {"last": 0.0, "cpu": 0.0}
+    gaps: list[tuple[float, float]] = []  # (wall ms, CPU ms)
 
     def tick() -> None:
         now, cpu_now = clock.elapsed(), time.process_time()

@@ -1,11 +1,12 @@
 """A live tmux as a second reference: bytes fed to a detached pane, its cells read back with capture-pane.
 
-tmux runs with its own socket (``-L``) and no configuration. Each screen is a new session of the given size
-whose pane runs ``cat`` on the bytes with output post-processing off (so LF stays LF), then sets the pane
-title to a marker: once tmux shows that title it has parsed everything before it. capture-pane -e gives
-each row as text with SGR; those rows are drawn onto one of our own screens to compare cells (text and
-SGR only, which the differential test against pyte covers). Blank cells at the end of a row are not
-captured: cases that check their background end the row with a character.
+tmux runs with its own socket (``-S``, in the test's folder) and no configuration. Each screen is a new
+session of the given size whose pane runs ``cat`` on the bytes with output post-processing off (so LF
+stays LF), then sets the pane title to a marker: once tmux shows that title it has parsed everything
+before it. capture-pane -e gives each row as text with SGR; those rows are drawn onto one of our own
+screens to compare cells (text and SGR only, which the differential test against pyte covers). Blank
+cells at the end of a row are not captured: cases that check their background end the row with a
+character.
 """
 
 from __future__ import annotations
@@ -37,14 +38,14 @@ class Tmux:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.socket = f"vz-test-{os.getpid()}"
+        self.socket = str(folder / "tmux.sock")  # in the test's folder: nothing left in /tmp/tmux-<uid>
         self.env = {**os.environ, "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
         self.env.pop("TMUX", None)
         self._tmux("-f", "/dev/null", "new-session", "-d", "-s", "idle", "sleep 3600")
 
     def _tmux(self, *args: str) -> str:
         done = subprocess.run(
-            [TMUX or "tmux", "-L", self.socket, *args],
+            [TMUX or "tmux", "-S", self.socket, *args],
             env=self.env,
             capture_output=True,
             text=True,
@@ -79,4 +80,4 @@ class Tmux:
         return Capture(screen, (int(x), int(y)))
 
     def close(self) -> None:
-        subprocess.run([TMUX or "tmux", "-L", self.socket, "kill-server"], env=self.env, capture_output=True)
+        subprocess.run([TMUX or "tmux", "-S", self.socket, "kill-server"], env=self.env, capture_output=True)
