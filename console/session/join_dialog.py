@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.widgets import named
+from console.kit.widgets import named
 from sessions import codes
 from sessions.errors import SupportError
 from sessions.relay.techkey import TechnicianKey, ensure_technician_key

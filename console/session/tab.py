@@ -13,12 +13,12 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from console.bridge import SessionBridge
-from console.chat_pane import ChatPane
-from console.prompts import SecretDialog, await_dialog, host_key_box
-from console.tasks import spawn
+from console.kit.prompts import SecretDialog, await_dialog, host_key_box
+from console.kit.tasks import spawn
+from console.kit.widgets import named
+from console.session.bridge import SessionBridge
+from console.session.chat_pane import ChatPane
 from console.terminal import TerminalWidget
-from console.widgets import named
 from sessions import codes, secrets
 from sessions.chat.conversation import Conversation, TranslatorLike
 from sessions.chat.link import ChatLink

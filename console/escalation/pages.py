@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.widgets import named
+from console.kit.widgets import named
 from sessions.escalation import OutboxItem, Preview
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.widgets import named
+from console.kit.widgets import named
 from sessions.config import Settings
 from sessions.errors import SupportError
 from sessions.escalation.destinations import HqDestination, destinations

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.prompts import await_dialog
-from console.tasks import spawn
-from console.widgets import named
+from console.kit.prompts import await_dialog
+from console.kit.tasks import spawn
+from console.kit.widgets import named
 from sessions.archive import ArchiveIndex, open_index
 from sessions.archive.followups import OpenFollowUp, close_followup, open_followups
 from sessions.errors import SupportError

@@ -1,71 +1,19 @@
-"""Starting the console: QApplication, the asyncio loop inside Qt (qasync), log, crash hook, language."""
+"""Opening the windows: the console, the demo, the customer's window (`agent --gui`), the self-test."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
-import sys
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
-from console.applog import setup_logging
-from console.crash import install_crash_hook
-from console.i18n import install_translator, resolve_language
+from console.app.i18n import install_translator, resolve_language
+from console.app.runtime import at_exit, create_application, load_settings, run_loop
 from sessions import __version__
-from sessions.config import Settings
-from sessions.errors import ConfigError, SupportError
-from sessions.paths import app_dirs
+from sessions.errors import SupportError
 
 log = logging.getLogger(__name__)
-
-
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The one QApplication, with the log, crash hook and UI language set up."""
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Valuezone")
-    app.setOrganizationName("Valuezone")
-    app.setApplicationVersion(__version__)
-    setup_logging()
-    install_crash_hook()
-    return app
-
-
-def load_settings() -> tuple[Settings, str | None]:
-    """The settings, and a message when the file was broken and defaults are used instead."""
-    path = app_dirs().settings_file
-    try:
-        return Settings.load(path), None
-    except ConfigError as exc:
-        log.warning("%s", exc)
-        return Settings(path), str(exc)
-
-
-_exit_jobs: list[Callable[[], Awaitable[object]]] = []
-
-
-def run_loop(app: QApplication, start: Callable[[], object]) -> int:
-    """Run asyncio inside Qt's event loop: call *start* once, return when the app quits (after exit jobs)."""
-    import qasync
-
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    closed = asyncio.Event()
-    app.aboutToQuit.connect(closed.set)
-    with loop:
-        loop.call_soon(start)
-        loop.run_until_complete(closed.wait())
-        for job in _exit_jobs:
-            try:
-                loop.run_until_complete(asyncio.wait_for(job(), 5))
-            except (TimeoutError, SupportError, OSError) as exc:
-                log.warning("clean-up at exit did not finish: %s", exc)
-        _exit_jobs.clear()
-    return 0
 
 
 def run_console(open_target: str | None = None, key_file: str | None = None, accept_new: bool = False) -> int:
@@ -73,7 +21,7 @@ def run_console(open_target: str | None = None, key_file: str | None = None, acc
     app = create_application()
     settings, settings_problem = load_settings()
     install_translator(resolve_language(settings.get("ui", "language", "")))
-    from console.main_window import MainWindow
+    from console.mainwindow.window import MainWindow
 
     window = MainWindow(settings)
     window.show()
@@ -89,13 +37,13 @@ def run_console(open_target: str | None = None, key_file: str | None = None, acc
 
 
 def run_demo(home: Path, *, customer_lang: str = "ko", quit_after: float = 0) -> int:
-    """`valuezone demo`: console + relay + agent on this machine (see console/demo.py)."""
+    """`valuezone demo`: console + relay + agent on this machine (see console/launch/demo.py)."""
     app = create_application()
     settings, _ = load_settings()
     install_translator(resolve_language(settings.get("ui", "language", "")))
-    from console.demo import place_side_by_side, start_demo
-    from console.main_window import MainWindow
-    from console.tasks import spawn
+    from console.kit.tasks import spawn
+    from console.launch.demo import place_side_by_side, start_demo
+    from console.mainwindow.window import MainWindow
 
     window = MainWindow(settings)
     window.show()
@@ -107,7 +55,7 @@ def run_demo(home: Path, *, customer_lang: str = "ko", quit_after: float = 0) ->
             window.show_notice(str(exc))
             return
         place_side_by_side(window, demo.agent_window)
-        _exit_jobs.append(demo.close)
+        at_exit(demo.close)
         if quit_after:
             QTimer.singleShot(int(quit_after * 1000), app.quit)
 
@@ -120,7 +68,7 @@ def run_agent_window(config: object, *, quit_after: float = 0) -> int:
     settings, _ = load_settings()
     customer_lang = str(getattr(config, "lang", "") or "").split("-")[0]  # `--lang`, else the UI setting
     install_translator(resolve_language(customer_lang or settings.get("ui", "language", "")))
-    from console.agent_window import AgentWindow
+    from console.agent.window import AgentWindow
     from sessions.agent.core import Agent, AgentConfig
 
     assert isinstance(config, AgentConfig)
@@ -133,7 +81,7 @@ def run_agent_window(config: object, *, quit_after: float = 0) -> int:
         if quit_after:
             QTimer.singleShot(int(quit_after * 1000), app.quit)
 
-    _exit_jobs.append(agent.end)
+    at_exit(agent.end)
     return run_loop(app, begin)
 
 
@@ -143,7 +91,7 @@ def self_test() -> int:
     app = create_application()
     settings, _ = load_settings()
     install_translator(resolve_language(settings.get("ui", "language", "")))
-    from console.main_window import MainWindow
+    from console.mainwindow.window import MainWindow
 
     window = MainWindow(settings)
     window.show()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.widgets import named
+from console.kit.widgets import named
 
 
 async def await_dialog(dialog: QDialog) -> int:

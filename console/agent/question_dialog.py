@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.widgets import named
+from console.kit.widgets import named
 from sessions.agent.catalogue import Catalogue
 from sessions.agent.events import QuestionAsked
 from sessions.chat.questions import SURVEY

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.tasks import spawn
-from console.widgets import named
+from console.kit.tasks import spawn
+from console.kit.widgets import named
 from sessions.chat.conversation import ChatEntry, Conversation, EntryState, Preview
 from sessions.errors import SupportError
 from translation import canned

@@ -19,10 +19,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
-from console.escalate_pages import DetailsPage, DonePage, PreviewPage, ProgressPage, WaitingPage, size_text
-from console.outbox_service import OutboxService
-from console.session_tab import SessionTab
-from console.tasks import spawn
+from console.escalation.outbox import OutboxService
+from console.escalation.pages import DetailsPage, DonePage, PreviewPage, ProgressPage, WaitingPage, size_text
+from console.kit.tasks import spawn
+from console.session.tab import SessionTab
 from sessions.errors import ConsentRefusedError, SupportError
 from sessions.escalation import BuildProgress, CollectProgress, LogSpec, detect_log_spec, log_spec
 from sessions.escalation.contents import translate_summary

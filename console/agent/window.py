@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.question_dialog import QuestionDialog
-from console.shell_view import LiveShells
-from console.tasks import spawn
-from console.widgets import named
+from console.agent.question_dialog import QuestionDialog
+from console.agent.shell_view import LiveShells
+from console.kit.tasks import spawn
+from console.kit.widgets import named
 from sessions.agent.core import Agent
 from sessions.agent.events import (
     Activity,

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.outbox_service import OutboxService
-from console.widgets import named
+from console.escalation.outbox import OutboxService
+from console.kit.widgets import named
 from sessions.errors import SupportError
 from sessions.escalation import OutboxItem, State
 

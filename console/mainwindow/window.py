@@ -18,20 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.devices_dock import DevicesDock
-from console.diagnostics_dock import DiagnosticsDock
-from console.end_session import end_session
-from console.escalate_dialog import EscalateDialog
-from console.escalations_dock import EscalationsDock
-from console.followups_dock import FollowUpsDock
-from console.i18n import install_translator, resolve_language
-from console.join_dialog import JoinDialog
-from console.notify import Notifier
-from console.outbox_service import OutboxService
-from console.session_tab import SessionPlan, SessionTab
-from console.settings_dialog import SettingsDialog
-from console.tasks import spawn
-from console.widgets import named
+from console.app.i18n import install_translator, resolve_language
+from console.devices.dock import DevicesDock
+from console.diagnostics.dock import DiagnosticsDock
+from console.escalation.dialog import EscalateDialog
+from console.escalation.dock import EscalationsDock
+from console.escalation.outbox import OutboxService
+from console.followups.dock import FollowUpsDock
+from console.kit.notify import Notifier
+from console.kit.tasks import spawn
+from console.kit.widgets import named
+from console.session.end_dialog import end_session
+from console.session.join_dialog import JoinDialog
+from console.session.tab import SessionPlan, SessionTab
+from console.settings.dialog import SettingsDialog
 from sessions import __version__, secrets
 from sessions.config import Settings
 from sessions.devices import Device, DeviceBook
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def end_current_session(self) -> None:
-        """Ctrl+Shift+E: outcome, summary and survey, then the session ends (see console/end_session.py)."""
+        """Ctrl+Shift+E: outcome, summary and survey, then the session ends (session/end_dialog.py)."""
         tab = self.tabs.currentWidget()
         if not isinstance(tab, SessionTab) or not tab.can_end():
             self.statusBar().showMessage(self.tr("Open a connected session first."), 8000)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.hq_settings import HqSettings
-from console.i18n import LANGUAGES
-from console.widgets import named
+from console.app.i18n import LANGUAGES
+from console.kit.widgets import named
+from console.settings.hq_page import HqSettings
 from sessions.config import Settings
 from sessions.errors import SupportError
 from sessions.paths import app_dirs

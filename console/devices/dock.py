@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.device_dialog import DeviceDialog, DeviceFields
-from console.widgets import named
+from console.devices.dialog import DeviceDialog, DeviceFields
+from console.kit.widgets import named
 from sessions.devices import Device, DeviceBook
 from sessions.errors import SupportError
 

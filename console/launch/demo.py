@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from console.agent_window import AgentWindow
-from console.main_window import MainWindow
-from console.session_tab import SessionTab
+from console.agent.window import AgentWindow
+from console.mainwindow.window import MainWindow
+from console.session.tab import SessionTab
 from sessions.agent.core import Agent, AgentConfig
 from sessions.relay.server import Relay, RelayConfig
 from sessions.relay.techkey import ensure_technician_key

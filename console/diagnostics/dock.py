@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.tasks import spawn
-from console.widgets import named
+from console.kit.tasks import spawn
+from console.kit.widgets import named
 from sessions.diagnostics import CheckResult, DiagnosticsRunner, Status, exit_code
 
 RunnerFactory = Callable[[], Awaitable[DiagnosticsRunner]]

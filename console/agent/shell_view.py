@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QContextMenuEvent, QFont, QFontMetricsF, QInputMethodEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMenu, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from console.kit.widgets import named
 from console.terminal.widget import TerminalWidget
-from console.widgets import named
 from sessions.agent.catalogue import Catalogue
 from sessions.agent.events import ShellClosed, ShellOpened, ShellOutput, ShellResized
 

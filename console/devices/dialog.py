@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.widgets import named
+from console.kit.widgets import named
 
 PROFILES = ["auto", "linux", "qnap-qts", "synology-dsm", "zfs"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from console.tasks import spawn
+from console.kit.tasks import spawn
 from sessions.config import Settings
 from sessions.errors import SupportError
 from sessions.escalation import Outbox, OutboxItem, State, deliverer_for

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.prompts import await_dialog
-from console.widgets import named
+from console.kit.prompts import await_dialog
+from console.kit.widgets import named
 from sessions.chat.questions import SURVEY, QuestionUnansweredError
 from sessions.ending import (
     OUTCOMES,
@@ -42,7 +42,7 @@ from sessions.ending import (
 from sessions.errors import SupportError
 
 if TYPE_CHECKING:
-    from console.session_tab import SessionTab
+    from console.session.tab import SessionTab
 
 SURVEY_TIMEOUT = 300.0  # seconds the console waits for the customer's answer
 
