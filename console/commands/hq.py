@@ -109,6 +109,12 @@ def run_serve(args: argparse.Namespace) -> int:
     )
     scheme = "https" if tls else "http"
     print(f"receiving bundles at {scheme}://{host}:{server.port}/bundles into {args.inbox}", file=sys.stderr)
+    print(
+        f"limits: {connections.max_connections} connections ({connections.max_per_address or 'any'} per "
+        f"address), headers within {connections.header_timeout:g} s, uploads at least "
+        f"{connections.min_rate} bytes/s, bundles unpacked to at most {args.max_unpacked_mb} MB",
+        file=sys.stderr,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

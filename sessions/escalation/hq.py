@@ -101,7 +101,8 @@ class HqHandler(BaseHTTPRequestHandler):
             log.info("%s: connection ended (%s)", self.client_address[0], exc)
 
     def handle_one_request(self) -> None:
-        self.deadline.start_head()
+        if self.deadline.phase != "head":  # a later request on the connection: its own head deadline
+            self.deadline.start_head()
         self.requestline, self.request_version, self.command = "", "HTTP/1.1", ""  # for a 408 before them
         try:
             super().handle_one_request()
@@ -109,6 +110,7 @@ class HqHandler(BaseHTTPRequestHandler):
             log.info("%s: %s", self.client_address[0], exc)
             self.close_connection = True
             self._reply(408, {"error": str(exc)})
+        self.deadline.phase = "served"  # the first read of a next request starts its own head deadline
 
     def do_POST(self) -> None:
         self._left = 0

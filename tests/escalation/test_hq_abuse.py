@@ -7,6 +7,7 @@ import contextlib
 import gzip
 import io
 import json
+import os
 import signal
 import socket
 import ssl
@@ -292,7 +293,7 @@ def test_a_silent_tls_connection_is_cut(tmp_path: Path, tls: Tls) -> None:
 def _headers(bundle: Path, frame_length: int, content_type: str) -> bytes:
     return (
         f"POST /bundles HTTP/1.1\r\nHost: hq\r\nAuthorization: Bearer {TOKEN}\r\n"
-        f"Content-Type: {content_type}\r\nContent-Length: {frame_length}\r\n\r\n"
+        f"Content-Type: {content_type}\r\nContent-Length: {frame_length}\r\nConnection: close\r\n\r\n"
     ).encode()
 
 
@@ -330,3 +331,24 @@ def test_hq_serve_refuses_nonsense_limits(tmp_path: Path, tls: Tls) -> None:
     )  # fmt: skip
     assert done.returncode != 0
     assert "--max-connections and the timeouts must be positive" in done.stderr + done.stdout
+
+
+def test_a_slow_but_steady_upload_is_accepted(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "random.log").write_bytes(os.urandom(60_000).hex().encode())
+    bundle = small_bundle(tmp_path, logs_dir=logs)
+    bundle_id = read_manifest(bundle).bundle_id
+    frame = envelope({"id": bundle_id, "sha256": file_sha256(bundle)}, "bundle", "b.tar.gz")
+    data = frame.head + bundle.read_bytes() + frame.tail
+    assert len(data) > 40_000
+    with _hq(tmp_path, None, min_rate=20_000, rate_grace=0.5, idle_timeout=5.0) as server:
+        sock = _silent(server.port)
+        sock.sendall(_headers(bundle, len(data), frame.content_type))
+        for offset in range(0, len(data), 4000):
+            sock.sendall(data[offset : offset + 4000])  # 40 kB a second, twice the minimum
+            time.sleep(0.1)
+        reply = _read_reply(sock, 15)
+        sock.close()
+    assert reply.startswith(b"HTTP/1.1 201"), reply
+    assert [p.name for p in _stored(tmp_path / "inbox")] == [f"{bundle_id}.tar.gz"]
