@@ -26,7 +26,7 @@ def register(subparsers: Any) -> None:
 def _abuse_arguments(serve: Any) -> None:
     """Bounds against floods and hostile bundles (sessions/escalation/hq_guard.py and unpack.py)."""
     serve.add_argument(
-        "--max-unpacked-mb", type=int, default=4096, help="largest size a bundle may unpack to (MB)"
+        "--max-unpacked-mb", type=int, default=1024, help="largest size a bundle may unpack to (MB)"
     )
     serve.add_argument("--max-connections", type=int, default=64, help="connections at once (default 64)")
     serve.add_argument(

@@ -7,8 +7,9 @@ claim any size or a name of any length, so every reader of a received bundle (th
 - the unpacked stream (tar headers and contents) is counted as it is read, and reading stops with a
   reason once it passes `UnpackLimits.max_bytes`; sizes declared in tar headers are checked before
   their contents are read, so a header claiming 10 GB is refused at once;
-- a single read is never larger than `MAX_READ` (tar reads a long-name header in one piece: a header
-  claiming a 4 GB name is refused before a byte of it is held in memory);
+- an extended header (pax, GNU long name) is at most 8 kB, checked before it is read: tar keeps every
+  member's extended header in memory (15 MB headers before empty files held 4 GB at HQ), and parsing
+  them is slow (60 kB ones took 24 s a GB); and a single read is never larger than `MAX_READ`;
 - at most `max_members` files; names at most 255 bytes per component and 4,096 in all; every name once
   (after normalising `a//b`, `./a`), and never both a file and a folder (`a` and `a/b`).
 """
@@ -29,6 +30,9 @@ from sessions.escalation.safepaths import check_member
 MAX_COMPONENT_BYTES = 255
 MAX_NAME_BYTES = 4096
 MAX_READ = 16 << 20
+MAX_EXTENDED_HEADER = 8 << 10  # a pax or GNU long-name header: a 4,096-byte name and a few fields
+_EXTENDED = (tarfile.XHDTYPE, tarfile.XGLTYPE, tarfile.SOLARIS_XHDTYPE, tarfile.GNUTYPE_LONGNAME,
+             tarfile.GNUTYPE_LONGLINK)  # fmt: skip
 REBUILD = "Do not open it; ask the sender to build it again with Valuezone."
 
 
@@ -36,7 +40,7 @@ REBUILD = "Do not open it; ask the sender to build it again with Valuezone."
 class UnpackLimits:
     """How much a received bundle may unpack to (bytes of the tar stream) and how many files it holds."""
 
-    max_bytes: int = 4 << 30
+    max_bytes: int = 1 << 30
     max_members: int = 20_000
 
 
@@ -95,12 +99,25 @@ class _Counted:
         return self._raw.tell()
 
 
+class _CheckedInfo(tarfile.TarInfo):
+    """A tar header that refuses an extended header too large for any bundle before reading it."""
+
+    def _proc_member(self, archive: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.type in _EXTENDED and self.size > MAX_EXTENDED_HEADER:
+            raise BundleInvalidError(
+                f"The bundle holds an extended tar header of {_mb(self.size)}; at most "
+                f"{MAX_EXTENDED_HEADER >> 10} kB are accepted.",
+                REBUILD,
+            )
+        return super()._proc_member(archive)  # type: ignore[misc]
+
+
 @contextlib.contextmanager
 def open_bundle(path: Path, limits: UnpackLimits) -> Iterator[tarfile.TarFile]:
     """The tar inside the bundle at *path*, read through the bounds of *limits*."""
     with gzip.GzipFile(path, "rb") as raw:
         counted = cast(IO[bytes], _Counted(raw, path.name, limits.max_bytes))
-        with tarfile.open(fileobj=counted, mode="r:") as tar:
+        with tarfile.open(fileobj=counted, mode="r:", tarinfo=_CheckedInfo) as tar:
             yield tar
 
 
@@ -156,9 +173,10 @@ def members(
                 "Do not open it; a support bundle holds far fewer.",
             )
         name = _check_name(info.name, path)
-        if not info.isfile():
+        if not info.isfile() or info.issparse():
             raise BundleInvalidError(
-                f"The bundle holds {name!r}, which is not a regular file (a link or device).", REBUILD
+                f"The bundle holds {name!r}, which is not a regular file (a link, device or sparse file).",
+                REBUILD,
             )
         declared += info.size
         if declared > limits.max_bytes:
@@ -169,6 +187,7 @@ def members(
             )
         names.add(name)
         info.name = name
+        info.pax_headers = {}  # tar keeps every member: keep them small
         handle = tar.extractfile(info)
         assert handle is not None
         yield info, handle

@@ -96,16 +96,16 @@ def _pax(value_bytes: int) -> bytes:
     return info.tobuf(format=tarfile.USTAR_FORMAT) + record + bytes(-len(record) % tarfile.BLOCKSIZE)
 
 
-def bomb_in_headers(path: Path, unpacked: int = 10 << 30) -> Path:
-    """Empty files, each after an extended header of 15 MB: the files declare nothing, the headers
-    unpack to *unpacked* bytes."""
+def bomb_in_headers(path: Path, unpacked: int = 10 << 30, header: int = 15 << 20) -> Path:
+    """Empty files, each after an extended header of *header* bytes: the files declare nothing, the
+    headers unpack to *unpacked* bytes."""
     bundle_id = uuid.uuid4().hex
-    header = gzip.compress(_pax(15 << 20), 9)
+    packed = gzip.compress(_pax(header), 9)
     with path.open("wb") as out:
         out.write(gzip.compress(_member(MANIFEST, manifest_bytes([], bundle_id))))
-        for n in range(unpacked // (15 << 20)):
-            out.write(header)
-            out.write(gzip.compress(_member(f"logs/empty{n:04d}", b"")))
+        for n in range(unpacked // header):
+            out.write(packed)
+            out.write(gzip.compress(_member(f"logs/empty{n:05d}", b"")))
     return path
 
 
@@ -116,3 +116,12 @@ def header_chain(path: Path, headers: int = 5000) -> Path:
     stream += _pax(8) * headers + _member("logs/a", b"") + bytes(2 * tarfile.BLOCKSIZE)
     path.write_bytes(gzip.compress(stream))
     return path
+
+
+def bundle_id_of(bundle: Path) -> str:
+    """The id in a bundle's manifest (the first member), read without any of the receiver's checks."""
+    with gzip.open(bundle) as raw, tarfile.open(fileobj=raw, mode="r|") as tar:
+        member = next(iter(tar))
+        handle = tar.extractfile(member)
+        assert handle is not None
+        return str(json.loads(handle.read())["bundle_id"])

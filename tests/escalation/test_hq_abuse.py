@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import gzip
 import io
-import json
 import os
 import signal
 import socket
@@ -30,7 +29,14 @@ from sessions.escalation.manifest import file_sha256, verify_bundle
 from sessions.escalation.multipart import envelope
 from sessions.escalation.outbox import Backoff
 from tests.escalation.conftest import TOKEN, Hq, Tls, small_bundle
-from tests.escalation.hostile import bomb_in_headers, bomb_many_members, bomb_one_member, craft, header_chain
+from tests.escalation.hostile import (
+    bomb_in_headers,
+    bomb_many_members,
+    bomb_one_member,
+    bundle_id_of,
+    craft,
+    header_chain,
+)
 from tests.sshd import free_port
 
 FAST = Backoff(base=0.02, cap=0.1, max_attempts=1000)
@@ -43,14 +49,6 @@ def _args(bundle: Path) -> tuple[Path, str, str, int]:
 def _args_raw(bundle: Path, bundle_id: str) -> tuple[Path, str, str, int]:
     """As _args, for a bundle whose manifest our own reader would refuse."""
     return bundle, bundle_id, file_sha256(bundle), bundle.stat().st_size
-
-
-def _bundle_id(bundle: Path) -> str:
-    with gzip.open(bundle) as raw, tarfile.open(fileobj=raw, mode="r|") as tar:
-        member = next(iter(tar))
-        handle = tar.extractfile(member)
-        assert handle is not None
-        return str(json.loads(handle.read())["bundle_id"])
 
 
 @contextlib.contextmanager
@@ -106,18 +104,22 @@ def _peak_memory_mb(pid: int) -> float:
 
 
 async def test_gzip_bombs_are_refused_within_the_unpacked_limit(tmp_path: Path, tls: Tls) -> None:
-    bombs = {  # each 10 GB unpacked, each under 16 MB as sent
-        "one file": (bomb_one_member(tmp_path / "one.tar.gz"), "alone take 10,737,4"),
-        "640 files": (bomb_many_members(tmp_path / "many.tar.gz"), "up to 'logs/zeros0003' alone"),
-        "in headers": (bomb_in_headers(tmp_path / "headers.tar.gz"), "(it reached 64 MB)"),
+    bombs = {  # each under 16 MB as sent
+        "10 GB in one file": (bomb_one_member(tmp_path / "one.tar.gz"), "alone take 10,737,4"),
+        "10 GB in 640 files": (bomb_many_members(tmp_path / "many.tar.gz"), "up to 'logs/zeros0003' alone"),
+        "10 GB in 15 MB headers": (bomb_in_headers(tmp_path / "big.tar.gz"), "extended tar header of 15 MB"),
+        "128 MB in 7 kB headers": (
+            bomb_in_headers(tmp_path / "small.tar.gz", 128 << 20, 7 << 10),
+            "unpacks to more than 64 MB (it reached 64 MB)",
+        ),
     }
     async with _hq_process(tmp_path, tls, "--max-unpacked-mb", "64") as (port, pid):
         url = f"https://127.0.0.1:{port}/bundles"
         deliverer = HttpsDeliverer(parse_destination(url), ca_file=tls.cert, token=TOKEN)
         for name, (bomb, reason) in bombs.items():
             assert bomb.stat().st_size < 16 << 20, name
-            with pytest.raises(DeliveryError, match="unpacks to more than 64 MB") as err:
-                await deliverer.deliver(*_args_raw(bomb, _bundle_id(bomb)))
+            with pytest.raises(DeliveryError) as err:
+                await deliverer.deliver(*_args_raw(bomb, bundle_id_of(bomb)))
             assert reason in str(err.value), name
             assert not err.value.retryable and "refused this bundle for good" in str(err.value)
         peak = _peak_memory_mb(pid)
@@ -152,7 +154,7 @@ async def test_hostile_names_are_refused_for_good(tmp_path: Path, hq: Hq, tls: T
     bundle = craft(tmp_path / "hostile.tar.gz", files)
     deliverer = HttpsDeliverer(parse_destination(hq.url), ca_file=tls.cert, token=TOKEN)
     with pytest.raises(DeliveryError) as err:
-        await deliverer.deliver(*_args_raw(bundle, _bundle_id(bundle)))
+        await deliverer.deliver(*_args_raw(bundle, bundle_id_of(bundle)))
     assert reason in str(err.value) and not err.value.retryable
     assert "build a new bundle" in str(err.value)
     assert not _stored(hq.inbox)
@@ -175,7 +177,7 @@ def test_a_manifest_that_is_not_an_object_is_a_clear_refusal(tmp_path: Path) -> 
 
 async def test_outbox_shows_a_permanent_refusal_and_stops(tmp_path: Path, hq: Hq, tls: Tls) -> None:
     bundle = craft(tmp_path / "twice.tar.gz", [("logs/a.log", b"1"), ("logs/a.log", b"2")])
-    bundle_id = _bundle_id(bundle)
+    bundle_id = bundle_id_of(bundle)
     outbox = Outbox(tmp_path / "o.sqlite3", backoff=FAST)
     outbox.enqueue(bundle, bundle_id, file_sha256(bundle), bundle.stat().st_size, hq.url)
     deliverer = HttpsDeliverer(parse_destination(hq.url), ca_file=tls.cert, token=TOKEN)
@@ -352,3 +354,9 @@ def test_a_slow_but_steady_upload_is_accepted(tmp_path: Path) -> None:
         sock.close()
     assert reply.startswith(b"HTTP/1.1 201"), reply
     assert [p.name for p in _stored(tmp_path / "inbox")] == [f"{bundle_id}.tar.gz"]
+
+
+def test_an_oversized_extended_header_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    bomb = bomb_in_headers(tmp_path / "headers.tar.gz", unpacked=30 << 20)  # two 15 MB headers
+    with pytest.raises(BundleInvalidError, match="an extended tar header of 15 MB; at most 8 kB"):
+        verify_bundle(bomb)
