@@ -93,7 +93,7 @@ class _Connection(asyncssh.SSHServer):
             conn.abort()  # too many waiting to log in from here, all of them young (gate.py)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self.relay.gate.gone(self.conn)  # type: ignore[arg-type]
+        self.relay.gate.gone(self.conn)
         if self._admitted:
             self._admitted = False
             self.relay.admission.unlinked(self.address)
@@ -101,7 +101,7 @@ class _Connection(asyncssh.SSHServer):
             self.customer.connection_lost()
 
     def begin_auth(self, username: str) -> bool:
-        self.relay.gate.logging_in(self.conn)  # type: ignore[arg-type]
+        self.relay.gate.logging_in(self.conn)
         if username == protocol.CUSTOMER_USER:
             assert self.conn is not None
             if self.customer is not None:
@@ -131,7 +131,7 @@ class _Connection(asyncssh.SSHServer):
         return True
 
     def auth_completed(self) -> None:
-        self.relay.gate.logged_in(self.conn)  # type: ignore[arg-type]
+        self.relay.gate.logged_in(self.conn)
         if self.technician is not None:
             self.relay.audit.write(
                 "technician.connected",
