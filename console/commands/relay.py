@@ -8,7 +8,7 @@ import contextlib
 import signal
 from pathlib import Path
 
-from console.commands.argtypes import count, seconds
+from console.commands.argtypes import count, megabytes, seconds
 from sessions.errors import ConfigError
 from sessions.ssh.target import Target
 
@@ -54,6 +54,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=30,
         metavar="N",
         help="new session codes one source address may get per minute (0: no limit; default 30)",
+    )
+    parser.add_argument(
+        "--audit-max-mb",
+        type=megabytes(),
+        default=100.0,
+        metavar="MB",
+        help="size at which audit.jsonl is sealed and a new one begun (default 100)",
+    )
+    parser.add_argument(
+        "--audit-keep",
+        type=count(unit="files"),
+        default=10,
+        metavar="N",
+        help="sealed audit files kept; older ones are deleted (default 10)",
     )
     _flood_arguments(parser)
     parser.set_defaults(func=run)
@@ -140,6 +154,8 @@ async def _serve(args: argparse.Namespace) -> int:
         max_unauthenticated_per_address=args.max_unauthenticated_per_address,
         handshake_timeout=args.handshake_timeout,
         login_timeout=args.login_timeout,
+        audit_max_bytes=max(1, int(args.audit_max_mb * (1 << 20))),
+        audit_keep=args.audit_keep,
     )
     relay = await Relay.start(config)
     print(f"Valuezone relay listening on {listen.host}:{relay.port}", flush=True)
@@ -151,7 +167,11 @@ async def _serve(args: argparse.Namespace) -> int:
         f"{relay.gate.limits.per_source or 'no limit'} per address",
         flush=True,
     )
-    print(f"Audit log: {relay.audit.path}", flush=True)
+    print(
+        f"Audit log: {relay.audit.path} (sealed at {args.audit_max_mb:g} MB; "
+        f"the newest {args.audit_keep} sealed files kept)",
+        flush=True,
+    )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

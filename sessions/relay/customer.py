@@ -83,7 +83,7 @@ class CustomerLink:
         else:
             refusal = self.relay.admission.take_code(self.address)
             if refusal:  # simultaneous logins from one address all passed the check at login
-                self.relay.audit.write("customer.refused", address=self.address, reason=refusal)
+                self.relay.refusals.write("customer.refused", self.address, reason=refusal)
                 self._send("refused", reason=refusal)  # the agent reads why; stock ssh prints the disconnect
                 self.conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
                 return False

@@ -47,7 +47,7 @@ async def relay_and_agents(
     agents: list[Process] = []
     seen: list[str] = []
     try:
-        await line_matching(relay.stdout, r"Host key fingerprint: SHA256:", seen)
+        await line_matching(relay.stdout, r"^Audit log: ", seen)  # the last line it prints at start
         yield port, seen, agents
     finally:
         for process in (*agents, relay):
