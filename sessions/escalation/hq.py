@@ -24,6 +24,7 @@ from typing import Any
 from sessions.errors import BundleInvalidError, EscalationError
 from sessions.escalation.manifest import utc_now, verify_bundle
 from sessions.escalation.multipart import MAX_HEAD, boundary_of, closing, parse_head
+from sessions.listening import listen_error
 
 log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 2 << 30
@@ -258,7 +259,10 @@ class HqHttpServer(ThreadingHTTPServer):
         self.max_bytes = max_bytes
         self.store_lock = threading.Lock()
         self.tls = tls
-        super().__init__(address, handler)
+        try:
+            super().__init__(address, handler)
+        except OSError as exc:  # socketserver closed its socket already
+            raise listen_error(exc, address[0], address[1], who="another receiver?") from exc
 
     def get_request(self) -> tuple[Any, Any]:
         sock, addr = super().get_request()

@@ -11,6 +11,7 @@ from typing import NoReturn
 import asyncssh
 
 from sessions import codes
+from sessions.listening import listen_error
 from sessions.relay import protocol
 from sessions.relay.admission import CustomerAdmission
 from sessions.relay.audit import DEFAULT_KEEP, DEFAULT_MAX_BYTES, AuditLog
@@ -219,27 +220,11 @@ class Relay:
     @classmethod
     async def start(cls, config: RelayConfig) -> Relay:
         relay = cls(config)
-        relay._server = await asyncssh.listen(
-            config.host,
-            config.port,
-            server_factory=lambda: _Connection(relay),
-            server_host_keys=[relay.host_key],
-            password_auth=False,
-            kbdint_auth=False,
-            host_based_auth=False,
-            gss_host=None,
-            allow_scp=False,
-            line_editor=False,  # the consent prompt reads lines itself (sessions/relay/typed_lines.py)
-            agent_forwarding=False,
-            x11_forwarding=False,
-            keepalive_interval=config.keepalive,
-            keepalive_count_max=3,
-            login_timeout=config.login_timeout,
-            backlog=1024,  # a flood's connections are taken in and dropped fast; real ones wait less
-            server_version="Valuezone_relay",
-            encryption_algs=list(CIPHERS),
-            compression_algs=["none"],
-        )
+        try:
+            relay._server = await relay._listen()
+        except OSError as exc:
+            relay.audit.close()
+            raise listen_error(exc, config.host, config.port, who="another relay?") from exc
         relay.port = relay._server.sockets[0].getsockname()[1]
         relay._gate_task = asyncio.get_running_loop().create_task(keep(relay.gate, relay._gate_report))
         relay._minute_task = asyncio.get_running_loop().create_task(relay._every_minute())
@@ -249,6 +234,29 @@ class Relay:
             "relay.started", address=f"{config.host}:{relay.port}", fingerprint=relay.fingerprint
         )
         return relay
+
+    async def _listen(self) -> asyncssh.SSHAcceptor:
+        return await asyncssh.listen(
+            self.config.host,
+            self.config.port,
+            server_factory=lambda: _Connection(self),
+            server_host_keys=[self.host_key],
+            password_auth=False,
+            kbdint_auth=False,
+            host_based_auth=False,
+            gss_host=None,
+            allow_scp=False,
+            line_editor=False,  # the consent prompt reads lines itself (sessions/relay/typed_lines.py)
+            agent_forwarding=False,
+            x11_forwarding=False,
+            keepalive_interval=self.config.keepalive,
+            keepalive_count_max=3,
+            login_timeout=self.config.login_timeout,
+            backlog=1024,  # a flood's connections are taken in and dropped fast; real ones wait less
+            server_version="Valuezone_relay",
+            encryption_algs=list(CIPHERS),
+            compression_algs=["none"],
+        )
 
     async def close(self) -> None:
         if self.config.pace_collector:
