@@ -214,7 +214,8 @@ class CustomerLink:
     async def _run_terminal(self, process: asyncssh.SSHServerProcess[str]) -> None:
         self._terminal = process
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._code_ready.wait(), 10)
+            async with asyncio.timeout(10):
+                await self._code_ready.wait()
         if self.pairing is None:
             process.stdout.write(
                 "No session code: connect with a remote forward, for example\r\n"

@@ -365,7 +365,8 @@ class Relay:
         customer: CustomerLink = pairing.customer
         timeout = self.config.consent_timeout + self.config.consent_margin
         try:
-            await asyncio.wait_for(customer.open(bridge, technician, address, again), timeout)
+            async with asyncio.timeout(timeout):
+                await customer.open(bridge, technician, address, again)
         except (asyncssh.ChannelOpenError, TimeoutError) as exc:
             reason = exc.reason if isinstance(exc, asyncssh.ChannelOpenError) else Reason.NO_ANSWER
             code = exc.code if isinstance(exc, asyncssh.ChannelOpenError) else _PROHIBITED
