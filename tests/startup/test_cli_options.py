@@ -78,6 +78,9 @@ NONSENSE = [
         "at least 1",
     ),
     (["escalate", "build", "--record", "r", "--out", "o.tar.gz"], "--per-file-mb", "0", "more than 0"),
+    (["escalate", "open", "b.tar.gz", "--to", "d"], "--max-unpacked-mb", "0", "at least 1"),
+    (["escalate", "open", "b.tar.gz", "--to", "d"], "--max-unpacked-mb", "1GB", "not a whole number"),
+    (["diagnose", "--offline", "b.tar.gz"], "--max-unpacked-mb", "-5", "at least 1"),
     (["escalate", "build", "--record", "r", "--out", "o.tar.gz"], "--total-mb", "-1", "more than 0"),
     (
         ["escalate", "build", "--record", "r", "--out", "o.tar.gz"],
