@@ -112,6 +112,10 @@ class SecretStoreError(SupportError):
     """The OS keyring refused to store or return a secret."""
 
 
+class ListenError(SupportError):
+    """A server (relay, HQ receiver) cannot listen where it was told to: port in use, not this machine's."""
+
+
 # --- diagnostics, translation, escalation ---------------------------------------------------------
 class DiagnosticsError(SupportError):
     """A diagnostics profile or run could not be used."""

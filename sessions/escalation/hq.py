@@ -35,6 +35,7 @@ from sessions.escalation.hq_guard import (
 from sessions.escalation.manifest import utc_now, verify_bundle
 from sessions.escalation.multipart import MAX_HEAD, boundary_of, closing, parse_head
 from sessions.escalation.unpack import UnpackLimits
+from sessions.listening import listen_error
 
 log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 2 << 30
@@ -318,7 +319,10 @@ class HqHttpServer(ThreadingHTTPServer):
         self.book = ConnectionBook(self.limits)
         self.store_lock = threading.Lock()
         self.tls = tls
-        super().__init__(address, handler)
+        try:
+            super().__init__(address, handler)
+        except OSError as exc:  # socketserver closed its socket already
+            raise listen_error(exc, address[0], address[1], who="another receiver?") from exc
 
     def get_request(self) -> tuple[Any, Any]:
         sock, addr = super().get_request()

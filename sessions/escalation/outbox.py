@@ -320,7 +320,8 @@ class Outbox:
             wait = self.next_wakeup()
             wait = idle if wait is None else min(max(wait, 0.01), idle)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), wait)
+                async with asyncio.timeout(wait):
+                    await stop.wait()
 
 
 def _item(row: tuple) -> OutboxItem:
