@@ -112,6 +112,10 @@ class SecretStoreError(SupportError):
     """The OS keyring refused to store or return a secret."""
 
 
+class ListenError(SupportError):
+    """A server (relay, HQ receiver) cannot listen where it was told to: port in use, not this machine's."""
+
+
 # --- diagnostics, translation, escalation ---------------------------------------------------------
 class DiagnosticsError(SupportError):
     """A diagnostics profile or run could not be used."""
@@ -151,6 +155,9 @@ class BundleInvalidError(EscalationError):
 class DeliveryError(EscalationError):
     """Handing a bundle to headquarters failed; `retryable` says whether trying later may help."""
 
-    def __init__(self, message: str, hint: str = "", *, retryable: bool = True) -> None:
+    def __init__(
+        self, message: str, hint: str = "", *, retryable: bool = True, retry_after: float = 0.0
+    ) -> None:
         super().__init__(message, hint)
         self.retryable = retryable
+        self.retry_after = retry_after  # seconds the receiver asked us to wait (HTTP Retry-After)

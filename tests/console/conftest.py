@@ -11,7 +11,7 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication, QWidget
 
-from console.app.runtime import install_loop_handler, run_until_done
+from console.app.runtime import finish_tasks, install_loop_handler, run_until_done
 from sessions.agent.core import Agent, AgentConfig
 from sessions.relay.server import Relay, RelayConfig
 from sessions.relay.techkey import ensure_technician_key
@@ -44,12 +44,8 @@ class QtLoop:
             asyncio.events._set_running_loop(self.loop)
 
     def close(self) -> None:
-        """Cancel what is left and let it finish (its `finally` blocks run on a live loop), then close."""
-        left = asyncio.all_tasks(self.loop)
-        for task in left:
-            task.cancel()
-        if left:
-            run_until_done(self.loop, asyncio.wait(left, timeout=5))
+        """Cancel what is still running and let it finish (as asyncio.run does), then close the loop."""
+        finish_tasks(self.loop)
         run_until_done(self.loop, asyncio.sleep(0.05))
         asyncio.events._set_running_loop(None)
         self.loop.close()
