@@ -36,7 +36,6 @@ from sessions.agent.events import (
     QuestionWithdrawn,
     ShellClosed,
     StateChanged,
-    Subscribers,
 )
 from sessions.agent.inner import FULL, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
@@ -45,6 +44,7 @@ from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import Question, QuestionDesk
 from sessions.errors import HostKeyError, SessionClosedError, SupportError
+from sessions.events import Subscribers, Unsubscribe
 from sessions.paths import app_dirs
 from sessions.relay.protocol import Reason
 from sessions.ssh.hostkeys import HostKeyTrust
@@ -104,7 +104,7 @@ class Agent:
 
     def __init__(self, config: AgentConfig) -> None:
         self.config = config
-        self.events = Subscribers()
+        self.events: Subscribers[AgentEventValue] = Subscribers("agent")
         self.state = AgentState.CONNECTING
         self.code = ""  # nine digits; show codes.display(agent.code)
         self.technician: Claim | None = None  # who the customer allowed
@@ -141,7 +141,7 @@ class Agent:
         self._watch: asyncio.Task[None] | None = None
 
     # --- public API ------------------------------------------------------------------------------
-    def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Callable[[], None]:
+    def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Unsubscribe:
         """Receive every event (code issued, consent requested, activity, chat, state, ended)."""
         return self.events.subscribe(callback)
 

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import enum
-import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sessions.agent.catalogue import RenderedQuestion
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import Question
-
-log = logging.getLogger(__name__)
 
 
 class AgentState(enum.Enum):
@@ -219,22 +215,3 @@ AgentEventValue = (
     | ShellClosed
     | Ended
 )
-
-
-class Subscribers:
-    """Callbacks that receive every event; one failing callback never stops the agent."""
-
-    def __init__(self) -> None:
-        self._callbacks: list[Callable[[AgentEventValue], None]] = []
-
-    def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Callable[[], None]:
-        """Add *callback*; returns a function that removes it."""
-        self._callbacks.append(callback)
-        return lambda: self._callbacks.remove(callback) if callback in self._callbacks else None
-
-    def emit(self, event: AgentEventValue) -> None:
-        for callback in list(self._callbacks):
-            try:
-                callback(event)
-            except Exception:  # a window's bug must not end the customer's session
-                log.exception("agent event subscriber failed on %r", event)
