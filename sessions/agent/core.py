@@ -22,7 +22,7 @@ from sessions import codes
 from sessions.agent.catalogue import Catalogue
 from sessions.agent.events import (
     LET_BACK_IN,
-    TRANSITIONS,
+    TABLE,
     Activity,
     AgentEvent,
     AgentEventValue,
@@ -105,7 +105,8 @@ class Agent:
     def __init__(self, config: AgentConfig) -> None:
         self.config = config
         self.events: Subscribers[AgentEventValue] = Subscribers("agent")
-        self.state = AgentState.CONNECTING
+        self._machine = TABLE.start()
+        self._machine.subscribe(lambda step: self.events.emit(StateChanged(step.old, step.new)))
         self.code = ""  # nine digits; show codes.display(agent.code)
         self.technician: Claim | None = None  # who the customer allowed
         self.chats: list[ChatLink] = []
@@ -392,14 +393,12 @@ class Agent:
         self.events.emit(Activity(visible(text)))
 
     # --- state -----------------------------------------------------------------------------------
+    @property
+    def state(self) -> AgentState:
+        return self._machine.state
+
     def _fire(self, event: AgentEvent) -> None:
-        target = TRANSITIONS.get((self.state, event))
-        if target is None:
-            log.warning("agent: %s ignored in state %s", event.value, self.state.value)
-            return
-        old, self.state = self.state, target
-        if old is not target:
-            self.events.emit(StateChanged(old, target))
+        self._machine.fire(event)
 
     def _finish(self, reason: str) -> None:
         if self.state is AgentState.ENDED:

@@ -11,6 +11,7 @@ from typing import Any
 from sessions.agent.catalogue import RenderedQuestion
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import Question
+from sessions.statemachine import Table
 
 
 class AgentState(enum.Enum):
@@ -33,22 +34,27 @@ class AgentEvent(enum.Enum):
 
 
 A, V = AgentState, AgentEvent
-TRANSITIONS: dict[tuple[AgentState, AgentEvent], AgentState] = {
-    (A.CONNECTING, V.LINKED): A.WAITING,
-    (A.WAITING, V.CLAIMED): A.ASKING,
-    (A.ASKING, V.ALLOWED): A.ACTIVE,
-    (A.ASKING, V.REFUSED): A.WAITING,
-    (A.WAITING, V.LINK_LOST): A.RECONNECTING,
-    (A.ASKING, V.LINK_LOST): A.RECONNECTING,
-    (A.ACTIVE, V.LINK_LOST): A.RECONNECTING,
-    (A.RECONNECTING, V.LINKED): A.WAITING,
-    (A.RECONNECTING, V.RESUMED): A.ACTIVE,
-    (A.CONNECTING, V.END): A.ENDED,
-    (A.WAITING, V.END): A.ENDED,
-    (A.ASKING, V.END): A.ENDED,
-    (A.ACTIVE, V.END): A.ENDED,
-    (A.RECONNECTING, V.END): A.ENDED,
-}
+TABLE: Table[AgentState, AgentEvent] = Table(
+    "agent",
+    AgentState.CONNECTING,
+    {
+        (A.CONNECTING, V.LINKED): A.WAITING,
+        (A.WAITING, V.CLAIMED): A.ASKING,
+        (A.ASKING, V.ALLOWED): A.ACTIVE,
+        (A.ASKING, V.REFUSED): A.WAITING,
+        (A.WAITING, V.LINK_LOST): A.RECONNECTING,
+        (A.ASKING, V.LINK_LOST): A.RECONNECTING,
+        (A.ACTIVE, V.LINK_LOST): A.RECONNECTING,
+        (A.RECONNECTING, V.LINKED): A.WAITING,
+        (A.RECONNECTING, V.RESUMED): A.ACTIVE,
+        (A.CONNECTING, V.END): A.ENDED,
+        (A.WAITING, V.END): A.ENDED,
+        (A.ASKING, V.END): A.ENDED,
+        (A.ACTIVE, V.END): A.ENDED,
+        (A.RECONNECTING, V.END): A.ENDED,
+    },
+    terminal={AgentState.ENDED},
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,9 @@ from typing import Any
 
 from sessions import codes
 from sessions.relay.protocol import Reason
+from sessions.statemachine import Machine, Table, TransitionError
+
+__all__ = ["TABLE", "CodeEvent", "CodeState", "Pairing", "PairingBook", "Technician", "TransitionError"]
 
 
 class CodeState(enum.Enum):
@@ -35,29 +38,30 @@ class CodeEvent(enum.Enum):
 
 
 S, E = CodeState, CodeEvent
-TRANSITIONS: dict[tuple[CodeState, CodeEvent], CodeState] = {
-    (S.WAITING, E.CLAIM): S.CLAIMING,
-    (S.CLAIMING, E.CONSENT): S.ACTIVE,
-    (S.CLAIMING, E.REFUSE): S.WAITING,
-    (S.WAITING, E.LINK_LOST): S.WAITING_AWAY,
-    (S.CLAIMING, E.LINK_LOST): S.WAITING_AWAY,
-    (S.ACTIVE, E.LINK_LOST): S.ACTIVE_AWAY,
-    (S.WAITING_AWAY, E.LINK_BACK): S.WAITING,
-    (S.ACTIVE_AWAY, E.LINK_BACK): S.ACTIVE,
-    (S.WAITING, E.EXPIRE): S.CLOSED,
-    (S.CLAIMING, E.EXPIRE): S.CLOSED,
-    (S.WAITING_AWAY, E.EXPIRE): S.CLOSED,
-    (S.ACTIVE_AWAY, E.EXPIRE): S.CLOSED,
-    (S.WAITING, E.END): S.CLOSED,
-    (S.CLAIMING, E.END): S.CLOSED,
-    (S.ACTIVE, E.END): S.CLOSED,
-    (S.WAITING_AWAY, E.END): S.CLOSED,
-    (S.ACTIVE_AWAY, E.END): S.CLOSED,
-}
-
-
-class TransitionError(RuntimeError):
-    """An event that the current state does not accept (a bug in the caller, not a user error)."""
+TABLE: Table[CodeState, CodeEvent] = Table(
+    "relay pairing",
+    CodeState.WAITING,
+    {
+        (S.WAITING, E.CLAIM): S.CLAIMING,
+        (S.CLAIMING, E.CONSENT): S.ACTIVE,
+        (S.CLAIMING, E.REFUSE): S.WAITING,
+        (S.WAITING, E.LINK_LOST): S.WAITING_AWAY,
+        (S.CLAIMING, E.LINK_LOST): S.WAITING_AWAY,
+        (S.ACTIVE, E.LINK_LOST): S.ACTIVE_AWAY,
+        (S.WAITING_AWAY, E.LINK_BACK): S.WAITING,
+        (S.ACTIVE_AWAY, E.LINK_BACK): S.ACTIVE,
+        (S.WAITING, E.EXPIRE): S.CLOSED,
+        (S.CLAIMING, E.EXPIRE): S.CLOSED,
+        (S.WAITING_AWAY, E.EXPIRE): S.CLOSED,
+        (S.ACTIVE_AWAY, E.EXPIRE): S.CLOSED,
+        (S.WAITING, E.END): S.CLOSED,
+        (S.CLAIMING, E.END): S.CLOSED,
+        (S.ACTIVE, E.END): S.CLOSED,
+        (S.WAITING_AWAY, E.END): S.CLOSED,
+        (S.ACTIVE_AWAY, E.END): S.CLOSED,
+    },
+    terminal={CodeState.CLOSED},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,24 +79,23 @@ class Pairing:
     code: str
     customer: Any  # the relay's CustomerLink for this code (see sessions.relay.customer)
     resume_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
-    state: CodeState = CodeState.WAITING
     technician: Technician | None = None
     issued_at: float = field(default_factory=time.time)
     closed_reason: str = ""
     bridges: set[Any] = field(default_factory=set)
+    machine: Machine[CodeState, CodeEvent] = field(default_factory=TABLE.start)
     _timer: asyncio.TimerHandle | None = None
+
+    @property
+    def state(self) -> CodeState:
+        return self.machine.state
 
     def fire(self, event: CodeEvent) -> CodeState:
         """Apply *event*; raises TransitionError when the table has no entry for it."""
-        target = TRANSITIONS.get((self.state, event))
-        if target is None:
-            where = codes.masked(self.code)
-            raise TransitionError(f"code {where}: {event.value} in state {self.state.value}")
-        self.state = target
-        return target
+        return self.machine.fire(event)
 
     def can(self, event: CodeEvent) -> bool:
-        return (self.state, event) in TRANSITIONS
+        return self.machine.can(event)
 
     def set_timer(self, delay: float, callback: Callable[[], None]) -> None:
         self.cancel_timer()
