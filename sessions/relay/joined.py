@@ -20,6 +20,7 @@ from sessions.relay.protocol import Reason, relay_reason
 from sessions.ssh.auth import Credentials
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
+from sessions.statemachine import Table
 
 log = logging.getLogger(__name__)
 
@@ -32,17 +33,29 @@ class JoinState(enum.Enum):
     CLOSED = "closed"
 
 
-J = JoinState
-TRANSITIONS: dict[tuple[JoinState, str], JoinState] = {
-    (J.CONNECTING, "relay-ready"): J.AWAITING_CONSENT,
-    (J.AWAITING_CONSENT, "joined"): J.ACTIVE,
-    (J.ACTIVE, "dropped"): J.RECONNECTING,
-    (J.RECONNECTING, "joined"): J.ACTIVE,
-    (J.CONNECTING, "closed"): J.CLOSED,
-    (J.AWAITING_CONSENT, "closed"): J.CLOSED,
-    (J.ACTIVE, "closed"): J.CLOSED,
-    (J.RECONNECTING, "closed"): J.CLOSED,
-}
+class JoinEvent(enum.Enum):
+    RELAY_READY = "relay-ready"  # the technician key was accepted; the code is being claimed
+    JOINED = "joined"  # the customer allowed it (again) and the inner SSH connection is up
+    DROPPED = "dropped"  # the inner connection was lost; rejoining
+    CLOSE = "close"
+
+
+J, V = JoinState, JoinEvent
+TABLE: Table[JoinState, JoinEvent] = Table(
+    "session by code",
+    JoinState.CONNECTING,
+    {
+        (J.CONNECTING, V.RELAY_READY): J.AWAITING_CONSENT,
+        (J.AWAITING_CONSENT, V.JOINED): J.ACTIVE,
+        (J.ACTIVE, V.DROPPED): J.RECONNECTING,
+        (J.RECONNECTING, V.JOINED): J.ACTIVE,
+        (J.CONNECTING, V.CLOSE): J.CLOSED,
+        (J.AWAITING_CONSENT, V.CLOSE): J.CLOSED,
+        (J.ACTIVE, V.CLOSE): J.CLOSED,
+        (J.RECONNECTING, V.CLOSE): J.CLOSED,
+    },
+    terminal={JoinState.CLOSED},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +102,7 @@ class CodeSession:
     ) -> None:
         self.code = codes.parse(code)  # a typo fails here, before anything is sent
         self.relay = relay
-        self.state = JoinState.CONNECTING
+        self._machine = TABLE.start()
         self.conn: asyncssh.SSHClientConnection | None = None
         self.closed_reason = ""
         self.on_state: Callable[[JoinStatus], None] | None = None
@@ -114,12 +127,14 @@ class CodeSession:
         """Connect to the relay, wait for the customer's consent, open the inner SSH connection."""
         try:
             self._relay_conn = await connect_relay(self.relay, trust=self._trust, technician_key=self._key)
-            self._fire("relay-ready", "Waiting for the customer to allow the connection…")
+            self._step(JoinEvent.RELAY_READY, "Waiting for the customer to allow the connection…")
             self.conn = await self._inner()
+            self._step(JoinEvent.JOINED, "Connected.")
         except SupportError as exc:
+            if self.conn is not None:
+                self.conn.close()
             self._close(str(exc))
             raise
-        self._fire("joined", "Connected.")
         self._watch = asyncio.get_running_loop().create_task(self._keep())
         return self.conn
 
@@ -157,12 +172,15 @@ class CodeSession:
             if self._closing:
                 return
             started = time.time()
-            self._fire("dropped", "Reconnecting…")
+            self._step(JoinEvent.DROPPED, "Reconnecting…")
             conn = await self._rejoin()
             if conn is None:
                 return
+            if self.state is JoinState.CLOSED:  # closed while the rejoin was answered
+                conn.close()
+                return
             self.conn = conn
-            self._fire("joined", "Reconnected.")
+            self._step(JoinEvent.JOINED, "Reconnected.")
             if self.on_gap is not None:
                 self.on_gap(Gap(started, time.time()))
             if self.on_reconnected is not None:
@@ -197,20 +215,26 @@ class CodeSession:
             delay = min(delay * 2, self._backoff[1])
         return None
 
-    def _fire(self, event: str, detail: str) -> None:
-        target = TRANSITIONS.get((self.state, event))
-        if target is None:
-            log.warning("code session: %s ignored in state %s", event, self.state.value)
-            return
-        self.state = target
+    @property
+    def state(self) -> JoinState:
+        return self._machine.state
+
+    def _step(self, event: JoinEvent, detail: str) -> None:
+        """Fire *event* unless the session was closed meanwhile (then SessionClosedError)."""
+        if self.state is JoinState.CLOSED:
+            raise SessionClosedError(self.closed_reason or "The session was closed.")
+        self._fire(event, detail)
+
+    def _fire(self, event: JoinEvent, detail: str) -> None:
+        state = self._machine.fire(event)
         if self.on_state is not None:
-            self.on_state(JoinStatus(target, codes.masked(self.code), detail))
+            self.on_state(JoinStatus(state, codes.masked(self.code), detail))
 
     def _close(self, reason: str) -> None:
         if self.state is JoinState.CLOSED:
             return
         self.closed_reason = reason
-        self._fire("closed", reason)
+        self._fire(JoinEvent.CLOSE, reason)
         if self._relay_conn is not None:
             self._relay_conn.close()
         self._closed.set()
