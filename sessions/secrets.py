@@ -60,6 +60,8 @@ def store(kind: str, name: str, secret: str) -> bool:
             raise SecretStoreError(
                 f"The system keyring refused to store the {kind} for {name} ({exc}).",
                 "Unlock the keyring and try again; nothing was written to disk.",
+                code="secrets.store_refused",
+                params={"kind": kind, "name": name, "exc": exc},
             ) from exc
 
 

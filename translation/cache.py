@@ -54,6 +54,8 @@ class TranslationCache:
             raise ConfigError(
                 f"The translation cache {self.path} cannot be opened ({exc}).",
                 "Delete the file: it only holds translations that can be fetched again.",
+                code="translation.cache_unopenable",
+                params={"path": self.path, "exc": exc},
             ) from exc
 
     def _migrate(self) -> None:
@@ -61,6 +63,8 @@ class TranslationCache:
             return ConfigError(
                 f"The translation cache {self.path} was written by a newer Valuezone (schema {version}).",
                 "Delete the file: it only holds translations that can be fetched again.",
+                code="translation.cache_too_new",
+                params={"path": self.path, "version": version},
             )
 
         steps = [_MIGRATIONS[step] for step in range(1, SCHEMA_VERSION + 1)]

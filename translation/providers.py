@@ -73,6 +73,7 @@ def _factory(config: ProviderConfig, key: str | None) -> BaseTranslator:
                 "Set translation.libre_url in the settings, or pass --url.",
                 provider=name,
                 cause="no url",
+                code="translation.no_server",
             )
         return LibreTranslator(
             source="en", target="ko", api_key=key or LIBRE_DUMMY_KEY, custom_url=url.rstrip("/") + "/"
@@ -83,6 +84,8 @@ def _factory(config: ProviderConfig, key: str | None) -> BaseTranslator:
             f"Save the key in the keyring under '{KEY_KIND}' / '{name}', or use another provider.",
             provider=name,
             cause="no api key",
+            code="translation.no_api_key",
+            params={"name": name, "key_kind": KEY_KIND},
         )
     if name == "deepl":
         return DeeplTranslator(source="en", target="ko", api_key=key, use_free_api=key.endswith(":fx"))
@@ -96,6 +99,8 @@ def _factory(config: ProviderConfig, key: str | None) -> BaseTranslator:
         f"Choose one of: {', '.join(PROVIDERS)}.",
         provider=name,
         cause="unknown provider",
+        code="translation.unknown_provider",
+        params={"name": name, "providers": ", ".join(PROVIDERS)},
     )
 
 
@@ -176,4 +181,18 @@ def explain(config: ProviderConfig, exc: BaseException, timeout: float) -> Trans
         hint = "Choose another provider for this language."
     else:
         message, cause = f"The {who} translator failed ({type(exc).__name__}: {exc}).", type(exc).__name__
-    return TranslationUnavailableError(message, hint, provider=config.name, cause=cause)
+    code = "translation." + _CAUSE_CODES.get(cause, "failed")
+    params = {"provider": who, "seconds": f"{timeout:g}", "kind": type(exc).__name__, "exc": exc}
+    return TranslationUnavailableError(
+        message, hint, provider=config.name, cause=cause, code=code, params=params
+    )
+
+
+_CAUSE_CODES = {
+    "timeout": "provider_timeout",
+    "connection failed": "unreachable",
+    "rate limited": "rate_limited",
+    "api key refused": "key_refused",
+    "server error": "server_error",
+    "language not supported": "language_unsupported",
+}

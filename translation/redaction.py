@@ -103,6 +103,8 @@ def _compile_all(rules: Iterable[Rule]) -> tuple[list[_Compiled], TriggerIndex]:
             raise ConfigError(
                 f"The redaction rule '{rule.id}' has a broken pattern or trigger ({exc}).",
                 "Fix the pattern in redaction.toml; nothing is redacted with a broken rule set.",
+                code="redaction.broken_rule",
+                params={"rule_id": rule.id, "exc": exc},
             ) from exc
     return compiled, TriggerIndex([c.rule.triggers for c in compiled])
 
@@ -114,6 +116,8 @@ def _expand(pattern: str, fragments: Mapping[str, str], rule_id: str) -> str:
             raise ConfigError(
                 f"The redaction rule '{rule_id}' uses an unknown fragment {{{{{name}}}}}.",
                 f"Define it under [fragments] in redaction.toml; known: {', '.join(fragments) or 'none'}.",
+                code="redaction.unknown_fragment",
+                params={"rule_id": rule_id, "name": name, "fragments": ", ".join(fragments) or "none"},
             )
         return fragments[name]
 
@@ -227,12 +231,19 @@ class Redactor:
             raise ConfigError(
                 f"The redaction rules cannot be read ({exc}).",
                 "Each [[rule]] needs id, pattern and triggers; see the comments in redaction.toml.",
+                code="redaction.rules_unreadable",
+                params={"exc": exc},
             ) from exc
         unknown = wanted - {r.id for r in rules if r.optional}
         if unknown:
             raise ConfigError(
                 f"Unknown optional redaction rule(s): {', '.join(sorted(unknown))}.",
                 f"Optional rules are: {', '.join(r.id for r in rules if r.optional)}.",
+                code="redaction.unknown_optional",
+                params={
+                    "unknown": ", ".join(sorted(unknown)),
+                    "optional": ", ".join(r.id for r in rules if r.optional),
+                },
             )
         active = [r for r in rules if not r.optional or r.id in wanted]
         return cls(active, doc.get("placeholder", "[REDACTED:{rule}]"))

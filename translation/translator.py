@@ -144,6 +144,8 @@ class Translator:
                 providers.RETRY_HINT,
                 provider=config.name,
                 cause="timeout",
+                code="translation.timeout",
+                params={"provider": config.describe(), "waited": waited},
             ) from None
 
 
@@ -157,4 +159,6 @@ def _all_failed(failures: list[TranslationUnavailableError]) -> TranslationUnava
         "settings, then try again.",
         provider=failures[-1].provider if failures else "",
         cause=reasons,
+        code="translation.no_answer",
+        params={"reasons": reasons},
     )

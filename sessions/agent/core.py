@@ -179,7 +179,9 @@ class Agent:
         message = ChatMessage("customer", text, self.config.lang)
         links = [link for link in self.chats if not link.closed]
         if not links:
-            raise SessionClosedError("No technician is connected to chat with yet.")
+            raise SessionClosedError(
+                "No technician is connected to chat with yet.", code="chat.no_technician"
+            )
         for link in links:
             await link.send(message)
         return message

@@ -157,6 +157,7 @@ class Conversation:
                 "The chat with the customer is not open.",
                 "Questions go through the agent: this works in sessions joined by code.",
                 reason="not-open",
+                code="chat.not_open_for_question",
             )
         return await self._questioner.ask(kind, params, timeout)
 
@@ -252,7 +253,11 @@ class Conversation:
             state = EntryState.NOT_TRANSLATED
         self._record("chat.message", message.to_dict())
         if self.link is None:
-            raise SupportError("The chat is not open yet.", "Wait until the customer's side is connected.")
+            raise SupportError(
+                "The chat is not open yet.",
+                "Wait until the customer's side is connected.",
+                code="chat.not_open",
+            )
         try:
             await self.link.send(message)
         except SupportError as exc:
@@ -267,7 +272,11 @@ class Conversation:
             message = message.with_translation(target, _secret_note(message.text, target), "")
         self._record("chat.message", _redacted_record(message, held, target or self.technician_lang))
         if self.link is None:
-            raise SupportError("The chat is not open yet.", "Wait until the customer's side is connected.")
+            raise SupportError(
+                "The chat is not open yet.",
+                "Wait until the customer's side is connected.",
+                code="chat.not_open",
+            )
         entry = ChatEntry(message, EntryState.SECRET_HELD, held=tuple(held.counts_by_rule))
         try:
             await self.link.send(message)

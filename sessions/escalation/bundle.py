@@ -151,7 +151,9 @@ class _Cancellable(io.RawIOBase):
 
     def read(self, size: int = -1) -> bytes:
         if self.cancel is not None and self.cancel.is_set():
-            raise EscalationError("Building the bundle was cancelled.", "Nothing was sent.")
+            raise EscalationError(
+                "Building the bundle was cancelled.", "Nothing was sent.", code="escalation.build_cancelled"
+            )
         data = self.src.read(size)
         self.on_read(len(data))
         return data
@@ -291,7 +293,11 @@ class StagedBundle:
     ) -> BuiltBundle:
         """Write the .tar.gz at *out* (atomically: `.part`, then rename) from the staged files."""
         if not consent.agreed:
-            raise EscalationError("A bundle is only packed with the customer's consent.", "Ask for it first.")
+            raise EscalationError(
+                "A bundle is only packed with the customer's consent.",
+                "Ask for it first.",
+                code="escalation.no_consent",
+            )
         part = out.with_name(out.name + ".part")
         part.unlink(missing_ok=True)
         entries: list[FileEntry] = []
@@ -304,7 +310,11 @@ class StagedBundle:
             ):
                 for item in list(self.staged) if staged is None else staged:
                     if cancel is not None and cancel.is_set():
-                        raise EscalationError("Building the bundle was cancelled.", "Nothing was sent.")
+                        raise EscalationError(
+                            "Building the bundle was cancelled.",
+                            "Nothing was sent.",
+                            code="escalation.build_cancelled",
+                        )
                     with item.path.open("rb") as fh:
                         tar.addfile(_info(item.entry.path, item.entry.size), fh)
                     entries.append(item.entry)

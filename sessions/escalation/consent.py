@@ -84,10 +84,13 @@ async def obtain_consent(question: ConsentQuestion, ask: AskConsent) -> Consent:
         raise ConsentRefusedError(
             f"{answer.by or 'The customer'} did not agree to send the bundle to {question.destination}.",
             "Nothing was sent. Explain what the bundle holds and ask again, or close the escalation.",
+            code="consent.bundle_declined",
+            params={"who": answer.by or "The customer", "destination": question.destination},
         )
     if set(answer.files) != set(question.files):
         raise ConsentRefusedError(
             "The consent recorded is for a different set of files than the bundle holds.",
             "Show the customer the current preview and ask again.",
+            code="consent.files_differ",
         )
     return answer

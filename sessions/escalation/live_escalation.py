@@ -150,7 +150,11 @@ class LiveEscalation:
     # --- consent ----------------------------------------------------------------------------------
     def question(self) -> ConsentQuestion:
         if self.preview is None:
-            raise EscalationError("There is no preview to ask about yet.", "Build the preview first.")
+            raise EscalationError(
+                "There is no preview to ask about yet.",
+                "Build the preview first.",
+                code="escalation.no_preview",
+            )
         return ConsentQuestion.from_preview(self.preview, self.plan.destination.label)
 
     def consent_params(self) -> dict[str, Any]:
@@ -202,7 +206,9 @@ class LiveEscalation:
         name = by.strip()
         if agreed and not name:
             raise ConsentRefusedError(
-                "Nobody was named as having agreed.", "Type the name of the person who agreed by phone."
+                "Nobody was named as having agreed.",
+                "Type the name of the person who agreed by phone.",
+                code="consent.nobody_named",
             )
 
         async def ask(question: ConsentQuestion) -> Consent:
@@ -228,7 +234,9 @@ class LiveEscalation:
         """Pack the staged files with the consent (worker thread), queue the bundle, record it."""
         if self.staged is None or self.consent is None:
             raise EscalationError(
-                "The bundle is not ready to send.", "Build the preview and get consent first."
+                "The bundle is not ready to send.",
+                "Build the preview and get consent first.",
+                code="escalation.not_ready",
             )
         staged, consent = self.staged, self.consent
         self.bundles_dir.mkdir(parents=True, exist_ok=True)

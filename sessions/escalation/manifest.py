@@ -88,11 +88,14 @@ class Manifest:
             raise BundleInvalidError(
                 "manifest.json is not a Valuezone bundle manifest.",
                 "Ask the sender to build the bundle again.",
+                code="bundle.not_manifest",
             )
         if int(data.get("version", 0)) > VERSION:
             raise BundleInvalidError(
                 f"The bundle uses manifest version {data.get('version')}, newer than this Valuezone reads.",
                 "Update Valuezone to open it.",
+                code="bundle.too_new",
+                params={"version": data.get("version")},
             )
         return cls(
             bundle_id=str(data["bundle_id"]),
@@ -126,6 +129,8 @@ def _members(tar: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, IO[bytes]]
             raise BundleInvalidError(
                 f"The bundle holds {name!r}, which is not a regular file (a link or device).",
                 "Do not open it; ask the sender to build it again with Valuezone.",
+                code="bundle.not_regular_file",
+                params={"name": name},
             )
         handle = tar.extractfile(info)
         assert handle is not None
@@ -160,13 +165,24 @@ def verify_bundle(path: Path, *, extract_to: Path | None = None) -> Manifest:
         raise BundleInvalidError(
             f"{path.name} is not a complete bundle ({exc}).",
             "It was probably cut short in transfer; ask for it again.",
+            code="bundle.incomplete",
+            params={"path": path.name, "exc": exc},
         ) from exc
     if not manifest_bytes:
-        raise BundleInvalidError(f"{path.name} has no manifest.json.", "Ask the sender to build it again.")
+        raise BundleInvalidError(
+            f"{path.name} has no manifest.json.",
+            "Ask the sender to build it again.",
+            code="bundle.no_manifest",
+            params={"path": path.name},
+        )
     try:
         manifest = Manifest.from_dict(json.loads(manifest_bytes))
     except (ValueError, KeyError, TypeError) as exc:
-        raise BundleInvalidError(f"The manifest of {path.name} cannot be read ({exc}).") from exc
+        raise BundleInvalidError(
+            f"The manifest of {path.name} cannot be read ({exc}).",
+            code="bundle.manifest_unreadable",
+            params={"path": path.name, "exc": exc},
+        ) from exc
     _compare(manifest, seen, path.name)
     return manifest
 
@@ -183,18 +199,26 @@ def _compare(manifest: Manifest, seen: dict[str, tuple[int, str]], name: str) ->
     listed = {f.path: f for f in manifest.files}
     for path, entry in listed.items():
         if path not in seen:
-            raise BundleInvalidError(f"{name}: {path} is listed in the manifest but missing.")
+            raise BundleInvalidError(
+                f"{name}: {path} is listed in the manifest but missing.",
+                code="bundle.file_missing",
+                params={"name": name, "path": path},
+            )
         size, digest = seen[path]
         if size != entry.size or digest != entry.sha256:
             raise BundleInvalidError(
                 f"{name}: {path} does not match its manifest entry (SHA-256 {digest[:12]}…, "
                 f"expected {entry.sha256[:12]}…).",
                 "The bundle was changed or damaged after it was built; ask for it again.",
+                code="bundle.file_mismatch",
+                params={"name": name, "path": path, "digest": digest[:12], "sha256": entry.sha256[:12]},
             )
     extra = set(seen) - set(listed) - {MANIFEST}
     if extra:
         raise BundleInvalidError(
-            f"{name} holds files its manifest does not list: {', '.join(sorted(extra))}."
+            f"{name} holds files its manifest does not list: {', '.join(sorted(extra))}.",
+            code="bundle.unlisted_files",
+            params={"name": name, "files": ", ".join(sorted(extra))},
         )
 
 
@@ -206,5 +230,14 @@ def read_manifest(path: Path) -> Manifest:
                 if info.name == MANIFEST:
                     return Manifest.from_dict(json.loads(handle.read()))
     except (tarfile.TarError, EOFError, OSError, ValueError, KeyError) as exc:
-        raise BundleInvalidError(f"{path.name} is not a readable bundle ({exc}).") from exc
-    raise BundleInvalidError(f"{path.name} has no manifest.json.", "Ask the sender to build it again.")
+        raise BundleInvalidError(
+            f"{path.name} is not a readable bundle ({exc}).",
+            code="bundle.unreadable",
+            params={"path": path.name, "exc": exc},
+        ) from exc
+    raise BundleInvalidError(
+        f"{path.name} has no manifest.json.",
+        "Ask the sender to build it again.",
+        code="bundle.no_manifest",
+        params={"path": path.name},
+    )

@@ -133,6 +133,8 @@ class Outbox:
             raise EscalationError(
                 f"The outbox {self.path} cannot be opened ({exc}).",
                 "Check the disk and the file's permissions; queued bundles are kept in it.",
+                code="escalation.outbox_unopenable",
+                params={"path": self.path, "exc": exc},
             ) from exc
 
     def _migrate(self) -> None:
@@ -140,6 +142,8 @@ class Outbox:
             return EscalationError(
                 f"The outbox {self.path} was written by a newer Valuezone (schema {version}).",
                 "Update Valuezone; the queued bundles are left as they are.",
+                code="escalation.outbox_too_new",
+                params={"path": self.path, "version": version},
             )
 
         storage.migrate(self._db, _MIGRATIONS[:SCHEMA_VERSION], too_new=too_new)
@@ -244,7 +248,9 @@ class Outbox:
             return None
         if item.state is State.SENDING and item.next_attempt > time.time():
             raise EscalationError(
-                "This bundle is being sent right now.", "Wait until the attempt ends, then remove it."
+                "This bundle is being sent right now.",
+                "Wait until the attempt ends, then remove it.",
+                code="escalation.sending_now",
             )
         with self._lock:
             self._db.execute(
@@ -272,6 +278,8 @@ class Outbox:
                     f"The bundle file {claimed.path} is missing or was changed since it was queued.",
                     "Build the bundle again and send the new one.",
                     retryable=False,
+                    code="delivery.bundle_changed",
+                    params={"path": claimed.path},
                 )
             receipt = await deliverer_for(claimed.destination).deliver(
                 bundle, claimed.bundle_id, claimed.sha256, claimed.size
@@ -289,7 +297,12 @@ class Outbox:
         except Exception as exc:  # a bug in a deliverer: keep the bundle queued and say what happened
             log.exception("delivering %s failed unexpectedly", claimed.bundle_id)
             return self._failed(
-                claimed, DeliveryError(f"Delivery failed unexpectedly ({type(exc).__name__}).")
+                claimed,
+                DeliveryError(
+                    f"Delivery failed unexpectedly ({type(exc).__name__}).",
+                    code="delivery.unexpected",
+                    params={"kind": type(exc).__name__},
+                ),
             )
         note = "HQ already had it" if receipt.already else ""
         return self._move(claimed, OutboxEvent.DELIVERED, reason=note, next_attempt=time.time())
@@ -301,7 +314,10 @@ class Outbox:
             return self._move(item, OutboxEvent.RETRY_LATER, reason=str(exc), next_attempt=time.time() + wait)
         if retryable:
             exc = DeliveryError(
-                f"{exc} It was tried {item.attempts} times.", "Check the destination, then Retry."
+                f"{exc} It was tried {item.attempts} times.",
+                "Check the destination, then Retry.",
+                code="delivery.gave_up",
+                params={"exc": exc, "attempts": item.attempts},
             )
         return self._move(item, OutboxEvent.GIVE_UP, reason=str(exc), next_attempt=time.time())
 

@@ -138,6 +138,8 @@ class Recorder:
                 f"A record for session {session_id} already exists at {folder}.",
                 "Start the session with a new id; records are never overwritten.",
                 file=str(folder),
+                code="record.exists",
+                params={"session_id": session_id, "folder": folder},
             )
         meta = new_meta(
             session_id=session_id,

@@ -135,6 +135,8 @@ async def open_code_channel(
         raise ConnectError(
             f"The connection to the relay was lost while joining ({exc}).",
             "Check the network, then join again.",
+            code="relay.lost_while_joining",
+            params={"exc": exc},
         ) from exc
     return _OpenedTunnel(pending)
 

@@ -222,7 +222,9 @@ class CodeSession:
     def _step(self, event: JoinEvent, detail: str) -> None:
         """Fire *event* unless the session was closed meanwhile (then SessionClosedError)."""
         if self.state is JoinState.CLOSED:
-            raise SessionClosedError(self.closed_reason or "The session was closed.")
+            raise SessionClosedError(
+                self.closed_reason or "The session was closed.", code="session.closed_while_joining"
+            )
         self._fire(event, detail)
 
     def _fire(self, event: JoinEvent, detail: str) -> None:
