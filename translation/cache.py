@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sessions import storage
 from sessions.errors import ConfigError
+from sessions.paths import app_dirs
 
 SCHEMA_VERSION = 1
 CACHE_FILE = "translation-cache.sqlite3"
@@ -33,8 +34,6 @@ _MIGRATIONS = {
 
 def default_path() -> Path:
     """The cache file in the data folder (app_dirs().data)."""
-    from sessions.paths import app_dirs  # imported here: translation/ sits below sessions/
-
     return app_dirs().data / CACHE_FILE
 
 

@@ -24,8 +24,9 @@ from deep_translator import (
 from deep_translator import exceptions as dt_errors
 from deep_translator.base import BaseTranslator
 
+from sessions import secrets
 from sessions.errors import TranslationUnavailableError
-from translation import http_deadline
+from translation.http_deadline import deadline, install
 from translation.languages import provider_code
 
 PROVIDERS = ("google", "mymemory", "deepl", "microsoft", "papago", "libre")
@@ -41,8 +42,6 @@ KeyLookup = Callable[[str], "str | None"]
 
 def keyring_lookup(provider: str) -> str | None:
     """The provider's API key from the OS keyring (`sessions.secrets`, kind "translation-api-key")."""
-    from sessions import secrets  # imported here: translation/ sits below sessions/
-
     return secrets.load(KEY_KIND, provider)
 
 
@@ -130,9 +129,9 @@ def call(
 
     Raises TranslationUnavailableError, whatever went wrong.
     """
-    http_deadline.install()
+    install()
     try:
-        with http_deadline.deadline(timeout):
+        with deadline(timeout):
             translator = _factory(config, key_lookup(config.name) if config.name != "google" else None)
             translator.source = provider_code(config.name, source, target=False)
             translator.target = provider_code(config.name, target, target=True)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import translation.providers as providers
 from sessions.errors import TranslationUnavailableError
-from translation import providers
 from translation.cache import TranslationCache
 from translation.detection import detect
 from translation.languages import normalize, same_language

@@ -24,6 +24,7 @@ from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage, Translation
 from sessions.chat.questions import Questioner, QuestionUnansweredError
 from sessions.errors import SupportError
+from sessions.redaction import Redactor
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class RedactionLike(Protocol):
 
 
 class RedactorLike(Protocol):
-    """What Conversation needs of translation.redaction.Redactor."""
+    """What Conversation needs of sessions.redaction.Redactor."""
 
     def redact(self, text: str) -> RedactionLike: ...
 
@@ -90,8 +91,6 @@ def _lang(code: str) -> str:
 
 
 def _console_redactor() -> RedactorLike:
-    from translation.redaction import Redactor
-
     return Redactor.for_this_console(chat=True)
 
 

@@ -210,9 +210,8 @@ class Questioner:
                 await self.link.send_typed(question.to_dict())
             except SupportError as exc:
                 raise _closed_error() from exc
-            done, _ = await asyncio.wait(
-                {future, closed}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
-            )
+            waiting: set[asyncio.Future[Any]] = {future, closed}
+            done, _ = await asyncio.wait(waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
             if future in done:
                 return _result(kind, future.result())
             if closed in done:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sessions.errors import ConsentRefusedError
 from sessions.escalation.manifest import utc_now
-
-if TYPE_CHECKING:
-    from sessions.escalation.bundle import Preview
+from sessions.escalation.values import Preview
 
 
 @dataclass(frozen=True, slots=True)

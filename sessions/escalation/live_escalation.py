@@ -20,15 +20,16 @@ from typing import Any, Protocol
 import asyncssh
 
 from sessions.errors import ConsentRefusedError, EscalationError, SupportError
-from sessions.escalation.bundle import BuildProgress, BuiltBundle, BundleRequest, Preview, StagedBundle
+from sessions.escalation.bundle import StagedBundle
 from sessions.escalation.collect import CollectLimits, CollectProgress, CollectResult, collect_logs
 from sessions.escalation.consent import Consent, ConsentQuestion, obtain_consent
 from sessions.escalation.destinations import HqDestination
 from sessions.escalation.logspecs import LogSpec
 from sessions.escalation.manifest import new_bundle_id
 from sessions.escalation.outbox import Outbox, OutboxItem
+from sessions.escalation.values import BuildProgress, BuiltBundle, BundleRequest, Preview
 from sessions.paths import app_dirs
-from translation.redaction import Redactor
+from sessions.redaction import Redactor
 
 log = logging.getLogger(__name__)
 CONSENT_KIND = "escalation.consent"
@@ -143,9 +144,10 @@ class LiveEscalation:
         if self.staged is not None:
             self.staged.close()
             self.staged = None
-        self.staged, self.preview = await asyncio.to_thread(work)
+        self.staged, preview = await asyncio.to_thread(work)
+        self.preview = preview
         self._drop_scratch()  # the logs now live in staging, redacted; the raw copies go
-        return self.preview
+        return preview
 
     # --- consent ----------------------------------------------------------------------------------
     def question(self) -> ConsentQuestion:

@@ -9,9 +9,10 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Protocol
 
 from sessions import codes
+from sessions.relay.bridge import Bridge
 from sessions.relay.protocol import Reason
 from sessions.statemachine import Machine, Table, TransitionError
 
@@ -72,17 +73,25 @@ class Technician:
     name: str
 
 
+class CustomerEnd(Protocol):
+    """What the relay asks of a code's customer link (sessions.relay.customer.CustomerLink)."""
+
+    async def open(self, bridge: Bridge, technician: Technician, address: str, again: bool) -> None: ...
+
+    def code_closed(self, reason: str) -> None: ...
+
+
 @dataclass(eq=False)
 class Pairing:
     """One live code: its state, its customer link and the technician it is bound to once consented."""
 
     code: str
-    customer: Any  # the relay's CustomerLink for this code (see sessions.relay.customer)
+    customer: CustomerEnd | None  # None only in tests of the book itself
     resume_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     technician: Technician | None = None
     issued_at: float = field(default_factory=time.time)
     closed_reason: str = ""
-    bridges: set[Any] = field(default_factory=set)
+    bridges: set[Bridge] = field(default_factory=set)
     machine: Machine[CodeState, CodeEvent] = field(default_factory=TABLE.start)
     _timer: asyncio.TimerHandle | None = None
 
@@ -121,7 +130,7 @@ class PairingBook:
     def __len__(self) -> int:
         return len(self._live)
 
-    def issue(self, customer: Any) -> Pairing:
+    def issue(self, customer: CustomerEnd | None) -> Pairing:
         """A new code for *customer*, unique among live and remembered codes; its TTL starts now."""
         code = codes.new_code()
         while code in self._live or code in self._closed:
@@ -151,7 +160,7 @@ class PairingBook:
             pairing.fire(CodeEvent.LINK_LOST)
             pairing.set_timer(self.grace, lambda: self.expire(pairing))
 
-    def link_back(self, pairing: Pairing, customer: Any) -> None:
+    def link_back(self, pairing: Pairing, customer: CustomerEnd) -> None:
         """The customer came back within the grace period on a new link."""
         pairing.fire(CodeEvent.LINK_BACK)
         pairing.customer = customer
