@@ -26,6 +26,7 @@ from sessions.diagnostics.files import FileReader, plain_file
 from sessions.diagnostics.findings import Finding
 from sessions.diagnostics.profiles import Profile, load_profile, load_profiles
 from sessions.diagnostics.raw import CommandResult, write_check
+from sessions.events import Subscribers, Unsubscribe
 
 # The C locale keeps numbers and messages in the form the parsers read (smartctl prints 1.000.000 in German).
 COMMAND_ENV = {"LC_ALL": "C", "LANG": "C"}
@@ -37,6 +38,31 @@ DETECT_TIMEOUT = 10.0
 REFUSED_RETRIES = 4
 
 Sink = Callable[[Finding], None]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFinished:
+    """One check of a run is done (its raw output is already written when the run has a raw folder)."""
+
+    result: CheckResult
+
+
+@dataclass(frozen=True, slots=True)
+class FindingMade:
+    """A finding, as soon as its check is done (the caller records it; the runner knows no recorder)."""
+
+    finding: Finding
+
+
+DiagnosticsEvent = CheckFinished | FindingMade
+
+
+def _findings_to(sink: Sink) -> Callable[[DiagnosticsEvent], None]:
+    def deliver(event: DiagnosticsEvent) -> None:
+        if isinstance(event, FindingMade):
+            sink(event.finding)
+
+    return deliver
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +78,8 @@ def _now() -> str:
 class DiagnosticsRunner:
     """Runs *profile* on *conn*; every command's result goes to ``raw_dir/<check-id>.out`` when given.
 
-    ``sink`` receives every finding as it is made (the caller records it); nothing here knows the recorder.
+    Watch a run with `subscribe()` (CheckFinished, FindingMade); ``sink`` is a subscription to findings
+    only. Nothing here knows the recorder (sessions.diagnostics.recorded puts a run into a record).
     """
 
     def __init__(
@@ -67,7 +94,11 @@ class DiagnosticsRunner:
         self.conn = conn
         self.profile = profile
         self.raw_dir = raw_dir
-        self.sink = sink
+        self.events: Subscribers[DiagnosticsEvent] = Subscribers("diagnostics")
+        if sink is not None:
+            self.events.subscribe(
+                lambda event: sink(event.finding) if isinstance(event, FindingMade) else None
+            )
         self.channels = ChannelLimit(max_channels)
         # During one run, a command several checks need (cat /proc/mdstat…) goes over the wire once, and
         # plain files are read over one SFTP session.
@@ -216,9 +247,12 @@ class DiagnosticsRunner:
     def _deliver(self, result: CheckResult) -> None:
         if self.raw_dir is not None:
             write_check(self.raw_dir, result.check, self.profile.name, result.results)
-        if self.sink is not None:
-            for item in result.findings:
-                self.sink(item)
+        for item in result.findings:
+            self.events.emit(FindingMade(item))
+        self.events.emit(CheckFinished(result))
+
+    def subscribe(self, callback: Callable[[DiagnosticsEvent], None]) -> Unsubscribe:
+        return self.events.subscribe(callback)
 
 
 def resolve_profile(name: str) -> Profile:
