@@ -22,6 +22,7 @@ from sessions.events import Subscribers, Unsubscribe
 from sessions.recording import DeviceInfo, Recorder
 from sessions.recording.seal import Sealer
 from sessions.ssh.shell import ShellSession
+from sessions.stages import SessionStage
 from sessions.statemachine import Table
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ class SessionStatus:
 
     state: SessionState
     detail: str = ""
+    stage: SessionStage | None = None  # while CONNECTING: how far it got
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +166,9 @@ class LiveSession:
         return self._machine.state
 
     def _fire(self, event: SessionEvent, detail: str = "") -> None:
-        self.events.emit(SessionStatus(self._machine.fire(event), detail))
+        state = self._machine.fire(event)
+        stage = SessionStage.of(detail) if state is SessionState.CONNECTING else None
+        self.events.emit(SessionStatus(state, detail, stage))
 
     def _progress(self, stage: str) -> None:
         if self._machine.can(SessionEvent.PROGRESS):  # not a late stage after the technician ended it
@@ -172,10 +176,10 @@ class LiveSession:
 
     async def run(self) -> None:
         """Connect, open the shell and run until the session ends. Connect failures raise SupportError."""
-        self._fire(SessionEvent.CONNECT, "connecting")
+        self._fire(SessionEvent.CONNECT, SessionStage.CONNECTING)
         try:
             self.connection = await self._opener(self._progress)
-            self._progress("opening shell")
+            self._progress(SessionStage.OPENING_SHELL)
             self.shell = await ShellSession.open(
                 self.connection,
                 self._cols,

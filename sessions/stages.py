@@ -1,0 +1,24 @@
+"""How far connecting a session got: one enum, whose values are what progress callbacks receive."""
+
+from __future__ import annotations
+
+import enum
+
+
+class SessionStage(enum.StrEnum):
+    """A stage of connecting a session. Progress callbacks take ``str``; these members are strings."""
+
+    CONNECTING = "connecting"  # the session starts, and the SSH client opens its TCP connection
+    RELAY = "connecting to the relay"
+    CUSTOMER = "waiting for the customer"
+    HOST_KEY = "verifying host key"
+    AUTHENTICATING = "authenticating"
+    OPENING_SHELL = "opening shell"
+
+    @classmethod
+    def of(cls, text: str) -> SessionStage | None:
+        """The stage a progress callback named; None for a stage this version does not know."""
+        try:
+            return cls(text)
+        except ValueError:
+            return None
