@@ -115,22 +115,13 @@ class LiveSession:
     """Connects with *opener*, then relays terminal bytes and records them until the session ends.
 
     Watch it with `subscribe()`: a SessionStatus for every step of its state machine, Output,
-    RecordingProblem. The keyword callbacks are the same subscription, one kind of event each.
+    RecordingProblem.
     """
 
-    def __init__(
-        self,
-        request: SessionRequest,
-        opener: Opener,
-        *,
-        on_status: Callable[[SessionStatus], None] | None = None,
-        on_output: Callable[[bytes], None] | None = None,
-        on_recording_problem: Callable[[str], None] | None = None,
-    ) -> None:
+    def __init__(self, request: SessionRequest, opener: Opener) -> None:
         self.request = request
         self._opener = opener
         self.events: Subscribers[LiveEventValue] = Subscribers("live session")
-        self._subscribe_callbacks(on_status, on_output, on_recording_problem)
         self._machine = TABLE.start()
         self._cols, self._rows = request.cols, request.rows
         self.connection: asyncssh.SSHClientConnection | None = None
@@ -140,23 +131,6 @@ class LiveSession:
         self._end_reason = ""
         self._ending = False
         self._lost_at = 0.0
-
-    def _subscribe_callbacks(
-        self,
-        on_status: Callable[[SessionStatus], None] | None,
-        on_output: Callable[[bytes], None] | None,
-        on_recording_problem: Callable[[str], None] | None,
-    ) -> None:
-        def route(event: LiveEventValue) -> None:
-            if isinstance(event, SessionStatus) and on_status is not None:
-                on_status(event)
-            elif isinstance(event, Output) and on_output is not None:
-                on_output(event.data)
-            elif isinstance(event, RecordingProblem) and on_recording_problem is not None:
-                on_recording_problem(event.message)
-
-        if on_status or on_output or on_recording_problem:
-            self.events.subscribe(route)
 
     def subscribe(self, callback: Callable[[LiveEventValue], None]) -> Unsubscribe:
         return self.events.subscribe(callback)

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 import asyncssh
 
+from sessions.diagnostics.checks import CheckResult
 from sessions.diagnostics.platform import platform_of
 from sessions.diagnostics.profiles import Profile
 from sessions.diagnostics.runner import (
@@ -68,6 +69,18 @@ async def start_run(
     if record is not None:
         runner.subscribe(_into_record(record, chosen))
     return runner
+
+
+async def diagnose(
+    conn: asyncssh.SSHClientConnection,
+    profile: str | Profile = AUTO,
+    *,
+    raw_dir: Path | None = None,
+    record: RecordLike | None = None,
+) -> list[CheckResult]:
+    """Every check of *profile* (detected for ``auto``), in profile order once all are done."""
+    runner = await start_run(conn, profile, record=record, raw_dir=raw_dir)
+    return await runner.run_all()
 
 
 def _into_record(record: RecordLike, profile: Profile) -> Callable[[DiagnosticsEvent], None]:

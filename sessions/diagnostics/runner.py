@@ -37,8 +37,6 @@ DETECT_TIMEOUT = 10.0
 # A channel refused while none of ours is open: the server may still count one that just closed.
 REFUSED_RETRIES = 4
 
-Sink = Callable[[Finding], None]
-
 
 @dataclass(frozen=True, slots=True)
 class CheckFinished:
@@ -57,14 +55,6 @@ class FindingMade:
 DiagnosticsEvent = CheckFinished | FindingMade
 
 
-def _findings_to(sink: Sink) -> Callable[[DiagnosticsEvent], None]:
-    def deliver(event: DiagnosticsEvent) -> None:
-        if isinstance(event, FindingMade):
-            sink(event.finding)
-
-    return deliver
-
-
 @dataclass(frozen=True, slots=True)
 class _Outcome:
     result: CommandResult
@@ -78,8 +68,8 @@ def _now() -> str:
 class DiagnosticsRunner:
     """Runs *profile* on *conn*; every command's result goes to ``raw_dir/<check-id>.out`` when given.
 
-    Watch a run with `subscribe()` (CheckFinished, FindingMade); ``sink`` is a subscription to findings
-    only. Nothing here knows the recorder (sessions.diagnostics.recorded puts a run into a record).
+    Watch a run with `subscribe()` (CheckFinished, FindingMade). Nothing here knows the recorder
+    (sessions.diagnostics.recorded puts a run into a record).
     """
 
     def __init__(
@@ -88,17 +78,12 @@ class DiagnosticsRunner:
         profile: Profile,
         *,
         raw_dir: Path | None = None,
-        sink: Sink | None = None,
         max_channels: int = DEFAULT_CHANNELS,
     ) -> None:
         self.conn = conn
         self.profile = profile
         self.raw_dir = raw_dir
         self.events: Subscribers[DiagnosticsEvent] = Subscribers("diagnostics")
-        if sink is not None:
-            self.events.subscribe(
-                lambda event: sink(event.finding) if isinstance(event, FindingMade) else None
-            )
         self.channels = ChannelLimit(max_channels)
         # During one run, a command several checks need (cat /proc/mdstat…) goes over the wire once, and
         # plain files are read over one SFTP session.
@@ -282,26 +267,3 @@ async def detect_profile(conn: asyncssh.SSHClientConnection, names: Iterable[str
     for addon in (p for p in found if p.addon):
         profile = profile.with_addon(addon)
     return profile
-
-
-async def diagnose(
-    conn: asyncssh.SSHClientConnection,
-    profile: str | Profile = "auto",
-    *,
-    raw_dir: Path | None = None,
-    sink: Sink | None = None,
-    on_result: Callable[[CheckResult], None] | None = None,
-    on_profile: Callable[[Profile], None] | None = None,
-) -> list[CheckResult]:
-    """Detect (for ``auto``) and run a whole profile; *on_result* sees each check as it finishes."""
-    if isinstance(profile, str):
-        profile = await detect_profile(conn) if profile == "auto" else resolve_profile(profile)
-    if on_profile is not None:
-        on_profile(profile)
-    runner = DiagnosticsRunner(conn, profile, raw_dir=raw_dir, sink=sink)
-    results: dict[str, CheckResult] = {}
-    async for result in runner.run():
-        results[result.check] = result
-        if on_result is not None:
-            on_result(result)
-    return [results[i] for i in profile.ids()]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sessions.errors import AuthenticationError
-from sessions.live import LiveSession, SessionRequest, SessionState, SessionStatus
+from sessions.live import LiveSession, Output, SessionRequest, SessionState, SessionStatus
 from sessions.recording import DeviceInfo, open_record, verify
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
@@ -34,9 +34,9 @@ async def test_session_records_output_but_not_input(sshd: Sshd, tmp_path: Path) 
     async def opener(progress):  # type: ignore[no-untyped-def]
         return await connect(target, trust=HostKeyTrust(accept_new=True), on_progress=progress)
 
-    session = LiveSession(
-        _request(sshd, tmp_path / "archive"), opener, on_status=statuses.append, on_output=output.extend
-    )
+    session = LiveSession(_request(sshd, tmp_path / "archive"), opener)
+    session.subscribe(lambda e: statuses.append(e) if isinstance(e, SessionStatus) else None)
+    session.subscribe(lambda e: output.extend(e.data) if isinstance(e, Output) else None)
     task = asyncio.create_task(session.run())
     while session.state is not SessionState.ACTIVE:
         await asyncio.sleep(0.02)
@@ -74,9 +74,8 @@ async def test_refused_login_fails_with_a_clear_error(sshd: Sshd, tmp_path: Path
             target, trust=HostKeyTrust(accept_new=True), credentials=creds, on_progress=progress
         )
 
-    session = LiveSession(
-        _request(sshd, tmp_path), opener, on_status=statuses.append, on_output=lambda _: None
-    )
+    session = LiveSession(_request(sshd, tmp_path), opener)
+    session.subscribe(lambda e: statuses.append(e) if isinstance(e, SessionStatus) else None)
     with pytest.raises(AuthenticationError) as caught:
         await session.run()
     assert "nobody-here" in str(caught.value)
