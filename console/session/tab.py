@@ -201,9 +201,13 @@ class SessionTab(QWidget):
     # --- reacting to the session ----------------------------------------------------------------------
     def _stage_text(self, stage: SessionStage | None) -> str:
         texts = {
+            SessionStage.RESOLVING: self.tr("Looking up {label}…"),
             SessionStage.CONNECTING: self.tr("Connecting to {label}…"),
+            SessionStage.BANNER: self.tr("Waiting for {label} to answer (SSH)…"),
+            SessionStage.KEY_EXCHANGE: self.tr("Setting up encryption with {label}…"),
             SessionStage.HOST_KEY: self.tr("Checking the host key of {label}…"),
             SessionStage.AUTHENTICATING: self.tr("Logging in to {label}…"),
+            SessionStage.OPENING_CHANNEL: self.tr("Opening a shell on {label}…"),
             SessionStage.OPENING_SHELL: self.tr("Opening a shell on {label}…"),
             SessionStage.RELAY: self.tr("Connecting to the relay…"),
             SessionStage.CUSTOMER: self.tr("Waiting for the customer to allow the connection…"),
