@@ -171,6 +171,12 @@ class SecretStoreError(SupportError):
     default_code = "secrets.unavailable"
 
 
+class ListenError(SupportError):
+    """A server (relay, HQ receiver) cannot listen where it was told to: port in use, not this machine's."""
+
+    default_code = "listen.failed"
+
+
 # --- diagnostics, translation, escalation ---------------------------------------------------------
 class DiagnosticsError(SupportError):
     """A diagnostics profile or run could not be used."""
@@ -228,6 +234,15 @@ class DeliveryError(EscalationError):
 
     default_code = "delivery.failed"
 
-    def __init__(self, message: str, hint: str = "", *, retryable: bool = True, **coded: Any) -> None:
+    def __init__(
+        self,
+        message: str,
+        hint: str = "",
+        *,
+        retryable: bool = True,
+        retry_after: float = 0.0,
+        **coded: Any,
+    ) -> None:
         super().__init__(message, hint, **coded)
         self.retryable = retryable
+        self.retry_after = retry_after  # seconds the receiver asked us to wait (HTTP Retry-After)

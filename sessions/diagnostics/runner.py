@@ -8,7 +8,6 @@ Commands run on exec channels; plain file reads (`cat /proc/mdstat`) go over one
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -105,7 +104,11 @@ class DiagnosticsRunner:
         finally:
             self._depth -= 1
             if self._depth == 0:
-                files, self._files, self._shared = self._files, None, None
+                files, shared = self._files, self._shared
+                self._files = self._shared = None
+                # Commands still running belong to checks that were stopped (the session ended): stop them
+                # too, so nothing of this run outlives it.
+                await _cancel_and_wait((shared or {}).values())
                 if files is not None:
                     await files.close()
 
@@ -154,7 +157,8 @@ class DiagnosticsRunner:
         started, clock = _now(), time.monotonic()
         base: dict[str, Any] = {"command": command, "role": role, "item": item, "started": started}
         try:
-            read = await asyncio.wait_for(files.read(path), timeout)
+            async with asyncio.timeout(timeout):
+                read = await files.read(path)
         except TimeoutError:
             return CommandResult(**base, duration=time.monotonic() - clock, timed_out=True, via="sftp")
         except (asyncssh.Error, OSError) as exc:
@@ -174,10 +178,10 @@ class DiagnosticsRunner:
         started, clock = _now(), time.monotonic()
         base: dict[str, Any] = {"command": command, "role": role, "item": item, "started": started}
         try:
-            proc = await asyncio.wait_for(
-                self.conn.run(command, check=False, env=COMMAND_ENV, timeout=timeout, errors="replace"),
-                timeout + 5,
-            )
+            async with asyncio.timeout(timeout + 5):
+                proc = await self.conn.run(
+                    command, check=False, env=COMMAND_ENV, timeout=timeout, errors="replace"
+                )
         except asyncssh.TimeoutError as exc:
             return _Outcome(CommandResult(
                 **base, stdout=str(exc.stdout or ""), stderr=str(exc.stderr or ""),
@@ -219,10 +223,7 @@ class DiagnosticsRunner:
                     self._deliver(result)
                     yield result
             finally:
-                for task in tasks:
-                    task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await asyncio.gather(*tasks, return_exceptions=True)
+                await _cancel_and_wait(tasks)
 
     async def run_all(self) -> list[CheckResult]:
         """Every check, in profile order once all are done."""
@@ -238,6 +239,15 @@ class DiagnosticsRunner:
 
     def subscribe(self, callback: Callable[[DiagnosticsEvent], None]) -> Unsubscribe:
         return self.events.subscribe(callback)
+
+
+async def _cancel_and_wait(futures: Iterable[asyncio.Future[Any]]) -> None:
+    """Cancel every future not done yet and wait until each has finished."""
+    pending = [f for f in futures if not f.done()]
+    for future in pending:
+        future.cancel()
+    if pending:
+        await asyncio.wait(pending)
 
 
 def resolve_profile(name: str) -> Profile:

@@ -145,9 +145,8 @@ async def open_code_channel(
     """
     pending = _Pending()
     try:
-        await asyncio.wait_for(
-            relay_conn.create_connection(lambda: pending, codes.wire(code), 22), consent_wait
-        )
+        async with asyncio.timeout(consent_wait):
+            await relay_conn.create_connection(lambda: pending, codes.wire(code), 22)
     except asyncssh.ChannelOpenError as exc:
         raise error_for_reason(exc.reason) from exc
     except TimeoutError:

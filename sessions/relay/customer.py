@@ -32,6 +32,10 @@ class _Audit(Protocol):
     def write(self, event: str, **fields: Any) -> None: ...
 
 
+class _Refusals(Protocol):
+    def write(self, event: str, address: str, **fields: Any) -> None: ...
+
+
 class _Admission(Protocol):
     def take_code(self, address: str) -> str: ...
 
@@ -49,6 +53,9 @@ class RelayHost(Protocol):
 
     @property
     def audit(self) -> _Audit: ...
+
+    @property
+    def refusals(self) -> _Refusals: ...
 
     @property
     def admission(self) -> _Admission: ...
@@ -109,7 +116,7 @@ class CustomerLink:
         else:
             refusal = self.relay.admission.take_code(self.address)
             if refusal:  # simultaneous logins from one address all passed the check at login
-                self.relay.audit.write("customer.refused", address=self.address, reason=refusal)
+                self.relay.refusals.write("customer.refused", self.address, reason=refusal)
                 self._send("refused", reason=refusal)  # the agent reads why; stock ssh prints the disconnect
                 self.conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
                 return False
@@ -240,7 +247,8 @@ class CustomerLink:
     async def _run_terminal(self, process: asyncssh.SSHServerProcess[str]) -> None:
         self._terminal = process
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._code_ready.wait(), 10)
+            async with asyncio.timeout(10):
+                await self._code_ready.wait()
         if self.pairing is None:
             process.stdout.write(
                 "No session code: connect with a remote forward, for example\r\n"

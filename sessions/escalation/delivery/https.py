@@ -79,6 +79,7 @@ class HttpsDeliverer:
             try:
                 response = conn.getresponse()
                 body = response.read(1 << 16)
+                retry_after = _seconds(response.getheader("Retry-After"))
             except (OSError, http.client.HTTPException):
                 if interrupted is not None:
                     raise interrupted from None  # no answer after all: report the broken upload
@@ -100,7 +101,7 @@ class HttpsDeliverer:
             ) from exc
         finally:
             conn.close()
-        return self._receipt(response.status, body, bundle_id, sha256, where)
+        return self._receipt(response.status, body, bundle_id, sha256, where, retry_after)
 
     @staticmethod
     def _send_body(
@@ -120,7 +121,9 @@ class HttpsDeliverer:
         return None
 
     @staticmethod
-    def _receipt(status: int, body: bytes, bundle_id: str, sha256: str, where: str) -> Receipt:
+    def _receipt(
+        status: int, body: bytes, bundle_id: str, sha256: str, where: str, retry_after: float = 0.0
+    ) -> Receipt:
         try:
             reply = json.loads(body or b"{}")
         except ValueError:
@@ -145,10 +148,25 @@ class HttpsDeliverer:
                 code="delivery.too_large",
                 params={"where": where, "said": said},
             )
+        if isinstance(reply, dict) and reply.get("retry") is False:
+            raise DeliveryError(
+                f"{where} refused this bundle for good (HTTP {status}): {said}",
+                "Sending it again cannot help: build a new bundle with Valuezone and send that one.",
+                retryable=False,
+                code="delivery.refused_for_good",
+                params={"where": where, "status": status, "said": said},
+            )
         detail = said or body[:200].decode("utf-8", "replace")
+        when = f"It is retried in {retry_after:.0f} s or later." if retry_after else "It is retried later."
         raise DeliveryError(
             f"{where} answered HTTP {status}: {detail}",
-            "It is retried later.",
+            when,
+            retry_after=retry_after,
             code="delivery.http_error",
-            params={"where": where, "status": status, "detail": detail},
+            params={"where": where, "status": status, "detail": detail, "retry_after": round(retry_after)},
         )
+
+
+def _seconds(value: str | None) -> float:
+    """An HTTP Retry-After in seconds (the date form counts as no hint), at most an hour."""
+    return min(float(value), 3600.0) if value and value.strip().isdigit() else 0.0
