@@ -1,56 +1,23 @@
-"""The one bridge from the Qt-free core to Qt: a LiveSession's callbacks become signals."""
+"""A session tab's bridge: the generic EventBridge over one SupportSession, with the live session at hand."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
+from PySide6.QtCore import QObject
 
-from PySide6.QtCore import QObject, Signal
-
-from console.app.crash import show_exception
-from console.app.errors import render_error
-from sessions.errors import SupportError
-from sessions.live import LiveSession, Opener, SessionRequest
-
-log = logging.getLogger(__name__)
+from console.kit.bridge import EventBridge
+from sessions.live import LiveSession
+from sessions.support import SupportSession
 
 
-class SessionBridge(QObject):
-    """Runs one LiveSession as an asyncio task on the Qt loop and re-emits what it reports."""
+class SessionBridge(EventBridge):
+    """Subscribes to *support* once (it may connect several times); the tab routes each event type."""
 
-    status_changed = Signal(object)  # SessionStatus
-    output_received = Signal(bytes)
-    recording_problem = Signal(str)
-    failed = Signal(str)
+    def __init__(self, support: SupportSession, parent: QObject | None = None) -> None:
+        super().__init__(support, parent)
+        self.support = support
 
-    def __init__(self, request: SessionRequest, opener: Opener, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.session = LiveSession(
-            request,
-            opener,
-            on_status=self.status_changed.emit,
-            on_output=self.output_received.emit,
-            on_recording_problem=self.recording_problem.emit,
-        )
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        self._task = asyncio.ensure_future(self._run())
-
-    async def _run(self) -> None:
-        try:
-            await self.session.run()
-        except SupportError as exc:
-            self.failed.emit(render_error(exc).lines())
-        except asyncio.CancelledError:
-            pass
-        except Exception as exc:  # top-level boundary of a session task: shown in the tab and as a bug
-            self.failed.emit(self.tr("Unexpected error: {error}").format(error=exc))
-            show_exception(exc)
-
-    def cancel(self) -> None:
-        """Cancel a connect in progress, or end a running session."""
-        if self._task is not None and not self._task.done() and self.session.shell is None:
-            self._task.cancel()
-        else:
-            self.session.end()
+    @property
+    def session(self) -> LiveSession:
+        """The live session of the latest connect (a bridge is made once the first connect started)."""
+        assert self.support.live is not None
+        return self.support.live

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,30 @@ from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target, local_user
+from sessions.stages import SessionStage
 
 ProgressCallback = Callable[[str], None]
 TECHNICIAN_USER = "technician"
 CONSENT_WAIT = 160.0  # the agent asks for up to 120 s, the relay waits 30 s more
+
+
+@dataclass(frozen=True, slots=True)
+class JoinOptions:
+    """How a technician joins by code: whom to trust, which key and login, how long to wait and retry.
+
+    `inner_trust` checks the agent's host key (new for every code; default: *trust*). `grace` and
+    `backoff` matter only to a CodeSession that rejoins after a dropped link.
+    """
+
+    trust: HostKeyTrust
+    technician_key: Path | None = None
+    inner_trust: HostKeyTrust | None = None
+    credentials: Credentials | None = None
+    user: str = ""
+    timeout: float = 15.0
+    consent_wait: float = CONSENT_WAIT
+    grace: float = 120.0
+    backoff: tuple[float, float] = (0.5, 5.0)
 
 
 class _Pending(asyncssh.SSHTCPSession[bytes]):
@@ -134,6 +155,8 @@ async def open_code_channel(
         raise ConnectError(
             f"The connection to the relay was lost while joining ({exc}).",
             "Check the network, then join again.",
+            code="relay.lost_while_joining",
+            params={"exc": exc},
         ) from exc
     return _OpenedTunnel(pending)
 
@@ -141,15 +164,9 @@ async def open_code_channel(
 async def connect_by_code(
     relay: Target,
     code: str,
+    options: JoinOptions,
     *,
-    trust: HostKeyTrust,
-    technician_key: Path | None = None,
-    inner_trust: HostKeyTrust | None = None,
-    credentials: Credentials | None = None,
-    user: str = "",
     relay_conn: asyncssh.SSHClientConnection | None = None,
-    timeout: float = 15.0,
-    consent_wait: float = CONSENT_WAIT,
     on_progress: ProgressCallback | None = None,
 ) -> asyncssh.SSHClientConnection:
     """The inner SSH connection to the customer's agent (or device sshd) behind *code*.
@@ -163,17 +180,19 @@ async def connect_by_code(
     emit = on_progress or (lambda stage: None)
     own_relay = relay_conn is None
     if relay_conn is None:
-        emit("connecting to the relay")
-        relay_conn = await connect_relay(relay, trust=trust, technician_key=technician_key, timeout=timeout)
+        emit(SessionStage.RELAY)
+        relay_conn = await connect_relay(
+            relay, trust=options.trust, technician_key=options.technician_key, timeout=options.timeout
+        )
     try:
-        emit("waiting for the customer")
-        tunnel = await open_code_channel(relay_conn, digits, consent_wait=consent_wait)
+        emit(SessionStage.CUSTOMER)
+        tunnel = await open_code_channel(relay_conn, digits, consent_wait=options.consent_wait)
         inner = await connect(
-            Target(codes.wire(digits), 22, user or local_user()),
-            trust=inner_trust or trust,
-            credentials=credentials or Credentials(use_agent=False, use_default_keys=False),
+            Target(codes.wire(digits), 22, options.user or local_user()),
+            trust=options.inner_trust or options.trust,
+            credentials=options.credentials or Credentials(use_agent=False, use_default_keys=False),
             tunnel=tunnel,  # type: ignore[arg-type]
-            timeout=timeout,
+            timeout=options.timeout,
             on_progress=on_progress,
         )
     except BaseException:
@@ -199,4 +218,4 @@ def _close_with(inner: asyncssh.SSHClientConnection, relay_conn: asyncssh.SSHCli
 _watchers: set[asyncio.Task[None]] = set()
 
 
-__all__ = ["SupportError", "connect_by_code", "connect_relay", "open_code_channel"]
+__all__ = ["JoinOptions", "SupportError", "connect_by_code", "connect_relay", "open_code_channel"]

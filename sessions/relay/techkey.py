@@ -70,6 +70,8 @@ def _load(path: Path) -> asyncssh.SSHKey:
             f"The technician key {path} cannot be unlocked: its passphrase is not in the keyring.",
             f"Delete {path} and {path}.pub to create a new key, then send the new public key line "
             "to the relay's administrator.",
+            code="secrets.technician_key_locked",
+            params={"path": path},
         ) from exc
 
 
