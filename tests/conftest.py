@@ -60,6 +60,14 @@ def vz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """An empty archive folder (records go in ARCHIVE/YYYY/MM/DD/<session>)."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    return root
+
+
 @pytest.fixture(scope="session")
 def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sshd]:
     """One real OpenSSH sshd on 127.0.0.1 for the whole run."""
