@@ -96,7 +96,13 @@ class MainWindow(QMainWindow):
         show_messages_in(self)  # also those raised before this window existed
 
     # --- menus ----------------------------------------------------------------------------------------
-    def _action(self, text: str, name: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+    def _action(
+        self,
+        text: str,
+        name: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut:
