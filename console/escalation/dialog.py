@@ -206,7 +206,12 @@ class EscalateDialog(QDialog):
             try:
                 events = list(open_record(folder).events("diagnostics.finding"))
             except OSError as exc:
-                raise RecordError(f"Could not read the findings of {folder}: {exc}") from exc
+                raise RecordError(
+                    f"{folder} cannot be read ({exc}).",
+                    "Run `valuezone verify` on the record folder.",
+                    code="record.unreadable",
+                    params={"folder": folder, "exc": exc},
+                ) from exc
             return [dict(e.get("data", {})) for e in events]
 
         reading = Operation.in_thread(self, read).success(self.details.show_findings)
