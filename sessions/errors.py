@@ -21,7 +21,9 @@ class SupportError(Exception):
 
 # --- connecting -----------------------------------------------------------------------------------
 class ConnectError(SupportError):
-    """The SSH connection could not be made."""
+    """The SSH connection could not be made. `stage` names where it failed (sessions.ssh.stages values)."""
+
+    stage: str = ""
 
 
 class HostUnreachableError(ConnectError):
@@ -60,6 +62,10 @@ class HostKeyChangedError(HostKeyError):
         self.fingerprint = fingerprint
 
 
+class NotSshError(ConnectError):
+    """The port answered, but not in SSH (a web, mail or file server, TLS, or SSH protocol 1)."""
+
+
 class ConnectCancelledError(ConnectError):
     """The user cancelled while connecting."""
 
@@ -87,6 +93,23 @@ class RateLimitedError(CodeError):
 
 class ConsentRefusedError(SupportError):
     """The customer declined, or did not answer in time."""
+
+
+# --- the technician's relay key ------------------------------------------------------------------
+class TechnicianKeyError(SupportError):
+    """The technician key is missing or could not be unlocked on this computer."""
+
+
+class TechnicianKeyLockedError(TechnicianKeyError):
+    """The key's passphrase is lost (a random one kept only in memory or a keyring no longer there)."""
+
+
+class RelayKeyRefusedError(AuthenticationError):
+    """The relay does not list this technician key; `public_line` is the line to send its administrator."""
+
+    def __init__(self, message: str, hint: str = "", *, public_line: str = "") -> None:
+        super().__init__(message, hint)
+        self.public_line = public_line
 
 
 # --- recording ------------------------------------------------------------------------------------
