@@ -136,7 +136,7 @@ def not_ssh(attempt: Attempt) -> SupportError | None:
     else:
         error = NotSshError(f"{where} answered{quoted}, which is not an SSH greeting.", PORT_HINT)
     error.protocol = foreign.protocol  # type: ignore[attr-defined]
-    return error
+    return with_stage(error, attempt.stage)
 
 
 def closed_before_greeting(attempt: Attempt) -> SupportError:
