@@ -1,0 +1,83 @@
+"""The user's ssh-agent ($SSH_AUTH_SOCK): find a key in it, or add one to it as `ssh-add` does."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import asyncssh
+
+from sessions.errors import SupportError
+
+log = logging.getLogger(__name__)
+
+
+def agent_path() -> str:
+    """The agent's socket, or "" when no agent is announced."""
+    return os.environ.get("SSH_AUTH_SOCK", "")
+
+
+async def _connect() -> asyncssh.SSHAgentClient | None:
+    path = agent_path()
+    if not path:
+        return None
+    try:
+        return await asyncssh.connect_agent(path)
+    except (OSError, ValueError, asyncssh.Error) as exc:
+        log.info("ssh-agent at %s is not usable: %s", path, exc)
+        return None
+
+
+async def agent_running() -> bool:
+    """True when an ssh-agent answers at $SSH_AUTH_SOCK."""
+    agent = await _connect()
+    if agent is None:
+        return False
+    try:
+        await agent.get_keys()
+    except (OSError, asyncssh.Error):
+        return False
+    finally:
+        agent.close()
+    return True
+
+
+async def find_in_agent(
+    public_data: bytes,
+) -> tuple[asyncssh.SSHAgentClient, asyncssh.SSHKeyPair] | None:
+    """The agent connection and its key pair for the public key *public_data*, or None.
+
+    The caller closes the agent connection once the key has signed what it needed to.
+    """
+    agent = await _connect()
+    if agent is None:
+        return None
+    try:
+        keys = await agent.get_keys()
+    except (OSError, asyncssh.Error) as exc:
+        log.info("ssh-agent did not list its keys: %s", exc)
+        agent.close()
+        return None
+    for pair in keys:
+        if pair.key_public_data == public_data:
+            return agent, pair
+    agent.close()
+    return None
+
+
+async def add_to_agent(key: asyncssh.SSHKey, *, lifetime: int | None = None) -> None:
+    """Add the unlocked *key* to the agent, like `ssh-add` (for *lifetime* seconds, or until it stops)."""
+    agent = await _connect()
+    if agent is None:
+        raise SupportError(
+            "No ssh-agent is running for this session ($SSH_AUTH_SOCK is not set or does not answer).",
+            "Start one (`eval $(ssh-agent)`) or log in to a desktop that runs one, then try again.",
+        )
+    try:
+        await agent.add_keys([key], lifetime=lifetime)
+    except (OSError, ValueError, asyncssh.Error) as exc:
+        raise SupportError(
+            f"The ssh-agent refused the key ({exc}).", "Check that the agent is not locked (`ssh-add -X`)."
+        ) from exc
+    finally:
+        agent.close()
