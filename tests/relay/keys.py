@@ -1,4 +1,4 @@
-"""Technician-key test helpers: no keyring (keyring's fail backend), a real ssh-agent, a relay listing a key."""
+"""Technician-key test helpers: no keyring (the fail backend), a real ssh-agent, a relay listing a key."""
 
 from __future__ import annotations
 
