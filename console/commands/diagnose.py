@@ -138,14 +138,18 @@ async def _connect(args: argparse.Namespace) -> Any:
 
     trust = trust_from_args(args)
     if args.code:
+        from sessions.codes import parse
         from sessions.relay.client import connect_by_code
+        from sessions.relay.key_terminal import access_for_terminal
 
+        code = parse(args.code)  # a typo is caught before a key is made or a passphrase asked
         return await connect_by_code(
             Target.parse(args.relay),
-            args.code,
+            code,
             trust=trust,
             user=args.user,
             credentials=credentials_from_args(args),
+            key_access=access_for_terminal(create=True),  # the console's key, in the same place
         )
     target = target_from_args(args.destination, args)
     return await connect(target, trust=trust, credentials=credentials_from_args(args))

@@ -65,14 +65,18 @@ async def find_in_agent(
     return None
 
 
+def no_agent_error() -> SupportError:
+    return SupportError(
+        "No ssh-agent is running for this session ($SSH_AUTH_SOCK is not set or does not answer).",
+        "Start one (`eval $(ssh-agent)`) or log in to a desktop that runs one, then try again.",
+    )
+
+
 async def add_to_agent(key: asyncssh.SSHKey, *, lifetime: int | None = None) -> None:
     """Add the unlocked *key* to the agent, like `ssh-add` (for *lifetime* seconds, or until it stops)."""
     agent = await _connect()
     if agent is None:
-        raise SupportError(
-            "No ssh-agent is running for this session ($SSH_AUTH_SOCK is not set or does not answer).",
-            "Start one (`eval $(ssh-agent)`) or log in to a desktop that runs one, then try again.",
-        )
+        raise no_agent_error()
     try:
         await agent.add_keys([key], lifetime=lifetime)
     except (OSError, ValueError, asyncssh.Error) as exc:
