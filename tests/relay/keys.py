@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
+import re
 import subprocess
+import sys
+import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -87,3 +91,69 @@ def agent_fingerprints(sock: Path) -> str:
         ["ssh-add", "-l"], env={**os.environ, "SSH_AUTH_SOCK": str(sock)}, capture_output=True, text=True
     )
     return out.stdout
+
+
+class PtyProcess:
+    """A command on a real pseudo-terminal (its controlling terminal, so getpass reads it), read as text."""
+
+    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
+        import fcntl
+        import termios
+
+        master, slave = os.openpty()
+
+        def take_terminal() -> None:  # runs in the child after setsid(): the pty becomes its terminal
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "console.cli", *args],
+            stdin=slave, stdout=slave, stderr=slave, env={**os.environ, **(env or {})},
+            start_new_session=True, preexec_fn=take_terminal,
+        )  # fmt: skip
+        os.close(slave)
+        self.master = master
+        self.output = ""
+        self._seen = 0
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 4096)
+            except OSError:  # the child closed its end
+                return
+            if not chunk:
+                return
+            with self._lock:
+                self.output += chunk.decode(errors="replace")
+
+    async def expect(self, pattern: str, timeout: float = 60) -> re.Match[str]:
+        """Wait for *pattern* in the output after the last match; returns the match."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            with self._lock:
+                match = re.compile(pattern).search(self.output, self._seen)
+            if match:
+                self._seen = match.end()
+                return match
+            if asyncio.get_running_loop().time() > deadline or (
+                self.process.poll() is not None and not self._reader.is_alive()
+            ):
+                raise AssertionError(f"no {pattern!r} in the output:\n{self.output}")
+            await asyncio.sleep(0.05)
+
+    def send(self, text: str) -> None:
+        os.write(self.master, text.encode())
+
+    async def wait(self, timeout: float = 120) -> int:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while self.process.poll() is None:
+            if asyncio.get_running_loop().time() > deadline:
+                self.process.kill()
+                raise AssertionError(f"still running:\n{self.output}")
+            await asyncio.sleep(0.05)
+        self._reader.join(5)
+        os.close(self.master)
+        return self.process.returncode
