@@ -144,6 +144,7 @@ def _not_listed(relay: Target, offered: OfferedKey) -> RelayKeyRefusedError:
         f"Send this public key line to the relay's administrator, who adds it to the relay's technicians "
         f"file, then join again: {line}",
         public_line=line,
+        relay=relay.host_port,
     )
     error.stage = "authenticating"
     return error
