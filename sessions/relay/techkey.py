@@ -29,6 +29,7 @@ import asyncssh
 from sessions import secrets
 from sessions.errors import TechnicianKeyError, TechnicianKeyLockedError
 from sessions.paths import app_dirs
+from sessions.ssh.agent import agent_holds
 from sessions.ssh.auth import PASSPHRASE_KIND, passphrase_name
 
 KDF_ROUNDS = 64  # bcrypt rounds of the OpenSSH key format (ssh-keygen -a; the bcrypt library warns below 50)
@@ -232,3 +233,17 @@ def load_technician_key(path: Path | None = None) -> asyncssh.SSHKey:
         f"The technician key {key.path} is locked: its passphrase has not been typed in this run.",
         "It is asked when you join a session by code.",
     )
+
+
+def passphrase_lost(key: TechnicianKey) -> bool:
+    """True when nothing on this computer can open *key* any more (see lost_passphrase_error).
+
+    Quick (no key derivation): for dialogs. The ssh-agent is asked too: a key it holds still works.
+    """
+    if key.protection not in (Protection.KEYRING, Protection.UNKNOWN) or unlocked(key.path) is not None:
+        return False
+    if _try_open(key.path, None) is not None:
+        return False
+    if secrets.load(PASSPHRASE_KIND, passphrase_name(key.path)) is not None:
+        return False
+    return not agent_holds(key.public_data)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
+import struct
 
 import asyncssh
 
@@ -26,6 +28,60 @@ async def _connect() -> asyncssh.SSHAgentClient | None:
     except (OSError, ValueError, asyncssh.Error) as exc:
         log.info("ssh-agent at %s is not usable: %s", path, exc)
         return None
+
+
+_REQUEST_IDENTITIES = 11
+_IDENTITIES_ANSWER = 12
+
+
+def agent_holds(public_data: bytes, timeout: float = 1.0) -> bool:
+    """True when the agent lists the public key *public_data* (a quick blocking ask, for dialogs)."""
+    path = agent_path()
+    if not path:
+        return False
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(timeout)
+            sock.connect(path)
+            sock.sendall(struct.pack(">IB", 1, _REQUEST_IDENTITIES))
+            reply = _read_message(sock)
+        return reply[:1] == bytes([_IDENTITIES_ANSWER]) and _lists(reply[1:], public_data)
+    except (OSError, ValueError, struct.error) as exc:
+        log.info("ssh-agent at %s did not list its keys: %s", path, exc)
+        return False
+
+
+def _read_message(sock: socket.socket) -> bytes:
+    header = _read_exactly(sock, 4)
+    (length,) = struct.unpack(">I", header)
+    if length > 256 * 1024:
+        raise ValueError("agent reply too long")
+    return _read_exactly(sock, length)
+
+
+def _read_exactly(sock: socket.socket, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            raise ValueError("agent closed the connection")
+        data += chunk
+    return data
+
+
+def _lists(body: bytes, public_data: bytes) -> bool:
+    """Whether an IDENTITIES_ANSWER body (count, then blob + comment strings) holds *public_data*."""
+    (count,) = struct.unpack(">I", body[:4])
+    offset = 4
+    for _ in range(count):
+        (size,) = struct.unpack(">I", body[offset : offset + 4])
+        blob = body[offset + 4 : offset + 4 + size]
+        offset += 4 + size
+        (size,) = struct.unpack(">I", body[offset : offset + 4])
+        offset += 4 + size
+        if blob == public_data:
+            return True
+    return False
 
 
 async def agent_running() -> bool:
