@@ -200,8 +200,8 @@ async def ask_technician_passphrase(
         return None
     return PassphraseAnswer(
         dialog.secret.text(),
-        add_to_agent=dialog.add_to_agent.isVisible() and dialog.add_to_agent.isChecked(),
-        save=dialog.save.isVisible() and dialog.save.isChecked(),
+        add_to_agent=question.can_add_to_agent and dialog.add_to_agent.isChecked(),
+        save=question.can_save and dialog.save.isChecked(),
     )
 
 
@@ -231,15 +231,14 @@ async def offer_new_key(parent: QWidget | None) -> TechnicianKey | None:
 
 def key_error_text(error: SupportError) -> str:
     """*error* in the UI's language when it is about the technician key; its English text otherwise."""
-    tr = QCoreApplication.translate
     if isinstance(error, RelayKeyRefusedError):
-        return tr(
+        return QCoreApplication.translate(
             "TechnicianKey",
             "The relay at {relay} does not list this technician key. Send this public key line to the "
             "relay's administrator, then join again: {line}",
         ).format(relay=error.relay, line=error.public_line)
     if isinstance(error, TechnicianKeyLockedError):
-        return tr(
+        return QCoreApplication.translate(
             "TechnicianKey",
             "Your technician key cannot be opened any more: its random passphrase was kept in a system "
             "keyring this computer does not have (or no longer has). Create a new key and send its public "

@@ -4,172 +4,6 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../console/agent_window.py" line="57"/>
-        <source>Valuezone support</source>
-        <translation>밸류존 원격 지원</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="62"/>
-        <location filename="../../console/agent_window.py" line="147"/>
-        <source>Connecting to the support service…</source>
-        <translation>지원 서비스에 연결하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="63"/>
-        <source>Session state</source>
-        <translation>세션 상태</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="67"/>
-        <source>Session code</source>
-        <translation>세션 코드</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="74"/>
-        <source>Copy</source>
-        <translation>복사</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="74"/>
-        <source>Copy the session code</source>
-        <translation>세션 코드 복사</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="80"/>
-        <source>Code expiry</source>
-        <translation>코드 만료</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="84"/>
-        <source>What the technician does</source>
-        <translation>기술자의 작업 내역</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="89"/>
-        <source>Chat with the technician</source>
-        <translation>기술자와 채팅</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="93"/>
-        <source>Message to the technician</source>
-        <translation>기술자에게 보낼 메시지</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="94"/>
-        <source>Write to the technician and press Enter</source>
-        <translation>기술자에게 메시지를 쓰고 Enter 키를 누르세요</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="96"/>
-        <source>Send</source>
-        <translation>보내기</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="96"/>
-        <source>Send the message</source>
-        <translation>메시지 보내기</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="105"/>
-        <source>End session</source>
-        <translation>세션 종료</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="105"/>
-        <source>End the support session</source>
-        <translation>지원 세션 종료</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="120"/>
-        <source>Read this code to the technician. It expires in {n} min.</source>
-        <translation>이 코드를 기술자에게 알려 주세요. {n}분 후에 만료됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="148"/>
-        <source>Waiting for the technician to enter the code.</source>
-        <translation>기술자가 코드를 입력하기를 기다리는 중입니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="149"/>
-        <source>A technician asks to connect.</source>
-        <translation>기술자가 연결을 요청합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="150"/>
-        <source>A technician is connected. You can end the session at any time.</source>
-        <translation>기술자가 연결되었습니다. 언제든지 세션을 종료할 수 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="151"/>
-        <source>Connection lost: reconnecting…</source>
-        <translation>연결이 끊어졌습니다. 다시 연결하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="152"/>
-        <source>The session has ended.</source>
-        <translation>세션이 종료되었습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="157"/>
-        <source>The code is in use: nobody else can join with it.</source>
-        <translation>코드가 사용 중입니다. 다른 사람은 이 코드로 참여할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="159"/>
-        <source>This code can no longer be used.</source>
-        <translation>이 코드는 더 이상 사용할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="169"/>
-        <source>Allow the technician?</source>
-        <translation>기술자의 연결을 허용하시겠습니까?</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="171"/>
-        <source>{technician} wants to connect (scope: {scope}). Allow?</source>
-        <translation>{technician} 님이 연결하려고 합니다 (범위: {scope}). 허용하시겠습니까?</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="175"/>
-        <source>You can end the session at any time with End session.</source>
-        <translation>&quot;세션 종료&quot;를 눌러 언제든지 세션을 끝낼 수 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="176"/>
-        <source>Allow</source>
-        <translation>허용</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="177"/>
-        <source>Allow the technician to connect</source>
-        <translation>기술자의 연결 허용</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="178"/>
-        <source>Decline</source>
-        <translation>거부</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="179"/>
-        <source>Decline the connection</source>
-        <translation>연결 거부</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="205"/>
-        <source>Technician</source>
-        <translation>기술자</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="205"/>
-        <source>You</source>
-        <translation>나</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="209"/>
-        <source>Original: {text}</source>
-        <translation>원문: {text}</translation>
-    </message>
-    <message>
         <location filename="../../console/demo.py" line="65"/>
         <source>Valuezone support — customer side (demo)</source>
         <translation>밸류존 원격 지원 — 고객 화면 (데모)</translation>
@@ -178,117 +12,117 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../console/chat_pane.py" line="103"/>
+        <location filename="../../console/chat_pane.py" line="108"/>
         <source>Customer language:</source>
         <translation>고객 언어:</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="104"/>
+        <location filename="../../console/chat_pane.py" line="109"/>
         <source>Customer language</source>
         <translation>고객 언어</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="105"/>
+        <location filename="../../console/chat_pane.py" line="110"/>
         <source>Detect automatically</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="112"/>
+        <location filename="../../console/chat_pane.py" line="117"/>
         <source>Chat messages</source>
         <translation>채팅 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="116"/>
+        <location filename="../../console/chat_pane.py" line="121"/>
         <source>Your message:</source>
         <translation>내 메시지:</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="117"/>
+        <location filename="../../console/chat_pane.py" line="122"/>
         <source>Your message</source>
         <translation>내 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="121"/>
+        <location filename="../../console/chat_pane.py" line="126"/>
         <source>The customer will read:</source>
         <translation>고객이 읽을 내용:</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="124"/>
+        <location filename="../../console/chat_pane.py" line="129"/>
         <source>What the customer will read (editable)</source>
         <translation>고객이 읽을 내용 (편집 가능)</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="128"/>
+        <location filename="../../console/chat_pane.py" line="133"/>
         <source>Translation status</source>
         <translation>번역 상태</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="134"/>
+        <location filename="../../console/chat_pane.py" line="139"/>
         <source>Canned… (Ctrl+K)</source>
         <translation>상용구… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="134"/>
+        <location filename="../../console/chat_pane.py" line="139"/>
         <source>Canned replies</source>
         <translation>상용구</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="138"/>
+        <location filename="../../console/chat_pane.py" line="143"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="138"/>
+        <location filename="../../console/chat_pane.py" line="143"/>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="197"/>
+        <location filename="../../console/chat_pane.py" line="202"/>
         <source>solved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="197"/>
+        <location filename="../../console/chat_pane.py" line="202"/>
         <source>not solved</source>
         <translation>해결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="199"/>
+        <location filename="../../console/chat_pane.py" line="204"/>
         <source>score {score}/10</source>
         <translation>점수 {score}/10</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="203"/>
+        <location filename="../../console/chat_pane.py" line="208"/>
         <source>Customer&apos;s survey answer: {answer}</source>
         <translation>고객의 설문 답변: {answer}</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="218"/>
+        <location filename="../../console/chat_pane.py" line="223"/>
         <source>The customer will read ({lang}):</source>
         <translation>고객이 읽을 내용 ({lang}):</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="237"/>
+        <location filename="../../console/chat_pane.py" line="242"/>
         <source>translating…</source>
         <translation>번역 중…</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="249"/>
+        <location filename="../../console/chat_pane.py" line="261"/>
         <source>⚠ not translated: the customer will read your original. {error}</source>
         <translation>⚠ 번역되지 않음: 고객은 원문을 읽게 됩니다. {error}</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="254"/>
+        <location filename="../../console/chat_pane.py" line="266"/>
         <source>You can edit the text above before sending.</source>
         <translation>보내기 전에 위 내용을 고칠 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="258"/>
+        <location filename="../../console/chat_pane.py" line="255"/>
         <source>🔒 Not translated: your message holds a secret, so it is not sent to a translation service. The customer reads it as you wrote it, with a note in their language.</source>
         <translation>🔒 번역하지 않음: 메시지에 비밀 정보가 있어 번역 서비스로 보내지 않습니다. 고객은 쓰신 그대로, 고객의 언어로 된 안내와 함께 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="286"/>
+        <location filename="../../console/chat_pane.py" line="298"/>
         <source>Canned reply: written by people, no translation service needed.</source>
         <translation>상용구: 사람이 작성한 문장이라 번역 서비스가 필요 없습니다.</translation>
     </message>
@@ -1399,32 +1233,32 @@
 <context>
     <name>HostKeyDialog</name>
     <message>
-        <location filename="../../console/prompts.py" line="44"/>
+        <location filename="../../console/prompts.py" line="47"/>
         <source>Unknown host key</source>
         <translation>알 수 없는 호스트 키</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="46"/>
+        <location filename="../../console/prompts.py" line="49"/>
         <source>This is the first connection to {address}. Its {kind} key fingerprint is:</source>
         <translation>{address}에 처음 연결합니다. {kind} 키 지문:</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="52"/>
+        <location filename="../../console/prompts.py" line="55"/>
         <source>If you can, compare it with the fingerprint the customer reads from the device. Trust this key and connect?</source>
         <translation>가능하면 고객이 장치에서 읽어 주는 지문과 비교하세요. 이 키를 신뢰하고 연결하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="60"/>
+        <location filename="../../console/prompts.py" line="63"/>
         <source>Trust and connect</source>
         <translation>신뢰하고 연결</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="63"/>
+        <location filename="../../console/prompts.py" line="66"/>
         <source>Trust this host key and connect</source>
         <translation>이 호스트 키를 신뢰하고 연결</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="66"/>
+        <location filename="../../console/prompts.py" line="69"/>
         <source>Do not connect</source>
         <translation>연결하지 않음</translation>
     </message>
@@ -1613,62 +1447,93 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../console/join_dialog.py" line="30"/>
+        <location filename="../../console/join_dialog.py" line="45"/>
         <source>Join by code</source>
         <translation>코드로 참여</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="34"/>
+        <location filename="../../console/join_dialog.py" line="49"/>
         <source>Session code from the customer</source>
         <translation>고객이 알려 준 세션 코드</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="40"/>
+        <location filename="../../console/join_dialog.py" line="55"/>
         <source>Session code:</source>
         <translation>세션 코드:</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="41"/>
+        <location filename="../../console/join_dialog.py" line="56"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="43"/>
+        <location filename="../../console/join_dialog.py" line="58"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="51"/>
+        <location filename="../../console/join_dialog.py" line="66"/>
         <source>Your public key for the relay</source>
         <translation>릴레이에 등록할 내 공개 키</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="53"/>
+        <location filename="../../console/join_dialog.py" line="68"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="53"/>
+        <location filename="../../console/join_dialog.py" line="68"/>
         <source>Copy your public key</source>
         <translation>내 공개 키 복사</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="57"/>
+        <location filename="../../console/join_dialog.py" line="72"/>
         <source>Your key:</source>
         <translation>내 키:</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="67"/>
+        <location filename="../../console/join_dialog.py" line="78"/>
+        <source>Create your technician key</source>
+        <translation>기술자 키 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../console/join_dialog.py" line="90"/>
         <source>Join</source>
         <translation>참여</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="83"/>
+        <location filename="../../console/join_dialog.py" line="101"/>
+        <location filename="../../console/join_dialog.py" line="113"/>
+        <source>Create a new key</source>
+        <translation>새 키 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../console/join_dialog.py" line="106"/>
+        <source>You have no technician key yet. Create it, then send its public line to your relay&apos;s administrator.</source>
+        <translation>아직 기술자 키가 없습니다. 키를 만든 뒤 공개 키 한 줄을 릴레이 관리자에게 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/join_dialog.py" line="109"/>
+        <source>Create key…</source>
+        <translation>키 만들기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/join_dialog.py" line="122"/>
         <source>A key was created for you. Send this line to your relay&apos;s administrator once; its passphrase is kept in the system keyring.</source>
         <translation>키를 새로 만들었습니다. 이 한 줄을 릴레이 관리자에게 한 번 보내 주세요. 키의 암호는 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="104"/>
+        <location filename="../../console/join_dialog.py" line="129"/>
+        <source>Its passphrase is asked when you join (once per run), unless ssh-agent holds the key.</source>
+        <translation>코드로 참여할 때 키 암호문을 묻습니다(실행당 한 번). ssh-agent에 키가 있으면 묻지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/join_dialog.py" line="167"/>
+        <source>Create your technician key first (below).</source>
+        <translation>먼저 기술자 키를 만드세요(아래).</translation>
+    </message>
+    <message>
+        <location filename="../../console/join_dialog.py" line="173"/>
         <source>Enter the relay address (you can save it in Settings).</source>
         <translation>릴레이 주소를 입력하세요 (설정에 저장할 수 있습니다).</translation>
     </message>
@@ -1879,6 +1744,65 @@ or Join by code (Ctrl+J) when a customer reads you a session code.</source>
 Remote support for devices, recorded from the first byte.</source>
         <translation>밸류존 {version}
 첫 바이트부터 기록되는 장치 원격 지원.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <location filename="../../console/technician_key.py" line="57"/>
+        <source>Passphrase for your technician key</source>
+        <translation>기술자 키 암호문</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="62"/>
+        <source>This computer has no system keyring, so choose a passphrase for your technician key ({path}). It is asked when you join a session by code, once per run, unless your ssh-agent holds the key.</source>
+        <translation>이 컴퓨터에는 시스템 키링이 없으므로 기술자 키({path})의 암호문을 직접 정하세요. 코드로 세션에 참여할 때 실행당 한 번 묻습니다. ssh-agent에 키가 있으면 묻지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="68"/>
+        <location filename="../../console/technician_key.py" line="70"/>
+        <source>Passphrase</source>
+        <translation>암호문</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="69"/>
+        <source>The same passphrase again</source>
+        <translation>같은 암호문 다시 입력</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="70"/>
+        <source>Again</source>
+        <translation>다시 입력</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="75"/>
+        <source>No passphrase (not recommended)</source>
+        <translation>암호문 없음 (권장하지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="75"/>
+        <source>No passphrase</source>
+        <translation>암호문 없음</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="81"/>
+        <source>Without a passphrase, anyone who can read the key file (a stolen laptop or backup) can log in to your relays as you.</source>
+        <translation>암호문이 없으면 키 파일을 읽을 수 있는 누구나(도난당한 노트북이나 백업) 당신으로 릴레이에 로그인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="95"/>
+        <source>Create key</source>
+        <translation>키 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="112"/>
+        <source>Type a passphrase, or tick “No passphrase”.</source>
+        <translation>암호문을 입력하거나 “암호문 없음”을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="115"/>
+        <source>The passphrases do not match. Type them again.</source>
+        <translation>두 암호문이 다릅니다. 다시 입력하세요.</translation>
     </message>
 </context>
 <context>
@@ -2131,6 +2055,29 @@ Remote support for devices, recorded from the first byte.</source>
     </message>
 </context>
 <context>
+    <name>PublicKeyDialog</name>
+    <message>
+        <location filename="../../console/technician_key.py" line="167"/>
+        <source>Your new technician key</source>
+        <translation>새 기술자 키</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="172"/>
+        <source>Your public key for the relay</source>
+        <translation>릴레이에 등록할 내 공개 키</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="176"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="176"/>
+        <source>Copy your public key</source>
+        <translation>내 공개 키 복사</translation>
+    </message>
+</context>
+<context>
     <name>ReplayView</name>
     <message>
         <location filename="../../console/review/player.py" line="52"/>
@@ -2161,74 +2108,74 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../console/review/window.py" line="43"/>
+        <location filename="../../console/review/window.py" line="45"/>
         <source>Valuezone review — %s</source>
         <translation>밸류존 검토 — %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="49"/>
+        <location filename="../../console/review/window.py" line="51"/>
         <source>Search sessions</source>
         <translation>세션 검색</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="50"/>
+        <location filename="../../console/review/window.py" line="52"/>
         <source>Search terminal text, chat, findings, notes…</source>
         <translation>터미널 내용, 채팅, 진단 결과, 메모 검색…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="52"/>
+        <location filename="../../console/review/window.py" line="54"/>
         <source>Search hits</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="54"/>
+        <location filename="../../console/review/window.py" line="56"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="63"/>
+        <location filename="../../console/review/window.py" line="65"/>
         <source>Session or report</source>
         <translation>세션 또는 보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="64"/>
+        <location filename="../../console/review/window.py" line="66"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="65"/>
+        <location filename="../../console/review/window.py" line="67"/>
         <source>Report</source>
         <translation>보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="93"/>
+        <location filename="../../console/review/window.py" line="95"/>
         <source>Indexing the archive…</source>
         <translation>보관함 색인 중…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="98"/>
+        <location filename="../../console/review/window.py" line="100"/>
         <source>Indexing the archive: %1 of %2 records</source>
         <translation>보관함 색인 중: 기록 %2개 중 %1개</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="106"/>
+        <location filename="../../console/review/window.py" line="108"/>
         <source>Indexed: %1 new, %2 changed, %3 removed.</source>
         <translation>색인 완료: 새 기록 %1개, 변경 %2개, 삭제 %3개.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/window.py" line="110"/>
+        <location filename="../../console/review/window.py" line="112"/>
         <source>%n record(s) failed verification.</source>
         <translation>
             <numerusform>기록 %n개가 검증에 실패했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="148"/>
+        <location filename="../../console/review/window.py" line="153"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="160"/>
+        <location filename="../../console/review/window.py" line="163"/>
         <source>failed verification</source>
         <translation>검증 실패</translation>
     </message>
@@ -2241,14 +2188,19 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../console/prompts.py" line="85"/>
+        <location filename="../../console/prompts.py" line="96"/>
         <source>Save in the system keyring</source>
         <translation>시스템 키링에 저장</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="85"/>
+        <location filename="../../console/prompts.py" line="96"/>
         <source>Save</source>
         <translation>저장</translation>
+    </message>
+    <message>
+        <location filename="../../console/prompts.py" line="110"/>
+        <source>The password was refused. Try again ({attempt} of {tries}).</source>
+        <translation>비밀번호가 거부되었습니다. 다시 입력하세요 ({tries}번 중 {attempt}번째).</translation>
     </message>
 </context>
 <context>
@@ -2262,7 +2214,7 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionPlan</name>
     <message>
-        <location filename="../../console/session_tab.py" line="64"/>
+        <location filename="../../console/session_tab.py" line="74"/>
         <source>Code {code}</source>
         <translation>코드 {code}</translation>
     </message>
@@ -2270,119 +2222,148 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionTab</name>
     <message>
-        <location filename="../../console/session_tab.py" line="101"/>
+        <location filename="../../console/session_tab.py" line="111"/>
         <source>Session status</source>
         <translation>세션 상태</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="104"/>
-        <location filename="../../console/session_tab.py" line="207"/>
-        <location filename="../../console/session_tab.py" line="280"/>
-        <location filename="../../console/session_tab.py" line="352"/>
+        <location filename="../../console/session_tab.py" line="115"/>
+        <location filename="../../console/session_tab.py" line="240"/>
+        <location filename="../../console/session_tab.py" line="325"/>
+        <location filename="../../console/session_tab.py" line="416"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="104"/>
+        <location filename="../../console/session_tab.py" line="115"/>
         <source>Cancel connecting</source>
         <translation>연결 취소</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="112"/>
+        <location filename="../../console/session_tab.py" line="123"/>
         <source>Terminal of {label}</source>
         <translation>{label} 터미널</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="234"/>
+        <location filename="../../console/session_tab.py" line="267"/>
         <source>This session has no record to write the outcome to.</source>
         <translation>이 세션에는 결과를 기록할 기록이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="249"/>
+        <location filename="../../console/session_tab.py" line="289"/>
         <source>Password</source>
         <translation>비밀번호</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="250"/>
+        <location filename="../../console/session_tab.py" line="290"/>
         <source>Password for {who}:</source>
         <translation>{who}의 비밀번호:</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="260"/>
+        <location filename="../../console/session_tab.py" line="301"/>
         <source>Key passphrase</source>
         <translation>키 암호</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="261"/>
+        <location filename="../../console/session_tab.py" line="302"/>
         <source>Passphrase for the key {path}:</source>
         <translation>키 {path}의 암호:</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="273"/>
-        <location filename="../../console/session_tab.py" line="279"/>
+        <location filename="../../console/session_tab.py" line="314"/>
+        <source>Looking up {label}…</source>
+        <translation>{label} 주소를 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session_tab.py" line="315"/>
+        <location filename="../../console/session_tab.py" line="324"/>
         <source>Connecting to {label}…</source>
         <translation>{label}에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="274"/>
+        <location filename="../../console/session_tab.py" line="316"/>
+        <source>Waiting for {label} to answer (SSH)…</source>
+        <translation>{label}의 SSH 응답을 기다리는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session_tab.py" line="317"/>
+        <source>Setting up encryption with {label}…</source>
+        <translation>{label}와(과) 암호화를 설정하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session_tab.py" line="318"/>
         <source>Checking the host key of {label}…</source>
         <translation>{label}의 호스트 키를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="275"/>
+        <location filename="../../console/session_tab.py" line="319"/>
         <source>Logging in to {label}…</source>
         <translation>{label}에 로그인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="276"/>
+        <location filename="../../console/session_tab.py" line="320"/>
+        <location filename="../../console/session_tab.py" line="321"/>
         <source>Opening a shell on {label}…</source>
         <translation>{label}에서 셸을 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="277"/>
+        <location filename="../../console/session_tab.py" line="322"/>
         <source>Connecting to the relay…</source>
         <translation>릴레이에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="207"/>
-        <location filename="../../console/session_tab.py" line="278"/>
+        <location filename="../../console/session_tab.py" line="240"/>
+        <location filename="../../console/session_tab.py" line="323"/>
         <source>Waiting for the customer to allow the connection…</source>
         <translation>고객이 연결을 허용하기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="287"/>
+        <location filename="../../console/session_tab.py" line="332"/>
         <source>Connection lost: reconnecting…</source>
         <translation>연결이 끊어졌습니다. 다시 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="289"/>
+        <location filename="../../console/session_tab.py" line="334"/>
         <source>Session ended: {reason}</source>
         <translation>세션 종료: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="290"/>
+        <location filename="../../console/session_tab.py" line="335"/>
         <source>{label} (ended)</source>
         <translation>{label} (종료됨)</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="319"/>
+        <location filename="../../console/session_tab.py" line="364"/>
         <source>This session is not connected.</source>
         <translation>이 세션은 연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="319"/>
+        <location filename="../../console/session_tab.py" line="364"/>
         <source>Connect first, then run diagnostics.</source>
         <translation>먼저 연결한 다음 진단을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="341"/>
-        <location filename="../../console/session_tab.py" line="354"/>
+        <location filename="../../console/session_tab.py" line="388"/>
+        <location filename="../../console/session_tab.py" line="397"/>
+        <location filename="../../console/session_tab.py" line="420"/>
+        <source>Create a new key…</source>
+        <translation>새 키 만들기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session_tab.py" line="390"/>
+        <location filename="../../console/session_tab.py" line="403"/>
+        <location filename="../../console/session_tab.py" line="418"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="344"/>
-        <location filename="../../console/session_tab.py" line="356"/>
+        <location filename="../../console/session_tab.py" line="402"/>
+        <source>A new key was made. Once the relay lists it, join again.</source>
+        <translation>새 키를 만들었습니다. 릴레이에 등록되면 다시 참여하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session_tab.py" line="408"/>
+        <location filename="../../console/session_tab.py" line="422"/>
         <source>Resume recording</source>
         <translation>녹화 재개</translation>
     </message>
@@ -2599,6 +2580,67 @@ Remote support for devices, recorded from the first byte.</source>
     </message>
 </context>
 <context>
+    <name>TechnicianKey</name>
+    <message>
+        <location filename="../../console/technician_key.py" line="187"/>
+        <source>Send this line to your relay&apos;s administrator, who adds it to the relay&apos;s technicians file. Until then the relay refuses the key.</source>
+        <translation>이 한 줄을 릴레이 관리자에게 보내 주세요. 관리자가 릴레이의 기술자 파일에 추가합니다. 그 전까지 릴레이는 이 키를 거부합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="235"/>
+        <source>The relay at {relay} does not list this technician key. Send this public key line to the relay&apos;s administrator, then join again: {line}</source>
+        <translation>{relay} 릴레이에 이 기술자 키가 등록되어 있지 않습니다. 이 공개 키 한 줄을 릴레이 관리자에게 보낸 뒤 다시 참여하세요: {line}</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="241"/>
+        <source>Your technician key cannot be opened any more: its random passphrase was kept in a system keyring this computer does not have (or no longer has). Create a new key and send its public line to the relay&apos;s administrator.</source>
+        <translation>기술자 키를 더 이상 열 수 없습니다. 키의 무작위 암호문이 이 컴퓨터에 없는(또는 더 이상 없는) 시스템 키링에 보관되어 있었습니다. 새 키를 만들고 공개 키 한 줄을 릴레이 관리자에게 보내 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianPassphraseDialog</name>
+    <message>
+        <location filename="../../console/technician_key.py" line="128"/>
+        <source>Unlock your technician key</source>
+        <translation>기술자 키 잠금 해제</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="131"/>
+        <source>Wrong passphrase. Try again ({attempt} of {tries}).</source>
+        <translation>암호문이 틀렸습니다. 다시 입력하세요 ({tries}번 중 {attempt}번째).</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="137"/>
+        <source>Passphrase for your technician key {path} ({fingerprint}), to log in to the relay:</source>
+        <translation>릴레이에 로그인할 기술자 키 {path} ({fingerprint})의 암호문:</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="139"/>
+        <source>Technician key passphrase</source>
+        <translation>기술자 키 암호문</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="143"/>
+        <source>Add to ssh-agent (not asked again while the agent runs)</source>
+        <translation>ssh-agent에 추가 (에이전트가 실행되는 동안 다시 묻지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="145"/>
+        <source>Add the key to ssh-agent</source>
+        <translation>키를 ssh-agent에 추가</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="149"/>
+        <source>Save in the system keyring</source>
+        <translation>시스템 키링에 저장</translation>
+    </message>
+    <message>
+        <location filename="../../console/technician_key.py" line="149"/>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+</context>
+<context>
     <name>TerminalWidget</name>
     <message>
         <location filename="../../console/terminal/widget.py" line="99"/>
@@ -2684,12 +2726,12 @@ Remote support for devices, recorded from the first byte.</source>
         <translation>고객</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="86"/>
+        <location filename="../../console/chat_pane.py" line="87"/>
         <source>not translated: it held a secret</source>
         <translation>번역 안 함: 비밀 정보가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="87"/>
+        <location filename="../../console/chat_pane.py" line="88"/>
         <source>shown only here; recorded with it redacted</source>
         <translation>여기에만 보이며, 기록에는 가려서 남깁니다</translation>
     </message>
