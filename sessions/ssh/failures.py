@@ -38,10 +38,13 @@ _SPOKE = {
 }
 
 
-def place(target: Target) -> str:
-    """How a message names the other machine: `nas.local:22`, or "the device behind code 482 913 557"."""
+def place(target: Target, *, mid: bool = False) -> str:
+    """How a message names the other machine: `nas.local:22`, or "The device behind code 482 913 557"
+    ("the …" with *mid*, inside a sentence)."""
     digits = codes.from_wire(target.host)
-    return f"the device behind code {codes.display(digits)}" if digits else target.host_port
+    if not digits:
+        return target.host_port
+    return f"{'the' if mid else 'The'} device behind code {codes.display(digits)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,7 @@ def _explain(exc: BaseException, attempt: Attempt) -> SupportError:
         return _tcp_failure(exc, attempt)
     if isinstance(exc, asyncssh.ChannelOpenError) and attempt.tunnelled:
         return HostUnreachableError(
-            f"The relay or jump host could not reach {where}: {exc.reason}.",
+            f"The relay or jump host could not reach {place(attempt.target, mid=True)}: {exc.reason}.",
             "Check the session code or address, and that the device is still connected.",
         )
     if attempt.foreign is not None or attempt.stage is ConnectStage.BANNER:
@@ -176,7 +179,8 @@ def refused_login(attempt: Attempt) -> SupportError:
     where, user = place(attempt.target), attempt.target.login
     if attempt.passwords_refused >= 3:
         return AuthenticationError(
-            f"Permission denied ({attempt.passwords_refused} tries): {where} refused the password of "
+            f"Permission denied ({attempt.passwords_refused} tries): {place(attempt.target, mid=True)} "
+            "refused the password of "
             f"user '{user}' {attempt.passwords_refused} times.",
             "Check the user name and the password with the customer (Caps Lock, keyboard layout); the "
             "account may also be locked after failed logins. Connect again to try again.",

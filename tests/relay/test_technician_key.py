@@ -12,7 +12,12 @@ import pytest
 
 from sessions import codes, secrets
 from sessions.agent.core import Agent, AgentConfig
-from sessions.errors import RelayKeyRefusedError, TechnicianKeyError, TechnicianKeyLockedError
+from sessions.errors import (
+    AuthenticationError,
+    RelayKeyRefusedError,
+    TechnicianKeyError,
+    TechnicianKeyLockedError,
+)
 from sessions.relay.client import connect_by_code, connect_relay
 from sessions.relay.joined import CodeSession
 from sessions.relay.techkey import (
@@ -230,3 +235,22 @@ async def test_no_key_yet_is_a_clear_error(trust) -> None:  # type: ignore[no-un
     with pytest.raises(TechnicianKeyError, match="There is no technician key") as caught:
         await connect_relay(Target("127.0.0.1", 9), trust=trust)
     assert "valuezone key new" in caught.value.hint
+
+
+async def test_device_behind_a_code_is_named_as_such_and_stages_start_at_the_greeting(  # type: ignore[no-untyped-def]
+    make_agent, relay_target, tech_key, trust, sshd
+) -> None:
+    """With --forward-sshd the device's own sshd logs the technician in: its refusal names that device
+    (by code), not the relay; the inner connection's stages start at the server's greeting."""
+    run = await make_agent(forward_sshd=sshd.port)
+    stages: list[str] = []
+    with pytest.raises(AuthenticationError) as caught:
+        await connect_by_code(
+            relay_target, run.agent.code, technician_key=tech_key, trust=trust, user="nobody-here",
+            on_progress=stages.append,
+        )  # fmt: skip
+    shown = codes.display(run.agent.code)
+    assert str(caught.value).startswith(f"The device behind code {shown} refused to let user 'nobody-here'")
+    assert not isinstance(caught.value, RelayKeyRefusedError) and "relay" not in str(caught.value)
+    assert stages[:2] == ["connecting to the relay", "waiting for the customer"]
+    assert stages[2:] == ["waiting for the server", "key exchange", "verifying host key", "authenticating"]
