@@ -25,7 +25,7 @@ from sessions.relay.protocol import error_for_reason
 from sessions.relay.unlock import OfferedKey, TechnicianKeyAccess
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
-from sessions.ssh.hostkeys import HostKeyTrust
+from sessions.ssh.hostkeys import HostKeyTrust, host_entry_name
 from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target, local_user
 
@@ -130,7 +130,7 @@ async def connect_relay(
             raise
         raise _not_listed(relay, offered) from exc
     except HostKeyChangedError as exc:
-        raise _relay_key_changed(relay, exc) from exc
+        raise _relay_key_changed(relay, trust, exc) from exc
     finally:
         offered.close()
     streamline(conn)
@@ -150,12 +150,15 @@ def _not_listed(relay: Target, offered: OfferedKey) -> RelayKeyRefusedError:
     return error
 
 
-def _relay_key_changed(relay: Target, exc: HostKeyChangedError) -> HostKeyChangedError:
+def _relay_key_changed(relay: Target, trust: HostKeyTrust, exc: HostKeyChangedError) -> HostKeyChangedError:
+    name = host_entry_name(relay.host, relay.port)
+    old = next((e for e in trust.lookup(relay.host, relay.port) if not e.marker), None)
+    where = f"{old.location} (`ssh-keygen -R '{name}' -f {old.file}`)" if old else "your known_hosts"
     error = HostKeyChangedError(
         f"The relay at {relay.host_port} shows a different host key than before ({exc.fingerprint}). "
         "Someone may be intercepting the connection, or the relay was reinstalled. Nothing was sent.",
-        "Ask the relay's administrator for the relay's fingerprint (printed when it starts); if it matches, "
-        f"remove the old line as this says: {exc.hint}",
+        "Ask the relay's administrator for the relay's fingerprint (`valuezone relay` prints it when it "
+        f"starts); if it is this one, remove the old line from {where} and join again.",
         fingerprint=exc.fingerprint,
     )
     error.stage = exc.stage

@@ -14,6 +14,7 @@ from sessions import codes, secrets
 from sessions.agent.core import Agent, AgentConfig
 from sessions.errors import (
     AuthenticationError,
+    HostKeyChangedError,
     RelayKeyRefusedError,
     TechnicianKeyError,
     TechnicianKeyLockedError,
@@ -25,6 +26,7 @@ from sessions.relay.techkey import (
     create_technician_key,
     default_key_path,
     forget_unlocked,
+    passphrase_lost,
     read_technician_key,
     replace_technician_key,
 )
@@ -254,3 +256,46 @@ async def test_device_behind_a_code_is_named_as_such_and_stages_start_at_the_gre
     assert not isinstance(caught.value, RelayKeyRefusedError) and "relay" not in str(caught.value)
     assert stages[:2] == ["connecting to the relay", "waiting for the customer"]
     assert stages[2:] == ["waiting for the server", "key exchange", "verifying host key", "authenticating"]
+
+
+async def test_changed_relay_host_key_names_the_relay(tmp_path: Path, tech_key: Path, relay) -> None:  # type: ignore[no-untyped-def]
+    known = tmp_path / "known_hosts"
+    other = asyncssh.generate_private_key("ssh-ed25519").export_public_key().decode().split()
+    known.write_text(f"[127.0.0.1]:{relay.port} {other[0]} {other[1]}\n")
+    with pytest.raises(HostKeyChangedError) as caught:
+        trust = HostKeyTrust(known_hosts=known, read_user_known_hosts=False)
+        await connect_relay(Target("127.0.0.1", relay.port), trust=trust, technician_key=tech_key)
+    assert str(caught.value).startswith(f"The relay at 127.0.0.1:{relay.port} shows a different host key")
+    assert "relay's administrator" in caught.value.hint and "customer" not in str(caught.value)
+    assert caught.value.fingerprint == relay.fingerprint and caught.value.stage == "verifying host key"
+
+
+def test_lost_is_not_lost_when_the_ssh_agent_holds_it(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = default_key_path()
+    path.parent.mkdir(parents=True)
+    old = asyncssh.generate_private_key("ssh-ed25519")
+    path.write_bytes(old.export_private_key(passphrase="random-and-gone"))
+    path.chmod(0o600)
+    Path(f"{path}.pub").write_bytes(old.export_public_key())
+    with no_keyring():
+        key = read_technician_key()
+        assert key is not None and passphrase_lost(key)
+        with ssh_agent(tmp_path) as sock:
+            ssh_add(sock, path, "random-and-gone", tmp_path)  # added while it could still be opened
+            monkeypatch.setenv("SSH_AUTH_SOCK", str(sock))
+            assert not passphrase_lost(key)
+
+
+def test_the_null_keyring_is_no_keyring() -> None:
+    import keyring
+    import keyring.backends.null
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.null.Keyring())
+    try:
+        assert not secrets.keyring_available()
+        with pytest.raises(TechnicianKeyError, match="no keyring"):
+            create_technician_key()  # a random passphrase it would silently drop
+        assert secrets.store("password", "kim@nas:22", "held-for-this-run") is False
+    finally:
+        keyring.set_keyring(previous)
