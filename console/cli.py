@@ -44,11 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.self_test:
-            from console.app import self_test
+            from console.launch.windows import self_test
 
             return self_test()
         if args.command is None:
-            from console.app import run_console
+            from console.launch.windows import run_console
 
             return run_console()
         return int(args.func(args) or 0)

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from console.commands.agent_mirror import ShellMirror
-from console.commands.agent_questions import TerminalQuestion
+from console.agent.mirror import ShellMirror
+from console.agent.terminal_questions import TerminalQuestion
 from console.commands.argtypes import count, language, port, seconds
 from sessions.agent.catalogue import languages, normalize, system_language
 from sessions.errors import ConfigError, SupportError
@@ -102,10 +102,10 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def run(args: argparse.Namespace) -> int:
     config = agent_config(args)
     if args.gui:
-        from console.app import run_agent_window
+        from console.launch.windows import run_agent_window
 
         return run_agent_window(config)
-    from console.applog import setup_logging
+    from console.app.logfile import setup_logging
     from sessions import eventloop
 
     # The customer's terminal shows only what the agent says: library messages (asyncio's "Fatal error

@@ -39,6 +39,6 @@ def run(args: argparse.Namespace) -> int:
     home = args.home or Path(tempfile.mkdtemp(prefix="valuezone-demo-"))
     os.environ["VALUEZONE_HOME"] = str(home)
     print(f"valuezone demo: files in {home}")
-    from console.app import run_demo
+    from console.launch.windows import run_demo
 
     return run_demo(home, customer_lang=args.lang, quit_after=args.quit_after)

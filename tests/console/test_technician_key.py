@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from console.join_dialog import JoinDialog
-from console.main_window import MainWindow
-from console.session_tab import SessionTab
-from console.technician_key import TechnicianPassphraseDialog
+from console.mainwindow.window import MainWindow
+from console.session.join_dialog import JoinDialog
+from console.session.tab import SessionTab
+from console.session.technician_key import TechnicianPassphraseDialog
 from sessions import codes
 from sessions.agent.core import Agent, AgentConfig
 from sessions.config import Settings
@@ -273,7 +273,7 @@ def test_lost_passphrase_at_join_offers_a_new_key_in_the_banner(qtbot, qloop: Qt
 def test_relay_refusal_names_the_relay_and_the_line_in_korean_too(
     qtbot, qloop: QtLoop, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from console.i18n import install_translator
+    from console.app.i18n import install_translator
 
     key = create_technician_key(passphrase="")
     other = create_technician_key(tmp_path / "other", passphrase="")
