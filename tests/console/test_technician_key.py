@@ -336,3 +336,18 @@ def test_password_three_tries_each_asked_again_with_a_note(  # type: ignore[no-u
     ]
     assert tab.status_label.text().startswith("Permission denied (3 tries):")
     assert "not-it" not in tab.status_label.text()
+
+
+def test_demo_runs_with_no_keyring(qtbot, qloop: QtLoop, vz_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from console.launch.demo import start_demo
+
+    window = _window(qtbot)
+
+    async def scenario() -> None:
+        demo = await start_demo(window, vz_home)
+        qtbot.addWidget(demo.agent_window)
+        await _shell_works(qtbot, demo.tab, "demo")
+        assert visible(QLineEdit, "technicianPassphrase") is None
+        await demo.close()
+
+    qloop.run(scenario())
