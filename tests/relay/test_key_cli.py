@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from sessions import codes
 from sessions.agent.core import Agent, AgentConfig
 from sessions.relay.techkey import Protection, read_technician_key
 from sessions.ssh.target import Target
-from tests.relay.keys import PtyProcess, no_keyring, relay_listing, ssh_add, ssh_agent
+from tests.relay.keys import PtyProcess, agent_fingerprints, no_keyring, relay_listing, ssh_add, ssh_agent
 
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 PASSPHRASE = "Sejong's 28 letters"
@@ -130,3 +131,25 @@ def _env() -> dict[str, str]:
     import os
 
     return {**os.environ, **NO_KEYRING}
+
+
+async def test_key_show_and_add_to_agent_like_ssh_add(tmp_path: Path) -> None:
+    await _new_key()
+    key = read_technician_key()
+    assert key is not None
+    with ssh_agent(tmp_path) as sock:
+        env = {**NO_KEYRING, "SSH_AUTH_SOCK": str(sock)}
+        show = PtyProcess("key", env=env)
+        await show.expect(r"Protection:\s+your passphrase, asked when the key is needed")
+        await show.expect(r"ssh-agent:\s+does not hold it")
+        assert await show.wait() == 0
+        add = PtyProcess("key", "add-to-agent", env=env)
+        await add.expect(r"Enter passphrase for the technician key .*technician_ed25519: ")
+        add.send(PASSPHRASE + "\n")
+        await add.expect(f"Identity added: .*technician_ed25519 \\({re.escape(key.fingerprint)}\\)")
+        assert await add.wait() == 0
+        assert key.fingerprint in agent_fingerprints(sock)
+        show = PtyProcess("key", env=env)
+        await show.expect(r"ssh-agent:\s+holds it")
+        await show.expect(re.escape(key.public_line))
+        assert await show.wait() == 0
