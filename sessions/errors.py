@@ -155,9 +155,12 @@ class BundleInvalidError(EscalationError):
 class DeliveryError(EscalationError):
     """Handing a bundle to headquarters failed; `retryable` says whether trying later may help."""
 
-    def __init__(self, message: str, hint: str = "", *, retryable: bool = True) -> None:
+    def __init__(
+        self, message: str, hint: str = "", *, retryable: bool = True, retry_after: float = 0.0
+    ) -> None:
         super().__init__(message, hint)
         self.retryable = retryable
+        self.retry_after = retry_after  # seconds the receiver asked us to wait (HTTP Retry-After)
 
 
 # --- connection stages and the technician's relay key (added by the keys work) -------------------

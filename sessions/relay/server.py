@@ -98,7 +98,7 @@ class _Connection(asyncssh.SSHServer):
             conn.abort()  # too many waiting to log in from here, all of them young (gate.py)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self.relay.gate.gone(self.conn)  # type: ignore[arg-type]
+        self.relay.gate.gone(self.conn)
         if self._admitted:
             self._admitted = False
             self.relay.admission.unlinked(self.address)
@@ -107,7 +107,7 @@ class _Connection(asyncssh.SSHServer):
 
     def begin_auth(self, username: str) -> bool:
         self._offered = None  # a new user name: nothing from attempts under the old one carries over
-        self.relay.gate.logging_in(self.conn)  # type: ignore[arg-type]
+        self.relay.gate.logging_in(self.conn)
         if username == protocol.CUSTOMER_USER:
             assert self.conn is not None
             if self.customer is not None:
