@@ -14,19 +14,24 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from console.kit.prompts import SecretDialog, await_dialog, host_key_box
+from console.kit.prompts import SecretDialog, await_dialog, host_key_box, password_retry_note
+from console.kit.tasks import spawn
 from console.kit.widgets import named
 from console.session.bridge import SessionBridge
 from console.session.chat_pane import ChatPane
+from console.session.technician_key import ask_technician_passphrase, key_error_text, offer_new_key
 from console.terminal import TerminalWidget
 from sessions import codes
 from sessions.chat.conversation import Conversation, TranslatorLike
 from sessions.config import Settings
 from sessions.diagnostics import DiagnosticsRunner
 from sessions.ending import Ending
+from sessions.errors import RelayKeyRefusedError, SupportError, TechnicianKeyError, TechnicianKeyLockedError
 from sessions.live import SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.relay.joined import CodeSession
+from sessions.relay.unlock import PassphraseAnswer, PassphraseQuestion
+from sessions.ssh.auth import PASSWORD_TRIES
 from sessions.ssh.hostkeys import HostKeyQuestion
 from sessions.ssh.target import Target
 from sessions.stages import SessionStage
@@ -69,6 +74,7 @@ class SessionTab(QWidget):
         banner_row.setContentsMargins(8, 4, 8, 4)
         self.status_label = named(QLabel(), "sessionStatus", self.tr("Session status"))
         self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # key lines
         self.action_button = named(
             QPushButton(self.tr("Cancel")), "sessionAction", self.tr("Cancel connecting")
         )
@@ -95,6 +101,8 @@ class SessionTab(QWidget):
             plan, self._setup(), _TabAsker(self), translator_factory=translator_factory, detect=detect
         )
         self.bridge: SessionBridge | None = None  # made at the first start()
+        self._password_note = ""  # set when the device refused a password: shown when it is asked again
+        self._key_problem: SupportError | None = None  # a technician-key failure, shown in the UI's language
         self._state = SessionState.NEW
         self.terminal.input_ready.connect(self.support.write)
         self.terminal.grid_resized.connect(self.support.resize)
@@ -176,12 +184,20 @@ class SessionTab(QWidget):
         await await_dialog(box)
         return box.clickedButton() is trust_button
 
+    def _on_password_refused(self, target: Target, refused: int) -> None:
+        self._password_note = password_retry_note(refused, PASSWORD_TRIES)
+
+    async def _ask_technician_passphrase(self, question: PassphraseQuestion) -> PassphraseAnswer | None:
+        return await ask_technician_passphrase(self, question)
+
     async def _ask_password(self, target: Target) -> tuple[str, bool] | None:
+        note, self._password_note = self._password_note, ""
         dialog = SecretDialog(
             self,
             self.tr("Password"),
             self.tr("Password for {who}:").format(who=target.display),
             offer_save=True,
+            note=note,
         )
         if await await_dialog(dialog) != SecretDialog.DialogCode.Accepted:
             return None
@@ -240,7 +256,29 @@ class SessionTab(QWidget):
         message = failed.message
         if failed.code == "unexpected":
             message = self.tr("Unexpected error: {error}").format(error=failed.params.get("error", ""))
-        self._show_banner(message, self.tr("Try again"), "error")
+        problem = (
+            failed.error if isinstance(failed.error, TechnicianKeyError | RelayKeyRefusedError) else None
+        )
+        self._key_problem = problem
+        if isinstance(problem, TechnicianKeyLockedError):
+            self._show_banner(key_error_text(problem), self.tr("Create a new key…"), "error")
+            return
+        self._show_banner(key_error_text(problem) if problem else message, self.tr("Try again"), "error")
+
+    async def _replace_key(self) -> None:
+        """The one-click way out of a lost key passphrase: a new key, its line to send, then Try again."""
+        try:
+            key = await offer_new_key(self)
+        except SupportError as exc:
+            self._show_banner(str(exc), self.tr("Create a new key…"), "error")
+            return
+        if key is not None:
+            self._key_problem = None
+            self._show_banner(
+                self.tr("A new key was made. Once the relay lists it, join again."),
+                self.tr("Try again"),
+                "info",
+            )
 
     def _on_bridge_recording_problem(self, message: str) -> None:
         self._show_banner(message, self.tr("Resume recording"), "warn")
@@ -257,6 +295,8 @@ class SessionTab(QWidget):
             self.start()
         elif text == self.tr("Resume recording") and self.support.resume_recording():
             self.banner.hide()
+        elif text == self.tr("Create a new key…"):
+            spawn(self._replace_key())
 
     def _show_banner(self, text: str, action: str, level: str) -> None:
         colours = {"info": "#e8f0fe", "warn": "#fff4e5", "error": "#fdecea"}
@@ -280,5 +320,11 @@ class _TabAsker:
     async def password(self, target: Target) -> tuple[str, bool] | None:
         return await self._tab._ask_password(target)
 
+    def password_refused(self, target: Target, refused: int) -> None:
+        self._tab._on_password_refused(target, refused)
+
     async def passphrase(self, key_file: Path) -> tuple[str, bool] | None:
         return await self._tab._ask_passphrase(key_file)
+
+    async def technician_passphrase(self, question: PassphraseQuestion) -> PassphraseAnswer | None:
+        return await self._tab._ask_technician_passphrase(question)
