@@ -45,6 +45,7 @@ class ConnectError(SupportError):
     """The SSH connection could not be made."""
 
     default_code = "connect.failed"
+    stage: str = ""  # where it failed: a sessions.ssh.stages.ConnectStage value ("" when not known)
 
 
 class HostUnreachableError(ConnectError):
@@ -246,3 +247,35 @@ class DeliveryError(EscalationError):
         super().__init__(message, hint, **coded)
         self.retryable = retryable
         self.retry_after = retry_after  # seconds the receiver asked us to wait (HTTP Retry-After)
+
+
+# --- connection stages and the technician's relay key (added by the keys work) -------------------
+class NotSshError(ConnectError):
+    """The port answered, but not in SSH (a web, mail or file server, TLS, or SSH protocol 1)."""
+
+    default_code = "connect.not_ssh"
+
+
+class TechnicianKeyError(SupportError):
+    """The technician key is missing or could not be unlocked on this computer."""
+
+    default_code = "techkey.unusable"
+
+
+class TechnicianKeyLockedError(TechnicianKeyError):
+    """The key's passphrase is lost (a random one kept only in memory or a keyring no longer there)."""
+
+    default_code = "techkey.passphrase_lost"
+
+
+class RelayKeyRefusedError(AuthenticationError):
+    """The relay does not list this technician key; `public_line` is the line to send its administrator."""
+
+    default_code = "relay.key_not_listed"
+
+    def __init__(
+        self, message: str, hint: str = "", *, public_line: str = "", relay: str = "", **coded: Any
+    ) -> None:
+        super().__init__(message, hint, **coded)
+        self.public_line = public_line
+        self.relay = relay

@@ -31,6 +31,7 @@ from sessions.recording import DeviceInfo
 from sessions.recording.seal import technician_seal_key
 from sessions.relay.client import JoinOptions
 from sessions.relay.joined import CodeSession, JoinEventValue, JoinState, JoinStatus, Rejoined
+from sessions.relay.unlock import PassphraseAnswer, PassphraseQuestion, TechnicianKeyAccess
 from sessions.ssh.auth import Credentials, preload
 from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyQuestion, HostKeyTrust
@@ -81,7 +82,13 @@ class Asker(Protocol):
 
     async def password(self, target: Target) -> Answer | None: ...
 
+    def password_refused(self, target: Target, refused: int) -> None:
+        """The device refused a password (*refused* so far); the next password question says so."""
+
     async def passphrase(self, key_file: Path) -> Answer | None: ...
+
+    async def technician_passphrase(self, question: PassphraseQuestion) -> PassphraseAnswer | None:
+        """The technician key's passphrase, for the relay (sessions by code)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +122,7 @@ class Failed:
     message: str
     code: str
     params: dict[str, Any] = field(default_factory=dict)
+    error: SupportError | None = field(default=None, compare=False, repr=False)  # e.g. a key to show
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +198,7 @@ class SupportSession:
         try:
             await live.run()
         except SupportError as exc:
-            self.events.emit(Failed(str(exc), exc.code, dict(exc.params)))
+            self.events.emit(Failed(str(exc), exc.code, dict(exc.params), exc))
         except asyncio.CancelledError:
             pass
         except Exception as exc:  # top-level boundary of a session task: log and show, never vanish
@@ -239,7 +247,11 @@ class SupportSession:
         # requests and bundles even when a key logs in first (sessions.secrets.held).
         await asyncio.to_thread(preload, self.plan.target)
         trust = HostKeyTrust(ask=self._asker.host_key, accept_new=self.plan.accept_new)
-        credentials = Credentials(ask_password=self._asker.password, ask_passphrase=self._asker.passphrase)
+        credentials = Credentials(
+            ask_password=self._asker.password,
+            ask_passphrase=self._asker.passphrase,
+            on_password_refused=self._asker.password_refused,
+        )
         if self.plan.relay is not None:
             connection = await self._join(trust, credentials, on_progress)
         else:
@@ -262,11 +274,9 @@ class SupportSession:
             read_user_known_hosts=False,
             accept_new=True,
         )
+        key_access = TechnicianKeyAccess(self.setup.technician_key, ask=self._asker.technician_passphrase)
         options = JoinOptions(
-            trust=trust,
-            technician_key=self.setup.technician_key,
-            inner_trust=inner_trust,
-            credentials=credentials,
+            trust=trust, key_access=key_access, inner_trust=inner_trust, credentials=credentials
         )
         self.code_session = CodeSession(self.plan.relay, self.plan.code, options)
         self.code_session.subscribe(lambda event: self._on_join(event, on_progress))

@@ -144,10 +144,24 @@ async def _connect(args: argparse.Namespace) -> Any:
 
     trust = trust_from_args(args)
     if args.code:
+        from sessions.codes import parse
         from sessions.relay.client import JoinOptions, connect_by_code
+        from sessions.relay.key_terminal import access_for_terminal
+        from sessions.ssh.hostkeys import HostKeyTrust
 
-        options = JoinOptions(trust=trust, user=args.user, credentials=credentials_from_args(args))
-        return await connect_by_code(Target.parse(args.relay), args.code, options)
+        code = parse(args.code)  # a typo is caught before a key is made or a passphrase asked
+        options = JoinOptions(
+            trust=trust,
+            user=args.user,
+            credentials=credentials_from_args(args),
+            key_access=access_for_terminal(create=True),  # the console's key, in the same place
+            inner_trust=HostKeyTrust(  # the agent's key is new for every code: as the console does
+                known_hosts=app_dirs().state / "code_known_hosts",
+                read_user_known_hosts=False,
+                accept_new=True,
+            ),
+        )
+        return await connect_by_code(Target.parse(args.relay), code, options)
     target = target_from_args(args.destination, args)
     return await connect(target, trust=trust, credentials=credentials_from_args(args))
 

@@ -16,20 +16,25 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from console.app import messages
-from console.app.errors import render_coded
-from console.kit.prompts import SecretDialog, await_dialog, host_key_box
+from console.app.errors import render_coded, render_error
+from console.kit.prompts import SecretDialog, await_dialog, host_key_box, password_retry_note
+from console.kit.tasks import spawn
 from console.kit.widgets import named
 from console.session.bridge import SessionBridge
 from console.session.chat_pane import ChatPane
+from console.session.technician_key import ask_technician_passphrase, key_error_text, offer_new_key
 from console.terminal import TerminalWidget
 from sessions import codes
 from sessions.chat.conversation import Conversation, TranslatorLike
 from sessions.config import Settings
 from sessions.diagnostics import DiagnosticsRunner
 from sessions.ending import Ending
+from sessions.errors import RelayKeyRefusedError, SupportError, TechnicianKeyError, TechnicianKeyLockedError
 from sessions.live import Output, RecordingProblem, SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.relay.joined import CodeSession
+from sessions.relay.unlock import PassphraseAnswer, PassphraseQuestion
+from sessions.ssh.auth import PASSWORD_TRIES
 from sessions.ssh.hostkeys import HostKeyQuestion
 from sessions.ssh.target import Target
 from sessions.stages import SessionStage
@@ -60,6 +65,7 @@ class BannerAction(enum.Enum):
     CANCEL = "cancel"
     TRY_AGAIN = "try again"
     RESUME_RECORDING = "resume recording"
+    NEW_KEY = "new key"
 
 
 class SessionTab(QWidget):
@@ -88,6 +94,7 @@ class SessionTab(QWidget):
         banner_row.setContentsMargins(8, 4, 8, 4)
         self.status_label = named(QLabel(), "sessionStatus", self.tr("Session status"))
         self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # key lines
         self.action_button = named(
             QPushButton(self.tr("Cancel")), "sessionAction", self.tr("Cancel connecting")
         )
@@ -114,6 +121,8 @@ class SessionTab(QWidget):
             plan, self._setup(), _TabAsker(self), translator_factory=translator_factory, detect=detect
         )
         self.bridge: SessionBridge | None = None  # made at the first start()
+        self._password_note = ""  # set when the device refused a password: shown when it is asked again
+        self._key_problem: SupportError | None = None  # a technician-key failure, shown in the UI's language
         self._state = SessionState.NEW
         self._action: BannerAction | None = BannerAction.CANCEL  # the button made above: Cancel
         self.terminal.input_ready.connect(self.support.write)
@@ -196,12 +205,20 @@ class SessionTab(QWidget):
         await await_dialog(box)
         return box.clickedButton() is trust_button
 
+    def _on_password_refused(self, target: Target, refused: int) -> None:
+        self._password_note = password_retry_note(refused, PASSWORD_TRIES)
+
+    async def _ask_technician_passphrase(self, question: PassphraseQuestion) -> PassphraseAnswer | None:
+        return await ask_technician_passphrase(self, question)
+
     async def _ask_password(self, target: Target) -> tuple[str, bool] | None:
+        note, self._password_note = self._password_note, ""
         dialog = SecretDialog(
             self,
             self.tr("Password"),
             self.tr("Password for {who}:").format(who=target.display),
             offer_save=True,
+            note=note,
         )
         if await await_dialog(dialog) != SecretDialog.DialogCode.Accepted:
             return None
@@ -257,11 +274,37 @@ class SessionTab(QWidget):
 
     def _on_bridge_failed(self, failed: Failed) -> None:
         self._state = SessionState.FAILED
-        if failed.code == "unexpected":
+        problem = (
+            failed.error if isinstance(failed.error, TechnicianKeyError | RelayKeyRefusedError) else None
+        )
+        self._key_problem = problem
+        if isinstance(problem, TechnicianKeyLockedError):
+            self._show_banner(key_error_text(problem), BannerAction.NEW_KEY, "error")
+            return
+        if problem is not None:
+            message = key_error_text(problem)
+        elif failed.code == "unexpected":
             message = self.tr("Unexpected error: {error}").format(error=failed.params.get("error", ""))
+        elif failed.error is not None:
+            message = render_error(failed.error).lines()
         else:
             message = render_coded(failed.code, failed.params, failed.message).lines()
         self._show_banner(message, BannerAction.TRY_AGAIN, "error")
+
+    async def _replace_key(self) -> None:
+        """The one-click way out of a lost key passphrase: a new key, its line to send, then Try again."""
+        try:
+            key = await offer_new_key(self)
+        except SupportError as exc:
+            self._show_banner(render_error(exc).lines(), BannerAction.NEW_KEY, "error")
+            return
+        if key is not None:
+            self._key_problem = None
+            self._show_banner(
+                self.tr("A new key was made. Once the relay lists it, join again."),
+                BannerAction.TRY_AGAIN,
+                "info",
+            )
 
     def _on_bridge_recording_problem(self, problem: RecordingProblem) -> None:
         self._show_banner(problem.message, BannerAction.RESUME_RECORDING, "warn")
@@ -277,6 +320,8 @@ class SessionTab(QWidget):
             self.start()
         elif self._action is BannerAction.RESUME_RECORDING and self.support.resume_recording():
             self.banner.hide()
+        elif self._action is BannerAction.NEW_KEY:
+            spawn(self._replace_key())
 
     def _show_banner(self, text: str, action: BannerAction | None, level: str) -> None:
         colours = {"info": "#e8f0fe", "warn": "#fff4e5", "error": "#fdecea"}
@@ -296,6 +341,8 @@ class SessionTab(QWidget):
             return self.tr("Try again")
         if action is BannerAction.RESUME_RECORDING:
             return self.tr("Resume recording")
+        if action is BannerAction.NEW_KEY:
+            return self.tr("Create a new key…")
         return ""
 
 
@@ -311,5 +358,11 @@ class _TabAsker:
     async def password(self, target: Target) -> tuple[str, bool] | None:
         return await self._tab._ask_password(target)
 
+    def password_refused(self, target: Target, refused: int) -> None:
+        self._tab._on_password_refused(target, refused)
+
     async def passphrase(self, key_file: Path) -> tuple[str, bool] | None:
         return await self._tab._ask_passphrase(key_file)
+
+    async def technician_passphrase(self, question: PassphraseQuestion) -> PassphraseAnswer | None:
+        return await self._tab._ask_technician_passphrase(question)

@@ -17,6 +17,7 @@ from sessions.errors import ConnectError, HostKeyError, SessionClosedError, Supp
 from sessions.events import Subscribers, Unsubscribe
 from sessions.relay.client import JoinOptions, connect_by_code, connect_relay
 from sessions.relay.protocol import Reason, relay_reason
+from sessions.relay.unlock import TechnicianKeyAccess
 from sessions.ssh.target import Target
 from sessions.statemachine import Table
 
@@ -101,6 +102,8 @@ class CodeSession:
         self.closed_reason = ""
         self.events: Subscribers[JoinEventValue] = Subscribers("code session")
         self._machine = TABLE.start()
+        # One way to open the technician key for the whole session: its passphrase is asked once.
+        self._key_access = options.key_access or TechnicianKeyAccess(options.technician_key)
         self._relay_conn: asyncssh.SSHClientConnection | None = None
         self._closing = False
         self._closed = asyncio.Event()
@@ -140,9 +143,8 @@ class CodeSession:
 
     # --- internals -------------------------------------------------------------------------------
     async def _connect_relay(self) -> asyncssh.SSHClientConnection:
-        options = self.options
         return await connect_relay(
-            self.relay, trust=options.trust, technician_key=options.technician_key, timeout=options.timeout
+            self.relay, trust=self.options.trust, key_access=self._key_access, timeout=self.options.timeout
         )
 
     async def _inner(self) -> asyncssh.SSHClientConnection:

@@ -288,6 +288,7 @@ class HostKeyCheck:
                     "fingerprint": fingerprint(old.key),
                     "file": old.file,
                 },
+                code="hostkey.changed",
             )
             return False
         other = next((e for e in self.entries if not e.marker), None)

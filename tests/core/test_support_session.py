@@ -11,6 +11,7 @@ from sessions.diagnostics.runner import FindingMade
 from sessions.ending import Ending
 from sessions.live import Output, SessionState, SessionStatus
 from sessions.recording import open_record, verify
+from sessions.relay.unlock import PassphraseAnswer, PassphraseQuestion
 from sessions.ssh.hostkeys import HostKeyQuestion
 from sessions.ssh.target import Target
 from sessions.stages import SessionStage
@@ -32,7 +33,14 @@ class Answers:
         self.questions.append(f"password for {target.display}")
         return None
 
+    def password_refused(self, target: Target, refused: int) -> None:
+        self.questions.append(f"refused {refused}")
+
     async def passphrase(self, key_file: Path) -> tuple[str, bool] | None:
+        return None
+
+    async def technician_passphrase(self, question: PassphraseQuestion) -> PassphraseAnswer | None:
+        self.questions.append("technician passphrase")
         return None
 
 

@@ -80,7 +80,7 @@ async def test_cancel_during_connect_closes_the_socket(
     with pytest.raises(asyncio.CancelledError):
         await task
     await asyncio.wait_for(silent.peer_closed.wait(), 3)
-    assert stages[0] == "connecting"
+    assert stages == ["resolving", "connecting", "waiting for the server"]
 
 
 async def test_cancel_while_the_user_is_asked(sshd: Sshd, key_target: Target, known_hosts) -> None:
