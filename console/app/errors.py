@@ -271,16 +271,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Errors", "This bundle is being sent right now."),
         QT_TRANSLATE_NOOP("Errors", "Wait until the attempt ends, then remove it."),
     ),
-    "secrets.technician_key_locked": (
-        QT_TRANSLATE_NOOP(
-            "Errors", "The technician key {path} cannot be unlocked: its passphrase is not in the keyring."
-        ),
-        QT_TRANSLATE_NOOP(
-            "Errors",
-            "Delete {path} and {path}.pub to create a new key, then send the new public key line to "
-            "the relay's administrator.",
-        ),
-    ),
     "secrets.store_refused": (
         QT_TRANSLATE_NOOP("Errors", "The system keyring refused to store the {kind} for {name} ({exc})."),
         QT_TRANSLATE_NOOP("Errors", "Unlock the keyring and try again; nothing was written to disk."),

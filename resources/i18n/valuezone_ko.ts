@@ -1227,16 +1227,6 @@
         <translation>이번 시도가 끝난 뒤 제거하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="275"/>
-        <source>The technician key {path} cannot be unlocked: its passphrase is not in the keyring.</source>
-        <translation>기술자 키 {path}의 잠금을 풀 수 없습니다. 키링에 암호가 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/app/errors.py" line="278"/>
-        <source>Delete {path} and {path}.pub to create a new key, then send the new public key line to the relay&apos;s administrator.</source>
-        <translation>{path}와(과) {path}.pub을 지우면 새 키가 만들어집니다. 그런 다음 새 공개 키 줄을 릴레이 관리자에게 보내세요.</translation>
-    </message>
-    <message>
         <location filename="../../console/app/errors.py" line="285"/>
         <source>The system keyring refused to store the {kind} for {name} ({exc}).</source>
         <translation>시스템 키링이 {name}의 {kind} 저장을 거부했습니다({exc}).</translation>
