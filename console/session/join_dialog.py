@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.app.errors import render_error
-from console.kit.tasks import spawn
+from console.kit.operations import Operation
 from console.kit.widgets import named
 from console.session.technician_key import key_error_text, make_key, send_line_text
 from sessions import codes, secrets
@@ -139,14 +139,11 @@ class JoinDialog(QDialog):
         self.make_key_button.show()
 
     def _on_make_key_clicked(self) -> None:
-        spawn(self._make_key(replace=default_key_path().exists()))
+        replace = default_key_path().exists()
+        making = Operation(self, lambda: make_key(self, replace=replace)).success(self._on_key_made)
+        making.errors_to(self.key_note).run_in_background()
 
-    async def _make_key(self, *, replace: bool) -> None:
-        try:
-            key = await make_key(self, replace=replace)
-        except SupportError as exc:
-            self.key_note.setText(str(exc))
-            return
+    def _on_key_made(self, key: TechnicianKey | None) -> None:
         if key is None:
             return
         self._show_key()
