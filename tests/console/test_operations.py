@@ -123,6 +123,8 @@ def test_an_error_nobody_handles_goes_to_the_message_path(qtbot: QtBot, qloop: Q
 
 def test_nothing_is_shown_in_a_window_closed_while_the_work_ran(qtbot: QtBot, qloop: QtLoop) -> None:
     owner = QLabel()
+    gone: list[bool] = []
+    owner.destroyed.connect(lambda: gone.append(True))
     release = threading.Event()
     called: list[str] = []
 
@@ -134,18 +136,12 @@ def test_nothing_is_shown_in_a_window_closed_while_the_work_ran(qtbot: QtBot, ql
         task = Operation.in_thread(owner, slow).success(called.append).errors_to(owner).run_in_background()
         await asyncio.sleep(0.05)
         owner.deleteLater()  # the person closed the window
-        await until(lambda: not _alive(owner), what="the window gone")
+        await until(lambda: gone, what="the window gone")
         release.set()
         return await task
 
     assert qloop.run(scenario()) == "late"
     assert called == []
-
-
-def _alive(widget: QWidget) -> bool:
-    import shiboken6
-
-    return shiboken6.isValid(widget)
 
 
 @pytest.mark.expected_log("a bug inside the work")
