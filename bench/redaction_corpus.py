@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from translation.detect_secrets_adapter import SHAPE_PLUGINS, DetectSecretsScanner, Mode
-from translation.redaction import Redactor
+from sessions.redaction import Redactor
+from sessions.redaction.detect_secrets_adapter import SHAPE_PLUGINS, DetectSecretsScanner, Mode
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "translation" / "secrets_corpus.toml"
 LOG_LINES = [

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from sessions.agent.core import Agent, AgentConfig
 from sessions.errors import SupportError
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
 from tests.relay.flood import FloodProcess, RelayProcess, relay_process
@@ -89,7 +89,9 @@ async def one_round(folder: Path, relay: RelayProcess, key: Path, n: int) -> Rou
     trust = HostKeyTrust(known_hosts=folder / f"kh{n}", read_user_known_hosts=False, accept_new=True)
     try:
         conn = await connect_by_code(
-            Target("127.0.0.1", relay.port, "kim"), agent.code, technician_key=key, trust=trust, timeout=60
+            Target("127.0.0.1", relay.port, "kim"),
+            agent.code,
+            JoinOptions(technician_key=key, trust=trust, timeout=60),
         )
         result = await conn.run("echo flood-bench")
         assert result.stdout == "flood-bench\n", result

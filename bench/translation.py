@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sessions.redaction import Redactor
 from tests.translation.libre_server import LibreServer
 from translation import ProviderConfig, Translator
 from translation.cache import TranslationCache
-from translation.redaction import Redactor
 
 MESSAGES = 300
 LOG_LINES = [

@@ -66,6 +66,8 @@ def _check_no_secrets(data: dict[str, Any], where: str = "") -> None:
             raise ConfigError(
                 f"Refusing to write '{where}{key}' to the settings file.",
                 "Secrets belong in the OS keyring (sessions.secrets), never in settings.toml.",
+                code="config.refused_key",
+                params={"where": where, "key": key},
             )
 
 
@@ -88,6 +90,8 @@ class Settings:
             raise ConfigError(
                 f"The settings file {path} is not valid TOML ({exc}).",
                 "Fix the line it names, or move the file away to start from the defaults.",
+                code="config.invalid_toml",
+                params={"path": path, "exc": exc},
             ) from exc
 
     def get(self, section: str, key: str, default: Any = None) -> Any:

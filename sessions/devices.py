@@ -82,6 +82,8 @@ class DeviceBook:
             raise DeviceBookError(
                 f"The device book {self.path} cannot be used ({exc}).",
                 "Close other Valuezone windows and check the disk; if the file is damaged, move it away.",
+                code="devices.book_unusable",
+                params={"path": self.path, "exc": exc},
             ) from exc
 
     def list(self) -> list[Device]:
@@ -94,7 +96,12 @@ class DeviceBook:
         with self._db() as db:
             row = db.execute(f"SELECT {_COLUMNS} FROM devices WHERE id = ?", (device_id,)).fetchone()
         if row is None:
-            raise DeviceBookError(f"There is no device with id {device_id}.", "It may have been removed.")
+            raise DeviceBookError(
+                f"There is no device with id {device_id}.",
+                "It may have been removed.",
+                code="devices.unknown_id",
+                params={"device_id": device_id},
+            )
         return _row_to_device(row)
 
     def find(self, name: str) -> Device | None:
@@ -162,19 +169,33 @@ def _values(device: Device) -> tuple[object, ...]:
 
 def _checked(device: Device) -> Device:
     if not device.name:
-        raise DeviceBookError("A device needs a name.", "Type a name the team will recognise, e.g. Acme NAS.")
+        raise DeviceBookError(
+            "A device needs a name.",
+            "Type a name the team will recognise, e.g. Acme NAS.",
+            code="devices.name_missing",
+        )
     if not device.host or any(c.isspace() for c in device.host):
         raise DeviceBookError(
-            f"'{device.host}' is not a host name or address.", "Type a name like nas.local or 192.0.2.10."
+            f"'{device.host}' is not a host name or address.",
+            "Type a name like nas.local or 192.0.2.10.",
+            code="devices.bad_host",
+            params={"host": device.host},
         )
     if not 0 < device.port < 65536:
-        raise DeviceBookError(f"Port {device.port} is not valid.", "Use a port from 1 to 65535 (SSH: 22).")
+        raise DeviceBookError(
+            f"Port {device.port} is not valid.",
+            "Use a port from 1 to 65535 (SSH: 22).",
+            code="devices.bad_port",
+            params={"port": device.port},
+        )
     return device
 
 
 def _name_taken(name: str) -> DeviceNameTakenError:
     return DeviceNameTakenError(
-        f"A device named '{name}' is already in the book.", "Choose another name, or edit that device."
+        f"A device named '{name}' is already in the book.",
+        "Choose another name, or edit that device.",
+        params={"name": name},
     )
 
 
@@ -186,6 +207,8 @@ def migrate(db: sqlite3.Connection) -> int:
             f"The device book was written by a newer Valuezone (schema {version}, this one knows "
             f"{SCHEMA_VERSION}).",
             "Update Valuezone, or use the newer version on this computer.",
+            code="devices.book_too_new",
+            params={"version": version, "supported": SCHEMA_VERSION},
         )
 
     return storage.migrate(db, MIGRATIONS[:SCHEMA_VERSION], too_new=too_new)

@@ -81,6 +81,8 @@ def store(kind: str, name: str, secret: str) -> bool:
             raise SecretStoreError(
                 f"The system keyring refused to store the {kind} for {name} ({exc}).",
                 "Unlock the keyring and try again; nothing was written to disk.",
+                code="secrets.store_refused",
+                params={"kind": kind, "name": name, "exc": exc},
             ) from exc
 
 
@@ -110,7 +112,7 @@ def remember(secret: str) -> None:
 
 def held() -> frozenset[str]:
     """Every secret this process has stored, loaded or remembered (a deleted one stays: it may still be
-    in this run's texts). For the redactor (translation.redaction.Redactor.with_known); never log it."""
+    in this run's texts). For the redactor (sessions.redaction.Redactor.with_known); never log it."""
     with _lock:
         return frozenset(_held)
 

@@ -6,8 +6,6 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("console", "sessions", "translation")
 
@@ -116,14 +114,6 @@ def _within(graph: dict[str, set[str]], roots: set[str]) -> dict[str, set[str]]:
     return {name: graph[name] & inside for name in inside}
 
 
-# Cycles in the Qt-free core that issue 13's core part (house-core) removes; a new one fails at once.
-KNOWN_CORE_CYCLES = [
-    {"translation", "translation.providers"},
-    {"sessions.escalation.bundle", "sessions.escalation.consent"},
-    {"sessions.relay.customer", "sessions.relay.server"},
-]
-
-
 def test_console_has_no_import_cycle() -> None:
     found = cycles(_within(import_graph(), {"console"}))
     assert not found, "import cycles in console/:\n" + _describe(found)
@@ -141,16 +131,12 @@ def test_console_folders_import_each_other_one_way() -> None:
 
 def test_core_has_no_import_cycle() -> None:
     found = cycles(_within(import_graph(), {"sessions", "translation"}))
-    new = [cycle for cycle in found if set(cycle) not in KNOWN_CORE_CYCLES]
-    assert not new, "new import cycles in sessions/ or translation/:\n" + _describe(new)
-    if found:
-        pytest.xfail("known cycles in sessions/ and translation/ (issue 13, core part):\n" + _describe(found))
+    assert not found, "import cycles in sessions/ or translation/:\n" + _describe(found)
 
 
 def test_no_import_cycle_across_packages() -> None:
     found = cycles(import_graph())
-    new = [cycle for cycle in found if set(cycle) not in KNOWN_CORE_CYCLES]
-    assert not new, "import cycles:\n" + _describe(new)
+    assert not found, "import cycles:\n" + _describe(found)
 
 
 def test_a_cycle_is_found_and_printed() -> None:

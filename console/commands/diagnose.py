@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from console.commands.unpacking import add_unpack_option, verify_received
-from sessions.diagnostics import CheckResult, Finding, Status, analyse_folder, diagnose, exit_code
+from sessions.diagnostics import CheckResult, Finding, Status, analyse_folder, exit_code
 from sessions.diagnostics.profiles import profile_names
+from sessions.diagnostics.recorded import start_run
 from sessions.errors import SupportError
 from sessions.paths import app_dirs
 
@@ -111,24 +112,28 @@ async def _live(args: argparse.Namespace) -> int:
         print(f"valuezone: {exc}", file=sys.stderr)
         return 3
     tty = sys.stdout.isatty() and not args.json
-    chosen: list[str] = []
     try:
         if tty:
             print(f"Checking {where}…", flush=True)
-        results = await diagnose(
-            conn,
-            args.profile,
-            raw_dir=raw_dir,
-            on_result=(lambda r: _print_check(r, sys.stdout, colour=True)) if tty else None,
-            on_profile=lambda profile: chosen.append(profile.name),
-        )
+        runner = await start_run(conn, args.profile, raw_dir=raw_dir)  # what the console's dock runs too
+        done: dict[str, CheckResult] = {}
+        async for result in runner.run():
+            done[result.check] = result
+            if tty:
+                _print_check(result, sys.stdout, colour=True)
+        results = [done[check] for check in runner.profile.ids()]
     finally:
         conn.close()
         with contextlib.suppress(Exception):
             await conn.wait_closed()
-    profile = chosen[0] if chosen else args.profile
     return _report(
-        args, results, target=where, profile=profile, raw_dir=raw_dir, started=started, printed=tty
+        args,
+        results,
+        target=where,
+        profile=runner.profile.name,
+        raw_dir=raw_dir,
+        started=started,
+        printed=tty,
     )
 
 
@@ -140,14 +145,12 @@ async def _connect(args: argparse.Namespace) -> Any:
     trust = trust_from_args(args)
     if args.code:
         from sessions.codes import parse
-        from sessions.relay.client import connect_by_code
+        from sessions.relay.client import JoinOptions, connect_by_code
         from sessions.relay.key_terminal import access_for_terminal
         from sessions.ssh.hostkeys import HostKeyTrust
 
         code = parse(args.code)  # a typo is caught before a key is made or a passphrase asked
-        return await connect_by_code(
-            Target.parse(args.relay),
-            code,
+        options = JoinOptions(
             trust=trust,
             user=args.user,
             credentials=credentials_from_args(args),
@@ -158,6 +161,7 @@ async def _connect(args: argparse.Namespace) -> Any:
                 accept_new=True,
             ),
         )
+        return await connect_by_code(Target.parse(args.relay), code, options)
     target = target_from_args(args.destination, args)
     return await connect(target, trust=trust, credentials=credentials_from_args(args))
 

@@ -145,7 +145,7 @@ def run_build(args: argparse.Namespace) -> int:
     from sessions.escalation import BundleRequest, StagedBundle, translate_summary
     from sessions.escalation.contents import read_record_texts
     from sessions.recording import append_event
-    from translation.redaction import Redactor
+    from sessions.redaction import Redactor
 
     texts = read_record_texts(args.record)
     redactor = Redactor.for_this_console(chat=True)  # for the summary sent to a translator

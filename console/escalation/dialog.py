@@ -29,7 +29,7 @@ from sessions.escalation.contents import translate_summary
 from sessions.escalation.destinations import HqDestination, collect_limits
 from sessions.escalation.live_escalation import EscalationPlan, LiveEscalation
 from sessions.recording import append_event, open_record
-from translation.redaction import Redactor
+from sessions.redaction import Redactor
 
 log = logging.getLogger(__name__)
 _SPEC_ROLE = Qt.ItemDataRole.UserRole

@@ -30,7 +30,7 @@ from console.kit.tasks import spawn
 from console.kit.widgets import named
 from console.session.end_dialog import end_session
 from console.session.join_dialog import JoinDialog
-from console.session.tab import SessionPlan, SessionTab
+from console.session.tab import SessionPlan, SessionTab, plan_by_code
 from console.settings.dialog import SettingsDialog
 from sessions import __version__, secrets
 from sessions.config import Settings
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
 
     def join_code(self, code: str, relay: Target, *, accept_new: bool = False) -> SessionTab:
         """Open a tab joined to the customer's session *code* (nine digits) through *relay*."""
-        return self.open_session(SessionPlan.by_code(code, relay, accept_new=accept_new))
+        return self.open_session(plan_by_code(code, relay, accept_new=accept_new))
 
     def open_address(
         self, spec: str, key_file: str | None = None, accept_new: bool = False

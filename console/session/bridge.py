@@ -1,54 +1,61 @@
-"""The one bridge from the Qt-free core to Qt: a LiveSession's callbacks become signals."""
+"""The bridge from one SupportSession (Qt-free) to Qt: what it publishes comes out as signals."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
 from PySide6.QtCore import QObject, Signal
 
-from sessions.errors import SupportError
-from sessions.live import LiveSession, Opener, SessionRequest
-
-log = logging.getLogger(__name__)
+from sessions.live import LiveSession, Output, RecordingProblem, SessionStatus
+from sessions.support import (
+    ChatEntryChanged,
+    ChatOpened,
+    ChatUnavailable,
+    Failed,
+    Notice,
+    SupportEventValue,
+    SupportSession,
+)
 
 
 class SessionBridge(QObject):
-    """Runs one LiveSession as an asyncio task on the Qt loop and re-emits what it reports."""
+    """Subscribes to *support* once (it may connect several times) and re-emits each kind of event."""
 
     status_changed = Signal(object)  # SessionStatus
     output_received = Signal(bytes)
     recording_problem = Signal(str)
-    failed = Signal(str)
+    failed = Signal(object)  # Failed
+    notice = Signal(str)
+    chat_opened = Signal(object)  # Conversation
+    chat_entry_changed = Signal(object)  # ChatEntry
+    chat_unavailable = Signal(str)
 
-    def __init__(self, request: SessionRequest, opener: Opener, parent: QObject | None = None) -> None:
+    def __init__(self, support: SupportSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session = LiveSession(
-            request,
-            opener,
-            on_status=self.status_changed.emit,
-            on_output=self.output_received.emit,
-            on_recording_problem=self.recording_problem.emit,
-        )
-        self._task: asyncio.Task[None] | None = None
+        self.support = support
+        self._unsubscribe = support.subscribe(self._publish)
 
-    def start(self) -> None:
-        self._task = asyncio.ensure_future(self._run())
+    @property
+    def session(self) -> LiveSession:
+        """The live session of the latest connect (a bridge is made once the first connect started)."""
+        assert self.support.live is not None
+        return self.support.live
 
-    async def _run(self) -> None:
-        try:
-            await self.session.run()
-        except SupportError as exc:
-            self.failed.emit(str(exc))
-        except asyncio.CancelledError:
-            pass
-        except Exception as exc:  # top-level boundary of a session task: log and show, never vanish
-            log.exception("session task crashed")
-            self.failed.emit(self.tr("Unexpected error: {error}").format(error=exc))
+    def close(self) -> None:
+        self._unsubscribe()
 
-    def cancel(self) -> None:
-        """Cancel a connect in progress, or end a running session."""
-        if self._task is not None and not self._task.done() and self.session.shell is None:
-            self._task.cancel()
-        else:
-            self.session.end()
+    def _publish(self, event: SupportEventValue) -> None:
+        if isinstance(event, SessionStatus):
+            self.status_changed.emit(event)
+        elif isinstance(event, Output):
+            self.output_received.emit(event.data)
+        elif isinstance(event, RecordingProblem):
+            self.recording_problem.emit(event.message)
+        elif isinstance(event, Failed):
+            self.failed.emit(event)
+        elif isinstance(event, Notice):
+            self.notice.emit(event.text)
+        elif isinstance(event, ChatOpened):
+            self.chat_opened.emit(event.conversation)
+        elif isinstance(event, ChatEntryChanged):
+            self.chat_entry_changed.emit(event.entry)
+        elif isinstance(event, ChatUnavailable):
+            self.chat_unavailable.emit(event.message)

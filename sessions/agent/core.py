@@ -22,7 +22,7 @@ from sessions import codes
 from sessions.agent.catalogue import Catalogue
 from sessions.agent.events import (
     LET_BACK_IN,
-    TRANSITIONS,
+    TABLE,
     Activity,
     AgentEvent,
     AgentEventValue,
@@ -36,7 +36,6 @@ from sessions.agent.events import (
     QuestionWithdrawn,
     ShellClosed,
     StateChanged,
-    Subscribers,
 )
 from sessions.agent.inner import FULL, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
@@ -45,6 +44,7 @@ from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import Question, QuestionDesk
 from sessions.errors import HostKeyError, SessionClosedError, SupportError
+from sessions.events import Subscribers, Unsubscribe
 from sessions.paths import app_dirs
 from sessions.relay.protocol import Reason
 from sessions.ssh.hostkeys import HostKeyTrust
@@ -104,8 +104,9 @@ class Agent:
 
     def __init__(self, config: AgentConfig) -> None:
         self.config = config
-        self.events = Subscribers()
-        self.state = AgentState.CONNECTING
+        self.events: Subscribers[AgentEventValue] = Subscribers("agent")
+        self._machine = TABLE.start()
+        self._machine.subscribe(lambda step: self.events.emit(StateChanged(step.old, step.new)))
         self.code = ""  # nine digits; show codes.display(agent.code)
         self.technician: Claim | None = None  # who the customer allowed
         self.chats: list[ChatLink] = []
@@ -141,7 +142,7 @@ class Agent:
         self._watch: asyncio.Task[None] | None = None
 
     # --- public API ------------------------------------------------------------------------------
-    def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Callable[[], None]:
+    def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Unsubscribe:
         """Receive every event (code issued, consent requested, activity, chat, state, ended)."""
         return self.events.subscribe(callback)
 
@@ -178,7 +179,9 @@ class Agent:
         message = ChatMessage("customer", text, self.config.lang)
         links = [link for link in self.chats if not link.closed]
         if not links:
-            raise SessionClosedError("No technician is connected to chat with yet.")
+            raise SessionClosedError(
+                "No technician is connected to chat with yet.", code="chat.no_technician"
+            )
         for link in links:
             await link.send(message)
         return message
@@ -392,14 +395,12 @@ class Agent:
         self.events.emit(Activity(visible(text)))
 
     # --- state -----------------------------------------------------------------------------------
+    @property
+    def state(self) -> AgentState:
+        return self._machine.state
+
     def _fire(self, event: AgentEvent) -> None:
-        target = TRANSITIONS.get((self.state, event))
-        if target is None:
-            log.warning("agent: %s ignored in state %s", event.value, self.state.value)
-            return
-        old, self.state = self.state, target
-        if old is not target:
-            self.events.emit(StateChanged(old, target))
+        self._machine.fire(event)
 
     def _finish(self, reason: str) -> None:
         if self.state is AgentState.ENDED:

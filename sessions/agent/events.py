@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import enum
-import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sessions.agent.catalogue import RenderedQuestion
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import Question
-
-log = logging.getLogger(__name__)
+from sessions.statemachine import Table
 
 
 class AgentState(enum.Enum):
@@ -37,22 +34,27 @@ class AgentEvent(enum.Enum):
 
 
 A, V = AgentState, AgentEvent
-TRANSITIONS: dict[tuple[AgentState, AgentEvent], AgentState] = {
-    (A.CONNECTING, V.LINKED): A.WAITING,
-    (A.WAITING, V.CLAIMED): A.ASKING,
-    (A.ASKING, V.ALLOWED): A.ACTIVE,
-    (A.ASKING, V.REFUSED): A.WAITING,
-    (A.WAITING, V.LINK_LOST): A.RECONNECTING,
-    (A.ASKING, V.LINK_LOST): A.RECONNECTING,
-    (A.ACTIVE, V.LINK_LOST): A.RECONNECTING,
-    (A.RECONNECTING, V.LINKED): A.WAITING,
-    (A.RECONNECTING, V.RESUMED): A.ACTIVE,
-    (A.CONNECTING, V.END): A.ENDED,
-    (A.WAITING, V.END): A.ENDED,
-    (A.ASKING, V.END): A.ENDED,
-    (A.ACTIVE, V.END): A.ENDED,
-    (A.RECONNECTING, V.END): A.ENDED,
-}
+TABLE: Table[AgentState, AgentEvent] = Table(
+    "agent",
+    AgentState.CONNECTING,
+    {
+        (A.CONNECTING, V.LINKED): A.WAITING,
+        (A.WAITING, V.CLAIMED): A.ASKING,
+        (A.ASKING, V.ALLOWED): A.ACTIVE,
+        (A.ASKING, V.REFUSED): A.WAITING,
+        (A.WAITING, V.LINK_LOST): A.RECONNECTING,
+        (A.ASKING, V.LINK_LOST): A.RECONNECTING,
+        (A.ACTIVE, V.LINK_LOST): A.RECONNECTING,
+        (A.RECONNECTING, V.LINKED): A.WAITING,
+        (A.RECONNECTING, V.RESUMED): A.ACTIVE,
+        (A.CONNECTING, V.END): A.ENDED,
+        (A.WAITING, V.END): A.ENDED,
+        (A.ASKING, V.END): A.ENDED,
+        (A.ACTIVE, V.END): A.ENDED,
+        (A.RECONNECTING, V.END): A.ENDED,
+    },
+    terminal={AgentState.ENDED},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,22 +221,3 @@ AgentEventValue = (
     | ShellClosed
     | Ended
 )
-
-
-class Subscribers:
-    """Callbacks that receive every event; one failing callback never stops the agent."""
-
-    def __init__(self) -> None:
-        self._callbacks: list[Callable[[AgentEventValue], None]] = []
-
-    def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Callable[[], None]:
-        """Add *callback*; returns a function that removes it."""
-        self._callbacks.append(callback)
-        return lambda: self._callbacks.remove(callback) if callback in self._callbacks else None
-
-    def emit(self, event: AgentEventValue) -> None:
-        for callback in list(self._callbacks):
-            try:
-                callback(event)
-            except Exception:  # a window's bug must not end the customer's session
-                log.exception("agent event subscriber failed on %r", event)

@@ -101,6 +101,8 @@ class RelayLink:
             raise ConnectError(
                 f"The relay {relay.host_port} did not hand out a session code ({exc}).",
                 "Check the relay address; if it is right, the relay may be overloaded: try again soon.",
+                code="relay.no_code_issued",
+                params={"host_port": relay.host_port, "exc": exc},
             ) from exc
         link.code = str(message["code"])
         link.token = str(message["token"])
@@ -127,7 +129,11 @@ class RelayLink:
                 message = protocol.decode(await self._reader.readline())
             if message["type"] == "refused":
                 reason = str(message.get("reason", "")).rstrip(".")
-                raise ConnectError(f"The relay {relay.host_port} turned this connection away: {reason}.")
+                raise ConnectError(
+                    f"The relay {relay.host_port} turned this connection away: {reason}.",
+                    code="relay.link_refused",
+                    params={"host_port": relay.host_port, "reason": reason},
+                )
 
     async def _read(self) -> None:
         with contextlib.suppress(asyncssh.Error, OSError):
@@ -163,7 +169,7 @@ class RelayLink:
         try:
             return await asyncio.wait_for(asyncio.shield(future), timeout)
         except TimeoutError:
-            raise SessionClosedError(protocol.Reason.UNANNOUNCED) from None
+            raise SessionClosedError(protocol.Reason.UNANNOUNCED, code="relay.unannounced") from None
         finally:
             self._claims.pop(claim, None)
 
@@ -186,4 +192,8 @@ def _turned_away(relay: Target, cause: BaseException | None) -> ConnectError | N
     if not isinstance(cause, asyncssh.DisconnectError) or cause.code != asyncssh.DISC_TOO_MANY_CONNECTIONS:
         return None
     reason = cause.reason.removesuffix(f" (error {cause.code})")
-    return ConnectError(f"The relay {relay.host_port} turned this connection away: {reason}.")
+    return ConnectError(
+        f"The relay {relay.host_port} turned this connection away: {reason}.",
+        code="relay.link_refused",
+        params={"host_port": relay.host_port, "reason": reason},
+    )

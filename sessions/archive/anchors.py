@@ -89,7 +89,12 @@ def read_anchor(index_path: Path, folder: Path) -> Anchored | None:
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
-        raise RecordError(f"The index {index_path} cannot be opened ({exc}).", file=str(index_path)) from exc
+        raise RecordError(
+            f"The index {index_path} cannot be opened ({exc}).",
+            file=str(index_path),
+            code="archive.anchors_unreadable",
+            params={"index_path": index_path, "exc": exc},
+        ) from exc
     try:
         root_row = conn.execute("SELECT value FROM archive WHERE key = 'root'").fetchone()
         root = Path(root_row[0]) if root_row else None
@@ -103,6 +108,8 @@ def read_anchor(index_path: Path, folder: Path) -> Anchored | None:
             f"{index_path} is not a Valuezone archive index ({exc}).",
             "Pass the index file of the archive (DATA/review-index/…sqlite3), or leave --index out.",
             file=str(index_path),
+            code="archive.anchors_not_index",
+            params={"index_path": index_path, "exc": exc},
         ) from exc
     finally:
         conn.close()

@@ -80,7 +80,12 @@ class ArchiveIndex:
         with self.lock:
             row = self.conn.execute("SELECT folder FROM records WHERE id=?", (record_id,)).fetchone()
         if row is None:
-            raise ArchiveIndexError(f"Session {record_id} is not in the index.", "Index the archive again.")
+            raise ArchiveIndexError(
+                f"Session {record_id} is not in the index.",
+                "Index the archive again.",
+                code="archive.session_not_indexed",
+                params={"record_id": record_id},
+            )
         return self.archive / row[0]
 
     # --- updating ---------------------------------------------------------------------------------
@@ -310,8 +315,14 @@ def open_index(archive: Path, db_path: Path | None = None) -> ArchiveIndex:
         raise ArchiveIndexError(
             f"The archive folder {archive} does not exist.",
             "Pass the folder that holds the records (ARCHIVE/YYYY/MM/DD/<session>).",
+            code="archive.folder_missing",
+            params={"archive": archive},
         )
     try:
         return ArchiveIndex(archive, db_path)
     except sqlite3.Error as exc:
-        raise ArchiveIndexError(f"The archive index cannot be opened ({exc}).") from exc
+        raise ArchiveIndexError(
+            f"The archive index cannot be opened ({exc}).",
+            code="archive.index_unreadable",
+            params={"exc": exc},
+        ) from exc

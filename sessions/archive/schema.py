@@ -101,6 +101,8 @@ _MIGRATIONS = [_V1, _V2]
 class ArchiveIndexError(SupportError):
     """The archive index cannot be opened, read or written."""
 
+    default_code = "archive.index_failed"
+
 
 def default_index_path(archive: Path) -> Path:
     """The index of *archive* in this user's data folder: one file per archive, named by its path.
@@ -122,6 +124,8 @@ def connect(path: Path) -> sqlite3.Connection:
         raise ArchiveIndexError(
             f"The archive index {path} cannot be opened ({exc}).",
             "Check the data folder's free space and permissions; deleting the index file rebuilds it.",
+            code="archive.index_unopenable",
+            params={"path": path, "exc": exc},
         ) from exc
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=OFF")
@@ -131,6 +135,8 @@ def connect(path: Path) -> sqlite3.Connection:
         return ArchiveIndexError(
             f"The archive index {path} was written by a newer Valuezone (index schema {version}).",
             "Update Valuezone, or delete the index file: `valuezone review index` rebuilds it.",
+            code="archive.index_too_new",
+            params={"path": path, "version": version},
         )
 
     storage.migrate(conn, _MIGRATIONS[:SCHEMA_VERSION], too_new=too_new, run=_run_script)

@@ -164,7 +164,10 @@ def search(index: ArchiveIndex, text: str, *, limit: int = 50, filters: Filters 
             rowids = _matching_rowids(index.conn, query, limit, allowed)
         except sqlite3.OperationalError as exc:
             raise ArchiveIndexError(
-                f"The search {text!r} could not run ({exc}).", "Try other words."
+                f"The search {text!r} could not run ({exc}).",
+                "Try other words.",
+                code="archive.search_failed",
+                params={"text": text, "exc": exc},
             ) from exc
         marks = ",".join("?" * len(rowids))
         found = {

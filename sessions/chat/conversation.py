@@ -24,6 +24,7 @@ from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage, Translation
 from sessions.chat.questions import Questioner, QuestionUnansweredError
 from sessions.errors import SupportError
+from sessions.redaction import Redactor
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class RedactionLike(Protocol):
 
 
 class RedactorLike(Protocol):
-    """What Conversation needs of translation.redaction.Redactor."""
+    """What Conversation needs of sessions.redaction.Redactor."""
 
     def redact(self, text: str) -> RedactionLike: ...
 
@@ -90,8 +91,6 @@ def _lang(code: str) -> str:
 
 
 def _console_redactor() -> RedactorLike:
-    from translation.redaction import Redactor
-
     return Redactor.for_this_console(chat=True)
 
 
@@ -157,6 +156,7 @@ class Conversation:
                 "The chat with the customer is not open.",
                 "Questions go through the agent: this works in sessions joined by code.",
                 reason="not-open",
+                code="chat.not_open_for_question",
             )
         return await self._questioner.ask(kind, params, timeout)
 
@@ -252,7 +252,11 @@ class Conversation:
             state = EntryState.NOT_TRANSLATED
         self._record("chat.message", message.to_dict())
         if self.link is None:
-            raise SupportError("The chat is not open yet.", "Wait until the customer's side is connected.")
+            raise SupportError(
+                "The chat is not open yet.",
+                "Wait until the customer's side is connected.",
+                code="chat.not_open",
+            )
         try:
             await self.link.send(message)
         except SupportError as exc:
@@ -267,7 +271,11 @@ class Conversation:
             message = message.with_translation(target, _secret_note(message.text, target), "")
         self._record("chat.message", _redacted_record(message, held, target or self.technician_lang))
         if self.link is None:
-            raise SupportError("The chat is not open yet.", "Wait until the customer's side is connected.")
+            raise SupportError(
+                "The chat is not open yet.",
+                "Wait until the customer's side is connected.",
+                code="chat.not_open",
+            )
         entry = ChatEntry(message, EntryState.SECRET_HELD, held=tuple(held.counts_by_rule))
         try:
             await self.link.send(message)

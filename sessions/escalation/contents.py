@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sessions.errors import SupportError
-from translation.redaction import Redactor
+from sessions.redaction import Redactor
 
 log = logging.getLogger(__name__)
 

@@ -48,7 +48,12 @@ def read_tokens(path: Path) -> dict[str, str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise EscalationError(f"The tokens file {path} cannot be read ({exc}).", "Check the path.") from exc
+        raise EscalationError(
+            f"The tokens file {path} cannot be read ({exc}).",
+            "Check the path.",
+            code="hq.tokens_unreadable",
+            params={"path": path, "exc": exc},
+        ) from exc
     tokens = {}
     for number, line in enumerate(lines, start=1):
         fields = line.split("#", 1)[0].split()
@@ -58,11 +63,16 @@ def read_tokens(path: Path) -> dict[str, str]:
             raise EscalationError(
                 f"{path}:{number}: write `NAME TOKEN` with a token of at least 16 characters.",
                 "Generate one with `python -c 'import secrets; print(secrets.token_urlsafe(32))'`.",
+                code="hq.tokens_bad_line",
+                params={"path": path, "number": number},
             )
         tokens[fields[-1]] = fields[0] if len(fields) == 2 else f"token{number}"
     if not tokens:
         raise EscalationError(
-            f"The tokens file {path} holds no token.", "Add one `NAME TOKEN` line per vendor."
+            f"The tokens file {path} holds no token.",
+            "Add one `NAME TOKEN` line per vendor.",
+            code="hq.tokens_empty",
+            params={"path": path},
         )
     return tokens
 
@@ -368,6 +378,8 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
         raise EscalationError(
             f"The TLS certificate {cert} or key {key} cannot be used ({exc}).",
             "Pass a PEM certificate chain and its unencrypted private key.",
+            code="hq.tls_unusable",
+            params={"cert": cert, "key": key, "exc": exc},
         ) from exc
     return context
 
@@ -375,5 +387,10 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
 def parse_listen(text: str) -> tuple[str, int]:
     host, sep, port = text.rpartition(":")
     if not sep or not port.isdigit() or not 0 <= int(port) < 65536:
-        raise EscalationError(f"'{text}' is not HOST:PORT.", "Write e.g. --listen 0.0.0.0:8443.")
+        raise EscalationError(
+            f"'{text}' is not HOST:PORT.",
+            "Write e.g. --listen 0.0.0.0:8443.",
+            code="hq.bad_listen_address",
+            params={"text": text},
+        )
     return host.strip("[]") or "0.0.0.0", int(port)

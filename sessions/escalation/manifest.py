@@ -91,11 +91,14 @@ class Manifest:
             raise BundleInvalidError(
                 "manifest.json is not a Valuezone bundle manifest.",
                 "Ask the sender to build the bundle again.",
+                code="bundle.not_manifest",
             )
         if int(data.get("version", 0)) > VERSION:
             raise BundleInvalidError(
                 f"The bundle uses manifest version {data.get('version')}, newer than this Valuezone reads.",
                 "Update Valuezone to open it.",
+                code="bundle.too_new",
+                params={"version": data.get("version")},
             )
         return cls(
             bundle_id=str(data["bundle_id"]),
@@ -127,6 +130,8 @@ def _manifest_size(info: tarfile.TarInfo, path: Path) -> None:
         raise BundleInvalidError(
             f"The manifest of {path.name} is {info.size:,} bytes; a Valuezone manifest is far smaller.",
             "Do not open it; ask the sender to build it again with Valuezone.",
+            code="bundle.manifest_too_large",
+            params={"path": path.name, "size": info.size},
         )
 
 
@@ -162,18 +167,31 @@ def verify_bundle(
         raise BundleInvalidError(
             f"{path.name} holds a chain of hundreds of extended tar headers, which no bundle has.",
             "Do not open it; ask the sender to build it again with Valuezone.",
+            code="bundle.header_chain",
+            params={"path": path.name},
         ) from exc
     except (tarfile.TarError, EOFError, OSError, ValueError, zlib.error) as exc:
         raise BundleInvalidError(
             f"{path.name} is not a complete bundle ({exc}).",
             "It was probably cut short in transfer; ask for it again.",
+            code="bundle.incomplete",
+            params={"path": path.name, "exc": exc},
         ) from exc
     if not manifest_bytes:
-        raise BundleInvalidError(f"{path.name} has no manifest.json.", "Ask the sender to build it again.")
+        raise BundleInvalidError(
+            f"{path.name} has no manifest.json.",
+            "Ask the sender to build it again.",
+            code="bundle.no_manifest",
+            params={"path": path.name},
+        )
     try:
         manifest = Manifest.from_dict(json.loads(manifest_bytes))
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-        raise BundleInvalidError(f"The manifest of {path.name} cannot be read ({exc}).") from exc
+        raise BundleInvalidError(
+            f"The manifest of {path.name} cannot be read ({exc}).",
+            code="bundle.manifest_unreadable",
+            params={"path": path.name, "exc": exc},
+        ) from exc
     _compare(manifest, seen, path.name)
     return manifest
 
@@ -190,18 +208,26 @@ def _compare(manifest: Manifest, seen: dict[str, tuple[int, str]], name: str) ->
     listed = {f.path: f for f in manifest.files}
     for path, entry in listed.items():
         if path not in seen:
-            raise BundleInvalidError(f"{name}: {path} is listed in the manifest but missing.")
+            raise BundleInvalidError(
+                f"{name}: {path} is listed in the manifest but missing.",
+                code="bundle.file_missing",
+                params={"name": name, "path": path},
+            )
         size, digest = seen[path]
         if size != entry.size or digest != entry.sha256:
             raise BundleInvalidError(
                 f"{name}: {path} does not match its manifest entry (SHA-256 {digest[:12]}…, "
                 f"expected {entry.sha256[:12]}…).",
                 "The bundle was changed or damaged after it was built; ask for it again.",
+                code="bundle.file_mismatch",
+                params={"name": name, "path": path, "digest": digest[:12], "sha256": entry.sha256[:12]},
             )
     extra = set(seen) - set(listed) - {MANIFEST}
     if extra:
         raise BundleInvalidError(
-            f"{name} holds files its manifest does not list: {', '.join(sorted(extra))}."
+            f"{name} holds files its manifest does not list: {', '.join(sorted(extra))}.",
+            code="bundle.unlisted_files",
+            params={"name": name, "files": ", ".join(sorted(extra))},
         )
 
 
@@ -218,5 +244,14 @@ def read_manifest(path: Path, limits: UnpackLimits | None = None) -> Manifest:
         tarfile.TarError, EOFError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
         zlib.error,
     ) as exc:  # fmt: skip
-        raise BundleInvalidError(f"{path.name} is not a readable bundle ({exc}).") from exc
-    raise BundleInvalidError(f"{path.name} has no manifest.json.", "Ask the sender to build it again.")
+        raise BundleInvalidError(
+            f"{path.name} is not a readable bundle ({exc}).",
+            code="bundle.unreadable",
+            params={"path": path.name, "exc": exc},
+        ) from exc
+    raise BundleInvalidError(
+        f"{path.name} has no manifest.json.",
+        "Ask the sender to build it again.",
+        code="bundle.no_manifest",
+        params={"path": path.name},
+    )

@@ -51,6 +51,8 @@ def _mb(size: int) -> str:
 class TooLargeError(BundleInvalidError):
     """The bundle unpacks to more than the limit (a gzip bomb, or a bundle larger than HQ accepts)."""
 
+    default_code = "bundle.too_large"
+
 
 class _Counted:
     """The unpacked stream of a gzip file, as tarfile reads it, counted and bounded."""
@@ -66,6 +68,8 @@ class _Counted:
             f"{self._name} unpacks to more than {_mb(self._limit)} (it reached {_mb(upto)}): "
             "it is either far larger than a support bundle or built to exhaust the receiver.",
             "Do not open it; if it is genuine, ask the sender for a smaller bundle (lower log caps).",
+            code="bundle.unpacks_too_large",
+            params={"_name": self._name, "mb": _mb(self._limit), "mb_2": _mb(upto)},
         )
 
     def read(self, size: int = -1) -> bytes:
@@ -74,6 +78,11 @@ class _Counted:
                 f"{self._name} holds a tar header that asks to read "
                 f"{'everything' if size is None or size < 0 else _mb(size)} at once.",
                 REBUILD,
+                code="bundle.header_too_large",
+                params={
+                    "_name": self._name,
+                    "size": "everything" if size is None or size < 0 else _mb(size),
+                },
             )
         position = self._raw.tell()
         room = self._limit - position
@@ -84,7 +93,12 @@ class _Counted:
 
     def seek(self, offset: int, whence: int = 0) -> int:
         if whence not in (0, 1):
-            raise BundleInvalidError(f"{self._name} cannot be read from its end.", REBUILD)
+            raise BundleInvalidError(
+                f"{self._name} cannot be read from its end.",
+                REBUILD,
+                code="bundle.unreadable_end",
+                params={"_name": self._name},
+            )
         position = self._raw.tell()
         target = offset if whence == 0 else position + offset
         if target > self._limit:
@@ -108,6 +122,8 @@ class _CheckedInfo(tarfile.TarInfo):
                 f"The bundle holds an extended tar header of {_mb(self.size)}; at most "
                 f"{MAX_EXTENDED_HEADER >> 10} kB are accepted.",
                 REBUILD,
+                code="bundle.extended_header_too_large",
+                params={"mb": _mb(self.size), "MAX_EXTENDED_HEADER": MAX_EXTENDED_HEADER >> 10},
             )
         return super()._proc_member(archive)  # type: ignore[misc]
 
@@ -132,6 +148,15 @@ def _check_name(name: str, path: Path) -> str:
             f"({shown!r}); at most {MAX_NAME_BYTES:,} bytes in all and {MAX_COMPONENT_BYTES} per "
             "folder or file name are accepted, as on common file systems.",
             REBUILD,
+            code="bundle.name_too_long",
+            params={
+                "path": path.name,
+                "count": len(encoded),
+                "longest": longest,
+                "shown": shown,
+                "max_name": MAX_NAME_BYTES,
+                "max_part": MAX_COMPONENT_BYTES,
+            },
         )
     return clean
 
@@ -149,12 +174,17 @@ class _Names:
             raise BundleInvalidError(
                 f"{self.path.name} holds {name!r} twice; a reader would see one copy and a check the other.",
                 REBUILD,
+                code="bundle.name_twice",
+                params={"path": self.path.name, "name": name},
             )
         parents = [str(parent) for parent in Path(name).parents][:-1]
         clash = next((p for p in parents if p in self.files), None)
         if clash is not None or name in self.folders:
             raise BundleInvalidError(
-                f"{self.path.name} holds {clash or name!r} both as a file and as a folder.", REBUILD
+                f"{self.path.name} holds {clash or name!r} both as a file and as a folder.",
+                REBUILD,
+                code="bundle.file_and_folder",
+                params={"path": self.path.name, "name": clash or name},
             )
         self.files.add(name)
         self.folders.update(parents)
@@ -171,12 +201,16 @@ def members(
             raise TooLargeError(
                 f"{path.name} holds more than {limits.max_members:,} files.",
                 "Do not open it; a support bundle holds far fewer.",
+                code="bundle.too_many_files",
+                params={"path": path.name, "max_members": limits.max_members},
             )
         name = _check_name(info.name, path)
         if not info.isfile() or info.issparse():
             raise BundleInvalidError(
                 f"The bundle holds {name!r}, which is not a regular file (a link, device or sparse file).",
                 REBUILD,
+                code="bundle.not_regular_member",
+                params={"name": name},
             )
         declared += info.size
         if declared > limits.max_bytes:
@@ -184,6 +218,8 @@ def members(
                 f"{path.name} unpacks to more than {_mb(limits.max_bytes)}: its files up to {name!r} "
                 f"alone take {declared:,} bytes.",
                 "Do not open it; if it is genuine, ask the sender for a smaller bundle (lower log caps).",
+                code="bundle.files_too_large",
+                params={"path": path.name, "mb": _mb(limits.max_bytes), "name": name, "declared": declared},
             )
         names.add(name)
         info.name = name

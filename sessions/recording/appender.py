@@ -44,6 +44,8 @@ def append_event(folder: Path, type_: str, data: dict[str, Any]) -> dict[str, An
             f"Cannot add to the record {folder} ({exc}).",
             "Check that the folder is a Valuezone record and that `valuezone verify` accepts it.",
             file=str(folder),
+            code="record.append_failed",
+            params={"folder": folder, "exc": exc},
         ) from exc
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -53,6 +55,8 @@ def append_event(folder: Path, type_: str, data: dict[str, Any]) -> dict[str, An
                 f"The session of {folder} has ended; a {type_} event cannot be added after its end.",
                 f"After the end a record takes only {', '.join(sorted(AFTER_END_TYPES))}.",
                 file=str(folder / EVENTS_FILE),
+                code="record.ended",
+                params={"folder": folder, "type_": type_, "allowed": ", ".join(sorted(AFTER_END_TYPES))},
             )
         t = max(last_t, round((datetime.now(UTC) - started).total_seconds(), 6))
         ts = ts_at(started, t)
@@ -65,6 +69,8 @@ def append_event(folder: Path, type_: str, data: dict[str, Any]) -> dict[str, An
             f"Writing to the record {folder} failed ({exc.strerror or exc}).",
             "Check free space and permissions on the archive folder, then try again.",
             file=str(folder / EVENTS_FILE),
+            code="record.write_failed",
+            params={"folder": folder, "exc": exc.strerror or exc},
         ) from exc
     finally:
         os.close(fd)
@@ -84,6 +90,8 @@ def _tail(fd: int, folder: Path, session_id: str) -> tuple[int, str, float, bool
                     "Run `valuezone verify` on the folder; copy the record before repairing it by hand.",
                     file=str(folder / EVENTS_FILE),
                     line=count + 1,
+                    code="record.torn_line",
+                    params={"folder": folder / EVENTS_FILE},
                 )
             count += 1
             last_hash = line_hash(raw)
@@ -110,6 +118,8 @@ def _event(raw: bytes, folder: Path, number: int) -> dict[str, Any]:
         "Run `valuezone verify` on the folder.",
         file=str(folder / EVENTS_FILE),
         line=number,
+        code="record.unreadable_line",
+        params={"folder": folder / EVENTS_FILE, "number": number, "problem": problem},
     )
 
 
@@ -123,7 +133,12 @@ def update_record_meta(folder: Path, **fields: Any) -> None:
     try:
         fd = _open_events(folder, os.O_RDONLY)
     except OSError as exc:
-        raise RecordError(f"Cannot update the record {folder} ({exc}).", file=str(folder)) from exc
+        raise RecordError(
+            f"Cannot update the record {folder} ({exc}).",
+            file=str(folder),
+            code="record.update_failed",
+            params={"folder": folder, "exc": exc},
+        ) from exc
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         meta = read_meta(folder)
@@ -134,6 +149,8 @@ def update_record_meta(folder: Path, **fields: Any) -> None:
             f"Updating session.json of {folder} failed ({exc}).",
             "Check free space and permissions on the archive folder, then try again.",
             file=str(folder),
+            code="record.meta_write_failed",
+            params={"folder": folder, "exc": exc},
         ) from exc
     finally:
         os.close(fd)

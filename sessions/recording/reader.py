@@ -40,9 +40,19 @@ class Record:
         for number, raw, _complete in read_lines(self.folder / CAST_FILE):
             value = self._parse(CAST_FILE, number, raw, last_may_tear=False)
             if not isinstance(value, dict):
-                raise RecordError("The cast header is not a JSON object.", file=CAST_FILE, line=1)
+                raise RecordError(
+                    "The cast header is not a JSON object.",
+                    file=CAST_FILE,
+                    line=1,
+                    code="record.cast_header_invalid",
+                )
             return value
-        raise RecordError("terminal.cast is empty.", "Run `valuezone verify` on the folder.", file=CAST_FILE)
+        raise RecordError(
+            "terminal.cast is empty.",
+            "Run `valuezone verify` on the folder.",
+            file=CAST_FILE,
+            code="record.cast_empty",
+        )
 
     def cast_entries(self) -> Iterator[CastEntry]:
         """Every output (o), resize (r) and marker (m) entry in time order."""
@@ -58,6 +68,8 @@ class Record:
                     "Run `valuezone verify` on the record folder to see whether it was altered.",
                     file=CAST_FILE,
                     line=number,
+                    code="record.cast_line_invalid",
+                    params={"number": number},
                 )
             t, code, data = value
             yield CastEntry(float(t), str(code), str(data))
@@ -74,6 +86,8 @@ class Record:
                     "Run `valuezone verify` on the record folder to see whether it was altered.",
                     file=EVENTS_FILE,
                     line=number,
+                    code="record.events_line_invalid",
+                    params={"number": number},
                 )
             kind = value.get("type", "")
             kind = kind if isinstance(kind, str) else ""
@@ -110,6 +124,8 @@ class Record:
                 "Run `valuezone verify` on the record folder to see whether it was altered.",
                 file=name,
                 line=number,
+                code="record.invalid_json",
+                params={"name": name, "number": number, "exc": exc},
             ) from exc
 
 
@@ -123,6 +139,8 @@ def open_record(folder: Path) -> Record:
             f"{folder} is not a Valuezone record: it has no {SESSION_FILE}.",
             "Pass the folder of one session (ARCHIVE/YYYY/MM/DD/<session>).",
             file=SESSION_FILE,
+            code="record.not_a_record",
+            params={"folder": folder, "file": SESSION_FILE},
         ) from exc
     except RecordError:
         raise
@@ -131,6 +149,8 @@ def open_record(folder: Path) -> Record:
             f"{folder / SESSION_FILE} cannot be read ({exc}).",
             "Run `valuezone verify` on the record folder.",
             file=SESSION_FILE,
+            code="record.unreadable",
+            params={"folder": folder / SESSION_FILE, "exc": exc},
         ) from exc
     return Record(folder, meta)
 

@@ -60,8 +60,13 @@ def open_regular(path: Path) -> IO[bytes]:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise _link_error(path) from exc
-        message = f"{path.name} cannot be opened ({exc.strerror or exc})."
-        raise RecordError(message, _HINT, file=str(path)) from exc
+        raise RecordError(
+            f"{path.name} cannot be opened ({exc.strerror or exc}).",
+            _HINT,
+            file=str(path),
+            code="record.cannot_open",
+            params={"name": path.name, "exc": exc.strerror or exc},
+        ) from exc
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
@@ -69,6 +74,8 @@ def open_regular(path: Path) -> IO[bytes]:
             f"{path.name} is {_kind(mode)} where a file should be.",
             "A record folder holds plain files only; this one was altered or is not a record.",
             file=str(path),
+            code="record.not_a_file",
+            params={"path": path.name, "kind": _kind(mode)},
         )
     if _NONBLOCK:
         os.set_blocking(fd, True)
@@ -85,6 +92,8 @@ def _link_error(path: Path) -> RecordError:
         "A record folder holds plain files only; links are never followed, so nothing outside the record "
         "is read. Replace the link with the file itself if this record is genuine.",
         file=str(path),
+        code="record.symlink",
+        params={"path": path.name, "target": target},
     )
 
 
@@ -98,6 +107,8 @@ def read_small(path: Path, limit: int = MAX_META_BYTES) -> bytes:
             _HINT,
             file=str(path),
             line=1,
+            code="record.meta_too_large",
+            params={"name": Path(path).name, "limit": limit // (1024 * 1024)},
         )
     return data
 
@@ -122,6 +133,8 @@ def read_lines(path: Path, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, b
                     _HINT,
                     file=str(path),
                     line=number,
+                    code="record.line_too_long",
+                    params={"number": number, "name": Path(path).name, "limit": limit // (1024 * 1024)},
                 )
             yield number, raw.removesuffix(b"\n"), complete
 

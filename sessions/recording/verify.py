@@ -109,7 +109,17 @@ class VerifyReport:
             raise self.errors[0]
 
     def fail(self, name: str, line: int, message: str, hint: str = _HINT) -> _Stop:
-        self.errors.append(RecordError(message, hint, file=str(self.folder / name), line=line))
+        where = {"file": name, "line": line, "detail": message}  # the detail stays English for now
+        self.errors.append(
+            RecordError(
+                message,
+                hint,
+                file=str(self.folder / name),
+                line=line,
+                code="record.check_failed",
+                params=where,
+            )
+        )
         return _Stop()
 
 

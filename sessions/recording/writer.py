@@ -138,6 +138,8 @@ class Recorder:
                 f"A record for session {session_id} already exists at {folder}.",
                 "Start the session with a new id; records are never overwritten.",
                 file=str(folder),
+                code="record.exists",
+                params={"session_id": session_id, "folder": folder},
             )
         meta = new_meta(
             session_id=session_id,
@@ -286,8 +288,11 @@ class Recorder:
         self._gap_events = self._gap_bytes = 0
         return True
 
-    def close(self, outcome: str | None = None) -> None:
-        """End the record: flush the decoder, write ``session.ended``, finish session.json, close files."""
+    def close(self, outcome: str | None = None, *, reason: str = "") -> None:
+        """End the record: flush the decoder, write ``session.ended``, finish session.json, close files.
+
+        *reason* (a sentence: who or what ended the session) goes into ``session.ended`` when given.
+        """
         if self._closed:
             return
         tail = self._decoder.decode(b"", final=True)
@@ -302,6 +307,8 @@ class Recorder:
             self._meta["outcome"] = outcome
         seal = {"bytes": self._cast_good, "sha256": self._cast_sha.hexdigest()}
         ended = {"outcome": self._meta["outcome"], "duration": round(t, 6), "cast": seal}
+        if reason:
+            ended["reason"] = reason
         if self.event("session.ended", ended)["seq"] is not None and self._sealer is not None:
             self._sign()
         self._closed = True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,31 @@ from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyTrust, host_entry_name
 from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target, local_user
+from sessions.stages import SessionStage
 
 ProgressCallback = Callable[[str], None]
 TECHNICIAN_USER = "technician"
 CONSENT_WAIT = 160.0  # the agent asks for up to 120 s, the relay waits 30 s more
+
+
+@dataclass(frozen=True, slots=True)
+class JoinOptions:
+    """How a technician joins by code: whom to trust, which key and login, how long to wait and retry.
+
+    `inner_trust` checks the agent's host key (new for every code; default: *trust*). `grace` and
+    `backoff` matter only to a CodeSession that rejoins after a dropped link.
+    """
+
+    trust: HostKeyTrust
+    technician_key: Path | None = None
+    key_access: TechnicianKeyAccess | None = None  # how the key is opened (asked, cached); default: no asking
+    inner_trust: HostKeyTrust | None = None
+    credentials: Credentials | None = None
+    user: str = ""
+    timeout: float = 15.0
+    consent_wait: float = CONSENT_WAIT
+    grace: float = 120.0
+    backoff: tuple[float, float] = (0.5, 5.0)
 
 
 class _Pending(asyncssh.SSHTCPSession[bytes]):
@@ -145,6 +167,8 @@ def _not_listed(relay: Target, offered: OfferedKey) -> RelayKeyRefusedError:
         f"file, then join again: {line}",
         public_line=line,
         relay=relay.host_port,
+        code="relay.key_not_listed",
+        params={"host_port": relay.host_port, "fingerprint": offered.key.fingerprint, "line": line},
     )
     error.stage = "authenticating"
     return error
@@ -160,6 +184,8 @@ def _relay_key_changed(relay: Target, trust: HostKeyTrust, exc: HostKeyChangedEr
         "Ask the relay's administrator for the relay's fingerprint (`valuezone relay` prints it when it "
         f"starts); if it is this one, remove the old line from {where} and join again.",
         fingerprint=exc.fingerprint,
+        code="hostkey.relay_changed",
+        params={"host_port": relay.host_port, "fingerprint": exc.fingerprint, "where": where},
     )
     error.stage = exc.stage
     return error
@@ -185,6 +211,8 @@ async def open_code_channel(
         raise ConnectError(
             f"The connection to the relay was lost while joining ({exc}).",
             "Check the network, then join again.",
+            code="relay.lost_while_joining",
+            params={"exc": exc},
         ) from exc
     return _OpenedTunnel(pending)
 
@@ -192,16 +220,9 @@ async def open_code_channel(
 async def connect_by_code(
     relay: Target,
     code: str,
+    options: JoinOptions,
     *,
-    trust: HostKeyTrust,
-    technician_key: Path | None = None,
-    key_access: TechnicianKeyAccess | None = None,
-    inner_trust: HostKeyTrust | None = None,
-    credentials: Credentials | None = None,
-    user: str = "",
     relay_conn: asyncssh.SSHClientConnection | None = None,
-    timeout: float = 15.0,
-    consent_wait: float = CONSENT_WAIT,
     on_progress: ProgressCallback | None = None,
 ) -> asyncssh.SSHClientConnection:
     """The inner SSH connection to the customer's agent (or device sshd) behind *code*.
@@ -215,19 +236,23 @@ async def connect_by_code(
     emit = on_progress or (lambda stage: None)
     own_relay = relay_conn is None
     if relay_conn is None:
-        emit("connecting to the relay")
+        emit(SessionStage.RELAY)
         relay_conn = await connect_relay(
-            relay, trust=trust, technician_key=technician_key, key_access=key_access, timeout=timeout
+            relay,
+            trust=options.trust,
+            technician_key=options.technician_key,
+            key_access=options.key_access,
+            timeout=options.timeout,
         )
     try:
-        emit("waiting for the customer")
-        tunnel = await open_code_channel(relay_conn, digits, consent_wait=consent_wait)
+        emit(SessionStage.CUSTOMER)
+        tunnel = await open_code_channel(relay_conn, digits, consent_wait=options.consent_wait)
         inner = await connect(
-            Target(codes.wire(digits), 22, user or local_user()),
-            trust=inner_trust or trust,
-            credentials=credentials or Credentials(use_agent=False, use_default_keys=False),
+            Target(codes.wire(digits), 22, options.user or local_user()),
+            trust=options.inner_trust or options.trust,
+            credentials=options.credentials or Credentials(use_agent=False, use_default_keys=False),
             tunnel=tunnel,  # type: ignore[arg-type]
-            timeout=timeout,
+            timeout=options.timeout,
             on_progress=on_progress,
         )
     except BaseException:
@@ -253,4 +278,4 @@ def _close_with(inner: asyncssh.SSHClientConnection, relay_conn: asyncssh.SSHCli
 _watchers: set[asyncio.Task[None]] = set()
 
 
-__all__ = ["SupportError", "connect_by_code", "connect_relay", "open_code_channel"]
+__all__ = ["JoinOptions", "SupportError", "connect_by_code", "connect_relay", "open_code_channel"]

@@ -5,20 +5,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import asyncssh
 
 from sessions import codes
 from sessions.relay import protocol
 from sessions.relay.bridge import Bridge
-from sessions.relay.pairing import CodeState, Pairing, Technician
+from sessions.relay.pairing import CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
 from sessions.relay.typed_lines import TypedLines
 from sessions.visible import visible
-
-if TYPE_CHECKING:
-    from sessions.relay.server import Relay
 
 _claim_ids = itertools.count(1)
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
@@ -29,6 +26,42 @@ END_TO_END = (
     "The technician logs in to your device's own SSH server, encrypted end to end: this relay cannot "
     "show you what they type or see."
 )
+
+
+class _Audit(Protocol):
+    def write(self, event: str, **fields: Any) -> None: ...
+
+
+class _Refusals(Protocol):
+    def write(self, event: str, address: str, **fields: Any) -> None: ...
+
+
+class _Admission(Protocol):
+    def take_code(self, address: str) -> str: ...
+
+
+class _ConsentTimeout(Protocol):
+    @property
+    def consent_timeout(self) -> float: ...
+
+
+class RelayHost(Protocol):
+    """What a customer link uses of the relay (sessions.relay.server.Relay): codes, audit, admission."""
+
+    @property
+    def book(self) -> PairingBook: ...
+
+    @property
+    def audit(self) -> _Audit: ...
+
+    @property
+    def refusals(self) -> _Refusals: ...
+
+    @property
+    def admission(self) -> _Admission: ...
+
+    @property
+    def config(self) -> _ConsentTimeout: ...
 
 
 class _NoSocketListener(asyncssh.SSHListener):
@@ -51,7 +84,7 @@ class _NoSocketListener(asyncssh.SSHListener):
 class CustomerLink:
     """One customer SSH connection (user `support`): at most one forward, one code, one prompt."""
 
-    def __init__(self, relay: Relay, conn: asyncssh.SSHServerConnection, address: str) -> None:
+    def __init__(self, relay: RelayHost, conn: asyncssh.SSHServerConnection, address: str) -> None:
         self.relay = relay
         self.conn = conn
         self.address = address

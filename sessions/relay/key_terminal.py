@@ -66,10 +66,14 @@ def create_on_terminal(
                 "This computer has no keyring, so the technician key needs a passphrase you choose, and "
                 "there is no terminal to type it on.",
                 "Run `valuezone key new` on a terminal.",
+                code="techkey.no_keyring_needs_passphrase",
             )
         passphrase = ask_new_passphrase(path)
         if passphrase is None:
-            raise TechnicianKeyError("No technician key was made: the passphrases did not match.")
+            raise TechnicianKeyError(
+                "No technician key was made: the passphrases did not match.",
+                code="techkey.passphrases_differ",
+            )
     key = create_technician_key(path, passphrase=passphrase)
     print_created(key, out)
     return key

@@ -52,29 +52,80 @@ class Reason:
 
 def error_for_reason(reason: str) -> SupportError:
     """The SupportError a technician sees for a refusal *reason* from the relay or the agent."""
-    hints: dict[str, tuple[type[SupportError], str]] = {
-        Reason.DECLINED: (ConsentRefusedError, "Ask the customer to allow the connection, then join again."),
-        Reason.NO_ANSWER: (ConsentRefusedError, "Call the customer, then join again while they watch."),
-        Reason.EXPIRED: (CodeUnknownError, "Ask the customer to start the agent again for a new code."),
-        Reason.USED: (CodeUnknownError, "Each code works once; ask the customer for a new code."),
-        Reason.UNKNOWN: (CodeUnknownError, "Check the code with the customer, or ask for a new one."),
-        Reason.ENDED: (SessionClosedError, "Ask the customer for a new code to connect again."),
-        Reason.IN_USE: (CodeUnknownError, "Ask the customer for a new code."),
-        Reason.BUSY: (CodeUnknownError, "Wait a minute and try again."),
-        Reason.RECONNECTING: (SessionClosedError, "Wait a moment; the session resumes when it is back."),
-        Reason.NOT_A_CODE: (CodeError, "Type the nine-digit code the customer reads out."),
-        Reason.RATE_LIMITED: (RateLimitedError, "Check the code with the customer before trying again."),
-        Reason.NO_PROMPT: (ConsentRefusedError, "Ask the customer to run `valuezone agent`."),
-        Reason.UNANNOUNCED: (ConsentRefusedError, "The relay may be out of date; tell its administrator."),
-        Reason.NOT_TECHNICIAN: (CodeError, "Connect with your technician key."),
-        Reason.REVOKED: (AuthenticationError, "Ask the relay's administrator to list your key again."),
+    refusals: dict[str, tuple[type[SupportError], str, str]] = {
+        Reason.DECLINED: (
+            ConsentRefusedError,
+            "relay.declined",
+            "Ask the customer to allow the connection, then join again.",
+        ),
+        Reason.NO_ANSWER: (
+            ConsentRefusedError,
+            "relay.no_answer",
+            "Call the customer, then join again while they watch.",
+        ),
+        Reason.EXPIRED: (
+            CodeUnknownError,
+            "relay.expired",
+            "Ask the customer to start the agent again for a new code.",
+        ),
+        Reason.USED: (
+            CodeUnknownError,
+            "relay.used",
+            "Each code works once; ask the customer for a new code.",
+        ),
+        Reason.UNKNOWN: (
+            CodeUnknownError,
+            "relay.unknown",
+            "Check the code with the customer, or ask for a new one.",
+        ),
+        Reason.ENDED: (
+            SessionClosedError,
+            "relay.ended",
+            "Ask the customer for a new code to connect again.",
+        ),
+        Reason.IN_USE: (CodeUnknownError, "relay.in_use", "Ask the customer for a new code."),
+        Reason.BUSY: (CodeUnknownError, "relay.busy", "Wait a minute and try again."),
+        Reason.RECONNECTING: (
+            SessionClosedError,
+            "relay.reconnecting",
+            "Wait a moment; the session resumes when it is back.",
+        ),
+        Reason.NOT_A_CODE: (
+            CodeError,
+            "relay.not_a_code",
+            "Type the nine-digit code the customer reads out.",
+        ),
+        Reason.RATE_LIMITED: (
+            RateLimitedError,
+            "relay.rate_limited",
+            "Check the code with the customer before trying again.",
+        ),
+        Reason.NO_PROMPT: (
+            ConsentRefusedError,
+            "relay.no_prompt",
+            "Ask the customer to run `valuezone agent`.",
+        ),
+        Reason.UNANNOUNCED: (
+            ConsentRefusedError,
+            "relay.unannounced",
+            "The relay may be out of date; tell its administrator.",
+        ),
+        Reason.NOT_TECHNICIAN: (CodeError, "relay.not_technician", "Connect with your technician key."),
+        Reason.REVOKED: (
+            AuthenticationError,
+            "relay.revoked",
+            "Ask the relay's administrator to list your key again.",
+        ),
     }
     error: SupportError = SupportError(
-        f"The relay refused the connection: {reason}.", "Try again, or ask for a new code."
+        f"The relay refused the connection: {reason}.",
+        "Try again, or ask for a new code.",
+        code="relay.refused",
+        params={"reason": reason},
     )
-    for text, (cls, hint) in hints.items():
+    for text, (cls, code, hint) in refusals.items():
         if reason.startswith(text):
-            error = cls(f"{reason}.", hint)
+            error = cls(f"{reason}.", hint, code=code, params={"reason": reason})
             break
     error.relay_reason = reason  # type: ignore[attr-defined]
     return error

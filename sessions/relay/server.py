@@ -362,7 +362,9 @@ class Relay:
         self, pairing: Pairing, technician: Technician, address: str, again: bool
     ) -> asyncssh.SSHTCPSession[bytes]:
         bridge = Bridge(lambda b: self._on_bridge_closed(pairing, technician, b))
-        customer: CustomerLink = pairing.customer
+        customer = pairing.customer
+        if customer is None:
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.RECONNECTING)
         timeout = self.config.consent_timeout + self.config.consent_margin
         try:
             async with asyncio.timeout(timeout):
@@ -403,5 +405,5 @@ class Relay:
     def _on_code_closed(self, pairing: Pairing) -> None:
         self.audit.write("code.closed", code=pairing.code, reason=pairing.closed_reason)
         customer = pairing.customer
-        if isinstance(customer, CustomerLink) and pairing.closed_reason in (Reason.EXPIRED, Reason.USED):
+        if customer is not None and pairing.closed_reason in (Reason.EXPIRED, Reason.USED):
             customer.code_closed(pairing.closed_reason)

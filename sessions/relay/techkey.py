@@ -87,6 +87,8 @@ def read_technician_key(path: Path | None = None) -> TechnicianKey | None:
             f"The technician key {path} cannot be read ({exc}).",
             "Create a new key (Join by code ▸ Create a new key, or `valuezone key new --replace`) and send "
             "its public line to the relay's administrator.",
+            code="techkey.unreadable",
+            params={"path": path, "exc": exc},
         ) from exc
     return TechnicianKey(path, _line(public), public.get_fingerprint("sha256"), False, _protection(path))
 
@@ -105,6 +107,7 @@ def create_technician_key(
             raise TechnicianKeyError(
                 "This computer has no keyring to keep the technician key's passphrase in.",
                 "Choose a passphrase for the key; it is asked when the key is needed.",
+                code="techkey.no_keyring",
             )
         protection, passphrase = Protection.KEYRING, pysecrets.token_urlsafe(32)
     else:
@@ -114,7 +117,9 @@ def create_technician_key(
     if protection is Protection.KEYRING and not secrets.store(
         PASSPHRASE_KIND, passphrase_name(path), passphrase
     ):
-        raise TechnicianKeyError("The keyring did not keep the technician key's passphrase.")
+        raise TechnicianKeyError(
+            "The keyring did not keep the technician key's passphrase.", code="techkey.keyring_did_not_keep"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
@@ -212,6 +217,8 @@ def lost_passphrase_error(key: TechnicianKey) -> TechnicianKeyLockedError:
         "Create a new key (Join by code ▸ Create a new key, or `valuezone key new --replace`), then send "
         "its public key line to the relay's administrator, who lists it instead of the old one. If the "
         "keyring is only locked, unlock it and try again.",
+        code="techkey.passphrase_lost",
+        params={"path": key.path, "fingerprint": key.fingerprint},
     )
 
 
@@ -223,7 +230,11 @@ def load_technician_key(path: Path | None = None) -> asyncssh.SSHKey:
     """
     key = read_technician_key(path)
     if key is None:
-        raise TechnicianKeyError(f"There is no technician key at {path or default_key_path()}.")
+        raise TechnicianKeyError(
+            f"There is no technician key at {path or default_key_path()}.",
+            code="techkey.missing",
+            params={"path": path or default_key_path()},
+        )
     private = open_without_asking(key)
     if private is not None:
         return private
@@ -232,6 +243,8 @@ def load_technician_key(path: Path | None = None) -> asyncssh.SSHKey:
     raise TechnicianKeyError(
         f"The technician key {key.path} is locked: its passphrase has not been typed in this run.",
         "It is asked when you join a session by code.",
+        code="techkey.locked",
+        params={"path": key.path},
     )
 
 

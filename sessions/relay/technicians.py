@@ -38,6 +38,8 @@ class TechnicianRegistry:
             raise ConfigError(
                 f"The technicians file {self.path} cannot be read ({exc.strerror}).",
                 "Create it in OpenSSH authorized_keys format: one technician's public key per line.",
+                code="relay.technicians_unreadable",
+                params={"path": self.path, "strerror": exc.strerror},
             ) from exc
         found: dict[str, Technician] = {}
         for number, raw in enumerate(text.splitlines(), 1):
@@ -53,6 +55,8 @@ class TechnicianRegistry:
                 raise ConfigError(
                     f"Line {number} of the technicians file {self.path} is not a public key ({exc}).",
                     "Each line is `ssh-ed25519 AAAA… Name <email>`, as `valuezone` shows it.",
+                    code="relay.technicians_bad_line",
+                    params={"number": number, "path": self.path, "exc": exc},
                 ) from exc
             fingerprint = key.get_fingerprint("sha256")
             found[fingerprint] = Technician(fingerprint, parsed[1] or fingerprint)

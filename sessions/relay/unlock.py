@@ -96,6 +96,8 @@ class TechnicianKeyAccess:
                 f"There is no technician key at {self.path} yet.",
                 "Create it (Join by code in the console, or `valuezone key new`), then send its public key "
                 "line to the relay's administrator.",
+                code="techkey.not_made_yet",
+                params={"path": self.path},
             )
         return key
 
@@ -120,6 +122,8 @@ class TechnicianKeyAccess:
             raise TechnicianKeyError(
                 f"The technician key {key.path} needs its passphrase, and there is nobody to ask here.",
                 f"Add it to your ssh-agent first (`ssh-add {key.path}`), or run this on a terminal.",
+                code="techkey.nobody_to_ask",
+                params={"path": key.path},
             )
         can_add = self.use_agent and await agent_running()
         for attempt in range(1, PASSPHRASE_TRIES + 1):
@@ -131,6 +135,7 @@ class TechnicianKeyAccess:
                 raise TechnicianKeyError(
                     "The technician key was not unlocked, so nothing was sent to the relay.",
                     "Join again and type the key's passphrase.",
+                    code="techkey.not_unlocked",
                 )
             private = await asyncio.to_thread(_decrypt, key.path, answer.passphrase)
             if private is not None:
@@ -141,6 +146,8 @@ class TechnicianKeyAccess:
             f"The passphrase for the technician key {key.path} was wrong {PASSPHRASE_TRIES} times.",
             "Try again with the passphrase you chose when the key was made. If it is forgotten, create a "
             "new key (`valuezone key new --replace`) and send its public line to the relay's administrator.",
+            code="techkey.passphrase_wrong",
+            params={"path": key.path, "tries": PASSPHRASE_TRIES},
         )
 
     async def _keep(self, key: TechnicianKey, private: asyncssh.SSHKey, answer: PassphraseAnswer) -> None:

@@ -125,6 +125,7 @@ def no_agent_error() -> SupportError:
     return SupportError(
         "No ssh-agent is running for this session ($SSH_AUTH_SOCK is not set or does not answer).",
         "Start one (`eval $(ssh-agent)`) or log in to a desktop that runs one, then try again.",
+        code="ssh_agent.not_running",
     )
 
 
@@ -137,7 +138,10 @@ async def add_to_agent(key: asyncssh.SSHKey, *, lifetime: int | None = None) -> 
         await agent.add_keys([key], lifetime=lifetime)
     except (OSError, ValueError, asyncssh.Error) as exc:
         raise SupportError(
-            f"The ssh-agent refused the key ({exc}).", "Check that the agent is not locked (`ssh-add -X`)."
+            f"The ssh-agent refused the key ({exc}).",
+            "Check that the agent is not locked (`ssh-add -X`).",
+            code="ssh_agent.refused_key",
+            params={"exc": exc},
         ) from exc
     finally:
         agent.close()

@@ -195,6 +195,8 @@ class AuthSession:
             raise AuthenticationError(
                 f"The key file {key_file} cannot be used ({exc}).",
                 "Choose an OpenSSH, PEM or PKCS#8 private key file that you can read.",
+                code="connect.key_unusable",
+                params={"key_file": key_file, "exc": exc},
             ) from exc
 
     def _load_default_keys(self) -> None:

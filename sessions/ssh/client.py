@@ -171,6 +171,8 @@ async def connect(
         raise AuthenticationError(
             f"The key file {target.key_file} for {target.display} does not exist.",
             "Choose an existing private key file (the one without .pub), or leave it empty.",
+            code="connect.key_missing",
+            params={"key_file": target.key_file, "display": target.display},
         )
     attempt = asyncio.ensure_future(_attempt(run, check, auth, tunnel))
     try:
@@ -248,7 +250,7 @@ async def _attempt(
         waiting: set[asyncio.Future[Any]] = {handshake, run.greeting.foreign}
         await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
         if not handshake.done():  # another service answered: no need to wait for the timeout
-            raise not_ssh(run.attempt()) or ConnectError("not SSH")
+            raise not_ssh(run.attempt()) or ConnectError("not SSH", code="connect.not_ssh_unnamed")
         conn = handshake.result()
     except (OSError, asyncssh.Error) as exc:
         _close(sock)
@@ -324,6 +326,11 @@ def _unconfirmed(check: HostKeyCheck) -> SupportError:
     question = check.pending
     if question is None:
         return with_stage(
-            ConnectError(f"The host key of {check.host} could not be verified."), ConnectStage.HOST_KEY
+            ConnectError(
+                f"The host key of {check.host} could not be verified.",
+                code="hostkey.unverified",
+                params={"host": check.host},
+            ),
+            ConnectStage.HOST_KEY,
         )
     return with_stage(unknown_key_error(question), ConnectStage.HOST_KEY)

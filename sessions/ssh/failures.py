@@ -79,6 +79,8 @@ def _explain(exc: BaseException, attempt: Attempt) -> SupportError:
         return NameResolutionError(
             f"The name '{attempt.target.host}' could not be resolved ({exc.strerror or exc}).",
             "Check the spelling of the host name, or use its IP address; check this computer's DNS.",
+            code="connect.name_unknown",
+            params={"host": attempt.target.host, "exc": exc.strerror or exc},
         )
     if attempt.stage is ConnectStage.TCP_CONNECTING and isinstance(exc, OSError):
         return _tcp_failure(exc, attempt)
@@ -86,6 +88,8 @@ def _explain(exc: BaseException, attempt: Attempt) -> SupportError:
         return HostUnreachableError(
             f"The relay or jump host could not reach {place(attempt.target, mid=True)}: {exc.reason}.",
             "Check the session code or address, and that the device is still connected.",
+            code="connect.jump_unreachable",
+            params={"place": place(attempt.target, mid=True), "reason": exc.reason},
         )
     if attempt.foreign is not None or attempt.stage is ConnectStage.BANNER:
         return not_ssh(attempt) or closed_before_greeting(attempt)
@@ -95,14 +99,22 @@ def _explain(exc: BaseException, attempt: Attempt) -> SupportError:
         return ConnectError(
             f"{where} and Valuezone share no encryption method ({exc.reason}).",
             "The device's SSH server is probably very old; update it or enable modern algorithms.",
+            code="connect.no_common_cipher",
+            params={"where": where, "reason": exc.reason},
         )
     if isinstance(exc, asyncssh.DisconnectError | OSError):
         reason = getattr(exc, "reason", "") or str(exc) or "no reason given"
         return ConnectError(
             f"{where} closed the connection while {attempt.stage.phrase} ({reason}).",
             _closed_hint(attempt.stage),
+            code="connect.closed_at_stage",
+            params={"where": where, "phrase": attempt.stage.phrase, "reason": reason},
         )
-    return ConnectError(f"Connecting to {where} failed while {attempt.stage.phrase}: {exc}.")
+    return ConnectError(
+        f"Connecting to {where} failed while {attempt.stage.phrase}: {exc}.",
+        code="connect.failed_at_stage",
+        params={"where": where, "phrase": attempt.stage.phrase, "exc": exc},
+    )
 
 
 def _tcp_failure(exc: OSError, attempt: Attempt) -> SupportError:
@@ -111,6 +123,8 @@ def _tcp_failure(exc: OSError, attempt: Attempt) -> SupportError:
         return HostUnreachableError(
             f"{where} refused the connection: nothing is listening on port {port}.",
             "Check the port number and that the SSH service is running on the device.",
+            code="connect.refused",
+            params={"where": where, "port": port},
         )
     if isinstance(exc, TimeoutError):
         return timed_out(attempt)
@@ -118,8 +132,15 @@ def _tcp_failure(exc: OSError, attempt: Attempt) -> SupportError:
         return HostUnreachableError(
             f"{where} cannot be reached: {exc.strerror or exc}.",
             "Check the address, this computer's network connection and any VPN the device needs.",
+            code="connect.unreachable",
+            params={"where": where, "exc": exc.strerror or exc},
         )
-    return ConnectError(f"Connecting to {where} failed: {exc}.", "Check the address and the network.")
+    return ConnectError(
+        f"Connecting to {where} failed: {exc}.",
+        "Check the address and the network.",
+        code="connect.failed_other",
+        params={"where": where, "exc": exc},
+    )
 
 
 def not_ssh(attempt: Attempt) -> SupportError | None:
@@ -133,11 +154,23 @@ def not_ssh(attempt: Attempt) -> SupportError | None:
         error: SupportError = NotSshError(
             f"{where} speaks only the old SSH protocol 1{quoted}, which is not safe; Valuezone speaks SSH 2.",
             "Enable SSH protocol 2 on the device, or update its SSH server.",
+            code="connect.ssh1_only",
+            params={"where": where, "quoted": quoted},
         )
     elif foreign.protocol in _SPOKE:
-        error = NotSshError(f"{where} {_SPOKE[foreign.protocol]}{quoted}.", PORT_HINT)
+        error = NotSshError(
+            f"{where} {_SPOKE[foreign.protocol]}{quoted}.",
+            PORT_HINT,
+            code="connect.other_service",
+            params={"where": where, "service": _SPOKE[foreign.protocol], "quoted": quoted},
+        )
     else:
-        error = NotSshError(f"{where} answered{quoted}, which is not an SSH greeting.", PORT_HINT)
+        error = NotSshError(
+            f"{where} answered{quoted}, which is not an SSH greeting.",
+            PORT_HINT,
+            code="connect.not_a_greeting",
+            params={"where": where, "quoted": quoted},
+        )
     error.protocol = foreign.protocol  # type: ignore[attr-defined]
     return with_stage(error, attempt.stage)
 
@@ -148,6 +181,8 @@ def closed_before_greeting(attempt: Attempt) -> SupportError:
         "The SSH server may refuse this computer's address (TCP wrappers, fail2ban, a firewall rule) or be "
         "too busy (MaxStartups), or the port belongs to a service that is not SSH. Check the port and the "
         "SSH server's log on the device.",
+        code="connect.closed_silently",
+        params={"place": place(attempt.target)},
     )
 
 
@@ -184,11 +219,19 @@ def refused_login(attempt: Attempt) -> SupportError:
             f"user '{user}' {attempt.passwords_refused} times.",
             "Check the user name and the password with the customer (Caps Lock, keyboard layout); the "
             "account may also be locked after failed logins. Connect again to try again.",
+            code="connect.passwords_refused",
+            params={
+                "tries": attempt.passwords_refused,
+                "place": place(attempt.target, mid=True),
+                "user": user,
+            },
         )
     return AuthenticationError(
         f"{where} refused to let user '{user}' log in (tried: {attempt.tried}).",
         "Check the user name and the password, or that the key is in the device's "
         "~/.ssh/authorized_keys for that user.",
+        code="connect.login_refused",
+        params={"where": where, "user": user, "tried": attempt.tried},
     )
 
 

@@ -52,6 +52,12 @@ def refusal(question: HostKeyQuestion) -> HostKeyUnknownError:
         "No terminal to ask on. Check the fingerprint with the customer, then re-run with --accept-new "
         "to trust it on first use.",
         fingerprint=question.fingerprint,
+        code="hostkey.unknown_batch",
+        params={
+            "host_display": question.host_display,
+            "key_type": question.key_type,
+            "fingerprint": question.fingerprint,
+        },
     )
 
 

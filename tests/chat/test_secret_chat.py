@@ -25,11 +25,11 @@ from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.escalation import BundleRequest, Consent, StagedBundle, translate_summary
 from sessions.recording import DeviceInfo, Recorder
+from sessions.redaction import Redactor
 from sessions.ssh.auth import PASSWORD_KIND, Credentials, password_name, preload
 from sessions.ssh.target import Target
 from tests.translation.libre_server import LibreServer
 from translation import ProviderConfig, Translator
-from translation.redaction import Redactor
 
 DEVICE_PASSWORD = "Gz8-qnap!Lobby-2291"  # what the console holds for the NAS (keyring)
 TYPED_PASSWORD = "Yw4#typed-not-saved"  # typed at the login prompt, not saved

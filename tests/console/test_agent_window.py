@@ -24,7 +24,7 @@ from sessions.agent.events import AgentState
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import CONSENT, Questioner
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.server import Relay, RelayConfig
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
@@ -58,7 +58,9 @@ class Scene:
 
     async def join(self):  # type: ignore[no-untyped-def]
         target = Target("127.0.0.1", self.relay.port, "kim")
-        return await connect_by_code(target, self.agent.code, technician_key=self.key, trust=self.trust)
+        return await connect_by_code(
+            target, self.agent.code, JoinOptions(technician_key=self.key, trust=self.trust)
+        )
 
 
 @pytest.fixture

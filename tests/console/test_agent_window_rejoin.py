@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from console.agent.window import AgentWindow
 from sessions.agent.core import Agent
-from sessions.relay.client import connect_by_code, connect_relay
+from sessions.relay.client import JoinOptions, connect_by_code, connect_relay
 from sessions.relay.server import Relay
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
@@ -38,7 +38,7 @@ def test_rejoin_is_asked_again_and_the_window_is_the_customers_choice(  # type: 
         drops = sum("연결이 끊겼습니다" in line for line in lines)
         relay_conn = await connect_relay(target, trust=trust)
         joining = asyncio.ensure_future(
-            connect_by_code(target, agent.code, relay_conn=relay_conn, trust=trust)
+            connect_by_code(target, agent.code, JoinOptions(trust=trust), relay_conn=relay_conn)
         )
         if button is not None:
             box = await until(lambda: visible(QMessageBox, "consentDialog"), what="consent question")

@@ -22,8 +22,10 @@ from sessions.diagnostics import (
     diagnose,
     is_allowed,
     load_profile,
+    start_run,
 )
 from sessions.diagnostics.raw import parse, read_folder, write_check
+from sessions.diagnostics.runner import FindingMade
 from sessions.errors import DiagnosticsError
 from tests.diagnostics.conftest import open_connection
 from tests.sshd import Sshd, run_sshd
@@ -35,7 +37,9 @@ async def test_linux_profile_runs_every_check_and_keeps_raw_output(
     conn: asyncssh.SSHClientConnection, tmp_path: Path
 ) -> None:
     sunk: list[Finding] = []
-    results = await diagnose(conn, "linux", raw_dir=tmp_path, sink=sunk.append)
+    runner = await start_run(conn, "linux", raw_dir=tmp_path)
+    runner.subscribe(lambda event: sunk.append(event.finding) if isinstance(event, FindingMade) else None)
+    results = await runner.run_all()
     profile = load_profile("linux")
     assert [r.check for r in results] == profile.ids()
     assert sunk == [f for r in sorted(results, key=lambda r: sunk.index(r.findings[0])) for f in r.findings]

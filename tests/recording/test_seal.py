@@ -143,7 +143,7 @@ async def test_a_live_session_is_signed_with_the_technician_key(sshd: Sshd, arch
     async def opener(progress):  # type: ignore[no-untyped-def]
         return await connect(target, trust=HostKeyTrust(accept_new=True), on_progress=progress)
 
-    session = LiveSession(request, opener, on_status=lambda _s: None, on_output=lambda _b: None)
+    session = LiveSession(request, opener)
     task = asyncio.create_task(session.run())
     while session.state is not SessionState.ACTIVE:
         await asyncio.sleep(0.02)

@@ -11,7 +11,7 @@ import pytest
 from sessions.errors import ConnectError
 from sessions.relay.admission import CustomerAdmission
 from sessions.relay.audit import read_audit
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.server import Relay, RelayConfig
 
 
@@ -79,7 +79,9 @@ async def test_a_third_agent_from_one_address_is_turned_away_with_the_reason(
     assert any("Too many customer connections" in reason for reason in await _refusals(relay))
 
     # technicians are not customers: the full address can still be served
-    inner = await connect_by_code(relay_target, first.agent.code, trust=trust, technician_key=tech_key)
+    inner = await connect_by_code(
+        relay_target, first.agent.code, JoinOptions(trust=trust, technician_key=tech_key)
+    )
     result = await inner.run("echo still-served", check=True)
     assert result.stdout == "still-served\n"
     inner.close()

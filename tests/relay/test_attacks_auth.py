@@ -19,7 +19,7 @@ from sessions import codes
 from sessions.agent.events import ConsentRequested
 from sessions.errors import AuthenticationError
 from sessions.relay.audit import read_audit
-from sessions.relay.client import connect_by_code, connect_relay, open_code_channel
+from sessions.relay.client import JoinOptions, connect_by_code, connect_relay, open_code_channel
 from sessions.relay.protocol import Reason
 from sessions.relay.server import Relay
 from tests.relay.hostile import (
@@ -136,7 +136,9 @@ async def test_the_attacker_cannot_burn_the_technicians_failed_claim_allowance(
             await conn.open_connection(codes.wire(_unknown_code(number)), 22)
     conn.close()
     assert not relay.limiter.blocked(f"key:{_fingerprint(tech_key)}")
-    inner = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    inner = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     assert (await inner.run("echo kim-still-gets-in")).stdout == "kim-still-gets-in\n"
     inner.close()
 
@@ -147,7 +149,9 @@ async def test_the_attacker_cannot_rejoin_a_session_the_technician_left(
     """Kim joins (the customer says yes) and her link drops; the public-key-only attacker claims the code."""
     run = await make_agent()
     relay_conn = await connect_relay(relay_target, trust=trust, technician_key=tech_key)
-    inner = await connect_by_code(relay_target, run.agent.code, relay_conn=relay_conn, trust=trust)
+    inner = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(trust=trust), relay_conn=relay_conn
+    )
     assert (await inner.run("echo kim")).stdout == "kim\n"
     relay_conn.abort()  # Kim's network drops: the session stays active, waiting for her
     await asyncio.wait_for(inner.wait_closed(), 10)
@@ -171,7 +175,9 @@ async def test_a_technician_key_proves_itself_after_a_query(
     events = _technician_events(relay)
     assert [e["key"] for e in events] == [_fingerprint(tech_key)]
     conn.close()
-    inner = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    inner = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     inner.close()
 
 

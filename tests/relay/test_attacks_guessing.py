@@ -24,7 +24,7 @@ from sessions.errors import (
     SessionClosedError,
 )
 from sessions.relay.audit import read_audit
-from sessions.relay.client import connect_by_code, connect_relay, open_code_channel
+from sessions.relay.client import JoinOptions, connect_by_code, connect_relay, open_code_channel
 from sessions.relay.protocol import Reason, relay_reason
 from sessions.relay.server import Relay, RelayConfig
 from sessions.ssh.hostkeys import HostKeyTrust
@@ -69,7 +69,7 @@ async def test_declines_count_and_the_sixth_claim_is_refused_unasked(
     relay_conn.close()
     lee = _add_technician(relay, tmp_path, "Lee Jiwoo")  # the same address: its share is used up too
     with pytest.raises(RateLimitedError):
-        await connect_by_code(relay_target, run.agent.code, technician_key=lee, trust=trust)
+        await connect_by_code(relay_target, run.agent.code, JoinOptions(technician_key=lee, trust=trust))
 
 
 async def test_unanswered_questions_count(relay: Relay, make_agent, relay_target, tech_key, trust) -> None:
@@ -87,7 +87,9 @@ async def test_claims_on_a_code_in_use_count(
     relay: Relay, make_agent, relay_target, tech_key, trust, tmp_path
 ) -> None:
     run = await make_agent()
-    kim = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    kim = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     lee = _add_technician(relay, tmp_path, "Lee Jiwoo")
     lee_conn = await connect_relay(relay_target, trust=trust, technician_key=lee)
     for _ in range(5):

@@ -14,7 +14,7 @@ from pathlib import Path
 import asyncssh
 import pytest
 
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.server import Relay
 from tests.relay.raw_sftp import (
     ATTRS,
@@ -75,7 +75,9 @@ class Device:
 async def diag(make_agent, relay_target, tech_key, trust, tmp_path):  # type: ignore[no-untyped-def]
     """A diagnostics-scope agent, the technician's inner connection to it, and the device's files."""
     run = await make_agent(scope="diagnostics")
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     yield run, conn, Device(tmp_path / "device")
     conn.close()
 

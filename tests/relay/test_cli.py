@@ -6,7 +6,7 @@ import asyncio
 import re
 from pathlib import Path
 
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.ssh.target import Target
 from tests.relay.conftest import TECH_NAME
 from tests.relay.processes import line_matching, relay_and_agents, start_agent
@@ -23,7 +23,9 @@ async def test_relay_and_terminal_agent(
         )
         join = asyncio.ensure_future(
             connect_by_code(
-                Target("127.0.0.1", port, "kim"), match.group(1), technician_key=tech_key, trust=trust
+                Target("127.0.0.1", port, "kim"),
+                match.group(1),
+                JoinOptions(technician_key=tech_key, trust=trust),
             )
         )
         question = f"{TECH_NAME} wants to connect (scope: full shell). Allow? [y/N]"

@@ -18,7 +18,7 @@ import asyncssh
 
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.relay import test_stock_clients as stock
@@ -67,7 +67,9 @@ async def test_terminal_agent_never_prints_a_control_that_came_from_the_technici
         assert agent.stdin is not None
         code = (await bytes_until(agent.stdout, r"Session code: (\d{3} \d{3} \d{3})", raw)).group(1)
         join = asyncio.ensure_future(
-            connect_by_code(Target("127.0.0.1", port, "kim"), code, technician_key=tech_key, trust=trust)
+            connect_by_code(
+                Target("127.0.0.1", port, "kim"), code, JoinOptions(technician_key=tech_key, trust=trust)
+            )
         )
         await bytes_until(agent.stdout, r"wants to connect", raw)
         agent.stdin.write(b"y\n")
@@ -144,7 +146,9 @@ async def test_ctrl_c_works_in_the_shell_of_an_agent_started_with_signals_ignore
         raw: list[bytes] = []
         code = (await bytes_until(agent.stdout, r"Session code: (\d{3} \d{3} \d{3})", raw)).group(1)
         join = asyncio.ensure_future(
-            connect_by_code(Target("127.0.0.1", port, "kim"), code, technician_key=tech_key, trust=trust)
+            connect_by_code(
+                Target("127.0.0.1", port, "kim"), code, JoinOptions(technician_key=tech_key, trust=trust)
+            )
         )
         await bytes_until(agent.stdout, r"wants to connect", raw)
         agent.stdin.write(b"y\n")
@@ -194,7 +198,9 @@ async def test_relay_killed_mid_session_prints_no_internal_error_to_the_customer
         assert agent.stdin is not None and agent.stdout is not None
         code = (await bytes_until(agent.stdout, r"Session code: (\d{3} \d{3} \d{3})", raw)).group(1)
         join = asyncio.ensure_future(
-            connect_by_code(Target("127.0.0.1", port, "kim"), code, technician_key=tech_key, trust=trust)
+            connect_by_code(
+                Target("127.0.0.1", port, "kim"), code, JoinOptions(technician_key=tech_key, trust=trust)
+            )
         )
         await bytes_until(agent.stdout, r"wants to connect", raw)
         agent.stdin.write(b"y\n")
@@ -229,7 +235,9 @@ async def _joined_terminal_agent(tmp_path: Path, port: int, agents: list, tech_k
     assert agent.stdin is not None
     code = (await bytes_until(agent.stdout, r"(\d{3} \d{3} \d{3})", raw)).group(1)  # in any language
     join = asyncio.ensure_future(
-        connect_by_code(Target("127.0.0.1", port, "kim"), code, technician_key=tech_key, trust=trust)
+        connect_by_code(
+            Target("127.0.0.1", port, "kim"), code, JoinOptions(technician_key=tech_key, trust=trust)
+        )
     )
     await bytes_until(agent.stdout, r"\[y/N\]", raw)
     agent.stdin.write(b"y\n")
@@ -370,7 +378,9 @@ async def test_typing_the_terminal_does_not_show_is_counted_never_shown(
     from sessions.agent.events import Activity
 
     run = await make_agent(lang="en")
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     shell = await conn.create_process(
         "stty -echo; echo ready-1; read -r secret; echo got-${#secret};"
         " stty echo; echo ready-2; read -r shown; echo got-${#shown}",

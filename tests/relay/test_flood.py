@@ -9,7 +9,7 @@ import resource
 import sys
 from pathlib import Path
 
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.ssh.target import Target
 from tests.relay.conftest import TECH_NAME
 from tests.relay.flood import FloodProcess, RelayProcess, relay_process
@@ -44,7 +44,9 @@ async def _consent(agent, seen: list[str]) -> None:  # type: ignore[no-untyped-d
 
 async def _our_technician(relay: RelayProcess, agent, code: str, tech_key: Path, trust) -> str:  # type: ignore[no-untyped-def]
     join = asyncio.ensure_future(
-        connect_by_code(Target("127.0.0.1", relay.port, "kim"), code, technician_key=tech_key, trust=trust)
+        connect_by_code(
+            Target("127.0.0.1", relay.port, "kim"), code, JoinOptions(technician_key=tech_key, trust=trust)
+        )
     )
     await _consent(agent, [])
     conn = await asyncio.wait_for(join, 60)

@@ -12,7 +12,7 @@ import pytest
 
 from sessions.agent.events import ConsentRequested
 from sessions.errors import CodeUnknownError, ConsentRefusedError
-from sessions.relay.client import connect_by_code, connect_relay
+from sessions.relay.client import JoinOptions, connect_by_code, connect_relay
 from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.relay.conftest import TECH_NAME
@@ -49,7 +49,7 @@ class Customer:
 async def _join_and_drop(relay_target: Target, code: str, tech_key: Path, trust) -> None:  # type: ignore[no-untyped-def]
     """Join, run a command, then lose the technician's network (the session waits for them)."""
     relay_conn = await connect_relay(relay_target, trust=trust, technician_key=tech_key)
-    inner = await connect_by_code(relay_target, code, relay_conn=relay_conn, trust=trust)
+    inner = await connect_by_code(relay_target, code, JoinOptions(trust=trust), relay_conn=relay_conn)
     assert (await inner.run("echo in")).stdout == "in\n"
     relay_conn.abort()
     await asyncio.wait_for(inner.wait_closed(), 10)
@@ -65,8 +65,10 @@ async def test_a_technician_who_dropped_is_asked_about_again(
         lambda: "The technician's connection dropped; waiting for them to come back…" in run.activity()
     )
     with pytest.raises(ConsentRefusedError, match="declined"):  # the customer says no this time
-        await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+        await connect_by_code(relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust))
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     assert (await conn.run("echo back")).stdout == "back\n"
     assert [event.again for event in customer.asked] == [False, True, True]
     assert (
@@ -89,7 +91,9 @@ async def test_let_back_in_for_n_minutes_is_the_customers_choice_and_shown(
     until = shown[0].rsplit(" ", 1)[1].rstrip(".")
     await _until(lambda: any("connection dropped" in line for line in run.activity()))
     relay_conn = await connect_relay(relay_target, trust=trust, technician_key=tech_key)
-    conn = await connect_by_code(relay_target, run.agent.code, relay_conn=relay_conn, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(trust=trust), relay_conn=relay_conn
+    )
     assert (await conn.run("echo unasked")).stdout == "unasked\n"
     assert len(customer.asked) == 1  # let back in without a question, as the customer chose
     assert (
@@ -106,7 +110,7 @@ async def test_let_back_in_for_n_minutes_is_the_customers_choice_and_shown(
     with relay.config.technicians_file.open("a") as handle:
         handle.write(f"{kind} {blob} Lee Jiwoo\n")
     with pytest.raises(CodeUnknownError, match="Another technician"):
-        await connect_by_code(relay_target, run.agent.code, technician_key=lee, trust=trust)
+        await connect_by_code(relay_target, run.agent.code, JoinOptions(technician_key=lee, trust=trust))
 
 
 async def test_the_window_ends_and_the_question_comes_back(
@@ -118,7 +122,9 @@ async def test_the_window_ends_and_the_question_comes_back(
     fingerprint, _, shown = run.agent._back_in
     run.agent._back_in = (fingerprint, asyncio.get_running_loop().time() - 1, shown)  # a minute later
     await _until(lambda: any("connection dropped" in line for line in run.activity()))
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     assert [event.again for event in customer.asked] == [False, True]
     conn.close()
 
@@ -132,7 +138,9 @@ async def test_no_offer_when_the_agent_is_started_with_zero(
     assert customer.asked[0].back_in_minutes == 0
     assert run.agent._back_in is None
     await _until(lambda: any("connection dropped" in line for line in run.activity()))
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     assert len(customer.asked) == 2
     conn.close()
 

@@ -18,7 +18,7 @@ from sessions.errors import (
     RateLimitedError,
 )
 from sessions.relay.audit import read_audit
-from sessions.relay.client import connect_by_code, connect_relay
+from sessions.relay.client import JoinOptions, connect_by_code, connect_relay
 from sessions.relay.protocol import Reason, relay_reason
 from sessions.relay.server import Relay
 from sessions.ssh.hostkeys import HostKeyTrust
@@ -27,9 +27,14 @@ from tests.relay.conftest import TECH_NAME
 
 
 async def _join(
-    relay_target: Target, code: str, tech_key: Path, trust: HostKeyTrust, **kw
+    relay_target: Target,
+    code: str,
+    tech_key: Path,
+    trust: HostKeyTrust,
+    relay_conn: asyncssh.SSHClientConnection | None = None,
 ) -> asyncssh.SSHClientConnection:
-    return await connect_by_code(relay_target, code, technician_key=tech_key, trust=trust, **kw)
+    options = JoinOptions(technician_key=tech_key, trust=trust)
+    return await connect_by_code(relay_target, code, options, relay_conn=relay_conn)
 
 
 async def _wait_for(predicate, timeout: float = 5.0) -> None:

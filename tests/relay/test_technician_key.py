@@ -19,7 +19,7 @@ from sessions.errors import (
     TechnicianKeyError,
     TechnicianKeyLockedError,
 )
-from sessions.relay.client import connect_by_code, connect_relay
+from sessions.relay.client import JoinOptions, connect_by_code, connect_relay
 from sessions.relay.joined import CodeSession
 from sessions.relay.techkey import (
     Protection,
@@ -80,7 +80,7 @@ async def _join(relay_port: int, tmp_path: Path, access: TechnicianKeyAccess, tr
     await agent.start()
     try:
         conn = await connect_by_code(
-            Target("127.0.0.1", relay_port, "kim"), agent.code, trust=trust, key_access=access
+            Target("127.0.0.1", relay_port, "kim"), agent.code, JoinOptions(trust=trust, key_access=access)
         )
         try:
             return str((await conn.run("echo joined-$((40+2))")).stdout)
@@ -222,7 +222,7 @@ async def test_a_relay_that_does_not_list_the_key_is_named(tmp_path: Path, trust
     async with relay_listing(tmp_path, other) as relay:
         with pytest.raises(RelayKeyRefusedError) as caught:
             await connect_relay(Target("127.0.0.1", relay.port), trust=trust)
-        session = CodeSession(Target("127.0.0.1", relay.port), codes.new_code(), trust=trust)
+        session = CodeSession(Target("127.0.0.1", relay.port), codes.new_code(), JoinOptions(trust=trust))
         with pytest.raises(RelayKeyRefusedError):
             await session.join()
     error = caught.value
@@ -247,10 +247,8 @@ async def test_device_behind_a_code_is_named_as_such_and_stages_start_at_the_gre
     run = await make_agent(forward_sshd=sshd.port)
     stages: list[str] = []
     with pytest.raises(AuthenticationError) as caught:
-        await connect_by_code(
-            relay_target, run.agent.code, technician_key=tech_key, trust=trust, user="nobody-here",
-            on_progress=stages.append,
-        )  # fmt: skip
+        options = JoinOptions(technician_key=tech_key, trust=trust, user="nobody-here")
+        await connect_by_code(relay_target, run.agent.code, options, on_progress=stages.append)
     shown = codes.display(run.agent.code)
     assert str(caught.value).startswith(f"The device behind code {shown} refused to let user 'nobody-here'")
     assert not isinstance(caught.value, RelayKeyRefusedError) and "relay" not in str(caught.value)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from translation.redaction import Redactor
+from sessions.redaction import Redactor
 
 CORPUS = Path(__file__).with_name("secrets_corpus.toml")
 CASES: list[dict[str, Any]] = tomllib.loads(CORPUS.read_text(encoding="utf-8"))["case"]
@@ -112,10 +112,10 @@ def test_cjk_rules_work_on_log_bytes_and_streams(rules: Redactor) -> None:
 
 def test_without_aho_corasick_the_same_secrets_are_found(monkeypatch: pytest.MonkeyPatch) -> None:
     """ahocorasick-rs only tells which trigger literals occur; without it every literal is scanned for."""
-    import translation.triggers
+    import sessions.redaction.triggers
 
     fast = Redactor(Redactor.from_resources().rules)
-    monkeypatch.setattr(translation.triggers, "_ahocorasick", lambda: None)
+    monkeypatch.setattr(sessions.redaction.triggers, "_ahocorasick", lambda: None)
     plain = Redactor(fast.rules)
     texts = [c["text"] for c in CASES] + [NAS_LOG, "\n".join(c["text"] for c in CASES)]
     for text in texts:

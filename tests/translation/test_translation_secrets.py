@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 from sessions import secrets
+from sessions.redaction import MIN_KNOWN, Redactor
 from tests.translation.conftest import MakeTranslator
 from tests.translation.libre_server import LibreServer
-from translation.redaction import MIN_KNOWN, Redactor
 
 HQ_TOKEN = "hq-7f3a9c1e5b2d8f40"
 GITLAB = "glpat-Xy9zAb8cDe7fGh6iJk5L"

@@ -53,6 +53,8 @@ class HttpsDeliverer:
                 f"No token for {self.destination.origin} is stored.",
                 "Ask HQ for a token and store it with `valuezone escalate token URL`, then choose Retry.",
                 retryable=False,
+                code="delivery.no_token",
+                params={"origin": self.destination.origin},
             )
         return token
 
@@ -87,11 +89,15 @@ class HttpsDeliverer:
                 f"{where} presented a certificate this computer does not trust ({exc.verify_message}).",
                 "Check the address, or configure HQ's CA certificate for this destination.",
                 retryable=False,
+                code="delivery.untrusted_certificate",
+                params={"where": where, "verify_message": exc.verify_message},
             ) from exc
         except (OSError, http.client.HTTPException) as exc:
             raise DeliveryError(
                 f"The upload to {where} was interrupted ({type(exc).__name__}: {exc}).",
                 "It is retried later.",
+                code="delivery.interrupted",
+                params={"where": where, "kind": type(exc).__name__, "exc": exc},
             ) from exc
         finally:
             conn.close()
@@ -131,22 +137,34 @@ class HttpsDeliverer:
                 f"{where} refused the token (HTTP {status}). {said}".strip(),
                 "Ask HQ for a valid token, store it with `valuezone escalate token URL`, then choose Retry.",
                 retryable=False,
+                code="delivery.token_refused",
+                params={"where": where, "status": status, "said": said},
             )
         if status == 413:
             raise DeliveryError(
                 f"{where} refused the bundle as too large. {said}".strip(),
                 "Build a smaller bundle (lower the log caps), or ask HQ to raise its limit.",
                 retryable=False,
+                code="delivery.too_large",
+                params={"where": where, "said": said},
             )
         if isinstance(reply, dict) and reply.get("retry") is False:
             raise DeliveryError(
                 f"{where} refused this bundle for good (HTTP {status}): {said}",
                 "Sending it again cannot help: build a new bundle with Valuezone and send that one.",
                 retryable=False,
+                code="delivery.refused_for_good",
+                params={"where": where, "status": status, "said": said},
             )
         detail = said or body[:200].decode("utf-8", "replace")
         when = f"It is retried in {retry_after:.0f} s or later." if retry_after else "It is retried later."
-        raise DeliveryError(f"{where} answered HTTP {status}: {detail}", when, retry_after=retry_after)
+        raise DeliveryError(
+            f"{where} answered HTTP {status}: {detail}",
+            when,
+            retry_after=retry_after,
+            code="delivery.http_error",
+            params={"where": where, "status": status, "detail": detail, "retry_after": round(retry_after)},
+        )
 
 
 def _seconds(value: str | None) -> float:

@@ -4,7 +4,7 @@ Used before text is sent to a translator (translation.masking), before a chat li
 (sessions.chat.conversation) and before logs are written into an escalation bundle (sessions.escalation).
 
 Sources of secrets, all resolved into one list of non-overlapping spans:
-- the rules, each only on the lines its triggers match (translation/triggers.py: one Aho-Corasick pass
+- the rules, each only on the lines its triggers match (sessions/redaction/triggers.py: one Aho-Corasick pass
   finds which trigger literals occur at all, so a clean chunk costs one `lower()` and that pass);
 - detect-secrets' token shapes, for short texts (`with_detect_secrets`: chat, translation, summaries);
 - exact values: the passwords and passphrases this console holds (`with_known`), removed wherever they
@@ -29,8 +29,10 @@ from functools import cache
 from importlib import resources
 from typing import Any, BinaryIO
 
+from sessions import secrets
 from sessions.errors import ConfigError
-from translation.triggers import TriggerIndex
+from sessions.redaction.detect_secrets_adapter import SHAPE_PLUGINS, DetectSecretsScanner, available
+from sessions.redaction.triggers import TriggerIndex
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +105,8 @@ def _compile_all(rules: Iterable[Rule]) -> tuple[list[_Compiled], TriggerIndex]:
             raise ConfigError(
                 f"The redaction rule '{rule.id}' has a broken pattern or trigger ({exc}).",
                 "Fix the pattern in redaction.toml; nothing is redacted with a broken rule set.",
+                code="redaction.broken_rule",
+                params={"rule_id": rule.id, "exc": exc},
             ) from exc
     return compiled, TriggerIndex([c.rule.triggers for c in compiled])
 
@@ -114,6 +118,8 @@ def _expand(pattern: str, fragments: Mapping[str, str], rule_id: str) -> str:
             raise ConfigError(
                 f"The redaction rule '{rule_id}' uses an unknown fragment {{{{{name}}}}}.",
                 f"Define it under [fragments] in redaction.toml; known: {', '.join(fragments) or 'none'}.",
+                code="redaction.unknown_fragment",
+                params={"rule_id": rule_id, "name": name, "fragments": ", ".join(fragments) or "none"},
             )
         return fragments[name]
 
@@ -227,12 +233,19 @@ class Redactor:
             raise ConfigError(
                 f"The redaction rules cannot be read ({exc}).",
                 "Each [[rule]] needs id, pattern and triggers; see the comments in redaction.toml.",
+                code="redaction.rules_unreadable",
+                params={"exc": exc},
             ) from exc
         unknown = wanted - {r.id for r in rules if r.optional}
         if unknown:
             raise ConfigError(
                 f"Unknown optional redaction rule(s): {', '.join(sorted(unknown))}.",
                 f"Optional rules are: {', '.join(r.id for r in rules if r.optional)}.",
+                code="redaction.unknown_optional",
+                params={
+                    "unknown": ", ".join(sorted(unknown)),
+                    "optional": ", ".join(r.id for r in rules if r.optional),
+                },
             )
         active = [r for r in rules if not r.optional or r.id in wanted]
         return cls(active, doc.get("placeholder", "[REDACTED:{rule}]"))
@@ -249,8 +262,6 @@ class Redactor:
         With *chat* (chat lines, translation requests, summaries: short texts), detect-secrets' token
         shapes too. This is what every path out of the console uses unless a test passes its own.
         """
-        from sessions import secrets
-
         redactor = cls.from_resources().with_known(secrets.held)
         return redactor.with_detect_secrets() if chat else redactor
 
@@ -270,8 +281,6 @@ class Redactor:
         For short texts (chat lines, summaries): detect-secrets costs about 2× our rules per KB, and far
         more on logs, so bundles use the rules alone. See bench/redaction_corpus.py.
         """
-        from translation.detect_secrets_adapter import SHAPE_PLUGINS, DetectSecretsScanner, available
-
         if not available():
             log.warning("detect-secrets is not installed: token shapes are found by our rules only")
             return self
