@@ -14,6 +14,8 @@ import pytest
 from tests.ports import held_port
 from tests.sshd import Sshd, ensure_password_user, run_sshd
 
+pytest_plugins = ["tests.gui_plugin"]  # GUI tests fail on unexpected warnings
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Shells our tests start (the agent's own server inherits this; sshd gets it by SetEnv) run the machine's
 # start-up files: where those run `pyenv init`, a lock left by a killed shell would hold each new shell
@@ -56,6 +58,14 @@ def vz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("VALUEZONE_HOME", str(home))
     monkeypatch.setenv("SSH_AUTH_SOCK", "")  # no agent from the developer's desktop leaks in
     return home
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """An empty archive folder (records go in ARCHIVE/YYYY/MM/DD/<session>)."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -143,3 +143,28 @@ def test_a_cycle_is_found_and_printed() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set()}
     assert cycles(graph) == [["a", "b", "c", "a"]]
     assert _describe(cycles(graph)) == "a → b → c → a"
+
+
+def test_the_layout_drawing_lists_every_arrow() -> None:
+    """docs/architecture.md's list of arrows between console's folders is the real one."""
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    block = doc.split("```arrows\n", 1)[1].split("```", 1)[0]
+    written = {}
+    for line in block.splitlines():
+        source, _, targets = line.partition(" -> ")
+        written[source] = {t.strip() for t in targets.split(",")}
+
+    modules = project_modules()
+
+    def name(module: str) -> str:
+        top = ".".join(module.split(".")[:2])
+        return f"{top.split('.')[1]}/" if modules[top].name == "__init__.py" else f"{top.split('.')[1]}.py"
+
+    real: dict[str, set[str]] = {}
+    for module, targets in _within(import_graph(), {"console"}).items():
+        if module in ("console", "console.__main__"):
+            continue
+        for target in targets:
+            if target != "console" and name(target) != name(module):
+                real.setdefault(name(module), set()).add(name(target))
+    assert written == real

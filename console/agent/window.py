@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from console.agent.question_dialog import QuestionDialog
 from console.agent.shell_view import LiveShells
+from console.app.errors import render_error
+from console.kit.bridge import EventBridge
 from console.kit.tasks import spawn
 from console.kit.widgets import named
 from sessions.agent.core import Agent
@@ -113,7 +115,8 @@ class AgentWindow(QMainWindow):
         self.setCentralWidget(body)
         self._consent_box: QMessageBox | None = None
         self.questions: dict[str, QuestionDialog] = {}
-        self._unsubscribe = agent.subscribe(self._on_agent_event)
+        self._events = EventBridge(agent, self)
+        self._events.received.connect(self._on_agent_event)
         self._starting: asyncio.Task[None] | None = None
 
     def _t(self, key: str, **values: object) -> str:
@@ -128,7 +131,7 @@ class AgentWindow(QMainWindow):
         try:
             await self.agent.start()
         except SupportError as exc:
-            self.state_label.setText(str(exc))
+            self.state_label.setText(render_error(exc).lines())
 
     # --- agent events (called on the loop thread, which is the Qt thread) -----------------------------
     def _on_agent_event(self, event: AgentEventValue) -> None:
@@ -265,7 +268,7 @@ class AgentWindow(QMainWindow):
         try:
             message = await self.agent.send_chat(text)
         except SupportError as exc:
-            self._add_activity(str(exc))
+            self._add_activity(render_error(exc).line())
             self.entry.setText(text)  # nothing typed is lost
             return
         self._add_chat(message)
@@ -275,7 +278,7 @@ class AgentWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window ends the session, whatever it was waiting for; a question open is a no."""
-        self._unsubscribe()
+        self._events.close()
         if self._starting is not None and not self._starting.done():
             self._starting.cancel()
         if self._consent_box is not None:

@@ -7,10 +7,13 @@ import logging
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QApplication
 
-from console.app.crash import install_crash_hook
+from console.app import messages
+from console.app.crash import install_crash_hook, show_exception
+from console.app.i18n import install_translator, resolve_language
 from console.app.logfile import setup_logging
 from sessions import __version__
 from sessions.config import Settings
@@ -18,6 +21,7 @@ from sessions.errors import ConfigError, SupportError
 from sessions.paths import app_dirs
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -32,14 +36,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def load_settings() -> tuple[Settings, str | None]:
-    """The settings, and a message when the file was broken and defaults are used instead."""
+def start_application(language: str = "") -> tuple[QApplication, Settings]:
+    """The application and its settings; the UI in *language*, else the configured one, else the locale's."""
+    app = create_application()
+    settings = load_settings()
+    install_translator(resolve_language(language or settings.get("ui", "language", "")))
+    return app, settings
+
+
+def load_settings() -> Settings:
+    """The settings; a broken file is said (on the message path) and the defaults are used instead."""
     path = app_dirs().settings_file
     try:
-        return Settings.load(path), None
+        return Settings.load(path)
     except ConfigError as exc:
-        log.warning("%s", exc)
-        return Settings(path), str(exc)
+        messages.warning(exc.message, exc.hint)
+        return Settings(path)
 
 
 _exit_jobs: list[Callable[[], Awaitable[object]]] = []
@@ -56,19 +68,50 @@ def run_loop(app: QApplication, start: Callable[[], object]) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    install_loop_handler(loop)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     with loop:
         loop.call_soon(start)
-        loop.run_until_complete(closed.wait())
+        run_until_done(loop, closed.wait())
         for job in _exit_jobs:
             try:
-                loop.run_until_complete(asyncio.wait_for(job(), 5))
+                run_until_done(loop, asyncio.wait_for(job(), 5))
             except (TimeoutError, SupportError, OSError) as exc:
                 log.warning("clean-up at exit did not finish: %s", exc)
         _exit_jobs.clear()
         finish_tasks(loop)
     return 0
+
+
+def run_until_done(loop: asyncio.AbstractEventLoop, work: Awaitable[T]) -> T:
+    """`loop.run_until_complete(work)` without qasync's last pass over Qt events after the loop stopped.
+
+    That pass steps coroutines while no loop is running: one that awaits then (a `finally:` block
+    closing a channel) fails with "no running event loop" and leaves its work undone. Here every
+    step runs inside the loop; when Qt quits (the window closed), the loop runs again until *work* is done.
+    """
+    future = asyncio.ensure_future(work, loop=loop)
+    future.add_done_callback(lambda _: loop.stop())
+    while not future.done():  # Qt's quit() ends a pass too: the work goes on in the next one
+        loop.run_forever()
+    return future.result()
+
+
+def install_loop_handler(loop: asyncio.AbstractEventLoop) -> None:
+    """What the loop cannot hand to anyone (a callback's exception, a task's unretrieved one) is shown."""
+    loop.set_exception_handler(_on_loop_exception)
+
+
+def _on_loop_exception(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    exc = context.get("exception")
+    if isinstance(exc, SupportError):
+        messages.error(exc)
+    elif isinstance(exc, Exception):
+        log.error("asyncio: %s", context.get("message", "unhandled exception"))
+        show_exception(exc)
+    else:
+        loop.default_exception_handler(context)
 
 
 def finish_tasks(loop: asyncio.AbstractEventLoop, timeout: float = 5.0) -> None:
@@ -81,4 +124,4 @@ def finish_tasks(loop: asyncio.AbstractEventLoop, timeout: float = 5.0) -> None:
     while (tasks := asyncio.all_tasks(loop)) and (left := deadline - time.monotonic()) > 0:
         for task in tasks:
             task.cancel()
-        loop.run_until_complete(asyncio.wait(tasks, timeout=left))
+        run_until_done(loop, asyncio.wait(tasks, timeout=left))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.errors import render_error
 from console.devices.dialog import DeviceDialog, DeviceFields
 from console.kit.widgets import named
 from sessions.devices import Device, DeviceBook
@@ -97,7 +98,7 @@ class DevicesDock(QDockWidget):
         try:
             device = self.book.add(**self._fields_to_kwargs(dialog.fields()))  # type: ignore[arg-type]
         except SupportError as exc:
-            QMessageBox.warning(self, self.tr("Device not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Device not saved"), render_error(exc).lines())
             return
         self.reload(select_id=device.id)
 
@@ -125,7 +126,7 @@ class DevicesDock(QDockWidget):
             updated = replace(device, **self._fields_to_kwargs(dialog.fields()))  # type: ignore[arg-type]
             self.book.update(updated)
         except SupportError as exc:
-            QMessageBox.warning(self, self.tr("Device not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Device not saved"), render_error(exc).lines())
             return
         self.reload(select_id=device.id)
 

@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.crash import show_exception
+from console.app.errors import render_error
 from console.kit.tasks import spawn
 from console.kit.widgets import named
 from sessions.diagnostics import CheckResult, DiagnosticsRunner, Status, exit_code
+from sessions.errors import SupportError
 
 RunnerFactory = Callable[[], Awaitable[DiagnosticsRunner]]
 _ICONS = {
@@ -140,9 +143,15 @@ class DiagnosticsDock(QDockWidget):
             code = exit_code([f for r in self._results.values() for f in r.findings])
             self.state_label.setText(self._verdict(code))
             self.run_finished.emit(code)
-        except Exception as exc:  # the dock's boundary: tell the technician, keep the window alive
+        except SupportError as exc:
+            self.state_label.setText(
+                self.tr("Diagnostics stopped: %1").replace("%1", render_error(exc).lines())
+            )
+            self.run_finished.emit(3)
+        except Exception as exc:  # a bug: the dock says it stopped, the crash dialog says why
             self.state_label.setText(self.tr("Diagnostics stopped: %1").replace("%1", str(exc)))
             self.run_finished.emit(3)
+            show_exception(exc)
         finally:
             self._set_busy(False)
 

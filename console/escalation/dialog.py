@@ -19,11 +19,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
+from console.app.errors import render_error
 from console.escalation.outbox import OutboxService
 from console.escalation.pages import DetailsPage, DonePage, PreviewPage, ProgressPage, WaitingPage, size_text
+from console.kit.operations import Operation
 from console.kit.tasks import spawn
 from console.session.tab import SessionTab
-from sessions.errors import ConsentRefusedError, SupportError
+from sessions.errors import ConsentRefusedError, RecordError, SupportError
 from sessions.escalation import BuildProgress, CollectProgress, LogSpec, detect_log_spec, log_spec
 from sessions.escalation.contents import translate_summary
 from sessions.escalation.destinations import HqDestination, collect_limits
@@ -151,10 +153,12 @@ class EscalateDialog(QDialog):
         d = self.details
         profile = self.tab.plan.profile
         d.logs_state.setText(self.tr("Reading which logs the device's profile names…"))
-        try:
-            spec = await detect_log_spec(self._connection()) if profile in ("", "auto") else log_spec(profile)
-        except SupportError as exc:
-            d.logs_state.setText(str(exc))
+
+        async def read_spec() -> LogSpec:
+            return await detect_log_spec(self._connection()) if profile in ("", "auto") else log_spec(profile)
+
+        spec = await Operation(self, read_spec).errors_to(d.logs_state).run()
+        if spec is None:
             return
         for path in spec.paths:
             self._log_item(path, ("path", path))
@@ -199,14 +203,19 @@ class EscalateDialog(QDialog):
             return
 
         def read() -> list[dict[str, Any]]:
-            return [dict(e.get("data", {})) for e in open_record(folder).events("diagnostics.finding")]
+            try:
+                events = list(open_record(folder).events("diagnostics.finding"))
+            except OSError as exc:
+                raise RecordError(
+                    f"{folder} cannot be read ({exc}).",
+                    "Run `valuezone verify` on the record folder.",
+                    code="record.unreadable",
+                    params={"folder": folder, "exc": exc},
+                ) from exc
+            return [dict(e.get("data", {})) for e in events]
 
-        try:
-            findings = await asyncio.to_thread(read)
-        except (SupportError, OSError) as exc:
-            self.details.findings_state.setText(str(exc))
-            return
-        self.details.show_findings(findings)
+        reading = Operation.in_thread(self, read).success(self.details.show_findings)
+        await reading.errors_to(self.details.findings_state).run()
 
     def _on_destination_changed(self, _index: int = 0) -> None:
         destination = self._destination()
@@ -309,7 +318,7 @@ class EscalateDialog(QDialog):
         except SupportError as exc:
             escalation.close()
             if self.escalation is escalation:
-                self._back_to_details(str(exc))
+                self._back_to_details(render_error(exc).lines())
             return
         finally:
             self._phase = ""
@@ -378,14 +387,14 @@ class EscalateDialog(QDialog):
         except ConsentRefusedError as exc:
             self._back_to_preview(
                 self.tr("The customer declined: {why} The bundle is kept here; you can ask again.").format(
-                    why=exc.message
+                    why=render_error(exc).text
                 )
             )
             return
         except SupportError as exc:
             self._back_to_preview(
                 self.tr("No answer from the customer: {why} Nothing was sent; you can ask again.").format(
-                    why=exc
+                    why=render_error(exc).line()
                 )
             )
             return
@@ -410,7 +419,7 @@ class EscalateDialog(QDialog):
             self._back_to_preview(
                 self.tr(
                     "{why} Nothing was sent; the bundle is kept here until you close this window."
-                ).format(why=exc.message)
+                ).format(why=render_error(exc).text)
             )
             return
         await self._send()
@@ -429,7 +438,7 @@ class EscalateDialog(QDialog):
         except SupportError as exc:
             if not self.isVisible():  # closed while packing: nothing is kept
                 self.escalation.close()
-            self._back_to_preview(str(exc))
+            self._back_to_preview(render_error(exc).lines())
             return
         self.service.wake()
         self.result_page.show_queued(item, self.escalation.plan.destination.label)

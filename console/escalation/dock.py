@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.errors import render_error
 from console.escalation.outbox import OutboxService
 from console.kit.widgets import named
 from sessions.errors import SupportError
@@ -191,7 +192,7 @@ class EscalationsDock(QDockWidget):
         try:
             self.service.remove(item)
         except SupportError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(render_error(exc).lines())
             return
         self.message.setText(
             self.tr("Removed the bundle for ticket {ticket}.").format(ticket=item.ticket or "—")

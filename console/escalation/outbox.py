@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from console.kit.bridge import EventBridge
 from console.kit.tasks import spawn
 from sessions.config import Settings
 from sessions.errors import SupportError
@@ -32,14 +33,12 @@ class OutboxService(QObject):
     item_changed = Signal(object)  # OutboxItem, in the UI thread
     items_reset = Signal()  # rows were removed: read `items()` again
     delivered = Signal(object)  # OutboxItem that has just been delivered
-    _changed_elsewhere = Signal(object)  # from the thread that changed the outbox
 
     def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.outbox = Outbox(backoff=backoff(settings.section("escalation")))
-        self._changed_elsewhere.connect(self._on_changed)
-        self._unsubscribe = self.outbox.subscribe(self._changed_elsewhere.emit)
+        self._events = EventBridge(self.outbox, self).on(OutboxItem, self._on_changed)  # from any thread
         self._task: asyncio.Task[None] | None = None
         self._wake: asyncio.Event | None = None
         self._closed = False
@@ -90,7 +89,7 @@ class OutboxService(QObject):
     async def stop(self) -> None:
         """End the worker (a send in progress is put back in the queue) and close the database."""
         self._closed = True
-        self._unsubscribe()
+        self._events.close()
         task, self._task = self._task, None
         if task is not None and not task.done():
             task.cancel()
@@ -106,7 +105,7 @@ class OutboxService(QObject):
             spawn(self.stop())
         else:
             self._closed = True
-            self._unsubscribe()
+            self._events.close()
             self.outbox.close()
 
     # --- the worker -------------------------------------------------------------------------------

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.kit.operations import Operation
 from console.kit.prompts import await_dialog
 from console.kit.tasks import spawn
 from console.kit.widgets import named
+from console.review.window import ReviewWindow
 from sessions.archive import ArchiveIndex, open_index
 from sessions.archive.followups import OpenFollowUp, close_followup, open_followups
-from sessions.errors import SupportError
 
 log = logging.getLogger(__name__)
 OVERDUE = QColor("#fdecea")
@@ -78,7 +79,7 @@ class FollowUpsDock(QDockWidget):
         self._author = author
         self.index: ArchiveIndex | None = None
         self.rows: list[OpenFollowUp] = []
-        self.review = None  # the review window, opened on first use
+        self.review: ReviewWindow | None = None  # the review window, opened on first use
         body = QWidget()
         layout = QVBoxLayout(body)
         self.table = named(QTableWidget(0, len(self.COLUMNS)), "followupTable", self.tr("Open follow-ups"))
@@ -120,14 +121,12 @@ class FollowUpsDock(QDockWidget):
     async def reload(self) -> None:
         """Bring the index up to date (only changed records are read) and show the open follow-ups."""
         self.status.setText(self.tr("Reading the archive…"))
-        try:
-            index = self._open_index()
-            await asyncio.to_thread(index.update)
-            self.rows = await asyncio.to_thread(open_followups, index)
-        except SupportError as exc:
-            self.status.setText(str(exc))
-            return
-        self._show_rows()
+        await Operation(self, self._read).success(self._show_rows).errors_to(self.status).run()
+
+    async def _read(self) -> list[OpenFollowUp]:
+        index = self._open_index()
+        await asyncio.to_thread(index.update)
+        return await asyncio.to_thread(open_followups, index)
 
     def _open_index(self) -> ArchiveIndex:
         archive = self._archive()
@@ -138,7 +137,8 @@ class FollowUpsDock(QDockWidget):
             self.index = open_index(archive)
         return self.index
 
-    def _show_rows(self) -> None:
+    def _show_rows(self, rows: list[OpenFollowUp]) -> None:
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         outcomes = {
             "resolved": self.tr("Resolved"),
@@ -181,8 +181,6 @@ class FollowUpsDock(QDockWidget):
         if row is None or self.index is None:
             self.status.setText(self.tr("Select a follow-up first."))
             return
-        from console.review.window import ReviewWindow
-
         if self.review is None:
             self.review = ReviewWindow(self.index, self._author(), None)
             self.review.start()
@@ -200,12 +198,10 @@ class FollowUpsDock(QDockWidget):
         if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         note = dialog.note.toPlainText().strip()
-        try:
-            await asyncio.to_thread(close_followup, self.index.archive / row.folder, note, self._author())
-        except SupportError as exc:
-            self.status.setText(str(exc))
-            return
-        await self.reload()
+        folder = self.index.archive / row.folder
+        closing = Operation.in_thread(self, close_followup, folder, note, self._author())
+        if await closing.errors_to(self.status).run() is not None:
+            await self.reload()
 
     def close_index(self) -> None:
         if self.review is not None:

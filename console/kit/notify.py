@@ -1,15 +1,37 @@
-"""Telling the technician about something that finished in the background: status bar, tray, taskbar alert."""
+"""Telling the person: messages in a window (status bar, notice dialog), and background news (tray, alert)."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QSystemTrayIcon
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStyle, QSystemTrayIcon
+
+from console.app import messages
 
 log = logging.getLogger(__name__)
 STATUS_MS = 30_000
+NOTICE_STATUS_MS = 15_000
 TRAY_MS = 10_000
+
+
+def show_messages_in(window: QMainWindow) -> None:
+    """*window* shows the console's messages from now on (those raised before it existed first)."""
+    messages.bridge().attach(window, lambda message: show_message(window, message))
+
+
+def show_message(window: QMainWindow, message: messages.Message) -> None:
+    """In the status bar; a warning or an error also in a notice the person closes, its hint apart."""
+    window.statusBar().showMessage(message.text, NOTICE_STATUS_MS)
+    if message.level is messages.Level.INFO:
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Information, "Valuezone", message.text, QMessageBox.StandardButton.Ok, window
+    )
+    box.setObjectName("noticeDialog")
+    box.setInformativeText(message.hint)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 class Notifier(QObject):

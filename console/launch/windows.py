@@ -8,25 +8,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from console.app.i18n import install_translator, resolve_language
-from console.app.runtime import at_exit, create_application, load_settings, run_loop
+from console.app.runtime import at_exit, run_loop, start_application
 from sessions import __version__
-from sessions.errors import SupportError
 
 log = logging.getLogger(__name__)
 
 
 def run_console(open_target: str | None = None, key_file: str | None = None, accept_new: bool = False) -> int:
     """Open the console window (optionally connecting to *open_target*) and run until it closes."""
-    app = create_application()
-    settings, settings_problem = load_settings()
-    install_translator(resolve_language(settings.get("ui", "language", "")))
+    app, settings = start_application()
     from console.mainwindow.window import MainWindow
 
     window = MainWindow(settings)
     window.show()
-    if settings_problem:
-        window.show_notice(settings_problem)
 
     def start() -> None:
         if open_target:
@@ -38,9 +32,7 @@ def run_console(open_target: str | None = None, key_file: str | None = None, acc
 
 def run_demo(home: Path, *, customer_lang: str = "ko", quit_after: float = 0) -> int:
     """`valuezone demo`: console + relay + agent on this machine (see console/launch/demo.py)."""
-    app = create_application()
-    settings, _ = load_settings()
-    install_translator(resolve_language(settings.get("ui", "language", "")))
+    app, settings = start_application()
     from console.kit.tasks import spawn
     from console.launch.demo import place_side_by_side, start_demo
     from console.mainwindow.window import MainWindow
@@ -49,11 +41,7 @@ def run_demo(home: Path, *, customer_lang: str = "ko", quit_after: float = 0) ->
     window.show()
 
     async def begin() -> None:
-        try:
-            demo = await start_demo(window, home, customer_lang=customer_lang)
-        except SupportError as exc:
-            window.show_notice(str(exc))
-            return
+        demo = await start_demo(window, home, customer_lang=customer_lang)  # an error goes to the window
         place_side_by_side(window, demo.agent_window)
         at_exit(demo.close)
         if quit_after:
@@ -64,10 +52,8 @@ def run_demo(home: Path, *, customer_lang: str = "ko", quit_after: float = 0) ->
 
 def run_agent_window(config: object, *, quit_after: float = 0) -> int:
     """`valuezone agent --gui`: the customer's window around the agent; closing it ends the session."""
-    app = create_application()
-    settings, _ = load_settings()
     customer_lang = str(getattr(config, "lang", "") or "").split("-")[0]  # `--lang`, else the UI setting
-    install_translator(resolve_language(customer_lang or settings.get("ui", "language", "")))
+    app, _settings = start_application(customer_lang)
     from console.agent.window import AgentWindow
     from sessions.agent.core import Agent, AgentConfig
 
@@ -88,9 +74,7 @@ def run_agent_window(config: object, *, quit_after: float = 0) -> int:
 def self_test() -> int:
     """Start offscreen, open the main window, close it, exit 0 (used to smoke-test frozen builds)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = create_application()
-    settings, _ = load_settings()
-    install_translator(resolve_language(settings.get("ui", "language", "")))
+    app, settings = start_application()
     from console.mainwindow.window import MainWindow
 
     window = MainWindow(settings)

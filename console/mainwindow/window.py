@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app import messages
 from console.app.i18n import install_translator, resolve_language
 from console.devices.dock import DevicesDock
 from console.diagnostics.dock import DiagnosticsDock
@@ -25,7 +26,7 @@ from console.escalation.dialog import EscalateDialog
 from console.escalation.dock import EscalationsDock
 from console.escalation.outbox import OutboxService
 from console.followups.dock import FollowUpsDock
-from console.kit.notify import Notifier
+from console.kit.notify import Notifier, show_messages_in
 from console.kit.tasks import spawn
 from console.kit.widgets import named
 from console.session.end_dialog import end_session
@@ -92,9 +93,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
         self.statusBar().showMessage(self.tr("Ready"))
+        show_messages_in(self)  # also those raised before this window existed
 
     # --- menus ----------------------------------------------------------------------------------------
-    def _action(self, text: str, name: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+    def _action(
+        self,
+        text: str,
+        name: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut:
@@ -165,15 +173,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("&About Valuezone"), "about", None, self.about))
 
     # --- sessions -------------------------------------------------------------------------------------
-    def show_notice(self, message: str) -> None:
-        """A non-modal message for the person (e.g. keyring missing, settings reset)."""
-        self.statusBar().showMessage(message, 15000)
-        box = QMessageBox(
-            QMessageBox.Icon.Information, "Valuezone", message, QMessageBox.StandardButton.Ok, self
-        )
-        box.setObjectName("noticeDialog")
-        box.open()
-
     def ask_address(self) -> None:
         dialog = QInputDialog(self)
         dialog.setObjectName("addressDialog")
@@ -205,7 +204,7 @@ class MainWindow(QMainWindow):
         try:
             target = Target.parse(spec, key_file=key_file)
         except SupportError as exc:
-            self.show_notice(str(exc))
+            messages.error(exc)
             return None
         return self.open_session(SessionPlan.direct(target, accept_new=accept_new))
 
@@ -215,7 +214,6 @@ class MainWindow(QMainWindow):
     def open_session(self, plan: SessionPlan) -> SessionTab:
         tab = SessionTab(plan, self.settings, self, translator_factory=self.translator)
         tab.title_changed.connect(lambda title, t=tab: self._on_tab_title_changed(t, title))
-        tab.notice.connect(self.show_notice)
         index = self.tabs.addTab(tab, plan.label)
         self.tabs.setCurrentIndex(index)
         self.stack.setCurrentWidget(self.tabs)
@@ -227,8 +225,11 @@ class MainWindow(QMainWindow):
         if self._translator is None:
             try:
                 self._translator = Translator.from_settings(self.settings.section("translation"))
-            except (ValueError, SupportError) as exc:
-                self.show_notice(str(exc))
+            except SupportError as exc:
+                messages.error(exc)
+                return None
+            except ValueError as exc:
+                messages.error(str(exc))
                 return None
         return self._translator
 
@@ -384,7 +385,7 @@ class MainWindow(QMainWindow):
     def notify_keyring_fallback(self) -> None:
         notice = secrets.take_fallback_notice()
         if notice:
-            self.show_notice(notice)
+            messages.warning(notice)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.followups.close_index()

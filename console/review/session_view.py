@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.kit.tasks import spawn
+from console.kit.operations import Operation
 from console.kit.widgets import named
 from console.review.player import PlayerWidget, clock
 from sessions.archive import Playback
-from sessions.errors import SupportError
 from sessions.recording import append_event
 
 log = logging.getLogger(__name__)
@@ -178,22 +176,21 @@ class SessionView(QWidget):
         if text and self.folder is not None:
             at = round(self.player.playback.position if self.player.playback else 0.0, 3)
             self.note_edit.clear()
-            spawn(self._append("annotation", {"author": self.author, "text": text, "t": at}))
+            self._append("annotation", {"author": self.author, "text": text, "t": at})
 
     def _on_tag_button_clicked(self) -> None:
         tag = self.tag_edit.text().strip()
         if tag and self.folder is not None:
             self.tag_edit.clear()
-            spawn(self._append("tag", {"author": self.author, "tag": tag}))
+            self._append("tag", {"author": self.author, "tag": tag})
 
-    async def _append(self, kind: str, data: dict[str, Any]) -> None:
+    def _append(self, kind: str, data: dict[str, Any]) -> None:
         folder = self.folder
         assert folder is not None
-        try:
-            await asyncio.to_thread(append_event, folder, kind, data)
-        except SupportError as exc:
-            self.status.setText(str(exc))
-            return
+        operation = Operation.in_thread(self, append_event, folder, kind, data)
+        operation.success(lambda _event: self._on_appended(folder)).errors_to(self.status).run_in_background()
+
+    def _on_appended(self, folder: Path) -> None:
         if folder == self.folder:
             self._fill(self.player.playback.record.meta if self.player.playback else {}, self._events(folder))
             self.status.setText(self.tr("Saved to the record."))

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.errors import render_error
+from console.kit.operations import Operation
 from console.kit.tasks import spawn
 from console.kit.widgets import named
 from console.review.charts import ReportPanel
@@ -100,10 +102,8 @@ class ReviewWindow(QMainWindow):
                 message = self.tr("Indexing the archive: %1 of %2 records").replace("%1", str(done))
                 loop.call_soon_threadsafe(self.statusBar().showMessage, message.replace("%2", str(total)))
 
-        try:
-            stats = await asyncio.to_thread(self.index.update, progress)
-        except SupportError as exc:
-            self.statusBar().showMessage(str(exc))
+        stats = await Operation.in_thread(self, self.index.update, progress).errors_to(self.statusBar()).run()
+        if stats is None:
             return
         message = self.tr("Indexed: %1 new, %2 changed, %3 removed.")
         for key, value in (("%1", stats.added), ("%2", stats.updated), ("%3", stats.removed)):
@@ -122,13 +122,11 @@ class ReviewWindow(QMainWindow):
         self._generation += 1
         generation = self._generation
         filters, text = self.filters.filters(), self.search_box.text().strip()
-        try:
-            rows, hits = await asyncio.to_thread(_query, self.index, filters, text)
-        except SupportError as exc:
-            self.statusBar().showMessage(str(exc))
+        query = Operation.in_thread(self, _query, self.index, filters, text).errors_to(self.statusBar())
+        found = await query.run()
+        if found is None or generation != self._generation:
             return
-        if generation != self._generation:
-            return
+        rows, hits = found
         self._show_rows(rows)
         self._show_hits(hits, text)
         report = await asyncio.to_thread(build_report, self.index, filters.since)
@@ -198,7 +196,7 @@ class ReviewWindow(QMainWindow):
         try:
             self.session_view.open_record(folder, at)
         except SupportError as exc:
-            self.statusBar().showMessage(str(exc))
+            self.statusBar().showMessage(render_error(exc).line())
             return
         self.tabs.setCurrentWidget(self.session_view)
 
@@ -242,18 +240,17 @@ def _languages(index: ArchiveIndex) -> list[str]:
 
 def run_review(archive: Path | None, index_db: Path | None) -> int:
     """`valuezone review`: open the window over *archive* (default: the recording.archive setting)."""
-    from console.app.i18n import install_translator, resolve_language
-    from console.app.runtime import create_application, load_settings, run_loop
+    from console.app.runtime import run_loop, start_application
+    from console.kit.notify import show_messages_in
     from sessions.archive import open_index
     from sessions.recording import archive_root
 
-    app = create_application()
-    settings, _problem = load_settings()
-    install_translator(resolve_language(settings.get("ui", "language", "")))
+    app, settings = start_application()
     folder = archive or archive_root(settings)
     folder.mkdir(parents=True, exist_ok=True)
     index = open_index(folder, index_db)
     window = ReviewWindow(index, str(settings.get("review", "author", "") or ""))
+    show_messages_in(window)
     window.show()
     try:
         return run_loop(app, window.start)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.kit.operations import Operation
 from console.kit.tasks import spawn
 from console.kit.widgets import named
 from sessions.chat.conversation import ChatEntry, Conversation, EntryState, Preview
@@ -305,17 +306,16 @@ class ChatPane(QWidget):
         shown = self.preview.toPlainText().strip()
         if preview is not None and not preview.secret and shown and shown != preview.text:
             preview = Preview(shown, preview.lang, "edited by technician")
-        spawn(self._send(text, preview))
+        sending = Operation(self, lambda: self._send(text, preview)).success(self._on_sent)
+        sending.errors_to(self.preview_note).run_in_background()  # on an error the line stays in the box
 
     async def _send(self, text: str, preview: Preview | None) -> None:
         assert self.conversation is not None
         if preview is None:
             preview = await self.conversation.preview(text)
-        try:
-            await self.conversation.send(text, preview)
-        except SupportError as exc:
-            self.preview_note.setText(str(exc))
-            return  # the line stays in the box: nothing typed is lost
+        await self.conversation.send(text, preview)
+
+    def _on_sent(self, _: None) -> None:
         self.compose.clear()
         self.preview.clear()
         self.preview_note.clear()

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app import messages
+from console.app.errors import render_error
 from console.kit.prompts import await_dialog
 from console.kit.widgets import named
 from sessions.chat.questions import SURVEY, QuestionUnansweredError
@@ -187,7 +189,7 @@ async def ask_survey(
         return {"via": SURVEY_UNANSWERED, "reason": "stopped"}
     error = asking.exception()
     if isinstance(error, QuestionUnansweredError):
-        tab.chat.show_note(tab.tr("No survey answer: {error}").format(error=error))
+        tab.chat.show_note(tab.tr("No survey answer: {error}").format(error=render_error(error).line()))
         return {"via": SURVEY_UNANSWERED, "reason": error.reason}
     if error is not None:
         raise error
@@ -215,6 +217,6 @@ async def end_session(tab: SessionTab, parent: QWidget) -> Ending | None:
     try:
         tab.record_ending(ending)
     except SupportError as exc:
-        tab.notice.emit(str(exc))
+        messages.error(exc)
     tab.end()
     return ending

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.kit.tasks import spawn
+from console.app.errors import render_error
+from console.kit.operations import Operation
 from console.kit.widgets import named
 from console.session.technician_key import key_error_text, make_key, send_line_text
 from sessions import codes, secrets
@@ -98,7 +99,7 @@ class JoinDialog(QDialog):
             if key is None and secrets.keyring_available():
                 key = create_technician_key()  # its random passphrase goes to the keyring
         except SupportError as exc:
-            self._offer_key(str(exc), self.tr("Create a new key"))
+            self._offer_key(render_error(exc).lines(), self.tr("Create a new key"))
             return
         if key is None:
             self._offer_key(
@@ -138,14 +139,11 @@ class JoinDialog(QDialog):
         self.make_key_button.show()
 
     def _on_make_key_clicked(self) -> None:
-        spawn(self._make_key(replace=default_key_path().exists()))
+        replace = default_key_path().exists()
+        making = Operation(self, lambda: make_key(self, replace=replace)).success(self._on_key_made)
+        making.errors_to(self.key_note).run_in_background()
 
-    async def _make_key(self, *, replace: bool) -> None:
-        try:
-            key = await make_key(self, replace=replace)
-        except SupportError as exc:
-            self.key_note.setText(str(exc))
-            return
+    def _on_key_made(self, key: TechnicianKey | None) -> None:
         if key is None:
             return
         self._show_key()
@@ -158,7 +156,7 @@ class JoinDialog(QDialog):
                 codes.parse(text)
                 self.error.clear()
             except SupportError as exc:
-                self.error.setText(str(exc))
+                self.error.setText(render_error(exc).lines())
         else:
             self.error.clear()
 
@@ -174,6 +172,6 @@ class JoinDialog(QDialog):
                 return
             self.relay = Target.parse(address)
         except SupportError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(render_error(exc).lines())
             return
         super().accept()

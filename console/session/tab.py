@@ -6,6 +6,7 @@ asks the technician's questions (host key, password) and shows what the session 
 
 from __future__ import annotations
 
+import enum
 import getpass
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from console.app import messages
+from console.app.errors import render_coded, render_error
 from console.kit.prompts import SecretDialog, await_dialog, host_key_box, password_retry_note
 from console.kit.tasks import spawn
 from console.kit.widgets import named
@@ -27,7 +30,7 @@ from sessions.config import Settings
 from sessions.diagnostics import DiagnosticsRunner
 from sessions.ending import Ending
 from sessions.errors import RelayKeyRefusedError, SupportError, TechnicianKeyError, TechnicianKeyLockedError
-from sessions.live import SessionState, SessionStatus
+from sessions.live import Output, RecordingProblem, SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.relay.joined import CodeSession
 from sessions.relay.unlock import PassphraseAnswer, PassphraseQuestion
@@ -35,7 +38,16 @@ from sessions.ssh.auth import PASSWORD_TRIES
 from sessions.ssh.hostkeys import HostKeyQuestion
 from sessions.ssh.target import Target
 from sessions.stages import SessionStage
-from sessions.support import Failed, SessionPlan, SessionSetup, SupportSession
+from sessions.support import (
+    ChatEntryChanged,
+    ChatOpened,
+    ChatUnavailable,
+    Failed,
+    Notice,
+    SessionPlan,
+    SessionSetup,
+    SupportSession,
+)
 from translation import detect
 
 __all__ = ["SessionPlan", "SessionTab", "plan_by_code"]
@@ -47,11 +59,19 @@ def plan_by_code(code: str, relay: Target, *, accept_new: bool = False) -> Sessi
     return SessionPlan.by_code(code, relay, label=label, accept_new=accept_new)
 
 
+class BannerAction(enum.Enum):
+    """What the banner's button does (never read back from its translated text)."""
+
+    CANCEL = "cancel"
+    TRY_AGAIN = "try again"
+    RESUME_RECORDING = "resume recording"
+    NEW_KEY = "new key"
+
+
 class SessionTab(QWidget):
     """Banner + terminal for one session."""
 
     title_changed = Signal(str)
-    notice = Signal(str)
 
     def __init__(
         self,
@@ -104,6 +124,7 @@ class SessionTab(QWidget):
         self._password_note = ""  # set when the device refused a password: shown when it is asked again
         self._key_problem: SupportError | None = None  # a technician-key failure, shown in the UI's language
         self._state = SessionState.NEW
+        self._action: BannerAction | None = BannerAction.CANCEL  # the button made above: Cancel
         self.terminal.input_ready.connect(self.support.write)
         self.terminal.grid_resized.connect(self.support.resize)
         self.terminal.title_changed.connect(self._on_terminal_title_changed)
@@ -153,14 +174,14 @@ class SessionTab(QWidget):
         self.support.start(self.terminal.cols, self.terminal.rows)  # its task runs once this returns
         if self.bridge is None:
             self.bridge = SessionBridge(self.support, self)
-            self.bridge.status_changed.connect(self._on_bridge_status_changed)
-            self.bridge.output_received.connect(self.terminal.feed)
-            self.bridge.recording_problem.connect(self._on_bridge_recording_problem)
-            self.bridge.failed.connect(self._on_bridge_failed)
-            self.bridge.notice.connect(self.notice)
-            self.bridge.chat_opened.connect(self.chat.bind)
-            self.bridge.chat_entry_changed.connect(self.chat.show_entry)
-            self.bridge.chat_unavailable.connect(self.chat.preview_note.setText)
+            self.bridge.on(SessionStatus, self._on_bridge_status_changed)
+            self.bridge.on(Output, lambda event: self.terminal.feed(event.data))
+            self.bridge.on(RecordingProblem, self._on_bridge_recording_problem)
+            self.bridge.on(Failed, self._on_bridge_failed)
+            self.bridge.on(Notice, lambda event: messages.warning(event.text))
+            self.bridge.on(ChatOpened, lambda event: self.chat.bind(event.conversation))
+            self.bridge.on(ChatEntryChanged, lambda event: self.chat.show_entry(event.entry))
+            self.bridge.on(ChatUnavailable, lambda event: self.chat.preview_note.setText(event.message))
 
     def is_live(self) -> bool:
         return self._state in (SessionState.CONNECTING, SessionState.ACTIVE, SessionState.RECONNECTING)
@@ -234,14 +255,14 @@ class SessionTab(QWidget):
     def _on_bridge_status_changed(self, status: SessionStatus) -> None:
         self._state = status.state
         if status.state is SessionState.CONNECTING:
-            self._show_banner(self._stage_text(status.stage), self.tr("Cancel"), "info")
+            self._show_banner(self._stage_text(status.stage), BannerAction.CANCEL, "info")
         elif status.state is SessionState.ACTIVE:
             self.banner.hide()
             self.terminal.setFocus()
         elif status.state is SessionState.RECONNECTING:
-            self._show_banner(self.tr("Connection lost: reconnecting…"), "", "warn")
+            self._show_banner(self.tr("Connection lost: reconnecting…"), None, "warn")
         elif status.state is SessionState.ENDED:
-            self._show_banner(self.tr("Session ended: {reason}").format(reason=status.detail), "", "info")
+            self._show_banner(self.tr("Session ended: {reason}").format(reason=status.detail), None, "info")
             self.title_changed.emit(self.tr("{label} (ended)").format(label=self.plan.label))
 
     def can_diagnose(self) -> bool:
@@ -253,59 +274,76 @@ class SessionTab(QWidget):
 
     def _on_bridge_failed(self, failed: Failed) -> None:
         self._state = SessionState.FAILED
-        message = failed.message
-        if failed.code == "unexpected":
-            message = self.tr("Unexpected error: {error}").format(error=failed.params.get("error", ""))
         problem = (
             failed.error if isinstance(failed.error, TechnicianKeyError | RelayKeyRefusedError) else None
         )
         self._key_problem = problem
         if isinstance(problem, TechnicianKeyLockedError):
-            self._show_banner(key_error_text(problem), self.tr("Create a new key…"), "error")
+            self._show_banner(key_error_text(problem), BannerAction.NEW_KEY, "error")
             return
-        self._show_banner(key_error_text(problem) if problem else message, self.tr("Try again"), "error")
+        if problem is not None:
+            message = key_error_text(problem)
+        elif failed.code == "unexpected":
+            message = self.tr("Unexpected error: {error}").format(error=failed.params.get("error", ""))
+        elif failed.error is not None:
+            message = render_error(failed.error).lines()
+        else:
+            message = render_coded(failed.code, failed.params, failed.message).lines()
+        self._show_banner(message, BannerAction.TRY_AGAIN, "error")
 
     async def _replace_key(self) -> None:
         """The one-click way out of a lost key passphrase: a new key, its line to send, then Try again."""
         try:
             key = await offer_new_key(self)
         except SupportError as exc:
-            self._show_banner(str(exc), self.tr("Create a new key…"), "error")
+            self._show_banner(render_error(exc).lines(), BannerAction.NEW_KEY, "error")
             return
         if key is not None:
             self._key_problem = None
             self._show_banner(
                 self.tr("A new key was made. Once the relay lists it, join again."),
-                self.tr("Try again"),
+                BannerAction.TRY_AGAIN,
                 "info",
             )
 
-    def _on_bridge_recording_problem(self, message: str) -> None:
-        self._show_banner(message, self.tr("Resume recording"), "warn")
+    def _on_bridge_recording_problem(self, problem: RecordingProblem) -> None:
+        self._show_banner(problem.message, BannerAction.RESUME_RECORDING, "warn")
 
     def _on_terminal_title_changed(self, title: str) -> None:
         if title:
             self.title_changed.emit(f"{self.plan.label} — {title}")
 
     def _on_action_clicked(self) -> None:
-        text = self.action_button.text()
-        if text == self.tr("Cancel"):
+        if self._action is BannerAction.CANCEL:
             self.end()
-        elif text == self.tr("Try again"):
+        elif self._action is BannerAction.TRY_AGAIN:
             self.start()
-        elif text == self.tr("Resume recording") and self.support.resume_recording():
+        elif self._action is BannerAction.RESUME_RECORDING and self.support.resume_recording():
             self.banner.hide()
-        elif text == self.tr("Create a new key…"):
+        elif self._action is BannerAction.NEW_KEY:
             spawn(self._replace_key())
 
-    def _show_banner(self, text: str, action: str, level: str) -> None:
+    def _show_banner(self, text: str, action: BannerAction | None, level: str) -> None:
         colours = {"info": "#e8f0fe", "warn": "#fff4e5", "error": "#fdecea"}
         self.banner.setStyleSheet(f"#sessionBanner {{ background: {colours[level]}; }}")
         self.status_label.setText(text)
-        self.action_button.setText(action)
-        self.action_button.setAccessibleName(action)
-        self.action_button.setVisible(bool(action))
+        self._action = action
+        label = self._action_label(action)
+        self.action_button.setText(label)
+        self.action_button.setAccessibleName(label)
+        self.action_button.setVisible(action is not None)
         self.banner.show()
+
+    def _action_label(self, action: BannerAction | None) -> str:
+        if action is BannerAction.CANCEL:
+            return self.tr("Cancel")
+        if action is BannerAction.TRY_AGAIN:
+            return self.tr("Try again")
+        if action is BannerAction.RESUME_RECORDING:
+            return self.tr("Resume recording")
+        if action is BannerAction.NEW_KEY:
+            return self.tr("Create a new key…")
+        return ""
 
 
 class _TabAsker:

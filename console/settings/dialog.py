@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.errors import render_error
 from console.app.i18n import LANGUAGES
 from console.kit.widgets import named
 from console.settings.hq_page import HqSettings
@@ -105,7 +106,7 @@ class SettingsDialog(QDialog):
         try:
             self.hq.apply()
         except SupportError as exc:
-            self.hq.message.setText(str(exc))
+            self.hq.message.setText(render_error(exc).lines())
             return
         self.settings.save()
         super().accept()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.errors import render_error
 from console.kit.widgets import named
 from sessions.config import Settings
 from sessions.errors import SupportError
@@ -92,7 +93,7 @@ class HqDestinationDialog(QDialog):
         try:
             self.result_destination = self.destination().check()
         except SupportError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(render_error(exc).lines())
             return
         super().accept()
 
@@ -144,7 +145,8 @@ class HqSettings(QGroupBox):
         self.remove_button.clicked.connect(self._on_remove_clicked)
 
     def current_destinations(self) -> list[HqDestination]:
-        return [self.table.topLevelItem(i).data(0, _ROLE) for i in range(self.table.topLevelItemCount())]
+        rows = (self.table.topLevelItem(i) for i in range(self.table.topLevelItemCount()))
+        return [row.data(0, _ROLE) for row in rows if row is not None]
 
     def _row(self, destination: HqDestination, row: QTreeWidgetItem | None = None) -> None:
         row = row or QTreeWidgetItem(self.table)

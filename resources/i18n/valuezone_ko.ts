@@ -760,6 +760,544 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../console/app/errors.py" line="29"/>
+        <source>&apos;{spec}&apos; has an invalid port &apos;{text}&apos;.</source>
+        <translation>&apos;{spec}&apos;의 포트 &apos;{text}&apos;이(가) 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="30"/>
+        <source>Write the address as [user@]host[:port], with a port between 1 and 65535.</source>
+        <translation>주소는 [사용자@]호스트[:포트] 형식으로, 포트는 1~65535 사이로 적어 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="39"/>
+        <source>&apos;{spec}&apos; is not a valid address.</source>
+        <translation>&apos;{spec}&apos;은(는) 올바른 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="36"/>
+        <source>Write it as [user@]host[:port], e.g. admin@nas.local:2222.</source>
+        <translation>[사용자@]호스트[:포트] 형식으로 적어 주세요. 예: admin@nas.local:2222</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="40"/>
+        <source>Write an IPv6 address with a port as [::1]:2222.</source>
+        <translation>포트가 있는 IPv6 주소는 [::1]:2222처럼 적어 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="43"/>
+        <source>&apos;{text}&apos; is not a session code.</source>
+        <translation>&apos;{text}&apos;은(는) 세션 코드가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="44"/>
+        <source>A session code is nine digits, like 482 913 557; ask the customer to read it again.</source>
+        <translation>세션 코드는 482 913 557처럼 숫자 아홉 자리입니다. 고객에게 다시 읽어 달라고 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="49"/>
+        <source>This code has a typo: its last digit does not match the others.</source>
+        <translation>코드에 오타가 있습니다. 마지막 자리가 나머지 숫자와 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="50"/>
+        <source>Ask the customer to read the code again, digit by digit.</source>
+        <translation>고객에게 코드를 한 자리씩 다시 읽어 달라고 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="53"/>
+        <source>The settings file {path} is not valid TOML ({exc}).</source>
+        <translation>설정 파일 {path}이(가) 올바른 TOML이 아닙니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="54"/>
+        <source>Fix the line it names, or move the file away to start from the defaults.</source>
+        <translation>표시된 줄을 고치거나, 파일을 다른 곳으로 옮기면 기본 설정으로 시작합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="59"/>
+        <source>Refusing to write &apos;{where}{key}&apos; to the settings file.</source>
+        <translation>&apos;{where}{key}&apos;은(는) 설정 파일에 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="60"/>
+        <source>Secrets belong in the OS keyring (sessions.secrets), never in settings.toml.</source>
+        <translation>비밀 정보는 설정 파일(settings.toml)이 아니라 OS 키링(sessions.secrets)에 보관합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="65"/>
+        <source>The key file {key_file} cannot be used ({exc}).</source>
+        <translation>키 파일 {key_file}을(를) 사용할 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="66"/>
+        <source>Choose an OpenSSH, PEM or PKCS#8 private key file that you can read.</source>
+        <translation>읽을 수 있는 OpenSSH, PEM 또는 PKCS#8 개인 키 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="69"/>
+        <source>You did not accept the host key of {host_display} ({key_type} {fingerprint}); the connection was closed.</source>
+        <translation>{host_display}의 호스트 키({key_type} {fingerprint})를 수락하지 않아 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="74"/>
+        <source>Compare the fingerprint with the one the customer reads from the device, then connect again.</source>
+        <translation>고객이 장치에서 읽어 주는 지문과 비교한 뒤 다시 연결하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="80"/>
+        <source>The host key of {host} ({kind} {fingerprint}) is marked as revoked in known_hosts.</source>
+        <translation>{host}의 호스트 키({kind} {fingerprint})는 known_hosts에 폐기된 키로 표시되어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="83"/>
+        <source>Do not connect; ask the device&apos;s administrator for a new host key.</source>
+        <translation>연결하지 마세요. 장치 관리자에게 새 호스트 키를 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="86"/>
+        <source>The connection to the relay was lost while joining ({exc}).</source>
+        <translation>참여하는 중에 릴레이와의 연결이 끊어졌습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="87"/>
+        <source>Check the network, then join again.</source>
+        <translation>네트워크를 확인한 뒤 다시 참여하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="90"/>
+        <source>The relay refused the connection: {reason}.</source>
+        <translation>릴레이가 연결을 거부했습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="91"/>
+        <source>Try again, or ask for a new code.</source>
+        <translation>다시 시도하거나 새 코드를 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="94"/>
+        <source>This session has no record to write the outcome to.</source>
+        <translation>이 세션에는 결과를 기록할 녹화 기록이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="98"/>
+        <source>The device did not open a shell ({reason}).</source>
+        <translation>장치가 셸을 열지 않았습니다({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="99"/>
+        <source>The account may have no login shell, or the server limits sessions; try again.</source>
+        <translation>계정에 로그인 셸이 없거나 서버가 세션 수를 제한할 수 있습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="104"/>
+        <source>The chat is closed: the session has ended.</source>
+        <translation>세션이 끝나 채팅이 닫혔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="105"/>
+        <source>Join again to keep chatting.</source>
+        <translation>계속 채팅하려면 다시 참여하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="108"/>
+        <source>The chat is not open yet.</source>
+        <translation>채팅이 아직 열리지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="109"/>
+        <source>Wait until the customer&apos;s side is connected.</source>
+        <translation>고객 쪽이 연결될 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="112"/>
+        <source>The chat could not be opened ({reason}).</source>
+        <translation>채팅을 열 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="113"/>
+        <source>The session may have ended; join again.</source>
+        <translation>세션이 끝났을 수 있습니다. 다시 참여하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="116"/>
+        <source>The chat message could not be sent: the session has ended.</source>
+        <translation>세션이 끝나 채팅 메시지를 보내지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="120"/>
+        <source>The chat with the customer is not open.</source>
+        <translation>고객과의 채팅이 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="121"/>
+        <source>Questions go through the agent: this works in sessions joined by code.</source>
+        <translation>질문은 에이전트를 통해 전달되므로 코드로 참여한 세션에서만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="124"/>
+        <source>The customer&apos;s side closed the chat before answering.</source>
+        <translation>고객 쪽에서 답하기 전에 채팅을 닫았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="125"/>
+        <source>The session may have ended; ask the customer by phone if you still need the answer.</source>
+        <translation>세션이 끝났을 수 있습니다. 답이 여전히 필요하면 고객에게 전화로 물어보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="130"/>
+        <source>The customer closed the question without answering.</source>
+        <translation>고객이 답하지 않고 질문을 닫았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="131"/>
+        <source>You may ask by chat instead.</source>
+        <translation>대신 채팅으로 물어볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="134"/>
+        <source>The customer&apos;s agent cannot answer this question ({detail}).</source>
+        <translation>고객의 에이전트가 이 질문에 답할 수 없습니다({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="135"/>
+        <source>Their agent may be an older version; ask by chat or phone instead.</source>
+        <translation>고객의 에이전트가 이전 버전일 수 있습니다. 채팅이나 전화로 물어보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="138"/>
+        <source>The customer did not answer within {minutes}.</source>
+        <translation>고객이 {minutes} 안에 답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="139"/>
+        <source>Ask them by chat or phone, or try again later.</source>
+        <translation>채팅이나 전화로 물어보거나, 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="142"/>
+        <source>The customer&apos;s agent sent an answer that cannot be read ({exc}).</source>
+        <translation>고객의 에이전트가 읽을 수 없는 답을 보냈습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="146"/>
+        <source>{who} did not agree to send the bundle to {destination}.</source>
+        <translation>{who}님이 번들을 {destination}(으)로 보내는 데 동의하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="147"/>
+        <source>Nothing was sent. Explain what the bundle holds and ask again, or close the escalation.</source>
+        <translation>아무것도 보내지 않았습니다. 번들에 무엇이 들어 있는지 설명하고 다시 묻거나, 에스컬레이션을 닫으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="153"/>
+        <source>The consent recorded is for a different set of files than the bundle holds.</source>
+        <translation>기록된 동의는 번들에 든 파일과 다른 파일 목록에 대한 것입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="156"/>
+        <source>Show the customer the current preview and ask again.</source>
+        <translation>고객에게 현재 미리 보기를 보여 주고 다시 물어보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="159"/>
+        <source>Nobody was named as having agreed.</source>
+        <translation>동의한 사람의 이름이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="160"/>
+        <source>Type the name of the person who agreed by phone.</source>
+        <translation>전화로 동의한 사람의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="163"/>
+        <source>This session is not connected.</source>
+        <translation>이 세션은 연결되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="164"/>
+        <source>Connect first, then run diagnostics.</source>
+        <translation>먼저 연결한 뒤 진단을 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="167"/>
+        <source>There is no diagnostics profile called &apos;{name}&apos;.</source>
+        <translation>&apos;{name}&apos;(이)라는 진단 프로필이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="168"/>
+        <source>Use one of: auto, {profiles}.</source>
+        <translation>다음 중 하나를 사용하세요: auto, {profiles}.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="171"/>
+        <source>A device named &apos;{name}&apos; is already in the book.</source>
+        <translation>&apos;{name}&apos;(이)라는 장치가 이미 장치 목록에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="172"/>
+        <source>Choose another name, or edit that device.</source>
+        <translation>다른 이름을 고르거나, 그 장치를 편집하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="175"/>
+        <source>A device needs a name.</source>
+        <translation>장치에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="176"/>
+        <source>Type a name the team will recognise, e.g. Acme NAS.</source>
+        <translation>팀이 알아볼 수 있는 이름을 입력하세요. 예: Acme NAS</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="179"/>
+        <source>&apos;{host}&apos; is not a host name or address.</source>
+        <translation>&apos;{host}&apos;은(는) 호스트 이름이나 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="180"/>
+        <source>Type a name like nas.local or 192.0.2.10.</source>
+        <translation>nas.local이나 192.0.2.10 같은 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="183"/>
+        <source>Port {port} is not valid.</source>
+        <translation>포트 {port}은(는) 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="184"/>
+        <source>Use a port from 1 to 65535 (SSH: 22).</source>
+        <translation>1~65535 사이의 포트를 사용하세요(SSH: 22).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="187"/>
+        <source>The device book was written by a newer Valuezone (schema {version}, this one knows {supported}).</source>
+        <translation>장치 목록을 더 새로운 Valuezone이 썼습니다(스키마 {version}, 이 버전은 {supported}까지 압니다).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="192"/>
+        <source>Update Valuezone, or use the newer version on this computer.</source>
+        <translation>Valuezone을 업데이트하거나, 이 컴퓨터에서 새 버전을 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="195"/>
+        <source>There is no device with id {device_id}.</source>
+        <translation>ID가 {device_id}인 장치가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="196"/>
+        <source>It may have been removed.</source>
+        <translation>삭제되었을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="199"/>
+        <source>The device book {path} cannot be used ({exc}).</source>
+        <translation>장치 목록 {path}을(를) 사용할 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="200"/>
+        <source>Close other Valuezone windows and check the disk; if the file is damaged, move it away.</source>
+        <translation>다른 Valuezone 창을 닫고 디스크를 확인하세요. 파일이 손상되었다면 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="206"/>
+        <source>Cannot add to the record {folder} ({exc}).</source>
+        <translation>기록 {folder}에 추가할 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="207"/>
+        <source>Check that the folder is a Valuezone record and that `valuezone verify` accepts it.</source>
+        <translation>폴더가 Valuezone 기록인지, `valuezone verify`가 통과하는지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="212"/>
+        <source>Writing to the record {folder} failed ({exc}).</source>
+        <translation>기록 {folder}에 쓰지 못했습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="219"/>
+        <source>Check free space and permissions on the archive folder, then try again.</source>
+        <translation>보관 폴더의 여유 공간과 권한을 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="218"/>
+        <source>Updating session.json of {folder} failed ({exc}).</source>
+        <translation>{folder}의 session.json을 업데이트하지 못했습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="224"/>
+        <source>{folder} ends with an incomplete line (the recorder was stopped while writing it), so nothing can be appended after it.</source>
+        <translation>{folder}이(가) 불완전한 줄로 끝나(기록을 쓰는 도중 중단됨) 뒤에 아무것도 추가할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="229"/>
+        <source>Run `valuezone verify` on the folder; copy the record before repairing it by hand.</source>
+        <translation>폴더에 `valuezone verify`를 실행하세요. 직접 고치기 전에 기록을 복사해 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="234"/>
+        <source>Building the bundle was cancelled.</source>
+        <translation>번들 만들기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="235"/>
+        <source>Nothing was sent.</source>
+        <translation>아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="238"/>
+        <source>A bundle is only packed with the customer&apos;s consent.</source>
+        <translation>번들은 고객이 동의해야만 묶습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="239"/>
+        <source>Ask for it first.</source>
+        <translation>먼저 동의를 받으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="242"/>
+        <source>The device refused an SFTP session ({reason}).</source>
+        <translation>장치가 SFTP 세션을 거부했습니다({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="243"/>
+        <source>Enable SFTP on the device (on a NAS: the SFTP service in the file services settings).</source>
+        <translation>장치에서 SFTP를 켜세요(NAS라면 파일 서비스 설정의 SFTP 서비스).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="248"/>
+        <source>The destination address contains a password.</source>
+        <translation>목적지 주소에 비밀번호가 들어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="249"/>
+        <source>Remove it from the address; store it with `valuezone escalate outbox` prompts or the keyring.</source>
+        <translation>주소에서 비밀번호를 빼고, `valuezone escalate outbox`가 물을 때 입력하거나 키링에 보관하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="255"/>
+        <source>An HQ destination needs a name.</source>
+        <translation>본사 목적지에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="256"/>
+        <source>Give it a name the technicians know.</source>
+        <translation>기술자들이 알아볼 수 있는 이름을 붙이세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="259"/>
+        <source>No secret was given.</source>
+        <translation>비밀 정보가 입력되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="260"/>
+        <source>Paste the token or type the password HQ gave you.</source>
+        <translation>본사에서 받은 토큰을 붙여 넣거나 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="263"/>
+        <source>There is no preview to ask about yet.</source>
+        <translation>아직 물어볼 미리 보기가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="264"/>
+        <source>Build the preview first.</source>
+        <translation>먼저 미리 보기를 만드세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="267"/>
+        <source>The bundle is not ready to send.</source>
+        <translation>번들을 보낼 준비가 되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="268"/>
+        <source>Build the preview and get consent first.</source>
+        <translation>미리 보기를 만들고 동의를 먼저 받으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="271"/>
+        <source>This bundle is being sent right now.</source>
+        <translation>이 번들은 지금 보내는 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="272"/>
+        <source>Wait until the attempt ends, then remove it.</source>
+        <translation>이번 시도가 끝난 뒤 제거하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="285"/>
+        <source>The system keyring refused to store the {kind} for {name} ({exc}).</source>
+        <translation>시스템 키링이 {name}의 {kind} 저장을 거부했습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="286"/>
+        <source>Unlock the keyring and try again; nothing was written to disk.</source>
+        <translation>키링의 잠금을 풀고 다시 시도하세요. 디스크에는 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="289"/>
+        <source>The {name} translator needs an API key, and none is saved.</source>
+        <translation>{name} 번역기에는 API 키가 필요한데, 저장된 키가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="290"/>
+        <source>Save the key in the keyring under &apos;{key_kind}&apos; / &apos;{name}&apos;, or use another provider.</source>
+        <translation>키를 키링의 &apos;{key_kind}&apos; / &apos;{name}&apos; 항목에 저장하거나, 다른 번역 서비스를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="295"/>
+        <source>LibreTranslate needs the address of your server.</source>
+        <translation>LibreTranslate를 쓰려면 서버 주소가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="296"/>
+        <source>Set translation.libre_url in the settings, or pass --url.</source>
+        <translation>설정에서 translation.libre_url을 지정하거나 --url을 넘기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="299"/>
+        <source>No translation provider answered ({reasons}).</source>
+        <translation>응답한 번역 서비스가 없습니다({reasons}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="300"/>
+        <source>The original text is shown untranslated. Check the network, or the providers in the translation settings, then try again.</source>
+        <translation>원문을 번역하지 않은 채로 보여 줍니다. 네트워크나 번역 설정의 서비스 목록을 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="307"/>
+        <source>The archive folder {archive} does not exist.</source>
+        <translation>보관 폴더 {archive}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="308"/>
+        <source>Pass the folder that holds the records (ARCHIVE/YYYY/MM/DD/&lt;session&gt;).</source>
+        <translation>기록이 들어 있는 폴더(ARCHIVE/YYYY/MM/DD/&lt;세션&gt;)를 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="311"/>
+        <source>The archive index {path} cannot be opened ({exc}).</source>
+        <translation>보관 색인 {path}을(를) 열 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="312"/>
+        <source>Check the data folder&apos;s free space and permissions; deleting the index file rebuilds it.</source>
+        <translation>데이터 폴더의 여유 공간과 권한을 확인하세요. 색인 파일을 지우면 다시 만들어집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="318"/>
+        <source>The search {text} could not run ({exc}).</source>
+        <translation>검색 {text}을(를) 실행할 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="319"/>
+        <source>Try other words.</source>
+        <translation>다른 단어로 검색해 보세요.</translation>
+    </message>
+</context>
+<context>
     <name>EscalateDialog</name>
     <message>
         <location filename="../../console/escalation/dialog.py" line="48"/>

@@ -63,13 +63,6 @@ async def live_record(sshd: Sshd, archive: Path) -> Path:
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    root = tmp_path / "archive"
-    root.mkdir()
-    return root
-
-
-@pytest.fixture
 def index(archive: Path, tmp_path: Path) -> Iterator[ArchiveIndex]:
     with ArchiveIndex(archive, tmp_path / "index.sqlite3") as opened:
         yield opened

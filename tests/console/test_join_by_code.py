@@ -17,7 +17,7 @@ from sessions import codes
 from sessions.agent.core import Agent
 from sessions.agent.events import AgentState
 from sessions.config import Settings
-from sessions.live import SessionState
+from sessions.live import SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.recording import open_record, verify
 from sessions.relay.server import Relay
@@ -112,7 +112,7 @@ def test_customer_link_drop_shows_reconnecting_resumes_and_marks_the_gap(  # typ
 
     async def scenario() -> None:
         await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE, what="shell")
-        tab.bridge.status_changed.connect(lambda status: seen.append(status.state))
+        tab.bridge.on(SessionStatus, lambda status: seen.append(status.state))
         qtbot.keyClicks(tab.terminal, "echo before-drop")
         qtbot.keyClick(tab.terminal, Qt.Key.Key_Return)
         await until(lambda: "before-drop" in tab.terminal.snapshot_text(), what="output before the drop")

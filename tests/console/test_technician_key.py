@@ -168,6 +168,9 @@ def test_key_made_in_the_dialog_then_asked_after_a_restart(qtbot, qloop: QtLoop,
     qloop.run(join_twice(), timeout=120)
 
 
+# The key's passphrase is never typed when the ssh-agent holds the key, so the record is not sealed
+# (sessions.live warns); the agent cannot sign a record's chain in this version.
+@pytest.mark.expected_log("record will not be signed")
 def test_ssh_agent_holds_the_key_no_question(qtbot, qloop: QtLoop, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     key = create_technician_key(passphrase=PASSPHRASE)
     forget_unlocked()

@@ -23,13 +23,6 @@ from tests.sshd import Sshd
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    root = tmp_path / "archive"
-    root.mkdir()
-    return root
-
-
-@pytest.fixture
 def window(archive: Path, tmp_path: Path, qtbot: QtBot, qloop: QtLoop) -> Iterator[ReviewWindow]:  # noqa: F811
     index = ArchiveIndex(archive, tmp_path / "index.sqlite3")
     win = ReviewWindow(index, "lead-park")
