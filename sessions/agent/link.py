@@ -10,6 +10,7 @@ from typing import Any
 
 import asyncssh
 
+from sessions.agent.failures import tag
 from sessions.errors import ConnectError, SessionClosedError
 from sessions.relay import protocol
 from sessions.ssh.auth import Credentials
@@ -17,6 +18,7 @@ from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target
+from sessions.vendor import Vendor
 
 HELLO_TIMEOUT = 15.0
 
@@ -50,6 +52,7 @@ class RelayLink:
         self.resumed = False
         self.relay_state = ""
         self.closed_reason = ""  # set when the relay closed the code for good
+        self.vendor: Vendor | None = None  # the relay's vendor (welcome): for display only
         self._claims: dict[int, asyncio.Future[Claim]] = {}
         self.on_notice: Callable[[str], None] = lambda text: None
         self.on_withdrawn: Callable[[int], None] = lambda claim: None
@@ -86,7 +89,8 @@ class RelayLink:
             )
             link = cls(conn, writer, reader)
             writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=resume))
-            await link._expect("welcome")
+            welcome = await link._expect("welcome")
+            link.vendor = Vendor.from_wire(welcome.get("vendor"))
             try:
                 await conn.create_server(accept, protocol.FORWARD_HOST, protocol.FORWARD_PORT)
             except asyncssh.ChannelListenError:
@@ -98,9 +102,12 @@ class RelayLink:
             refused = _turned_away(relay, exc)
             if refused is not None:  # over the codes-per-minute limit, found when the code was issued
                 raise refused from exc
-            raise ConnectError(
-                f"The relay {relay.host_port} did not hand out a session code ({exc}).",
-                "Check the relay address; if it is right, the relay may be overloaded: try again soon.",
+            raise tag(
+                ConnectError(
+                    f"The relay {relay.host_port} did not hand out a session code ({exc}).",
+                    "Check the relay address; if it is right, the relay may be overloaded: try again soon.",
+                ),
+                "relay_no_code",
             ) from exc
         link.code = str(message["code"])
         link.token = str(message["token"])
@@ -125,7 +132,8 @@ class RelayLink:
             message = protocol.decode(await asyncio.wait_for(self._reader.readline(), 2))
             if message["type"] == "refused":
                 reason = str(message.get("reason", "")).rstrip(".")
-                raise ConnectError(f"The relay {relay.host_port} turned this connection away: {reason}.")
+                sentence = f"The relay {relay.host_port} turned this connection away: {reason}."
+                raise tag(ConnectError(sentence), "relay_busy")
 
     async def _read(self) -> None:
         with contextlib.suppress(asyncssh.Error, OSError):
@@ -184,4 +192,6 @@ def _turned_away(relay: Target, cause: BaseException | None) -> ConnectError | N
     if not isinstance(cause, asyncssh.DisconnectError) or cause.code != asyncssh.DISC_TOO_MANY_CONNECTIONS:
         return None
     reason = cause.reason.removesuffix(f" (error {cause.code})")
-    return ConnectError(f"The relay {relay.host_port} turned this connection away: {reason}.")
+    error = ConnectError(f"The relay {relay.host_port} turned this connection away: {reason}.")
+    tag(error, "relay_busy")
+    return error

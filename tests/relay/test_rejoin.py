@@ -69,9 +69,7 @@ async def test_a_technician_who_dropped_is_asked_about_again(
     conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
     assert (await conn.run("echo back")).stdout == "back\n"
     assert [event.again for event in customer.asked] == [False, True, True]
-    assert (
-        customer.asked[1].question == f"{TECH_NAME} wants to connect again (scope: full shell). Allow? [y/N]"
-    )
+    assert customer.asked[1].lines[0] == f"{TECH_NAME} wants to connect again."
     assert f"You declined {TECH_NAME}." in run.activity()
     assert f"You let {TECH_NAME} back in." in run.activity()
     conn.close()
@@ -159,7 +157,7 @@ async def test_korean_terminal_agent_asks_again_and_offers_the_window(
             await asyncio.wait_for(join, 20)
             await line_matching(agent.stdout, r"기술자의 연결이 끊겼습니다", seen)
 
-        await join_then_drop("예\n".encode(), re.escape(f"{TECH_NAME}님이 연결하려고 합니다"))
+        await join_then_drop("예\n".encode(), re.escape(f"{TECH_NAME}님이 이 장치에 연결하려고 합니다"))
         await join_then_drop(b"a\n", re.escape(f"{TECH_NAME}님이 다시 연결하려고 합니다"))
         assert re.search(r"\d\d:\d\d까지는 .*다시 연결할 때 묻지 않습니다", "".join(seen)), seen
         await join_then_drop(b"", None)  # within the window: no question
