@@ -98,7 +98,7 @@ class CustomerLink:
 
     def _announce_code(self, *, resumed: bool) -> None:
         assert self.pairing is not None
-        ttl = int(self.relay.book.code_ttl)
+        ttl = self.relay.book.time_left(self.pairing)
         if self._control is not None:
             self._send(
                 "code",
@@ -205,7 +205,11 @@ class CustomerLink:
             message = protocol.decode(line)
             if message["type"] == "hello":
                 self._hello = message
-                self._send("welcome", v=protocol.PROTOCOL_VERSION)
+                handed_out = self.relay.config.vendor
+                if handed_out:  # an older agent ignores the extra field
+                    self._send("welcome", v=protocol.PROTOCOL_VERSION, vendor=handed_out.to_wire())
+                else:
+                    self._send("welcome", v=protocol.PROTOCOL_VERSION)
             elif message["type"] == "end":
                 by_technician = message.get("by") == "technician"
                 self.end_by_customer(Reason.USED if by_technician else Reason.ENDED)

@@ -23,6 +23,7 @@ from sessions.relay.protocol import Reason
 from sessions.relay.ratelimit import FailureLimiter
 from sessions.relay.technicians import TechnicianRegistry
 from sessions.ssh.packets import streamline
+from sessions.vendor import Vendor
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
 # AES-GCM runs in one hardware-accelerated call per packet; asyncssh's chacha20-poly1305 needs several
@@ -58,6 +59,7 @@ class RelayConfig:
     max_unauthenticated_per_address: int = 32
     handshake_timeout: float = 10.0  # accept → first authentication request
     login_timeout: float = 30.0  # accept → logged in (OpenSSH asks for a key's passphrase meanwhile)
+    vendor: Vendor | None = None  # handed to each agent in `welcome`, for display only
 
 
 def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
