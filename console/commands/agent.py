@@ -244,6 +244,7 @@ class TerminalView:
             line = texts.text("terminal.code", code=event.display, minutes=minutes)
             self.say(f"{line} {texts.text('terminal.same_code')}" if event.resumed else line)
             self.say(texts.text("terminal.read_it"))
+            self._show_state(self.agent.state)  # the countdown starts with the code
             if self.agent.end_to_end and not self._told_end_to_end:
                 self._told_end_to_end = True
                 self.say(texts.text("view.end_to_end"))
