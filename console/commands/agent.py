@@ -24,14 +24,35 @@ from sessions.errors import ConfigError, SupportError
 from sessions.ssh.target import Target
 from sessions.visible import visible
 
+DESCRIPTION = (
+    "Connects out to the support relay (no open port needed), shows a session code to read to your "
+    "technician, and asks you before they connect. Type /end or press Ctrl-C to end."
+)
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "agent",
         help="let a technician help you: show a session code and ask before anyone connects",
-        description="Connects out to the support relay (no open port needed), shows a session code to "
-        "read to your technician, and asks you before they connect. Type /end or press Ctrl-C to end.",
+        description=DESCRIPTION,
     )
+    add_options(parser)
+    parser.set_defaults(func=run)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`valuezone-agent`: the terminal agent alone (the headless install and the single-file build)."""
+    parser = argparse.ArgumentParser(prog="valuezone-agent", description=DESCRIPTION)
+    add_options(parser)
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """The agent's options (shared by `valuezone agent` and `valuezone-agent`)."""
     parser.add_argument("--relay", metavar="HOST:PORT", help="the relay's address (default: from settings)")
     parser.add_argument(
         "--scope",
@@ -82,7 +103,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="show the technician's terminal here as it runs, as plain text lines marked │",
     )
-    parser.set_defaults(func=run)
 
 
 def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -100,6 +120,13 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
             ),
             "no_relay",
         )
+    if args.gui:
+        from console.gui_missing import require_gui
+
+        try:
+            require_gui()
+        except ConfigError as exc:
+            raise tag(exc, "no_window") from None
     local_vendor = None
     if args.vendor is not None:
         try:
