@@ -175,7 +175,7 @@ def packaged() -> Vendor:
 
 def demo_file() -> Path:
     """The demo's vendor file (resources/demo/vendor.toml), for `valuezone demo` and the screenshots."""
-    return Path(str(resources.files("resources").joinpath("demo", "vendor.toml")))
+    return Path(str(resources.files("resources").joinpath("demo").joinpath("vendor.toml")))
 
 
 def chosen(local: Vendor | None, relay: Vendor | None) -> Vendor:

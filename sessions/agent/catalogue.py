@@ -74,9 +74,11 @@ def system_language() -> str:
 
 @cache
 def _load(lang: str) -> dict[str, dict[str, Any]]:
-    entry = resources.files("resources").joinpath("agent", f"{lang}.toml")
+    entry = (
+        resources.files("resources").joinpath("agent").joinpath(f"{lang}.toml")
+    )  # one step each: frozen builds
     data = tomllib.loads(entry.read_text(encoding="utf-8")) if entry.is_file() else {}
-    canned = resources.files("resources").joinpath("canned", f"{lang}.toml")
+    canned = resources.files("resources").joinpath("canned").joinpath(f"{lang}.toml")
     if canned.is_file():
         replies = tomllib.loads(canned.read_text(encoding="utf-8")).get("replies", {})
         question = data.setdefault("question", {})
