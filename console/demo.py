@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from console.agent_window import AgentWindow
 from console.main_window import MainWindow
 from console.session_tab import SessionTab
+from sessions import vendor
 from sessions.agent.core import Agent, AgentConfig
 from sessions.relay.server import Relay, RelayConfig
 from sessions.relay.techkey import ensure_technician_key
@@ -36,7 +37,7 @@ class Demo:
     tab: SessionTab
 
     async def close(self) -> None:
-        await self.agent.end("The demo is over.")
+        await self.agent.end("demo")
         self.agent_window.close()
         await self.relay.close()
 
@@ -49,7 +50,11 @@ async def start_demo(window: MainWindow, home: Path, *, customer_lang: str = "ko
     relay_dir.mkdir(parents=True, exist_ok=True)
     technicians = relay_dir / "technicians"
     technicians.write_text(f"{kind} {blob} {DEMO_TECHNICIAN}\n", encoding="utf-8")
-    relay = await Relay.start(RelayConfig(technicians_file=technicians, state_dir=relay_dir))
+    # The relay hands out the demo's made-up vendor, as a support team's relay hands out theirs.
+    handed_out = vendor.load(vendor.demo_file())
+    relay = await Relay.start(
+        RelayConfig(technicians_file=technicians, state_dir=relay_dir, vendor=handed_out)
+    )
     log.info("demo relay on 127.0.0.1:%d (%s)", relay.port, relay.fingerprint)
 
     agent = Agent(
