@@ -195,7 +195,7 @@ async def test_stock_openssh_customer_is_asked_again_by_the_relay(
     try:
         code = b"".join(await read_until(rb"Session code: (\d{3}) (\d{3}) (\d{3})")).decode()
         relay_target = Target("127.0.0.1", relay.port, "kim")
-        for question in (rb"wants to connect \(", rb"wants to connect again \("):
+        for question in (rb"wants to connect to this device\.", rb"wants to connect again\."):
             relay_conn = await connect_relay(relay_target, trust=trust, technician_key=tech_key)
             tunnel = asyncio.ensure_future(_open_device(relay_conn, code, sshd))
             await read_until(question)
