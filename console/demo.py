@@ -66,11 +66,12 @@ async def start_demo(window: MainWindow, home: Path, *, customer_lang: str = "ko
         )
     )
     agent_window = AgentWindow(agent, auto_consent=True)
+    agent_window.show()
+    await agent.start()
+    # After the start: the vendor's title would otherwise hide that this window is the demo's customer.
     agent_window.setWindowTitle(
         QCoreApplication.translate("AgentWindow", "Valuezone support — customer side (demo)")
     )
-    agent_window.show()
-    await agent.start()
     window.settings.set("relay", "address", f"127.0.0.1:{relay.port}")
     tab = window.join_code(agent.code, Target("127.0.0.1", relay.port, getpass.getuser()), accept_new=True)
     return Demo(relay, agent, agent_window, tab)
