@@ -144,8 +144,10 @@ class AgentWindow(QMainWindow):
     async def _start(self) -> None:
         try:
             await self.agent.start()
-        except SupportError as exc:  # in the customer's words; the technician's message goes to the log
-            log.warning("agent could not start: %s", exc)
+        except (
+            Exception
+        ) as exc:  # the boundary: in the customer's words; the technician's message goes to the log
+            log.warning("agent could not start: %s", exc, exc_info=not isinstance(exc, SupportError))
             self.state_label.setText(self.texts.error(exc, relay=self.agent.config.relay.host_port))
 
     # --- agent events (called on the loop thread, which is the Qt thread) -----------------------------
