@@ -144,9 +144,7 @@ class AgentWindow(QMainWindow):
     async def _start(self) -> None:
         try:
             await self.agent.start()
-        except (
-            Exception
-        ) as exc:  # the boundary: in the customer's words; the technician's message goes to the log
+        except Exception as exc:  # a boundary: the customer's words here, the technician's in the log
             log.warning("agent could not start: %s", exc, exc_info=not isinstance(exc, SupportError))
             self.state_label.setText(self.texts.error(exc, relay=self.agent.config.relay.host_port))
 

@@ -183,12 +183,9 @@ async def _run_terminal(config, stdin: TextIO, out: TextIO, *, mirror: bool = Fa
     view.say(agent.texts.text("terminal.connecting", relay=config.relay.host_port))
     try:
         await agent.start()
-    except (
-        Exception
-    ) as exc:  # the boundary: the customer reads what happened and what to do, the log the rest
-        logging.getLogger(__name__).warning(
-            "agent could not start: %s", exc, exc_info=not isinstance(exc, SupportError)
-        )
+    except Exception as exc:  # a boundary: the customer reads what happened and what to do, the log the rest
+        bug = not isinstance(exc, SupportError)
+        logging.getLogger(__name__).warning("agent could not start: %s", exc, exc_info=bug)
         view.say(agent.texts.error(exc, relay=config.relay.host_port))
         return 1
     loop = asyncio.get_running_loop()
