@@ -28,8 +28,8 @@ def main(out: Path) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from console.demo import start_demo
-    from console.main_window import MainWindow
+    from console.launch.demo import start_demo
+    from console.mainwindow.window import MainWindow
     from sessions.config import Settings
     from sessions.live import SessionState
     from sessions.paths import app_dirs

@@ -34,7 +34,7 @@ def main(folder: Path) -> int:
     from PySide6.QtGui import QColor, QPainter
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from console.agent_window import AgentWindow
+    from console.agent.window import AgentWindow
     from sessions import vendor
     from sessions.agent.core import Agent, AgentConfig
     from sessions.relay.client import connect_by_code

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from console.commands.agent_countdown import TerminalCountdown
-from console.commands.agent_mirror import ShellMirror
-from console.commands.agent_questions import TerminalQuestion
+from console.agent.countdown import TerminalCountdown
+from console.agent.mirror import ShellMirror
+from console.agent.terminal_questions import TerminalQuestion
 from console.commands.argtypes import count, language, port, seconds
 from sessions import vendor
 from sessions.agent.catalogue import Catalogue, languages, normalize, system_language
@@ -121,7 +121,7 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
             "no_relay",
         )
     if args.gui:
-        from console.gui_missing import require_gui
+        from console.launch.gui_missing import require_gui
 
         try:
             require_gui()
@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = agent_config(args)
     except SupportError as exc:  # told in the customer's language; the technician's words go to the log
-        from console.applog import setup_logging
+        from console.app.logfile import setup_logging
 
         setup_logging()
         logging.getLogger(__name__).warning("agent not started: %s", exc)
@@ -158,10 +158,10 @@ def run(args: argparse.Namespace) -> int:
         print(texts.error(exc, relay=args.relay or ""), file=sys.stderr)
         return 1
     if args.gui:
-        from console.app import run_agent_window
+        from console.launch.windows import run_agent_window
 
         return run_agent_window(config)
-    from console.applog import setup_logging
+    from console.app.logfile import setup_logging
     from sessions import eventloop
 
     # The customer's terminal shows only what the agent says: library messages (asyncio's "Fatal error

@@ -55,6 +55,6 @@ def run(args: argparse.Namespace) -> int:
     home.mkdir(parents=True, exist_ok=True)
     os.environ["VALUEZONE_HOME"] = str(home)
     print(f"valuezone demo: files in {home}")
-    from console.app import run_demo
+    from console.launch.windows import run_demo
 
     return run_demo(home, customer_lang=args.lang, quit_after=args.quit_after)

@@ -143,7 +143,7 @@ def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
 
 def _report(index: Any, since: str, out: Path) -> int:
     _offscreen_without_display()
-    from console.app import create_application
+    from console.app.runtime import create_application
     from console.review.charts import render_chart_pngs
     from sessions.archive import build_report, render_html
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, QObject, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from console.widgets import named
+from console.kit.widgets import named
 from sessions.archive import Report, duration_text
 
 PNG_SIZE = (720, 360)

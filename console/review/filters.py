@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from console.widgets import named
+from console.kit.widgets import named
 from sessions.archive import Filters
 
 _ANY_DATE = QDate(2000, 1, 1)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.kit.widgets import named
 from console.terminal.paint import CellMetrics, paint_cursor, paint_line
 from console.terminal.palette import DEFAULT_BG
-from console.widgets import named
 from sessions.archive import SPEEDS, Marker, Playback
 
 TICK_MS = 33

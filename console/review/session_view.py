@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.kit.tasks import spawn
+from console.kit.widgets import named
 from console.review.player import PlayerWidget, clock
-from console.tasks import spawn
-from console.widgets import named
 from sessions.archive import Playback
 from sessions.errors import SupportError
 from sessions.recording import append_event

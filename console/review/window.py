@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.kit.tasks import spawn
+from console.kit.widgets import named
 from console.review.charts import ReportPanel
 from console.review.filters import FilterBar
 from console.review.session_view import SessionView
-from console.tasks import spawn
-from console.widgets import named
 from sessions.archive import ArchiveIndex, Filters, Hit, SessionRow, build_report, search, sessions
 from sessions.errors import SupportError
 
@@ -242,8 +242,8 @@ def _languages(index: ArchiveIndex) -> list[str]:
 
 def run_review(archive: Path | None, index_db: Path | None) -> int:
     """`valuezone review`: open the window over *archive* (default: the recording.archive setting)."""
-    from console.app import create_application, load_settings, run_loop
-    from console.i18n import install_translator, resolve_language
+    from console.app.i18n import install_translator, resolve_language
+    from console.app.runtime import create_application, load_settings, run_loop
     from sessions.archive import open_index
     from sessions.recording import archive_root
 

@@ -183,7 +183,7 @@ class ShellOpened:
 class ShellOutput:
     """Bytes terminal ``shell`` printed, exactly as the technician receives them (their typing as echoed).
 
-    Raw terminal output: show it only through a terminal emulator (console.shell_view, the terminal
+    Raw terminal output: show it only through a terminal emulator (console.agent.shell_view, the terminal
     agent's mirror), never write it to a real terminal as it is.
     """
 

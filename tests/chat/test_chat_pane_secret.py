@@ -6,7 +6,7 @@ import asyncio
 
 from PySide6.QtWidgets import QLabel
 
-from console.chat_pane import ChatPane
+from console.session.chat_pane import ChatPane
 from sessions.chat.conversation import ChatEntry, Conversation, EntryState
 from sessions.chat.message import ChatMessage
 

@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QMessageBox, QPushButton, QTabWidget, QWidget
 
-from console.agent_window import AgentWindow
+from console.agent.window import AgentWindow
 from sessions.agent.core import Agent, AgentConfig
 from sessions.agent.events import AgentState
 from sessions.chat.link import ChatLink

@@ -8,7 +8,7 @@ import asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from console.agent_window import AgentWindow
+from console.agent.window import AgentWindow
 from sessions.agent.core import Agent
 from sessions.relay.client import connect_by_code, connect_relay
 from sessions.relay.server import Relay

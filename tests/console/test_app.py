@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QSpinBox
 
-from console.applog import setup_logging
+from console.app.logfile import setup_logging
 from console.cli import main
-from console.main_window import MainWindow
-from console.settings_dialog import SettingsDialog
+from console.mainwindow.window import MainWindow
+from console.settings.dialog import SettingsDialog
 from sessions import __version__
 from sessions.config import Settings
 from sessions.paths import app_dirs
@@ -61,7 +61,7 @@ def test_settings_dialog_saves_what_the_person_chose(qtbot) -> None:  # type: ig
 
 
 def test_korean_ui_is_switchable(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from console.i18n import install_translator
+    from console.app.i18n import install_translator
 
     assert install_translator("ko") == "ko"
     try:
@@ -115,7 +115,7 @@ def test_log_masks_secret_shapes_and_lives_in_the_log_dir() -> None:
 
 
 def test_crash_hook_logs_the_exception(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import console.crash as crash
+    import console.app.crash as crash
 
     setup_logging()
     shown: list[str] = []

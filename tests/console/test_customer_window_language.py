@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.agent_window import AgentWindow
+from console.agent.window import AgentWindow
 from sessions import vendor
 from sessions.agent.core import Agent, AgentConfig
 from sessions.agent.events import AgentState

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from console.agent_window import AgentWindow
-from console.main_window import MainWindow
+from console.agent.window import AgentWindow
+from console.mainwindow.window import MainWindow
 from console.review.window import ReviewWindow
 from sessions.agent.core import Agent
 from sessions.config import Settings

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from console.agent_window import AgentWindow
-from console.escalate_dialog import EscalateDialog
-from console.main_window import MainWindow
-from console.session_tab import SessionPlan, SessionTab
+from console.agent.window import AgentWindow
+from console.escalation.dialog import EscalateDialog
+from console.mainwindow.window import MainWindow
+from console.session.tab import SessionPlan, SessionTab
 from sessions.agent.core import Agent
 from sessions.config import Settings
 from sessions.escalation import State, verify_bundle

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
-from console.agent_window import AgentWindow
-from console.demo import start_demo
-from console.main_window import MainWindow
-from console.session_tab import SessionTab
+from console.agent.window import AgentWindow
+from console.launch.demo import start_demo
+from console.mainwindow.window import MainWindow
+from console.session.tab import SessionTab
 from sessions import codes
 from sessions.agent.core import Agent
 from sessions.agent.events import AgentState

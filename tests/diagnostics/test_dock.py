@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from console.diagnostics_dock import DiagnosticsDock
+from console.diagnostics.dock import DiagnosticsDock
 from sessions.diagnostics import DiagnosticsRunner, Finding, Status, load_profile
 from tests.diagnostics.conftest import open_connection
 from tests.sshd import Sshd

@@ -235,7 +235,8 @@ async def test_output_cut_by_a_timeout_is_read_as_far_as_it_got(
     head = "\n".join(lines[:11]) + "\n"  # md0, md3 and md1 whole, then md2's first line
     (tmp_path / "mdstat").write_text(head)
     runner = DiagnosticsRunner(conn, load_profile("linux"))
-    check = Check("md-raid", "RAID", "mdstat", (f"cat {tmp_path / 'mdstat'}; sleep 5",), timeout=1.0)
+    # The timeout must leave a loaded machine time to start a shell and print: 5 s (the command hangs 60 s).
+    check = Check("md-raid", "RAID", "mdstat", (f"cat {tmp_path / 'mdstat'}; sleep 60",), timeout=5.0)
     result = await run_check(check, runner.execute)
     by_target = {f.target: f for f in result.findings}
     assert by_target["md0"].status is Status.FAIL and "sda1 has failed" in by_target["md0"].summary
@@ -245,6 +246,6 @@ async def test_output_cut_by_a_timeout_is_read_as_far_as_it_got(
     assert all(f.summary.endswith(CUT_NOTE) for f in result.findings)
     assert (
         by_target["md0"].evidence[-1]
-        == "(cat did not finish within 1 s (the device may be busy or a disk may hang))"
+        == "(cat did not finish within 5 s (the device may be busy or a disk may hang))"
     )
     assert result.results[0].timed_out
