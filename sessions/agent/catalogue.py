@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sessions.agent.failures import UNEXPECTED, customer_error
+from sessions.agent.failures import UNEXPECTED, customer_codes, customer_params
 from sessions.chat.questions import CONSENT, SURVEY, Question
 from sessions.paths import app_dirs
 from sessions.visible import visible
@@ -120,9 +120,8 @@ class Catalogue:
 
     def error(self, error: BaseException, *, relay: str = "") -> str:
         """What the customer reads about *error*: its ``[errors]`` text, never the technician's message."""
-        code, params = customer_error(error, relay=relay)
-        if not self.has(f"errors.{code}"):
-            code = UNEXPECTED
+        code = next(c for c in customer_codes(error) if c == UNEXPECTED or self.has(f"errors.{c}"))
+        params = customer_params(error, relay=relay)
         params.setdefault("log", str(app_dirs().log_file))
         return self.text(f"errors.{code}", **{name: visible(str(value)) for name, value in params.items()})
 

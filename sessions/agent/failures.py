@@ -28,16 +28,41 @@ def tag(error: BaseException, code: str, **params: str) -> BaseException:
     return error
 
 
-def customer_error(error: BaseException, *, relay: str = "") -> tuple[str, dict[str, str]]:
-    """The ``[errors]`` code and values for *error*; *relay* is the relay's address, for the text."""
+def customer_codes(error: BaseException) -> list[str]:
+    """The ``[errors]`` codes that may describe *error*, most precise first; the first the catalogue has
+    wins. A code set on the error comes first (``tag``, or SupportError's own stable code), then the one
+    for its class; ``unexpected`` last."""
+    codes: list[str] = []
     code = getattr(error, "code", None)
     if isinstance(code, str) and code:
-        params = getattr(error, "params", None)
-        return code, {"relay": relay, **(dict(params) if isinstance(params, dict) else {})}
-    for cls, code in _BY_CLASS:
-        if isinstance(error, cls):
-            return code, {"relay": relay}
-    return UNEXPECTED, {"relay": relay}
+        codes += [code, _BY_CORE_CODE.get(code, "")]
+    codes += [customer for cls, customer in _BY_CLASS if isinstance(error, cls)]
+    return [c for c in dict.fromkeys(codes) if c] + [UNEXPECTED]
+
+
+def customer_params(error: BaseException, *, relay: str = "") -> dict[str, str]:
+    """The values an ``[errors]`` text may use: the relay's address and the error's own params."""
+    params = getattr(error, "params", None)
+    own = {str(k): str(v) for k, v in params.items()} if isinstance(params, dict) else {}
+    return {"relay": relay, **own}
+
+
+def customer_error(error: BaseException, *, relay: str = "") -> tuple[str, dict[str, str]]:
+    """The most precise ``[errors]`` code for *error* and its values (no catalogue consulted)."""
+    return customer_codes(error)[0], customer_params(error, relay=relay)
+
+
+# SupportError's stable codes (sessions/errors.py) that mean one of the customer's failures.
+_BY_CORE_CODE = {
+    "connect.unreachable": "relay_unreachable",
+    "connect.name_unknown": "relay_name_unknown",
+    "connect.timeout": "relay_timeout",
+    "connect.auth_refused": "relay_not_relay",
+    "connect.failed": "relay_no_code",
+    "hostkey.untrusted": "relay_changed",
+    "hostkey.changed": "relay_changed",
+    "hostkey.unknown": "relay_changed",
+}
 
 
 # Most specific first: a failure to reach the relay, by what the SSH layer found.

@@ -185,3 +185,19 @@ def test_catalogue_json_escape_free() -> None:
         text = resources.files("resources").joinpath("agent", f"{lang}.toml").read_text("utf-8")
         assert "\\u" not in text, lang
         json.dumps(text)  # and valid UTF-8 all the way
+
+
+def test_an_errors_own_code_is_used_when_the_customer_table_has_it() -> None:
+    from sessions.agent.failures import tag
+    from sessions.errors import ConnectError, HostUnreachableError
+
+    texts = Catalogue("ko")
+    busy = tag(ConnectError("The relay turned this connection away: too many."), "relay_busy")
+    assert texts.error(busy).startswith("지금은 지원 서비스가")  # the tag wins over the class
+    coded = HostUnreachableError("127.0.0.1:1 refused the connection.")
+    coded.code = "connect.unreachable"  # type: ignore[attr-defined]  # SupportError's stable code
+    assert texts.error(coded, relay="r:1").startswith("r:1의 지원 서비스에 연결할 수 없습니다.")
+    unknown = ConnectError("odd")
+    unknown.code = "relay.something_new"  # type: ignore[attr-defined]
+    assert texts.error(unknown, relay="r:1").startswith("r:1의 지원 서비스가 세션 코드를")  # by its class
+    assert "자세한 내용은" in texts.error(RuntimeError("bug"))  # anything else: tell the technician, log
