@@ -1,8 +1,10 @@
 """The terminal agent's countdown: the code's time left, one line rewritten each second on a terminal.
 
-On a TTY the last line is the countdown, rewritten in place every second (``\\r`` and erase-line,
-written by us, never text from elsewhere); any other line printed meanwhile clears it first and draws
-it again after. Without a TTY (a log, a pipe, a service) a new line once a minute instead.
+On a TTY the countdown is the line just above the cursor, rewritten in place every second (save the
+cursor, up one line, erase it, write, restore the cursor: sequences written by us, never text from
+elsewhere), so what the customer is typing on the cursor's line (`/end`) stays as it is. Any other line
+printed meanwhile takes the countdown's place and the countdown is drawn again under it. Without a TTY
+(a log, a pipe, a service) a new line once a minute instead.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import TextIO
 from sessions.agent.catalogue import Catalogue
 
 ERASE_LINE = "\r\x1b[K"
+UP = "\x1b[1A"
+SAVE, RESTORE = "\x1b7", "\x1b8"  # DECSC / DECRC: the cursor and the customer's typing stay put
 
 
 class TerminalCountdown:
@@ -48,24 +52,36 @@ class TerminalCountdown:
         self.clear()
 
     def clear(self) -> None:
-        """Erase the countdown line (before another line is printed)."""
+        """Go up to the countdown's line and erase it: the next line printed takes its place."""
         if self._drawn:
-            self.out.write(ERASE_LINE)
+            self.out.write(UP + ERASE_LINE)
             self.out.flush()
             self._drawn = False
 
     def redraw(self) -> None:
-        """Draw the countdown again under the line just printed (on a TTY, while running)."""
-        if self.tty and self.running and self.deadline is not None:
-            self.out.write(ERASE_LINE + self.texts.time_left(self.deadline - time.monotonic()))
+        """Draw the countdown as a line of its own (on a TTY, while running); the cursor goes under it."""
+        if self.tty and self.running and self.deadline is not None and not self._drawn:
+            self.out.write(self._text() + "\r\n")
             self.out.flush()
             self._drawn = True
+
+    def _tick(self) -> None:
+        """Rewrite the countdown's line above the cursor, leaving the cursor (and any typing) where it is."""
+        if not self._drawn:
+            self.redraw()
+            return
+        self.out.write(SAVE + UP + ERASE_LINE + self._text() + RESTORE)
+        self.out.flush()
+
+    def _text(self) -> str:
+        assert self.deadline is not None
+        return self.texts.time_left(self.deadline - time.monotonic())
 
     async def _run(self) -> None:
         assert self.deadline is not None
         while (left := self.deadline - time.monotonic()) > 0:
             if self.tty:
-                self.redraw()
+                self._tick()
             else:
                 minutes = math.ceil(left / 60)
                 if minutes != self._minutes_said:

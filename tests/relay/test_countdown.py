@@ -9,6 +9,8 @@ import re
 import sys
 from pathlib import Path
 
+import pyte
+
 from sessions.relay.client import connect_by_code
 from sessions.ssh.target import Target
 from tests.relay.conftest import TECH_NAME
@@ -28,7 +30,7 @@ async def test_on_a_terminal_the_countdown_line_is_rewritten_each_second(
         )  # fmt: skip
         agents.append(process)
         os.close(slave)
-        screen = ""
+        raw, screen = bytearray(), ""
 
         async def read_until(pattern: re.Pattern[str], count: int = 1) -> list[re.Match[str]]:
             nonlocal screen
@@ -36,12 +38,23 @@ async def test_on_a_terminal_the_countdown_line_is_rewritten_each_second(
             deadline = loop.time() + 20
             while len(found := list(pattern.finditer(screen))) < count:
                 assert loop.time() < deadline, screen
-                screen += (await asyncio.to_thread(os.read, master, 4096)).decode(errors="replace")
+                raw.extend(await asyncio.to_thread(os.read, master, 4096))
+                screen = raw.decode(errors="replace")
             return found
 
         ticks = await read_until(TICK, 3)  # three seconds of countdown, each one rewriting the line
         seconds = [int(m.group(1)) * 60 + int(m.group(2)) for m in ticks]
         assert seconds[0] > seconds[-1] >= 590 and seconds == sorted(seconds, reverse=True)
+        # What the customer types meanwhile stays on their line: the countdown is rewritten above it.
+        os.write(master, b"/en")
+        await read_until(TICK, len(TICK.findall(screen)) + 2)
+        shown = pyte.Screen(100, 30)
+        pyte.Stream(shown).feed(screen)
+        row = shown.cursor.y
+        assert shown.display[row].rstrip() == "/en", shown.display
+        assert shown.display[row - 1].startswith("코드 만료까지 9:5"), shown.display
+        assert sum("코드 만료까지" in line for line in shown.display) == 1  # one line, rewritten
+        os.write(master, b"\x15")  # Ctrl-U: the customer erases what they typed
         code = re.search(r"세션 코드: (\d{3} \d{3} \d{3})", screen)
         assert code is not None
         target = Target("127.0.0.1", port, "kim")
