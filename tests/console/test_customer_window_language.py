@@ -137,3 +137,23 @@ def test_relay_that_cannot_be_reached_is_told_in_korean_in_the_window(
     qloop.run(window.start())
     assert window.state_label.text().startswith("127.0.0.1:1의 지원 서비스에 연결할 수 없습니다.")
     assert english_runs(window.state_label.text(), ["127.0.0.1:1"]) == []
+
+
+def test_qt_menus_in_the_customer_window_speak_the_customers_language(
+    qtbot, qloop: QtLoop, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from console.agent.qt_words import install_qt_words, remove_qt_words
+
+    for lang, paste in (("ko", "붙여넣기"), ("ja", "貼り付け"), ("zh-TW", "貼上"), ("zh-CN", "粘贴")):
+        agent = Agent(AgentConfig(relay=Target("127.0.0.1", 1), state_dir=tmp_path / "agent", lang=lang))
+        assert install_qt_words(agent.texts.lang)
+        try:
+            window = AgentWindow(agent)
+            qtbot.addWidget(window)
+            menu = window.entry.createStandardContextMenu()  # what a right click on the chat entry shows
+            labels = [action.text().replace("&", "") for action in menu.actions() if action.text()]
+            menu.deleteLater()
+        finally:
+            remove_qt_words()
+        assert any(paste in label for label in labels), (lang, labels)
+        assert english_runs(" ".join(labels), []) == [] and "Paste" not in " ".join(labels), labels
