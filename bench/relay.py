@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -58,18 +59,21 @@ class Relay:
     """`valuezone relay` in a subprocess; per-address customer limits off (every client is 127.0.0.1)."""
 
     def __init__(self, folder: Path, technicians: Path, cpus: str = "") -> None:
-        self.port = free_port()
         pin = ["taskset", "-c", cpus] if cpus else []
         self.process = subprocess.Popen(
-            [*pin, sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{self.port}",
-             "--technicians", str(technicians), "--state-dir", str(folder / f"relay{self.port}"),
+            [*pin, sys.executable, "-m", "console.cli", "relay", "--listen", "127.0.0.1:0",
+             "--technicians", str(technicians), "--state-dir", tempfile.mkdtemp(prefix="relay", dir=folder),
              "--max-customers-per-address", "0", "--codes-per-minute", "0"],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip
         assert self.process.stdout is not None
-        for line in self.process.stdout:
+        self.port = 0
+        for line in self.process.stdout:  # the port the system gave it, then its fingerprint
+            if match := re.match(r"Valuezone relay listening on 127\.0\.0\.1:(\d+)", line):
+                self.port = int(match.group(1))
             if line.startswith("Host key fingerprint"):
                 break
+        assert self.port, "the relay did not start"
 
     def stop(self) -> None:
         self.process.terminate()

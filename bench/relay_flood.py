@@ -19,7 +19,8 @@ what the flood saw. Scenarios:
 - gate off, held: the held flood against the relay with its gate opened wide (`--max-unauthenticated
   100000 --max-unauthenticated-per-address 0 --handshake-timeout 30`: what the relay did before).
 
-A round with no code after 20 s counts as locked out.
+A round with no code after 20 s counts as locked out. One round before the flood starts is not counted
+(the agent's host key, imports, caches).
 """
 
 from __future__ import annotations
@@ -134,13 +135,13 @@ async def run_scenario(
     async with relay_process(state, technicians, *args, nofile=(1024, 1024)) as relay:
         stop = asyncio.Event()
         sampler = asyncio.ensure_future(sample_fds(relay, scenario, stop))
+        await one_round(state, relay, key, -1)  # warm-up, before any flood: host key, imports, caches
         attack = None
         if plan:
             attack = FloodProcess(relay.port, plan, reopen=reopen)
             await attack.start()
             await asyncio.sleep(1.0)
         try:
-            await one_round(state, relay, key, -1)  # warm-up: the agent's host key, imports, caches
             for n in range(rounds):
                 got = await one_round(state, relay, key, n)
                 if got is None:

@@ -13,6 +13,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["VALUEZONE_HOME"] = tempfile.mkdtemp(prefix="vz-shot-")
+# The demo's shell runs the machine's start-up files; where they run `pyenv init`, a stale rehash lock would
+# hold the shell for 60 s (as in the tests).
+os.environ.setdefault("PYENV_REHASH_TIMEOUT", "1")
 
 
 async def until(predicate, timeout: float = 30.0):  # type: ignore[no-untyped-def]

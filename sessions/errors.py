@@ -5,6 +5,8 @@ This module imports nothing from the project, so every layer (translation/ inclu
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class SupportError(Exception):
     """Base of every error Valuezone expects and explains.
@@ -22,6 +24,8 @@ class SupportError(Exception):
 # --- connecting -----------------------------------------------------------------------------------
 class ConnectError(SupportError):
     """The SSH connection could not be made."""
+
+    stage: str = ""  # where it failed: a sessions.ssh.stages.ConnectStage value ("" when not known)
 
 
 class HostUnreachableError(ConnectError):
@@ -112,6 +116,10 @@ class SecretStoreError(SupportError):
     """The OS keyring refused to store or return a secret."""
 
 
+class ListenError(SupportError):
+    """A server (relay, HQ receiver) cannot listen where it was told to: port in use, not this machine's."""
+
+
 # --- diagnostics, translation, escalation ---------------------------------------------------------
 class DiagnosticsError(SupportError):
     """A diagnostics profile or run could not be used."""
@@ -151,6 +159,41 @@ class BundleInvalidError(EscalationError):
 class DeliveryError(EscalationError):
     """Handing a bundle to headquarters failed; `retryable` says whether trying later may help."""
 
-    def __init__(self, message: str, hint: str = "", *, retryable: bool = True) -> None:
+    def __init__(
+        self, message: str, hint: str = "", *, retryable: bool = True, retry_after: float = 0.0
+    ) -> None:
         super().__init__(message, hint)
         self.retryable = retryable
+        self.retry_after = retry_after  # seconds the receiver asked us to wait (HTTP Retry-After)
+
+
+# --- connection stages and the technician's relay key (added by the keys work) -------------------
+class NotSshError(ConnectError):
+    """The port answered, but not in SSH (a web, mail or file server, TLS, or SSH protocol 1)."""
+
+    default_code = "connect.not_ssh"
+
+
+class TechnicianKeyError(SupportError):
+    """The technician key is missing or could not be unlocked on this computer."""
+
+    default_code = "techkey.unusable"
+
+
+class TechnicianKeyLockedError(TechnicianKeyError):
+    """The key's passphrase is lost (a random one kept only in memory or a keyring no longer there)."""
+
+    default_code = "techkey.passphrase_lost"
+
+
+class RelayKeyRefusedError(AuthenticationError):
+    """The relay does not list this technician key; `public_line` is the line to send its administrator."""
+
+    default_code = "relay.key_not_listed"
+
+    def __init__(
+        self, message: str, hint: str = "", *, public_line: str = "", relay: str = "", **coded: Any
+    ) -> None:
+        super().__init__(message, hint, **coded)
+        self.public_line = public_line
+        self.relay = relay

@@ -15,6 +15,8 @@ import contextlib
 import threading
 
 import keyring
+import keyring.backends.chainer
+import keyring.backends.fail
 import keyring.errors
 
 from sessions.errors import SecretStoreError
@@ -34,6 +36,23 @@ FALLBACK_NOTICE = (
 )
 
 
+def keyring_available() -> bool:
+    """True when secrets stored now will be there in the next run (a real OS keyring is configured).
+
+    keyring's `fail` backend (a headless box), `null` backend (which drops every secret) and an empty
+    chain count as no keyring.
+    """
+    backend = keyring.get_keyring()
+    if (
+        isinstance(backend, keyring.backends.fail.Keyring)
+        or type(backend).__module__ == "keyring.backends.null"
+    ):
+        return False
+    if isinstance(backend, keyring.backends.chainer.ChainerBackend):
+        return bool(backend.backends)
+    return True
+
+
 def _key(kind: str, name: str) -> str:
     return f"{kind}:{name}"
 
@@ -49,6 +68,8 @@ def store(kind: str, name: str, secret: str) -> bool:
     with _lock:
         _held.add(secret)
         try:
+            if not keyring_available():  # the null backend would drop it without a word
+                raise keyring.errors.NoKeyringError
             keyring.set_password(SERVICE, _key(kind, name), secret)
             _memory.pop((kind, name), None)
             return True

@@ -11,6 +11,7 @@ import keyring
 import keyring.backend
 import pytest
 
+from tests.ports import held_port
 from tests.sshd import Sshd, ensure_password_user, run_sshd
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -62,6 +63,14 @@ def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sshd]:
     """One real OpenSSH sshd on 127.0.0.1 for the whole run."""
     with run_sshd(tmp_path_factory.mktemp("sshd")) as server:
         yield server
+
+
+@pytest.fixture
+def down_port() -> Iterator[int]:
+    """A loopback port that refuses connections (a server that is down) and no other program can take;
+    an HQ receiver from start_hq(port=...) can come back on it."""
+    with held_port() as port:
+        yield port
 
 
 @pytest.fixture(scope="session")

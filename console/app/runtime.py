@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import time
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtWidgets import QApplication
@@ -66,4 +67,18 @@ def run_loop(app: QApplication, start: Callable[[], object]) -> int:
             except (TimeoutError, SupportError, OSError) as exc:
                 log.warning("clean-up at exit did not finish: %s", exc)
         _exit_jobs.clear()
+        finish_tasks(loop)
     return 0
+
+
+def finish_tasks(loop: asyncio.AbstractEventLoop, timeout: float = 5.0) -> None:
+    """Cancel every task still on *loop* and run it until they have finished (at most *timeout* seconds).
+
+    A task left pending when the loop closes is destroyed unfinished, and a coroutine it had created but
+    not started yet is never run at all; asyncio.run does the same before it closes its loop.
+    """
+    deadline = time.monotonic() + timeout
+    while (tasks := asyncio.all_tasks(loop)) and (left := deadline - time.monotonic()) > 0:
+        for task in tasks:
+            task.cancel()
+        loop.run_until_complete(asyncio.wait(tasks, timeout=left))

@@ -40,6 +40,21 @@ def port(text: str) -> int:
     return value
 
 
+def listen_address(text: str) -> tuple[str, int]:
+    """Where a server listens: HOST:PORT (``0.0.0.0:2222``, ``[::]:2222``); port 0 lets the system pick."""
+    host, sep, number = text.strip().rpartition(":")
+    host = host.strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not sep or not host or (":" in host and not sep):
+        raise argparse.ArgumentTypeError(f"{text!r} is not HOST:PORT: write e.g. 0.0.0.0:2222")
+    if not number.isdigit() or int(number) > 65535:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no port from 0 to 65535: write e.g. 0.0.0.0:2222 (0: any free port)"
+        )
+    return host, int(number)
+
+
 def _number(
     convert: Callable[[str], float], low: float, *, inclusive: bool, unit: str
 ) -> Callable[[str], float]:

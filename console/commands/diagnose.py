@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from console.commands.unpacking import add_unpack_option, verify_received
 from sessions.diagnostics import CheckResult, Finding, Status, analyse_folder, diagnose, exit_code
 from sessions.diagnostics.profiles import profile_names
 from sessions.errors import SupportError
@@ -59,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         type=Path,
         help="re-analyse saved <check>.out files: a folder of them, an extracted bundle, or a bundle .tar.gz",
     )
+    add_unpack_option(parser)  # for --offline BUNDLE
     parser.add_argument("--raw-dir", metavar="DIR", type=Path, help="where to save raw outputs")
     parser.add_argument("--code", help="session code read out by the customer (with --relay)")
     parser.add_argument("--relay", metavar="HOST:PORT", help="relay to join the session code through")
@@ -69,12 +71,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=run)
 
 
-def _offline_folder(path: Path, scratch: Path) -> Path:
-    """The folder of .out files behind *path*: itself, a bundle's diagnostics/raw, or a checked .tar.gz."""
+def _offline_folder(args: argparse.Namespace, scratch: Path) -> Path:
+    """The folder of .out files behind --offline: itself, a bundle's diagnostics/raw, or a checked .tar.gz."""
+    path: Path = args.offline
     if path.is_file() and path.name.endswith((".tar.gz", ".tgz")):
-        from sessions.escalation import verify_bundle
-
-        verify_bundle(path, extract_to=scratch)  # every hash checked before anything is read
+        verify_received(path, args, extract_to=scratch)  # every hash checked before anything is read
         path = scratch
     raw = path / "diagnostics" / "raw"
     return raw if raw.is_dir() else path
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     if args.offline is not None:
         started = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="vz-offline-") as scratch:
-            folder = _offline_folder(args.offline, Path(scratch))
+            folder = _offline_folder(args, Path(scratch))
             chosen = None if args.profile == "auto" else args.profile
             results = asyncio.run(analyse_folder(folder, chosen))
             profile = args.profile if args.profile != "auto" else "as saved"
@@ -138,14 +139,24 @@ async def _connect(args: argparse.Namespace) -> Any:
 
     trust = trust_from_args(args)
     if args.code:
+        from sessions.codes import parse
         from sessions.relay.client import connect_by_code
+        from sessions.relay.key_terminal import access_for_terminal
+        from sessions.ssh.hostkeys import HostKeyTrust
 
+        code = parse(args.code)  # a typo is caught before a key is made or a passphrase asked
         return await connect_by_code(
             Target.parse(args.relay),
-            args.code,
+            code,
             trust=trust,
             user=args.user,
             credentials=credentials_from_args(args),
+            key_access=access_for_terminal(create=True),  # the console's key, in the same place
+            inner_trust=HostKeyTrust(  # the agent's key is new for every code: as the console does
+                known_hosts=app_dirs().state / "code_known_hosts",
+                read_user_known_hosts=False,
+                accept_new=True,
+            ),
         )
     target = target_from_args(args.destination, args)
     return await connect(target, trust=trust, credentials=credentials_from_args(args))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from console.commands.argtypes import chat_language, megabytes
+from console.commands.unpacking import add_unpack_option, verify_received
 
 MB = 1 << 20
 
@@ -76,6 +77,7 @@ def register(subparsers: Any) -> None:
     opener = sub.add_parser("open", help="check a received bundle and extract it (for diagnose --offline)")
     opener.add_argument("file", type=Path, metavar="FILE")
     opener.add_argument("--to", type=Path, required=True, metavar="DIR", help="an empty or new folder")
+    add_unpack_option(opener)
     opener.set_defaults(func=run_open)
 
 
@@ -251,9 +253,7 @@ def run_token(args: argparse.Namespace) -> int:
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from sessions.escalation import verify_bundle
-
-    manifest = verify_bundle(args.file, extract_to=args.to)
+    manifest = verify_received(args.file, args, extract_to=args.to)
     print(f"bundle {manifest.bundle_id} (ticket {manifest.ticket or '-'}) checked and extracted to {args.to}")
     print(f"raw diagnostics: {args.to / 'diagnostics' / 'raw'}")
     return 0

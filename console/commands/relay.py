@@ -8,9 +8,8 @@ import contextlib
 import signal
 from pathlib import Path
 
-from console.commands.argtypes import count, seconds
+from console.commands.argtypes import count, listen_address, megabytes, seconds
 from sessions.errors import ConfigError
-from sessions.ssh.target import Target
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +19,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Customers connect as user 'support' (our agent, or ssh -R vz:22:localhost:22); "
         "technicians listed in --technicians claim their codes (our console, or ssh -J).",
     )
-    parser.add_argument("--listen", default="0.0.0.0:2222", metavar="HOST:PORT", help="default 0.0.0.0:2222")
+    parser.add_argument(
+        "--listen",
+        type=listen_address,
+        default=("0.0.0.0", 2222),
+        metavar="HOST:PORT",
+        help="default 0.0.0.0:2222 (port 0: any free port, printed at start)",
+    )
     parser.add_argument(
         "--technicians",
         required=True,
@@ -61,6 +66,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=30,
         metavar="N",
         help="new session codes one source address may get per minute (0: no limit; default 30)",
+    )
+    parser.add_argument(
+        "--audit-max-mb",
+        type=megabytes(),
+        default=100.0,
+        metavar="MB",
+        help="size at which audit.jsonl is sealed and a new one begun (default 100)",
+    )
+    parser.add_argument(
+        "--audit-keep",
+        type=count(unit="files"),
+        default=10,
+        metavar="N",
+        help="sealed audit files kept; older ones are deleted (default 10)",
     )
     _flood_arguments(parser)
     parser.set_defaults(func=run)
@@ -124,7 +143,7 @@ async def _serve(args: argparse.Namespace) -> int:
     from sessions.relay.gate import raise_open_files
     from sessions.relay.server import Relay, RelayConfig
 
-    listen = Target.parse(args.listen)
+    host, port = args.listen
     if args.code_ttl <= 0 or args.grace < 0:
         raise ConfigError("--code-ttl must be positive and --grace not negative.")
     if args.max_customers_per_address < 0 or args.codes_per_minute < 0:
@@ -139,8 +158,8 @@ async def _serve(args: argparse.Namespace) -> int:
     config = RelayConfig(
         technicians_file=args.technicians,
         state_dir=args.state_dir,
-        host=listen.host,
-        port=listen.port,
+        host=host,
+        port=port,
         code_ttl=args.code_ttl,
         grace=args.grace,
         max_customers_per_address=args.max_customers_per_address,
@@ -150,10 +169,12 @@ async def _serve(args: argparse.Namespace) -> int:
         max_unauthenticated_per_address=args.max_unauthenticated_per_address,
         handshake_timeout=args.handshake_timeout,
         login_timeout=args.login_timeout,
+        audit_max_bytes=max(1, int(args.audit_max_mb * (1 << 20))),
+        audit_keep=args.audit_keep,
         vendor=handed_out,
     )
     relay = await Relay.start(config)
-    print(f"Valuezone relay listening on {listen.host}:{relay.port}", flush=True)
+    print(f"Valuezone relay listening on {host}:{relay.port}", flush=True)
     print(f"Host key fingerprint: {relay.fingerprint}", flush=True)
     print(f"Technicians: {len(relay.technicians)} (from {args.technicians})", flush=True)
     if handed_out is not None:
@@ -164,7 +185,11 @@ async def _serve(args: argparse.Namespace) -> int:
         f"{relay.gate.limits.per_source or 'no limit'} per address",
         flush=True,
     )
-    print(f"Audit log: {relay.audit.path}", flush=True)
+    print(
+        f"Audit log: {relay.audit.path} (sealed at {args.audit_max_mb:g} MB; "
+        f"the newest {args.audit_keep} sealed files kept)",
+        flush=True,
+    )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

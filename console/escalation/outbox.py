@@ -125,7 +125,8 @@ class OutboxService(QObject):
             if wait is None:
                 return
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), max(wait, 0.01))
+                async with asyncio.timeout(max(wait, 0.01)):
+                    await wake.wait()
 
     def _on_changed(self, item: OutboxItem) -> None:
         self.item_changed.emit(item)

@@ -1,4 +1,7 @@
-"""Dialogs the connect flow awaits without blocking the loop: host key trust, password, passphrase."""
+"""Dialogs the connect flow awaits without blocking the loop: host key trust, password, passphrase.
+
+A refused password is asked again (three tries, like OpenSSH) with a note saying so.
+"""
 
 from __future__ import annotations
 
@@ -71,11 +74,19 @@ def host_key_box(parent: QWidget | None, address: str, key_type: str, fingerprin
 class SecretDialog(QDialog):
     """Asks for a password or passphrase; the text never leaves this object except to the caller."""
 
-    def __init__(self, parent: QWidget | None, title: str, prompt: str, *, offer_save: bool) -> None:
+    def __init__(
+        self, parent: QWidget | None, title: str, prompt: str, *, offer_save: bool, note: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("secretDialog")
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
+        self.note = QLabel(note)  # "The password was refused; try again (2 of 3)."
+        self.note.setObjectName("secretNote")
+        self.note.setStyleSheet("color: #b00020")
+        self.note.setWordWrap(True)
+        self.note.setVisible(bool(note))
+        layout.addWidget(self.note)
         label = QLabel(prompt)
         label.setWordWrap(True)
         layout.addWidget(label)
@@ -92,3 +103,10 @@ class SecretDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+def password_retry_note(refused: int, tries: int) -> str:
+    """The note over the password question after *refused* refusals."""
+    return QCoreApplication.translate(
+        "SecretDialog", "The password was refused. Try again ({attempt} of {tries})."
+    ).format(attempt=refused + 1, tries=tries)

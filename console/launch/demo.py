@@ -21,6 +21,7 @@ from sessions import vendor
 from sessions.agent.core import Agent, AgentConfig
 from sessions.relay.server import Relay, RelayConfig
 from sessions.relay.techkey import ensure_technician_key
+from sessions.secrets import keyring_available
 from sessions.ssh.target import Target
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,8 @@ class Demo:
 
 async def start_demo(window: MainWindow, home: Path, *, customer_lang: str = "ko") -> Demo:
     """Start relay and agent on loopback, show the customer's window, and join the console by code."""
-    key = ensure_technician_key(comment=DEMO_TECHNICIAN)
+    # The demo's key lives in its throwaway folder: without a keyring it has no passphrase to ask.
+    key = ensure_technician_key(comment=DEMO_TECHNICIAN, passphrase=None if keyring_available() else "")
     kind, blob = key.public_line.split()[:2]
     relay_dir = home / "demo-relay"
     relay_dir.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,9 @@
-"""Join by code (Ctrl+J): the customer's nine-digit code, the relay, and the technician's own key."""
+"""Join by code (Ctrl+J): the customer's nine-digit code, the relay, and the technician's own key.
+
+The key is shown for the relay's administrator. With a system keyring it is made on first use (its
+random passphrase kept there); without one, "Create key…" asks the technician to choose a passphrase.
+A key that cannot be opened any more (a lost random passphrase) is said so, with "Create a new key".
+"""
 
 from __future__ import annotations
 
@@ -14,10 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.kit.tasks import spawn
 from console.kit.widgets import named
-from sessions import codes
+from console.session.technician_key import key_error_text, make_key, send_line_text
+from sessions import codes, secrets
 from sessions.errors import SupportError
-from sessions.relay.techkey import TechnicianKey, ensure_technician_key
+from sessions.relay.techkey import (
+    Protection,
+    TechnicianKey,
+    create_technician_key,
+    default_key_path,
+    lost_passphrase_error,
+    passphrase_lost,
+    read_technician_key,
+)
 from sessions.ssh.target import Target
 
 
@@ -56,8 +71,16 @@ class JoinDialog(QDialog):
         key_row.addWidget(copy)
         form.addRow(self.tr("Your key:"), key_row)
         self.key_note = QLabel()
+        self.key_note.setObjectName("technicianKeyNote")
         self.key_note.setWordWrap(True)
         form.addRow(self.key_note)
+        self.make_key_button = named(
+            QPushButton(), "makeTechnicianKey", self.tr("Create your technician key")
+        )
+        self.make_key_button.clicked.connect(self._on_make_key_clicked)
+        self.make_key_button.hide()
+        form.addRow(self.make_key_button)
+        self.key: TechnicianKey | None = None
         self._show_key()
 
         buttons = QDialogButtonBox(
@@ -71,10 +94,26 @@ class JoinDialog(QDialog):
 
     def _show_key(self) -> None:
         try:
-            key: TechnicianKey = ensure_technician_key()
+            key = read_technician_key()
+            if key is None and secrets.keyring_available():
+                key = create_technician_key()  # its random passphrase goes to the keyring
         except SupportError as exc:
-            self.key_note.setText(str(exc))
+            self._offer_key(str(exc), self.tr("Create a new key"))
             return
+        if key is None:
+            self._offer_key(
+                self.tr(
+                    "You have no technician key yet. Create it, then send its public line to your relay's "
+                    "administrator."
+                ),
+                self.tr("Create key…"),
+            )
+            return
+        if passphrase_lost(key):
+            self._offer_key(key_error_text(lost_passphrase_error(key)), self.tr("Create a new key"))
+            return
+        self.key = key
+        self.make_key_button.hide()
         self.key_line.setText(key.public_line)
         self.key_line.setCursorPosition(0)
         if key.created:
@@ -84,6 +123,33 @@ class JoinDialog(QDialog):
                     "its passphrase is kept in the system keyring."
                 )
             )
+        elif key.protection is Protection.PASSPHRASE:
+            self.key_note.setText(
+                self.tr(
+                    "Its passphrase is asked when you join (once per run), unless ssh-agent holds the key."
+                )
+            )
+
+    def _offer_key(self, note: str, action: str) -> None:
+        self.key = None
+        self.key_line.clear()
+        self.key_note.setText(note)
+        self.make_key_button.setText(action)
+        self.make_key_button.show()
+
+    def _on_make_key_clicked(self) -> None:
+        spawn(self._make_key(replace=default_key_path().exists()))
+
+    async def _make_key(self, *, replace: bool) -> None:
+        try:
+            key = await make_key(self, replace=replace)
+        except SupportError as exc:
+            self.key_note.setText(str(exc))
+            return
+        if key is None:
+            return
+        self._show_key()
+        self.key_note.setText(send_line_text())
 
     def _on_code_text_changed(self, text: str) -> None:
         digits = "".join(ch for ch in text if ch.isdigit())
@@ -97,6 +163,9 @@ class JoinDialog(QDialog):
             self.error.clear()
 
     def accept(self) -> None:
+        if self.key is None:
+            self.error.setText(self.tr("Create your technician key first (below)."))
+            return
         try:
             self.code_digits = codes.parse(self.code.text())
             address = self.relay_edit.text().strip()

@@ -13,11 +13,12 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from console.kit.prompts import SecretDialog, await_dialog, host_key_box
+from console.kit.prompts import SecretDialog, await_dialog, host_key_box, password_retry_note
 from console.kit.tasks import spawn
 from console.kit.widgets import named
 from console.session.bridge import SessionBridge
 from console.session.chat_pane import ChatPane
+from console.session.technician_key import ask_technician_passphrase, key_error_text, offer_new_key
 from console.terminal import TerminalWidget
 from sessions import codes, secrets
 from sessions.chat.conversation import Conversation, TranslatorLike
@@ -27,13 +28,20 @@ from sessions.devices import Device
 from sessions.diagnostics import DiagnosticsRunner, Finding, detect_profile, resolve_profile
 from sessions.diagnostics.platform import platform_of
 from sessions.ending import ClosedRecord, Ending, RecorderLike, record_ending
-from sessions.errors import DiagnosticsError, SupportError
+from sessions.errors import (
+    DiagnosticsError,
+    RelayKeyRefusedError,
+    SupportError,
+    TechnicianKeyError,
+    TechnicianKeyLockedError,
+)
 from sessions.live import SessionRequest, SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.recording import DeviceInfo
 from sessions.recording.seal import technician_seal_key
 from sessions.relay.joined import CodeSession, JoinState, JoinStatus
-from sessions.ssh.auth import Credentials, preload
+from sessions.relay.unlock import PassphraseAnswer, PassphraseQuestion, TechnicianKeyAccess
+from sessions.ssh.auth import PASSWORD_TRIES, Credentials, preload
 from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyQuestion, HostKeyTrust
 from sessions.ssh.target import Target
@@ -102,6 +110,7 @@ class SessionTab(QWidget):
         banner_row.setContentsMargins(8, 4, 8, 4)
         self.status_label = named(QLabel(), "sessionStatus", self.tr("Session status"))
         self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # key lines
         self.action_button = named(
             QPushButton(self.tr("Cancel")), "sessionAction", self.tr("Cancel connecting")
         )
@@ -129,6 +138,8 @@ class SessionTab(QWidget):
 
         self.bridge: SessionBridge | None = None
         self._state = SessionState.NEW
+        self._password_note = ""  # set when the device refused a password: shown when it is asked again
+        self._key_problem: SupportError | None = None  # a technician-key failure, shown in the UI's language
 
     # --- settings -------------------------------------------------------------------------------------
     def _font(self) -> QFont:
@@ -182,7 +193,25 @@ class SessionTab(QWidget):
         # requests and bundles even when a key logs in first (sessions.secrets.held).
         await asyncio.to_thread(preload, self.plan.target)
         trust = HostKeyTrust(ask=self._ask_host_key, accept_new=self.plan.accept_new)
-        credentials = Credentials(ask_password=self._ask_password, ask_passphrase=self._ask_passphrase)
+        credentials = Credentials(
+            ask_password=self._ask_password,
+            ask_passphrase=self._ask_passphrase,
+            on_password_refused=self._on_password_refused,
+        )
+        self._key_problem = None
+        try:
+            connection = await self._connect(trust, credentials, on_progress)
+        except (TechnicianKeyError, RelayKeyRefusedError) as exc:
+            self._key_problem = exc
+            raise
+        notice = secrets.take_fallback_notice()
+        if notice:
+            self.notice.emit(notice)
+        return connection
+
+    async def _connect(
+        self, trust: HostKeyTrust, credentials: Credentials, on_progress: Callable[[str], None]
+    ) -> asyncssh.SSHClientConnection:
         if self.plan.relay is not None:
             # The agent's key is new for every code: the relay vouches for the pairing, so trust it on
             # first use in a file of its own; the relay's key is asked about like any host's.
@@ -192,20 +221,18 @@ class SessionTab(QWidget):
                 accept_new=True,
             )
             self.code_session = CodeSession(
-                self.plan.relay, self.plan.code, trust=trust, inner_trust=inner_trust, credentials=credentials
+                self.plan.relay,
+                self.plan.code,
+                trust=trust,
+                inner_trust=inner_trust,
+                credentials=credentials,
+                key_access=TechnicianKeyAccess(ask=self._ask_technician_passphrase),
             )
             self.code_session.on_state = self._on_code_session_state
             self.code_session.on_reconnected = self._on_code_session_reconnected
             on_progress("connecting to the relay")
-            connection = await self.code_session.join()
-        else:
-            connection = await connect(
-                self.plan.target, trust=trust, credentials=credentials, on_progress=on_progress
-            )
-        notice = secrets.take_fallback_notice()
-        if notice:
-            self.notice.emit(notice)
-        return connection
+            return await self.code_session.join()
+        return await connect(self.plan.target, trust=trust, credentials=credentials, on_progress=on_progress)
 
     def _on_code_session_state(self, status: JoinStatus) -> None:
         if status.state is JoinState.AWAITING_CONSENT and self._state is SessionState.CONNECTING:
@@ -249,12 +276,20 @@ class SessionTab(QWidget):
         await await_dialog(box)
         return box.clickedButton() is trust_button
 
+    def _on_password_refused(self, target: Target, refused: int) -> None:
+        self._password_note = password_retry_note(refused, PASSWORD_TRIES)
+
+    async def _ask_technician_passphrase(self, question: PassphraseQuestion) -> PassphraseAnswer | None:
+        return await ask_technician_passphrase(self, question)
+
     async def _ask_password(self, target: Target) -> tuple[str, bool] | None:
+        note, self._password_note = self._password_note, ""
         dialog = SecretDialog(
             self,
             self.tr("Password"),
             self.tr("Password for {who}:").format(who=target.display),
             offer_save=True,
+            note=note,
         )
         if await await_dialog(dialog) != SecretDialog.DialogCode.Accepted:
             return None
@@ -276,9 +311,13 @@ class SessionTab(QWidget):
         self._state = status.state
         if status.state is SessionState.CONNECTING:
             stage = {
+                "resolving": self.tr("Looking up {label}…"),
                 "connecting": self.tr("Connecting to {label}…"),
+                "waiting for the server": self.tr("Waiting for {label} to answer (SSH)…"),
+                "key exchange": self.tr("Setting up encryption with {label}…"),
                 "verifying host key": self.tr("Checking the host key of {label}…"),
                 "authenticating": self.tr("Logging in to {label}…"),
+                "opening channel": self.tr("Opening a shell on {label}…"),
                 "opening shell": self.tr("Opening a shell on {label}…"),
                 "connecting to the relay": self.tr("Connecting to the relay…"),
                 "waiting for the customer": self.tr("Waiting for the customer to allow the connection…"),
@@ -344,7 +383,26 @@ class SessionTab(QWidget):
 
     def _on_bridge_failed(self, message: str) -> None:
         self._state = SessionState.FAILED
-        self._show_banner(message, self.tr("Try again"), "error")
+        problem = self._key_problem
+        if isinstance(problem, TechnicianKeyLockedError):
+            self._show_banner(key_error_text(problem), self.tr("Create a new key…"), "error")
+            return
+        self._show_banner(key_error_text(problem) if problem else message, self.tr("Try again"), "error")
+
+    async def _replace_key(self) -> None:
+        """The one-click way out of a lost key passphrase: a new key, its line to send, then Try again."""
+        try:
+            key = await offer_new_key(self)
+        except SupportError as exc:
+            self._show_banner(str(exc), self.tr("Create a new key…"), "error")
+            return
+        if key is not None:
+            self._key_problem = None
+            self._show_banner(
+                self.tr("A new key was made. Once the relay lists it, join again."),
+                self.tr("Try again"),
+                "info",
+            )
 
     def _on_bridge_recording_problem(self, message: str) -> None:
         self._show_banner(message, self.tr("Resume recording"), "warn")
@@ -359,6 +417,8 @@ class SessionTab(QWidget):
             self.end()
         elif text == self.tr("Try again"):
             self.start()
+        elif text == self.tr("Create a new key…"):
+            spawn(self._replace_key())
         elif text == self.tr("Resume recording"):
             recorder = self.bridge.session.recorder if self.bridge else None
             if recorder is not None and recorder.resume():

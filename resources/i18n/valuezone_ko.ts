@@ -4,173 +4,7 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../console/agent_window.py" line="57"/>
-        <source>Valuezone support</source>
-        <translation>밸류존 원격 지원</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="62"/>
-        <location filename="../../console/agent_window.py" line="147"/>
-        <source>Connecting to the support service…</source>
-        <translation>지원 서비스에 연결하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="63"/>
-        <source>Session state</source>
-        <translation>세션 상태</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="67"/>
-        <source>Session code</source>
-        <translation>세션 코드</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="74"/>
-        <source>Copy</source>
-        <translation>복사</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="74"/>
-        <source>Copy the session code</source>
-        <translation>세션 코드 복사</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="80"/>
-        <source>Code expiry</source>
-        <translation>코드 만료</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="84"/>
-        <source>What the technician does</source>
-        <translation>기술자의 작업 내역</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="89"/>
-        <source>Chat with the technician</source>
-        <translation>기술자와 채팅</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="93"/>
-        <source>Message to the technician</source>
-        <translation>기술자에게 보낼 메시지</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="94"/>
-        <source>Write to the technician and press Enter</source>
-        <translation>기술자에게 메시지를 쓰고 Enter 키를 누르세요</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="96"/>
-        <source>Send</source>
-        <translation>보내기</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="96"/>
-        <source>Send the message</source>
-        <translation>메시지 보내기</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="105"/>
-        <source>End session</source>
-        <translation>세션 종료</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="105"/>
-        <source>End the support session</source>
-        <translation>지원 세션 종료</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="120"/>
-        <source>Read this code to the technician. It expires in {n} min.</source>
-        <translation>이 코드를 기술자에게 알려 주세요. {n}분 후에 만료됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="148"/>
-        <source>Waiting for the technician to enter the code.</source>
-        <translation>기술자가 코드를 입력하기를 기다리는 중입니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="149"/>
-        <source>A technician asks to connect.</source>
-        <translation>기술자가 연결을 요청합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="150"/>
-        <source>A technician is connected. You can end the session at any time.</source>
-        <translation>기술자가 연결되었습니다. 언제든지 세션을 종료할 수 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="151"/>
-        <source>Connection lost: reconnecting…</source>
-        <translation>연결이 끊어졌습니다. 다시 연결하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="152"/>
-        <source>The session has ended.</source>
-        <translation>세션이 종료되었습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="157"/>
-        <source>The code is in use: nobody else can join with it.</source>
-        <translation>코드가 사용 중입니다. 다른 사람은 이 코드로 참여할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="159"/>
-        <source>This code can no longer be used.</source>
-        <translation>이 코드는 더 이상 사용할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="169"/>
-        <source>Allow the technician?</source>
-        <translation>기술자의 연결을 허용하시겠습니까?</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="171"/>
-        <source>{technician} wants to connect (scope: {scope}). Allow?</source>
-        <translation>{technician} 님이 연결하려고 합니다 (범위: {scope}). 허용하시겠습니까?</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="175"/>
-        <source>You can end the session at any time with End session.</source>
-        <translation>&quot;세션 종료&quot;를 눌러 언제든지 세션을 끝낼 수 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="176"/>
-        <source>Allow</source>
-        <translation>허용</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="177"/>
-        <source>Allow the technician to connect</source>
-        <translation>기술자의 연결 허용</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="178"/>
-        <source>Decline</source>
-        <translation>거부</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="179"/>
-        <source>Decline the connection</source>
-        <translation>연결 거부</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="205"/>
-        <source>Technician</source>
-        <translation>기술자</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="205"/>
-        <source>You</source>
-        <translation>나</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="209"/>
-        <source>Original: {text}</source>
-        <translation>원문: {text}</translation>
-    </message>
-    <message>
-        <location filename="../../console/demo.py" line="65"/>
+        <location filename="../../console/launch/demo.py" line="67"/>
         <source>Valuezone support — customer side (demo)</source>
         <translation>밸류존 원격 지원 — 고객 화면 (데모)</translation>
     </message>
@@ -178,117 +12,117 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../console/chat_pane.py" line="103"/>
+        <location filename="../../console/session/chat_pane.py" line="108"/>
         <source>Customer language:</source>
         <translation>고객 언어:</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="104"/>
+        <location filename="../../console/session/chat_pane.py" line="109"/>
         <source>Customer language</source>
         <translation>고객 언어</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="105"/>
+        <location filename="../../console/session/chat_pane.py" line="110"/>
         <source>Detect automatically</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="112"/>
+        <location filename="../../console/session/chat_pane.py" line="117"/>
         <source>Chat messages</source>
         <translation>채팅 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="116"/>
+        <location filename="../../console/session/chat_pane.py" line="121"/>
         <source>Your message:</source>
         <translation>내 메시지:</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="117"/>
+        <location filename="../../console/session/chat_pane.py" line="122"/>
         <source>Your message</source>
         <translation>내 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="121"/>
+        <location filename="../../console/session/chat_pane.py" line="126"/>
         <source>The customer will read:</source>
         <translation>고객이 읽을 내용:</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="124"/>
+        <location filename="../../console/session/chat_pane.py" line="129"/>
         <source>What the customer will read (editable)</source>
         <translation>고객이 읽을 내용 (편집 가능)</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="128"/>
+        <location filename="../../console/session/chat_pane.py" line="133"/>
         <source>Translation status</source>
         <translation>번역 상태</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="134"/>
+        <location filename="../../console/session/chat_pane.py" line="139"/>
         <source>Canned… (Ctrl+K)</source>
         <translation>상용구… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="134"/>
+        <location filename="../../console/session/chat_pane.py" line="139"/>
         <source>Canned replies</source>
         <translation>상용구</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="138"/>
+        <location filename="../../console/session/chat_pane.py" line="143"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="138"/>
+        <location filename="../../console/session/chat_pane.py" line="143"/>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="197"/>
+        <location filename="../../console/session/chat_pane.py" line="202"/>
         <source>solved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="197"/>
+        <location filename="../../console/session/chat_pane.py" line="202"/>
         <source>not solved</source>
         <translation>해결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="199"/>
+        <location filename="../../console/session/chat_pane.py" line="204"/>
         <source>score {score}/10</source>
         <translation>점수 {score}/10</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="203"/>
+        <location filename="../../console/session/chat_pane.py" line="208"/>
         <source>Customer&apos;s survey answer: {answer}</source>
         <translation>고객의 설문 답변: {answer}</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="218"/>
+        <location filename="../../console/session/chat_pane.py" line="223"/>
         <source>The customer will read ({lang}):</source>
         <translation>고객이 읽을 내용 ({lang}):</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="237"/>
+        <location filename="../../console/session/chat_pane.py" line="242"/>
         <source>translating…</source>
         <translation>번역 중…</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="249"/>
+        <location filename="../../console/session/chat_pane.py" line="261"/>
         <source>⚠ not translated: the customer will read your original. {error}</source>
         <translation>⚠ 번역되지 않음: 고객은 원문을 읽게 됩니다. {error}</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="254"/>
+        <location filename="../../console/session/chat_pane.py" line="266"/>
         <source>You can edit the text above before sending.</source>
         <translation>보내기 전에 위 내용을 고칠 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="258"/>
+        <location filename="../../console/session/chat_pane.py" line="255"/>
         <source>🔒 Not translated: your message holds a secret, so it is not sent to a translation service. The customer reads it as you wrote it, with a note in their language.</source>
         <translation>🔒 번역하지 않음: 메시지에 비밀 정보가 있어 번역 서비스로 보내지 않습니다. 고객은 쓰신 그대로, 고객의 언어로 된 안내와 함께 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="286"/>
+        <location filename="../../console/session/chat_pane.py" line="298"/>
         <source>Canned reply: written by people, no translation service needed.</source>
         <translation>상용구: 사람이 작성한 문장이라 번역 서비스가 필요 없습니다.</translation>
     </message>
@@ -296,17 +130,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../console/crash.py" line="29"/>
+        <location filename="../../console/app/crash.py" line="29"/>
         <source>Valuezone hit a bug</source>
         <translation>밸류존에 오류가 발생했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/crash.py" line="33"/>
+        <location filename="../../console/app/crash.py" line="33"/>
         <source>Something went wrong that Valuezone did not expect. Your sessions are still recorded. Please send the details below and the log file to the Valuezone developers.</source>
         <translation>예상하지 못한 문제가 발생했습니다. 세션은 계속 기록되고 있습니다. 아래 세부 정보와 로그 파일을 밸류존 개발자에게 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../console/crash.py" line="40"/>
+        <location filename="../../console/app/crash.py" line="40"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
@@ -314,118 +148,118 @@
 <context>
     <name>DetailsPage</name>
     <message>
-        <location filename="../../console/escalate_pages.py" line="56"/>
+        <location filename="../../console/escalation/pages.py" line="56"/>
         <source>HQ ticket number</source>
         <translation>본사 티켓 번호</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="57"/>
+        <location filename="../../console/escalation/pages.py" line="57"/>
         <source>e.g. T-1024 (may be empty)</source>
         <translation>예: T-1024 (비워 둘 수 있음)</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="58"/>
+        <location filename="../../console/escalation/pages.py" line="58"/>
         <source>&amp;Ticket:</source>
         <translation>티켓(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="59"/>
+        <location filename="../../console/escalation/pages.py" line="59"/>
         <source>HQ destination</source>
         <translation>본사 전송 대상</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="60"/>
+        <location filename="../../console/escalation/pages.py" line="60"/>
         <source>&amp;Send to:</source>
         <translation>보낼 곳(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="65"/>
+        <location filename="../../console/escalation/pages.py" line="65"/>
         <source>Your summary:</source>
         <translation>요약:</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="66"/>
+        <location filename="../../console/escalation/pages.py" line="66"/>
         <source>The technician&apos;s summary</source>
         <translation>기술자의 요약</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="67"/>
+        <location filename="../../console/escalation/pages.py" line="67"/>
         <source>What happened, what you tried, what HQ should look at.</source>
         <translation>무슨 일이 있었는지, 무엇을 시도했는지, 본사가 무엇을 봐야 하는지 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="78"/>
+        <location filename="../../console/escalation/pages.py" line="78"/>
         <source>The summary in HQ&apos;s language</source>
         <translation>본사 언어로 된 요약</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="82"/>
+        <location filename="../../console/escalation/pages.py" line="82"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="89"/>
+        <location filename="../../console/escalation/pages.py" line="89"/>
         <source>Logs to collect</source>
         <translation>수집할 로그</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="91"/>
+        <location filename="../../console/escalation/pages.py" line="91"/>
         <source>Which logs are collected</source>
         <translation>수집할 로그 목록</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="92"/>
+        <location filename="../../console/escalation/pages.py" line="92"/>
         <source>Logs to collect from the device</source>
         <translation>장비에서 수집할 로그</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="95"/>
+        <location filename="../../console/escalation/pages.py" line="95"/>
         <source>Findings in the record</source>
         <translation>기록에 있는 진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="97"/>
+        <location filename="../../console/escalation/pages.py" line="97"/>
         <source>Findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="98"/>
-        <location filename="../../console/escalate_pages.py" line="138"/>
+        <location filename="../../console/escalation/pages.py" line="98"/>
+        <location filename="../../console/escalation/pages.py" line="138"/>
         <source>No diagnostics were run in this session.</source>
         <translation>이 세션에서는 진단을 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="100"/>
+        <location filename="../../console/escalation/pages.py" line="100"/>
         <source>Findings that go to HQ</source>
         <translation>본사로 보낼 진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="108"/>
+        <location filename="../../console/escalation/pages.py" line="108"/>
         <source>Escalation message</source>
         <translation>에스컬레이션 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="113"/>
+        <location filename="../../console/escalation/pages.py" line="113"/>
         <source>&amp;Collect and preview</source>
         <translation>수집 후 미리 보기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="115"/>
+        <location filename="../../console/escalation/pages.py" line="115"/>
         <source>Collect and preview</source>
         <translation>수집 후 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="118"/>
+        <location filename="../../console/escalation/pages.py" line="118"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="127"/>
+        <location filename="../../console/escalation/pages.py" line="127"/>
         <source>For HQ ({lang}):</source>
         <translation>본사용 ({lang}):</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="136"/>
+        <location filename="../../console/escalation/pages.py" line="136"/>
         <source>Findings from this session that go into the bundle: {count}</source>
         <translation>번들에 들어갈 이 세션의 진단 결과: {count}개</translation>
     </message>
@@ -433,117 +267,117 @@
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../../console/device_dialog.py" line="47"/>
+        <location filename="../../console/devices/dialog.py" line="47"/>
         <source>Edit device</source>
         <translation>장치 편집</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="47"/>
+        <location filename="../../console/devices/dialog.py" line="47"/>
         <source>Add device</source>
         <translation>장치 추가</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="49"/>
+        <location filename="../../console/devices/dialog.py" line="49"/>
         <source>Device name</source>
         <translation>장치 이름</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="50"/>
+        <location filename="../../console/devices/dialog.py" line="50"/>
         <source>e.g. Customer 1024 – TS-453D</source>
         <translation>예: 고객 1024 – TS-453D</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="51"/>
+        <location filename="../../console/devices/dialog.py" line="51"/>
         <source>Host name or address</source>
         <translation>호스트 이름 또는 주소</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="52"/>
+        <location filename="../../console/devices/dialog.py" line="52"/>
         <source>SSH port</source>
         <translation>SSH 포트</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="55"/>
+        <location filename="../../console/devices/dialog.py" line="55"/>
         <source>User name</source>
         <translation>사용자 이름</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="57"/>
+        <location filename="../../console/devices/dialog.py" line="57"/>
         <source>Diagnostics profile</source>
         <translation>진단 프로필</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="59"/>
+        <location filename="../../console/devices/dialog.py" line="59"/>
         <source>Private key file (optional)</source>
         <translation>개인 키 파일 (선택)</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="60"/>
+        <location filename="../../console/devices/dialog.py" line="60"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="60"/>
+        <location filename="../../console/devices/dialog.py" line="60"/>
         <source>Choose a key file</source>
         <translation>키 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="65"/>
+        <location filename="../../console/devices/dialog.py" line="65"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="70"/>
+        <location filename="../../console/devices/dialog.py" line="70"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="71"/>
+        <location filename="../../console/devices/dialog.py" line="71"/>
         <source>Host:</source>
         <translation>호스트:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="72"/>
+        <location filename="../../console/devices/dialog.py" line="72"/>
         <source>Port:</source>
         <translation>포트:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="73"/>
+        <location filename="../../console/devices/dialog.py" line="73"/>
         <source>User:</source>
         <translation>사용자:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="74"/>
+        <location filename="../../console/devices/dialog.py" line="74"/>
         <source>Profile:</source>
         <translation>프로필:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="75"/>
+        <location filename="../../console/devices/dialog.py" line="75"/>
         <source>Key file:</source>
         <translation>키 파일:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="76"/>
+        <location filename="../../console/devices/dialog.py" line="76"/>
         <source>Notes:</source>
         <translation>메모:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="79"/>
+        <location filename="../../console/devices/dialog.py" line="79"/>
         <source>Passwords are asked at the first connection and kept in the system keyring only.</source>
         <translation>비밀번호는 처음 연결할 때 묻고, 시스템 키링에만 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="100"/>
+        <location filename="../../console/devices/dialog.py" line="100"/>
         <source>Private key</source>
         <translation>개인 키</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="118"/>
+        <location filename="../../console/devices/dialog.py" line="118"/>
         <source>A device needs a name and a host.</source>
         <translation>장치에는 이름과 호스트가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="121"/>
+        <location filename="../../console/devices/dialog.py" line="121"/>
         <source>The key file does not exist: {path}</source>
         <translation>키 파일이 없습니다: {path}</translation>
     </message>
@@ -551,65 +385,65 @@
 <context>
     <name>DevicesDock</name>
     <message>
-        <location filename="../../console/devices_dock.py" line="29"/>
-        <location filename="../../console/devices_dock.py" line="34"/>
+        <location filename="../../console/devices/dock.py" line="29"/>
+        <location filename="../../console/devices/dock.py" line="34"/>
         <source>Devices</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="39"/>
+        <location filename="../../console/devices/dock.py" line="39"/>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="39"/>
+        <location filename="../../console/devices/dock.py" line="39"/>
         <source>Add a device</source>
         <translation>장치 추가</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="40"/>
+        <location filename="../../console/devices/dock.py" line="40"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="40"/>
+        <location filename="../../console/devices/dock.py" line="40"/>
         <source>Edit the device</source>
         <translation>장치 편집</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="42"/>
+        <location filename="../../console/devices/dock.py" line="42"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="42"/>
-        <location filename="../../console/devices_dock.py" line="147"/>
+        <location filename="../../console/devices/dock.py" line="42"/>
+        <location filename="../../console/devices/dock.py" line="147"/>
         <source>Remove the device</source>
         <translation>장치 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="45"/>
+        <location filename="../../console/devices/dock.py" line="45"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="45"/>
+        <location filename="../../console/devices/dock.py" line="45"/>
         <source>Connect to the device</source>
         <translation>장치에 연결</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="100"/>
-        <location filename="../../console/devices_dock.py" line="128"/>
+        <location filename="../../console/devices/dock.py" line="100"/>
+        <location filename="../../console/devices/dock.py" line="128"/>
         <source>Device not saved</source>
         <translation>장치를 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="138"/>
+        <location filename="../../console/devices/dock.py" line="138"/>
         <source>Remove device</source>
         <translation>장치 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="139"/>
+        <location filename="../../console/devices/dock.py" line="139"/>
         <source>Remove {name} from the device book? Its saved password is deleted too.</source>
         <translation>장치 목록에서 {name}을(를) 삭제하시겠습니까? 저장된 비밀번호도 함께 삭제됩니다.</translation>
     </message>
@@ -617,154 +451,154 @@
 <context>
     <name>DiagnosticsDock</name>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="45"/>
+        <location filename="../../console/diagnostics/dock.py" line="45"/>
         <source>Diagnostics</source>
         <translation>진단</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="92"/>
+        <location filename="../../console/diagnostics/dock.py" line="92"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="92"/>
+        <location filename="../../console/diagnostics/dock.py" line="92"/>
         <source>Run diagnostics</source>
         <translation>진단 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="94"/>
+        <location filename="../../console/diagnostics/dock.py" line="94"/>
         <source>Run every check of the profile (Ctrl+D)</source>
         <translation>프로필의 모든 점검 실행 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="96"/>
+        <location filename="../../console/diagnostics/dock.py" line="96"/>
         <source>Re-run check</source>
         <translation>점검 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="98"/>
+        <location filename="../../console/diagnostics/dock.py" line="98"/>
         <source>Re-run the selected check</source>
         <translation>선택한 점검 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="101"/>
+        <location filename="../../console/diagnostics/dock.py" line="101"/>
         <source>Copy finding</source>
         <translation>결과 복사</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="103"/>
+        <location filename="../../console/diagnostics/dock.py" line="103"/>
         <source>Copy the selected finding</source>
         <translation>선택한 결과 복사</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="106"/>
+        <location filename="../../console/diagnostics/dock.py" line="106"/>
         <source>Not run yet.</source>
         <translation>아직 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="106"/>
+        <location filename="../../console/diagnostics/dock.py" line="106"/>
         <source>Run state</source>
         <translation>실행 상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="113"/>
+        <location filename="../../console/diagnostics/dock.py" line="113"/>
         <source>Diagnostic checks</source>
         <translation>진단 점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="114"/>
+        <location filename="../../console/diagnostics/dock.py" line="114"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="114"/>
+        <location filename="../../console/diagnostics/dock.py" line="114"/>
         <source>Check</source>
         <translation>점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="114"/>
+        <location filename="../../console/diagnostics/dock.py" line="114"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="116"/>
+        <location filename="../../console/diagnostics/dock.py" line="116"/>
         <source>Finding details</source>
         <translation>결과 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="128"/>
+        <location filename="../../console/diagnostics/dock.py" line="128"/>
         <source>Connecting…</source>
         <translation>연결하는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/diagnostics_dock.py" line="137"/>
+        <location filename="../../console/diagnostics/dock.py" line="137"/>
         <source>Running %n check(s)…</source>
         <translation>
             <numerusform>점검 %n개 실행 중…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="144"/>
+        <location filename="../../console/diagnostics/dock.py" line="144"/>
         <source>Diagnostics stopped: %1</source>
         <translation>진단이 중단되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="151"/>
+        <location filename="../../console/diagnostics/dock.py" line="151"/>
         <source>Re-running %1…</source>
         <translation>%1 다시 실행 중…</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="157"/>
+        <location filename="../../console/diagnostics/dock.py" line="157"/>
         <source>Re-ran %1.</source>
         <translation>%1을(를) 다시 실행했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="172"/>
+        <location filename="../../console/diagnostics/dock.py" line="172"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="183"/>
+        <location filename="../../console/diagnostics/dock.py" line="183"/>
         <source> (+%1 more)</source>
         <translation> (외 %1개)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="199"/>
+        <location filename="../../console/diagnostics/dock.py" line="199"/>
         <source>ok</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="200"/>
+        <location filename="../../console/diagnostics/dock.py" line="200"/>
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="201"/>
+        <location filename="../../console/diagnostics/dock.py" line="201"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="202"/>
+        <location filename="../../console/diagnostics/dock.py" line="202"/>
         <source>could not check</source>
         <translation>점검 불가</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="208"/>
+        <location filename="../../console/diagnostics/dock.py" line="208"/>
         <source>All checks are ok.</source>
         <translation>모든 점검이 정상입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="209"/>
+        <location filename="../../console/diagnostics/dock.py" line="209"/>
         <source>Done: warnings to look at.</source>
         <translation>완료: 확인할 경고가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="210"/>
+        <location filename="../../console/diagnostics/dock.py" line="210"/>
         <source>Done: something has failed.</source>
         <translation>완료: 실패한 항목이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="211"/>
+        <location filename="../../console/diagnostics/dock.py" line="211"/>
         <source>Done: some checks could not run.</source>
         <translation>완료: 일부 점검을 실행하지 못했습니다.</translation>
     </message>
@@ -772,17 +606,17 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../console/escalate_pages.py" line="320"/>
+        <location filename="../../console/escalation/pages.py" line="320"/>
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="324"/>
+        <location filename="../../console/escalation/pages.py" line="324"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="332"/>
+        <location filename="../../console/escalation/pages.py" line="332"/>
         <source>The bundle ({size}) is queued for {destination}. The Escalations view shows its delivery; if HQ cannot be reached it is retried, also after a restart.</source>
         <translation>번들({size})이 {destination} 전송 대기열에 들어갔습니다. 에스컬레이션 보기에서 전달 상황을 볼 수 있습니다. 본사에 연결할 수 없으면 다시 시작한 뒤에도 재시도합니다.</translation>
     </message>
@@ -790,137 +624,137 @@
 <context>
     <name>EndSessionDialog</name>
     <message>
-        <location filename="../../console/end_session.py" line="56"/>
+        <location filename="../../console/session/end_dialog.py" line="56"/>
         <source>End session — {label}</source>
         <translation>세션 종료 — {label}</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="60"/>
+        <location filename="../../console/session/end_dialog.py" line="60"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="62"/>
+        <location filename="../../console/session/end_dialog.py" line="62"/>
         <source>Resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="63"/>
+        <location filename="../../console/session/end_dialog.py" line="63"/>
         <source>Workaround</source>
         <translation>임시 조치</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="64"/>
+        <location filename="../../console/session/end_dialog.py" line="64"/>
         <source>Escalated</source>
         <translation>본사에 전달</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="65"/>
+        <location filename="../../console/session/end_dialog.py" line="65"/>
         <source>Not resolved</source>
         <translation>해결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="69"/>
+        <location filename="../../console/session/end_dialog.py" line="69"/>
         <source>Outcome:</source>
         <translation>결과:</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="70"/>
+        <location filename="../../console/session/end_dialog.py" line="70"/>
         <source>Summary of the session</source>
         <translation>세션 요약</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="71"/>
+        <location filename="../../console/session/end_dialog.py" line="71"/>
         <source>What was wrong, what you did, what is left</source>
         <translation>무엇이 문제였는지, 무엇을 했는지, 무엇이 남았는지</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="73"/>
+        <location filename="../../console/session/end_dialog.py" line="73"/>
         <source>Summary:</source>
         <translation>요약:</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="77"/>
+        <location filename="../../console/session/end_dialog.py" line="77"/>
         <source>Ask the customer the survey in their agent</source>
         <translation>고객의 에이전트에서 설문 묻기</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="79"/>
+        <location filename="../../console/session/end_dialog.py" line="79"/>
         <source>Ask the customer the survey</source>
         <translation>고객에게 설문 묻기</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="88"/>
+        <location filename="../../console/session/end_dialog.py" line="88"/>
         <source>End or keep the session</source>
         <translation>세션 종료 또는 유지</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="91"/>
+        <location filename="../../console/session/end_dialog.py" line="91"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="92"/>
+        <location filename="../../console/session/end_dialog.py" line="92"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="98"/>
+        <location filename="../../console/session/end_dialog.py" line="98"/>
         <source>The customer&apos;s answer (by phone)</source>
         <translation>고객의 답변 (전화)</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="101"/>
+        <location filename="../../console/session/end_dialog.py" line="101"/>
         <source>Not asked</source>
         <translation>묻지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="103"/>
+        <location filename="../../console/session/end_dialog.py" line="103"/>
         <source>Asked by phone</source>
         <translation>전화로 물음</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="111"/>
+        <location filename="../../console/session/end_dialog.py" line="111"/>
         <source>Is the problem solved?</source>
         <translation>문제가 해결되었나요?</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="112"/>
+        <location filename="../../console/session/end_dialog.py" line="112"/>
         <source>Yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="113"/>
+        <location filename="../../console/session/end_dialog.py" line="113"/>
         <source>No</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="114"/>
+        <location filename="../../console/session/end_dialog.py" line="114"/>
         <source>Solved, says the customer:</source>
         <translation>고객이 말한 해결 여부:</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="115"/>
+        <location filename="../../console/session/end_dialog.py" line="115"/>
         <source>Score from 0 to 10</source>
         <translation>0부터 10까지의 점수</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="117"/>
+        <location filename="../../console/session/end_dialog.py" line="117"/>
         <source>no score</source>
         <translation>점수 없음</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="119"/>
+        <location filename="../../console/session/end_dialog.py" line="119"/>
         <source>Score (0–10):</source>
         <translation>점수 (0–10):</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="120"/>
+        <location filename="../../console/session/end_dialog.py" line="120"/>
         <source>The customer&apos;s comment</source>
         <translation>고객 의견</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="121"/>
+        <location filename="../../console/session/end_dialog.py" line="121"/>
         <source>Comment:</source>
         <translation>의견:</translation>
     </message>
@@ -928,123 +762,123 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="48"/>
+        <location filename="../../console/escalation/dialog.py" line="48"/>
         <source>Escalate to HQ — {label}</source>
         <translation>본사에 에스컬레이션 — {label}</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="102"/>
+        <location filename="../../console/escalation/dialog.py" line="102"/>
         <source>No HQ destination is set up. Add one in Tools ▸ Settings ▸ Escalation, then try again.</source>
         <translation>본사 전송 대상이 설정되어 있지 않습니다. 도구 ▸ 설정 ▸ 에스컬레이션에서 추가한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="109"/>
+        <location filename="../../console/escalation/dialog.py" line="109"/>
         <source>The session is not connected: no logs can be collected.</source>
         <translation>세션이 연결되어 있지 않아 로그를 수집할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="153"/>
+        <location filename="../../console/escalation/dialog.py" line="153"/>
         <source>Reading which logs the device&apos;s profile names…</source>
         <translation>장비 프로필에 지정된 로그를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="164"/>
+        <location filename="../../console/escalation/dialog.py" line="164"/>
         <source>Logs named by the profile {profile} (untick what should stay on the device):</source>
         <translation>프로필 {profile}에 지정된 로그 (장비에 남겨 둘 항목은 선택 해제하세요):</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="168"/>
+        <location filename="../../console/escalation/dialog.py" line="168"/>
         <source>The profile {profile} names no logs.</source>
         <translation>프로필 {profile}에는 지정된 로그가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="235"/>
+        <location filename="../../console/escalation/dialog.py" line="235"/>
         <source>No translator is set up: HQ gets the original.</source>
         <translation>번역기가 설정되어 있지 않아 본사에는 원문이 전달됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="237"/>
+        <location filename="../../console/escalation/dialog.py" line="237"/>
         <source>Translating to {lang}…</source>
         <translation>{lang}(으)로 번역하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="247"/>
+        <location filename="../../console/escalation/dialog.py" line="247"/>
         <source>No translator answered: HQ gets the original with a note. You can type it yourself.</source>
         <translation>응답한 번역기가 없어 본사에는 원문이 메모와 함께 전달됩니다. 직접 입력할 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="252"/>
+        <location filename="../../console/escalation/dialog.py" line="252"/>
         <source>Translated (check it; you can edit it).</source>
         <translation>번역되었습니다 (확인하고 필요하면 고치세요).</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="276"/>
+        <location filename="../../console/escalation/dialog.py" line="276"/>
         <source>Waiting for the translation of the summary…</source>
         <translation>요약 번역을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="294"/>
+        <location filename="../../console/escalation/dialog.py" line="294"/>
         <source>Collecting the logs…</source>
         <translation>로그를 수집하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="302"/>
+        <location filename="../../console/escalation/dialog.py" line="302"/>
         <source>Redacting…</source>
         <translation>민감 정보를 가리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="307"/>
-        <location filename="../../console/escalate_dialog.py" line="358"/>
+        <location filename="../../console/escalation/dialog.py" line="307"/>
+        <location filename="../../console/escalation/dialog.py" line="358"/>
         <source>Cancelled. Nothing was collected or sent.</source>
         <translation>취소했습니다. 아무것도 수집하거나 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="329"/>
+        <location filename="../../console/escalation/dialog.py" line="329"/>
         <source>Collecting logs: {files} of {total} files, {done} of {all}</source>
         <translation>로그 수집 중: 파일 {total}개 중 {files}개, {all} 중 {done}</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="341"/>
+        <location filename="../../console/escalation/dialog.py" line="341"/>
         <source>Redacting</source>
         <translation>가리는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="341"/>
+        <location filename="../../console/escalation/dialog.py" line="341"/>
         <source>Packing</source>
         <translation>묶는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="343"/>
+        <location filename="../../console/escalation/dialog.py" line="343"/>
         <source>{verb}: {files} of {total} files, {done}</source>
         <translation>{verb}: 파일 {total}개 중 {files}개, {done}</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="355"/>
+        <location filename="../../console/escalation/dialog.py" line="355"/>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="376"/>
+        <location filename="../../console/escalation/dialog.py" line="376"/>
         <source>You stopped waiting. Nothing was sent; you can ask again.</source>
         <translation>기다리기를 멈췄습니다. 아무것도 보내지 않았으며 다시 물어볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="380"/>
+        <location filename="../../console/escalation/dialog.py" line="380"/>
         <source>The customer declined: {why} The bundle is kept here; you can ask again.</source>
         <translation>고객이 거절했습니다: {why} 번들은 여기에 보관되며 다시 물어볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="387"/>
+        <location filename="../../console/escalation/dialog.py" line="387"/>
         <source>No answer from the customer: {why} Nothing was sent; you can ask again.</source>
         <translation>고객의 답이 없습니다: {why} 아무것도 보내지 않았으며 다시 물어볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="412"/>
+        <location filename="../../console/escalation/dialog.py" line="412"/>
         <source>{why} Nothing was sent; the bundle is kept here until you close this window.</source>
         <translation>{why} 아무것도 보내지 않았습니다. 이 창을 닫을 때까지 번들은 여기에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="425"/>
+        <location filename="../../console/escalation/dialog.py" line="425"/>
         <source>Packing the bundle…</source>
         <translation>번들을 묶는 중…</translation>
     </message>
@@ -1052,122 +886,122 @@
 <context>
     <name>EscalationsDock</name>
     <message>
-        <location filename="../../console/escalations_dock.py" line="49"/>
+        <location filename="../../console/escalation/dock.py" line="49"/>
         <source>Escalations</source>
         <translation>에스컬레이션</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="60"/>
+        <location filename="../../console/escalation/dock.py" line="60"/>
         <source>Bundles for headquarters</source>
         <translation>본사로 보낼 번들</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="64"/>
+        <location filename="../../console/escalation/dock.py" line="64"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="65"/>
+        <location filename="../../console/escalation/dock.py" line="65"/>
         <source>Ticket</source>
         <translation>티켓</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="66"/>
+        <location filename="../../console/escalation/dock.py" line="66"/>
         <source>Destination</source>
         <translation>보낼 곳</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="67"/>
+        <location filename="../../console/escalation/dock.py" line="67"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="68"/>
+        <location filename="../../console/escalation/dock.py" line="68"/>
         <source>Attempts</source>
         <translation>시도 횟수</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="69"/>
+        <location filename="../../console/escalation/dock.py" line="69"/>
         <source>Next retry</source>
         <translation>다음 재시도</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="70"/>
+        <location filename="../../console/escalation/dock.py" line="70"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="76"/>
+        <location filename="../../console/escalation/dock.py" line="76"/>
         <source>&amp;Retry now</source>
         <translation>지금 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="78"/>
+        <location filename="../../console/escalation/dock.py" line="78"/>
         <source>Retry the selected bundle now</source>
         <translation>선택한 번들을 지금 다시 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="81"/>
+        <location filename="../../console/escalation/dock.py" line="81"/>
         <source>Re&amp;move</source>
         <translation>제거(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="81"/>
+        <location filename="../../console/escalation/dock.py" line="81"/>
         <source>Remove the selected bundle</source>
         <translation>선택한 번들 제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="83"/>
+        <location filename="../../console/escalation/dock.py" line="83"/>
         <source>Escalations message</source>
         <translation>에스컬레이션 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="137"/>
+        <location filename="../../console/escalation/dock.py" line="137"/>
         <source>queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="138"/>
+        <location filename="../../console/escalation/dock.py" line="138"/>
         <source>sending</source>
         <translation>보내는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="139"/>
+        <location filename="../../console/escalation/dock.py" line="139"/>
         <source>delivered</source>
         <translation>전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="140"/>
+        <location filename="../../console/escalation/dock.py" line="140"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="147"/>
+        <location filename="../../console/escalation/dock.py" line="147"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="167"/>
+        <location filename="../../console/escalation/dock.py" line="167"/>
         <source>Sending again now.</source>
         <translation>지금 다시 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="178"/>
+        <location filename="../../console/escalation/dock.py" line="178"/>
         <source>Remove bundle</source>
         <translation>번들 제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="179"/>
+        <location filename="../../console/escalation/dock.py" line="179"/>
         <source>The bundle for ticket {ticket} has not reached HQ. Remove it and its file?</source>
         <translation>티켓 {ticket}의 번들이 아직 본사에 전달되지 않았습니다. 번들과 파일을 제거할까요?</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="186"/>
+        <location filename="../../console/escalation/dock.py" line="186"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="197"/>
+        <location filename="../../console/escalation/dock.py" line="197"/>
         <source>Removed the bundle for ticket {ticket}.</source>
         <translation>티켓 {ticket}의 번들을 제거했습니다.</translation>
     </message>
@@ -1306,92 +1140,92 @@
 <context>
     <name>FollowUpsDock</name>
     <message>
-        <location filename="../../console/followups_dock.py" line="75"/>
+        <location filename="../../console/followups/dock.py" line="75"/>
         <source>Follow-ups</source>
         <translation>후속 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="84"/>
+        <location filename="../../console/followups/dock.py" line="84"/>
         <source>Open follow-ups</source>
         <translation>열린 후속 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="92"/>
+        <location filename="../../console/followups/dock.py" line="92"/>
         <source>Follow-up queue status</source>
         <translation>후속 조치 대기열 상태</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="96"/>
+        <location filename="../../console/followups/dock.py" line="96"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="98"/>
+        <location filename="../../console/followups/dock.py" line="98"/>
         <source>Open record</source>
         <translation>기록 열기</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="100"/>
+        <location filename="../../console/followups/dock.py" line="100"/>
         <source>Open the record in the review window</source>
         <translation>검토 창에서 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="103"/>
+        <location filename="../../console/followups/dock.py" line="103"/>
         <source>Close with note…</source>
         <translation>메모와 함께 닫기…</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="105"/>
+        <location filename="../../console/followups/dock.py" line="105"/>
         <source>Close the follow-up with a note</source>
         <translation>메모를 남기고 후속 조치 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="122"/>
+        <location filename="../../console/followups/dock.py" line="122"/>
         <source>Reading the archive…</source>
         <translation>보관소를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="144"/>
+        <location filename="../../console/followups/dock.py" line="144"/>
         <source>Resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="145"/>
+        <location filename="../../console/followups/dock.py" line="145"/>
         <source>Workaround</source>
         <translation>임시 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="146"/>
+        <location filename="../../console/followups/dock.py" line="146"/>
         <source>Escalated</source>
         <translation>본사에 전달</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="147"/>
+        <location filename="../../console/followups/dock.py" line="147"/>
         <source>Not resolved</source>
         <translation>해결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="167"/>
+        <location filename="../../console/followups/dock.py" line="167"/>
         <source>Overdue since {due}: {text}</source>
         <translation>{due}부터 기한 초과: {text}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/followups_dock.py" line="170"/>
+        <location filename="../../console/followups/dock.py" line="170"/>
         <source>%n open follow-up(s)</source>
         <translation>
             <numerusform>열린 후속 조치 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/followups_dock.py" line="171"/>
+        <location filename="../../console/followups/dock.py" line="171"/>
         <source>(%n overdue)</source>
         <translation>
             <numerusform>(기한 초과 %n건)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="182"/>
-        <location filename="../../console/followups_dock.py" line="197"/>
+        <location filename="../../console/followups/dock.py" line="182"/>
+        <location filename="../../console/followups/dock.py" line="197"/>
         <source>Select a follow-up first.</source>
         <translation>먼저 후속 조치를 선택하세요.</translation>
     </message>
@@ -1399,32 +1233,32 @@
 <context>
     <name>HostKeyDialog</name>
     <message>
-        <location filename="../../console/prompts.py" line="44"/>
+        <location filename="../../console/kit/prompts.py" line="47"/>
         <source>Unknown host key</source>
         <translation>알 수 없는 호스트 키</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="46"/>
+        <location filename="../../console/kit/prompts.py" line="49"/>
         <source>This is the first connection to {address}. Its {kind} key fingerprint is:</source>
         <translation>{address}에 처음 연결합니다. {kind} 키 지문:</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="52"/>
+        <location filename="../../console/kit/prompts.py" line="55"/>
         <source>If you can, compare it with the fingerprint the customer reads from the device. Trust this key and connect?</source>
         <translation>가능하면 고객이 장치에서 읽어 주는 지문과 비교하세요. 이 키를 신뢰하고 연결하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="60"/>
+        <location filename="../../console/kit/prompts.py" line="63"/>
         <source>Trust and connect</source>
         <translation>신뢰하고 연결</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="63"/>
+        <location filename="../../console/kit/prompts.py" line="66"/>
         <source>Trust this host key and connect</source>
         <translation>이 호스트 키를 신뢰하고 연결</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="66"/>
+        <location filename="../../console/kit/prompts.py" line="69"/>
         <source>Do not connect</source>
         <translation>연결하지 않음</translation>
     </message>
@@ -1432,82 +1266,82 @@
 <context>
     <name>HqDestinationDialog</name>
     <message>
-        <location filename="../../console/hq_settings.py" line="36"/>
+        <location filename="../../console/settings/hq_page.py" line="36"/>
         <source>HQ destination</source>
         <translation>본사 전송 대상</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="39"/>
+        <location filename="../../console/settings/hq_page.py" line="39"/>
         <source>Destination name</source>
         <translation>전송 대상 이름</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="40"/>
+        <location filename="../../console/settings/hq_page.py" line="40"/>
         <source>Destination address</source>
         <translation>전송 대상 주소</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="42"/>
+        <location filename="../../console/settings/hq_page.py" line="42"/>
         <source>HQ&apos;s language</source>
         <translation>본사 언어</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="44"/>
+        <location filename="../../console/settings/hq_page.py" line="44"/>
         <source>Key file for SFTP (optional)</source>
         <translation>SFTP용 키 파일 (선택)</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="45"/>
+        <location filename="../../console/settings/hq_page.py" line="45"/>
         <source>HQ&apos;s CA certificate (optional)</source>
         <translation>본사 CA 인증서 (선택)</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="46"/>
+        <location filename="../../console/settings/hq_page.py" line="46"/>
         <source>Token, password or key passphrase</source>
         <translation>토큰, 암호 또는 키 암호문</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="49"/>
+        <location filename="../../console/settings/hq_page.py" line="49"/>
         <source>Destination problem</source>
         <translation>전송 대상 문제</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="51"/>
+        <location filename="../../console/settings/hq_page.py" line="51"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="52"/>
+        <location filename="../../console/settings/hq_page.py" line="52"/>
         <source>Address:</source>
         <translation>주소:</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="53"/>
+        <location filename="../../console/settings/hq_page.py" line="53"/>
         <source>HQ&apos;s language:</source>
         <translation>본사 언어:</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="54"/>
+        <location filename="../../console/settings/hq_page.py" line="54"/>
         <source>Key file (SFTP):</source>
         <translation>키 파일 (SFTP):</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="55"/>
+        <location filename="../../console/settings/hq_page.py" line="55"/>
         <source>CA certificate (HTTPS):</source>
         <translation>CA 인증서 (HTTPS):</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="85"/>
+        <location filename="../../console/settings/hq_page.py" line="85"/>
         <source>Token (kept in the keyring):</source>
         <translation>토큰 (키링에 보관):</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="86"/>
+        <location filename="../../console/settings/hq_page.py" line="86"/>
         <source>Password (kept in the keyring):</source>
         <translation>암호 (키링에 보관):</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="87"/>
+        <location filename="../../console/settings/hq_page.py" line="87"/>
         <source>Key passphrase (kept in the keyring):</source>
         <translation>키 암호문 (키링에 보관):</translation>
     </message>
@@ -1515,97 +1349,97 @@
 <context>
     <name>HqSettings</name>
     <message>
-        <location filename="../../console/hq_settings.py" line="104"/>
+        <location filename="../../console/settings/hq_page.py" line="104"/>
         <source>Escalation to HQ</source>
         <translation>본사 에스컬레이션</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="110"/>
+        <location filename="../../console/settings/hq_page.py" line="110"/>
         <source>HQ destinations</source>
         <translation>본사 전송 대상</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="113"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="113"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="113"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="113"/>
         <source>Secret</source>
         <translation>비밀 정보</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="117"/>
+        <location filename="../../console/settings/hq_page.py" line="117"/>
         <source>&amp;Add…</source>
         <translation>추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="117"/>
+        <location filename="../../console/settings/hq_page.py" line="117"/>
         <source>Add an HQ destination</source>
         <translation>본사 전송 대상 추가</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="118"/>
+        <location filename="../../console/settings/hq_page.py" line="118"/>
         <source>&amp;Edit…</source>
         <translation>편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="118"/>
+        <location filename="../../console/settings/hq_page.py" line="118"/>
         <source>Edit the HQ destination</source>
         <translation>본사 전송 대상 편집</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="120"/>
+        <location filename="../../console/settings/hq_page.py" line="120"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="120"/>
+        <location filename="../../console/settings/hq_page.py" line="120"/>
         <source>Remove the destination</source>
         <translation>전송 대상 제거</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="127"/>
+        <location filename="../../console/settings/hq_page.py" line="127"/>
         <source>Cap per collected log, in MB</source>
         <translation>수집하는 로그 하나당 한도 (MB)</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="128"/>
+        <location filename="../../console/settings/hq_page.py" line="128"/>
         <source>Cap on all collected logs, in MB</source>
         <translation>수집하는 로그 전체 한도 (MB)</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="134"/>
+        <location filename="../../console/settings/hq_page.py" line="134"/>
         <source>Per log:</source>
         <translation>로그당:</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="135"/>
+        <location filename="../../console/settings/hq_page.py" line="135"/>
         <source>All logs:</source>
         <translation>전체 로그:</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="137"/>
+        <location filename="../../console/settings/hq_page.py" line="137"/>
         <source>Escalation settings problem</source>
         <translation>에스컬레이션 설정 문제</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="153"/>
+        <location filename="../../console/settings/hq_page.py" line="153"/>
         <source>stored in the keyring</source>
         <translation>키링에 저장됨</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="153"/>
+        <location filename="../../console/settings/hq_page.py" line="153"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -1613,62 +1447,93 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../console/join_dialog.py" line="30"/>
+        <location filename="../../console/session/join_dialog.py" line="45"/>
         <source>Join by code</source>
         <translation>코드로 참여</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="34"/>
+        <location filename="../../console/session/join_dialog.py" line="49"/>
         <source>Session code from the customer</source>
         <translation>고객이 알려 준 세션 코드</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="40"/>
+        <location filename="../../console/session/join_dialog.py" line="55"/>
         <source>Session code:</source>
         <translation>세션 코드:</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="41"/>
+        <location filename="../../console/session/join_dialog.py" line="56"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="43"/>
+        <location filename="../../console/session/join_dialog.py" line="58"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="51"/>
+        <location filename="../../console/session/join_dialog.py" line="66"/>
         <source>Your public key for the relay</source>
         <translation>릴레이에 등록할 내 공개 키</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="53"/>
+        <location filename="../../console/session/join_dialog.py" line="68"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="53"/>
+        <location filename="../../console/session/join_dialog.py" line="68"/>
         <source>Copy your public key</source>
         <translation>내 공개 키 복사</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="57"/>
+        <location filename="../../console/session/join_dialog.py" line="72"/>
         <source>Your key:</source>
         <translation>내 키:</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="67"/>
+        <location filename="../../console/session/join_dialog.py" line="78"/>
+        <source>Create your technician key</source>
+        <translation>기술자 키 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="90"/>
         <source>Join</source>
         <translation>참여</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="83"/>
+        <location filename="../../console/session/join_dialog.py" line="101"/>
+        <location filename="../../console/session/join_dialog.py" line="113"/>
+        <source>Create a new key</source>
+        <translation>새 키 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="106"/>
+        <source>You have no technician key yet. Create it, then send its public line to your relay&apos;s administrator.</source>
+        <translation>아직 기술자 키가 없습니다. 키를 만든 뒤 공개 키 한 줄을 릴레이 관리자에게 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="109"/>
+        <source>Create key…</source>
+        <translation>키 만들기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="122"/>
         <source>A key was created for you. Send this line to your relay&apos;s administrator once; its passphrase is kept in the system keyring.</source>
         <translation>키를 새로 만들었습니다. 이 한 줄을 릴레이 관리자에게 한 번 보내 주세요. 키의 암호는 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="104"/>
+        <location filename="../../console/session/join_dialog.py" line="129"/>
+        <source>Its passphrase is asked when you join (once per run), unless ssh-agent holds the key.</source>
+        <translation>코드로 참여할 때 키 암호문을 묻습니다(실행당 한 번). ssh-agent에 키가 있으면 묻지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="167"/>
+        <source>Create your technician key first (below).</source>
+        <translation>먼저 기술자 키를 만드세요(아래).</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="173"/>
         <source>Enter the relay address (you can save it in Settings).</source>
         <translation>릴레이 주소를 입력하세요 (설정에 저장할 수 있습니다).</translation>
     </message>
@@ -1676,12 +1541,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="59"/>
+        <location filename="../../console/mainwindow/window.py" line="59"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="65"/>
+        <location filename="../../console/mainwindow/window.py" line="65"/>
         <source>No session is open.
 
 Add a device on the left and press Connect,
@@ -1694,187 +1559,187 @@ or Join by code (Ctrl+J) when a customer reads you a session code.</source>
 고객이 세션 코드를 알려 주면 코드로 참여 (Ctrl+J)를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="94"/>
+        <location filename="../../console/mainwindow/window.py" line="94"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="107"/>
+        <location filename="../../console/mainwindow/window.py" line="107"/>
         <source>&amp;Session</source>
         <translation>세션(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="110"/>
+        <location filename="../../console/mainwindow/window.py" line="110"/>
         <source>&amp;New connection…</source>
         <translation>새 연결(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="113"/>
+        <location filename="../../console/mainwindow/window.py" line="113"/>
         <source>&amp;Close tab</source>
         <translation>탭 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="118"/>
+        <location filename="../../console/mainwindow/window.py" line="118"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="119"/>
+        <location filename="../../console/mainwindow/window.py" line="119"/>
         <source>&amp;Join by code…</source>
         <translation>코드로 참여(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="121"/>
+        <location filename="../../console/mainwindow/window.py" line="121"/>
         <source>&amp;End session…</source>
         <translation>세션 종료(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="132"/>
+        <location filename="../../console/mainwindow/window.py" line="132"/>
         <source>&amp;Devices</source>
         <translation>장치(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="135"/>
+        <location filename="../../console/mainwindow/window.py" line="135"/>
         <source>&amp;Add device…</source>
         <translation>장치 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="139"/>
+        <location filename="../../console/mainwindow/window.py" line="139"/>
         <source>D&amp;iagnostics</source>
         <translation>진단(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="142"/>
+        <location filename="../../console/mainwindow/window.py" line="142"/>
         <source>&amp;Run diagnostics</source>
         <translation>진단 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="147"/>
+        <location filename="../../console/mainwindow/window.py" line="147"/>
         <source>&amp;Escalation</source>
         <translation>에스컬레이션(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="150"/>
+        <location filename="../../console/mainwindow/window.py" line="150"/>
         <source>&amp;Escalate to HQ…</source>
         <translation>본사에 에스컬레이션(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="155"/>
+        <location filename="../../console/mainwindow/window.py" line="155"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="158"/>
+        <location filename="../../console/mainwindow/window.py" line="158"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="162"/>
+        <location filename="../../console/mainwindow/window.py" line="162"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="164"/>
+        <location filename="../../console/mainwindow/window.py" line="164"/>
         <source>Open &amp;log file</source>
         <translation>로그 파일 열기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="165"/>
+        <location filename="../../console/mainwindow/window.py" line="165"/>
         <source>&amp;About Valuezone</source>
         <translation>밸류존 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="180"/>
+        <location filename="../../console/mainwindow/window.py" line="180"/>
         <source>New connection</source>
         <translation>새 연결</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="181"/>
+        <location filename="../../console/mainwindow/window.py" line="181"/>
         <source>Address ([user@]host[:port]):</source>
         <translation>주소 ([사용자@]호스트[:포트]):</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="245"/>
+        <location filename="../../console/mainwindow/window.py" line="245"/>
         <source>Open a connected session first, then run diagnostics.</source>
         <translation>먼저 연결된 세션을 연 다음 진단을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="256"/>
+        <location filename="../../console/mainwindow/window.py" line="256"/>
         <source>Open a session first, then escalate (Ctrl+E).</source>
         <translation>먼저 세션을 연 뒤 에스컬레이션하세요 (Ctrl+E).</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="266"/>
+        <location filename="../../console/mainwindow/window.py" line="266"/>
         <source>Bundle queued for {destination}.</source>
         <translation>{destination}(으)로 보낼 번들이 대기열에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="274"/>
+        <location filename="../../console/mainwindow/window.py" line="274"/>
         <source>Delivered to HQ</source>
         <translation>본사에 전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="275"/>
+        <location filename="../../console/mainwindow/window.py" line="275"/>
         <source>The bundle for ticket {ticket} was delivered to {destination}.</source>
         <translation>티켓 {ticket}의 번들이 {destination}에 전달되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="296"/>
+        <location filename="../../console/mainwindow/window.py" line="296"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="297"/>
+        <location filename="../../console/mainwindow/window.py" line="297"/>
         <source>End the session with {label}? The recording is kept.</source>
         <translation>{label} 세션을 종료하시겠습니까? 녹화는 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="303"/>
+        <location filename="../../console/mainwindow/window.py" line="303"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="304"/>
+        <location filename="../../console/mainwindow/window.py" line="304"/>
         <source>End session…</source>
         <translation>세션 종료…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="305"/>
+        <location filename="../../console/mainwindow/window.py" line="305"/>
         <source>End the session with an outcome and survey</source>
         <translation>결과와 설문으로 세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="321"/>
+        <location filename="../../console/mainwindow/window.py" line="321"/>
         <source>Open a connected session first.</source>
         <translation>먼저 연결된 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="323"/>
+        <location filename="../../console/mainwindow/window.py" line="323"/>
         <source>The outcome of this session is already recorded.</source>
         <translation>이 세션의 결과는 이미 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="332"/>
+        <location filename="../../console/mainwindow/window.py" line="332"/>
         <source>Session ended; the outcome is recorded.</source>
         <translation>세션이 끝났고 결과가 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="364"/>
+        <location filename="../../console/mainwindow/window.py" line="364"/>
         <source>Settings saved. A new language applies to new windows.</source>
         <translation>설정을 저장했습니다. 새 언어는 새 창부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="369"/>
+        <location filename="../../console/mainwindow/window.py" line="369"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="374"/>
+        <location filename="../../console/mainwindow/window.py" line="374"/>
         <source>About Valuezone</source>
         <translation>밸류존 정보</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="375"/>
+        <location filename="../../console/mainwindow/window.py" line="375"/>
         <source>Valuezone {version}
 Remote support for devices, recorded from the first byte.</source>
         <translation>밸류존 {version}
@@ -1882,34 +1747,93 @@ Remote support for devices, recorded from the first byte.</source>
     </message>
 </context>
 <context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="57"/>
+        <source>Passphrase for your technician key</source>
+        <translation>기술자 키 암호문</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="62"/>
+        <source>This computer has no system keyring, so choose a passphrase for your technician key ({path}). It is asked when you join a session by code, once per run, unless your ssh-agent holds the key.</source>
+        <translation>이 컴퓨터에는 시스템 키링이 없으므로 기술자 키({path})의 암호문을 직접 정하세요. 코드로 세션에 참여할 때 실행당 한 번 묻습니다. ssh-agent에 키가 있으면 묻지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="68"/>
+        <location filename="../../console/session/technician_key.py" line="70"/>
+        <source>Passphrase</source>
+        <translation>암호문</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="69"/>
+        <source>The same passphrase again</source>
+        <translation>같은 암호문 다시 입력</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="70"/>
+        <source>Again</source>
+        <translation>다시 입력</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="75"/>
+        <source>No passphrase (not recommended)</source>
+        <translation>암호문 없음 (권장하지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="75"/>
+        <source>No passphrase</source>
+        <translation>암호문 없음</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="81"/>
+        <source>Without a passphrase, anyone who can read the key file (a stolen laptop or backup) can log in to your relays as you.</source>
+        <translation>암호문이 없으면 키 파일을 읽을 수 있는 누구나(도난당한 노트북이나 백업) 당신으로 릴레이에 로그인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="95"/>
+        <source>Create key</source>
+        <translation>키 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="112"/>
+        <source>Type a passphrase, or tick “No passphrase”.</source>
+        <translation>암호문을 입력하거나 “암호문 없음”을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="115"/>
+        <source>The passphrases do not match. Type them again.</source>
+        <translation>두 암호문이 다릅니다. 다시 입력하세요.</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../console/followups_dock.py" line="47"/>
+        <location filename="../../console/followups/dock.py" line="47"/>
         <source>Close follow-up — {device}</source>
         <translation>후속 조치 닫기 — {device}</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="49"/>
+        <location filename="../../console/followups/dock.py" line="49"/>
         <source>How was it settled?</source>
         <translation>어떻게 마무리되었나요?</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="50"/>
+        <location filename="../../console/followups/dock.py" line="50"/>
         <source>Note closing the follow-up</source>
         <translation>후속 조치를 닫는 메모</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="55"/>
+        <location filename="../../console/followups/dock.py" line="55"/>
         <source>Close the follow-up or keep it open</source>
         <translation>후속 조치 닫기 또는 열어 두기</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="58"/>
+        <location filename="../../console/followups/dock.py" line="58"/>
         <source>Close the follow-up</source>
         <translation>후속 조치 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="59"/>
+        <location filename="../../console/followups/dock.py" line="59"/>
         <source>Close follow-up</source>
         <translation>후속 조치 닫기</translation>
     </message>
@@ -1966,142 +1890,142 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../console/escalate_pages.py" line="183"/>
+        <location filename="../../console/escalation/pages.py" line="183"/>
         <source>What will be sent</source>
         <translation>보낼 내용</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="185"/>
+        <location filename="../../console/escalation/pages.py" line="185"/>
         <source>Files in the bundle</source>
         <translation>번들에 든 파일</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="187"/>
+        <location filename="../../console/escalation/pages.py" line="187"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="187"/>
+        <location filename="../../console/escalation/pages.py" line="187"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="187"/>
+        <location filename="../../console/escalation/pages.py" line="187"/>
         <source>Redacted</source>
         <translation>가린 항목</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="189"/>
+        <location filename="../../console/escalation/pages.py" line="189"/>
         <source>Totals</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="190"/>
+        <location filename="../../console/escalation/pages.py" line="190"/>
         <source>What was redacted</source>
         <translation>가린 내용</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="191"/>
+        <location filename="../../console/escalation/pages.py" line="191"/>
         <source>What collection left out</source>
         <translation>수집에서 빠진 것</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="195"/>
+        <location filename="../../console/escalation/pages.py" line="195"/>
         <source>The customer&apos;s consent</source>
         <translation>고객 동의</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="204"/>
+        <location filename="../../console/escalation/pages.py" line="204"/>
         <source>The customer is asked on their screen, in their language, with this list.</source>
         <translation>고객의 화면에 고객의 언어로 이 목록과 함께 질문이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="209"/>
+        <location filename="../../console/escalation/pages.py" line="209"/>
         <source>&amp;Ask the customer</source>
         <translation>고객에게 묻기(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="211"/>
+        <location filename="../../console/escalation/pages.py" line="211"/>
         <source>Ask the customer for consent</source>
         <translation>고객에게 동의 요청</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="219"/>
+        <location filename="../../console/escalation/pages.py" line="219"/>
         <source>The customer agreed by phone to send these files</source>
         <translation>고객이 전화로 이 파일들을 보내는 데 동의했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="221"/>
+        <location filename="../../console/escalation/pages.py" line="221"/>
         <source>The customer agreed by phone</source>
         <translation>고객이 전화로 동의함</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="224"/>
+        <location filename="../../console/escalation/pages.py" line="224"/>
         <source>Who agreed</source>
         <translation>동의한 사람</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="225"/>
+        <location filename="../../console/escalation/pages.py" line="225"/>
         <source>name of the person who agreed</source>
         <translation>동의한 사람의 이름</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="226"/>
+        <location filename="../../console/escalation/pages.py" line="226"/>
         <source>Who agreed:</source>
         <translation>동의한 사람:</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="229"/>
+        <location filename="../../console/escalation/pages.py" line="229"/>
         <source>&amp;Send to HQ</source>
         <translation>본사로 보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="229"/>
+        <location filename="../../console/escalation/pages.py" line="229"/>
         <source>Send to HQ</source>
         <translation>본사로 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="232"/>
+        <location filename="../../console/escalation/pages.py" line="232"/>
         <source>The customer &amp;declined</source>
         <translation>고객이 거절함(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="234"/>
+        <location filename="../../console/escalation/pages.py" line="234"/>
         <source>The customer declined</source>
         <translation>고객이 거절함</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="241"/>
+        <location filename="../../console/escalation/pages.py" line="241"/>
         <source>Consent message</source>
         <translation>동의 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="246"/>
+        <location filename="../../console/escalation/pages.py" line="246"/>
         <source>Close without sending</source>
         <translation>보내지 않고 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="246"/>
+        <location filename="../../console/escalation/pages.py" line="246"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="257"/>
+        <location filename="../../console/escalation/pages.py" line="257"/>
         <source>These files go to {destination}:</source>
         <translation>다음 파일을 {destination}(으)로 보냅니다:</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="266"/>
+        <location filename="../../console/escalation/pages.py" line="266"/>
         <source>Files: {count}, {size} in all.</source>
         <translation>파일 {count}개, 모두 {size}.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="272"/>
+        <location filename="../../console/escalation/pages.py" line="272"/>
         <source>Redacted before anything was written: {counts}.</source>
         <translation>기록하기 전에 가린 항목: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="276"/>
+        <location filename="../../console/escalation/pages.py" line="276"/>
         <source>Nothing needed redacting.</source>
         <translation>가릴 내용이 없었습니다.</translation>
     </message>
@@ -2109,25 +2033,48 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../console/escalate_pages.py" line="149"/>
-        <location filename="../../console/escalate_pages.py" line="150"/>
+        <location filename="../../console/escalation/pages.py" line="149"/>
+        <location filename="../../console/escalation/pages.py" line="150"/>
         <source>Progress</source>
         <translation>진행 상황</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="151"/>
+        <location filename="../../console/escalation/pages.py" line="151"/>
         <source>Current file</source>
         <translation>현재 파일</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="153"/>
+        <location filename="../../console/escalation/pages.py" line="153"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="153"/>
+        <location filename="../../console/escalation/pages.py" line="153"/>
         <source>Cancel collecting</source>
         <translation>수집 취소</translation>
+    </message>
+</context>
+<context>
+    <name>PublicKeyDialog</name>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="167"/>
+        <source>Your new technician key</source>
+        <translation>새 기술자 키</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="172"/>
+        <source>Your public key for the relay</source>
+        <translation>릴레이에 등록할 내 공개 키</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="176"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="176"/>
+        <source>Copy your public key</source>
+        <translation>내 공개 키 복사</translation>
     </message>
 </context>
 <context>
@@ -2161,74 +2108,74 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../console/review/window.py" line="43"/>
+        <location filename="../../console/review/window.py" line="45"/>
         <source>Valuezone review — %s</source>
         <translation>밸류존 검토 — %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="49"/>
+        <location filename="../../console/review/window.py" line="51"/>
         <source>Search sessions</source>
         <translation>세션 검색</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="50"/>
+        <location filename="../../console/review/window.py" line="52"/>
         <source>Search terminal text, chat, findings, notes…</source>
         <translation>터미널 내용, 채팅, 진단 결과, 메모 검색…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="52"/>
+        <location filename="../../console/review/window.py" line="54"/>
         <source>Search hits</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="54"/>
+        <location filename="../../console/review/window.py" line="56"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="63"/>
+        <location filename="../../console/review/window.py" line="65"/>
         <source>Session or report</source>
         <translation>세션 또는 보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="64"/>
+        <location filename="../../console/review/window.py" line="66"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="65"/>
+        <location filename="../../console/review/window.py" line="67"/>
         <source>Report</source>
         <translation>보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="93"/>
+        <location filename="../../console/review/window.py" line="95"/>
         <source>Indexing the archive…</source>
         <translation>보관함 색인 중…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="98"/>
+        <location filename="../../console/review/window.py" line="100"/>
         <source>Indexing the archive: %1 of %2 records</source>
         <translation>보관함 색인 중: 기록 %2개 중 %1개</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="106"/>
+        <location filename="../../console/review/window.py" line="108"/>
         <source>Indexed: %1 new, %2 changed, %3 removed.</source>
         <translation>색인 완료: 새 기록 %1개, 변경 %2개, 삭제 %3개.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/window.py" line="110"/>
+        <location filename="../../console/review/window.py" line="112"/>
         <source>%n record(s) failed verification.</source>
         <translation>
             <numerusform>기록 %n개가 검증에 실패했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="148"/>
+        <location filename="../../console/review/window.py" line="153"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="160"/>
+        <location filename="../../console/review/window.py" line="163"/>
         <source>failed verification</source>
         <translation>검증 실패</translation>
     </message>
@@ -2241,20 +2188,25 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../console/prompts.py" line="85"/>
+        <location filename="../../console/kit/prompts.py" line="96"/>
         <source>Save in the system keyring</source>
         <translation>시스템 키링에 저장</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="85"/>
+        <location filename="../../console/kit/prompts.py" line="96"/>
         <source>Save</source>
         <translation>저장</translation>
+    </message>
+    <message>
+        <location filename="../../console/kit/prompts.py" line="110"/>
+        <source>The password was refused. Try again ({attempt} of {tries}).</source>
+        <translation>비밀번호가 거부되었습니다. 다시 입력하세요 ({tries}번 중 {attempt}번째).</translation>
     </message>
 </context>
 <context>
     <name>SessionBridge</name>
     <message>
-        <location filename="../../console/bridge.py" line="47"/>
+        <location filename="../../console/session/bridge.py" line="47"/>
         <source>Unexpected error: {error}</source>
         <translation>예상하지 못한 오류: {error}</translation>
     </message>
@@ -2262,7 +2214,7 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionPlan</name>
     <message>
-        <location filename="../../console/session_tab.py" line="64"/>
+        <location filename="../../console/session/tab.py" line="74"/>
         <source>Code {code}</source>
         <translation>코드 {code}</translation>
     </message>
@@ -2270,119 +2222,148 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionTab</name>
     <message>
-        <location filename="../../console/session_tab.py" line="101"/>
+        <location filename="../../console/session/tab.py" line="111"/>
         <source>Session status</source>
         <translation>세션 상태</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="104"/>
-        <location filename="../../console/session_tab.py" line="207"/>
-        <location filename="../../console/session_tab.py" line="280"/>
-        <location filename="../../console/session_tab.py" line="352"/>
+        <location filename="../../console/session/tab.py" line="115"/>
+        <location filename="../../console/session/tab.py" line="240"/>
+        <location filename="../../console/session/tab.py" line="325"/>
+        <location filename="../../console/session/tab.py" line="416"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="104"/>
+        <location filename="../../console/session/tab.py" line="115"/>
         <source>Cancel connecting</source>
         <translation>연결 취소</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="112"/>
+        <location filename="../../console/session/tab.py" line="123"/>
         <source>Terminal of {label}</source>
         <translation>{label} 터미널</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="234"/>
+        <location filename="../../console/session/tab.py" line="267"/>
         <source>This session has no record to write the outcome to.</source>
         <translation>이 세션에는 결과를 기록할 기록이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="249"/>
+        <location filename="../../console/session/tab.py" line="289"/>
         <source>Password</source>
         <translation>비밀번호</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="250"/>
+        <location filename="../../console/session/tab.py" line="290"/>
         <source>Password for {who}:</source>
         <translation>{who}의 비밀번호:</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="260"/>
+        <location filename="../../console/session/tab.py" line="301"/>
         <source>Key passphrase</source>
         <translation>키 암호</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="261"/>
+        <location filename="../../console/session/tab.py" line="302"/>
         <source>Passphrase for the key {path}:</source>
         <translation>키 {path}의 암호:</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="273"/>
-        <location filename="../../console/session_tab.py" line="279"/>
+        <location filename="../../console/session/tab.py" line="314"/>
+        <source>Looking up {label}…</source>
+        <translation>{label} 주소를 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="315"/>
+        <location filename="../../console/session/tab.py" line="324"/>
         <source>Connecting to {label}…</source>
         <translation>{label}에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="274"/>
+        <location filename="../../console/session/tab.py" line="316"/>
+        <source>Waiting for {label} to answer (SSH)…</source>
+        <translation>{label}의 SSH 응답을 기다리는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="317"/>
+        <source>Setting up encryption with {label}…</source>
+        <translation>{label}와(과) 암호화를 설정하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="318"/>
         <source>Checking the host key of {label}…</source>
         <translation>{label}의 호스트 키를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="275"/>
+        <location filename="../../console/session/tab.py" line="319"/>
         <source>Logging in to {label}…</source>
         <translation>{label}에 로그인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="276"/>
+        <location filename="../../console/session/tab.py" line="320"/>
+        <location filename="../../console/session/tab.py" line="321"/>
         <source>Opening a shell on {label}…</source>
         <translation>{label}에서 셸을 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="277"/>
+        <location filename="../../console/session/tab.py" line="322"/>
         <source>Connecting to the relay…</source>
         <translation>릴레이에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="207"/>
-        <location filename="../../console/session_tab.py" line="278"/>
+        <location filename="../../console/session/tab.py" line="240"/>
+        <location filename="../../console/session/tab.py" line="323"/>
         <source>Waiting for the customer to allow the connection…</source>
         <translation>고객이 연결을 허용하기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="287"/>
+        <location filename="../../console/session/tab.py" line="332"/>
         <source>Connection lost: reconnecting…</source>
         <translation>연결이 끊어졌습니다. 다시 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="289"/>
+        <location filename="../../console/session/tab.py" line="334"/>
         <source>Session ended: {reason}</source>
         <translation>세션 종료: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="290"/>
+        <location filename="../../console/session/tab.py" line="335"/>
         <source>{label} (ended)</source>
         <translation>{label} (종료됨)</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="319"/>
+        <location filename="../../console/session/tab.py" line="364"/>
         <source>This session is not connected.</source>
         <translation>이 세션은 연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="319"/>
+        <location filename="../../console/session/tab.py" line="364"/>
         <source>Connect first, then run diagnostics.</source>
         <translation>먼저 연결한 다음 진단을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="341"/>
-        <location filename="../../console/session_tab.py" line="354"/>
+        <location filename="../../console/session/tab.py" line="388"/>
+        <location filename="../../console/session/tab.py" line="397"/>
+        <location filename="../../console/session/tab.py" line="420"/>
+        <source>Create a new key…</source>
+        <translation>새 키 만들기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="390"/>
+        <location filename="../../console/session/tab.py" line="403"/>
+        <location filename="../../console/session/tab.py" line="418"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="344"/>
-        <location filename="../../console/session_tab.py" line="356"/>
+        <location filename="../../console/session/tab.py" line="402"/>
+        <source>A new key was made. Once the relay lists it, join again.</source>
+        <translation>새 키를 만들었습니다. 릴레이에 등록되면 다시 참여하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="408"/>
+        <location filename="../../console/session/tab.py" line="422"/>
         <source>Resume recording</source>
         <translation>녹화 재개</translation>
     </message>
@@ -2518,84 +2499,145 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/settings_dialog.py" line="35"/>
+        <location filename="../../console/settings/dialog.py" line="35"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="39"/>
+        <location filename="../../console/settings/dialog.py" line="39"/>
         <source>User interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="40"/>
+        <location filename="../../console/settings/dialog.py" line="40"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="44"/>
+        <location filename="../../console/settings/dialog.py" line="44"/>
         <source>Language:</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="48"/>
+        <location filename="../../console/settings/dialog.py" line="48"/>
         <source>Terminal font</source>
         <translation>터미널 글꼴</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="51"/>
+        <location filename="../../console/settings/dialog.py" line="51"/>
         <source>Terminal font size</source>
         <translation>터미널 글꼴 크기</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="57"/>
+        <location filename="../../console/settings/dialog.py" line="57"/>
         <source>Terminal font:</source>
         <translation>터미널 글꼴:</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="60"/>
+        <location filename="../../console/settings/dialog.py" line="60"/>
         <source>Scrollback lines</source>
         <translation>스크롤백 줄 수</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="64"/>
+        <location filename="../../console/settings/dialog.py" line="64"/>
         <source>Scrollback lines:</source>
         <translation>스크롤백 줄 수:</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="67"/>
+        <location filename="../../console/settings/dialog.py" line="67"/>
         <source>Archive folder for session records</source>
         <translation>세션 기록 보관 폴더</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="68"/>
+        <location filename="../../console/settings/dialog.py" line="68"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="69"/>
+        <location filename="../../console/settings/dialog.py" line="69"/>
         <source>Choose the archive folder</source>
         <translation>보관 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="74"/>
+        <location filename="../../console/settings/dialog.py" line="74"/>
         <source>Archive folder:</source>
         <translation>보관 폴더:</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="77"/>
+        <location filename="../../console/settings/dialog.py" line="77"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="79"/>
+        <location filename="../../console/settings/dialog.py" line="79"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="93"/>
+        <location filename="../../console/settings/dialog.py" line="93"/>
         <source>Archive folder</source>
         <translation>보관 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianKey</name>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="187"/>
+        <source>Send this line to your relay&apos;s administrator, who adds it to the relay&apos;s technicians file. Until then the relay refuses the key.</source>
+        <translation>이 한 줄을 릴레이 관리자에게 보내 주세요. 관리자가 릴레이의 기술자 파일에 추가합니다. 그 전까지 릴레이는 이 키를 거부합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="235"/>
+        <source>The relay at {relay} does not list this technician key. Send this public key line to the relay&apos;s administrator, then join again: {line}</source>
+        <translation>{relay} 릴레이에 이 기술자 키가 등록되어 있지 않습니다. 이 공개 키 한 줄을 릴레이 관리자에게 보낸 뒤 다시 참여하세요: {line}</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="241"/>
+        <source>Your technician key cannot be opened any more: its random passphrase was kept in a system keyring this computer does not have (or no longer has). Create a new key and send its public line to the relay&apos;s administrator.</source>
+        <translation>기술자 키를 더 이상 열 수 없습니다. 키의 무작위 암호문이 이 컴퓨터에 없는(또는 더 이상 없는) 시스템 키링에 보관되어 있었습니다. 새 키를 만들고 공개 키 한 줄을 릴레이 관리자에게 보내 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianPassphraseDialog</name>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="128"/>
+        <source>Unlock your technician key</source>
+        <translation>기술자 키 잠금 해제</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="131"/>
+        <source>Wrong passphrase. Try again ({attempt} of {tries}).</source>
+        <translation>암호문이 틀렸습니다. 다시 입력하세요 ({tries}번 중 {attempt}번째).</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="137"/>
+        <source>Passphrase for your technician key {path} ({fingerprint}), to log in to the relay:</source>
+        <translation>릴레이에 로그인할 기술자 키 {path} ({fingerprint})의 암호문:</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="139"/>
+        <source>Technician key passphrase</source>
+        <translation>기술자 키 암호문</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="143"/>
+        <source>Add to ssh-agent (not asked again while the agent runs)</source>
+        <translation>ssh-agent에 추가 (에이전트가 실행되는 동안 다시 묻지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="145"/>
+        <source>Add the key to ssh-agent</source>
+        <translation>키를 ssh-agent에 추가</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="149"/>
+        <source>Save in the system keyring</source>
+        <translation>시스템 키링에 저장</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="149"/>
+        <source>Save</source>
+        <translation>저장</translation>
     </message>
 </context>
 <context>
@@ -2628,22 +2670,22 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>WaitingDialog</name>
     <message>
-        <location filename="../../console/end_session.py" line="156"/>
+        <location filename="../../console/session/end_dialog.py" line="156"/>
         <source>Survey</source>
         <translation>설문</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="159"/>
+        <location filename="../../console/session/end_dialog.py" line="159"/>
         <source>Waiting for the customer to answer the survey in their agent…</source>
         <translation>고객이 에이전트에서 설문에 답하기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="161"/>
+        <location filename="../../console/session/end_dialog.py" line="161"/>
         <source>Waiting for the customer</source>
         <translation>고객을 기다리는 중</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="164"/>
+        <location filename="../../console/session/end_dialog.py" line="164"/>
         <source>Stop waiting</source>
         <translation>기다리기 중지</translation>
     </message>
@@ -2651,17 +2693,17 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>WaitingPage</name>
     <message>
-        <location filename="../../console/escalate_pages.py" line="290"/>
+        <location filename="../../console/escalation/pages.py" line="290"/>
         <source>Waiting for the customer</source>
         <translation>고객을 기다리는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="294"/>
+        <location filename="../../console/escalation/pages.py" line="294"/>
         <source>Stop waiting</source>
         <translation>기다리기 중지</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="307"/>
+        <location filename="../../console/escalation/pages.py" line="307"/>
         <source>Waiting for the customer… They see the list of files and {destination} on their screen, in their language, and choose Allow or Decline.</source>
         <translation>고객을 기다리는 중… 고객은 자신의 화면에서 자신의 언어로 파일 목록과 {destination}을(를) 보고 허용 또는 거절을 선택합니다.</translation>
     </message>
@@ -2669,27 +2711,27 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>_EntryView</name>
     <message>
-        <location filename="../../console/chat_pane.py" line="59"/>
+        <location filename="../../console/session/chat_pane.py" line="59"/>
         <source>Retry translation</source>
         <translation>번역 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="69"/>
+        <location filename="../../console/session/chat_pane.py" line="69"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="69"/>
+        <location filename="../../console/session/chat_pane.py" line="69"/>
         <source>Customer</source>
         <translation>고객</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="86"/>
+        <location filename="../../console/session/chat_pane.py" line="87"/>
         <source>not translated: it held a secret</source>
         <translation>번역 안 함: 비밀 정보가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="87"/>
+        <location filename="../../console/session/chat_pane.py" line="88"/>
         <source>shown only here; recorded with it redacted</source>
         <translation>여기에만 보이며, 기록에는 가려서 남깁니다</translation>
     </message>
@@ -2697,7 +2739,7 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>tab</name>
     <message>
-        <location filename="../../console/end_session.py" line="190"/>
+        <location filename="../../console/session/end_dialog.py" line="190"/>
         <source>No survey answer: {error}</source>
         <translation>설문 답변 없음: {error}</translation>
     </message>

@@ -243,10 +243,13 @@ class InnerServer:
         except (asyncssh.Error, OSError, BrokenPipeError):
             status = 255
         finally:
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception):  # the channel may be gone, or the loop shutting down
                 process.exit(status)
-                # Lets asyncssh finish closing the pipes it redirected (sessions/agent/shell.py).
-                await asyncio.wait_for(process.wait_closed(), CLOSE_TIMEOUT)
+        # Lets asyncssh finish closing the pipes it redirected (sessions/agent/shell.py); only when the
+        # command ended, never on the way out of a cancelled task or a loop being torn down.
+        with contextlib.suppress(asyncssh.Error, OSError, TimeoutError):
+            async with asyncio.timeout(CLOSE_TIMEOUT):
+                await process.wait_closed()
 
     async def _dispatch(self, process: asyncssh.SSHServerProcess[bytes]) -> int:
         if process.subsystem == CHAT_SUBSYSTEM:

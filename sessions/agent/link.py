@@ -118,7 +118,8 @@ class RelayLink:
         return link
 
     async def _expect(self, kind: str) -> dict[str, Any]:
-        line = await asyncio.wait_for(self._reader.readline(), HELLO_TIMEOUT)
+        async with asyncio.timeout(HELLO_TIMEOUT):
+            line = await self._reader.readline()
         if not line:
             raise ConnectionError("the relay closed the control channel")
         message = protocol.decode(line)
@@ -129,7 +130,8 @@ class RelayLink:
     async def _refused(self, relay: Target) -> None:
         """Raise the relay's reason when it refused the forward with one (over the codes limit)."""
         with contextlib.suppress(asyncssh.Error, OSError, TimeoutError):
-            message = protocol.decode(await asyncio.wait_for(self._reader.readline(), 2))
+            async with asyncio.timeout(2):
+                message = protocol.decode(await self._reader.readline())
             if message["type"] == "refused":
                 reason = str(message.get("reason", "")).rstrip(".")
                 sentence = f"The relay {relay.host_port} turned this connection away: {reason}."

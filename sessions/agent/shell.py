@@ -127,6 +127,7 @@ async def _until_done_or_closed(process: asyncssh.SSHServerProcess[bytes], work:
     finally:
         closed.cancel()
         done.cancel()
+        await asyncio.wait({closed, done})  # neither outlives this call
 
 
 def _stop(child: subprocess.Popen[bytes], sig: signal.Signals = signal.SIGHUP) -> None:

@@ -156,8 +156,9 @@ async def run_check(check: Check, execute: Execute) -> CheckResult:
         else:
             findings = await _alternatives(check, call, "", inputs)
     finally:
-        if not inputs.done():
+        if not inputs.done():  # the check was stopped: its inputs are not needed, nor left running
             inputs.cancel()
+            await asyncio.wait({inputs})
     return CheckResult(check.id, check.title, tuple(findings), tuple(log), time.monotonic() - started)
 
 

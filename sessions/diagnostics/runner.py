@@ -8,7 +8,6 @@ Commands run on exec channels; plain file reads (`cat /proc/mdstat`) go over one
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -89,7 +88,11 @@ class DiagnosticsRunner:
         finally:
             self._depth -= 1
             if self._depth == 0:
-                files, self._files, self._shared = self._files, None, None
+                files, shared = self._files, self._shared
+                self._files = self._shared = None
+                # Commands still running belong to checks that were stopped (the session ended): stop them
+                # too, so nothing of this run outlives it.
+                await _cancel_and_wait((shared or {}).values())
                 if files is not None:
                     await files.close()
 
@@ -138,7 +141,8 @@ class DiagnosticsRunner:
         started, clock = _now(), time.monotonic()
         base: dict[str, Any] = {"command": command, "role": role, "item": item, "started": started}
         try:
-            read = await asyncio.wait_for(files.read(path), timeout)
+            async with asyncio.timeout(timeout):
+                read = await files.read(path)
         except TimeoutError:
             return CommandResult(**base, duration=time.monotonic() - clock, timed_out=True, via="sftp")
         except (asyncssh.Error, OSError) as exc:
@@ -158,10 +162,10 @@ class DiagnosticsRunner:
         started, clock = _now(), time.monotonic()
         base: dict[str, Any] = {"command": command, "role": role, "item": item, "started": started}
         try:
-            proc = await asyncio.wait_for(
-                self.conn.run(command, check=False, env=COMMAND_ENV, timeout=timeout, errors="replace"),
-                timeout + 5,
-            )
+            async with asyncio.timeout(timeout + 5):
+                proc = await self.conn.run(
+                    command, check=False, env=COMMAND_ENV, timeout=timeout, errors="replace"
+                )
         except asyncssh.TimeoutError as exc:
             return _Outcome(CommandResult(
                 **base, stdout=str(exc.stdout or ""), stderr=str(exc.stderr or ""),
@@ -203,10 +207,7 @@ class DiagnosticsRunner:
                     self._deliver(result)
                     yield result
             finally:
-                for task in tasks:
-                    task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await asyncio.gather(*tasks, return_exceptions=True)
+                await _cancel_and_wait(tasks)
 
     async def run_all(self) -> list[CheckResult]:
         """Every check, in profile order once all are done."""
@@ -219,6 +220,15 @@ class DiagnosticsRunner:
         if self.sink is not None:
             for item in result.findings:
                 self.sink(item)
+
+
+async def _cancel_and_wait(futures: Iterable[asyncio.Future[Any]]) -> None:
+    """Cancel every future not done yet and wait until each has finished."""
+    pending = [f for f in futures if not f.done()]
+    for future in pending:
+        future.cancel()
+    if pending:
+        await asyncio.wait(pending)
 
 
 def resolve_profile(name: str) -> Profile:

@@ -3,6 +3,8 @@
 Standard library only (http.server + ssl), one thread per upload. An upload streams to a private
 file in `INBOX/.incoming/`; it is stored as `INBOX/<id>.tar.gz` (+ `<id>.json`, the receipt) only after
 the token, the size, the SHA-256 the client named and every hash in the manifest have been checked.
+Slow and surplus connections are cut or turned away (hq_guard.py); a bundle is unpacked within bounds
+(unpack.py). A refusal that sending again cannot cure says `"retry": false`, so the sender stops.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import io
 import json
 import logging
 import os
@@ -22,8 +25,17 @@ from pathlib import Path
 from typing import Any
 
 from sessions.errors import BundleInvalidError, EscalationError
+from sessions.escalation.hq_guard import (
+    ConnectionBook,
+    ConnectionLimits,
+    Deadline,
+    GuardedReader,
+    SlowSenderError,
+)
 from sessions.escalation.manifest import utc_now, verify_bundle
 from sessions.escalation.multipart import MAX_HEAD, boundary_of, closing, parse_head
+from sessions.escalation.unpack import UnpackLimits
+from sessions.listening import listen_error
 
 log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 2 << 30
@@ -56,11 +68,12 @@ def read_tokens(path: Path) -> dict[str, str]:
 
 
 class _Refusal(Exception):
-    def __init__(self, status: int, message: str, *, drain: bool = True) -> None:
+    def __init__(self, status: int, message: str, *, drain: bool = True, permanent: bool = False) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.drain = drain
+        self.permanent = permanent  # the same bytes sent again would be refused again
 
 
 class HqHandler(BaseHTTPRequestHandler):
@@ -72,8 +85,37 @@ class HqHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
 
+    def setup(self) -> None:
+        super().setup()
+        self.deadline = Deadline(self.server.limits)
+        self.server.book.watch(self.connection, self.deadline)
+        self.rfile.close()
+        self.rfile = io.BufferedReader(GuardedReader(self.connection, self.deadline), 1 << 16)
+
+    def handle(self) -> None:
+        try:
+            if isinstance(self.connection, ssl.SSLSocket):
+                self.connection.settimeout(self.server.limits.header_timeout)
+                self.connection.do_handshake()
+            super().handle()
+        except (OSError, ValueError) as exc:  # reset, TLS failure or timeout, socket shut by the book
+            log.info("%s: connection ended (%s)", self.client_address[0], exc)
+
+    def handle_one_request(self) -> None:
+        if self.deadline.phase != "head":  # a later request on the connection: its own head deadline
+            self.deadline.start_head()
+        self.requestline, self.request_version, self.command = "", "HTTP/1.1", ""  # for a 408 before them
+        try:
+            super().handle_one_request()
+        except SlowSenderError as exc:
+            log.info("%s: %s", self.client_address[0], exc)
+            self.close_connection = True
+            self._reply(408, {"error": str(exc)})
+        self.deadline.phase = "served"  # the first read of a next request starts its own head deadline
+
     def do_POST(self) -> None:
         self._left = 0
+        self.deadline.start_body()
         try:
             status, reply = self.handle_upload()
         except _Refusal as refusal:
@@ -82,6 +124,12 @@ class HqHandler(BaseHTTPRequestHandler):
             else:
                 self.close_connection = True
             status, reply = refusal.status, {"error": refusal.message}
+            if refusal.permanent:
+                reply["retry"] = False
+        except SlowSenderError as exc:
+            log.info("%s: %s", self.client_address[0], exc)
+            self.close_connection = True
+            status, reply = 408, {"error": str(exc)}
         self._reply(status, reply)
 
     def do_GET(self) -> None:
@@ -89,7 +137,8 @@ class HqHandler(BaseHTTPRequestHandler):
 
     def _reply(self, status: int, reply: dict[str, Any]) -> None:
         body = json.dumps(reply).encode()
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, ValueError):
+            self.connection.settimeout(self.server.limits.idle_timeout)
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
@@ -100,7 +149,7 @@ class HqHandler(BaseHTTPRequestHandler):
 
     def _drain(self) -> None:
         """Read what the client is still sending (bounded) so it can read our answer."""
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, SlowSenderError):
             while self._left > 0:
                 data = self.rfile.read(min(READ_BLOCK, self._left))
                 if not data:
@@ -158,7 +207,7 @@ class HqHandler(BaseHTTPRequestHandler):
                 raise _Refusal(
                     422, f"The bundle's SHA-256 is {digest}, not {claimed} as sent: it was damaged."
                 )
-            return self._store(tmp, bundle_id, digest, who)
+            return self._store(tmp, bundle_id, digest, who, intact=bool(claimed))
         finally:
             tmp.unlink(missing_ok=True)
 
@@ -196,14 +245,21 @@ class HqHandler(BaseHTTPRequestHandler):
             raise _Refusal(400, "The multipart form does not end where its length says it should.")
         return digest.hexdigest(), got
 
-    def _store(self, tmp: Path, bundle_id: str, digest: str, who: str) -> tuple[int, dict[str, Any]]:
+    def _store(
+        self, tmp: Path, bundle_id: str, digest: str, who: str, *, intact: bool
+    ) -> tuple[int, dict[str, Any]]:
+        """Check the bundle's content and store it. *intact*: it arrived as the sender hashed it, so
+        a refusal now is about the bundle itself and sending it again cannot help."""
         try:
-            manifest = verify_bundle(tmp)
+            manifest = verify_bundle(tmp, limits=self.server.unpack_limits)
         except BundleInvalidError as exc:
-            raise _Refusal(422, f"The bundle failed its check: {exc}", drain=False) from exc
+            log.info("%s: bundle %s refused: %s", self.client_address[0], bundle_id, exc)
+            raise _Refusal(422, f"The bundle failed its check: {exc}", drain=False, permanent=intact) from exc
         if manifest.bundle_id != bundle_id:
             raise _Refusal(
-                422, f"The form says bundle {bundle_id} but its manifest says {manifest.bundle_id}."
+                422,
+                f"The form says bundle {bundle_id} but its manifest says {manifest.bundle_id}.",
+                permanent=intact,
             )
         with self.server.store_lock:
             stored = self.server.stored(bundle_id)
@@ -250,21 +306,45 @@ class HqHttpServer(ThreadingHTTPServer):
         tls: ssl.SSLContext | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         handler: type[HqHandler] = HqHandler,
+        limits: ConnectionLimits | None = None,
+        unpack_limits: UnpackLimits | None = None,
     ) -> None:
         self.inbox = inbox
         self.incoming = inbox / ".incoming"
         self.incoming.mkdir(parents=True, exist_ok=True)
         self.tokens = tokens
         self.max_bytes = max_bytes
+        self.limits = limits or ConnectionLimits()
+        self.unpack_limits = unpack_limits or UnpackLimits()
+        self.book = ConnectionBook(self.limits)
         self.store_lock = threading.Lock()
         self.tls = tls
-        super().__init__(address, handler)
+        try:
+            super().__init__(address, handler)
+        except OSError as exc:  # socketserver closed its socket already
+            raise listen_error(exc, address[0], address[1], who="another receiver?") from exc
 
     def get_request(self) -> tuple[Any, Any]:
         sock, addr = super().get_request()
         if self.tls is not None:
             sock = self.tls.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
         return sock, addr
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.book.admit(request, client_address[0]):
+            self.book.refuse(request, client_address[0])
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.book.leave(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A bug in a handler: logged with its traceback (a sender's misdeeds never get here)."""
+        log.exception("%s: the receiver failed on this request", client_address[0])
 
     def stored(self, bundle_id: str) -> str | None:
         """The SHA-256 of a stored bundle, or None."""

@@ -76,7 +76,8 @@ def log_spec(profile: str) -> LogSpec:
 
 async def _matches(conn: asyncssh.SSHClientConnection, command: str, pattern: str) -> bool:
     try:
-        result = await asyncio.wait_for(conn.run(command, check=False), DETECT_TIMEOUT)
+        async with asyncio.timeout(DETECT_TIMEOUT):
+            result = await conn.run(command, check=False)
     except (TimeoutError, asyncssh.Error, OSError):
         return False
     output = result.stdout if isinstance(result.stdout, str) else ""

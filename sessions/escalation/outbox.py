@@ -288,7 +288,7 @@ class Outbox:
     def _failed(self, item: OutboxItem, exc: SupportError) -> OutboxItem | None:
         retryable = getattr(exc, "retryable", True)
         if retryable and item.attempts < self.backoff.max_attempts:
-            wait = self.backoff.delay(item.attempts)
+            wait = max(self.backoff.delay(item.attempts), getattr(exc, "retry_after", 0.0))
             return self._move(item, "retry_later", reason=str(exc), next_attempt=time.time() + wait)
         if retryable:
             exc = DeliveryError(
@@ -320,7 +320,8 @@ class Outbox:
             wait = self.next_wakeup()
             wait = idle if wait is None else min(max(wait, 0.01), idle)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), wait)
+                async with asyncio.timeout(wait):
+                    await stop.wait()
 
 
 def _item(row: tuple) -> OutboxItem:

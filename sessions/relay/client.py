@@ -14,12 +14,18 @@ from typing import Any
 import asyncssh
 
 from sessions import codes
-from sessions.errors import ConnectError, SupportError
+from sessions.errors import (
+    AuthenticationError,
+    ConnectError,
+    HostKeyChangedError,
+    RelayKeyRefusedError,
+    SupportError,
+)
 from sessions.relay.protocol import error_for_reason
-from sessions.relay.techkey import default_key_path
+from sessions.relay.unlock import OfferedKey, TechnicianKeyAccess
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
-from sessions.ssh.hostkeys import HostKeyTrust
+from sessions.ssh.hostkeys import HostKeyTrust, host_entry_name
 from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target, local_user
 
@@ -97,21 +103,66 @@ async def connect_relay(
     *,
     trust: HostKeyTrust,
     technician_key: Path | None = None,
+    key_access: TechnicianKeyAccess | None = None,
     timeout: float = 15.0,
     on_progress: ProgressCallback | None = None,
 ) -> asyncssh.SSHClientConnection:
-    """Authenticate to the relay with the technician key (its passphrase comes from the keyring)."""
-    key = technician_key or default_key_path()
-    target = Target(relay.host, relay.port, relay.user or TECHNICIAN_USER, key_file=key)
-    conn = await connect(
-        target,
-        trust=trust,
-        credentials=Credentials(use_agent=False, use_default_keys=False),
-        timeout=timeout,
-        on_progress=on_progress,
-    )
+    """Log in to the relay with the technician key (*key_access* opens it: ssh-agent, keyring, or asks).
+
+    The key is opened before anything is sent. A relay that does not list the key raises
+    RelayKeyRefusedError, which names the relay and carries the public line for its administrator.
+    """
+    access = key_access or TechnicianKeyAccess(technician_key)
+    offered = await access.open()
+    target = Target(relay.host, relay.port, relay.user or TECHNICIAN_USER)
+    try:
+        conn = await connect(
+            target,
+            trust=trust,
+            credentials=Credentials(
+                use_agent=False, use_default_keys=False, keys=[offered.pair], keys_label=offered.label
+            ),
+            timeout=timeout,
+            on_progress=on_progress,
+        )
+    except AuthenticationError as exc:
+        if not isinstance(exc.__cause__, asyncssh.PermissionDenied):
+            raise
+        raise _not_listed(relay, offered) from exc
+    except HostKeyChangedError as exc:
+        raise _relay_key_changed(relay, trust, exc) from exc
+    finally:
+        offered.close()
     streamline(conn)
     return conn
+
+
+def _not_listed(relay: Target, offered: OfferedKey) -> RelayKeyRefusedError:
+    line = offered.key.public_line
+    error = RelayKeyRefusedError(
+        f"The relay at {relay.host_port} does not list this technician key ({offered.key.fingerprint}).",
+        f"Send this public key line to the relay's administrator, who adds it to the relay's technicians "
+        f"file, then join again: {line}",
+        public_line=line,
+        relay=relay.host_port,
+    )
+    error.stage = "authenticating"
+    return error
+
+
+def _relay_key_changed(relay: Target, trust: HostKeyTrust, exc: HostKeyChangedError) -> HostKeyChangedError:
+    name = host_entry_name(relay.host, relay.port)
+    old = next((e for e in trust.lookup(relay.host, relay.port) if not e.marker), None)
+    where = f"{old.location} (`ssh-keygen -R '{name}' -f {old.file}`)" if old else "your known_hosts"
+    error = HostKeyChangedError(
+        f"The relay at {relay.host_port} shows a different host key than before ({exc.fingerprint}). "
+        "Someone may be intercepting the connection, or the relay was reinstalled. Nothing was sent.",
+        "Ask the relay's administrator for the relay's fingerprint (`valuezone relay` prints it when it "
+        f"starts); if it is this one, remove the old line from {where} and join again.",
+        fingerprint=exc.fingerprint,
+    )
+    error.stage = exc.stage
+    return error
 
 
 async def open_code_channel(
@@ -124,9 +175,8 @@ async def open_code_channel(
     """
     pending = _Pending()
     try:
-        await asyncio.wait_for(
-            relay_conn.create_connection(lambda: pending, codes.wire(code), 22), consent_wait
-        )
+        async with asyncio.timeout(consent_wait):
+            await relay_conn.create_connection(lambda: pending, codes.wire(code), 22)
     except asyncssh.ChannelOpenError as exc:
         raise error_for_reason(exc.reason) from exc
     except TimeoutError:
@@ -145,6 +195,7 @@ async def connect_by_code(
     *,
     trust: HostKeyTrust,
     technician_key: Path | None = None,
+    key_access: TechnicianKeyAccess | None = None,
     inner_trust: HostKeyTrust | None = None,
     credentials: Credentials | None = None,
     user: str = "",
@@ -165,7 +216,9 @@ async def connect_by_code(
     own_relay = relay_conn is None
     if relay_conn is None:
         emit("connecting to the relay")
-        relay_conn = await connect_relay(relay, trust=trust, technician_key=technician_key, timeout=timeout)
+        relay_conn = await connect_relay(
+            relay, trust=trust, technician_key=technician_key, key_access=key_access, timeout=timeout
+        )
     try:
         emit("waiting for the customer")
         tunnel = await open_code_channel(relay_conn, digits, consent_wait=consent_wait)

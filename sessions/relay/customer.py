@@ -78,7 +78,7 @@ class CustomerLink:
         else:
             refusal = self.relay.admission.take_code(self.address)
             if refusal:  # simultaneous logins from one address all passed the check at login
-                self.relay.audit.write("customer.refused", address=self.address, reason=refusal)
+                self.relay.refusals.write("customer.refused", self.address, reason=refusal)
                 self._send("refused", reason=refusal)  # the agent reads why; stock ssh prints the disconnect
                 self.conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
                 return False
@@ -216,7 +216,8 @@ class CustomerLink:
         self._terminal = process
         texts = self._texts = texts_for(process.env)
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._code_ready.wait(), 10)
+            async with asyncio.timeout(10):
+                await self._code_ready.wait()
         if self.pairing is None:
             process.stdout.write(
                 f"{texts.text('stock.no_forward')}\r\n  ssh -R vz:22:localhost:22 support@RELAY\r\n"

@@ -36,7 +36,7 @@ import resource
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 log = logging.getLogger(__name__)
@@ -118,19 +118,17 @@ class Tally:
     turned_away: int = 0  # newcomers closed at once
     evicted: int = 0  # older waiting connections closed to make room
     timed_out: int = 0  # closed at the handshake deadline
-    sources: Counter[str] | None = None
+    sources: Counter[str] = field(default_factory=Counter)
 
     def count(self, kind: str, source: str) -> None:
         setattr(self, kind, getattr(self, kind) + 1)
-        if self.sources is None:
-            self.sources = Counter()
         self.sources[source] += 1
 
     def __bool__(self) -> bool:
         return bool(self.turned_away or self.evicted or self.timed_out)
 
     def to_dict(self) -> dict[str, object]:
-        top = dict((self.sources or Counter()).most_common(5))
+        top = dict(self.sources.most_common(5))
         return {
             "turned_away": self.turned_away,
             "evicted": self.evicted,
@@ -191,17 +189,17 @@ class Gate:
         self._drop(oldest, "evicted")
         return True
 
-    def logging_in(self, conn: Closable) -> None:
+    def logging_in(self, conn: object) -> None:
         """The connection sent its first authentication request: the handshake deadline no longer applies."""
         entry = self._waiting.get(id(conn))
         if entry is not None:
             entry.logging_in = True
 
-    def logged_in(self, conn: Closable) -> None:
+    def logged_in(self, conn: object) -> None:
         """The connection is authenticated: it no longer counts."""
         self._forget(id(conn))
 
-    def gone(self, conn: Closable) -> None:
+    def gone(self, conn: object) -> None:
         """The connection closed (for any reason, also after `logged_in`)."""
         self._forget(id(conn))
 

@@ -17,6 +17,7 @@ from sessions import codes
 from sessions.errors import ConnectError, HostKeyError, SessionClosedError, SupportError
 from sessions.relay.client import CONSENT_WAIT, connect_by_code, connect_relay
 from sessions.relay.protocol import Reason, relay_reason
+from sessions.relay.unlock import TechnicianKeyAccess
 from sessions.ssh.auth import Credentials
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
@@ -79,6 +80,7 @@ class CodeSession:
         *,
         trust: HostKeyTrust,
         technician_key: Path | None = None,
+        key_access: TechnicianKeyAccess | None = None,
         inner_trust: HostKeyTrust | None = None,
         credentials: Credentials | None = None,
         user: str = "",
@@ -96,7 +98,7 @@ class CodeSession:
         self.on_reconnected: Callable[[asyncssh.SSHClientConnection], None] | None = None
         self.on_gap: Callable[[Gap], None] | None = None
         self._trust = trust
-        self._key = technician_key
+        self._key_access = key_access or TechnicianKeyAccess(technician_key)
         self._inner_trust = inner_trust
         self._credentials = credentials
         self._user = user
@@ -113,7 +115,7 @@ class CodeSession:
     async def join(self) -> asyncssh.SSHClientConnection:
         """Connect to the relay, wait for the customer's consent, open the inner SSH connection."""
         try:
-            self._relay_conn = await connect_relay(self.relay, trust=self._trust, technician_key=self._key)
+            self._relay_conn = await connect_relay(self.relay, trust=self._trust, key_access=self._key_access)
             self._fire("relay-ready", "Waiting for the customer to allow the connection…")
             self.conn = await self._inner()
         except SupportError as exc:
@@ -176,7 +178,7 @@ class CodeSession:
             try:
                 if self._relay_conn is None or self._relay_conn.is_closed():
                     self._relay_conn = await connect_relay(
-                        self.relay, trust=self._trust, technician_key=self._key
+                        self.relay, trust=self._trust, key_access=self._key_access
                     )
                 return await self._inner()
             except (HostKeyError, asyncio.CancelledError):

@@ -11,9 +11,10 @@ from typing import NoReturn
 import asyncssh
 
 from sessions import codes
+from sessions.listening import listen_error
 from sessions.relay import protocol
 from sessions.relay.admission import CustomerAdmission
-from sessions.relay.audit import AuditLog
+from sessions.relay.audit import DEFAULT_KEEP, DEFAULT_MAX_BYTES, AuditLog
 from sessions.relay.bridge import Bridge
 from sessions.relay.collector import CollectorPacing
 from sessions.relay.customer import CustomerLink
@@ -21,6 +22,7 @@ from sessions.relay.gate import Gate, GateLimits, Tally, auto_total, keep, open_
 from sessions.relay.pairing import CodeEvent, CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
 from sessions.relay.ratelimit import FailureLimiter
+from sessions.relay.refusals import Refusals, clip
 from sessions.relay.technicians import TechnicianRegistry
 from sessions.ssh.packets import streamline
 from sessions.vendor import Vendor
@@ -28,6 +30,7 @@ from sessions.vendor import Vendor
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
 # AES-GCM runs in one hardware-accelerated call per packet; asyncssh's chacha20-poly1305 needs several
 # Python-level calls. Every byte crosses the relay twice, so it offers GCM (and CTR for old clients) only.
+REPORT_EVERY = 60.0
 CIPHERS = ("aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr", "aes256-ctr")
 
 
@@ -59,6 +62,12 @@ class RelayConfig:
     max_unauthenticated_per_address: int = 32
     handshake_timeout: float = 10.0  # accept → first authentication request
     login_timeout: float = 30.0  # accept → logged in (OpenSSH asks for a key's passphrase meanwhile)
+    # The audit log (sessions/relay/audit.py, refusals.py): file size before rotation, rotated files kept,
+    # and refusals written in full per source and in all each minute (the rest are counted).
+    audit_max_bytes: int = DEFAULT_MAX_BYTES
+    audit_keep: int = DEFAULT_KEEP
+    refusals_per_source: int = 10
+    refusals_per_minute: int = 1000
     vendor: Vendor | None = None  # handed to each agent in `welcome`, for display only
 
 
@@ -100,7 +109,7 @@ class _Connection(asyncssh.SSHServer):
             conn.abort()  # too many waiting to log in from here, all of them young (gate.py)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self.relay.gate.gone(self.conn)  # type: ignore[arg-type]
+        self.relay.gate.gone(self.conn)
         if self._admitted:
             self._admitted = False
             self.relay.admission.unlinked(self.address)
@@ -109,14 +118,14 @@ class _Connection(asyncssh.SSHServer):
 
     def begin_auth(self, username: str) -> bool:
         self._offered = None  # a new user name: nothing from attempts under the old one carries over
-        self.relay.gate.logging_in(self.conn)  # type: ignore[arg-type]
+        self.relay.gate.logging_in(self.conn)
         if username == protocol.CUSTOMER_USER:
             assert self.conn is not None
             if self.customer is not None:
                 return False
             refusal = self.relay.admission.refusal(self.address)
             if refusal:
-                self.relay.audit.write("customer.refused", address=self.address, reason=refusal)
+                self.relay.refusals.write("customer.refused", self.address, reason=refusal)
                 self.conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
                 return True
             self._admitted = True
@@ -132,8 +141,8 @@ class _Connection(asyncssh.SSHServer):
         technician = self.relay.technicians.lookup(key)
         self._offered = (username, technician) if technician is not None else None
         if technician is None:
-            self.relay.audit.write(
-                "technician.refused", address=self.address, user=username, key=key.get_fingerprint("sha256")
+            self.relay.refusals.write(
+                "technician.refused", self.address, user=clip(username), key=key.get_fingerprint("sha256")
             )
         return technician is not None
 
@@ -183,7 +192,10 @@ class Relay:
     def __init__(self, config: RelayConfig) -> None:
         self.config = config
         self.technicians = TechnicianRegistry(config.technicians_file)
-        self.audit = AuditLog(config.state_dir)
+        self.audit = AuditLog(config.state_dir, max_bytes=config.audit_max_bytes, keep=config.audit_keep)
+        self.refusals = Refusals(
+            self.audit, per_source=config.refusals_per_source, total=config.refusals_per_minute
+        )
         self.book = PairingBook(code_ttl=config.code_ttl, grace=config.grace)
         self.book.on_closed = self._on_code_closed
         self.limiter = FailureLimiter(config.failure_limit, config.failure_window)
@@ -205,15 +217,32 @@ class Relay:
             )
         )
         self._gate_task: asyncio.Task[None] | None = None
+        self._minute_task: asyncio.Task[None] | None = None
 
     @classmethod
     async def start(cls, config: RelayConfig) -> Relay:
         relay = cls(config)
-        relay._server = await asyncssh.listen(
-            config.host,
-            config.port,
-            server_factory=lambda: _Connection(relay),
-            server_host_keys=[relay.host_key],
+        try:
+            relay._server = await relay._listen()
+        except OSError as exc:
+            relay.audit.close()
+            raise listen_error(exc, config.host, config.port, who="another relay?") from exc
+        relay.port = relay._server.sockets[0].getsockname()[1]
+        relay._gate_task = asyncio.get_running_loop().create_task(keep(relay.gate, relay._gate_report))
+        relay._minute_task = asyncio.get_running_loop().create_task(relay._every_minute())
+        if config.pace_collector:
+            relay.collector.start()
+        relay.audit.write(
+            "relay.started", address=f"{config.host}:{relay.port}", fingerprint=relay.fingerprint
+        )
+        return relay
+
+    async def _listen(self) -> asyncssh.SSHAcceptor:
+        return await asyncssh.listen(
+            self.config.host,
+            self.config.port,
+            server_factory=lambda: _Connection(self),
+            server_host_keys=[self.host_key],
             password_auth=False,
             kbdint_auth=False,
             host_based_auth=False,
@@ -222,22 +251,14 @@ class Relay:
             line_editor=False,  # the consent prompt reads lines itself (sessions/relay/typed_lines.py)
             agent_forwarding=False,
             x11_forwarding=False,
-            keepalive_interval=config.keepalive,
+            keepalive_interval=self.config.keepalive,
             keepalive_count_max=3,
-            login_timeout=config.login_timeout,
+            login_timeout=self.config.login_timeout,
             backlog=1024,  # a flood's connections are taken in and dropped fast; real ones wait less
             server_version="Valuezone_relay",
             encryption_algs=list(CIPHERS),
             compression_algs=["none"],
         )
-        relay.port = relay._server.sockets[0].getsockname()[1]
-        relay._gate_task = asyncio.get_running_loop().create_task(keep(relay.gate, relay._gate_report))
-        if config.pace_collector:
-            relay.collector.start()
-        relay.audit.write(
-            "relay.started", address=f"{config.host}:{relay.port}", fingerprint=relay.fingerprint
-        )
-        return relay
 
     async def close(self) -> None:
         if self.config.pace_collector:
@@ -247,10 +268,12 @@ class Relay:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
-        if self._gate_task is not None:
-            self._gate_task.cancel()
-            await asyncio.gather(self._gate_task, return_exceptions=True)
-            self._gate_task = None
+        for task in (self._gate_task, self._minute_task):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        self._gate_task = self._minute_task = None
+        self.refusals.report()
         self.audit.write("relay.stopped")
         self.audit.close()
 
@@ -262,6 +285,13 @@ class Relay:
 
     def _gate_report(self, tally: Tally) -> None:
         self.audit.write("unauthenticated.dropped", **tally.to_dict())
+
+    async def _every_minute(self) -> None:
+        """The refusals counted this minute go into one line, and the audit file to disk."""
+        while True:
+            await asyncio.sleep(REPORT_EVERY)
+            self.refusals.report()
+            self.audit.sync()
 
     # --- claims ---------------------------------------------------------------------------------
     # Every claim that does not end in the customer's yes counts against the technician's key and the
@@ -277,14 +307,10 @@ class Relay:
     ) -> NoReturn:
         if counted:
             self.limiter.record(f"addr:{address}")
-        self.audit.write(
-            "claim.refused",
-            code=code,
-            technician=technician.name,
-            key=technician.fingerprint,
-            address=address,
+        self.refusals.write(
+            "claim.refused", address, code=clip(code), technician=technician.name, key=technician.fingerprint,
             reason=reason,
-        )
+        )  # fmt: skip
         raise asyncssh.ChannelOpenError(_PROHIBITED, reason)
 
     async def claim(
@@ -341,7 +367,8 @@ class Relay:
         customer: CustomerLink = pairing.customer
         timeout = self.config.consent_timeout + self.config.consent_margin
         try:
-            await asyncio.wait_for(customer.open(bridge, technician, address, again), timeout)
+            async with asyncio.timeout(timeout):
+                await customer.open(bridge, technician, address, again)
         except (asyncssh.ChannelOpenError, TimeoutError) as exc:
             reason = exc.reason if isinstance(exc, asyncssh.ChannelOpenError) else Reason.NO_ANSWER
             code = exc.code if isinstance(exc, asyncssh.ChannelOpenError) else _PROHIBITED

@@ -131,9 +131,17 @@ def trust_from_args(args: argparse.Namespace) -> HostKeyTrust:
     )
 
 
+def _password_refused(target: Target, refused: int) -> None:
+    print("Permission denied, please try again.", file=sys.stderr)  # OpenSSH's words
+
+
 def credentials_from_args(args: argparse.Namespace) -> Credentials:
-    """Agent, keys, then a password read from the terminal (the key file itself travels in the Target)."""
-    return Credentials(ask_password=ask_password_on_terminal, ask_passphrase=ask_passphrase_on_terminal)
+    """Agent, keys, then a password from the terminal, three tries (the key file travels in the Target)."""
+    return Credentials(
+        ask_password=ask_password_on_terminal,
+        ask_passphrase=ask_passphrase_on_terminal,
+        on_password_refused=_password_refused,
+    )
 
 
 def target_from_args(spec: str, args: argparse.Namespace) -> Target:

@@ -11,6 +11,7 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.app.runtime import finish_tasks
 from sessions.agent.core import Agent, AgentConfig
 from sessions.relay.server import Relay, RelayConfig
 from sessions.relay.techkey import ensure_technician_key
@@ -32,8 +33,8 @@ class QtLoop:
         return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))
 
     def close(self) -> None:
-        for task in asyncio.all_tasks(self.loop):
-            task.cancel()
+        """Cancel what is still running and let it finish (as asyncio.run does), then close the loop."""
+        finish_tasks(self.loop)
         self.loop.run_until_complete(asyncio.sleep(0.05))
         self.loop.close()
         asyncio.set_event_loop(None)

@@ -41,7 +41,7 @@ from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.console.conftest import QtLoop, until, visible
 from tests.escalation.conftest import TOKEN, Tls, make_tls, start_hq
-from tests.sshd import Sshd, free_port
+from tests.sshd import Sshd
 from tests.translation.libre_server import LibreServer
 
 SECRETS = (b"hunter2secret", b"abcdefghijklmnop123", b"typed-s3cret-99")
@@ -254,8 +254,9 @@ def test_hq_down_queued_with_reason_then_delivered_once_after_restart(  # type: 
     libre: LibreServer,
     tls: Tls,
     tmp_path: Path,
+    down_port: int,
 ) -> None:
-    port = free_port()
+    port = down_port
     destination = HqDestination("HQ Seoul", f"https://127.0.0.1:{port}/bundles", "en", ca_file=str(tls.cert))
     destination.store_credential(TOKEN)
     settings = _settings(libre, destinations=[destination.to_settings()])
@@ -323,9 +324,9 @@ def _queued_row(window: MainWindow, bundle_id: str):  # type: ignore[no-untyped-
 
 
 def test_declined_consent_sends_nothing_and_keeps_the_bundle(  # type: ignore[no-untyped-def]
-    qtbot, qloop: QtLoop, sshd: Sshd, device_logs: Path, libre: LibreServer
+    qtbot, qloop: QtLoop, sshd: Sshd, device_logs: Path, libre: LibreServer, down_port: int
 ) -> None:
-    destination = HqDestination("HQ", f"https://127.0.0.1:{free_port()}/bundles", "en")
+    destination = HqDestination("HQ", f"https://127.0.0.1:{down_port}/bundles", "en")
     window = _window(qtbot, _settings(libre, destinations=[destination.to_settings()]))
     tab = _open_session(window, sshd)
 
@@ -416,14 +417,19 @@ def test_agent_asks_the_customer_in_korean_declined_then_agreed_and_delivered(  
 
 
 def test_agent_question_taken_back_then_session_ends_nothing_sent(  # type: ignore[no-untyped-def]
-    qtbot, qloop: QtLoop, relay_and_agent: tuple[Relay, Agent], device_logs: Path, libre: LibreServer
+    qtbot,
+    qloop: QtLoop,
+    relay_and_agent: tuple[Relay, Agent],
+    device_logs: Path,
+    libre: LibreServer,
+    down_port: int,
 ) -> None:
     relay, agent = relay_and_agent
     agent.config = dataclasses.replace(agent.config, auto_consent=True)
     customer = AgentWindow(agent)
     qtbot.addWidget(customer)
     customer.show()
-    destination = HqDestination("HQ", f"https://127.0.0.1:{free_port()}/bundles", "en")
+    destination = HqDestination("HQ", f"https://127.0.0.1:{down_port}/bundles", "en")
     window = _window(qtbot, _settings(libre, destinations=[destination.to_settings()]))
     qloop.run(agent.start())
     tab = window.join_code(agent.code, Target("127.0.0.1", relay.port, ""), accept_new=True)

@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import errno
 import os
+import re
 import resource
 import selectors
 import signal
@@ -29,7 +30,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.sshd import free_port
+from tests.relay.processes import LISTENING
 
 BANNER = b"SSH-2.0-OpenSSH_9.2p1 flood\r\n"
 # The start of a KEXINIT packet: length 1000, padding 4, type 20, then only part of the cookie.
@@ -231,15 +232,14 @@ class RelayProcess:
 async def relay_process(
     state_dir: Path, technicians: Path, *args: str, nofile: tuple[int, int] | None = None
 ) -> AsyncIterator[RelayProcess]:
-    """A relay on a free loopback port, its open-files limit set to *nofile* (soft, hard) before it starts."""
+    """A relay on a loopback port it chose, its open-files limit set to *nofile* (soft, hard) at start."""
 
     def limit() -> None:
         if nofile is not None:
             resource.setrlimit(resource.RLIMIT_NOFILE, nofile)
 
-    port = free_port()
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{port}",
+        sys.executable, "-m", "console.cli", "relay", "--listen", "127.0.0.1:0",
         "--technicians", str(technicians), "--state-dir", str(state_dir), *args,
         stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
         preexec_fn=limit,
@@ -254,6 +254,7 @@ async def relay_process(
                 raise RuntimeError(f"the relay did not start: {lines}")
             lines.append(raw.decode().rstrip())
         drain = asyncio.ensure_future(_keep_reading(process.stdout, lines))
+        port = next(int(m.group(1)) for line in lines if (m := re.match(LISTENING, line)))
         yield RelayProcess(process, port, lines)
     finally:
         if process.returncode is None:

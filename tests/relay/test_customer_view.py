@@ -22,8 +22,7 @@ from sessions.relay.client import connect_by_code
 from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.relay import test_stock_clients as stock
-from tests.relay.processes import line_matching, relay_and_agents, start_agent
-from tests.sshd import free_port
+from tests.relay.processes import LISTENING, line_matching, relay_and_agents, start_agent, start_relay
 
 # Each tries to rewrite what the customer reads: erase the line, move up, set the title, reverse text.
 ERASE = "\r\x1b[2K"
@@ -176,20 +175,11 @@ async def test_ctrl_c_works_in_the_shell_of_an_agent_started_with_signals_ignore
 
 
 async def _relay_process(tmp_path: Path, technicians_file: Path) -> tuple[int, asyncio.subprocess.Process]:
-    """A relay process of our own (to kill it); a port taken meanwhile by another program is tried again."""
-    for _attempt in range(3):
-        port = free_port()
-        relay = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{port}",
-            "--technicians", str(technicians_file), "--state-dir", str(tmp_path / "relay"),
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            await line_matching(relay.stdout, r"Host key fingerprint", [])
-            return port, relay
-        except AssertionError:
-            await relay.wait()
-    raise AssertionError("no free loopback port for the relay in 3 tries")
+    """A relay process of our own (to kill it), on a loopback port it chose."""
+    relay = await start_relay(tmp_path / "relay", technicians_file)
+    port = int((await line_matching(relay.stdout, LISTENING, [])).group(1))
+    await line_matching(relay.stdout, r"Host key fingerprint", [])
+    return port, relay
 
 
 async def test_relay_killed_mid_session_prints_no_internal_error_to_the_customer(

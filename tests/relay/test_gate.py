@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sessions.relay.admission import CustomerAdmission
 from sessions.relay.gate import BUSY, Gate, GateLimits, auto_total, source_of
 
 
@@ -165,3 +166,14 @@ def test_the_default_total_follows_the_open_files_limit() -> None:
     assert auto_total(1024) == 256
     assert auto_total(20000) == 1024
     assert auto_total(40) == 16
+
+
+def test_customers_from_one_ipv6_64_share_one_allowance() -> None:
+    admission = CustomerAdmission(max_links=2, codes_per_minute=0)
+    admission.linked("2001:db8:1:2::10")
+    admission.linked("2001:db8:1:2:ffff::99")  # another address, the same /64
+    refusal = admission.refusal("2001:db8:1:2::abcd")
+    assert "Too many customer connections from 2001:db8:1:2::/64 (2 at once)" in refusal
+    assert admission.refusal("2001:db8:1:3::1") == ""
+    admission.unlinked("2001:db8:1:2::10")
+    assert admission.refusal("2001:db8:1:2::abcd") == ""

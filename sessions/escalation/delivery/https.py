@@ -77,6 +77,7 @@ class HttpsDeliverer:
             try:
                 response = conn.getresponse()
                 body = response.read(1 << 16)
+                retry_after = _seconds(response.getheader("Retry-After"))
             except (OSError, http.client.HTTPException):
                 if interrupted is not None:
                     raise interrupted from None  # no answer after all: report the broken upload
@@ -94,7 +95,7 @@ class HttpsDeliverer:
             ) from exc
         finally:
             conn.close()
-        return self._receipt(response.status, body, bundle_id, sha256, where)
+        return self._receipt(response.status, body, bundle_id, sha256, where, retry_after)
 
     @staticmethod
     def _send_body(
@@ -114,7 +115,9 @@ class HttpsDeliverer:
         return None
 
     @staticmethod
-    def _receipt(status: int, body: bytes, bundle_id: str, sha256: str, where: str) -> Receipt:
+    def _receipt(
+        status: int, body: bytes, bundle_id: str, sha256: str, where: str, retry_after: float = 0.0
+    ) -> Receipt:
         try:
             reply = json.loads(body or b"{}")
         except ValueError:
@@ -135,5 +138,17 @@ class HttpsDeliverer:
                 "Build a smaller bundle (lower the log caps), or ask HQ to raise its limit.",
                 retryable=False,
             )
+        if isinstance(reply, dict) and reply.get("retry") is False:
+            raise DeliveryError(
+                f"{where} refused this bundle for good (HTTP {status}): {said}",
+                "Sending it again cannot help: build a new bundle with Valuezone and send that one.",
+                retryable=False,
+            )
         detail = said or body[:200].decode("utf-8", "replace")
-        raise DeliveryError(f"{where} answered HTTP {status}: {detail}", "It is retried later.")
+        when = f"It is retried in {retry_after:.0f} s or later." if retry_after else "It is retried later."
+        raise DeliveryError(f"{where} answered HTTP {status}: {detail}", when, retry_after=retry_after)
+
+
+def _seconds(value: str | None) -> float:
+    """An HTTP Retry-After in seconds (the date form counts as no hint), at most an hour."""
+    return min(float(value), 3600.0) if value and value.strip().isdigit() else 0.0
