@@ -17,8 +17,7 @@ import pytest
 from sessions.relay.client import connect_by_code
 from sessions.ssh.target import Target
 from tests.relay.conftest import TECH_NAME
-from tests.relay.processes import line_matching
-from tests.sshd import free_port
+from tests.relay.processes import LISTENING, line_matching
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("console", "sessions", "translation", "resources", "pyproject.toml", "README.md")
@@ -71,16 +70,15 @@ async def test_headless_terminal_agent_serves_a_session_through_a_real_relay(
 ) -> None:
     bin_dir = headless_venv / "bin"
     env = _env(VALUEZONE_HOME=str(tmp_path / "home"))
-    port = free_port()
     relay = await asyncio.create_subprocess_exec(
-        str(bin_dir / "valuezone"), "relay", "--listen", f"127.0.0.1:{port}", "--technicians",
+        str(bin_dir / "valuezone"), "relay", "--listen", "127.0.0.1:0", "--technicians",
         str(technicians_file), "--state-dir", str(tmp_path / "relay"),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT, env=env, cwd=tmp_path,
     )  # fmt: skip
     seen: list[str] = []
     started = [relay]
     try:
-        await line_matching(relay.stdout, r"Host key fingerprint", seen)
+        port = int((await line_matching(relay.stdout, LISTENING, seen)).group(1))
         await _session(bin_dir, port, env, tmp_path, started, tech_key, trust, seen)
     finally:
         for process in started:
