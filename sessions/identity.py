@@ -1,4 +1,4 @@
-"""Who the technician is: the display name and company from Settings, as records, replies and reports use them."""
+"""Who the technician is: display name and company from Settings, as records, replies and reports use them."""
 
 from __future__ import annotations
 
@@ -51,3 +51,15 @@ class Identity:
     def key_comment(self) -> str:
         """The comment for the technician key's public line: the name the relay's administrator lists."""
         return self.label() if self.name else ""
+
+    def public_line(self, line: str) -> str:
+        """The key's public *line* with this identity as its comment (the key itself unchanged).
+
+        The relay's technicians file is authoritative for who a key is: its comment is the name the
+        customer's consent question shows. Sending this line makes that name the one set here.
+        """
+        parts = line.split(maxsplit=2)
+        comment = self.key_comment()
+        if len(parts) < 2 or not comment:
+            return line
+        return f"{parts[0]} {parts[1]} {comment}"

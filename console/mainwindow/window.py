@@ -136,13 +136,18 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
-        if not self._restored:  # the docks' default width once the window has its real size
-            QTimer.singleShot(0, lambda: layout.fit_dock_width(self, self.devices))
+        if not self._restored:  # the docks' default width once the window has its real size (first show)
+            self._restored = True
+            QTimer.singleShot(0, self, self.fit_docks)
 
     def show_followups(self) -> None:
         """Ctrl+Shift+U: the follow-up queue in front (it reads the archive when shown)."""
         self.followups.show()
         self.followups.raise_()
+
+    def fit_docks(self) -> None:
+        """The side docks at their default share of the window's width."""
+        layout.fit_dock_width(self, self.devices)
 
     def reset_layout(self) -> None:
         """View ▸ Reset layout: the docks back on the right, tabbed, at their default width."""
@@ -182,7 +187,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def ask_code(self) -> None:
-        dialog = JoinDialog(self.settings.get("relay", "address", ""), self)
+        dialog = JoinDialog(
+            self.settings.get("relay", "address", ""), self, Identity.from_settings(self.settings)
+        )
         dialog.accepted.connect(lambda: self._on_join_accepted(dialog))
         dialog.open()
 
