@@ -531,10 +531,17 @@ class MainWindow(QMainWindow):
 
     def _confirm_quit(self) -> QMessageBox:
         live = len(self.live_tabs())
+        text = (
+            self.tr("1 session is live. Quitting ends it; its recording is kept.")
+            if live == 1
+            else self.tr("{n} sessions are live. Quitting ends them; their recordings are kept.").format(
+                n=live
+            )
+        )
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Quit Valuezone"),
-            self.tr("%n session(s) are live. Quitting ends them; their recordings are kept.", "", live),
+            text,
             QMessageBox.StandardButton.Cancel,
             self,
         )
