@@ -13,7 +13,7 @@ from console.mainwindow.shortcuts import ShortcutsDialog
 from console.mainwindow.window import MainWindow
 from console.session.tab import SessionTab
 from tests.console.conftest import QtLoop, until, visible
-from tests.console.helpers_room import active, console, open_direct
+from tests.console.helpers_room import active, console, ended, open_direct
 from tests.sshd import Sshd
 
 K, M = Qt.Key, Qt.KeyboardModifier
@@ -52,47 +52,69 @@ def _dialogs() -> list[str]:
     )
 
 
-def test_every_ctrl_alt_and_function_key_reaches_the_device(qtbot, qloop: QtLoop, sshd: Sshd) -> None:  # type: ignore[no-untyped-def]
+def _key_cases() -> list[tuple[str, Qt.Key, Qt.KeyboardModifier, bytes]]:
+    """(name, key, modifiers, what xterm sends) for every key a shell or full-screen program uses."""
+    cases: list[tuple[str, Qt.Key, Qt.KeyboardModifier, bytes]] = []
+    for ch in string.ascii_lowercase:
+        control = bytes([ord(ch) - ord("a") + 1])
+        cases.append((f"Ctrl+{ch.upper()}", _letter(ch), CTRL, control))
+        cases.append((f"Alt+{ch}", _letter(ch), ALT, b"\x1b" + ch.encode()))
+        cases.append((f"Ctrl+Alt+{ch}", _letter(ch), CTRL | ALT, b"\x1b" + control))
+    for key, expected in F_KEYS.items():
+        cases.append((f"F{key.value - K.Key_F1.value + 1}", key, M.NoModifier, expected))
+    cases += [
+        ("Ctrl+_ (Ctrl+Shift+-)", K.Key_Underscore, CTRL | SHIFT, b"\x1f"),
+        ("Ctrl+@ (Ctrl+Shift+2)", K.Key_At, CTRL | SHIFT, b"\x00"),
+        ("Ctrl+[", K.Key_BracketLeft, CTRL, b"\x1b"),
+        ("Esc", K.Key_Escape, M.NoModifier, b"\x1b"),
+        ("Tab", K.Key_Tab, M.NoModifier, b"\t"),
+        ("Shift+Tab", K.Key_Backtab, SHIFT, b"\x1b[Z"),
+        ("Ctrl+Left", K.Key_Left, CTRL, b"\x1b[1;5D"),
+        ("Alt+Up", K.Key_Up, ALT, b"\x1b[1;3A"),
+        ("Ctrl+PgDn", K.Key_PageDown, CTRL, b"\x1b[6;5~"),
+    ]
+    return cases
+
+
+def test_every_ctrl_alt_and_function_key_reaches_the_device(  # type: ignore[no-untyped-def]
+    qtbot, qloop: QtLoop, sshd: Sshd, tmp_path
+) -> None:
+    """Each key is pressed on the terminal widget of a live session; the device's side, its tty in raw
+    mode (so Ctrl+C, Ctrl+Z, Ctrl+S/Q, Ctrl+D are bytes, not signals), writes what it reads to a file."""
     window = console(qtbot, (1366, 768))
     tab = open_direct(window, sshd)
+    cases = _key_cases()
+    expected = b"".join(case[3] for case in cases)
+    received = tmp_path / "received.bin"
     wrong: list[str] = []
 
     async def scenario() -> None:
         await active(tab)
         await _focused(window, tab)
-        tab.terminal.input_ready.disconnect(tab.support.write)  # Ctrl+D must not log the shell out here
         dialogs, tabs = _dialogs(), window.tabs.count()
-        cases: list[tuple[str, Qt.Key, Qt.KeyboardModifier, bytes]] = []
-        for ch in string.ascii_lowercase:
-            cases.append((f"Ctrl+{ch.upper()}", _letter(ch), CTRL, bytes([ord(ch) - ord("a") + 1])))
-            cases.append((f"Alt+{ch}", _letter(ch), ALT, b"\x1b" + ch.encode()))
-            cases.append(
-                (f"Ctrl+Alt+{ch}", _letter(ch), CTRL | ALT, b"\x1b" + bytes([ord(ch) - ord("a") + 1]))
-            )
-        for key, expected in F_KEYS.items():
-            cases.append((f"F{key.value - K.Key_F1.value + 1}", key, M.NoModifier, expected))
-        cases += [
-            ("Ctrl+_ (Ctrl+Shift+-)", K.Key_Underscore, CTRL | SHIFT, b"\x1f"),
-            ("Ctrl+@ (Ctrl+Shift+2)", K.Key_At, CTRL | SHIFT, b"\x00"),
-            ("Ctrl+[", K.Key_BracketLeft, CTRL, b"\x1b"),
-            ("Esc", K.Key_Escape, M.NoModifier, b"\x1b"),
-            ("Tab", K.Key_Tab, M.NoModifier, b"\t"),
-            ("Shift+Tab", K.Key_Backtab, SHIFT, b"\x1b[Z"),
-            ("Ctrl+Left", K.Key_Left, CTRL, b"\x1b[1;5D"),
-            ("Alt+Up", K.Key_Up, ALT, b"\x1b[1;3A"),
-            ("Ctrl+PgDn", K.Key_PageDown, CTRL, b"\x1b[6;5~"),
-        ]
-        for name, key, mods, expected in cases:
+        command = (
+            f"stty raw -echo -iexten; echo RE''ADY; head -c {len(expected)} > {received}; "
+            f"stty sane; echo DO''NE"
+        )
+        qtbot.keyClicks(tab.terminal, command)
+        qtbot.keyClick(tab.terminal, K.Key_Return)
+        await until(lambda: "READY" in tab.terminal.snapshot_text(), what="the raw tty reading")
+        for name, key, mods, want in cases:
             got = _typed(qtbot, tab, key, mods)
-            if got != expected:
-                wrong.append(f"{name}: sent {got!r}, xterm sends {expected!r}")
+            if got != want:
+                wrong.append(f"{name}: sent {got!r}, xterm sends {want!r}")
         assert _dialogs() == dialogs and window.tabs.count() == tabs  # no shortcut fired
-        tab.terminal.input_ready.connect(tab.support.write)
+        if wrong:  # the device still waits for the missing bytes: nothing more to learn from it
+            await ended(tab)
+            return
+        await until(lambda: "DONE" in tab.terminal.snapshot_text(), what="every byte on the device")
+        assert received.read_bytes() == expected  # in order, none lost, none added on the way
         qtbot.keyClicks(tab.terminal, "echo still-$((20+22))")
         qtbot.keyClick(tab.terminal, K.Key_Return)
         await until(lambda: "still-42" in tab.terminal.snapshot_text(), what="the shell still there")
+        await ended(tab)
 
-    qloop.run(scenario())
+    qloop.run(scenario(), timeout=90)
     assert not wrong, "\n".join(wrong)
 
 
