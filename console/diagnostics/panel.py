@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -137,6 +138,10 @@ class DiagnosticsPanel(QWidget):
         self.table = named(QTreeWidget(splitter), "diagnosticsTable", self.tr("Diagnostic checks"))
         self.table.setHeaderLabels([self.tr("Status"), self.tr("Check"), self.tr("Summary")])
         self.table.setRootIsDecorated(False)
+        header = self.table.header()  # status and check in full; the summary takes the rest (details below)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.details = named(QPlainTextEdit(splitter), "diagnosticsDetails", self.tr("Finding details"))
         self.details.setReadOnly(True)
         layout.addWidget(splitter, 1)
@@ -197,6 +202,7 @@ class DiagnosticsPanel(QWidget):
             if found is not None and found.data(0, _CHECK_ROLE) == check_id:
                 return found
         item = QTreeWidgetItem(self.table, ["", title, ""])
+        item.setToolTip(1, title)
         item.setData(0, _CHECK_ROLE, check_id)
         self._mark_running(item)
         return item

@@ -46,7 +46,7 @@ def test_a_new_session_gets_at_least_100_by_30_cells(  # type: ignore[no-untyped
     docks = window.side_docks()
     assert all(window.dockWidgetArea(dock) == RIGHT and not dock.isFloating() for dock in docks)
     assert set(window.tabifiedDockWidgets(window.devices)) == set(docks[1:])  # one tabbed column
-    assert 300 <= window.devices.width() <= 460
+    assert layout.DOCK_MIN <= window.devices.width() <= layout.DOCK_MAX
 
 
 def test_the_layout_is_remembered_and_can_be_reset(qtbot, qloop: QtLoop) -> None:  # type: ignore[no-untyped-def]
