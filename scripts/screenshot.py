@@ -69,7 +69,7 @@ def main(out: Path, size: tuple[int, int] = (1600, 860)) -> int:
         window.resize(*size)  # the demo put the console beside the customer's window: the size asked for
         window.fit_docks()
         await asyncio.sleep(1.0)
-        window.statusBar().clearMessage()  # the notice that this headless machine has no keyring: not the scene
+        window.statusBar().clearMessage()  # "no keyring on this (headless) machine" is not the scene
         window.grab().save(str(out))
         print(f"terminal: {tab.terminal.cols}x{tab.terminal.rows} cells in a {size[0]}x{size[1]} window")
         if out.name == "screenshot.png":

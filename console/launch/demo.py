@@ -30,7 +30,7 @@ from sessions.ssh.target import Target
 log = logging.getLogger(__name__)
 DEMO_IDENTITY = Identity("Demo Technician", "Valuezone Demo")
 DEMO_TECHNICIAN = DEMO_IDENTITY.label()
-#: The customer's window takes this share of the screen's width (within these bounds, pixels).
+# The customer's window takes this share of the screen's width (within these bounds, pixels).
 CUSTOMER_SHARE, CUSTOMER_MIN, CUSTOMER_MAX = 1 / 3, 420, 640
 GAP = 8
 

@@ -55,7 +55,7 @@ from sessions.ssh.target import Target
 from translation import Translator
 
 log = logging.getLogger(__name__)
-#: The window's size before anything was remembered: this much of the screen, at most.
+# The window's size before anything was remembered: this much of the screen, at most.
 DEFAULT_SIZE = (1600, 960)
 
 

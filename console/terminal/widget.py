@@ -41,30 +41,30 @@ from console.terminal.palette import DEFAULT_BG, DEFAULT_FG
 from console.terminal.search import Match, find_all, step
 from sessions.terminal import DEFAULT_SCROLLBACK, STUB, Line, TerminalScreen, TerminalStream
 
-#: Time one slice of queued output may take before the event loop gets control back.
+# Time one slice of queued output may take before the event loop gets control back.
 SLICE_SECONDS = 0.006
-#: Characters handed to the model per step inside a slice.
+# Characters handed to the model per step inside a slice.
 STEP_CHARS = 4 * 1024
-#: Coalescing interval of repaints (<= 60 per second).
+# Coalescing interval of repaints (<= 60 per second).
 REPAINT_MS = 16
-#: A full repaint is done in bands of rows, each about this long, with the event loop running in between.
+# A full repaint is done in bands of rows, each about this long, with the event loop running in between.
 BAND_MS = 4.0
-#: Whole-view repaints start at most this often (30 per second): during a flood the view would otherwise be
-#: repainted back to back, and painting would take the time the output needs.
+# Whole-view repaints start at most this often (30 per second): during a flood the view would otherwise be
+# repainted back to back, and painting would take the time the output needs.
 FULL_REPAINT_MS = 33
 _Pos = tuple[int, int]  # (global row, column)
-#: Font sizes the zoom keeps to (points).
+# Font sizes the zoom keeps to (points).
 MIN_POINTS, MAX_POINTS = 6, 48
-#: How long after the last output the full garbage collections are allowed again.
+# How long after the last output the full garbage collections are allowed again.
 GC_GRACE_MS = 250
 
-#: Widgets (by id) receiving a flood of output. A flood allocates and frees objects at the same rate, so
-#: Python's collector rarely runs, and when it finally does its youngest generation holds every row that
-#: scrolled in since: 10,000 rows of scrollback, a 40-70 ms stall. So while any widget is flooded, what
-#: survived the last slice of work is moved out of the collector's sight (``gc.freeze``, O(1)) before the
-#: next one, and young collections stay small. GC_GRACE_MS after the last output the frozen objects are
-#: given back (``gc.unfreeze``, O(1)) and collected as usual. Row objects are freed by reference counting
-#: at any time, frozen or not.
+# Widgets (by id) receiving a flood of output. A flood allocates and frees objects at the same rate, so
+# Python's collector rarely runs, and when it finally does its youngest generation holds every row that
+# scrolled in since: 10,000 rows of scrollback, a 40-70 ms stall. So while any widget is flooded, what
+# survived the last slice of work is moved out of the collector's sight (``gc.freeze``, O(1)) before the
+# next one, and young collections stay small. GC_GRACE_MS after the last output the frozen objects are
+# given back (``gc.unfreeze``, O(1)) and collected as usual. Row objects are freed by reference counting
+# at any time, frozen or not.
 _gc_holders: set[int] = set()
 _gc_state = {"unfreeze": False}
 

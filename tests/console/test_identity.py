@@ -47,7 +47,10 @@ def test_the_first_run_asks_name_and_company_and_settings_keeps_them(qtbot, qloo
     assert not dialog.isVisible()
 
     kept = Settings.load(app_dirs().settings_file)  # on disk, as the next start reads it
-    assert (kept.get("technician", "name"), kept.get("technician", "company")) == ("Kim Minsu", "ACME Storage")
+    assert (kept.get("technician", "name"), kept.get("technician", "company")) == (
+        "Kim Minsu",
+        "ACME Storage",
+    )
     assert window.ask_identity_if_new() is None  # asked once
     assert "Kim Minsu (ACME Storage)" in window.statusBar().currentMessage()
 
