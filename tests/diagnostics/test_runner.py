@@ -256,7 +256,6 @@ async def test_output_cut_by_a_timeout_is_read_as_far_as_it_got(
     assert result.results[0].timed_out
 
 
-
 @pytest.mark.parametrize("duration", [1.6949, 0.0049, 2.99951, 12.345678])
 async def test_a_failed_command_reads_back_with_the_same_evidence(tmp_path: Path, duration: float) -> None:
     """The raw file keeps milliseconds; the evidence must not round a second time (1.6949 → 1.695 → 1.70)."""
