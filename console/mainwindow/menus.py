@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-if TYPE_CHECKING:
-    from console.mainwindow.window import MainWindow
+# The MainWindow these menus belong to (console/mainwindow/window.py imports this module, so not imported).
+ConsoleWindow = Any
 
 
 @dataclass
@@ -46,7 +46,7 @@ class MenuActions:
 
 
 def _action(
-    window: MainWindow, text: str, name: str, keys: tuple[str, ...], slot: Callable[[], object]
+    window: ConsoleWindow, text: str, name: str, keys: tuple[str, ...], slot: Callable[[], object]
 ) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
@@ -56,7 +56,7 @@ def _action(
     return action
 
 
-def build_menus(w: MainWindow) -> MenuActions:
+def build_menus(w: ConsoleWindow) -> MenuActions:
     """Fill *w*'s menu bar; the shortcuts are the Ctrl+Shift family, F-keys and Ctrl+letters stay free."""
     bar = w.menuBar()
     a = MenuActions(
