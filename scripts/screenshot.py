@@ -59,6 +59,12 @@ def main(out: Path, size: tuple[int, int] = (1600, 860)) -> int:
         await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE)
         await until(lambda: tab.terminal.snapshot_text().rstrip().endswith(("$", "#")), timeout=60)  # prompt
         tab.terminal.input_ready.emit(
+            b"clear\r"
+        )  # what the machine's start-up files printed is not the scene
+        await until(
+            lambda: len(tab.terminal.snapshot_text().strip().splitlines()) == 1, timeout=30
+        )  # cleared
+        tab.terminal.input_ready.emit(
             b"printf '\\033[1;32mvaluezone\\033[0m demo: \\xea\\xb0\\x80 ok\\n'; df -h / | head -3\r"
         )
         await until(lambda: tab.conversation is not None)

@@ -129,6 +129,7 @@ class DiagnosticsPanel(QWidget):
         self.state_label = named(
             QLabel(self.tr("Not run yet."), body), "diagnosticsState", self.tr("Run state")
         )
+        self.state_label.setWordWrap(True)  # a long verdict wraps rather than widening the dock
         for widget in (self.run_button, self.rerun_button, self.copy_button):
             buttons.addWidget(widget)
         buttons.addWidget(self.state_label, 1)

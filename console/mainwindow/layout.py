@@ -17,7 +17,7 @@ from sessions.paths import app_dirs
 #: Raised when the docks change so much that an old saved state would put them in odd places.
 LAYOUT_VERSION = 2
 #: The side docks' default width: this share of the window, within these bounds (pixels).
-DOCK_SHARE, DOCK_MIN, DOCK_MAX = 0.26, 300, 520
+DOCK_SHARE, DOCK_MIN, DOCK_MAX = 0.26, 420, 520
 
 
 def layout_file() -> Path:

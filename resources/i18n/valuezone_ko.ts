@@ -562,105 +562,105 @@
         <translation>실행 상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="138"/>
+        <location filename="../../console/diagnostics/panel.py" line="139"/>
         <source>Diagnostic checks</source>
         <translation>진단 점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="139"/>
+        <location filename="../../console/diagnostics/panel.py" line="140"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="139"/>
+        <location filename="../../console/diagnostics/panel.py" line="140"/>
         <source>Check</source>
         <translation>점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="139"/>
+        <location filename="../../console/diagnostics/panel.py" line="140"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="145"/>
+        <location filename="../../console/diagnostics/panel.py" line="146"/>
         <source>Finding details</source>
         <translation>결과 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="156"/>
+        <location filename="../../console/diagnostics/panel.py" line="157"/>
         <source>Connecting…</source>
         <translation>연결하는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/diagnostics/panel.py" line="165"/>
+        <location filename="../../console/diagnostics/panel.py" line="166"/>
         <source>Running %n check(s)…</source>
         <translation>
             <numerusform>점검 %n개 실행 중…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="176"/>
-        <location filename="../../console/diagnostics/panel.py" line="180"/>
+        <location filename="../../console/diagnostics/panel.py" line="177"/>
+        <location filename="../../console/diagnostics/panel.py" line="181"/>
         <source>Diagnostics stopped: %1</source>
         <translation>진단이 중단되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="189"/>
+        <location filename="../../console/diagnostics/panel.py" line="190"/>
         <source>Re-running %1…</source>
         <translation>%1 다시 실행 중…</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="196"/>
+        <location filename="../../console/diagnostics/panel.py" line="197"/>
         <source>Re-ran %1.</source>
         <translation>%1을(를) 다시 실행했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="212"/>
+        <location filename="../../console/diagnostics/panel.py" line="213"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="223"/>
+        <location filename="../../console/diagnostics/panel.py" line="224"/>
         <source> (+%1 more)</source>
         <translation> (외 %1개)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="239"/>
+        <location filename="../../console/diagnostics/panel.py" line="240"/>
         <source>ok</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="240"/>
+        <location filename="../../console/diagnostics/panel.py" line="241"/>
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="241"/>
+        <location filename="../../console/diagnostics/panel.py" line="242"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="242"/>
+        <location filename="../../console/diagnostics/panel.py" line="243"/>
         <source>could not check</source>
         <translation>점검 불가</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="248"/>
+        <location filename="../../console/diagnostics/panel.py" line="249"/>
         <source>All checks are ok.</source>
         <translation>모든 점검이 정상입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="249"/>
+        <location filename="../../console/diagnostics/panel.py" line="250"/>
         <source>Done: warnings to look at.</source>
         <translation>완료: 확인할 경고가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="250"/>
+        <location filename="../../console/diagnostics/panel.py" line="251"/>
         <source>Done: something has failed.</source>
         <translation>완료: 실패한 항목이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="251"/>
+        <location filename="../../console/diagnostics/panel.py" line="252"/>
         <source>Done: some checks could not run.</source>
         <translation>완료: 일부 점검을 실행하지 못했습니다.</translation>
     </message>
