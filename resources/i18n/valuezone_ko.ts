@@ -4,7 +4,7 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../console/launch/demo.py" line="80"/>
+        <location filename="../../console/launch/demo.py" line="88"/>
         <source>Valuezone support — customer side (demo)</source>
         <translation>밸류존 원격 지원 — 고객 화면 (데모)</translation>
     </message>
