@@ -143,12 +143,14 @@ def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
 
 def _report(index: Any, since: str, out: Path) -> int:
     _offscreen_without_display()
-    from console.app.runtime import create_application
+    from console.app.runtime import create_application, load_settings
     from console.review.charts import render_chart_pngs
     from sessions.archive import build_report, render_html
+    from sessions.identity import Identity
 
     create_application()
-    report = build_report(index, since)
+    identity = Identity.from_settings(load_settings())
+    report = build_report(index, since, prepared_by=identity.label() if identity.name else "")
     page = render_html(report, render_chart_pngs(report))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")

@@ -243,13 +243,16 @@ def run_review(archive: Path | None, index_db: Path | None) -> int:
     from console.app.runtime import run_loop, start_application
     from console.kit.notify import show_messages_in
     from sessions.archive import open_index
+    from sessions.identity import Identity
     from sessions.recording import archive_root
 
     app, settings = start_application()
     folder = archive or archive_root(settings)
     folder.mkdir(parents=True, exist_ok=True)
     index = open_index(folder, index_db)
-    window = ReviewWindow(index, str(settings.get("review", "author", "") or ""))
+    identity = Identity.from_settings(settings)  # notes and tags are signed with the technician's name
+    author = str(settings.get("review", "author", "") or (identity.label() if identity.name else ""))
+    window = ReviewWindow(index, author)
     show_messages_in(window)
     window.show()
     try:

@@ -1,4 +1,4 @@
-"""The Settings dialog: UI language, terminal font, scrollback, archive folder, relay, HQ destinations."""
+"""The Settings dialog: identity, UI language, terminal font, scrollback, archive folder, relay, HQ."""
 
 from __future__ import annotations
 
@@ -21,8 +21,10 @@ from console.app.errors import render_error
 from console.app.i18n import LANGUAGES
 from console.kit.widgets import named
 from console.settings.hq_page import HqSettings
+from console.settings.identity import IdentityFields
 from sessions.config import Settings
 from sessions.errors import SupportError
+from sessions.identity import Identity
 from sessions.paths import app_dirs
 
 
@@ -35,6 +37,9 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         form = QFormLayout(self)
+
+        self.identity = IdentityFields(Identity.from_settings(settings), self)
+        form.addRow(self.identity)
 
         self.language = QComboBox()
         named(self.language, "languageCombo", self.tr("User interface language"))
@@ -96,6 +101,7 @@ class SettingsDialog(QDialog):
             self.archive.setText(folder)
 
     def accept(self) -> None:
+        self.identity.identity().store(self.settings)
         self.settings.set("ui", "language", self.language.currentData())
         self.settings.set("ui", "font_family", self.font_family.currentFont().family())
         self.settings.set("ui", "font_size", self.font_size.value())

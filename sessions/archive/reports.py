@@ -61,9 +61,10 @@ class Report:
     median_first_response: float | None  # seconds
     median_resolution: float | None  # seconds
     failed: tuple[tuple[str, str], ...] = ()  # (folder, reason): failed verification, not counted
+    prepared_by: str = ""  # who made it: the technician's name and company (Settings ▸ Identity)
 
 
-def build_report(index: ArchiveIndex, since: str = "") -> Report:
+def build_report(index: ArchiveIndex, since: str = "", prepared_by: str = "") -> Report:
     """The report over sessions started on or after *since* (YYYY-MM-DD), or all of them."""
     with index.lock:
         conn = index.conn
@@ -114,6 +115,7 @@ def build_report(index: ArchiveIndex, since: str = "") -> Report:
         median_first_response=_median([row[4] for row in rows]),
         median_resolution=_median([row[5] for row in rows]),
         failed=tuple((folder, problem) for folder, problem in failed),
+        prepared_by=prepared_by,
     )
 
 
@@ -163,7 +165,7 @@ def render_html(report: Report, charts: dict[str, bytes] | None = None) -> str:
         "img{max-width:100%;display:block;margin:1em 0}</style></head><body>",
         "<h1>Session review</h1>",
         f"<p>{report.sessions} sessions {'since ' + esc(report.since) if report.since else 'in the archive'};"
-        f" made {esc(report.made)}.</p>",
+        f" made {esc(report.made)}{' by ' + esc(report.prepared_by) if report.prepared_by else ''}.</p>",
         "<h2>Response times</h2><ul>",
         f"<li>Median time to first response: {duration_text(report.median_first_response)}</li>",
         f"<li>Median time to resolution: {duration_text(report.median_resolution)}</li></ul>",
