@@ -29,6 +29,7 @@ from console.followups.dock import FollowUpsDock
 from console.kit.notify import Notifier, show_messages_in
 from console.kit.tasks import spawn
 from console.kit.widgets import named
+from console.mainwindow.tools import add_tool_actions
 from console.session.end_dialog import end_session
 from console.session.join_dialog import JoinDialog
 from console.session.tab import SessionPlan, SessionTab, plan_by_code
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
             self.tr("&Settings…"), "settingsAction", QKeySequence.StandardKey.Preferences, self.open_settings
         )
         tools.addAction(self.settings_action)
+        self.tool_actions = add_tool_actions(self, tools)  # Review archive…, the session's files, web admin
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
@@ -360,6 +362,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_accepted(self) -> None:
         install_translator(resolve_language(self.settings.get("ui", "language", "")))
+        self._translator = None  # chats opened from now on use the new translation settings
         for tab in self.session_tabs():
             tab.apply_settings()
         self.statusBar().showMessage(self.tr("Settings saved. A new language applies to new windows."), 8000)
