@@ -61,13 +61,22 @@ async def download_file(sftp: asyncssh.SFTPClient, remote: bytes, fd: int, on_by
     return Copied(offset, hasher.hexdigest())
 
 
-async def upload_file(sftp: asyncssh.SFTPClient, local: Path, remote: bytes, on_bytes: Progress) -> Copied:
-    """Copy *local* to *remote*, which must not exist yet (created exclusively, the local file's mode)."""
+async def upload_file(
+    sftp: asyncssh.SFTPClient,
+    local: Path,
+    remote: bytes,
+    on_bytes: Progress,
+    on_created: Callable[[], None] | None = None,
+) -> Copied:
+    """Copy *local* to *remote*, which must not exist yet (created exclusively, the local file's mode);
+    *on_created* is called once the device made the file (so a failure later knows it is ours)."""
     hasher = hashlib.sha256()
     mode = local.stat().st_mode & 0o777
     offset = 0
     with local.open("rb") as source:
         async with sftp.open(remote, "xb", attrs=asyncssh.SFTPAttrs(permissions=mode)) as target:
+            if on_created is not None:
+                on_created()
             writes: set[asyncio.Task[None]] = set()
 
             async def write(data: bytes, at: int) -> None:

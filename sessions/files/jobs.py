@@ -3,8 +3,9 @@
 Nothing is overwritten silently: a name that is taken is a Conflict the technician answers (replace,
 keep both as "name (2)", skip). A download is written to a part file created new (O_EXCL, no symlink
 followed) inside the chosen folder and only then given its name; every name from the device goes
-through `local_name` and `inside`, so nothing lands outside that folder. An upload goes to a temporary
-name beside its target and is renamed when complete. Cancelled or failed copies leave nothing behind.
+through `local_name` and a one-component check, so nothing lands outside that folder. An upload creates
+its file new (exclusively); one that replaces goes to a temporary name beside it and is renamed over
+it once complete. Cancelled or failed copies leave nothing behind.
 Links inside a folder are not followed (each way); devices, sockets and pipes are never copied.
 """
 
@@ -370,23 +371,31 @@ class Upload(Job):
         await self._one(local, remote_join(parent, os.fsencode(parts[-1])), replace=False)
 
     async def _one(self, local: Path, target: bytes, *, replace: bool) -> None:
-        """Copy to a temporary name beside *target*, then rename it (over *target* only if asked)."""
-        temp = remote_join(os.path.dirname(target), b"." + remote_basename(target)[:180] + _token())
+        """Copy to *target*, created new (so the customer's feed names the real file); when replacing, to a
+        temporary name beside it first, renamed over it once complete. A stopped copy is removed."""
+        written = remote_join(os.path.dirname(target), b"." + remote_basename(target)[:180] + _token())
+        written = written if replace else target
         sftp = self.files.sftp
+        created: list[bytes] = []  # what to remove if the copy stops: only a file this copy made
+
+        def on_created() -> None:
+            created.append(written)
+
         try:
-            copied = await upload_file(sftp, local, temp, lambda n: self.report(n, str(local)))
-            await _rename(sftp, temp, target, replace=replace)
+            copied = await upload_file(sftp, local, written, lambda n: self.report(n, str(local)), on_created)
+            if replace:
+                await _rename(sftp, written, target)
         except asyncio.CancelledError:
-            _remove_later(sftp, temp)
+            _remove_later(sftp, created)
             self.record_stop(Direction.UPLOAD, target, local, "cancelled", "cancelled by the technician")
             raise
         except asyncssh.Error as exc:
-            _remove_later(sftp, temp)
+            _remove_later(sftp, created)
             error = explain(exc, "write", target)
             self.record_stop(Direction.UPLOAD, target, local, "failed", error.code)
             raise error from exc
         except OSError as exc:
-            _remove_later(sftp, temp)
+            _remove_later(sftp, created)
             self.record_stop(Direction.UPLOAD, target, local, "failed", "files.local_read_failed")
             raise FileTransferError(
                 f"Could not read {local}: {exc.strerror or exc}.",
@@ -401,26 +410,27 @@ def _token() -> bytes:
     return f".{secrets.token_hex(4)}{PART}".encode()
 
 
-async def _rename(sftp: asyncssh.SFTPClient, temp: bytes, target: bytes, *, replace: bool) -> None:
-    """SFTP v3's rename never replaces; replacing takes posix-rename@openssh.com, or a remove first."""
-    if replace:
-        try:
-            await sftp.posix_rename(temp, target)
-            return
-        except asyncssh.SFTPOpUnsupported:
-            await sftp.remove(target)
-    await sftp.rename(temp, target)
+async def _rename(sftp: asyncssh.SFTPClient, temp: bytes, target: bytes) -> None:
+    """Over *target*: SFTP v3's rename never replaces, so posix-rename@openssh.com, or a remove first."""
+    try:
+        await sftp.posix_rename(temp, target)
+    except asyncssh.SFTPOpUnsupported:
+        await sftp.remove(target)
+        await sftp.rename(temp, target)
 
 
 _cleanups: set[asyncio.Task[None]] = set()
 
 
-def _remove_later(sftp: asyncssh.SFTPClient, path: bytes) -> None:
-    """Remove a half-written temporary file in a task of its own (the copy's task may be cancelled)."""
+def _remove_later(sftp: asyncssh.SFTPClient, paths: list[bytes]) -> None:
+    """Remove a half-written file in a task of its own (the copy's task may be cancelled)."""
+    if not paths:
+        return
 
     async def remove() -> None:
-        with contextlib.suppress(asyncssh.Error, OSError):  # never made, refused, or the link is gone
-            await sftp.remove(path)
+        for path in paths:
+            with contextlib.suppress(asyncssh.Error, OSError):  # refused, or the link is gone
+                await sftp.remove(path)
 
     task = asyncio.ensure_future(remove())
     _cleanups.add(task)
