@@ -5,22 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
 from console.app import messages
+from console.files.dock import FilesDock
 from console.followups.dock import FollowUpsDock
 from sessions.errors import SupportError
 
 
 class _Window(Protocol):
     followups: FollowUpsDock
+    tabs: QTabWidget
 
 
 @dataclass(frozen=True, slots=True)
 class ToolActions:
     review: QAction
+    files: QAction
+    files_dock: FilesDock
 
 
 def _tr(text: str) -> str:
@@ -43,4 +47,14 @@ def add_tool_actions(window: QMainWindow, menu: QMenu) -> ToolActions:
     review.setObjectName("reviewArchiveAction")
     review.triggered.connect(lambda: open_review(window))  # type: ignore[arg-type]
     menu.addAction(review)
-    return ToolActions(review)
+    files_dock = FilesDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, files_dock)
+    files_dock.hide()
+    tabs: QTabWidget = window.tabs  # type: ignore[attr-defined]
+    tabs.currentChanged.connect(lambda _index: files_dock.show_for(tabs.currentWidget()))
+    files = files_dock.toggleViewAction()
+    files.setText(_tr("&Files of this session"))
+    files.setObjectName("filesAction")
+    files.setShortcut(QKeySequence("Ctrl+Shift+O"))
+    menu.addAction(files)
+    return ToolActions(review, files, files_dock)
