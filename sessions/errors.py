@@ -286,3 +286,9 @@ class FileTransferError(SupportError):
     """Listing, copying or changing a file of the device over SFTP failed, or the local side refused."""
 
     default_code = "files.failed"
+
+
+class WebAdminError(SupportError):
+    """The device's web admin page could not be opened through the session (refused, nothing there)."""
+
+    default_code = "webadmin.failed"

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 from console.app import messages
 from console.files.dock import FilesDock
 from console.followups.dock import FollowUpsDock
+from console.kit.tasks import spawn
+from console.webadmin.controller import WebAdmin
 from sessions.errors import SupportError
 
 
@@ -25,6 +27,8 @@ class ToolActions:
     review: QAction
     files: QAction
     files_dock: FilesDock
+    web: QAction
+    web_admin: WebAdmin
 
 
 def _tr(text: str) -> str:
@@ -57,4 +61,10 @@ def add_tool_actions(window: QMainWindow, menu: QMenu) -> ToolActions:
     files.setObjectName("filesAction")
     files.setShortcut(QKeySequence("Ctrl+Shift+O"))
     menu.addAction(files)
-    return ToolActions(review, files, files_dock)
+    web_admin = WebAdmin(window)
+    web = QAction(_tr("&Web admin page of this session…"), window)
+    web.setObjectName("webAdminAction")
+    web.setShortcut(QKeySequence("Ctrl+Shift+B"))
+    web.triggered.connect(lambda: spawn(web_admin.ask(tabs.currentWidget())))
+    menu.addAction(web)
+    return ToolActions(review, files, files_dock, web, web_admin)

@@ -261,7 +261,10 @@ def _new_part(target: Path) -> tuple[Path, int]:
         except OSError as exc:
             raise _local_error(exc, target.parent) from exc
     raise FileTransferError(
-        f"Could not create a file in {target.parent}.", "Choose another folder.", code="files.no_part_file"
+        f"Could not create a file in {target.parent}.",
+        "Choose another folder.",
+        code="files.no_part_file",
+        params={"parent": target.parent},
     )
 
 
