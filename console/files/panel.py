@@ -11,12 +11,24 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import asyncssh
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEventLoop,
+    QMetaType,
+    QMimeData,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,15 +83,48 @@ class _EntryItem(QTreeWidgetItem):
         return mine.name.casefold() < theirs.name.casefold()
 
 
+URI_LIST = "text/uri-list"
+
+
+class OutgoingFiles(QMimeData):
+    """Rows dragged out of the browser: when the drop target asks for them, *fetch()* copies them to this
+    computer (the transfers show it) and their local files are handed over; asked once per drag."""
+
+    def __init__(self, fetch: Callable[[], list[Path]]) -> None:
+        super().__init__()
+        self._fetch = fetch
+        self._urls: list[QUrl] | None = None
+
+    def formats(self) -> list[str]:
+        return [URI_LIST]
+
+    def hasFormat(self, mimetype: str) -> bool:
+        return mimetype == URI_LIST
+
+    def retrieveData(self, mimetype: str, preferred: QMetaType | QMetaType.Type) -> Any:
+        if mimetype != URI_LIST:
+            return None
+        if self._urls is None:
+            self._urls = [QUrl.fromLocalFile(str(path)) for path in self._fetch()]
+        wanted = preferred.id() if isinstance(preferred, QMetaType) else preferred
+        if wanted in (QMetaType.Type.QByteArray, QMetaType.Type.QByteArray.value):
+            return QByteArray(b"".join(bytes(url.toEncoded().data()) + b"\r\n" for url in self._urls))
+        return list(self._urls)
+
+
 class FileList(QTreeWidget):
-    """The folder's entries; local files dropped on it are offered to `dropped(paths, folder or b"")`."""
+    """The folder's entries; local files dropped on it are offered to `dropped(paths, folder or b"")`;
+    rows dragged out are fetched through `fetch_for_drag(entries)` (set by the panel)."""
 
     dropped = Signal(list, bytes)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.fetch_for_drag: Callable[[list[RemoteEntry]], list[Path]] | None = None
         self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDragEnabled(True)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setRootIsDecorated(False)
         self.setSortingEnabled(True)
@@ -89,21 +134,35 @@ class FileList(QTreeWidget):
         urls: list[QUrl] = event.mimeData().urls() if event.mimeData().hasUrls() else []
         return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
 
+    def mimeTypes(self) -> list[str]:
+        return [URI_LIST]
+
+    def mimeData(self, items: Any) -> QMimeData:
+        """The rows being dragged out: their files, copied here when the drop target asks."""
+        entries = [e for item in items if isinstance(e := item.data(0, _ENTRY), RemoteEntry)]
+        fetch = self.fetch_for_drag
+        return OutgoingFiles(lambda: fetch(entries) if fetch is not None and entries else [])
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._local_paths(event):
+        if event.source() is self:  # our own rows: not an upload of what we would first download
+            event.ignore()
+        elif self._local_paths(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._local_paths(event):
+        if event.source() is not self and self._local_paths(event):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._local_paths(event)
+        paths = self._local_paths(event) if event.source() is not self else []
         if not paths:
             event.ignore()
             return
@@ -139,6 +198,7 @@ class FilesPanel(QWidget):
         self.download_folder = download_folder or _downloads()
         self.asker = ConflictAsker(self)
         self._bridge: EventBridge | None = None
+        self._staging: list[Path] = []  # folders of files dragged out, removed when the browser closes
         self._build()
         self._set_enabled(False)
 
@@ -213,6 +273,7 @@ class FilesPanel(QWidget):
         self.list.itemDoubleClicked.connect(self._on_list_item_double_clicked)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.dropped.connect(self._on_list_dropped)
+        self.list.fetch_for_drag = self.fetch_for_drag
         self.transfers_view = named(TransfersView(self._cancel), "filesTransfers", self.tr("Transfers"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
@@ -282,6 +343,9 @@ class FilesPanel(QWidget):
             self._bridge.close()
         self._drop_files()
         self._set_enabled(False)
+        for folder in self._staging:
+            shutil.rmtree(folder, ignore_errors=True)
+        self._staging.clear()
 
     # --- navigating -------------------------------------------------------------------------------------
     async def go(self, path: bytes) -> None:
@@ -414,6 +478,24 @@ class FilesPanel(QWidget):
             )
             return []
         return self.transfers.upload(paths, folder or self.listing.path)
+
+    def fetch_for_drag(self, entries: list[RemoteEntry]) -> list[Path]:
+        """Rows dragged to the desktop or a file manager: copy them into a fresh folder here, waiting (the
+        window keeps painting and the transfers show progress) until each is done; the files that arrived."""
+        if self.transfers is None:
+            return []
+        folder = Path(tempfile.mkdtemp(prefix="valuezone-drag-"))
+        self._staging.append(folder)
+        transfers = self.transfers
+        ids = transfers.download(entries, folder)
+        waiting = QEventLoop()
+        timer = QTimer(waiting)
+        timer.timeout.connect(
+            lambda: waiting.quit() if all(transfers.status(i).state.finished for i in ids) else None
+        )
+        timer.start(30)
+        waiting.exec()
+        return sorted(path for path in folder.iterdir() if not path.name.startswith("."))
 
     def _on_list_dropped(self, paths: list[Path], folder: bytes) -> None:
         self.upload(paths, folder)

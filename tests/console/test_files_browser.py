@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 
@@ -107,7 +107,8 @@ def test_browse_download_upload_and_change_over_a_direct_session(  # type: ignor
         rows = panel.rows()
         assert list(rows) == ["logs", "big.img"]  # folders first
         assert rows["big.img"].text(1) == "512.0 MB" and rows["big.img"].text(3).startswith("-rw")
-        panel._on_list_item_double_clicked(rows["logs"], 0)  # a double-click on the folder
+        where = panel.list.visualItemRect(rows["logs"]).center()
+        qtbot.mouseDClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=where)  # into the folder
         await until(lambda: panel.listing.text_path == str(device / "logs"), what="into logs")
         names = [panel.list.topLevelItem(i).text(0) for i in range(panel.list.topLevelItemCount())]
         assert "␛[2J⟨0xFF⟩ evil␍.log" in names  # the device's control characters shown, never acted on
@@ -146,6 +147,23 @@ def test_browse_download_upload_and_change_over_a_direct_session(  # type: ignor
         await until(lambda: panel.transfers.status(big).state is TransferState.CANCELLED, what="cancelled")
         assert "Cancelled" in panel.transfers_view.rows[big].text(2)
         assert sorted(p.name for p in downloads.iterdir()) == ["syslog", "syslog (2)"]
+
+        # rows dragged out to the desktop: when the file manager takes the drop, the files are fetched
+        panel.list.clearSelection()
+        await _go(qtbot, panel, device / "logs")
+        panel.rows()["디스크.log"].setSelected(True)
+        panel.rows()["syslog"].setSelected(True)
+        outgoing = panel.list.mimeData(panel.list.selectedItems())  # what Qt's drag carries
+        assert outgoing.formats() == ["text/uri-list"]
+        taken: list[bytes] = []
+        QTimer.singleShot(0, lambda: taken.append(bytes(outgoing.data("text/uri-list").data())))
+        await until(lambda: taken, what="the drop target's files")
+        urls = [QUrl.fromEncoded(line) for line in taken[0].split(b"\r\n") if line]
+        dragged = {Path(url.toLocalFile()).name: Path(url.toLocalFile()) for url in urls}
+        assert sorted(dragged) == ["syslog", "디스크.log"]
+        assert dragged["syslog"].read_bytes() == source and dragged["디스크.log"].read_text() == "디스크 오류\n"
+        assert [url.toLocalFile() for url in outgoing.urls()] == [str(p) for p in sorted(dragged.values())]
+        await _go(qtbot, panel, device)
 
         # files dropped from the desktop: uploaded into the folder shown
         mine = tmp_path / "desk"
@@ -190,7 +208,7 @@ def test_browse_download_upload_and_change_over_a_direct_session(  # type: ignor
         downloads_recorded[0]["sha256"]
         == hashlib.sha256((device / "logs" / "syslog").read_bytes()).hexdigest()
     )
-    assert [e.get("status") for e in downloads_recorded] == [None, None, "cancelled"]
+    assert [e.get("status") for e in downloads_recorded] == [None, None, "cancelled", None, None]
     uploads = [e["remote"] for e in _events(tab, "file.transfer") if e["direction"] == "upload"]
     assert sorted(uploads) == sorted(
         [str(device / "repair.sh"), str(device / "notes/a.txt"), str(device / "logs/repair.sh")]
