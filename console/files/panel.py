@@ -270,7 +270,7 @@ class FilesPanel(QWidget):
         self.list = named(FileList(), "filesList", self.tr("Files on the device"))
         self.list.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.list.setColumnWidth(0, 260)
-        self.list.itemDoubleClicked.connect(self._on_list_item_double_clicked)
+        self.list.itemActivated.connect(self._on_list_item_activated)  # double-click or Enter
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.dropped.connect(self._on_list_dropped)
         self.list.fetch_for_drag = self.fetch_for_drag
@@ -405,7 +405,7 @@ class FilesPanel(QWidget):
         if self.files is not None:
             spawn(self.go(self.files.home))
 
-    def _on_list_item_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+    def _on_list_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         entry = item.data(0, _ENTRY)
         if isinstance(entry, RemoteEntry) and entry.is_folder:
             spawn(self.go(entry.path))
