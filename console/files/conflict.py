@@ -11,10 +11,6 @@ from sessions.files import Choice, Conflict, Direction
 from sessions.visible import visible
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileConflict", text)
-
-
 class ConflictAsker:
     """Asks the technician, once per conflict, or applies the answer they chose for the rest."""
 
@@ -28,28 +24,45 @@ class ConflictAsker:
         box = QMessageBox(self.parent)
         box.setObjectName("filesConflict")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("The name is taken"))
-        where = _tr("on this computer") if conflict.direction is Direction.DOWNLOAD else _tr("on the device")
+        box.setWindowTitle(QCoreApplication.translate("FileConflict", "The name is taken"))
+        where = (
+            QCoreApplication.translate("FileConflict", "on this computer")
+            if conflict.direction is Direction.DOWNLOAD
+            else QCoreApplication.translate("FileConflict", "on the device")
+        )
         box.setText(
-            _tr("{name} already exists {where}:\n{path}").format(
+            QCoreApplication.translate("FileConflict", "{name} already exists {where}:\n{path}").format(
                 name=visible(conflict.name), where=where, path=visible(conflict.where)
             )
         )
         replace = None
         if not conflict.is_folder:
             replace = named(
-                box.addButton(_tr("Replace"), QMessageBox.ButtonRole.DestructiveRole),
+                box.addButton(
+                    QCoreApplication.translate("FileConflict", "Replace"),
+                    QMessageBox.ButtonRole.DestructiveRole,
+                ),
                 "conflictReplace",
-                _tr("Replace the file that is there"),
+                QCoreApplication.translate("FileConflict", "Replace the file that is there"),
             )
         keep = named(
-            box.addButton(_tr("Keep both"), QMessageBox.ButtonRole.AcceptRole),
+            box.addButton(
+                QCoreApplication.translate("FileConflict", "Keep both"), QMessageBox.ButtonRole.AcceptRole
+            ),
             "conflictKeepBoth",
-            _tr("Keep both: the copy gets a number"),
+            QCoreApplication.translate("FileConflict", "Keep both: the copy gets a number"),
         )
-        named(box.addButton(_tr("Skip"), QMessageBox.ButtonRole.RejectRole), "conflictSkip", _tr("Skip"))
+        named(
+            box.addButton(
+                QCoreApplication.translate("FileConflict", "Skip"), QMessageBox.ButtonRole.RejectRole
+            ),
+            "conflictSkip",
+            QCoreApplication.translate("FileConflict", "Skip"),
+        )
         box.setDefaultButton(keep)
-        again = QCheckBox(_tr("Do the same for the other names that are taken"))
+        again = QCheckBox(
+            QCoreApplication.translate("FileConflict", "Do the same for the other names that are taken")
+        )
         again.setObjectName("conflictForTheRest")
         box.setCheckBox(again)
         await await_dialog(box)

@@ -31,10 +31,6 @@ class ToolActions:
     web_admin: WebAdmin
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ToolActions", text)
-
-
 def open_review(window: _Window) -> QMainWindow | None:
     """Tools ▸ Review archive…: the review window over the archive the settings name."""
     try:
@@ -47,7 +43,7 @@ def open_review(window: _Window) -> QMainWindow | None:
 def add_tool_actions(window: QMainWindow, menu: QMenu) -> ToolActions:
     """Add the tools to *menu* (the Tools menu); shortcuts, where there are any, are Ctrl+Shift ones."""
     menu.addSeparator()
-    review = QAction(_tr("&Review archive…"), window)
+    review = QAction(QCoreApplication.translate("ToolActions", "&Review archive…"), window)
     review.setObjectName("reviewArchiveAction")
     review.triggered.connect(lambda: open_review(window))  # type: ignore[arg-type]
     menu.addAction(review)
@@ -57,12 +53,12 @@ def add_tool_actions(window: QMainWindow, menu: QMenu) -> ToolActions:
     tabs: QTabWidget = window.tabs  # type: ignore[attr-defined]
     tabs.currentChanged.connect(lambda _index: files_dock.show_for(tabs.currentWidget()))
     files = files_dock.toggleViewAction()
-    files.setText(_tr("&Files of this session"))
+    files.setText(QCoreApplication.translate("ToolActions", "&Files of this session"))
     files.setObjectName("filesAction")
     files.setShortcut(QKeySequence("Ctrl+Shift+O"))
     menu.addAction(files)
     web_admin = WebAdmin(window)
-    web = QAction(_tr("&Web admin page of this session…"), window)
+    web = QAction(QCoreApplication.translate("ToolActions", "&Web admin page of this session…"), window)
     web.setObjectName("webAdminAction")
     web.setShortcut(QKeySequence("Ctrl+Shift+B"))
     web.triggered.connect(lambda: spawn(web_admin.ask(tabs.currentWidget())))

@@ -22,10 +22,6 @@ from sessions.support import SupportSession
 from sessions.webadmin import WebForward, WebTarget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WebAdmin", text)
-
-
 class _TabPages(QObject):
     """One tab's forwards, closed with its session."""
 
@@ -77,7 +73,11 @@ class WebAdmin(QObject):
         """Which page (a dialog), then open it."""
         pages = self._pages(tab) if tab is not None else None
         if tab is None or pages is None:
-            messages.info(_tr("Open a session first: the web admin page opens through it."))
+            messages.info(
+                QCoreApplication.translate(
+                    "WebAdmin", "Open a session first: the web admin page opens through it."
+                )
+            )
             return None
         dialog = WebAdminDialog(pages.support.plan.label, pages.last, self.window)
         if await await_dialog(dialog) != WebAdminDialog.DialogCode.Accepted:
@@ -89,14 +89,20 @@ class WebAdmin(QObject):
         live = pages.support.live if pages is not None else None
         conn: Any = live.connection if live is not None else None
         if pages is None or conn is None or pages.support.state is not SessionState.ACTIVE:
-            messages.info(_tr("The session is not connected: connect it, then open the web admin page."))
+            messages.info(
+                QCoreApplication.translate(
+                    "WebAdmin", "The session is not connected: connect it, then open the web admin page."
+                )
+            )
             return None
         pages.last = target
         forward = pages.forwards.get(target)
         if forward is None or forward.closed:
             if pages.support.plan.via == "code":
-                messages.info(_tr("Asking the customer to allow the web admin page (port {port})…").format(
-                    port=target.port))  # fmt: skip
+                asking = QCoreApplication.translate(
+                    "WebAdmin", "Asking the customer to allow the web admin page (port {port})…"
+                )
+                messages.info(asking.format(port=target.port))
             forward = await Operation(self.window, lambda: WebForward.open(conn, target)).run()
             if forward is None:
                 return None
@@ -109,9 +115,10 @@ class WebAdmin(QObject):
                     "web.forward", {"scheme": target.scheme, "port": target.port, "local": forward.local_port}
                 )
         messages.info(
-            _tr("Web admin page of {device} opened in your browser: {url} (until the session ends)").format(
-                device=pages.support.plan.label, url=forward.url
-            )
+            QCoreApplication.translate(
+                "WebAdmin",
+                "Web admin page of {device} opened in your browser: {url} (until the session ends)",
+            ).format(device=pages.support.plan.label, url=forward.url)
         )
         QDesktopServices.openUrl(QUrl(forward.url))
         return forward
