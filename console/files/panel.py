@@ -269,7 +269,9 @@ class FilesPanel(QWidget):
         layout.addLayout(actions)
         self.list = named(FileList(), "filesList", self.tr("Files on the device"))
         self.list.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.list.setColumnWidth(0, 260)
+        self.list.setColumnWidth(0, 200)
+        self.list.setColumnWidth(1, 72)
+        self.list.setColumnWidth(2, 122)
         self.list.itemActivated.connect(self._on_list_item_activated)  # double-click or Enter
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.dropped.connect(self._on_list_dropped)

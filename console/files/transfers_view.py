@@ -32,9 +32,9 @@ class TransfersView(QTreeWidget):
         self._cancel = cancel
         self.setRootIsDecorated(False)
         self.setHeaderLabels([self.tr(c) for c in self.COLUMNS[:3]] + [""])
-        self.setColumnWidth(0, 220)
-        self.setColumnWidth(1, 160)
-        self.setColumnWidth(2, 200)
+        self.setColumnWidth(0, 150)
+        self.setColumnWidth(1, 150)
+        self.setColumnWidth(2, 150)
         self.rows: dict[int, QTreeWidgetItem] = {}
         self.bars: dict[int, QProgressBar] = {}
         self.buttons: dict[int, QPushButton] = {}

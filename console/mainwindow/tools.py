@@ -7,7 +7,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget
 
 from console.app import messages
 from console.files.dock import FilesDock
@@ -49,12 +49,16 @@ def add_tool_actions(window: QMainWindow, menu: QMenu) -> ToolActions:
     menu.addAction(review)
     files_dock = FilesDock(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, files_dock)
+    neighbour = getattr(window, "diagnostics", None)
+    if isinstance(neighbour, QDockWidget):  # a tab beside Diagnostics: the browser gets the full height
+        window.tabifyDockWidget(neighbour, files_dock)
     files_dock.hide()
     tabs: QTabWidget = window.tabs  # type: ignore[attr-defined]
     tabs.currentChanged.connect(lambda _index: files_dock.show_for(tabs.currentWidget()))
     files = files_dock.toggleViewAction()
     files.setText(QCoreApplication.translate("ToolActions", "&Files of this session"))
     files.setObjectName("filesAction")
+    files.triggered.connect(lambda checked: files_dock.raise_() if checked else None)  # its tab in front
     files.setShortcut(QKeySequence("Ctrl+Shift+O"))
     menu.addAction(files)
     web_admin = WebAdmin(window)
