@@ -71,7 +71,10 @@ async def test_diagnostics_scope_reads_and_every_change_is_refused(  # type: ign
         assert (device / "logs" / "messages").read_bytes() == source
         feed = "\n".join(run.activity())
         assert f"Technician is reading {device / 'logs' / 'messages'} (SFTP)" in feed
-        assert "open for writing" in feed and "mkdir" in feed and "rename" in feed and "remove" in feed
+        assert all(
+            f"refused: {op} " in feed
+            for op in ("opening for writing", "creating a folder", "renaming", "deleting")
+        )
         assert [d["status"] for k, d in records if k == "file.transfer" and d["direction"] == "upload"] == [
             "failed"
         ]
