@@ -181,12 +181,21 @@ class FollowUpsDock(QDockWidget):
         if row is None or self.index is None:
             self.status.setText(self.tr("Select a follow-up first."))
             return
+        self.review_window().open_session(self.index.archive / row.folder)
+
+    def review_window(self) -> ReviewWindow:
+        """The review window over the configured archive (one per console), shown and raised."""
+        index = self._open_index()
+        if self.review is not None and self.review.index is not index:  # the archive setting changed
+            self.review.close()
+            self.review = None
         if self.review is None:
-            self.review = ReviewWindow(self.index, self._author(), None)
+            self.review = ReviewWindow(index, self._author(), None)
             self.review.start()
         self.review.show()
         self.review.raise_()
-        self.review.open_session(self.index.archive / row.folder)
+        self.review.activateWindow()
+        return self.review
 
     async def close_selected(self) -> None:
         """Ask for a note, append `followup.closed` to the record, refresh the list."""

@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from console.mainwindow.tools import add_tool_actions
+
 # The MainWindow these menus belong to (console/mainwindow/window.py imports this module, so not imported).
 ConsoleWindow = Any
 
@@ -247,7 +249,8 @@ def build_menus(w: ConsoleWindow) -> MenuActions:
     )
     menu(QCoreApplication.translate("MainWindow", "D&iagnostics"), "diagnosticsMenu", a.diagnose)
     menu(QCoreApplication.translate("MainWindow", "Es&calation"), "escalationMenu", a.escalate)
-    menu(QCoreApplication.translate("MainWindow", "&Tools"), "toolsMenu", a.settings, a.identity)
+    tools = menu(QCoreApplication.translate("MainWindow", "&Tools"), "toolsMenu", a.settings, a.identity)
+    w.tool_actions = add_tool_actions(w, tools)  # Review archive…, the session's files, web admin
     help_menu = menu(QCoreApplication.translate("MainWindow", "&Help"), "helpMenu", a.shortcuts)
     help_menu.addAction(
         _action(w, QCoreApplication.translate("MainWindow", "Open &log file"), "openLog", (), w.open_log)

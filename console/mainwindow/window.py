@@ -470,6 +470,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_accepted(self) -> None:
         install_translator(resolve_language(self.settings.get("ui", "language", "")))
+        self._translator = None  # chats opened from now on use the new translation settings
         for tab in self.session_tabs():
             tab.apply_settings()
         self.statusBar().showMessage(self.tr("Settings saved. A new language applies to new windows."), 8000)

@@ -1,4 +1,4 @@
-"""The Settings dialog: identity, UI language, terminal font, scrollback, archive folder, relay, HQ."""
+"""The Settings dialog: General (identity, language, font, scrollback, archive, relay), Translation, HQ."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +25,7 @@ from console.app.i18n import LANGUAGES
 from console.kit.widgets import named
 from console.settings.hq_page import HqSettings
 from console.settings.identity import IdentityFields
+from console.settings.translation_page import TranslationSettings
 from sessions.config import Settings
 from sessions.errors import SupportError
 from sessions.identity import Identity
@@ -36,7 +40,12 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.pages = named(QTabWidget(), "settingsTabs", self.tr("Settings pages"))
+        outer.addWidget(self.pages, 1)
+        general = QWidget()
+        form = QFormLayout(general)
+        self.pages.addTab(general, self.tr("General"))
 
         self.identity = IdentityFields(Identity.from_settings(settings), self)
         form.addRow(self.identity)
@@ -84,8 +93,10 @@ class SettingsDialog(QDialog):
         self.relay.setPlaceholderText("relay.example.com:2222")
         form.addRow(self.tr("Relay:"), self.relay)
 
+        self.translation = TranslationSettings(settings, self)
+        self.pages.addTab(_scrolled(self.translation), self.tr("Translation"))
         self.hq = HqSettings(settings, self)
-        form.addRow(self.hq)
+        self.pages.addTab(self.hq, self.tr("Escalation to HQ"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -93,7 +104,7 @@ class SettingsDialog(QDialog):
         buttons.setObjectName("settingsButtons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        outer.addWidget(buttons)
 
     def _on_browse_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Archive folder"), self.archive.text())
@@ -109,10 +120,21 @@ class SettingsDialog(QDialog):
         archive = self.archive.text().strip()
         self.settings.set("recording", "archive", "" if archive == str(app_dirs().archive) else archive)
         self.settings.set("relay", "address", self.relay.text().strip())
+        self.translation.apply()
         try:
             self.hq.apply()
         except SupportError as exc:
             self.hq.message.setText(render_error(exc).lines())
+            self.pages.setCurrentWidget(self.hq)
             return
         self.settings.save()
         super().accept()
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """A page that may be taller than a 768-pixel screen, in a scroll area."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area

@@ -315,117 +315,132 @@
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../../console/devices/dialog.py" line="47"/>
+        <location filename="../../console/devices/dialog.py" line="53"/>
         <source>Edit device</source>
         <translation>장치 편집</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="47"/>
+        <location filename="../../console/devices/dialog.py" line="53"/>
         <source>Add device</source>
         <translation>장치 추가</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="49"/>
+        <location filename="../../console/devices/dialog.py" line="55"/>
         <source>Device name</source>
         <translation>장치 이름</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="50"/>
+        <location filename="../../console/devices/dialog.py" line="56"/>
         <source>e.g. Customer 1024 – TS-453D</source>
         <translation>예: 고객 1024 – TS-453D</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="51"/>
+        <location filename="../../console/devices/dialog.py" line="57"/>
         <source>Host name or address</source>
         <translation>호스트 이름 또는 주소</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="52"/>
+        <location filename="../../console/devices/dialog.py" line="58"/>
         <source>SSH port</source>
         <translation>SSH 포트</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="55"/>
+        <location filename="../../console/devices/dialog.py" line="61"/>
         <source>User name</source>
         <translation>사용자 이름</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="57"/>
+        <location filename="../../console/devices/dialog.py" line="63"/>
         <source>Diagnostics profile</source>
         <translation>진단 프로필</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="59"/>
+        <location filename="../../console/devices/dialog.py" line="65"/>
         <source>Private key file (optional)</source>
         <translation>개인 키 파일 (선택)</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="60"/>
+        <location filename="../../console/devices/dialog.py" line="66"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="60"/>
+        <location filename="../../console/devices/dialog.py" line="66"/>
         <source>Choose a key file</source>
         <translation>키 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="65"/>
+        <location filename="../../console/devices/dialog.py" line="71"/>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dialog.py" line="75"/>
+        <source>none (top level); e.g. Acme/Building 2</source>
+        <translation>없음(최상위), 예: Acme/2동</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dialog.py" line="76"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="70"/>
+        <location filename="../../console/devices/dialog.py" line="81"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="71"/>
+        <location filename="../../console/devices/dialog.py" line="82"/>
         <source>Host:</source>
         <translation>호스트:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="72"/>
+        <location filename="../../console/devices/dialog.py" line="83"/>
         <source>Port:</source>
         <translation>포트:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="73"/>
+        <location filename="../../console/devices/dialog.py" line="84"/>
         <source>User:</source>
         <translation>사용자:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="74"/>
+        <location filename="../../console/devices/dialog.py" line="85"/>
         <source>Profile:</source>
         <translation>프로필:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="75"/>
+        <location filename="../../console/devices/dialog.py" line="86"/>
         <source>Key file:</source>
         <translation>키 파일:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="76"/>
+        <location filename="../../console/devices/dialog.py" line="87"/>
+        <source>Folder:</source>
+        <translation>폴더:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dialog.py" line="88"/>
         <source>Notes:</source>
         <translation>메모:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="79"/>
+        <location filename="../../console/devices/dialog.py" line="91"/>
         <source>Passwords are asked at the first connection and kept in the system keyring only.</source>
         <translation>비밀번호는 처음 연결할 때 묻고, 시스템 키링에만 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="100"/>
+        <location filename="../../console/devices/dialog.py" line="113"/>
         <source>Private key</source>
         <translation>개인 키</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="118"/>
+        <location filename="../../console/devices/dialog.py" line="132"/>
         <source>A device needs a name and a host.</source>
         <translation>장치에는 이름과 호스트가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="121"/>
+        <location filename="../../console/devices/dialog.py" line="135"/>
         <source>The key file does not exist: {path}</source>
         <translation>키 파일이 없습니다: {path}</translation>
     </message>
@@ -433,67 +448,171 @@
 <context>
     <name>DevicesDock</name>
     <message>
-        <location filename="../../console/devices/dock.py" line="30"/>
-        <location filename="../../console/devices/dock.py" line="35"/>
+        <location filename="../../console/devices/dock.py" line="37"/>
+        <location filename="../../console/devices/dock.py" line="47"/>
         <source>Devices</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="40"/>
+        <location filename="../../console/devices/dock.py" line="42"/>
+        <source>Search devices</source>
+        <translation>장치 검색</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="43"/>
+        <source>Search name, address, notes, folder…</source>
+        <translation>이름, 주소, 메모, 폴더 검색…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="55"/>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="40"/>
+        <location filename="../../console/devices/dock.py" line="55"/>
         <source>Add a device</source>
         <translation>장치 추가</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="41"/>
+        <location filename="../../console/devices/dock.py" line="56"/>
+        <location filename="../../console/devices/dock.py" line="268"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="41"/>
+        <location filename="../../console/devices/dock.py" line="56"/>
         <source>Edit the device</source>
         <translation>장치 편집</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="43"/>
+        <location filename="../../console/devices/dock.py" line="58"/>
+        <location filename="../../console/devices/dock.py" line="270"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="43"/>
-        <location filename="../../console/devices/dock.py" line="148"/>
+        <location filename="../../console/devices/dock.py" line="58"/>
+        <location filename="../../console/devices/dock.py" line="190"/>
         <source>Remove the device</source>
         <translation>장치 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="46"/>
+        <location filename="../../console/devices/dock.py" line="60"/>
+        <source>Folders and import</source>
+        <translation>폴더와 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="65"/>
+        <location filename="../../console/devices/dock.py" line="278"/>
+        <source>New folder…</source>
+        <translation>새 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="67"/>
+        <source>Import from ~/.ssh/config…</source>
+        <translation>~/.ssh/config에서 가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="71"/>
+        <location filename="../../console/devices/dock.py" line="267"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="46"/>
+        <location filename="../../console/devices/dock.py" line="71"/>
         <source>Connect to the device</source>
         <translation>장치에 연결</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="101"/>
-        <location filename="../../console/devices/dock.py" line="129"/>
+        <location filename="../../console/devices/dock.py" line="89"/>
+        <source>Device book</source>
+        <translation>장치 목록</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="128"/>
+        <source>Add device</source>
+        <translation>장치 추가</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="136"/>
+        <location filename="../../console/devices/dock.py" line="163"/>
         <source>Device not saved</source>
         <translation>장치를 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="139"/>
+        <location filename="../../console/devices/dock.py" line="172"/>
+        <source>Device not moved</source>
+        <translation>장치를 옮기지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="181"/>
         <source>Remove device</source>
         <translation>장치 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="140"/>
+        <location filename="../../console/devices/dock.py" line="182"/>
         <source>Remove {name} from the device book? Its saved password is deleted too.</source>
         <translation>장치 목록에서 {name}을(를) 삭제하시겠습니까? 저장된 비밀번호도 함께 삭제됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="216"/>
+        <source>New folder</source>
+        <translation>새 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="217"/>
+        <source>Folder name (a / makes a folder inside a folder):</source>
+        <translation>폴더 이름(/를 쓰면 폴더 안에 폴더가 만들어집니다):</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="226"/>
+        <source>Folder not made</source>
+        <translation>폴더를 만들지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="238"/>
+        <source>Move to folder</source>
+        <translation>폴더로 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="239"/>
+        <source>Folder (empty for the top level):</source>
+        <translation>폴더(비우면 최상위):</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="249"/>
+        <source>Folder not renamed</source>
+        <translation>폴더 이름을 바꾸지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="252"/>
+        <source>Rename folder</source>
+        <translation>폴더 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="252"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="269"/>
+        <source>Move to folder…</source>
+        <translation>폴더로 옮기기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="272"/>
+        <source>New folder inside…</source>
+        <translation>안에 새 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="273"/>
+        <source>Rename folder…</source>
+        <translation>폴더 이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="275"/>
+        <source>Remove folder (keeps its devices)</source>
+        <translation>폴더 삭제(장치는 남김)</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1738,244 @@
     </message>
 </context>
 <context>
+    <name>FileConflict</name>
+    <message>
+        <location filename="../../console/files/conflict.py" line="27"/>
+        <source>The name is taken</source>
+        <translation>이미 있는 이름</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="29"/>
+        <source>on this computer</source>
+        <translation>이 컴퓨터에</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="31"/>
+        <source>on the device</source>
+        <translation>장치에</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="34"/>
+        <source>{name} already exists {where}:
+{path}</source>
+        <translation>{name}이(가) 이미 {where} 있습니다:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="42"/>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="46"/>
+        <source>Replace the file that is there</source>
+        <translation>있는 파일을 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="50"/>
+        <source>Keep both</source>
+        <translation>둘 다 유지</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="53"/>
+        <source>Keep both: the copy gets a number</source>
+        <translation>둘 다 유지: 복사본에 번호를 붙입니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="57"/>
+        <location filename="../../console/files/conflict.py" line="60"/>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="64"/>
+        <source>Do the same for the other names that are taken</source>
+        <translation>이미 있는 다른 이름에도 똑같이 하기</translation>
+    </message>
+</context>
+<context>
+    <name>FilesDock</name>
+    <message>
+        <location filename="../../console/files/dock.py" line="36"/>
+        <location filename="../../console/files/dock.py" line="54"/>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/dock.py" line="39"/>
+        <source>Open a session to see the device&apos;s files.</source>
+        <translation>장치의 파일을 보려면 세션을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/dock.py" line="62"/>
+        <source>Files — {label}</source>
+        <translation>파일 — {label}</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPanel</name>
+    <message>
+        <location filename="../../console/files/panel.py" line="216"/>
+        <source>Up one folder</source>
+        <translation>상위 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="218"/>
+        <source>Home folder</source>
+        <translation>홈 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="220"/>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="222"/>
+        <source>Folder on the device</source>
+        <translation>장치의 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="224"/>
+        <source>Items in the folder</source>
+        <translation>폴더의 항목</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="233"/>
+        <source>Read-only: the customer allowed diagnostics only. You can look and download; uploads, new folders, renames and deletes are refused.</source>
+        <translation>읽기 전용: 고객이 진단만 허용했습니다. 보기와 다운로드는 되지만 업로드, 새 폴더, 이름 바꾸기, 삭제는 거부됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="238"/>
+        <source>Read-only session</source>
+        <translation>읽기 전용 세션</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="246"/>
+        <source>Download…</source>
+        <translation>다운로드…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="246"/>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="249"/>
+        <source>Upload…</source>
+        <translation>업로드…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="249"/>
+        <source>Upload</source>
+        <translation>업로드</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="252"/>
+        <source>New folder…</source>
+        <translation>새 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="252"/>
+        <location filename="../../console/files/panel.py" line="514"/>
+        <source>New folder</source>
+        <translation>새 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="255"/>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="255"/>
+        <location filename="../../console/files/panel.py" line="526"/>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="258"/>
+        <location filename="../../console/files/panel.py" line="541"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="270"/>
+        <source>Files on the device</source>
+        <translation>장치의 파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="279"/>
+        <source>Transfers</source>
+        <translation>전송</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="285"/>
+        <source>File browser status</source>
+        <translation>파일 탐색기 상태</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="305"/>
+        <source>The session is not connected: the file browser waits for it.</source>
+        <translation>세션이 연결되어 있지 않습니다. 파일 탐색기는 연결을 기다립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="321"/>
+        <source>Connect the session first.</source>
+        <translation>먼저 세션을 연결하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="323"/>
+        <source>Opening the device&apos;s files…</source>
+        <translation>장치의 파일을 여는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/files/panel.py" line="392"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>항목 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="394"/>
+        <source>(the first ones: the folder holds more)</source>
+        <translation>(앞부분만: 폴더에 더 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="449"/>
+        <source>Download into which folder?</source>
+        <translation>어느 폴더에 다운로드할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="466"/>
+        <source>Upload which files?</source>
+        <translation>어떤 파일을 업로드할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="479"/>
+        <source>Not uploaded: this session is read-only (the customer allowed diagnostics only).</source>
+        <translation>업로드하지 않았습니다: 이 세션은 읽기 전용입니다(고객이 진단만 허용).</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="514"/>
+        <source>Name of the new folder:</source>
+        <translation>새 폴더 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="526"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="542"/>
+        <source>Delete these from the device? This cannot be undone.</source>
+        <translation>장치에서 이 항목들을 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="566"/>
+        <source>A name cannot contain / or be . or ..</source>
+        <translation>이름에 /를 넣거나 . 또는 ..로 할 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../console/review/filters.py" line="22"/>
@@ -1895,7 +2252,7 @@
     </message>
     <message>
         <location filename="../../console/followups/dock.py" line="182"/>
-        <location filename="../../console/followups/dock.py" line="195"/>
+        <location filename="../../console/followups/dock.py" line="204"/>
         <source>Select a follow-up first.</source>
         <translation>먼저 후속 조치를 선택하세요.</translation>
     </message>
@@ -2307,167 +2664,167 @@
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="216"/>
+        <location filename="../../console/mainwindow/menus.py" line="218"/>
         <source>&amp;Session</source>
         <translation>세션(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="66"/>
+        <location filename="../../console/mainwindow/menus.py" line="68"/>
         <source>&amp;New connection…</source>
         <translation>새 연결(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="101"/>
+        <location filename="../../console/mainwindow/menus.py" line="103"/>
         <source>&amp;Close tab</source>
         <translation>탭 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="121"/>
+        <location filename="../../console/mainwindow/menus.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="73"/>
+        <location filename="../../console/mainwindow/menus.py" line="75"/>
         <source>&amp;Join by code…</source>
         <translation>코드로 참여(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="80"/>
+        <location filename="../../console/mainwindow/menus.py" line="82"/>
         <source>&amp;Duplicate tab</source>
         <translation>탭 복제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="87"/>
+        <location filename="../../console/mainwindow/menus.py" line="89"/>
         <source>&amp;Reconnect</source>
         <translation>다시 연결(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="94"/>
+        <location filename="../../console/mainwindow/menus.py" line="96"/>
         <source>&amp;End session…</source>
         <translation>세션 종료(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="108"/>
+        <location filename="../../console/mainwindow/menus.py" line="110"/>
         <source>Ne&amp;xt tab</source>
         <translation>다음 탭(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="115"/>
+        <location filename="../../console/mainwindow/menus.py" line="117"/>
         <source>Pre&amp;vious tab</source>
         <translation>이전 탭(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="125"/>
+        <location filename="../../console/mainwindow/menus.py" line="127"/>
         <source>&amp;Copy</source>
         <translation>복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="132"/>
+        <location filename="../../console/mainwindow/menus.py" line="134"/>
         <source>&amp;Paste</source>
         <translation>붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="139"/>
+        <location filename="../../console/mainwindow/menus.py" line="141"/>
         <source>&amp;Find…</source>
         <translation>찾기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="146"/>
+        <location filename="../../console/mainwindow/menus.py" line="148"/>
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="153"/>
+        <location filename="../../console/mainwindow/menus.py" line="155"/>
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="160"/>
+        <location filename="../../console/mainwindow/menus.py" line="162"/>
         <source>&amp;Normal size</source>
         <translation>기본 크기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="181"/>
+        <location filename="../../console/mainwindow/menus.py" line="183"/>
         <source>&amp;Follow-ups</source>
         <translation>후속 조치(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="194"/>
+        <location filename="../../console/mainwindow/menus.py" line="196"/>
         <source>&amp;Identity…</source>
         <translation>신원 정보(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="198"/>
+        <location filename="../../console/mainwindow/menus.py" line="200"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="221"/>
+        <location filename="../../console/mainwindow/menus.py" line="223"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="223"/>
+        <location filename="../../console/mainwindow/menus.py" line="225"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="235"/>
+        <location filename="../../console/mainwindow/menus.py" line="237"/>
         <source>Reset &amp;layout</source>
         <translation>레이아웃 초기화(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="238"/>
+        <location filename="../../console/mainwindow/menus.py" line="240"/>
         <source>&amp;Devices</source>
         <translation>장치(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="242"/>
+        <location filename="../../console/mainwindow/menus.py" line="244"/>
         <source>&amp;Add device…</source>
         <translation>장치 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="248"/>
+        <location filename="../../console/mainwindow/menus.py" line="250"/>
         <source>D&amp;iagnostics</source>
         <translation>진단(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="167"/>
+        <location filename="../../console/mainwindow/menus.py" line="169"/>
         <source>&amp;Run diagnostics</source>
         <translation>진단 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="174"/>
+        <location filename="../../console/mainwindow/menus.py" line="176"/>
         <source>&amp;Escalate to HQ…</source>
         <translation>본사에 에스컬레이션(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="250"/>
+        <location filename="../../console/mainwindow/menus.py" line="252"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="188"/>
+        <location filename="../../console/mainwindow/menus.py" line="190"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="249"/>
+        <location filename="../../console/mainwindow/menus.py" line="251"/>
         <source>Es&amp;calation</source>
         <translation>에스컬레이션(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="251"/>
+        <location filename="../../console/mainwindow/menus.py" line="254"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="253"/>
+        <location filename="../../console/mainwindow/menus.py" line="256"/>
         <source>Open &amp;log file</source>
         <translation>로그 파일 열기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/menus.py" line="256"/>
+        <location filename="../../console/mainwindow/menus.py" line="259"/>
         <source>&amp;About Valuezone</source>
         <translation>밸류존 정보(&amp;A)</translation>
     </message>
@@ -2570,92 +2927,92 @@ or Join by code (Ctrl+Shift+J) when a customer reads you a session code.</source
         <translation>세션이 끝났고 결과가 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="475"/>
+        <location filename="../../console/mainwindow/window.py" line="476"/>
         <source>Settings saved. A new language applies to new windows.</source>
         <translation>설정을 저장했습니다. 새 언어는 새 창부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="483"/>
-        <location filename="../../console/mainwindow/window.py" line="487"/>
+        <location filename="../../console/mainwindow/window.py" line="484"/>
         <location filename="../../console/mainwindow/window.py" line="488"/>
+        <location filename="../../console/mainwindow/window.py" line="489"/>
         <source>Chat</source>
         <translation>채팅</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="487"/>
+        <location filename="../../console/mainwindow/window.py" line="488"/>
         <source>Canned replies</source>
         <translation>상용구</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="488"/>
+        <location filename="../../console/mainwindow/window.py" line="489"/>
         <source>Send the chat message</source>
         <translation>채팅 메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="491"/>
         <location filename="../../console/mainwindow/window.py" line="492"/>
+        <location filename="../../console/mainwindow/window.py" line="493"/>
         <source>Terminal</source>
         <translation>터미널</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="491"/>
+        <location filename="../../console/mainwindow/window.py" line="492"/>
         <source>Scroll back / forward a page</source>
         <translation>한 페이지 뒤로 / 앞으로 스크롤</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="492"/>
+        <location filename="../../console/mainwindow/window.py" line="493"/>
         <source>Zoom</source>
         <translation>확대/축소</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <location filename="../../console/mainwindow/window.py" line="494"/>
         <source>Find</source>
         <translation>찾기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <location filename="../../console/mainwindow/window.py" line="494"/>
         <source>Older match / newer match / close</source>
         <translation>이전 일치 / 다음 일치 / 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="502"/>
+        <location filename="../../console/mainwindow/window.py" line="503"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="507"/>
+        <location filename="../../console/mainwindow/window.py" line="508"/>
         <source>About Valuezone</source>
         <translation>밸류존 정보</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="508"/>
+        <location filename="../../console/mainwindow/window.py" line="509"/>
         <source>Valuezone {version}
 Remote support for devices, recorded from the first byte.</source>
         <translation>밸류존 {version}
 첫 바이트부터 기록되는 장치 원격 지원.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="535"/>
+        <location filename="../../console/mainwindow/window.py" line="536"/>
         <source>1 session is live. Quitting ends it; its recording is kept.</source>
         <translation>진행 중인 세션이 1개 있습니다. 종료하면 세션이 끝나며, 기록은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="537"/>
+        <location filename="../../console/mainwindow/window.py" line="538"/>
         <source>{n} sessions are live. Quitting ends them; their recordings are kept.</source>
         <translation>진행 중인 세션이 {n}개 있습니다. 종료하면 모두 끝나며, 기록은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="543"/>
+        <location filename="../../console/mainwindow/window.py" line="544"/>
         <source>Quit Valuezone</source>
         <translation>밸류존 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="549"/>
+        <location filename="../../console/mainwindow/window.py" line="550"/>
         <source>End sessions and quit</source>
         <translation>세션 끝내고 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="550"/>
+        <location filename="../../console/mainwindow/window.py" line="551"/>
         <source>End the live sessions and quit</source>
         <translation>진행 중인 세션을 끝내고 종료</translation>
     </message>
@@ -3422,82 +3779,102 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/settings/dialog.py" line="38"/>
+        <location filename="../../console/settings/dialog.py" line="42"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="45"/>
+        <location filename="../../console/settings/dialog.py" line="44"/>
+        <source>Settings pages</source>
+        <translation>설정 페이지</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="48"/>
+        <source>General</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="54"/>
         <source>User interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="46"/>
+        <location filename="../../console/settings/dialog.py" line="55"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="50"/>
+        <location filename="../../console/settings/dialog.py" line="59"/>
         <source>Language:</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="54"/>
+        <location filename="../../console/settings/dialog.py" line="63"/>
         <source>Terminal font</source>
         <translation>터미널 글꼴</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="57"/>
+        <location filename="../../console/settings/dialog.py" line="66"/>
         <source>Terminal font size</source>
         <translation>터미널 글꼴 크기</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="63"/>
+        <location filename="../../console/settings/dialog.py" line="72"/>
         <source>Terminal font:</source>
         <translation>터미널 글꼴:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="66"/>
+        <location filename="../../console/settings/dialog.py" line="75"/>
         <source>Scrollback lines</source>
         <translation>스크롤백 줄 수</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="70"/>
+        <location filename="../../console/settings/dialog.py" line="79"/>
         <source>Scrollback lines:</source>
         <translation>스크롤백 줄 수:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="73"/>
+        <location filename="../../console/settings/dialog.py" line="82"/>
         <source>Archive folder for session records</source>
         <translation>세션 기록 보관 폴더</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="74"/>
+        <location filename="../../console/settings/dialog.py" line="83"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="75"/>
+        <location filename="../../console/settings/dialog.py" line="84"/>
         <source>Choose the archive folder</source>
         <translation>보관 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="80"/>
+        <location filename="../../console/settings/dialog.py" line="89"/>
         <source>Archive folder:</source>
         <translation>보관 폴더:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="83"/>
+        <location filename="../../console/settings/dialog.py" line="92"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="85"/>
+        <location filename="../../console/settings/dialog.py" line="94"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
+        <location filename="../../console/settings/dialog.py" line="97"/>
+        <source>Translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
         <location filename="../../console/settings/dialog.py" line="99"/>
+        <source>Escalation to HQ</source>
+        <translation>본사 이관</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="110"/>
         <source>Archive folder</source>
         <translation>보관 폴더</translation>
     </message>
@@ -3529,6 +3906,126 @@ Remote support for devices, recorded from the first byte.</source>
         <location filename="../../console/mainwindow/shortcuts.py" line="71"/>
         <source>Keys</source>
         <translation>키</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfigImportDialog</name>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="45"/>
+        <source>Import devices from ~/.ssh/config</source>
+        <translation>~/.ssh/config에서 장치 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="50"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="52"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="52"/>
+        <source>Choose another file</source>
+        <translation>다른 파일 선택</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="54"/>
+        <source>Read</source>
+        <translation>읽기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="54"/>
+        <source>Read the file again</source>
+        <translation>파일 다시 읽기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="56"/>
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="61"/>
+        <source>Hosts found</source>
+        <translation>찾은 호스트</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="68"/>
+        <source>What was left out</source>
+        <translation>제외된 항목</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="73"/>
+        <source>Folder for the imported devices</source>
+        <translation>가져온 장치의 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="76"/>
+        <source>Put them in folder:</source>
+        <translation>넣을 폴더:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="78"/>
+        <source>Import result</source>
+        <translation>가져오기 결과</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="84"/>
+        <source>Import ticked</source>
+        <translation>선택한 항목 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="86"/>
+        <source>Import the ticked hosts</source>
+        <translation>선택한 호스트 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="95"/>
+        <source>OpenSSH config file</source>
+        <translation>OpenSSH 설정 파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="112"/>
+        <source>Nothing was left out.</source>
+        <translation>제외된 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="114"/>
+        <source>No host to import was found in this file.</source>
+        <translation>이 파일에서 가져올 호스트를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="121"/>
+        <source>already in the book as {name}</source>
+        <translation>이미 {name}(으)로 목록에 있음</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="122"/>
+        <source>the name is taken by another device ({name})</source>
+        <translation>다른 장치가 쓰는 이름입니다({name})</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="127"/>
+        <source>through {proxy}: noted, Valuezone connects directly</source>
+        <translation>{proxy} 경유: 기록만 하며 Valuezone은 직접 연결합니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="133"/>
+        <source>(your user name)</source>
+        <translation>(사용자 이름)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/devices/import_dialog.py" line="156"/>
+        <source>%n device(s) imported.</source>
+        <translation>
+            <numerusform>장치 %n개를 가져왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="159"/>
+        <source>{name}: not imported: {why}</source>
+        <translation>{name}: 가져오지 않음: {why}</translation>
     </message>
 </context>
 <context>
@@ -3619,6 +4116,273 @@ Remote support for devices, recorded from the first byte.</source>
     </message>
 </context>
 <context>
+    <name>ToolActions</name>
+    <message>
+        <location filename="../../console/mainwindow/tools.py" line="46"/>
+        <source>&amp;Review archive…</source>
+        <translation>기록 보관소 검토(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/tools.py" line="59"/>
+        <source>&amp;Files of this session</source>
+        <translation>이 세션의 파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/tools.py" line="65"/>
+        <source>&amp;Web admin page of this session…</source>
+        <translation>이 세션의 웹 관리 페이지(&amp;W)…</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersView</name>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="66"/>
+        <source>Progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="71"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="71"/>
+        <source>Cancel this transfer</source>
+        <translation>이 전송 취소</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="82"/>
+        <source>({done} of {total} files)</source>
+        <translation>(파일 {total}개 중 {done}개)</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="86"/>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="88"/>
+        <source>Copying</source>
+        <translation>복사 중</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/files/transfers_view.py" line="90"/>
+        <source>, %n left out</source>
+        <translation>
+            <numerusform>, %n개 제외</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="91"/>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="93"/>
+        <source>Cancelled: nothing half copied was kept</source>
+        <translation>취소됨: 복사하다 만 파일은 남기지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="95"/>
+        <source>Skipped: the name is taken</source>
+        <translation>건너뜀: 이미 있는 이름</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="97"/>
+        <source>Failed: {error}</source>
+        <translation>실패: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationSettings</name>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="47"/>
+        <source>Providers, tried in this order</source>
+        <translation>번역 서비스(이 순서로 시도)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="49"/>
+        <source>Translation providers</source>
+        <translation>번역 서비스</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="61"/>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="61"/>
+        <source>Try this provider earlier</source>
+        <translation>이 서비스를 먼저 시도</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="63"/>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="63"/>
+        <source>Try this provider later</source>
+        <translation>이 서비스를 나중에 시도</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="75"/>
+        <source>LibreTranslate address</source>
+        <translation>LibreTranslate 주소</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="78"/>
+        <source>LibreTranslate server:</source>
+        <translation>LibreTranslate 서버:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="82"/>
+        <source>Microsoft Translator region</source>
+        <translation>Microsoft Translator 지역</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="85"/>
+        <source>Microsoft region:</source>
+        <translation>Microsoft 지역:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="90"/>
+        <source>The language you read</source>
+        <translation>읽는 언어</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="96"/>
+        <source>Translate the customer into:</source>
+        <translation>고객의 말을 번역할 언어:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="98"/>
+        <source>Seconds to wait for each provider</source>
+        <translation>서비스마다 기다릴 초</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="103"/>
+        <source>Wait per provider:</source>
+        <translation>서비스별 대기 시간:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="104"/>
+        <source>Keep translations in a local cache</source>
+        <translation>번역을 로컬 캐시에 보관</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="109"/>
+        <location filename="../../console/settings/translation_page.py" line="114"/>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="112"/>
+        <source>Sample text to translate</source>
+        <translation>번역할 예문</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="114"/>
+        <source>Translate the sample</source>
+        <translation>예문 번역</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="122"/>
+        <source>Test result</source>
+        <translation>테스트 결과</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="132"/>
+        <source>Google (no key)</source>
+        <translation>Google(키 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="133"/>
+        <source>MyMemory (no key)</source>
+        <translation>MyMemory(키 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="134"/>
+        <source>DeepL (key)</source>
+        <translation>DeepL(키)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="135"/>
+        <source>Microsoft (key, region)</source>
+        <translation>Microsoft(키, 지역)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="136"/>
+        <source>Papago (client id:secret)</source>
+        <translation>Papago(client id:secret)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="137"/>
+        <source>LibreTranslate (your server)</source>
+        <translation>LibreTranslate(자체 서버)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="171"/>
+        <source>DeepL API key:</source>
+        <translation>DeepL API 키:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="172"/>
+        <source>Microsoft key:</source>
+        <translation>Microsoft 키:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="173"/>
+        <source>Papago client id:secret:</source>
+        <translation>Papago client id:secret:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="174"/>
+        <source>LibreTranslate key (optional):</source>
+        <translation>LibreTranslate 키(선택):</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="182"/>
+        <source>Forget</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="182"/>
+        <source>Delete the saved key</source>
+        <translation>저장된 키 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="195"/>
+        <source>saved in the keyring (type to replace)</source>
+        <translation>키링에 저장됨(입력하면 바뀜)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="195"/>
+        <source>none saved</source>
+        <translation>저장된 키 없음</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="213"/>
+        <source>Translating the sample…</source>
+        <translation>예문 번역 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="230"/>
+        <source>Tick at least one provider.</source>
+        <translation>서비스를 하나 이상 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="237"/>
+        <source>{provider} answered in {seconds:.2f} s: {text}</source>
+        <translation>{provider} 응답 {seconds:.2f}초: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="243"/>
+        <source>{provider} failed after {seconds:.2f} s: {error}</source>
+        <translation>{provider} {seconds:.2f}초 후 실패: {error}</translation>
+    </message>
+</context>
+<context>
     <name>WaitingDialog</name>
     <message>
         <location filename="../../console/session/end_dialog.py" line="158"/>
@@ -3657,6 +4421,67 @@ Remote support for devices, recorded from the first byte.</source>
         <location filename="../../console/escalation/pages.py" line="307"/>
         <source>Waiting for the customer… They see the list of files and {destination} on their screen, in their language, and choose Allow or Decline.</source>
         <translation>고객을 기다리는 중… 고객은 자신의 화면에서 자신의 언어로 파일 목록과 {destination}을(를) 보고 허용 또는 거절을 선택합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WebAdmin</name>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="77"/>
+        <source>Open a session first: the web admin page opens through it.</source>
+        <translation>먼저 세션을 여세요. 웹 관리 페이지는 세션을 통해 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="93"/>
+        <source>The session is not connected: connect it, then open the web admin page.</source>
+        <translation>세션이 연결되어 있지 않습니다. 연결한 뒤 웹 관리 페이지를 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="102"/>
+        <source>Asking the customer to allow the web admin page (port {port})…</source>
+        <translation>고객에게 웹 관리 페이지(포트 {port}) 허용을 묻는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="118"/>
+        <source>Web admin page of {device} opened in your browser: {url} (until the session ends)</source>
+        <translation>{device}의 웹 관리 페이지를 브라우저에서 열었습니다: {url} (세션이 끝날 때까지)</translation>
+    </message>
+</context>
+<context>
+    <name>WebAdminDialog</name>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="19"/>
+        <source>Web admin page of {device}</source>
+        <translation>{device}의 웹 관리 페이지</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="23"/>
+        <source>The page opens in your browser at an address on this computer only (127.0.0.1), through the session. Through a code the customer is asked first. It closes when the session ends.</source>
+        <translation>페이지는 세션을 통해 이 컴퓨터에서만 쓰는 주소(127.0.0.1)로 브라우저에서 열립니다. 코드로 연결한 경우 먼저 고객에게 묻습니다. 세션이 끝나면 닫힙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="30"/>
+        <source>Protocol</source>
+        <translation>프로토콜</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="32"/>
+        <source>Port on the device</source>
+        <translation>장치의 포트</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="38"/>
+        <source>Protocol:</source>
+        <translation>프로토콜:</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="39"/>
+        <source>Port on the device:</source>
+        <translation>장치의 포트:</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="43"/>
+        <source>Open</source>
+        <translation>열기</translation>
     </message>
 </context>
 <context>
