@@ -68,6 +68,7 @@ class Filters:
     customer_lang: str = ""
     escalated: bool | None = None
     followup_open: bool | None = None
+    platform: str = ""  # exact, as the records name it ("DSM 7.2")
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL conditions on ``records r`` and their parameters."""
@@ -97,9 +98,10 @@ class Filters:
         if self.max_score is not None:
             parts.append("r.score <= ?")
             args.append(self.max_score)
-        if self.customer_lang:
-            parts.append("r.customer_lang = ?")
-            args.append(self.customer_lang)
+        for column, value in (("customer_lang", self.customer_lang), ("platform", self.platform)):
+            if value:
+                parts.append(f"r.{column} = ?")
+                args.append(value)
         if self.escalated is not None:
             parts.append("r.escalated = ?")
             args.append(int(self.escalated))
@@ -240,14 +242,21 @@ def _record_ids(index: ArchiveIndex, filters: Filters) -> set[int]:
         return {row[0] for row in index.conn.execute(f"SELECT r.id FROM records r WHERE {where}", args)}
 
 
-def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str = "") -> list[SessionRow]:
-    """The sessions passing *filters* (and containing every word of *text*, if given), newest first."""
+def selection(filters: Filters | None = None, text: str = "") -> tuple[str, list[Any]]:
+    """SQL conditions on ``records r`` for the sessions passing *filters* and containing every word of
+    *text*: the one set the sessions table, its report and the report's export all show."""
     where, args = (filters or Filters()).where()
     query = fts_query(text)
     if query:
         where += " AND r.id IN (SELECT m.record FROM docs d JOIN docmeta m ON m.rowid = d.rowid"
         where += " WHERE docs MATCH ?)"
         args.append(query)
+    return where, args
+
+
+def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str = "") -> list[SessionRow]:
+    """The sessions passing *filters* (and containing every word of *text*, if given), newest first."""
+    where, args = selection(filters, text)
     with index.lock:
         rows = index.conn.execute(
             "SELECT r.id, r.folder, r.session_id, r.started, r.duration, r.technician, r.device_name, "
@@ -281,8 +290,39 @@ def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str =
 
 def languages(index: ArchiveIndex) -> list[str]:
     """The customer languages seen in the archive, for a filter's choices."""
+    return _distinct(index, "customer_lang")
+
+
+def platforms(index: ArchiveIndex) -> list[str]:
+    """The device platforms seen in the archive ("DSM 7.2", "QTS 5.1"), for a filter's choices."""
+    return _distinct(index, "platform")
+
+
+def _distinct(index: ArchiveIndex, column: str) -> list[str]:
     with index.lock:
         rows = index.conn.execute(
-            "SELECT DISTINCT customer_lang FROM records WHERE customer_lang <> '' ORDER BY 1"
+            f"SELECT DISTINCT {column} FROM records WHERE {column} <> '' AND integrity = 'intact' ORDER BY 1"
         ).fetchall()
     return [row[0] for row in rows]
+
+
+def term_patterns(text: str) -> list[re.Pattern[str]]:
+    """One pattern per thing a query asks for, as it looks in text: a word, or the words of a phrase
+    (``"disk error"``, ``/dev/md0``, ``vz-42-x``) in order with anything but letters and digits between.
+
+    Where a hit appears on the screen (the player highlights these) and in the output (the moment the
+    player starts from) is where every one of them has been seen.
+    """
+    found = []
+    for match in _TOKEN.finditer(text):
+        phrase, word = match.group(1), match.group(2)
+        raw = phrase if phrase is not None else word
+        prefix = raw.endswith("*") or bool(_HANGUL.search(raw) and phrase is None)
+        words = re.findall(r"[^\W_]+", raw)
+        if not words:
+            continue
+        body = r"[\W_]+".join(re.escape(piece) for piece in words)
+        start = "" if _HANGUL.match(words[0]) else r"(?<![^\W_])"
+        end = r"\w*" if prefix else ("" if _HANGUL.search(words[-1][-1]) else r"(?![^\W_])")
+        found.append(re.compile(start + body + end, re.IGNORECASE))
+    return found
