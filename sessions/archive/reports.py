@@ -282,7 +282,7 @@ def render_html(report: Report, charts: dict[str, bytes] | None = None) -> str:
     return "\n".join(parts) + "\n"
 
 
-def save_page(page: str, out: Path) -> None:
+def save_page(page: str, out: Path) -> Path:
     """Write the report page to *out* whole or not at all (a half-written report never replaces one)."""
     out = Path(out)
     partial = out.with_name(f".{out.name}.partial")
@@ -290,6 +290,7 @@ def save_page(page: str, out: Path) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         partial.write_text(page, encoding="utf-8")
         os.replace(partial, out)
+        return out
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise ArchiveIndexError(

@@ -182,8 +182,15 @@ def search(index: ArchiveIndex, text: str, *, limit: int = 50, filters: Filters 
             )
         }
     rows = [found[rowid] for rowid in rowids if rowid in found]
-    pattern = highlighter(text)
-    return [_hit(row, pattern) for row in rows]
+    patterns = (phrase_highlighter(text), highlighter(text))
+    return [_hit(row, patterns) for row in rows]
+
+
+def phrase_highlighter(text: str) -> re.Pattern[str]:
+    """The query's terms as they read (``vz-disk-timeout-7`` whole, not its ``7`` anywhere): the snippet
+    is cut around the first place the query matched as typed, when the text has one."""
+    terms = sorted((pattern.pattern for pattern in term_patterns(text)), key=len, reverse=True)
+    return re.compile("|".join(terms) or r"(?!)", re.IGNORECASE)
 
 
 def highlighter(text: str) -> re.Pattern[str]:
@@ -230,8 +237,9 @@ def _matching_rowids(conn: sqlite3.Connection, query: str, limit: int, allowed: 
     return found
 
 
-def _hit(row: tuple[Any, ...], pattern: re.Pattern[str]) -> Hit:
+def _hit(row: tuple[Any, ...], patterns: tuple[re.Pattern[str], ...]) -> Hit:
     body, kind, t, record_id, folder, session_id, started, technician, device = row
+    pattern = next((pattern for pattern in patterns if pattern.search(body)), patterns[-1])
     text, spans = snippet(body, pattern)
     return Hit(record_id, folder, session_id, started, technician, device, kind, t, text, spans)
 
