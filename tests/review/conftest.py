@@ -61,8 +61,9 @@ def recorder_clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
 
 
 def record_with_word_at(archive: Path, clock: Clock, word: str, at: float, device: str = "nas-log") -> Path:
-    """A record written by the real Recorder: a log scrolling one line every half second from 3 s to 20 s,
-    *word* in the line printed at *at* seconds (the index's first segment runs from 3 s to 13 s), a customer's chat line at 5 s; outcome resolved."""
+    """A record written by the real Recorder: a log scrolling one line every half second from 3 s to 20 s
+    (the index's first segment: 3 s to 13 s), *word* in the line printed at *at* seconds, a customer's
+    chat line at 5 s; outcome resolved."""
     recorder = Recorder.create(
         archive, technician="kim", device=DeviceInfo(name=device, host="192.0.2.5", port=22, user="admin")
     )
