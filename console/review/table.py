@@ -7,8 +7,8 @@ that (its minimum width), so there is no horizontal scroll bar and every header 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from console.kit.widgets import named
@@ -49,13 +49,10 @@ class SessionsTable(QTableWidget):
         self.verticalHeader().hide()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         header = self.horizontalHeader()
-        header.setResizeContentsPrecision(CONTENT_ROWS)
-        header.setStretchLastSection(True)  # the summary: what the others leave
+        header.setResizeContentsPrecision(CONTENT_ROWS)  # rows sizeHintForColumn measures
+        header.setStretchLastSection(False)
         header.setHighlightSections(False)
-        for column in range(len(titles)):
-            fitted = column not in WEIGHTS
-            mode = QHeaderView.ResizeMode.ResizeToContents if fitted else QHeaderView.ResizeMode.Fixed
-            header.setSectionResizeMode(column, mode)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # widths set by fit_columns
         self.folders: list[str] = []
         self.itemSelectionChanged.connect(self._on_item_selection_changed)
 
@@ -100,21 +97,29 @@ class SessionsTable(QTableWidget):
 
     def fit_columns(self) -> None:
         """Fitted columns as wide as their contents; the rest share what is left, by weight (the
-        summary, last, takes the remainder). Room for the vertical scroll bar is always kept."""
+        summary takes the remainder), each at least as wide as its header."""
         header = self.horizontalHeader()
-        fitted = sum(header.sectionSize(c) for c in range(self.columnCount()) if c not in WEIGHTS)
+        fitted = 0
+        for column in range(self.columnCount()):
+            if column not in WEIGHTS:
+                width = max(self.header_width(column), self.sizeHintForColumn(column))
+                header.resizeSection(column, width)
+                fitted += width
         least = {column: self.header_width(column) for column in WEIGHTS}
         frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
         self.setMinimumWidth(fitted + sum(least.values()) + frame)
-        spare = max(0, self.width() - frame - fitted - sum(least.values()))
+        room = max(0, self.viewport().width() - fitted - sum(least.values()))
         total = sum(WEIGHTS.values())
+        given = 0
         for column, weight in WEIGHTS.items():
-            if column != SUMMARY:
-                header.resizeSection(column, least[column] + spare * weight // total)
+            extra = room - given if column == SUMMARY else room * weight // total
+            given += extra
+            header.resizeSection(column, least[column] + extra)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_columns()
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # the table's, or the vertical scroll bar came or went
+            self.fit_columns()
+        return super().viewportEvent(event)
 
     def _on_item_selection_changed(self) -> None:
         rows = self.selectionModel().selectedRows()
