@@ -16,12 +16,12 @@ from sessions.archive import SessionRow
 
 FAILED_BACKGROUND = QColor("#f8d7da")  # the mark for a record that failed verification
 STARTED, DEVICE, TECHNICIAN, OUTCOME, SCORE, LANGUAGE, ESCALATED, TAGS, SUMMARY = range(9)
-#: Columns that share what the fitted ones leave, and their shares.
+# Columns that share what the fitted ones leave, and their shares.
 WEIGHTS = {DEVICE: 2, TECHNICIAN: 2, TAGS: 1, SUMMARY: 4}
 CONTENT_ROWS = 500  # rows measured for a fitted column (a 10,000-row archive stays quick)
 
 
-class _Tr(QObject):
+class ColumnTitles(QObject):
     """Owner of the column titles for translation."""
 
     def titles(self) -> list[str]:
@@ -36,7 +36,7 @@ class SessionsTable(QTableWidget):
     row_chosen = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        titles = _Tr().titles()
+        titles = ColumnTitles().titles()
         super().__init__(0, len(titles), parent)
         named(self, "sessionsTable", self.tr("Sessions"))
         self.setHorizontalHeaderLabels(titles)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import os
 import statistics
@@ -174,6 +175,10 @@ def duration_text(seconds: float | None) -> str:
     return f"{whole} s"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def percent(share: float | None) -> str:
     """``83%``; an en dash when there is nothing to count."""
     return "–" if share is None else f"{round(share * 100)}%"
@@ -226,10 +231,10 @@ def render_html(report: Report, charts: dict[str, bytes] | None = None) -> str:
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
         "img{max-width:100%;display:block;margin:1em 0}</style></head><body>",
         "<h1>Session review</h1>",
-        f"<p>{report.sessions} sessions {esc(describe(report.filters, report.search))};"
+        f"<p>{_count(report.sessions, 'session')} {esc(describe(report.filters, report.search))};"
         f" made {esc(report.made)}.</p>",
-        f"<p>CSAT: {percent(report.csat)} ({report.surveys} surveys answered; satisfied: {SATISFIED}–10)."
-        "</p>",
+        f"<p>CSAT: {percent(report.csat)} ({_count(report.surveys, 'survey')} answered; satisfied:"
+        f" {SATISFIED}–10).</p>",
         "<h2>Response times</h2><ul>",
         f"<li>Median time to first response: {duration_text(report.median_first_response)}</li>",
         f"<li>Median time to resolution: {duration_text(report.median_resolution)}</li></ul>",
@@ -292,7 +297,8 @@ def save_page(page: str, out: Path) -> Path:
         os.replace(partial, out)
         return out
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the partial file, if there is one and a folder to hold it
+            partial.unlink(missing_ok=True)
         raise ArchiveIndexError(
             f"The report cannot be written to {out} ({exc.strerror or exc}).",
             "Choose another file or folder, or free some space, and export again.",
