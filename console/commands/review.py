@@ -162,12 +162,12 @@ def _index(index: Any, *, quiet: bool) -> int:
 
 
 def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
-    from sessions.archive import fts_query, search
+    from sessions.archive import fts_query, pinpoint, search
 
     if not fts_query(query):
         print("valuezone: the search has no words to look for.", file=sys.stderr)
         return 2
-    hits = search(index, query, limit=limit)
+    hits = pinpoint(index.archive, search(index, query, limit=limit), query)
     if as_json:
         print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
         return 0 if hits else 1

@@ -42,10 +42,15 @@ LEAD_IN = 1.0  # a terminal hit plays from this many seconds before its words ap
 Appender = Callable[[Path, str, dict[str, Any]], Awaitable[None]]
 
 
-def _prepare(folder: Path, at: float, patterns: Sequence[re.Pattern[str]]) -> tuple[Playback, float]:
-    """On a worker thread: the record's playback, and where to start it (a terminal hit: LEAD_IN
-    before the output that shows its words, found from the segment's start *at*)."""
+def _prepare(
+    folder: Path, at: float, patterns: Sequence[re.Pattern[str]], found: bool
+) -> tuple[Playback, float]:
+    """On a worker thread: the record's playback, and where to start it. A terminal hit starts LEAD_IN
+    before the output that shows its words: *at* itself when *found* (the source pinpointed it), else
+    the moment is looked for from *at*, its segment's start."""
     playback = Playback(folder)
+    if found:
+        return playback, max(0.0, at - LEAD_IN)
     moment = playback.first_appearance(patterns, at) if patterns else None
     return playback, at if moment is None else max(0.0, moment - LEAD_IN)
 
@@ -131,12 +136,19 @@ class SessionView(QWidget):
 
     # --- loading ------------------------------------------------------------------------------------
     def open_record(
-        self, folder: Path, at: float = 0.0, *, patterns: Sequence[re.Pattern[str]] = (), kind: str = ""
+        self,
+        folder: Path,
+        at: float = 0.0,
+        *,
+        patterns: Sequence[re.Pattern[str]] = (),
+        kind: str = "",
+        pinpointed: bool = False,
     ) -> None:
         """Show the record in *folder* with the player at *at* seconds.
 
         *kind* is a search hit's: ``terminal`` plays from LEAD_IN before *patterns* first show after
-        *at*; any other selects the hit's line. *patterns* are marked on the screen.
+        *at* (or before *at* itself when it is *pinpointed*, the moment they appear); any other kind
+        selects the hit's line. *patterns* are marked on the screen.
         """
         record = open_record(folder)
         events = list(record.events())
@@ -150,7 +162,7 @@ class SessionView(QWidget):
         if kind and kind != "terminal":
             self._select_line(kind, at)
         located = tuple(patterns) if kind == "terminal" else ()
-        work = Operation.in_thread(self, _prepare, folder, at, located)
+        work = Operation.in_thread(self, _prepare, folder, at, located, pinpointed and kind == "terminal")
         done = partial(self._on_prepared, self._opening, folder, tuple(patterns), kind == "terminal")
         self.loading = work.success(done).errors_to(self.status).run_in_background()
 

@@ -24,6 +24,7 @@ from sessions.archive import (
     SessionRow,
     build_report,
     languages,
+    pinpoint,
     platforms,
     render_html,
     search,
@@ -62,6 +63,11 @@ class ReviewSource(Protocol):
 
     async def search(self, text: str, filters: Filters, limit: int) -> list[Hit]:
         """The newest *limit* places *text* occurs, in sessions passing *filters*."""
+        ...
+
+    async def pinpoint(self, hits: list[Hit], text: str) -> list[Hit]:
+        """*hits* with a terminal hit's ``t`` at the moment its words appear (asked after the hits are
+        shown: it reads the records; hits it cannot place are returned as they were)."""
         ...
 
     async def report(self, filters: Filters, text: str) -> Report:
@@ -104,6 +110,9 @@ class ArchiveSource:
 
     async def search(self, text: str, filters: Filters, limit: int) -> list[Hit]:
         return await asyncio.to_thread(search, self.index, text, limit=limit, filters=filters)
+
+    async def pinpoint(self, hits: list[Hit], text: str) -> list[Hit]:
+        return await asyncio.to_thread(pinpoint, self.index.archive, hits, text)
 
     async def report(self, filters: Filters, text: str) -> Report:
         return await asyncio.to_thread(build_report, self.index, filters, text)

@@ -196,6 +196,14 @@ class ReviewWindow(QMainWindow):
         self._show_hits(hits, text)
         self.last_report = report
         self.report.show_report(report)
+        if any(hit.kind == "terminal" for hit in hits):
+            pinned = (
+                await Operation(self, lambda: self.source.pinpoint(hits, text))
+                .errors_to(self.statusBar())
+                .run()
+            )
+            if pinned is not None and generation == self._generation:
+                self._show_hits(pinned, text)  # terminal hits at the moment their words appear
 
     # --- showing --------------------------------------------------------------------------------------
     def _show_rows(self, rows: list[SessionRow]) -> None:
@@ -253,28 +261,43 @@ class ReviewWindow(QMainWindow):
     def open_hit(self, number: int) -> None:
         """Open the session of hit *number*: a terminal hit plays from just before its words appear."""
         hit = self.hits[number]
-        self.open_key(hit.folder, hit.t, patterns=term_patterns(self.hits_text), kind=hit.kind)
+        patterns = term_patterns(self.hits_text)
+        self.open_key(hit.folder, hit.t, patterns=patterns, kind=hit.kind, pinpointed=hit.pinpointed)
 
     def open_key(
-        self, key: str, at: float = 0.0, *, patterns: Sequence[re.Pattern[str]] = (), kind: str = ""
+        self,
+        key: str,
+        at: float = 0.0,
+        *,
+        patterns: Sequence[re.Pattern[str]] = (),
+        kind: str = "",
+        pinpointed: bool = False,
     ) -> asyncio.Task[None]:
-        """Open the session a row or hit names (its ``folder``), through the source."""
+        """Open the session a row or hit names (its ``folder``), through the source; the arguments
+        after *key* are open_session's."""
         self._opening += 1
-        return spawn(self._open(self._opening, key, at, patterns, kind))
+        opening = self._opening
 
-    async def _open(
-        self, opening: int, key: str, at: float, patterns: Sequence[re.Pattern[str]], kind: str
-    ) -> None:
-        folder = await Operation(self, lambda: self.source.record(key)).errors_to(self.statusBar()).run()
-        if folder is not None and opening == self._opening:
-            self.open_session(folder, at, patterns=patterns, kind=kind)
+        async def fetch_and_open() -> None:
+            asking = Operation(self, lambda: self.source.record(key)).errors_to(self.statusBar())
+            folder = await asking.run()
+            if folder is not None and opening == self._opening:
+                self.open_session(folder, at, patterns=patterns, kind=kind, pinpointed=pinpointed)
+
+        return spawn(fetch_and_open())
 
     def open_session(
-        self, folder: Path, at: float = 0.0, *, patterns: Sequence[re.Pattern[str]] = (), kind: str = ""
+        self,
+        folder: Path,
+        at: float = 0.0,
+        *,
+        patterns: Sequence[re.Pattern[str]] = (),
+        kind: str = "",
+        pinpointed: bool = False,
     ) -> None:
         """Show the record in *folder* in the session view (its recording loads in the background)."""
         try:
-            self.session_view.open_record(folder, at, patterns=patterns, kind=kind)
+            self.session_view.open_record(folder, at, patterns=patterns, kind=kind, pinpointed=pinpointed)
         except SupportError as exc:
             self.statusBar().showMessage(render_error(exc).line())
             return

@@ -2,6 +2,7 @@
 
 from sessions.archive.extract import Doc, Facts
 from sessions.archive.index import ArchiveIndex, IndexStats, open_index
+from sessions.archive.moments import pinpoint
 from sessions.archive.playback import SPEEDS, Marker, Playback, markers_of
 from sessions.archive.reports import (
     CHARTS,
@@ -52,6 +53,7 @@ __all__ = [
     "markers_of",
     "open_index",
     "percent",
+    "pinpoint",
     "platforms",
     "render_html",
     "save_page",

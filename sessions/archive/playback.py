@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sessions.archive.extract import SEGMENT_SECONDS
-from sessions.recording import Record, open_record, strip_escapes
+from sessions.archive.moments import appearance, within
+from sessions.recording import Record, open_record
 from sessions.terminal import TerminalScreen, TerminalStream
 
 KEYFRAME_CHARS = 256 * 1024
 SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
-LOOK_CHARS = 256 * 1024  # how much output after a terminal hit's segment start is searched for its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,35 +108,12 @@ class Playback:
         return self.position < self.duration
 
     def first_appearance(self, patterns: Sequence[re.Pattern[str]], start: float) -> float | None:
-        """When the output from *start* on (a terminal hit's segment) first shows every pattern: the time
-        of the output entry that completes the last of them, or None if it never does.
-
-        The index keeps one time per segment of about 2 KB or 10 s; this finds the moment within it,
-        on the text as the index saw it (escape sequences stripped, backspaces applied).
-        """
+        """When the output from *start* on (a terminal hit's segment) first shows every pattern (see
+        sessions/archive/moments.py), or None if it never does."""
         first = bisect.bisect_left(self.times, start)
-        raw: list[str] = []
-        size = 0
-        for entry in self.entries[first:]:
-            if entry.t > start + SEGMENT_SECONDS or size > LOOK_CHARS:
-                break
-            raw.append(entry.data if entry.code == "o" else "")
-            size += len(raw[-1])
-
-        def shown(count: int) -> bool:
-            text = strip_escapes("".join(raw[:count]))
-            return all(pattern.search(text) for pattern in patterns)
-
-        if not patterns or not raw or not shown(len(raw)):
-            return None
-        low, high = 1, len(raw)  # the fewest entries that show them all: shown(high) holds
-        while low < high:
-            middle = (low + high) // 2
-            if shown(middle):
-                high = middle
-            else:
-                low = middle + 1
-        return self.entries[first + high - 1].t
+        last = bisect.bisect_right(self.times, start + SEGMENT_SECONDS)
+        entries = [(entry.t, entry.data if entry.code == "o" else "") for entry in self.entries[first:last]]
+        return appearance(within(entries), patterns)
 
     # --- internals ------------------------------------------------------------------------------------
     def _new_emulator(self) -> None:

@@ -30,6 +30,7 @@ class Hit:
     t: float
     snippet: str  # plain text
     highlights: tuple[tuple[int, int], ...]  # [start, end) of each matched part of the snippet
+    pinpointed: bool = False  # a terminal hit's t is the moment its words appear, not its segment's start
 
     def marked(self, before: str = "[", after: str = "]") -> str:
         """The snippet with every highlighted part wrapped in *before* / *after*."""
@@ -51,6 +52,7 @@ class Hit:
             "t": round(self.t, 3),
             "snippet": self.snippet,
             "highlights": [list(pair) for pair in self.highlights],
+            "pinpointed": self.pinpointed,
         }
 
 

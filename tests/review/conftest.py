@@ -64,6 +64,7 @@ def record_with_word_at(archive: Path, clock: Clock, word: str, at: float, devic
     """A record written by the real Recorder: a log scrolling one line every half second from 3 s to 20 s
     (the index's first segment: 3 s to 13 s), *word* in the line printed at *at* seconds, a customer's
     chat line at 5 s; outcome resolved."""
+    clock.now = 0.0  # the record starts now (the clock may stand where the last record ended)
     recorder = Recorder.create(
         archive, technician="kim", device=DeviceInfo(name=device, host="192.0.2.5", port=22, user="admin")
     )
