@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from console.review.window import ReviewWindow
 from tests.archive.conftest import varied_archive
 from tests.console.conftest import QtLoop, until
-from tests.review.conftest import click_row, opened
+from tests.review.conftest import Clock, click_row, opened, record_with_word_at
 
 
 def _folder(window: ReviewWindow, archive: Path, number: int) -> Path:
@@ -82,4 +82,28 @@ def _screen_at_end(window: ReviewWindow) -> str:
     player = window.session_view.player
     assert player.playback is not None
     player.seek(player.playback.duration)
+    return player.screen_text()
+
+
+def test_records_of_the_real_recorder_open_with_one_click_and_the_arrow_keys(
+    archive: Path, window: ReviewWindow, qloop: QtLoop, qtbot: QtBot, recorder_clock: Clock
+) -> None:
+    older = record_with_word_at(archive, recorder_clock, "vz-first", 6.0, device="nas-older")
+    newer = record_with_word_at(archive, recorder_clock, "vz-second", 9.0, device="nas-newer")
+    qloop.run(window.update_index())
+    assert [row.device for row in window.rows] == ["nas-newer", "nas-older"]
+    click_row(qtbot, window, 1)
+    qloop.run(opened(window, older))
+    assert "nas-older" in window.session_view.header.text()
+    assert "vz-first" in _screen_at(window, 6.0)
+    qtbot.keyClick(window.table, Qt.Key.Key_Up)
+    qloop.run(opened(window, newer))
+    assert "nas-newer" in window.session_view.header.text()
+    assert "vz-second" in _screen_at(window, 9.0)
+    assert "the log says timeout again" in window.session_view.chat.item(0).text()
+
+
+def _screen_at(window: ReviewWindow, t: float) -> str:
+    player = window.session_view.player
+    player.seek(t)
     return player.screen_text()
