@@ -90,6 +90,17 @@ class SessionsTable(QTableWidget):
         rows = self.selectionModel().selectedRows()
         return self.folders[rows[0].row()] if rows and rows[0].row() < len(self.folders) else None
 
+    def select_folder(self, folder: str) -> None:
+        """Select the row of *folder* quietly (a hit opened it: the table shows which session is open)."""
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            if folder in self.folders:
+                self.selectRow(self.folders.index(folder))
+                self.scrollToItem(self.item(self.folders.index(folder), 0))
+        finally:
+            self.blockSignals(False)
+
     # --- widths -------------------------------------------------------------------------------------
     def header_width(self, column: int) -> int:
         """The width the column's header text needs."""

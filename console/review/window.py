@@ -261,6 +261,7 @@ class ReviewWindow(QMainWindow):
     def open_hit(self, number: int) -> None:
         """Open the session of hit *number*: a terminal hit plays from just before its words appear."""
         hit = self.hits[number]
+        self.table.select_folder(hit.folder)
         patterns = term_patterns(self.hits_text)
         self.open_key(hit.folder, hit.t, patterns=patterns, kind=hit.kind, pinpointed=hit.pinpointed)
 

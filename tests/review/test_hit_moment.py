@@ -52,6 +52,7 @@ def test_a_terminal_hit_plays_from_a_second_before_its_words_appear(
         assert "nas-log +0:12 terminal" in window.hits_view.toPlainText()  # the list says the moment
         click_link(qtbot, window.hits_view, "hit:0")
         await until(lambda: at_load, what="the recording loaded")
+        assert window.table.selected_folder() == window.hits[0].folder  # its row shows which is open
         position, playing, screen = at_load[0]
         assert position == 12.5 - LEAD_IN and playing
         assert WORD not in screen and "link up 17\n" in screen  # printed at 11.5: the last line yet
@@ -70,7 +71,7 @@ def test_a_terminal_hit_plays_from_a_second_before_its_words_appear(
             window.grab().save(str(Path(shots) / "review-hit-moment.png"))
 
     qloop.run(scenario())
-    assert window.session_view.folder == folder
+    assert window.session_view.folder == folder and len(at_load) == 1  # selecting its row did not reopen it
     assert window.tabs.currentWidget() is window.session_view
 
 
