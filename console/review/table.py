@@ -96,8 +96,9 @@ class SessionsTable(QTableWidget):
         try:
             self.clearSelection()
             if folder in self.folders:
-                self.selectRow(self.folders.index(folder))
-                self.scrollToItem(self.item(self.folders.index(folder), 0))
+                row = self.folders.index(folder)
+                self.selectRow(row)
+                self.scrollTo(self.model().index(row, 0))
         finally:
             self.blockSignals(False)
 
