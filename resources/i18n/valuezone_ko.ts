@@ -4,7 +4,7 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../console/launch/demo.py" line="67"/>
+        <location filename="../../console/launch/demo.py" line="75"/>
         <source>Valuezone support — customer side (demo)</source>
         <translation>밸류존 원격 지원 — 고객 화면 (데모)</translation>
     </message>
@@ -2813,40 +2813,40 @@ Remote support for devices, recorded from the first byte.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="217"/>
+        <location filename="../../console/review/window.py" line="225"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="286"/>
-        <location filename="../../console/review/window.py" line="287"/>
+        <location filename="../../console/review/window.py" line="310"/>
+        <location filename="../../console/review/window.py" line="311"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="290"/>
+        <location filename="../../console/review/window.py" line="314"/>
         <source>Web page (*.html *.htm)</source>
         <translation>웹 페이지 (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="307"/>
+        <location filename="../../console/review/window.py" line="331"/>
         <source>Writing the report…</source>
         <translation>보고서를 쓰는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/window.py" line="316"/>
+        <location filename="../../console/review/window.py" line="340"/>
         <source>Report of %n session(s) written to %1.</source>
         <translation>
             <numerusform>세션 %n개의 보고서를 %1에 썼습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="209"/>
+        <location filename="../../console/review/window.py" line="217"/>
         <source>failed verification</source>
         <translation>검증 실패</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="248"/>
+        <location filename="../../console/review/window.py" line="256"/>
         <source>%1 failed verification: %2</source>
         <translation>%1 검증 실패: %2</translation>
     </message>
@@ -3011,133 +3011,133 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../console/review/session_view.py" line="76"/>
-        <location filename="../../console/review/session_view.py" line="98"/>
+        <location filename="../../console/review/session_view.py" line="81"/>
+        <location filename="../../console/review/session_view.py" line="103"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="79"/>
+        <location filename="../../console/review/session_view.py" line="84"/>
         <source>Chat, original and translation</source>
         <translation>채팅 (원문과 번역)</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="80"/>
+        <location filename="../../console/review/session_view.py" line="85"/>
         <source>Diagnostic findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="81"/>
+        <location filename="../../console/review/session_view.py" line="86"/>
         <source>Outcome and score</source>
         <translation>결과와 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="84"/>
+        <location filename="../../console/review/session_view.py" line="89"/>
         <source>Notes and tags</source>
         <translation>메모와 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="85"/>
+        <location filename="../../console/review/session_view.py" line="90"/>
         <source>New note</source>
         <translation>새 메모</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="86"/>
+        <location filename="../../console/review/session_view.py" line="91"/>
         <source>Note at the current time…</source>
         <translation>현재 시점의 메모…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="87"/>
+        <location filename="../../console/review/session_view.py" line="92"/>
         <source>Add note</source>
         <translation>메모 추가</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="88"/>
+        <location filename="../../console/review/session_view.py" line="93"/>
         <source>New tag</source>
         <translation>새 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="89"/>
+        <location filename="../../console/review/session_view.py" line="94"/>
         <source>Tag…</source>
         <translation>태그…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="90"/>
+        <location filename="../../console/review/session_view.py" line="95"/>
         <source>Add tag</source>
         <translation>태그 추가</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="91"/>
+        <location filename="../../console/review/session_view.py" line="96"/>
         <source>Session view status</source>
         <translation>세션 보기 상태</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="92"/>
+        <location filename="../../console/review/session_view.py" line="97"/>
         <source>Session details</source>
         <translation>세션 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="93"/>
+        <location filename="../../console/review/session_view.py" line="98"/>
         <source>Chat</source>
         <translation>채팅</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="94"/>
+        <location filename="../../console/review/session_view.py" line="99"/>
         <source>Findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="95"/>
+        <location filename="../../console/review/session_view.py" line="100"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="97"/>
+        <location filename="../../console/review/session_view.py" line="102"/>
         <source>Notes &amp;&amp; tags</source>
         <translation>메모 및 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="148"/>
+        <location filename="../../console/review/session_view.py" line="160"/>
         <source>Loading the recording…</source>
         <translation>녹화를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="219"/>
+        <location filename="../../console/review/session_view.py" line="231"/>
         <source>Outcome: %s</source>
         <translation>결과: %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="221"/>
+        <location filename="../../console/review/session_view.py" line="233"/>
         <source>Score: %s/10</source>
         <translation>점수: %s/10</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="222"/>
+        <location filename="../../console/review/session_view.py" line="234"/>
         <source>No outcome was recorded.</source>
         <translation>기록된 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="233"/>
+        <location filename="../../console/review/session_view.py" line="245"/>
         <source>Outcome at %1: %2 — %3</source>
         <translation>%1의 결과: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="236"/>
+        <location filename="../../console/review/session_view.py" line="248"/>
         <source>solved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="236"/>
+        <location filename="../../console/review/session_view.py" line="248"/>
         <source>not solved</source>
         <translation>해결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="237"/>
+        <location filename="../../console/review/session_view.py" line="249"/>
         <source>Customer survey: %1, score %2/10. %3</source>
         <translation>고객 설문: %1, 점수 %2/10. %3</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="283"/>
+        <location filename="../../console/review/session_view.py" line="295"/>
         <source>Saved to the record.</source>
         <translation>기록에 저장했습니다.</translation>
     </message>

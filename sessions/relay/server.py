@@ -25,6 +25,7 @@ from sessions.relay.ratelimit import FailureLimiter
 from sessions.relay.refusals import Refusals, clip
 from sessions.relay.technicians import TechnicianRegistry
 from sessions.ssh.packets import streamline
+from sessions.vendor import Vendor
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
 # AES-GCM runs in one hardware-accelerated call per packet; asyncssh's chacha20-poly1305 needs several
@@ -67,6 +68,7 @@ class RelayConfig:
     audit_keep: int = DEFAULT_KEEP
     refusals_per_source: int = 10
     refusals_per_minute: int = 1000
+    vendor: Vendor | None = None  # handed to each agent in `welcome`, for display only
 
 
 def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
