@@ -12,6 +12,8 @@ from typing import Any
 from console.commands.argtypes import count, iso_date
 from console.commands.verify import add_options as add_verify_options
 
+OUTCOME_CHOICES = ("resolved", "workaround", "escalated", "not_resolved", "none")
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -50,12 +52,53 @@ def register(subparsers: Any) -> None:
     verify.add_argument("record_dir", metavar="RECORD", type=Path)
     add_verify_options(verify)
 
-    report = sub.add_parser("report", help="write the review report (recurring findings, scores, …) as HTML")
-    report.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
-    report.add_argument(
-        "--since", metavar="DATE", type=iso_date, help="only sessions started on or after DATE (YYYY-MM-DD)"
+    report = sub.add_parser(
+        "report",
+        help="write the review report (recurring findings, CSAT, scores, …) as HTML",
+        description="The report over the sessions the filters select, as the review window's "
+        "File > Export report… writes it for the same filters.",
     )
+    report.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
     report.add_argument("--html", metavar="OUT", type=Path, required=True, help="the HTML file to write")
+    _add_filters(report)
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    """The review window's filters and search box, as options."""
+    since = "only sessions started on or after DATE (YYYY-MM-DD)"
+    parser.add_argument("--since", metavar="DATE", type=iso_date, help=since)
+    parser.add_argument("--until", metavar="DATE", type=iso_date, help="… and on or before DATE")
+    parser.add_argument("--technician", metavar="NAME", default="", help="technician's name contains NAME")
+    parser.add_argument("--device", metavar="NAME", default="", help="device name or host contains NAME")
+    parser.add_argument("--outcome", choices=OUTCOME_CHOICES, default="", help="none: no outcome recorded")
+    parser.add_argument("--platform", metavar="NAME", default="", help='device platform, e.g. "DSM 7.2"')
+    parser.add_argument("--language", metavar="CODE", default="", help="customer language, e.g. ko")
+    parser.add_argument("--min-score", metavar="N", type=int, choices=range(11), help="survey score ≥ N")
+    parser.add_argument("--max-score", metavar="N", type=int, choices=range(11), help="survey score ≤ N")
+    escalated = parser.add_mutually_exclusive_group()
+    escalated.add_argument("--escalated", action="store_const", const=True, help="only escalated sessions")
+    escalated.add_argument(
+        "--not-escalated", dest="escalated", action="store_const", const=False, help="only the others"
+    )
+    parser.add_argument("--search", metavar="WORDS", default="", help="sessions containing every word")
+
+
+def report_filters(args: argparse.Namespace) -> Any:
+    """The Filters the report options select."""
+    from sessions.archive import Filters
+
+    return Filters(
+        since=args.since or "",
+        until=args.until or "",
+        technician=args.technician.strip(),
+        device=args.device.strip(),
+        outcome=args.outcome,
+        min_score=args.min_score,
+        max_score=args.max_score,
+        customer_lang=args.language.strip(),
+        escalated=args.escalated,
+        platform=args.platform.strip(),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
             return _search(index, args.query, limit=args.limit, as_json=args.json)
         index.update()
         _skipped(index)
-        return _report(index, args.since or "", args.html)
+        return _report(index, report_filters(args), args.search.strip(), args.html)
 
 
 def _default_index(record: Path) -> Path | None:
@@ -119,12 +162,12 @@ def _index(index: Any, *, quiet: bool) -> int:
 
 
 def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
-    from sessions.archive import fts_query, search
+    from sessions.archive import fts_query, pinpoint, search
 
     if not fts_query(query):
         print("valuezone: the search has no words to look for.", file=sys.stderr)
         return 2
-    hits = search(index, query, limit=limit)
+    hits = pinpoint(index.archive, search(index, query, limit=limit), query)
     if as_json:
         print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
         return 0 if hits else 1
@@ -141,19 +184,17 @@ def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
     return 0 if hits else 1
 
 
-def _report(index: Any, since: str, out: Path) -> int:
+def _report(index: Any, filters: Any, text: str, out: Path) -> int:
     _offscreen_without_display()
     from console.app.runtime import create_application, load_settings
-    from console.review.charts import render_chart_pngs
-    from sessions.archive import build_report, render_html
+    from console.review.export import report_page
+    from sessions.archive import build_report, save_page
     from sessions.identity import Identity
 
     create_application()
     identity = Identity.from_settings(load_settings())
-    report = build_report(index, since, prepared_by=identity.label() if identity.name else "")
-    page = render_html(report, render_chart_pngs(report))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
+    report = build_report(index, filters, text, prepared_by=identity.label() if identity.name else "")
+    save_page(report_page(report), out)
     print(f"{report.sessions} sessions, {len(report.recurring)} recurring items: wrote {out}")
     return 0
 

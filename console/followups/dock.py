@@ -186,7 +186,8 @@ class FollowUpsDock(QDockWidget):
     def review_window(self) -> ReviewWindow:
         """The review window over the configured archive (one per console), shown and raised."""
         index = self._open_index()
-        if self.review is not None and self.review.index is not index:  # the archive setting changed
+        shown = getattr(self.review.source, "index", None) if self.review is not None else None
+        if self.review is not None and shown is not index:  # the archive setting changed
             self.review.close()
             self.review = None
         if self.review is None:

@@ -176,6 +176,54 @@
     </message>
 </context>
 <context>
+    <name>ColumnTitles</name>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Technician</source>
+        <translation>기술자</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Escalated</source>
+        <translation>에스컬레이션</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="30"/>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../console/app/crash.py" line="39"/>
@@ -1479,6 +1527,16 @@
         <source>Try other words.</source>
         <translation>다른 단어로 검색해 보세요.</translation>
     </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="312"/>
+        <source>The report cannot be written to {path} ({reason}).</source>
+        <translation>보고서를 {path}에 쓸 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="313"/>
+        <source>Choose another file or folder, or free some space, and export again.</source>
+        <translation>다른 파일이나 폴더를 고르거나 공간을 확보한 다음 다시 내보내세요.</translation>
+    </message>
 </context>
 <context>
     <name>EscalateDialog</name>
@@ -1978,132 +2036,139 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../console/review/filters.py" line="22"/>
+        <location filename="../../console/review/filters.py" line="35"/>
         <source>Started on or after</source>
         <translation>시작일 (이후)</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="23"/>
+        <location filename="../../console/review/filters.py" line="36"/>
         <source>Started on or before</source>
         <translation>시작일 (이전)</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="24"/>
-        <location filename="../../console/review/filters.py" line="53"/>
+        <location filename="../../console/review/filters.py" line="37"/>
+        <location filename="../../console/review/filters.py" line="76"/>
         <source>Technician</source>
         <translation>기술자</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="25"/>
+        <location filename="../../console/review/filters.py" line="38"/>
         <source>Device name or host</source>
         <translation>장치 이름 또는 호스트</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="26"/>
-        <location filename="../../console/review/filters.py" line="54"/>
+        <location filename="../../console/review/filters.py" line="39"/>
+        <location filename="../../console/review/filters.py" line="77"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
-        <location filename="../../console/review/filters.py" line="34"/>
-        <location filename="../../console/review/filters.py" line="37"/>
-        <location filename="../../console/review/filters.py" line="70"/>
-        <location filename="../../console/review/filters.py" line="78"/>
+        <location filename="../../console/review/filters.py" line="40"/>
+        <location filename="../../console/review/filters.py" line="47"/>
+        <location filename="../../console/review/filters.py" line="49"/>
+        <location filename="../../console/review/filters.py" line="55"/>
+        <location filename="../../console/review/filters.py" line="121"/>
+        <location filename="../../console/review/filters.py" line="129"/>
         <source>any</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
+        <location filename="../../console/review/filters.py" line="40"/>
         <source>resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
+        <location filename="../../console/review/filters.py" line="40"/>
         <source>workaround</source>
         <translation>임시 해결</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
-        <location filename="../../console/review/filters.py" line="38"/>
+        <location filename="../../console/review/filters.py" line="40"/>
+        <location filename="../../console/review/filters.py" line="56"/>
         <source>escalated</source>
         <translation>본사 이관</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="28"/>
+        <location filename="../../console/review/filters.py" line="41"/>
         <source>not resolved</source>
         <translation>미해결</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="28"/>
+        <location filename="../../console/review/filters.py" line="41"/>
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="31"/>
+        <location filename="../../console/review/filters.py" line="44"/>
         <source>Lowest score</source>
         <translation>최저 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="32"/>
+        <location filename="../../console/review/filters.py" line="45"/>
         <source>Highest score</source>
         <translation>최고 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="33"/>
+        <location filename="../../console/review/filters.py" line="46"/>
         <source>Customer language</source>
         <translation>고객 언어</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="35"/>
-        <location filename="../../console/review/filters.py" line="56"/>
+        <location filename="../../console/review/filters.py" line="48"/>
+        <source>Device platform</source>
+        <translation>장치 플랫폼</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/filters.py" line="50"/>
+        <location filename="../../console/review/filters.py" line="51"/>
+        <source>Clear filters</source>
+        <translation>필터 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/filters.py" line="53"/>
+        <location filename="../../console/review/filters.py" line="80"/>
         <source>Escalated</source>
         <translation>본사 이관</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="39"/>
+        <location filename="../../console/review/filters.py" line="57"/>
         <source>not escalated</source>
         <translation>이관 안 함</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="43"/>
+        <location filename="../../console/review/filters.py" line="61"/>
         <source>technician</source>
         <translation>기술자</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="43"/>
+        <location filename="../../console/review/filters.py" line="61"/>
         <source>device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="52"/>
-        <source>From</source>
-        <translation>부터</translation>
+        <location filename="../../console/review/filters.py" line="75"/>
+        <source>Started</source>
+        <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="52"/>
-        <source>To</source>
-        <translation>까지</translation>
+        <location filename="../../console/review/filters.py" line="79"/>
+        <source>Score</source>
+        <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="53"/>
+        <location filename="../../console/review/filters.py" line="76"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="54"/>
+        <location filename="../../console/review/filters.py" line="77"/>
+        <source>Platform</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/filters.py" line="78"/>
         <source>Language</source>
         <translation>언어</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/filters.py" line="55"/>
-        <source>Score ≥</source>
-        <translation>점수 ≥</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/filters.py" line="55"/>
-        <source>Score ≤</source>
-        <translation>점수 ≤</translation>
     </message>
 </context>
 <context>
@@ -3112,48 +3177,48 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../console/review/player.py" line="132"/>
-        <location filename="../../console/review/player.py" line="204"/>
+        <location filename="../../console/review/player.py" line="225"/>
+        <location filename="../../console/review/player.py" line="314"/>
         <source>Play</source>
         <translation>재생</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="132"/>
+        <location filename="../../console/review/player.py" line="225"/>
         <source>Play or pause</source>
         <translation>재생 또는 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="134"/>
+        <location filename="../../console/review/player.py" line="227"/>
         <source>Seek</source>
         <translation>위치 이동</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="135"/>
+        <location filename="../../console/review/player.py" line="228"/>
         <source>Playback time</source>
         <translation>재생 시간</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="136"/>
+        <location filename="../../console/review/player.py" line="229"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="139"/>
+        <location filename="../../console/review/player.py" line="232"/>
         <source>Idle-time limit in seconds</source>
         <translation>유휴 시간 제한 (초)</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="142"/>
+        <location filename="../../console/review/player.py" line="235"/>
         <source> s idle max</source>
         <translation>초 유휴 최대</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="143"/>
+        <location filename="../../console/review/player.py" line="236"/>
         <source>no idle limit</source>
         <translation>유휴 제한 없음</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="204"/>
+        <location filename="../../console/review/player.py" line="314"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -3351,7 +3416,7 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>ReplayView</name>
     <message>
-        <location filename="../../console/review/player.py" line="52"/>
+        <location filename="../../console/review/player.py" line="92"/>
         <source>Recorded terminal</source>
         <translation>기록된 터미널</translation>
     </message>
@@ -3369,89 +3434,149 @@ Remote support for devices, recorded from the first byte.</source>
         <translation>차트: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/charts.py" line="129"/>
-        <source>%n session(s). Median time to first response: %1; to resolution: %2. Open follow-ups: %3.</source>
+        <location filename="../../console/review/charts.py" line="127"/>
+        <source>%n session(s) listed (the filters and search words apply).</source>
         <translation>
-            <numerusform>세션 %n개. 첫 응답까지 중앙값: %1, 해결까지: %2. 열린 후속 조치: %3.</numerusform>
+            <numerusform>목록의 세션 %n개(필터와 검색어 적용).</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/review/charts.py" line="128"/>
+        <source>CSAT: %1 (%n answered survey(s); satisfied: 8–10).</source>
+        <translation>
+            <numerusform>CSAT: %1(응답한 설문 %n개, 만족: 8–10점).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/review/charts.py" line="129"/>
+        <source>Median time to first response: %1; to resolution: %2. Open follow-ups: %3.</source>
+        <translation>첫 응답까지 중앙값: %1, 해결까지: %2. 열린 후속 조치: %3.</translation>
     </message>
 </context>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../console/review/window.py" line="47"/>
+        <location filename="../../console/review/window.py" line="66"/>
         <source>Valuezone review — %s</source>
         <translation>밸류존 검토 — %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="53"/>
+        <location filename="../../console/review/window.py" line="75"/>
         <source>Search sessions</source>
         <translation>세션 검색</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="54"/>
+        <location filename="../../console/review/window.py" line="76"/>
         <source>Search terminal text, chat, findings, notes…</source>
         <translation>터미널 내용, 채팅, 진단 결과, 메모 검색…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="56"/>
+        <location filename="../../console/review/window.py" line="78"/>
         <source>Search hits</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="58"/>
-        <source>Sessions</source>
-        <translation>세션</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/window.py" line="67"/>
+        <location filename="../../console/review/window.py" line="85"/>
         <source>Session or report</source>
         <translation>세션 또는 보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="68"/>
+        <location filename="../../console/review/window.py" line="86"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="69"/>
+        <location filename="../../console/review/window.py" line="87"/>
         <source>Report</source>
         <translation>보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="97"/>
+        <location filename="../../console/review/window.py" line="88"/>
+        <source>Review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="112"/>
+        <source>Hits and sessions</source>
+        <translation>검색 결과와 세션</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="121"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="122"/>
+        <source>&amp;Export report…</source>
+        <translation>보고서 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="125"/>
+        <source>Save the report of the sessions listed as a web page (HTML)</source>
+        <translation>목록의 세션 보고서를 웹 페이지(HTML)로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="128"/>
+        <source>&amp;Close</source>
+        <translation>닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="148"/>
         <source>Indexing the archive…</source>
         <translation>보관함 색인 중…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="102"/>
+        <location filename="../../console/review/window.py" line="153"/>
         <source>Indexing the archive: %1 of %2 records</source>
         <translation>보관함 색인 중: 기록 %2개 중 %1개</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="108"/>
+        <location filename="../../console/review/window.py" line="166"/>
         <source>Indexed: %1 new, %2 changed, %3 removed.</source>
         <translation>색인 완료: 새 기록 %1개, 변경 %2개, 삭제 %3개.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/window.py" line="112"/>
+        <location filename="../../console/review/window.py" line="170"/>
         <source>%n record(s) failed verification.</source>
         <translation>
             <numerusform>기록 %n개가 검증에 실패했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="151"/>
+        <location filename="../../console/review/window.py" line="225"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="161"/>
+        <location filename="../../console/review/window.py" line="310"/>
+        <location filename="../../console/review/window.py" line="311"/>
+        <source>Export report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="314"/>
+        <source>Web page (*.html *.htm)</source>
+        <translation>웹 페이지 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="331"/>
+        <source>Writing the report…</source>
+        <translation>보고서를 쓰는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/review/window.py" line="340"/>
+        <source>Report of %n session(s) written to %1.</source>
+        <translation>
+            <numerusform>세션 %n개의 보고서를 %1에 썼습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="217"/>
         <source>failed verification</source>
         <translation>검증 실패</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="208"/>
+        <location filename="../../console/review/window.py" line="256"/>
         <source>%1 failed verification: %2</source>
         <translation>%1 검증 실패: %2</translation>
     </message>
@@ -3651,129 +3776,143 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../console/review/session_view.py" line="50"/>
+        <location filename="../../console/review/session_view.py" line="81"/>
+        <location filename="../../console/review/session_view.py" line="103"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="53"/>
+        <location filename="../../console/review/session_view.py" line="84"/>
         <source>Chat, original and translation</source>
         <translation>채팅 (원문과 번역)</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="54"/>
+        <location filename="../../console/review/session_view.py" line="85"/>
         <source>Diagnostic findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="55"/>
+        <location filename="../../console/review/session_view.py" line="86"/>
         <source>Outcome and score</source>
         <translation>결과와 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="58"/>
+        <location filename="../../console/review/session_view.py" line="89"/>
         <source>Notes and tags</source>
         <translation>메모와 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="59"/>
+        <location filename="../../console/review/session_view.py" line="90"/>
         <source>New note</source>
         <translation>새 메모</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="60"/>
+        <location filename="../../console/review/session_view.py" line="91"/>
         <source>Note at the current time…</source>
         <translation>현재 시점의 메모…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="61"/>
+        <location filename="../../console/review/session_view.py" line="92"/>
         <source>Add note</source>
         <translation>메모 추가</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="62"/>
+        <location filename="../../console/review/session_view.py" line="93"/>
         <source>New tag</source>
         <translation>새 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="63"/>
+        <location filename="../../console/review/session_view.py" line="94"/>
         <source>Tag…</source>
         <translation>태그…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="64"/>
+        <location filename="../../console/review/session_view.py" line="95"/>
         <source>Add tag</source>
         <translation>태그 추가</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="65"/>
+        <location filename="../../console/review/session_view.py" line="96"/>
         <source>Session view status</source>
         <translation>세션 보기 상태</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="66"/>
+        <location filename="../../console/review/session_view.py" line="97"/>
         <source>Session details</source>
         <translation>세션 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="67"/>
+        <location filename="../../console/review/session_view.py" line="98"/>
         <source>Chat</source>
         <translation>채팅</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="68"/>
+        <location filename="../../console/review/session_view.py" line="99"/>
         <source>Findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="69"/>
+        <location filename="../../console/review/session_view.py" line="100"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="70"/>
+        <location filename="../../console/review/session_view.py" line="102"/>
         <source>Notes &amp;&amp; tags</source>
         <translation>메모 및 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="141"/>
+        <location filename="../../console/review/session_view.py" line="160"/>
+        <source>Loading the recording…</source>
+        <translation>녹화를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/session_view.py" line="231"/>
         <source>Outcome: %s</source>
         <translation>결과: %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="143"/>
+        <location filename="../../console/review/session_view.py" line="233"/>
         <source>Score: %s/10</source>
         <translation>점수: %s/10</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="144"/>
+        <location filename="../../console/review/session_view.py" line="234"/>
         <source>No outcome was recorded.</source>
         <translation>기록된 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="155"/>
+        <location filename="../../console/review/session_view.py" line="245"/>
         <source>Outcome at %1: %2 — %3</source>
         <translation>%1의 결과: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="158"/>
+        <location filename="../../console/review/session_view.py" line="248"/>
         <source>solved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="158"/>
+        <location filename="../../console/review/session_view.py" line="248"/>
         <source>not solved</source>
         <translation>해결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="159"/>
+        <location filename="../../console/review/session_view.py" line="249"/>
         <source>Customer survey: %1, score %2/10. %3</source>
         <translation>고객 설문: %1, 점수 %2/10. %3</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="196"/>
+        <location filename="../../console/review/session_view.py" line="295"/>
         <source>Saved to the record.</source>
         <translation>기록에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTable</name>
+    <message>
+        <location filename="../../console/review/table.py" line="41"/>
+        <source>Sessions</source>
+        <translation>세션</translation>
     </message>
 </context>
 <context>
@@ -4110,7 +4249,7 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../console/review/player.py" line="83"/>
+        <location filename="../../console/review/player.py" line="176"/>
         <source>Timeline markers</source>
         <translation>타임라인 표시</translation>
     </message>
