@@ -30,7 +30,7 @@ def test_review_archive_from_the_tools_menu(qtbot, qloop: QtLoop, tmp_path: Path
     async def scenario() -> None:
         action.trigger()
         review = await until(lambda: visible(ReviewWindow, "reviewWindow"), what="the review window")
-        assert review.index.archive == archive
+        assert review.source.index.archive == archive
         table = review.findChild(QTableWidget, "sessionsTable")
         await until(lambda: table.rowCount() == len(records), what="every record of the archive listed")
         action.trigger()  # again: the same window, raised
