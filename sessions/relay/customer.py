@@ -12,6 +12,7 @@ import asyncssh
 from sessions import codes
 from sessions.relay import protocol
 from sessions.relay.bridge import Bridge
+from sessions.relay.dataleg import DataLegs
 from sessions.relay.pairing import CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
 from sessions.relay.typed_lines import TypedLines
@@ -19,6 +20,9 @@ from sessions.visible import visible
 
 _claim_ids = itertools.count(1)
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
+# The agent sends `ok` on its leg before it confirms the consent channel, so the leg is there first;
+# this only covers a leg whose `ok` and the channel confirmation crossed.
+LEG_WAIT = 10.0
 
 
 # Said to a stock `ssh -R` customer once they allow a technician: what nobody can show them.
@@ -63,6 +67,12 @@ class RelayHost(Protocol):
     @property
     def config(self) -> _ConsentTimeout: ...
 
+    @property
+    def legs(self) -> DataLegs | None: ...
+
+    @property
+    def leg_offer(self) -> dict[str, object] | None: ...
+
 
 class _NoSocketListener(asyncssh.SSHListener):
     """What `server_requested` returns: registers the forward without binding any socket."""
@@ -81,6 +91,10 @@ class _NoSocketListener(asyncssh.SSHListener):
         """Nothing to wait for."""
 
 
+class _ConsentOnly(asyncssh.SSHTCPSession[bytes]):
+    """The forwarded channel of a v2 claim: its confirmation is the customer's yes; data goes by leg."""
+
+
 class CustomerLink:
     """One customer SSH connection (user `support`): at most one forward, one code, one prompt."""
 
@@ -91,6 +105,7 @@ class CustomerLink:
         self.pairing: Pairing | None = None
         self.forward: tuple[str, int] | None = None
         self.agent = False
+        self.version = protocol.OLD_PROTOCOL_VERSION  # what the agent's hello and the relay agreed on
         self.ended = False
         self._hello: dict[str, Any] = {}
         self._control: asyncssh.SSHServerProcess[str] | None = None
@@ -145,11 +160,28 @@ class CustomerLink:
 
     # --- opening the device side (after asking, or letting the agent ask) -----------------------
     async def open(self, bridge: Bridge, technician: Technician, address: str, again: bool) -> None:
-        """Open the channel to the device for *technician*; raises ChannelOpenError with a reason."""
+        """Open the channel to the device for *technician*; raises ChannelOpenError with a reason.
+
+        A v2 agent gets a one-time data-leg token with the claim and, after the customer's yes, brings
+        the leg before it confirms the channel: the bridge then runs over the leg (the channel closes).
+        """
         if self.forward is None or self.pairing is None:
             raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.RECONNECTING)
         claim = next(_claim_ids)
+        legs = self.relay.legs if self.version >= 2 else None
+        token, arrived = legs.expect(self.pairing.code, claim) if legs is not None else ("", None)
+        try:
+            await self._announce(claim, technician, address, again, token)
+            await self._open_channel(bridge, address, claim, arrived)
+        finally:
+            if legs is not None:
+                legs.forget(token)
+
+    async def _announce(
+        self, claim: int, technician: Technician, address: str, again: bool, token: str
+    ) -> None:
         if self._control is not None:
+            leg = {"leg": token} if token else {}
             self._send(
                 "claim",
                 claim=claim,
@@ -157,18 +189,36 @@ class CustomerLink:
                 fingerprint=technician.fingerprint,
                 address=address,
                 again=again,
+                **leg,
             )
         elif self._terminal is not None:
             await self._ask_terminal(technician, again)  # a technician who left is asked about again
         else:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_PROMPT)
+
+    async def _open_channel(
+        self, bridge: Bridge, address: str, claim: int, arrived: asyncio.Future[Any] | None
+    ) -> None:
+        assert self.forward is not None
+        session: asyncssh.SSHTCPSession[bytes] = bridge.customer if arrived is None else _ConsentOnly()
         try:
-            await self.conn.create_connection(
-                lambda: bridge.customer, self.forward[0], self.forward[1], address, claim
+            chan, _ = await self.conn.create_connection(
+                lambda: session, self.forward[0], self.forward[1], address, claim
             )
         except asyncio.CancelledError:
             self._send("withdrawn", claim=claim)
             raise
+        if arrived is None:
+            return
+        chan.close()
+        try:
+            async with asyncio.timeout(LEG_WAIT):
+                leg = await asyncio.shield(arrived)
+        except (TimeoutError, asyncio.CancelledError):
+            if arrived.done() and not arrived.cancelled():
+                arrived.result().transport.close()
+            raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.NO_LEG) from None
+        bridge.use_leg(leg)
 
     async def _ask_terminal(self, technician: Technician, again: bool) -> None:
         assert self._terminal is not None
@@ -238,11 +288,22 @@ class CustomerLink:
             message = protocol.decode(line)
             if message["type"] == "hello":
                 self._hello = message
-                self._send("welcome", v=protocol.PROTOCOL_VERSION)
+                self._welcome(message)
             elif message["type"] == "end":
                 by_technician = message.get("by") == "technician"
                 self.end_by_customer(Reason.USED if by_technician else Reason.ENDED)
                 return
+
+    def _welcome(self, hello: dict[str, Any]) -> None:
+        """Agree on the lower protocol version; a v2 welcome names the data leg (port, pin)."""
+        offered = hello.get("v")
+        agent = offered if isinstance(offered, int) and offered > 0 else protocol.OLD_PROTOCOL_VERSION
+        offer = self.relay.leg_offer
+        self.version = min(agent, protocol.PROTOCOL_VERSION if offer else protocol.OLD_PROTOCOL_VERSION)
+        if self.version >= 2:
+            self._send("welcome", v=self.version, leg=offer)
+        else:
+            self._send("welcome", v=self.version)
 
     async def _run_terminal(self, process: asyncssh.SSHServerProcess[str]) -> None:
         self._terminal = process
@@ -294,6 +355,8 @@ class CustomerLink:
             return
         if self.agent:
             self.relay.audit.write("customer.link_lost", code=self.pairing.code, address=self.address)
+            for bridge in list(self.pairing.bridges):  # data legs end with the link they were agreed on
+                bridge.close()
             self.relay.book.link_lost(self.pairing)
         else:
             self.end_by_customer()
