@@ -366,7 +366,7 @@ class Agent:
         """Protocol v2: bring the data leg (and the sshd connection it is spliced to), then say yes.
 
         The channel this returns for only confirms the customer's yes; the relay closes it and the
-        session runs on the leg.
+        session runs on the leg. A leg port it cannot reach at all leaves the session on the channel.
         """
         sshd_end: Splice | None = None
         if self.config.forward_sshd is not None:
@@ -384,6 +384,8 @@ class Agent:
             if sshd_end is not None and sshd_end.transport is not None:
                 sshd_end.transport.close()
             log.warning("data leg failed: %s", exc)
+            if getattr(exc, "unreachable", False):  # a firewall, most likely: stay on the link, as in v1
+                return await self._device_session()
             self._activity("leg_failed")
             detail = str(exc.params.get("detail", exc))
             raise asyncssh.ChannelOpenError(

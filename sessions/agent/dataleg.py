@@ -42,14 +42,21 @@ class LegOffer:
         return cls(host, port, pin)
 
 
-def leg_failed(detail: str) -> SessionClosedError:
-    """The leg could not be opened: *detail* says why, for the agent's log and the technician."""
-    return SessionClosedError(
+def leg_failed(detail: str, *, unreachable: bool = False) -> SessionClosedError:
+    """The leg could not be opened: *detail* says why, for the agent's log and the technician.
+
+    *unreachable*: the port could not be reached at all (refused, no route, no answer): a firewall,
+    most likely; the agent then keeps the session on its SSH link. Anything else (a certificate
+    that is not the pinned one, a refused token, a broken handshake) is interference: it fails.
+    """
+    error = SessionClosedError(
         f"The data connection to the relay failed: {detail}.",
         "Try again; if it keeps failing, something between this computer and the relay interferes.",
         code="agent.leg_failed",
         params={"detail": detail},
     )
+    error.unreachable = unreachable  # type: ignore[attr-defined]
+    return error
 
 
 class _Opening(asyncio.Protocol):
@@ -68,10 +75,9 @@ class _Opening(asyncio.Protocol):
         der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
         shown = "sha256:" + hashlib.sha256(der).hexdigest() if der else "none"
         if shown != self.pin:
-            transport.abort()
             self._fail(f"the relay's data port showed a different certificate ({shown}) than the relay named")
             return
-        transport.write(MAGIC + self.token.encode("ascii") + b"\n")
+        self.transport.write(MAGIC + self.token.encode("ascii") + b"\n")
 
     def data_received(self, data: bytes) -> None:
         self._buffer += data
@@ -110,7 +116,7 @@ def _context() -> ssl.SSLContext:
     return context
 
 
-async def open_leg(offer: LegOffer, token: str, timeout: float = 15.0) -> tuple[asyncio.Transport, bytes]:
+async def open_leg(offer: LegOffer, token: str, timeout: float = 10.0) -> tuple[asyncio.Transport, bytes]:
     """A data leg for *token*, accepted by the relay: its transport (reading paused) and any early bytes.
 
     Raises SessionClosedError (`agent.leg_failed`) when it cannot be opened, the certificate does not
@@ -135,9 +141,11 @@ async def open_leg(offer: LegOffer, token: str, timeout: float = 15.0) -> tuple[
     except TimeoutError:
         if opening is not None and opening.transport is not None:
             opening.transport.abort()
-        raise leg_failed("no answer in time") from None
+        raise leg_failed("no answer in time", unreachable=True) from None
     except OSError as exc:
-        raise leg_failed(exc.strerror or str(exc) or type(exc).__name__) from exc
+        unreachable = not isinstance(exc, ssl.SSLError | ConnectionResetError | ConnectionAbortedError)
+        detail = exc.strerror or str(exc) or type(exc).__name__
+        raise leg_failed(detail, unreachable=unreachable) from exc
     assert opening.transport is not None
     return opening.transport, early
 

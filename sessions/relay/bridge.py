@@ -30,6 +30,7 @@ class _Half(asyncssh.SSHTCPSession[bytes]):
         self._pending: list[bytes] = []
         self._pending_eof = False
         self._closed = False
+        self._detached = False  # a consent channel whose session moved to a data leg
 
     def connection_made(self, chan: asyncssh.SSHTCPChannel[bytes]) -> None:  # type: ignore[override]
         self.chan = chan
@@ -72,6 +73,8 @@ class _Half(asyncssh.SSHTCPSession[bytes]):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._closed = True
+        if self._detached:
+            return
         if self.peer is not None and self.peer.chan is not None and not self.peer._closed:
             self.peer.chan.close()
         self.bridge._half_closed()
@@ -130,7 +133,11 @@ class Bridge:
     def use_leg(self, leg: Leg) -> None:
         """Carry the customer's side on *leg* (its token was accepted) instead of an SSH channel."""
         transport = leg.transport
-        assert transport is not None and self.customer.chan is None
+        assert transport is not None
+        channel = self.customer  # the consent channel: its confirmation was the customer's yes
+        channel._detached, channel.peer = True, None
+        if channel.chan is not None:
+            channel.chan.close()
         half = _LegHalf(self, "customer")
         half.peer, self.technician.peer, self.customer = self.technician, half, half
         transport.set_protocol(half)

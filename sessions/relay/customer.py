@@ -12,7 +12,7 @@ import asyncssh
 from sessions import codes
 from sessions.relay import protocol
 from sessions.relay.bridge import Bridge
-from sessions.relay.dataleg import DataLegs
+from sessions.relay.dataleg import DataLegs, Leg
 from sessions.relay.pairing import CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
 from sessions.relay.typed_lines import TypedLines
@@ -20,9 +20,6 @@ from sessions.visible import visible
 
 _claim_ids = itertools.count(1)
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
-# The agent sends `ok` on its leg before it confirms the consent channel, so the leg is there first;
-# this only covers a leg whose `ok` and the channel confirmation crossed.
-LEG_WAIT = 10.0
 
 
 # Said to a stock `ssh -R` customer once they allow a technician: what nobody can show them.
@@ -89,10 +86,6 @@ class _NoSocketListener(asyncssh.SSHListener):
 
     async def wait_closed(self) -> None:
         """Nothing to wait for."""
-
-
-class _ConsentOnly(asyncssh.SSHTCPSession[bytes]):
-    """The forwarded channel of a v2 claim: its confirmation is the customer's yes; data goes by leg."""
 
 
 class CustomerLink:
@@ -197,28 +190,27 @@ class CustomerLink:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_PROMPT)
 
     async def _open_channel(
-        self, bridge: Bridge, address: str, claim: int, arrived: asyncio.Future[Any] | None
+        self, bridge: Bridge, address: str, claim: int, arrived: asyncio.Future[Leg] | None
     ) -> None:
+        """The forwarded channel for *claim*; with a v2 agent, its confirmation comes after the leg did.
+
+        The agent brings its leg (and has it accepted) before it confirms the channel, so at that point
+        the leg is there or it is not coming: a leg the agent could not reach (a firewall) leaves the
+        session on the channel, as in v1. Either way the session is inside the technician's SSH.
+        """
         assert self.forward is not None
-        session: asyncssh.SSHTCPSession[bytes] = bridge.customer if arrived is None else _ConsentOnly()
         try:
-            chan, _ = await self.conn.create_connection(
-                lambda: session, self.forward[0], self.forward[1], address, claim
+            await self.conn.create_connection(
+                lambda: bridge.customer, self.forward[0], self.forward[1], address, claim
             )
-        except asyncio.CancelledError:
-            self._send("withdrawn", claim=claim)
+        except BaseException as exc:
+            if isinstance(exc, asyncio.CancelledError):
+                self._send("withdrawn", claim=claim)
+            if arrived is not None and arrived.done() and not arrived.cancelled():
+                arrived.result().close()
             raise
-        if arrived is None:
-            return
-        chan.close()
-        try:
-            async with asyncio.timeout(LEG_WAIT):
-                leg = await asyncio.shield(arrived)
-        except (TimeoutError, asyncio.CancelledError):
-            if arrived.done() and not arrived.cancelled():
-                arrived.result().transport.close()
-            raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.NO_LEG) from None
-        bridge.use_leg(leg)
+        if arrived is not None and arrived.done() and not arrived.cancelled():
+            bridge.use_leg(arrived.result())
 
     async def _ask_terminal(self, technician: Technician, again: bool) -> None:
         assert self._terminal is not None

@@ -147,6 +147,10 @@ class Leg(asyncio.Protocol):
         self.transport.write(OK)
         self.transport.pause_reading()
 
+    def close(self) -> None:
+        if self.transport is not None:
+            self.transport.close()
+
     def _refuse(self, reason: str) -> None:
         self._done = True
         self._cancel_timer()

@@ -51,7 +51,6 @@ class Reason:
     UNANNOUNCED = "The relay did not say who is connecting"
     NOT_TECHNICIAN = "Only technicians may open connections through the relay"
     REVOKED = "This technician key is no longer listed on the relay"
-    NO_LEG = "The customer's data connection did not reach the relay"
     LEG_FAILED = "The customer's data connection to the relay failed"
 
 
@@ -114,11 +113,6 @@ def error_for_reason(reason: str) -> SupportError:
             ConsentRefusedError,
             "relay.unannounced",
             "The relay may be out of date; tell its administrator.",
-        ),
-        Reason.NO_LEG: (
-            SessionClosedError,
-            "relay.no_leg",
-            "Join again; if it keeps failing, the customer's network may block the relay's data port.",
         ),
         Reason.LEG_FAILED: (
             SessionClosedError,

@@ -24,6 +24,7 @@ from sessions.relay.client import JoinOptions, connect_by_code, connect_relay, o
 from sessions.relay.dataleg import LegReason
 from sessions.relay.server import Relay, RelayConfig
 from sessions.ssh.target import Target
+from tests.ports import held_port
 from tests.relay.conftest import DIAG_ALLOWED, AgentRun
 from tests.relay.tamper import TamperProxy, raw_leg
 
@@ -281,3 +282,17 @@ async def test_a_flipped_byte_between_technician_and_relay_fails_closed(legs, te
         await proxy.close()
     assert _events(relay, "technician.connected") and not _events(relay, "claim.ok")
     assert not [event for event in run.of(ConsentRequested)]  # nobody was asked, nothing was opened
+
+
+async def test_a_leg_port_the_agent_cannot_reach_leaves_the_session_on_its_link(
+    legs, tech_key, trust
+) -> None:
+    make_relay, make_agent = legs
+    with held_port() as closed:  # a firewall in front of the data port: the connection is refused
+        relay = await make_relay(data_public_port=closed)
+        run = await make_agent(relay)
+        conn = await _join(relay, run.agent.code, tech_key, trust)
+        assert (await conn.run("echo on-the-link")).stdout == "on-the-link\n"
+        conn.close()
+    assert _events(relay, "session.started")[0]["leg"] == "ssh"
+    assert "leg_failed" not in [event.key for event in run.of(Activity)]
