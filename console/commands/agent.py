@@ -63,6 +63,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--state-dir", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument(
+        "--no-data-leg",
+        action="store_true",
+        help="keep the session inside the SSH link to the relay (slower; as agents before version 2 did)",
+    )
+    parser.add_argument(
         "--gui",
         action="store_true",
         help="show a window (code, consent, activity, chat, a live view of the technician's terminal, End)",
@@ -96,6 +101,7 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         back_in_minutes=max(0, args.let_back_in),
         lang=normalize(args.lang) if args.lang else system_language(),
         state_dir=args.state_dir,
+        data_leg=not args.no_data_leg,
     )
 
 

@@ -296,3 +296,31 @@ async def test_a_leg_port_the_agent_cannot_reach_leaves_the_session_on_its_link(
         conn.close()
     assert _events(relay, "session.started")[0]["leg"] == "ssh"
     assert "leg_failed" not in [event.key for event in run.of(Activity)]
+
+
+@pytest.mark.parametrize("to_sshd", [False, True], ids=["inner-server", "forward-sshd"])
+async def test_bulk_both_ways_over_the_leg(legs, tech_key, trust, sshd, to_sshd) -> None:
+    make_relay, make_agent = legs
+    relay = await make_relay()
+    run = await make_agent(relay, forward_sshd=sshd.port if to_sshd else None)
+    relay_conn = await connect_relay(
+        Target("127.0.0.1", relay.port, "kim"), trust=trust, technician_key=tech_key
+    )
+    tunnel = await open_code_channel(relay_conn, run.agent.code)
+    login = (
+        {"username": sshd.user, "client_keys": [str(sshd.client_key)]} if to_sshd else {"client_keys": None}
+    )
+    inner = await asyncssh.connect(
+        "vz" + run.agent.code, tunnel=tunnel, known_hosts=None, agent_path=None, **login
+    )
+    size = 24 << 20
+    down = await inner.run(f"head -c {size} /dev/zero", encoding=None)
+    assert down.exit_status == 0 and len(down.stdout) == size
+    up = await inner.run("wc -c", input=b"x" * size, encoding=None)
+    assert up.stdout.strip() == str(size).encode()
+    inner.close()
+    relay_conn.close()
+    await _until(lambda: _events(relay, "session.ended"), "the session's end")
+    ended = _events(relay, "session.ended")[0]
+    assert ended["bytes_to_technician"] > size and ended["bytes_to_customer"] > size
+    assert _events(relay, "session.started")[0]["leg"] == "tls"
