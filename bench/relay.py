@@ -27,6 +27,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -204,14 +205,18 @@ class StockCustomer:
 
 def _echo_latency(argv: list[str], samples: int, warmup: int = 50) -> list[float]:
     """Round-trip times (ms) of one byte through `ssh … cat`, over pipes (the first *warmup* dropped)."""
-    process = subprocess.Popen([*argv, "cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+    process = subprocess.Popen(
+        [*argv, "cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0
+    )
     assert process.stdin is not None and process.stdout is not None
     times = []
     for index in range(samples + warmup):
         start = time.perf_counter()
         process.stdin.write(b"k")
         if process.stdout.read(1) != b"k":
-            raise RuntimeError("echo broke")
+            process.kill()
+            error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            raise RuntimeError(f"echo broke after {index} keystrokes on {argv[-1]}: {error.strip()}")
         if index >= warmup:
             times.append((time.perf_counter() - start) * 1000)
         time.sleep(0.002)
@@ -222,7 +227,10 @@ def _echo_latency(argv: list[str], samples: int, warmup: int = 50) -> list[float
 
 def _bulk_mb_s(argv: list[str]) -> float:
     start = time.perf_counter()
-    out = subprocess.run([*argv, f"head -c {BULK} /dev/zero"], capture_output=True, check=True).stdout
+    done = subprocess.run([*argv, f"head -c {BULK} /dev/zero"], capture_output=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"bulk failed on {argv[-1]}: {done.stderr.decode(errors='replace').strip()}")
+    out = done.stdout
     elapsed = time.perf_counter() - start
     assert len(out) == BULK, len(out)
     return BULK / elapsed / 1e6
@@ -260,7 +268,8 @@ def compare(folder: Path, technicians: Path, tech_key: Path, sshd, samples: int,
             config, sshd.user, forward.codes, inner.codes, old.codes, stock_code, samples, rounds
         )
     finally:
-        for process in (*customers, linked, forward, inner, old, relay):
+        processes: tuple[Any, ...] = (*customers, linked, forward, inner, old, relay)
+        for process in processes:
             if process is not None:
                 process.stop()
     _print_comparison(latency, bulk, samples * rounds)

@@ -9,6 +9,7 @@ Then the leg is handed to the inner SSH server, or spliced to the device's sshd 
 from __future__ import annotations
 
 import asyncio
+import errno
 import hashlib
 import ssl
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from sessions.errors import SessionClosedError
 
 MAGIC = b"VZLEG1 "
 LINE_MAX = 512
+_UNREACHABLE = {errno.ECONNREFUSED, errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ETIMEDOUT}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +143,13 @@ async def open_leg(offer: LegOffer, token: str, timeout: float = 10.0) -> tuple[
     except TimeoutError:
         if opening is not None and opening.transport is not None:
             opening.transport.abort()
-        raise leg_failed("no answer in time", unreachable=True) from None
+        raise leg_failed("no answer in time") from None  # the token may have gone out: no fallback
     except OSError as exc:
-        unreachable = not isinstance(exc, ssl.SSLError | ConnectionResetError | ConnectionAbortedError)
+        # Only a connection that never opened falls back: no token went out, so the relay cannot have
+        # taken the leg. A reset or a TLS error is interference, and fails.
+        unreachable = opening is None and (
+            isinstance(exc, ConnectionRefusedError) or exc.errno in _UNREACHABLE
+        )
         detail = exc.strerror or str(exc) or type(exc).__name__
         raise leg_failed(detail, unreachable=unreachable) from exc
     assert opening.transport is not None
