@@ -171,7 +171,7 @@ class Splice(asyncio.Protocol):
     def __init__(self) -> None:
         self.transport: asyncio.Transport | None = None
         self.peer: Splice | None = None
-        self.held: list[bytes] = []
+        self.held: list[bytes] = []  # what arrived before the other end was joined (sshd's banner)
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.Transport, transport)  # uvloop's are not asyncio.Transport
@@ -179,6 +179,8 @@ class Splice(asyncio.Protocol):
     def data_received(self, data: bytes) -> None:
         if self.peer is not None and self.peer.transport is not None:
             self.peer.transport.write(data)
+        else:
+            self.held.append(data)
 
     def eof_received(self) -> bool:
         if self.peer is not None and self.peer.transport is not None:
@@ -207,3 +209,6 @@ def splice(leg: asyncio.Transport, early: bytes, sshd_end: Splice) -> None:
     leg_end = Splice()
     leg_end.peer, sshd_end.peer = sshd_end, leg_end
     hand_over(leg, leg_end, early)
+    for data in sshd_end.held:  # sshd speaks first: its banner may have come before the leg was ready
+        leg.write(data)
+    sshd_end.held.clear()

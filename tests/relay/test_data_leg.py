@@ -324,3 +324,29 @@ async def test_bulk_both_ways_over_the_leg(legs, tech_key, trust, sshd, to_sshd)
     ended = _events(relay, "session.ended")[0]
     assert ended["bytes_to_technician"] > size and ended["bytes_to_customer"] > size
     assert _events(relay, "session.started")[0]["leg"] == "tls"
+
+
+async def test_what_sshd_says_before_the_leg_is_ready_reaches_the_technician(legs, tech_key, trust) -> None:
+    """sshd speaks first (its banner), usually before the agent's leg is even open: nothing may be lost."""
+
+    async def banner_first(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(b"SSH-2.0-banner-first\r\n")
+        writer.write(await reader.readline())
+        await writer.drain()
+
+    device = await asyncio.start_server(banner_first, "127.0.0.1", 0)
+    make_relay, make_agent = legs
+    relay = await make_relay()
+    run = await make_agent(relay, forward_sshd=device.sockets[0].getsockname()[1])
+    relay_conn = await connect_relay(
+        Target("127.0.0.1", relay.port, "kim"), trust=trust, technician_key=tech_key
+    )
+    try:
+        reader, writer = await relay_conn.open_connection("vz" + run.agent.code, 22)
+        assert await asyncio.wait_for(reader.readline(), 10) == b"SSH-2.0-banner-first\r\n"
+        writer.write(b"echo\n")
+        assert await asyncio.wait_for(reader.readline(), 10) == b"echo\n"
+    finally:
+        relay_conn.close()
+        device.close()
+    assert _events(relay, "session.started")[0]["leg"] == "tls"
