@@ -85,7 +85,7 @@ class _Expected:
 
 
 class Leg(asyncio.Protocol):
-    """One data leg after TLS: reads the token line, then waits to be handed to a bridge (`take`)."""
+    """One data leg after TLS: reads the token line, then waits for a bridge to take it (`use_leg`)."""
 
     def __init__(self, legs: DataLegs, address: str) -> None:
         self.legs = legs
@@ -115,7 +115,7 @@ class Leg(asyncio.Protocol):
             self.early += data
             return
         self._buffer += data
-        if self.transport is not None:  # bytes can come before start_tls has handed the transport over
+        if self.transport is not None:
             self._read_token()
 
     def _read_token(self) -> None:
@@ -148,6 +148,7 @@ class Leg(asyncio.Protocol):
         self.transport.pause_reading()
 
     def close(self) -> None:
+        """Hang up a leg whose claim failed after its token was accepted."""
         if self.transport is not None:
             self.transport.close()
 
