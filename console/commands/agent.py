@@ -93,6 +93,11 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         "the consent question (default: what the relay hands out, else the packaged resources/vendor.toml)",
     )
     parser.add_argument(
+        "--no-data-leg",
+        action="store_true",
+        help="keep the session inside the SSH link to the relay (slower; as agents before version 2 did)",
+    )
+    parser.add_argument(
         "--gui",
         action="store_true",
         help="show a window (code, consent, activity, chat, a live view of the technician's terminal, End)",
@@ -132,6 +137,7 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         lang=normalize(args.lang) if args.lang else system_language(),
         state_dir=args.state_dir,
         vendor=local_vendor,
+        data_leg=not args.no_data_leg,
     )
 
 

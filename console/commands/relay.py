@@ -8,7 +8,7 @@ import contextlib
 import signal
 from pathlib import Path
 
-from console.commands.argtypes import count, listen_address, megabytes, seconds
+from console.commands.argtypes import count, listen_address, megabytes, port, seconds
 from sessions.errors import ConfigError
 
 
@@ -81,8 +81,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help="sealed audit files kept; older ones are deleted (default 10)",
     )
+    _data_leg_arguments(parser)
     _flood_arguments(parser)
     parser.set_defaults(func=run)
+
+
+def _data_leg_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "data leg",
+        "After the customer's yes, agents carry the session on a TLS connection to this port (pinned "
+        "through their SSH link, one-time token per claim): faster than inside their SSH link. An agent "
+        "that cannot reach it, and older agents, stay on the SSH link. Open it where you open --listen.",
+    )
+    group.add_argument(
+        "--data-port",
+        type=port_or_zero,
+        metavar="PORT",
+        help="TCP port for data legs (default: the --listen port + 1, e.g. 2223; 0: any free port)",
+    )
+    group.add_argument(
+        "--data-public-port",
+        type=port,
+        metavar="PORT",
+        help="the port agents are told to use, when a firewall or load balancer forwards it to --data-port",
+    )
+    group.add_argument(
+        "--no-data-leg",
+        action="store_true",
+        help="keep every session inside the agents' SSH links (protocol v1)",
+    )
 
 
 def _flood_arguments(parser: argparse.ArgumentParser) -> None:
@@ -133,6 +160,18 @@ def _check_flood_arguments(args: argparse.Namespace) -> None:
         )
 
 
+def port_or_zero(text: str) -> int:
+    """A TCP port, or 0 for any free one."""
+    return 0 if text.strip() == "0" else port(text)
+
+
+def _data_port(given: int | None, ssh_port: int) -> int:
+    """The data-leg port: as given, else the SSH port + 1 (any free port when that one is 0 or 65535)."""
+    if given is not None:
+        return given
+    return ssh_port + 1 if 0 < ssh_port < 65535 else 0
+
+
 def run(args: argparse.Namespace) -> int:
     from sessions import eventloop
 
@@ -172,6 +211,9 @@ async def _serve(args: argparse.Namespace) -> int:
         audit_max_bytes=max(1, int(args.audit_max_mb * (1 << 20))),
         audit_keep=args.audit_keep,
         vendor=handed_out,
+        data_leg=not args.no_data_leg,
+        data_port=_data_port(args.data_port, port),
+        data_public_port=args.data_public_port or 0,
     )
     relay = await Relay.start(config)
     print(f"Valuezone relay listening on {host}:{relay.port}", flush=True)
@@ -179,6 +221,12 @@ async def _serve(args: argparse.Namespace) -> int:
     print(f"Technicians: {len(relay.technicians)} (from {args.technicians})", flush=True)
     if handed_out is not None:
         print(f"Vendor handed to agents: {handed_out.name} (from {args.vendor})", flush=True)
+    offer = relay.leg_offer
+    if offer is not None and relay.legs is not None:
+        told = f" (agents told port {offer['port']})" if offer["port"] != relay.legs.port else ""
+        print(f"Data legs: TLS on {host}:{relay.legs.port}{told}, certificate {offer['pin']}", flush=True)
+    else:
+        print("Data legs: off (every session stays inside the agents' SSH links)", flush=True)
     raised = f" (raised from {before})" if open_files != before else ""
     print(
         f"Open files: {open_files}{raised}; waiting to log in: at most {relay.gate.limits.total}, "

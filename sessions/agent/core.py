@@ -20,6 +20,7 @@ import asyncssh
 
 from sessions import codes, vendor
 from sessions.agent.catalogue import Catalogue
+from sessions.agent.dataleg import LegOffer, Splice, hand_over, open_leg, splice
 from sessions.agent.events import (
     LET_BACK_IN,
     TABLE,
@@ -48,6 +49,7 @@ from sessions.chat.questions import WEB_FORWARD, Question, QuestionDesk
 from sessions.errors import HostKeyError, SessionClosedError, SupportError
 from sessions.events import Subscribers, Unsubscribe
 from sessions.paths import app_dirs
+from sessions.relay import protocol
 from sessions.relay.protocol import Reason
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
@@ -77,6 +79,13 @@ class AgentConfig:
     # (the customer chooses it; 0: not offered, every reconnection is asked).
     back_in_minutes: int = 10
     vendor: Vendor | None = None  # `--vendor FILE`: shown before the relay's and the packaged one
+    # Protocol v2: after consent, carry the session on a pinned TLS data leg to the relay instead of the
+    # SSH link (faster; sessions/agent/dataleg.py). False speaks v1 only, as agents before it did.
+    data_leg: bool = True
+
+
+class _Consented(asyncssh.SSHTCPSession[bytes]):
+    """The consent channel of a v2 claim: confirming it is the yes; the session itself is on the leg."""
 
 
 def _user_name() -> str:
@@ -149,6 +158,7 @@ class Agent:
         # The customer's "let back in without asking": (key fingerprint, loop time it ends, shown "HH:MM").
         self._back_in: tuple[str, float, str] | None = None
         self._watch: asyncio.Task[None] | None = None
+        self._legs: set[asyncio.Transport] = set()  # the data legs in use (protocol v2)
 
     # --- public API ------------------------------------------------------------------------------
     def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Unsubscribe:
@@ -200,8 +210,9 @@ class Agent:
 
     # --- the link and its reconnection -----------------------------------------------------------
     async def _open_link(self, resume: dict[str, str] | None) -> RelayLink:
+        version = protocol.PROTOCOL_VERSION if self.config.data_leg else protocol.OLD_PROTOCOL_VERSION
         link = await RelayLink.open(
-            self.config.relay, trust=self._trust, accept=self._on_forwarded, resume=resume
+            self.config.relay, trust=self._trust, accept=self._on_forwarded, resume=resume, version=version
         )
         link.on_notice = self._notice
         link.on_withdrawn = self._on_withdrawn
@@ -227,6 +238,7 @@ class Agent:
                 self._finish(_closed_key(self._link.closed_reason))
                 return
             self._fire(AgentEvent.LINK_LOST)
+            self._drop_legs()  # the session lives and ends with the link, as it did on the link itself
             self._activity("relay_dropped")
             if not await self._reconnect():
                 self._finish("link_lost")
@@ -288,6 +300,8 @@ class Agent:
             self._activity("back_in", technician=claim.technician, until=until)
         else:  # a technician who left comes back only with a new yes
             await self._ask(claim, again=True)
+        if link.leg is not None and claim.leg:
+            return await self._leg_session(link.leg, claim.leg)
         return await self._device_session()
 
     def _let_back_in(self, claim: Claim) -> str | None:
@@ -385,6 +399,48 @@ class Agent:
         self._activity("sshd")
         return session  # type: ignore[return-value]
 
+    async def _leg_session(self, offer: LegOffer, token: str) -> asyncssh.SSHTCPSession[bytes]:
+        """Protocol v2: bring the data leg (and the sshd connection it is spliced to), then say yes.
+
+        The channel this returns for only confirms the customer's yes; the relay closes it and the
+        session runs on the leg. A leg port it cannot reach at all leaves the session on the channel.
+        """
+        sshd_end: Splice | None = None
+        if self.config.forward_sshd is not None:
+            try:
+                _, sshd_end = await asyncio.get_running_loop().create_connection(
+                    Splice, "localhost", self.config.forward_sshd
+                )
+            except OSError as exc:
+                raise asyncssh.ChannelOpenError(
+                    asyncssh.OPEN_CONNECT_FAILED, f"The device's SSH server is not reachable ({exc.strerror})"
+                ) from exc
+        try:
+            transport, early = await open_leg(offer, token)
+        except SupportError as exc:
+            if sshd_end is not None and sshd_end.transport is not None:
+                sshd_end.transport.close()
+            log.warning("data leg failed: %s", exc)
+            if getattr(exc, "unreachable", False):  # a firewall, most likely: stay on the link, as in v1
+                return await self._device_session()
+            self._activity("leg_failed")
+            detail = str(exc.params.get("detail", exc))
+            raise asyncssh.ChannelOpenError(
+                asyncssh.OPEN_CONNECT_FAILED, f"{Reason.LEG_FAILED} ({detail})"
+            ) from exc
+        self._legs = {leg for leg in self._legs if not leg.is_closing()} | {transport}
+        if sshd_end is None:
+            hand_over(transport, self._inner.new_connection(), early)
+        else:
+            splice(transport, early, sshd_end)
+            self._activity("sshd")
+        return _Consented()
+
+    def _drop_legs(self) -> None:
+        for leg in self._legs:
+            leg.abort()
+        self._legs.clear()
+
     # --- inside the session ----------------------------------------------------------------------
     def _on_chat(self, link: ChatLink) -> None:
         self.chats = [*(c for c in self.chats if not c.closed), link]
@@ -429,7 +485,9 @@ class Agent:
     def _on_inner_closed(self, exc: Exception | None) -> None:
         if self.state is AgentState.ENDED or self._ending:
             return
-        if exc is None and not self._inner.connections:
+        if self.state is AgentState.RECONNECTING:  # its leg went with the link: not the technician's end
+            self._activity("technician_dropped")
+        elif exc is None and not self._inner.connections:
             if self._link is not None:
                 self._link.say_end("technician")
             if self.technician is None:
@@ -482,3 +540,4 @@ class Agent:
             self._watch.cancel()
         with contextlib.suppress(Exception):
             self._inner.disconnect_all(Reason.ENDED)
+        self._drop_legs()

@@ -61,6 +61,8 @@ CUSTOMER_KEYS: dict[str, str] = {
     "chat.closed": "no_technician",
     "chat.send_failed": "no_technician",
     "session.closed": "no_technician",
+    # The data leg to the relay (protocol v2) could not carry the session: the technician may try again.
+    "agent.leg_failed": "leg_failed",
     # `--vendor FILE` (sessions/vendor.py) and `--gui` on the headless install.
     "vendor.unreadable": "vendor_file",
     "vendor.invalid_toml": "vendor_file",

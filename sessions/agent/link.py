@@ -10,6 +10,7 @@ from typing import Any
 
 import asyncssh
 
+from sessions.agent.dataleg import LegOffer
 from sessions.errors import ConnectError, SessionClosedError
 from sessions.relay import protocol
 from sessions.ssh.auth import Credentials
@@ -31,6 +32,7 @@ class Claim:
     fingerprint: str
     address: str
     again: bool
+    leg: str = ""  # the one-time data-leg token (protocol v2), "" on a v1 link
 
 
 class RelayLink:
@@ -52,6 +54,7 @@ class RelayLink:
         self.relay_state = ""
         self.closed_reason = ""  # set when the relay closed the code for good
         self.vendor: Vendor | None = None  # the relay's vendor (welcome): for display only
+        self.leg: LegOffer | None = None  # the data leg the relay offered (protocol v2)
         self._claims: dict[int, asyncio.Future[Claim]] = {}
         self.on_notice: Callable[[str], None] = lambda text: None
         self.on_withdrawn: Callable[[int], None] = lambda claim: None
@@ -66,6 +69,7 @@ class RelayLink:
         accept: Callable[[str, int], Any],
         resume: dict[str, str] | None,
         timeout: float = 15.0,
+        version: int = protocol.PROTOCOL_VERSION,
     ) -> RelayLink:
         """Connect, say hello (with the resume token after a drop), ask for the forward, read the code."""
         target = Target(relay.host, relay.port, protocol.CUSTOMER_USER)
@@ -87,9 +91,10 @@ class RelayLink:
                 subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8"
             )
             link = cls(conn, writer, reader)
-            writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=resume))
+            writer.write(protocol.encode("hello", v=version, resume=resume))
             welcome = await link._expect("welcome")
             link.vendor = Vendor.from_wire(welcome.get("vendor"))
+            link.leg = LegOffer.from_welcome(relay.host, welcome) if version >= 2 else None
             try:
                 await conn.create_server(accept, protocol.FORWARD_HOST, protocol.FORWARD_PORT)
             except asyncssh.ChannelListenError:
@@ -150,6 +155,7 @@ class RelayLink:
                         str(message.get("fingerprint", "")),
                         str(message.get("address", "")),
                         bool(message.get("again")),
+                        str(message.get("leg") or ""),
                     )
                     self._future(claim.claim).set_result(claim)
                 elif kind == "notice":

@@ -204,17 +204,28 @@ async def open_code_channel(
         async with asyncio.timeout(consent_wait):
             await relay_conn.create_connection(lambda: pending, codes.wire(code), 22)
     except asyncssh.ChannelOpenError as exc:
-        raise error_for_reason(exc.reason) from exc
+        if not (exc.reason == _CONNECTION_CLOSED or relay_conn.is_closed()):
+            raise error_for_reason(exc.reason) from exc
+        raise _lost_while_joining(
+            exc
+        ) from exc  # asyncssh's own words for a dropped connection, not a refusal
     except TimeoutError:
         raise error_for_reason("The customer did not answer") from None
     except (asyncssh.Error, OSError) as exc:
-        raise ConnectError(
-            f"The connection to the relay was lost while joining ({exc}).",
-            "Check the network, then join again.",
-            code="relay.lost_while_joining",
-            params={"exc": exc},
-        ) from exc
+        raise _lost_while_joining(exc) from exc
     return _OpenedTunnel(pending)
+
+
+_CONNECTION_CLOSED = "SSH connection closed"  # asyncssh's reason when the connection drops mid-open
+
+
+def _lost_while_joining(exc: Exception) -> ConnectError:
+    return ConnectError(
+        f"The connection to the relay was lost while joining ({exc}).",
+        "Check the network, then join again.",
+        code="relay.lost_while_joining",
+        params={"exc": exc},
+    )
 
 
 async def connect_by_code(

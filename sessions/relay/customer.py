@@ -12,6 +12,7 @@ import asyncssh
 from sessions import codes
 from sessions.relay import protocol
 from sessions.relay.bridge import Bridge
+from sessions.relay.dataleg import DataLegs, Leg
 from sessions.relay.pairing import CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
 from sessions.relay.stock_words import consent_question, ended, texts_for
@@ -61,6 +62,12 @@ class RelayHost(Protocol):
     @property
     def config(self) -> _Settings: ...
 
+    @property
+    def legs(self) -> DataLegs | None: ...
+
+    @property
+    def leg_offer(self) -> dict[str, object] | None: ...
+
 
 class _NoSocketListener(asyncssh.SSHListener):
     """What `server_requested` returns: registers the forward without binding any socket."""
@@ -89,6 +96,7 @@ class CustomerLink:
         self.pairing: Pairing | None = None
         self.forward: tuple[str, int] | None = None
         self.agent = False
+        self.version = protocol.OLD_PROTOCOL_VERSION  # what the agent's hello and the relay agreed on
         self.ended = False
         self._hello: dict[str, Any] = {}
         self._control: asyncssh.SSHServerProcess[str] | None = None
@@ -144,11 +152,28 @@ class CustomerLink:
 
     # --- opening the device side (after asking, or letting the agent ask) -----------------------
     async def open(self, bridge: Bridge, technician: Technician, address: str, again: bool) -> None:
-        """Open the channel to the device for *technician*; raises ChannelOpenError with a reason."""
+        """Open the channel to the device for *technician*; raises ChannelOpenError with a reason.
+
+        A v2 agent gets a one-time data-leg token with the claim and, after the customer's yes, brings
+        the leg before it confirms the channel: the bridge then runs over the leg (the channel closes).
+        """
         if self.forward is None or self.pairing is None:
             raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.RECONNECTING)
         claim = next(_claim_ids)
+        legs = self.relay.legs if self.version >= 2 else None
+        token, arrived = legs.expect(self.pairing.code, claim) if legs is not None else ("", None)
+        try:
+            await self._announce(claim, technician, address, again, token)
+            await self._open_channel(bridge, address, claim, arrived)
+        finally:
+            if legs is not None:
+                legs.forget(token)
+
+    async def _announce(
+        self, claim: int, technician: Technician, address: str, again: bool, token: str
+    ) -> None:
         if self._control is not None:
+            leg = {"leg": token} if token else {}
             self._send(
                 "claim",
                 claim=claim,
@@ -156,18 +181,35 @@ class CustomerLink:
                 fingerprint=technician.fingerprint,
                 address=address,
                 again=again,
+                **leg,
             )
         elif self._terminal is not None:
             await self._ask_terminal(technician, again)  # a technician who left is asked about again
         else:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_PROMPT)
+
+    async def _open_channel(
+        self, bridge: Bridge, address: str, claim: int, arrived: asyncio.Future[Leg] | None
+    ) -> None:
+        """The forwarded channel for *claim*; with a v2 agent, its confirmation comes after the leg did.
+
+        The agent brings its leg (and has it accepted) before it confirms the channel, so at that point
+        the leg is there or it is not coming: a leg the agent could not reach (a firewall) leaves the
+        session on the channel, as in v1. Either way the session is inside the technician's SSH.
+        """
+        assert self.forward is not None
         try:
             await self.conn.create_connection(
                 lambda: bridge.customer, self.forward[0], self.forward[1], address, claim
             )
-        except asyncio.CancelledError:
-            self._send("withdrawn", claim=claim)
+        except BaseException as exc:
+            if isinstance(exc, asyncio.CancelledError):
+                self._send("withdrawn", claim=claim)
+            if arrived is not None and arrived.done() and not arrived.cancelled():
+                arrived.result().close()
             raise
+        if arrived is not None and arrived.done() and not arrived.cancelled():
+            bridge.use_leg(arrived.result())
 
     async def _ask_terminal(self, technician: Technician, again: bool) -> None:
         assert self._terminal is not None
@@ -239,15 +281,25 @@ class CustomerLink:
             message = protocol.decode(line)
             if message["type"] == "hello":
                 self._hello = message
-                handed_out = self.relay.config.vendor
-                if handed_out:  # an older agent ignores the extra field
-                    self._send("welcome", v=protocol.PROTOCOL_VERSION, vendor=handed_out.to_wire())
-                else:
-                    self._send("welcome", v=protocol.PROTOCOL_VERSION)
+                self._welcome(message)
             elif message["type"] == "end":
                 by_technician = message.get("by") == "technician"
                 self.end_by_customer(Reason.USED if by_technician else Reason.ENDED)
                 return
+
+    def _welcome(self, hello: dict[str, Any]) -> None:
+        """Agree on the lower protocol version; a v2 welcome names the data leg (port, pin)."""
+        offered = hello.get("v")
+        agent = offered if isinstance(offered, int) and offered > 0 else protocol.OLD_PROTOCOL_VERSION
+        offer = self.relay.leg_offer
+        self.version = min(agent, protocol.PROTOCOL_VERSION if offer else protocol.OLD_PROTOCOL_VERSION)
+        extra: dict[str, Any] = {}
+        handed_out = self.relay.config.vendor
+        if handed_out:  # an older agent ignores the extra field
+            extra["vendor"] = handed_out.to_wire()
+        if self.version >= 2:
+            extra["leg"] = offer
+        self._send("welcome", v=self.version, **extra)
 
     async def _run_terminal(self, process: asyncssh.SSHServerProcess[str]) -> None:
         self._terminal = process
@@ -297,6 +349,8 @@ class CustomerLink:
             return
         if self.agent:
             self.relay.audit.write("customer.link_lost", code=self.pairing.code, address=self.address)
+            for bridge in list(self.pairing.bridges):  # data legs end with the link they were agreed on
+                bridge.close()
             self.relay.book.link_lost(self.pairing)
         else:
             self.end_by_customer()

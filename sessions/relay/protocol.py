@@ -22,7 +22,10 @@ from sessions.errors import (
 
 CONTROL_SUBSYSTEM = "relay@valuezone"
 CUSTOMER_USER = "support"
-PROTOCOL_VERSION = 1
+# 1: every byte on the agent's SSH link. 2: after consent, the inner SSH on a TLS data leg
+# (sessions/relay/dataleg.py). Each side speaks the lower of the two versions in hello/welcome.
+PROTOCOL_VERSION = 2
+OLD_PROTOCOL_VERSION = 1
 FORWARD_HOST = "vz"
 FORWARD_PORT = 22
 
@@ -48,6 +51,7 @@ class Reason:
     UNANNOUNCED = "The relay did not say who is connecting"
     NOT_TECHNICIAN = "Only technicians may open connections through the relay"
     REVOKED = "This technician key is no longer listed on the relay"
+    LEG_FAILED = "The customer's data connection to the relay failed"
 
 
 def error_for_reason(reason: str) -> SupportError:
@@ -109,6 +113,12 @@ def error_for_reason(reason: str) -> SupportError:
             ConsentRefusedError,
             "relay.unannounced",
             "The relay may be out of date; tell its administrator.",
+        ),
+        Reason.LEG_FAILED: (
+            SessionClosedError,
+            "relay.leg_failed",
+            "Join again; if it keeps failing, something between the customer and the relay is "
+            "interfering with the connection: tell the relay's administrator.",
         ),
         Reason.NOT_TECHNICIAN: (CodeError, "relay.not_technician", "Connect with your technician key."),
         Reason.REVOKED: (

@@ -18,6 +18,7 @@ from sessions.relay.audit import DEFAULT_KEEP, DEFAULT_MAX_BYTES, AuditLog
 from sessions.relay.bridge import Bridge
 from sessions.relay.collector import CollectorPacing
 from sessions.relay.customer import CustomerLink
+from sessions.relay.dataleg import DataLegs
 from sessions.relay.gate import Gate, GateLimits, Tally, auto_total, keep, open_files_limit
 from sessions.relay.pairing import CodeEvent, CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
@@ -69,6 +70,13 @@ class RelayConfig:
     refusals_per_source: int = 10
     refusals_per_minute: int = 1000
     vendor: Vendor | None = None  # handed to each agent in `welcome`, for display only
+    # The data leg (protocol v2, sessions/relay/dataleg.py): a TLS port agents carry the inner SSH on
+    # after consent. data_port 0: any free port; data_public_port: the port agents are told, when a
+    # firewall or load balancer forwards another one to it (0: data_port as bound).
+    data_leg: bool = True
+    data_port: int = 0
+    data_public_port: int = 0
+    leg_token_timeout: float = 10.0
 
 
 def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
@@ -218,6 +226,24 @@ class Relay:
         )
         self._gate_task: asyncio.Task[None] | None = None
         self._minute_task: asyncio.Task[None] | None = None
+        self.legs: DataLegs | None = None
+        if config.data_leg:
+            self.legs = DataLegs(
+                config.state_dir,
+                self._leg_refused,
+                token_timeout=config.leg_token_timeout,
+                handshake_timeout=config.handshake_timeout,
+            )
+
+    @property
+    def leg_offer(self) -> dict[str, object] | None:
+        """What the welcome tells a v2 agent about the data leg (port and certificate pin), if offered."""
+        if self.legs is None or not self.legs.port:
+            return None
+        return {"port": self.config.data_public_port or self.legs.port, "pin": self.legs.pin}
+
+    def _leg_refused(self, address: str, reason: str) -> None:
+        self.refusals.write("leg.refused", address, reason=reason)
 
     @classmethod
     async def start(cls, config: RelayConfig) -> Relay:
@@ -228,13 +254,21 @@ class Relay:
             relay.audit.close()
             raise listen_error(exc, config.host, config.port, who="another relay?") from exc
         relay.port = relay._server.sockets[0].getsockname()[1]
+        if relay.legs is not None:
+            try:
+                await relay.legs.start(config.host, config.data_port)
+            except OSError as exc:
+                relay._server.close()
+                relay.audit.close()
+                raise listen_error(exc, config.host, config.data_port, who="another relay?") from exc
         relay._gate_task = asyncio.get_running_loop().create_task(keep(relay.gate, relay._gate_report))
         relay._minute_task = asyncio.get_running_loop().create_task(relay._every_minute())
         if config.pace_collector:
             relay.collector.start()
         relay.audit.write(
-            "relay.started", address=f"{config.host}:{relay.port}", fingerprint=relay.fingerprint
-        )
+            "relay.started", address=f"{config.host}:{relay.port}", fingerprint=relay.fingerprint,
+            data_leg=relay.leg_offer,
+        )  # fmt: skip
         return relay
 
     async def _listen(self) -> asyncssh.SSHAcceptor:
@@ -264,6 +298,8 @@ class Relay:
         if self.config.pace_collector:
             self.collector.stop()
         self.book.close_all()
+        if self.legs is not None:
+            await self.legs.close()
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -350,7 +386,7 @@ class Relay:
             again=again,
         )  # fmt: skip
         try:
-            session = await self._open_device_side(pairing, technician, address, again)
+            session = await self.open_device_side(pairing, technician, address, again)
         except asyncssh.ChannelOpenError as exc:
             if exc.code == asyncssh.OPEN_CONNECT_FAILED:  # the device side, not the customer, said no
                 self.limiter.refund(stamp, key)
@@ -360,9 +396,15 @@ class Relay:
         self.limiter.refund(stamp, key)
         return session
 
-    async def _open_device_side(
+    async def open_device_side(
         self, pairing: Pairing, technician: Technician, address: str, again: bool
     ) -> asyncssh.SSHTCPSession[bytes]:
+        """Ask *pairing*'s customer about *technician* and open the data path; returns the session to
+        hand the technician's channel (a bridge half). The one entry for a claim, local or forwarded.
+
+        With a v2 agent the customer's side is a TLS data leg (sessions/relay/dataleg.py), else a
+        forwarded channel on its link. Raises ChannelOpenError with the reason the technician reads.
+        """
         bridge = Bridge(lambda b: self._on_bridge_closed(pairing, technician, b))
         customer = pairing.customer
         if customer is None:
@@ -391,7 +433,10 @@ class Relay:
             pairing.cancel_timer()
             self.audit.write("consent.given", code=pairing.code, technician=technician.name)
         pairing.bridges.add(bridge)
-        self.audit.write("session.started", code=pairing.code, technician=technician.name, resumed=again)
+        self.audit.write(
+            "session.started", code=pairing.code, technician=technician.name, resumed=again,
+            leg="tls" if bridge.over_leg else "ssh",
+        )  # fmt: skip
         return bridge.technician
 
     def _on_bridge_closed(self, pairing: Pairing, technician: Technician, bridge: Bridge) -> None:

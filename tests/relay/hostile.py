@@ -168,7 +168,7 @@ class RawCustomer:
             "127.0.0.1", port, username="support", known_hosts=None, client_keys=None, agent_path=None
         )
         writer, reader, _ = await conn.open_session(subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8")
-        writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=None))
+        writer.write(protocol.encode("hello", v=protocol.OLD_PROTOCOL_VERSION, resume=None))
         assert protocol.decode(await reader.readline())["type"] == "welcome"
         await conn.create_server(lambda host, port: asyncssh.SSHTCPSession(), "vz", 22)
         message = protocol.decode(await reader.readline())

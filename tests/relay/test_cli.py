@@ -41,6 +41,35 @@ async def test_relay_and_terminal_agent(
         await asyncio.wait_for(conn.wait_closed(), 10)
     assert (tmp_path / "relay" / "audit.jsonl").exists()
     assert (tmp_path / "relay" / "host_ed25519").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "relay" / "leg_key.pem").stat().st_mode & 0o777 == 0o600
+    assert any(
+        re.match(r"Data legs: TLS on 127\.0\.0\.1:\d+, certificate sha256:[0-9a-f]{64}$", s) for s in seen
+    )
+    audit = (tmp_path / "relay" / "audit.jsonl").read_text()
+    assert '"leg": "tls"' in audit  # the terminal agent's session ran on the data leg
+
+
+async def test_relay_and_agent_without_the_data_leg(
+    tmp_path: Path, technicians_file: Path, tech_key: Path, trust
+) -> None:
+    async with relay_and_agents(tmp_path, technicians_file, "--no-data-leg") as (port, seen, agents):
+        assert "Data legs: off (every session stays inside the agents' SSH links)\n" in seen
+        agent = await start_agent(port, tmp_path / "agent", agents, "--no-data-leg")
+        assert agent.stdin is not None
+        match = await line_matching(agent.stdout, r"Session code: (\d{3} \d{3} \d{3})", seen)
+        join = asyncio.ensure_future(
+            connect_by_code(
+                Target("127.0.0.1", port, "kim"),
+                match.group(1),
+                JoinOptions(technician_key=tech_key, trust=trust),
+            )
+        )
+        await line_matching(agent.stdout, r"Allow\? \[y/N\]", seen)
+        agent.stdin.write(b"y\n")
+        conn = await asyncio.wait_for(join, 20)
+        assert (await conn.run("echo v1")).stdout == "v1\n"
+        conn.close()
+    assert '"leg": "ssh"' in (tmp_path / "relay" / "audit.jsonl").read_text()
 
 
 async def test_relay_caps_customers_per_address(
