@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
 from console.app import messages
 from console.files.dock import FilesDock
@@ -47,12 +47,7 @@ def add_tool_actions(window: QMainWindow, menu: QMenu) -> ToolActions:
     review.setObjectName("reviewArchiveAction")
     review.triggered.connect(lambda: open_review(window))  # type: ignore[arg-type]
     menu.addAction(review)
-    files_dock = FilesDock(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, files_dock)
-    neighbour = getattr(window, "diagnostics", None)
-    if isinstance(neighbour, QDockWidget):  # a tab beside Diagnostics: the browser gets the full height
-        window.tabifyDockWidget(neighbour, files_dock)
-    files_dock.hide()
+    files_dock: FilesDock = window.files  # type: ignore[attr-defined]  # a tab of the side docks, hidden at first
     tabs: QTabWidget = window.tabs  # type: ignore[attr-defined]
     tabs.currentChanged.connect(lambda _index: files_dock.show_for(tabs.currentWidget()))
     files = files_dock.toggleViewAction()

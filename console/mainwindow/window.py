@@ -31,6 +31,7 @@ from console.diagnostics.dock import DiagnosticsDock
 from console.escalation.dialog import EscalateDialog
 from console.escalation.dock import EscalationsDock
 from console.escalation.outbox import OutboxService
+from console.files.dock import FilesDock
 from console.followups.dock import FollowUpsDock
 from console.kit.notify import Notifier, show_messages_in
 from console.kit.tasks import spawn
@@ -109,7 +110,9 @@ class MainWindow(QMainWindow):
         self.followups = FollowUpsDock(self.archive_root, self._author, self)
         self.outbox = OutboxService(settings, self)
         self.escalations = EscalationsDock(self.outbox, self)
+        self.files = FilesDock(self)  # the session's files (Tools ▸ Files of this session): hidden at first
         layout.arrange_docks(self, self.side_docks(), raised=self.devices)
+        self.files.hide()
         self._restored = False
         self._quit_confirmed = False
         sizes = layout.restore(self)
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
 
     def side_docks(self) -> list[QDockWidget]:
         """The docks, in the order of their tabs on the right."""
-        return [self.devices, self.chat_dock, self.diagnostics, self.followups, self.escalations]
+        return [self.devices, self.chat_dock, self.diagnostics, self.files, self.followups, self.escalations]
 
     def _fit_to_screen(self) -> None:
         screen = QGuiApplication.primaryScreen()
