@@ -10,7 +10,7 @@ from sessions import storage
 from sessions.errors import SupportError
 from sessions.paths import app_dirs
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE records (
@@ -70,7 +70,18 @@ CREATE INDEX tags_record ON tags(record);
 CREATE TABLE archive (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
-_MIGRATIONS = [_V1]
+# Version 2: documents are searched by our own tokens (sessions/archive/tokens.py: CJK bigrams, words),
+# kept in the `terms` column; `body` stays for snippets. Every record is read again on the next update.
+_V2 = """
+DROP TABLE docs;
+DELETE FROM docmeta;
+DELETE FROM findings;
+DELETE FROM tags;
+UPDATE records SET events_stamp = '', cast_stamp = '';
+CREATE VIRTUAL TABLE docs USING fts5(body UNINDEXED, terms, tokenize = "ascii");
+"""
+
+_MIGRATIONS = [_V1, _V2]
 
 
 class ArchiveIndexError(SupportError):
