@@ -1,0 +1,98 @@
+"""PostgreSQL migrations of the team database: tables, the search index, and row-level security.
+
+Every table that holds records (or anything read from them) has row-level security enabled and
+forced, so the policies bind the tables' owner too, which is the role the relay connects as. The relay
+refuses to run as a superuser or a role with BYPASSRLS (sessions/team/migrations.py), for which no policy
+applies. Policies read the acting identity that `Database.tx` sets per transaction.
+"""
+
+from __future__ import annotations
+
+from sessions.team.schema_common import TABLES_V1
+
+_IDENTITY = """
+CREATE FUNCTION vz_user() RETURNS text LANGUAGE sql STABLE
+    AS $$ SELECT coalesce(current_setting('valuezone.user', true), '') $$;
+CREATE FUNCTION vz_role() RETURNS text LANGUAGE sql STABLE
+    AS $$ SELECT coalesce(current_setting('valuezone.role', true), '') $$;
+CREATE FUNCTION vz_teams() RETURNS text[] LANGUAGE sql STABLE
+    AS $$ SELECT string_to_array(nullif(current_setting('valuezone.teams', true), ''), ',') $$;
+-- Who sees a record: admin and the relay's own jobs everything; hq escalated ones; a lead their teams';
+-- everyone their own. No identity set: nothing.
+CREATE FUNCTION vz_sees(owner text, teams text, escalated smallint) RETURNS boolean LANGUAGE sql STABLE
+    AS $$ SELECT coalesce(CASE vz_role()
+        WHEN 'admin' THEN true
+        WHEN 'system' THEN true
+        WHEN 'hq' THEN owner = vz_user() OR escalated = 1
+        WHEN 'lead' THEN owner = vz_user() OR string_to_array(nullif(teams, ''), ',') && vz_teams()
+        WHEN 'technician' THEN owner = vz_user()
+        ELSE false END, false) $$;
+"""
+
+_DOCS = """
+CREATE TABLE docs (
+    id BIGSERIAL PRIMARY KEY,
+    record BIGINT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    t DOUBLE PRECISION NOT NULL,
+    body TEXT NOT NULL,
+    terms TSVECTOR NOT NULL,              -- our tokens (sessions/archive/tokens.py), not PG's parser
+    owner TEXT NOT NULL,                  -- copied from the record, so the policy needs no join
+    teams TEXT NOT NULL,
+    escalated SMALLINT NOT NULL
+);
+CREATE INDEX docs_terms ON docs USING gin (terms);
+CREATE INDEX docs_record ON docs(record);
+"""
+
+_CHILDREN = ("anchors", "files", "findings", "tags", "campaign_members")
+
+_POLICIES = (
+    """
+ALTER TABLE records ENABLE ROW LEVEL SECURITY;
+ALTER TABLE records FORCE ROW LEVEL SECURITY;
+CREATE POLICY records_read ON records FOR SELECT USING (vz_sees(owner, teams, escalated));
+CREATE POLICY records_add ON records FOR INSERT WITH CHECK (owner = vz_user() OR vz_role() = 'system');
+CREATE POLICY records_change ON records FOR UPDATE USING (vz_sees(owner, teams, escalated))
+    WITH CHECK (vz_sees(owner, teams, escalated));
+CREATE POLICY records_purge ON records FOR DELETE USING (vz_role() = 'system');
+ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE docs FORCE ROW LEVEL SECURITY;
+CREATE POLICY docs_read ON docs FOR SELECT USING (vz_sees(owner, teams, escalated));
+CREATE POLICY docs_add ON docs FOR INSERT WITH CHECK (record IN (SELECT id FROM records));
+CREATE POLICY docs_change ON docs FOR UPDATE USING (record IN (SELECT id FROM records));
+CREATE POLICY docs_drop ON docs FOR DELETE USING (record IN (SELECT id FROM records));
+"""
+    + "".join(
+        f"""
+ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+CREATE POLICY {table}_by_record ON {table} USING (record IN (SELECT id FROM records));
+"""
+        for table in _CHILDREN
+    )
+    + """
+ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit FORCE ROW LEVEL SECURITY;
+CREATE POLICY audit_write ON audit FOR INSERT WITH CHECK (actor = vz_user() OR vz_role() = 'system');
+CREATE POLICY audit_read ON audit FOR SELECT USING (vz_role() IN ('admin', 'system'));
+ALTER TABLE campaigns ENABLE ROW LEVEL SECURITY;
+ALTER TABLE campaigns FORCE ROW LEVEL SECURITY;
+CREATE POLICY campaigns_read ON campaigns FOR SELECT USING (vz_role() IN ('admin', 'system')
+    OR created_by = vz_user()
+    OR (vz_role() = 'lead' AND string_to_array(nullif(teams, ''), ',') && vz_teams()));
+CREATE POLICY campaigns_add ON campaigns FOR INSERT
+    WITH CHECK (created_by = vz_user() AND vz_role() IN ('lead', 'admin'));
+CREATE POLICY campaigns_purge ON campaigns FOR DELETE USING (vz_role() = 'system');
+ALTER TABLE team_settings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE team_settings FORCE ROW LEVEL SECURITY;
+CREATE POLICY team_settings_read ON team_settings FOR SELECT USING (true);
+CREATE POLICY team_settings_write ON team_settings USING (vz_role() IN ('admin', 'system'))
+    WITH CHECK (vz_role() IN ('admin', 'system'));
+"""
+)
+
+_TABLES = TABLES_V1.format(id="BIGSERIAL PRIMARY KEY", blob="BYTEA", real="DOUBLE PRECISION")
+
+#: migrations[n] takes the schema from version n to n + 1.
+MIGRATIONS: list[str] = [_IDENTITY + _TABLES + _DOCS + _POLICIES]

@@ -1,0 +1,57 @@
+"""The team database: created and migrated by the relay, a newer schema refused, RLS-bypassing roles refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sessions.team.database import SYSTEM, TeamDatabaseError, display_url, resolve_url
+from sessions.team.migrations import open_database, schema_version_supported
+from tests.team.pgcluster import PgCluster
+
+
+def test_url_choices(tmp_path: Path) -> None:
+    assert resolve_url("", tmp_path) == ("sqlite", str(tmp_path / "team.sqlite3"))
+    assert resolve_url("sqlite:///srv/vz/team.db", tmp_path) == ("sqlite", "/srv/vz/team.db")
+    assert resolve_url("postgresql://vz@db:5432/vz", tmp_path)[0] == "postgresql"
+    assert display_url("postgresql://vz:s3cret@db:5432/vz") == "postgresql://vz:***@db:5432/vz"
+    with pytest.raises(TeamDatabaseError, match="neither postgresql"):
+        resolve_url("mysql://x@y/z", tmp_path)
+
+
+def test_created_migrated_and_opened_again(db_url: str, state_dir: Path) -> None:
+    database = open_database(db_url, state_dir)
+    try:
+        with database.tx(SYSTEM) as tx:
+            assert tx.rows("SELECT count(*) FROM records") == [(0,)]
+    finally:
+        database.close()
+    again = open_database(db_url, state_dir)  # already at this version: nothing to do
+    again.close()
+
+
+def test_a_newer_schema_is_refused_and_left_alone(db_url: str, state_dir: Path) -> None:
+    database = open_database(db_url, state_dir)
+    newer = schema_version_supported(database.kind) + 1
+    with database.connection() as conn:
+        if database.kind == "sqlite":
+            conn.execute(f"PRAGMA user_version = {newer}")
+        else:
+            conn.execute("UPDATE vz_schema SET version = %s", (newer,))
+            conn.commit()
+    database.close()
+    with pytest.raises(TeamDatabaseError, match=f"schema version {newer}.*Update Valuezone"):
+        open_database(db_url, state_dir)
+
+
+def test_a_superuser_is_refused_because_rls_would_not_apply(pg_cluster: PgCluster, state_dir: Path) -> None:
+    url = pg_cluster.database()
+    as_superuser = url.replace("valuezone@", "postgres@")
+    with pytest.raises(TeamDatabaseError, match="superuser.*row-level security.*createuser valuezone"):
+        open_database(as_superuser, state_dir)
+
+
+def test_an_unreachable_database_says_so(state_dir: Path) -> None:
+    with pytest.raises(TeamDatabaseError, match="cannot be reached.*pg_hba.conf"):
+        open_database("postgresql://valuezone:pw@127.0.0.1:1/none", state_dir)
