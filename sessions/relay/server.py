@@ -21,6 +21,8 @@ from sessions.relay.protocol import Reason
 from sessions.relay.ratelimit import FailureLimiter
 from sessions.relay.technicians import TechnicianRegistry
 from sessions.ssh.packets import streamline
+from sessions.team.protocol import MAX_RECORD
+from sessions.team.service import TeamServer
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
 # AES-GCM runs in one hardware-accelerated call per packet; asyncssh's chacha20-poly1305 needs several
@@ -51,6 +53,9 @@ class RelayConfig:
     # For `valuezone relay`, which owns its process; a relay embedded in another program (tests, the
     # demo) leaves that program's collector alone.
     pace_collector: bool = False
+    # The team server (sessions/team/): records, review and reports. "" = SQLite in state_dir.
+    db_url: str = ""
+    team_max_record: int = MAX_RECORD
 
 
 def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
@@ -129,8 +134,10 @@ class _Connection(asyncssh.SSHServer):
                 key=self.technician.fingerprint,
             )
 
-    def session_requested(self) -> asyncssh.SSHServerProcess[str] | bool:
-        if self.customer is None:
+    def session_requested(self):  # type: ignore[no-untyped-def]
+        if self.customer is None:  # a technician: only the team server's subsystem (sessions/team/)
+            if self.technician is not None and self.relay.team is not None:
+                return self.relay.team.session(self.conn, self.technician.fingerprint)
             return False
         return asyncssh.SSHServerProcess(self.customer.run_session, None, 0, False)
 
@@ -163,10 +170,14 @@ class Relay:
         self.port = 0
         self._server: asyncssh.SSHAcceptor | None = None
         self.collector = CollectorPacing()
+        self.team: TeamServer | None = None
 
     @classmethod
     async def start(cls, config: RelayConfig) -> Relay:
         relay = cls(config)
+        relay.team = await TeamServer.open(
+            config.db_url, config.state_dir, relay.technicians.member, max_record=config.team_max_record
+        )
         relay._server = await asyncssh.listen(
             config.host,
             config.port,
@@ -201,6 +212,9 @@ class Relay:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        if self.team is not None:
+            await self.team.close()
+            self.team = None
         self.audit.write("relay.stopped")
         self.audit.close()
 

@@ -1,4 +1,4 @@
-"""The team database: created and migrated by the relay, a newer schema refused, RLS-bypassing roles refused."""
+"""The team database: created and migrated by the relay; a newer schema and RLS-bypassing roles refused."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_url_choices(tmp_path: Path) -> None:
     assert resolve_url("sqlite:///srv/vz/team.db", tmp_path) == ("sqlite", "/srv/vz/team.db")
     assert resolve_url("postgresql://vz@db:5432/vz", tmp_path)[0] == "postgresql"
     assert display_url("postgresql://vz:s3cret@db:5432/vz") == "postgresql://vz:***@db:5432/vz"
-    with pytest.raises(TeamDatabaseError, match="neither postgresql"):
+    with pytest.raises(TeamDatabaseError, match=r"neither postgresql"):
         resolve_url("mysql://x@y/z", tmp_path)
 
 
@@ -41,17 +41,17 @@ def test_a_newer_schema_is_refused_and_left_alone(db_url: str, state_dir: Path) 
             conn.execute("UPDATE vz_schema SET version = %s", (newer,))
             conn.commit()
     database.close()
-    with pytest.raises(TeamDatabaseError, match=f"schema version {newer}.*Update Valuezone"):
+    with pytest.raises(TeamDatabaseError, match=rf"schema version {newer}.*Update Valuezone"):
         open_database(db_url, state_dir)
 
 
 def test_a_superuser_is_refused_because_rls_would_not_apply(pg_cluster: PgCluster, state_dir: Path) -> None:
     url = pg_cluster.database()
     as_superuser = url.replace("valuezone@", "postgres@")
-    with pytest.raises(TeamDatabaseError, match="superuser.*row-level security.*createuser valuezone"):
+    with pytest.raises(TeamDatabaseError, match=r"superuser.*row-level security.*createuser valuezone"):
         open_database(as_superuser, state_dir)
 
 
 def test_an_unreachable_database_says_so(state_dir: Path) -> None:
-    with pytest.raises(TeamDatabaseError, match="cannot be reached.*pg_hba.conf"):
+    with pytest.raises(TeamDatabaseError, match=r"cannot be reached.*pg_hba.conf"):
         open_database("postgresql://valuezone:pw@127.0.0.1:1/none", state_dir)

@@ -1,0 +1,183 @@
+"""Reading the team's records: search hits, the sessions list, open follow-ups, one record's files.
+
+Every query carries the actor's visibility (access.py); on PostgreSQL the database applies it again.
+Hits and rows are the archive's own types (sessions.archive), with the session id where the archive has
+a folder, so the review window and the CLI show server results as they show a local archive's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from sessions.archive.followups import OpenFollowUp
+from sessions.archive.search import Filters, Hit, SessionRow, snippet
+from sessions.archive.tokens import fts5_query, highlight_pattern, parse_query, tsquery
+from sessions.team.access import like_escape, visible
+from sessions.team.database import Actor, Tx
+
+MAX_HITS = 1000
+
+
+def filters_clause(filters: Filters | None) -> tuple[str, list[Any]]:
+    """The archive's filters as SQL both backends accept (on records ``r``)."""
+    parts: list[str] = []
+    args: list[Any] = []
+    if filters is None:
+        return "1 = 1", args
+    if filters.since:
+        parts.append("r.started >= ?")
+        args.append(filters.since)
+    if filters.until:
+        parts.append("r.started < ?")
+        args.append(filters.until + "T99")
+    for column, value in (
+        ("r.technician", filters.technician),
+        ("r.device_name || ' ' || r.device_host", filters.device),
+    ):
+        if value:
+            parts.append(f"lower({column}) LIKE ? ESCAPE '!'")
+            args.append(f"%{like_escape(value.lower())}%")
+    if filters.outcome == "none":
+        parts.append("r.outcome IS NULL")
+    elif filters.outcome:
+        parts.append("r.outcome = ?")
+        args.append(filters.outcome)
+    for op, score in ((">=", filters.min_score), ("<=", filters.max_score)):
+        if score is not None:
+            parts.append(f"r.score {op} ?")
+            args.append(score)
+    if filters.customer_lang:
+        parts.append("r.customer_lang = ?")
+        args.append(filters.customer_lang)
+    for column, flag in (("r.escalated", filters.escalated), ("r.followup_open", filters.followup_open)):
+        if flag is not None:
+            parts.append(f"{column} = ?")
+            args.append(int(flag))
+    return (" AND ".join(parts) or "1 = 1"), args
+
+
+def filters_from_json(data: dict[str, Any] | None) -> Filters:
+    known = {name: value for name, value in (data or {}).items() if name in Filters.__dataclass_fields__}
+    return Filters(**known)
+
+
+def filters_to_json(filters: Filters | None) -> dict[str, Any]:
+    return {k: v for k, v in asdict(filters or Filters()).items() if v not in ("", None)}
+
+
+def _match(tx: Tx, text: str) -> tuple[str, str, list[Any]] | None:
+    """(FROM clause, WHERE part, args) matching documents for *text*, or None when it has no words."""
+    terms = parse_query(text)
+    if not terms:
+        return None
+    if tx.kind == "postgresql":
+        return "docs d", "d.terms @@ ?::tsquery", [tsquery(terms)]
+    return "docs_fts f JOIN docs d ON d.id = f.rowid", "docs_fts MATCH ?", [fts5_query(terms)]
+
+
+def search(tx: Tx, actor: Actor, text: str, *, limit: int = 50, filters: Filters | None = None) -> list[Hit]:
+    """The newest *limit* places matching *text* in records *actor* may see (and *filters* passes)."""
+    match = _match(tx, text)
+    if match is None:
+        return []
+    source, condition, args = match
+    seen, seen_args = visible(actor)
+    where, where_args = filters_clause(filters)
+    rows = tx.rows(
+        "SELECT d.body, d.kind, d.t, r.id, r.session_id, r.started, r.technician, r.device_name "
+        f"FROM {source} JOIN records r ON r.id = d.record "
+        f"WHERE {condition} AND {seen} AND {where} ORDER BY d.id DESC LIMIT ?",
+        [*args, *seen_args, *where_args, min(max(limit, 1), MAX_HITS)],
+    )
+    pattern = highlight_pattern(text)
+    hits = []
+    for body, kind, t, record_id, session_id, started, technician, device in rows:
+        text_part, spans = snippet(body, pattern)
+        hits.append(
+            Hit(record_id, session_id, session_id, started, technician, device, kind, t, text_part, spans)
+        )
+    return hits
+
+
+def session_rows(tx: Tx, actor: Actor, filters: Filters | None = None, *, text: str = "") -> list[SessionRow]:
+    """The sessions *actor* may see that pass *filters* (and hold every word of *text*), newest first."""
+    seen, args = visible(actor)
+    where, where_args = filters_clause(filters)
+    clause = f"{seen} AND {where}"
+    args = [*args, *where_args]
+    match = _match(tx, text)
+    if match is not None:
+        source, condition, match_args = match
+        clause += f" AND r.id IN (SELECT d.record FROM {source} WHERE {condition})"
+        args += match_args
+    rows = tx.rows(
+        "SELECT r.id, r.session_id, r.started, r.duration, r.technician, r.device_name, r.outcome, r.score, "
+        "r.customer_lang, r.escalated, r.followup_open, r.summary "
+        f"FROM records r WHERE {clause} ORDER BY r.started DESC LIMIT 5000",
+        args,
+    )
+    tags: dict[int, list[str]] = {}
+    if rows:
+        for record, tag in tx.rows(
+            f"SELECT t.record, t.tag FROM tags t JOIN records r ON r.id = t.record WHERE {clause}", args
+        ):
+            if tag not in tags.setdefault(record, []):
+                tags[record].append(tag)
+    return [
+        SessionRow(row[0], row[1], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
+                   bool(row[9]), bool(row[10]), row[11], tuple(tags.get(row[0], ())))
+        for row in rows
+    ]  # fmt: skip
+
+
+def open_followups(tx: Tx, actor: Actor) -> list[OpenFollowUp]:
+    """Open follow-ups in records *actor* may see, the earliest due first."""
+    seen, args = visible(actor)
+    rows = tx.rows(
+        "SELECT r.session_id, r.started, r.device_name, r.technician, coalesce(r.followup_due, ''), "
+        "coalesce(r.outcome, ''), r.comment, r.summary, r.score FROM records r "
+        f"WHERE r.followup_open = 1 AND {seen} ORDER BY coalesce(r.followup_due, '9999'), r.started",
+        args,
+    )
+    return [OpenFollowUp(*row) for row in rows]
+
+
+def find_record(tx: Tx, actor: Actor, session_id: str) -> tuple[int, str] | None:
+    """(record id, owner) of a session *actor* may see, or None (unknown and hidden look the same)."""
+    seen, args = visible(actor)
+    row = tx.one(
+        f"SELECT r.id, r.owner FROM records r WHERE r.session_id = ? AND {seen}", [session_id, *args]
+    )
+    return None if row is None else (int(row[0]), str(row[1]))
+
+
+def languages(tx: Tx, actor: Actor) -> list[str]:
+    seen, args = visible(actor)
+    rows = tx.rows(
+        f"SELECT DISTINCT r.customer_lang FROM records r WHERE r.customer_lang <> '' AND {seen} ORDER BY 1",
+        args,
+    )
+    return [row[0] for row in rows]
+
+
+def hit_to_json(hit: Hit) -> dict[str, Any]:
+    return {**hit.to_json(), "record_id": hit.record_id}
+
+
+def hit_from_json(data: dict[str, Any]) -> Hit:
+    return Hit(
+        int(data.get("record_id", 0)), str(data["folder"]), str(data["session"]), str(data["started"]),
+        str(data["technician"]), str(data["device"]), str(data["kind"]), float(data["t"]),
+        str(data["snippet"]), tuple((int(a), int(b)) for a, b in data.get("highlights", [])),
+    )  # fmt: skip
+
+
+def row_to_json(row: SessionRow) -> dict[str, Any]:
+    return {**asdict(row), "tags": list(row.tags)}
+
+
+def row_from_json(data: dict[str, Any]) -> SessionRow:
+    fields = {name: data.get(name) for name in SessionRow.__dataclass_fields__}
+    fields["tags"] = tuple(data.get("tags") or ())
+    return SessionRow(**fields)  # type: ignore[arg-type]
