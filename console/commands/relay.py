@@ -54,6 +54,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help="new session codes one source address may get per minute (0: no limit; default 30)",
     )
+    parser.add_argument(
+        "--db",
+        default="",
+        metavar="URL",
+        help="the team server's database: postgresql://user@host:5432/db (password in ~/.pgpass), "
+        "or by default SQLite in --state-dir; created and migrated by the relay",
+    )
+    parser.add_argument(
+        "--team-max-record-mb",
+        type=int,
+        default=512,
+        metavar="MB",
+        help="largest record the team server takes from a technician (default 512)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -69,6 +83,8 @@ async def _serve(args: argparse.Namespace) -> int:
     listen = Target.parse(args.listen)
     if args.code_ttl <= 0 or args.grace < 0:
         raise ConfigError("--code-ttl must be positive and --grace not negative.")
+    if args.team_max_record_mb < 1:
+        raise ConfigError("--team-max-record-mb must be at least 1.")
     if args.max_customers_per_address < 0 or args.codes_per_minute < 0:
         raise ConfigError(
             "--max-customers-per-address and --codes-per-minute cannot be negative.", "Use 0 for no limit."
@@ -83,12 +99,16 @@ async def _serve(args: argparse.Namespace) -> int:
         max_customers_per_address=args.max_customers_per_address,
         codes_per_minute_per_address=args.codes_per_minute,
         pace_collector=True,
+        db_url=args.db,
+        team_max_record=args.team_max_record_mb << 20,
     )
     relay = await Relay.start(config)
     print(f"Valuezone relay listening on {listen.host}:{relay.port}", flush=True)
     print(f"Host key fingerprint: {relay.fingerprint}", flush=True)
     print(f"Technicians: {len(relay.technicians)} (from {args.technicians})", flush=True)
     print(f"Audit log: {relay.audit.path}", flush=True)
+    if relay.team is not None:
+        print(f"Team server: {relay.team.database.kind} {relay.team.database.label}", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -10,7 +10,7 @@ from typing import Any
 from sessions.team.access import AUDITED, actor_of
 from sessions.team.database import Actor, Database, Tx
 from sessions.team.indexing import now_text
-from sessions.team.protocol import TeamRefusal
+from sessions.team.protocol import MAX_RECORD, TeamRefusal
 from sessions.team.roles import Member
 
 
@@ -20,6 +20,7 @@ class Context:
 
     database: Database
     member: Member
+    max_record: int = MAX_RECORD
 
     @property
     def actor(self) -> Actor:

@@ -13,7 +13,7 @@ from sessions.team.context import Context, Operation, audit, bad_request, text
 from sessions.team.database import SYSTEM
 from sessions.team.indexing import load_files, write_folder
 from sessions.team.ingest import anchors_of
-from sessions.team.protocol import MAX_RECORD, VERSION, TeamRefusal
+from sessions.team.protocol import VERSION, TeamRefusal
 from sessions.team.queries import find_record
 
 HAVE_BATCH = 500
@@ -40,7 +40,7 @@ def op_hello(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
         "server": f"valuezone {__version__}",
         "database": ctx.database.kind,
         "member": ctx.member.to_json(),
-        "limits": {"record_bytes": MAX_RECORD, "have_batch": HAVE_BATCH},
+        "limits": {"record_bytes": ctx.max_record, "have_batch": HAVE_BATCH},
     }
 
 

@@ -85,7 +85,7 @@ class TeamServer:
                 "Your key is no longer in the relay's technicians file.",
                 "Ask the relay's administrator to add your public key again.",
             )
-        return Context(self.database, member)
+        return Context(self.database, member, self.max_record)
 
     async def handle(
         self, fingerprint: str, request: dict[str, Any], stdin: Any

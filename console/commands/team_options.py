@@ -1,0 +1,51 @@
+"""Options every command that talks to the team server shares: --server HOST:PORT, -i KEY, --accept-new."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+DEFAULT_PORT = 2222
+
+
+def add_server_options(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+    parser.add_argument(
+        "--server",
+        metavar="HOST:PORT",
+        required=required,
+        help="the team server: your relay (port 2222 when not given)",
+    )
+    parser.add_argument(
+        "-i",
+        dest="key_file",
+        metavar="KEY",
+        type=Path,
+        default=None,
+        help="technician key (default: the console's own, its passphrase in the keyring)",
+    )
+    parser.add_argument(
+        "--accept-new",
+        action="store_true",
+        help="trust the relay's host key on first use; a changed key is refused",
+    )
+
+
+def server_target(spec: str) -> Any:
+    """`host` or `host:port` (default port 2222) as a Target."""
+    from sessions.ssh.target import Target
+
+    target = Target.parse(spec)
+    if ":" not in spec.rsplit("]", 1)[-1]:
+        target = Target(target.host, DEFAULT_PORT, target.user)
+    return target
+
+
+async def open_client(args: argparse.Namespace) -> Any:
+    """A connected TeamClient for --server, -i and --accept-new (host keys asked on a terminal)."""
+    from sessions.ssh.terminal_prompt import trust_from_args
+    from sessions.team.client import TeamClient
+
+    return await TeamClient.connect(
+        server_target(args.server), trust=trust_from_args(args), technician_key=args.key_file
+    )
