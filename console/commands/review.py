@@ -1,4 +1,5 @@
-"""`valuezone review`: the review window, and index / search / verify / report over an archive of records."""
+"""`valuezone review`: the review window, and index / search / verify / report over an archive of records,
+or over the team server's records (`--server HOST:PORT`, no ARCHIVE then)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--index-db", type=Path, help="the index file (default: one per archive in the data folder)"
     )
+    from console.commands.team_options import add_server_options
+
+    add_server_options(parser)
     parser.set_defaults(func=run)
     sub = parser.add_subparsers(dest="review_command", metavar="SUBCOMMAND")
 
@@ -30,25 +34,49 @@ def register(subparsers: Any) -> None:
     index.add_argument("--quiet", action="store_true", help="print only the summary")
 
     search = sub.add_parser("search", help="find words in terminal text, chat, findings, summaries and notes")
-    search.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
     search.add_argument(
-        "query", metavar="QUERY", help='words that must all occur; "quoted words" as a phrase'
+        "words",
+        nargs="+",
+        metavar="[ARCHIVE] QUERY",
+        help='the archive folder (not with --server), then words that must all occur; "quoted words" '
+        "as a phrase",
     )
+    add_server_options(search, nested=True)
     search.add_argument("--json", action="store_true", help="print the hits as JSON")
     search.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
     search.add_argument("--no-update", action="store_true", help="do not index new records first")
 
-    verify = sub.add_parser("verify", help="check one record, lead annotations and tags included")
-    verify.add_argument("record_dir", metavar="RECORD", type=Path)
+    verify = sub.add_parser(
+        "verify",
+        help="check one record, lead notes and tags included; with --server, against the server's anchors",
+    )
+    verify.add_argument(
+        "record_dir", metavar="RECORD", type=Path, help="a record folder; with --server, or a session id"
+    )
+    add_server_options(verify, nested=True)
 
     report = sub.add_parser("report", help="write the review report (recurring findings, scores, …) as HTML")
-    report.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
+    report.add_argument("archive_dir", metavar="ARCHIVE", type=Path, nargs="?", help="not with --server")
     report.add_argument("--since", metavar="DATE", default="", help="only sessions started on or after DATE")
     report.add_argument("--html", metavar="OUT", type=Path, required=True, help="the HTML file to write")
+    add_server_options(report, nested=True)
 
 
 def run(args: argparse.Namespace) -> int:
     command = args.review_command
+    if getattr(args, "server", None):
+        from console.commands.review_server import run_on_server
+
+        return run_on_server(args)
+    if command == "search":
+        if len(args.words) != 2:
+            print("valuezone: give the archive folder and the words: review search ARCHIVE QUERY "
+                  "(or --server HOST:PORT QUERY).", file=sys.stderr)  # fmt: skip
+            return 2
+        args.archive_dir, args.query = Path(args.words[0]), args.words[1]
+    if command == "report" and args.archive_dir is None:
+        print("valuezone: give the archive folder (or --server HOST:PORT).", file=sys.stderr)
+        return 2
     if command == "verify":
         from console.commands.verify import print_report
 
@@ -91,7 +119,11 @@ def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
     if not fts_query(query):
         print("valuezone: the search has no words to look for.", file=sys.stderr)
         return 2
-    hits = search(index, query, limit=limit)
+    return print_hits(search(index, query, limit=limit), as_json=as_json)
+
+
+def print_hits(hits: list[Any], *, as_json: bool) -> int:
+    """Hits as JSON or as lines (the match highlighted on a terminal); exit 1 when there are none."""
     if as_json:
         print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
         return 0 if hits else 1
@@ -109,7 +141,7 @@ def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
 
 
 def _report(index: Any, since: str, out: Path) -> int:
-    _offscreen_without_display()
+    offscreen_without_display()
     from console.app import create_application
     from console.review.charts import render_chart_pngs
     from sessions.archive import build_report, render_html
@@ -123,7 +155,7 @@ def _report(index: Any, since: str, out: Path) -> int:
     return 0
 
 
-def _offscreen_without_display() -> None:
+def offscreen_without_display() -> None:
     """Charts are drawn with Qt; on a machine without a display they are drawn offscreen."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

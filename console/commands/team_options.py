@@ -9,25 +9,32 @@ from typing import Any
 DEFAULT_PORT = 2222
 
 
-def add_server_options(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+def add_server_options(
+    parser: argparse.ArgumentParser, *, required: bool = False, nested: bool = False
+) -> None:
+    """--server, -i and --accept-new. *nested*: on a subcommand whose parent has them too (no defaults
+    here, so a value given before the subcommand's name is kept)."""
+    keep: dict[str, Any] = {"default": argparse.SUPPRESS} if nested else {}
     parser.add_argument(
         "--server",
         metavar="HOST:PORT",
         required=required,
         help="the team server: your relay (port 2222 when not given)",
+        **keep,
     )
     parser.add_argument(
         "-i",
         dest="key_file",
         metavar="KEY",
         type=Path,
-        default=None,
         help="technician key (default: the console's own, its passphrase in the keyring)",
+        **(keep or {"default": None}),
     )
     parser.add_argument(
         "--accept-new",
         action="store_true",
         help="trust the relay's host key on first use; a changed key is refused",
+        **keep,
     )
 
 

@@ -15,7 +15,14 @@ from sessions.recording import canonical, line_hash
 from sessions.recording.chain import event_line, parse_ts, ts_at
 from sessions.recording.meta import EVENTS_FILE, SESSION_FILE
 from sessions.team.database import Tx
-from sessions.team.indexing import extract_files, load_files, replace_documents, store_files, update_facts
+from sessions.team.indexing import (
+    extract_files,
+    load_files,
+    now_text,
+    replace_documents,
+    store_files,
+    update_facts,
+)
 
 
 def append_lines(tx: Tx, record_id: int, events: list[dict[str, Any]]) -> dict[str, bytes]:
@@ -55,10 +62,19 @@ def _apply_meta(meta: dict[str, Any], type_: str, data: dict[str, Any]) -> None:
 def append_event(tx: Tx, record_id: int, type_: str, data: dict[str, Any]) -> None:
     """Append one event now and bring facts, findings, tags and event documents up to date."""
     files = append_lines(tx, record_id, [{"type": type_, "data": data}])
-    reindex_events(tx, record_id, files)
+    reindex_events(tx, record_id, files, by=tx.actor.identity)
 
 
-def reindex_events(tx: Tx, record_id: int, files: dict[str, bytes]) -> None:
+def reindex_events(tx: Tx, record_id: int, files: dict[str, bytes], by: str = "") -> None:
+    """Facts, findings, tags and event documents from the new events; a follow-up closed in them closes
+    the record's open campaign follow-ups too."""
     facts, docs = extract_files(files)
     update_facts(tx, record_id, facts)
     replace_documents(tx, record_id, facts, docs, terminal=False)
+    if not facts.followup_open:
+        note = next((doc.body for doc in reversed(docs) if doc.kind == "note"), "")
+        tx.run(
+            "UPDATE campaign_members SET closed = ?, closed_by = ?, note = ? "
+            "WHERE record = ? AND closed IS NULL",
+            (now_text(), by, note, record_id),
+        )

@@ -186,5 +186,5 @@ def _extend(tx: Tx, member: Member, existing: tuple[Any, ...], folder: Path, has
     else:
         files = append_lines(tx, record_id, [json.loads(line) for line in new_lines])
     _anchor(tx, record_id, len(hashes), hashes[-1])
-    reindex_events(tx, record_id, files)
+    reindex_events(tx, record_id, files, by=member.identity)
     return Pushed("extended", session_id, len(hashes), hashes[-1])

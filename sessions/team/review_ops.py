@@ -12,7 +12,6 @@ from typing import Any
 from sessions.team.appends import append_event
 from sessions.team.context import Context, Operation, audit, bad_request, number, text
 from sessions.team.database import Tx
-from sessions.team.indexing import now_text
 from sessions.team.queries import (
     filters_from_json,
     filters_to_json,
@@ -87,11 +86,6 @@ def op_close_followup(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
     with ctx.database.tx(ctx.actor, write=True) as tx:
         record_id, owner = lock_record(tx, ctx, session_id)
         append_event(tx, record_id, "followup.closed", {"note": note, "author": ctx.member.name})
-        tx.run(
-            "UPDATE campaign_members SET closed = ?, closed_by = ?, note = ? "
-            "WHERE record = ? AND closed IS NULL",
-            (now_text(), ctx.member.identity, note, record_id),
-        )
         audit(tx, ctx.actor, "followup.closed", session_id, owner=owner)
     return {"session_id": session_id}
 

@@ -21,7 +21,7 @@ import asyncssh
 
 from sessions.errors import SupportError
 from sessions.recording.meta import CAST_FILE, EVENTS_FILE, SESSION_FILE
-from sessions.team import record_ops, review_ops
+from sessions.team import lead_ops, record_ops, review_ops
 from sessions.team.context import Context, Operation, audit, bad_request, text
 from sessions.team.database import SYSTEM, Database
 from sessions.team.indexing import load_files
@@ -55,7 +55,7 @@ class TeamServer:
         self.members = members
         self.spool = spool
         self.max_record = max_record
-        self.operations: dict[str, Operation] = {**record_ops.OPS, **review_ops.OPS}
+        self.operations: dict[str, Operation] = {**record_ops.OPS, **review_ops.OPS, **lead_ops.OPS}
         self._ingest = asyncio.Semaphore(INGEST_WORKERS)
 
     @classmethod
