@@ -45,7 +45,8 @@ CREATE INDEX docs_terms ON docs USING gin (terms);
 CREATE INDEX docs_record ON docs(record);
 """
 
-_CHILDREN = ("anchors", "files", "findings", "tags", "campaign_members")
+_CHILDREN = ("findings", "tags", "campaign_members")
+_BY_RECORD = "record IN (SELECT id FROM records)"
 
 _POLICIES = (
     """
@@ -61,7 +62,21 @@ ALTER TABLE docs FORCE ROW LEVEL SECURITY;
 CREATE POLICY docs_read ON docs FOR SELECT USING (vz_sees(owner, teams, escalated));
 CREATE POLICY docs_add ON docs FOR INSERT WITH CHECK (record IN (SELECT id FROM records));
 CREATE POLICY docs_change ON docs FOR UPDATE USING (record IN (SELECT id FROM records));
-CREATE POLICY docs_drop ON docs FOR DELETE USING (record IN (SELECT id FROM records));
+CREATE POLICY docs_drop ON docs FOR DELETE
+    USING (vz_role() = 'system' OR (kind <> 'terminal' AND record IN (SELECT id FROM records)));
+-- Anchors are written by the relay's own ingest only; the sealed terminal.cast is never changed.
+ALTER TABLE anchors ENABLE ROW LEVEL SECURITY;
+ALTER TABLE anchors FORCE ROW LEVEL SECURITY;
+CREATE POLICY anchors_read ON anchors FOR SELECT USING (record IN (SELECT id FROM records));
+CREATE POLICY anchors_write ON anchors USING (vz_role() = 'system') WITH CHECK (vz_role() = 'system');
+ALTER TABLE files ENABLE ROW LEVEL SECURITY;
+ALTER TABLE files FORCE ROW LEVEL SECURITY;
+CREATE POLICY files_read ON files FOR SELECT USING (record IN (SELECT id FROM records));
+CREATE POLICY files_add ON files FOR INSERT WITH CHECK (record IN (SELECT id FROM records));
+CREATE POLICY files_change ON files FOR UPDATE
+    USING (vz_role() = 'system' OR (name <> 'terminal.cast' AND record IN (SELECT id FROM records)));
+CREATE POLICY files_drop ON files FOR DELETE
+    USING (vz_role() = 'system' OR (name <> 'terminal.cast' AND record IN (SELECT id FROM records)));
 """
     + "".join(
         f"""
