@@ -35,6 +35,35 @@ def register(subparsers: Any) -> None:
     outbox.add_argument("--all", action="store_true", help="list pushed records too")
     outbox.set_defaults(func=run_outbox)
 
+    retention = sub.add_parser(
+        "retention", help="list, or set (admin) how many days a team's records are kept on the team server"
+    )
+    retention.add_argument("team", nargs="?", metavar="TEAM", help="a team name, or * for records of no team")
+    retention.add_argument("days", nargs="?", metavar="DAYS", help="days to keep, or `forever`")
+    add_server_options(retention, required=True)
+    retention.set_defaults(func=run_admin)
+
+    hold = sub.add_parser(
+        "hold", help="place (or --release) a legal hold on a session: it is never purged (admin)"
+    )
+    hold.add_argument("session_id", metavar="SESSION")
+    hold.add_argument("--reason", default="", help="the matter or case the hold is for (needed to place one)")
+    hold.add_argument("--release", action="store_true", help="release the hold")
+    add_server_options(hold, required=True)
+    hold.set_defaults(func=run_admin)
+
+    purge = sub.add_parser(
+        "purge", help="purge records past their retention now (admin; the relay does it hourly)"
+    )
+    add_server_options(purge, required=True)
+    purge.set_defaults(func=run_admin)
+
+    audit = sub.add_parser("audit", help="who looked at or changed what on the team server (admin)")
+    audit.add_argument("--session", default="", metavar="SESSION", help="only lines about this session")
+    audit.add_argument("--limit", type=int, default=200)
+    add_server_options(audit, required=True)
+    audit.set_defaults(func=run_admin)
+
 
 def _archive(path: Path | None) -> Path:
     if path is not None:
@@ -120,3 +149,63 @@ def run_outbox(args: argparse.Namespace) -> int:
     pushed = sum(item.state == "pushed" for item in items)
     print(f"{len(items) - pushed} waiting or refused, {pushed} pushed", file=sys.stderr)
     return 1 if any(item.state == "refused" for item in items) else 0
+
+
+def run_admin(args: argparse.Namespace) -> int:
+    """retention / hold / purge / audit: one request each."""
+    from sessions.errors import SupportError
+
+    command = args.archive_command
+    if command == "retention" and args.team and not args.days:
+        raise SupportError("Give the days too: `archive retention TEAM DAYS` (or `forever`).")
+    request = _admin_request(args)
+
+    async def ask() -> dict[str, Any]:
+        async with await open_client(args) as client:
+            return await client.request(request.pop("op"), **request)
+
+    answer = asyncio.run(ask())
+    if command == "retention" and not args.team:
+        for team in answer["teams"]:
+            days = "forever" if team["days"] is None else f"{team['days']} days"
+            print(f"{team['team']}: {days} (set by {team['updated_by']} {team['updated'][:10]})")
+    elif command == "retention":
+        print(f"{answer['team']}: " + ("forever" if answer["days"] is None else f"{answer['days']} days"))
+    elif command == "hold":
+        print(f"{answer['session_id']}: " + ("on legal hold" if answer["hold"] else "hold released"))
+    elif command == "purge":
+        if answer["busy"]:
+            print("Another relay is purging right now; nothing done.")
+        else:
+            print(f"{answer['purged']} records purged, {answer['held']} past retention kept on legal hold")
+    else:
+        for line in answer["audit"]:
+            print(f"{line['at'][:19].replace('T', ' ')}  {line['actor']} ({line['role']})  {line['action']}  "
+                  f"{line['session_id']}  {line['detail']}")  # fmt: skip
+    return 0
+
+
+def _admin_request(args: argparse.Namespace) -> dict[str, Any]:
+    from sessions.errors import SupportError
+
+    command = args.archive_command
+    if command == "retention":
+        if not args.team:
+            return {"op": "retention.list"}
+        if args.days == "forever":
+            return {"op": "retention.set", "team": args.team, "days": None}
+        if not args.days.isdigit() or int(args.days) < 1:
+            raise SupportError(
+                f"{args.days!r} is not a number of days.", "Give a whole number, or `forever`."
+            )
+        return {"op": "retention.set", "team": args.team, "days": int(args.days)}
+    if command == "hold":
+        return {
+            "op": "hold.set",
+            "session_id": args.session_id,
+            "hold": not args.release,
+            "reason": args.reason,
+        }
+    if command == "purge":
+        return {"op": "purge.run"}
+    return {"op": "audit.list", "session_id": args.session, "limit": args.limit}

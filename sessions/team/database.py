@@ -144,9 +144,9 @@ class Database:
             except BaseException:
                 _discard_if_broken(conn, self.kind)
                 if not _is_broken(conn, self.kind):
-                    self._pool.put(conn)
+                    self._give_back(conn)
                 raise
-            self._pool.put(conn)
+            self._give_back(conn)
         finally:
             self._slots.release()
 
@@ -171,6 +171,13 @@ class Database:
                 with contextlib.suppress(Exception):
                     conn.rollback() if self.kind == "postgresql" else conn.execute("ROLLBACK")
                 raise
+
+    def _give_back(self, conn: Any) -> None:
+        if self._closed:
+            with contextlib.suppress(Exception):
+                conn.close()
+        else:
+            self._pool.put(conn)
 
     def close(self) -> None:
         self._closed = True

@@ -9,6 +9,7 @@ and record verification run in worker threads: the relay's event loop keeps brid
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import shutil
@@ -21,7 +22,7 @@ import asyncssh
 
 from sessions.errors import SupportError
 from sessions.recording.meta import CAST_FILE, EVENTS_FILE, SESSION_FILE
-from sessions.team import lead_ops, record_ops, review_ops
+from sessions.team import lead_ops, record_ops, retention, review_ops
 from sessions.team.context import Context, Operation, audit, bad_request, text
 from sessions.team.database import SYSTEM, Database
 from sessions.team.indexing import load_files
@@ -45,6 +46,7 @@ from sessions.team.roles import Member
 log = logging.getLogger(__name__)
 MemberLookup = Callable[[str], Member | None]
 INGEST_WORKERS = 2  # records verified and indexed at once (CPU-bound: keep cores for the relay)
+PURGE_EVERY = 3600.0  # seconds between purges of records past their retention
 
 
 class TeamServer:
@@ -55,8 +57,32 @@ class TeamServer:
         self.members = members
         self.spool = spool
         self.max_record = max_record
-        self.operations: dict[str, Operation] = {**record_ops.OPS, **review_ops.OPS, **lead_ops.OPS}
+        self.operations: dict[str, Operation] = {
+            **record_ops.OPS,
+            **review_ops.OPS,
+            **lead_ops.OPS,
+            **retention.OPS,
+        }
         self._ingest = asyncio.Semaphore(INGEST_WORKERS)
+        self._purger: asyncio.Task[None] | None = None
+        self._purging: asyncio.Future[retention.PurgeResult] | None = None
+
+    def start_purging(self, every: float = PURGE_EVERY) -> None:
+        """Purge records past their retention now and every *every* seconds (one relay at a time)."""
+        self._purger = asyncio.get_running_loop().create_task(self._purge_loop(every))
+
+    async def _purge_loop(self, every: float) -> None:
+        while True:
+            self._purging = asyncio.ensure_future(asyncio.to_thread(retention.purge, self.database))
+            try:
+                result = await asyncio.shield(self._purging)
+                if result.purged:
+                    log.info(
+                        "purged %d records past retention (%d on legal hold kept)", result.purged, result.held
+                    )
+            except SupportError as exc:
+                log.warning("purge failed: %s", exc)
+            await asyncio.sleep(every)
 
     @classmethod
     async def open(
@@ -67,9 +93,18 @@ class TeamServer:
         spool = state_dir / "team-spool"
         shutil.rmtree(spool, ignore_errors=True)  # uploads a stopped relay left half-received
         spool.mkdir(parents=True, exist_ok=True)
-        return cls(database, members, spool, max_record)
+        server = cls(database, members, spool, max_record)
+        server.start_purging()
+        return server
 
     async def close(self) -> None:
+        if self._purger is not None:
+            self._purger.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._purger
+        if self._purging is not None and not self._purging.done():
+            with contextlib.suppress(Exception):
+                await self._purging  # a purge in its thread finishes its batch first
         await asyncio.to_thread(self.database.close)
 
     def session(self, conn: asyncssh.SSHServerConnection, fingerprint: str) -> tuple[Any, TeamSession]:
