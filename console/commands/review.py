@@ -56,10 +56,30 @@ def register(subparsers: Any) -> None:
     add_server_options(verify, nested=True)
 
     report = sub.add_parser("report", help="write the review report (recurring findings, scores, …) as HTML")
+    _add_campaign(sub)
     report.add_argument("archive_dir", metavar="ARCHIVE", type=Path, nargs="?", help="not with --server")
     report.add_argument("--since", metavar="DATE", default="", help="only sessions started on or after DATE")
     report.add_argument("--html", metavar="OUT", type=Path, required=True, help="the HTML file to write")
     add_server_options(report, nested=True)
+
+
+def _add_campaign(sub: Any) -> None:
+    from console.commands.team_options import add_server_options
+
+    campaign = sub.add_parser(
+        "campaign",
+        help="leads: follow up every session a recurring finding hit, at once (team server only)",
+        description='From a recurring finding of the report (e.g. "md degraded on DSM 7.2"): list every '
+        "session and customer device it affected, open a follow-up on all of them, track them to closed.",
+    )
+    campaign.add_argument("action", choices=("preview", "open", "list", "show"))
+    campaign.add_argument(
+        "what", nargs="?", default="", metavar="LABEL|ID", help="the finding, or a campaign id"
+    )
+    campaign.add_argument("--due", default="", metavar="DATE", help="when the follow-ups are due (open)")
+    campaign.add_argument("--note", default="", help="what to tell the customers (open)")
+    campaign.add_argument("--since", default="", metavar="DATE", help="only sessions since DATE")
+    add_server_options(campaign, nested=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
         from console.commands.review_server import run_on_server
 
         return run_on_server(args)
+    if command == "campaign":
+        print("valuezone: campaigns live on the team server: add --server HOST:PORT.", file=sys.stderr)
+        return 2
     if command == "search":
         if len(args.words) != 2:
             print("valuezone: give the archive folder and the words: review search ARCHIVE QUERY "

@@ -26,6 +26,10 @@ def run_on_server(args: argparse.Namespace) -> int:
             print("valuezone: with --server, give only the words (no ARCHIVE).", file=sys.stderr)
             return 2
         return asyncio.run(_search(args, args.words[0]))
+    if command == "campaign":
+        from console.commands.campaign import run_campaign
+
+        return asyncio.run(run_campaign(args))
     if command == "report":
         if args.archive_dir is not None:
             print("valuezone: with --server, give no ARCHIVE.", file=sys.stderr)
