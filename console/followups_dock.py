@@ -1,4 +1,5 @@
-"""The follow-up queue (View ▸ Follow-ups, Ctrl+Shift+F): open follow-ups from the archive index.
+"""The follow-up queue (View ▸ Follow-ups, Ctrl+Shift+F): open follow-ups from the archive index, or,
+when Settings names a team server, the team's open follow-ups from the server (a lead sees their teams').
 
 Each row: due date (overdue in red), device, technician, outcome, the customer's comment, the summary.
 "Open record" shows it in the review window; "Close with note…" appends `followup.closed` to the record.
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.prompts import await_dialog
+from console.review.window import ReviewWindow
 from console.tasks import spawn
+from console.team_service import TeamService
 from console.widgets import named
 from sessions.archive import ArchiveIndex, open_index
 from sessions.archive.followups import OpenFollowUp, close_followup, open_followups
@@ -70,15 +73,21 @@ class FollowUpsDock(QDockWidget):
     COLUMNS = ("Due", "Device", "Technician", "Outcome", "Customer comment", "Summary")
 
     def __init__(
-        self, archive: Callable[[], Path], author: Callable[[], str], parent: QWidget | None = None
+        self,
+        archive: Callable[[], Path],
+        author: Callable[[], str],
+        parent: QWidget | None = None,
+        team: TeamService | None = None,
     ) -> None:
         super().__init__(self.tr("Follow-ups"), parent)
         self.setObjectName("followupsDock")
         self._archive = archive
         self._author = author
+        self.team = team
         self.index: ArchiveIndex | None = None
         self.rows: list[OpenFollowUp] = []
-        self.review = None  # the review window, opened on first use
+        self.review: ReviewWindow | None = None  # the review window, opened on first use
+        self._review_server = ""
         body = QWidget()
         layout = QVBoxLayout(body)
         self.table = named(QTableWidget(0, len(self.COLUMNS)), "followupTable", self.tr("Open follow-ups"))
@@ -117,8 +126,14 @@ class FollowUpsDock(QDockWidget):
     def refresh(self) -> None:
         spawn(self.reload())
 
+    def on_server(self) -> bool:
+        return self.team is not None and bool(self.team.server)
+
     async def reload(self) -> None:
         """Bring the index up to date (only changed records are read) and show the open follow-ups."""
+        if self.on_server():
+            await self._reload_from_server()
+            return
         self.status.setText(self.tr("Reading the archive…"))
         try:
             index = self._open_index()
@@ -127,6 +142,18 @@ class FollowUpsDock(QDockWidget):
         except SupportError as exc:
             self.status.setText(str(exc))
             return
+        self._show_rows()
+
+    async def _reload_from_server(self) -> None:
+        assert self.team is not None
+        self.status.setText(self.tr("Asking the team server…"))
+        try:
+            client = await self.team.client()
+            answer = await client.request("followups.list")
+        except SupportError as exc:
+            self.status.setText(str(exc))
+            return
+        self.rows = [OpenFollowUp(**row) for row in answer["followups"]]
         self._show_rows()
 
     def _open_index(self) -> ArchiveIndex:
@@ -178,21 +205,45 @@ class FollowUpsDock(QDockWidget):
 
     def open_selected(self) -> None:
         row = self.selected()
+        if row is not None and self.on_server():
+            self._open_on_server(row)
+            return
         if row is None or self.index is None:
             self.status.setText(self.tr("Select a follow-up first."))
             return
         from console.review.window import ReviewWindow
 
-        if self.review is None:
+        if self.review is None or self._review_server:
+            if self.review is not None:
+                self.review.close()
+            self._review_server = ""
             self.review = ReviewWindow(self.index, self._author(), None)
             self.review.start()
         self.review.show()
         self.review.raise_()
         self.review.open_session(self.index.archive / row.folder)
 
+    def _open_on_server(self, row: OpenFollowUp) -> None:
+        """The team's review window with this session (the row's folder is its session id)."""
+        from console.review.server_window import ServerReviewWindow
+
+        assert self.team is not None
+        if self.review is None or self._review_server != self.team.server:
+            if self.review is not None:
+                self.review.close()
+            self.review = ServerReviewWindow(self.team.client, self.team.server, self._author(), None)
+            self._review_server = self.team.server
+            self.review.start()
+        self.review.show()
+        self.review.raise_()
+        self.review.open_key(row.folder)
+
     async def close_selected(self) -> None:
         """Ask for a note, append `followup.closed` to the record, refresh the list."""
         row = self.selected()
+        if row is not None and self.on_server():
+            await self._close_on_server(row)
+            return
         if row is None or self.index is None:
             self.status.setText(self.tr("Select a follow-up first."))
             return
@@ -202,6 +253,21 @@ class FollowUpsDock(QDockWidget):
         note = dialog.note.toPlainText().strip()
         try:
             await asyncio.to_thread(close_followup, self.index.archive / row.folder, note, self._author())
+        except SupportError as exc:
+            self.status.setText(str(exc))
+            return
+        await self.reload()
+
+    async def _close_on_server(self, row: OpenFollowUp) -> None:
+        assert self.team is not None
+        dialog = NoteDialog(row.device, self)
+        if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        try:
+            client = await self.team.client()
+            await client.request(
+                "followup.close", session_id=row.folder, note=dialog.note.toPlainText().strip()
+            )
         except SupportError as exc:
             self.status.setText(str(exc))
             return

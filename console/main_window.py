@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -31,6 +31,7 @@ from console.outbox_service import OutboxService
 from console.session_tab import SessionPlan, SessionTab
 from console.settings_dialog import SettingsDialog
 from console.tasks import spawn
+from console.team_service import TeamService
 from console.widgets import named
 from sessions import __version__, secrets
 from sessions.config import Settings
@@ -79,7 +80,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.devices)
         self.diagnostics = DiagnosticsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.diagnostics)
-        self.followups = FollowUpsDock(self.archive_root, self._author, self)
+        self.team = TeamService(settings, parent=self)  # the team server, when Settings names one
+        self.team.status_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        QTimer.singleShot(0, self.team.push_soon)
+        self.followups = FollowUpsDock(self.archive_root, self._author, self, team=self.team)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.followups)
         self.followups.hide()
         self.outbox = OutboxService(settings, self)
@@ -334,6 +338,7 @@ class MainWindow(QMainWindow):
             self.followups.refresh()
         if remove:
             self._remove_tab(tab)
+        QTimer.singleShot(3000, self.team.push_soon)  # once the recorder has sealed the record
 
     def _author(self) -> str:
         import getpass
@@ -388,6 +393,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.followups.close_index()
+        self.team.close_now()
         for tab in self.session_tabs():
             tab.end()
         if self._translator is not None:

@@ -78,6 +78,14 @@ class SettingsDialog(QDialog):
         self.relay.setPlaceholderText("relay.example.com:2222")
         form.addRow(self.tr("Relay:"), self.relay)
 
+        self.team_server = QLineEdit(settings.get("team", "server", ""))
+        named(self.team_server, "teamServerEdit", self.tr("Team server (host:port)"))
+        self.team_server.setPlaceholderText(self.tr("your relay, e.g. relay.example.com:2222"))
+        self.team_server.setToolTip(
+            self.tr("Finished records are pushed here; follow-ups and review show the team's records.")
+        )
+        form.addRow(self.tr("Team server:"), self.team_server)
+
         self.hq = HqSettings(settings, self)
         form.addRow(self.hq)
 
@@ -102,6 +110,17 @@ class SettingsDialog(QDialog):
         archive = self.archive.text().strip()
         self.settings.set("recording", "archive", "" if archive == str(app_dirs().archive) else archive)
         self.settings.set("relay", "address", self.relay.text().strip())
+        team = self.team_server.text().strip()
+        if team:
+            from console.commands.team_options import server_target
+
+            try:
+                server_target(team)
+            except SupportError as exc:
+                self.team_server.setFocus()
+                self.hq.message.setText(str(exc))
+                return
+        self.settings.set("team", "server", team)
         try:
             self.hq.apply()
         except SupportError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,9 @@ class SessionView(QWidget):
         super().__init__(parent)
         self.author = author
         self.folder: Path | None = None
+        # Where notes and tags go: appended to the record folder, or (team server) sent to the server,
+        # which appends them to its copy and hands the record back into *folder*.
+        self.appender: Callable[[Path, str, dict[str, Any]], Awaitable[None]] | None = None
         self.player = PlayerWidget(self)
         self.header = named(QLabel(self), "sessionHeader", self.tr("Session"))
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -190,14 +194,23 @@ class SessionView(QWidget):
         folder = self.folder
         assert folder is not None
         try:
-            await asyncio.to_thread(append_event, folder, kind, data)
+            if self.appender is not None:
+                await self.appender(folder, kind, data)
+            else:
+                await asyncio.to_thread(append_event, folder, kind, data)
         except SupportError as exc:
             self.status.setText(str(exc))
             return
         if folder == self.folder:
-            self._fill(self.player.playback.record.meta if self.player.playback else {}, self._events(folder))
+            self._fill(self._meta(folder), self._events(folder))
             self.status.setText(self.tr("Saved to the record."))
         self.record_changed.emit(folder)
+
+    @staticmethod
+    def _meta(folder: Path) -> dict[str, Any]:
+        from sessions.recording import open_record
+
+        return open_record(folder).meta
 
     @staticmethod
     def _events(folder: Path) -> list[dict[str, Any]]:

@@ -37,11 +37,12 @@ COLUMNS = ("Started", "Device", "Technician", "Outcome", "Score", "Language", "E
 class ReviewWindow(QMainWindow):
     """Reads an archive through its index; indexing and searching run on worker threads."""
 
-    def __init__(self, index: ArchiveIndex, author: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, index: ArchiveIndex | None, author: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewWindow")
-        self.setWindowTitle(self.tr("Valuezone review — %s") % index.archive)
-        self.index = index
+        if index is not None:  # None: a subclass reads the team server instead (server_window.py)
+            self.setWindowTitle(self.tr("Valuezone review — %s") % index.archive)
+        self.index: ArchiveIndex = index  # type: ignore[assignment]
         self.rows: list[SessionRow] = []
         self.hits: list[Hit] = []
         self._generation = 0
@@ -176,7 +177,11 @@ class ReviewWindow(QMainWindow):
     def open_hit(self, number: int) -> None:
         """Open the session of hit *number* with the player at the hit's time."""
         hit = self.hits[number]
-        self.open_session(self.index.archive / hit.folder, hit.t)
+        self.open_key(hit.folder, hit.t)
+
+    def open_key(self, key: str, at: float = 0.0) -> None:
+        """Open the session a row or hit names (here: its folder in the archive)."""
+        self.open_session(self.index.archive / key, at)
 
     def open_session(self, folder: Path, at: float = 0.0) -> None:
         try:
@@ -188,12 +193,12 @@ class ReviewWindow(QMainWindow):
 
     # --- slots ----------------------------------------------------------------------------------------
     def _on_table_cell_double_clicked(self, row: int, _col: int) -> None:
-        self.open_session(self.index.archive / self.rows[row].folder)
+        self.open_key(self.rows[row].folder)
 
     def _on_table_item_selection_changed(self) -> None:
         selected = self.table.selectionModel().selectedRows()
         if selected:
-            self.open_session(self.index.archive / self.rows[selected[0].row()].folder)
+            self.open_key(self.rows[selected[0].row()].folder)
 
     def _on_hits_view_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "hit":
