@@ -120,3 +120,23 @@ CREATE TABLE audit (                      -- append-only: who looked at or chang
 );
 CREATE INDEX audit_at ON audit(at);
 """
+
+#: Version 2: the HQ bundle inbox's index (`valuezone hq serve --db`); the bundles stay files.
+HQ_V2 = """
+CREATE TABLE hq_bundles (
+    bundle_id TEXT PRIMARY KEY,
+    file TEXT NOT NULL,                   -- <id>.tar.gz in the inbox folder
+    ticket TEXT NOT NULL DEFAULT '',
+    session_id TEXT NOT NULL DEFAULT '',
+    device TEXT NOT NULL DEFAULT '',
+    host TEXT NOT NULL DEFAULT '',
+    technician TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL DEFAULT '',
+    received TEXT NOT NULL DEFAULT '',
+    sender TEXT NOT NULL DEFAULT '',      -- the token name it was delivered with
+    sha256 TEXT NOT NULL DEFAULT '',
+    size BIGINT NOT NULL DEFAULT 0,
+    summary TEXT NOT NULL DEFAULT ''      -- summary.md, for the list and for search
+);
+CREATE INDEX hq_bundles_received ON hq_bundles(received);
+"""

@@ -8,7 +8,7 @@ applies. Policies read the acting identity that `Database.tx` sets per transacti
 
 from __future__ import annotations
 
-from sessions.team.schema_common import TABLES_V1
+from sessions.team.schema_common import HQ_V2, TABLES_V1
 
 _IDENTITY = """
 CREATE FUNCTION vz_user() RETURNS text LANGUAGE sql STABLE
@@ -109,5 +109,17 @@ CREATE POLICY team_settings_write ON team_settings USING (vz_role() IN ('admin',
 
 _TABLES = TABLES_V1.format(id="BIGSERIAL PRIMARY KEY", blob="BYTEA", real="DOUBLE PRECISION")
 
+_HQ = (
+    HQ_V2
+    + """
+ALTER TABLE hq_bundles ADD COLUMN terms TSVECTOR NOT NULL DEFAULT ''::tsvector;
+CREATE INDEX hq_bundles_terms ON hq_bundles USING gin (terms);
+ALTER TABLE hq_bundles ENABLE ROW LEVEL SECURITY;
+ALTER TABLE hq_bundles FORCE ROW LEVEL SECURITY;
+CREATE POLICY hq_bundles_read ON hq_bundles FOR SELECT USING (vz_role() IN ('hq', 'admin', 'system'));
+CREATE POLICY hq_bundles_write ON hq_bundles USING (vz_role() = 'system') WITH CHECK (vz_role() = 'system');
+"""
+)
+
 #: migrations[n] takes the schema from version n to n + 1.
-MIGRATIONS: list[str] = [_IDENTITY + _TABLES + _DOCS + _POLICIES]
+MIGRATIONS: list[str] = [_IDENTITY + _TABLES + _DOCS + _POLICIES, _HQ]

@@ -7,7 +7,7 @@ when its row goes, recomputing them with `vz_terms`, which every connection regi
 
 from __future__ import annotations
 
-from sessions.team.schema_common import TABLES_V1
+from sessions.team.schema_common import HQ_V2, TABLES_V1
 
 _DOCS = """
 CREATE TABLE docs (
@@ -29,4 +29,11 @@ END;
 
 _TABLES = TABLES_V1.format(id="INTEGER PRIMARY KEY", blob="BLOB", real="REAL")
 
-MIGRATIONS: list[str] = [_TABLES + _DOCS]
+_HQ = (
+    HQ_V2
+    + """
+CREATE VIRTUAL TABLE hq_fts USING fts5(terms, content = '', tokenize = 'ascii');
+"""
+)
+
+MIGRATIONS: list[str] = [_TABLES + _DOCS, _HQ]

@@ -22,7 +22,7 @@ import asyncssh
 
 from sessions.errors import SupportError
 from sessions.recording.meta import CAST_FILE, EVENTS_FILE, SESSION_FILE
-from sessions.team import lead_ops, record_ops, retention, review_ops
+from sessions.team import hq_index, lead_ops, record_ops, retention, review_ops
 from sessions.team.context import Context, Operation, audit, bad_request, text
 from sessions.team.database import SYSTEM, Database
 from sessions.team.indexing import load_files
@@ -62,6 +62,7 @@ class TeamServer:
             **review_ops.OPS,
             **lead_ops.OPS,
             **retention.OPS,
+            **hq_index.OPS,
         }
         self._ingest = asyncio.Semaphore(INGEST_WORKERS)
         self._purger: asyncio.Task[None] | None = None
