@@ -55,3 +55,24 @@ def test_a_superuser_is_refused_because_rls_would_not_apply(pg_cluster: PgCluste
 def test_an_unreachable_database_says_so(state_dir: Path) -> None:
     with pytest.raises(TeamDatabaseError, match=r"cannot be reached.*pg_hba.conf"):
         open_database("postgresql://valuezone:pw@127.0.0.1:1/none", state_dir)
+
+
+def test_an_older_schema_is_migrated_in_place(
+    db_url: str, state_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sessions.team import schema_pg, schema_sqlite
+
+    for module in (schema_pg, schema_sqlite):
+        monkeypatch.setattr(module, "MIGRATIONS", module.MIGRATIONS[:1])  # a relay of schema 1
+    old = open_database(db_url, state_dir)
+    with old.tx(SYSTEM, write=True) as tx:
+        tx.run("INSERT INTO team_settings VALUES ('seoul', 30, 'x', 'y')")
+    old.close()
+    monkeypatch.undo()
+    new = open_database(db_url, state_dir)  # this relay: schema 2 adds the HQ inbox index
+    try:
+        with new.tx(SYSTEM) as tx:
+            assert tx.rows("SELECT team, retention_days FROM team_settings") == [("seoul", 30)]
+            assert tx.rows("SELECT count(*) FROM hq_bundles") == [(0,)]
+    finally:
+        new.close()
