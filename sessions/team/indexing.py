@@ -124,10 +124,23 @@ def replace_documents(tx: Tx, record_id: int, facts: Facts, docs: list[Doc], *, 
 def insert_documents(tx: Tx, record_id: int, docs: list[Doc], visibility: tuple[object, ...]) -> None:
     owner, teams, escalated = visibility
     if tx.kind == "postgresql":
+        if not docs:
+            return
+        ids = [
+            row[0]
+            for row in tx.rows("SELECT nextval('docs_id_seq') FROM generate_series(1, ?)", (len(docs),))
+        ]
         tx.many(
-            "INSERT INTO docs(record, kind, t, body, terms, owner, teams, escalated) "
-            "VALUES (?, ?, ?, ?, ?::tsvector, ?, ?, ?)",
-            [(record_id, d.kind, d.t, d.body, tsvector(d.body), owner, teams, escalated) for d in docs],
+            "INSERT INTO docs(id, record, kind, t, body, owner, teams, escalated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (i, record_id, d.kind, d.t, d.body, owner, teams, escalated)
+                for i, d in zip(ids, docs, strict=True)
+            ],
+        )
+        tx.many(
+            "INSERT INTO doc_terms(id, terms) VALUES (?, ?::tsvector)",
+            [(i, tsvector(d.body)) for i, d in zip(ids, docs, strict=True)],
         )
         return
     for doc in docs:

@@ -72,7 +72,9 @@ def _match(tx: Tx, text: str) -> tuple[str, str, list[Any]] | None:
     if not terms:
         return None
     if tx.kind == "postgresql":
-        return "docs d", "d.terms @@ ?::tsquery", [tsquery(terms)]
+        query = tsquery(terms)
+        tx.one("SELECT set_config('valuezone.query', ?, true)", (query,))  # doc_terms shows only matches
+        return "doc_terms m JOIN docs d ON d.id = m.id", "m.terms @@ ?::tsquery", [query]
     return "docs_fts f JOIN docs d ON d.id = f.rowid", "docs_fts MATCH ?", [fts5_query(terms)]
 
 

@@ -36,13 +36,23 @@ CREATE TABLE docs (
     kind TEXT NOT NULL,
     t DOUBLE PRECISION NOT NULL,
     body TEXT NOT NULL,
-    terms TSVECTOR NOT NULL,              -- our tokens (sessions/archive/tokens.py), not PG's parser
     owner TEXT NOT NULL,                  -- copied from the record, so the policy needs no join
     teams TEXT NOT NULL,
     escalated SMALLINT NOT NULL
 );
-CREATE INDEX docs_terms ON docs USING gin (terms);
 CREATE INDEX docs_record ON docs(record);
+-- The search index: our tokens (sessions/archive/tokens.py), never PostgreSQL's parser. Its own table,
+-- because row-level security keeps PostgreSQL from using an index for a condition that is not
+-- LEAKPROOF (tsvector @@ tsquery is not) before the policy has run: the policy itself carries the match
+-- (vz_query(), set per search), so the GIN index serves it, and a row shows only to a transaction
+-- whose query it matches and whose member may see its document.
+CREATE TABLE doc_terms (
+    id BIGINT PRIMARY KEY REFERENCES docs(id) ON DELETE CASCADE,
+    terms TSVECTOR NOT NULL
+);
+CREATE INDEX doc_terms_gin ON doc_terms USING gin (terms);
+CREATE FUNCTION vz_query() RETURNS tsquery LANGUAGE sql STABLE
+    AS $$ SELECT nullif(current_setting('valuezone.query', true), '')::tsquery $$;
 """
 
 _CHILDREN = ("findings", "tags", "campaign_members")
@@ -64,6 +74,12 @@ CREATE POLICY docs_add ON docs FOR INSERT WITH CHECK (record IN (SELECT id FROM 
 CREATE POLICY docs_change ON docs FOR UPDATE USING (record IN (SELECT id FROM records));
 CREATE POLICY docs_drop ON docs FOR DELETE
     USING (vz_role() = 'system' OR (kind <> 'terminal' AND record IN (SELECT id FROM records)));
+ALTER TABLE doc_terms ENABLE ROW LEVEL SECURITY;
+ALTER TABLE doc_terms FORCE ROW LEVEL SECURITY;
+CREATE POLICY doc_terms_search ON doc_terms FOR SELECT
+    USING (terms @@ vz_query() AND EXISTS (SELECT 1 FROM docs d WHERE d.id = doc_terms.id));
+CREATE POLICY doc_terms_add ON doc_terms FOR INSERT
+    WITH CHECK (EXISTS (SELECT 1 FROM docs d WHERE d.id = doc_terms.id));
 -- Anchors are written by the relay's own ingest only; the sealed terminal.cast is never changed.
 ALTER TABLE anchors ENABLE ROW LEVEL SECURITY;
 ALTER TABLE anchors FORCE ROW LEVEL SECURITY;

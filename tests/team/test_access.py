@@ -23,6 +23,7 @@ PEOPLE_ACTORS = {
 }
 # kim (seoul) pushes A; jung (busan) pushes B, which was escalated to HQ.
 EXPECTED = {"kim": {"A"}, "jung": {"B"}, "lee": {"A"}, "park": {"B"}, "choi": {"A", "B"}}
+SEARCHED = "SELECT r.session_id FROM doc_terms m JOIN docs d ON d.id = m.id JOIN records r ON r.id = d.record"
 RECORD_TABLES = ("records", "docs", "files", "findings", "anchors", "tags")
 
 
@@ -66,6 +67,12 @@ async def test_postgresql_enforces_it_without_the_servers_filter(
             assert {names[row[0]] for row in tx.rows(
                 "SELECT r.session_id FROM docs d JOIN records r ON r.id = d.record"
             )} == expected  # fmt: skip
+    for person, expected in EXPECTED.items():  # the search index shows a row only for a query it matches
+        with database.tx(PEOPLE_ACTORS[person]) as tx:
+            assert tx.rows("SELECT count(*) FROM doc_terms") == [(0,)]  # no query: nothing
+            tx.one("SELECT set_config('valuezone.query', 'md0 | zpool', true)")  # A's text, B's text
+            found = {names[row[0]] for row in tx.rows(SEARCHED)}
+            assert found == expected, person
     with database.tx(Actor("", "")) as tx:  # no identity: nothing at all
         assert tx.rows("SELECT count(*) FROM records") == [(0,)]
         assert tx.rows("SELECT count(*) FROM docs") == [(0,)]
