@@ -199,7 +199,7 @@ def load_corpus(archive: Path, database: Database, owners: list[tuple[str, str]]
                     for name in ("session.json", "events.jsonl", "terminal.cast")
                 }
                 store_files(tx, record, files)
-                replace_documents(tx, record, facts, docs, terminal=True)
+                replace_documents(tx, record, facts, docs, terminal=True, fresh=True)
                 hashes = event_hashes(files["events.jsonl"])
                 tx.run(
                     "INSERT INTO anchors(record, count, hash, at) VALUES (?, ?, ?, 'bench')",

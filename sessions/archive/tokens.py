@@ -8,6 +8,8 @@ does too, so a search for 디스크 or 서버 would miss it.
 * Text is NFKC-normalised and case-folded. A run of letters and digits is a word; accents are dropped
   from words that are not CJK (résumé → resume). Everything else (spaces, punctuation, `/`, `-`, `_`)
   separates words, so `/dev/md0` is the two words `dev md0`, searched as a phrase.
+* Changing what tokens() returns changes both indexes: it needs a migration that rebuilds them (the
+  SQLite FTS tables remove a document by recomputing its tokens).
 * A run of CJK characters (Hangul, Han, kana, Bopomofo) becomes its overlapping bigrams followed by its
   last character: 디스크에서 → 디스 스크 크에 에서 서. Every character starts one token, so any part of
   a run is found: 디스크 (디스 스크) inside 디스크에서, 서버 inside 서버에서, and one character as a prefix.
@@ -48,13 +50,14 @@ _CJK_RANGES = (
 )
 
 
+_CJK_CLASS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _CJK_RANGES)
+_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
+_WORDS = re.compile(r"[^\W_]+")  # letters and digits: everything else separates words
+_SPLIT = re.compile(f"([{_CJK_CLASS}]+)|([^{_CJK_CLASS}]+)")
+
+
 def is_cjk(char: str) -> bool:
-    code = ord(char)
-    return any(low <= code <= high for low, high in _CJK_RANGES)
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or unicodedata.category(char)[0] == "M"
+    return _CJK_CHAR.match(char) is not None
 
 
 def _plain(word: str) -> str:
@@ -66,23 +69,14 @@ def _plain(word: str) -> str:
 
 
 def runs(text: str) -> Iterator[tuple[str, bool]]:
-    """(run, is_cjk) for each run of word characters, in order; separators dropped."""
-    current: list[str] = []
-    current_cjk = False
-    for char in unicodedata.normalize("NFKC", text).casefold():
-        if not _is_word_char(char):
-            if current:
-                yield "".join(current), current_cjk
-                current = []
+    """(run, is_cjk) for each run of letters and digits, split where CJK starts or ends."""
+    for match in _WORDS.finditer(unicodedata.normalize("NFKC", text).casefold()):
+        word = match.group()
+        if word.isascii():
+            yield word, False
             continue
-        cjk = is_cjk(char)
-        if current and cjk != current_cjk:
-            yield "".join(current), current_cjk
-            current = []
-        current.append(char)
-        current_cjk = cjk
-    if current:
-        yield "".join(current), current_cjk
+        for part in _SPLIT.finditer(word):
+            yield part.group(), part.group(1) is not None
 
 
 def _run_tokens(run: str, cjk: bool, *, whole: bool) -> list[str]:

@@ -28,12 +28,15 @@ def now_text() -> str:
 # --- files --------------------------------------------------------------------------------------------
 def store_files(tx: Tx, record_id: int, files: dict[str, bytes]) -> None:
     """Replace the named files of a record (compressed; size and SHA-256 of the original kept)."""
-    for name, data in files.items():
-        tx.run("DELETE FROM files WHERE record = ? AND name = ?", (record_id, name))
-        tx.run(
-            "INSERT INTO files(record, name, size, sha256, data) VALUES (?, ?, ?, ?, ?)",
-            (record_id, name, len(data), hashlib.sha256(data).hexdigest(), zlib.compress(data, 6)),
-        )
+    tx.many(
+        "INSERT INTO files(record, name, size, sha256, data) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (record, name) DO UPDATE SET size = excluded.size, sha256 = excluded.sha256, "
+        "data = excluded.data",
+        [
+            (record_id, name, len(data), hashlib.sha256(data).hexdigest(), zlib.compress(data, 6))
+            for name, data in files.items()
+        ],
+    )
     tx.run(
         "UPDATE records SET stored_bytes = "
         "(SELECT coalesce(sum(length(data)), 0) FROM files WHERE record = ?) WHERE id = ?",
@@ -100,14 +103,16 @@ def update_facts(tx: Tx, record_id: int, facts: Facts) -> None:
     tx.run("UPDATE docs SET escalated = ? WHERE record = ?", (int(facts.escalated), record_id))
 
 
-def replace_documents(tx: Tx, record_id: int, facts: Facts, docs: list[Doc], *, terminal: bool) -> None:
-    """Replace the record's event documents (and its terminal ones when *terminal*), findings and tags."""
-    if terminal:
-        tx.run("DELETE FROM docs WHERE record = ?", (record_id,))
-    else:
-        tx.run("DELETE FROM docs WHERE record = ? AND kind <> 'terminal'", (record_id,))
-    tx.run("DELETE FROM findings WHERE record = ?", (record_id,))
-    tx.run("DELETE FROM tags WHERE record = ?", (record_id,))
+def replace_documents(
+    tx: Tx, record_id: int, facts: Facts, docs: list[Doc], *, terminal: bool, fresh: bool = False
+) -> None:
+    """Replace the record's event documents (and its terminal ones when *terminal*), findings and tags.
+    *fresh*: the record was inserted in this transaction (nothing to replace)."""
+    if not fresh:
+        kinds = "" if terminal else " AND kind <> 'terminal'"
+        tx.run(f"DELETE FROM docs WHERE record = ?{kinds}", (record_id,))
+        tx.run("DELETE FROM findings WHERE record = ?", (record_id,))
+        tx.run("DELETE FROM tags WHERE record = ?", (record_id,))
     owner_row = tx.one("SELECT owner, teams, escalated FROM records WHERE id = ?", (record_id,))
     assert owner_row is not None
     insert_documents(tx, record_id, docs, owner_row)

@@ -110,7 +110,7 @@ def ingest(database: Database, member: Member, folder: Path) -> Pushed:
             files = {name: (folder / name).read_bytes() for name in (SESSION_FILE, EVENTS_FILE, CAST_FILE)}
             store_files(tx, record_id, files)
             tx.run("UPDATE records SET cast_sha256 = ? WHERE id = ?", (_sha(files[CAST_FILE]), record_id))
-            replace_documents(tx, record_id, facts, docs, terminal=True)
+            replace_documents(tx, record_id, facts, docs, terminal=True, fresh=True)
             _anchor(tx, record_id, len(hashes), hashes[-1] if hashes else "")
             return Pushed("stored", session_id, len(hashes), hashes[-1] if hashes else "")
         return _extend(tx, member, existing, folder, hashes)
