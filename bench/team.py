@@ -10,7 +10,7 @@ console: own technician key, own outbox, own archive of 250 records). While they
 with SIGKILL at random moments and started again until every one exits 0. Then every record must be on
 the server exactly once (each session id once, one `record.stored` audit line each) and none lost.
 
-Part 2, search: N generated sessions (bench.review's generator, small records) indexed by the embedded
+Part 2, search: N generated sessions (like bench.review's, small, in four languages) indexed by the embedded
 archive index and loaded into the team database (the same extraction and tokenizer, without the
 per-record verification the push path does); bench.review's 26 queries timed on both, p50/p95, the
 server's measured in the database (as an admin: every session) and end to end through the relay
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import os
 import random
@@ -32,13 +33,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.review import line_pool, queries, write_session
+from bench.review import COMMANDS, KOREAN, PLATFORMS, TECHS, line_pool, queries
 from sessions.archive import ArchiveIndex
 from sessions.archive import search as embedded_search
-from sessions.recording import iter_records
+from sessions.recording import DeviceInfo, canonical, genesis, iter_records, line_hash, record_folder
+from sessions.recording.chain import event_line, ts_at
+from sessions.recording.meta import new_meta, write_meta
 from sessions.team.database import SYSTEM, Actor, Database
 from sessions.team.indexing import extract, insert_record, replace_documents, store_files
 from sessions.team.ingest import event_hashes
@@ -46,6 +50,64 @@ from sessions.team.migrations import open_database
 from sessions.team.queries import search as server_search
 
 TEAMS = ("seoul", "busan", "daegu", "incheon")
+CHATS = (
+    ("ko", "디스크에서 이상한 소리가 나요", "The disk makes a strange noise"),
+    ("zh-CN", "硬盘坏了吗？磁盘错误一直出现", "Is the hard disk broken? Disk errors keep appearing"),
+    ("ja", "ディスクの交換は必要ですか", "Do I need to replace the disk?"),
+    ("en", "The volume is read-only since Monday", ""),
+)
+
+
+def write_session(archive: Path, rng: random.Random, pool: list[str], number: int, chars: int) -> Path:
+    """One finished, sealed record (bench.review's kind of session, times in order, more languages)."""
+    started = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(minutes=37 * number)
+    device = DeviceInfo(
+        name=f"nas-{number % 700}", host=f"10.0.{number % 250}.{number % 200 + 1}", user="admin"
+    )
+    session_id = hashlib.sha256(f"team-bench-{number}".encode()).hexdigest()[:32]
+    folder = record_folder(archive, started, device, session_id)
+    folder.mkdir(parents=True)
+    serial = f"SN{number:06d}X"
+    header = {"version": 2, "width": 120, "height": 40, "timestamp": int(started.timestamp()),
+              "env": {"TERM": "xterm-256color"}, "title": device.name}  # fmt: skip
+    parts, t, size = [canonical(header) + b"\n"], 10.0, 0
+    while size < chars:
+        chunk = "".join(rng.choices(pool, k=rng.randint(5, 30)))
+        if rng.random() < 0.3:
+            chunk = f"admin@{device.name}:~$ {rng.choice(COMMANDS)} # disk {serial}\r\n" + chunk
+        t += rng.random() * 3
+        parts.append(canonical([round(t, 6), "o", chunk]) + b"\n")
+        size += len(chunk)
+    cast = b"".join(parts)
+    (folder / "terminal.cast").write_bytes(cast)
+    lang, text, english = rng.choice(CHATS)
+    korean = " ".join(rng.choices(KOREAN, k=4))
+    technician = TECHS[number % len(TECHS)]
+    events: list[tuple[float, str, dict[str, Any]]] = [
+        (0.0, "session.started", {"session_id": session_id, "technician": technician}),
+        (2.0, "chat.message", {"id": "1", "from": "customer", "lang": lang, "text": f"{text} {korean}",
+                               "translation": {"lang": "en", "text": english, "provider": "b"}}),
+        (9.0, "chat.message", {"id": "2", "from": "technician", "lang": "en", "text": f"checking {serial}"}),
+        (t, "diagnostics.finding", {"check": "md", "target": "md0", "status": rng.choice(("ok", "warn")),
+                                    "summary": "md degraded", "evidence": []}),
+        (t, "outcome", {"outcome": rng.choice(("resolved", "not_resolved")), "summary": serial}),
+        (t, "survey", {"solved": True, "score": rng.randint(0, 10), "comment": ""}),
+        (t, "session.ended", {"outcome": None, "duration": t,
+                              "cast": {"bytes": len(cast), "sha256": hashlib.sha256(cast).hexdigest()}}),
+    ]  # fmt: skip
+    lines, prev = [], genesis(session_id)
+    for seq, (at, kind, data) in enumerate(events, 1):
+        line = event_line(seq, ts_at(started, at), at, kind, data, prev)
+        lines.append(line)
+        prev = line_hash(line)
+    (folder / "events.jsonl").write_bytes(b"".join(lines))
+    meta = new_meta(session_id=session_id, technician=technician, device=device, via="direct",
+                    started=ts_at(started, 0), title=device.name, cols=120, rows=40,
+                    genesis_hash=genesis(session_id))  # fmt: skip
+    meta.update(ended=ts_at(started, t), duration=t, platform=rng.choice(PLATFORMS),
+                events={"count": len(lines), "last_hash": prev})  # fmt: skip
+    write_meta(folder, meta)
+    return folder
 
 
 def keygen(path: Path) -> Path:
@@ -241,7 +303,7 @@ def storage(database: Database, sessions: int) -> str:
         size = tx.rows("SELECT pg_database_size(current_database())")[0][0]
         parts = tx.rows(
             "SELECT relname, pg_total_relation_size(oid) FROM pg_class WHERE relname IN "
-            "('records', 'files', 'docs', 'findings', 'anchors') ORDER BY 2 DESC"
+            "('records', 'files', 'docs', 'doc_terms', 'findings', 'anchors') ORDER BY 2 DESC"
         )
     detail = ", ".join(f"{name} {value / sessions / 1024:.1f}" for name, value in parts)
     return f"{size / 1e6:.0f} MB, {size / sessions / 1024:.1f} KiB per session ({detail} KiB)"

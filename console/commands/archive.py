@@ -115,10 +115,11 @@ def run_push(args: argparse.Namespace) -> int:
                 f"{report.sent} pushed before that; {left} still queued: run the push again.", file=sys.stderr
             )
             return 2
-        _print_report(report, outbox.counts(server))
+        counts = outbox.counts(server)
+        _print_report(report, counts)
     finally:
         outbox.close()
-    return 1 if report.refused else 0
+    return 1 if report.refused or counts["refused"] else 0
 
 
 def _print_report(report: Any, counts: dict[str, int]) -> None:

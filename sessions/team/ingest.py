@@ -66,7 +66,7 @@ def check_record(folder: Path) -> tuple[dict[str, Any], list[str]]:
         first = report.errors[0]
         where = f"{Path(first.file).name}:{first.line}: " if first.line else f"{Path(first.file).name}: "
         raise _refuse(
-            f"Session {session_id} does not verify ({where}{first.message}).",
+            f"Session {session_id} does not verify ({where}{first.message.rstrip('.')}).",
             "Run `valuezone verify` on its folder; keep the folder as evidence and tell your lead.",
         )
     hashes = event_hashes((folder / EVENTS_FILE).read_bytes())

@@ -17,6 +17,8 @@ from sessions.team.access import like_escape, visible
 from sessions.team.database import Actor, Tx
 
 MAX_HITS = 1000
+SESSION_HITS = 2000  # the sessions list with words: the sessions of this many newest places they occur
+WINDOW = 5000  # PostgreSQL: newest documents checked one by one before the index is asked
 
 
 def filters_clause(filters: Filters | None) -> tuple[str, list[Any]]:
@@ -78,20 +80,40 @@ def _match(tx: Tx, text: str) -> tuple[str, str, list[Any]] | None:
     return "docs_fts f JOIN docs d ON d.id = f.rowid", "docs_fts MATCH ?", [fts5_query(terms)]
 
 
-def search(tx: Tx, actor: Actor, text: str, *, limit: int = 50, filters: Filters | None = None) -> list[Hit]:
-    """The newest *limit* places matching *text* in records *actor* may see (and *filters* passes)."""
+def _newest_matches(
+    tx: Tx, actor: Actor, text: str, filters: Filters | None, limit: int, columns: str
+) -> list[tuple[Any, ...]]:
+    """*columns* of the newest *limit* documents matching *text* that *actor* may see, newest first.
+
+    PostgreSQL: first the newest WINDOW documents one by one (quick when the words are common, where the
+    index would hand over most of the table to sort), then, if that found too few, the GIN index over
+    the older ones (quick when the words are rare). SQLite's FTS5 walks its index newest first itself.
+    """
     match = _match(tx, text)
     if match is None:
         return []
     source, condition, args = match
     seen, seen_args = visible(actor)
     where, where_args = filters_clause(filters)
-    rows = tx.rows(
-        "SELECT d.body, d.kind, d.t, r.id, r.session_id, r.started, r.technician, r.device_name "
-        f"FROM {source} JOIN records r ON r.id = d.record "
-        f"WHERE {condition} AND {seen} AND {where} ORDER BY d.id DESC LIMIT ?",
-        [*args, *seen_args, *where_args, min(max(limit, 1), MAX_HITS)],
-    )
+    sql = f"SELECT {columns} FROM {source} JOIN records r ON r.id = d.record "
+    sql += f"WHERE {condition} AND {seen} AND {where}"
+    args = [*args, *seen_args, *where_args]
+    if tx.kind != "postgresql":
+        return tx.rows(f"{sql} ORDER BY d.id DESC LIMIT ?", [*args, limit])
+    newest = tx.one("SELECT last_value FROM docs_id_seq")
+    edge = int(newest[0] if newest else 0) - WINDOW
+    tx.run("SET LOCAL enable_bitmapscan = off")  # (a GIN index is only ever read as a bitmap)
+    rows = tx.rows(f"{sql} AND m.id > ? ORDER BY m.id DESC LIMIT ?", [*args, edge, limit])
+    tx.run("SET LOCAL enable_bitmapscan = on")
+    if len(rows) < limit:
+        rows += tx.rows(f"{sql} AND m.id <= ? ORDER BY m.id DESC LIMIT ?", [*args, edge, limit - len(rows)])
+    return rows
+
+
+def search(tx: Tx, actor: Actor, text: str, *, limit: int = 50, filters: Filters | None = None) -> list[Hit]:
+    """The newest *limit* places matching *text* in records *actor* may see (and *filters* passes)."""
+    columns = "d.body, d.kind, d.t, r.id, r.session_id, r.started, r.technician, r.device_name"
+    rows = _newest_matches(tx, actor, text, filters, min(max(limit, 1), MAX_HITS), columns)
     pattern = highlight_pattern(text)
     hits = []
     for body, kind, t, record_id, session_id, started, technician, device in rows:
@@ -103,16 +125,16 @@ def search(tx: Tx, actor: Actor, text: str, *, limit: int = 50, filters: Filters
 
 
 def session_rows(tx: Tx, actor: Actor, filters: Filters | None = None, *, text: str = "") -> list[SessionRow]:
-    """The sessions *actor* may see that pass *filters* (and hold every word of *text*), newest first."""
+    """The sessions *actor* may see that pass *filters*, newest first (at most 5,000). With *text*: the
+    sessions of the newest SESSION_HITS places its words occur."""
     seen, args = visible(actor)
     where, where_args = filters_clause(filters)
     clause = f"{seen} AND {where}"
     args = [*args, *where_args]
-    match = _match(tx, text)
-    if match is not None:
-        source, condition, match_args = match
-        clause += f" AND r.id IN (SELECT d.record FROM {source} WHERE {condition})"
-        args += match_args
+    if parse_query(text):
+        found = sorted({row[0] for row in _newest_matches(tx, actor, text, filters, SESSION_HITS, "r.id")})
+        clause += f" AND r.id IN ({','.join('?' for _ in found) or 'NULL'})"
+        args += found
     rows = tx.rows(
         "SELECT r.id, r.session_id, r.started, r.duration, r.technician, r.device_name, r.outcome, r.score, "
         "r.customer_lang, r.escalated, r.followup_open, r.summary "

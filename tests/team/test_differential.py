@@ -10,6 +10,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from sessions.archive import ArchiveIndex, search
 from sessions.recording import DeviceInfo
 from tests.archive.builders import build_record
@@ -68,7 +70,12 @@ def _key(hit: object) -> tuple[str, str, float]:
     return (hit.session_id, hit.kind, round(hit.t, 3))  # type: ignore[attr-defined]
 
 
-async def test_the_server_finds_what_the_embedded_index_finds(connect_as, tmp_path: Path) -> None:
+@pytest.mark.parametrize("window", [5000, 7])
+async def test_the_server_finds_what_the_embedded_index_finds(
+    connect_as, tmp_path: Path, window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """*window* 7: PostgreSQL finds most hits through its index, after the newest 7 documents."""
+    monkeypatch.setattr("sessions.team.queries.WINDOW", window)
     archive = tmp_path / "archive"
     corpus(archive)
     from sessions.recording import iter_records
