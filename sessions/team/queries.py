@@ -95,18 +95,24 @@ def _newest_matches(
     source, condition, args = match
     seen, seen_args = visible(actor)
     where, where_args = filters_clause(filters)
-    sql = f"SELECT {columns} FROM {source} JOIN records r ON r.id = d.record "
-    sql += f"WHERE {condition} AND {seen} AND {where}"
-    args = [*args, *seen_args, *where_args]
     if tx.kind != "postgresql":
-        return tx.rows(f"{sql} ORDER BY d.id DESC LIMIT ?", [*args, limit])
+        sql = f"SELECT {columns} FROM {source} JOIN records r ON r.id = d.record "
+        sql += f"WHERE {condition} AND {seen} AND {where} ORDER BY d.id DESC LIMIT ?"
+        return tx.rows(sql, [*args, *seen_args, *where_args, limit])
+    # The matching documents first, in a subquery the planner may not flatten (OFFSET 0): then the joins
+    # and the visibility filter touch only them, whatever the planner thinks of the visible share.
+    sql = (
+        f"SELECT {columns} FROM (SELECT m.id FROM doc_terms m WHERE {condition} AND m.id {{}} ? OFFSET 0) w "
+        f"JOIN docs d ON d.id = w.id JOIN records r ON r.id = d.record "
+        f"WHERE {seen} AND {where} ORDER BY d.id DESC LIMIT ?"
+    )
     newest = tx.one("SELECT last_value FROM docs_id_seq")
     edge = int(newest[0] if newest else 0) - WINDOW
     tx.run("SET LOCAL enable_bitmapscan = off")  # (a GIN index is only ever read as a bitmap)
-    rows = tx.rows(f"{sql} AND m.id > ? ORDER BY m.id DESC LIMIT ?", [*args, edge, limit])
+    rows = tx.rows(sql.format(">"), [*args, edge, *seen_args, *where_args, limit])
     tx.run("SET LOCAL enable_bitmapscan = on")
     if len(rows) < limit:
-        rows += tx.rows(f"{sql} AND m.id <= ? ORDER BY m.id DESC LIMIT ?", [*args, edge, limit - len(rows)])
+        rows += tx.rows(sql.format("<="), [*args, edge, *seen_args, *where_args, limit - len(rows)])
     return rows
 
 
