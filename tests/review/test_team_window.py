@@ -121,11 +121,19 @@ def test_a_lead_reviews_the_team_and_closes_a_follow_up(
         table = dock.findChild(QTableWidget, "followupTable")
         assert table.rowCount() == 1 and table.item(0, 0).text() == "2025-03-10"
         table.selectRow(0)
+        dock.open_selected()  # the team's review window, on that session
+        review = dock.review
+        assert isinstance(review, ServerReviewWindow)
+        await until(lambda: review.session_view.folder is not None, what="the record opened")
+        assert (
+            review.session_view.folder is not None and review.session_view.folder.name == dock.rows[0].folder
+        )
         qtbot.mouseClick(dock.findChild(QPushButton, "followupClose"), Qt.MouseButton.LeftButton)
         note = await until(lambda: visible(QDialog, "followupNoteDialog"), what="note dialog")
         qtbot.keyClicks(note.findChild(QPlainTextEdit, "followupNote"), "disk swapped by the customer")
         qtbot.mouseClick(note.findChild(QPushButton, "followupNoteOk"), Qt.MouseButton.LeftButton)
         await until(lambda: table.rowCount() == 0, what="the follow-up closed on the server")
+        review.close()
         await service.close()
 
     qloop.run(follow_up())
@@ -148,3 +156,36 @@ def test_settings_name_the_team_server(qtbot: QtBot, tmp_path: Path) -> None:
     edit.setText("relay.example.com:2222")
     dialog.accept()
     assert Settings.load(tmp_path / "settings.toml").get("team", "server") == "relay.example.com:2222"
+
+
+def test_the_console_pushes_finished_records_by_itself(
+    team: tuple[Relay, dict[str, Path]],
+    qloop: QtLoop,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    relay, keys = team
+    archive = tmp_path / "kim"
+    folders = _records(tmp_path)
+    settings = Settings(tmp_path / "settings.toml")
+    settings.set("recording", "archive", str(archive))
+    service = TeamService(settings, key_file=keys["kim"])
+    messages: list[str] = []
+    service.status_changed.connect(messages.append)
+
+    async def push() -> None:
+        assert await service.push() is None  # no team server set: nothing happens
+        settings.set("team", "server", f"127.0.0.1:{relay.port}")
+        report = await service.push()
+        assert messages[-1] == "Team server: the relay's host key is not trusted yet" or report is None
+        known = HostKeyTrust()  # the console's own known_hosts, as after joining a session through the relay
+        known.accept_new = True
+        service._client = await TeamClient.connect(service.target(), trust=known, technician_key=keys["kim"])
+        service._client_for = service.server
+        report = await service.push()
+        assert report is not None and report.stored == len(folders)
+        assert messages[-1] == f"Team server: {len(folders)} records pushed, 0 refused"
+        again = await service.push()
+        assert again is not None and again.sent == 0
+        await service.close()
+
+    qloop.run(push())
