@@ -99,6 +99,14 @@ def ingest(database: Database, member: Member, folder: Path) -> Pushed:
     session_id = str(meta["session_id"])
     with database.tx(SYSTEM) as tx:
         known = tx.one("SELECT 1 FROM records WHERE session_id = ?", (session_id,)) is not None
+        gone = tx.one("SELECT at FROM purged WHERE session_id = ?", (session_id,))
+    if gone is not None:
+        raise TeamRefusal(
+            "refused",
+            f"Session {session_id} was purged from the team server on {gone[0][:10]} (its team's retention "
+            "ran out); it is not taken again.",
+            "Nothing to do: keep or delete your own copy as your organisation's rules say.",
+        )
     extracted = None if known else extract(folder, terminal=True)  # the slow part, outside the lock
     with database.tx(SYSTEM, write=True) as tx:
         existing = _lock_existing(tx, session_id)

@@ -72,7 +72,7 @@ async def push_queued(
         items = [{"session_id": p.session_id, "count": p.count, "hash": p.hash} for p in chunk]
         answer = await client.request("record.have", items=items)
         for push, state in zip(chunk, answer["items"], strict=True):
-            if state["state"] == "same":
+            if state["state"] in ("same", "purged"):  # purged by retention: nothing more to send
                 outbox.pushed(push, push.count, push.hash)
                 report.already += 1
             elif state["state"] == "foreign":

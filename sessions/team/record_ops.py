@@ -45,7 +45,8 @@ def op_hello(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
 
 
 def op_have(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
-    """For each {session_id, count, hash}: missing, same (that head is anchored), behind, or foreign."""
+    """For each {session_id, count, hash}: missing, same (that head is anchored), behind, foreign, or
+    purged (removed by retention: not to be sent again)."""
     items = request.get("items")
     if not isinstance(items, list) or len(items) > HAVE_BATCH:
         raise bad_request(f"'items' must be a list of at most {HAVE_BATCH} records.")
@@ -55,7 +56,8 @@ def op_have(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
             session_id = text(item, "session_id", limit=64)
             row = tx.one("SELECT id, owner, cast_sha256 FROM records WHERE session_id = ?", (session_id,))
             if row is None:
-                answers.append({"state": "missing"})
+                gone = tx.one("SELECT 1 FROM purged WHERE session_id = ?", (session_id,)) is not None
+                answers.append({"state": "purged" if gone else "missing"})
                 continue
             if row[1] != ctx.member.identity:
                 answers.append({"state": "foreign"})

@@ -107,6 +107,10 @@ def _delete(database: Database, rows: list[tuple[Any, ...]]) -> None:
     with database.tx(SYSTEM, write=True) as tx:
         for record_id, session_id, owner, teams, started, _hold in rows:
             if tx.run("DELETE FROM records WHERE id = ? AND legal_hold = 0", (record_id,)):
+                tx.run(
+                    "INSERT INTO purged(session_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    (session_id, now_text()),
+                )
                 audit(tx, SYSTEM, "record.purged", session_id, owner=owner, teams=teams, started=started)
 
 

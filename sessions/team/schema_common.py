@@ -109,6 +109,10 @@ CREATE TABLE campaign_members (
     PRIMARY KEY (campaign, record)
 );
 CREATE INDEX campaign_members_record ON campaign_members(record);
+CREATE TABLE purged (                     -- sessions removed by retention: never taken again
+    session_id TEXT PRIMARY KEY,
+    at TEXT NOT NULL
+);
 CREATE TABLE audit (                      -- append-only: who looked at or changed what, and when
     id {id},
     at TEXT NOT NULL,

@@ -105,6 +105,9 @@ CREATE POLICY {table}_by_record ON {table} USING (vz_record_seen({table}.record)
         for table in _CHILDREN
     )
     + """
+ALTER TABLE purged ENABLE ROW LEVEL SECURITY;
+ALTER TABLE purged FORCE ROW LEVEL SECURITY;
+CREATE POLICY purged_system ON purged USING (vz_role() = 'system') WITH CHECK (vz_role() = 'system');
 ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit FORCE ROW LEVEL SECURITY;
 CREATE POLICY audit_write ON audit FOR INSERT WITH CHECK (actor = vz_user() OR vz_role() = 'system');

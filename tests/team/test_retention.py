@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sessions.recording import append_event
 from sessions.relay.server import Relay
 from sessions.team.database import SYSTEM
 from sessions.team.protocol import TeamRefusal
@@ -46,6 +47,13 @@ async def test_retention_hold_and_an_audited_purge(team_relay: Relay, connect_as
     assert docs == [(0,)]  # nothing of a purged record is left behind, search index included
     await choi.request("hold.set", session_id=seoul[0], hold=False)
     assert purge(database, NOW).purged == 1
+    # A purged session is not taken again, even when its technician's copy changes later.
+    have = await kim.request("record.have", items=[{"session_id": seoul[1], "count": 2, "hash": "x"}])
+    assert have["items"] == [{"state": "purged"}]
+    folder = next(p for p in (tmp_path / "k").rglob("session.json") if seoul[1] in p.read_text()).parent
+    append_event(folder, "annotation", {"author": "kim", "text": "late note"})
+    with pytest.raises(TeamRefusal, match=r"was purged from the team server on .* not taken again"):
+        await kim.put_record(folder)
     audit = (await choi.request("audit.list"))["audit"]
     assert {"retention.set", "hold.placed", "hold.released", "record.purged"} <= {a["action"] for a in audit}
 
