@@ -98,6 +98,8 @@ class TeamService(QObject):
         from sessions.team.outbox import PushOutbox
         from sessions.team.push import push_queued, scan
 
+        if not self.server:
+            return None
         server, archive = self.target().host_port, archive_root(self.settings)
         outbox = await asyncio.to_thread(PushOutbox)
         try:

@@ -176,7 +176,7 @@ def test_the_console_pushes_finished_records_by_itself(
         assert await service.push() is None  # no team server set: nothing happens
         settings.set("team", "server", f"127.0.0.1:{relay.port}")
         report = await service.push()
-        assert messages[-1] == "Team server: the relay's host key is not trusted yet" or report is None
+        assert report is None and messages[-1].startswith("Team server: The authenticity of host")
         known = HostKeyTrust()  # the console's own known_hosts, as after joining a session through the relay
         known.accept_new = True
         service._client = await TeamClient.connect(service.target(), trust=known, technician_key=keys["kim"])
