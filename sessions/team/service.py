@@ -9,11 +9,11 @@ and record verification run in worker threads: the relay's event loop keeps brid
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import logging
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -65,25 +65,28 @@ class TeamServer:
             **hq_index.OPS,
         }
         self._ingest = asyncio.Semaphore(INGEST_WORKERS)
-        self._purger: asyncio.Task[None] | None = None
-        self._purging: asyncio.Future[retention.PurgeResult] | None = None
+        self._stop_purging = threading.Event()
+        self._purger: threading.Thread | None = None
 
     def start_purging(self, every: float = PURGE_EVERY) -> None:
-        """Purge records past their retention now and every *every* seconds (one relay at a time)."""
-        self._purger = asyncio.get_running_loop().create_task(self._purge_loop(every))
+        """Purge records past their retention now and every *every* seconds (one relay at a time), in a
+        thread of its own: the event loop never waits on it."""
+        self._purger = threading.Thread(
+            target=self._purge_loop, args=(every,), name="team-purge", daemon=True
+        )
+        self._purger.start()
 
-    async def _purge_loop(self, every: float) -> None:
-        while True:
-            self._purging = asyncio.ensure_future(asyncio.to_thread(retention.purge, self.database))
+    def _purge_loop(self, every: float) -> None:
+        while not self._stop_purging.is_set():
             try:
-                result = await asyncio.shield(self._purging)
+                result = retention.purge(self.database)
                 if result.purged:
                     log.info(
                         "purged %d records past retention (%d on legal hold kept)", result.purged, result.held
                     )
             except SupportError as exc:
                 log.warning("purge failed: %s", exc)
-            await asyncio.sleep(every)
+            self._stop_purging.wait(every)
 
     @classmethod
     async def open(
@@ -99,13 +102,9 @@ class TeamServer:
         return server
 
     async def close(self) -> None:
+        self._stop_purging.set()
         if self._purger is not None:
-            self._purger.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._purger
-        if self._purging is not None and not self._purging.done():
-            with contextlib.suppress(Exception):
-                await self._purging  # a purge in its thread finishes its batch first
+            await asyncio.to_thread(self._purger.join)  # a purge under way finishes its batch first
         await asyncio.to_thread(self.database.close)
 
     def session(self, conn: asyncssh.SSHServerConnection, fingerprint: str) -> tuple[Any, TeamSession]:
