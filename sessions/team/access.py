@@ -36,14 +36,15 @@ def teams_clause(column: str, teams: tuple[str, ...]) -> tuple[str, list[Any]]:
     return "(" + " OR ".join(parts) + ")", [f"%,{like_escape(team)},%" for team in teams]
 
 
-def visible(actor: Actor, alias: str = "r") -> tuple[str, list[Any]]:
-    """SQL (on records *alias*) for the records *actor* may see, and its parameters."""
+def visible(actor: Actor, alias: str = "r", *, escalated: str = "") -> tuple[str, list[Any]]:
+    """SQL (on records *alias*, or any table with owner and teams) for the records *actor* may see, and its
+    parameters. *escalated*: the SQL saying a row's record was escalated (default: *alias*.escalated = 1)."""
     if actor.role in ("admin", "system"):
         return "1 = 1", []
     if actor.role == "technician":
         return f"{alias}.owner = ?", [actor.identity]
     if actor.role == "hq":
-        return f"({alias}.owner = ? OR {alias}.escalated = 1)", [actor.identity]
+        return f"({alias}.owner = ? OR {escalated or alias + '.escalated = 1'})", [actor.identity]
     if actor.role == "lead":
         clause, args = teams_clause(f"{alias}.teams", actor.teams)
         return f"({alias}.owner = ? OR {clause})", [actor.identity, *args]

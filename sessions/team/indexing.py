@@ -144,8 +144,8 @@ def insert_documents(tx: Tx, record_id: int, docs: list[Doc], visibility: tuple[
             ],
         )
         tx.many(
-            "INSERT INTO doc_terms(id, terms) VALUES (?, ?::tsvector)",
-            [(i, tsvector(d.body)) for i, d in zip(ids, docs, strict=True)],
+            "INSERT INTO doc_terms(id, record, owner, teams, terms) VALUES (?, ?, ?, ?, ?::tsvector)",
+            [(i, record_id, owner, teams, tsvector(d.body)) for i, d in zip(ids, docs, strict=True)],
         )
         return
     for doc in docs:

@@ -19,6 +19,7 @@ from sessions.team.database import Actor, Tx
 MAX_HITS = 1000
 SESSION_HITS = 2000  # the sessions list with words: the sessions of this many newest places they occur
 WINDOW = 5000  # PostgreSQL: newest documents checked one by one before the index is asked
+ESCALATED_DOC = "EXISTS (SELECT 1 FROM records e WHERE e.id = m.record AND e.escalated = 1)"
 
 
 def filters_clause(filters: Filters | None) -> tuple[str, list[Any]]:
@@ -99,20 +100,28 @@ def _newest_matches(
         sql = f"SELECT {columns} FROM {source} JOIN records r ON r.id = d.record "
         sql += f"WHERE {condition} AND {seen} AND {where} ORDER BY d.id DESC LIMIT ?"
         return tx.rows(sql, [*args, *seen_args, *where_args, limit])
-    # The matching documents first, in a subquery the planner may not flatten (OFFSET 0): then the joins
-    # and the visibility filter touch only them, whatever the planner thinks of the visible share.
+    # The newest matching documents the actor may see, picked on doc_terms alone (it carries each record's
+    # owner and teams), then joined: the joins touch only what is returned. With filters on the records
+    # the limit moves after the join.
+    mine, mine_args = visible(actor, "m", escalated=ESCALATED_DOC)
+    inner_limit = "LIMIT ?" if filters is None or filters == Filters() else "OFFSET 0"
     sql = (
-        f"SELECT {columns} FROM (SELECT m.id FROM doc_terms m WHERE {condition} AND m.id {{}} ? OFFSET 0) w "
-        f"JOIN docs d ON d.id = w.id JOIN records r ON r.id = d.record "
+        f"SELECT {columns} FROM (SELECT m.id FROM doc_terms m WHERE {condition} AND {mine} AND m.id {{}} ? "
+        f"ORDER BY m.id DESC {inner_limit}) w JOIN docs d ON d.id = w.id JOIN records r ON r.id = d.record "
         f"WHERE {seen} AND {where} ORDER BY d.id DESC LIMIT ?"
     )
+
+    def run(op: str, bound: int, wanted: int) -> list[tuple[Any, ...]]:
+        extra = [wanted] if inner_limit.startswith("LIMIT") else []
+        return tx.rows(sql.format(op), [*args, *mine_args, bound, *extra, *seen_args, *where_args, wanted])
+
     newest = tx.one("SELECT last_value FROM docs_id_seq")
     edge = int(newest[0] if newest else 0) - WINDOW
     tx.run("SET LOCAL enable_bitmapscan = off")  # (a GIN index is only ever read as a bitmap)
-    rows = tx.rows(sql.format(">"), [*args, edge, *seen_args, *where_args, limit])
+    rows = run(">", edge, limit)
     tx.run("SET LOCAL enable_bitmapscan = on")
     if len(rows) < limit:
-        rows += tx.rows(sql.format("<="), [*args, edge, *seen_args, *where_args, limit - len(rows)])
+        rows += run("<=", edge, limit - len(rows))
     return rows
 
 

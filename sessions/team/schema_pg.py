@@ -48,6 +48,9 @@ CREATE INDEX docs_record ON docs(record);
 -- whose query it matches and whose member may see its document.
 CREATE TABLE doc_terms (
     id BIGINT PRIMARY KEY REFERENCES docs(id) ON DELETE CASCADE,
+    record BIGINT NOT NULL,
+    owner TEXT NOT NULL,                  -- the record's (they never change): visibility without a join
+    teams TEXT NOT NULL,
     terms TSVECTOR NOT NULL
 );
 CREATE INDEX doc_terms_gin ON doc_terms USING gin (terms);
@@ -78,8 +81,18 @@ CREATE POLICY docs_drop ON docs FOR DELETE
     USING (vz_role() = 'system' OR (kind <> 'terminal' AND vz_record_seen(docs.record)));
 ALTER TABLE doc_terms ENABLE ROW LEVEL SECURITY;
 ALTER TABLE doc_terms FORCE ROW LEVEL SECURITY;
+CREATE FUNCTION vz_escalated(record bigint) RETURNS boolean LANGUAGE sql STABLE
+    AS $$ SELECT EXISTS (SELECT 1 FROM records r WHERE r.id = record AND r.escalated = 1) $$;
+CREATE FUNCTION vz_sees_doc(owner text, teams text, record bigint) RETURNS boolean LANGUAGE sql STABLE
+    AS $$ SELECT coalesce(CASE vz_role()
+        WHEN 'admin' THEN true
+        WHEN 'system' THEN true
+        WHEN 'hq' THEN owner = vz_user() OR vz_escalated(record)
+        WHEN 'lead' THEN owner = vz_user() OR string_to_array(nullif(teams, ''), ',') && vz_teams()
+        WHEN 'technician' THEN owner = vz_user()
+        ELSE false END, false) $$;
 CREATE POLICY doc_terms_search ON doc_terms FOR SELECT
-    USING (terms @@ vz_query() AND EXISTS (SELECT 1 FROM docs d WHERE d.id = doc_terms.id));
+    USING (terms @@ vz_query() AND vz_sees_doc(owner, teams, record));
 CREATE POLICY doc_terms_add ON doc_terms FOR INSERT
     WITH CHECK (EXISTS (SELECT 1 FROM docs d WHERE d.id = doc_terms.id));
 -- Anchors are written by the relay's own ingest only; the sealed terminal.cast is never changed.
