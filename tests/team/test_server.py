@@ -90,3 +90,33 @@ async def test_customers_never_reach_the_team_server(team_relay, tmp_path: Path)
         await process.wait()
         assert process.exit_status == 1  # the customer's channel: "only a session-code prompt here"
         assert await process.stdout.read() == b""  # no team answer, not even a hello
+
+
+async def test_two_relays_share_one_database(
+    team_relay, db_url: str, tmp_path: Path, team_technicians: Path, people_keys: dict[str, Path]
+) -> None:
+    from sessions.relay.server import Relay, RelayConfig
+    from sessions.ssh.hostkeys import HostKeyTrust
+    from sessions.ssh.target import Target
+    from sessions.team.client import TeamClient
+
+    assert team_relay.team is not None
+    database = team_relay.team.database
+    shared = database.target if database.kind == "postgresql" else f"sqlite:{database.target}"
+    other = await Relay.start(
+        RelayConfig(technicians_file=team_technicians, state_dir=tmp_path / "second", db_url=shared)
+    )
+    try:
+        trust = HostKeyTrust(known_hosts=tmp_path / "kh", read_user_known_hosts=False, accept_new=True)
+        folder = a_record(tmp_path / "archive")
+        async with await TeamClient.connect(
+            Target("127.0.0.1", team_relay.port, "kim"), trust=trust, technician_key=people_keys["kim"]
+        ) as first:
+            assert (await first.put_record(folder))["state"] == "stored"
+        async with await TeamClient.connect(
+            Target("127.0.0.1", other.port, "kim"), trust=trust, technician_key=people_keys["kim"]
+        ) as second:
+            assert (await second.put_record(folder))["state"] == "same"  # the other relay knows it
+            assert len((await second.request("search", query="디스크"))["hits"]) == 1
+    finally:
+        await other.close()
