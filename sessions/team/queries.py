@@ -19,6 +19,7 @@ from sessions.team.database import Actor, Tx
 MAX_HITS = 1000
 SESSION_HITS = 2000  # the sessions list with words: the sessions of this many newest places they occur
 WINDOW = 5000  # PostgreSQL: newest documents checked one by one before the index is asked
+WALK_MAX = 40_000  # …and at most this many more, when the first ones found some matches but too few
 ESCALATED_DOC = "EXISTS (SELECT 1 FROM records e WHERE e.id = m.record AND e.escalated = 1)"
 
 
@@ -106,22 +107,29 @@ def _newest_matches(
     mine, mine_args = visible(actor, "m", escalated=ESCALATED_DOC)
     inner_limit = "LIMIT ?" if filters is None or filters == Filters() else "OFFSET 0"
     sql = (
-        f"SELECT {columns} FROM (SELECT m.id FROM doc_terms m WHERE {condition} AND {mine} AND m.id {{}} ? "
-        f"ORDER BY m.id DESC {inner_limit}) w JOIN docs d ON d.id = w.id JOIN records r ON r.id = d.record "
+        f"SELECT {columns} FROM (SELECT m.id FROM doc_terms m WHERE {condition} AND {mine} "
+        f"AND m.id > ? AND m.id <= ? ORDER BY m.id DESC {inner_limit}) w "
+        "JOIN docs d ON d.id = w.id JOIN records r ON r.id = d.record "
         f"WHERE {seen} AND {where} ORDER BY d.id DESC LIMIT ?"
     )
 
-    def run(op: str, bound: int, wanted: int) -> list[tuple[Any, ...]]:
+    def run(low: int, high: int, wanted: int, *, walk: bool) -> list[tuple[Any, ...]]:
+        """Matches with low < id <= high: walked newest first (*walk*), or through the GIN index."""
+        tx.run(f"SET LOCAL enable_bitmapscan = {'off' if walk else 'on'}")  # GIN is only read as a bitmap
         extra = [wanted] if inner_limit.startswith("LIMIT") else []
-        return tx.rows(sql.format(op), [*args, *mine_args, bound, *extra, *seen_args, *where_args, wanted])
+        return tx.rows(sql, [*args, *mine_args, low, high, *extra, *seen_args, *where_args, wanted])
 
     newest = tx.one("SELECT last_value FROM docs_id_seq")
-    edge = int(newest[0] if newest else 0) - WINDOW
-    tx.run("SET LOCAL enable_bitmapscan = off")  # (a GIN index is only ever read as a bitmap)
-    rows = run(">", edge, limit)
-    tx.run("SET LOCAL enable_bitmapscan = on")
+    top = int(newest[0] if newest else 0)
+    edge = top - WINDOW
+    rows = run(edge, top, limit, walk=True)
+    if 0 < len(rows) < limit:  # some, not enough: walk on as far as their density says, if not too far
+        needed = WINDOW * (limit - len(rows)) * 3 // (2 * len(rows))
+        if needed <= WALK_MAX:
+            rows += run(edge - needed, edge, limit - len(rows), walk=True)
+            edge -= needed
     if len(rows) < limit:
-        rows += run("<=", edge, limit - len(rows))
+        rows += run(-1, edge, limit - len(rows), walk=False)
     return rows
 
 
