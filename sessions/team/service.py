@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 MemberLookup = Callable[[str], Member | None]
 INGEST_WORKERS = 2  # records verified and indexed at once (CPU-bound: keep cores for the relay)
 PURGE_EVERY = 3600.0  # seconds between purges of records past their retention
+FIRST_PURGE = 60.0  # seconds after start: a relay that is restarted often still purges
 
 
 class TeamServer:
@@ -69,14 +70,15 @@ class TeamServer:
         self._purger: threading.Thread | None = None
 
     def start_purging(self, every: float = PURGE_EVERY) -> None:
-        """Purge records past their retention now and every *every* seconds (one relay at a time), in a
-        thread of its own: the event loop never waits on it."""
+        """Purge records past their retention a minute after start, then every *every* seconds (one relay at
+        a time), in a thread of its own: the event loop never waits on it."""
         self._purger = threading.Thread(
             target=self._purge_loop, args=(every,), name="team-purge", daemon=True
         )
         self._purger.start()
 
     def _purge_loop(self, every: float) -> None:
+        self._stop_purging.wait(FIRST_PURGE)
         while not self._stop_purging.is_set():
             try:
                 result = retention.purge(self.database)
