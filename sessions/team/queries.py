@@ -114,8 +114,10 @@ def _newest_matches(
     )
 
     def run(low: int, high: int, wanted: int, *, walk: bool) -> list[tuple[Any, ...]]:
-        """Matches with low < id <= high: walked newest first (*walk*), or through the GIN index."""
-        tx.run(f"SET LOCAL enable_bitmapscan = {'off' if walk else 'on'}")  # GIN is only read as a bitmap
+        """Matches with low < id <= high: walked newest first (*walk*), or through the GIN index (which is
+        only ever read as a bitmap). The planner cannot judge the words' frequency here, so it is told."""
+        tx.run(f"SET LOCAL enable_bitmapscan = {'off' if walk else 'on'}")
+        tx.run(f"SET LOCAL enable_indexscan = {'on' if walk else 'off'}")
         extra = [wanted] if inner_limit.startswith("LIMIT") else []
         return tx.rows(sql, [*args, *mine_args, low, high, *extra, *seen_args, *where_args, wanted])
 
@@ -130,6 +132,8 @@ def _newest_matches(
             edge -= needed
     if len(rows) < limit:
         rows += run(-1, edge, limit - len(rows), walk=False)
+    tx.run("SET LOCAL enable_indexscan = on")
+    tx.run("SET LOCAL enable_bitmapscan = on")
     return rows
 
 
