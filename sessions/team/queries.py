@@ -101,40 +101,48 @@ def _newest_matches(
         sql = f"SELECT {columns} FROM {source} JOIN records r ON r.id = d.record "
         sql += f"WHERE {condition} AND {seen} AND {where} ORDER BY d.id DESC LIMIT ?"
         return tx.rows(sql, [*args, *seen_args, *where_args, limit])
-    # The newest matching documents the actor may see, picked on doc_terms alone (it carries each record's
-    # owner and teams), then joined: the joins touch only what is returned. With filters on the records
-    # the limit moves after the join.
+    if filters is not None and filters != Filters():  # conditions on the records: one query, joined
+        sql = f"SELECT {columns} FROM {source} JOIN records r ON r.id = d.record "
+        sql += f"WHERE {condition} AND {seen} AND {where} ORDER BY d.id DESC LIMIT ?"
+        return tx.rows(sql, [*args, *seen_args, *where_args, limit])
+    found = _newest_ids(tx, actor, condition, args, limit)
+    if not found:
+        return []
+    marks = ",".join("?" for _ in found)
+    sql = f"SELECT {columns} FROM docs d JOIN records r ON r.id = d.record "
+    sql += f"WHERE d.id IN ({marks}) AND {seen} ORDER BY d.id DESC"
+    return tx.rows(sql, [*found, *seen_args])
+
+
+def _newest_ids(tx: Tx, actor: Actor, condition: str, args: list[Any], limit: int) -> list[int]:
+    """The ids of the newest *limit* matching documents *actor* may see, chosen on doc_terms alone (it
+    carries each record's owner and teams): walked newest first, then through the GIN index (which is
+    only ever read as a bitmap). The planner cannot judge the words' frequency here, so it is told."""
     mine, mine_args = visible(actor, "m", escalated=ESCALATED_DOC)
-    inner_limit = "LIMIT ?" if filters is None or filters == Filters() else "OFFSET 0"
     sql = (
-        f"SELECT {columns} FROM (SELECT m.id FROM doc_terms m WHERE {condition} AND {mine} "
-        f"AND m.id > ? AND m.id <= ? ORDER BY m.id DESC {inner_limit}) w "
-        "JOIN docs d ON d.id = w.id JOIN records r ON r.id = d.record "
-        f"WHERE {seen} AND {where} ORDER BY d.id DESC LIMIT ?"
+        f"SELECT m.id FROM doc_terms m WHERE {condition} AND {mine} AND m.id > ? AND m.id <= ? "
+        "ORDER BY m.id DESC LIMIT ?"
     )
 
-    def run(low: int, high: int, wanted: int, *, walk: bool) -> list[tuple[Any, ...]]:
-        """Matches with low < id <= high: walked newest first (*walk*), or through the GIN index (which is
-        only ever read as a bitmap). The planner cannot judge the words' frequency here, so it is told."""
+    def run(low: int, high: int, wanted: int, *, walk: bool) -> list[int]:
         tx.run(f"SET LOCAL enable_bitmapscan = {'off' if walk else 'on'}")
         tx.run(f"SET LOCAL enable_indexscan = {'on' if walk else 'off'}")
-        extra = [wanted] if inner_limit.startswith("LIMIT") else []
-        return tx.rows(sql, [*args, *mine_args, low, high, *extra, *seen_args, *where_args, wanted])
+        return [row[0] for row in tx.rows(sql, [*args, *mine_args, low, high, wanted])]
 
     newest = tx.one("SELECT last_value FROM docs_id_seq")
     top = int(newest[0] if newest else 0)
     edge = top - WINDOW
-    rows = run(edge, top, limit, walk=True)
-    if 0 < len(rows) < limit:  # some, not enough: walk on as far as their density says, if not too far
-        needed = WINDOW * (limit - len(rows)) * 3 // (2 * len(rows))
+    found = run(edge, top, limit, walk=True)
+    if 0 < len(found) < limit:  # some, not enough: walk on as far as their density says, if not too far
+        needed = WINDOW * (limit - len(found)) * 3 // (2 * len(found))
         if needed <= WALK_MAX:
-            rows += run(edge - needed, edge, limit - len(rows), walk=True)
+            found += run(edge - needed, edge, limit - len(found), walk=True)
             edge -= needed
-    if len(rows) < limit:
-        rows += run(-1, edge, limit - len(rows), walk=False)
+    if len(found) < limit:
+        found += run(-1, edge, limit - len(found), walk=False)
     tx.run("SET LOCAL enable_indexscan = on")
     tx.run("SET LOCAL enable_bitmapscan = on")
-    return rows
+    return found
 
 
 def search(tx: Tx, actor: Actor, text: str, *, limit: int = 50, filters: Filters | None = None) -> list[Hit]:
