@@ -111,6 +111,8 @@ def write_session(archive: Path, rng: random.Random, pool: list[str], number: in
 
 
 def keygen(path: Path) -> Path:
+    if path.exists():
+        return path
     subprocess.run(
         ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", path.name, "-f", str(path)], check=True
     )
@@ -311,23 +313,28 @@ def storage(database: Database, sessions: int) -> str:
 
 def search_part(base: Path, url: str, sessions: int, relay_db: Database | None) -> bool:
     archive = base / "corpus"
-    rng = random.Random(7)
-    pool = line_pool(rng, 2000)
-    began = time.perf_counter()
-    for number in range(sessions):
-        write_session(archive, rng, pool, number, 1500)
-    print(f"search: generated {sessions} sessions in {time.perf_counter() - began:.0f} s")
+    ready = (base / "corpus-ready").exists()  # --keep DIR with --db URL of an earlier run: reuse its corpus
+    if not ready:
+        rng = random.Random(7)
+        pool = line_pool(rng, 2000)
+        began = time.perf_counter()
+        for number in range(sessions):
+            write_session(archive, rng, pool, number, 1500)
+        print(f"search: generated {sessions} sessions in {time.perf_counter() - began:.0f} s")
     with ArchiveIndex(archive, base / "embedded.sqlite3") as index:
-        stats = index.update()
-        index.optimize()
-        print(
-            f"  embedded index: {stats.added} records in {stats.seconds:.0f} s; "
-            f"{(base / 'embedded.sqlite3').stat().st_size / sessions / 1024:.1f} KiB per session"
-        )
+        if not ready:
+            stats = index.update()
+            index.optimize()
+            each = (base / "embedded.sqlite3").stat().st_size / sessions / 1024
+            print(f"  embedded index: {stats.added} records in {stats.seconds:.0f} s; {each:.1f} KiB each")
         database = open_database(url, base / "search-state")
-        owners = [(f"tech{n}@acme.example", TEAMS[n % len(TEAMS)]) for n in range(20)]
-        seconds = load_corpus(archive, database, owners)
-        print(f"  team database ({database.kind}): loaded in {seconds:.0f} s; {storage(database, sessions)}")
+        if not ready:
+            owners = [(f"tech{n}@acme.example", TEAMS[n % len(TEAMS)]) for n in range(20)]
+            seconds = load_corpus(archive, database, owners)
+            print(
+                f"  team database ({database.kind}): loaded in {seconds:.0f} s; {storage(database, sessions)}"
+            )
+            (base / "corpus-ready").touch()
         asked = queries(random.Random(8), sessions)
         e50, e95, _ = timed(lambda q: len(embedded_search(index, q, limit=50)), asked)
     admin = Actor("admin@acme.example", "admin")

@@ -18,8 +18,11 @@ from sessions.team.database import Actor, Tx
 
 MAX_HITS = 1000
 SESSION_HITS = 2000  # the sessions list with words: the sessions of this many newest places they occur
-WINDOW = 5000  # PostgreSQL: newest documents checked one by one before the index is asked
+WINDOW = 2000  # PostgreSQL: newest documents checked one by one before the index is asked
 WALK_MAX = 40_000  # …and at most this many more, when the first ones found some matches but too few
+_READ_BY_WALKING = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on"
+_READ_BY_INDEX = "SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = off"
+_READ_AS_USUAL = "SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = on"
 ESCALATED_DOC = "EXISTS (SELECT 1 FROM records e WHERE e.id = m.record AND e.escalated = 1)"
 
 
@@ -125,8 +128,7 @@ def _newest_ids(tx: Tx, actor: Actor, condition: str, args: list[Any], limit: in
     )
 
     def run(low: int, high: int, wanted: int, *, walk: bool) -> list[int]:
-        tx.run(f"SET LOCAL enable_bitmapscan = {'off' if walk else 'on'}")
-        tx.run(f"SET LOCAL enable_indexscan = {'on' if walk else 'off'}")
+        tx.cursor.execute(_READ_BY_WALKING if walk else _READ_BY_INDEX)
         return [row[0] for row in tx.rows(sql, [*args, *mine_args, low, high, wanted])]
 
     newest = tx.one("SELECT last_value FROM docs_id_seq")
@@ -140,8 +142,7 @@ def _newest_ids(tx: Tx, actor: Actor, condition: str, args: list[Any], limit: in
             edge -= needed
     if len(found) < limit:
         found += run(-1, edge, limit - len(found), walk=False)
-    tx.run("SET LOCAL enable_indexscan = on")
-    tx.run("SET LOCAL enable_bitmapscan = on")
+    tx.cursor.execute(_READ_AS_USUAL)
     return found
 
 
