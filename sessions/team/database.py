@@ -219,7 +219,15 @@ def _pg_connect(url: str, label: str) -> Any:
             "PostgreSQL support needs the psycopg package.", "pip install 'psycopg[binary]'"
         ) from exc
     try:
-        return psycopg.connect(url, autocommit=False, connect_timeout=10, application_name="valuezone")
+        # psycopg prepares a statement run five times; PostgreSQL may then plan it once for any value, and a
+        # search planned without its words reads the wrong way. Every plan is made for its own values.
+        return psycopg.connect(
+            url,
+            autocommit=False,
+            connect_timeout=10,
+            application_name="valuezone",
+            options="-c plan_cache_mode=force_custom_plan",
+        )
     except psycopg.Error as exc:
         reason = re.sub(r"\s+", " ", str(exc)).strip()
         raise TeamDatabaseError(
