@@ -23,6 +23,7 @@ WALK_MAX = 40_000  # …and at most this many more, when the first ones found so
 _READ_BY_WALKING = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on"
 _READ_BY_INDEX = "SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = off"
 _READ_AS_USUAL = "SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = on"
+FTS_PAGE = 200  # SQLite: matches read per page at first (growing fourfold)
 ESCALATED_DOC = "EXISTS (SELECT 1 FROM records e WHERE e.id = m.record AND e.escalated = 1)"
 
 
@@ -90,9 +91,8 @@ def _newest_matches(
 ) -> list[tuple[Any, ...]]:
     """*columns* of the newest *limit* documents matching *text* that *actor* may see, newest first.
 
-    PostgreSQL: first the newest WINDOW documents one by one (quick when the words are common, where the
-    index would hand over most of the table to sort), then, if that found too few, the GIN index over
-    the older ones (quick when the words are rare). SQLite's FTS5 walks its index newest first itself.
+    The ids come first (PostgreSQL: `_newest_ids`; SQLite: `_newest_fts_ids`), then one query reads
+    their documents and records.
     """
     match = _match(tx, text)
     if match is None:
@@ -101,20 +101,41 @@ def _newest_matches(
     seen, seen_args = visible(actor)
     where, where_args = filters_clause(filters)
     if tx.kind != "postgresql":
+        found = _newest_fts_ids(tx, args[0], f"{seen} AND {where}", [*seen_args, *where_args], limit)
+    elif filters is not None and filters != Filters():  # conditions on the records: one query, joined
         sql = f"SELECT {columns} FROM {source} JOIN records r ON r.id = d.record "
         sql += f"WHERE {condition} AND {seen} AND {where} ORDER BY d.id DESC LIMIT ?"
         return tx.rows(sql, [*args, *seen_args, *where_args, limit])
-    if filters is not None and filters != Filters():  # conditions on the records: one query, joined
-        sql = f"SELECT {columns} FROM {source} JOIN records r ON r.id = d.record "
-        sql += f"WHERE {condition} AND {seen} AND {where} ORDER BY d.id DESC LIMIT ?"
-        return tx.rows(sql, [*args, *seen_args, *where_args, limit])
-    found = _newest_ids(tx, actor, condition, args, limit)
+    else:
+        found = _newest_ids(tx, actor, condition, args, limit)
     if not found:
         return []
     marks = ",".join("?" for _ in found)
     sql = f"SELECT {columns} FROM docs d JOIN records r ON r.id = d.record "
     sql += f"WHERE d.id IN ({marks}) AND {seen} ORDER BY d.id DESC"
     return tx.rows(sql, [*found, *seen_args])
+
+
+def _newest_fts_ids(tx: Tx, query: str, allowed: str, allowed_args: list[Any], limit: int) -> list[int]:
+    """SQLite: FTS5 hands matches newest first; pages of them are checked against *allowed* (SQL on
+    records ``r``) until *limit* pass. Only the pages read are joined."""
+    found: list[int] = []
+    below, page = 1 << 62, FTS_PAGE
+    while len(found) < limit:
+        batch = [row[0] for row in tx.rows(
+            "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?",
+            (query, below, page),
+        )]  # fmt: skip
+        if not batch:
+            break
+        marks = ",".join("?" for _ in batch)
+        sql = (
+            f"SELECT d.id FROM docs d JOIN records r ON r.id = d.record WHERE d.id IN ({marks}) AND {allowed}"
+        )
+        ok = {row[0] for row in tx.rows(sql, [*batch, *allowed_args])}
+        found += [doc for doc in batch if doc in ok][: limit - len(found)]
+        below, page = batch[-1], min(page * 4, 20_000)
+    return found
 
 
 def _newest_ids(tx: Tx, actor: Actor, condition: str, args: list[Any], limit: int) -> list[int]:

@@ -74,8 +74,10 @@ def _key(hit: object) -> tuple[str, str, float]:
 async def test_the_server_finds_what_the_embedded_index_finds(
     connect_as, tmp_path: Path, window: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """*window* 7: PostgreSQL finds most hits through its index, after the newest 7 documents."""
+    """*window* 7: PostgreSQL finds most hits through its index, after the newest 7 documents; SQLite reads
+    its matches in pages of 3 (then 12, 48 …)."""
     monkeypatch.setattr("sessions.team.queries.WINDOW", window)
+    monkeypatch.setattr("sessions.team.queries.FTS_PAGE", 3 if window == 7 else 200)
     archive = tmp_path / "archive"
     corpus(archive)
     from sessions.recording import iter_records
