@@ -21,6 +21,9 @@ DEFAULTS: dict[str, Any] = {
     "terminal": {"scrollback": 10_000},
     "recording": {"archive": ""},
     "relay": {"address": ""},
+    "team": {
+        "server": ""
+    },  # the team server (a relay, host:port): records pushed, team review and follow-ups
     "followup": {"working_days": 2},  # a session not solved gets a follow-up due this many working days later
     "translation": {
         "providers": ["google", "mymemory"],  # the chain, tried in order (google, mymemory, deepl, ...)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -33,6 +33,7 @@ from console.session.end_dialog import end_session
 from console.session.join_dialog import JoinDialog
 from console.session.tab import SessionPlan, SessionTab, plan_by_code
 from console.settings.dialog import SettingsDialog
+from console.team.service import TeamService
 from sessions import __version__, secrets
 from sessions.config import Settings
 from sessions.devices import Device, DeviceBook
@@ -80,7 +81,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.devices)
         self.diagnostics = DiagnosticsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.diagnostics)
-        self.followups = FollowUpsDock(self.archive_root, self._author, self)
+        self.team = TeamService(settings, parent=self, window=self)  # when Settings names a team server
+        QTimer.singleShot(0, self.team.push_soon)
+        self.followups = FollowUpsDock(self.archive_root, self._author, self, team=self.team)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.followups)
         self.followups.hide()
         self.outbox = OutboxService(settings, self)
@@ -335,6 +338,7 @@ class MainWindow(QMainWindow):
             self.followups.refresh()
         if remove:
             self._remove_tab(tab)
+        QTimer.singleShot(3000, self.team.push_soon)  # once the recorder has sealed the record
 
     def _author(self) -> str:
         import getpass
@@ -389,6 +393,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.followups.close_index()
+        self.team.close_now()
         for tab in self.session_tabs():
             tab.end()
         if self._translator is not None:

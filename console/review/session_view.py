@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,9 @@ class SessionView(QWidget):
         super().__init__(parent)
         self.author = author
         self.folder: Path | None = None
+        # Where notes and tags go: appended to the record folder, or (team server) sent to the server,
+        # which appends them to its copy and hands the record back into *folder*.
+        self.appender: Callable[[Path, str, dict[str, Any]], Awaitable[None]] | None = None
         self.player = PlayerWidget(self)
         self.header = named(QLabel(self), "sessionHeader", self.tr("Session"))
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -187,14 +191,25 @@ class SessionView(QWidget):
     def _append(self, kind: str, data: dict[str, Any]) -> None:
         folder = self.folder
         assert folder is not None
-        operation = Operation.in_thread(self, append_event, folder, kind, data)
+        appender = self.appender
+        operation: Operation[Any]
+        if appender is not None:
+            operation = Operation(self, lambda: appender(folder, kind, data))
+        else:
+            operation = Operation.in_thread(self, append_event, folder, kind, data)
         operation.success(lambda _event: self._on_appended(folder)).errors_to(self.status).run_in_background()
 
     def _on_appended(self, folder: Path) -> None:
         if folder == self.folder:
-            self._fill(self.player.playback.record.meta if self.player.playback else {}, self._events(folder))
+            self._fill(self._meta(folder), self._events(folder))
             self.status.setText(self.tr("Saved to the record."))
         self.record_changed.emit(folder)
+
+    @staticmethod
+    def _meta(folder: Path) -> dict[str, Any]:
+        from sessions.recording import open_record
+
+        return open_record(folder).meta
 
     @staticmethod
     def _events(folder: Path) -> list[dict[str, Any]]:

@@ -41,11 +41,12 @@ FAILED_BACKGROUND = QColor("#f8d7da")  # the sessions table's mark for a record 
 class ReviewWindow(QMainWindow):
     """Reads an archive through its index; indexing and searching run on worker threads."""
 
-    def __init__(self, index: ArchiveIndex, author: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, index: ArchiveIndex | None, author: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewWindow")
-        self.setWindowTitle(self.tr("Valuezone review — %s") % index.archive)
-        self.index = index
+        if index is not None:  # None: a subclass reads the team server instead (server_window.py)
+            self.setWindowTitle(self.tr("Valuezone review — %s") % index.archive)
+        self.index: ArchiveIndex = index  # type: ignore[assignment]
         self.rows: list[SessionRow] = []
         self.hits: list[Hit] = []
         self._generation = 0
@@ -190,7 +191,11 @@ class ReviewWindow(QMainWindow):
     def open_hit(self, number: int) -> None:
         """Open the session of hit *number* with the player at the hit's time."""
         hit = self.hits[number]
-        self.open_session(self.index.archive / hit.folder, hit.t)
+        self.open_key(hit.folder, hit.t)
+
+    def open_key(self, key: str, at: float = 0.0) -> None:
+        """Open the session a row or hit names (here: its folder in the archive)."""
+        self.open_session(self.index.archive / key, at)
 
     def open_session(self, folder: Path, at: float = 0.0) -> None:
         try:
@@ -208,7 +213,7 @@ class ReviewWindow(QMainWindow):
             message = self.tr("%1 failed verification: %2").replace("%1", row.folder)
             self.statusBar().showMessage(message.replace("%2", row.problem))
             return
-        self.open_session(self.index.archive / row.folder)
+        self.open_key(row.folder)
 
     def _on_table_cell_double_clicked(self, row: int, _col: int) -> None:
         self.open_row(row)

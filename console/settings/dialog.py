@@ -1,4 +1,4 @@
-"""The Settings dialog: UI language, terminal font, scrollback, archive folder, relay, HQ destinations."""
+"""The Settings dialog: UI language, terminal font, scrollback, archive folder, relay, team server, HQ."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from console.settings.hq_page import HqSettings
 from sessions.config import Settings
 from sessions.errors import SupportError
 from sessions.paths import app_dirs
+from sessions.team.client import server_target
 
 
 class SettingsDialog(QDialog):
@@ -79,6 +80,14 @@ class SettingsDialog(QDialog):
         self.relay.setPlaceholderText("relay.example.com:2222")
         form.addRow(self.tr("Relay:"), self.relay)
 
+        self.team_server = QLineEdit(settings.get("team", "server", ""))
+        named(self.team_server, "teamServerEdit", self.tr("Team server (host:port)"))
+        self.team_server.setPlaceholderText(self.tr("your relay, e.g. relay.example.com:2222"))
+        self.team_server.setToolTip(
+            self.tr("Finished records are pushed here; follow-ups and review show the team's records.")
+        )
+        form.addRow(self.tr("Team server:"), self.team_server)
+
         self.hq = HqSettings(settings, self)
         form.addRow(self.hq)
 
@@ -96,6 +105,14 @@ class SettingsDialog(QDialog):
             self.archive.setText(folder)
 
     def accept(self) -> None:
+        team = self.team_server.text().strip()
+        if team:
+            try:
+                server_target(team)
+            except SupportError as exc:
+                self.team_server.setFocus()
+                self.hq.message.setText(render_error(exc).lines())
+                return
         self.settings.set("ui", "language", self.language.currentData())
         self.settings.set("ui", "font_family", self.font_family.currentFont().family())
         self.settings.set("ui", "font_size", self.font_size.value())
@@ -103,6 +120,7 @@ class SettingsDialog(QDialog):
         archive = self.archive.text().strip()
         self.settings.set("recording", "archive", "" if archive == str(app_dirs().archive) else archive)
         self.settings.set("relay", "address", self.relay.text().strip())
+        self.settings.set("team", "server", team)
         try:
             self.hq.apply()
         except SupportError as exc:

@@ -107,7 +107,7 @@ def build_report(index: ArchiveIndex, since: str = "") -> Report:
         made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         sessions=len(rows),
         outcomes=outcomes,
-        recurring=_recurring(findings, tags),
+        recurring=recurring_items(findings, tags),
         followups=tuple(FollowUp(*row) for row in followups),
         scores=scores,
         comments=comments,
@@ -117,7 +117,7 @@ def build_report(index: ArchiveIndex, since: str = "") -> Report:
     )
 
 
-def _recurring(
+def recurring_items(
     findings: list[tuple[str, str, str, str]], tags: list[tuple[str, str]]
 ) -> tuple[Recurring, ...]:
     groups: dict[tuple[str, str], set[str]] = {}

@@ -9,11 +9,9 @@ from typing import Any
 
 from sessions.archive.index import ArchiveIndex
 from sessions.archive.schema import ArchiveIndexError
+from sessions.archive.tokens import fts5_query, highlight_pattern, parse_query
 
 SNIPPET_CHARS = 160
-_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w", re.UNICODE)
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,21 +134,11 @@ class SessionRow:
 
 
 def fts_query(text: str) -> str:
-    """A safe FTS5 query from what a person typed: every word must occur; "quoted words" as a phrase.
-
-    A trailing ``*`` makes a word a prefix; Korean words are always prefixes, so 디스크 finds 디스크가.
-    Punctuation is never FTS syntax here, so ``mdadm --detail /dev/md0`` is searched as typed.
-    """
-    terms = []
-    for match in _TOKEN.finditer(text):
-        phrase, word = match.group(1), match.group(2)
-        raw = phrase if phrase is not None else word
-        prefix = raw.endswith("*") or bool(_HANGUL.search(raw) and phrase is None)
-        raw = raw.rstrip("*")
-        if not _WORD.search(raw):
-            continue
-        terms.append('"' + raw.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
+    """A safe FTS5 query from what a person typed (sessions/archive/tokens.py): every word must occur,
+    "quoted words" in that order, ``md*`` as a prefix; Korean, Chinese and Japanese are found inside longer
+    words (디스크 in 디스크에서). Punctuation is never FTS syntax, so ``mdadm --detail /dev/md0`` is
+    searched as typed."""
+    return fts5_query(parse_query(text))
 
 
 def search(index: ArchiveIndex, text: str, *, limit: int = 50, filters: Filters | None = None) -> list[Hit]:
@@ -185,17 +173,8 @@ def search(index: ArchiveIndex, text: str, *, limit: int = 50, filters: Filters 
 
 
 def highlighter(text: str) -> re.Pattern[str]:
-    """The searched words where the index matched them: at a word start, in any case; a prefix term
-    (``md*``, Korean words) also covers the rest of its word."""
-    alternatives = []
-    for match in _TOKEN.finditer(text):
-        phrase, word = match.group(1), match.group(2)
-        raw = phrase if phrase is not None else word
-        prefix = raw.endswith("*") or bool(_HANGUL.search(raw) and phrase is None)
-        for token in re.findall(r"\w+", raw):
-            alternatives.append(rf"(?<!\w){re.escape(token)}" + (r"\w*" if prefix else r"(?!\w)"))
-    alternatives.sort(key=len, reverse=True)
-    return re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
+    """The searched words where the index matched them (see tokens.highlight_pattern)."""
+    return highlight_pattern(text)
 
 
 def snippet(

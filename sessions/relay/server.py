@@ -6,7 +6,7 @@ import asyncio
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import asyncssh
 
@@ -25,6 +25,8 @@ from sessions.relay.ratelimit import FailureLimiter
 from sessions.relay.refusals import Refusals, clip
 from sessions.relay.technicians import TechnicianRegistry
 from sessions.ssh.packets import streamline
+from sessions.team.protocol import MAX_RECORD
+from sessions.team.service import TeamServer, TeamSession
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
 # AES-GCM runs in one hardware-accelerated call per packet; asyncssh's chacha20-poly1305 needs several
@@ -67,6 +69,9 @@ class RelayConfig:
     audit_keep: int = DEFAULT_KEEP
     refusals_per_source: int = 10
     refusals_per_minute: int = 1000
+    # The team server (sessions/team/): records, review and reports. "" = SQLite in state_dir.
+    db_url: str = ""
+    team_max_record: int = MAX_RECORD
 
 
 def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
@@ -168,8 +173,10 @@ class _Connection(asyncssh.SSHServer):
             key=self.technician.fingerprint,
         )
 
-    def session_requested(self) -> asyncssh.SSHServerProcess[str] | bool:
-        if self.customer is None:
+    def session_requested(self) -> asyncssh.SSHServerProcess[str] | tuple[Any, TeamSession] | bool:
+        if self.customer is None:  # a technician: only the team server's subsystem (sessions/team/)
+            if self.technician is not None and self.relay.team is not None and self.conn is not None:
+                return self.relay.team.session(self.conn, self.technician.fingerprint)
             return False
         return asyncssh.SSHServerProcess(self.customer.run_session, None, 0, False)
 
@@ -216,13 +223,18 @@ class Relay:
         )
         self._gate_task: asyncio.Task[None] | None = None
         self._minute_task: asyncio.Task[None] | None = None
+        self.team: TeamServer | None = None
 
     @classmethod
     async def start(cls, config: RelayConfig) -> Relay:
         relay = cls(config)
+        relay.team = await TeamServer.open(
+            config.db_url, config.state_dir, relay.technicians.member, max_record=config.team_max_record
+        )
         try:
             relay._server = await relay._listen()
         except OSError as exc:
+            await relay.team.close()
             relay.audit.close()
             raise listen_error(exc, config.host, config.port, who="another relay?") from exc
         relay.port = relay._server.sockets[0].getsockname()[1]
@@ -272,6 +284,9 @@ class Relay:
                 await asyncio.gather(task, return_exceptions=True)
         self._gate_task = self._minute_task = None
         self.refusals.report()
+        if self.team is not None:
+            await self.team.close()
+            self.team = None
         self.audit.write("relay.stopped")
         self.audit.close()
 
