@@ -85,11 +85,11 @@ def _add_campaign(sub: Any) -> None:
         "what", nargs="?", default="", metavar="LABEL|ID", help="the finding, or a campaign id"
     )
     campaign.add_argument(
-        "--due", default="", metavar="DATE", type=iso_date, help="when the follow-ups are due (open)"
+        "--due", default=None, metavar="DATE", type=iso_date, help="when the follow-ups are due (open)"
     )
     campaign.add_argument("--note", default="", help="what to tell the customers (open)")
     campaign.add_argument(
-        "--since", default="", metavar="DATE", type=iso_date, help="only sessions since DATE (YYYY-MM-DD)"
+        "--since", default=None, metavar="DATE", type=iso_date, help="only sessions since DATE (YYYY-MM-DD)"
     )
     add_server_options(campaign, nested=True)
 

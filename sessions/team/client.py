@@ -49,6 +49,8 @@ def _unreachable(server: Target, exc: BaseException) -> ConnectError:
     return ConnectError(
         f"The team server on {server.display} does not answer ({exc}).",
         "Check the relay address in Settings; the relay must be this version or newer.",
+        code="team.unreachable",
+        params={"server": server.display, "exc": exc},
     )
 
 
@@ -139,17 +141,25 @@ class TeamClient:
         got = await read_frame(self.reader)
         if got is None:
             raise TeamProtocolError(
-                f"The team server on {self.server.display} closed the channel.", "Try again in a moment."
+                f"The team server on {self.server.display} closed the channel.",
+                "Try again in a moment.",
+                code="team.channel_closed",
+                params={"server": self.server.display},
             )
         if got[0] != b"J":
-            raise TeamProtocolError("The team server sent file bytes where an answer was due.")
+            raise TeamProtocolError(
+                "The team server sent file bytes where an answer was due.", code="team.bytes_before_answer"
+            )
         answer = decode_json(got[1])
         if not answer.get("ok"):
             error = answer.get("error") or {}
             raise TeamRefusal(
-                str(error.get("code", "server")), str(error.get("message", "The team server refused.")),
+                str(error.get("code", "server")),
+                str(error.get("message", "The team server refused.")),
                 str(error.get("hint", "")),
-            )  # fmt: skip
+                code=str(error.get("error_code") or "team.refused"),  # the server's own code, if it sent one
+                params={str(k): str(v) for k, v in dict(error.get("params") or {}).items()},
+            )
         return answer
 
     async def _read_files(self, listed: list[dict[str, Any]]) -> dict[str, bytes]:
@@ -157,15 +167,28 @@ class TeamClient:
         for item in listed:
             name, size = str(item["name"]), int(item["size"])
             if size > MAX_RECORD:
-                raise TeamProtocolError(f"The team server sent a {size}-byte {name}: over the limit.")
+                raise TeamProtocolError(
+                    f"The team server sent a {size}-byte {name}: over the limit.",
+                    code="team.file_over_limit",
+                    params={"size": size, "name": name},
+                )
             data = bytearray()
             while len(data) < size:
                 got = await read_frame(self.reader)
                 if got is None or got[0] != b"B":
-                    raise TeamProtocolError(f"{name} did not arrive whole from the team server.")
+                    raise TeamProtocolError(
+                        f"{name} did not arrive whole from the team server.",
+                        code="team.file_incomplete",
+                        params={"name": name},
+                    )
                 data += got[1]
             if hashlib.sha256(data).hexdigest() != item.get("sha256"):
-                raise TeamProtocolError(f"{name} arrived damaged from the team server.", "Try again.")
+                raise TeamProtocolError(
+                    f"{name} arrived damaged from the team server.",
+                    "Try again.",
+                    code="team.file_damaged",
+                    params={"name": name},
+                )
             files[name] = bytes(data)
         return files
 
@@ -199,4 +222,5 @@ def _session_id(meta: bytes) -> str:
             "refused",
             "session.json cannot be read, so the record cannot be pushed.",
             "Run `valuezone verify`.",
+            code="team.session_json_unreadable",
         ) from exc

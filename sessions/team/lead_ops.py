@@ -77,7 +77,11 @@ def op_campaign_open(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
         sessions = affected(tx, ctx.actor, label, _date(request, "since"))
         if not sessions:
             raise TeamRefusal(
-                "not-found", f"No session you may see has the finding {label!r}.", "Check the label."
+                "not-found",
+                f"No session you may see has the finding {label!r}.",
+                "Check the label.",
+                code="team.finding_unknown",
+                params={"label": label},
             )
         row = tx.one(
             "INSERT INTO campaigns(label, created, created_by, teams, due, note) VALUES (?, ?, ?, ?, ?, ?) "
@@ -134,7 +138,12 @@ def op_campaign_show(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
             f"SELECT c.id, c.label, c.due FROM campaigns c WHERE c.id = ? AND {where}", [campaign, *args]
         )
         if head is None:
-            raise TeamRefusal("not-found", f"Campaign {campaign} does not exist or is not yours to see.")
+            raise TeamRefusal(
+                "not-found",
+                f"Campaign {campaign} does not exist or is not yours to see.",
+                code="team.campaign_unknown",
+                params={"campaign": campaign},
+            )
         rows = tx.rows(
             "SELECT r.session_id, r.started, r.technician, r.device_name, r.device_host, m.opened, m.closed, "
             "m.closed_by, m.note FROM campaign_members m JOIN records r ON r.id = m.record "
