@@ -37,13 +37,16 @@ def _profile_name(text: str) -> str:
     return text
 
 
+NO_CONNECTION = 4  # not a finding: nothing was checked (3 means checks ran but some could not)
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "diagnose",
         help="run health checks on a device (RAID, disks, space, logs…)",
         description="Run the checks of a diagnostics profile on a device and print the findings. "
         "Exit code: 0 all ok, 1 a warning, 2 a failure, 3 only checks that could not run "
-        "(or no connection).",
+        "(a tool missing on the device), 4 no connection to the device.",
     )
     parser.add_argument("destination", nargs="?", help="[user@]host[:port] of the device")
     parser.add_argument(
@@ -110,7 +113,7 @@ async def _live(args: argparse.Namespace) -> int:
         conn = await _connect(args)
     except SupportError as exc:
         print(f"valuezone: {exc}", file=sys.stderr)
-        return 3
+        return NO_CONNECTION
     tty = sys.stdout.isatty() and not args.json
     try:
         if tty:

@@ -18,8 +18,8 @@ def _ours(tasks: set[asyncio.Task]) -> list[str]:  # type: ignore[type-arg]
 async def test_a_run_cancelled_while_its_checks_start_leaves_nothing_running(
     conn: asyncssh.SSHClientConnection,
 ) -> None:
-    """Cancelled after 0..11 turns of the loop: checks created, commands being started, results coming."""
-    for turns in range(12):
+    """Cancelled after 0..39 turns of the loop: checks created, commands and SFTP starting, results coming."""
+    for turns in range(40):
         runner = DiagnosticsRunner(conn, load_profile("linux"))
         before = asyncio.all_tasks()
 
@@ -41,7 +41,7 @@ async def test_a_run_cancelled_while_its_checks_start_leaves_nothing_running(
 async def test_detection_cancelled_while_it_starts_leaves_nothing_running(
     conn: asyncssh.SSHClientConnection,
 ) -> None:
-    for turns in range(6):
+    for turns in range(24):  # through the SFTP start (its limits request included, where servers have it)
         before = asyncio.all_tasks()
         task = asyncio.ensure_future(detect_profile(conn))
         for _ in range(turns):

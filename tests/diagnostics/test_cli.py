@@ -94,8 +94,8 @@ def test_live_run_in_a_subprocess(sshd: Sshd, vz_home: Path) -> None:
     assert document["profile"] == "linux" and Path(document["raw_dir"], "os.out").is_file()
 
 
-def test_unreachable_device_exits_3(
+def test_unreachable_device_exits_4(
     vz_home: Path, capsys: pytest.CaptureFixture[str], down_port: int
 ) -> None:
-    assert main(["diagnose", "--accept-new", f"nobody@127.0.0.1:{down_port}"]) == 3
+    assert main(["diagnose", "--accept-new", f"nobody@127.0.0.1:{down_port}"]) == 4
     assert "valuezone:" in capsys.readouterr().err

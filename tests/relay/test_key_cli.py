@@ -59,7 +59,7 @@ async def test_key_made_on_a_terminal_then_diagnose_by_code_asks_its_passphrase(
                 await run.expect(r"Bad passphrase, try again for .*technician_ed25519 \(2 of 3\): ")
                 run.send(PASSPHRASE + "\n")
                 await run.expect(r"\d+ checks, ")
-                assert await run.wait() in (0, 1, 2), run.output  # findings, not "could not connect" (3)
+                assert await run.wait() in (0, 1, 2, 3), run.output  # findings, not "no connection" (4)
             finally:
                 await agent.end()
     assert "Permanently added" in run.output and PASSPHRASE not in run.output
@@ -84,7 +84,7 @@ async def test_diagnose_by_code_makes_the_key_on_first_use_and_names_the_relay(t
                 run.send("y\n")
                 line = (await run.expect(r"ssh-ed25519 AAAA\S+ [^\r\n]+")).group(0).strip()
                 await run.expect(f"The relay at 127.0.0.1:{relay.port} does not list this technician key")
-                assert await run.wait() == 3
+                assert await run.wait() == 4
             finally:
                 await agent.end()
     key = read_technician_key()
@@ -102,7 +102,7 @@ async def test_no_terminal_and_a_locked_key_says_how_to_unlock_it(tmp_path: Path
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(),
     )  # fmt: skip
     _, err = await asyncio.wait_for(process.communicate(), 60)
-    assert process.returncode == 3
+    assert process.returncode == 4
     assert "needs its passphrase, and there is nobody to ask here" in err.decode()
     assert f"ssh-add {key.path}" in err.decode()
 
@@ -121,7 +121,7 @@ async def test_key_in_ssh_agent_no_prompt_on_the_terminal(tmp_path: Path) -> Non
                     env={**NO_KEYRING, "SSH_AUTH_SOCK": str(sock)},
                 )  # fmt: skip
                 await run.expect(r"\d+ checks, ")
-                assert await run.wait() in (0, 1, 2), run.output
+                assert await run.wait() in (0, 1, 2, 3), run.output  # 3: a tool (sensors) missing here
             finally:
                 await agent.end()
     assert "passphrase" not in run.output.lower()
