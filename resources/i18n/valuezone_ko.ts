@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../console/team/service.py" line="193"/>
+        <source>Unknown team server</source>
+        <translation>알 수 없는 팀 서버</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="196"/>
+        <source>This is the first connection to the team server {address}. Its {kind} key fingerprint is:</source>
+        <translation>팀 서버 {address}에 처음 연결합니다. 이 서버의 {kind} 키 지문:</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="202"/>
+        <source>Compare it with the fingerprint the relay&apos;s administrator gives you (`valuezone relay` prints it when it starts). Trust this key and connect?</source>
+        <translation>릴레이 관리자가 알려 준 지문과 비교하세요(`valuezone relay`가 시작할 때 출력합니다). 이 키를 신뢰하고 연결할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="207"/>
+        <source>Trust and connect</source>
+        <translation>신뢰하고 연결</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="208"/>
+        <source>Trust the team server&apos;s host key and connect</source>
+        <translation>팀 서버의 호스트 키를 신뢰하고 연결</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="210"/>
+        <source>Do not connect</source>
+        <translation>연결하지 않음</translation>
+    </message>
+</context>
+<context>
     <name>AgentWindow</name>
     <message>
         <location filename="../../console/launch/demo.py" line="67"/>
@@ -12,117 +45,117 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="108"/>
+        <location filename="../../console/session/chat_pane.py" line="109"/>
         <source>Customer language:</source>
         <translation>고객 언어:</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="109"/>
+        <location filename="../../console/session/chat_pane.py" line="110"/>
         <source>Customer language</source>
         <translation>고객 언어</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="110"/>
+        <location filename="../../console/session/chat_pane.py" line="111"/>
         <source>Detect automatically</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="117"/>
+        <location filename="../../console/session/chat_pane.py" line="118"/>
         <source>Chat messages</source>
         <translation>채팅 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="121"/>
+        <location filename="../../console/session/chat_pane.py" line="122"/>
         <source>Your message:</source>
         <translation>내 메시지:</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="122"/>
+        <location filename="../../console/session/chat_pane.py" line="123"/>
         <source>Your message</source>
         <translation>내 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="126"/>
+        <location filename="../../console/session/chat_pane.py" line="127"/>
         <source>The customer will read:</source>
         <translation>고객이 읽을 내용:</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="129"/>
+        <location filename="../../console/session/chat_pane.py" line="130"/>
         <source>What the customer will read (editable)</source>
         <translation>고객이 읽을 내용 (편집 가능)</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="133"/>
+        <location filename="../../console/session/chat_pane.py" line="134"/>
         <source>Translation status</source>
         <translation>번역 상태</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="139"/>
+        <location filename="../../console/session/chat_pane.py" line="140"/>
         <source>Canned… (Ctrl+K)</source>
         <translation>상용구… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="139"/>
+        <location filename="../../console/session/chat_pane.py" line="140"/>
         <source>Canned replies</source>
         <translation>상용구</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="143"/>
+        <location filename="../../console/session/chat_pane.py" line="144"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="143"/>
+        <location filename="../../console/session/chat_pane.py" line="144"/>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="202"/>
+        <location filename="../../console/session/chat_pane.py" line="203"/>
         <source>solved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="202"/>
+        <location filename="../../console/session/chat_pane.py" line="203"/>
         <source>not solved</source>
         <translation>해결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="204"/>
+        <location filename="../../console/session/chat_pane.py" line="205"/>
         <source>score {score}/10</source>
         <translation>점수 {score}/10</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="208"/>
+        <location filename="../../console/session/chat_pane.py" line="209"/>
         <source>Customer&apos;s survey answer: {answer}</source>
         <translation>고객의 설문 답변: {answer}</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="223"/>
+        <location filename="../../console/session/chat_pane.py" line="224"/>
         <source>The customer will read ({lang}):</source>
         <translation>고객이 읽을 내용 ({lang}):</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="242"/>
+        <location filename="../../console/session/chat_pane.py" line="243"/>
         <source>translating…</source>
         <translation>번역 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="261"/>
+        <location filename="../../console/session/chat_pane.py" line="262"/>
         <source>⚠ not translated: the customer will read your original. {error}</source>
         <translation>⚠ 번역되지 않음: 고객은 원문을 읽게 됩니다. {error}</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="266"/>
+        <location filename="../../console/session/chat_pane.py" line="267"/>
         <source>You can edit the text above before sending.</source>
         <translation>보내기 전에 위 내용을 고칠 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="255"/>
+        <location filename="../../console/session/chat_pane.py" line="256"/>
         <source>🔒 Not translated: your message holds a secret, so it is not sent to a translation service. The customer reads it as you wrote it, with a note in their language.</source>
         <translation>🔒 번역하지 않음: 메시지에 비밀 정보가 있어 번역 서비스로 보내지 않습니다. 고객은 쓰신 그대로, 고객의 언어로 된 안내와 함께 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="298"/>
+        <location filename="../../console/session/chat_pane.py" line="299"/>
         <source>Canned reply: written by people, no translation service needed.</source>
         <translation>상용구: 사람이 작성한 문장이라 번역 서비스가 필요 없습니다.</translation>
     </message>
@@ -130,17 +163,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../console/app/crash.py" line="29"/>
+        <location filename="../../console/app/crash.py" line="39"/>
         <source>Valuezone hit a bug</source>
         <translation>밸류존에 오류가 발생했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/crash.py" line="33"/>
+        <location filename="../../console/app/crash.py" line="45"/>
         <source>Something went wrong that Valuezone did not expect. Your sessions are still recorded. Please send the details below and the log file to the Valuezone developers.</source>
         <translation>예상하지 못한 문제가 발생했습니다. 세션은 계속 기록되고 있습니다. 아래 세부 정보와 로그 파일을 밸류존 개발자에게 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/crash.py" line="40"/>
+        <location filename="../../console/app/crash.py" line="52"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
@@ -385,65 +418,65 @@
 <context>
     <name>DevicesDock</name>
     <message>
-        <location filename="../../console/devices/dock.py" line="29"/>
-        <location filename="../../console/devices/dock.py" line="34"/>
+        <location filename="../../console/devices/dock.py" line="30"/>
+        <location filename="../../console/devices/dock.py" line="35"/>
         <source>Devices</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="39"/>
+        <location filename="../../console/devices/dock.py" line="40"/>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="39"/>
+        <location filename="../../console/devices/dock.py" line="40"/>
         <source>Add a device</source>
         <translation>장치 추가</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="40"/>
+        <location filename="../../console/devices/dock.py" line="41"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="40"/>
+        <location filename="../../console/devices/dock.py" line="41"/>
         <source>Edit the device</source>
         <translation>장치 편집</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="42"/>
+        <location filename="../../console/devices/dock.py" line="43"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="42"/>
-        <location filename="../../console/devices/dock.py" line="147"/>
+        <location filename="../../console/devices/dock.py" line="43"/>
+        <location filename="../../console/devices/dock.py" line="148"/>
         <source>Remove the device</source>
         <translation>장치 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="45"/>
+        <location filename="../../console/devices/dock.py" line="46"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="45"/>
+        <location filename="../../console/devices/dock.py" line="46"/>
         <source>Connect to the device</source>
         <translation>장치에 연결</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="100"/>
-        <location filename="../../console/devices/dock.py" line="128"/>
+        <location filename="../../console/devices/dock.py" line="101"/>
+        <location filename="../../console/devices/dock.py" line="129"/>
         <source>Device not saved</source>
         <translation>장치를 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="138"/>
+        <location filename="../../console/devices/dock.py" line="139"/>
         <source>Remove device</source>
         <translation>장치 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="139"/>
+        <location filename="../../console/devices/dock.py" line="140"/>
         <source>Remove {name} from the device book? Its saved password is deleted too.</source>
         <translation>장치 목록에서 {name}을(를) 삭제하시겠습니까? 저장된 비밀번호도 함께 삭제됩니다.</translation>
     </message>
@@ -451,154 +484,155 @@
 <context>
     <name>DiagnosticsDock</name>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="45"/>
+        <location filename="../../console/diagnostics/dock.py" line="48"/>
         <source>Diagnostics</source>
         <translation>진단</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="92"/>
+        <location filename="../../console/diagnostics/dock.py" line="95"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="92"/>
+        <location filename="../../console/diagnostics/dock.py" line="95"/>
         <source>Run diagnostics</source>
         <translation>진단 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="94"/>
+        <location filename="../../console/diagnostics/dock.py" line="97"/>
         <source>Run every check of the profile (Ctrl+D)</source>
         <translation>프로필의 모든 점검 실행 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="96"/>
+        <location filename="../../console/diagnostics/dock.py" line="99"/>
         <source>Re-run check</source>
         <translation>점검 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="98"/>
+        <location filename="../../console/diagnostics/dock.py" line="101"/>
         <source>Re-run the selected check</source>
         <translation>선택한 점검 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="101"/>
+        <location filename="../../console/diagnostics/dock.py" line="104"/>
         <source>Copy finding</source>
         <translation>결과 복사</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="103"/>
+        <location filename="../../console/diagnostics/dock.py" line="106"/>
         <source>Copy the selected finding</source>
         <translation>선택한 결과 복사</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="106"/>
+        <location filename="../../console/diagnostics/dock.py" line="109"/>
         <source>Not run yet.</source>
         <translation>아직 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="106"/>
+        <location filename="../../console/diagnostics/dock.py" line="109"/>
         <source>Run state</source>
         <translation>실행 상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="113"/>
+        <location filename="../../console/diagnostics/dock.py" line="116"/>
         <source>Diagnostic checks</source>
         <translation>진단 점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="114"/>
+        <location filename="../../console/diagnostics/dock.py" line="117"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="114"/>
+        <location filename="../../console/diagnostics/dock.py" line="117"/>
         <source>Check</source>
         <translation>점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="114"/>
+        <location filename="../../console/diagnostics/dock.py" line="117"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="116"/>
+        <location filename="../../console/diagnostics/dock.py" line="119"/>
         <source>Finding details</source>
         <translation>결과 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="128"/>
+        <location filename="../../console/diagnostics/dock.py" line="131"/>
         <source>Connecting…</source>
         <translation>연결하는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/diagnostics/dock.py" line="137"/>
+        <location filename="../../console/diagnostics/dock.py" line="140"/>
         <source>Running %n check(s)…</source>
         <translation>
             <numerusform>점검 %n개 실행 중…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="144"/>
+        <location filename="../../console/diagnostics/dock.py" line="148"/>
+        <location filename="../../console/diagnostics/dock.py" line="152"/>
         <source>Diagnostics stopped: %1</source>
         <translation>진단이 중단되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="151"/>
+        <location filename="../../console/diagnostics/dock.py" line="160"/>
         <source>Re-running %1…</source>
         <translation>%1 다시 실행 중…</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="157"/>
+        <location filename="../../console/diagnostics/dock.py" line="166"/>
         <source>Re-ran %1.</source>
         <translation>%1을(를) 다시 실행했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="172"/>
+        <location filename="../../console/diagnostics/dock.py" line="181"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="183"/>
+        <location filename="../../console/diagnostics/dock.py" line="192"/>
         <source> (+%1 more)</source>
         <translation> (외 %1개)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="199"/>
+        <location filename="../../console/diagnostics/dock.py" line="208"/>
         <source>ok</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="200"/>
+        <location filename="../../console/diagnostics/dock.py" line="209"/>
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="201"/>
+        <location filename="../../console/diagnostics/dock.py" line="210"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="202"/>
+        <location filename="../../console/diagnostics/dock.py" line="211"/>
         <source>could not check</source>
         <translation>점검 불가</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="208"/>
+        <location filename="../../console/diagnostics/dock.py" line="217"/>
         <source>All checks are ok.</source>
         <translation>모든 점검이 정상입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="209"/>
+        <location filename="../../console/diagnostics/dock.py" line="218"/>
         <source>Done: warnings to look at.</source>
         <translation>완료: 확인할 경고가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="210"/>
+        <location filename="../../console/diagnostics/dock.py" line="219"/>
         <source>Done: something has failed.</source>
         <translation>완료: 실패한 항목이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="211"/>
+        <location filename="../../console/diagnostics/dock.py" line="220"/>
         <source>Done: some checks could not run.</source>
         <translation>완료: 일부 점검을 실행하지 못했습니다.</translation>
     </message>
@@ -624,137 +658,137 @@
 <context>
     <name>EndSessionDialog</name>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="56"/>
+        <location filename="../../console/session/end_dialog.py" line="58"/>
         <source>End session — {label}</source>
         <translation>세션 종료 — {label}</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="60"/>
+        <location filename="../../console/session/end_dialog.py" line="62"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="62"/>
+        <location filename="../../console/session/end_dialog.py" line="64"/>
         <source>Resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="63"/>
+        <location filename="../../console/session/end_dialog.py" line="65"/>
         <source>Workaround</source>
         <translation>임시 조치</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="64"/>
+        <location filename="../../console/session/end_dialog.py" line="66"/>
         <source>Escalated</source>
         <translation>본사에 전달</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="65"/>
+        <location filename="../../console/session/end_dialog.py" line="67"/>
         <source>Not resolved</source>
         <translation>해결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="69"/>
+        <location filename="../../console/session/end_dialog.py" line="71"/>
         <source>Outcome:</source>
         <translation>결과:</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="70"/>
+        <location filename="../../console/session/end_dialog.py" line="72"/>
         <source>Summary of the session</source>
         <translation>세션 요약</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="71"/>
+        <location filename="../../console/session/end_dialog.py" line="73"/>
         <source>What was wrong, what you did, what is left</source>
         <translation>무엇이 문제였는지, 무엇을 했는지, 무엇이 남았는지</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="73"/>
+        <location filename="../../console/session/end_dialog.py" line="75"/>
         <source>Summary:</source>
         <translation>요약:</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="77"/>
+        <location filename="../../console/session/end_dialog.py" line="79"/>
         <source>Ask the customer the survey in their agent</source>
         <translation>고객의 에이전트에서 설문 묻기</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="79"/>
+        <location filename="../../console/session/end_dialog.py" line="81"/>
         <source>Ask the customer the survey</source>
         <translation>고객에게 설문 묻기</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="88"/>
+        <location filename="../../console/session/end_dialog.py" line="90"/>
         <source>End or keep the session</source>
         <translation>세션 종료 또는 유지</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="91"/>
+        <location filename="../../console/session/end_dialog.py" line="93"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="92"/>
+        <location filename="../../console/session/end_dialog.py" line="94"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="98"/>
+        <location filename="../../console/session/end_dialog.py" line="100"/>
         <source>The customer&apos;s answer (by phone)</source>
         <translation>고객의 답변 (전화)</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="101"/>
+        <location filename="../../console/session/end_dialog.py" line="103"/>
         <source>Not asked</source>
         <translation>묻지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="103"/>
+        <location filename="../../console/session/end_dialog.py" line="105"/>
         <source>Asked by phone</source>
         <translation>전화로 물음</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="111"/>
+        <location filename="../../console/session/end_dialog.py" line="113"/>
         <source>Is the problem solved?</source>
         <translation>문제가 해결되었나요?</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="112"/>
+        <location filename="../../console/session/end_dialog.py" line="114"/>
         <source>Yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="113"/>
+        <location filename="../../console/session/end_dialog.py" line="115"/>
         <source>No</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="114"/>
+        <location filename="../../console/session/end_dialog.py" line="116"/>
         <source>Solved, says the customer:</source>
         <translation>고객이 말한 해결 여부:</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="115"/>
+        <location filename="../../console/session/end_dialog.py" line="117"/>
         <source>Score from 0 to 10</source>
         <translation>0부터 10까지의 점수</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="117"/>
+        <location filename="../../console/session/end_dialog.py" line="119"/>
         <source>no score</source>
         <translation>점수 없음</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="119"/>
+        <location filename="../../console/session/end_dialog.py" line="121"/>
         <source>Score (0–10):</source>
         <translation>점수 (0–10):</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="120"/>
+        <location filename="../../console/session/end_dialog.py" line="122"/>
         <source>The customer&apos;s comment</source>
         <translation>고객 의견</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="121"/>
+        <location filename="../../console/session/end_dialog.py" line="123"/>
         <source>Comment:</source>
         <translation>의견:</translation>
     </message>
@@ -772,6 +806,7 @@
         <translation>주소는 [사용자@]호스트[:포트] 형식으로, 포트는 1~65535 사이로 적어 주세요.</translation>
     </message>
     <message>
+        <location filename="../../console/app/errors.py" line="35"/>
         <location filename="../../console/app/errors.py" line="39"/>
         <source>&apos;{spec}&apos; is not a valid address.</source>
         <translation>&apos;{spec}&apos;은(는) 올바른 주소가 아닙니다.</translation>
@@ -1117,6 +1152,7 @@
         <translation>기록 {folder}에 쓰지 못했습니다({exc}).</translation>
     </message>
     <message>
+        <location filename="../../console/app/errors.py" line="213"/>
         <location filename="../../console/app/errors.py" line="219"/>
         <source>Check free space and permissions on the archive folder, then try again.</source>
         <translation>보관 폴더의 여유 공간과 권한을 확인한 뒤 다시 시도하세요.</translation>
@@ -1227,72 +1263,72 @@
         <translation>이번 시도가 끝난 뒤 제거하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="285"/>
+        <location filename="../../console/app/errors.py" line="275"/>
         <source>The system keyring refused to store the {kind} for {name} ({exc}).</source>
         <translation>시스템 키링이 {name}의 {kind} 저장을 거부했습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="286"/>
+        <location filename="../../console/app/errors.py" line="276"/>
         <source>Unlock the keyring and try again; nothing was written to disk.</source>
         <translation>키링의 잠금을 풀고 다시 시도하세요. 디스크에는 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="289"/>
+        <location filename="../../console/app/errors.py" line="279"/>
         <source>The {name} translator needs an API key, and none is saved.</source>
         <translation>{name} 번역기에는 API 키가 필요한데, 저장된 키가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="290"/>
+        <location filename="../../console/app/errors.py" line="280"/>
         <source>Save the key in the keyring under &apos;{key_kind}&apos; / &apos;{name}&apos;, or use another provider.</source>
         <translation>키를 키링의 &apos;{key_kind}&apos; / &apos;{name}&apos; 항목에 저장하거나, 다른 번역 서비스를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="295"/>
+        <location filename="../../console/app/errors.py" line="285"/>
         <source>LibreTranslate needs the address of your server.</source>
         <translation>LibreTranslate를 쓰려면 서버 주소가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="296"/>
+        <location filename="../../console/app/errors.py" line="286"/>
         <source>Set translation.libre_url in the settings, or pass --url.</source>
         <translation>설정에서 translation.libre_url을 지정하거나 --url을 넘기세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="299"/>
+        <location filename="../../console/app/errors.py" line="289"/>
         <source>No translation provider answered ({reasons}).</source>
         <translation>응답한 번역 서비스가 없습니다({reasons}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="300"/>
+        <location filename="../../console/app/errors.py" line="290"/>
         <source>The original text is shown untranslated. Check the network, or the providers in the translation settings, then try again.</source>
         <translation>원문을 번역하지 않은 채로 보여 줍니다. 네트워크나 번역 설정의 서비스 목록을 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="307"/>
+        <location filename="../../console/app/errors.py" line="297"/>
         <source>The archive folder {archive} does not exist.</source>
         <translation>보관 폴더 {archive}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="308"/>
+        <location filename="../../console/app/errors.py" line="298"/>
         <source>Pass the folder that holds the records (ARCHIVE/YYYY/MM/DD/&lt;session&gt;).</source>
         <translation>기록이 들어 있는 폴더(ARCHIVE/YYYY/MM/DD/&lt;세션&gt;)를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="311"/>
+        <location filename="../../console/app/errors.py" line="301"/>
         <source>The archive index {path} cannot be opened ({exc}).</source>
         <translation>보관 색인 {path}을(를) 열 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="312"/>
+        <location filename="../../console/app/errors.py" line="302"/>
         <source>Check the data folder&apos;s free space and permissions; deleting the index file rebuilds it.</source>
         <translation>데이터 폴더의 여유 공간과 권한을 확인하세요. 색인 파일을 지우면 다시 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="318"/>
+        <location filename="../../console/app/errors.py" line="308"/>
         <source>The search {text} could not run ({exc}).</source>
         <translation>검색 {text}을(를) 실행할 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="319"/>
+        <location filename="../../console/app/errors.py" line="309"/>
         <source>Try other words.</source>
         <translation>다른 단어로 검색해 보세요.</translation>
     </message>
@@ -1300,123 +1336,123 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="48"/>
+        <location filename="../../console/escalation/dialog.py" line="50"/>
         <source>Escalate to HQ — {label}</source>
         <translation>본사에 에스컬레이션 — {label}</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="102"/>
+        <location filename="../../console/escalation/dialog.py" line="104"/>
         <source>No HQ destination is set up. Add one in Tools ▸ Settings ▸ Escalation, then try again.</source>
         <translation>본사 전송 대상이 설정되어 있지 않습니다. 도구 ▸ 설정 ▸ 에스컬레이션에서 추가한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="109"/>
+        <location filename="../../console/escalation/dialog.py" line="111"/>
         <source>The session is not connected: no logs can be collected.</source>
         <translation>세션이 연결되어 있지 않아 로그를 수집할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="153"/>
+        <location filename="../../console/escalation/dialog.py" line="155"/>
         <source>Reading which logs the device&apos;s profile names…</source>
         <translation>장비 프로필에 지정된 로그를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="164"/>
+        <location filename="../../console/escalation/dialog.py" line="168"/>
         <source>Logs named by the profile {profile} (untick what should stay on the device):</source>
         <translation>프로필 {profile}에 지정된 로그 (장비에 남겨 둘 항목은 선택 해제하세요):</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="168"/>
+        <location filename="../../console/escalation/dialog.py" line="172"/>
         <source>The profile {profile} names no logs.</source>
         <translation>프로필 {profile}에는 지정된 로그가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="235"/>
+        <location filename="../../console/escalation/dialog.py" line="244"/>
         <source>No translator is set up: HQ gets the original.</source>
         <translation>번역기가 설정되어 있지 않아 본사에는 원문이 전달됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="237"/>
+        <location filename="../../console/escalation/dialog.py" line="246"/>
         <source>Translating to {lang}…</source>
         <translation>{lang}(으)로 번역하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="247"/>
+        <location filename="../../console/escalation/dialog.py" line="256"/>
         <source>No translator answered: HQ gets the original with a note. You can type it yourself.</source>
         <translation>응답한 번역기가 없어 본사에는 원문이 메모와 함께 전달됩니다. 직접 입력할 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="252"/>
+        <location filename="../../console/escalation/dialog.py" line="261"/>
         <source>Translated (check it; you can edit it).</source>
         <translation>번역되었습니다 (확인하고 필요하면 고치세요).</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="276"/>
+        <location filename="../../console/escalation/dialog.py" line="285"/>
         <source>Waiting for the translation of the summary…</source>
         <translation>요약 번역을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="294"/>
+        <location filename="../../console/escalation/dialog.py" line="303"/>
         <source>Collecting the logs…</source>
         <translation>로그를 수집하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="302"/>
+        <location filename="../../console/escalation/dialog.py" line="311"/>
         <source>Redacting…</source>
         <translation>민감 정보를 가리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="307"/>
-        <location filename="../../console/escalation/dialog.py" line="358"/>
+        <location filename="../../console/escalation/dialog.py" line="316"/>
+        <location filename="../../console/escalation/dialog.py" line="367"/>
         <source>Cancelled. Nothing was collected or sent.</source>
         <translation>취소했습니다. 아무것도 수집하거나 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="329"/>
+        <location filename="../../console/escalation/dialog.py" line="338"/>
         <source>Collecting logs: {files} of {total} files, {done} of {all}</source>
         <translation>로그 수집 중: 파일 {total}개 중 {files}개, {all} 중 {done}</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="341"/>
+        <location filename="../../console/escalation/dialog.py" line="350"/>
         <source>Redacting</source>
         <translation>가리는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="341"/>
+        <location filename="../../console/escalation/dialog.py" line="350"/>
         <source>Packing</source>
         <translation>묶는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="343"/>
+        <location filename="../../console/escalation/dialog.py" line="352"/>
         <source>{verb}: {files} of {total} files, {done}</source>
         <translation>{verb}: 파일 {total}개 중 {files}개, {done}</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="355"/>
+        <location filename="../../console/escalation/dialog.py" line="364"/>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="376"/>
+        <location filename="../../console/escalation/dialog.py" line="385"/>
         <source>You stopped waiting. Nothing was sent; you can ask again.</source>
         <translation>기다리기를 멈췄습니다. 아무것도 보내지 않았으며 다시 물어볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="380"/>
+        <location filename="../../console/escalation/dialog.py" line="389"/>
         <source>The customer declined: {why} The bundle is kept here; you can ask again.</source>
         <translation>고객이 거절했습니다: {why} 번들은 여기에 보관되며 다시 물어볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="387"/>
+        <location filename="../../console/escalation/dialog.py" line="396"/>
         <source>No answer from the customer: {why} Nothing was sent; you can ask again.</source>
         <translation>고객의 답이 없습니다: {why} 아무것도 보내지 않았으며 다시 물어볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="412"/>
+        <location filename="../../console/escalation/dialog.py" line="421"/>
         <source>{why} Nothing was sent; the bundle is kept here until you close this window.</source>
         <translation>{why} 아무것도 보내지 않았습니다. 이 창을 닫을 때까지 번들은 여기에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dialog.py" line="425"/>
+        <location filename="../../console/escalation/dialog.py" line="434"/>
         <source>Packing the bundle…</source>
         <translation>번들을 묶는 중…</translation>
     </message>
@@ -1424,122 +1460,122 @@
 <context>
     <name>EscalationsDock</name>
     <message>
-        <location filename="../../console/escalation/dock.py" line="49"/>
+        <location filename="../../console/escalation/dock.py" line="50"/>
         <source>Escalations</source>
         <translation>에스컬레이션</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="60"/>
+        <location filename="../../console/escalation/dock.py" line="61"/>
         <source>Bundles for headquarters</source>
         <translation>본사로 보낼 번들</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="64"/>
+        <location filename="../../console/escalation/dock.py" line="65"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="65"/>
+        <location filename="../../console/escalation/dock.py" line="66"/>
         <source>Ticket</source>
         <translation>티켓</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="66"/>
+        <location filename="../../console/escalation/dock.py" line="67"/>
         <source>Destination</source>
         <translation>보낼 곳</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="67"/>
+        <location filename="../../console/escalation/dock.py" line="68"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="68"/>
+        <location filename="../../console/escalation/dock.py" line="69"/>
         <source>Attempts</source>
         <translation>시도 횟수</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="69"/>
+        <location filename="../../console/escalation/dock.py" line="70"/>
         <source>Next retry</source>
         <translation>다음 재시도</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="70"/>
+        <location filename="../../console/escalation/dock.py" line="71"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="76"/>
+        <location filename="../../console/escalation/dock.py" line="77"/>
         <source>&amp;Retry now</source>
         <translation>지금 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="78"/>
+        <location filename="../../console/escalation/dock.py" line="79"/>
         <source>Retry the selected bundle now</source>
         <translation>선택한 번들을 지금 다시 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="81"/>
+        <location filename="../../console/escalation/dock.py" line="82"/>
         <source>Re&amp;move</source>
         <translation>제거(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="81"/>
+        <location filename="../../console/escalation/dock.py" line="82"/>
         <source>Remove the selected bundle</source>
         <translation>선택한 번들 제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="83"/>
+        <location filename="../../console/escalation/dock.py" line="84"/>
         <source>Escalations message</source>
         <translation>에스컬레이션 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="137"/>
+        <location filename="../../console/escalation/dock.py" line="138"/>
         <source>queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="138"/>
+        <location filename="../../console/escalation/dock.py" line="139"/>
         <source>sending</source>
         <translation>보내는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="139"/>
+        <location filename="../../console/escalation/dock.py" line="140"/>
         <source>delivered</source>
         <translation>전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="140"/>
+        <location filename="../../console/escalation/dock.py" line="141"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="147"/>
+        <location filename="../../console/escalation/dock.py" line="148"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="167"/>
+        <location filename="../../console/escalation/dock.py" line="168"/>
         <source>Sending again now.</source>
         <translation>지금 다시 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="178"/>
+        <location filename="../../console/escalation/dock.py" line="179"/>
         <source>Remove bundle</source>
         <translation>번들 제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="179"/>
+        <location filename="../../console/escalation/dock.py" line="180"/>
         <source>The bundle for ticket {ticket} has not reached HQ. Remove it and its file?</source>
         <translation>티켓 {ticket}의 번들이 아직 본사에 전달되지 않았습니다. 번들과 파일을 제거할까요?</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="186"/>
+        <location filename="../../console/escalation/dock.py" line="187"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="197"/>
+        <location filename="../../console/escalation/dock.py" line="198"/>
         <source>Removed the bundle for ticket {ticket}.</source>
         <translation>티켓 {ticket}의 번들을 제거했습니다.</translation>
     </message>
@@ -1678,92 +1714,97 @@
 <context>
     <name>FollowUpsDock</name>
     <message>
-        <location filename="../../console/followups/dock.py" line="75"/>
+        <location filename="../../console/followups/dock.py" line="83"/>
         <source>Follow-ups</source>
         <translation>후속 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="84"/>
+        <location filename="../../console/followups/dock.py" line="94"/>
         <source>Open follow-ups</source>
         <translation>열린 후속 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="92"/>
+        <location filename="../../console/followups/dock.py" line="102"/>
         <source>Follow-up queue status</source>
         <translation>후속 조치 대기열 상태</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="96"/>
+        <location filename="../../console/followups/dock.py" line="106"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="98"/>
+        <location filename="../../console/followups/dock.py" line="108"/>
         <source>Open record</source>
         <translation>기록 열기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="100"/>
+        <location filename="../../console/followups/dock.py" line="110"/>
         <source>Open the record in the review window</source>
         <translation>검토 창에서 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="103"/>
+        <location filename="../../console/followups/dock.py" line="113"/>
         <source>Close with note…</source>
         <translation>메모와 함께 닫기…</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="105"/>
+        <location filename="../../console/followups/dock.py" line="115"/>
         <source>Close the follow-up with a note</source>
         <translation>메모를 남기고 후속 조치 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="122"/>
+        <location filename="../../console/followups/dock.py" line="138"/>
         <source>Reading the archive…</source>
         <translation>보관소를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="144"/>
+        <location filename="../../console/followups/dock.py" line="147"/>
+        <source>Asking the team server…</source>
+        <translation>팀 서버에 묻는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/followups/dock.py" line="168"/>
         <source>Resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="145"/>
+        <location filename="../../console/followups/dock.py" line="169"/>
         <source>Workaround</source>
         <translation>임시 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="146"/>
+        <location filename="../../console/followups/dock.py" line="170"/>
         <source>Escalated</source>
         <translation>본사에 전달</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="147"/>
+        <location filename="../../console/followups/dock.py" line="171"/>
         <source>Not resolved</source>
         <translation>해결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="167"/>
+        <location filename="../../console/followups/dock.py" line="191"/>
         <source>Overdue since {due}: {text}</source>
         <translation>{due}부터 기한 초과: {text}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/followups/dock.py" line="170"/>
+        <location filename="../../console/followups/dock.py" line="194"/>
         <source>%n open follow-up(s)</source>
         <translation>
             <numerusform>열린 후속 조치 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/followups/dock.py" line="171"/>
+        <location filename="../../console/followups/dock.py" line="195"/>
         <source>(%n overdue)</source>
         <translation>
             <numerusform>(기한 초과 %n건)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="182"/>
-        <location filename="../../console/followups/dock.py" line="197"/>
+        <location filename="../../console/followups/dock.py" line="209"/>
+        <location filename="../../console/followups/dock.py" line="243"/>
         <source>Select a follow-up first.</source>
         <translation>먼저 후속 조치를 선택하세요.</translation>
     </message>
@@ -1804,82 +1845,82 @@
 <context>
     <name>HqDestinationDialog</name>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="36"/>
+        <location filename="../../console/settings/hq_page.py" line="37"/>
         <source>HQ destination</source>
         <translation>본사 전송 대상</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="39"/>
+        <location filename="../../console/settings/hq_page.py" line="40"/>
         <source>Destination name</source>
         <translation>전송 대상 이름</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="40"/>
+        <location filename="../../console/settings/hq_page.py" line="41"/>
         <source>Destination address</source>
         <translation>전송 대상 주소</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="42"/>
+        <location filename="../../console/settings/hq_page.py" line="43"/>
         <source>HQ&apos;s language</source>
         <translation>본사 언어</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="44"/>
+        <location filename="../../console/settings/hq_page.py" line="45"/>
         <source>Key file for SFTP (optional)</source>
         <translation>SFTP용 키 파일 (선택)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="45"/>
+        <location filename="../../console/settings/hq_page.py" line="46"/>
         <source>HQ&apos;s CA certificate (optional)</source>
         <translation>본사 CA 인증서 (선택)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="46"/>
+        <location filename="../../console/settings/hq_page.py" line="47"/>
         <source>Token, password or key passphrase</source>
         <translation>토큰, 암호 또는 키 암호문</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="49"/>
+        <location filename="../../console/settings/hq_page.py" line="50"/>
         <source>Destination problem</source>
         <translation>전송 대상 문제</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="51"/>
+        <location filename="../../console/settings/hq_page.py" line="52"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="52"/>
+        <location filename="../../console/settings/hq_page.py" line="53"/>
         <source>Address:</source>
         <translation>주소:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="53"/>
+        <location filename="../../console/settings/hq_page.py" line="54"/>
         <source>HQ&apos;s language:</source>
         <translation>본사 언어:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="54"/>
+        <location filename="../../console/settings/hq_page.py" line="55"/>
         <source>Key file (SFTP):</source>
         <translation>키 파일 (SFTP):</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="55"/>
+        <location filename="../../console/settings/hq_page.py" line="56"/>
         <source>CA certificate (HTTPS):</source>
         <translation>CA 인증서 (HTTPS):</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="85"/>
+        <location filename="../../console/settings/hq_page.py" line="86"/>
         <source>Token (kept in the keyring):</source>
         <translation>토큰 (키링에 보관):</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="86"/>
+        <location filename="../../console/settings/hq_page.py" line="87"/>
         <source>Password (kept in the keyring):</source>
         <translation>암호 (키링에 보관):</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="87"/>
+        <location filename="../../console/settings/hq_page.py" line="88"/>
         <source>Key passphrase (kept in the keyring):</source>
         <translation>키 암호문 (키링에 보관):</translation>
     </message>
@@ -1887,97 +1928,97 @@
 <context>
     <name>HqSettings</name>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="104"/>
+        <location filename="../../console/settings/hq_page.py" line="105"/>
         <source>Escalation to HQ</source>
         <translation>본사 에스컬레이션</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="110"/>
+        <location filename="../../console/settings/hq_page.py" line="111"/>
         <source>HQ destinations</source>
         <translation>본사 전송 대상</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="114"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="114"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="114"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="114"/>
         <source>Secret</source>
         <translation>비밀 정보</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="117"/>
+        <location filename="../../console/settings/hq_page.py" line="118"/>
         <source>&amp;Add…</source>
         <translation>추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="117"/>
+        <location filename="../../console/settings/hq_page.py" line="118"/>
         <source>Add an HQ destination</source>
         <translation>본사 전송 대상 추가</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="118"/>
+        <location filename="../../console/settings/hq_page.py" line="119"/>
         <source>&amp;Edit…</source>
         <translation>편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="118"/>
+        <location filename="../../console/settings/hq_page.py" line="119"/>
         <source>Edit the HQ destination</source>
         <translation>본사 전송 대상 편집</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="120"/>
+        <location filename="../../console/settings/hq_page.py" line="121"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="120"/>
+        <location filename="../../console/settings/hq_page.py" line="121"/>
         <source>Remove the destination</source>
         <translation>전송 대상 제거</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="127"/>
+        <location filename="../../console/settings/hq_page.py" line="128"/>
         <source>Cap per collected log, in MB</source>
         <translation>수집하는 로그 하나당 한도 (MB)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="128"/>
+        <location filename="../../console/settings/hq_page.py" line="129"/>
         <source>Cap on all collected logs, in MB</source>
         <translation>수집하는 로그 전체 한도 (MB)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="134"/>
+        <location filename="../../console/settings/hq_page.py" line="135"/>
         <source>Per log:</source>
         <translation>로그당:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="135"/>
+        <location filename="../../console/settings/hq_page.py" line="136"/>
         <source>All logs:</source>
         <translation>전체 로그:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="137"/>
+        <location filename="../../console/settings/hq_page.py" line="138"/>
         <source>Escalation settings problem</source>
         <translation>에스컬레이션 설정 문제</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="153"/>
+        <location filename="../../console/settings/hq_page.py" line="155"/>
         <source>stored in the keyring</source>
         <translation>키링에 저장됨</translation>
     </message>
     <message>
-        <location filename="../../console/settings/hq_page.py" line="153"/>
+        <location filename="../../console/settings/hq_page.py" line="155"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -1985,93 +2026,93 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="45"/>
+        <location filename="../../console/session/join_dialog.py" line="46"/>
         <source>Join by code</source>
         <translation>코드로 참여</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="49"/>
+        <location filename="../../console/session/join_dialog.py" line="50"/>
         <source>Session code from the customer</source>
         <translation>고객이 알려 준 세션 코드</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="55"/>
+        <location filename="../../console/session/join_dialog.py" line="56"/>
         <source>Session code:</source>
         <translation>세션 코드:</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="56"/>
+        <location filename="../../console/session/join_dialog.py" line="57"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="58"/>
+        <location filename="../../console/session/join_dialog.py" line="59"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="66"/>
+        <location filename="../../console/session/join_dialog.py" line="67"/>
         <source>Your public key for the relay</source>
         <translation>릴레이에 등록할 내 공개 키</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="68"/>
+        <location filename="../../console/session/join_dialog.py" line="69"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="68"/>
+        <location filename="../../console/session/join_dialog.py" line="69"/>
         <source>Copy your public key</source>
         <translation>내 공개 키 복사</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="72"/>
+        <location filename="../../console/session/join_dialog.py" line="73"/>
         <source>Your key:</source>
         <translation>내 키:</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="78"/>
+        <location filename="../../console/session/join_dialog.py" line="79"/>
         <source>Create your technician key</source>
         <translation>기술자 키 만들기</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="90"/>
+        <location filename="../../console/session/join_dialog.py" line="91"/>
         <source>Join</source>
         <translation>참여</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="101"/>
-        <location filename="../../console/session/join_dialog.py" line="113"/>
+        <location filename="../../console/session/join_dialog.py" line="102"/>
+        <location filename="../../console/session/join_dialog.py" line="114"/>
         <source>Create a new key</source>
         <translation>새 키 만들기</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="106"/>
+        <location filename="../../console/session/join_dialog.py" line="107"/>
         <source>You have no technician key yet. Create it, then send its public line to your relay&apos;s administrator.</source>
         <translation>아직 기술자 키가 없습니다. 키를 만든 뒤 공개 키 한 줄을 릴레이 관리자에게 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="109"/>
+        <location filename="../../console/session/join_dialog.py" line="110"/>
         <source>Create key…</source>
         <translation>키 만들기…</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="122"/>
+        <location filename="../../console/session/join_dialog.py" line="123"/>
         <source>A key was created for you. Send this line to your relay&apos;s administrator once; its passphrase is kept in the system keyring.</source>
         <translation>키를 새로 만들었습니다. 이 한 줄을 릴레이 관리자에게 한 번 보내 주세요. 키의 암호는 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="129"/>
+        <location filename="../../console/session/join_dialog.py" line="130"/>
         <source>Its passphrase is asked when you join (once per run), unless ssh-agent holds the key.</source>
         <translation>코드로 참여할 때 키 암호문을 묻습니다(실행당 한 번). ssh-agent에 키가 있으면 묻지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="167"/>
+        <location filename="../../console/session/join_dialog.py" line="165"/>
         <source>Create your technician key first (below).</source>
         <translation>먼저 기술자 키를 만드세요(아래).</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="173"/>
+        <location filename="../../console/session/join_dialog.py" line="171"/>
         <source>Enter the relay address (you can save it in Settings).</source>
         <translation>릴레이 주소를 입력하세요 (설정에 저장할 수 있습니다).</translation>
     </message>
@@ -2079,12 +2120,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="59"/>
+        <location filename="../../console/mainwindow/window.py" line="61"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="65"/>
+        <location filename="../../console/mainwindow/window.py" line="67"/>
         <source>No session is open.
 
 Add a device on the left and press Connect,
@@ -2097,187 +2138,187 @@ or Join by code (Ctrl+J) when a customer reads you a session code.</source>
 고객이 세션 코드를 알려 주면 코드로 참여 (Ctrl+J)를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="94"/>
+        <location filename="../../console/mainwindow/window.py" line="98"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="107"/>
+        <location filename="../../console/mainwindow/window.py" line="118"/>
         <source>&amp;Session</source>
         <translation>세션(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="110"/>
+        <location filename="../../console/mainwindow/window.py" line="121"/>
         <source>&amp;New connection…</source>
         <translation>새 연결(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="113"/>
+        <location filename="../../console/mainwindow/window.py" line="124"/>
         <source>&amp;Close tab</source>
         <translation>탭 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="118"/>
+        <location filename="../../console/mainwindow/window.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="119"/>
+        <location filename="../../console/mainwindow/window.py" line="130"/>
         <source>&amp;Join by code…</source>
         <translation>코드로 참여(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="121"/>
+        <location filename="../../console/mainwindow/window.py" line="132"/>
         <source>&amp;End session…</source>
         <translation>세션 종료(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="132"/>
+        <location filename="../../console/mainwindow/window.py" line="143"/>
         <source>&amp;Devices</source>
         <translation>장치(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="135"/>
+        <location filename="../../console/mainwindow/window.py" line="146"/>
         <source>&amp;Add device…</source>
         <translation>장치 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="139"/>
+        <location filename="../../console/mainwindow/window.py" line="150"/>
         <source>D&amp;iagnostics</source>
         <translation>진단(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="142"/>
+        <location filename="../../console/mainwindow/window.py" line="153"/>
         <source>&amp;Run diagnostics</source>
         <translation>진단 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="147"/>
+        <location filename="../../console/mainwindow/window.py" line="158"/>
         <source>&amp;Escalation</source>
         <translation>에스컬레이션(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="150"/>
+        <location filename="../../console/mainwindow/window.py" line="161"/>
         <source>&amp;Escalate to HQ…</source>
         <translation>본사에 에스컬레이션(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="155"/>
+        <location filename="../../console/mainwindow/window.py" line="166"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="158"/>
+        <location filename="../../console/mainwindow/window.py" line="169"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="162"/>
+        <location filename="../../console/mainwindow/window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="164"/>
+        <location filename="../../console/mainwindow/window.py" line="175"/>
         <source>Open &amp;log file</source>
         <translation>로그 파일 열기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="165"/>
+        <location filename="../../console/mainwindow/window.py" line="176"/>
         <source>&amp;About Valuezone</source>
         <translation>밸류존 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="180"/>
+        <location filename="../../console/mainwindow/window.py" line="182"/>
         <source>New connection</source>
         <translation>새 연결</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="181"/>
+        <location filename="../../console/mainwindow/window.py" line="183"/>
         <source>Address ([user@]host[:port]):</source>
         <translation>주소 ([사용자@]호스트[:포트]):</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="245"/>
+        <location filename="../../console/mainwindow/window.py" line="249"/>
         <source>Open a connected session first, then run diagnostics.</source>
         <translation>먼저 연결된 세션을 연 다음 진단을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="256"/>
+        <location filename="../../console/mainwindow/window.py" line="260"/>
         <source>Open a session first, then escalate (Ctrl+E).</source>
         <translation>먼저 세션을 연 뒤 에스컬레이션하세요 (Ctrl+E).</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="266"/>
+        <location filename="../../console/mainwindow/window.py" line="270"/>
         <source>Bundle queued for {destination}.</source>
         <translation>{destination}(으)로 보낼 번들이 대기열에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="274"/>
+        <location filename="../../console/mainwindow/window.py" line="278"/>
         <source>Delivered to HQ</source>
         <translation>본사에 전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="275"/>
+        <location filename="../../console/mainwindow/window.py" line="279"/>
         <source>The bundle for ticket {ticket} was delivered to {destination}.</source>
         <translation>티켓 {ticket}의 번들이 {destination}에 전달되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="296"/>
+        <location filename="../../console/mainwindow/window.py" line="300"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="297"/>
+        <location filename="../../console/mainwindow/window.py" line="301"/>
         <source>End the session with {label}? The recording is kept.</source>
         <translation>{label} 세션을 종료하시겠습니까? 녹화는 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="303"/>
+        <location filename="../../console/mainwindow/window.py" line="307"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="304"/>
+        <location filename="../../console/mainwindow/window.py" line="308"/>
         <source>End session…</source>
         <translation>세션 종료…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="305"/>
+        <location filename="../../console/mainwindow/window.py" line="309"/>
         <source>End the session with an outcome and survey</source>
         <translation>결과와 설문으로 세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="321"/>
+        <location filename="../../console/mainwindow/window.py" line="325"/>
         <source>Open a connected session first.</source>
         <translation>먼저 연결된 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="323"/>
+        <location filename="../../console/mainwindow/window.py" line="327"/>
         <source>The outcome of this session is already recorded.</source>
         <translation>이 세션의 결과는 이미 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="332"/>
+        <location filename="../../console/mainwindow/window.py" line="336"/>
         <source>Session ended; the outcome is recorded.</source>
         <translation>세션이 끝났고 결과가 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="364"/>
+        <location filename="../../console/mainwindow/window.py" line="369"/>
         <source>Settings saved. A new language applies to new windows.</source>
         <translation>설정을 저장했습니다. 새 언어는 새 창부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="369"/>
+        <location filename="../../console/mainwindow/window.py" line="374"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="374"/>
+        <location filename="../../console/mainwindow/window.py" line="379"/>
         <source>About Valuezone</source>
         <translation>밸류존 정보</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="375"/>
+        <location filename="../../console/mainwindow/window.py" line="380"/>
         <source>Valuezone {version}
 Remote support for devices, recorded from the first byte.</source>
         <translation>밸류존 {version}
@@ -2346,32 +2387,32 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../console/followups/dock.py" line="47"/>
+        <location filename="../../console/followups/dock.py" line="51"/>
         <source>Close follow-up — {device}</source>
         <translation>후속 조치 닫기 — {device}</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="49"/>
+        <location filename="../../console/followups/dock.py" line="53"/>
         <source>How was it settled?</source>
         <translation>어떻게 마무리되었나요?</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="50"/>
+        <location filename="../../console/followups/dock.py" line="54"/>
         <source>Note closing the follow-up</source>
         <translation>후속 조치를 닫는 메모</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="55"/>
+        <location filename="../../console/followups/dock.py" line="59"/>
         <source>Close the follow-up or keep it open</source>
         <translation>후속 조치 닫기 또는 열어 두기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="58"/>
+        <location filename="../../console/followups/dock.py" line="62"/>
         <source>Close the follow-up</source>
         <translation>후속 조치 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="59"/>
+        <location filename="../../console/followups/dock.py" line="63"/>
         <source>Close follow-up</source>
         <translation>후속 조치 닫기</translation>
     </message>
@@ -2646,79 +2687,79 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../console/review/window.py" line="45"/>
+        <location filename="../../console/review/window.py" line="48"/>
         <source>Valuezone review — %s</source>
         <translation>밸류존 검토 — %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="51"/>
+        <location filename="../../console/review/window.py" line="54"/>
         <source>Search sessions</source>
         <translation>세션 검색</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="52"/>
+        <location filename="../../console/review/window.py" line="55"/>
         <source>Search terminal text, chat, findings, notes…</source>
         <translation>터미널 내용, 채팅, 진단 결과, 메모 검색…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="54"/>
+        <location filename="../../console/review/window.py" line="57"/>
         <source>Search hits</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="56"/>
+        <location filename="../../console/review/window.py" line="59"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="65"/>
+        <location filename="../../console/review/window.py" line="68"/>
         <source>Session or report</source>
         <translation>세션 또는 보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="66"/>
+        <location filename="../../console/review/window.py" line="69"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="67"/>
+        <location filename="../../console/review/window.py" line="70"/>
         <source>Report</source>
         <translation>보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="95"/>
+        <location filename="../../console/review/window.py" line="98"/>
         <source>Indexing the archive…</source>
         <translation>보관함 색인 중…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="100"/>
+        <location filename="../../console/review/window.py" line="103"/>
         <source>Indexing the archive: %1 of %2 records</source>
         <translation>보관함 색인 중: 기록 %2개 중 %1개</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="108"/>
+        <location filename="../../console/review/window.py" line="109"/>
         <source>Indexed: %1 new, %2 changed, %3 removed.</source>
         <translation>색인 완료: 새 기록 %1개, 변경 %2개, 삭제 %3개.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/window.py" line="112"/>
+        <location filename="../../console/review/window.py" line="113"/>
         <source>%n record(s) failed verification.</source>
         <translation>
             <numerusform>기록 %n개가 검증에 실패했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="153"/>
+        <location filename="../../console/review/window.py" line="152"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="163"/>
+        <location filename="../../console/review/window.py" line="162"/>
         <source>failed verification</source>
         <translation>검증 실패</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="210"/>
+        <location filename="../../console/review/window.py" line="213"/>
         <source>%1 failed verification: %2</source>
         <translation>%1 검증 실패: %2</translation>
     </message>
@@ -2742,17 +2783,37 @@ Remote support for devices, recorded from the first byte.</source>
     </message>
 </context>
 <context>
-    <name>SessionBridge</name>
+    <name>ServerReviewWindow</name>
     <message>
-        <location filename="../../console/session/bridge.py" line="47"/>
-        <source>Unexpected error: {error}</source>
-        <translation>예상하지 못한 오류: {error}</translation>
+        <location filename="../../console/review/server_window.py" line="48"/>
+        <source>Valuezone review — team server %s</source>
+        <translation>Valuezone 검토 — 팀 서버 %s</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/server_window.py" line="53"/>
+        <source>Connecting to the team server…</source>
+        <translation>팀 서버에 연결하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/server_window.py" line="58"/>
+        <source>no team</source>
+        <translation>팀 없음</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/server_window.py" line="59"/>
+        <source>Team server %1: %2 (%3; %4)</source>
+        <translation>팀 서버 %1: %2 (%3; %4)</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/server_window.py" line="100"/>
+        <source>Fetching the session from the team server…</source>
+        <translation>팀 서버에서 세션을 가져오는 중…</translation>
     </message>
 </context>
 <context>
     <name>SessionPlan</name>
     <message>
-        <location filename="../../console/session/tab.py" line="74"/>
+        <location filename="../../console/session/tab.py" line="58"/>
         <source>Code {code}</source>
         <translation>코드 {code}</translation>
     </message>
@@ -2760,148 +2821,130 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionTab</name>
     <message>
-        <location filename="../../console/session/tab.py" line="111"/>
+        <location filename="../../console/session/tab.py" line="95"/>
         <source>Session status</source>
         <translation>세션 상태</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="115"/>
-        <location filename="../../console/session/tab.py" line="240"/>
-        <location filename="../../console/session/tab.py" line="325"/>
-        <location filename="../../console/session/tab.py" line="416"/>
+        <location filename="../../console/session/tab.py" line="99"/>
+        <location filename="../../console/session/tab.py" line="339"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="115"/>
+        <location filename="../../console/session/tab.py" line="99"/>
         <source>Cancel connecting</source>
         <translation>연결 취소</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="123"/>
+        <location filename="../../console/session/tab.py" line="107"/>
         <source>Terminal of {label}</source>
         <translation>{label} 터미널</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="267"/>
-        <source>This session has no record to write the outcome to.</source>
-        <translation>이 세션에는 결과를 기록할 기록이 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/session/tab.py" line="289"/>
+        <location filename="../../console/session/tab.py" line="218"/>
         <source>Password</source>
         <translation>비밀번호</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="290"/>
+        <location filename="../../console/session/tab.py" line="219"/>
         <source>Password for {who}:</source>
         <translation>{who}의 비밀번호:</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="301"/>
+        <location filename="../../console/session/tab.py" line="230"/>
         <source>Key passphrase</source>
         <translation>키 암호</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="302"/>
+        <location filename="../../console/session/tab.py" line="231"/>
         <source>Passphrase for the key {path}:</source>
         <translation>키 {path}의 암호:</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="314"/>
+        <location filename="../../console/session/tab.py" line="241"/>
         <source>Looking up {label}…</source>
         <translation>{label} 주소를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="315"/>
-        <location filename="../../console/session/tab.py" line="324"/>
+        <location filename="../../console/session/tab.py" line="242"/>
+        <location filename="../../console/session/tab.py" line="253"/>
         <source>Connecting to {label}…</source>
         <translation>{label}에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="316"/>
+        <location filename="../../console/session/tab.py" line="243"/>
         <source>Waiting for {label} to answer (SSH)…</source>
         <translation>{label}의 SSH 응답을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="317"/>
+        <location filename="../../console/session/tab.py" line="244"/>
         <source>Setting up encryption with {label}…</source>
         <translation>{label}와(과) 암호화를 설정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="318"/>
+        <location filename="../../console/session/tab.py" line="245"/>
         <source>Checking the host key of {label}…</source>
         <translation>{label}의 호스트 키를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="319"/>
+        <location filename="../../console/session/tab.py" line="246"/>
         <source>Logging in to {label}…</source>
         <translation>{label}에 로그인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="320"/>
-        <location filename="../../console/session/tab.py" line="321"/>
+        <location filename="../../console/session/tab.py" line="247"/>
+        <location filename="../../console/session/tab.py" line="248"/>
         <source>Opening a shell on {label}…</source>
         <translation>{label}에서 셸을 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="322"/>
+        <location filename="../../console/session/tab.py" line="249"/>
         <source>Connecting to the relay…</source>
         <translation>릴레이에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="240"/>
-        <location filename="../../console/session/tab.py" line="323"/>
+        <location filename="../../console/session/tab.py" line="250"/>
         <source>Waiting for the customer to allow the connection…</source>
         <translation>고객이 연결을 허용하기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="332"/>
+        <location filename="../../console/session/tab.py" line="263"/>
         <source>Connection lost: reconnecting…</source>
         <translation>연결이 끊어졌습니다. 다시 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="334"/>
+        <location filename="../../console/session/tab.py" line="265"/>
         <source>Session ended: {reason}</source>
         <translation>세션 종료: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="335"/>
+        <location filename="../../console/session/tab.py" line="266"/>
         <source>{label} (ended)</source>
         <translation>{label} (종료됨)</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="364"/>
-        <source>This session is not connected.</source>
-        <translation>이 세션은 연결되어 있지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/session/tab.py" line="364"/>
-        <source>Connect first, then run diagnostics.</source>
-        <translation>먼저 연결한 다음 진단을 실행하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../console/session/tab.py" line="388"/>
-        <location filename="../../console/session/tab.py" line="397"/>
-        <location filename="../../console/session/tab.py" line="420"/>
+        <location filename="../../console/session/tab.py" line="345"/>
         <source>Create a new key…</source>
         <translation>새 키 만들기…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="390"/>
-        <location filename="../../console/session/tab.py" line="403"/>
-        <location filename="../../console/session/tab.py" line="418"/>
+        <location filename="../../console/session/tab.py" line="341"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="402"/>
+        <location filename="../../console/session/tab.py" line="287"/>
+        <source>Unexpected error: {error}</source>
+        <translation type="unfinished">예상하지 못한 오류: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="304"/>
         <source>A new key was made. Once the relay lists it, join again.</source>
         <translation>새 키를 만들었습니다. 릴레이에 등록되면 다시 참여하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="408"/>
-        <location filename="../../console/session/tab.py" line="422"/>
+        <location filename="../../console/session/tab.py" line="343"/>
         <source>Resume recording</source>
         <translation>녹화 재개</translation>
     </message>
@@ -2909,127 +2952,127 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../console/review/session_view.py" line="52"/>
+        <location filename="../../console/review/session_view.py" line="54"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="55"/>
+        <location filename="../../console/review/session_view.py" line="57"/>
         <source>Chat, original and translation</source>
         <translation>채팅 (원문과 번역)</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="56"/>
+        <location filename="../../console/review/session_view.py" line="58"/>
         <source>Diagnostic findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="57"/>
+        <location filename="../../console/review/session_view.py" line="59"/>
         <source>Outcome and score</source>
         <translation>결과와 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="60"/>
+        <location filename="../../console/review/session_view.py" line="62"/>
         <source>Notes and tags</source>
         <translation>메모와 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="61"/>
+        <location filename="../../console/review/session_view.py" line="63"/>
         <source>New note</source>
         <translation>새 메모</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="62"/>
+        <location filename="../../console/review/session_view.py" line="64"/>
         <source>Note at the current time…</source>
         <translation>현재 시점의 메모…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="63"/>
+        <location filename="../../console/review/session_view.py" line="65"/>
         <source>Add note</source>
         <translation>메모 추가</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="64"/>
+        <location filename="../../console/review/session_view.py" line="66"/>
         <source>New tag</source>
         <translation>새 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="65"/>
+        <location filename="../../console/review/session_view.py" line="67"/>
         <source>Tag…</source>
         <translation>태그…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="66"/>
+        <location filename="../../console/review/session_view.py" line="68"/>
         <source>Add tag</source>
         <translation>태그 추가</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="67"/>
+        <location filename="../../console/review/session_view.py" line="69"/>
         <source>Session view status</source>
         <translation>세션 보기 상태</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="68"/>
+        <location filename="../../console/review/session_view.py" line="70"/>
         <source>Session details</source>
         <translation>세션 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="69"/>
+        <location filename="../../console/review/session_view.py" line="71"/>
         <source>Chat</source>
         <translation>채팅</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="70"/>
+        <location filename="../../console/review/session_view.py" line="72"/>
         <source>Findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="71"/>
+        <location filename="../../console/review/session_view.py" line="73"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="72"/>
+        <location filename="../../console/review/session_view.py" line="74"/>
         <source>Notes &amp;&amp; tags</source>
         <translation>메모 및 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="143"/>
+        <location filename="../../console/review/session_view.py" line="145"/>
         <source>Outcome: %s</source>
         <translation>결과: %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="145"/>
+        <location filename="../../console/review/session_view.py" line="147"/>
         <source>Score: %s/10</source>
         <translation>점수: %s/10</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="146"/>
+        <location filename="../../console/review/session_view.py" line="148"/>
         <source>No outcome was recorded.</source>
         <translation>기록된 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="157"/>
+        <location filename="../../console/review/session_view.py" line="159"/>
         <source>Outcome at %1: %2 — %3</source>
         <translation>%1의 결과: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="160"/>
+        <location filename="../../console/review/session_view.py" line="162"/>
         <source>solved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="160"/>
+        <location filename="../../console/review/session_view.py" line="162"/>
         <source>not solved</source>
         <translation>해결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="161"/>
+        <location filename="../../console/review/session_view.py" line="163"/>
         <source>Customer survey: %1, score %2/10. %3</source>
         <translation>고객 설문: %1, 점수 %2/10. %3</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="199"/>
+        <location filename="../../console/review/session_view.py" line="205"/>
         <source>Saved to the record.</source>
         <translation>기록에 저장했습니다.</translation>
     </message>
@@ -3037,84 +3080,117 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/settings/dialog.py" line="35"/>
+        <location filename="../../console/settings/dialog.py" line="37"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="39"/>
+        <location filename="../../console/settings/dialog.py" line="41"/>
         <source>User interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="40"/>
+        <location filename="../../console/settings/dialog.py" line="42"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="44"/>
+        <location filename="../../console/settings/dialog.py" line="46"/>
         <source>Language:</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="48"/>
+        <location filename="../../console/settings/dialog.py" line="50"/>
         <source>Terminal font</source>
         <translation>터미널 글꼴</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="51"/>
+        <location filename="../../console/settings/dialog.py" line="53"/>
         <source>Terminal font size</source>
         <translation>터미널 글꼴 크기</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="57"/>
+        <location filename="../../console/settings/dialog.py" line="59"/>
         <source>Terminal font:</source>
         <translation>터미널 글꼴:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="60"/>
+        <location filename="../../console/settings/dialog.py" line="62"/>
         <source>Scrollback lines</source>
         <translation>스크롤백 줄 수</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="64"/>
+        <location filename="../../console/settings/dialog.py" line="66"/>
         <source>Scrollback lines:</source>
         <translation>스크롤백 줄 수:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="67"/>
+        <location filename="../../console/settings/dialog.py" line="69"/>
         <source>Archive folder for session records</source>
         <translation>세션 기록 보관 폴더</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="68"/>
+        <location filename="../../console/settings/dialog.py" line="70"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="69"/>
+        <location filename="../../console/settings/dialog.py" line="71"/>
         <source>Choose the archive folder</source>
         <translation>보관 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="74"/>
+        <location filename="../../console/settings/dialog.py" line="76"/>
         <source>Archive folder:</source>
         <translation>보관 폴더:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="77"/>
+        <location filename="../../console/settings/dialog.py" line="79"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="79"/>
+        <location filename="../../console/settings/dialog.py" line="81"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="93"/>
+        <location filename="../../console/settings/dialog.py" line="84"/>
+        <source>Team server (host:port)</source>
+        <translation>팀 서버 (호스트:포트)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="85"/>
+        <source>your relay, e.g. relay.example.com:2222</source>
+        <translation>사용하는 릴레이, 예: relay.example.com:2222</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="87"/>
+        <source>Finished records are pushed here; follow-ups and review show the team&apos;s records.</source>
+        <translation>끝난 기록은 여기로 보내지고, 후속 조치와 검토 창은 팀의 기록을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="89"/>
+        <source>Team server:</source>
+        <translation>팀 서버:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="103"/>
         <source>Archive folder</source>
         <translation>보관 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>TeamService</name>
+    <message>
+        <location filename="../../console/team/service.py" line="157"/>
+        <source>Team server: %s</source>
+        <translation>팀 서버: %s</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="161"/>
+        <source>Team server: %1 records pushed, %2 refused</source>
+        <translation>팀 서버: 기록 %1개 보냄, %2개 거부됨</translation>
     </message>
 </context>
 <context>
@@ -3208,22 +3284,22 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>WaitingDialog</name>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="156"/>
+        <location filename="../../console/session/end_dialog.py" line="158"/>
         <source>Survey</source>
         <translation>설문</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="159"/>
+        <location filename="../../console/session/end_dialog.py" line="161"/>
         <source>Waiting for the customer to answer the survey in their agent…</source>
         <translation>고객이 에이전트에서 설문에 답하기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="161"/>
+        <location filename="../../console/session/end_dialog.py" line="163"/>
         <source>Waiting for the customer</source>
         <translation>고객을 기다리는 중</translation>
     </message>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="164"/>
+        <location filename="../../console/session/end_dialog.py" line="166"/>
         <source>Stop waiting</source>
         <translation>기다리기 중지</translation>
     </message>
@@ -3249,27 +3325,27 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>_EntryView</name>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="59"/>
+        <location filename="../../console/session/chat_pane.py" line="60"/>
         <source>Retry translation</source>
         <translation>번역 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="69"/>
+        <location filename="../../console/session/chat_pane.py" line="70"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="69"/>
+        <location filename="../../console/session/chat_pane.py" line="70"/>
         <source>Customer</source>
         <translation>고객</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="87"/>
+        <location filename="../../console/session/chat_pane.py" line="88"/>
         <source>not translated: it held a secret</source>
         <translation>번역 안 함: 비밀 정보가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="88"/>
+        <location filename="../../console/session/chat_pane.py" line="89"/>
         <source>shown only here; recorded with it redacted</source>
         <translation>여기에만 보이며, 기록에는 가려서 남깁니다</translation>
     </message>
@@ -3277,7 +3353,7 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>tab</name>
     <message>
-        <location filename="../../console/session/end_dialog.py" line="190"/>
+        <location filename="../../console/session/end_dialog.py" line="192"/>
         <source>No survey answer: {error}</source>
         <translation>설문 답변 없음: {error}</translation>
     </message>
