@@ -24,6 +24,7 @@ from sessions.diagnostics import (
     load_profile,
     start_run,
 )
+from sessions.diagnostics.checks import run_check
 from sessions.diagnostics.raw import parse, read_folder, write_check
 from sessions.diagnostics.runner import FindingMade
 from sessions.errors import DiagnosticsError
@@ -253,3 +254,20 @@ async def test_output_cut_by_a_timeout_is_read_as_far_as_it_got(
         == "(cat did not finish within 5 s (the device may be busy or a disk may hang))"
     )
     assert result.results[0].timed_out
+
+
+@pytest.mark.parametrize("duration", [1.6949, 0.0049, 2.99951, 12.345678])
+async def test_a_failed_command_reads_back_with_the_same_evidence(tmp_path: Path, duration: float) -> None:
+    """The raw file keeps milliseconds; the evidence must not round a second time (1.6949 → 1.695 → 1.70)."""
+    missing = CommandResult(
+        "sensors", exit_status=127, stderr="sh: 1: sensors: not found\n", started="t", duration=duration
+    )
+    check = load_profile("linux").check("sensors")
+
+    async def answer(command: str, role: str, item: str, timeout: float) -> CommandResult:
+        return replace(missing, command=command, role=role, item=item)
+
+    live = await run_check(check, answer)
+    write_check(tmp_path, "sensors", "linux", live.results)
+    [offline] = await analyse_folder(tmp_path)
+    assert offline.findings == live.findings
