@@ -55,6 +55,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SupportError as exc:
         print(f"valuezone: {exc}", file=sys.stderr)
         return 1
+    except ModuleNotFoundError as exc:  # a window on the headless install (pyproject: the `gui` extra)
+        from console.launch.gui_missing import GUI_MODULES, gui_missing_error
+
+        if (exc.name or "").split(".")[0] not in GUI_MODULES:
+            raise
+        print(f"valuezone: {gui_missing_error([exc.name or ''])}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

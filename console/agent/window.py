@@ -7,7 +7,7 @@ import html
 import logging
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from console.agent.question_dialog import QuestionDialog
 from console.agent.shell_view import LiveShells
-from console.app.errors import render_error
+from console.agent.vendor import VendorBox, wrapping
 from console.kit.bridge import EventBridge
 from console.kit.tasks import spawn
 from console.kit.widgets import named
@@ -42,6 +42,7 @@ from sessions.agent.events import (
     QuestionAsked,
     QuestionWithdrawn,
     StateChanged,
+    VendorKnown,
 )
 from sessions.chat.message import ChatMessage
 from sessions.errors import SupportError
@@ -61,9 +62,11 @@ class AgentWindow(QMainWindow):
         self.lang = agent.config.lang
         self.setObjectName("agentWindow")
         self.setWindowTitle(self._t("title"))
-        self.resize(760, 720)
+        self._fit_to_screen()
         body = QWidget()
         layout = QVBoxLayout(body)
+        self.vendor_box = VendorBox(self.texts)
+        layout.addWidget(self.vendor_box)
 
         self.state_label = named(QLabel(self._t("connecting")), "agentState", "")
         self.state_label.setAccessibleName(self._t("state_name"))
@@ -83,17 +86,21 @@ class AgentWindow(QMainWindow):
         code_row.addWidget(self.copy_button)
         layout.addLayout(code_row)
         self.expiry_label = named(QLabel(""), "agentExpiry", self._t("expiry_name"))
+        self.expiry_label.setWordWrap(True)
         layout.addWidget(self.expiry_label)
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._on_countdown_timeout)
 
         split = QSplitter(Qt.Orientation.Vertical)
         self.shells = LiveShells(agent.texts, end_to_end=agent.end_to_end)
         split.addWidget(self.shells)
-        self.activity = named(QListWidget(), "agentActivity", self._t("activity_name"))
+        self.activity = wrapping(named(QListWidget(), "agentActivity", self._t("activity_name")))
         split.addWidget(self.activity)
         chat_box = QWidget()
         chat_layout = QVBoxLayout(chat_box)
         chat_layout.setContentsMargins(0, 0, 0, 0)
-        self.chat = named(QListWidget(), "agentChat", self._t("chat_name"))
+        self.chat = wrapping(named(QListWidget(), "agentChat", self._t("chat_name")))
         self.chat.itemClicked.connect(self._on_chat_item_clicked)
         chat_layout.addWidget(self.chat, 1)
         entry_row = QHBoxLayout()
@@ -122,6 +129,15 @@ class AgentWindow(QMainWindow):
     def _t(self, key: str, **values: object) -> str:
         return self.texts.text(f"window.{key}", **values)
 
+    def _fit_to_screen(self) -> None:
+        """760 × 720, or less on a small screen (1366 × 768 leaves ~730 pixels under the panel)."""
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 760, 720
+        if room is not None:
+            width, height = min(width, room.width() - 20), min(height, room.height() - 40)
+        self.resize(max(480, width), max(480, height))
+
     def start(self) -> asyncio.Task[None]:
         """Link the agent to the relay: the window shows the code, or why there is none."""
         self._starting = spawn(self._start())
@@ -130,25 +146,32 @@ class AgentWindow(QMainWindow):
     async def _start(self) -> None:
         try:
             await self.agent.start()
-        except SupportError as exc:
-            self.state_label.setText(render_error(exc).lines())
+        except SupportError as exc:  # expected (no relay, a changed key): the customer's words, the log
+            log.info("agent could not start: %s (%s)", exc, exc.code)
+            self.state_label.setText(self.texts.error(exc, relay=self.agent.config.relay.host_port))
+        except Exception as exc:  # a bug: still the customer's words here, the traceback in the log
+            log.warning("agent could not start: %s", exc, exc_info=True)
+            self.state_label.setText(self.texts.error(exc, relay=self.agent.config.relay.host_port))
 
     # --- agent events (called on the loop thread, which is the Qt thread) -----------------------------
     def _on_agent_event(self, event: AgentEventValue) -> None:
         if self.shells.show_event(event):
             return
-        if isinstance(event, CodeIssued):
+        if isinstance(event, VendorKnown):
+            self.vendor_box.show_vendor(event.vendor, event.relay)
+            name = event.vendor.name_in(self.texts.lang)
+            self.setWindowTitle(self._t("title_vendor", vendor=name))
+        elif isinstance(event, CodeIssued):
             self.code_label.setText(event.display)
-            minutes = max(1, round(event.expires_in / 60))
-            self.expiry_label.setText(self._t("read_code", n=minutes))
+            self._on_countdown_timeout()
+            self.countdown.start()
         elif isinstance(event, StateChanged):
             self._show_state(event.new)
         elif isinstance(event, ConsentRequested):
             self._ask_consent(event)
-        elif isinstance(event, ConsentWithdrawn):
+        elif isinstance(event, ConsentWithdrawn):  # the activity line says why
             if self._consent_box is not None:
                 self._consent_box.done(0)
-            self._add_activity(visible(event.reason))
         elif isinstance(event, Activity):
             self._add_activity(event.text, event.ts)
         elif isinstance(event, ChatReceived):
@@ -175,6 +198,11 @@ class AgentWindow(QMainWindow):
         }
         text = texts[state] + (f" {visible(detail)}" if detail else "")
         self.state_label.setText(text)
+        if state is AgentState.WAITING:
+            self._on_countdown_timeout()
+            self.countdown.start()
+        else:
+            self.countdown.stop()
         if state is AgentState.ACTIVE:
             self.expiry_label.setText(self._t("code_in_use"))
         elif state is AgentState.ENDED:
@@ -184,6 +212,18 @@ class AgentWindow(QMainWindow):
         self.entry.setEnabled(not ended)
         self.send_button.setEnabled(not ended)
 
+    def _on_countdown_timeout(self) -> None:
+        """The code's time left, once a second while it waits to be used."""
+        deadline = self.agent.code_deadline
+        if deadline is None or self.agent.state is not AgentState.WAITING:
+            return
+        left = deadline - time.monotonic()
+        if left <= 0:
+            self.countdown.stop()
+            self.expiry_label.setText(self.texts.text("countdown.expired"))
+            return
+        self.expiry_label.setText(f"{self._t('read_code')} {self.texts.time_left(left)}")
+
     def _ask_consent(self, event: ConsentRequested) -> None:
         texts = self.agent.texts  # the agent's own catalogue: every language the customer may speak
         box = QMessageBox(self)
@@ -191,13 +231,11 @@ class AgentWindow(QMainWindow):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self._t("consent_title"))
         box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the relay's text: never markup
-        name, scope = visible(event.technician), visible(event.scope_label)
-        if event.again:  # the technician left and is coming back: asked again, in these words
-            text = texts.text("question.consent_again", technician=name, scope=scope)
-        else:
-            text = self._t("consent_text", technician=name, scope=scope)
-        box.setText(text)
+        box.setText("\n\n".join(event.lines))  # who (of which vendor), what they may do, whom to call
         box.setInformativeText(self._t("consent_info"))
+        logo = self.vendor_box.logo_pixmap(64)
+        if logo is not None:
+            box.setIconPixmap(logo)
         allow = named(box.addButton(self._t("allow"), QMessageBox.ButtonRole.YesRole), "consentAllow", "")
         allow.setAccessibleName(self._t("allow_name"))
         back_in: QPushButton | None = None
@@ -268,7 +306,7 @@ class AgentWindow(QMainWindow):
         try:
             message = await self.agent.send_chat(text)
         except SupportError as exc:
-            self._add_activity(render_error(exc).line())
+            self._add_activity(self.texts.error(exc))
             self.entry.setText(text)  # nothing typed is lost
             return
         self._add_chat(message)
@@ -279,6 +317,7 @@ class AgentWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window ends the session, whatever it was waiting for; a question open is a no."""
         self._events.close()
+        self.countdown.stop()
         if self._starting is not None and not self._starting.done():
             self._starting.cancel()
         if self._consent_box is not None:

@@ -40,6 +40,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--code-ttl", type=seconds(), default=600.0, metavar="SECONDS", help="unclaimed code lifetime"
     )
     parser.add_argument(
+        "--vendor",
+        type=Path,
+        metavar="FILE",
+        help="a vendor file (name, phone, url, logo, [names]) handed to every agent, which shows it on its "
+        "code screen and in the consent question, marked as the relay's word",
+    )
+    parser.add_argument(
         "--grace",
         type=seconds(zero=True),
         default=120.0,
@@ -158,6 +165,9 @@ async def _serve(args: argparse.Namespace) -> int:
             "--max-customers-per-address and --codes-per-minute cannot be negative.", "Use 0 for no limit."
         )
     _check_flood_arguments(args)
+    from sessions import vendor
+
+    handed_out = vendor.load(args.vendor) if args.vendor is not None else None
     before, open_files = raise_open_files()
     config = RelayConfig(
         technicians_file=args.technicians,
@@ -177,11 +187,14 @@ async def _serve(args: argparse.Namespace) -> int:
         audit_keep=args.audit_keep,
         db_url=args.db,
         team_max_record=args.team_max_record_mb << 20,
+        vendor=handed_out,
     )
     relay = await Relay.start(config)
     print(f"Valuezone relay listening on {host}:{relay.port}", flush=True)
     print(f"Host key fingerprint: {relay.fingerprint}", flush=True)
     print(f"Technicians: {len(relay.technicians)} (from {args.technicians})", flush=True)
+    if handed_out is not None:
+        print(f"Vendor handed to agents: {handed_out.name} (from {args.vendor})", flush=True)
     raised = f" (raised from {before})" if open_files != before else ""
     print(
         f"Open files: {open_files}{raised}; waiting to log in: at most {relay.gate.limits.total}, "

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from console.agent.window import AgentWindow
 from console.mainwindow.window import MainWindow
 from console.session.tab import SessionTab
+from sessions import vendor
 from sessions.agent.core import Agent, AgentConfig
 from sessions.relay.server import Relay, RelayConfig
 from sessions.relay.techkey import ensure_technician_key
@@ -37,7 +38,7 @@ class Demo:
     tab: SessionTab
 
     async def close(self) -> None:
-        await self.agent.end("The demo is over.")
+        await self.agent.end("demo")
         self.agent_window.close()
         await self.relay.close()
 
@@ -51,7 +52,11 @@ async def start_demo(window: MainWindow, home: Path, *, customer_lang: str = "ko
     relay_dir.mkdir(parents=True, exist_ok=True)
     technicians = relay_dir / "technicians"
     technicians.write_text(f"{kind} {blob} {DEMO_TECHNICIAN}\n", encoding="utf-8")
-    relay = await Relay.start(RelayConfig(technicians_file=technicians, state_dir=relay_dir))
+    # The relay hands out the demo's made-up vendor, as a support team's relay hands out theirs.
+    handed_out = vendor.load(vendor.demo_file())
+    relay = await Relay.start(
+        RelayConfig(technicians_file=technicians, state_dir=relay_dir, vendor=handed_out)
+    )
     log.info("demo relay on 127.0.0.1:%d (%s)", relay.port, relay.fingerprint)
 
     agent = Agent(
@@ -63,11 +68,12 @@ async def start_demo(window: MainWindow, home: Path, *, customer_lang: str = "ko
         )
     )
     agent_window = AgentWindow(agent, auto_consent=True)
+    agent_window.show()
+    await agent.start()
+    # After the start: the vendor's title would otherwise hide that this window is the demo's customer.
     agent_window.setWindowTitle(
         QCoreApplication.translate("AgentWindow", "Valuezone support — customer side (demo)")
     )
-    agent_window.show()
-    await agent.start()
     window.settings.set("relay", "address", f"127.0.0.1:{relay.port}")
     tab = window.join_code(agent.code, Target("127.0.0.1", relay.port, getpass.getuser()), accept_new=True)
     return Demo(relay, agent, agent_window, tab)

@@ -54,11 +54,13 @@ def run_agent_window(config: object, *, quit_after: float = 0) -> int:
     """`valuezone agent --gui`: the customer's window around the agent; closing it ends the session."""
     customer_lang = str(getattr(config, "lang", "") or "").split("-")[0]  # `--lang`, else the UI setting
     app, _settings = start_application(customer_lang)
+    from console.agent.qt_words import install_qt_words
     from console.agent.window import AgentWindow
     from sessions.agent.core import Agent, AgentConfig
 
     assert isinstance(config, AgentConfig)
     agent = Agent(config)
+    install_qt_words(agent.texts.lang)  # Qt's own menus (Copy, Paste) in the customer's language too
     window = AgentWindow(agent)
     window.show()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import asyncssh
 
-from sessions import codes
+from sessions import codes, vendor
 from sessions.agent.catalogue import Catalogue
 from sessions.agent.events import (
     LET_BACK_IN,
@@ -36,6 +36,7 @@ from sessions.agent.events import (
     QuestionWithdrawn,
     ShellClosed,
     StateChanged,
+    VendorKnown,
 )
 from sessions.agent.inner import FULL, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
@@ -49,6 +50,7 @@ from sessions.paths import app_dirs
 from sessions.relay.protocol import Reason
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
+from sessions.vendor import Vendor
 from sessions.visible import visible
 
 log = logging.getLogger(__name__)
@@ -73,6 +75,7 @@ class AgentConfig:
     # Offered with each consent question: "let this technician back in without asking for N minutes"
     # (the customer chooses it; 0: not offered, every reconnection is asked).
     back_in_minutes: int = 10
+    vendor: Vendor | None = None  # `--vendor FILE`: shown before the relay's and the packaged one
 
 
 def _user_name() -> str:
@@ -82,10 +85,9 @@ def _user_name() -> str:
         return "customer"
 
 
-def _closed_sentence(reason: str) -> str:
-    if reason == Reason.EXPIRED:
-        return "Your session code expired before anyone used it. Start the agent again for a new code."
-    return f"{visible(reason)}."
+def _closed_key(reason: str) -> str:
+    """The ``[ended]`` key for the relay closing the code for good with *reason*."""
+    return "code_expired" if reason == Reason.EXPIRED else "closed_by_relay"
 
 
 def _diagnostics_allow_list(command: str) -> bool:
@@ -108,9 +110,12 @@ class Agent:
         self._machine = TABLE.start()
         self._machine.subscribe(lambda step: self.events.emit(StateChanged(step.old, step.new)))
         self.code = ""  # nine digits; show codes.display(agent.code)
+        self.code_deadline: float | None = None  # time.monotonic() when the code expires unclaimed
         self.technician: Claim | None = None  # who the customer allowed
         self.chats: list[ChatLink] = []
-        self.end_reason = ""
+        self.end_reason = ""  # in the customer's language
+        self.vendor = vendor.chosen(config.vendor, None)
+        self._vendor_shown: tuple[Vendor, str] | None = None
         state_dir = config.state_dir or app_dirs().state / "agent"
         self._host_key = load_host_key(state_dir / "host_ed25519")
         self._trust = HostKeyTrust(
@@ -163,8 +168,11 @@ class Agent:
         await self._ended.wait()
         return self.end_reason
 
-    async def end(self, reason: str = "You ended the session.") -> None:
-        """End the session for both sides at once: the technician is disconnected, the code closed."""
+    async def end(self, reason: str = "you") -> None:
+        """End the session for both sides at once: the technician is disconnected, the code closed.
+
+        *reason* is an ``[ended]`` key of the catalogue (``you``, ``demo``); anything else reads as ``you``.
+        """
         if self.state is AgentState.ENDED or self._ending:
             return
         self._ending = True
@@ -172,7 +180,7 @@ class Agent:
             self._link.say_end("customer")
         self._inner.disconnect_all(Reason.ENDED)
         await asyncio.sleep(0)  # let the end and the disconnects reach the socket first
-        self._finish(reason)
+        self._finish(reason if reason in ("you", "demo") else "you")
 
     async def send_chat(self, text: str) -> ChatMessage:
         """Send the customer's *text* to the technician; raises SessionClosedError with no chat open."""
@@ -197,6 +205,12 @@ class Agent:
         return link
 
     def _issued(self, link: RelayLink) -> None:
+        self.vendor = vendor.chosen(self.config.vendor, link.vendor)
+        shown = (self.vendor, self.config.relay.host_port if self.vendor.source == vendor.FROM_RELAY else "")
+        if self.vendor and shown != self._vendor_shown:
+            self._vendor_shown = shown
+            self.events.emit(VendorKnown(*shown))
+        self.code_deadline = time.monotonic() + link.ttl
         self.events.emit(CodeIssued(codes.display(link.code), link.ttl, link.resumed))
 
     async def _watch_link(self) -> None:
@@ -206,12 +220,12 @@ class Agent:
             if self.state is AgentState.ENDED:
                 return
             if self._link.closed_reason:
-                self._finish(_closed_sentence(self._link.closed_reason))
+                self._finish(_closed_key(self._link.closed_reason))
                 return
             self._fire(AgentEvent.LINK_LOST)
             self._activity("relay_dropped")
             if not await self._reconnect():
-                self._finish("The connection to the relay was lost and could not be restored.")
+                self._finish("link_lost")
                 return
 
     async def _reconnect(self) -> bool:
@@ -227,8 +241,9 @@ class Agent:
                     link.say_end("customer")
                     link.close()
                     return True
-            except HostKeyError as exc:
-                self._finish(str(exc))
+            except HostKeyError as exc:  # not the relay we talked to: stop, never talk to this one
+                log.warning("relay host key refused on reconnect: %s", exc)
+                self._finish("relay_changed")
                 return True
             except SupportError as exc:
                 log.info("reconnect failed: %s", exc)
@@ -278,9 +293,25 @@ class Agent:
             return None
         return window[2] if asyncio.get_running_loop().time() < window[1] else None
 
-    def _scope_label(self) -> str:
-        scope = "sshd" if self.config.forward_sshd else self.config.scope
-        return self.texts.text(f"question.scope_{scope}")
+    @property
+    def scope(self) -> str:
+        """The scope's key: ``full``, ``diagnostics`` or ``sshd`` (the device's own SSH server)."""
+        return "sshd" if self.config.forward_sshd else self.config.scope
+
+    def _consent_lines(self, claim: Claim, *, again: bool) -> tuple[str, ...]:
+        """The question in the customer's words: who (of which vendor), what they may do, whom to call."""
+        t = self.texts.text
+        name = visible(claim.technician)
+        vendor_name = self.vendor.name_in(self.texts.lang)
+        key = "consent.who_again" if again else "consent.who"
+        if vendor_name:
+            who = t(key + "_vendor", technician=name, vendor=vendor_name)
+        else:
+            who = t(key, technician=name)
+        lines = [who, t(f"consent.scope_{self.scope}", user=visible(_user_name()))]
+        if vendor_name and self.vendor.phone:
+            lines.append(t("consent.call", vendor=vendor_name, phone=self.vendor.phone))
+        return tuple(lines)
 
     async def _ask(self, claim: Claim, *, again: bool) -> None:
         """Ask the customer about *claim*; returns on yes, raises ChannelOpenError(reason) otherwise."""
@@ -293,8 +324,9 @@ class Agent:
         answer: asyncio.Future[bool | str] = asyncio.get_running_loop().create_future()
         minutes = max(0, int(self.config.back_in_minutes))
         request = ConsentRequested(
-            claim.technician, claim.fingerprint, self._scope_label(), self.config.consent_timeout, answer,
-            again=again, back_in_minutes=minutes,
+            claim.technician, claim.fingerprint, self.texts.text(f"consent.name_{self.scope}"),
+            self.config.consent_timeout, answer, again=again, back_in_minutes=minutes, scope=self.scope,
+            lines=self._consent_lines(claim, again=again),
         )  # fmt: skip
         self.events.emit(request)
         self._asking[claim.claim] = (claim, answer)
@@ -376,10 +408,12 @@ class Agent:
         if self.state is AgentState.ENDED or self._ending:
             return
         if exc is None and not self._inner.connections:
-            who = self.technician.technician if self.technician else "The technician"
             if self._link is not None:
                 self._link.say_end("technician")
-            self._finish(f"{visible(who)} ended the session.")
+            if self.technician is None:
+                self._finish("technician_unnamed")
+            else:
+                self._finish("technician", technician=self.technician.technician)
         elif exc is None:
             return
         else:
@@ -388,11 +422,15 @@ class Agent:
     def _activity(self, key: str, **values: str) -> None:
         """One line of the feed, in the customer's language (commands and paths verbatim, controls shown)."""
         shown = {name: visible(str(value)) for name, value in values.items()}
+        if key == "sftp_refused":  # an SFTP operation's name, in the customer's words
+            op = str(values.get("operation", "")).replace(" ", "_")
+            op_key = f"sftp_op.{op}" if self.texts.has(f"sftp_op.{op}") else "sftp_op.other"
+            shown["operation"] = self.texts.text(op_key, name=shown["operation"])
         self.events.emit(Activity(self.texts.text(f"activity.{key}", **shown), key=key))
 
     def _notice(self, text: str) -> None:
-        """A sentence the relay sent (already written for a person; its controls shown, never acted on)."""
-        self.events.emit(Activity(visible(text)))
+        """A sentence the relay sent (no language of its own: quoted as the relay's, controls shown)."""
+        self.events.emit(Activity(self.texts.text("relay.notice", text=visible(text)), key="notice"))
 
     # --- state -----------------------------------------------------------------------------------
     @property
@@ -402,17 +440,19 @@ class Agent:
     def _fire(self, event: AgentEvent) -> None:
         self._machine.fire(event)
 
-    def _finish(self, reason: str) -> None:
+    def _finish(self, key: str, **values: str) -> None:
+        """End with the ``[ended]`` text *key* (filled with *values*) in the customer's language."""
         if self.state is AgentState.ENDED:
             return
         self._fire(AgentEvent.END)
-        self.end_reason = reason
+        shown = {name: visible(str(value)) for name, value in values.items()}
+        reason = self.end_reason = self.texts.text(f"ended.{key}", **shown)
         self._desk.withdraw_all("closed")
         for link in self.chats:
             link.close()
         if self._link is not None:
             self._link.close()
-        self.events.emit(Ended(reason))
+        self.events.emit(Ended(reason, key))
         self._ended.set()
         if self._watch is not None and self._watch is not asyncio.current_task():
             self._watch.cancel()

@@ -12,6 +12,7 @@ from sessions.agent.catalogue import RenderedQuestion
 from sessions.chat.message import ChatMessage
 from sessions.chat.questions import Question
 from sessions.statemachine import Table
+from sessions.vendor import Vendor
 
 
 class AgentState(enum.Enum):
@@ -80,6 +81,10 @@ class ConsentRequested:
     """A technician wants in. Answer with `allow()` or `decline()` (or `answer.set_result(True/False)`);
     no answer means no.
 
+    ``lines`` is the question as the customer reads it, in their language: who wants in (and for which
+    vendor), what the scope lets them do, and whom to call when it is unexpected. ``scope`` is the
+    scope's key (full, diagnostics, sshd), ``scope_label`` its short name in the customer's language.
+
     ``again``: this technician was let in before in this session and is coming back (their link
     dropped): the customer is asked again. ``back_in_minutes`` (0: not offered) is the offer shown
     with the question: `allow(let_back_in=True)` also lets this technician reconnect without a new
@@ -93,11 +98,13 @@ class ConsentRequested:
     answer: asyncio.Future[bool | str] = field(compare=False, repr=False)
     again: bool = False
     back_in_minutes: int = 0
+    scope: str = "full"
+    lines: tuple[str, ...] = ()
 
     @property
     def question(self) -> str:
-        verb = "wants to connect again" if self.again else "wants to connect"
-        return f"{self.technician} {verb} (scope: {self.scope_label}). Allow? [y/N]"
+        """The question's lines as one text (without the "Allow?" prompt, which each view words itself)."""
+        return "\n".join(self.lines)
 
     def allow(self, *, let_back_in: bool = False) -> None:
         if not self.answer.done():
@@ -110,7 +117,10 @@ class ConsentRequested:
 
 @dataclass(frozen=True, slots=True)
 class ConsentWithdrawn:
-    """The question is moot (timed out, or the technician gave up): close any dialog showing it."""
+    """The question is moot (timed out, or the technician gave up): close any dialog showing it.
+
+    ``reason`` is the relay's refusal text (for logs); the customer reads the activity line instead.
+    """
 
     technician: str
     reason: str
@@ -201,9 +211,19 @@ class ShellClosed:
 
 @dataclass(frozen=True, slots=True)
 class Ended:
-    """The session is over; `reason` is a sentence for the customer."""
+    """The session is over: `reason` is a sentence in the customer's language, `key` its ``[ended]`` key."""
 
     reason: str
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VendorKnown:
+    """Who gives the support, to show on the code screen (before the code). ``relay`` is the relay's
+    address when the vendor came from it (shown as the relay's word), else ''."""
+
+    vendor: Vendor
+    relay: str = ""
 
 
 AgentEventValue = (
@@ -220,4 +240,5 @@ AgentEventValue = (
     | ShellResized
     | ShellClosed
     | Ended
+    | VendorKnown
 )

@@ -17,6 +17,7 @@ from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target
+from sessions.vendor import Vendor
 
 HELLO_TIMEOUT = 15.0
 
@@ -50,6 +51,7 @@ class RelayLink:
         self.resumed = False
         self.relay_state = ""
         self.closed_reason = ""  # set when the relay closed the code for good
+        self.vendor: Vendor | None = None  # the relay's vendor (welcome): for display only
         self._claims: dict[int, asyncio.Future[Claim]] = {}
         self.on_notice: Callable[[str], None] = lambda text: None
         self.on_withdrawn: Callable[[int], None] = lambda claim: None
@@ -86,7 +88,8 @@ class RelayLink:
             )
             link = cls(conn, writer, reader)
             writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=resume))
-            await link._expect("welcome")
+            welcome = await link._expect("welcome")
+            link.vendor = Vendor.from_wire(welcome.get("vendor"))
             try:
                 await conn.create_server(accept, protocol.FORWARD_HOST, protocol.FORWARD_PORT)
             except asyncssh.ChannelListenError:

@@ -14,18 +14,13 @@ from sessions.relay import protocol
 from sessions.relay.bridge import Bridge
 from sessions.relay.pairing import CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
+from sessions.relay.stock_words import consent_question, ended, texts_for
 from sessions.relay.typed_lines import TypedLines
+from sessions.vendor import Vendor
 from sessions.visible import visible
 
 _claim_ids = itertools.count(1)
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
-
-
-# Said to a stock `ssh -R` customer once they allow a technician: what nobody can show them.
-END_TO_END = (
-    "The technician logs in to your device's own SSH server, encrypted end to end: this relay cannot "
-    "show you what they type or see."
-)
 
 
 class _Audit(Protocol):
@@ -40,9 +35,12 @@ class _Admission(Protocol):
     def take_code(self, address: str) -> str: ...
 
 
-class _ConsentTimeout(Protocol):
+class _Settings(Protocol):
     @property
     def consent_timeout(self) -> float: ...
+
+    @property
+    def vendor(self) -> Vendor | None: ...
 
 
 class RelayHost(Protocol):
@@ -61,7 +59,7 @@ class RelayHost(Protocol):
     def admission(self) -> _Admission: ...
 
     @property
-    def config(self) -> _ConsentTimeout: ...
+    def config(self) -> _Settings: ...
 
 
 class _NoSocketListener(asyncssh.SSHListener):
@@ -96,6 +94,7 @@ class CustomerLink:
         self._control: asyncssh.SSHServerProcess[str] | None = None
         self._terminal: asyncssh.SSHServerProcess[str] | None = None
         self._answer: asyncio.Future[str] | None = None
+        self._texts = texts_for(None)  # a stock-ssh customer's language, from the LANG/LC_* their ssh sent
         self._code_ready = asyncio.Event()
 
     # --- the forward that carries the code ------------------------------------------------------
@@ -131,7 +130,7 @@ class CustomerLink:
 
     def _announce_code(self, *, resumed: bool) -> None:
         assert self.pairing is not None
-        ttl = int(self.relay.book.code_ttl)
+        ttl = self.relay.book.time_left(self.pairing)
         if self._control is not None:
             self._send(
                 "code",
@@ -175,22 +174,24 @@ class CustomerLink:
         if self._answer is not None:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.BUSY)
         self._answer = asyncio.get_running_loop().create_future()
-        verb = "wants to connect again" if again else "wants to connect"
+        texts, name = self._texts, visible(technician.name)
+        question = consent_question(texts, technician.name, self.relay.config.vendor, again=again)
         self._terminal.stdout.write(
-            f"\r\n{visible(technician.name)} {verb} (to this device's SSH server). Allow? [y/N] "
+            "\r\n" + "\r\n".join(question) + f"\r\n{texts.text('consent.allow_prompt')} "
         )
         try:
             answer = await asyncio.wait_for(self._answer, self.relay.config.consent_timeout)
         except TimeoutError:
-            self._terminal.stdout.write("\r\nNo answer: the technician was told.\r\n")
+            self._terminal.stdout.write(f"\r\n{texts.text('activity.no_answer', technician=name)}\r\n")
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_ANSWER) from None
         finally:
             self._answer = None
-        if answer.strip().lower() not in ("y", "yes"):
-            self._terminal.stdout.write("Declined.\r\n")
+        if texts.yes_no(answer) is not True:
+            self._terminal.stdout.write(f"{texts.text('activity.declined', technician=name)}\r\n")
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.DECLINED)
+        said = [texts.text(key) for key in ("stock.end_hint", "stock.end_to_end")]
         self._terminal.stdout.write(
-            f"Connecting {visible(technician.name)}. Type /end to end the session.\r\n{END_TO_END}\r\n"
+            "\r\n".join([texts.text("activity.connected", technician=name), *said]) + "\r\n"
         )
 
     def notify(self, text: str) -> None:
@@ -204,8 +205,8 @@ class CustomerLink:
         """The relay closed the code (expired, or its session is over): say why, then hang up."""
         if self._control is not None:
             self._send("closed", reason=reason)
-        else:
-            self.notify(f"{reason}.")
+        elif self._terminal is not None:
+            self._terminal.stdout.write(f"\r\n{ended(self._texts, reason)}\r\n")
         self.ended = True
         self.conn.close()
 
@@ -220,7 +221,7 @@ class CustomerLink:
             if process.subsystem == protocol.CONTROL_SUBSYSTEM:
                 await self._run_control(process)
             elif process.subsystem or process.command or self._terminal is not None:
-                process.stderr.write("The relay offers only a session-code prompt here.\r\n")
+                process.stderr.write(texts_for(process.env).text("stock.only_prompt") + "\r\n")
                 process.exit(1)
                 return
             else:
@@ -238,7 +239,11 @@ class CustomerLink:
             message = protocol.decode(line)
             if message["type"] == "hello":
                 self._hello = message
-                self._send("welcome", v=protocol.PROTOCOL_VERSION)
+                handed_out = self.relay.config.vendor
+                if handed_out:  # an older agent ignores the extra field
+                    self._send("welcome", v=protocol.PROTOCOL_VERSION, vendor=handed_out.to_wire())
+                else:
+                    self._send("welcome", v=protocol.PROTOCOL_VERSION)
             elif message["type"] == "end":
                 by_technician = message.get("by") == "technician"
                 self.end_by_customer(Reason.USED if by_technician else Reason.ENDED)
@@ -246,20 +251,18 @@ class CustomerLink:
 
     async def _run_terminal(self, process: asyncssh.SSHServerProcess[str]) -> None:
         self._terminal = process
+        texts = self._texts = texts_for(process.env)
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(10):
                 await self._code_ready.wait()
         if self.pairing is None:
             process.stdout.write(
-                "No session code: connect with a remote forward, for example\r\n"
-                "  ssh -R vz:22:localhost:22 support@RELAY\r\n"
+                f"{texts.text('stock.no_forward')}\r\n  ssh -R vz:22:localhost:22 support@RELAY\r\n"
             )
             return
-        minutes = max(1, round(self.relay.book.code_ttl / 60))
-        process.stdout.write(
-            f"Session code: {codes.display(self.pairing.code)} (expires in {minutes} min)\r\n"
-            "Read it to your technician. Type /end or press Ctrl-C to end the session.\r\n"
-        )
+        minutes = max(1, round(self.relay.book.time_left(self.pairing) / 60))
+        code = texts.text("terminal.code", code=codes.display(self.pairing.code), minutes=minutes)
+        process.stdout.write(f"{code}\r\n{texts.text('terminal.read_it')}\r\n")
         typed = TypedLines(process)
         while not self.ended:
             try:
@@ -285,7 +288,7 @@ class CustomerLink:
             self.relay.audit.write("session.closed", code=self.pairing.code, address=self.address, by=by)
             self.relay.book.end(self.pairing, reason)
         if self._terminal is not None and not self._terminal.is_closing():
-            self._terminal.stdout.write("Session ended.\r\n")
+            self._terminal.stdout.write(f"{ended(self._texts, reason)}\r\n")
             self._terminal.exit(0)
 
     def connection_lost(self) -> None:

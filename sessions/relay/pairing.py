@@ -140,6 +140,10 @@ class PairingBook:
         pairing.set_timer(self.code_ttl, lambda: self.expire(pairing))
         return pairing
 
+    def time_left(self, pairing: Pairing) -> int:
+        """Whole seconds until *pairing*'s code expires unclaimed (its TTL counts from issue)."""
+        return max(1, round(self.code_ttl - (time.time() - pairing.issued_at)))
+
     def get(self, code: str) -> Pairing | None:
         return self._live.get(code)
 

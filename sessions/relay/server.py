@@ -27,6 +27,7 @@ from sessions.relay.technicians import TechnicianRegistry
 from sessions.ssh.packets import streamline
 from sessions.team.protocol import MAX_RECORD
 from sessions.team.service import TeamServer, TeamSession
+from sessions.vendor import Vendor
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
 # AES-GCM runs in one hardware-accelerated call per packet; asyncssh's chacha20-poly1305 needs several
@@ -72,6 +73,7 @@ class RelayConfig:
     # The team server (sessions/team/): records, review and reports. "" = SQLite in state_dir.
     db_url: str = ""
     team_max_record: int = MAX_RECORD
+    vendor: Vendor | None = None  # handed to each agent in `welcome`, for display only
 
 
 def load_host_key(state_dir: Path) -> asyncssh.SSHKey:

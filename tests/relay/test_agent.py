@@ -51,9 +51,10 @@ async def test_diagnostics_scope(make_agent, relay_target, tech_key, trust, tmp_
     conn.close()
     feed = run.activity()
     assert "Technician ran: echo diag-ok" in feed
-    assert "Technician was refused: rm -rf /tmp/nothing-here (not a diagnostics command)" in feed
-    assert "Technician asked for a shell (refused: diagnostics only)" in feed
-    assert run.of(ConsentRequested)[0].scope_label == "diagnostics only"
+    assert "Technician was refused: rm -rf /tmp/nothing-here (not one of the listed health checks)" in feed
+    assert "Technician asked for a shell (refused: checks only)" in feed
+    assert run.of(ConsentRequested)[0].scope_label == "checks only"
+    assert run.of(ConsentRequested)[0].lines[1].startswith("Checks only: the technician can run the listed")
 
 
 async def test_chat_both_ways(make_agent, relay_target, tech_key, trust) -> None:
@@ -142,7 +143,10 @@ async def test_forward_sshd(make_agent, relay_target, tech_key, trust, sshd) -> 
     inner.close()
     relay_conn.close()
     assert "Technician connected to this device's SSH server" in run.activity()
-    assert "the device's SSH server" in run.of(ConsentRequested)[0].question
+    assert (
+        "this device's SSH server, which asks them for a password or key"
+        in run.of(ConsentRequested)[0].question
+    )
 
 
 async def test_status_values_hold_no_full_code(make_agent, relay_target, tech_key, trust) -> None:

@@ -143,7 +143,7 @@ async def test_every_request_that_changes_something_is_refused(diag) -> None:  #
         reply = await sftp.request(kind, payload)
         assert reply.status == PERMISSION_DENIED, (kind, reply)
     assert device.unchanged()
-    assert any(line.startswith("Technician was refused: remove ") for line in run.activity())
+    assert any(line.startswith("Technician was refused: deleting ") for line in run.activity())
 
 
 async def test_every_extension_is_refused_but_statvfs(diag) -> None:  # type: ignore[no-untyped-def]

@@ -28,8 +28,9 @@ async def test_relay_and_terminal_agent(
                 JoinOptions(technician_key=tech_key, trust=trust),
             )
         )
-        question = f"{TECH_NAME} wants to connect (scope: full shell). Allow? [y/N]"
-        await line_matching(agent.stdout, re.escape(question), seen)
+        await line_matching(agent.stdout, re.escape(f"{TECH_NAME} wants to connect to this device."), seen)
+        await line_matching(agent.stdout, r"^Full access: the technician can run any command as \S+ on", seen)
+        await line_matching(agent.stdout, re.escape("Allow? [y/N]"), seen)
         agent.stdin.write(b"y\n")
         conn = await asyncio.wait_for(join, 20)
         assert (await conn.run("echo from-cli-agent")).stdout == "from-cli-agent\n"
@@ -42,7 +43,9 @@ async def test_relay_and_terminal_agent(
     assert (tmp_path / "relay" / "host_ed25519").stat().st_mode & 0o777 == 0o600
 
 
-async def test_relay_caps_customers_per_address(tmp_path: Path, technicians_file: Path) -> None:
+async def test_relay_caps_customers_per_address(
+    tmp_path: Path, technicians_file: Path, vz_home: Path
+) -> None:
     caps = ("--max-customers-per-address", "1", "--codes-per-minute", "5")
     async with relay_and_agents(tmp_path, technicians_file, *caps) as (port, seen, agents):
         first = await start_agent(port, tmp_path / "agent0", agents)
@@ -50,9 +53,11 @@ async def test_relay_caps_customers_per_address(tmp_path: Path, technicians_file
         second = await start_agent(port, tmp_path / "agent1", agents)
         out, _ = await asyncio.wait_for(second.communicate(), 20)
         assert second.returncode == 1
+        # The customer reads what happened and what to do; the relay's own words go to the log file.
         assert (
-            "turned this connection away: Too many customer connections from 127.0.0.1 (1 at once)"
-            in out.decode()
+            "The support service is not taking more connections from your network right now." in out.decode()
         )
+        log = (vz_home / "log" / "valuezone.log").read_text()
+        assert "turned this connection away: Too many customer connections from 127.0.0.1 (1 at once)" in log
     audit = (tmp_path / "relay" / "audit.jsonl").read_text()
     assert '"customer.refused"' in audit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import getpass
 from pathlib import Path
 
 import asyncssh
@@ -67,7 +68,12 @@ async def test_exec_shell_and_sftp(make_agent, relay_target, tech_key, trust, tm
     assert "Technician is copying files (SFTP)" in feed
     assert any(line.startswith(f"Technician is reading {probe}") for line in feed)
     consent = run.of(ConsentRequested)[0]
-    assert consent.question == f"{TECH_NAME} wants to connect (scope: full shell). Allow? [y/N]"
+    user = getpass.getuser()
+    assert consent.question == (
+        f"{TECH_NAME} wants to connect to this device.\n"
+        f"Full access: the technician can run any command as {user} on this device."
+    )
+    assert (consent.scope, consent.scope_label) == ("full", "full access")
 
 
 async def test_pipes_and_terminal_carry_everything(make_agent, relay_target, tech_key, trust) -> None:

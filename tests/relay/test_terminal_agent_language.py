@@ -28,7 +28,9 @@ async def test_korean_customer_reads_the_terminal_agent_in_korean(
                 JoinOptions(technician_key=tech_key, trust=trust),
             )
         )
-        await line_matching(agent.stdout, re.escape(f"{TECH_NAME}님이 연결하려고 합니다"), seen)
+        await line_matching(agent.stdout, re.escape(f"{TECH_NAME}님이 이 장치에 연결하려고 합니다"), seen)
+        await line_matching(agent.stdout, r"전체 권한: 기술자가 이 장치에서 \S+ 사용자로", seen)
+        await line_matching(agent.stdout, re.escape("허용할까요? [y/N]"), seen)
         agent.stdin.write("예\n".encode())  # a Korean yes lets the technician in
         conn = await asyncio.wait_for(join, 20)
         assert (await conn.run("echo from-korean-agent")).stdout == "from-korean-agent\n"
