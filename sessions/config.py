@@ -19,6 +19,7 @@ from sessions.errors import ConfigError
 DEFAULTS: dict[str, Any] = {
     "ui": {"language": "", "font_family": "DejaVu Sans Mono", "font_size": 11},
     "terminal": {"scrollback": 10_000},
+    "technician": {"name": "", "company": ""},  # who the technician is (the console's first run asks)
     "recording": {"archive": ""},
     "relay": {"address": ""},
     "team": {

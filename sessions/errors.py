@@ -279,3 +279,16 @@ class RelayKeyRefusedError(AuthenticationError):
         super().__init__(message, hint, **coded)
         self.public_line = public_line
         self.relay = relay
+
+
+# --- the session's files (added by the file browser) -----------------------------------------------
+class FileTransferError(SupportError):
+    """Listing, copying or changing a file of the device over SFTP failed, or the local side refused."""
+
+    default_code = "files.failed"
+
+
+class WebAdminError(SupportError):
+    """The device's web admin page could not be opened through the session (refused, nothing there)."""
+
+    default_code = "webadmin.failed"

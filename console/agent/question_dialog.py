@@ -96,12 +96,14 @@ class QuestionDialog(QDialog):
 
     def _build_consent(self, layout: QVBoxLayout) -> None:
         t = self.texts.text
-        question = QLabel(t("question.consent_question"))
+        shown = self.asked.shown
+        question = QLabel(shown.prompt or t("question.consent_question"))
         question.setWordWrap(True)
         layout.addWidget(question)
         row = QHBoxLayout()
-        agree = named(QPushButton(t("question.agree")), "questionAgree", t("question.agree"))
-        decline = named(QPushButton(t("question.decline")), "questionDecline", t("question.decline"))
+        yes, no = shown.agree or t("question.agree"), shown.decline or t("question.decline")
+        agree = named(QPushButton(yes), "questionAgree", yes)
+        decline = named(QPushButton(no), "questionDecline", no)
         agree.clicked.connect(lambda: self._answer({"agreed": True}))
         decline.clicked.connect(lambda: self._answer({"agreed": False}))
         row.addStretch(1)

@@ -48,7 +48,7 @@ class TerminalQuestion:
             return f"{t('question.survey_score')} (0-10)\n{t('question.score_hint')}"
         if step == "comment":
             return f"{t('question.survey_comment')}\n{t('question.comment_hint')}"
-        return f"{t('question.consent_question')} [y/n]"
+        return f"{self.event.shown.prompt or t('question.consent_question')} [y/n]"
 
     def feed(self, line: str) -> list[str]:
         """Take one typed line; returns the lines to print."""

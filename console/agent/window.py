@@ -260,7 +260,11 @@ class AgentWindow(QMainWindow):
         self._consent_box = box
         box.open()
         if self.auto_consent:  # `valuezone demo` only: the question is shown, then answered yes
-            asyncio.get_running_loop().call_later(1.0, lambda: allow.click() if box.isVisible() else None)
+            # A timer owned by the box dies with it: a window closed within the second clicks nothing.
+            answer = QTimer(box)
+            answer.setSingleShot(True)
+            answer.timeout.connect(lambda: allow.click() if self._consent_box is box else None)
+            answer.start(1000)
 
     def _ask_question(self, event: QuestionAsked) -> None:
         dialog = QuestionDialog(event, self.agent.texts, self)

@@ -308,6 +308,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Errors", "The search {text} could not run ({exc})."),
         QT_TRANSLATE_NOOP("Errors", "Try other words."),
     ),
+    "archive.report_unwritable": (
+        QT_TRANSLATE_NOOP("Errors", "The report cannot be written to {path} ({reason})."),
+        QT_TRANSLATE_NOOP("Errors", "Choose another file or folder, or free some space, and export again."),
+    ),
 }
 
 

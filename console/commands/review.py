@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from console.commands.argtypes import count, iso_date
+from console.commands.review_filters import add_filters, report_filters
 from console.commands.review_output import offscreen_without_display, print_hits
 from console.commands.verify import add_options as add_verify_options
 
@@ -61,13 +62,16 @@ def register(subparsers: Any) -> None:
     add_verify_options(verify)
     add_server_options(verify, nested=True)
 
-    report = sub.add_parser("report", help="write the review report (recurring findings, scores, …) as HTML")
+    report = sub.add_parser(
+        "report",
+        help="write the review report (recurring findings, CSAT, scores, …) as HTML",
+        description="The report over the sessions the filters select, as the review window's "
+        "File > Export report… writes it for the same filters.",
+    )
     _add_campaign(sub)
     report.add_argument("archive_dir", metavar="ARCHIVE", type=Path, nargs="?", help="not with --server")
-    report.add_argument(
-        "--since", metavar="DATE", type=iso_date, help="only sessions started on or after DATE (YYYY-MM-DD)"
-    )
     report.add_argument("--html", metavar="OUT", type=Path, required=True, help="the HTML file to write")
+    add_filters(report)
     add_server_options(report, nested=True)
 
 
@@ -131,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
             return _search(index, args.query, limit=args.limit, as_json=args.json)
         index.update()
         _skipped(index)
-        return _report(index, args.since or "", args.html)
+        return _report(index, report_filters(args), args.search.strip(), args.html)
 
 
 def _default_index(record: Path) -> Path | None:
@@ -171,25 +175,26 @@ def _index(index: Any, *, quiet: bool) -> int:
 
 
 def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
-    from sessions.archive import fts_query, search
+    from sessions.archive import fts_query, pinpoint, search
 
     if not fts_query(query):
         print("valuezone: the search has no words to look for.", file=sys.stderr)
         return 2
-    return print_hits(search(index, query, limit=limit), as_json=as_json)
+    hits = pinpoint(index.archive, search(index, query, limit=limit), query)
+    return print_hits(hits, as_json=as_json)
 
 
-def _report(index: Any, since: str, out: Path) -> int:
+def _report(index: Any, filters: Any, text: str, out: Path) -> int:
     offscreen_without_display()
-    from console.app.runtime import create_application
-    from console.review.charts import render_chart_pngs
-    from sessions.archive import build_report, render_html
+    from console.app.runtime import create_application, load_settings
+    from console.review.export import report_page
+    from sessions.archive import build_report, save_page
+    from sessions.identity import Identity
 
     create_application()
-    report = build_report(index, since)
-    page = render_html(report, render_chart_pngs(report))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
+    identity = Identity.from_settings(load_settings())
+    report = build_report(index, filters, text, prepared_by=identity.label() if identity.name else "")
+    save_page(report_page(report), out)
     print(f"{report.sessions} sessions, {len(report.recurring)} recurring items: wrote {out}")
     return 0
 

@@ -52,11 +52,15 @@ async def _search(args: argparse.Namespace, query: str) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from console.commands.review_filters import report_filters
     from console.commands.review_output import offscreen_without_display
+    from sessions.team.queries import filters_to_json
+
+    filters, query = filters_to_json(report_filters(args)), args.search.strip()
 
     async def fetch() -> dict[str, Any]:
         async with await open_client(args) as client:
-            return await client.request("report", since=args.since or "")
+            return await client.request("report", filters=filters, query=query)
 
     team = asyncio.run(fetch())
     offscreen_without_display()

@@ -36,12 +36,18 @@ class DeviceFields:
     profile: str
     notes: str
     key_file: str
+    folder: str = ""
 
 
 class DeviceDialog(QDialog):
     """The device form. `fields()` returns what was entered once the dialog is accepted."""
 
-    def __init__(self, parent: QWidget | None = None, initial: DeviceFields | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        initial: DeviceFields | None = None,
+        folders: list[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("deviceDialog")
         self.setWindowTitle(self.tr("Edit device") if initial else self.tr("Add device"))
@@ -62,6 +68,11 @@ class DeviceDialog(QDialog):
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_file, 1)
         key_row.addWidget(browse)
+        self.folder = named(QComboBox(), "deviceFolder", self.tr("Folder"))
+        self.folder.setEditable(True)
+        self.folder.addItems(folders or [])
+        self.folder.setCurrentIndex(-1)
+        self.folder.setPlaceholderText(self.tr("none (top level); e.g. Acme/Building 2"))
         self.notes = named(QPlainTextEdit(), "deviceNotes", self.tr("Notes"))
         self.notes.setFixedHeight(70)
         self.error = QLabel()
@@ -73,6 +84,7 @@ class DeviceDialog(QDialog):
         form.addRow(self.tr("User:"), self.user)
         form.addRow(self.tr("Profile:"), self.profile)
         form.addRow(self.tr("Key file:"), key_row)
+        form.addRow(self.tr("Folder:"), self.folder)
         form.addRow(self.tr("Notes:"), self.notes)
         form.addRow(self.error)
         note = QLabel(
@@ -95,6 +107,7 @@ class DeviceDialog(QDialog):
             self.profile.setCurrentText(initial.profile or "auto")
             self.key_file.setText(initial.key_file)
             self.notes.setPlainText(initial.notes)
+            self.folder.setCurrentText(initial.folder)
 
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Private key"), str(Path.home() / ".ssh"))
@@ -110,6 +123,7 @@ class DeviceDialog(QDialog):
             profile=self.profile.currentText(),
             notes=self.notes.toPlainText().strip(),
             key_file=self.key_file.text().strip(),
+            folder=self.folder.currentText().strip(),
         )
 
     def accept(self) -> None:

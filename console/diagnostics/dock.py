@@ -1,250 +1,142 @@
-"""The Diagnostics dock: Run (Ctrl+D in the main window), a row per check filling in live, evidence, copy."""
+"""The Diagnostics dock: the current session tab's diagnostics panel (each tab keeps its own findings)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Hashable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QStyle,
+    QStackedWidget,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from console.app.crash import show_exception
-from console.app.errors import render_error
-from console.kit.tasks import spawn
+from console.diagnostics.panel import DiagnosticsPanel, RunnerFactory
 from console.kit.widgets import named
-from sessions.diagnostics import CheckResult, DiagnosticsRunner, Status, exit_code
-from sessions.errors import SupportError
+from sessions.diagnostics import CheckResult, DiagnosticsRunner
 
-RunnerFactory = Callable[[], Awaitable[DiagnosticsRunner]]
-_ICONS = {
-    Status.OK: QStyle.StandardPixmap.SP_DialogApplyButton,
-    Status.WARN: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    Status.FAIL: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    Status.ERROR: QStyle.StandardPixmap.SP_MessageBoxQuestion,
-}
-_CHECK_ROLE = Qt.ItemDataRole.UserRole
+__all__ = ["DiagnosticsDock", "DiagnosticsPanel", "RunnerFactory"]
 
 
 class DiagnosticsDock(QDockWidget):
-    """Shows a diagnostics run. Give it a runner (or an async factory that detects the profile first)."""
+    """One DiagnosticsPanel per session tab, the current tab's shown; without tabs, one panel of its own.
 
-    run_requested = Signal()  # a run was asked for (button or start_run)
-    check_finished = Signal(str)  # check id
-    run_finished = Signal(int)  # exit code of the whole run: 0 ok, 1 warn, 2 fail, 3 errors only
+    Its buttons, table and methods are the shown panel's; its signals fire for a run in any panel.
+    """
+
+    run_requested = Signal()
+    check_finished = Signal(str)
+    run_finished = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Diagnostics"), parent)
         self.setObjectName("diagnosticsDock")
-        self._factory: RunnerFactory | None = None
-        self._runner: DiagnosticsRunner | None = None
-        self._results: dict[str, CheckResult] = {}
-        self._busy = False
-        self._build()
-
-    # --- public API -------------------------------------------------------------------------------
-    def set_runner(self, runner: DiagnosticsRunner) -> None:
-        """Run *runner*'s profile on Run."""
-        self._runner, self._factory = runner, None
-        self._refresh_buttons()
-
-    def set_runner_factory(self, factory: RunnerFactory) -> None:
-        """On Run, await *factory* for a runner first (it may detect the profile on the device)."""
-        self._factory, self._runner = factory, None
-        self._refresh_buttons()
-
-    def start_run(self) -> None:
-        """Run every check (the slot the main window's Ctrl+D calls)."""
-        if self._busy or (self._runner is None and self._factory is None):
-            return
-        self.run_requested.emit()
-        spawn(self._run_all())
-
-    def rerun_check(self, check_id: str) -> None:
-        """Run one check again, replacing its row."""
-        if self._busy or self._runner is None:
-            return
-        spawn(self._run_one(check_id))
-
-    def results(self) -> list[CheckResult]:
-        return list(self._results.values())
-
-    def finding_text(self) -> str:
-        """The selected check's findings as plain text (what Copy puts on the clipboard)."""
-        item = self.table.currentItem()
-        result = self._results.get(item.data(0, _CHECK_ROLE)) if item else None
-        return "\n".join(f.as_text() for f in result.findings) if result else ""
-
-    # --- building ---------------------------------------------------------------------------------
-    def _build(self) -> None:
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        buttons = QHBoxLayout()
-        self.run_button = named(
-            QPushButton(self.tr("&Run"), body), "diagnosticsRun", self.tr("Run diagnostics")
-        )
-        self.run_button.setToolTip(self.tr("Run every check of the profile (Ctrl+D)"))
-        self.rerun_button = named(
-            QPushButton(self.tr("Re-run check"), body),
-            "diagnosticsRerun",
-            self.tr("Re-run the selected check"),
-        )
-        self.copy_button = named(
-            QPushButton(self.tr("Copy finding"), body),
-            "diagnosticsCopy",
-            self.tr("Copy the selected finding"),
-        )
-        self.state_label = named(
-            QLabel(self.tr("Not run yet."), body), "diagnosticsState", self.tr("Run state")
-        )
-        for widget in (self.run_button, self.rerun_button, self.copy_button):
-            buttons.addWidget(widget)
-        buttons.addWidget(self.state_label, 1)
-        layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical, body)
-        self.table = named(QTreeWidget(splitter), "diagnosticsTable", self.tr("Diagnostic checks"))
-        self.table.setHeaderLabels([self.tr("Status"), self.tr("Check"), self.tr("Summary")])
-        self.table.setRootIsDecorated(False)
-        self.details = named(QPlainTextEdit(splitter), "diagnosticsDetails", self.tr("Finding details"))
-        self.details.setReadOnly(True)
-        layout.addWidget(splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.session_label = named(QLabel(body), "diagnosticsSession", self.tr("Session shown"))
+        self.session_label.setContentsMargins(6, 4, 6, 0)
+        self.session_label.hide()
+        layout.addWidget(self.session_label)
+        self.stack = QStackedWidget(body)
+        layout.addWidget(self.stack, 1)
         self.setWidget(body)
-        self.run_button.clicked.connect(self.start_run)
-        self.rerun_button.clicked.connect(self._on_rerun_clicked)
-        self.copy_button.clicked.connect(self._on_copy_clicked)
-        self.table.currentItemChanged.connect(self._on_table_current_changed)
-        self._refresh_buttons()
+        self._panels: dict[Hashable, DiagnosticsPanel] = {}
+        self.splitter_sizes: list[int] = []  # checks over details, as the technician last left them
+        self.show_for(None)
 
-    # --- running ----------------------------------------------------------------------------------
-    async def _run_all(self) -> None:
-        self._set_busy(True, self.tr("Connecting…"))
-        try:
-            if self._factory is not None:
-                self._runner = await self._factory()
-            assert self._runner is not None
-            self._results.clear()
-            self.table.clear()
-            for check in self._runner.profile.checks:
-                self._row(check.id, check.title)
-            self.state_label.setText(self.tr("Running %n check(s)…", "", len(self._runner.profile.checks)))
-            async for result in self._runner.run():
-                self._show(result)
-            code = exit_code([f for r in self._results.values() for f in r.findings])
-            self.state_label.setText(self._verdict(code))
-            self.run_finished.emit(code)
-        except SupportError as exc:
-            self.state_label.setText(
-                self.tr("Diagnostics stopped: %1").replace("%1", render_error(exc).lines())
-            )
-            self.run_finished.emit(3)
-        except Exception as exc:  # a bug: the dock says it stopped, the crash dialog says why
-            self.state_label.setText(self.tr("Diagnostics stopped: %1").replace("%1", str(exc)))
-            self.run_finished.emit(3)
-            show_exception(exc)
-        finally:
-            self._set_busy(False)
+    # --- which panel ------------------------------------------------------------------------------
+    def panel_for(self, key: Hashable) -> DiagnosticsPanel:
+        """The panel of *key* (a session tab; None: the dock's own), made on first use."""
+        panel = self._panels.get(key)
+        if panel is None:
+            panel = DiagnosticsPanel(self.stack)
+            panel.run_requested.connect(self.run_requested.emit)
+            panel.check_finished.connect(self.check_finished.emit)
+            panel.run_finished.connect(self.run_finished.emit)
+            if self.splitter_sizes:
+                panel.splitter.setSizes(self.splitter_sizes)
+            panel.splitter.splitterMoved.connect(lambda *_: self._remember_sizes(panel))
+            self._panels[key] = panel
+            self.stack.addWidget(panel)
+        return panel
 
-    async def _run_one(self, check_id: str) -> None:
-        assert self._runner is not None
-        self._set_busy(True, self.tr("Re-running %1…").replace("%1", check_id))
-        try:
-            row = self._row(check_id, self._runner.profile.check(check_id).title)
-            self._mark_running(row)
-            self._show(await self._runner.run_check(check_id))
-        finally:
-            self._set_busy(False, self.tr("Re-ran %1.").replace("%1", check_id))
+    def _remember_sizes(self, panel: DiagnosticsPanel) -> None:
+        self.splitter_sizes = panel.splitter.sizes()
 
-    # --- rows -------------------------------------------------------------------------------------
-    def _row(self, check_id: str, title: str) -> QTreeWidgetItem:
-        for index in range(self.table.topLevelItemCount()):
-            found = self.table.topLevelItem(index)
-            if found is not None and found.data(0, _CHECK_ROLE) == check_id:
-                return found
-        item = QTreeWidgetItem(self.table, ["", title, ""])
-        item.setData(0, _CHECK_ROLE, check_id)
-        self._mark_running(item)
-        return item
+    def set_splitter_sizes(self, sizes: list[int]) -> None:
+        """Checks over details for every panel (the saved layout)."""
+        self.splitter_sizes = sizes
+        for panel in self._panels.values():
+            panel.splitter.setSizes(sizes)
 
-    def _mark_running(self, item: QTreeWidgetItem) -> None:
-        item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        item.setText(0, self.tr("running"))
-        item.setText(2, "")
+    def show_for(self, key: Hashable, label: str = "") -> DiagnosticsPanel:
+        """Show *key*'s findings (a tab switched to), and say whose they are."""
+        panel = self.panel_for(key)
+        self.stack.setCurrentWidget(panel)
+        self.session_label.setText(self.tr("Findings of {label}").format(label=label))
+        self.session_label.setVisible(bool(label))
+        return panel
 
-    def _show(self, result: CheckResult) -> None:
-        self._results[result.check] = result
-        item = self._row(result.check, result.title)
-        status = result.status
-        item.setIcon(0, self._icon(status))
-        item.setText(0, self._status_text(status))
-        shown = next((f for f in result.findings if f.status is status), result.findings[0])
-        more = len(result.findings) - 1
-        item.setText(2, shown.summary + (self.tr(" (+%1 more)").replace("%1", str(more)) if more else ""))
-        item.setToolTip(2, shown.summary)
-        if self.table.currentItem() is item or self.table.currentItem() is None:
-            self.table.setCurrentItem(item)
-            self._show_details(result)
-        self.check_finished.emit(result.check)
+    def forget(self, key: Hashable) -> None:
+        """A tab closed: its panel goes (its findings are in the session's record)."""
+        panel = self._panels.pop(key, None)
+        if panel is not None:
+            panel.stop()
+            self.stack.removeWidget(panel)
+            panel.deleteLater()
 
-    def _show_details(self, result: CheckResult | None) -> None:
-        self.details.setPlainText("\n\n".join(f.as_text() for f in result.findings) if result else "")
-        self._refresh_buttons()
+    @property
+    def panel(self) -> DiagnosticsPanel:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, DiagnosticsPanel)
+        return widget
 
-    def _icon(self, status: Status) -> QIcon:
-        return self.style().standardIcon(_ICONS[status])
+    # --- the shown panel's parts and actions ------------------------------------------------------
+    @property
+    def run_button(self) -> QPushButton:
+        return self.panel.run_button
 
-    def _status_text(self, status: Status) -> str:
-        texts = {
-            Status.OK: self.tr("ok"),
-            Status.WARN: self.tr("warning"),
-            Status.FAIL: self.tr("failed"),
-            Status.ERROR: self.tr("could not check"),
-        }
-        return texts[status]
+    @property
+    def rerun_button(self) -> QPushButton:
+        return self.panel.rerun_button
 
-    def _verdict(self, code: int) -> str:
-        verdicts = {
-            0: self.tr("All checks are ok."),
-            1: self.tr("Done: warnings to look at."),
-            2: self.tr("Done: something has failed."),
-            3: self.tr("Done: some checks could not run."),
-        }
-        return verdicts[code]
+    @property
+    def copy_button(self) -> QPushButton:
+        return self.panel.copy_button
 
-    def _set_busy(self, busy: bool, text: str | None = None) -> None:
-        self._busy = busy
-        if text:
-            self.state_label.setText(text)
-        self._refresh_buttons()
+    @property
+    def table(self) -> QTreeWidget:
+        return self.panel.table
 
-    def _refresh_buttons(self) -> None:
-        ready = not self._busy and (self._runner is not None or self._factory is not None)
-        self.run_button.setEnabled(ready)
-        selected = self.table.currentItem() is not None
-        self.rerun_button.setEnabled(ready and selected and self._runner is not None)
-        self.copy_button.setEnabled(selected and bool(self.finding_text()))
+    @property
+    def details(self) -> QPlainTextEdit:
+        return self.panel.details
 
-    # --- slots ------------------------------------------------------------------------------------
-    def _on_rerun_clicked(self) -> None:
-        item = self.table.currentItem()
-        if item is not None:
-            self.rerun_check(item.data(0, _CHECK_ROLE))
+    @property
+    def state_label(self) -> QLabel:
+        return self.panel.state_label
 
-    def _on_copy_clicked(self) -> None:
-        text = self.finding_text()
-        if text:
-            QGuiApplication.clipboard().setText(text)
+    def set_runner(self, runner: DiagnosticsRunner) -> None:
+        self.panel.set_runner(runner)
 
-    def _on_table_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        check_id = current.data(0, _CHECK_ROLE) if current else None
-        self._show_details(self._results.get(check_id) if check_id else None)
+    def set_runner_factory(self, factory: RunnerFactory) -> None:
+        self.panel.set_runner_factory(factory)
+
+    def start_run(self) -> None:
+        self.panel.start_run()
+
+    def rerun_check(self, check_id: str) -> None:
+        self.panel.rerun_check(check_id)
+
+    def results(self) -> list[CheckResult]:
+        return self.panel.results()
+
+    def finding_text(self) -> str:
+        return self.panel.finding_text()

@@ -1,4 +1,7 @@
-"""The Escalations dock: every bundle in the outbox (queued, sending, delivered, failed); Retry, Remove."""
+"""The Escalations dock: the outbox's bundles (queued, sending, delivered, failed); Retry, Remove.
+
+With a session tab current it shows that session's bundles ("Only this session"), or every bundle.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -50,6 +54,7 @@ class EscalationsDock(QDockWidget):
         super().__init__(self.tr("Escalations"), parent)
         self.setObjectName("escalationsDock")
         self.service = service
+        self._session: set[str] | None = None  # the current tab's bundle ids; None: no session tab
         self._build()
         service.item_changed.connect(self._on_service_item_changed)
         service.items_reset.connect(self.reload)
@@ -58,6 +63,15 @@ class EscalationsDock(QDockWidget):
     def _build(self) -> None:
         body = QWidget(self)
         layout = QVBoxLayout(body)
+        self.only_session = named(
+            QCheckBox(self.tr("Only this session"), body),
+            "escalationsOnlySession",
+            self.tr("Show only the bundles escalated from the current session"),
+        )
+        self.only_session.setChecked(True)
+        self.only_session.setEnabled(False)
+        self.only_session.toggled.connect(lambda _on: self._apply_filter())
+        layout.addWidget(self.only_session)
         self.table = named(QTreeWidget(body), "escalationsTable", self.tr("Bundles for headquarters"))
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels(
@@ -94,11 +108,34 @@ class EscalationsDock(QDockWidget):
         self._refresh_buttons()
 
     # --- rows -------------------------------------------------------------------------------------
+    def show_session(self, bundles: set[str] | None) -> None:
+        """Filter on the bundles escalated from the current tab (*bundles*, kept up to date by the tab)."""
+        self._session = bundles
+        self.only_session.setEnabled(bundles is not None)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        only = self._session if self.only_session.isChecked() else None
+        for index in range(self.table.topLevelItemCount()):
+            row = self.table.topLevelItem(index)
+            if row is not None:
+                item: OutboxItem = row.data(0, _KEY_ROLE)
+                row.setHidden(only is not None and item.bundle_id not in only)
+        current = self.table.currentItem()
+        if current is not None and current.isHidden():
+            self.table.setCurrentItem(None)  # type: ignore[call-overload]
+        self._refresh_buttons()
+
+    def visible_bundles(self) -> list[str]:
+        """The bundle ids shown now, top to bottom."""
+        rows = (self.table.topLevelItem(i) for i in range(self.table.topLevelItemCount()))
+        return [row.data(0, _KEY_ROLE).bundle_id for row in rows if row is not None and not row.isHidden()]
+
     def reload(self) -> None:
         self.table.clear()
         for item in self.service.items():
             self._show(item)
-        self._refresh_buttons()
+        self._apply_filter()
 
     def row_for(self, bundle_id: str, destination: str = "") -> QTreeWidgetItem | None:
         for index in range(self.table.topLevelItemCount()):
@@ -129,7 +166,9 @@ class EscalationsDock(QDockWidget):
             row.setText(column, texts[key])
         row.setToolTip(6, item.reason)
         row.setToolTip(2, item.destination)
-        if self.table.currentItem() is None:
+        only = self._session if self.only_session.isChecked() else None
+        row.setHidden(only is not None and item.bundle_id not in only)
+        if self.table.currentItem() is None and not row.isHidden():
             self.table.setCurrentItem(row)
         self._refresh_buttons()
 
@@ -150,7 +189,7 @@ class EscalationsDock(QDockWidget):
 
     def _selected(self) -> OutboxItem | None:
         row = self.table.currentItem()
-        return row.data(0, _KEY_ROLE) if row is not None else None
+        return row.data(0, _KEY_ROLE) if row is not None and not row.isHidden() else None
 
     def _refresh_buttons(self) -> None:
         item = self._selected()

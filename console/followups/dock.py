@@ -88,7 +88,6 @@ class FollowUpsDock(QDockWidget):
         self.index: ArchiveIndex | None = None
         self.rows: list[OpenFollowUp] = []
         self.review: ReviewWindow | None = None  # the review window, opened on first use
-        self._review_server = ""
         body = QWidget()
         layout = QVBoxLayout(body)
         self.table = named(QTableWidget(0, len(self.COLUMNS)), "followupTable", self.tr("Open follow-ups"))
@@ -208,29 +207,39 @@ class FollowUpsDock(QDockWidget):
         if row is None or self.index is None:
             self.status.setText(self.tr("Select a follow-up first."))
             return
-        if self.review is None or self._review_server:
-            if self.review is not None:
-                self.review.close()
-            self._review_server = ""
-            self.review = ReviewWindow(self.index, self._author(), None)
+        self.review_window().open_session(self.index.archive / row.folder)
+
+    def review_window(self) -> ReviewWindow:
+        """The review window over the configured archive (one per console), shown and raised."""
+        index = self._open_index()
+        shown = getattr(self.review.source, "index", None) if self.review is not None else None
+        if self.review is not None and shown is not index:  # the archive setting changed
+            self.review.close()
+            self.review = None
+        if self.review is None:
+            self.review = ReviewWindow(index, self._author(), None)
             self.review.start()
         self.review.show()
         self.review.raise_()
-        self.review.open_session(self.index.archive / row.folder)
+        self.review.activateWindow()
+        return self.review
 
     def _open_on_server(self, row: OpenFollowUp) -> None:
         """The team's review window with this session (the row's folder is its session id)."""
-        from console.review.server_window import ServerReviewWindow
+        from console.review.server_source import ServerSource
 
         assert self.team is not None
-        if self.review is None or self._review_server != self.team.server:
-            if self.review is not None:
-                self.review.close()
-            self.review = ServerReviewWindow(self.team.client, self.team.server, self._author(), None)
-            self._review_server = self.team.server
+        server = self.team.server
+        shown = getattr(self.review.source, "server", None) if self.review is not None else None
+        if self.review is not None and shown != server:  # the archive's window, or another server's
+            self.review.close()
+            self.review = None
+        if self.review is None:
+            self.review = ReviewWindow(ServerSource(self.team.client, server), self._author(), None)
             self.review.start()
         self.review.show()
         self.review.raise_()
+        self.review.activateWindow()
         self.review.open_key(row.folder)
 
     async def close_selected(self) -> None:

@@ -23,6 +23,7 @@ def run_console(open_target: str | None = None, key_file: str | None = None, acc
     window.show()
 
     def start() -> None:
+        window.ask_identity_if_new()  # the first run: name and company (Later: Tools ▸ Identity)
         if open_target:
             window.open_address(open_target, key_file=key_file, accept_new=accept_new)
 

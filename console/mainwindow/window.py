@@ -1,21 +1,27 @@
-"""The main window: devices on the left, one tab per session, menus for sessions, settings and help."""
+"""The main window: one tab per session in the middle, the docks tabbed on the right, menus, settings, help.
+
+The docks show the current tab's diagnostics, chat and escalations; the layout is remembered
+(console/mainwindow/layout.py) and the shortcuts leave every key a shell uses to the terminal
+(console/mainwindow/menus.py).
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QRect, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QColor, QDesktopServices, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QDockWidget,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
     QTabWidget,
-    QWidget,
 )
 
 from console.app import messages
@@ -29,21 +35,42 @@ from console.followups.dock import FollowUpsDock
 from console.kit.notify import Notifier, show_messages_in
 from console.kit.tasks import spawn
 from console.kit.widgets import named
+from console.mainwindow import layout
+from console.mainwindow.menus import build_menus
+from console.mainwindow.shortcuts import ShortcutsDialog, shortcut_rows
+from console.session.chat_dock import ChatDock
 from console.session.end_dialog import end_session
 from console.session.join_dialog import JoinDialog
-from console.session.tab import SessionPlan, SessionTab, plan_by_code
+from console.session.tab import Recording, SessionPlan, SessionTab, plan_by_code
 from console.settings.dialog import SettingsDialog
+from console.settings.identity import IdentityDialog, should_ask
 from console.team.service import TeamService
 from sessions import __version__, secrets
 from sessions.config import Settings
 from sessions.devices import Device, DeviceBook
 from sessions.errors import SupportError
 from sessions.escalation import OutboxItem
+from sessions.identity import Identity
 from sessions.paths import app_dirs
 from sessions.ssh.target import Target
 from translation import Translator
 
 log = logging.getLogger(__name__)
+# The window's size before anything was remembered: this much of the screen, at most.
+DEFAULT_SIZE = (1600, 960)
+
+
+def _dot(colour: str) -> QIcon:
+    """The tab's recording indicator: a filled dot."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(3, 3, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +81,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setObjectName("mainWindow")
         self.setWindowTitle("Valuezone")
-        self.resize(1100, 700)
+        self._fit_to_screen()
         self.book = DeviceBook(app_dirs().devices_db)
         self._translator: Translator | None = None
 
@@ -64,9 +91,9 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.request_close_tab)
         self.empty = QLabel(
             self.tr(
-                "No session is open.\n\nAdd a device on the left and press Connect,\n"
-                "use Session ▸ New connection (Ctrl+N),\n"
-                "or Join by code (Ctrl+J) when a customer reads you a session code."
+                "No session is open.\n\nPick a device under Devices and press Connect,\n"
+                "use Session ▸ New connection (Ctrl+Shift+N),\n"
+                "or Join by code (Ctrl+Shift+J) when a customer reads you a session code."
             )
         )
         self.empty.setObjectName("emptyState")
@@ -78,102 +105,79 @@ class MainWindow(QMainWindow):
 
         self.devices = DevicesDock(self.book, self)
         self.devices.connect_requested.connect(self.connect_device)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.devices)
+        self.chat_dock = ChatDock(self)
         self.diagnostics = DiagnosticsDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.diagnostics)
         self.team = TeamService(settings, parent=self, window=self)  # when Settings names a team server
         QTimer.singleShot(0, self.team.push_soon)
         self.followups = FollowUpsDock(self.archive_root, self._author, self, team=self.team)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.followups)
-        self.followups.hide()
         self.outbox = OutboxService(settings, self)
         self.escalations = EscalationsDock(self.outbox, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.escalations)
-        self.escalations.hide()
+        layout.arrange_docks(self, self.side_docks(), raised=self.devices)
+        self._restored = False
+        self._quit_confirmed = False
+        sizes = layout.restore(self)
+        if sizes is not None:
+            self._restored = True
+            self.diagnostics.set_splitter_sizes(sizes)
         self.notifier = Notifier(self)
         self.outbox.delivered.connect(self._on_outbox_delivered)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self._build_menus()
+        self.actions_ = build_menus(self)
         self.statusBar().setObjectName("statusBar")
         self.statusBar().showMessage(self.tr("Ready"))
+        self._refresh_actions()
         show_messages_in(self)  # also those raised before this window existed
 
-    # --- menus ----------------------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        name: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: object,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        return action
+    def side_docks(self) -> list[QDockWidget]:
+        """The docks, in the order of their tabs on the right."""
+        return [self.devices, self.chat_dock, self.diagnostics, self.followups, self.escalations]
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        session = bar.addMenu(self.tr("&Session"))
-        session.setObjectName("sessionMenu")
-        self.new_action = self._action(
-            self.tr("&New connection…"), "newConnection", QKeySequence.StandardKey.New, self.ask_address
-        )
-        self.close_action = self._action(
-            self.tr("&Close tab"),
-            "closeTab",
-            "Ctrl+Shift+W",
-            lambda: self.request_close_tab(self.tabs.currentIndex()),
-        )
-        self.quit_action = self._action(self.tr("&Quit"), "quit", QKeySequence.StandardKey.Quit, self.close)
-        self.join_action = self._action(self.tr("&Join by code…"), "joinByCode", "Ctrl+J", self.ask_code)
-        self.end_action = self._action(
-            self.tr("&End session…"), "endSession", "Ctrl+Shift+E", self.end_current_session
-        )
-        self.followups_action = self.followups.toggleViewAction()
-        self.followups_action.setObjectName("followupsAction")
-        self.followups_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
-        for action in (self.new_action, self.join_action, self.end_action, self.close_action):
-            session.addAction(action)
-        session.addAction(self.followups_action)
-        session.addSeparator()
-        session.addAction(self.quit_action)
+    def _fit_to_screen(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
+        self.resize(min(DEFAULT_SIZE[0], area.width()), min(DEFAULT_SIZE[1], area.height()))
 
-        devices = bar.addMenu(self.tr("&Devices"))
-        devices.setObjectName("devicesMenu")
-        devices.addAction(
-            self._action(self.tr("&Add device…"), "addDeviceAction", None, self.devices.add_device)
-        )
-        devices.addAction(self.devices.toggleViewAction())
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._restored:  # the docks' default width once the window has its real size (first show)
+            self._restored = True
+            QTimer.singleShot(0, self, self.fit_docks)
 
-        diagnostics = bar.addMenu(self.tr("D&iagnostics"))
-        diagnostics.setObjectName("diagnosticsMenu")
-        self.diagnose_action = self._action(
-            self.tr("&Run diagnostics"), "runDiagnostics", "Ctrl+D", self.run_diagnostics
-        )
-        diagnostics.addAction(self.diagnose_action)
-        diagnostics.addAction(self.diagnostics.toggleViewAction())
+    def show_followups(self) -> None:
+        """Ctrl+Shift+U: the follow-up queue in front (it reads the archive when shown)."""
+        self.followups.show()
+        self.followups.raise_()
 
-        escalation = bar.addMenu(self.tr("&Escalation"))
-        escalation.setObjectName("escalationMenu")
-        self.escalate_action = self._action(
-            self.tr("&Escalate to HQ…"), "escalateAction", "Ctrl+E", self.escalate
-        )
-        escalation.addAction(self.escalate_action)
-        escalation.addAction(self.escalations.toggleViewAction())
+    def fit_docks(self) -> None:
+        """The side docks at their default share of the window's width."""
+        layout.fit_dock_width(self, self.devices)
 
-        tools = bar.addMenu(self.tr("&Tools"))
-        tools.setObjectName("toolsMenu")
-        self.settings_action = self._action(
-            self.tr("&Settings…"), "settingsAction", QKeySequence.StandardKey.Preferences, self.open_settings
-        )
-        tools.addAction(self.settings_action)
+    def reset_layout(self) -> None:
+        """View ▸ Reset layout: the docks back on the right, tabbed, at their default width."""
+        layout.forget()
+        layout.arrange_docks(self, self.side_docks(), raised=self.devices)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("helpMenu")
-        help_menu.addAction(self._action(self.tr("Open &log file"), "openLog", None, self.open_log))
-        help_menu.addAction(self._action(self.tr("&About Valuezone"), "about", None, self.about))
+    def ask_identity_if_new(self) -> IdentityDialog | None:
+        """The first run: ask the technician's name and company (Later puts it off to Tools ▸ Identity)."""
+        if not should_ask(self.settings):
+            return None
+        return self.open_identity(first_run=True)
+
+    def open_identity(self, *, first_run: bool = False) -> IdentityDialog:
+        dialog = IdentityDialog(self.settings, self, first_run=first_run)
+        dialog.accepted.connect(self._on_identity_saved)
+        dialog.open()
+        return dialog
+
+    def _on_identity_saved(self) -> None:
+        for tab in self.session_tabs():
+            tab.apply_settings()
+        self.statusBar().showMessage(
+            self.tr("You are {who} in new records and canned replies.").format(
+                who=Identity.from_settings(self.settings).label()
+            ),
+            8000,
+        )
 
     # --- sessions -------------------------------------------------------------------------------------
     def ask_address(self) -> None:
@@ -186,7 +190,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def ask_code(self) -> None:
-        dialog = JoinDialog(self.settings.get("relay", "address", ""), self)
+        dialog = JoinDialog(
+            self.settings.get("relay", "address", ""), self, Identity.from_settings(self.settings)
+        )
         dialog.accepted.connect(lambda: self._on_join_accepted(dialog))
         dialog.open()
 
@@ -217,11 +223,99 @@ class MainWindow(QMainWindow):
     def open_session(self, plan: SessionPlan) -> SessionTab:
         tab = SessionTab(plan, self.settings, self, translator_factory=self.translator)
         tab.title_changed.connect(lambda title, t=tab: self._on_tab_title_changed(t, title))
+        tab.recording_changed.connect(lambda t=tab: self._show_recording(t))
+        tab.duplicate_requested.connect(lambda t=tab: self.duplicate_tab(t))
+        tab.state_changed.connect(lambda t=tab: self._on_tab_state_changed(t))
+        self.diagnostics.panel_for(tab).set_runner_factory(tab.make_diagnostics_runner)
         index = self.tabs.addTab(tab, plan.label)
+        self._show_recording(tab)
         self.tabs.setCurrentIndex(index)
         self.stack.setCurrentWidget(self.tabs)
+        if plan.via == "code":
+            self.chat_dock.raise_()  # talking to the customer is half of a session by code
         tab.start()
         return tab
+
+    def current_tab(self) -> SessionTab | None:
+        tab = self.tabs.currentWidget()
+        return tab if isinstance(tab, SessionTab) else None
+
+    def duplicate_tab(self, tab: SessionTab) -> SessionTab | None:
+        """A new tab to the same device (a direct session; a code is single-use)."""
+        if not tab.can_duplicate():
+            self.statusBar().showMessage(
+                self.tr("A session code is used once: ask the customer for a new code to join again."), 8000
+            )
+            return None
+        return self.open_session(tab.plan)
+
+    def duplicate_current(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            self.duplicate_tab(tab)
+
+    def reconnect_current(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and tab.is_over():
+            tab.reconnect()
+
+    def step_tab(self, step: int) -> None:
+        """Ctrl+Tab / Ctrl+Shift+Tab: the next or previous tab, round the end."""
+        count = self.tabs.count()
+        if count > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
+    def _show_recording(self, tab: SessionTab) -> None:
+        """The tab's recording indicator: a red dot while recording, a warning while suspended."""
+        index = self.tabs.indexOf(tab)
+        if index < 0:
+            return
+        state, text = tab.recording()
+        icons = {
+            Recording.NONE: QIcon(),
+            Recording.ON: _dot("#d32f2f"),
+            Recording.SUSPENDED: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            Recording.DONE: _dot("#9e9e9e"),
+        }
+        self.tabs.setTabIcon(index, icons[state])
+        self.tabs.setTabToolTip(index, f"{self.tabs.tabText(index)}\n{text}")
+
+    def _on_tab_state_changed(self, tab: SessionTab) -> None:
+        if tab.is_over():
+            self.diagnostics.panel_for(tab).set_ended()
+        elif tab.is_live():
+            self.diagnostics.panel_for(tab).set_runner_factory(tab.make_diagnostics_runner)
+        self._refresh_actions()
+
+    def _refresh_actions(self) -> None:
+        """What the current tab allows: Reconnect once it is over, Duplicate for direct sessions."""
+        tab = self.current_tab()
+        a = self.actions_
+        a.reconnect.setEnabled(tab is not None and tab.is_over())
+        a.duplicate.setEnabled(tab is not None and tab.can_duplicate())
+        for action in (a.end, a.close, a.copy, a.paste, a.find, a.zoom_in, a.zoom_out, a.zoom_reset):
+            action.setEnabled(tab is not None)
+
+    # --- the terminal's actions (the Edit and View menus act on the current tab) ----------------------
+    def copy_from_terminal(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.terminal.copy_selection()
+
+    def paste_to_terminal(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.terminal.paste_clipboard()
+
+    def find_in_terminal(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.find_bar.open_bar()
+
+    def zoom(self, step: int) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.terminal.zoom_by(step)
 
     def translator(self) -> Translator | None:
         """The one Translator of this window, made on first use from the `translation` settings."""
@@ -237,35 +331,50 @@ class MainWindow(QMainWindow):
         return self._translator
 
     def _on_tabs_current_changed(self, _index: int) -> None:
-        tab = self.tabs.currentWidget()
-        if isinstance(tab, SessionTab):
-            self.diagnostics.set_runner_factory(tab.make_diagnostics_runner)
+        """The docks follow the tab: its findings, its chat, its escalations."""
+        tab = self.current_tab()
+        self.diagnostics.show_for(tab, tab.plan.label if tab is not None else "")
+        self.chat_dock.show_for(tab)
+        self.escalations.show_session(tab.bundles if tab is not None else None)
+        self._refresh_actions()
 
     def run_diagnostics(self) -> None:
-        """Ctrl+D: run the device's diagnostics profile in the current session."""
-        tab = self.tabs.currentWidget()
-        if not isinstance(tab, SessionTab) or not tab.can_diagnose():
+        """Ctrl+Shift+D: run the device's diagnostics profile in the current session."""
+        tab = self.current_tab()
+        if tab is None or not tab.can_diagnose():
             self.statusBar().showMessage(
                 self.tr("Open a connected session first, then run diagnostics."), 8000
             )
             return
-        self.diagnostics.set_runner_factory(tab.make_diagnostics_runner)
+        panel = self.diagnostics.show_for(tab, tab.plan.label)
+        if not panel.busy:
+            panel.set_runner_factory(tab.make_diagnostics_runner)
         self.diagnostics.show()
-        self.diagnostics.start_run()
+        self.diagnostics.raise_()
+        panel.start_run()
 
     def escalate(self) -> EscalateDialog | None:
-        """Ctrl+E: build a bundle for HQ from the current session (non-modal: the terminal stays usable)."""
-        tab = self.tabs.currentWidget()
-        if not isinstance(tab, SessionTab) or tab.bridge is None or tab.bridge.session.recorder is None:
-            self.statusBar().showMessage(self.tr("Open a session first, then escalate (Ctrl+E)."), 8000)
+        """Ctrl+Shift+H: a bundle for HQ from the current session (non-modal: the terminal stays usable)."""
+        tab = self.current_tab()
+        if tab is None or tab.bridge is None or tab.bridge.session.recorder is None:
+            self.statusBar().showMessage(self.tr("Open a session first, then escalate (Ctrl+Shift+H)."), 8000)
             return None
+        if isinstance(tab.escalate_dialog, EscalateDialog) and tab.escalate_dialog.isVisible():
+            tab.escalate_dialog.raise_()  # one escalation dialog per tab
+            tab.escalate_dialog.activateWindow()
+            return tab.escalate_dialog
         dialog = EscalateDialog(tab, self.outbox, self)
-        dialog.queued.connect(self._on_escalation_queued)
+        dialog.queued.connect(lambda item, t=tab: self._on_escalation_queued(t, item))
+        tab.escalate_dialog = dialog
         dialog.show()
         return dialog
 
-    def _on_escalation_queued(self, item: OutboxItem) -> None:
+    def _on_escalation_queued(self, tab: SessionTab, item: OutboxItem) -> None:
+        tab.bundles.add(item.bundle_id)
+        if tab is self.current_tab():
+            self.escalations.show_session(tab.bundles)
         self.escalations.show()
+        self.escalations.raise_()
         self.statusBar().showMessage(
             self.tr("Bundle queued for {destination}.").format(
                 destination=self.outbox.destination_label(item.destination)
@@ -341,11 +450,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(3000, self.team.push_soon)  # once the recorder has sealed the record
 
     def _author(self) -> str:
-        import getpass
+        """Who closes a follow-up: the technician's name and company (Settings ▸ Identity)."""
+        return Identity.from_settings(self.settings).label()
 
-        return str(self.settings.get("technician", "name", "") or getpass.getuser())
-
-    def _remove_tab(self, tab: QWidget) -> None:
+    def _remove_tab(self, tab: SessionTab) -> None:
+        self.diagnostics.forget(tab)
+        self.chat_dock.forget(tab)
         index = self.tabs.indexOf(tab)
         if index >= 0:
             self.tabs.removeTab(index)
@@ -364,9 +474,32 @@ class MainWindow(QMainWindow):
 
     def _on_settings_accepted(self) -> None:
         install_translator(resolve_language(self.settings.get("ui", "language", "")))
+        self._translator = None  # chats opened from now on use the new translation settings
         for tab in self.session_tabs():
             tab.apply_settings()
         self.statusBar().showMessage(self.tr("Settings saved. A new language applies to new windows."), 8000)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help ▸ Keyboard shortcuts, made from the actions themselves."""
+        extra = []
+        tab = self.current_tab()
+        chat = tab.chat if tab is not None else None
+        if chat is not None:
+            extra = [(self.tr("Chat"), chat.canned_action), (self.tr("Chat"), chat.send_action)]
+        rows = shortcut_rows(self.actions_.menus, extra)
+        if chat is None:  # no tab yet: the chat's keys are listed all the same
+            rows += [
+                (self.tr("Chat"), self.tr("Canned replies"), "Ctrl+Shift+K"),
+                (self.tr("Chat"), self.tr("Send the chat message"), "Ctrl+Return"),
+            ]
+        rows += [
+            (self.tr("Terminal"), self.tr("Scroll back / forward a page"), "Shift+PgUp, Shift+PgDown"),
+            (self.tr("Terminal"), self.tr("Zoom"), "Ctrl+Wheel"),
+            (self.tr("Find"), self.tr("Older match / newer match / close"), "Enter, Shift+Enter, Esc"),
+        ]
+        dialog = ShortcutsDialog(rows, self)
+        dialog.open()
+        return dialog
 
     def open_log(self) -> None:
         path = app_dirs().log_file
@@ -391,7 +524,53 @@ class MainWindow(QMainWindow):
         if notice:
             messages.warning(notice)
 
+    def live_tabs(self) -> list[SessionTab]:
+        return [tab for tab in self.session_tabs() if tab.is_live()]
+
+    def request_quit(self) -> QMessageBox | None:
+        """Session ▸ Quit: with live sessions, ask first (naming how many); else close."""
+        if not self.live_tabs():
+            self.close()
+            return None
+        return self._confirm_quit()
+
+    def _confirm_quit(self) -> QMessageBox:
+        live = len(self.live_tabs())
+        text = (
+            self.tr("1 session is live. Quitting ends it; its recording is kept.")
+            if live == 1
+            else self.tr("{n} sessions are live. Quitting ends them; their recordings are kept.").format(
+                n=live
+            )
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Quit Valuezone"),
+            text,
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("quitConfirm")
+        quit_button = box.addButton(self.tr("End sessions and quit"), QMessageBox.ButtonRole.AcceptRole)
+        named(quit_button, "quitYes", self.tr("End the live sessions and quit"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def on_finished(_result: int) -> None:
+            if box.clickedButton() is quit_button:
+                self._quit_confirmed = True
+                self.close()
+
+        box.finished.connect(on_finished)
+        box.open()
+        return box
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window manager's close button asks like Quit does; a close from code (the app, tests) does not.
+        if event.spontaneous() and self.live_tabs() and not self._quit_confirmed:
+            event.ignore()
+            self._confirm_quit()
+            return
+        layout.save(self, self.diagnostics.splitter_sizes or self.diagnostics.panel.splitter.sizes())
         self.followups.close_index()
         self.team.close_now()
         for tab in self.session_tabs():

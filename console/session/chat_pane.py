@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from console.kit.tasks import spawn
 from console.kit.widgets import named
 from sessions.chat.conversation import ChatEntry, Conversation, EntryState, Preview
 from sessions.errors import SupportError
+from sessions.identity import Identity
 from translation import canned
 
 LANGUAGE_NAMES = {
@@ -96,12 +97,12 @@ class _EntryView(QWidget):
 class ChatPane(QWidget):
     """Shows a Conversation and lets the technician write, preview, edit and send."""
 
-    def __init__(self, technician_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, identity: Identity | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatPane")
         self.conversation: Conversation | None = None
-        self.technician_name = technician_name
-        body = self
+        self.identity = identity or Identity()
+        self._ended = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
 
@@ -137,7 +138,7 @@ class ChatPane(QWidget):
 
         buttons = QHBoxLayout()
         self.canned_button = named(
-            QPushButton(self.tr("Canned… (Ctrl+K)")), "chatCanned", self.tr("Canned replies")
+            QPushButton(self.tr("Canned… (Ctrl+Shift+K)")), "chatCanned", self.tr("Canned replies")
         )
         self.canned_button.clicked.connect(self.show_canned)
         self.send_button = named(
@@ -149,8 +150,13 @@ class ChatPane(QWidget):
         buttons.addWidget(self.send_button)
         layout.addLayout(buttons)
 
-        QShortcut(QKeySequence("Ctrl+K"), body, self.show_canned)
-        QShortcut(QKeySequence("Ctrl+Return"), body, self.send)
+        # Ctrl+Shift+K works from the terminal too (the console's Ctrl+Shift family); Ctrl+Enter only here.
+        self.canned_action = self._shortcut(self.tr("Canned replies…"), "cannedAction", "Ctrl+Shift+K")
+        self.canned_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.canned_action.triggered.connect(self.show_canned)
+        self.send_action = self._shortcut(self.tr("Send the chat message"), "sendChatAction", "Ctrl+Return")
+        self.send_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.send_action.triggered.connect(self.send)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(500)
@@ -160,8 +166,27 @@ class ChatPane(QWidget):
         self._views: dict[str, tuple[QListWidgetItem, _EntryView]] = {}
         self._set_enabled(False)
 
+    def _shortcut(self, text: str, name: str, keys: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        self.addAction(action)
+        return action
+
+    def set_identity(self, identity: Identity) -> None:
+        """The name and company canned replies fill in (Settings ▸ Identity)."""
+        self.identity = identity
+
+    def set_ended(self) -> None:
+        """The session is over: the history stays readable, nothing more can be sent."""
+        self._ended = True
+        self._set_enabled(False)
+        if self.conversation is not None:
+            self.preview_note.setText(self.tr("The session has ended: nothing more can be sent."))
+
     # --- binding to a conversation ------------------------------------------------------------------
     def bind(self, conversation: Conversation) -> None:
+        self._ended = False
         self.conversation = conversation
         conversation.on_customer_lang = self._on_conversation_lang
         if conversation.customer_lang:
@@ -266,22 +291,38 @@ class ChatPane(QWidget):
         else:
             self.preview_note.setText(self.tr("You can edit the text above before sending."))
 
-    def show_canned(self) -> None:
-        if self.conversation is None:
-            return
+    def canned_menu(self) -> QMenu | None:
+        """The canned replies, filled with the technician's name and company; one that needs a field not
+        set yet is shown disabled, saying which (never "from  support")."""
+        if self.conversation is None or self._ended:
+            return None
         menu = QMenu(self)
         menu.setObjectName("cannedMenu")
-        own = self.conversation.technician_lang
-        for reply in canned.replies(own):
-            action = menu.addAction(reply.fill(technician=self.technician_name or "", company=""))
+        names = {"technician": self.tr("your name"), "company": self.tr("your company")}
+        for reply in canned.replies(self.conversation.technician_lang):
+            missing = self.identity.missing(reply.text)
+            text = reply.fill(**self.identity.fields())
+            if missing:
+                needs = " · ".join(names[key] for key in missing)
+                text = self.tr("{reply} — needs {fields}: Tools ▸ Identity").format(
+                    reply=reply.text, fields=needs
+                )
+            action = menu.addAction(text)
             action.setData(reply.id)
+            action.setEnabled(not missing)
         menu.triggered.connect(lambda action: self.use_canned(str(action.data())))
-        menu.popup(self.compose.mapToGlobal(self.compose.rect().topLeft()))
+        return menu
+
+    def show_canned(self) -> None:
+        menu = self.canned_menu()
+        if menu is not None:
+            self.compose.setFocus()
+            menu.popup(self.compose.mapToGlobal(self.compose.rect().topLeft()))
 
     def use_canned(self, reply_id: str) -> None:
         """Insert a canned reply: the customer's version comes from the catalogue, no network needed."""
         assert self.conversation is not None
-        values = {"technician": self.technician_name or "", "company": ""}
+        values = self.identity.fields()
         own = canned.reply(reply_id, self.conversation.technician_lang).fill(**values)
         self.compose.blockSignals(True)
         self.compose.setPlainText(own)
@@ -301,6 +342,8 @@ class ChatPane(QWidget):
     def send(self) -> None:
         text = self.compose.toPlainText().strip()
         if not text or self.conversation is None:
+            return
+        if self._ended:
             return
         preview = self._preview if self._preview_source == text else None
         shown = self.preview.toPlainText().strip()

@@ -25,6 +25,7 @@ from console.kit.widgets import named
 from console.session.technician_key import key_error_text, make_key, send_line_text
 from sessions import codes, secrets
 from sessions.errors import SupportError
+from sessions.identity import Identity
 from sessions.relay.techkey import (
     Protection,
     TechnicianKey,
@@ -40,8 +41,11 @@ from sessions.ssh.target import Target
 class JoinDialog(QDialog):
     """Checks the code locally (a typo never reaches the relay) and returns code + relay on accept."""
 
-    def __init__(self, relay_address: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, relay_address: str, parent: QWidget | None = None, identity: Identity | None = None
+    ) -> None:
         super().__init__(parent)
+        self.identity = identity or Identity()
         self.setObjectName("joinDialog")
         self.setWindowTitle(self.tr("Join by code"))
         self.code_digits = ""
@@ -115,8 +119,14 @@ class JoinDialog(QDialog):
             return
         self.key = key
         self.make_key_button.hide()
-        self.key_line.setText(key.public_line)
+        self.key_line.setText(self.identity.public_line(key.public_line))
         self.key_line.setCursorPosition(0)
+        self.key_line.setToolTip(
+            self.tr(
+                "The customer's consent question shows the name the relay's administrator lists for your "
+                "key: this line carries yours (Tools ▸ Identity)."
+            )
+        )
         if key.created:
             self.key_note.setText(
                 self.tr(

@@ -1,19 +1,19 @@
-"""One session tab: a status banner over the terminal and the chat, showing a SupportSession (Qt-free).
+"""One session tab: a status banner over the terminal and its find bar, showing a SupportSession (Qt-free).
 
 How a session connects, rejoins, opens chat and records diagnostics lives in sessions.support; the tab
-asks the technician's questions (host key, password) and shows what the session publishes.
+asks the technician's questions (host key, password) and shows what the session publishes. The tab owns
+its chat pane, diagnostics findings and escalations; the main window's docks show the current tab's.
 """
 
 from __future__ import annotations
 
 import enum
-import getpass
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.app import messages
 from console.app.errors import render_coded, render_error
@@ -22,6 +22,7 @@ from console.kit.tasks import spawn
 from console.kit.widgets import named
 from console.session.bridge import SessionBridge
 from console.session.chat_pane import ChatPane
+from console.session.findbar import FindBar
 from console.session.technician_key import ask_technician_passphrase, key_error_text, offer_new_key
 from console.terminal import TerminalWidget
 from sessions import codes
@@ -30,6 +31,7 @@ from sessions.config import Settings
 from sessions.diagnostics import DiagnosticsRunner
 from sessions.ending import Ending
 from sessions.errors import RelayKeyRefusedError, SupportError, TechnicianKeyError, TechnicianKeyLockedError
+from sessions.identity import Identity
 from sessions.live import Output, RecordingProblem, SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.relay.joined import CodeSession
@@ -66,12 +68,26 @@ class BannerAction(enum.Enum):
     TRY_AGAIN = "try again"
     RESUME_RECORDING = "resume recording"
     NEW_KEY = "new key"
+    RECONNECT = "reconnect"
+    DUPLICATE = "duplicate"
+
+
+class Recording(enum.Enum):
+    """What the tab's recording indicator shows."""
+
+    NONE = "none"  # not connected yet: nothing is recorded
+    ON = "on"  # a red dot: every byte goes to the record
+    SUSPENDED = "suspended"  # a warning: writing failed, the session goes on unrecorded
+    DONE = "done"  # the record is sealed
 
 
 class SessionTab(QWidget):
-    """Banner + terminal for one session."""
+    """Banner + terminal (+ find bar) for one session; the main window's Chat dock shows its chat pane."""
 
     title_changed = Signal(str)
+    recording_changed = Signal()  # see recording()
+    duplicate_requested = Signal()  # the banner's Duplicate: a new tab to the same device
+    state_changed = Signal()  # live, ended, failed: the main window's actions follow
 
     def __init__(
         self,
@@ -99,22 +115,28 @@ class SessionTab(QWidget):
             QPushButton(self.tr("Cancel")), "sessionAction", self.tr("Cancel connecting")
         )
         self.action_button.clicked.connect(self._on_action_clicked)
+        self.second_button = named(
+            QPushButton(self.tr("Duplicate")), "sessionSecondAction", self.tr("Open a new tab to this device")
+        )
+        self.second_button.clicked.connect(self.duplicate_requested.emit)
+        self.second_button.hide()
         banner_row.addWidget(self.status_label, 1)
         banner_row.addWidget(self.action_button)
+        banner_row.addWidget(self.second_button)
         layout.addWidget(self.banner)
 
         self.terminal = TerminalWidget(self, font=self._font(), scrollback=self._scrollback())
         self.terminal.setAccessibleName(self.tr("Terminal of {label}").format(label=plan.label))
-        self.chat = ChatPane(self._technician(), self)
-        self.chat.setVisible(plan.via == "code")  # the chat channel lives inside sessions by code
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("sessionSplitter")
-        self.splitter.addWidget(self.terminal)
-        self.splitter.addWidget(self.chat)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([3000, 1100])  # scaled to the real width: the terminal gets most of it
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.terminal, 1)
+        self.find_bar = FindBar(self.terminal, self)
+        layout.addWidget(self.find_bar)
+        # The chat channel lives inside sessions by code; the main window's Chat dock shows this pane.
+        self.chat = ChatPane(self.identity(), self)
+        self.chat.hide()
+        self.bundles: set[str] = set()  # escalations queued from this tab (the Escalations dock's filter)
+        self.escalate_dialog: QWidget | None = None  # the one Escalate dialog of this tab, while open
+        self._recording = Recording.NONE
+        self._record_folder: Path | None = None
         self.translator_factory = translator_factory
         self.ending: Ending | None = None  # set once the outcome is recorded (End session…)
         self.support = SupportSession(
@@ -139,14 +161,19 @@ class SessionTab(QWidget):
     def _scrollback(self) -> int:
         return int(self.settings.get("terminal", "scrollback", 10_000))
 
+    def identity(self) -> Identity:
+        return Identity.from_settings(self.settings)
+
     def _technician(self) -> str:
-        return str(self.settings.get("technician", "name", "") or getpass.getuser())
+        """The record's technician field: the display name and company from Settings ▸ Identity."""
+        return self.identity().label()
 
     def technician_name(self) -> str:
         return self._technician()
 
     def apply_settings(self) -> None:
         self.terminal.set_font(self._font())
+        self.chat.set_identity(self.identity())
 
     def archive_root(self) -> Path:
         configured = self.settings.get("recording", "archive", "")
@@ -171,6 +198,8 @@ class SessionTab(QWidget):
     # --- lifecycle ------------------------------------------------------------------------------------
     def start(self) -> None:
         """Connect (again): a new LiveSession and a new record."""
+        self.support.setup = self._setup()  # a name changed in Settings since the last start counts
+        self.terminal.set_read_only(False)
         self.support.start(self.terminal.cols, self.terminal.rows)  # its task runs once this returns
         if self.bridge is None:
             self.bridge = SessionBridge(self.support, self)
@@ -185,6 +214,36 @@ class SessionTab(QWidget):
 
     def is_live(self) -> bool:
         return self._state in (SessionState.CONNECTING, SessionState.ACTIVE, SessionState.RECONNECTING)
+
+    def is_over(self) -> bool:
+        """Ended or failed: its inputs are off and the banner offers Reconnect (and Duplicate)."""
+        return self._state in (SessionState.ENDED, SessionState.FAILED)
+
+    def can_duplicate(self) -> bool:
+        """A code is single-use: only a direct session can be opened again in a new tab."""
+        return self.plan.via != "code"
+
+    def recording(self) -> tuple[Recording, str]:
+        """The recording indicator's state and its tooltip."""
+        folder = str(self._record_folder or "")
+        texts = {
+            Recording.NONE: self.tr("Not recording yet: the record starts once the session is open."),
+            Recording.ON: self.tr("Recording to {folder}").format(folder=folder),
+            Recording.SUSPENDED: self.tr(
+                "Recording is suspended: the session goes on unrecorded. Use Resume recording in the banner."
+            ),
+            Recording.DONE: self.tr("Recorded to {folder}").format(folder=folder),
+        }
+        return self._recording, texts[self._recording]
+
+    def _set_recording(self, state: Recording) -> None:
+        if state is Recording.ON:
+            recorder = self.bridge.session.recorder if self.bridge is not None else None
+            self._record_folder = recorder.folder if recorder is not None else self._record_folder
+        if state is Recording.DONE and self._record_folder is None:
+            state = Recording.NONE
+        self._recording = state
+        self.recording_changed.emit()
 
     def end(self) -> None:
         self.support.end()
@@ -253,17 +312,33 @@ class SessionTab(QWidget):
         return (text or self.tr("Connecting to {label}…")).format(label=self.plan.label)
 
     def _on_bridge_status_changed(self, status: SessionStatus) -> None:
+        was = self._state
         self._state = status.state
         if status.state is SessionState.CONNECTING:
             self._show_banner(self._stage_text(status.stage), BannerAction.CANCEL, "info")
         elif status.state is SessionState.ACTIVE:
             self.banner.hide()
             self.terminal.setFocus()
+            self.title_changed.emit(self.plan.label)
+            if was is not SessionState.RECONNECTING or self._recording is Recording.NONE:
+                self._set_recording(Recording.ON)
         elif status.state is SessionState.RECONNECTING:
             self._show_banner(self.tr("Connection lost: reconnecting…"), None, "warn")
         elif status.state is SessionState.ENDED:
-            self._show_banner(self.tr("Session ended: {reason}").format(reason=status.detail), None, "info")
+            self._show_banner(
+                self.tr("Session ended: {reason}").format(reason=status.detail),
+                BannerAction.RECONNECT,
+                "info",
+            )
+            self._inputs_off()
             self.title_changed.emit(self.tr("{label} (ended)").format(label=self.plan.label))
+            self._set_recording(Recording.DONE)
+        self.state_changed.emit()
+
+    def _inputs_off(self) -> None:
+        """An ended or failed session: the terminal is read-only and the chat cannot send."""
+        self.terminal.set_read_only(True)
+        self.chat.set_ended()
 
     def can_diagnose(self) -> bool:
         return self.support.can_diagnose()
@@ -274,6 +349,9 @@ class SessionTab(QWidget):
 
     def _on_bridge_failed(self, failed: Failed) -> None:
         self._state = SessionState.FAILED
+        self._inputs_off()
+        self._set_recording(Recording.DONE)
+        self.state_changed.emit()
         problem = (
             failed.error if isinstance(failed.error, TechnicianKeyError | RelayKeyRefusedError) else None
         )
@@ -308,6 +386,7 @@ class SessionTab(QWidget):
 
     def _on_bridge_recording_problem(self, problem: RecordingProblem) -> None:
         self._show_banner(problem.message, BannerAction.RESUME_RECORDING, "warn")
+        self._set_recording(Recording.SUSPENDED)
 
     def _on_terminal_title_changed(self, title: str) -> None:
         if title:
@@ -316,12 +395,20 @@ class SessionTab(QWidget):
     def _on_action_clicked(self) -> None:
         if self._action is BannerAction.CANCEL:
             self.end()
-        elif self._action is BannerAction.TRY_AGAIN:
-            self.start()
+        elif self._action in (BannerAction.TRY_AGAIN, BannerAction.RECONNECT):
+            self.reconnect()
         elif self._action is BannerAction.RESUME_RECORDING and self.support.resume_recording():
             self.banner.hide()
+            self._set_recording(Recording.ON)
         elif self._action is BannerAction.NEW_KEY:
             spawn(self._replace_key())
+
+    def reconnect(self) -> None:
+        """The same plan again in this tab: a new session and a new record (the terminal keeps its text)."""
+        if self.is_live():
+            return
+        self.terminal.feed(b"\r\n")
+        self.start()
 
     def _show_banner(self, text: str, action: BannerAction | None, level: str) -> None:
         colours = {"info": "#e8f0fe", "warn": "#fff4e5", "error": "#fdecea"}
@@ -332,6 +419,8 @@ class SessionTab(QWidget):
         self.action_button.setText(label)
         self.action_button.setAccessibleName(label)
         self.action_button.setVisible(action is not None)
+        over = action in (BannerAction.RECONNECT, BannerAction.TRY_AGAIN)
+        self.second_button.setVisible(over and self.can_duplicate())
         self.banner.show()
 
     def _action_label(self, action: BannerAction | None) -> str:
@@ -343,6 +432,8 @@ class SessionTab(QWidget):
             return self.tr("Resume recording")
         if action is BannerAction.NEW_KEY:
             return self.tr("Create a new key…")
+        if action is BannerAction.RECONNECT:
+            return self.tr("Reconnect")
         return ""
 
 

@@ -1,4 +1,5 @@
-"""The Settings dialog: UI language, terminal font, scrollback, archive folder, relay, team server, HQ."""
+"""The Settings dialog: General (identity, language, font, scrollback, archive, relay, team server),
+Translation, HQ."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,8 +26,11 @@ from console.app.errors import render_error
 from console.app.i18n import LANGUAGES
 from console.kit.widgets import named
 from console.settings.hq_page import HqSettings
+from console.settings.identity import IdentityFields
+from console.settings.translation_page import TranslationSettings
 from sessions.config import Settings
 from sessions.errors import SupportError
+from sessions.identity import Identity
 from sessions.paths import app_dirs
 from sessions.team.client import server_target
 
@@ -35,7 +43,15 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.pages = named(QTabWidget(), "settingsTabs", self.tr("Settings pages"))
+        outer.addWidget(self.pages, 1)
+        general = QWidget()
+        form = QFormLayout(general)
+        self.pages.addTab(general, self.tr("General"))
+
+        self.identity = IdentityFields(Identity.from_settings(settings), self)
+        form.addRow(self.identity)
 
         self.language = QComboBox()
         named(self.language, "languageCombo", self.tr("User interface language"))
@@ -87,9 +103,15 @@ class SettingsDialog(QDialog):
             self.tr("Finished records are pushed here; follow-ups and review show the team's records.")
         )
         form.addRow(self.tr("Team server:"), self.team_server)
+        self.team_message = named(QLabel(), "teamServerMessage", self.tr("Team server problem"))
+        self.team_message.setWordWrap(True)
+        self.team_message.hide()
+        form.addRow(self.team_message)
 
+        self.translation = TranslationSettings(settings, self)
+        self.pages.addTab(_scrolled(self.translation), self.tr("Translation"))
         self.hq = HqSettings(settings, self)
-        form.addRow(self.hq)
+        self.pages.addTab(self.hq, self.tr("Escalation to HQ"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -97,7 +119,7 @@ class SettingsDialog(QDialog):
         buttons.setObjectName("settingsButtons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        outer.addWidget(buttons)
 
     def _on_browse_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Archive folder"), self.archive.text())
@@ -110,9 +132,12 @@ class SettingsDialog(QDialog):
             try:
                 server_target(team)
             except SupportError as exc:
+                self.pages.setCurrentIndex(0)
                 self.team_server.setFocus()
-                self.hq.message.setText(render_error(exc).lines())
+                self.team_message.setText(render_error(exc).lines())
+                self.team_message.show()
                 return
+        self.identity.identity().store(self.settings)
         self.settings.set("ui", "language", self.language.currentData())
         self.settings.set("ui", "font_family", self.font_family.currentFont().family())
         self.settings.set("ui", "font_size", self.font_size.value())
@@ -121,10 +146,21 @@ class SettingsDialog(QDialog):
         self.settings.set("recording", "archive", "" if archive == str(app_dirs().archive) else archive)
         self.settings.set("relay", "address", self.relay.text().strip())
         self.settings.set("team", "server", team)
+        self.translation.apply()
         try:
             self.hq.apply()
         except SupportError as exc:
             self.hq.message.setText(render_error(exc).lines())
+            self.pages.setCurrentWidget(self.hq)
             return
         self.settings.save()
         super().accept()
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """A page that may be taller than a 768-pixel screen, in a scroll area."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from console.review.server_window import ServerReviewWindow
+from console.review.server_source import ServerSource
+from console.review.window import ReviewWindow
 from console.team.service import TeamService
 
 
@@ -12,6 +13,7 @@ def run_review_server(args: argparse.Namespace) -> int:
     """Open the window; the relay's host key and the technician key's passphrase are asked in it."""
     from console.app.runtime import run_loop, start_application
     from console.kit.notify import show_messages_in
+    from sessions.identity import Identity
     from sessions.team.client import server_target
 
     server = server_target(args.server).host_port  # a bad address is said before any window opens
@@ -19,7 +21,9 @@ def run_review_server(args: argparse.Namespace) -> int:
     service = TeamService(
         settings, args.key_file, server=server, accept_new=bool(args.accept_new), pushes=False
     )
-    window = ServerReviewWindow(service.client, server, str(settings.get("review", "author", "") or ""))
+    identity = Identity.from_settings(settings)  # notes and tags are signed with the technician's name
+    author = str(settings.get("review", "author", "") or (identity.label() if identity.name else ""))
+    window = ReviewWindow(ServerSource(service.client, server), author)
     service.window = window
     show_messages_in(window)
     window.show()

@@ -37,127 +37,223 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../console/launch/demo.py" line="67"/>
+        <location filename="../../console/launch/demo.py" line="88"/>
         <source>Valuezone support — customer side (demo)</source>
         <translation>밸류존 원격 지원 — 고객 화면 (데모)</translation>
     </message>
 </context>
 <context>
+    <name>ChatDock</name>
+    <message>
+        <location filename="../../console/session/chat_dock.py" line="15"/>
+        <source>Chat</source>
+        <translation>채팅</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_dock.py" line="36"/>
+        <source>No session is open. Chat with the customer opens with a session by code.</source>
+        <translation>열린 세션이 없습니다. 고객과의 채팅은 코드로 연결한 세션에서 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_dock.py" line="39"/>
+        <source>A direct SSH session has no chat: the chat travels with the customer&apos;s agent (Session ▸ Join by code).</source>
+        <translation>직접 SSH 세션에는 채팅이 없습니다. 채팅은 고객의 에이전트를 통해 오갑니다 (세션 ▸ 코드로 참여).</translation>
+    </message>
+</context>
+<context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="109"/>
+        <location filename="../../console/session/chat_pane.py" line="110"/>
         <source>Customer language:</source>
         <translation>고객 언어:</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="110"/>
+        <location filename="../../console/session/chat_pane.py" line="111"/>
         <source>Customer language</source>
         <translation>고객 언어</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="111"/>
+        <location filename="../../console/session/chat_pane.py" line="112"/>
         <source>Detect automatically</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="118"/>
+        <location filename="../../console/session/chat_pane.py" line="119"/>
         <source>Chat messages</source>
         <translation>채팅 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="122"/>
+        <location filename="../../console/session/chat_pane.py" line="123"/>
         <source>Your message:</source>
         <translation>내 메시지:</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="123"/>
+        <location filename="../../console/session/chat_pane.py" line="124"/>
         <source>Your message</source>
         <translation>내 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="127"/>
+        <location filename="../../console/session/chat_pane.py" line="128"/>
         <source>The customer will read:</source>
         <translation>고객이 읽을 내용:</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="130"/>
+        <location filename="../../console/session/chat_pane.py" line="131"/>
         <source>What the customer will read (editable)</source>
         <translation>고객이 읽을 내용 (편집 가능)</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="134"/>
+        <location filename="../../console/session/chat_pane.py" line="135"/>
         <source>Translation status</source>
         <translation>번역 상태</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="140"/>
-        <source>Canned… (Ctrl+K)</source>
-        <translation>상용구… (Ctrl+K)</translation>
-    </message>
-    <message>
-        <location filename="../../console/session/chat_pane.py" line="140"/>
+        <location filename="../../console/session/chat_pane.py" line="141"/>
         <source>Canned replies</source>
         <translation>상용구</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="144"/>
+        <location filename="../../console/session/chat_pane.py" line="141"/>
+        <source>Canned… (Ctrl+Shift+K)</source>
+        <translation>상용구… (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="145"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="144"/>
+        <location filename="../../console/session/chat_pane.py" line="145"/>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="203"/>
+        <location filename="../../console/session/chat_pane.py" line="154"/>
+        <source>Canned replies…</source>
+        <translation>상용구…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="157"/>
+        <source>Send the chat message</source>
+        <translation>채팅 메시지 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="185"/>
+        <source>The session has ended: nothing more can be sent.</source>
+        <translation>세션이 끝났습니다. 더 이상 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="228"/>
         <source>solved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="203"/>
+        <location filename="../../console/session/chat_pane.py" line="228"/>
         <source>not solved</source>
         <translation>해결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="205"/>
+        <location filename="../../console/session/chat_pane.py" line="230"/>
         <source>score {score}/10</source>
         <translation>점수 {score}/10</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="209"/>
+        <location filename="../../console/session/chat_pane.py" line="234"/>
         <source>Customer&apos;s survey answer: {answer}</source>
         <translation>고객의 설문 답변: {answer}</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="224"/>
+        <location filename="../../console/session/chat_pane.py" line="249"/>
         <source>The customer will read ({lang}):</source>
         <translation>고객이 읽을 내용 ({lang}):</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="243"/>
+        <location filename="../../console/session/chat_pane.py" line="268"/>
         <source>translating…</source>
         <translation>번역 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="262"/>
+        <location filename="../../console/session/chat_pane.py" line="287"/>
         <source>⚠ not translated: the customer will read your original. {error}</source>
         <translation>⚠ 번역되지 않음: 고객은 원문을 읽게 됩니다. {error}</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="267"/>
+        <location filename="../../console/session/chat_pane.py" line="292"/>
         <source>You can edit the text above before sending.</source>
         <translation>보내기 전에 위 내용을 고칠 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="256"/>
+        <location filename="../../console/session/chat_pane.py" line="281"/>
         <source>🔒 Not translated: your message holds a secret, so it is not sent to a translation service. The customer reads it as you wrote it, with a note in their language.</source>
         <translation>🔒 번역하지 않음: 메시지에 비밀 정보가 있어 번역 서비스로 보내지 않습니다. 고객은 쓰신 그대로, 고객의 언어로 된 안내와 함께 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="299"/>
+        <location filename="../../console/session/chat_pane.py" line="301"/>
+        <source>your name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="301"/>
+        <source>your company</source>
+        <translation>회사</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="307"/>
+        <source>{reply} — needs {fields}: Tools ▸ Identity</source>
+        <translation>{reply} — {fields} 필요: 도구 ▸ 신원 정보</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="340"/>
         <source>Canned reply: written by people, no translation service needed.</source>
         <translation>상용구: 사람이 작성한 문장이라 번역 서비스가 필요 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnTitles</name>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Technician</source>
+        <translation>기술자</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Escalated</source>
+        <translation>에스컬레이션</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="30"/>
+        <source>Summary</source>
+        <translation>요약</translation>
     </message>
 </context>
 <context>
@@ -300,117 +396,132 @@
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../../console/devices/dialog.py" line="47"/>
+        <location filename="../../console/devices/dialog.py" line="53"/>
         <source>Edit device</source>
         <translation>장치 편집</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="47"/>
+        <location filename="../../console/devices/dialog.py" line="53"/>
         <source>Add device</source>
         <translation>장치 추가</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="49"/>
+        <location filename="../../console/devices/dialog.py" line="55"/>
         <source>Device name</source>
         <translation>장치 이름</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="50"/>
+        <location filename="../../console/devices/dialog.py" line="56"/>
         <source>e.g. Customer 1024 – TS-453D</source>
         <translation>예: 고객 1024 – TS-453D</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="51"/>
+        <location filename="../../console/devices/dialog.py" line="57"/>
         <source>Host name or address</source>
         <translation>호스트 이름 또는 주소</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="52"/>
+        <location filename="../../console/devices/dialog.py" line="58"/>
         <source>SSH port</source>
         <translation>SSH 포트</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="55"/>
+        <location filename="../../console/devices/dialog.py" line="61"/>
         <source>User name</source>
         <translation>사용자 이름</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="57"/>
+        <location filename="../../console/devices/dialog.py" line="63"/>
         <source>Diagnostics profile</source>
         <translation>진단 프로필</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="59"/>
+        <location filename="../../console/devices/dialog.py" line="65"/>
         <source>Private key file (optional)</source>
         <translation>개인 키 파일 (선택)</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="60"/>
+        <location filename="../../console/devices/dialog.py" line="66"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="60"/>
+        <location filename="../../console/devices/dialog.py" line="66"/>
         <source>Choose a key file</source>
         <translation>키 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="65"/>
+        <location filename="../../console/devices/dialog.py" line="71"/>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dialog.py" line="75"/>
+        <source>none (top level); e.g. Acme/Building 2</source>
+        <translation>없음(최상위), 예: Acme/2동</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dialog.py" line="76"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="70"/>
+        <location filename="../../console/devices/dialog.py" line="81"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="71"/>
+        <location filename="../../console/devices/dialog.py" line="82"/>
         <source>Host:</source>
         <translation>호스트:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="72"/>
+        <location filename="../../console/devices/dialog.py" line="83"/>
         <source>Port:</source>
         <translation>포트:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="73"/>
+        <location filename="../../console/devices/dialog.py" line="84"/>
         <source>User:</source>
         <translation>사용자:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="74"/>
+        <location filename="../../console/devices/dialog.py" line="85"/>
         <source>Profile:</source>
         <translation>프로필:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="75"/>
+        <location filename="../../console/devices/dialog.py" line="86"/>
         <source>Key file:</source>
         <translation>키 파일:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="76"/>
+        <location filename="../../console/devices/dialog.py" line="87"/>
+        <source>Folder:</source>
+        <translation>폴더:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dialog.py" line="88"/>
         <source>Notes:</source>
         <translation>메모:</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="79"/>
+        <location filename="../../console/devices/dialog.py" line="91"/>
         <source>Passwords are asked at the first connection and kept in the system keyring only.</source>
         <translation>비밀번호는 처음 연결할 때 묻고, 시스템 키링에만 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="100"/>
+        <location filename="../../console/devices/dialog.py" line="113"/>
         <source>Private key</source>
         <translation>개인 키</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="118"/>
+        <location filename="../../console/devices/dialog.py" line="132"/>
         <source>A device needs a name and a host.</source>
         <translation>장치에는 이름과 호스트가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dialog.py" line="121"/>
+        <location filename="../../console/devices/dialog.py" line="135"/>
         <source>The key file does not exist: {path}</source>
         <translation>키 파일이 없습니다: {path}</translation>
     </message>
@@ -418,221 +529,338 @@
 <context>
     <name>DevicesDock</name>
     <message>
-        <location filename="../../console/devices/dock.py" line="30"/>
-        <location filename="../../console/devices/dock.py" line="35"/>
+        <location filename="../../console/devices/dock.py" line="37"/>
+        <location filename="../../console/devices/dock.py" line="47"/>
         <source>Devices</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="40"/>
+        <location filename="../../console/devices/dock.py" line="42"/>
+        <source>Search devices</source>
+        <translation>장치 검색</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="43"/>
+        <source>Search name, address, notes, folder…</source>
+        <translation>이름, 주소, 메모, 폴더 검색…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="55"/>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="40"/>
+        <location filename="../../console/devices/dock.py" line="55"/>
         <source>Add a device</source>
         <translation>장치 추가</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="41"/>
+        <location filename="../../console/devices/dock.py" line="56"/>
+        <location filename="../../console/devices/dock.py" line="268"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="41"/>
+        <location filename="../../console/devices/dock.py" line="56"/>
         <source>Edit the device</source>
         <translation>장치 편집</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="43"/>
+        <location filename="../../console/devices/dock.py" line="58"/>
+        <location filename="../../console/devices/dock.py" line="270"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="43"/>
-        <location filename="../../console/devices/dock.py" line="148"/>
+        <location filename="../../console/devices/dock.py" line="58"/>
+        <location filename="../../console/devices/dock.py" line="190"/>
         <source>Remove the device</source>
         <translation>장치 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="46"/>
+        <location filename="../../console/devices/dock.py" line="60"/>
+        <source>Folders and import</source>
+        <translation>폴더와 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="65"/>
+        <location filename="../../console/devices/dock.py" line="278"/>
+        <source>New folder…</source>
+        <translation>새 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="67"/>
+        <source>Import from ~/.ssh/config…</source>
+        <translation>~/.ssh/config에서 가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="71"/>
+        <location filename="../../console/devices/dock.py" line="267"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="46"/>
+        <location filename="../../console/devices/dock.py" line="71"/>
         <source>Connect to the device</source>
         <translation>장치에 연결</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="101"/>
-        <location filename="../../console/devices/dock.py" line="129"/>
+        <location filename="../../console/devices/dock.py" line="89"/>
+        <source>Device book</source>
+        <translation>장치 목록</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="128"/>
+        <source>Add device</source>
+        <translation>장치 추가</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="136"/>
+        <location filename="../../console/devices/dock.py" line="163"/>
         <source>Device not saved</source>
         <translation>장치를 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="139"/>
+        <location filename="../../console/devices/dock.py" line="172"/>
+        <source>Device not moved</source>
+        <translation>장치를 옮기지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="181"/>
         <source>Remove device</source>
         <translation>장치 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices/dock.py" line="140"/>
+        <location filename="../../console/devices/dock.py" line="182"/>
         <source>Remove {name} from the device book? Its saved password is deleted too.</source>
         <translation>장치 목록에서 {name}을(를) 삭제하시겠습니까? 저장된 비밀번호도 함께 삭제됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="216"/>
+        <source>New folder</source>
+        <translation>새 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="217"/>
+        <source>Folder name (a / makes a folder inside a folder):</source>
+        <translation>폴더 이름(/를 쓰면 폴더 안에 폴더가 만들어집니다):</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="226"/>
+        <source>Folder not made</source>
+        <translation>폴더를 만들지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="238"/>
+        <source>Move to folder</source>
+        <translation>폴더로 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="239"/>
+        <source>Folder (empty for the top level):</source>
+        <translation>폴더(비우면 최상위):</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="249"/>
+        <source>Folder not renamed</source>
+        <translation>폴더 이름을 바꾸지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="252"/>
+        <source>Rename folder</source>
+        <translation>폴더 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="252"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="269"/>
+        <source>Move to folder…</source>
+        <translation>폴더로 옮기기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="272"/>
+        <source>New folder inside…</source>
+        <translation>안에 새 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="273"/>
+        <source>Rename folder…</source>
+        <translation>폴더 이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="275"/>
+        <source>Remove folder (keeps its devices)</source>
+        <translation>폴더 삭제(장치는 남김)</translation>
     </message>
 </context>
 <context>
     <name>DiagnosticsDock</name>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="48"/>
+        <location filename="../../console/diagnostics/dock.py" line="37"/>
         <source>Diagnostics</source>
         <translation>진단</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="95"/>
+        <location filename="../../console/diagnostics/dock.py" line="43"/>
+        <source>Session shown</source>
+        <translation>표시 중인 세션</translation>
+    </message>
+    <message>
+        <location filename="../../console/diagnostics/dock.py" line="83"/>
+        <source>Findings of {label}</source>
+        <translation>{label}의 진단 결과</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPanel</name>
+    <message>
+        <location filename="../../console/diagnostics/panel.py" line="116"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="95"/>
+        <location filename="../../console/diagnostics/panel.py" line="116"/>
         <source>Run diagnostics</source>
         <translation>진단 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="97"/>
-        <source>Run every check of the profile (Ctrl+D)</source>
-        <translation>프로필의 모든 점검 실행 (Ctrl+D)</translation>
+        <location filename="../../console/diagnostics/panel.py" line="118"/>
+        <source>Run every check of the profile (Ctrl+Shift+D)</source>
+        <translation>프로필의 모든 점검 실행 (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="99"/>
+        <location filename="../../console/diagnostics/panel.py" line="120"/>
         <source>Re-run check</source>
         <translation>점검 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="101"/>
+        <location filename="../../console/diagnostics/panel.py" line="122"/>
         <source>Re-run the selected check</source>
         <translation>선택한 점검 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="104"/>
+        <location filename="../../console/diagnostics/panel.py" line="125"/>
         <source>Copy finding</source>
         <translation>결과 복사</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="106"/>
+        <location filename="../../console/diagnostics/panel.py" line="127"/>
         <source>Copy the selected finding</source>
         <translation>선택한 결과 복사</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="109"/>
+        <location filename="../../console/diagnostics/panel.py" line="130"/>
         <source>Not run yet.</source>
         <translation>아직 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="109"/>
+        <location filename="../../console/diagnostics/panel.py" line="130"/>
         <source>Run state</source>
         <translation>실행 상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="116"/>
+        <location filename="../../console/diagnostics/panel.py" line="139"/>
         <source>Diagnostic checks</source>
         <translation>진단 점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="117"/>
+        <location filename="../../console/diagnostics/panel.py" line="140"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="117"/>
+        <location filename="../../console/diagnostics/panel.py" line="140"/>
         <source>Check</source>
         <translation>점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="117"/>
+        <location filename="../../console/diagnostics/panel.py" line="140"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="119"/>
+        <location filename="../../console/diagnostics/panel.py" line="146"/>
         <source>Finding details</source>
         <translation>결과 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="131"/>
+        <location filename="../../console/diagnostics/panel.py" line="157"/>
         <source>Connecting…</source>
         <translation>연결하는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/diagnostics/dock.py" line="140"/>
+        <location filename="../../console/diagnostics/panel.py" line="166"/>
         <source>Running %n check(s)…</source>
         <translation>
             <numerusform>점검 %n개 실행 중…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="148"/>
-        <location filename="../../console/diagnostics/dock.py" line="152"/>
+        <location filename="../../console/diagnostics/panel.py" line="177"/>
+        <location filename="../../console/diagnostics/panel.py" line="181"/>
         <source>Diagnostics stopped: %1</source>
         <translation>진단이 중단되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="160"/>
+        <location filename="../../console/diagnostics/panel.py" line="190"/>
         <source>Re-running %1…</source>
         <translation>%1 다시 실행 중…</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="166"/>
+        <location filename="../../console/diagnostics/panel.py" line="197"/>
         <source>Re-ran %1.</source>
         <translation>%1을(를) 다시 실행했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="181"/>
+        <location filename="../../console/diagnostics/panel.py" line="213"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="192"/>
+        <location filename="../../console/diagnostics/panel.py" line="224"/>
         <source> (+%1 more)</source>
         <translation> (외 %1개)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="208"/>
+        <location filename="../../console/diagnostics/panel.py" line="240"/>
         <source>ok</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="209"/>
+        <location filename="../../console/diagnostics/panel.py" line="241"/>
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="210"/>
+        <location filename="../../console/diagnostics/panel.py" line="242"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="211"/>
+        <location filename="../../console/diagnostics/panel.py" line="243"/>
         <source>could not check</source>
         <translation>점검 불가</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="217"/>
+        <location filename="../../console/diagnostics/panel.py" line="249"/>
         <source>All checks are ok.</source>
         <translation>모든 점검이 정상입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="218"/>
+        <location filename="../../console/diagnostics/panel.py" line="250"/>
         <source>Done: warnings to look at.</source>
         <translation>완료: 확인할 경고가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="219"/>
+        <location filename="../../console/diagnostics/panel.py" line="251"/>
         <source>Done: something has failed.</source>
         <translation>완료: 실패한 항목이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/dock.py" line="220"/>
+        <location filename="../../console/diagnostics/panel.py" line="252"/>
         <source>Done: some checks could not run.</source>
         <translation>완료: 일부 점검을 실행하지 못했습니다.</translation>
     </message>
@@ -1332,6 +1560,16 @@
         <source>Try other words.</source>
         <translation>다른 단어로 검색해 보세요.</translation>
     </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="312"/>
+        <source>The report cannot be written to {path} ({reason}).</source>
+        <translation>보고서를 {path}에 쓸 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="313"/>
+        <source>Choose another file or folder, or free some space, and export again.</source>
+        <translation>다른 파일이나 폴더를 고르거나 공간을 확보한 다음 다시 내보내세요.</translation>
+    </message>
 </context>
 <context>
     <name>EscalateDialog</name>
@@ -1460,255 +1698,568 @@
 <context>
     <name>EscalationsDock</name>
     <message>
-        <location filename="../../console/escalation/dock.py" line="50"/>
+        <location filename="../../console/escalation/dock.py" line="54"/>
         <source>Escalations</source>
         <translation>에스컬레이션</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="61"/>
+        <location filename="../../console/escalation/dock.py" line="67"/>
+        <source>Only this session</source>
+        <translation>이 세션만</translation>
+    </message>
+    <message>
+        <location filename="../../console/escalation/dock.py" line="69"/>
+        <source>Show only the bundles escalated from the current session</source>
+        <translation>현재 세션에서 에스컬레이션한 번들만 표시</translation>
+    </message>
+    <message>
+        <location filename="../../console/escalation/dock.py" line="75"/>
         <source>Bundles for headquarters</source>
         <translation>본사로 보낼 번들</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="65"/>
+        <location filename="../../console/escalation/dock.py" line="79"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="66"/>
+        <location filename="../../console/escalation/dock.py" line="80"/>
         <source>Ticket</source>
         <translation>티켓</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="67"/>
+        <location filename="../../console/escalation/dock.py" line="81"/>
         <source>Destination</source>
         <translation>보낼 곳</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="68"/>
+        <location filename="../../console/escalation/dock.py" line="82"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="69"/>
+        <location filename="../../console/escalation/dock.py" line="83"/>
         <source>Attempts</source>
         <translation>시도 횟수</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="70"/>
+        <location filename="../../console/escalation/dock.py" line="84"/>
         <source>Next retry</source>
         <translation>다음 재시도</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="71"/>
+        <location filename="../../console/escalation/dock.py" line="85"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="77"/>
+        <location filename="../../console/escalation/dock.py" line="91"/>
         <source>&amp;Retry now</source>
         <translation>지금 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="79"/>
+        <location filename="../../console/escalation/dock.py" line="93"/>
         <source>Retry the selected bundle now</source>
         <translation>선택한 번들을 지금 다시 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="82"/>
+        <location filename="../../console/escalation/dock.py" line="96"/>
         <source>Re&amp;move</source>
         <translation>제거(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="82"/>
+        <location filename="../../console/escalation/dock.py" line="96"/>
         <source>Remove the selected bundle</source>
         <translation>선택한 번들 제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="84"/>
+        <location filename="../../console/escalation/dock.py" line="98"/>
         <source>Escalations message</source>
         <translation>에스컬레이션 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="138"/>
+        <location filename="../../console/escalation/dock.py" line="177"/>
         <source>queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="139"/>
+        <location filename="../../console/escalation/dock.py" line="178"/>
         <source>sending</source>
         <translation>보내는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="140"/>
+        <location filename="../../console/escalation/dock.py" line="179"/>
         <source>delivered</source>
         <translation>전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="141"/>
+        <location filename="../../console/escalation/dock.py" line="180"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="148"/>
+        <location filename="../../console/escalation/dock.py" line="187"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="168"/>
+        <location filename="../../console/escalation/dock.py" line="207"/>
         <source>Sending again now.</source>
         <translation>지금 다시 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="179"/>
+        <location filename="../../console/escalation/dock.py" line="218"/>
         <source>Remove bundle</source>
         <translation>번들 제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="180"/>
+        <location filename="../../console/escalation/dock.py" line="219"/>
         <source>The bundle for ticket {ticket} has not reached HQ. Remove it and its file?</source>
         <translation>티켓 {ticket}의 번들이 아직 본사에 전달되지 않았습니다. 번들과 파일을 제거할까요?</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="187"/>
+        <location filename="../../console/escalation/dock.py" line="226"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalation/dock.py" line="198"/>
+        <location filename="../../console/escalation/dock.py" line="237"/>
         <source>Removed the bundle for ticket {ticket}.</source>
         <translation>티켓 {ticket}의 번들을 제거했습니다.</translation>
     </message>
 </context>
 <context>
+    <name>FileConflict</name>
+    <message>
+        <location filename="../../console/files/conflict.py" line="27"/>
+        <source>The name is taken</source>
+        <translation>이미 있는 이름</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="29"/>
+        <source>on this computer</source>
+        <translation>이 컴퓨터에</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="31"/>
+        <source>on the device</source>
+        <translation>장치에</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="34"/>
+        <source>{name} already exists {where}:
+{path}</source>
+        <translation>{name}이(가) 이미 {where} 있습니다:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="42"/>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="46"/>
+        <source>Replace the file that is there</source>
+        <translation>있는 파일을 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="50"/>
+        <source>Keep both</source>
+        <translation>둘 다 유지</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="53"/>
+        <source>Keep both: the copy gets a number</source>
+        <translation>둘 다 유지: 복사본에 번호를 붙입니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="57"/>
+        <location filename="../../console/files/conflict.py" line="60"/>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="64"/>
+        <source>Do the same for the other names that are taken</source>
+        <translation>이미 있는 다른 이름에도 똑같이 하기</translation>
+    </message>
+</context>
+<context>
+    <name>FilesDock</name>
+    <message>
+        <location filename="../../console/files/dock.py" line="36"/>
+        <location filename="../../console/files/dock.py" line="54"/>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/dock.py" line="39"/>
+        <source>Open a session to see the device&apos;s files.</source>
+        <translation>장치의 파일을 보려면 세션을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/dock.py" line="62"/>
+        <source>Files — {label}</source>
+        <translation>파일 — {label}</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPanel</name>
+    <message>
+        <location filename="../../console/files/panel.py" line="216"/>
+        <source>Up one folder</source>
+        <translation>상위 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="218"/>
+        <source>Home folder</source>
+        <translation>홈 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="220"/>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="222"/>
+        <source>Folder on the device</source>
+        <translation>장치의 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="224"/>
+        <source>Items in the folder</source>
+        <translation>폴더의 항목</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="233"/>
+        <source>Read-only: the customer allowed diagnostics only. You can look and download; uploads, new folders, renames and deletes are refused.</source>
+        <translation>읽기 전용: 고객이 진단만 허용했습니다. 보기와 다운로드는 되지만 업로드, 새 폴더, 이름 바꾸기, 삭제는 거부됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="238"/>
+        <source>Read-only session</source>
+        <translation>읽기 전용 세션</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="246"/>
+        <source>Download…</source>
+        <translation>다운로드…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="246"/>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="249"/>
+        <source>Upload…</source>
+        <translation>업로드…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="249"/>
+        <source>Upload</source>
+        <translation>업로드</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="252"/>
+        <source>New folder…</source>
+        <translation>새 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="252"/>
+        <location filename="../../console/files/panel.py" line="514"/>
+        <source>New folder</source>
+        <translation>새 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="255"/>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="255"/>
+        <location filename="../../console/files/panel.py" line="526"/>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="258"/>
+        <location filename="../../console/files/panel.py" line="541"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="270"/>
+        <source>Files on the device</source>
+        <translation>장치의 파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="279"/>
+        <source>Transfers</source>
+        <translation>전송</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="285"/>
+        <source>File browser status</source>
+        <translation>파일 탐색기 상태</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="305"/>
+        <source>The session is not connected: the file browser waits for it.</source>
+        <translation>세션이 연결되어 있지 않습니다. 파일 탐색기는 연결을 기다립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="321"/>
+        <source>Connect the session first.</source>
+        <translation>먼저 세션을 연결하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="323"/>
+        <source>Opening the device&apos;s files…</source>
+        <translation>장치의 파일을 여는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/files/panel.py" line="392"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>항목 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="394"/>
+        <source>(the first ones: the folder holds more)</source>
+        <translation>(앞부분만: 폴더에 더 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="449"/>
+        <source>Download into which folder?</source>
+        <translation>어느 폴더에 다운로드할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="466"/>
+        <source>Upload which files?</source>
+        <translation>어떤 파일을 업로드할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="479"/>
+        <source>Not uploaded: this session is read-only (the customer allowed diagnostics only).</source>
+        <translation>업로드하지 않았습니다: 이 세션은 읽기 전용입니다(고객이 진단만 허용).</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="514"/>
+        <source>Name of the new folder:</source>
+        <translation>새 폴더 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="526"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="542"/>
+        <source>Delete these from the device? This cannot be undone.</source>
+        <translation>장치에서 이 항목들을 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="566"/>
+        <source>A name cannot contain / or be . or ..</source>
+        <translation>이름에 /를 넣거나 . 또는 ..로 할 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../console/review/filters.py" line="22"/>
+        <location filename="../../console/review/filters.py" line="35"/>
         <source>Started on or after</source>
         <translation>시작일 (이후)</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="23"/>
+        <location filename="../../console/review/filters.py" line="36"/>
         <source>Started on or before</source>
         <translation>시작일 (이전)</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="24"/>
-        <location filename="../../console/review/filters.py" line="53"/>
+        <location filename="../../console/review/filters.py" line="37"/>
+        <location filename="../../console/review/filters.py" line="76"/>
         <source>Technician</source>
         <translation>기술자</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="25"/>
+        <location filename="../../console/review/filters.py" line="38"/>
         <source>Device name or host</source>
         <translation>장치 이름 또는 호스트</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="26"/>
-        <location filename="../../console/review/filters.py" line="54"/>
+        <location filename="../../console/review/filters.py" line="39"/>
+        <location filename="../../console/review/filters.py" line="77"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
-        <location filename="../../console/review/filters.py" line="34"/>
-        <location filename="../../console/review/filters.py" line="37"/>
-        <location filename="../../console/review/filters.py" line="70"/>
-        <location filename="../../console/review/filters.py" line="78"/>
+        <location filename="../../console/review/filters.py" line="40"/>
+        <location filename="../../console/review/filters.py" line="47"/>
+        <location filename="../../console/review/filters.py" line="49"/>
+        <location filename="../../console/review/filters.py" line="55"/>
+        <location filename="../../console/review/filters.py" line="121"/>
+        <location filename="../../console/review/filters.py" line="129"/>
         <source>any</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
+        <location filename="../../console/review/filters.py" line="40"/>
         <source>resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
+        <location filename="../../console/review/filters.py" line="40"/>
         <source>workaround</source>
         <translation>임시 해결</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
-        <location filename="../../console/review/filters.py" line="38"/>
+        <location filename="../../console/review/filters.py" line="40"/>
+        <location filename="../../console/review/filters.py" line="56"/>
         <source>escalated</source>
         <translation>본사 이관</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="28"/>
+        <location filename="../../console/review/filters.py" line="41"/>
         <source>not resolved</source>
         <translation>미해결</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="28"/>
+        <location filename="../../console/review/filters.py" line="41"/>
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="31"/>
+        <location filename="../../console/review/filters.py" line="44"/>
         <source>Lowest score</source>
         <translation>최저 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="32"/>
+        <location filename="../../console/review/filters.py" line="45"/>
         <source>Highest score</source>
         <translation>최고 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="33"/>
+        <location filename="../../console/review/filters.py" line="46"/>
         <source>Customer language</source>
         <translation>고객 언어</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="35"/>
-        <location filename="../../console/review/filters.py" line="56"/>
+        <location filename="../../console/review/filters.py" line="48"/>
+        <source>Device platform</source>
+        <translation>장치 플랫폼</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/filters.py" line="50"/>
+        <location filename="../../console/review/filters.py" line="51"/>
+        <source>Clear filters</source>
+        <translation>필터 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/filters.py" line="53"/>
+        <location filename="../../console/review/filters.py" line="80"/>
         <source>Escalated</source>
         <translation>본사 이관</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="39"/>
+        <location filename="../../console/review/filters.py" line="57"/>
         <source>not escalated</source>
         <translation>이관 안 함</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="43"/>
+        <location filename="../../console/review/filters.py" line="61"/>
         <source>technician</source>
         <translation>기술자</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="43"/>
+        <location filename="../../console/review/filters.py" line="61"/>
         <source>device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="52"/>
-        <source>From</source>
-        <translation>부터</translation>
+        <location filename="../../console/review/filters.py" line="75"/>
+        <source>Started</source>
+        <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="52"/>
-        <source>To</source>
-        <translation>까지</translation>
+        <location filename="../../console/review/filters.py" line="79"/>
+        <source>Score</source>
+        <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="53"/>
+        <location filename="../../console/review/filters.py" line="76"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="54"/>
+        <location filename="../../console/review/filters.py" line="77"/>
+        <source>Platform</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/filters.py" line="78"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
+</context>
+<context>
+    <name>FindBar</name>
     <message>
-        <location filename="../../console/review/filters.py" line="55"/>
-        <source>Score ≥</source>
-        <translation>점수 ≥</translation>
+        <location filename="../../console/session/findbar.py" line="22"/>
+        <source>Find:</source>
+        <translation>찾기:</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="55"/>
-        <source>Score ≤</source>
-        <translation>점수 ≤</translation>
+        <location filename="../../console/session/findbar.py" line="23"/>
+        <source>Text to find in the terminal</source>
+        <translation>터미널에서 찾을 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="24"/>
+        <source>in the scrollback and on the screen</source>
+        <translation>스크롤백과 화면에서</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="28"/>
+        <source>Find an older match (Enter)</source>
+        <translation>이전 일치 항목 찾기 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="30"/>
+        <source>Older match (Enter)</source>
+        <translation>이전 일치 항목 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="31"/>
+        <source>Find a newer match (Shift+Enter)</source>
+        <translation>다음 일치 항목 찾기 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="33"/>
+        <source>Newer match (Shift+Enter)</source>
+        <translation>다음 일치 항목 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="34"/>
+        <source>Matches</source>
+        <translation>일치 항목</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="35"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>찾기 막대 닫기 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="65"/>
+        <source>{n} of {total}</source>
+        <translation>{total}개 중 {n}번째</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="67"/>
+        <source>No matches</source>
+        <translation>일치 항목 없음</translation>
     </message>
 </context>
 <context>
@@ -1719,92 +2270,92 @@
         <translation>후속 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="94"/>
+        <location filename="../../console/followups/dock.py" line="93"/>
         <source>Open follow-ups</source>
         <translation>열린 후속 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="102"/>
+        <location filename="../../console/followups/dock.py" line="101"/>
         <source>Follow-up queue status</source>
         <translation>후속 조치 대기열 상태</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="106"/>
+        <location filename="../../console/followups/dock.py" line="105"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="108"/>
+        <location filename="../../console/followups/dock.py" line="107"/>
         <source>Open record</source>
         <translation>기록 열기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="110"/>
+        <location filename="../../console/followups/dock.py" line="109"/>
         <source>Open the record in the review window</source>
         <translation>검토 창에서 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="113"/>
+        <location filename="../../console/followups/dock.py" line="112"/>
         <source>Close with note…</source>
         <translation>메모와 함께 닫기…</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="115"/>
+        <location filename="../../console/followups/dock.py" line="114"/>
         <source>Close the follow-up with a note</source>
         <translation>메모를 남기고 후속 조치 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="138"/>
+        <location filename="../../console/followups/dock.py" line="137"/>
         <source>Reading the archive…</source>
         <translation>보관소를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="147"/>
+        <location filename="../../console/followups/dock.py" line="146"/>
         <source>Asking the team server…</source>
         <translation>팀 서버에 묻는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="168"/>
+        <location filename="../../console/followups/dock.py" line="167"/>
         <source>Resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="169"/>
+        <location filename="../../console/followups/dock.py" line="168"/>
         <source>Workaround</source>
         <translation>임시 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="170"/>
+        <location filename="../../console/followups/dock.py" line="169"/>
         <source>Escalated</source>
         <translation>본사에 전달</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="171"/>
+        <location filename="../../console/followups/dock.py" line="170"/>
         <source>Not resolved</source>
         <translation>해결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="191"/>
+        <location filename="../../console/followups/dock.py" line="190"/>
         <source>Overdue since {due}: {text}</source>
         <translation>{due}부터 기한 초과: {text}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/followups/dock.py" line="194"/>
+        <location filename="../../console/followups/dock.py" line="193"/>
         <source>%n open follow-up(s)</source>
         <translation>
             <numerusform>열린 후속 조치 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/followups/dock.py" line="195"/>
+        <location filename="../../console/followups/dock.py" line="194"/>
         <source>(%n overdue)</source>
         <translation>
             <numerusform>(기한 초과 %n건)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="209"/>
-        <location filename="../../console/followups/dock.py" line="243"/>
+        <location filename="../../console/followups/dock.py" line="208"/>
+        <location filename="../../console/followups/dock.py" line="252"/>
         <source>Select a follow-up first.</source>
         <translation>먼저 후속 조치를 선택하세요.</translation>
     </message>
@@ -2024,95 +2575,181 @@
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../console/settings/identity.py" line="57"/>
+        <source>Welcome to Valuezone</source>
+        <translation>밸류존에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="57"/>
+        <source>Identity</source>
+        <translation>신원 정보</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="61"/>
+        <source>Before your first session: how should customers and colleagues know you?</source>
+        <translation>첫 세션 전에: 고객과 동료에게 어떤 이름으로 표시할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="70"/>
+        <source>Later</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="70"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="72"/>
+        <source>Decide later (Tools ▸ Identity)</source>
+        <translation>나중에 정하기 (도구 ▸ 신원 정보)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="74"/>
+        <source>Save your name and company</source>
+        <translation>이름과 회사 저장</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityFields</name>
+    <message>
+        <location filename="../../console/settings/identity.py" line="25"/>
+        <source>Identity</source>
+        <translation>신원 정보</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="28"/>
+        <source>Your display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="29"/>
+        <source>e.g. Kim Minsu</source>
+        <translation>예: 김민수</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="30"/>
+        <source>Your company</source>
+        <translation>회사</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="31"/>
+        <source>e.g. ACME Storage</source>
+        <translation>예: ACME 스토리지</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="32"/>
+        <source>Display name:</source>
+        <translation>표시 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="33"/>
+        <source>Company:</source>
+        <translation>회사:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="36"/>
+        <source>Session records, follow-ups and reports name you this way, and canned replies say “this is {name} from {company} support”. The customer&apos;s consent question shows the name the relay&apos;s administrator gave your key: the line under Join by code ▸ Your key carries this name for them.</source>
+        <translation>세션 기록, 후속 조치, 보고서에 이 이름이 쓰이고, 상용구에는 “{company} 기술지원팀 {name}입니다”라고 들어갑니다. 고객의 동의 질문에는 릴레이 관리자가 내 키에 붙인 이름이 표시됩니다. 코드로 참여 ▸ 내 키의 줄에 이 이름이 담겨 관리자에게 전달됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="46"/>
+        <location filename="../../console/session/join_dialog.py" line="50"/>
         <source>Join by code</source>
         <translation>코드로 참여</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="50"/>
+        <location filename="../../console/session/join_dialog.py" line="54"/>
         <source>Session code from the customer</source>
         <translation>고객이 알려 준 세션 코드</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="56"/>
+        <location filename="../../console/session/join_dialog.py" line="60"/>
         <source>Session code:</source>
         <translation>세션 코드:</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="57"/>
+        <location filename="../../console/session/join_dialog.py" line="61"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="59"/>
+        <location filename="../../console/session/join_dialog.py" line="63"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="67"/>
+        <location filename="../../console/session/join_dialog.py" line="71"/>
         <source>Your public key for the relay</source>
         <translation>릴레이에 등록할 내 공개 키</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="69"/>
+        <location filename="../../console/session/join_dialog.py" line="73"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="69"/>
+        <location filename="../../console/session/join_dialog.py" line="73"/>
         <source>Copy your public key</source>
         <translation>내 공개 키 복사</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="73"/>
+        <location filename="../../console/session/join_dialog.py" line="77"/>
         <source>Your key:</source>
         <translation>내 키:</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="79"/>
+        <location filename="../../console/session/join_dialog.py" line="83"/>
         <source>Create your technician key</source>
         <translation>기술자 키 만들기</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="91"/>
+        <location filename="../../console/session/join_dialog.py" line="95"/>
         <source>Join</source>
         <translation>참여</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="102"/>
-        <location filename="../../console/session/join_dialog.py" line="114"/>
+        <location filename="../../console/session/join_dialog.py" line="106"/>
+        <location filename="../../console/session/join_dialog.py" line="118"/>
         <source>Create a new key</source>
         <translation>새 키 만들기</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="107"/>
+        <location filename="../../console/session/join_dialog.py" line="111"/>
         <source>You have no technician key yet. Create it, then send its public line to your relay&apos;s administrator.</source>
         <translation>아직 기술자 키가 없습니다. 키를 만든 뒤 공개 키 한 줄을 릴레이 관리자에게 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="110"/>
+        <location filename="../../console/session/join_dialog.py" line="114"/>
         <source>Create key…</source>
         <translation>키 만들기…</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="123"/>
+        <location filename="../../console/session/join_dialog.py" line="126"/>
+        <source>The customer&apos;s consent question shows the name the relay&apos;s administrator lists for your key: this line carries yours (Tools ▸ Identity).</source>
+        <translation>고객의 동의 질문에는 릴레이 관리자가 내 키에 등록한 이름이 표시됩니다. 이 줄에 내 이름이 담겨 있습니다 (도구 ▸ 신원 정보).</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="133"/>
         <source>A key was created for you. Send this line to your relay&apos;s administrator once; its passphrase is kept in the system keyring.</source>
         <translation>키를 새로 만들었습니다. 이 한 줄을 릴레이 관리자에게 한 번 보내 주세요. 키의 암호는 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="130"/>
+        <location filename="../../console/session/join_dialog.py" line="140"/>
         <source>Its passphrase is asked when you join (once per run), unless ssh-agent holds the key.</source>
         <translation>코드로 참여할 때 키 암호문을 묻습니다(실행당 한 번). ssh-agent에 키가 있으면 묻지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="165"/>
+        <location filename="../../console/session/join_dialog.py" line="175"/>
         <source>Create your technician key first (below).</source>
         <translation>먼저 기술자 키를 만드세요(아래).</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="171"/>
+        <location filename="../../console/session/join_dialog.py" line="181"/>
         <source>Enter the relay address (you can save it in Settings).</source>
         <translation>릴레이 주소를 입력하세요 (설정에 저장할 수 있습니다).</translation>
     </message>
@@ -2120,209 +2757,367 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="61"/>
+        <location filename="../../console/mainwindow/window.py" line="88"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="67"/>
-        <source>No session is open.
-
-Add a device on the left and press Connect,
-use Session ▸ New connection (Ctrl+N),
-or Join by code (Ctrl+J) when a customer reads you a session code.</source>
-        <translation>열린 세션이 없습니다.
-
-왼쪽에서 장치를 추가하고 &quot;연결&quot;을 누르거나,
-세션 ▸ 새 연결 (Ctrl+N)을 사용하거나,
-고객이 세션 코드를 알려 주면 코드로 참여 (Ctrl+J)를 사용하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../console/mainwindow/window.py" line="98"/>
+        <location filename="../../console/mainwindow/window.py" line="127"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="118"/>
+        <location filename="../../console/mainwindow/menus.py" line="218"/>
         <source>&amp;Session</source>
         <translation>세션(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="121"/>
+        <location filename="../../console/mainwindow/menus.py" line="68"/>
         <source>&amp;New connection…</source>
         <translation>새 연결(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="124"/>
+        <location filename="../../console/mainwindow/menus.py" line="103"/>
         <source>&amp;Close tab</source>
         <translation>탭 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="129"/>
+        <location filename="../../console/mainwindow/menus.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="130"/>
+        <location filename="../../console/mainwindow/menus.py" line="75"/>
         <source>&amp;Join by code…</source>
         <translation>코드로 참여(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="132"/>
+        <location filename="../../console/mainwindow/menus.py" line="82"/>
+        <source>&amp;Duplicate tab</source>
+        <translation>탭 복제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="89"/>
+        <source>&amp;Reconnect</source>
+        <translation>다시 연결(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="96"/>
         <source>&amp;End session…</source>
         <translation>세션 종료(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="143"/>
+        <location filename="../../console/mainwindow/menus.py" line="110"/>
+        <source>Ne&amp;xt tab</source>
+        <translation>다음 탭(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="117"/>
+        <source>Pre&amp;vious tab</source>
+        <translation>이전 탭(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="127"/>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="134"/>
+        <source>&amp;Paste</source>
+        <translation>붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="141"/>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="148"/>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="155"/>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="162"/>
+        <source>&amp;Normal size</source>
+        <translation>기본 크기(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="183"/>
+        <source>&amp;Follow-ups</source>
+        <translation>후속 조치(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="196"/>
+        <source>&amp;Identity…</source>
+        <translation>신원 정보(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="200"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="223"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="225"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="237"/>
+        <source>Reset &amp;layout</source>
+        <translation>레이아웃 초기화(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="240"/>
         <source>&amp;Devices</source>
         <translation>장치(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="146"/>
+        <location filename="../../console/mainwindow/menus.py" line="244"/>
         <source>&amp;Add device…</source>
         <translation>장치 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="150"/>
+        <location filename="../../console/mainwindow/menus.py" line="250"/>
         <source>D&amp;iagnostics</source>
         <translation>진단(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="153"/>
+        <location filename="../../console/mainwindow/menus.py" line="169"/>
         <source>&amp;Run diagnostics</source>
         <translation>진단 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="158"/>
-        <source>&amp;Escalation</source>
-        <translation>에스컬레이션(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../console/mainwindow/window.py" line="161"/>
+        <location filename="../../console/mainwindow/menus.py" line="176"/>
         <source>&amp;Escalate to HQ…</source>
         <translation>본사에 에스컬레이션(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="166"/>
+        <location filename="../../console/mainwindow/menus.py" line="252"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="169"/>
+        <location filename="../../console/mainwindow/menus.py" line="190"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="173"/>
+        <location filename="../../console/mainwindow/menus.py" line="251"/>
+        <source>Es&amp;calation</source>
+        <translation>에스컬레이션(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="254"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="175"/>
+        <location filename="../../console/mainwindow/menus.py" line="256"/>
         <source>Open &amp;log file</source>
         <translation>로그 파일 열기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="176"/>
+        <location filename="../../console/mainwindow/menus.py" line="259"/>
         <source>&amp;About Valuezone</source>
         <translation>밸류존 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="182"/>
+        <location filename="../../console/mainwindow/window.py" line="186"/>
         <source>New connection</source>
         <translation>새 연결</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="183"/>
+        <location filename="../../console/mainwindow/window.py" line="187"/>
         <source>Address ([user@]host[:port]):</source>
         <translation>주소 ([사용자@]호스트[:포트]):</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="249"/>
+        <location filename="../../console/mainwindow/window.py" line="346"/>
         <source>Open a connected session first, then run diagnostics.</source>
         <translation>먼저 연결된 세션을 연 다음 진단을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="260"/>
-        <source>Open a session first, then escalate (Ctrl+E).</source>
-        <translation>먼저 세션을 연 뒤 에스컬레이션하세요 (Ctrl+E).</translation>
+        <location filename="../../console/mainwindow/window.py" line="94"/>
+        <source>No session is open.
+
+Pick a device under Devices and press Connect,
+use Session ▸ New connection (Ctrl+Shift+N),
+or Join by code (Ctrl+Shift+J) when a customer reads you a session code.</source>
+        <translation>열린 세션이 없습니다.
+
+장비 목록에서 장비를 고르고 연결을 누르거나,
+세션 ▸ 새 연결 (Ctrl+Shift+N)을 사용하거나,
+고객이 세션 코드를 불러 주면 코드로 참여 (Ctrl+Shift+J)를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="270"/>
+        <location filename="../../console/mainwindow/window.py" line="176"/>
+        <source>You are {who} in new records and canned replies.</source>
+        <translation>새 기록과 상용구에 {who}(으)로 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="247"/>
+        <source>A session code is used once: ask the customer for a new code to join again.</source>
+        <translation>세션 코드는 한 번만 쓸 수 있습니다. 다시 참여하려면 고객에게 새 코드를 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="360"/>
+        <source>Open a session first, then escalate (Ctrl+Shift+H).</source>
+        <translation>먼저 세션을 연 다음 에스컬레이션하세요 (Ctrl+Shift+H).</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="379"/>
         <source>Bundle queued for {destination}.</source>
         <translation>{destination}(으)로 보낼 번들이 대기열에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="278"/>
+        <location filename="../../console/mainwindow/window.py" line="387"/>
         <source>Delivered to HQ</source>
         <translation>본사에 전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="279"/>
+        <location filename="../../console/mainwindow/window.py" line="388"/>
         <source>The bundle for ticket {ticket} was delivered to {destination}.</source>
         <translation>티켓 {ticket}의 번들이 {destination}에 전달되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="300"/>
+        <location filename="../../console/mainwindow/window.py" line="409"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="301"/>
+        <location filename="../../console/mainwindow/window.py" line="410"/>
         <source>End the session with {label}? The recording is kept.</source>
         <translation>{label} 세션을 종료하시겠습니까? 녹화는 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="307"/>
+        <location filename="../../console/mainwindow/window.py" line="416"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="308"/>
+        <location filename="../../console/mainwindow/window.py" line="417"/>
         <source>End session…</source>
         <translation>세션 종료…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="309"/>
+        <location filename="../../console/mainwindow/window.py" line="418"/>
         <source>End the session with an outcome and survey</source>
         <translation>결과와 설문으로 세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="325"/>
+        <location filename="../../console/mainwindow/window.py" line="434"/>
         <source>Open a connected session first.</source>
         <translation>먼저 연결된 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="327"/>
+        <location filename="../../console/mainwindow/window.py" line="436"/>
         <source>The outcome of this session is already recorded.</source>
         <translation>이 세션의 결과는 이미 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="336"/>
+        <location filename="../../console/mainwindow/window.py" line="445"/>
         <source>Session ended; the outcome is recorded.</source>
         <translation>세션이 끝났고 결과가 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="369"/>
+        <location filename="../../console/mainwindow/window.py" line="480"/>
         <source>Settings saved. A new language applies to new windows.</source>
         <translation>설정을 저장했습니다. 새 언어는 새 창부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="374"/>
+        <location filename="../../console/mainwindow/window.py" line="488"/>
+        <location filename="../../console/mainwindow/window.py" line="492"/>
+        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <source>Chat</source>
+        <translation>채팅</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="492"/>
+        <source>Canned replies</source>
+        <translation>상용구</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <source>Send the chat message</source>
+        <translation>채팅 메시지 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="496"/>
+        <location filename="../../console/mainwindow/window.py" line="497"/>
+        <source>Terminal</source>
+        <translation>터미널</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="496"/>
+        <source>Scroll back / forward a page</source>
+        <translation>한 페이지 뒤로 / 앞으로 스크롤</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="497"/>
+        <source>Zoom</source>
+        <translation>확대/축소</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="498"/>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="498"/>
+        <source>Older match / newer match / close</source>
+        <translation>이전 일치 / 다음 일치 / 닫기</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="507"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="379"/>
+        <location filename="../../console/mainwindow/window.py" line="512"/>
         <source>About Valuezone</source>
         <translation>밸류존 정보</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="380"/>
+        <location filename="../../console/mainwindow/window.py" line="513"/>
         <source>Valuezone {version}
 Remote support for devices, recorded from the first byte.</source>
         <translation>밸류존 {version}
 첫 바이트부터 기록되는 장치 원격 지원.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="540"/>
+        <source>1 session is live. Quitting ends it; its recording is kept.</source>
+        <translation>진행 중인 세션이 1개 있습니다. 종료하면 세션이 끝나며, 기록은 보존됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="542"/>
+        <source>{n} sessions are live. Quitting ends them; their recordings are kept.</source>
+        <translation>진행 중인 세션이 {n}개 있습니다. 종료하면 모두 끝나며, 기록은 보존됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="548"/>
+        <source>Quit Valuezone</source>
+        <translation>밸류존 종료</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="554"/>
+        <source>End sessions and quit</source>
+        <translation>세션 끝내고 종료</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="555"/>
+        <source>End the live sessions and quit</source>
+        <translation>진행 중인 세션을 끝내고 종료</translation>
     </message>
 </context>
 <context>
@@ -2420,48 +3215,48 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../console/review/player.py" line="132"/>
-        <location filename="../../console/review/player.py" line="204"/>
+        <location filename="../../console/review/player.py" line="225"/>
+        <location filename="../../console/review/player.py" line="314"/>
         <source>Play</source>
         <translation>재생</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="132"/>
+        <location filename="../../console/review/player.py" line="225"/>
         <source>Play or pause</source>
         <translation>재생 또는 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="134"/>
+        <location filename="../../console/review/player.py" line="227"/>
         <source>Seek</source>
         <translation>위치 이동</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="135"/>
+        <location filename="../../console/review/player.py" line="228"/>
         <source>Playback time</source>
         <translation>재생 시간</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="136"/>
+        <location filename="../../console/review/player.py" line="229"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="139"/>
+        <location filename="../../console/review/player.py" line="232"/>
         <source>Idle-time limit in seconds</source>
         <translation>유휴 시간 제한 (초)</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="142"/>
+        <location filename="../../console/review/player.py" line="235"/>
         <source> s idle max</source>
         <translation>초 유휴 최대</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="143"/>
+        <location filename="../../console/review/player.py" line="236"/>
         <source>no idle limit</source>
         <translation>유휴 제한 없음</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="204"/>
+        <location filename="../../console/review/player.py" line="314"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -2659,7 +3454,7 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>ReplayView</name>
     <message>
-        <location filename="../../console/review/player.py" line="52"/>
+        <location filename="../../console/review/player.py" line="92"/>
         <source>Recorded terminal</source>
         <translation>기록된 터미널</translation>
     </message>
@@ -2677,89 +3472,149 @@ Remote support for devices, recorded from the first byte.</source>
         <translation>차트: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/charts.py" line="129"/>
-        <source>%n session(s). Median time to first response: %1; to resolution: %2. Open follow-ups: %3.</source>
+        <location filename="../../console/review/charts.py" line="127"/>
+        <source>%n session(s) listed (the filters and search words apply).</source>
         <translation>
-            <numerusform>세션 %n개. 첫 응답까지 중앙값: %1, 해결까지: %2. 열린 후속 조치: %3.</numerusform>
+            <numerusform>목록의 세션 %n개(필터와 검색어 적용).</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/review/charts.py" line="128"/>
+        <source>CSAT: %1 (%n answered survey(s); satisfied: 8–10).</source>
+        <translation>
+            <numerusform>CSAT: %1(응답한 설문 %n개, 만족: 8–10점).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/review/charts.py" line="129"/>
+        <source>Median time to first response: %1; to resolution: %2. Open follow-ups: %3.</source>
+        <translation>첫 응답까지 중앙값: %1, 해결까지: %2. 열린 후속 조치: %3.</translation>
     </message>
 </context>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../console/review/window.py" line="48"/>
+        <location filename="../../console/review/window.py" line="66"/>
         <source>Valuezone review — %s</source>
         <translation>밸류존 검토 — %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="54"/>
+        <location filename="../../console/review/window.py" line="75"/>
         <source>Search sessions</source>
         <translation>세션 검색</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="55"/>
+        <location filename="../../console/review/window.py" line="76"/>
         <source>Search terminal text, chat, findings, notes…</source>
         <translation>터미널 내용, 채팅, 진단 결과, 메모 검색…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="57"/>
+        <location filename="../../console/review/window.py" line="78"/>
         <source>Search hits</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="59"/>
-        <source>Sessions</source>
-        <translation>세션</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/window.py" line="68"/>
+        <location filename="../../console/review/window.py" line="85"/>
         <source>Session or report</source>
         <translation>세션 또는 보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="69"/>
+        <location filename="../../console/review/window.py" line="86"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="70"/>
+        <location filename="../../console/review/window.py" line="87"/>
         <source>Report</source>
         <translation>보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="98"/>
+        <location filename="../../console/review/window.py" line="88"/>
+        <source>Review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="112"/>
+        <source>Hits and sessions</source>
+        <translation>검색 결과와 세션</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="121"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="122"/>
+        <source>&amp;Export report…</source>
+        <translation>보고서 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="125"/>
+        <source>Save the report of the sessions listed as a web page (HTML)</source>
+        <translation>목록의 세션 보고서를 웹 페이지(HTML)로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="128"/>
+        <source>&amp;Close</source>
+        <translation>닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="148"/>
         <source>Indexing the archive…</source>
         <translation>보관함 색인 중…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="103"/>
+        <location filename="../../console/review/window.py" line="153"/>
         <source>Indexing the archive: %1 of %2 records</source>
         <translation>보관함 색인 중: 기록 %2개 중 %1개</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="109"/>
+        <location filename="../../console/review/window.py" line="166"/>
         <source>Indexed: %1 new, %2 changed, %3 removed.</source>
         <translation>색인 완료: 새 기록 %1개, 변경 %2개, 삭제 %3개.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/window.py" line="113"/>
+        <location filename="../../console/review/window.py" line="170"/>
         <source>%n record(s) failed verification.</source>
         <translation>
             <numerusform>기록 %n개가 검증에 실패했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="152"/>
+        <location filename="../../console/review/window.py" line="225"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="162"/>
+        <location filename="../../console/review/window.py" line="310"/>
+        <location filename="../../console/review/window.py" line="311"/>
+        <source>Export report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="314"/>
+        <source>Web page (*.html *.htm)</source>
+        <translation>웹 페이지 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="331"/>
+        <source>Writing the report…</source>
+        <translation>보고서를 쓰는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/review/window.py" line="340"/>
+        <source>Report of %n session(s) written to %1.</source>
+        <translation>
+            <numerusform>세션 %n개의 보고서를 %1에 썼습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="217"/>
         <source>failed verification</source>
         <translation>검증 실패</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="213"/>
+        <location filename="../../console/review/window.py" line="256"/>
         <source>%1 failed verification: %2</source>
         <translation>%1 검증 실패: %2</translation>
     </message>
@@ -2783,37 +3638,27 @@ Remote support for devices, recorded from the first byte.</source>
     </message>
 </context>
 <context>
-    <name>ServerReviewWindow</name>
+    <name>ServerSource</name>
     <message>
-        <location filename="../../console/review/server_window.py" line="48"/>
-        <source>Valuezone review — team server %s</source>
-        <translation>Valuezone 검토 — 팀 서버 %s</translation>
+        <location filename="../../console/review/server_source.py" line="46"/>
+        <source>team server %1</source>
+        <translation>팀 서버 %1</translation>
     </message>
     <message>
-        <location filename="../../console/review/server_window.py" line="53"/>
-        <source>Connecting to the team server…</source>
-        <translation>팀 서버에 연결하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/server_window.py" line="58"/>
+        <location filename="../../console/review/server_source.py" line="51"/>
         <source>no team</source>
         <translation>팀 없음</translation>
     </message>
     <message>
-        <location filename="../../console/review/server_window.py" line="59"/>
+        <location filename="../../console/review/server_source.py" line="52"/>
         <source>Team server %1: %2 (%3; %4)</source>
         <translation>팀 서버 %1: %2 (%3; %4)</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/server_window.py" line="100"/>
-        <source>Fetching the session from the team server…</source>
-        <translation>팀 서버에서 세션을 가져오는 중…</translation>
     </message>
 </context>
 <context>
     <name>SessionPlan</name>
     <message>
-        <location filename="../../console/session/tab.py" line="58"/>
+        <location filename="../../console/session/tab.py" line="60"/>
         <source>Code {code}</source>
         <translation>코드 {code}</translation>
     </message>
@@ -2821,130 +3666,165 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionTab</name>
     <message>
-        <location filename="../../console/session/tab.py" line="95"/>
+        <location filename="../../console/session/tab.py" line="111"/>
         <source>Session status</source>
         <translation>세션 상태</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="99"/>
-        <location filename="../../console/session/tab.py" line="339"/>
+        <location filename="../../console/session/tab.py" line="115"/>
+        <location filename="../../console/session/tab.py" line="428"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="99"/>
+        <location filename="../../console/session/tab.py" line="115"/>
         <source>Cancel connecting</source>
         <translation>연결 취소</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="107"/>
+        <location filename="../../console/session/tab.py" line="119"/>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="119"/>
+        <source>Open a new tab to this device</source>
+        <translation>이 장비로 새 탭 열기</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="129"/>
         <source>Terminal of {label}</source>
         <translation>{label} 터미널</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="218"/>
+        <location filename="../../console/session/tab.py" line="230"/>
+        <source>Not recording yet: the record starts once the session is open.</source>
+        <translation>아직 기록하지 않습니다. 세션이 열리면 기록이 시작됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="231"/>
+        <source>Recording to {folder}</source>
+        <translation>{folder}에 기록 중</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="233"/>
+        <source>Recording is suspended: the session goes on unrecorded. Use Resume recording in the banner.</source>
+        <translation>기록이 일시 중단되었습니다. 세션은 기록 없이 계속됩니다. 배너의 기록 재개를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="235"/>
+        <source>Recorded to {folder}</source>
+        <translation>{folder}에 기록됨</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="277"/>
         <source>Password</source>
         <translation>비밀번호</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="219"/>
+        <location filename="../../console/session/tab.py" line="278"/>
         <source>Password for {who}:</source>
         <translation>{who}의 비밀번호:</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="230"/>
+        <location filename="../../console/session/tab.py" line="289"/>
         <source>Key passphrase</source>
         <translation>키 암호</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="231"/>
+        <location filename="../../console/session/tab.py" line="290"/>
         <source>Passphrase for the key {path}:</source>
         <translation>키 {path}의 암호:</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="241"/>
+        <location filename="../../console/session/tab.py" line="300"/>
         <source>Looking up {label}…</source>
         <translation>{label} 주소를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="242"/>
-        <location filename="../../console/session/tab.py" line="253"/>
+        <location filename="../../console/session/tab.py" line="301"/>
+        <location filename="../../console/session/tab.py" line="312"/>
         <source>Connecting to {label}…</source>
         <translation>{label}에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="243"/>
+        <location filename="../../console/session/tab.py" line="302"/>
         <source>Waiting for {label} to answer (SSH)…</source>
         <translation>{label}의 SSH 응답을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="244"/>
+        <location filename="../../console/session/tab.py" line="303"/>
         <source>Setting up encryption with {label}…</source>
         <translation>{label}와(과) 암호화를 설정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="245"/>
+        <location filename="../../console/session/tab.py" line="304"/>
         <source>Checking the host key of {label}…</source>
         <translation>{label}의 호스트 키를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="246"/>
+        <location filename="../../console/session/tab.py" line="305"/>
         <source>Logging in to {label}…</source>
         <translation>{label}에 로그인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="247"/>
-        <location filename="../../console/session/tab.py" line="248"/>
+        <location filename="../../console/session/tab.py" line="306"/>
+        <location filename="../../console/session/tab.py" line="307"/>
         <source>Opening a shell on {label}…</source>
         <translation>{label}에서 셸을 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="249"/>
+        <location filename="../../console/session/tab.py" line="308"/>
         <source>Connecting to the relay…</source>
         <translation>릴레이에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="250"/>
+        <location filename="../../console/session/tab.py" line="309"/>
         <source>Waiting for the customer to allow the connection…</source>
         <translation>고객이 연결을 허용하기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="263"/>
+        <location filename="../../console/session/tab.py" line="326"/>
         <source>Connection lost: reconnecting…</source>
         <translation>연결이 끊어졌습니다. 다시 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="265"/>
+        <location filename="../../console/session/tab.py" line="329"/>
         <source>Session ended: {reason}</source>
         <translation>세션 종료: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="266"/>
+        <location filename="../../console/session/tab.py" line="334"/>
         <source>{label} (ended)</source>
         <translation>{label} (종료됨)</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="345"/>
+        <location filename="../../console/session/tab.py" line="434"/>
         <source>Create a new key…</source>
         <translation>새 키 만들기…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="341"/>
+        <location filename="../../console/session/tab.py" line="436"/>
+        <source>Reconnect</source>
+        <translation>다시 연결</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="430"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="287"/>
+        <location filename="../../console/session/tab.py" line="365"/>
         <source>Unexpected error: {error}</source>
-        <translation type="unfinished">예상하지 못한 오류: {error}</translation>
+        <translation>예상하지 못한 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="304"/>
+        <location filename="../../console/session/tab.py" line="382"/>
         <source>A new key was made. Once the relay lists it, join again.</source>
         <translation>새 키를 만들었습니다. 릴레이에 등록되면 다시 참여하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="343"/>
+        <location filename="../../console/session/tab.py" line="432"/>
         <source>Resume recording</source>
         <translation>녹화 재개</translation>
     </message>
@@ -2952,232 +3832,420 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../console/review/session_view.py" line="54"/>
+        <location filename="../../console/review/session_view.py" line="81"/>
+        <location filename="../../console/review/session_view.py" line="103"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="57"/>
+        <location filename="../../console/review/session_view.py" line="84"/>
         <source>Chat, original and translation</source>
         <translation>채팅 (원문과 번역)</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="58"/>
+        <location filename="../../console/review/session_view.py" line="85"/>
         <source>Diagnostic findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="59"/>
+        <location filename="../../console/review/session_view.py" line="86"/>
         <source>Outcome and score</source>
         <translation>결과와 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="62"/>
+        <location filename="../../console/review/session_view.py" line="89"/>
         <source>Notes and tags</source>
         <translation>메모와 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="63"/>
+        <location filename="../../console/review/session_view.py" line="90"/>
         <source>New note</source>
         <translation>새 메모</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="64"/>
+        <location filename="../../console/review/session_view.py" line="91"/>
         <source>Note at the current time…</source>
         <translation>현재 시점의 메모…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="65"/>
+        <location filename="../../console/review/session_view.py" line="92"/>
         <source>Add note</source>
         <translation>메모 추가</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="66"/>
+        <location filename="../../console/review/session_view.py" line="93"/>
         <source>New tag</source>
         <translation>새 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="67"/>
+        <location filename="../../console/review/session_view.py" line="94"/>
         <source>Tag…</source>
         <translation>태그…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="68"/>
+        <location filename="../../console/review/session_view.py" line="95"/>
         <source>Add tag</source>
         <translation>태그 추가</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="69"/>
+        <location filename="../../console/review/session_view.py" line="96"/>
         <source>Session view status</source>
         <translation>세션 보기 상태</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="70"/>
+        <location filename="../../console/review/session_view.py" line="97"/>
         <source>Session details</source>
         <translation>세션 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="71"/>
+        <location filename="../../console/review/session_view.py" line="98"/>
         <source>Chat</source>
         <translation>채팅</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="72"/>
+        <location filename="../../console/review/session_view.py" line="99"/>
         <source>Findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="73"/>
+        <location filename="../../console/review/session_view.py" line="100"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="74"/>
+        <location filename="../../console/review/session_view.py" line="102"/>
         <source>Notes &amp;&amp; tags</source>
         <translation>메모 및 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="145"/>
+        <location filename="../../console/review/session_view.py" line="160"/>
+        <source>Loading the recording…</source>
+        <translation>녹화를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/session_view.py" line="231"/>
         <source>Outcome: %s</source>
         <translation>결과: %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="147"/>
+        <location filename="../../console/review/session_view.py" line="233"/>
         <source>Score: %s/10</source>
         <translation>점수: %s/10</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="148"/>
+        <location filename="../../console/review/session_view.py" line="234"/>
         <source>No outcome was recorded.</source>
         <translation>기록된 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="159"/>
+        <location filename="../../console/review/session_view.py" line="245"/>
         <source>Outcome at %1: %2 — %3</source>
         <translation>%1의 결과: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="162"/>
+        <location filename="../../console/review/session_view.py" line="248"/>
         <source>solved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="162"/>
+        <location filename="../../console/review/session_view.py" line="248"/>
         <source>not solved</source>
         <translation>해결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="163"/>
+        <location filename="../../console/review/session_view.py" line="249"/>
         <source>Customer survey: %1, score %2/10. %3</source>
         <translation>고객 설문: %1, 점수 %2/10. %3</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="205"/>
+        <location filename="../../console/review/session_view.py" line="295"/>
         <source>Saved to the record.</source>
         <translation>기록에 저장했습니다.</translation>
     </message>
 </context>
 <context>
+    <name>SessionsTable</name>
+    <message>
+        <location filename="../../console/review/table.py" line="41"/>
+        <source>Sessions</source>
+        <translation>세션</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/settings/dialog.py" line="37"/>
+        <location filename="../../console/settings/dialog.py" line="45"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="41"/>
+        <location filename="../../console/settings/dialog.py" line="47"/>
+        <source>Settings pages</source>
+        <translation>설정 페이지</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="51"/>
+        <source>General</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="57"/>
         <source>User interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="42"/>
+        <location filename="../../console/settings/dialog.py" line="58"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="46"/>
+        <location filename="../../console/settings/dialog.py" line="62"/>
         <source>Language:</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="50"/>
+        <location filename="../../console/settings/dialog.py" line="66"/>
         <source>Terminal font</source>
         <translation>터미널 글꼴</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="53"/>
+        <location filename="../../console/settings/dialog.py" line="69"/>
         <source>Terminal font size</source>
         <translation>터미널 글꼴 크기</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="59"/>
+        <location filename="../../console/settings/dialog.py" line="75"/>
         <source>Terminal font:</source>
         <translation>터미널 글꼴:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="62"/>
+        <location filename="../../console/settings/dialog.py" line="78"/>
         <source>Scrollback lines</source>
         <translation>스크롤백 줄 수</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="66"/>
+        <location filename="../../console/settings/dialog.py" line="82"/>
         <source>Scrollback lines:</source>
         <translation>스크롤백 줄 수:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="69"/>
+        <location filename="../../console/settings/dialog.py" line="85"/>
         <source>Archive folder for session records</source>
         <translation>세션 기록 보관 폴더</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="70"/>
+        <location filename="../../console/settings/dialog.py" line="86"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="71"/>
+        <location filename="../../console/settings/dialog.py" line="87"/>
         <source>Choose the archive folder</source>
         <translation>보관 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="76"/>
+        <location filename="../../console/settings/dialog.py" line="92"/>
         <source>Archive folder:</source>
         <translation>보관 폴더:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="79"/>
+        <location filename="../../console/settings/dialog.py" line="95"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="81"/>
+        <location filename="../../console/settings/dialog.py" line="97"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="84"/>
+        <location filename="../../console/settings/dialog.py" line="100"/>
         <source>Team server (host:port)</source>
         <translation>팀 서버 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="85"/>
+        <location filename="../../console/settings/dialog.py" line="101"/>
         <source>your relay, e.g. relay.example.com:2222</source>
         <translation>사용하는 릴레이, 예: relay.example.com:2222</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="87"/>
+        <location filename="../../console/settings/dialog.py" line="103"/>
         <source>Finished records are pushed here; follow-ups and review show the team&apos;s records.</source>
         <translation>끝난 기록은 여기로 보내지고, 후속 조치와 검토 창은 팀의 기록을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="89"/>
+        <location filename="../../console/settings/dialog.py" line="105"/>
         <source>Team server:</source>
         <translation>팀 서버:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="103"/>
+        <location filename="../../console/settings/dialog.py" line="106"/>
+        <source>Team server problem</source>
+        <translation>팀 서버 문제</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="112"/>
+        <source>Translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="114"/>
+        <source>Escalation to HQ</source>
+        <translation>본사 이관</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="125"/>
         <source>Archive folder</source>
         <translation>보관 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../console/mainwindow/shortcuts.py" line="58"/>
+        <location filename="../../console/mainwindow/shortcuts.py" line="70"/>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/shortcuts.py" line="63"/>
+        <source>While the terminal has the focus, every other key goes to the device: Ctrl+A…Z, Alt+…, F1–F12, Esc, Tab. The console&apos;s own shortcuts are the Ctrl+Shift family, as in GNOME Terminal and Windows Terminal.</source>
+        <translation>터미널에 포커스가 있으면 그 밖의 모든 키는 장비로 전달됩니다: Ctrl+A…Z, Alt+…, F1–F12, Esc, Tab. 콘솔 자체의 단축키는 GNOME 터미널, Windows 터미널처럼 Ctrl+Shift 조합입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/shortcuts.py" line="71"/>
+        <source>Where</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/shortcuts.py" line="71"/>
+        <source>What</source>
+        <translation>기능</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/shortcuts.py" line="71"/>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfigImportDialog</name>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="45"/>
+        <source>Import devices from ~/.ssh/config</source>
+        <translation>~/.ssh/config에서 장치 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="50"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="52"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="52"/>
+        <source>Choose another file</source>
+        <translation>다른 파일 선택</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="54"/>
+        <source>Read</source>
+        <translation>읽기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="54"/>
+        <source>Read the file again</source>
+        <translation>파일 다시 읽기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="56"/>
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="61"/>
+        <source>Hosts found</source>
+        <translation>찾은 호스트</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="68"/>
+        <source>What was left out</source>
+        <translation>제외된 항목</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="73"/>
+        <source>Folder for the imported devices</source>
+        <translation>가져온 장치의 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="76"/>
+        <source>Put them in folder:</source>
+        <translation>넣을 폴더:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="78"/>
+        <source>Import result</source>
+        <translation>가져오기 결과</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="84"/>
+        <source>Import ticked</source>
+        <translation>선택한 항목 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="86"/>
+        <source>Import the ticked hosts</source>
+        <translation>선택한 호스트 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="95"/>
+        <source>OpenSSH config file</source>
+        <translation>OpenSSH 설정 파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="112"/>
+        <source>Nothing was left out.</source>
+        <translation>제외된 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="114"/>
+        <source>No host to import was found in this file.</source>
+        <translation>이 파일에서 가져올 호스트를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="121"/>
+        <source>already in the book as {name}</source>
+        <translation>이미 {name}(으)로 목록에 있음</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="122"/>
+        <source>the name is taken by another device ({name})</source>
+        <translation>다른 장치가 쓰는 이름입니다({name})</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="127"/>
+        <source>through {proxy}: noted, Valuezone connects directly</source>
+        <translation>{proxy} 경유: 기록만 하며 Valuezone은 직접 연결합니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="133"/>
+        <source>(your user name)</source>
+        <translation>(사용자 이름)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/devices/import_dialog.py" line="156"/>
+        <source>%n device(s) imported.</source>
+        <translation>
+            <numerusform>장치 %n개를 가져왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="159"/>
+        <source>{name}: not imported: {why}</source>
+        <translation>{name}: 가져오지 않음: {why}</translation>
     </message>
 </context>
 <context>
@@ -3257,18 +4325,17 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>TerminalWidget</name>
     <message>
-        <location filename="../../console/terminal/widget.py" line="99"/>
+        <location filename="../../console/terminal/widget.py" line="103"/>
         <source>Terminal</source>
-        <extracomment>Time one slice of queued output may take before the event loop gets control back. Characters handed to the model per step inside a slice. Coalescing interval of repaints (&lt;= 60 per second). A full repaint is done in bands of rows, each about this long, with the event loop running in between. Whole-view repaints start at most this often (30 per second): during a flood the view would otherwise be repainted back to back, and painting would take the time the output needs. How long after the last output the full garbage collections are allowed again. Widgets (by id) receiving a flood of output. A flood allocates and frees objects at the same rate, so Python&apos;s collector rarely runs, and when it finally does its youngest generation holds every row that scrolled in since: 10,000 rows of scrollback, a 40-70 ms stall. So while any widget is flooded, what survived the last slice of work is moved out of the collector&apos;s sight (``gc.freeze``, O(1)) before the next one, and young collections stay small. GC_GRACE_MS after the last output the frozen objects are given back (``gc.unfreeze``, O(1)) and collected as usual. Row objects are freed by reference counting at any time, frozen or not.</extracomment>
         <translation>터미널</translation>
     </message>
     <message>
-        <location filename="../../console/terminal/widget.py" line="131"/>
+        <location filename="../../console/terminal/widget.py" line="139"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/terminal/widget.py" line="133"/>
+        <location filename="../../console/terminal/widget.py" line="141"/>
         <source>Paste</source>
         <translation>붙여넣기</translation>
     </message>
@@ -3276,9 +4343,276 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../console/review/player.py" line="83"/>
+        <location filename="../../console/review/player.py" line="176"/>
         <source>Timeline markers</source>
         <translation>타임라인 표시</translation>
+    </message>
+</context>
+<context>
+    <name>ToolActions</name>
+    <message>
+        <location filename="../../console/mainwindow/tools.py" line="46"/>
+        <source>&amp;Review archive…</source>
+        <translation>기록 보관소 검토(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/tools.py" line="59"/>
+        <source>&amp;Files of this session</source>
+        <translation>이 세션의 파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/tools.py" line="65"/>
+        <source>&amp;Web admin page of this session…</source>
+        <translation>이 세션의 웹 관리 페이지(&amp;W)…</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersView</name>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="66"/>
+        <source>Progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="71"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="71"/>
+        <source>Cancel this transfer</source>
+        <translation>이 전송 취소</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="82"/>
+        <source>({done} of {total} files)</source>
+        <translation>(파일 {total}개 중 {done}개)</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="86"/>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="88"/>
+        <source>Copying</source>
+        <translation>복사 중</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/files/transfers_view.py" line="90"/>
+        <source>, %n left out</source>
+        <translation>
+            <numerusform>, %n개 제외</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="91"/>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="93"/>
+        <source>Cancelled: nothing half copied was kept</source>
+        <translation>취소됨: 복사하다 만 파일은 남기지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="95"/>
+        <source>Skipped: the name is taken</source>
+        <translation>건너뜀: 이미 있는 이름</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="97"/>
+        <source>Failed: {error}</source>
+        <translation>실패: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationSettings</name>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="47"/>
+        <source>Providers, tried in this order</source>
+        <translation>번역 서비스(이 순서로 시도)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="49"/>
+        <source>Translation providers</source>
+        <translation>번역 서비스</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="61"/>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="61"/>
+        <source>Try this provider earlier</source>
+        <translation>이 서비스를 먼저 시도</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="63"/>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="63"/>
+        <source>Try this provider later</source>
+        <translation>이 서비스를 나중에 시도</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="75"/>
+        <source>LibreTranslate address</source>
+        <translation>LibreTranslate 주소</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="78"/>
+        <source>LibreTranslate server:</source>
+        <translation>LibreTranslate 서버:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="82"/>
+        <source>Microsoft Translator region</source>
+        <translation>Microsoft Translator 지역</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="85"/>
+        <source>Microsoft region:</source>
+        <translation>Microsoft 지역:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="90"/>
+        <source>The language you read</source>
+        <translation>읽는 언어</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="96"/>
+        <source>Translate the customer into:</source>
+        <translation>고객의 말을 번역할 언어:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="98"/>
+        <source>Seconds to wait for each provider</source>
+        <translation>서비스마다 기다릴 초</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="103"/>
+        <source>Wait per provider:</source>
+        <translation>서비스별 대기 시간:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="104"/>
+        <source>Keep translations in a local cache</source>
+        <translation>번역을 로컬 캐시에 보관</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="109"/>
+        <location filename="../../console/settings/translation_page.py" line="114"/>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="112"/>
+        <source>Sample text to translate</source>
+        <translation>번역할 예문</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="114"/>
+        <source>Translate the sample</source>
+        <translation>예문 번역</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="122"/>
+        <source>Test result</source>
+        <translation>테스트 결과</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="132"/>
+        <source>Google (no key)</source>
+        <translation>Google(키 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="133"/>
+        <source>MyMemory (no key)</source>
+        <translation>MyMemory(키 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="134"/>
+        <source>DeepL (key)</source>
+        <translation>DeepL(키)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="135"/>
+        <source>Microsoft (key, region)</source>
+        <translation>Microsoft(키, 지역)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="136"/>
+        <source>Papago (client id:secret)</source>
+        <translation>Papago(client id:secret)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="137"/>
+        <source>LibreTranslate (your server)</source>
+        <translation>LibreTranslate(자체 서버)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="171"/>
+        <source>DeepL API key:</source>
+        <translation>DeepL API 키:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="172"/>
+        <source>Microsoft key:</source>
+        <translation>Microsoft 키:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="173"/>
+        <source>Papago client id:secret:</source>
+        <translation>Papago client id:secret:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="174"/>
+        <source>LibreTranslate key (optional):</source>
+        <translation>LibreTranslate 키(선택):</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="182"/>
+        <source>Forget</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="182"/>
+        <source>Delete the saved key</source>
+        <translation>저장된 키 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="195"/>
+        <source>saved in the keyring (type to replace)</source>
+        <translation>키링에 저장됨(입력하면 바뀜)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="195"/>
+        <source>none saved</source>
+        <translation>저장된 키 없음</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="213"/>
+        <source>Translating the sample…</source>
+        <translation>예문 번역 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="230"/>
+        <source>Tick at least one provider.</source>
+        <translation>서비스를 하나 이상 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="237"/>
+        <source>{provider} answered in {seconds:.2f} s: {text}</source>
+        <translation>{provider} 응답 {seconds:.2f}초: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="243"/>
+        <source>{provider} failed after {seconds:.2f} s: {error}</source>
+        <translation>{provider} {seconds:.2f}초 후 실패: {error}</translation>
     </message>
 </context>
 <context>
@@ -3323,29 +4657,90 @@ Remote support for devices, recorded from the first byte.</source>
     </message>
 </context>
 <context>
+    <name>WebAdmin</name>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="77"/>
+        <source>Open a session first: the web admin page opens through it.</source>
+        <translation>먼저 세션을 여세요. 웹 관리 페이지는 세션을 통해 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="93"/>
+        <source>The session is not connected: connect it, then open the web admin page.</source>
+        <translation>세션이 연결되어 있지 않습니다. 연결한 뒤 웹 관리 페이지를 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="102"/>
+        <source>Asking the customer to allow the web admin page (port {port})…</source>
+        <translation>고객에게 웹 관리 페이지(포트 {port}) 허용을 묻는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="118"/>
+        <source>Web admin page of {device} opened in your browser: {url} (until the session ends)</source>
+        <translation>{device}의 웹 관리 페이지를 브라우저에서 열었습니다: {url} (세션이 끝날 때까지)</translation>
+    </message>
+</context>
+<context>
+    <name>WebAdminDialog</name>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="19"/>
+        <source>Web admin page of {device}</source>
+        <translation>{device}의 웹 관리 페이지</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="23"/>
+        <source>The page opens in your browser at an address on this computer only (127.0.0.1), through the session. Through a code the customer is asked first. It closes when the session ends.</source>
+        <translation>페이지는 세션을 통해 이 컴퓨터에서만 쓰는 주소(127.0.0.1)로 브라우저에서 열립니다. 코드로 연결한 경우 먼저 고객에게 묻습니다. 세션이 끝나면 닫힙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="30"/>
+        <source>Protocol</source>
+        <translation>프로토콜</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="32"/>
+        <source>Port on the device</source>
+        <translation>장치의 포트</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="38"/>
+        <source>Protocol:</source>
+        <translation>프로토콜:</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="39"/>
+        <source>Port on the device:</source>
+        <translation>장치의 포트:</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="43"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+</context>
+<context>
     <name>_EntryView</name>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="60"/>
+        <location filename="../../console/session/chat_pane.py" line="61"/>
         <source>Retry translation</source>
         <translation>번역 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="70"/>
+        <location filename="../../console/session/chat_pane.py" line="71"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="70"/>
+        <location filename="../../console/session/chat_pane.py" line="71"/>
         <source>Customer</source>
         <translation>고객</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="88"/>
+        <location filename="../../console/session/chat_pane.py" line="89"/>
         <source>not translated: it held a secret</source>
         <translation>번역 안 함: 비밀 정보가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../console/session/chat_pane.py" line="89"/>
+        <location filename="../../console/session/chat_pane.py" line="90"/>
         <source>shown only here; recorded with it redacted</source>
         <translation>여기에만 보이며, 기록에는 가려서 남깁니다</translation>
     </message>

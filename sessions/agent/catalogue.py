@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from sessions.agent.failures import UNEXPECTED, customer_error
-from sessions.chat.questions import CONSENT, SURVEY, Question
+from sessions.chat.questions import CONSENT, SURVEY, WEB_FORWARD, Question
 from sessions.paths import app_dirs
 from sessions.visible import visible
 
@@ -96,6 +96,9 @@ class RenderedQuestion:
     lang: str
     title: str
     body: tuple[str, ...]
+    prompt: str = ""  # the yes/no question itself ('' : the consent's "Do you agree to send these files?")
+    agree: str = ""  # the yes button ('' : question.agree)
+    decline: str = ""  # the no button ('' : question.decline)
 
 
 class Catalogue:
@@ -171,6 +174,19 @@ class Catalogue:
             label = self.text(f"outcome.{outcome}") if outcome in _outcomes() else visible(outcome)
             body = (self.text("question.survey_intro", outcome=label),) if outcome else ()
             return RenderedQuestion(SURVEY, self.lang, self.text("question.survey_title"), body)
+        if question.kind == WEB_FORWARD:
+            intro = self.text(
+                "question.web_intro", technician=visible(str(params["technician"])), port=int(params["port"])
+            )
+            return RenderedQuestion(
+                WEB_FORWARD,
+                self.lang,
+                self.text("question.web_title"),
+                (intro, self.text("question.web_note")),
+                self.text("question.web_question"),
+                self.text("question.web_allow"),
+                self.text("question.web_decline"),
+            )
         if question.kind == CONSENT:
             lines = [
                 self.text(

@@ -41,9 +41,10 @@ from sessions.agent.events import (
 from sessions.agent.inner import FULL, InnerServer, load_host_key
 from sessions.agent.link import Claim, RelayLink
 from sessions.agent.shellfeed import ShellFeed, duration
+from sessions.agent.webgate import WebGate
 from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
-from sessions.chat.questions import Question, QuestionDesk
+from sessions.chat.questions import WEB_FORWARD, Question, QuestionDesk
 from sessions.errors import HostKeyError, SessionClosedError, SupportError
 from sessions.events import Subscribers, Unsubscribe
 from sessions.paths import app_dirs
@@ -122,6 +123,8 @@ class Agent:
             known_hosts=state_dir / "relay_known_hosts", read_user_known_hosts=False, accept_new=True
         )
         self.shells = ShellFeed(self.events.emit, self._on_shell_closed, self._on_typed_unseen)
+        self.web = WebGate(scope=config.scope, ask=self._ask_web, activity=self._activity)
+        self._web_questions: dict[str, asyncio.Future[dict[str, object]]] = {}
         self._inner = InnerServer(
             host_key=self._host_key,
             scope=config.scope,
@@ -130,6 +133,7 @@ class Agent:
             on_chat=self._on_chat,
             on_closed=self._on_inner_closed,
             watch_terminal=self.shells.watch,
+            open_web=self.web.open,
         )
         self.texts = Catalogue(config.lang)
         self._desk = QuestionDesk(
@@ -351,6 +355,7 @@ class Agent:
             self._activity("declined", technician=claim.technician)
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.DECLINED)
         self.technician = claim
+        self.web.forget()  # the web admin page is asked again in each session
         if again:
             self._activity("allowed_again", technician=claim.technician)
         else:
@@ -390,6 +395,23 @@ class Agent:
         shown = self.texts.render(question)
         self._activity("question", title=shown.title)
         self.events.emit(QuestionAsked(question, shown, answer))
+
+    async def _ask_web(self, port: int) -> bool:
+        """Ask the customer whether the technician may open the web admin page on *port*."""
+        who = self.technician.technician if self.technician is not None else "The technician"
+        question = Question(WEB_FORWARD, {"port": port, "technician": who})
+        answer: asyncio.Future[dict[str, object]] = asyncio.get_running_loop().create_future()
+        self._web_questions[question.id] = answer
+        self._on_question(question, answer)
+        try:
+            await asyncio.wait({answer}, timeout=self.config.consent_timeout)
+        finally:
+            self._web_questions.pop(question.id, None)
+            if not answer.done():
+                answer.cancel()  # no answer in time
+            if answer.cancelled():
+                self.events.emit(QuestionWithdrawn(question.id, "closed"))
+        return not answer.cancelled() and answer.result().get("agreed") is True
 
     def _on_typed_unseen(self, shell: int, count: int) -> None:
         """Typing the terminal did not echo (a password, or `stty -echo`): said, never shown."""
@@ -448,6 +470,8 @@ class Agent:
         shown = {name: visible(str(value)) for name, value in values.items()}
         reason = self.end_reason = self.texts.text(f"ended.{key}", **shown)
         self._desk.withdraw_all("closed")
+        for answer in self._web_questions.values():
+            answer.cancel()  # the asking coroutine withdraws its question
         for link in self.chats:
             link.close()
         if self._link is not None:

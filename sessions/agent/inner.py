@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ from sessions.ssh.packets import streamline
 
 ActivityFn = Callable[..., None]  # activity(key, **values): a line of the feed (sessions.agent.catalogue)
 WatchFn = Callable[[str | None, tuple[int, int, int, int]], TerminalWatch]  # (command, size): live view
+# (connection, host, port) → the forwarded channel's session, or ChannelOpenError (sessions.agent.webgate)
+OpenWebFn = Callable[[asyncssh.SSHServerConnection, str, int], Awaitable[asyncssh.SSHTCPSession[bytes]]]
 
 CLOSE_TIMEOUT = 10.0  # how long a finished command waits for the technician's side to close its channel
 
@@ -168,6 +170,12 @@ class _InnerConnection(asyncssh.SSHServer):
     def begin_auth(self, username: str) -> bool:
         return False
 
+    def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int) -> Any:
+        """A forward to the device's web admin page: the agent's gate decides (and asks the customer)."""
+        if self.server.open_web is None or self.conn is None:
+            return False
+        return self.server.open_web(self.conn, dest_host, dest_port)
+
     def session_requested(self) -> asyncssh.SSHServerSession[bytes]:
         return _DiagnosticsSession(self.server)  # only asked in scope `diagnostics` (no process_factory)
 
@@ -189,6 +197,7 @@ class InnerServer:
         on_chat: Callable[[ChatLink], None],
         on_closed: Callable[[Exception | None], None],
         watch_terminal: WatchFn | None = None,
+        open_web: OpenWebFn | None = None,
     ) -> None:
         if scope not in SCOPES:
             raise ValueError(f"unknown scope {scope!r}")
@@ -199,6 +208,7 @@ class InnerServer:
         self.on_chat = on_chat
         self.on_closed = on_closed
         self.watch_terminal = watch_terminal
+        self.open_web = open_web
         self.connections: set[asyncssh.SSHServerConnection] = set()
         self._capture = _Capture()
         self._acceptor: asyncssh.SSHAcceptor | None = None

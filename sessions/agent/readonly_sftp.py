@@ -39,6 +39,7 @@ STATUS, HANDLE, DATA, NAME, ATTRS, EXTENDED_REPLY = 101, 102, 103, 104, 105, 201
 OK, EOF, NO_SUCH_FILE, PERMISSION_DENIED, FAILURE, BAD_MESSAGE, OP_UNSUPPORTED = 0, 1, 2, 3, 4, 5, 8
 
 STATVFS = b"statvfs@openssh.com"
+ST_RDONLY = 0x1  # SSH2_FXE_STATVFS_ST_RDONLY in statvfs@openssh.com's f_flag
 # Standard requests that would change something on the device: named in the customer's feed when refused.
 CHANGES = {
     WRITE: "write",
@@ -239,7 +240,9 @@ class ReadOnlySFTP:
             return
         st = os.statvfs(self._path(body.string()))
         fields = [st.f_bsize, st.f_frsize, st.f_blocks, st.f_bfree, st.f_bavail, st.f_files]
-        fields += [st.f_ffree, st.f_favail, st.f_fsid, st.f_flag, st.f_namemax]
+        # ST_RDONLY (0x1) set: nothing can be written through this server, whatever the disk allows, so a
+        # client (the console's file browser) knows before it tries.
+        fields += [st.f_ffree, st.f_favail, st.f_fsid, st.f_flag | ST_RDONLY, st.f_namemax]
         self._send(EXTENDED_REPLY, struct.pack(">I", request_id), struct.pack(">11Q", *fields))
 
     def _path(self, raw: bytes) -> bytes:

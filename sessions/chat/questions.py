@@ -23,7 +23,8 @@ log = logging.getLogger(__name__)
 
 SURVEY = "survey"
 CONSENT = "escalation.consent"
-KINDS = (SURVEY, CONSENT)
+KINDS = (SURVEY, CONSENT)  # what a console may ask over the chat channel
+WEB_FORWARD = "web.forward"  # asked by the agent itself when the technician opens the web admin page
 OUTCOMES = ("resolved", "workaround", "escalated", "not_resolved")
 MAX_COMMENT = 2000
 

@@ -211,6 +211,21 @@ class TeamClient:
         return into
 
 
+def cache_entry(cache: Path, session_id: str) -> Path:
+    """The folder in *cache* a fetched record goes to; a session id from the wire that is not a plain
+    folder name (``..``, a path) is refused rather than written outside *cache*."""
+    folder = cache / session_id
+    if not session_id or session_id.startswith(".") or folder.parent != cache:
+        raise TeamRefusal(
+            "bad-request",
+            f"The team server named the session {session_id!r}: not a folder name, so it is not opened.",
+            "Tell the team server's administrator.",
+            code="team.session_id_unsafe",
+            params={"session_id": session_id},
+        )
+    return folder
+
+
 def _session_id(meta: bytes) -> str:
     import json
 

@@ -69,6 +69,7 @@ _IDEMPOTENT_CSI = frozenset("HfG`dJKXrhlgsu")
 _IDEMPOTENT = frozenset(["\r", "\x07", "\x0e", "\x0f", "\x1bH", "\x1bc", "\x1b#8"])
 #: Saving or restoring the cursor right after either changes nothing either (one saved state).
 _SAVE_RESTORE = {"\x1b7": "save", "\x1b8": "save", "\x1b[s": "save", "\x1b[u": "save"}
+RESTORES = frozenset({"\x1b8", "\x1b[u"})
 #: CSI finals whose repeats add up (CUU..CPL, IL, DL, ICH, DCH, SU, SD, CHT, CBT, REP, HPR, VPR): a run of
 #: them is one call with the sum (SU apart: each sends at most a region's worth of lines to the scrollback).
 _COUNTED = "ABCDEFLMPST@IZabe"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from sessions.terminal.controls import Controls
+from sessions.terminal.controls import RESTORES, Controls
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
@@ -245,7 +245,9 @@ class TerminalStream:
                 group = groups.get(token)
                 if group is not None and group == last and not text:
                     continue
-                last = group
+                # A restore is a no-op right after a save, but a save right after a restore is not (nothing
+                # may have been saved yet, or the restore clamped the cursor): a restore leaves no group.
+                last = group if token not in RESTORES else None
                 fresh = False
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled

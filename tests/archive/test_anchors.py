@@ -82,7 +82,7 @@ def test_tail_cut_after_the_end_and_session_json_reset(archive: Path, tmp_path: 
     done = vz("review", "--index-db", str(db), "report", str(archive), "--html", str(html))
     assert done.returncode == 0, done.stderr
     page = html.read_text(encoding="utf-8")
-    assert "1 sessions in the archive" in page and "Records that failed verification" in page
+    assert "1 session in the archive" in page and "Records that failed verification" in page
     assert f"{rel}: events.jsonl:7: 2 events removed since indexed" in page
 
 

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QLabel
 from console.session.chat_pane import ChatPane
 from sessions.chat.conversation import ChatEntry, Conversation, EntryState
 from sessions.chat.message import ChatMessage
+from sessions.identity import Identity
 
 
 def _pane(qtbot) -> tuple[ChatPane, Conversation]:  # type: ignore[no-untyped-def]
-    pane = ChatPane("kim")
+    pane = ChatPane(Identity("kim"))
     qtbot.addWidget(pane)
     conversation = Conversation(
         translator=None, technician_lang="en", on_entry=pane.show_entry, customer_lang="ko"

@@ -108,7 +108,9 @@ async def _ctrl_e(qtbot, window: MainWindow, tab: SessionTab) -> EscalateDialog:
     window.activateWindow()
     await until(window.isActiveWindow, what="the console window active")
     tab.terminal.setFocus()
-    qtbot.keyClick(tab.terminal, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        tab.terminal, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )  # Escalate to HQ: Ctrl+Shift+H, even from the terminal
     dialog = await until(lambda: visible(QDialog, "escalateDialog"), what="the Escalate dialog")
     assert isinstance(dialog, EscalateDialog)
     return dialog

@@ -46,7 +46,9 @@ def test_join_by_code_with_consent_then_customer_ends(  # type: ignore[no-untype
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     code_edit = qloop.run(until(lambda: visible(QLineEdit, "joinCode"), what="join dialog"))
     dialog = code_edit.window()
     typo = agent.code[:8] + str((int(agent.code[8]) + 1) % 10)

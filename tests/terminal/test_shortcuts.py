@@ -115,3 +115,19 @@ def test_a_flood_of_line_feeds_fills_the_scrollback_as_one_at_a_time_would():
     TerminalStream(fast).feed_text(data)
     assert fast.history.added == 500 - 3 + 1 and len(fast.history) == 100
     assert fast.history[-1].styles[0].bg == "blue"  # blank lines made by scrolling take the colours
+
+
+def test_a_save_right_after_a_restore_is_not_skipped():
+    """DECRC with nothing saved goes home; the DECSC after it saves (found by Hypothesis: ESC 8 ESC 7)."""
+    for data in (
+        "\x1b8\x1b7",
+        "\x1b[u\x1b[s",
+        "\x1b8\x1b[s",
+        "\x1b[3;2H\x1b7\x1b8\x1b7\x1b[H\x1b8",
+        "\x1b8\x1b7" * 3,
+    ):
+        for rows in (1, 3):
+            _compare(data, 4, rows, 0, [])
+    fast = TerminalScreen(4, 2)
+    TerminalStream(fast).feed_text("\x1b8\x1b7")
+    assert fast.saved_cursors[0] is not None
