@@ -101,8 +101,8 @@ def test_a_lead_reviews_the_team_and_closes_a_follow_up(
         await until(lambda: len(window.hits) == 3, what="three hits")
         assert window.last_report is not None and window.last_report.search == "디스크"
         window.hits_view.anchorClicked.emit(QUrl("hit:0"))
-        await until(lambda: window.session_view.folder is not None, what="the session fetched and shown")
         player = window.session_view.player
+        await until(lambda: player.playback is not None, what="the session fetched and loaded")
         assert player.playback is not None and abs(player.playback.position - window.hits[0].t) < 1e-6
         player.seek(player.playback.duration)
         assert "md0 : active raid1" in player.screen_text()
