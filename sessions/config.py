@@ -22,6 +22,9 @@ DEFAULTS: dict[str, Any] = {
     "technician": {"name": "", "company": ""},  # who the technician is (the console's first run asks)
     "recording": {"archive": ""},
     "relay": {"address": ""},
+    "team": {
+        "server": ""
+    },  # the team server (a relay, host:port): records pushed, team review and follow-ups
     "followup": {"working_days": 2},  # a session not solved gets a follow-up due this many working days later
     "translation": {
         "providers": ["google", "mymemory"],  # the chain, tried in order (google, mymemory, deepl, ...)

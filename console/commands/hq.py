@@ -22,7 +22,24 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--tls-key", type=Path, metavar="FILE")
     serve.add_argument("--max-mb", type=count(unit="MB"), default=2048, help="largest upload accepted (MB)")
     _abuse_arguments(serve)
+    serve.add_argument(
+        "--db",
+        metavar="URL",
+        help="also index the inbox in the team database (postgresql://… or sqlite:PATH), so HQ engineers "
+        "list and search escalations with `valuezone hq bundles --server`; the bundles stay files",
+    )
     serve.set_defaults(func=run_serve)
+
+    from console.commands.team_options import add_server_options
+
+    bundles = sub.add_parser(
+        "bundles", help="list and search escalation bundles in HQ's inbox (role hq or admin)"
+    )
+    bundles.add_argument("query", nargs="?", default="", metavar="WORDS", help="words that must all occur")
+    bundles.add_argument("--limit", type=count(unit="bundles"), default=100)
+    bundles.add_argument("--json", action="store_true", help="print the bundles as JSON")
+    add_server_options(bundles, required=True)
+    bundles.set_defaults(func=run_bundles)
 
 
 def _abuse_arguments(serve: Any) -> None:
@@ -109,6 +126,7 @@ def run_serve(args: argparse.Namespace) -> int:
         limits=connections,
         unpack_limits=unpack,
     )
+    database = _index_inbox(args, server) if args.db else None
     scheme = "https" if tls else "http"
     print(f"receiving bundles at {scheme}://{host}:{server.port}/bundles into {args.inbox}", file=sys.stderr)
     print(
@@ -123,4 +141,54 @@ def run_serve(args: argparse.Namespace) -> int:
         pass
     finally:
         server.server_close()
+        if database is not None:
+            database.close()
     return 0
+
+
+def _index_inbox(args: argparse.Namespace, server: Any) -> Any:
+    """Open the team database, index what the inbox holds, and every bundle stored from now on."""
+    import logging
+
+    from sessions.errors import SupportError
+    from sessions.team.hq_index import index_bundle, sync_inbox
+    from sessions.team.migrations import open_database
+
+    database = open_database(args.db, args.inbox)
+    added, problems = sync_inbox(database, args.inbox)
+    for problem in problems:
+        print(f"not indexed: {problem}", file=sys.stderr)
+    log = logging.getLogger("valuezone.hq")
+
+    def stored(bundle_id: str) -> None:
+        try:
+            index_bundle(database, args.inbox, bundle_id)
+        except SupportError as exc:  # the bundle is stored; the next start indexes it
+            log.warning("bundle %s not indexed: %s", bundle_id, exc)
+
+    server.on_stored = stored
+    print(f"inbox index: {database.kind} {database.label} ({added} bundles added)", file=sys.stderr)
+    return database
+
+
+def run_bundles(args: argparse.Namespace) -> int:
+    import asyncio
+    import json
+
+    from console.commands.team_options import open_client
+
+    async def ask() -> list[dict[str, Any]]:
+        async with await open_client(args) as client:
+            return list(
+                (await client.request("bundles.search", query=args.query, limit=args.limit))["bundles"]
+            )
+
+    bundles = asyncio.run(ask())
+    if args.json:
+        print(json.dumps(bundles, ensure_ascii=False, indent=2))
+    for bundle in [] if args.json else bundles:
+        print(f"{bundle['received'][:16].replace('T', ' ')}  {bundle['ticket'] or '-'}  {bundle['device']} "
+              f"({bundle['host']})  {bundle['technician']}  {bundle['file']}")  # fmt: skip
+    if not bundles:
+        print("no bundles", file=sys.stderr)
+    return 0 if bundles else 1

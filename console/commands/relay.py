@@ -81,6 +81,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help="sealed audit files kept; older ones are deleted (default 10)",
     )
+    parser.add_argument(
+        "--db",
+        default="",
+        metavar="URL",
+        help="the team server's database: postgresql://user@host:5432/db (password in ~/.pgpass), "
+        "or by default SQLite in --state-dir; created and migrated by the relay",
+    )
+    parser.add_argument(
+        "--team-max-record-mb",
+        type=count(unit="MB"),
+        default=512,
+        metavar="MB",
+        help="largest record the team server takes from a technician (default 512)",
+    )
     _data_leg_arguments(parser)
     _flood_arguments(parser)
     parser.set_defaults(func=run)
@@ -210,6 +224,8 @@ async def _serve(args: argparse.Namespace) -> int:
         login_timeout=args.login_timeout,
         audit_max_bytes=max(1, int(args.audit_max_mb * (1 << 20))),
         audit_keep=args.audit_keep,
+        db_url=args.db,
+        team_max_record=args.team_max_record_mb << 20,
         vendor=handed_out,
         data_leg=not args.no_data_leg,
         data_port=_data_port(args.data_port, port),
@@ -238,6 +254,8 @@ async def _serve(args: argparse.Namespace) -> int:
         f"the newest {args.audit_keep} sealed files kept)",
         flush=True,
     )
+    if relay.team is not None:
+        print(f"Team server: {relay.team.database.kind} {relay.team.database.label}", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

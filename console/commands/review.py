@@ -1,18 +1,17 @@
-"""`valuezone review`: the review window, and index / search / verify / report over an archive of records."""
+"""`valuezone review`: the review window, and index / search / verify / report over an archive of records,
+or over the team server's records (`--server HOST:PORT`, no ARCHIVE then)."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from console.commands.argtypes import count, iso_date
+from console.commands.review_filters import add_filters, report_filters
+from console.commands.review_output import offscreen_without_display, print_hits
 from console.commands.verify import add_options as add_verify_options
-
-OUTCOME_CHOICES = ("resolved", "workaround", "escalated", "not_resolved", "none")
 
 
 def register(subparsers: Any) -> None:
@@ -27,6 +26,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--index-db", type=Path, help="the index file (default: one per archive in the data folder)"
     )
+    from console.commands.team_options import add_server_options
+
+    add_server_options(parser)
     parser.set_defaults(func=run)
     sub = parser.add_subparsers(dest="review_command", metavar="SUBCOMMAND")
 
@@ -35,10 +37,14 @@ def register(subparsers: Any) -> None:
     index.add_argument("--quiet", action="store_true", help="print only the summary")
 
     search = sub.add_parser("search", help="find words in terminal text, chat, findings, summaries and notes")
-    search.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
     search.add_argument(
-        "query", metavar="QUERY", help='words that must all occur; "quoted words" as a phrase'
+        "words",
+        nargs="+",
+        metavar="[ARCHIVE] QUERY",
+        help='the archive folder (not with --server), then words that must all occur; "quoted words" '
+        "as a phrase",
     )
+    add_server_options(search, nested=True)
     search.add_argument("--json", action="store_true", help="print the hits as JSON")
     search.add_argument(
         "--limit", type=count(unit="hits"), default=50, help="at most this many hits (default 50)"
@@ -47,10 +53,14 @@ def register(subparsers: Any) -> None:
 
     verify = sub.add_parser(
         "verify",
-        help="check one record against its archive's index anchor, lead annotations and tags included",
+        help="check one record against its archive's index anchor, lead annotations and tags included; "
+        "with --server, against the anchors the team server took",
     )
-    verify.add_argument("record_dir", metavar="RECORD", type=Path)
+    verify.add_argument(
+        "record_dir", metavar="RECORD", type=Path, help="a record folder; with --server, or a session id"
+    )
     add_verify_options(verify)
+    add_server_options(verify, nested=True)
 
     report = sub.add_parser(
         "report",
@@ -58,51 +68,54 @@ def register(subparsers: Any) -> None:
         description="The report over the sessions the filters select, as the review window's "
         "File > Export report… writes it for the same filters.",
     )
-    report.add_argument("archive_dir", metavar="ARCHIVE", type=Path)
+    _add_campaign(sub)
+    report.add_argument("archive_dir", metavar="ARCHIVE", type=Path, nargs="?", help="not with --server")
     report.add_argument("--html", metavar="OUT", type=Path, required=True, help="the HTML file to write")
-    _add_filters(report)
+    add_filters(report)
+    add_server_options(report, nested=True)
 
 
-def _add_filters(parser: argparse.ArgumentParser) -> None:
-    """The review window's filters and search box, as options."""
-    since = "only sessions started on or after DATE (YYYY-MM-DD)"
-    parser.add_argument("--since", metavar="DATE", type=iso_date, help=since)
-    parser.add_argument("--until", metavar="DATE", type=iso_date, help="… and on or before DATE")
-    parser.add_argument("--technician", metavar="NAME", default="", help="technician's name contains NAME")
-    parser.add_argument("--device", metavar="NAME", default="", help="device name or host contains NAME")
-    parser.add_argument("--outcome", choices=OUTCOME_CHOICES, default="", help="none: no outcome recorded")
-    parser.add_argument("--platform", metavar="NAME", default="", help='device platform, e.g. "DSM 7.2"')
-    parser.add_argument("--language", metavar="CODE", default="", help="customer language, e.g. ko")
-    parser.add_argument("--min-score", metavar="N", type=int, choices=range(11), help="survey score ≥ N")
-    parser.add_argument("--max-score", metavar="N", type=int, choices=range(11), help="survey score ≤ N")
-    escalated = parser.add_mutually_exclusive_group()
-    escalated.add_argument("--escalated", action="store_const", const=True, help="only escalated sessions")
-    escalated.add_argument(
-        "--not-escalated", dest="escalated", action="store_const", const=False, help="only the others"
+def _add_campaign(sub: Any) -> None:
+    from console.commands.team_options import add_server_options
+
+    campaign = sub.add_parser(
+        "campaign",
+        help="leads: follow up every session a recurring finding hit, at once (team server only)",
+        description='From a recurring finding of the report (e.g. "md degraded on DSM 7.2"): list every '
+        "session and customer device it affected, open a follow-up on all of them, track them to closed.",
     )
-    parser.add_argument("--search", metavar="WORDS", default="", help="sessions containing every word")
-
-
-def report_filters(args: argparse.Namespace) -> Any:
-    """The Filters the report options select."""
-    from sessions.archive import Filters
-
-    return Filters(
-        since=args.since or "",
-        until=args.until or "",
-        technician=args.technician.strip(),
-        device=args.device.strip(),
-        outcome=args.outcome,
-        min_score=args.min_score,
-        max_score=args.max_score,
-        customer_lang=args.language.strip(),
-        escalated=args.escalated,
-        platform=args.platform.strip(),
+    campaign.add_argument("action", choices=("preview", "open", "list", "show"))
+    campaign.add_argument(
+        "what", nargs="?", default="", metavar="LABEL|ID", help="the finding, or a campaign id"
     )
+    campaign.add_argument(
+        "--due", default=None, metavar="DATE", type=iso_date, help="when the follow-ups are due (open)"
+    )
+    campaign.add_argument("--note", default="", help="what to tell the customers (open)")
+    campaign.add_argument(
+        "--since", default=None, metavar="DATE", type=iso_date, help="only sessions since DATE (YYYY-MM-DD)"
+    )
+    add_server_options(campaign, nested=True)
 
 
 def run(args: argparse.Namespace) -> int:
     command = args.review_command
+    if getattr(args, "server", None):
+        from console.commands.review_server import run_on_server
+
+        return run_on_server(args)
+    if command == "campaign":
+        print("valuezone: campaigns live on the team server: add --server HOST:PORT.", file=sys.stderr)
+        return 2
+    if command == "search":
+        if len(args.words) < 2:
+            print("valuezone: give the archive folder and the words: review search ARCHIVE QUERY "
+                  "(or --server HOST:PORT QUERY).", file=sys.stderr)  # fmt: skip
+            return 2
+        args.archive_dir, args.query = Path(args.words[0]), " ".join(args.words[1:])
+    if command == "report" and args.archive_dir is None:
+        print("valuezone: give the archive folder (or --server HOST:PORT).", file=sys.stderr)
+        return 2
     if command == "verify":
         from console.commands.verify import print_report
 
@@ -168,24 +181,11 @@ def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
         print("valuezone: the search has no words to look for.", file=sys.stderr)
         return 2
     hits = pinpoint(index.archive, search(index, query, limit=limit), query)
-    if as_json:
-        print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
-        return 0 if hits else 1
-    bold, plain = ("\x1b[1;33m", "\x1b[0m") if sys.stdout.isatty() else ("«", "»")
-    for hit in hits:
-        minutes, seconds = divmod(int(hit.t), 60)
-        print(
-            f"{hit.started[:16].replace('T', ' ')}  {hit.device}  {hit.technician}  "
-            f"+{minutes}:{seconds:02d}  {hit.kind}  {hit.marked(bold, plain)}"
-        )
-        print(f"    {hit.folder}")
-    if not hits:
-        print("no matches", file=sys.stderr)
-    return 0 if hits else 1
+    return print_hits(hits, as_json=as_json)
 
 
 def _report(index: Any, filters: Any, text: str, out: Path) -> int:
-    _offscreen_without_display()
+    offscreen_without_display()
     from console.app.runtime import create_application, load_settings
     from console.review.export import report_page
     from sessions.archive import build_report, save_page
@@ -197,12 +197,6 @@ def _report(index: Any, filters: Any, text: str, out: Path) -> int:
     save_page(report_page(report), out)
     print(f"{report.sessions} sessions, {len(report.recurring)} recurring items: wrote {out}")
     return 0
-
-
-def _offscreen_without_display() -> None:
-    """Charts are drawn with Qt; on a machine without a display they are drawn offscreen."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _open_window(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""The follow-up queue (View ▸ Follow-ups, Ctrl+Shift+F): open follow-ups from the archive index.
+"""The follow-up queue (View ▸ Follow-ups, Ctrl+Shift+F): open follow-ups from the archive index, or,
+when Settings names a team server, the team's open follow-ups from the server (a lead sees their teams').
 
 Each row: due date (overdue in red), device, technician, outcome, the customer's comment, the summary.
 "Open record" shows it in the review window; "Close with note…" appends `followup.closed` to the record.
@@ -11,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -32,6 +34,7 @@ from console.kit.prompts import await_dialog
 from console.kit.tasks import spawn
 from console.kit.widgets import named
 from console.review.window import ReviewWindow
+from console.team.service import TeamService
 from sessions.archive import ArchiveIndex, open_index
 from sessions.archive.followups import OpenFollowUp, close_followup, open_followups
 
@@ -71,12 +74,17 @@ class FollowUpsDock(QDockWidget):
     COLUMNS = ("Due", "Device", "Technician", "Outcome", "Customer comment", "Summary")
 
     def __init__(
-        self, archive: Callable[[], Path], author: Callable[[], str], parent: QWidget | None = None
+        self,
+        archive: Callable[[], Path],
+        author: Callable[[], str],
+        parent: QWidget | None = None,
+        team: TeamService | None = None,
     ) -> None:
         super().__init__(self.tr("Follow-ups"), parent)
         self.setObjectName("followupsDock")
         self._archive = archive
         self._author = author
+        self.team = team
         self.index: ArchiveIndex | None = None
         self.rows: list[OpenFollowUp] = []
         self.review: ReviewWindow | None = None  # the review window, opened on first use
@@ -118,8 +126,14 @@ class FollowUpsDock(QDockWidget):
     def refresh(self) -> None:
         spawn(self.reload())
 
+    def on_server(self) -> bool:
+        return self.team is not None and bool(self.team.server)
+
     async def reload(self) -> None:
         """Bring the index up to date (only changed records are read) and show the open follow-ups."""
+        if self.on_server():
+            await self._reload_from_server()
+            return
         self.status.setText(self.tr("Reading the archive…"))
         await Operation(self, self._read).success(self._show_rows).errors_to(self.status).run()
 
@@ -127,6 +141,15 @@ class FollowUpsDock(QDockWidget):
         index = self._open_index()
         await asyncio.to_thread(index.update)
         return await asyncio.to_thread(open_followups, index)
+
+    async def _reload_from_server(self) -> None:
+        self.status.setText(self.tr("Asking the team server…"))
+        await Operation(self, self._read_from_server).success(self._show_rows).errors_to(self.status).run()
+
+    async def _read_from_server(self) -> list[OpenFollowUp]:
+        assert self.team is not None
+        answer = await (await self.team.client()).request("followups.list")
+        return [OpenFollowUp(**row) for row in answer["followups"]]
 
     def _open_index(self) -> ArchiveIndex:
         archive = self._archive()
@@ -178,6 +201,9 @@ class FollowUpsDock(QDockWidget):
 
     def open_selected(self) -> None:
         row = self.selected()
+        if row is not None and self.on_server():
+            self._open_on_server(row)
+            return
         if row is None or self.index is None:
             self.status.setText(self.tr("Select a follow-up first."))
             return
@@ -198,9 +224,30 @@ class FollowUpsDock(QDockWidget):
         self.review.activateWindow()
         return self.review
 
+    def _open_on_server(self, row: OpenFollowUp) -> None:
+        """The team's review window with this session (the row's folder is its session id)."""
+        from console.review.server_source import ServerSource
+
+        assert self.team is not None
+        server = self.team.server
+        shown = getattr(self.review.source, "server", None) if self.review is not None else None
+        if self.review is not None and shown != server:  # the archive's window, or another server's
+            self.review.close()
+            self.review = None
+        if self.review is None:
+            self.review = ReviewWindow(ServerSource(self.team.client, server), self._author(), None)
+            self.review.start()
+        self.review.show()
+        self.review.raise_()
+        self.review.activateWindow()
+        self.review.open_key(row.folder)
+
     async def close_selected(self) -> None:
         """Ask for a note, append `followup.closed` to the record, refresh the list."""
         row = self.selected()
+        if row is not None and self.on_server():
+            await self._close_on_server(row)
+            return
         if row is None or self.index is None:
             self.status.setText(self.tr("Select a follow-up first."))
             return
@@ -212,6 +259,20 @@ class FollowUpsDock(QDockWidget):
         closing = Operation.in_thread(self, close_followup, folder, note, self._author())
         if await closing.errors_to(self.status).run() is not None:
             await self.reload()
+
+    async def _close_on_server(self, row: OpenFollowUp) -> None:
+        assert self.team is not None
+        dialog = NoteDialog(row.device, self)
+        if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        note = dialog.note.toPlainText().strip()
+        closing = Operation(self, lambda: self._close_request(row.folder, note))
+        if await closing.errors_to(self.status).run() is not None:
+            await self.reload()
+
+    async def _close_request(self, session_id: str, note: str) -> dict[str, Any]:
+        assert self.team is not None
+        return await (await self.team.client()).request("followup.close", session_id=session_id, note=note)
 
     def close_index(self) -> None:
         if self.review is not None:

@@ -45,6 +45,7 @@ from console.session.join_dialog import JoinDialog
 from console.session.tab import Recording, SessionPlan, SessionTab, plan_by_code
 from console.settings.dialog import SettingsDialog
 from console.settings.identity import IdentityDialog, should_ask
+from console.team.service import TeamService
 from sessions import __version__, secrets
 from sessions.config import Settings
 from sessions.devices import Device, DeviceBook
@@ -107,7 +108,9 @@ class MainWindow(QMainWindow):
         self.devices.connect_requested.connect(self.connect_device)
         self.chat_dock = ChatDock(self)
         self.diagnostics = DiagnosticsDock(self)
-        self.followups = FollowUpsDock(self.archive_root, self._author, self)
+        self.team = TeamService(settings, parent=self, window=self)  # when Settings names a team server
+        QTimer.singleShot(0, self.team.push_soon)
+        self.followups = FollowUpsDock(self.archive_root, self._author, self, team=self.team)
         self.outbox = OutboxService(settings, self)
         self.escalations = EscalationsDock(self.outbox, self)
         self.files = FilesDock(self)  # the session's files (Tools ▸ Files of this session): hidden at first
@@ -447,6 +450,7 @@ class MainWindow(QMainWindow):
             self.followups.refresh()
         if remove:
             self._remove_tab(tab)
+        QTimer.singleShot(3000, self.team.push_soon)  # once the recorder has sealed the record
 
     def _author(self) -> str:
         """Who closes a follow-up: the technician's name and company (Settings ▸ Identity)."""
@@ -571,6 +575,7 @@ class MainWindow(QMainWindow):
             return
         layout.save(self, self.diagnostics.splitter_sizes or self.diagnostics.panel.splitter.sizes())
         self.followups.close_index()
+        self.team.close_now()
         for tab in self.session_tabs():
             tab.end()
         if self._translator is not None:

@@ -86,6 +86,10 @@ class ReviewSource(Protocol):
         """Add a lead's ``annotation`` or ``tag`` event to the record in *folder*."""
         ...
 
+    def close(self) -> None:
+        """The window closed: forget what was kept for it (a server's fetched copies)."""
+        ...
+
 
 class ArchiveSource:
     """A local archive folder read through its index (sessions.archive), on worker threads."""
@@ -125,3 +129,6 @@ class ArchiveSource:
 
     async def append(self, folder: Path, kind: str, data: dict[str, Any]) -> None:
         await asyncio.to_thread(append_event, folder, kind, data)
+
+    def close(self) -> None:
+        """Nothing kept: the index stays open for whoever opened it."""

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
@@ -348,6 +348,12 @@ class ReviewWindow(QMainWindow):
 
     def _on_session_view_record_changed(self, _folder: Path) -> None:
         spawn(self.update_index())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A source holding fetched copies (the team server's) forgets them when the window closes."""
+        self.session_view.player.pause()
+        self.source.close()
+        super().closeEvent(event)
 
 
 def run_review(archive: Path | None, index_db: Path | None) -> int:

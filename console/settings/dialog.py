@@ -1,4 +1,5 @@
-"""The Settings dialog: General (identity, language, font, scrollback, archive, relay), Translation, HQ."""
+"""The Settings dialog: General (identity, language, font, scrollback, archive, relay, team server),
+Translation, HQ."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -30,6 +32,7 @@ from sessions.config import Settings
 from sessions.errors import SupportError
 from sessions.identity import Identity
 from sessions.paths import app_dirs
+from sessions.team.client import server_target
 
 
 class SettingsDialog(QDialog):
@@ -93,6 +96,18 @@ class SettingsDialog(QDialog):
         self.relay.setPlaceholderText("relay.example.com:2222")
         form.addRow(self.tr("Relay:"), self.relay)
 
+        self.team_server = QLineEdit(settings.get("team", "server", ""))
+        named(self.team_server, "teamServerEdit", self.tr("Team server (host:port)"))
+        self.team_server.setPlaceholderText(self.tr("your relay, e.g. relay.example.com:2222"))
+        self.team_server.setToolTip(
+            self.tr("Finished records are pushed here; follow-ups and review show the team's records.")
+        )
+        form.addRow(self.tr("Team server:"), self.team_server)
+        self.team_message = named(QLabel(), "teamServerMessage", self.tr("Team server problem"))
+        self.team_message.setWordWrap(True)
+        self.team_message.hide()
+        form.addRow(self.team_message)
+
         self.translation = TranslationSettings(settings, self)
         self.pages.addTab(_scrolled(self.translation), self.tr("Translation"))
         self.hq = HqSettings(settings, self)
@@ -112,6 +127,16 @@ class SettingsDialog(QDialog):
             self.archive.setText(folder)
 
     def accept(self) -> None:
+        team = self.team_server.text().strip()
+        if team:
+            try:
+                server_target(team)
+            except SupportError as exc:
+                self.pages.setCurrentIndex(0)
+                self.team_server.setFocus()
+                self.team_message.setText(render_error(exc).lines())
+                self.team_message.show()
+                return
         self.identity.identity().store(self.settings)
         self.settings.set("ui", "language", self.language.currentData())
         self.settings.set("ui", "font_family", self.font_family.currentFont().family())
@@ -120,6 +145,7 @@ class SettingsDialog(QDialog):
         archive = self.archive.text().strip()
         self.settings.set("recording", "archive", "" if archive == str(app_dirs().archive) else archive)
         self.settings.set("relay", "address", self.relay.text().strip())
+        self.settings.set("team", "server", team)
         self.translation.apply()
         try:
             self.hq.apply()

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../console/team/service.py" line="193"/>
+        <source>Unknown team server</source>
+        <translation>알 수 없는 팀 서버</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="196"/>
+        <source>This is the first connection to the team server {address}. Its {kind} key fingerprint is:</source>
+        <translation>팀 서버 {address}에 처음 연결합니다. 이 서버의 {kind} 키 지문:</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="202"/>
+        <source>Compare it with the fingerprint the relay&apos;s administrator gives you (`valuezone relay` prints it when it starts). Trust this key and connect?</source>
+        <translation>릴레이 관리자가 알려 준 지문과 비교하세요(`valuezone relay`가 시작할 때 출력합니다). 이 키를 신뢰하고 연결할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="207"/>
+        <source>Trust and connect</source>
+        <translation>신뢰하고 연결</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="208"/>
+        <source>Trust the team server&apos;s host key and connect</source>
+        <translation>팀 서버의 호스트 키를 신뢰하고 연결</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="210"/>
+        <source>Do not connect</source>
+        <translation>연결하지 않음</translation>
+    </message>
+</context>
+<context>
     <name>AgentWindow</name>
     <message>
         <location filename="../../console/launch/demo.py" line="88"/>
@@ -2232,92 +2265,97 @@
 <context>
     <name>FollowUpsDock</name>
     <message>
-        <location filename="../../console/followups/dock.py" line="76"/>
+        <location filename="../../console/followups/dock.py" line="83"/>
         <source>Follow-ups</source>
         <translation>후속 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="85"/>
+        <location filename="../../console/followups/dock.py" line="93"/>
         <source>Open follow-ups</source>
         <translation>열린 후속 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="93"/>
+        <location filename="../../console/followups/dock.py" line="101"/>
         <source>Follow-up queue status</source>
         <translation>후속 조치 대기열 상태</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="97"/>
+        <location filename="../../console/followups/dock.py" line="105"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="99"/>
+        <location filename="../../console/followups/dock.py" line="107"/>
         <source>Open record</source>
         <translation>기록 열기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="101"/>
+        <location filename="../../console/followups/dock.py" line="109"/>
         <source>Open the record in the review window</source>
         <translation>검토 창에서 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="104"/>
+        <location filename="../../console/followups/dock.py" line="112"/>
         <source>Close with note…</source>
         <translation>메모와 함께 닫기…</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="106"/>
+        <location filename="../../console/followups/dock.py" line="114"/>
         <source>Close the follow-up with a note</source>
         <translation>메모를 남기고 후속 조치 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="123"/>
+        <location filename="../../console/followups/dock.py" line="137"/>
         <source>Reading the archive…</source>
         <translation>보관소를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="144"/>
+        <location filename="../../console/followups/dock.py" line="146"/>
+        <source>Asking the team server…</source>
+        <translation>팀 서버에 묻는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/followups/dock.py" line="167"/>
         <source>Resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="145"/>
+        <location filename="../../console/followups/dock.py" line="168"/>
         <source>Workaround</source>
         <translation>임시 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="146"/>
+        <location filename="../../console/followups/dock.py" line="169"/>
         <source>Escalated</source>
         <translation>본사에 전달</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="147"/>
+        <location filename="../../console/followups/dock.py" line="170"/>
         <source>Not resolved</source>
         <translation>해결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="167"/>
+        <location filename="../../console/followups/dock.py" line="190"/>
         <source>Overdue since {due}: {text}</source>
         <translation>{due}부터 기한 초과: {text}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/followups/dock.py" line="170"/>
+        <location filename="../../console/followups/dock.py" line="193"/>
         <source>%n open follow-up(s)</source>
         <translation>
             <numerusform>열린 후속 조치 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/followups/dock.py" line="171"/>
+        <location filename="../../console/followups/dock.py" line="194"/>
         <source>(%n overdue)</source>
         <translation>
             <numerusform>(기한 초과 %n건)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="182"/>
-        <location filename="../../console/followups/dock.py" line="204"/>
+        <location filename="../../console/followups/dock.py" line="208"/>
+        <location filename="../../console/followups/dock.py" line="252"/>
         <source>Select a follow-up first.</source>
         <translation>먼저 후속 조치를 선택하세요.</translation>
     </message>
@@ -2719,12 +2757,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="87"/>
+        <location filename="../../console/mainwindow/window.py" line="88"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="124"/>
+        <location filename="../../console/mainwindow/window.py" line="127"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
@@ -2894,22 +2932,22 @@
         <translation>밸류존 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="183"/>
+        <location filename="../../console/mainwindow/window.py" line="186"/>
         <source>New connection</source>
         <translation>새 연결</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="184"/>
+        <location filename="../../console/mainwindow/window.py" line="187"/>
         <source>Address ([user@]host[:port]):</source>
         <translation>주소 ([사용자@]호스트[:포트]):</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="343"/>
+        <location filename="../../console/mainwindow/window.py" line="346"/>
         <source>Open a connected session first, then run diagnostics.</source>
         <translation>먼저 연결된 세션을 연 다음 진단을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="93"/>
+        <location filename="../../console/mainwindow/window.py" line="94"/>
         <source>No session is open.
 
 Pick a device under Devices and press Connect,
@@ -2922,162 +2960,162 @@ or Join by code (Ctrl+Shift+J) when a customer reads you a session code.</source
 고객이 세션 코드를 불러 주면 코드로 참여 (Ctrl+Shift+J)를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="173"/>
+        <location filename="../../console/mainwindow/window.py" line="176"/>
         <source>You are {who} in new records and canned replies.</source>
         <translation>새 기록과 상용구에 {who}(으)로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="244"/>
+        <location filename="../../console/mainwindow/window.py" line="247"/>
         <source>A session code is used once: ask the customer for a new code to join again.</source>
         <translation>세션 코드는 한 번만 쓸 수 있습니다. 다시 참여하려면 고객에게 새 코드를 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="357"/>
+        <location filename="../../console/mainwindow/window.py" line="360"/>
         <source>Open a session first, then escalate (Ctrl+Shift+H).</source>
         <translation>먼저 세션을 연 다음 에스컬레이션하세요 (Ctrl+Shift+H).</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="376"/>
+        <location filename="../../console/mainwindow/window.py" line="379"/>
         <source>Bundle queued for {destination}.</source>
         <translation>{destination}(으)로 보낼 번들이 대기열에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="384"/>
+        <location filename="../../console/mainwindow/window.py" line="387"/>
         <source>Delivered to HQ</source>
         <translation>본사에 전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="385"/>
+        <location filename="../../console/mainwindow/window.py" line="388"/>
         <source>The bundle for ticket {ticket} was delivered to {destination}.</source>
         <translation>티켓 {ticket}의 번들이 {destination}에 전달되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="406"/>
+        <location filename="../../console/mainwindow/window.py" line="409"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="407"/>
+        <location filename="../../console/mainwindow/window.py" line="410"/>
         <source>End the session with {label}? The recording is kept.</source>
         <translation>{label} 세션을 종료하시겠습니까? 녹화는 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="413"/>
+        <location filename="../../console/mainwindow/window.py" line="416"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="414"/>
+        <location filename="../../console/mainwindow/window.py" line="417"/>
         <source>End session…</source>
         <translation>세션 종료…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="415"/>
+        <location filename="../../console/mainwindow/window.py" line="418"/>
         <source>End the session with an outcome and survey</source>
         <translation>결과와 설문으로 세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="431"/>
+        <location filename="../../console/mainwindow/window.py" line="434"/>
         <source>Open a connected session first.</source>
         <translation>먼저 연결된 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="433"/>
+        <location filename="../../console/mainwindow/window.py" line="436"/>
         <source>The outcome of this session is already recorded.</source>
         <translation>이 세션의 결과는 이미 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="442"/>
+        <location filename="../../console/mainwindow/window.py" line="445"/>
         <source>Session ended; the outcome is recorded.</source>
         <translation>세션이 끝났고 결과가 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="476"/>
+        <location filename="../../console/mainwindow/window.py" line="480"/>
         <source>Settings saved. A new language applies to new windows.</source>
         <translation>설정을 저장했습니다. 새 언어는 새 창부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="484"/>
         <location filename="../../console/mainwindow/window.py" line="488"/>
-        <location filename="../../console/mainwindow/window.py" line="489"/>
+        <location filename="../../console/mainwindow/window.py" line="492"/>
+        <location filename="../../console/mainwindow/window.py" line="493"/>
         <source>Chat</source>
         <translation>채팅</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="488"/>
+        <location filename="../../console/mainwindow/window.py" line="492"/>
         <source>Canned replies</source>
         <translation>상용구</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="489"/>
+        <location filename="../../console/mainwindow/window.py" line="493"/>
         <source>Send the chat message</source>
         <translation>채팅 메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="492"/>
-        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <location filename="../../console/mainwindow/window.py" line="496"/>
+        <location filename="../../console/mainwindow/window.py" line="497"/>
         <source>Terminal</source>
         <translation>터미널</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="492"/>
+        <location filename="../../console/mainwindow/window.py" line="496"/>
         <source>Scroll back / forward a page</source>
         <translation>한 페이지 뒤로 / 앞으로 스크롤</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <location filename="../../console/mainwindow/window.py" line="497"/>
         <source>Zoom</source>
         <translation>확대/축소</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="494"/>
+        <location filename="../../console/mainwindow/window.py" line="498"/>
         <source>Find</source>
         <translation>찾기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="494"/>
+        <location filename="../../console/mainwindow/window.py" line="498"/>
         <source>Older match / newer match / close</source>
         <translation>이전 일치 / 다음 일치 / 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="503"/>
+        <location filename="../../console/mainwindow/window.py" line="507"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="508"/>
+        <location filename="../../console/mainwindow/window.py" line="512"/>
         <source>About Valuezone</source>
         <translation>밸류존 정보</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="509"/>
+        <location filename="../../console/mainwindow/window.py" line="513"/>
         <source>Valuezone {version}
 Remote support for devices, recorded from the first byte.</source>
         <translation>밸류존 {version}
 첫 바이트부터 기록되는 장치 원격 지원.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="536"/>
+        <location filename="../../console/mainwindow/window.py" line="540"/>
         <source>1 session is live. Quitting ends it; its recording is kept.</source>
         <translation>진행 중인 세션이 1개 있습니다. 종료하면 세션이 끝나며, 기록은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="538"/>
+        <location filename="../../console/mainwindow/window.py" line="542"/>
         <source>{n} sessions are live. Quitting ends them; their recordings are kept.</source>
         <translation>진행 중인 세션이 {n}개 있습니다. 종료하면 모두 끝나며, 기록은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="544"/>
+        <location filename="../../console/mainwindow/window.py" line="548"/>
         <source>Quit Valuezone</source>
         <translation>밸류존 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="550"/>
+        <location filename="../../console/mainwindow/window.py" line="554"/>
         <source>End sessions and quit</source>
         <translation>세션 끝내고 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="551"/>
+        <location filename="../../console/mainwindow/window.py" line="555"/>
         <source>End the live sessions and quit</source>
         <translation>진행 중인 세션을 끝내고 종료</translation>
     </message>
@@ -3144,32 +3182,32 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../console/followups/dock.py" line="48"/>
+        <location filename="../../console/followups/dock.py" line="51"/>
         <source>Close follow-up — {device}</source>
         <translation>후속 조치 닫기 — {device}</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="50"/>
+        <location filename="../../console/followups/dock.py" line="53"/>
         <source>How was it settled?</source>
         <translation>어떻게 마무리되었나요?</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="51"/>
+        <location filename="../../console/followups/dock.py" line="54"/>
         <source>Note closing the follow-up</source>
         <translation>후속 조치를 닫는 메모</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="56"/>
+        <location filename="../../console/followups/dock.py" line="59"/>
         <source>Close the follow-up or keep it open</source>
         <translation>후속 조치 닫기 또는 열어 두기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="59"/>
+        <location filename="../../console/followups/dock.py" line="62"/>
         <source>Close the follow-up</source>
         <translation>후속 조치 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/followups/dock.py" line="60"/>
+        <location filename="../../console/followups/dock.py" line="63"/>
         <source>Close follow-up</source>
         <translation>후속 조치 닫기</translation>
     </message>
@@ -3600,6 +3638,24 @@ Remote support for devices, recorded from the first byte.</source>
     </message>
 </context>
 <context>
+    <name>ServerSource</name>
+    <message>
+        <location filename="../../console/review/server_source.py" line="46"/>
+        <source>team server %1</source>
+        <translation>팀 서버 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/server_source.py" line="51"/>
+        <source>no team</source>
+        <translation>팀 없음</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/server_source.py" line="52"/>
+        <source>Team server %1: %2 (%3; %4)</source>
+        <translation>팀 서버 %1: %2 (%3; %4)</translation>
+    </message>
+</context>
+<context>
     <name>SessionPlan</name>
     <message>
         <location filename="../../console/session/tab.py" line="60"/>
@@ -3639,6 +3695,26 @@ Remote support for devices, recorded from the first byte.</source>
         <location filename="../../console/session/tab.py" line="129"/>
         <source>Terminal of {label}</source>
         <translation>{label} 터미널</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="230"/>
+        <source>Not recording yet: the record starts once the session is open.</source>
+        <translation>아직 기록하지 않습니다. 세션이 열리면 기록이 시작됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="231"/>
+        <source>Recording to {folder}</source>
+        <translation>{folder}에 기록 중</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="233"/>
+        <source>Recording is suspended: the session goes on unrecorded. Use Resume recording in the banner.</source>
+        <translation>기록이 일시 중단되었습니다. 세션은 기록 없이 계속됩니다. 배너의 기록 재개를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="235"/>
+        <source>Recorded to {folder}</source>
+        <translation>{folder}에 기록됨</translation>
     </message>
     <message>
         <location filename="../../console/session/tab.py" line="277"/>
@@ -3723,39 +3799,19 @@ Remote support for devices, recorded from the first byte.</source>
         <translation>{label} (종료됨)</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="436"/>
-        <source>Reconnect</source>
-        <translation>다시 연결</translation>
-    </message>
-    <message>
         <location filename="../../console/session/tab.py" line="434"/>
         <source>Create a new key…</source>
         <translation>새 키 만들기…</translation>
     </message>
     <message>
+        <location filename="../../console/session/tab.py" line="436"/>
+        <source>Reconnect</source>
+        <translation>다시 연결</translation>
+    </message>
+    <message>
         <location filename="../../console/session/tab.py" line="430"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
-    </message>
-    <message>
-        <location filename="../../console/session/tab.py" line="230"/>
-        <source>Not recording yet: the record starts once the session is open.</source>
-        <translation>아직 기록하지 않습니다. 세션이 열리면 기록이 시작됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/session/tab.py" line="231"/>
-        <source>Recording to {folder}</source>
-        <translation>{folder}에 기록 중</translation>
-    </message>
-    <message>
-        <location filename="../../console/session/tab.py" line="233"/>
-        <source>Recording is suspended: the session goes on unrecorded. Use Resume recording in the banner.</source>
-        <translation>기록이 일시 중단되었습니다. 세션은 기록 없이 계속됩니다. 배너의 기록 재개를 사용하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../console/session/tab.py" line="235"/>
-        <source>Recorded to {folder}</source>
-        <translation>{folder}에 기록됨</translation>
     </message>
     <message>
         <location filename="../../console/session/tab.py" line="365"/>
@@ -3918,102 +3974,127 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/settings/dialog.py" line="42"/>
+        <location filename="../../console/settings/dialog.py" line="45"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="44"/>
+        <location filename="../../console/settings/dialog.py" line="47"/>
         <source>Settings pages</source>
         <translation>설정 페이지</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="48"/>
+        <location filename="../../console/settings/dialog.py" line="51"/>
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="54"/>
+        <location filename="../../console/settings/dialog.py" line="57"/>
         <source>User interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="55"/>
+        <location filename="../../console/settings/dialog.py" line="58"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="59"/>
+        <location filename="../../console/settings/dialog.py" line="62"/>
         <source>Language:</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="63"/>
+        <location filename="../../console/settings/dialog.py" line="66"/>
         <source>Terminal font</source>
         <translation>터미널 글꼴</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="66"/>
+        <location filename="../../console/settings/dialog.py" line="69"/>
         <source>Terminal font size</source>
         <translation>터미널 글꼴 크기</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="72"/>
+        <location filename="../../console/settings/dialog.py" line="75"/>
         <source>Terminal font:</source>
         <translation>터미널 글꼴:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="75"/>
+        <location filename="../../console/settings/dialog.py" line="78"/>
         <source>Scrollback lines</source>
         <translation>스크롤백 줄 수</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="79"/>
+        <location filename="../../console/settings/dialog.py" line="82"/>
         <source>Scrollback lines:</source>
         <translation>스크롤백 줄 수:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="82"/>
+        <location filename="../../console/settings/dialog.py" line="85"/>
         <source>Archive folder for session records</source>
         <translation>세션 기록 보관 폴더</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="83"/>
+        <location filename="../../console/settings/dialog.py" line="86"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="84"/>
+        <location filename="../../console/settings/dialog.py" line="87"/>
         <source>Choose the archive folder</source>
         <translation>보관 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="89"/>
+        <location filename="../../console/settings/dialog.py" line="92"/>
         <source>Archive folder:</source>
         <translation>보관 폴더:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="92"/>
+        <location filename="../../console/settings/dialog.py" line="95"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="94"/>
+        <location filename="../../console/settings/dialog.py" line="97"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="97"/>
+        <location filename="../../console/settings/dialog.py" line="100"/>
+        <source>Team server (host:port)</source>
+        <translation>팀 서버 (호스트:포트)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="101"/>
+        <source>your relay, e.g. relay.example.com:2222</source>
+        <translation>사용하는 릴레이, 예: relay.example.com:2222</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="103"/>
+        <source>Finished records are pushed here; follow-ups and review show the team&apos;s records.</source>
+        <translation>끝난 기록은 여기로 보내지고, 후속 조치와 검토 창은 팀의 기록을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="105"/>
+        <source>Team server:</source>
+        <translation>팀 서버:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="106"/>
+        <source>Team server problem</source>
+        <translation>팀 서버 문제</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="112"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="99"/>
+        <location filename="../../console/settings/dialog.py" line="114"/>
         <source>Escalation to HQ</source>
         <translation>본사 이관</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="110"/>
+        <location filename="../../console/settings/dialog.py" line="125"/>
         <source>Archive folder</source>
         <translation>보관 폴더</translation>
     </message>
@@ -4165,6 +4246,19 @@ Remote support for devices, recorded from the first byte.</source>
         <location filename="../../console/devices/import_dialog.py" line="159"/>
         <source>{name}: not imported: {why}</source>
         <translation>{name}: 가져오지 않음: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamService</name>
+    <message>
+        <location filename="../../console/team/service.py" line="157"/>
+        <source>Team server: %s</source>
+        <translation>팀 서버: %s</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="161"/>
+        <source>Team server: %1 records pushed, %2 refused</source>
+        <translation>팀 서버: 기록 %1개 보냄, %2개 거부됨</translation>
     </message>
 </context>
 <context>

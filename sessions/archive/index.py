@@ -22,6 +22,7 @@ from pathlib import Path
 from sessions.archive.anchors import find_anchor, keep_anchor, peek_session_id, replaced
 from sessions.archive.extract import Doc, Facts, facts_and_docs, terminal_docs
 from sessions.archive.schema import ArchiveIndexError, connect, default_index_path
+from sessions.archive.tokens import terms_text
 from sessions.errors import RecordError
 from sessions.recording import iter_records, open_record
 from sessions.recording.meta import CAST_FILE, EVENTS_FILE, SESSION_FILE
@@ -263,7 +264,7 @@ def _upsert(conn: sqlite3.Connection, rel: str, facts: Facts, events_stamp: str,
 
 def _insert_docs(conn: sqlite3.Connection, record_id: int, docs: Iterable[Doc]) -> None:
     for doc in docs:
-        cursor = conn.execute("INSERT INTO docs(body) VALUES (?)", (doc.body,))
+        cursor = conn.execute("INSERT INTO docs(body, terms) VALUES (?, ?)", (doc.body, terms_text(doc.body)))
         conn.execute(
             "INSERT INTO docmeta(rowid, record, kind, t) VALUES (?,?,?,?)",
             (cursor.lastrowid, record_id, doc.kind, doc.t),

@@ -133,7 +133,7 @@ def build_report(
         made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         sessions=len(rows),
         outcomes=outcomes,
-        recurring=_recurring(findings, tags),
+        recurring=recurring_items(findings, tags),
         followups=tuple(FollowUp(*row) for row in followups),
         scores=scores,
         comments=comments,
@@ -146,7 +146,7 @@ def build_report(
     )
 
 
-def _recurring(
+def recurring_items(
     findings: list[tuple[str, str, str, str]], tags: list[tuple[str, str]]
 ) -> tuple[Recurring, ...]:
     groups: dict[tuple[str, str], set[str]] = {}

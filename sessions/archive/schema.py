@@ -10,7 +10,7 @@ from sessions import storage
 from sessions.errors import SupportError
 from sessions.paths import app_dirs
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE records (
@@ -95,7 +95,18 @@ INSERT OR IGNORE INTO anchors(session_id, folder, event_count, last_hash, first_
 UPDATE records SET events_stamp = '', cast_stamp = '';
 """
 
-_MIGRATIONS = [_V1, _V2]
+# Version 3: documents are searched by our own tokens (sessions/archive/tokens.py: CJK bigrams, words),
+# kept in the `terms` column; `body` stays for snippets. Every record is read again on the next update.
+_V3 = """
+DROP TABLE docs;
+DELETE FROM docmeta;
+DELETE FROM findings;
+DELETE FROM tags;
+UPDATE records SET events_stamp = '', cast_stamp = '';
+CREATE VIRTUAL TABLE docs USING fts5(body UNINDEXED, terms, tokenize = "ascii");
+"""
+
+_MIGRATIONS = [_V1, _V2, _V3]
 
 
 class ArchiveIndexError(SupportError):

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from sessions.archive.index import ArchiveIndex
 from sessions.archive.schema import ArchiveIndexError
+from sessions.archive.tokens import fts5_query, highlight_pattern, is_cjk, parse_query
 
 SNIPPET_CHARS = 160
-_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w", re.UNICODE)
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')  # as tokens.parse_query reads a query
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,21 +140,11 @@ class SessionRow:
 
 
 def fts_query(text: str) -> str:
-    """A safe FTS5 query from what a person typed: every word must occur; "quoted words" as a phrase.
-
-    A trailing ``*`` makes a word a prefix; Korean words are always prefixes, so 디스크 finds 디스크가.
-    Punctuation is never FTS syntax here, so ``mdadm --detail /dev/md0`` is searched as typed.
-    """
-    terms = []
-    for match in _TOKEN.finditer(text):
-        phrase, word = match.group(1), match.group(2)
-        raw = phrase if phrase is not None else word
-        prefix = raw.endswith("*") or bool(_HANGUL.search(raw) and phrase is None)
-        raw = raw.rstrip("*")
-        if not _WORD.search(raw):
-            continue
-        terms.append('"' + raw.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
+    """A safe FTS5 query from what a person typed (sessions/archive/tokens.py): every word must occur,
+    "quoted words" in that order, ``md*`` as a prefix; Korean, Chinese and Japanese are found inside longer
+    words (디스크 in 디스크에서). Punctuation is never FTS syntax, so ``mdadm --detail /dev/md0`` is
+    searched as typed."""
+    return fts5_query(parse_query(text))
 
 
 def search(index: ArchiveIndex, text: str, *, limit: int = 50, filters: Filters | None = None) -> list[Hit]:
@@ -196,17 +186,8 @@ def phrase_highlighter(text: str) -> re.Pattern[str]:
 
 
 def highlighter(text: str) -> re.Pattern[str]:
-    """The searched words where the index matched them: at a word start, in any case; a prefix term
-    (``md*``, Korean words) also covers the rest of its word."""
-    alternatives = []
-    for match in _TOKEN.finditer(text):
-        phrase, word = match.group(1), match.group(2)
-        raw = phrase if phrase is not None else word
-        prefix = raw.endswith("*") or bool(_HANGUL.search(raw) and phrase is None)
-        for token in re.findall(r"\w+", raw):
-            alternatives.append(rf"(?<!\w){re.escape(token)}" + (r"\w*" if prefix else r"(?!\w)"))
-    alternatives.sort(key=len, reverse=True)
-    return re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
+    """The searched words where the index matched them (see tokens.highlight_pattern)."""
+    return highlight_pattern(text)
 
 
 def snippet(
@@ -324,15 +305,14 @@ def term_patterns(text: str) -> list[re.Pattern[str]]:
     player starts from) is where every one of them has been seen.
     """
     found = []
-    for match in _TOKEN.finditer(text):
-        phrase, word = match.group(1), match.group(2)
-        raw = phrase if phrase is not None else word
-        prefix = raw.endswith("*") or bool(_HANGUL.search(raw) and phrase is None)
-        words = re.findall(r"[^\W_]+", raw)
+    for match in _QUERY_PART.finditer(text):
+        raw = match.group(1) if match.group(1) is not None else match.group(2)
+        prefix = raw.rstrip().endswith("*")
+        words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", raw))
         if not words:
             continue
         body = r"[\W_]+".join(re.escape(piece) for piece in words)
-        start = "" if _HANGUL.match(words[0]) else r"(?<![^\W_])"
-        end = r"\w*" if prefix else ("" if _HANGUL.search(words[-1][-1]) else r"(?![^\W_])")
+        start = "" if is_cjk(words[0][0]) else r"(?<![^\W_])"  # CJK is found inside longer runs too
+        end = r"\w*" if prefix else ("" if is_cjk(words[-1][-1]) else r"(?![^\W_])")
         found.append(re.compile(start + body + end, re.IGNORECASE))
     return found

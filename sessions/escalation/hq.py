@@ -20,6 +20,7 @@ import re
 import ssl
 import tempfile
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -287,6 +288,8 @@ class HqHandler(BaseHTTPRequestHandler):
             os.replace(tmp, final)
             os.replace(self.server.inbox / f"{bundle_id}.json.tmp", self.server.inbox / f"{bundle_id}.json")
         log.info("stored bundle %s from %s (%s)", bundle_id, who, digest)
+        if self.server.on_stored is not None:
+            self.server.on_stored(bundle_id)  # e.g. the team database's index (hq serve --db)
         return 201, {"id": bundle_id, "sha256": digest}
 
 
@@ -329,6 +332,7 @@ class HqHttpServer(ThreadingHTTPServer):
         self.book = ConnectionBook(self.limits)
         self.store_lock = threading.Lock()
         self.tls = tls
+        self.on_stored: Callable[[str], None] | None = None  # called with each newly stored bundle's id
         try:
             super().__init__(address, handler)
         except OSError as exc:  # socketserver closed its socket already

@@ -6,7 +6,7 @@ import asyncio
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import asyncssh
 
@@ -26,6 +26,8 @@ from sessions.relay.ratelimit import FailureLimiter
 from sessions.relay.refusals import Refusals, clip
 from sessions.relay.technicians import TechnicianRegistry
 from sessions.ssh.packets import streamline
+from sessions.team.protocol import MAX_RECORD
+from sessions.team.service import TeamServer, TeamSession
 from sessions.vendor import Vendor
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
@@ -69,6 +71,9 @@ class RelayConfig:
     audit_keep: int = DEFAULT_KEEP
     refusals_per_source: int = 10
     refusals_per_minute: int = 1000
+    # The team server (sessions/team/): records, review and reports. "" = SQLite in state_dir.
+    db_url: str = ""
+    team_max_record: int = MAX_RECORD
     vendor: Vendor | None = None  # handed to each agent in `welcome`, for display only
     # The data leg (protocol v2, sessions/relay/dataleg.py): a TLS port agents carry the inner SSH on
     # after consent. data_port 0: any free port; data_public_port: the port agents are told, when a
@@ -178,8 +183,10 @@ class _Connection(asyncssh.SSHServer):
             key=self.technician.fingerprint,
         )
 
-    def session_requested(self) -> asyncssh.SSHServerProcess[str] | bool:
-        if self.customer is None:
+    def session_requested(self) -> asyncssh.SSHServerProcess[str] | tuple[Any, TeamSession] | bool:
+        if self.customer is None:  # a technician: only the team server's subsystem (sessions/team/)
+            if self.technician is not None and self.relay.team is not None and self.conn is not None:
+                return self.relay.team.session(self.conn, self.technician.fingerprint)
             return False
         return asyncssh.SSHServerProcess(self.customer.run_session, None, 0, False)
 
@@ -234,6 +241,7 @@ class Relay:
                 token_timeout=config.leg_token_timeout,
                 handshake_timeout=config.handshake_timeout,
             )
+        self.team: TeamServer | None = None
 
     @property
     def leg_offer(self) -> dict[str, object] | None:
@@ -248,9 +256,13 @@ class Relay:
     @classmethod
     async def start(cls, config: RelayConfig) -> Relay:
         relay = cls(config)
+        relay.team = await TeamServer.open(
+            config.db_url, config.state_dir, relay.technicians.member, max_record=config.team_max_record
+        )
         try:
             relay._server = await relay._listen()
         except OSError as exc:
+            await relay.team.close()
             relay.audit.close()
             raise listen_error(exc, config.host, config.port, who="another relay?") from exc
         relay.port = relay._server.sockets[0].getsockname()[1]
@@ -259,6 +271,7 @@ class Relay:
                 await relay.legs.start(config.host, config.data_port)
             except OSError as exc:
                 relay._server.close()
+                await relay.team.close()
                 relay.audit.close()
                 raise listen_error(exc, config.host, config.data_port, who="another relay?") from exc
         relay._gate_task = asyncio.get_running_loop().create_task(keep(relay.gate, relay._gate_report))
@@ -310,6 +323,9 @@ class Relay:
                 await asyncio.gather(task, return_exceptions=True)
         self._gate_task = self._minute_task = None
         self.refusals.report()
+        if self.team is not None:
+            await self.team.close()
+            self.team = None
         self.audit.write("relay.stopped")
         self.audit.close()
 

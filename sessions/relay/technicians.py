@@ -1,24 +1,19 @@
-"""Who may claim codes: technician public keys from an OpenSSH authorized_keys file (comment = name)."""
+"""Who may claim codes: technician public keys from an OpenSSH authorized_keys file (comment = name).
+
+Options before a key give the team server's role and teams (`role="lead",team="seoul"`; see
+sessions/team/roles.py).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import asyncssh
 
 from sessions.errors import ConfigError
 from sessions.relay.pairing import Technician
-
-_KEY_PREFIXES = ("ssh-", "ecdsa-", "sk-", "rsa-sha2")
-
-
-def _parse_line(line: str) -> tuple[str, str] | None:
-    """(`type base64`, comment) of one authorized_keys line, skipping any leading options."""
-    fields = line.split()
-    for index, word in enumerate(fields):
-        if word.startswith(_KEY_PREFIXES) and index + 1 < len(fields):
-            return f"{word} {fields[index + 1]}", " ".join(fields[index + 2 :])
-    return None
+from sessions.team.roles import Member, OptionsError, member_from, split_line
 
 
 class TechnicianRegistry:
@@ -26,8 +21,9 @@ class TechnicianRegistry:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._mtime: float | None = None
+        self._mtime: tuple[int, int, int] | None = None
         self._by_fingerprint: dict[str, Technician] = {}
+        self._members: dict[str, Member] = {}
         self.reload()
 
     def reload(self) -> None:
@@ -42,15 +38,25 @@ class TechnicianRegistry:
                 params={"path": self.path, "strerror": exc.strerror},
             ) from exc
         found: dict[str, Technician] = {}
+        members: dict[str, Member] = {}
         for number, raw in enumerate(text.splitlines(), 1):
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
-            parsed = _parse_line(line)
             try:
+                parsed = split_line(line)
                 if parsed is None:
                     raise ValueError("no key")
-                key = asyncssh.import_public_key(parsed[0])
+                key = asyncssh.import_public_key(parsed[1])
+                fingerprint = key.get_fingerprint("sha256")
+                member = member_from(parsed[0], fingerprint, parsed[2])
+            except OptionsError as exc:
+                raise ConfigError(
+                    f"Line {number} of the technicians file {self.path} has bad options: {exc}.",
+                    'Options go before the key: role="lead",team="seoul,busan" ssh-ed25519 AAAA… Name.',
+                    code="relay.technicians_bad_options",
+                    params={"number": number, "path": self.path, "exc": exc},
+                ) from exc
             except (ValueError, asyncssh.KeyImportError) as exc:
                 raise ConfigError(
                     f"Line {number} of the technicians file {self.path} is not a public key ({exc}).",
@@ -58,14 +64,15 @@ class TechnicianRegistry:
                     code="relay.technicians_bad_line",
                     params={"number": number, "path": self.path, "exc": exc},
                 ) from exc
-            fingerprint = key.get_fingerprint("sha256")
-            found[fingerprint] = Technician(fingerprint, parsed[1] or fingerprint)
+            found[fingerprint] = Technician(fingerprint, parsed[2] or fingerprint)
+            members[fingerprint] = member
         self._by_fingerprint = found
-        self._mtime = stat.st_mtime
+        self._members = members
+        self._mtime = _stamp(stat)
 
     def _refresh(self) -> None:
         try:
-            mtime = self.path.stat().st_mtime
+            mtime = _stamp(self.path.stat())
         except OSError:
             return  # keep the last good list if the file is briefly missing while being replaced
         if mtime != self._mtime:
@@ -84,5 +91,19 @@ class TechnicianRegistry:
         self._refresh()
         return self._by_fingerprint.get(fingerprint)
 
+    def member(self, fingerprint: str) -> Member | None:
+        """The team-server member holding the key *fingerprint* now (roles apply without a restart)."""
+        self._refresh()
+        return self._members.get(fingerprint)
+
+    def members(self) -> list[Member]:
+        self._refresh()
+        return list(self._members.values())
+
     def __len__(self) -> int:
         return len(self._by_fingerprint)
+
+
+def _stamp(stat: os.stat_result) -> tuple[int, int, int]:
+    """Changes the moment the file does: replaced (inode), rewritten (size) or touched (mtime in ns)."""
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)

@@ -17,7 +17,7 @@ import pytest
 
 from sessions.archive import ArchiveIndex, build_report, search
 from sessions.archive.anchors import read_anchor
-from sessions.archive.schema import _V1
+from sessions.archive.schema import _MIGRATIONS, _V1, SCHEMA_VERSION, _run_script
 from sessions.errors import RecordError
 from sessions.recording import append_event, verify
 from tests.recording.attacks import append_forged, cut_tail, events, rehash_with
@@ -246,7 +246,33 @@ def test_version_1_index_is_migrated_and_its_hashes_become_anchors(archive: Path
     conn.close()
     cut_tail(folder, 1)  # cut before the upgrade: the version-1 index's hash still anchors it
     with ArchiveIndex(archive, db) as index:
-        assert index.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert index.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         stats = index.update()
     assert len(stats.failed) == 1 and "1 event removed since indexed" in stats.failed[0]
     assert len(events(folder)) == report.events - 1
+
+
+def test_version_2_index_gets_the_tokenizer_and_keeps_its_anchors(archive: Path, tmp_path: Path) -> None:
+    """Schema 3 (our own tokens, CJK bigrams) comes after schema 2's anchors: they survive the upgrade."""
+    from sessions import storage
+
+    cut, kept = written_record(archive, word="first"), written_record(archive, word="second")
+    db = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(db, isolation_level=None)
+    storage.migrate(conn, _MIGRATIONS[:2], too_new=lambda v: AssertionError(v), run=_run_script)
+    for folder in (cut, kept):
+        report = verify(folder)
+        conn.execute(
+            "INSERT INTO anchors(session_id, folder, event_count, last_hash, first_indexed, updated) "
+            "VALUES (?,?,?,?,'2025-01-01T00:00:00Z','2025-01-01T00:00:00Z')",
+            (report.session_id, folder.relative_to(archive).as_posix(), report.events, report.last_hash),
+        )
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    conn.close()
+    cut_tail(cut, 1)
+    with ArchiveIndex(archive, db) as index:
+        assert index.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        stats = index.update()
+        assert len(stats.failed) == 1 and "1 event removed since indexed" in stats.failed[0]
+        hits = search(index, "디스")  # inside 디스크: found only by the schema-3 tokens
+        assert {hit.folder for hit in hits} == {kept.relative_to(archive).as_posix()}

@@ -29,7 +29,7 @@ async def test_index_search_json_and_asciinema(
     assert hits[0]["snippet"][start:end].startswith("vz")
     assert main(["review", "search", str(archive), "소리"]) == 0
     out = capsys.readouterr().out
-    assert "«소리가»" in out and "chat" in out
+    assert "«소리»가" in out and "chat" in out  # the CJK part that matched
     assert main(["review", "search", str(archive), "nothing-like-this"]) == 1
     if Path(ASCIINEMA).exists() and shutil.which("script"):
         assert "vz-typed-42-mdadm" in asciinema_cat(folder / "terminal.cast")

@@ -28,7 +28,7 @@ async def test_search_finds_a_typed_command_and_a_korean_chat_word(
     assert typed[0].folder == folder.relative_to(archive).as_posix()
     assert 0 <= typed[0].t < 30
 
-    korean = search(index, "소리")  # a word of the chat, found inside 소리가 (Korean words are prefixes)
+    korean = search(index, "소리")  # a word of the chat, found inside 소리가 (CJK text as bigrams)
     assert [hit.kind for hit in korean] == ["chat"]
     assert "소리가" in korean[0].snippet and korean[0].marked("<", ">").count("<") == 1
     assert search(index, "strange noise")[0].kind == "chat"  # the translation is indexed too
@@ -97,9 +97,10 @@ def test_facts_first_response_and_resolution(archive: Path, index: ArchiveIndex)
 
 
 def test_query_syntax_is_never_fts_syntax() -> None:
-    assert fts_query("mdadm --detail /dev/md0") == '"mdadm" "--detail" "/dev/md0"'
-    assert fts_query('"cat /proc" md*') == '"cat /proc" "md"*'
-    assert fts_query("디스크 OR") == '"디스크"* "OR"'
+    assert fts_query("mdadm --detail /dev/md0") == '"mdadm" AND "detail" AND "dev md0"'
+    assert fts_query('"cat /proc" md*') == '"cat proc" AND "md"*'
+    assert fts_query("디스크 OR") == '"디스 스크" AND "or"'  # CJK as bigrams, found inside longer words
+    assert fts_query("디") == '"디"*'  # one CJK character: any token that starts with it
     assert fts_query('" -- ') == ""
 
 
