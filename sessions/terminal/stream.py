@@ -13,6 +13,7 @@ import codecs
 import re
 
 from sessions.terminal.controls import Controls
+from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
@@ -103,7 +104,23 @@ class TerminalStream:
             self._pending = ""
         data = self._hold_incomplete_tail(data)
         if data:
+            if self.tokens is _TOKEN_RE and HOME in data:
+                data = self._skip_frames(data)
             self._run(self.tokens.split(data))
+
+    def _skip_frames(self, data: str) -> str:
+        """Draw *data* up to its last frame that the next one covers (frames.py), skipping covered frames;
+        the rest is left to draw."""
+        screen = self.screen
+        done = 0
+        for start, frame, after in frame_spans(data, screen.cols):
+            if start > done:
+                self._run(self.tokens.split(data[done:start]))
+                done = start
+            if start == done and can_skip(screen, frame, after):
+                skip(screen, frame)
+                done = start + 3 + len(frame.text)
+        return data[done:]
 
     def _hold_incomplete_tail(self, data: str) -> str:
         """Keep an unfinished escape sequence at the end for the next feed (or skip it if it is too long)."""

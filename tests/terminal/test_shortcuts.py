@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sessions.terminal import TerminalScreen, TerminalStream
+from sessions.terminal.frames import frame_spans
 from sessions.terminal.stream import LITERAL_TOKEN_RE
 
 
@@ -115,3 +116,44 @@ def test_a_flood_of_line_feeds_fills_the_scrollback_as_one_at_a_time_would():
     TerminalStream(fast).feed_text(data)
     assert fast.history.added == 500 - 3 + 1 and len(fast.history) == 100
     assert fast.history[-1].styles[0].bg == "blue"  # blank lines made by scrolling take the colours
+
+
+# --- frames a full-screen program redraws from home (frames.py) -------------------------------------------
+_frame_text = st.sampled_from(["ab", "0123456789", "가나", "x", "─┐", "abcdefghijk", " "])
+_frame_row = st.tuples(
+    st.lists(st.one_of(_frame_text, _frame_text, _sgr, st.just("\x1b[m")), max_size=5).map("".join),
+    st.sampled_from(["", "\x1b[K", "\x1b[K", "\x1b[K"]),
+).map("".join)
+_frame = st.tuples(
+    st.lists(_frame_row, min_size=1, max_size=7).map("\r\n".join), st.sampled_from(["", "\x1b[J", "\x1b[J"])
+).map(lambda p: "\x1b[H" + "".join(p))
+_setup = st.sampled_from(
+    ["", "", "\x1b[2;4r", "\x1b[1;3r", "\x1b[?6h", "\x1b[4h", "\x1b(0", "\x1b[?7l", "\x1b[?1049h", "\x1b[44m"]
+)
+_frame_op = st.one_of(_frame, _frame, _frame.map(lambda f: f * 3), _sgr, _text, _positioned, _repeated)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    setup=_setup,
+    ops=st.lists(_frame_op, min_size=1, max_size=12),
+    cols=st.integers(2, 12),
+    rows=st.integers(1, 6),
+    splits=st.lists(st.integers(0, 10_000), max_size=3),
+)
+def test_frames_overwritten_in_the_same_read_change_speed_only(setup, ops, cols, rows, splits):
+    _compare(setup + "".join(ops), cols, rows, 4, splits)
+
+
+def test_a_read_of_top_frames_skips_all_but_the_last_whole_frame():
+    frame = "\x1b[H" + "\r\n".join(f"\x1b[7mrow {y}\x1b[m load\x1b[K" for y in range(5)) + "\x1b[J"
+    frames = [frame.replace("load", f"load {i}") for i in range(6)]
+    data = "\x1b[1;31m" + "".join(frames) + "\x1b[Hnext"
+    assert [start for start, _frame, _after in frame_spans(data, 14)] == [
+        7 + i * len(frames[0]) for i in range(5)
+    ]
+    _compare(data, 14, 6, 4, [])
+    _compare(data, 14, 6, 4, [len(data) // 2, len(data) // 3])  # a chunk boundary inside a frame
+    fast = TerminalScreen(14, 6, scrollback=4)
+    TerminalStream(fast).feed_text(data)
+    assert [line.rstrip() for line in fast.display[:2]] == ["next0 load 5", "row 1 load 5"]
