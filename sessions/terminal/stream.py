@@ -16,6 +16,7 @@ from sessions.terminal.controls import Controls
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
+from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
 from sessions.terminal.style import Style, erase_style
@@ -39,6 +40,7 @@ _RUNS = (
     "|\x08\x08+|\t\t+"
     "|[\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f][\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f]+"  # ignored controls
     f"|{_COUNTED_CSI}(?:{_COUNTED_CSI})+"
+    f"|{REP_RUN}"
     f"|{_POSITIONED}(?:{_POSITIONED})*"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
@@ -276,6 +278,8 @@ class TerminalStream:
                 elif token[-3:] == "\x1b[K" and is_positioned(token):  # rows rewritten in place
                     last = None
                     self._plain.place(token)
+                elif token[-1] == "b" and is_rep_run(token):  # x REP, y REP, ...
+                    repeat_run(screen, token)
                 else:
                     controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style

@@ -157,3 +157,35 @@ def test_a_read_of_top_frames_skips_all_but_the_last_whole_frame():
     fast = TerminalScreen(14, 6, scrollback=4)
     TerminalStream(fast).feed_text(data)
     assert [line.rstrip() for line in fast.display[:2]] == ["next0 load 5", "row 1 load 5"]
+
+
+# --- runs of REP with a character between (repeats.py) --------------------------------------------------
+_rep_unit = st.tuples(st.sampled_from(["x", "y", " ", "가", "─"]), _count).map(
+    lambda p: f"{p[0]}\x1b[{p[1]}b"
+)
+_rep_op = st.one_of(
+    st.lists(_rep_unit, min_size=1, max_size=12).map("".join), _sgr, _text, _repeated, _setup, _positioned
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ops=st.lists(_rep_op, min_size=1, max_size=12),
+    cols=st.integers(1, 8),
+    rows=st.integers(1, 5),
+    scrollback=st.sampled_from([0, 3, 100]),
+    splits=st.lists(st.integers(0, 10_000), max_size=3),
+)
+def test_runs_of_repeats_change_speed_only(ops, cols, rows, scrollback, splits):
+    _compare("".join(ops), cols, rows, scrollback, splits)
+
+
+def test_a_flood_of_repeats_fills_the_scrollback_as_one_at_a_time_would():
+    data = "log\r\n" * 5 + "\x1b[41m" + "x\x1b[9999b" * 300 + "y\x1b[9999b" * 2 + "x\x1b[3b" + "z\x1b[9b"
+    _compare(data, 10, 4, 100, [])
+    _compare(data, 10, 4, 100, [1000, 1005])
+    fast = TerminalScreen(10, 4, scrollback=100)
+    TerminalStream(fast).feed_text(data)
+    assert fast.history.added == 2 + 299 + 2 + 1 and len(fast.history) == 100
+    assert [line.text for line in fast.buffer] == ["x" * 10, "y" * 10, "y" * 10, "xxxxzzzzzz"]
+    assert fast.buffer[1].wrapped and not fast.buffer[3].wrapped
