@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from sessions.terminal.controls import Controls
+from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
@@ -264,7 +264,7 @@ class TerminalStream:
                 group = groups.get(token)
                 if group is not None and group == last and not text:
                     continue
-                last = group
+                last = RESTORED if group is SAVE and token in RESTORES else group
                 fresh = False
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled

@@ -189,3 +189,10 @@ def test_a_flood_of_repeats_fills_the_scrollback_as_one_at_a_time_would():
     assert fast.history.added == 2 + 299 + 2 + 1 and len(fast.history) == 100
     assert [line.text for line in fast.buffer] == ["x" * 10, "y" * 10, "y" * 10, "xxxxzzzzzz"]
     assert fast.buffer[1].wrapped and not fast.buffer[3].wrapped
+
+
+def test_saving_after_a_restore_with_nothing_saved_is_not_skipped():
+    # DECRC with nothing saved goes home in default attributes; the DECSC after it saves that state, so it
+    # is not a repeat (it was skipped as one: the saved cursor stayed empty).
+    _compare("\x1b[3;2H\x1b[1m\x1b8\x1b7", 4, 4, 0, [])
+    _compare("\x1b[?6h\x1b[2;3r\x1b[3;1H\x1b7\x1b[r\x1b8\x1b7\x1b[r\x1b8x", 4, 5, 0, [])
