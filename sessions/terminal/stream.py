@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
@@ -41,6 +42,7 @@ _RUNS = (
     "|[\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f][\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f]+"  # ignored controls
     f"|{_COUNTED_CSI}(?:{_COUNTED_CSI})+"
     f"|{REP_RUN}"
+    f"|{CELL_RUN}"
     f"|{_POSITIONED}(?:{_POSITIONED})*"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
@@ -87,6 +89,7 @@ class TerminalStream:
         self._reset_sgr: dict[str, Style] = {}
         self._controls = Controls(screen, self._crlf)
         self._plain = PlainLines(screen, self._draw_literally)
+        self._cells = CellRuns(screen, self._draw_literally)
 
     def feed(self, data: bytes) -> None:
         """Bytes from the remote; a character split across two feeds is decoded whole."""
@@ -186,8 +189,10 @@ class TerminalStream:
                             cells = self._layout(text)
                         end = x + len(cells) if cells is not None else MAX_COLS + cols
                     if x >= cols and end <= 2 * cols and autowrap and not insert_mode:
-                        # A wrap is pending and the text fits on the next line: wrap here, as _write_cells.
+                        # A wrap is pending and the text fits on the next line: wrap here, as _write_cells
+                        # (the row runs on: the screen is no longer blank, even if it was).
                         buffer[y].wrapped = True
+                        screen.blank_style = None
                         x, end = 0, end - x
                         fresh = False
                         if y == bottom and plain_scroll:
@@ -280,6 +285,8 @@ class TerminalStream:
                     self._plain.place(token)
                 elif token[-1] == "b" and is_rep_run(token):  # x REP, y REP, ...
                     repeat_run(screen, token)
+                elif is_cell_run(token):  # a colour per cell
+                    self._cells.write(token)
                 else:
                     controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style

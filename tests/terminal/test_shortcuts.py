@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sessions.terminal import TerminalScreen, TerminalStream
+from sessions.terminal.style import Style
 from sessions.terminal.frames import frame_spans
 from sessions.terminal.stream import LITERAL_TOKEN_RE
 
@@ -196,3 +197,47 @@ def test_saving_after_a_restore_with_nothing_saved_is_not_skipped():
     # is not a repeat (it was skipped as one: the saved cursor stayed empty).
     _compare("\x1b[3;2H\x1b[1m\x1b8\x1b7", 4, 4, 0, [])
     _compare("\x1b[?6h\x1b[2;3r\x1b[3;1H\x1b7\x1b[r\x1b8\x1b7\x1b[r\x1b8x", 4, 5, 0, [])
+
+
+# --- a colour per cell (cellruns.py) ----------------------------------------------------------------------
+_cell_sgr = st.sampled_from(
+    [
+        *["38;2;1;2;3;48;2;4;5;6", "38;2;1;2;3;48;2;4;5;6", "38;2;255;0;9;48;2;0;0;0", "38;5;9;48;5;10"],
+        *["48;5;10;38;2;1;2;3", "38;2;1;2;3", "48;5;3", "1;38;5;9;48;5;1", "0", "", "38;2;007;0;0;48;5;1"],
+    ]
+)
+_cell = st.tuples(_cell_sgr, st.sampled_from(["▀", "▀", "x", " ", "가", "é", "\u212b", "─", "e\u0301"]))
+_cell_run = st.lists(_cell, min_size=1, max_size=10).map(lambda u: "".join(f"\x1b[{s}m{c}" for s, c in u))
+_cell_op = st.one_of(_cell_run, _cell_run, _cell_run.map(lambda r: r + "\x1b[0m\r\n"), _text, _sgr, _setup)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ops=st.lists(_cell_op, min_size=1, max_size=10),
+    cols=st.integers(1, 12),
+    rows=st.integers(1, 4),
+    splits=st.lists(st.integers(0, 10_000), max_size=3),
+)
+def test_a_colour_per_cell_changes_speed_only(ops, cols, rows, splits):
+    _compare("".join(ops), cols, rows, 4, splits)
+
+
+def test_an_image_frame_drawn_in_cell_runs_is_the_frame_drawn_cell_by_cell():
+    def cell(x: int, y: int) -> str:
+        return f"\x1b[38;2;{x};{y};0;48;2;0;{x};{y}m\u2580"
+
+    frame = "\x1b[H" + "\r\n".join("".join(cell(x, y) for x in range(8)) + "\x1b[0m" for y in range(3))
+    data = "\x1b[3m" + frame * 2 + "\x1b[1m" + frame
+    _compare(data, 8, 4, 4, [])
+    _compare(data, 8, 4, 4, [100, 555, 1001])  # reads cut inside rows and inside SGRs
+    fast = TerminalScreen(8, 4)
+    TerminalStream(fast).feed_text(data)
+    assert fast.buffer[0].styles[7] == Style("070000", "000700", bold=True)  # each row ends in a reset
+    assert fast.buffer[2].styles[7] == Style("070200", "000702")
+
+
+def test_a_wrap_pending_into_a_blank_alternate_screen_runs_the_row_on():
+    # The row the wrap leaves runs on even when the screen was known to be blank (scrolling a blank screen
+    # costs nothing, and that row kept its wrap flag while it scrolled away).
+    _compare("ab\x1b[?1049hab", 2, 1, 4, [])
+    _compare("abc\x1b[?1049hxy", 3, 2, 4, [])
