@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sessions.terminal import TerminalScreen, TerminalStream
-from sessions.terminal.style import Style
 from sessions.terminal.frames import frame_spans
 from sessions.terminal.stream import LITERAL_TOKEN_RE
+from sessions.terminal.style import Style
 
 
 class _LiteralScreen(TerminalScreen):
