@@ -135,12 +135,12 @@ class PlainLines:
             for text in _BARE_ROW_RE.findall(SGR_RE.sub("", token))
         ]
         if max(widths) < cols:  # every row is kept as text (vim, less)
-            plain = PlainRows(texts, screen.style, cols)
+            every = PlainRows(texts, screen.style, cols)
             deferred = Line.deferred
             y = 0
             for i, (row, _text) in enumerate(pairs):
                 y = min(max(int(row), 1), rows) - 1
-                buffer[y] = deferred(plain, i)  # EL: the row no longer runs on
+                buffer[y] = deferred(every, i)  # EL: the row no longer runs on
             screen.cursor_x, screen.cursor_y = widths[-1], y
             screen.style = style_after(screen.style, texts)
             screen.blank_style = None
