@@ -128,11 +128,11 @@ class PlainRows:
                 return found
             starts = []
             style = self.style
-            for text in self.texts:
+            texts = self.texts
+            for i, text in enumerate(texts):
                 starts.append(style)
-                if "\x1b" in text:
-                    for token in SGR_RE.findall(text):
-                        style = style_after_sgr(style, token)
+                if "\x1b" in text:  # the tokens of the line that decide a field, not all of them
+                    style = _apply(style, _deciding(texts, i, i + 1)[1])
             self._starts = starts
         return self._starts[index]
 
