@@ -82,11 +82,14 @@ class CellRuns:
             return
         y = screen.cursor_y
         line = screen.buffer[y]
-        chars = line.chars
-        if (x and chars[x] == STUB) or (end < len(chars) and chars[end] == STUB):
-            line.fix_wide_edges(x, end)
-        chars[x:end] = [char for _body, char in units]
-        line.styles[x:end] = styles
+        if x == 0 and end == screen.cols:  # the whole row: what it held is not looked at
+            line.replace_cells([char for _body, char in units], styles)
+        else:
+            chars = line.chars
+            if (x and chars[x] == STUB) or (end < len(chars) and chars[end] == STUB):
+                line.fix_wide_edges(x, end)
+            chars[x:end] = [char for _body, char in units]
+            line.styles[x:end] = styles
         screen.cursor_x = end
         screen.style = styles[-1]
         screen.blank_style = None

@@ -57,6 +57,10 @@ class Line:
             self._lay_out()
         return self._styles
 
+    def replace_cells(self, chars: list[str], styles: list[Style]) -> None:
+        """Every cell at once (a row rewritten whole: what it held, laid out or not, no longer matters)."""
+        self._chars, self._styles, self._deferred = chars, styles, None
+
     def is_blank(self, style: Style = DEFAULT_STYLE) -> bool:
         """Whether every cell is a blank in *style* and the row does not run on."""
         chars, styles = self.chars, self.styles
