@@ -82,8 +82,11 @@ class CellRuns:
             return
         y = screen.cursor_y
         line = screen.buffer[y]
+        written = line.written_start()
         if x == 0 and end == screen.cols:  # the whole row: what it held is not looked at
             line.replace_cells([char for _body, char in units], styles)
+        elif written == x:  # the row is kept as text, written from its start up to here
+            line.write_start(x, [char for _body, char in units], styles, screen.cols)
         else:
             chars = line.chars
             if (x and chars[x] == STUB) or (end < len(chars) and chars[end] == STUB):

@@ -208,7 +208,10 @@ _cell_sgr = st.sampled_from(
 )
 _cell = st.tuples(_cell_sgr, st.sampled_from(["▀", "▀", "x", " ", "가", "é", "\u212b", "─", "e\u0301"]))
 _cell_run = st.lists(_cell, min_size=1, max_size=10).map(lambda u: "".join(f"\x1b[{s}m{c}" for s, c in u))
-_cell_op = st.one_of(_cell_run, _cell_run, _cell_run.map(lambda r: r + "\x1b[0m\r\n"), _text, _sgr, _setup)
+_cell_op = st.one_of(
+    *[_cell_run, _cell_run, _cell_run.map(lambda r: r + "\x1b[0m\r\n"), _text, _sgr, _setup],
+    st.sampled_from(["\x1b[H", "\x1b[2;1H", "\x1b[1;3H", "\r\n", "\x1b[K"]),
+)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -230,6 +233,8 @@ def test_an_image_frame_drawn_in_cell_runs_is_the_frame_drawn_cell_by_cell():
     data = "\x1b[3m" + frame * 2 + "\x1b[1m" + frame
     _compare(data, 8, 4, 4, [])
     _compare(data, 8, 4, 4, [100, 555, 1001])  # reads cut inside rows and inside SGRs
+    for cut in range(0, len(data), 7):  # a row begun over a row kept as text, finished in the next read
+        _compare(data, 8, 4, 4, [cut, cut + 150])
     fast = TerminalScreen(8, 4)
     TerminalStream(fast).feed_text(data)
     assert fast.buffer[0].styles[7] == Style("070000", "000700", bold=True)  # each row ends in a reset
