@@ -43,8 +43,10 @@ from sessions.terminal import DEFAULT_SCROLLBACK, STUB, Line, TerminalScreen, Te
 
 # Time one slice of queued output may take before the event loop gets control back.
 SLICE_SECONDS = 0.006
-# Characters handed to the model per step inside a slice.
-STEP_CHARS = 4 * 1024
+# Characters handed to the model per step inside a slice (reads queued meanwhile are joined up to it): a
+# step of 16 KiB holds several frames of a full-screen program, and the model skips all but the last
+# (sessions/terminal/frames.py); at the slowest hostile output a step takes ~8 ms.
+STEP_CHARS = 16 * 1024
 # Coalescing interval of repaints (<= 60 per second).
 REPAINT_MS = 16
 # A full repaint is done in bands of rows, each about this long, with the event loop running in between.
@@ -314,6 +316,8 @@ class TerminalWidget(QWidget):
             gc.freeze()
         while queue:
             text = queue.popleft()
+            while queue and len(text) + len(queue[0]) <= STEP_CHARS:
+                text += queue.popleft()
             if len(text) > STEP_CHARS:
                 queue.appendleft(text[STEP_CHARS:])
                 text = text[:STEP_CHARS]

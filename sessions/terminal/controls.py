@@ -67,9 +67,12 @@ _VARIADIC = {"set_mode", "reset_mode", "set_margins", "cursor_position"}
 _IDEMPOTENT_CSI = frozenset("HfG`dJKXrhlgsu")
 #: Other tokens like that: CR, BEL (a run of bells rings once), SO, SI, HTS, RIS, DECALN, every ignored token.
 _IDEMPOTENT = frozenset(["\r", "\x07", "\x0e", "\x0f", "\x1bH", "\x1bc", "\x1b#8"])
-#: Saving or restoring the cursor right after either changes nothing either (one saved state).
-_SAVE_RESTORE = {"\x1b7": "save", "\x1b8": "save", "\x1b[s": "save", "\x1b[u": "save"}
-RESTORES = frozenset({"\x1b8", "\x1b[u"})
+#: Saving or restoring the cursor right after a save changes nothing either (one saved state), and so does
+#: restoring after a restore; saving after a restore does (with nothing saved, DECRC goes home, DECSC then
+#: saves that): a restore that ran leaves ``RESTORED`` as the last group, not ``SAVE``.
+SAVE, RESTORED = "save", "restored"
+RESTORES = frozenset(["\x1b8", "\x1b[u"])
+_SAVE_RESTORE = {"\x1b7": SAVE, "\x1b8": SAVE, "\x1b[s": SAVE, "\x1b[u": SAVE}
 #: CSI finals whose repeats add up (CUU..CPL, IL, DL, ICH, DCH, SU, SD, CHT, CBT, REP, HPR, VPR): a run of
 #: them is one call with the sum (SU apart: each sends at most a region's worth of lines to the scrollback).
 _COUNTED = "ABCDEFLMPST@IZabe"

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from sessions.terminal.sgr import is_reset_sgr, style_after_sgr
-from sessions.terminal.style import Style, erase_style
+from sessions.terminal.sgr import style_after_sgr
+from sessions.terminal.style import DEFAULT_STYLE, Style, erase_style
 from sessions.terminal.width import STUB, nfc, to_cells
 
 #: An SGR sequence as a plain line may hold it.
@@ -23,22 +23,45 @@ ERASE_TO_END = "\x1b[K"
 _SGR_SPLIT_RE = re.compile("(\x1b\\[[0-9;:]*m)")
 
 
-#: The last reset SGR of a text (see ``is_reset_sgr``), found from the end (``.*`` runs on and backs up).
-_LAST_RESET_RE = re.compile("(?s).*(\x1b\\[(?:0*(?:;[0-9]*)*)?m)")
+#: SGR token -> the fields of a style it sets whatever they were (a bit per field): every SGR parameter sets
+#: its fields to a value of its own (none toggles), so the style after many tokens takes each field from
+#: the last token that sets it. Found by applying the token to two styles that differ in every field.
+_SETS: dict[str, int] = {}
+_EVERY_FIELD = (1 << len(Style._fields)) - 1
+_PROBES = (DEFAULT_STYLE, Style("probe", "probe", True, True, 99, True, True, True, True, True, "probe"))
 
 
-def _since_reset(texts: list[str], first: int, stop: int) -> tuple[bool, list[str]]:
-    """The SGR tokens of ``texts[first:stop]`` from the last reset on, and whether there was a reset."""
+def _fields_set(token: str) -> int:
+    found = _SETS.get(token)
+    if found is None:
+        one, other = (style_after_sgr(probe, token) for probe in _PROBES)
+        found = sum(1 << i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a == b)
+        if len(_SETS) >= 4096:
+            _SETS.clear()
+        _SETS[token] = found
+    return found
+
+
+def _deciding(texts: list[str], first: int, stop: int) -> tuple[bool, list[str]]:
+    """The SGR tokens of ``texts[first:stop]`` that decide the style after them (for each field, the last
+    one that sets it), in order; and whether they set every field (the style before does not matter)."""
     tokens: list[str] = []
+    covered = 0
     for i in range(stop - 1, first - 1, -1):
         text = texts[i]
         if "\x1b" not in text:
             continue
-        found = _LAST_RESET_RE.match(text)
-        if found is not None and is_reset_sgr(found.group(1)):
-            tokens[:0] = [found.group(1), *SGR_RE.findall(text, found.end())]
-            return True, tokens
-        tokens[:0] = SGR_RE.findall(text)
+        for token in reversed(SGR_RE.findall(text)):
+            fields = _SETS.get(token)
+            if fields is None:
+                fields = _fields_set(token)
+            if fields & ~covered:
+                tokens.append(token)
+                covered |= fields
+                if covered == _EVERY_FIELD:
+                    tokens.reverse()
+                    return True, tokens
+    tokens.reverse()
     return False, tokens
 
 
@@ -50,16 +73,17 @@ def _apply(style: Style, tokens: list[str]) -> Style:
 
 def style_after(style: Style, texts: list[str], stop: int | None = None) -> Style:
     """The style after the SGR sequences in ``texts[:stop]`` when it starts as *style*, read back from the
-    last one that resets it."""
-    _reset, tokens = _since_reset(texts, 0, len(texts) if stop is None else stop)
-    return _apply(style, tokens)  # a reset token gives the same style whatever it starts from
+    end: only the tokens that set a field no later one sets are applied."""
+    _every, tokens = _deciding(texts, 0, len(texts) if stop is None else stop)
+    return _apply(style, tokens)
 
 
 def recent_style(style: Style, texts: list[str], stop: int, lines: int) -> Style | None:
-    """Like ``style_after``, but None unless one of the *lines* lines before *stop* resets the style."""
+    """Like ``style_after``, but None unless the *lines* lines before *stop* set every field of it (an SGR
+    reset does)."""
     first = max(0, stop - lines)
-    reset, tokens = _since_reset(texts, first, stop)
-    return _apply(style, tokens) if reset or first == 0 else None
+    every, tokens = _deciding(texts, first, stop)
+    return _apply(style, tokens) if every or first == 0 else None
 
 
 def row_breaks(text: str, cols: int) -> list[int]:
@@ -104,11 +128,11 @@ class PlainRows:
                 return found
             starts = []
             style = self.style
-            for text in self.texts:
+            texts = self.texts
+            for i, text in enumerate(texts):
                 starts.append(style)
-                if "\x1b" in text:
-                    for token in SGR_RE.findall(text):
-                        style = style_after_sgr(style, token)
+                if "\x1b" in text:  # the tokens of the line that decide a field, not all of them
+                    style = _apply(style, _deciding(texts, i, i + 1)[1])
             self._starts = starts
         return self._starts[index]
 

@@ -40,8 +40,37 @@ class Line:
 
     def _lay_out(self) -> None:
         rows, index, start, end = self._deferred  # type: ignore[misc]
-        self._chars, self._styles = rows.cells(index, start, end)
-        self._deferred = None
+        chars, styles = rows.cells(index, start, end)
+        try:  # cells written over the start of the row while it was kept as text (see write_start)
+            prefix, prefix_styles = self._chars, self._styles
+        except AttributeError:
+            pass
+        else:
+            n = len(prefix)
+            chars[:n], styles[:n] = prefix, prefix_styles
+            if n < len(chars) and chars[n] == STUB:  # the wide character cut in half at the end
+                chars[n] = " "
+        self._chars, self._styles, self._deferred = chars, styles, None
+
+    def written_start(self) -> int | None:
+        """How many cells from the start of a row kept as text were written over it (None: laid out)."""
+        if self._deferred is None:
+            return None
+        try:
+            return len(self._chars)
+        except AttributeError:
+            return 0
+
+    def write_start(self, x: int, chars: list[str], styles: list[Style], cols: int) -> None:
+        """Narrow cells written at *x* of a row kept as text whose first *x* cells were written over it
+        (``written_start() == x``): kept and laid over it when it is laid out, as the rest of the row may
+        be written before anyone looks; once the row is written to its end (*cols*), it is just those."""
+        if x:
+            chars = self._chars + chars
+            styles = self._styles + styles
+        self._chars, self._styles = chars, styles
+        if len(chars) == cols:
+            self._deferred = None
 
     @property
     def chars(self) -> list[str]:
@@ -56,6 +85,10 @@ class Line:
         if self._deferred is not None:
             self._lay_out()
         return self._styles
+
+    def replace_cells(self, chars: list[str], styles: list[Style]) -> None:
+        """Every cell at once (a row rewritten whole: what it held, laid out or not, no longer matters)."""
+        self._chars, self._styles, self._deferred = chars, styles, None
 
     def is_blank(self, style: Style = DEFAULT_STYLE) -> bool:
         """Whether every cell is a blank in *style* and the row does not run on."""

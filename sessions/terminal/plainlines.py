@@ -29,7 +29,9 @@ from sessions.terminal.width import fits, nfc, to_cells
 
 _UTF8, _PASS = "utf-8", "surrogatepass"
 #: One row rewritten in place: CUP to row N, column 1; plain text (SGR included); EL.
-_POSITIONED_RE = re.compile("\x1b\\[([0-9]{1,3});1H(.*?)\x1b\\[K", re.S)
+_POSITIONED_RE = re.compile("\x1b\\[([0-9]{1,3});1H([^\x1b]*+(?:\x1b\\[[0-9;:]*+m[^\x1b]*+)*+)\x1b\\[K")
+#: The same rows with their SGR taken out: the text is what takes the cells.
+_BARE_ROW_RE = re.compile("\x1b\\[[0-9]{1,3};1H([^\x1b]*)\x1b\\[K")
 #: A token of such rows (each with something between CUP and EL): not CUP and EL alone.
 _POSITIONED_TOKEN_RE = re.compile("\x1b\\[[0-9]{1,3};1H(?:[^\x1b]|\x1b\\[[0-9;:]*m)")
 
@@ -127,11 +129,28 @@ class PlainLines:
         cols, rows, buffer = screen.cols, screen.rows, screen.buffer
         pairs = _POSITIONED_RE.findall(token)
         texts = [text + ERASE_TO_END for _row, text in pairs]
+        # The cells of each row: its text without SGR, from one pass over the whole token.
+        widths = [
+            len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
+            for text in _BARE_ROW_RE.findall(SGR_RE.sub("", token))
+        ]
+        if max(widths) < cols:  # every row is kept as text (vim, less)
+            every = PlainRows(texts, screen.style, cols)
+            deferred = Line.deferred
+            y = 0
+            for i, (row, _text) in enumerate(pairs):
+                y = min(max(int(row), 1), rows) - 1
+                buffer[y] = deferred(every, i)  # EL: the row no longer runs on
+            screen.cursor_x, screen.cursor_y = widths[-1], y
+            screen.style = style_after(screen.style, texts)
+            screen.blank_style = None
+            screen.dirty_all = True
+            return
         plain: PlainRows | None = None
         base = applied = 0  # texts[:applied] are in screen.style
         for i, (row, text) in enumerate(pairs):
             y = min(max(int(row), 1), rows) - 1
-            width = _width(text)
+            width = widths[i]
             if width < cols:
                 if plain is None:  # the style before line i; the lines after it follow from it
                     plain, base = PlainRows(texts[i:], screen.style, cols), i

@@ -120,6 +120,14 @@ def fast_sgr(style: Style, body: str) -> Style | None:
     form (``38;2;r;g;b``, ``48;5;n``, ``38;2;r;g;b;48;2;r;g;b``, ...); None for anything else."""
     parts = body.split(";")
     n = len(parts)
+    if n == 10 and parts[0] == "38" and parts[1] == "2" and parts[5] == "48" and parts[6] == "2":
+        hex_of = _HEX_OF  # both colours in 24 bits (an image's half block): the common case first
+        try:
+            fg = hex_of[parts[2]] + hex_of[parts[3]] + hex_of[parts[4]]
+            bg = hex_of[parts[7]] + hex_of[parts[8]] + hex_of[parts[9]]
+        except KeyError:
+            return None
+        return tuple.__new__(Style, (fg, bg, *style[2:]))  # type: ignore[type-var]
     if n not in (3, 5, 6, 8, 10):
         return None
     fields = list(style)

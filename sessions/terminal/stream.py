@@ -12,9 +12,12 @@ from __future__ import annotations
 import codecs
 import re
 
-from sessions.terminal.controls import RESTORES, Controls
+from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
+from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
+from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
+from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
 from sessions.terminal.style import Style, erase_style
@@ -38,6 +41,8 @@ _RUNS = (
     "|\x08\x08+|\t\t+"
     "|[\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f][\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f]+"  # ignored controls
     f"|{_COUNTED_CSI}(?:{_COUNTED_CSI})+"
+    f"|{REP_RUN}"
+    f"|{CELL_RUN}"
     f"|{_POSITIONED}(?:{_POSITIONED})*"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
@@ -84,6 +89,7 @@ class TerminalStream:
         self._reset_sgr: dict[str, Style] = {}
         self._controls = Controls(screen, self._crlf)
         self._plain = PlainLines(screen, self._draw_literally)
+        self._cells = CellRuns(screen, self._draw_literally)
 
     def feed(self, data: bytes) -> None:
         """Bytes from the remote; a character split across two feeds is decoded whole."""
@@ -103,7 +109,23 @@ class TerminalStream:
             self._pending = ""
         data = self._hold_incomplete_tail(data)
         if data:
+            if self.tokens is _TOKEN_RE and HOME in data:
+                data = self._skip_frames(data)
             self._run(self.tokens.split(data))
+
+    def _skip_frames(self, data: str) -> str:
+        """Draw *data* up to its last frame that the next one covers (frames.py), skipping covered frames;
+        the rest is left to draw."""
+        screen = self.screen
+        done = 0
+        for start, frame, after in frame_spans(data, screen.cols):
+            if start > done:
+                self._run(self.tokens.split(data[done:start]))
+                done = start
+            if start == done and can_skip(screen, frame, after):
+                skip(screen, frame)
+                done = start + 3 + len(frame.text)
+        return data[done:]
 
     def _hold_incomplete_tail(self, data: str) -> str:
         """Keep an unfinished escape sequence at the end for the next feed (or skip it if it is too long)."""
@@ -167,8 +189,10 @@ class TerminalStream:
                             cells = self._layout(text)
                         end = x + len(cells) if cells is not None else MAX_COLS + cols
                     if x >= cols and end <= 2 * cols and autowrap and not insert_mode:
-                        # A wrap is pending and the text fits on the next line: wrap here, as _write_cells.
+                        # A wrap is pending and the text fits on the next line: wrap here, as _write_cells
+                        # (the row runs on: the screen is no longer blank, even if it was).
                         buffer[y].wrapped = True
+                        screen.blank_style = None
                         x, end = 0, end - x
                         fresh = False
                         if y == bottom and plain_scroll:
@@ -245,9 +269,7 @@ class TerminalStream:
                 group = groups.get(token)
                 if group is not None and group == last and not text:
                     continue
-                # A restore is a no-op right after a save, but a save right after a restore is not (nothing
-                # may have been saved yet, or the restore clamped the cursor): a restore leaves no group.
-                last = group if token not in RESTORES else None
+                last = RESTORED if group is SAVE and token in RESTORES else group
                 fresh = False
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled
@@ -261,6 +283,10 @@ class TerminalStream:
                 elif token[-3:] == "\x1b[K" and is_positioned(token):  # rows rewritten in place
                     last = None
                     self._plain.place(token)
+                elif token[-1] == "b" and is_rep_run(token):  # x REP, y REP, ...
+                    repeat_run(screen, token)
+                elif is_cell_run(token):  # a colour per cell
+                    self._cells.write(token)
                 else:
                     controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style

@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sessions.terminal import TerminalScreen, TerminalStream
+from sessions.terminal.frames import frame_spans
 from sessions.terminal.stream import LITERAL_TOKEN_RE
+from sessions.terminal.style import Style
 
 
 class _LiteralScreen(TerminalScreen):
@@ -131,3 +133,132 @@ def test_a_save_right_after_a_restore_is_not_skipped():
     fast = TerminalScreen(4, 2)
     TerminalStream(fast).feed_text("\x1b8\x1b7")
     assert fast.saved_cursors[0] is not None
+
+
+# --- frames a full-screen program redraws from home (frames.py) -------------------------------------------
+_frame_text = st.sampled_from(["ab", "0123456789", "가나", "x", "─┐", "abcdefghijk", " "])
+_frame_row = st.tuples(
+    st.lists(st.one_of(_frame_text, _frame_text, _sgr, st.just("\x1b[m")), max_size=5).map("".join),
+    st.sampled_from(["", "\x1b[K", "\x1b[K", "\x1b[K"]),
+).map("".join)
+_frame = st.tuples(
+    st.lists(_frame_row, min_size=1, max_size=7).map("\r\n".join), st.sampled_from(["", "\x1b[J", "\x1b[J"])
+).map(lambda p: "\x1b[H" + "".join(p))
+_setup = st.sampled_from(
+    ["", "", "\x1b[2;4r", "\x1b[1;3r", "\x1b[?6h", "\x1b[4h", "\x1b(0", "\x1b[?7l", "\x1b[?1049h", "\x1b[44m"]
+)
+_frame_op = st.one_of(_frame, _frame, _frame.map(lambda f: f * 3), _sgr, _text, _positioned, _repeated)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    setup=_setup,
+    ops=st.lists(_frame_op, min_size=1, max_size=12),
+    cols=st.integers(2, 12),
+    rows=st.integers(1, 6),
+    splits=st.lists(st.integers(0, 10_000), max_size=3),
+)
+def test_frames_overwritten_in_the_same_read_change_speed_only(setup, ops, cols, rows, splits):
+    _compare(setup + "".join(ops), cols, rows, 4, splits)
+
+
+def test_a_read_of_top_frames_skips_all_but_the_last_whole_frame():
+    frame = "\x1b[H" + "\r\n".join(f"\x1b[7mrow {y}\x1b[m load\x1b[K" for y in range(5)) + "\x1b[J"
+    frames = [frame.replace("load", f"load {i}") for i in range(6)]
+    data = "\x1b[1;31m" + "".join(frames) + "\x1b[Hnext"
+    assert [start for start, _frame, _after in frame_spans(data, 14)] == [
+        7 + i * len(frames[0]) for i in range(5)
+    ]
+    _compare(data, 14, 6, 4, [])
+    _compare(data, 14, 6, 4, [len(data) // 2, len(data) // 3])  # a chunk boundary inside a frame
+    fast = TerminalScreen(14, 6, scrollback=4)
+    TerminalStream(fast).feed_text(data)
+    assert [line.rstrip() for line in fast.display[:2]] == ["next0 load 5", "row 1 load 5"]
+
+
+# --- runs of REP with a character between (repeats.py) --------------------------------------------------
+_rep_unit = st.tuples(st.sampled_from(["x", "y", " ", "가", "─"]), _count).map(
+    lambda p: f"{p[0]}\x1b[{p[1]}b"
+)
+_rep_op = st.one_of(
+    st.lists(_rep_unit, min_size=1, max_size=12).map("".join), _sgr, _text, _repeated, _setup, _positioned
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ops=st.lists(_rep_op, min_size=1, max_size=12),
+    cols=st.integers(1, 8),
+    rows=st.integers(1, 5),
+    scrollback=st.sampled_from([0, 3, 100]),
+    splits=st.lists(st.integers(0, 10_000), max_size=3),
+)
+def test_runs_of_repeats_change_speed_only(ops, cols, rows, scrollback, splits):
+    _compare("".join(ops), cols, rows, scrollback, splits)
+
+
+def test_a_flood_of_repeats_fills_the_scrollback_as_one_at_a_time_would():
+    data = "log\r\n" * 5 + "\x1b[41m" + "x\x1b[9999b" * 300 + "y\x1b[9999b" * 2 + "x\x1b[3b" + "z\x1b[9b"
+    _compare(data, 10, 4, 100, [])
+    _compare(data, 10, 4, 100, [1000, 1005])
+    fast = TerminalScreen(10, 4, scrollback=100)
+    TerminalStream(fast).feed_text(data)
+    assert fast.history.added == 2 + 299 + 2 + 1 and len(fast.history) == 100
+    assert [line.text for line in fast.buffer] == ["x" * 10, "y" * 10, "y" * 10, "xxxxzzzzzz"]
+    assert fast.buffer[1].wrapped and not fast.buffer[3].wrapped
+
+
+def test_saving_after_a_restore_with_nothing_saved_is_not_skipped():
+    # DECRC with nothing saved goes home in default attributes; the DECSC after it saves that state, so it
+    # is not a repeat (it was skipped as one: the saved cursor stayed empty).
+    _compare("\x1b[3;2H\x1b[1m\x1b8\x1b7", 4, 4, 0, [])
+    _compare("\x1b[?6h\x1b[2;3r\x1b[3;1H\x1b7\x1b[r\x1b8\x1b7\x1b[r\x1b8x", 4, 5, 0, [])
+
+
+# --- a colour per cell (cellruns.py) ----------------------------------------------------------------------
+_cell_sgr = st.sampled_from(
+    [
+        *["38;2;1;2;3;48;2;4;5;6", "38;2;1;2;3;48;2;4;5;6", "38;2;255;0;9;48;2;0;0;0", "38;5;9;48;5;10"],
+        *["48;5;10;38;2;1;2;3", "38;2;1;2;3", "48;5;3", "1;38;5;9;48;5;1", "0", "", "38;2;007;0;0;48;5;1"],
+    ]
+)
+_cell = st.tuples(_cell_sgr, st.sampled_from(["▀", "▀", "x", " ", "가", "é", "\u212b", "─", "e\u0301"]))
+_cell_run = st.lists(_cell, min_size=1, max_size=10).map(lambda u: "".join(f"\x1b[{s}m{c}" for s, c in u))
+_cell_op = st.one_of(
+    *[_cell_run, _cell_run, _cell_run.map(lambda r: r + "\x1b[0m\r\n"), _text, _sgr, _setup],
+    st.sampled_from(["\x1b[H", "\x1b[2;1H", "\x1b[1;3H", "\r\n", "\x1b[K"]),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ops=st.lists(_cell_op, min_size=1, max_size=10),
+    cols=st.integers(1, 12),
+    rows=st.integers(1, 4),
+    splits=st.lists(st.integers(0, 10_000), max_size=3),
+)
+def test_a_colour_per_cell_changes_speed_only(ops, cols, rows, splits):
+    _compare("".join(ops), cols, rows, 4, splits)
+
+
+def test_an_image_frame_drawn_in_cell_runs_is_the_frame_drawn_cell_by_cell():
+    def cell(x: int, y: int) -> str:
+        return f"\x1b[38;2;{x};{y};0;48;2;0;{x};{y}m\u2580"
+
+    frame = "\x1b[H" + "\r\n".join("".join(cell(x, y) for x in range(8)) + "\x1b[0m" for y in range(3))
+    data = "\x1b[3m" + frame * 2 + "\x1b[1m" + frame
+    _compare(data, 8, 4, 4, [])
+    _compare(data, 8, 4, 4, [100, 555, 1001])  # reads cut inside rows and inside SGRs
+    for cut in range(0, len(data), 7):  # a row begun over a row kept as text, finished in the next read
+        _compare(data, 8, 4, 4, [cut, cut + 150])
+    fast = TerminalScreen(8, 4)
+    TerminalStream(fast).feed_text(data)
+    assert fast.buffer[0].styles[7] == Style("070000", "000700", bold=True)  # each row ends in a reset
+    assert fast.buffer[2].styles[7] == Style("070200", "000702")
+
+
+def test_a_wrap_pending_into_a_blank_alternate_screen_runs_the_row_on():
+    # The row the wrap leaves runs on even when the screen was known to be blank (scrolling a blank screen
+    # costs nothing, and that row kept its wrap flag while it scrolled away).
+    _compare("ab\x1b[?1049hab", 2, 1, 4, [])
+    _compare("abc\x1b[?1049hxy", 3, 2, 4, [])
