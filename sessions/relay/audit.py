@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,6 +23,8 @@ class AuditLog:
         self.path = state_dir / self.FILE_NAME
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         self._file: TextIO | None = os.fdopen(fd, "a", encoding="utf-8", buffering=1)
+        # Relays of one deployment also write every event to one table (sessions/cluster/node.py).
+        self.sink: Callable[[str, str, dict[str, Any]], None] | None = None
 
     def write(self, event: str, **fields: Any) -> None:
         """Record *event* with *fields*; `ts` is added (UTC, ISO 8601 with milliseconds)."""
@@ -31,6 +34,8 @@ class AuditLog:
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + f".{int(now % 1 * 1000):03d}Z"
         line = json.dumps({"ts": stamp, "event": event, **fields}, ensure_ascii=False, sort_keys=False)
         self._file.write(line + "\n")
+        if self.sink is not None:
+            self.sink(stamp, event, fields)
 
     def close(self) -> None:
         if self._file is not None:

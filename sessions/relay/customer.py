@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import asyncssh
 
 from sessions import codes
+from sessions.cluster import routing
 from sessions.relay import protocol
 from sessions.relay.bridge import Bridge
 from sessions.relay.pairing import CodeState, Pairing, Technician
@@ -56,29 +57,39 @@ class CustomerLink:
         self._terminal: asyncssh.SSHServerProcess[str] | None = None
         self._answer: asyncio.Future[str] | None = None
         self._code_ready = asyncio.Event()
+        self._forwarding = False
+        self._lost = False
 
     # --- the forward that carries the code ------------------------------------------------------
-    def request_forward(self, host: str, port: int) -> asyncssh.SSHListener | bool:
-        if self.forward is not None:
+    def request_forward(self, host: str, port: int) -> Any:
+        if self.forward is not None or self._forwarding:
             return False
+        self._forwarding = True
+        return self._forward(host, port)
+
+    async def _forward(self, host: str, port: int) -> asyncssh.SSHListener | bool:
         resume = self._hello.get("resume") if isinstance(self._hello.get("resume"), dict) else None
         pairing = None
         if resume:
-            pairing = self.relay.book.resume(str(resume.get("code", "")), str(resume.get("token", "")))
-        if pairing is not None:
-            old = pairing.customer
-            self.relay.book.link_back(pairing, self)
-            if isinstance(old, CustomerLink) and old is not self:
-                old.pairing = None
-                old.conn.close()
-            self.relay.audit.write("customer.resumed", code=pairing.code, address=self.address)
-        else:
-            pairing = self.relay.book.issue(self)
+            code, token = str(resume.get("code", "")), str(resume.get("token", ""))
+            previous = self.relay.book.get(code)
+            old = previous.customer if previous is not None else None
+            pairing = await routing.resume(self.relay, self, code, token)
+            if pairing is not None:
+                if isinstance(old, CustomerLink) and old is not self:
+                    old.pairing = None
+                    old.conn.close()
+                self.relay.audit.write("customer.resumed", code=pairing.code, address=self.address)
+        if pairing is None:
+            pairing = await routing.issue(self.relay, self)
             self.relay.admission.code_issued(self.address)
             self.relay.audit.write(
                 "code.issued", code=pairing.code, address=self.address, agent=self.agent, forward=host
             )
         self.pairing = pairing
+        if self._lost:  # the link dropped while the database answered
+            self.connection_lost()
+            return False
         self.forward = (host, port or protocol.FORWARD_PORT)
         self._announce_code(resumed=resume is not None and pairing.code == resume.get("code"))
         return _NoSocketListener(self.forward[1])
@@ -239,6 +250,7 @@ class CustomerLink:
 
     def connection_lost(self) -> None:
         """The SSH link dropped: an agent may come back within the grace period; a terminal may not."""
+        self._lost = True
         if self.ended or self.pairing is None or self.pairing.customer is not self:
             return
         if self.agent:

@@ -43,6 +43,7 @@ class Reason:
     NO_PROMPT = "The customer cannot be asked for consent (no terminal is open on their side)"
     UNANNOUNCED = "The relay did not say who is connecting"
     NOT_TECHNICIAN = "Only technicians may open connections through the relay"
+    PEER_UNREACHABLE = "The relay holding this code could not be reached safely"
 
 
 def error_for_reason(reason: str) -> SupportError:
@@ -62,6 +63,10 @@ def error_for_reason(reason: str) -> SupportError:
         Reason.NO_PROMPT: (ConsentRefusedError, "Ask the customer to run `valuezone agent`."),
         Reason.UNANNOUNCED: (ConsentRefusedError, "The relay may be out of date; tell its administrator."),
         Reason.NOT_TECHNICIAN: (CodeError, "Connect with your technician key."),
+        Reason.PEER_UNREACHABLE: (
+            SessionClosedError,
+            "Try again in a moment; tell the relay's administrator.",
+        ),
     }
     error: SupportError = SupportError(
         f"The relay refused the connection: {reason}.", "Try again, or ask for a new code."

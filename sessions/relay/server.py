@@ -10,6 +10,10 @@ from pathlib import Path
 import asyncssh
 
 from sessions import codes
+from sessions.cluster import routing
+from sessions.cluster.hostkey import read_shared_host_key
+from sessions.cluster.node import ClusterNode, advertised
+from sessions.cluster.peer import PEER_USER, decode_origin, is_deployment_key
 from sessions.relay import protocol
 from sessions.relay.admission import CustomerAdmission
 from sessions.relay.audit import AuditLog
@@ -56,10 +60,17 @@ class RelayConfig:
     # The team server (sessions/team/): records, review and reports. "" = SQLite in state_dir.
     db_url: str = ""
     team_max_record: int = MAX_RECORD
+    # Several relays as one (sessions/cluster/, docs/relay-cluster.md): the deployment's shared host key,
+    # the HOST:PORT other relays reach this one on, and how long a lease in the database lasts.
+    host_key_file: Path | None = None
+    advertise: str = ""
+    lease: float = 10.0
 
 
-def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
-    """The relay's host key from its state folder, created on first start (mode 0600)."""
+def load_host_key(state_dir: Path, shared: Path | None = None) -> asyncssh.SSHKey:
+    """The relay's host key: the deployment's *shared* file, else from the state folder (made once, 0600)."""
+    if shared is not None:
+        return read_shared_host_key(shared)
     path = state_dir / "host_ed25519"
     if path.exists():
         return asyncssh.read_private_key(path)
@@ -81,6 +92,7 @@ class _Connection(asyncssh.SSHServer):
         self.address = ""
         self.technician: Technician | None = None
         self.customer: CustomerLink | None = None
+        self.peer = False  # another relay of this deployment (sessions/cluster/peer.py)
         self._admitted = False
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
@@ -116,6 +128,13 @@ class _Connection(asyncssh.SSHServer):
         return True
 
     def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        if username == PEER_USER:
+            self.peer = is_deployment_key(self.relay.host_key, key)
+            if not self.peer:
+                self.relay.audit.write(
+                    "peer.refused", address=self.address, key=key.get_fingerprint("sha256")
+                )
+            return self.peer
         technician = self.relay.technicians.lookup(key)
         if technician is None:
             self.relay.audit.write(
@@ -147,6 +166,11 @@ class _Connection(asyncssh.SSHServer):
         return self.customer.request_forward(listen_host, listen_port)
 
     def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int):  # type: ignore[no-untyped-def]
+        if self.peer:
+            origin = decode_origin(orig_host)
+            if origin is None:
+                raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NOT_TECHNICIAN)
+            return self.relay.claim(origin[0], origin[1], dest_host, forwarded=True)
         if self.technician is None:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NOT_TECHNICIAN)
         return self.relay.claim(self.technician, self.address, dest_host)
@@ -165,12 +189,13 @@ class Relay:
         self.admission = CustomerAdmission(
             config.max_customers_per_address, config.codes_per_minute_per_address
         )
-        self.host_key = load_host_key(config.state_dir)
+        self.host_key = load_host_key(config.state_dir, config.host_key_file)
         self.fingerprint: str = self.host_key.get_fingerprint("sha256")
         self.port = 0
         self._server: asyncssh.SSHAcceptor | None = None
         self.collector = CollectorPacing()
         self.team: TeamServer | None = None
+        self.cluster: ClusterNode | None = None
 
     @classmethod
     async def start(cls, config: RelayConfig) -> Relay:
@@ -197,6 +222,17 @@ class Relay:
             compression_algs=["none"],
         )
         relay.port = relay._server.sockets[0].getsockname()[1]
+        relay.cluster = ClusterNode(
+            relay.team.database, relay.host_key, peer=advertised(config.advertise, config.host, relay.port),
+            lease=config.lease, grace=config.grace, keepalive=config.keepalive,
+        )  # fmt: skip
+        try:
+            await relay.cluster.start()
+        except BaseException:
+            relay.cluster = None
+            await relay.close()
+            raise
+        relay.audit.sink = relay.cluster.audit
         if config.pace_collector:
             relay.collector.start()
         relay.audit.write(
@@ -212,10 +248,13 @@ class Relay:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        self.audit.write("relay.stopped")
+        if self.cluster is not None:
+            await self.cluster.close()
+            self.cluster = None
         if self.team is not None:
             await self.team.close()
             self.team = None
-        self.audit.write("relay.stopped")
         self.audit.close()
 
     async def __aenter__(self) -> Relay:
@@ -239,7 +278,7 @@ class Relay:
         raise asyncssh.ChannelOpenError(_PROHIBITED, reason)
 
     async def claim(
-        self, technician: Technician, address: str, dest_host: str
+        self, technician: Technician, address: str, dest_host: str, *, forwarded: bool = False
     ) -> asyncssh.SSHTCPSession[bytes]:
         """A technician's direct-tcpip to `vz<code>`: check, ask the customer, then bridge."""
         keys = (f"key:{technician.fingerprint}", f"addr:{address}")
@@ -249,6 +288,10 @@ class Relay:
         if code is None:
             self._refuse(technician, address, dest_host, Reason.NOT_A_CODE, failure=True)
         assert code is not None
+        if not forwarded and codes.is_valid(code):
+            carried = await routing.route(self, technician, address, code)
+            if carried is not None:
+                return carried
         pairing = self.book.get(code) if codes.is_valid(code) else None
         if pairing is None:
             self._refuse(technician, address, code, self.book.refusal(code), failure=True)
@@ -292,6 +335,8 @@ class Relay:
             pairing.technician = technician
             pairing.cancel_timer()
             self.audit.write("consent.given", code=pairing.code, technician=technician.name)
+            if self.cluster is not None:
+                self.cluster.bind(pairing.code, technician.fingerprint, technician.name)
         pairing.bridges.add(bridge)
         self.audit.write("session.started", code=pairing.code, technician=technician.name, resumed=again)
         return bridge.technician
@@ -308,6 +353,8 @@ class Relay:
 
     def _on_code_closed(self, pairing: Pairing) -> None:
         self.audit.write("code.closed", code=pairing.code, reason=pairing.closed_reason)
+        if self.cluster is not None:
+            self.cluster.release(pairing.code)
         customer = pairing.customer
         if isinstance(customer, CustomerLink) and pairing.closed_reason in (Reason.EXPIRED, Reason.USED):
             customer.code_closed(pairing.closed_reason)
