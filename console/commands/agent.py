@@ -25,7 +25,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Connects out to the support relay (no open port needed), shows a session code to "
         "read to your technician, and asks you before they connect. Type /end or press Ctrl-C to end.",
     )
-    parser.add_argument("--relay", metavar="HOST:PORT", help="the relay's address (default: from settings)")
+    parser.add_argument(
+        "--relay",
+        metavar="HOST:PORT[,HOST:PORT…]",
+        help="the relay's address, or several relays of one service (the agent moves to the next one "
+        "if its relay goes away, keeping its code); default: from settings",
+    )
     parser.add_argument(
         "--scope",
         choices=("full", "diagnostics"),
@@ -67,15 +72,21 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
             "No relay address: the agent does not know where to connect.",
             "Run it as `valuezone agent --relay HOST:PORT` with the address your support team gave you.",
         )
-    relay = Target.parse(address)
+    relays = [_relay_target(part.strip()) for part in address.split(",") if part.strip()]
     return AgentConfig(
-        relay=Target(relay.host, relay.port if ":" in address else 2222),
+        relay=relays[0],
+        fallbacks=tuple(relays[1:]),
         scope=args.scope,
         forward_sshd=args.forward_sshd,
         consent_timeout=args.consent_timeout,
         lang=normalize(args.lang) if args.lang else system_language(),
         state_dir=args.state_dir,
     )
+
+
+def _relay_target(address: str) -> Target:
+    relay = Target.parse(address)
+    return Target(relay.host, relay.port if ":" in address else 2222)
 
 
 def run(args: argparse.Namespace) -> int:

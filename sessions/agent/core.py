@@ -65,6 +65,8 @@ class AgentConfig:
     state_dir: Path | None = None
     allow: Callable[[str], bool] | None = None  # None: the diagnostics profiles' allow-list
     backoff: tuple[float, float] = (0.5, 10.0)
+    # More relays of the same deployment (`--relay A,B,C`): tried in turn when the one in use is gone.
+    fallbacks: tuple[Target, ...] = ()
 
 
 def _user_name() -> str:
@@ -127,6 +129,8 @@ class Agent:
         self._ending = False
         self._asking: dict[int, tuple[Claim, asyncio.Future[bool]]] = {}
         self._watch: asyncio.Task[None] | None = None
+        self._relay_index = 0  # which of config.relay + config.fallbacks the link is on
+        self._pinned: asyncssh.SSHKey | None = None  # the deployment's host key, from the first link
 
     # --- public API ------------------------------------------------------------------------------
     def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Callable[[], None]:
@@ -168,9 +172,23 @@ class Agent:
 
     # --- the link and its reconnection -----------------------------------------------------------
     async def _open_link(self, resume: dict[str, str] | None) -> RelayLink:
-        link = await RelayLink.open(
-            self.config.relay, trust=self._trust, accept=self._on_forwarded, resume=resume
-        )
+        relays = (self.config.relay, *self.config.fallbacks)
+        order = [relays[(self._relay_index + step) % len(relays)] for step in range(len(relays))]
+        failures: list[SupportError] = []
+        for relay in order:
+            try:
+                link = await RelayLink.open(
+                    relay, trust=self._trust, accept=self._on_forwarded, resume=resume, pinned=self._pinned
+                )
+            except SupportError as exc:
+                failures.append(exc)
+                continue
+            self._relay_index = relays.index(relay)
+            self._pinned = link.conn.get_server_host_key()
+            return self._linked(link)
+        raise next((exc for exc in failures if isinstance(exc, HostKeyError)), failures[-1])
+
+    def _linked(self, link: RelayLink) -> RelayLink:
         link.on_notice = self._notice
         link.on_withdrawn = self._on_withdrawn
         self.code = link.code

@@ -10,7 +10,7 @@ from typing import Any
 
 import asyncssh
 
-from sessions.errors import ConnectError, SessionClosedError
+from sessions.errors import ConnectError, HostKeyError, SessionClosedError
 from sessions.relay import protocol
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
@@ -64,6 +64,7 @@ class RelayLink:
         accept: Callable[[str, int], Any],
         resume: dict[str, str] | None,
         timeout: float = 15.0,
+        pinned: asyncssh.SSHKey | None = None,
     ) -> RelayLink:
         """Connect, say hello (with the resume token after a drop), ask for the forward, read the code."""
         target = Target(relay.host, relay.port, protocol.CUSTOMER_USER)
@@ -79,6 +80,7 @@ class RelayLink:
             if refused is None:
                 raise
             raise refused from exc
+        _check_pinned(conn, relay, pinned)  # before the resume token is sent
         streamline(conn)
         try:
             writer, reader, _ = await conn.open_session(
@@ -162,6 +164,19 @@ class RelayLink:
         if self._task is not None:
             self._task.cancel()
         self.conn.close()
+
+
+def _check_pinned(conn: asyncssh.SSHClientConnection, relay: Target, pinned: asyncssh.SSHKey | None) -> None:
+    """Every relay of one deployment presents one host key: another relay must present the same."""
+    key = conn.get_server_host_key()
+    if pinned is None or (key is not None and key.public_data == pinned.public_data):
+        return
+    conn.abort()
+    raise HostKeyError(
+        f"The relay {relay.host_port} presents a different host key than the relay this session started on: "
+        "it is not part of the same support service, so nothing was sent to it.",
+        "Tell your support team; someone may be intercepting the connection.",
+    )
 
 
 def _turned_away(relay: Target, error: ConnectError) -> ConnectError | None:
