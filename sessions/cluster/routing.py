@@ -85,7 +85,10 @@ async def _forward(
     except asyncssh.ChannelOpenError as exc:
         audit.write("forward.refused", **fields, reason=exc.reason)
         raise asyncssh.ChannelOpenError(_PROHIBITED, exc.reason) from None
-    except (OSError, asyncssh.Error, TimeoutError) as exc:
+    except (OSError, TimeoutError) as exc:  # the holder just died: its agent is coming back elsewhere
+        audit.write("forward.failed", **fields, error=str(exc) or type(exc).__name__)
+        raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.RECONNECTING) from None
+    except asyncssh.Error as exc:  # wrong host key, refused key, tampered stream: never carried
         audit.write("forward.failed", **fields, error=str(exc) or type(exc).__name__)
         raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.PEER_UNREACHABLE) from None
     audit.write("forward.started", **fields)
