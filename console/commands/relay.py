@@ -141,9 +141,12 @@ async def _serve(args: argparse.Namespace) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
+    cluster = relay.cluster
     try:
         await stop.wait()
     finally:
         await relay.close()
+        if cluster is not None:
+            print(f"Cluster: {cluster.registry.transactions} database transactions", flush=True)
         print("Relay stopped.", flush=True)
     return 0
