@@ -174,11 +174,11 @@ async def run(args: argparse.Namespace, base: Path, db_url: str) -> None:
             await agent.link()
             agent.back_after = time.perf_counter() - killed_at
 
-        results = await asyncio.wait_for(
+        outcomes = await asyncio.wait_for(
             asyncio.gather(*(come_back(a) for a in victims), return_exceptions=True), args.window
         )
         back = [a for a in victims if a.back_after is not None and a.same_code and a.code == before[id(a)]]
-        failed = sum(1 for r in results if isinstance(r, BaseException))
+        failed = sum(1 for r in outcomes if isinstance(r, BaseException))
         print(
             f"kill -9 relay 0: {len(back)}/{len(victims)} of its agents back with the same code "
             f"({failed} failed); time to come back: {_quantiles([a.back_after or 0 for a in back])}"
