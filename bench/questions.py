@@ -26,7 +26,7 @@ from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.ending import Ending, record_ending
 from sessions.recording import DeviceInfo, Recorder
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.server import Relay, RelayConfig
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
@@ -58,7 +58,7 @@ async def round_trips(folder: Path, asks: int) -> tuple[list[float], list[float]
     await agent.start()
     trust = HostKeyTrust(known_hosts=folder / "kh", read_user_known_hosts=False, accept_new=True)
     conn = await connect_by_code(
-        Target("127.0.0.1", relay.port, "b"), agent.code, technician_key=key, trust=trust
+        Target("127.0.0.1", relay.port, "b"), agent.code, JoinOptions(technician_key=key, trust=trust)
     )
     pongs: asyncio.Queue[ChatMessage] = asyncio.Queue()
     link = await ChatLink.open(conn)

@@ -2,7 +2,7 @@
 
     nice -n -15 python bench/relay.py [--quick] [--only compare|scale] [--pairs 50,100,200] [--pin]
 
-Compare: five paths, all driven by the OpenSSH client (`ssh -J`) and ending at the same kind of target,
+Compare: six paths, all driven by the OpenSSH client (`ssh -J`) and ending at the same kind of target,
 interleaved round by round (see PATHS): the issue's reference (a jump host straight to sshd), the same
 jump host with the device linked by `ssh -R` (the hop count our relay has), our relay with that same
 stock `ssh -R` device link (the relay alone against OpenSSH doing its job), our relay with the real agent
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -26,6 +27,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -58,18 +60,21 @@ class Relay:
     """`valuezone relay` in a subprocess; per-address customer limits off (every client is 127.0.0.1)."""
 
     def __init__(self, folder: Path, technicians: Path, cpus: str = "") -> None:
-        self.port = free_port()
         pin = ["taskset", "-c", cpus] if cpus else []
         self.process = subprocess.Popen(
-            [*pin, sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{self.port}",
-             "--technicians", str(technicians), "--state-dir", str(folder / f"relay{self.port}"),
+            [*pin, sys.executable, "-m", "console.cli", "relay", "--listen", "127.0.0.1:0",
+             "--technicians", str(technicians), "--state-dir", tempfile.mkdtemp(prefix="relay", dir=folder),
              "--max-customers-per-address", "0", "--codes-per-minute", "0"],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip
         assert self.process.stdout is not None
-        for line in self.process.stdout:
+        self.port = 0
+        for line in self.process.stdout:  # the port the system gave it, then its fingerprint
+            if match := re.match(r"Valuezone relay listening on 127\.0\.0\.1:(\d+)", line):
+                self.port = int(match.group(1))
             if line.startswith("Host key fingerprint"):
                 break
+        assert self.port, "the relay did not start"
 
     def stop(self) -> None:
         self.process.terminate()
@@ -81,9 +86,10 @@ class Agents:
 
     def __init__(
         self, relay_port: int, count: int, *, real: bool = False, forward_sshd: int | None = None,
-        cpus: str = "",
+        cpus: str = "", version: int = 2,
     ) -> None:  # fmt: skip
         extra = (["--real"] if real else []) + (["--forward-sshd", str(forward_sshd)] if forward_sshd else [])
+        extra += ["--protocol", str(version)]
         pin = ["taskset", "-c", cpus] if cpus else []
         self.process = subprocess.Popen(
             [*pin, sys.executable, str(ROOT / "bench" / "relay_agents.py"), "--relay-port", str(relay_port),
@@ -199,14 +205,18 @@ class StockCustomer:
 
 def _echo_latency(argv: list[str], samples: int, warmup: int = 50) -> list[float]:
     """Round-trip times (ms) of one byte through `ssh … cat`, over pipes (the first *warmup* dropped)."""
-    process = subprocess.Popen([*argv, "cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+    process = subprocess.Popen(
+        [*argv, "cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0
+    )
     assert process.stdin is not None and process.stdout is not None
     times = []
     for index in range(samples + warmup):
         start = time.perf_counter()
         process.stdin.write(b"k")
         if process.stdout.read(1) != b"k":
-            raise RuntimeError("echo broke")
+            process.kill()
+            error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            raise RuntimeError(f"echo broke after {index} keystrokes on {argv[-1]}: {error.strip()}")
         if index >= warmup:
             times.append((time.perf_counter() - start) * 1000)
         time.sleep(0.002)
@@ -217,7 +227,10 @@ def _echo_latency(argv: list[str], samples: int, warmup: int = 50) -> list[float
 
 def _bulk_mb_s(argv: list[str]) -> float:
     start = time.perf_counter()
-    out = subprocess.run([*argv, f"head -c {BULK} /dev/zero"], capture_output=True, check=True).stdout
+    done = subprocess.run([*argv, f"head -c {BULK} /dev/zero"], capture_output=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"bulk failed on {argv[-1]}: {done.stderr.decode(errors='replace').strip()}")
+    out = done.stdout
     elapsed = time.perf_counter() - start
     assert len(out) == BULK, len(out)
     return BULK / elapsed / 1e6
@@ -227,20 +240,22 @@ PATHS = {
     "jump": "OpenSSH ssh -J through an sshd jump host straight to the device's sshd (the issue's reference)",
     "jump+R": "OpenSSH jump host, device linked by ssh -R (our hop count: tech→jump→device link→sshd)",
     "relay+R": "ssh -J through our relay, device linked by stock OpenSSH ssh -R (jump+R, our relay as jump)",
-    "relay": "ssh -J through our relay, real agent --forward-sshd, to the same sshd",
-    "inner": "ssh -J through our relay to the real agent's own SSH server (no sshd)",
+    "relay": "ssh -J through our relay, real agent --forward-sshd, to the same sshd (data leg, v2)",
+    "inner": "ssh -J through our relay to the real agent's own SSH server (no sshd; data leg, v2)",
+    "relay-v1": "as relay, the agent speaking protocol v1 (every byte on its SSH link: the old path)",
 }
 
 
 def compare(folder: Path, technicians: Path, tech_key: Path, sshd, samples: int, rounds: int) -> None:  # type: ignore[no-untyped-def]
-    """Echo latency and bulk over the four PATHS, interleaved so machine load hits all alike."""
+    """Echo latency and bulk over the PATHS, interleaved so machine load hits all alike."""
     per_path = rounds * 2 + 1  # an echo and a bulk run per round, plus a warm-up
     relay = Relay(folder, technicians)
-    forward = inner = linked = None
+    forward = inner = old = linked = None
     customers: list[StockCustomer] = []
     try:
         forward = Agents(relay.port, per_path, real=True, forward_sshd=sshd.port)
         inner = Agents(relay.port, per_path, real=True)
+        old = Agents(relay.port, per_path, real=True, forward_sshd=sshd.port, version=1)
         linked_port = free_port()
         config = _ssh_config(folder, relay.port, tech_key, sshd, linked_port)
         linked = ReverseLink(config, linked_port, sshd.port)
@@ -250,10 +265,11 @@ def compare(folder: Path, technicians: Path, tech_key: Path, sshd, samples: int,
             return customers[-1].code
 
         latency, bulk = _compare_rounds(
-            config, sshd.user, forward.codes, inner.codes, stock_code, samples, rounds
+            config, sshd.user, forward.codes, inner.codes, old.codes, stock_code, samples, rounds
         )
     finally:
-        for process in (*customers, linked, forward, inner, relay):
+        processes: tuple[Any, ...] = (*customers, linked, forward, inner, old, relay)
+        for process in processes:
             if process is not None:
                 process.stop()
     _print_comparison(latency, bulk, samples * rounds)
@@ -264,6 +280,7 @@ def _compare_rounds(
     user: str,
     forward: list[str],
     inner: list[str],
+    old: list[str],
     stock_code: Callable[[], str],
     samples: int,
     rounds: int,
@@ -275,6 +292,7 @@ def _compare_rounds(
         "relay+R": lambda: [*ssh, "relay", f"{user}@vz{stock_code()}"],
         "relay": lambda: [*ssh, "relay", f"{user}@vz{forward.pop()}"],
         "inner": lambda: [*ssh, "relay", f"anyone@vz{inner.pop()}"],
+        "relay-v1": lambda: [*ssh, "relay", f"{user}@vz{old.pop()}"],
     }
     latency: dict[str, list[float]] = {name: [] for name in PATHS}
     bulk: dict[str, list[float]] = {name: [] for name in PATHS}
@@ -301,13 +319,17 @@ def _print_comparison(latency: dict[str, list[float]], bulk: dict[str, list[floa
         print(f"echo {label}: relay/jump {ratio['relay']:.2f}x, inner/jump {ratio['inner']:.2f}x "
               f"(target <= 1.2x); OpenSSH's own cost of the outbound link, jump+R/jump "
               f"{ratio['jump+R']:.2f}x; the relay alone, relay+R/jump+R {same['relay+R']:.2f}x; "
-              f"relay/jump+R {same['relay']:.2f}x")  # fmt: skip
+              f"relay/jump+R {same['relay']:.2f}x, inner/jump+R {same['inner']:.2f}x (target <= 1.0x); "
+              f"old path relay-v1/jump {ratio['relay-v1']:.2f}x, "
+              f"relay-v1/jump+R {same['relay-v1']:.2f}x")  # fmt: skip
     median = {name: statistics.median(values) for name, values in bulk.items()}
     print("bulk 100 MB (MB/s, median):             " + "".join(f"{median[n]:9.0f}" for n in PATHS))
     ratio = {name: median[name] / median["jump"] for name in median}
     same = {name: median[name] / median["jump+R"] for name in median}
     print(f"bulk: relay/jump {ratio['relay']:.2f}x, inner/jump {ratio['inner']:.2f}x (target >= 0.8x); "
-          f"relay+R/jump+R {same['relay+R']:.2f}x, relay/jump+R {same['relay']:.2f}x")  # fmt: skip
+          f"relay+R/jump+R {same['relay+R']:.2f}x, relay/jump+R {same['relay']:.2f}x, "
+          f"inner/jump+R {same['inner']:.2f}x; old path relay-v1/jump {ratio['relay-v1']:.2f}x, "
+          f"relay-v1/jump+R {same['relay-v1']:.2f}x")  # fmt: skip
 
 
 def scale(folder: Path, technicians: Path, tech_key: Path, idle: int, levels: list[int], seconds: float,

@@ -1,10 +1,12 @@
 """Bench helper: many customers in one process, each printing its code; runs until stdin closes.
 
-    relay_agents.py --relay-port P --count N [--real [--forward-sshd PORT]]
+    relay_agents.py --relay-port P --count N [--real [--forward-sshd PORT]] [--protocol 1|2]
 
-Default: lightweight customers (asyncssh, control channel + forward, an echo behind it), for idle-scale
-runs. `--real`: the real `sessions.agent.core.Agent` (consent answered yes at once), serving its inner
-SSH server or, with `--forward-sshd`, splicing to that sshd: what the latency comparison measures.
+Default: lightweight customers (asyncssh, control channel + forward, an echo behind it: on the channel
+with `--protocol 1`, on a pinned TLS data leg with 2, the default), for idle-scale and active-pair runs.
+`--real`: the real `sessions.agent.core.Agent` (consent answered yes at once), serving its inner
+SSH server or, with `--forward-sshd`, splicing to that sshd: what the latency comparison measures;
+`--protocol 1` makes it speak v1, as agents before the data leg did.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import contextlib
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import asyncssh
 
 from sessions import eventloop
+from sessions.agent.dataleg import LegOffer, hand_over, open_leg
 from sessions.relay import protocol
 from sessions.ssh.packets import streamline
 
@@ -33,19 +37,51 @@ class _Echo(asyncssh.SSHTCPSession[bytes]):
         self.chan.write(data)
 
 
-async def _light(port: int) -> tuple[asyncssh.SSHClientConnection, str]:
+class _LegEcho(asyncio.Protocol):
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport: Any = transport
+
+    def data_received(self, data: bytes) -> None:
+        self.transport.write(data)
+
+
+async def _read_claims(reader: asyncssh.SSHReader[str], claims: dict[int, asyncio.Future[str]]) -> None:
+    with contextlib.suppress(asyncssh.Error, OSError):
+        async for line in reader:
+            message = protocol.decode(line)
+            if message["type"] == "claim":
+                future = claims.setdefault(int(message["claim"]), asyncio.get_running_loop().create_future())
+                future.set_result(str(message.get("leg", "")))
+
+
+async def _leg_echo(offer: LegOffer, claims: dict[int, asyncio.Future[str]], claim: int) -> object:
+    future = claims.setdefault(claim, asyncio.get_running_loop().create_future())
+    token = await asyncio.wait_for(future, 10)
+    claims.pop(claim, None)
+    transport, early = await open_leg(offer, token)
+    hand_over(transport, _LegEcho(), early)
+    return asyncssh.SSHTCPSession()  # the consent channel: the relay closes it
+
+
+async def _light(port: int, version: int) -> tuple[asyncssh.SSHClientConnection, str]:
     conn = await asyncssh.connect("127.0.0.1", port, username="support", known_hosts=None, client_keys=None)
     streamline(conn)
     writer, reader, _ = await conn.open_session(subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8")
-    writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=None))
-    await reader.readline()  # welcome
-    await conn.create_server(lambda host, port: _Echo(), protocol.FORWARD_HOST, protocol.FORWARD_PORT)
+    writer.write(protocol.encode("hello", v=version, resume=None))
+    offer = LegOffer.from_welcome("127.0.0.1", protocol.decode(await reader.readline()))
+    claims: dict[int, asyncio.Future[str]] = {}
+    await conn.create_server(
+        lambda host, claim: _Echo() if offer is None else _leg_echo(offer, claims, claim),
+        protocol.FORWARD_HOST,
+        protocol.FORWARD_PORT,
+    )
     code = protocol.decode(await reader.readline())["code"]
-    _KEEP.append((writer, reader))  # the control channel must stay referenced
+    task = asyncio.get_running_loop().create_task(_read_claims(reader, claims))
+    _KEEP.append((writer, reader, task))  # the control channel must stay referenced
     return conn, str(code)
 
 
-async def _real(port: int, forward_sshd: int | None, state_dir: Path) -> tuple[object, str]:
+async def _real(port: int, forward_sshd: int | None, state_dir: Path, version: int) -> tuple[object, str]:
     from sessions.agent.core import Agent, AgentConfig
     from sessions.ssh.target import Target
 
@@ -55,6 +91,7 @@ async def _real(port: int, forward_sshd: int | None, state_dir: Path) -> tuple[o
             forward_sshd=forward_sshd,
             auto_consent=True,
             state_dir=state_dir,
+            data_leg=version >= 2,
         )
     )
     await agent.start()
@@ -68,6 +105,7 @@ async def main() -> None:
     parser.add_argument("--real", action="store_true", help="the real agent (default: lightweight echo)")
     parser.add_argument("--forward-sshd", type=int, help="with --real: splice to this sshd port")
     parser.add_argument("--parallel", type=int, default=20)
+    parser.add_argument("--protocol", type=int, choices=(1, 2), default=protocol.PROTOCOL_VERSION)
     args = parser.parse_args()
     gate = asyncio.Semaphore(args.parallel)
     state = tempfile.TemporaryDirectory()
@@ -75,8 +113,8 @@ async def main() -> None:
     async def guarded() -> tuple[object, str]:
         async with gate:
             if args.real:
-                return await _real(args.relay_port, args.forward_sshd, Path(state.name))
-            return await _light(args.relay_port)
+                return await _real(args.relay_port, args.forward_sshd, Path(state.name), args.protocol)
+            return await _light(args.relay_port, args.protocol)
 
     # real agents share one inner host key: the first one creates it before the others start together
     first = [await guarded()] if args.real else []

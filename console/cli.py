@@ -44,16 +44,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.self_test:
-            from console.app import self_test
+            from console.launch.windows import self_test
 
             return self_test()
         if args.command is None:
-            from console.app import run_console
+            from console.launch.windows import run_console
 
             return run_console()
         return int(args.func(args) or 0)
     except SupportError as exc:
         print(f"valuezone: {exc}", file=sys.stderr)
+        return 1
+    except ModuleNotFoundError as exc:  # a window on the headless install (pyproject: the `gui` extra)
+        from console.launch.gui_missing import GUI_MODULES, gui_missing_error
+
+        if (exc.name or "").split(".")[0] not in GUI_MODULES:
+            raise
+        print(f"valuezone: {gui_missing_error([exc.name or ''])}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,6 +1,8 @@
-"""Render the README screenshot offscreen: the demo joined by code, a command, a chat line, diagnostics.
+"""Render the README screenshots offscreen: the demo joined by code, a command, a chat line, diagnostics.
 
-Run: QT_QPA_PLATFORM=offscreen python scripts/screenshot.py docs/screenshot.png
+Run: QT_QPA_PLATFORM=offscreen python scripts/screenshot.py docs/screenshot.png [WIDTHxHEIGHT]
+(the console window at that size, 1600x860 by default; docs/console-1366x768.png and
+docs/console-1920x1080.png are made this way). It prints the terminal's size in cells.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["VALUEZONE_HOME"] = tempfile.mkdtemp(prefix="vz-shot-")
+# The demo's shell runs the machine's start-up files; where they run `pyenv init`, a stale rehash lock would
+# hold the shell for 60 s (as in the tests).
+os.environ.setdefault("PYENV_REHASH_TIMEOUT", "1")
 
 
 async def until(predicate, timeout: float = 30.0):  # type: ignore[no-untyped-def]
@@ -24,12 +29,12 @@ async def until(predicate, timeout: float = 30.0):  # type: ignore[no-untyped-de
         await asyncio.sleep(0.05)
 
 
-def main(out: Path) -> int:
+def main(out: Path, size: tuple[int, int] = (1600, 860)) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from console.demo import start_demo
-    from console.main_window import MainWindow
+    from console.launch.demo import start_demo
+    from console.mainwindow.window import MainWindow
     from sessions.config import Settings
     from sessions.live import SessionState
     from sessions.paths import app_dirs
@@ -45,13 +50,20 @@ def main(out: Path) -> int:
     settings.set("translation", "providers", ["libre"])
     settings.set("translation", "libre_url", libre.url)
     window = MainWindow(settings)
-    window.resize(1600, 860)
+    window.resize(*size)
     window.show()
 
     async def scene() -> None:
         demo = await start_demo(window, Path(os.environ["VALUEZONE_HOME"]))
         tab = demo.tab
         await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE)
+        await until(lambda: tab.terminal.snapshot_text().rstrip().endswith(("$", "#")), timeout=60)  # prompt
+        tab.terminal.input_ready.emit(
+            b"clear\r"
+        )  # what the machine's start-up files printed is not the scene
+        await until(
+            lambda: len(tab.terminal.snapshot_text().strip().splitlines()) == 1, timeout=30
+        )  # cleared
         tab.terminal.input_ready.emit(
             b"printf '\\033[1;32mvaluezone\\033[0m demo: \\xea\\xb0\\x80 ok\\n'; df -h / | head -3\r"
         )
@@ -60,9 +72,14 @@ def main(out: Path) -> int:
         window.run_diagnostics()
         await until(lambda: len(window.diagnostics.results()) >= 5, timeout=60)
         await until(lambda: "가 ok" in tab.terminal.snapshot_text(), timeout=60)  # the shell may start slowly
+        window.resize(*size)  # the demo put the console beside the customer's window: the size asked for
+        window.fit_docks()
         await asyncio.sleep(1.0)
+        window.statusBar().clearMessage()  # "no keyring on this (headless) machine" is not the scene
         window.grab().save(str(out))
-        demo.agent_window.grab().save(str(out.with_name("screenshot-customer.png")))
+        print(f"terminal: {tab.terminal.cols}x{tab.terminal.rows} cells in a {size[0]}x{size[1]} window")
+        if out.name == "screenshot.png":
+            demo.agent_window.grab().save(str(out.with_name("screenshot-customer.png")))
         await demo.close()
 
     with loop:
@@ -73,4 +90,7 @@ def main(out: Path) -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")))
+    width, _x, height = (sys.argv[2] if len(sys.argv) > 2 else "1600x860").partition("x")
+    sys.exit(
+        main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"), (int(width), int(height)))
+    )

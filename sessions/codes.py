@@ -76,6 +76,8 @@ def parse(text: str) -> str:
         raise CodeError(
             f"'{text.strip()}' is not a session code.",
             "A session code is nine digits, like 482 913 557; ask the customer to read it again.",
+            code="code.not_a_code",
+            params={"text": text.strip()},
         )
     if not is_valid(raw):
         raise CodeTypoError(

@@ -19,6 +19,7 @@ from sessions.errors import ConfigError
 DEFAULTS: dict[str, Any] = {
     "ui": {"language": "", "font_family": "DejaVu Sans Mono", "font_size": 11},
     "terminal": {"scrollback": 10_000},
+    "technician": {"name": "", "company": ""},  # who the technician is (the console's first run asks)
     "recording": {"archive": ""},
     "relay": {"address": ""},
     "team": {
@@ -69,6 +70,8 @@ def _check_no_secrets(data: dict[str, Any], where: str = "") -> None:
             raise ConfigError(
                 f"Refusing to write '{where}{key}' to the settings file.",
                 "Secrets belong in the OS keyring (sessions.secrets), never in settings.toml.",
+                code="config.refused_key",
+                params={"where": where, "key": key},
             )
 
 
@@ -91,6 +94,8 @@ class Settings:
             raise ConfigError(
                 f"The settings file {path} is not valid TOML ({exc}).",
                 "Fix the line it names, or move the file away to start from the defaults.",
+                code="config.invalid_toml",
+                params={"path": path, "exc": exc},
             ) from exc
 
     def get(self, section: str, key: str, default: Any = None) -> Any:

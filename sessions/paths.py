@@ -37,6 +37,11 @@ class AppDirs:
         return self.data / "devices.sqlite3"
 
     @property
+    def technician_key(self) -> Path:
+        """The technician's relay key (OpenSSH format; `.pub` beside it): the console and the CLI share it."""
+        return self.data / "technician_ed25519"
+
+    @property
     def archive(self) -> Path:
         return self.data / "archive"
 

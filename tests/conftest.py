@@ -11,7 +11,10 @@ import keyring
 import keyring.backend
 import pytest
 
+from tests.ports import held_port
 from tests.sshd import Sshd, ensure_password_user, run_sshd
+
+pytest_plugins = ["tests.gui_plugin"]  # GUI tests fail on unexpected warnings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Shells our tests start (the agent's own server inherits this; sshd gets it by SetEnv) run the machine's
@@ -57,11 +60,27 @@ def vz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """An empty archive folder (records go in ARCHIVE/YYYY/MM/DD/<session>)."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    return root
+
+
 @pytest.fixture(scope="session")
 def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sshd]:
     """One real OpenSSH sshd on 127.0.0.1 for the whole run."""
     with run_sshd(tmp_path_factory.mktemp("sshd")) as server:
         yield server
+
+
+@pytest.fixture
+def down_port() -> Iterator[int]:
+    """A loopback port that refuses connections (a server that is down) and no other program can take;
+    an HQ receiver from start_hq(port=...) can come back on it."""
+    with held_port() as port:
+        yield port
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,7 @@ PASSWORD = "Tr0ub4dor&3-vz-test-secret"
 
 
 def free_port() -> int:
+    """A port nothing listens on right now (only for programs that cannot bind port 0 themselves)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -80,13 +81,18 @@ class Sshd:
         return out.split()[1]
 
 
-def _wait_listening(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
+def _listening(port: int, process: subprocess.Popen[bytes], log: Path) -> bool:
+    """Wait until sshd says it listens on *port*; False if the port was taken first (try another)."""
     deadline = time.monotonic() + 10
+    ready = f"Server listening on 127.0.0.1 port {port}."
     while time.monotonic() < deadline:
+        text = log.read_text(errors="replace")
+        if ready in text:
+            return True
         if process.poll() is not None:
-            raise RuntimeError(f"sshd exited: {log.read_text(errors='replace')}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-            return
+            if "Address already in use" in text:
+                return False
+            raise RuntimeError(f"sshd exited: {text}")
         time.sleep(0.05)
     raise RuntimeError("sshd did not start listening within 10 s")
 
@@ -124,12 +130,15 @@ def run_sshd(
     authorized = folder / "authorized_keys"
     shutil.copy(f"{client_key}.pub", authorized)
     os.chmod(authorized, 0o600)
-    port = free_port()
     user = pwd.getpwuid(os.geteuid()).pw_name
     log = folder / "sshd.log"
     config = folder / "sshd_config"
-    config.write_text(
-        f"""{extra}
+    # sshd cannot listen on port 0 and say which port it got, so it is given a free one; when another
+    # program takes that port first, sshd says so and exits, and it is started again on another.
+    for _attempt in range(5):
+        port = free_port()
+        config.write_text(
+            f"""{extra}
 {STOCK if stock else ""}
 ListenAddress 127.0.0.1
 Port {port}
@@ -151,12 +160,19 @@ LogLevel VERBOSE
 MaxSessions 64
 MaxStartups 100:30:200
 """
-    )
-    process = subprocess.Popen(
-        [SSHD, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=log.open("wb")
-    )
+        )
+        process = subprocess.Popen(
+            [SSHD, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=log.open("wb")
+        )
+        try:
+            if _listening(port, process, log):
+                break
+        except RuntimeError:
+            process.kill()
+            raise
+    else:
+        raise RuntimeError("every port sshd was given was taken by another program first (5 tries)")
     try:
-        _wait_listening(port, process, log)
         yield Sshd("127.0.0.1", port, user, client_key, host_key, folder, process)
     finally:
         process.terminate()

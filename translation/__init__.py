@@ -1,10 +1,9 @@
-"""Valuezone's Qt-free translation layer: providers, cache, masking, language detection."""
+"""Valuezone's Qt-free translation layer (above sessions/): providers, cache, masking, language detection."""
 
 from translation.canned import CannedReply, replies
 from translation.detection import detect
 from translation.masking import Masked, Masker
 from translation.providers import PROVIDERS, ProviderConfig
-from translation.redaction import RedactionResult, Redactor
 from translation.translator import Translation, Translator
 
 __all__ = [
@@ -13,8 +12,6 @@ __all__ = [
     "Masked",
     "Masker",
     "ProviderConfig",
-    "RedactionResult",
-    "Redactor",
     "Translation",
     "Translator",
     "detect",

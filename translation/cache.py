@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sessions import storage
 from sessions.errors import ConfigError
+from sessions.paths import app_dirs
 
 SCHEMA_VERSION = 1
 CACHE_FILE = "translation-cache.sqlite3"
@@ -33,8 +34,6 @@ _MIGRATIONS = {
 
 def default_path() -> Path:
     """The cache file in the data folder (app_dirs().data)."""
-    from sessions.paths import app_dirs  # imported here: translation/ sits below sessions/
-
     return app_dirs().data / CACHE_FILE
 
 
@@ -54,6 +53,8 @@ class TranslationCache:
             raise ConfigError(
                 f"The translation cache {self.path} cannot be opened ({exc}).",
                 "Delete the file: it only holds translations that can be fetched again.",
+                code="translation.cache_unopenable",
+                params={"path": self.path, "exc": exc},
             ) from exc
 
     def _migrate(self) -> None:
@@ -61,6 +62,8 @@ class TranslationCache:
             return ConfigError(
                 f"The translation cache {self.path} was written by a newer Valuezone (schema {version}).",
                 "Delete the file: it only holds translations that can be fetched again.",
+                code="translation.cache_too_new",
+                params={"path": self.path, "version": version},
             )
 
         steps = [_MIGRATIONS[step] for step in range(1, SCHEMA_VERSION + 1)]

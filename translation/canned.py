@@ -50,7 +50,10 @@ def _load(language: str) -> dict[str, str]:
         return dict(tomllib.loads(entry.read_text(encoding="utf-8")).get("replies", {}))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(
-            f"The canned replies for {language} cannot be read ({exc}).", "Fix the file."
+            f"The canned replies for {language} cannot be read ({exc}).",
+            "Fix the file.",
+            code="translation.canned_unreadable",
+            params={"language": language, "exc": exc},
         ) from exc
 
 
@@ -72,4 +75,6 @@ def reply(reply_id: str, language: str) -> CannedReply:
     raise ConfigError(
         f"There is no canned reply '{reply_id}'.",
         f"Known replies: {', '.join(r.id for r in replies(FALLBACK))}.",
+        code="translation.unknown_canned",
+        params={"reply_id": reply_id, "replies": ", ".join(r.id for r in replies(FALLBACK))},
     )

@@ -24,7 +24,10 @@ class Glossary:
             return cls(tuple(doc.get("exact", ())), tuple(doc.get("any_case", ())))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(
-                f"The glossary is not valid TOML ({exc}).", "Fix the line it names in glossary.toml."
+                f"The glossary is not valid TOML ({exc}).",
+                "Fix the line it names in glossary.toml.",
+                code="translation.glossary_invalid",
+                params={"exc": exc},
             ) from exc
 
     @classmethod

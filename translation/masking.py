@@ -15,8 +15,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from sessions import secrets
+from sessions.redaction import Redactor
 from translation.glossary import Glossary
-from translation.redaction import Redactor
 
 PLACEHOLDER_RE = re.compile(r"[VvＶｖ][ \t]*[ZzＺｚ][ \t]*([0-9０-９]{1,4})[ \t]*[QqＱｑ]")
 
@@ -104,7 +105,9 @@ class Masker:
 
     @classmethod
     def from_resources(cls, optional_rules: tuple[str, ...] = ()) -> Masker:
-        return cls(Redactor.from_resources(optional_rules), Glossary.from_resources())
+        """Shipped rules and glossary, the secrets this console holds, and detect-secrets' token shapes."""
+        redactor = Redactor.from_resources(optional_rules).with_known(secrets.held).with_detect_secrets()
+        return cls(redactor, Glossary.from_resources())
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of every masked span, in order, without overlaps."""

@@ -24,8 +24,9 @@ from deep_translator import (
 from deep_translator import exceptions as dt_errors
 from deep_translator.base import BaseTranslator
 
+from sessions import secrets
 from sessions.errors import TranslationUnavailableError
-from translation import http_deadline
+from translation.http_deadline import deadline, install
 from translation.languages import provider_code
 
 PROVIDERS = ("google", "mymemory", "deepl", "microsoft", "papago", "libre")
@@ -41,8 +42,6 @@ KeyLookup = Callable[[str], "str | None"]
 
 def keyring_lookup(provider: str) -> str | None:
     """The provider's API key from the OS keyring (`sessions.secrets`, kind "translation-api-key")."""
-    from sessions import secrets  # imported here: translation/ sits below sessions/
-
     return secrets.load(KEY_KIND, provider)
 
 
@@ -73,6 +72,7 @@ def _factory(config: ProviderConfig, key: str | None) -> BaseTranslator:
                 "Set translation.libre_url in the settings, or pass --url.",
                 provider=name,
                 cause="no url",
+                code="translation.no_server",
             )
         return LibreTranslator(
             source="en", target="ko", api_key=key or LIBRE_DUMMY_KEY, custom_url=url.rstrip("/") + "/"
@@ -83,6 +83,8 @@ def _factory(config: ProviderConfig, key: str | None) -> BaseTranslator:
             f"Save the key in the keyring under '{KEY_KIND}' / '{name}', or use another provider.",
             provider=name,
             cause="no api key",
+            code="translation.no_api_key",
+            params={"name": name, "key_kind": KEY_KIND},
         )
     if name == "deepl":
         return DeeplTranslator(source="en", target="ko", api_key=key, use_free_api=key.endswith(":fx"))
@@ -96,6 +98,8 @@ def _factory(config: ProviderConfig, key: str | None) -> BaseTranslator:
         f"Choose one of: {', '.join(PROVIDERS)}.",
         provider=name,
         cause="unknown provider",
+        code="translation.unknown_provider",
+        params={"name": name, "providers": ", ".join(PROVIDERS)},
     )
 
 
@@ -125,9 +129,9 @@ def call(
 
     Raises TranslationUnavailableError, whatever went wrong.
     """
-    http_deadline.install()
+    install()
     try:
-        with http_deadline.deadline(timeout):
+        with deadline(timeout):
             translator = _factory(config, key_lookup(config.name) if config.name != "google" else None)
             translator.source = provider_code(config.name, source, target=False)
             translator.target = provider_code(config.name, target, target=True)
@@ -176,4 +180,18 @@ def explain(config: ProviderConfig, exc: BaseException, timeout: float) -> Trans
         hint = "Choose another provider for this language."
     else:
         message, cause = f"The {who} translator failed ({type(exc).__name__}: {exc}).", type(exc).__name__
-    return TranslationUnavailableError(message, hint, provider=config.name, cause=cause)
+    code = "translation." + _CAUSE_CODES.get(cause, "failed")
+    params = {"provider": who, "seconds": f"{timeout:g}", "kind": type(exc).__name__, "exc": exc}
+    return TranslationUnavailableError(
+        message, hint, provider=config.name, cause=cause, code=code, params=params
+    )
+
+
+_CAUSE_CODES = {
+    "timeout": "provider_timeout",
+    "connection failed": "unreachable",
+    "rate limited": "rate_limited",
+    "api key refused": "key_refused",
+    "server error": "server_error",
+    "language not supported": "language_unsupported",
+}

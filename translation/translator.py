@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import translation.providers as providers
 from sessions.errors import TranslationUnavailableError
-from translation import providers
 from translation.cache import TranslationCache
 from translation.detection import detect
 from translation.languages import normalize, same_language
@@ -144,6 +144,8 @@ class Translator:
                 providers.RETRY_HINT,
                 provider=config.name,
                 cause="timeout",
+                code="translation.timeout",
+                params={"provider": config.describe(), "waited": waited},
             ) from None
 
 
@@ -157,4 +159,6 @@ def _all_failed(failures: list[TranslationUnavailableError]) -> TranslationUnava
         "settings, then try again.",
         provider=failures[-1].provider if failures else "",
         cause=reasons,
+        code="translation.no_answer",
+        params={"reasons": reasons},
     )

@@ -49,10 +49,12 @@ async def run_campaign(args: argparse.Namespace) -> int:
         raise SupportError(f"{what!r} is not a campaign id.", "`campaign list` shows them.")
     async with await open_client(args) as client:
         if action == "preview":
-            return _print_preview(await client.request("campaign.preview", label=what, since=args.since))
+            return _print_preview(
+                await client.request("campaign.preview", label=what, since=args.since or "")
+            )
         if action == "open":
             answer = await client.request(
-                "campaign.open", label=what, due=args.due, note=args.note, since=args.since
+                "campaign.open", label=what, due=args.due or "", note=args.note, since=args.since or ""
             )
             print(f"campaign {answer['campaign']}: {answer['sessions']} follow-ups opened, due {args.due}")
             return 0

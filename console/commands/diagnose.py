@@ -15,8 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from sessions.diagnostics import CheckResult, Finding, Status, analyse_folder, diagnose, exit_code
+from console.commands.unpacking import add_unpack_option, verify_received
+from sessions.diagnostics import CheckResult, Finding, Status, analyse_folder, exit_code
 from sessions.diagnostics.profiles import profile_names
+from sessions.diagnostics.recorded import start_run
 from sessions.errors import SupportError
 from sessions.paths import app_dirs
 
@@ -25,18 +27,32 @@ _COLOURS = {Status.OK: "32", Status.WARN: "33", Status.FAIL: "31", Status.ERROR:
 _LABELS = {Status.OK: "OK", Status.WARN: "WARN", Status.FAIL: "FAIL", Status.ERROR: "ERROR"}
 
 
+def _profile_name(text: str) -> str:
+    """``auto``, a profile name, or a detected combination such as ``qnap-qts+zfs``."""
+    names = profile_names()
+    if text != "auto" and not all(part in names for part in text.split("+")):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a diagnostics profile: use auto or one of {', '.join(names)}"
+        )
+    return text
+
+
+NO_CONNECTION = 4  # not a finding: nothing was checked (3 means checks ran but some could not)
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "diagnose",
         help="run health checks on a device (RAID, disks, space, logs…)",
         description="Run the checks of a diagnostics profile on a device and print the findings. "
         "Exit code: 0 all ok, 1 a warning, 2 a failure, 3 only checks that could not run "
-        "(or no connection).",
+        "(a tool missing on the device), 4 no connection to the device.",
     )
     parser.add_argument("destination", nargs="?", help="[user@]host[:port] of the device")
     parser.add_argument(
         "--profile",
         default="auto",
+        type=_profile_name,
         help=f"auto (detect from the device) or one of: {', '.join(profile_names())}",
     )
     parser.add_argument(
@@ -48,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         type=Path,
         help="re-analyse saved <check>.out files: a folder of them, an extracted bundle, or a bundle .tar.gz",
     )
+    add_unpack_option(parser)  # for --offline BUNDLE
     parser.add_argument("--raw-dir", metavar="DIR", type=Path, help="where to save raw outputs")
     parser.add_argument("--code", help="session code read out by the customer (with --relay)")
     parser.add_argument("--relay", metavar="HOST:PORT", help="relay to join the session code through")
@@ -58,12 +75,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=run)
 
 
-def _offline_folder(path: Path, scratch: Path) -> Path:
-    """The folder of .out files behind *path*: itself, a bundle's diagnostics/raw, or a checked .tar.gz."""
+def _offline_folder(args: argparse.Namespace, scratch: Path) -> Path:
+    """The folder of .out files behind --offline: itself, a bundle's diagnostics/raw, or a checked .tar.gz."""
+    path: Path = args.offline
     if path.is_file() and path.name.endswith((".tar.gz", ".tgz")):
-        from sessions.escalation import verify_bundle
-
-        verify_bundle(path, extract_to=scratch)  # every hash checked before anything is read
+        verify_received(path, args, extract_to=scratch)  # every hash checked before anything is read
         path = scratch
     raw = path / "diagnostics" / "raw"
     return raw if raw.is_dir() else path
@@ -73,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     if args.offline is not None:
         started = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="vz-offline-") as scratch:
-            folder = _offline_folder(args.offline, Path(scratch))
+            folder = _offline_folder(args, Path(scratch))
             chosen = None if args.profile == "auto" else args.profile
             results = asyncio.run(analyse_folder(folder, chosen))
             profile = args.profile if args.profile != "auto" else "as saved"
@@ -97,26 +113,30 @@ async def _live(args: argparse.Namespace) -> int:
         conn = await _connect(args)
     except SupportError as exc:
         print(f"valuezone: {exc}", file=sys.stderr)
-        return 3
+        return NO_CONNECTION
     tty = sys.stdout.isatty() and not args.json
-    chosen: list[str] = []
     try:
         if tty:
             print(f"Checking {where}…", flush=True)
-        results = await diagnose(
-            conn,
-            args.profile,
-            raw_dir=raw_dir,
-            on_result=(lambda r: _print_check(r, sys.stdout, colour=True)) if tty else None,
-            on_profile=lambda profile: chosen.append(profile.name),
-        )
+        runner = await start_run(conn, args.profile, raw_dir=raw_dir)  # what the console's dock runs too
+        done: dict[str, CheckResult] = {}
+        async for result in runner.run():
+            done[result.check] = result
+            if tty:
+                _print_check(result, sys.stdout, colour=True)
+        results = [done[check] for check in runner.profile.ids()]
     finally:
         conn.close()
         with contextlib.suppress(Exception):
             await conn.wait_closed()
-    profile = chosen[0] if chosen else args.profile
     return _report(
-        args, results, target=where, profile=profile, raw_dir=raw_dir, started=started, printed=tty
+        args,
+        results,
+        target=where,
+        profile=runner.profile.name,
+        raw_dir=raw_dir,
+        started=started,
+        printed=tty,
     )
 
 
@@ -127,15 +147,24 @@ async def _connect(args: argparse.Namespace) -> Any:
 
     trust = trust_from_args(args)
     if args.code:
-        from sessions.relay.client import connect_by_code
+        from sessions.codes import parse
+        from sessions.relay.client import JoinOptions, connect_by_code
+        from sessions.relay.key_terminal import access_for_terminal
+        from sessions.ssh.hostkeys import HostKeyTrust
 
-        return await connect_by_code(
-            Target.parse(args.relay),
-            args.code,
+        code = parse(args.code)  # a typo is caught before a key is made or a passphrase asked
+        options = JoinOptions(
             trust=trust,
             user=args.user,
             credentials=credentials_from_args(args),
+            key_access=access_for_terminal(create=True),  # the console's key, in the same place
+            inner_trust=HostKeyTrust(  # the agent's key is new for every code: as the console does
+                known_hosts=app_dirs().state / "code_known_hosts",
+                read_user_known_hosts=False,
+                accept_new=True,
+            ),
         )
+        return await connect_by_code(Target.parse(args.relay), code, options)
     target = target_from_args(args.destination, args)
     return await connect(target, trust=trust, credentials=credentials_from_args(args))
 

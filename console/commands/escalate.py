@@ -10,6 +10,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from console.commands.argtypes import chat_language, megabytes
+from console.commands.unpacking import add_unpack_option, verify_received
+
 MB = 1 << 20
 
 
@@ -28,15 +31,25 @@ def register(subparsers: Any) -> None:
     )
     build.add_argument("--ticket", default="", help="HQ's ticket number")
     build.add_argument("--summary", default="", help="the technician's summary (default: the record's)")
-    build.add_argument("--summary-language", default="", metavar="LANG", help="language of the summary")
     build.add_argument(
-        "--hq-language", default="", metavar="LANG", help="HQ's language (translates the summary)"
+        "--summary-language",
+        default="",
+        type=chat_language(extra=("",)),
+        metavar="LANG",
+        help="language of the summary",
+    )
+    build.add_argument(
+        "--hq-language",
+        default="",
+        type=chat_language(extra=("",)),
+        metavar="LANG",
+        help="HQ's language (translates the summary)",
     )
     build.add_argument("--raw", type=Path, metavar="DIR", help="folder of diagnostics raw outputs (*.out)")
     build.add_argument(
-        "--per-file-mb", type=float, default=16.0, help="cap per collected log (newest part kept)"
+        "--per-file-mb", type=megabytes(), default=16.0, help="cap per collected log (newest part kept)"
     )
-    build.add_argument("--total-mb", type=float, default=128.0, help="cap on all collected logs")
+    build.add_argument("--total-mb", type=megabytes(), default=128.0, help="cap on all collected logs")
     build.add_argument("--consent-by", metavar="NAME", help="who agreed to send it (otherwise asked here)")
     build.add_argument("--out", type=Path, required=True, metavar="FILE", help="the .tar.gz to write")
     add_connect_options(build)
@@ -64,6 +77,7 @@ def register(subparsers: Any) -> None:
     opener = sub.add_parser("open", help="check a received bundle and extract it (for diagnose --offline)")
     opener.add_argument("file", type=Path, metavar="FILE")
     opener.add_argument("--to", type=Path, required=True, metavar="DIR", help="an empty or new folder")
+    add_unpack_option(opener)
     opener.set_defaults(func=run_open)
 
 
@@ -131,10 +145,10 @@ def run_build(args: argparse.Namespace) -> int:
     from sessions.escalation import BundleRequest, StagedBundle, translate_summary
     from sessions.escalation.contents import read_record_texts
     from sessions.recording import append_event
-    from translation.redaction import Redactor
+    from sessions.redaction import Redactor
 
     texts = read_record_texts(args.record)
-    redactor = Redactor.from_resources()
+    redactor = Redactor.for_this_console(chat=True)  # for the summary sent to a translator
     summary = args.summary or texts.summary
     with tempfile.TemporaryDirectory(prefix="vz-collect-") as scratch:
         collected = asyncio.run(_collect(args, Path(scratch) / "logs")) if args.collect else None
@@ -152,7 +166,7 @@ def run_build(args: argparse.Namespace) -> int:
             raw_dir=args.raw or _raw_dir(args.record),
             notes=collected.notes() if collected else (),
         )
-        with StagedBundle(request, redactor) as staged:
+        with StagedBundle(request, Redactor.for_this_console()) as staged:
             preview = staged.stage()
             _print_preview(preview)
             built = staged.pack(args.out, _ask_consent(args, preview))
@@ -239,9 +253,7 @@ def run_token(args: argparse.Namespace) -> int:
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from sessions.escalation import verify_bundle
-
-    manifest = verify_bundle(args.file, extract_to=args.to)
+    manifest = verify_received(args.file, args, extract_to=args.to)
     print(f"bundle {manifest.bundle_id} (ticket {manifest.ticket or '-'}) checked and extracted to {args.to}")
     print(f"raw diagnostics: {args.to / 'diagnostics' / 'raw'}")
     return 0

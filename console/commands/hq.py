@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from console.commands.argtypes import count
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("hq", help="headquarters' side: receive escalation bundles")
@@ -18,7 +20,8 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--tokens", type=Path, required=True, metavar="FILE", help="lines of `NAME TOKEN`")
     serve.add_argument("--tls-cert", type=Path, metavar="FILE")
     serve.add_argument("--tls-key", type=Path, metavar="FILE")
-    serve.add_argument("--max-mb", type=int, default=2048, help="largest upload accepted (MB)")
+    serve.add_argument("--max-mb", type=count(unit="MB"), default=2048, help="largest upload accepted (MB)")
+    _abuse_arguments(serve)
     serve.add_argument(
         "--db",
         metavar="URL",
@@ -33,10 +36,64 @@ def register(subparsers: Any) -> None:
         "bundles", help="list and search escalation bundles in HQ's inbox (role hq or admin)"
     )
     bundles.add_argument("query", nargs="?", default="", metavar="WORDS", help="words that must all occur")
-    bundles.add_argument("--limit", type=int, default=100)
+    bundles.add_argument("--limit", type=count(unit="bundles"), default=100)
     bundles.add_argument("--json", action="store_true", help="print the bundles as JSON")
     add_server_options(bundles, required=True)
     bundles.set_defaults(func=run_bundles)
+
+
+def _abuse_arguments(serve: Any) -> None:
+    """Bounds against floods and hostile bundles (sessions/escalation/hq_guard.py and unpack.py)."""
+    serve.add_argument(
+        "--max-unpacked-mb", type=int, default=1024, help="largest size a bundle may unpack to (MB)"
+    )
+    serve.add_argument("--max-connections", type=int, default=64, help="connections at once (default 64)")
+    serve.add_argument(
+        "--max-connections-per-address", type=int, default=16, help="from one address (default 16)"
+    )
+    serve.add_argument(
+        "--header-timeout",
+        type=float,
+        default=20.0,
+        metavar="SECONDS",
+        help="time for the TLS handshake and the request's headers (default 20)",
+    )
+    serve.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="longest silence in the middle of an upload (default 60)",
+    )
+    serve.add_argument(
+        "--min-rate",
+        type=int,
+        default=1024,
+        metavar="BYTES",
+        help="bytes a second an upload must average after its first 30 s (default 1024)",
+    )
+
+
+def _limits(args: argparse.Namespace) -> tuple[Any, Any]:
+    from sessions.errors import EscalationError
+    from sessions.escalation.hq_guard import ConnectionLimits
+    from sessions.escalation.unpack import UnpackLimits
+
+    numbers = (args.max_unpacked_mb, args.max_connections, args.header_timeout, args.idle_timeout)
+    if min(numbers) <= 0 or args.max_connections_per_address < 0 or args.min_rate < 0:
+        raise EscalationError(
+            "--max-unpacked-mb, --max-connections and the timeouts must be positive; "
+            "--max-connections-per-address and --min-rate not negative.",
+            "Use 0 per address or as the rate for no limit.",
+        )
+    connections = ConnectionLimits(
+        max_connections=args.max_connections,
+        max_per_address=args.max_connections_per_address,
+        header_timeout=args.header_timeout,
+        idle_timeout=args.idle_timeout,
+        min_rate=args.min_rate,
+    )
+    return connections, UnpackLimits(max_bytes=args.max_unpacked_mb << 20)
 
 
 def _loopback(host: str) -> bool:
@@ -59,12 +116,25 @@ def run_serve(args: argparse.Namespace) -> int:
             "Without --tls-cert/--tls-key the receiver only listens on a loopback address.",
             "Pass a certificate, or listen on 127.0.0.1 behind a TLS reverse proxy.",
         )
+    connections, unpack = _limits(args)
     server = HqHttpServer(
-        (host, port), args.inbox, read_tokens(args.tokens), tls=tls, max_bytes=args.max_mb << 20
+        (host, port),
+        args.inbox,
+        read_tokens(args.tokens),
+        tls=tls,
+        max_bytes=args.max_mb << 20,
+        limits=connections,
+        unpack_limits=unpack,
     )
     database = _index_inbox(args, server) if args.db else None
     scheme = "https" if tls else "http"
     print(f"receiving bundles at {scheme}://{host}:{server.port}/bundles into {args.inbox}", file=sys.stderr)
+    print(
+        f"limits: {connections.max_connections} connections ({connections.max_per_address or 'any'} per "
+        f"address), headers within {connections.header_timeout:g} s, uploads at least "
+        f"{connections.min_rate} bytes/s, bundles unpacked to at most {args.max_unpacked_mb} MB",
+        file=sys.stderr,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

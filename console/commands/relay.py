@@ -8,8 +8,8 @@ import contextlib
 import signal
 from pathlib import Path
 
+from console.commands.argtypes import count, listen_address, megabytes, port, seconds
 from sessions.errors import ConfigError
-from sessions.ssh.target import Target
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,7 +19,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Customers connect as user 'support' (our agent, or ssh -R vz:22:localhost:22); "
         "technicians listed in --technicians claim their codes (our console, or ssh -J).",
     )
-    parser.add_argument("--listen", default="0.0.0.0:2222", metavar="HOST:PORT", help="default 0.0.0.0:2222")
+    parser.add_argument(
+        "--listen",
+        type=listen_address,
+        default=("0.0.0.0", 2222),
+        metavar="HOST:PORT",
+        help="default 0.0.0.0:2222 (port 0: any free port, printed at start)",
+    )
     parser.add_argument(
         "--technicians",
         required=True,
@@ -31,28 +37,49 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--state-dir", required=True, type=Path, metavar="DIR", help="host key and audit.jsonl live here"
     )
     parser.add_argument(
-        "--code-ttl", type=float, default=600.0, metavar="SECONDS", help="unclaimed code lifetime"
+        "--code-ttl", type=seconds(), default=600.0, metavar="SECONDS", help="unclaimed code lifetime"
+    )
+    parser.add_argument(
+        "--vendor",
+        type=Path,
+        metavar="FILE",
+        help="a vendor file (name, phone, url, logo, [names]) handed to every agent, which shows it on its "
+        "code screen and in the consent question, marked as the relay's word",
     )
     parser.add_argument(
         "--grace",
-        type=float,
+        type=seconds(zero=True),
         default=120.0,
         metavar="SECONDS",
         help="how long a code survives a dropped link",
     )
     parser.add_argument(
         "--max-customers-per-address",
-        type=int,
+        type=count(zero=True, unit="connections"),
         default=20,
         metavar="N",
         help="customer connections one source address may hold at once (0: no limit; default 20)",
     )
     parser.add_argument(
         "--codes-per-minute",
-        type=int,
+        type=count(zero=True, unit="codes"),
         default=30,
         metavar="N",
         help="new session codes one source address may get per minute (0: no limit; default 30)",
+    )
+    parser.add_argument(
+        "--audit-max-mb",
+        type=megabytes(),
+        default=100.0,
+        metavar="MB",
+        help="size at which audit.jsonl is sealed and a new one begun (default 100)",
+    )
+    parser.add_argument(
+        "--audit-keep",
+        type=count(unit="files"),
+        default=10,
+        metavar="N",
+        help="sealed audit files kept; older ones are deleted (default 10)",
     )
     parser.add_argument(
         "--db",
@@ -63,7 +90,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--team-max-record-mb",
-        type=int,
+        type=count(unit="MB"),
         default=512,
         metavar="MB",
         help="largest record the team server takes from a technician (default 512)",
@@ -88,7 +115,95 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SECONDS",
         help="how long a relay's lease in the database lasts without a heartbeat (default 10)",
     )
+    _data_leg_arguments(parser)
+    _flood_arguments(parser)
     parser.set_defaults(func=run)
+
+
+def _data_leg_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "data leg",
+        "After the customer's yes, agents carry the session on a TLS connection to this port (pinned "
+        "through their SSH link, one-time token per claim): faster than inside their SSH link. An agent "
+        "that cannot reach it, and older agents, stay on the SSH link. Open it where you open --listen.",
+    )
+    group.add_argument(
+        "--data-port",
+        type=port_or_zero,
+        metavar="PORT",
+        help="TCP port for data legs (default: the --listen port + 1, e.g. 2223; 0: any free port)",
+    )
+    group.add_argument(
+        "--data-public-port",
+        type=port,
+        metavar="PORT",
+        help="the port agents are told to use, when a firewall or load balancer forwards it to --data-port",
+    )
+    group.add_argument(
+        "--no-data-leg",
+        action="store_true",
+        help="keep every session inside the agents' SSH links (protocol v1)",
+    )
+
+
+def _flood_arguments(parser: argparse.ArgumentParser) -> None:
+    """Limits on connections that have not logged in yet (sessions/relay/gate.py)."""
+    parser.add_argument(
+        "--max-unauthenticated",
+        type=int,
+        metavar="N",
+        help="connections waiting to log in, from all addresses together "
+        "(default: a quarter of the open-files limit, at most 1024)",
+    )
+    parser.add_argument(
+        "--max-unauthenticated-per-address",
+        type=int,
+        default=32,
+        metavar="N",
+        help="connections waiting to log in from one address (an IPv6 /64 counts as one; default 32)",
+    )
+    parser.add_argument(
+        "--handshake-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time from connecting to asking to log in, key exchange included (default 10)",
+    )
+    parser.add_argument(
+        "--login-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="time from connecting to being logged in (default 30)",
+    )
+
+
+def _check_flood_arguments(args: argparse.Namespace) -> None:
+    if (args.max_unauthenticated is not None and args.max_unauthenticated < 1) or (
+        args.max_unauthenticated_per_address < 0
+    ):
+        raise ConfigError(
+            "--max-unauthenticated must be at least 1 and --max-unauthenticated-per-address not negative.",
+            "Leave --max-unauthenticated out to derive it from the open-files limit; "
+            "use 0 per address for no per-address limit.",
+        )
+    if not 0 < args.handshake_timeout <= args.login_timeout:
+        raise ConfigError(
+            "--handshake-timeout must be positive and at most --login-timeout.",
+            "For example --handshake-timeout 10 --login-timeout 30.",
+        )
+
+
+def port_or_zero(text: str) -> int:
+    """A TCP port, or 0 for any free one."""
+    return 0 if text.strip() == "0" else port(text)
+
+
+def _data_port(given: int | None, ssh_port: int) -> int:
+    """The data-leg port: as given, else the SSH port + 1 (any free port when that one is 0 or 65535)."""
+    if given is not None:
+        return given
+    return ssh_port + 1 if 0 < ssh_port < 65535 else 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,40 +213,72 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _serve(args: argparse.Namespace) -> int:
+    from sessions.relay.gate import raise_open_files
     from sessions.relay.server import Relay, RelayConfig
 
-    listen = Target.parse(args.listen)
+    host, port = args.listen
     if args.code_ttl <= 0 or args.grace < 0:
         raise ConfigError("--code-ttl must be positive and --grace not negative.")
     if args.lease < 1:
         raise ConfigError("--lease must be at least 1 second.")
-    if args.team_max_record_mb < 1:
-        raise ConfigError("--team-max-record-mb must be at least 1.")
     if args.max_customers_per_address < 0 or args.codes_per_minute < 0:
         raise ConfigError(
             "--max-customers-per-address and --codes-per-minute cannot be negative.", "Use 0 for no limit."
         )
+    _check_flood_arguments(args)
+    from sessions import vendor
+
+    handed_out = vendor.load(args.vendor) if args.vendor is not None else None
+    before, open_files = raise_open_files()
     config = RelayConfig(
         technicians_file=args.technicians,
         state_dir=args.state_dir,
-        host=listen.host,
-        port=listen.port,
+        host=host,
+        port=port,
         code_ttl=args.code_ttl,
         grace=args.grace,
         max_customers_per_address=args.max_customers_per_address,
         codes_per_minute_per_address=args.codes_per_minute,
         pace_collector=True,
+        max_unauthenticated=args.max_unauthenticated,
+        max_unauthenticated_per_address=args.max_unauthenticated_per_address,
+        handshake_timeout=args.handshake_timeout,
+        login_timeout=args.login_timeout,
+        audit_max_bytes=max(1, int(args.audit_max_mb * (1 << 20))),
+        audit_keep=args.audit_keep,
         db_url=args.db,
         team_max_record=args.team_max_record_mb << 20,
         host_key_file=args.host_key,
         advertise=args.advertise,
         lease=args.lease,
+        vendor=handed_out,
+        data_leg=not args.no_data_leg,
+        data_port=_data_port(args.data_port, port),
+        data_public_port=args.data_public_port or 0,
     )
     relay = await Relay.start(config)
-    print(f"Valuezone relay listening on {listen.host}:{relay.port}", flush=True)
+    print(f"Valuezone relay listening on {host}:{relay.port}", flush=True)
     print(f"Host key fingerprint: {relay.fingerprint}", flush=True)
     print(f"Technicians: {len(relay.technicians)} (from {args.technicians})", flush=True)
-    print(f"Audit log: {relay.audit.path}", flush=True)
+    if handed_out is not None:
+        print(f"Vendor handed to agents: {handed_out.name} (from {args.vendor})", flush=True)
+    offer = relay.leg_offer
+    if offer is not None and relay.legs is not None:
+        told = f" (agents told port {offer['port']})" if offer["port"] != relay.legs.port else ""
+        print(f"Data legs: TLS on {host}:{relay.legs.port}{told}, certificate {offer['pin']}", flush=True)
+    else:
+        print("Data legs: off (every session stays inside the agents' SSH links)", flush=True)
+    raised = f" (raised from {before})" if open_files != before else ""
+    print(
+        f"Open files: {open_files}{raised}; waiting to log in: at most {relay.gate.limits.total}, "
+        f"{relay.gate.limits.per_source or 'no limit'} per address",
+        flush=True,
+    )
+    print(
+        f"Audit log: {relay.audit.path} (sealed at {args.audit_max_mb:g} MB; "
+        f"the newest {args.audit_keep} sealed files kept)",
+        flush=True,
+    )
     if relay.team is not None:
         print(f"Team server: {relay.team.database.kind} {relay.team.database.label}", flush=True)
     if relay.cluster is not None:

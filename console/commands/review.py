@@ -4,11 +4,14 @@ or over the team server's records (`--server HOST:PORT`, no ARCHIVE then)."""
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
+
+from console.commands.argtypes import count, iso_date
+from console.commands.review_filters import add_filters, report_filters
+from console.commands.review_output import offscreen_without_display, print_hits
+from console.commands.verify import add_options as add_verify_options
 
 
 def register(subparsers: Any) -> None:
@@ -43,23 +46,32 @@ def register(subparsers: Any) -> None:
     )
     add_server_options(search, nested=True)
     search.add_argument("--json", action="store_true", help="print the hits as JSON")
-    search.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    search.add_argument(
+        "--limit", type=count(unit="hits"), default=50, help="at most this many hits (default 50)"
+    )
     search.add_argument("--no-update", action="store_true", help="do not index new records first")
 
     verify = sub.add_parser(
         "verify",
-        help="check one record, lead notes and tags included; with --server, against the server's anchors",
+        help="check one record against its archive's index anchor, lead annotations and tags included; "
+        "with --server, against the anchors the team server took",
     )
     verify.add_argument(
         "record_dir", metavar="RECORD", type=Path, help="a record folder; with --server, or a session id"
     )
+    add_verify_options(verify)
     add_server_options(verify, nested=True)
 
-    report = sub.add_parser("report", help="write the review report (recurring findings, scores, …) as HTML")
+    report = sub.add_parser(
+        "report",
+        help="write the review report (recurring findings, CSAT, scores, …) as HTML",
+        description="The report over the sessions the filters select, as the review window's "
+        "File > Export report… writes it for the same filters.",
+    )
     _add_campaign(sub)
     report.add_argument("archive_dir", metavar="ARCHIVE", type=Path, nargs="?", help="not with --server")
-    report.add_argument("--since", metavar="DATE", default="", help="only sessions started on or after DATE")
     report.add_argument("--html", metavar="OUT", type=Path, required=True, help="the HTML file to write")
+    add_filters(report)
     add_server_options(report, nested=True)
 
 
@@ -76,9 +88,13 @@ def _add_campaign(sub: Any) -> None:
     campaign.add_argument(
         "what", nargs="?", default="", metavar="LABEL|ID", help="the finding, or a campaign id"
     )
-    campaign.add_argument("--due", default="", metavar="DATE", help="when the follow-ups are due (open)")
+    campaign.add_argument(
+        "--due", default=None, metavar="DATE", type=iso_date, help="when the follow-ups are due (open)"
+    )
     campaign.add_argument("--note", default="", help="what to tell the customers (open)")
-    campaign.add_argument("--since", default="", metavar="DATE", help="only sessions since DATE")
+    campaign.add_argument(
+        "--since", default=None, metavar="DATE", type=iso_date, help="only sessions since DATE (YYYY-MM-DD)"
+    )
     add_server_options(campaign, nested=True)
 
 
@@ -92,18 +108,19 @@ def run(args: argparse.Namespace) -> int:
         print("valuezone: campaigns live on the team server: add --server HOST:PORT.", file=sys.stderr)
         return 2
     if command == "search":
-        if len(args.words) != 2:
+        if len(args.words) < 2:
             print("valuezone: give the archive folder and the words: review search ARCHIVE QUERY "
                   "(or --server HOST:PORT QUERY).", file=sys.stderr)  # fmt: skip
             return 2
-        args.archive_dir, args.query = Path(args.words[0]), args.words[1]
+        args.archive_dir, args.query = Path(args.words[0]), " ".join(args.words[1:])
     if command == "report" and args.archive_dir is None:
         print("valuezone: give the archive folder (or --server HOST:PORT).", file=sys.stderr)
         return 2
     if command == "verify":
         from console.commands.verify import print_report
 
-        return print_report(args.record_dir)
+        index = args.index or args.index_db or _default_index(args.record_dir)
+        return print_report(args.record_dir, index=index, signers=args.signers, message=args.seal_message)
     if command is None:
         return _open_window(args)
     from sessions.archive import open_index
@@ -114,12 +131,33 @@ def run(args: argparse.Namespace) -> int:
         if command == "search":
             if not args.no_update:
                 index.update()
+            _skipped(index)
             return _search(index, args.query, limit=args.limit, as_json=args.json)
         index.update()
-        return _report(index, args.since, args.html)
+        _skipped(index)
+        return _report(index, report_filters(args), args.search.strip(), args.html)
+
+
+def _default_index(record: Path) -> Path | None:
+    """The index of the archive holding *record* (ARCHIVE/YYYY/MM/DD/<record>), when there is one."""
+    from sessions.archive import default_index_path
+
+    parents = Path(record).resolve().parents
+    if len(parents) < 4:
+        return None
+    path = default_index_path(parents[3])
+    return path if path.is_file() else None
+
+
+def _skipped(index: Any) -> None:
+    """Name every record left out because it failed verification (one line each, on stderr)."""
+    for problem in index.failed():
+        print(f"skipped, failed verification: {problem}", file=sys.stderr)
 
 
 def _index(index: Any, *, quiet: bool) -> int:
+    quiet = quiet or not sys.stderr.isatty()  # the running count is for a person watching, not a log
+
     def progress(done: int, total: int) -> None:
         if not quiet and (done % 500 == 0 or done == total):
             print(f"\r{done}/{total} records", end="", file=sys.stderr, flush=True)
@@ -132,56 +170,33 @@ def _index(index: Any, *, quiet: bool) -> int:
         f"in {stats.seconds:.1f} s; index: {index.path}"
     )
     for problem in stats.failed:
-        print(f"not indexed: {problem}", file=sys.stderr)
+        print(f"failed verification: {problem}", file=sys.stderr)
     return 1 if stats.failed else 0
 
 
 def _search(index: Any, query: str, *, limit: int, as_json: bool) -> int:
-    from sessions.archive import fts_query, search
+    from sessions.archive import fts_query, pinpoint, search
 
     if not fts_query(query):
         print("valuezone: the search has no words to look for.", file=sys.stderr)
         return 2
-    return print_hits(search(index, query, limit=limit), as_json=as_json)
+    hits = pinpoint(index.archive, search(index, query, limit=limit), query)
+    return print_hits(hits, as_json=as_json)
 
 
-def print_hits(hits: list[Any], *, as_json: bool) -> int:
-    """Hits as JSON or as lines (the match highlighted on a terminal); exit 1 when there are none."""
-    if as_json:
-        print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
-        return 0 if hits else 1
-    bold, plain = ("\x1b[1;33m", "\x1b[0m") if sys.stdout.isatty() else ("«", "»")
-    for hit in hits:
-        minutes, seconds = divmod(int(hit.t), 60)
-        print(
-            f"{hit.started[:16].replace('T', ' ')}  {hit.device}  {hit.technician}  "
-            f"+{minutes}:{seconds:02d}  {hit.kind}  {hit.marked(bold, plain)}"
-        )
-        print(f"    {hit.folder}")
-    if not hits:
-        print("no matches", file=sys.stderr)
-    return 0 if hits else 1
-
-
-def _report(index: Any, since: str, out: Path) -> int:
+def _report(index: Any, filters: Any, text: str, out: Path) -> int:
     offscreen_without_display()
-    from console.app import create_application
-    from console.review.charts import render_chart_pngs
-    from sessions.archive import build_report, render_html
+    from console.app.runtime import create_application, load_settings
+    from console.review.export import report_page
+    from sessions.archive import build_report, save_page
+    from sessions.identity import Identity
 
     create_application()
-    report = build_report(index, since)
-    page = render_html(report, render_chart_pngs(report))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
+    identity = Identity.from_settings(load_settings())
+    report = build_report(index, filters, text, prepared_by=identity.label() if identity.name else "")
+    save_page(report_page(report), out)
     print(f"{report.sessions} sessions, {len(report.recurring)} recurring items: wrote {out}")
     return 0
-
-
-def offscreen_without_display() -> None:
-    """Charts are drawn with Qt; on a machine without a display they are drawn offscreen."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _open_window(args: argparse.Namespace) -> int:

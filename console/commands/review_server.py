@@ -15,17 +15,17 @@ from console.commands.team_options import open_client
 def run_on_server(args: argparse.Namespace) -> int:
     command = args.review_command
     if command is None:
-        from console.review.server_window import run_review_server
+        from console.team.window import run_review_server
 
         return run_review_server(args)
     if command == "index":
         print("valuezone: the team server indexes records as they arrive; nothing to do.", file=sys.stderr)
         return 2
     if command == "search":
-        if len(args.words) != 1:
+        if len(args.words) > 1 and Path(args.words[0]).is_dir():
             print("valuezone: with --server, give only the words (no ARCHIVE).", file=sys.stderr)
             return 2
-        return asyncio.run(_search(args, args.words[0]))
+        return asyncio.run(_search(args, " ".join(args.words)))
     if command == "campaign":
         from console.commands.campaign import run_campaign
 
@@ -39,7 +39,7 @@ def run_on_server(args: argparse.Namespace) -> int:
 
 
 async def _search(args: argparse.Namespace, query: str) -> int:
-    from console.commands.review import print_hits
+    from console.commands.review_output import print_hits
     from sessions.archive import fts_query
     from sessions.team.queries import hit_from_json
 
@@ -52,15 +52,19 @@ async def _search(args: argparse.Namespace, query: str) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from console.commands.review import offscreen_without_display
+    from console.commands.review_filters import report_filters
+    from console.commands.review_output import offscreen_without_display
+    from sessions.team.queries import filters_to_json
+
+    filters, query = filters_to_json(report_filters(args)), args.search.strip()
 
     async def fetch() -> dict[str, Any]:
         async with await open_client(args) as client:
-            return await client.request("report", since=args.since)
+            return await client.request("report", filters=filters, query=query)
 
     team = asyncio.run(fetch())
     offscreen_without_display()
-    from console.app import create_application
+    from console.app.runtime import create_application
     from console.review.charts import render_chart_pngs
     from sessions.team.report_html import render_team_html
     from sessions.team.reports import report_from_json
@@ -79,7 +83,7 @@ async def _verify(args: argparse.Namespace) -> int:
     folder = Path(args.record_dir)
     async with await open_client(args) as client:
         if folder.is_dir():
-            return await _verify_local(client, folder)
+            return await _verify_local(client, folder, args.signers)
         answer = await client.request("record.verify", session_id=str(args.record_dir))
     for line in answer["lines"]:
         print(f"server copy: {line}", file=sys.stdout if answer["ok_record"] else sys.stderr)
@@ -88,13 +92,13 @@ async def _verify(args: argparse.Namespace) -> int:
     return 0 if answer["ok_record"] else 1
 
 
-async def _verify_local(client: Any, folder: Path) -> int:
+async def _verify_local(client: Any, folder: Path, signers: Path | None) -> int:
     from console.commands.verify import print_report
     from sessions.errors import SupportError
     from sessions.recording.meta import EVENTS_FILE, SESSION_FILE
     from sessions.team.ingest import check_anchors, event_hashes
 
-    status = print_report(folder)
+    status = print_report(folder, signers=signers)
     session_id = json.loads((folder / SESSION_FILE).read_bytes())["session_id"]
     answer = await client.request("record.anchors", session_id=session_id)
     anchors = [(a["count"], a["hash"], a["at"]) for a in answer["anchors"]]

@@ -26,6 +26,6 @@ def run(args: argparse.Namespace) -> int:
     from sessions.ssh.target import Target
 
     Target.parse(args.destination, key_file=args.key_file)  # a bad address fails here, before any window
-    from console.app import run_console
+    from console.launch.windows import run_console
 
     return run_console(args.destination, key_file=args.key_file, accept_new=args.accept_new)

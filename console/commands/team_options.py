@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-DEFAULT_PORT = 2222
-
 
 def add_server_options(
     parser: argparse.ArgumentParser, *, required: bool = False, nested: bool = False
@@ -27,7 +25,7 @@ def add_server_options(
         dest="key_file",
         metavar="KEY",
         type=Path,
-        help="technician key (default: the console's own, its passphrase in the keyring)",
+        help="technician key (default: the console's own; opened from the ssh-agent, the keyring, or asked)",
         **(keep or {"default": None}),
     )
     parser.add_argument(
@@ -40,19 +38,17 @@ def add_server_options(
 
 def server_target(spec: str) -> Any:
     """`host` or `host:port` (default port 2222) as a Target."""
-    from sessions.ssh.target import Target
+    from sessions.team.client import server_target as parse
 
-    target = Target.parse(spec)
-    if ":" not in spec.rsplit("]", 1)[-1]:
-        target = Target(target.host, DEFAULT_PORT, target.user)
-    return target
+    return parse(spec)
 
 
 async def open_client(args: argparse.Namespace) -> Any:
     """A connected TeamClient for --server, -i and --accept-new (host keys asked on a terminal)."""
+    from sessions.relay.key_terminal import access_for_terminal
     from sessions.ssh.terminal_prompt import trust_from_args
     from sessions.team.client import TeamClient
 
     return await TeamClient.connect(
-        server_target(args.server), trust=trust_from_args(args), technician_key=args.key_file
+        server_target(args.server), trust=trust_from_args(args), key_access=access_for_terminal(args.key_file)
     )

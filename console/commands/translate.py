@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import sys
 
+from console.commands.argtypes import chat_language, one_of, seconds
 from sessions.config import Settings
 from sessions.errors import TranslationUnavailableError
 from sessions.paths import app_dirs
@@ -17,16 +18,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="translate a text (secrets, commands, paths and product names are kept as they are)",
         description="Translate TEXT with the configured provider chain, or with --provider.",
     )
-    parser.add_argument("--provider", help="google, mymemory, deepl, microsoft, papago or libre")
-    parser.add_argument("--url", help="the LibreTranslate server (with --provider libre)")
-    parser.add_argument("--from", dest="source", default="auto", help="source language (default: detect)")
     parser.add_argument(
-        "--to", dest="target", required=True, help="target language: ko, en, ja, zh-TW, zh-CN…"
+        "--provider", type=_provider, help="google, mymemory, deepl, microsoft, papago or libre"
     )
-    parser.add_argument("--deadline", type=float, help="seconds to wait for each provider")
+    parser.add_argument("--url", help="the LibreTranslate server (with --provider libre)")
+    parser.add_argument(
+        "--from",
+        dest="source",
+        default="auto",
+        type=chat_language(extra=("auto",)),
+        help="source language (default: detect)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="target",
+        required=True,
+        type=chat_language(),
+        help="target language: ko, en, ja, zh-TW, zh-CN…",
+    )
+    parser.add_argument("--deadline", type=seconds(), help="seconds to wait for each provider")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("text", nargs="+", help="the text to translate")
     parser.set_defaults(func=run)
+
+
+def _provider(text: str) -> str:
+    from translation.providers import PROVIDERS  # slow to import: only when --provider is given
+
+    return one_of(PROVIDERS, "translation provider")(text)
 
 
 def run(args: argparse.Namespace) -> int:

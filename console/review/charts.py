@@ -15,8 +15,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, QObject, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from console.widgets import named
-from sessions.archive import Report, duration_text
+from console.kit.widgets import named
+from sessions.archive import Report, duration_text, percent
 
 PNG_SIZE = (720, 360)
 _RECURRING_SHOWN = 10
@@ -123,14 +123,13 @@ class ReportPanel(QWidget):
             self._layout.addWidget(view, 1 + row, col, 1, 2 if name == "recurring" else 1)
 
     def show_report(self, report: Report) -> None:
-        """Replace the charts and summary with *report*'s."""
+        """Replace the charts and summary with *report*'s (counted over the sessions the table lists)."""
+        summary = self.tr("%n session(s) listed (the filters and search words apply).", "", report.sessions)
+        csat = self.tr("CSAT: %1 (%n answered survey(s); satisfied: 8–10).", "", report.surveys)
+        times = self.tr("Median time to first response: %1; to resolution: %2. Open follow-ups: %3.")
         self._summary.setText(
-            self.tr(
-                "%n session(s). Median time to first response: %1; to resolution: %2. Open follow-ups: %3.",
-                "",
-                report.sessions,
-            )
-            .replace("%1", duration_text(report.median_first_response))
+            f"{summary} {csat.replace('%1', percent(report.csat))}\n"
+            + times.replace("%1", duration_text(report.median_first_response))
             .replace("%2", duration_text(report.median_resolution))
             .replace("%3", str(len(report.followups)))
         )

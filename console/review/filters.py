@@ -1,11 +1,24 @@
-"""The sessions table's filter bar: date range, technician, device, outcome, score, language, escalated."""
+"""The sessions table's filter bar: dates, technician, device, outcome, platform, language, score, escalated.
+
+The table, the hits and the report all follow these filters (and the search box's words).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
-from console.widgets import named
+from console.kit.widgets import named
 from sessions.archive import Filters
 
 _ANY_DATE = QDate(2000, 1, 1)
@@ -32,6 +45,11 @@ class FilterBar(QWidget):
         self.max_score = self._score("filterMaxScore", self.tr("Highest score"))
         self.language = named(QComboBox(self), "filterLanguage", self.tr("Customer language"))
         self.language.addItem(self.tr("any"), "")
+        self.platform = named(QComboBox(self), "filterPlatform", self.tr("Device platform"))
+        self.platform.addItem(self.tr("any"), "")
+        self.clear_button = named(QPushButton(self.tr("Clear filters"), self), "clearFilters",
+                                  self.tr("Clear filters"))  # fmt: skip
+        self.clear_button.clicked.connect(self.clear)
         self.escalated = named(QComboBox(self), "filterEscalated", self.tr("Escalated"))
         choices: tuple[tuple[str, bool | None], ...] = (
             (self.tr("any"), None),
@@ -44,23 +62,56 @@ class FilterBar(QWidget):
             edit.setPlaceholderText(hint)
             edit.setClearButtonEnabled(True)
             edit.textChanged.connect(self.changed)
-        for combo in (self.outcome, self.language, self.escalated):
+        for combo in (self.outcome, self.language, self.platform, self.escalated):
             combo.currentIndexChanged.connect(self.changed)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Three filters a row; a range (dates, score) is one filter with its two ends."""
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
         cells = [
-            (self.tr("From"), self.since), (self.tr("To"), self.until),
+            (self.tr("Started"), self._range(self.since, self.until)),
             (self.tr("Technician"), self.technician), (self.tr("Device"), self.device),
-            (self.tr("Outcome"), self.outcome), (self.tr("Language"), self.language),
-            (self.tr("Score ≥"), self.min_score), (self.tr("Score ≤"), self.max_score),
-            (self.tr("Escalated"), self.escalated),
+            (self.tr("Outcome"), self.outcome), (self.tr("Platform"), self.platform),
+            (self.tr("Language"), self.language),
+            (self.tr("Score"), self._range(self.min_score, self.max_score)),
+            (self.tr("Escalated"), self.escalated), ("", self.clear_button),
         ]  # fmt: skip
         for number, (label, widget) in enumerate(cells):
-            row, col = divmod(number, 2)
-            caption = QLabel(label, self)
-            caption.setBuddy(widget)
-            grid.addWidget(caption, row, col * 2)
+            row, col = divmod(number, 3)
+            if label:
+                caption = QLabel(label, self)
+                caption.setBuddy(widget.first if isinstance(widget, _Range) else widget)
+                grid.addWidget(caption, row, col * 2)
             grid.addWidget(widget, row, col * 2 + 1)
+        for col in (1, 3, 5):
+            grid.setColumnStretch(col, 1)
+
+    def _range(self, low: QWidget, high: QWidget) -> QWidget:
+        box = _Range(low, self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(low, 1)
+        row.addWidget(QLabel("–", box))
+        row.addWidget(high, 1)
+        return box
+
+    def clear(self) -> None:
+        """Every filter back to "any" (one refresh, not one per filter)."""
+        self.blockSignals(True)
+        for edit in (self.since, self.until):
+            edit.setDate(_ANY_DATE)
+        for line in (self.technician, self.device):
+            line.clear()
+        for combo in (self.outcome, self.platform, self.language, self.escalated):
+            combo.setCurrentIndex(0)
+        for box in (self.min_score, self.max_score):
+            box.setValue(-1)
+        self.blockSignals(False)
+        self.changed.emit()
 
     def _date(self, name: str, accessible: str) -> QDateEdit:
         edit = named(QDateEdit(self), name, accessible)
@@ -80,17 +131,13 @@ class FilterBar(QWidget):
         box.valueChanged.connect(self.changed)
         return box
 
-    def set_languages(self, languages: list[str]) -> None:
+    def set_languages(self, languages: list[str] | tuple[str, ...]) -> None:
         """Offer the customer languages seen in the archive, keeping the current choice."""
-        current = self.language.currentData()
-        self.language.blockSignals(True)
-        while self.language.count() > 1:
-            self.language.removeItem(1)
-        for lang in languages:
-            self.language.addItem(lang, lang)
-        index = self.language.findData(current)
-        self.language.setCurrentIndex(max(index, 0))
-        self.language.blockSignals(False)
+        _offer(self.language, languages)
+
+    def set_platforms(self, platforms: list[str] | tuple[str, ...]) -> None:
+        """Offer the device platforms seen in the archive, keeping the current choice."""
+        _offer(self.platform, platforms)
 
     def filters(self) -> Filters:
         def day(edit: QDateEdit) -> str:
@@ -109,4 +156,25 @@ class FilterBar(QWidget):
             max_score=score(self.max_score),
             customer_lang=str(self.language.currentData() or ""),
             escalated=self.escalated.currentData(),
+            platform=str(self.platform.currentData() or ""),
         )
+
+
+class _Range(QWidget):
+    """Two ends of one filter side by side; its label names the *first*."""
+
+    def __init__(self, first: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.first = first
+
+
+def _offer(combo: QComboBox, values: list[str] | tuple[str, ...]) -> None:
+    """*values* after the first ("any") choice of *combo*, the current choice kept when still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for value in values:
+        combo.addItem(value, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)

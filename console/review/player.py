@@ -1,11 +1,26 @@
-"""The session player: recorded terminal, play/pause, seek slider, speed 1×–16×, idle limit, markers."""
+"""The session player: recorded terminal, play/pause, seek slider, speed 1×–16×, idle limit, markers.
+
+The recorded screen is drawn as large as the player's room allows (the font scaled to fit the
+recording's columns and rows), and the words of a search hit are marked on it wherever they show.
+"""
 
 from __future__ import annotations
 
+import re
 import time
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QMouseEvent, QPainter, QPaintEvent, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -17,12 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.kit.widgets import named
 from console.terminal.paint import CellMetrics, paint_cursor, paint_line
-from console.terminal.palette import DEFAULT_BG
-from console.widgets import named
+from console.terminal.palette import DEFAULT_BG, DEFAULT_FG
 from sessions.archive import SPEEDS, Marker, Playback
+from sessions.terminal.lines import Line
+from sessions.terminal.width import STUB
 
 TICK_MS = 33
+SMALLEST_POINTS, LARGEST_POINTS = 5.0, 16.0  # the replay font's range when it is scaled to fit
+HIGHLIGHT_FILL, HIGHLIGHT_EDGE = QColor(255, 224, 102, 110), QColor("#ffe066")
 SLIDER_STEPS_PER_SECOND = 10
 MARKER_COLOURS = {
     "chat": QColor("#2e86de"),
@@ -44,32 +63,106 @@ def clock(seconds: float) -> str:
     )
 
 
+def matched_cells(line: Line, patterns: Sequence[re.Pattern[str]]) -> list[tuple[int, int]]:
+    """The [start, end) cell ranges of *line* where a pattern matches (a wide character is two cells)."""
+    chars = line.chars
+    text: list[str] = []
+    column_of: list[int] = []  # the cell of each character of text (combining marks share their cell)
+    for column, char in enumerate(chars):
+        if char != STUB:
+            text.append(char)
+            column_of += [column] * len(char)
+    joined = "".join(text)
+    found = []
+    for pattern in patterns:
+        for match in pattern.finditer(joined):
+            if match.end() > match.start():
+                last = column_of[match.end() - 1]
+                wide = last + 1 < len(chars) and chars[last + 1] == STUB
+                found.append((column_of[match.start()], last + (2 if wide else 1)))
+    return found
+
+
 class ReplayView(QWidget):
-    """Paints the playback's screen model with the terminal widget's painter (read-only: no input)."""
+    """Paints the playback's screen model with the terminal widget's painter (read-only: no input),
+    in the largest font that fits, and marks the ``highlights`` wherever they are on the screen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         named(self, "replayScreen", self.tr("Recorded terminal"))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self._cell = CellMetrics.from_font(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._cells: dict[float, CellMetrics] = {}
+        self._cell = self._metrics(self._font.pointSizeF())
         self.playback: Playback | None = None
+        self.highlights: list[re.Pattern[str]] = []
+        self.note = ""  # shown instead of a screen, e.g. while the recording loads
+
+    def _metrics(self, points: float) -> CellMetrics:
+        found = self._cells.get(points)
+        if found is None:
+            font = QFont(self._font)
+            font.setPointSizeF(points)
+            found = self._cells[points] = CellMetrics.from_font(font)
+        return found
+
+    def _grid(self) -> tuple[int, int]:
+        if self.playback is None:
+            return 80, 24
+        return self.playback.screen.cols, self.playback.screen.rows
+
+    def cell(self) -> CellMetrics:
+        """The cell size that fits the recording's columns and rows into the widget (half points)."""
+        cols, rows = self._grid()
+        base = self._metrics(self._font.pointSizeF())
+        scale = min(self.width() / (cols * base.width), self.height() / (rows * base.height))
+        points = max(SMALLEST_POINTS, min(LARGEST_POINTS, int(self._font.pointSizeF() * scale * 2) / 2))
+        cell = self._metrics(points)
+        while points > SMALLEST_POINTS and (
+            cols * cell.width > self.width() or rows * cell.height > self.height()
+        ):
+            points -= 0.5
+            cell = self._metrics(points)
+        return cell
 
     def sizeHint(self) -> QSize:
-        cols, rows = (self.playback.cols, self.playback.rows) if self.playback else (80, 24)
-        return QSize(int(cols * self._cell.width) + 2, int(rows * self._cell.height) + 2)
+        cols, rows = self._grid()
+        base = self._metrics(self._font.pointSizeF())
+        return QSize(int(cols * base.width) + 2, int(rows * base.height) + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, 90)
+
+    def matches(self) -> list[tuple[int, int, int]]:
+        """(row, first cell, end cell) of every highlight on the screen now."""
+        if self.playback is None or not self.highlights:
+            return []
+        return [
+            (row, start, end)
+            for row, line in enumerate(self.playback.screen.buffer)
+            for start, end in matched_cells(line, self.highlights)
+        ]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), DEFAULT_BG)
-        if self.playback is not None:
-            screen = self.playback.screen
-            for row, line in enumerate(screen.buffer):
-                paint_line(painter, line, row, screen.cols, self._cell, None, screen.reverse_video)
-            if not screen.cursor_hidden and screen.cursor_y < len(screen.buffer):
-                x = min(screen.cursor_x, screen.cols - 1)
-                paint_cursor(
-                    painter, screen.buffer[screen.cursor_y], x, screen.cursor_y, self._cell, False, False
-                )
+        if self.playback is None or self.note:
+            painter.setPen(DEFAULT_FG)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.note)
+            painter.end()
+            return
+        screen, cell = self.playback.screen, self.cell()
+        painter.translate(max(0.0, (self.width() - screen.cols * cell.width) / 2), 0)
+        for row, line in enumerate(screen.buffer):
+            paint_line(painter, line, row, screen.cols, cell, None, screen.reverse_video)
+        if not screen.cursor_hidden and screen.cursor_y < len(screen.buffer):
+            x = min(screen.cursor_x, screen.cols - 1)
+            paint_cursor(painter, screen.buffer[screen.cursor_y], x, screen.cursor_y, cell, False, False)
+        painter.setPen(QPen(HIGHLIGHT_EDGE, 1.5))
+        for row, start, end in self.matches():
+            box = QRectF(start * cell.width, row * cell.height, (end - start) * cell.width, cell.height)
+            painter.fillRect(box, HIGHLIGHT_FILL)
+            painter.drawRect(box)
         painter.end()
 
 
@@ -164,10 +257,27 @@ class PlayerWidget(QWidget):
         self.pause()
         self.playback = playback
         self.view.playback = playback
+        self.view.note = ""
+        self.view.highlights = []
         self.view.updateGeometry()
         self.slider.setRange(0, int(playback.duration * SLIDER_STEPS_PER_SECOND) + 1)
         self.timeline.set_markers(playback.markers, playback.duration)
         self.seek(0.0)
+
+    def unload(self, note: str) -> None:
+        """No recording to play: say *note* on the screen (e.g. while the next one loads)."""
+        self.pause()
+        self.playback = self.view.playback = None
+        self.view.note = note
+        self.view.highlights = []
+        self.timeline.set_markers([], 0.0)
+        self.time_label.setText("0:00 / 0:00")
+        self.view.update()
+
+    def highlight(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        """Mark *patterns* on the screen wherever they show (none: no marks)."""
+        self.view.highlights = list(patterns)
+        self.view.update()
 
     @property
     def playing(self) -> bool:

@@ -1,10 +1,18 @@
-"""One opened session: the player, and beside it chat (both languages), findings, outcome, notes and tags."""
+"""One opened session: the player, and under it chat (both languages), findings, outcome, notes and tags.
+
+Opening a record shows its events at once and loads the recording on a worker thread (a long cast takes
+a moment to read and keyframe); the newest opening wins when a person moves through the rows quickly.
+A terminal search hit starts playing a second before the moment its words appear, marked on the screen;
+a chat, finding or note hit selects its line and shows the screen as it was then.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +30,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.kit.operations import Operation
+from console.kit.widgets import named
 from console.review.player import PlayerWidget, clock
-from console.tasks import spawn
-from console.widgets import named
 from sessions.archive import Playback
-from sessions.errors import SupportError
-from sessions.recording import append_event
+from sessions.recording import append_event, open_record
 
 log = logging.getLogger(__name__)
 T_ROLE = Qt.ItemDataRole.UserRole
+LEAD_IN = 1.0  # a terminal hit plays from this many seconds before its words appear
+Appender = Callable[[Path, str, dict[str, Any]], Awaitable[None]]
+
+
+def _prepare(
+    folder: Path, at: float, patterns: Sequence[re.Pattern[str]], found: bool
+) -> tuple[Playback, float]:
+    """On a worker thread: the record's playback, and where to start it. A terminal hit starts LEAD_IN
+    before the output that shows its words: *at* itself when *found* (the source pinpointed it), else
+    the moment is looked for from *at*, its segment's start."""
+    playback = Playback(folder)
+    if found:
+        return playback, max(0.0, at - LEAD_IN)
+    moment = playback.first_appearance(patterns, at) if patterns else None
+    return playback, at if moment is None else max(0.0, moment - LEAD_IN)
 
 
 def _timed_list(parent: QWidget, name: str, accessible: str) -> QListWidget:
@@ -44,14 +66,17 @@ class SessionView(QWidget):
     """Shows one record. Double-clicking a chat line, finding or note seeks the player there."""
 
     record_changed = Signal(Path)  # a note or tag was appended: the index should look again
+    loaded = Signal(Path)  # the recording of the opened record is ready in the player
 
     def __init__(self, author: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.author = author
         self.folder: Path | None = None
-        # Where notes and tags go: appended to the record folder, or (team server) sent to the server,
-        # which appends them to its copy and hands the record back into *folder*.
-        self.appender: Callable[[Path, str, dict[str, Any]], Awaitable[None]] | None = None
+        # Where notes and tags go: appended to the record folder, or given to the window's source (a team
+        # server appends them to its copy and hands the record back into *folder*).
+        self.appender: Appender | None = None
+        self.loading: asyncio.Task[Any] | None = None
+        self._opening = 0
         self.player = PlayerWidget(self)
         self.header = named(QLabel(self), "sessionHeader", self.tr("Session"))
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -73,13 +98,16 @@ class SessionView(QWidget):
         self.tabs.addTab(self.chat, self.tr("Chat"))
         self.tabs.addTab(self.findings, self.tr("Findings"))
         self.tabs.addTab(self.outcome, self.tr("Outcome"))
-        self.tabs.addTab(self._notes_page(), self.tr("Notes && tags"))
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._notes = self._notes_page()
+        self.tabs.addTab(self._notes, self.tr("Notes && tags"))
+        splitter = named(QSplitter(Qt.Orientation.Vertical, self), "sessionSplitter", self.tr("Session"))
         splitter.addWidget(self.player)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
@@ -107,14 +135,70 @@ class SessionView(QWidget):
             widget.setEnabled(on)
 
     # --- loading ------------------------------------------------------------------------------------
-    def open_record(self, folder: Path, at: float = 0.0) -> None:
-        """Show the record in *folder* and seek the player to *at* seconds."""
-        playback = Playback(folder)
+    def open_record(
+        self,
+        folder: Path,
+        at: float = 0.0,
+        *,
+        patterns: Sequence[re.Pattern[str]] = (),
+        kind: str = "",
+        pinpointed: bool = False,
+    ) -> None:
+        """Show the record in *folder* with the player at *at* seconds.
+
+        *kind* is a search hit's: ``terminal`` plays from LEAD_IN before *patterns* first show after
+        *at* (or before *at* itself when it is *pinpointed*, the moment they appear); any other kind
+        selects the hit's line. *patterns* are marked on the screen.
+        """
+        record = open_record(folder)
+        events = list(record.events())
+        self._opening += 1
         self.folder = folder
-        self.player.load(playback)
-        self._fill(playback.record.meta, list(playback.record.events()))
+        self._fill(record.meta, events)
         self._set_enabled(True)
-        self.player.seek(at)
+        self.player.setEnabled(False)
+        self.player.unload(self.tr("Loading the recording…"))
+        self.status.clear()
+        if kind and kind != "terminal":
+            self._select_line(kind, at)
+        located = tuple(patterns) if kind == "terminal" else ()
+        work = Operation.in_thread(self, _prepare, folder, at, located, pinpointed and kind == "terminal")
+        done = partial(self._on_prepared, self._opening, folder, tuple(patterns), kind == "terminal")
+        self.loading = work.success(done).errors_to(self.status).run_in_background()
+
+    def _on_prepared(
+        self,
+        opening: int,
+        folder: Path,
+        patterns: tuple[re.Pattern[str], ...],
+        play: bool,
+        prepared: tuple[Playback, float],
+    ) -> None:
+        if opening != self._opening:
+            return  # another record was opened meanwhile
+        playback, start = prepared
+        self.player.load(playback)
+        self.player.setEnabled(True)
+        self.player.seek(start)
+        self.player.highlight(patterns)
+        if play:
+            self.player.play()
+        self.loaded.emit(folder)
+
+    def _select_line(self, kind: str, t: float) -> None:
+        """Select the chat line, finding or note a hit found (the one nearest its time)."""
+        widget = {"chat": self.chat, "finding": self.findings, "note": self.notes, "tag": self.notes}.get(
+            kind
+        )
+        if widget is None:
+            self.tabs.setCurrentWidget(self.outcome)
+            return
+        self.tabs.setCurrentIndex(self.tabs.indexOf(widget if widget is not self.notes else self._notes))
+        items = [widget.item(number) for number in range(widget.count())]
+        if items:
+            nearest = min(items, key=lambda item: abs(float(item.data(T_ROLE) or 0.0) - t))
+            widget.setCurrentItem(nearest)
+            widget.scrollToItem(nearest)
 
     def _fill(self, meta: dict[str, Any], events: list[dict[str, Any]]) -> None:
         device = meta.get("device") or {}
@@ -182,38 +266,31 @@ class SessionView(QWidget):
         if text and self.folder is not None:
             at = round(self.player.playback.position if self.player.playback else 0.0, 3)
             self.note_edit.clear()
-            spawn(self._append("annotation", {"author": self.author, "text": text, "t": at}))
+            self._append("annotation", {"author": self.author, "text": text, "t": at})
 
     def _on_tag_button_clicked(self) -> None:
         tag = self.tag_edit.text().strip()
         if tag and self.folder is not None:
             self.tag_edit.clear()
-            spawn(self._append("tag", {"author": self.author, "tag": tag}))
+            self._append("tag", {"author": self.author, "tag": tag})
 
-    async def _append(self, kind: str, data: dict[str, Any]) -> None:
+    def _append(self, kind: str, data: dict[str, Any]) -> None:
         folder = self.folder
         assert folder is not None
-        try:
-            if self.appender is not None:
-                await self.appender(folder, kind, data)
+        appender = self.appender
+
+        async def append() -> None:
+            if appender is not None:
+                await appender(folder, kind, data)
             else:
                 await asyncio.to_thread(append_event, folder, kind, data)
-        except SupportError as exc:
-            self.status.setText(str(exc))
-            return
+
+        operation = Operation(self, append)
+        operation.success(lambda _none: self._on_appended(folder)).errors_to(self.status).run_in_background()
+
+    def _on_appended(self, folder: Path) -> None:
         if folder == self.folder:
-            self._fill(self._meta(folder), self._events(folder))
+            record = open_record(folder)
+            self._fill(record.meta, list(record.events()))
             self.status.setText(self.tr("Saved to the record."))
         self.record_changed.emit(folder)
-
-    @staticmethod
-    def _meta(folder: Path) -> dict[str, Any]:
-        from sessions.recording import open_record
-
-        return open_record(folder).meta
-
-    @staticmethod
-    def _events(folder: Path) -> list[dict[str, Any]]:
-        from sessions.recording import open_record
-
-        return list(open_record(folder).events())

@@ -101,3 +101,39 @@ def _simple_key(key: int, mods: Qt.KeyboardModifier, ctrl: bool) -> bytes | None
     if key == _Key.Key_Escape:
         return b"\x1b"
     return None
+
+
+_CONSOLE_KEYS = frozenset({_Key.Key_Tab, _Key.Key_Backtab})
+#: Ctrl+Shift keys the terminal keeps for itself: copy, paste, and the control characters typed with Shift
+#: on a US keyboard (Ctrl+@ NUL, Ctrl+^ RS, Ctrl+_ US, Ctrl+? DEL) and the font zoom keys.
+_TERMINAL_CTRL_SHIFT = frozenset({_Key.Key_C, _Key.Key_V})
+ZOOM_IN_KEYS = frozenset({_Key.Key_Plus, _Key.Key_Equal})
+ZOOM_OUT_KEYS = frozenset({_Key.Key_Minus})
+ZOOM_RESET_KEYS = frozenset({_Key.Key_0, _Key.Key_ParenRight})
+
+
+def console_owns(key: int, mods: Qt.KeyboardModifier) -> bool:
+    """Whether a key pressed in the terminal is the console's shortcut rather than input for the remote.
+
+    The console's shortcuts are the Ctrl+Shift family (as in GNOME Terminal and Windows Terminal) plus
+    Ctrl+Tab / Ctrl+Shift+Tab to change tabs: every other key (Ctrl+A…Z, Alt+…, F1–F12) goes to the shell.
+    """
+    mods = mods & ~_Mod.KeypadModifier
+    ctrl_shift = _Mod.ControlModifier | _Mod.ShiftModifier
+    if key in _CONSOLE_KEYS and mods in (_Mod.ControlModifier, ctrl_shift):
+        return True
+    return mods == ctrl_shift and _Key.Key_A <= key <= _Key.Key_Z and key not in _TERMINAL_CTRL_SHIFT
+
+
+def zoom_step(key: int, mods: Qt.KeyboardModifier) -> int | None:
+    """+1, -1 or 0 (reset) for the font zoom keys: Ctrl+Shift+Plus/Minus/0 (also without Shift); else None."""
+    mods = mods & ~_Mod.KeypadModifier
+    if not mods & _Mod.ControlModifier or mods & (_Mod.AltModifier | _Mod.MetaModifier):
+        return None
+    if key in ZOOM_IN_KEYS:
+        return 1
+    if key in ZOOM_OUT_KEYS:
+        return -1
+    if key in ZOOM_RESET_KEYS:
+        return 0
+    return None

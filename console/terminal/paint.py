@@ -1,4 +1,9 @@
-"""Drawing rows of the screen model with QPainter: runs of equal style at once, wide glyphs over two cells."""
+"""Drawing rows of the screen model with QPainter: runs of equal style at once, wide glyphs over two cells.
+
+Attributes as xterm draws them: faint text halfway between its colour and the background, concealed text
+not drawn (its background is), underlines single, double, curly, dotted or dashed (SGR 4:1..4:5), in
+the underline colour when SGR 58 gave one.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,19 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import ne
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from console.terminal.boxdraw import BOX_ARMS, BOX_RE, paint_box
 from console.terminal.palette import DEFAULT_BG, DEFAULT_FG, SELECTION_BG, SELECTION_FG, color
 from sessions.terminal import STUB, Line, Style
+from sessions.terminal.style import (
+    UNDERLINE_CURLY,
+    UNDERLINE_DASHED,
+    UNDERLINE_DOTTED,
+    UNDERLINE_DOUBLE,
+    UNDERLINE_NONE,
+)
 
 
 @dataclass(slots=True)
@@ -59,13 +71,30 @@ class CellMetrics:
 
 
 def colours(style: Style, selected: bool, reverse_video: bool) -> tuple[QColor, QColor]:
-    """(foreground, background) of a cell."""
+    """(foreground, background) of a cell; faint text is drawn halfway between the two."""
     default_fg, default_bg = (DEFAULT_BG, DEFAULT_FG) if reverse_video else (DEFAULT_FG, DEFAULT_BG)
     if selected:
         return SELECTION_FG, SELECTION_BG
     fg = color(style.fg, default_fg)
     bg = color(style.bg, default_bg)
-    return (bg, fg) if style.reverse else (fg, bg)
+    if style.reverse:
+        fg, bg = bg, fg
+    return (_halfway(fg, bg) if style.faint else fg), bg
+
+
+def _halfway(fg: QColor, bg: QColor) -> QColor:
+    key = (fg.rgb(), bg.rgb())
+    found = _FAINT.get(key)
+    if found is None:
+        red, green = (fg.red() + bg.red()) // 2, (fg.green() + bg.green()) // 2
+        found = QColor(red, green, (fg.blue() + bg.blue()) // 2)
+        if len(_FAINT) > 4096:
+            _FAINT.clear()
+        _FAINT[key] = found
+    return found
+
+
+_FAINT: dict[tuple[int, int], QColor] = {}
 
 
 def paint_line(
@@ -116,6 +145,8 @@ def _paint_run(
     width = len(cells) * cell.width
     if bg != (DEFAULT_FG if reverse_video else DEFAULT_BG) or selected or reverse_video:
         painter.fillRect(QRectF(left, top, width, cell.height), bg)
+    if style.conceal and not selected:  # invisible: the background only (still copied with a selection)
+        return
     text = "".join(cells)
     if BOX_RE.search(text) is not None:  # lines drawn on the grid, the rest as text
         for i, char in enumerate(cells):
@@ -124,7 +155,7 @@ def _paint_run(
                 paint_box(painter, arms, left + i * cell.width, top, cell.width, cell.height, fg)
         cells = [" " if char in BOX_ARMS else char for char in cells]
         text = "".join(cells)
-    if not (text.strip(" " + STUB) or style.underscore or style.strikethrough):
+    if not (text.strip(" " + STUB) or style.underline or style.strikethrough):
         return
     painter.setFont(cell.fonts[(style.bold, style.italics)])
     painter.setPen(fg)
@@ -133,12 +164,50 @@ def _paint_run(
         painter.drawText(QPointF(left, baseline), text.replace(STUB, ""))
     else:
         _paint_cells(painter, cells, left, baseline, cell, style)
-    if style.underscore:
-        y = baseline + 1.5
-        painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+    if style.underline != UNDERLINE_NONE:
+        colour = fg if style.underline_colour == "default" or selected else color(style.underline_colour, fg)
+        _paint_underline(painter, style.underline, left, width, baseline, top + cell.height, colour)
     if style.strikethrough:
         y = top + cell.height / 2
+        painter.setPen(fg)
         painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+
+
+def _paint_underline(
+    painter: QPainter, kind: int, left: float, width: float, baseline: float, bottom: float, colour: QColor
+) -> None:
+    """One underline of the given kind from *left* over *width*, below the baseline and inside the row."""
+    y = min(baseline + 1.5, bottom - 3.5)  # room below for a double line or a wave
+    pen = QPen(colour)
+    pen.setWidthF(1.0)
+    right = left + width
+    if kind == UNDERLINE_DOUBLE:
+        painter.setPen(pen)
+        painter.drawLine(QPointF(left, y - 1), QPointF(right, y - 1))
+        painter.drawLine(QPointF(left, y + 1), QPointF(right, y + 1))
+        return
+    if kind == UNDERLINE_CURLY:
+        path = QPainterPath(QPointF(left, y))
+        step = 3.0  # half a wave
+        x, up = left, True
+        while x < right:
+            nxt = min(x + step, right)
+            path.quadTo(QPointF((x + nxt) / 2, y + (-4.0 if up else 4.0)), QPointF(nxt, y))  # peaks at 2 px
+            x, up = nxt, not up
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(pen)
+        painter.drawPath(path)
+        painter.restore()
+        return
+    if kind == UNDERLINE_DOTTED:
+        pen.setStyle(Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern([1.0, 1.0])
+    elif kind == UNDERLINE_DASHED:
+        pen.setStyle(Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern([4.0, 2.0])
+    painter.setPen(pen)
+    painter.drawLine(QPointF(left, y), QPointF(right, y))
 
 
 def _paint_cells(
@@ -178,7 +247,7 @@ def paint_cursor(
         painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
         return
     painter.fillRect(rect, fg)
-    if chars[x].strip():
+    if chars[x].strip() and not line.styles[x].conceal:
         painter.setFont(cell.fonts[(line.styles[x].bold, line.styles[x].italics)])
         painter.setPen(bg)
         painter.drawText(QPointF(rect.left(), rect.top() + cell.ascent), chars[x])

@@ -35,33 +35,36 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QWidget
 
-from console.terminal.keys import key_bytes
+from console.terminal.keys import console_owns, key_bytes, zoom_step
 from console.terminal.paint import CellMetrics, paint_cursor, paint_line
 from console.terminal.palette import DEFAULT_BG, DEFAULT_FG
+from console.terminal.search import Match, find_all, step
 from sessions.terminal import DEFAULT_SCROLLBACK, STUB, Line, TerminalScreen, TerminalStream
 
-#: Time one slice of queued output may take before the event loop gets control back.
+# Time one slice of queued output may take before the event loop gets control back.
 SLICE_SECONDS = 0.006
-#: Characters handed to the model per step inside a slice.
+# Characters handed to the model per step inside a slice.
 STEP_CHARS = 4 * 1024
-#: Coalescing interval of repaints (<= 60 per second).
+# Coalescing interval of repaints (<= 60 per second).
 REPAINT_MS = 16
-#: A full repaint is done in bands of rows, each about this long, with the event loop running in between.
+# A full repaint is done in bands of rows, each about this long, with the event loop running in between.
 BAND_MS = 4.0
-#: Whole-view repaints start at most this often (30 per second): during a flood the view would otherwise be
-#: repainted back to back, and painting would take the time the output needs.
+# Whole-view repaints start at most this often (30 per second): during a flood the view would otherwise be
+# repainted back to back, and painting would take the time the output needs.
 FULL_REPAINT_MS = 33
 _Pos = tuple[int, int]  # (global row, column)
-#: How long after the last output the full garbage collections are allowed again.
+# Font sizes the zoom keeps to (points).
+MIN_POINTS, MAX_POINTS = 6, 48
+# How long after the last output the full garbage collections are allowed again.
 GC_GRACE_MS = 250
 
-#: Widgets (by id) receiving a flood of output. A flood allocates and frees objects at the same rate, so
-#: Python's collector rarely runs, and when it finally does its youngest generation holds every row that
-#: scrolled in since: 10,000 rows of scrollback, a 40-70 ms stall. So while any widget is flooded, what
-#: survived the last slice of work is moved out of the collector's sight (``gc.freeze``, O(1)) before the
-#: next one, and young collections stay small. GC_GRACE_MS after the last output the frozen objects are
-#: given back (``gc.unfreeze``, O(1)) and collected as usual. Row objects are freed by reference counting
-#: at any time, frozen or not.
+# Widgets (by id) receiving a flood of output. A flood allocates and frees objects at the same rate, so
+# Python's collector rarely runs, and when it finally does its youngest generation holds every row that
+# scrolled in since: 10,000 rows of scrollback, a 40-70 ms stall. So while any widget is flooded, what
+# survived the last slice of work is moved out of the collector's sight (``gc.freeze``, O(1)) before the
+# next one, and young collections stay small. GC_GRACE_MS after the last output the frozen objects are
+# given back (``gc.unfreeze``, O(1)) and collected as usual. Row objects are freed by reference counting
+# at any time, frozen or not.
 _gc_holders: set[int] = set()
 _gc_state = {"unfreeze": False}
 
@@ -86,6 +89,7 @@ class TerminalWidget(QWidget):
     input_ready = Signal(bytes)
     grid_resized = Signal(int, int)
     title_changed = Signal(str)
+    zoom_changed = Signal(int)  # points the font is zoomed by (0: the configured size)
 
     def __init__(
         self,
@@ -111,6 +115,10 @@ class TerminalWidget(QWidget):
         self._anchor: _Pos | None = None
         self._caret: _Pos | None = None
         self._preedit = ""
+        self._read_only = False
+        self._zoom = 0
+        self._base_points = 11.0
+        self._match: Match | None = None
         self._last_paint_ms = 0.0
         self._painted_cursor_rows: set[int] = set()
         self._row_paint_ms = 0.3  # running estimate of what painting one row costs
@@ -175,13 +183,79 @@ class TerminalWidget(QWidget):
         return "\n".join(lines)
 
     def set_font(self, font: QFont) -> None:
-        """Use *font* (monospace expected) for the cells; the grid follows the new cell size."""
+        """Use *font* (monospace expected) at the zoom in effect; the grid (and the PTY) follow the cells."""
+        self._base_points = font.pointSizeF() if font.pointSizeF() > 0 else 11.0
+        self._apply_font(font)
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def zoom_by(self, step: int) -> None:
+        """Zoom the font one point in (+1) or out (-1); 0 goes back to the configured size."""
+        zoom = 0 if step == 0 else self._zoom + step
+        points = max(MIN_POINTS, min(MAX_POINTS, self._base_points + zoom))
+        zoom = int(points - self._base_points)
+        if zoom != self._zoom or step == 0:
+            self._zoom = zoom
+            self._apply_font(self.font())
+            self.zoom_changed.emit(zoom)
+
+    def _apply_font(self, font: QFont) -> None:
         font = QFont(font)
+        font.setPointSizeF(max(MIN_POINTS, min(MAX_POINTS, self._base_points + self._zoom)))
         font.setStyleHint(QFont.StyleHint.Monospace)
         font.setKerning(False)
         self.setFont(font)
         self._cell = CellMetrics.from_font(font)
         self._fit_grid()
+        self.update()
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only (an ended session): it still scrolls, selects, copies and finds, but sends nothing."""
+        self._read_only = read_only
+        self.setCursor(Qt.CursorShape.ArrowCursor if read_only else Qt.CursorShape.IBeamCursor)
+
+    # --- find -----------------------------------------------------------------------------------
+    def find_text(self, needle: str, *, older: bool = True) -> tuple[int, int]:
+        """Select the next match of *needle* up (*older*) or down the scrollback and screen, and show it.
+
+        Returns (its number counted from the oldest, 1-based; how many there are); (0, 0) for none.
+        """
+        self._drain(None)
+        matches = find_all(self._screen, needle)
+        current = self._match if self._match in matches else None
+        self._match = step(matches, current, older=older)
+        if self._match is None:
+            self.clear_find()
+            return 0, 0
+        match = self._match
+        self._anchor, self._caret = (match.row, match.start), (match.row, match.end)
+        self._show_row(match.row)
+        return matches.index(match) + 1, len(matches)
+
+    def clear_find(self) -> None:
+        """Forget the current match and its highlight."""
+        if self._match is not None and self._selection() == (
+            (self._match.row, self._match.start),
+            (self._match.row, self._match.end),
+        ):
+            self._anchor = self._caret = None
+        self._match = None
+        self.update()
+
+    def _show_row(self, row: int) -> None:
+        """Scroll so that global *row* is in view (centred when it was out of view)."""
+        top = self._top_row()
+        if not top <= row < top + self.rows:
+            history = self._screen.history
+            wanted = row - self.rows // 2
+            self._view_top = None if wanted >= history.added else wanted
+            self.scroll_lines(0)
         self.update()
 
     def copy_selection(self) -> None:
@@ -413,6 +487,12 @@ class TerminalWidget(QWidget):
 
     # --- keyboard and input method --------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
+        # Every key a shell or a full-screen program uses reaches it, not a menu's or a window's shortcut;
+        # only the console's own Ctrl+Shift family goes on to be a shortcut.
+        override = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+        if override and not console_owns(event.key(), event.modifiers()):  # type: ignore[attr-defined]
+            event.accept()
+            return True
         is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
         if is_key and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # type: ignore[attr-defined]
             self.keyPressEvent(event)  # type: ignore[arg-type]
@@ -436,6 +516,10 @@ class TerminalWidget(QWidget):
         if ctrl and shift and key == Qt.Key.Key_V:
             self.paste_clipboard()
             return
+        zoom = zoom_step(key, mods)
+        if zoom is not None:
+            self.zoom_by(zoom)
+            return
         data = key_bytes(key, mods, event.text(), app_cursor=self._screen.app_cursor_keys)
         if data:
             self._send(data)
@@ -445,6 +529,8 @@ class TerminalWidget(QWidget):
 
     def _send(self, data: bytes) -> None:
         """Typing returns the view to the bottom and drops the selection."""
+        if self._read_only:
+            return
         if self._view_top is not None:
             self._view_top = None
             self.update()
@@ -502,7 +588,9 @@ class TerminalWidget(QWidget):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
-        if steps:
+        if steps and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1 if steps > 0 else -1)  # Ctrl+wheel zooms, as in every terminal and browser
+        elif steps:
             self.scroll_lines(-round(steps * 3))
         event.accept()
 

@@ -2,306 +2,274 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../console/team/service.py" line="193"/>
+        <source>Unknown team server</source>
+        <translation>알 수 없는 팀 서버</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="196"/>
+        <source>This is the first connection to the team server {address}. Its {kind} key fingerprint is:</source>
+        <translation>팀 서버 {address}에 처음 연결합니다. 이 서버의 {kind} 키 지문:</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="202"/>
+        <source>Compare it with the fingerprint the relay&apos;s administrator gives you (`valuezone relay` prints it when it starts). Trust this key and connect?</source>
+        <translation>릴레이 관리자가 알려 준 지문과 비교하세요(`valuezone relay`가 시작할 때 출력합니다). 이 키를 신뢰하고 연결할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="207"/>
+        <source>Trust and connect</source>
+        <translation>신뢰하고 연결</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="208"/>
+        <source>Trust the team server&apos;s host key and connect</source>
+        <translation>팀 서버의 호스트 키를 신뢰하고 연결</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="210"/>
+        <source>Do not connect</source>
+        <translation>연결하지 않음</translation>
+    </message>
+</context>
+<context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../console/agent_window.py" line="57"/>
-        <source>Valuezone support</source>
-        <translation>밸류존 원격 지원</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="62"/>
-        <location filename="../../console/agent_window.py" line="147"/>
-        <source>Connecting to the support service…</source>
-        <translation>지원 서비스에 연결하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="63"/>
-        <source>Session state</source>
-        <translation>세션 상태</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="67"/>
-        <source>Session code</source>
-        <translation>세션 코드</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="74"/>
-        <source>Copy</source>
-        <translation>복사</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="74"/>
-        <source>Copy the session code</source>
-        <translation>세션 코드 복사</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="80"/>
-        <source>Code expiry</source>
-        <translation>코드 만료</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="84"/>
-        <source>What the technician does</source>
-        <translation>기술자의 작업 내역</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="89"/>
-        <source>Chat with the technician</source>
-        <translation>기술자와 채팅</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="93"/>
-        <source>Message to the technician</source>
-        <translation>기술자에게 보낼 메시지</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="94"/>
-        <source>Write to the technician and press Enter</source>
-        <translation>기술자에게 메시지를 쓰고 Enter 키를 누르세요</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="96"/>
-        <source>Send</source>
-        <translation>보내기</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="96"/>
-        <source>Send the message</source>
-        <translation>메시지 보내기</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="105"/>
-        <source>End session</source>
-        <translation>세션 종료</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="105"/>
-        <source>End the support session</source>
-        <translation>지원 세션 종료</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="120"/>
-        <source>Read this code to the technician. It expires in {n} min.</source>
-        <translation>이 코드를 기술자에게 알려 주세요. {n}분 후에 만료됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="148"/>
-        <source>Waiting for the technician to enter the code.</source>
-        <translation>기술자가 코드를 입력하기를 기다리는 중입니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="149"/>
-        <source>A technician asks to connect.</source>
-        <translation>기술자가 연결을 요청합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="150"/>
-        <source>A technician is connected. You can end the session at any time.</source>
-        <translation>기술자가 연결되었습니다. 언제든지 세션을 종료할 수 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="151"/>
-        <source>Connection lost: reconnecting…</source>
-        <translation>연결이 끊어졌습니다. 다시 연결하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="152"/>
-        <source>The session has ended.</source>
-        <translation>세션이 종료되었습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="157"/>
-        <source>The code is in use: nobody else can join with it.</source>
-        <translation>코드가 사용 중입니다. 다른 사람은 이 코드로 참여할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="159"/>
-        <source>This code can no longer be used.</source>
-        <translation>이 코드는 더 이상 사용할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="169"/>
-        <source>Allow the technician?</source>
-        <translation>기술자의 연결을 허용하시겠습니까?</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="171"/>
-        <source>{technician} wants to connect (scope: {scope}). Allow?</source>
-        <translation>{technician} 님이 연결하려고 합니다 (범위: {scope}). 허용하시겠습니까?</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="175"/>
-        <source>You can end the session at any time with End session.</source>
-        <translation>&quot;세션 종료&quot;를 눌러 언제든지 세션을 끝낼 수 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="176"/>
-        <source>Allow</source>
-        <translation>허용</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="177"/>
-        <source>Allow the technician to connect</source>
-        <translation>기술자의 연결 허용</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="178"/>
-        <source>Decline</source>
-        <translation>거부</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="179"/>
-        <source>Decline the connection</source>
-        <translation>연결 거부</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="205"/>
-        <source>Technician</source>
-        <translation>기술자</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="205"/>
-        <source>You</source>
-        <translation>나</translation>
-    </message>
-    <message>
-        <location filename="../../console/agent_window.py" line="209"/>
-        <source>Original: {text}</source>
-        <translation>원문: {text}</translation>
-    </message>
-    <message>
-        <location filename="../../console/demo.py" line="65"/>
+        <location filename="../../console/launch/demo.py" line="88"/>
         <source>Valuezone support — customer side (demo)</source>
         <translation>밸류존 원격 지원 — 고객 화면 (데모)</translation>
     </message>
 </context>
 <context>
+    <name>ChatDock</name>
+    <message>
+        <location filename="../../console/session/chat_dock.py" line="15"/>
+        <source>Chat</source>
+        <translation>채팅</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_dock.py" line="36"/>
+        <source>No session is open. Chat with the customer opens with a session by code.</source>
+        <translation>열린 세션이 없습니다. 고객과의 채팅은 코드로 연결한 세션에서 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_dock.py" line="39"/>
+        <source>A direct SSH session has no chat: the chat travels with the customer&apos;s agent (Session ▸ Join by code).</source>
+        <translation>직접 SSH 세션에는 채팅이 없습니다. 채팅은 고객의 에이전트를 통해 오갑니다 (세션 ▸ 코드로 참여).</translation>
+    </message>
+</context>
+<context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../console/chat_pane.py" line="103"/>
+        <location filename="../../console/session/chat_pane.py" line="110"/>
         <source>Customer language:</source>
         <translation>고객 언어:</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="104"/>
+        <location filename="../../console/session/chat_pane.py" line="111"/>
         <source>Customer language</source>
         <translation>고객 언어</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="105"/>
+        <location filename="../../console/session/chat_pane.py" line="112"/>
         <source>Detect automatically</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="112"/>
+        <location filename="../../console/session/chat_pane.py" line="119"/>
         <source>Chat messages</source>
         <translation>채팅 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="116"/>
+        <location filename="../../console/session/chat_pane.py" line="123"/>
         <source>Your message:</source>
         <translation>내 메시지:</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="117"/>
+        <location filename="../../console/session/chat_pane.py" line="124"/>
         <source>Your message</source>
         <translation>내 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="121"/>
+        <location filename="../../console/session/chat_pane.py" line="128"/>
         <source>The customer will read:</source>
         <translation>고객이 읽을 내용:</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="124"/>
+        <location filename="../../console/session/chat_pane.py" line="131"/>
         <source>What the customer will read (editable)</source>
         <translation>고객이 읽을 내용 (편집 가능)</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="128"/>
+        <location filename="../../console/session/chat_pane.py" line="135"/>
         <source>Translation status</source>
         <translation>번역 상태</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="134"/>
-        <source>Canned… (Ctrl+K)</source>
-        <translation>상용구… (Ctrl+K)</translation>
-    </message>
-    <message>
-        <location filename="../../console/chat_pane.py" line="134"/>
+        <location filename="../../console/session/chat_pane.py" line="141"/>
         <source>Canned replies</source>
         <translation>상용구</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="138"/>
+        <location filename="../../console/session/chat_pane.py" line="141"/>
+        <source>Canned… (Ctrl+Shift+K)</source>
+        <translation>상용구… (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="145"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="138"/>
+        <location filename="../../console/session/chat_pane.py" line="145"/>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="197"/>
+        <location filename="../../console/session/chat_pane.py" line="154"/>
+        <source>Canned replies…</source>
+        <translation>상용구…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="157"/>
+        <source>Send the chat message</source>
+        <translation>채팅 메시지 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="185"/>
+        <source>The session has ended: nothing more can be sent.</source>
+        <translation>세션이 끝났습니다. 더 이상 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="228"/>
         <source>solved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="197"/>
+        <location filename="../../console/session/chat_pane.py" line="228"/>
         <source>not solved</source>
         <translation>해결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="199"/>
+        <location filename="../../console/session/chat_pane.py" line="230"/>
         <source>score {score}/10</source>
         <translation>점수 {score}/10</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="203"/>
+        <location filename="../../console/session/chat_pane.py" line="234"/>
         <source>Customer&apos;s survey answer: {answer}</source>
         <translation>고객의 설문 답변: {answer}</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="218"/>
+        <location filename="../../console/session/chat_pane.py" line="249"/>
         <source>The customer will read ({lang}):</source>
         <translation>고객이 읽을 내용 ({lang}):</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="237"/>
+        <location filename="../../console/session/chat_pane.py" line="268"/>
         <source>translating…</source>
         <translation>번역 중…</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="249"/>
+        <location filename="../../console/session/chat_pane.py" line="287"/>
         <source>⚠ not translated: the customer will read your original. {error}</source>
         <translation>⚠ 번역되지 않음: 고객은 원문을 읽게 됩니다. {error}</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="254"/>
+        <location filename="../../console/session/chat_pane.py" line="292"/>
         <source>You can edit the text above before sending.</source>
         <translation>보내기 전에 위 내용을 고칠 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="286"/>
+        <location filename="../../console/session/chat_pane.py" line="281"/>
+        <source>🔒 Not translated: your message holds a secret, so it is not sent to a translation service. The customer reads it as you wrote it, with a note in their language.</source>
+        <translation>🔒 번역하지 않음: 메시지에 비밀 정보가 있어 번역 서비스로 보내지 않습니다. 고객은 쓰신 그대로, 고객의 언어로 된 안내와 함께 읽습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="301"/>
+        <source>your name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="301"/>
+        <source>your company</source>
+        <translation>회사</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="307"/>
+        <source>{reply} — needs {fields}: Tools ▸ Identity</source>
+        <translation>{reply} — {fields} 필요: 도구 ▸ 신원 정보</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="340"/>
         <source>Canned reply: written by people, no translation service needed.</source>
         <translation>상용구: 사람이 작성한 문장이라 번역 서비스가 필요 없습니다.</translation>
     </message>
 </context>
 <context>
+    <name>ColumnTitles</name>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Technician</source>
+        <translation>기술자</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="28"/>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Escalated</source>
+        <translation>에스컬레이션</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="29"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/table.py" line="30"/>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../console/crash.py" line="29"/>
+        <location filename="../../console/app/crash.py" line="39"/>
         <source>Valuezone hit a bug</source>
         <translation>밸류존에 오류가 발생했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/crash.py" line="33"/>
+        <location filename="../../console/app/crash.py" line="45"/>
         <source>Something went wrong that Valuezone did not expect. Your sessions are still recorded. Please send the details below and the log file to the Valuezone developers.</source>
         <translation>예상하지 못한 문제가 발생했습니다. 세션은 계속 기록되고 있습니다. 아래 세부 정보와 로그 파일을 밸류존 개발자에게 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../console/crash.py" line="40"/>
+        <location filename="../../console/app/crash.py" line="52"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
@@ -309,118 +277,118 @@
 <context>
     <name>DetailsPage</name>
     <message>
-        <location filename="../../console/escalate_pages.py" line="56"/>
+        <location filename="../../console/escalation/pages.py" line="56"/>
         <source>HQ ticket number</source>
         <translation>본사 티켓 번호</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="57"/>
+        <location filename="../../console/escalation/pages.py" line="57"/>
         <source>e.g. T-1024 (may be empty)</source>
         <translation>예: T-1024 (비워 둘 수 있음)</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="58"/>
+        <location filename="../../console/escalation/pages.py" line="58"/>
         <source>&amp;Ticket:</source>
         <translation>티켓(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="59"/>
+        <location filename="../../console/escalation/pages.py" line="59"/>
         <source>HQ destination</source>
         <translation>본사 전송 대상</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="60"/>
+        <location filename="../../console/escalation/pages.py" line="60"/>
         <source>&amp;Send to:</source>
         <translation>보낼 곳(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="65"/>
+        <location filename="../../console/escalation/pages.py" line="65"/>
         <source>Your summary:</source>
         <translation>요약:</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="66"/>
+        <location filename="../../console/escalation/pages.py" line="66"/>
         <source>The technician&apos;s summary</source>
         <translation>기술자의 요약</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="67"/>
+        <location filename="../../console/escalation/pages.py" line="67"/>
         <source>What happened, what you tried, what HQ should look at.</source>
         <translation>무슨 일이 있었는지, 무엇을 시도했는지, 본사가 무엇을 봐야 하는지 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="78"/>
+        <location filename="../../console/escalation/pages.py" line="78"/>
         <source>The summary in HQ&apos;s language</source>
         <translation>본사 언어로 된 요약</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="82"/>
+        <location filename="../../console/escalation/pages.py" line="82"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="89"/>
+        <location filename="../../console/escalation/pages.py" line="89"/>
         <source>Logs to collect</source>
         <translation>수집할 로그</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="91"/>
+        <location filename="../../console/escalation/pages.py" line="91"/>
         <source>Which logs are collected</source>
         <translation>수집할 로그 목록</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="92"/>
+        <location filename="../../console/escalation/pages.py" line="92"/>
         <source>Logs to collect from the device</source>
         <translation>장비에서 수집할 로그</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="95"/>
+        <location filename="../../console/escalation/pages.py" line="95"/>
         <source>Findings in the record</source>
         <translation>기록에 있는 진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="97"/>
+        <location filename="../../console/escalation/pages.py" line="97"/>
         <source>Findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="98"/>
-        <location filename="../../console/escalate_pages.py" line="138"/>
+        <location filename="../../console/escalation/pages.py" line="98"/>
+        <location filename="../../console/escalation/pages.py" line="138"/>
         <source>No diagnostics were run in this session.</source>
         <translation>이 세션에서는 진단을 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="100"/>
+        <location filename="../../console/escalation/pages.py" line="100"/>
         <source>Findings that go to HQ</source>
         <translation>본사로 보낼 진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="108"/>
+        <location filename="../../console/escalation/pages.py" line="108"/>
         <source>Escalation message</source>
         <translation>에스컬레이션 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="113"/>
+        <location filename="../../console/escalation/pages.py" line="113"/>
         <source>&amp;Collect and preview</source>
         <translation>수집 후 미리 보기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="115"/>
+        <location filename="../../console/escalation/pages.py" line="115"/>
         <source>Collect and preview</source>
         <translation>수집 후 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="118"/>
+        <location filename="../../console/escalation/pages.py" line="118"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="127"/>
+        <location filename="../../console/escalation/pages.py" line="127"/>
         <source>For HQ ({lang}):</source>
         <translation>본사용 ({lang}):</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="136"/>
+        <location filename="../../console/escalation/pages.py" line="136"/>
         <source>Findings from this session that go into the bundle: {count}</source>
         <translation>번들에 들어갈 이 세션의 진단 결과: {count}개</translation>
     </message>
@@ -428,117 +396,132 @@
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../../console/device_dialog.py" line="47"/>
+        <location filename="../../console/devices/dialog.py" line="53"/>
         <source>Edit device</source>
         <translation>장치 편집</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="47"/>
+        <location filename="../../console/devices/dialog.py" line="53"/>
         <source>Add device</source>
         <translation>장치 추가</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="49"/>
+        <location filename="../../console/devices/dialog.py" line="55"/>
         <source>Device name</source>
         <translation>장치 이름</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="50"/>
+        <location filename="../../console/devices/dialog.py" line="56"/>
         <source>e.g. Customer 1024 – TS-453D</source>
         <translation>예: 고객 1024 – TS-453D</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="51"/>
+        <location filename="../../console/devices/dialog.py" line="57"/>
         <source>Host name or address</source>
         <translation>호스트 이름 또는 주소</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="52"/>
+        <location filename="../../console/devices/dialog.py" line="58"/>
         <source>SSH port</source>
         <translation>SSH 포트</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="55"/>
+        <location filename="../../console/devices/dialog.py" line="61"/>
         <source>User name</source>
         <translation>사용자 이름</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="57"/>
+        <location filename="../../console/devices/dialog.py" line="63"/>
         <source>Diagnostics profile</source>
         <translation>진단 프로필</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="59"/>
+        <location filename="../../console/devices/dialog.py" line="65"/>
         <source>Private key file (optional)</source>
         <translation>개인 키 파일 (선택)</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="60"/>
+        <location filename="../../console/devices/dialog.py" line="66"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="60"/>
+        <location filename="../../console/devices/dialog.py" line="66"/>
         <source>Choose a key file</source>
         <translation>키 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="65"/>
+        <location filename="../../console/devices/dialog.py" line="71"/>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dialog.py" line="75"/>
+        <source>none (top level); e.g. Acme/Building 2</source>
+        <translation>없음(최상위), 예: Acme/2동</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dialog.py" line="76"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="70"/>
+        <location filename="../../console/devices/dialog.py" line="81"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="71"/>
+        <location filename="../../console/devices/dialog.py" line="82"/>
         <source>Host:</source>
         <translation>호스트:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="72"/>
+        <location filename="../../console/devices/dialog.py" line="83"/>
         <source>Port:</source>
         <translation>포트:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="73"/>
+        <location filename="../../console/devices/dialog.py" line="84"/>
         <source>User:</source>
         <translation>사용자:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="74"/>
+        <location filename="../../console/devices/dialog.py" line="85"/>
         <source>Profile:</source>
         <translation>프로필:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="75"/>
+        <location filename="../../console/devices/dialog.py" line="86"/>
         <source>Key file:</source>
         <translation>키 파일:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="76"/>
+        <location filename="../../console/devices/dialog.py" line="87"/>
+        <source>Folder:</source>
+        <translation>폴더:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dialog.py" line="88"/>
         <source>Notes:</source>
         <translation>메모:</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="79"/>
+        <location filename="../../console/devices/dialog.py" line="91"/>
         <source>Passwords are asked at the first connection and kept in the system keyring only.</source>
         <translation>비밀번호는 처음 연결할 때 묻고, 시스템 키링에만 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="100"/>
+        <location filename="../../console/devices/dialog.py" line="113"/>
         <source>Private key</source>
         <translation>개인 키</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="118"/>
+        <location filename="../../console/devices/dialog.py" line="132"/>
         <source>A device needs a name and a host.</source>
         <translation>장치에는 이름과 호스트가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/device_dialog.py" line="121"/>
+        <location filename="../../console/devices/dialog.py" line="135"/>
         <source>The key file does not exist: {path}</source>
         <translation>키 파일이 없습니다: {path}</translation>
     </message>
@@ -546,220 +529,338 @@
 <context>
     <name>DevicesDock</name>
     <message>
-        <location filename="../../console/devices_dock.py" line="29"/>
-        <location filename="../../console/devices_dock.py" line="34"/>
+        <location filename="../../console/devices/dock.py" line="37"/>
+        <location filename="../../console/devices/dock.py" line="47"/>
         <source>Devices</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="39"/>
+        <location filename="../../console/devices/dock.py" line="42"/>
+        <source>Search devices</source>
+        <translation>장치 검색</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="43"/>
+        <source>Search name, address, notes, folder…</source>
+        <translation>이름, 주소, 메모, 폴더 검색…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="55"/>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="39"/>
+        <location filename="../../console/devices/dock.py" line="55"/>
         <source>Add a device</source>
         <translation>장치 추가</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="40"/>
+        <location filename="../../console/devices/dock.py" line="56"/>
+        <location filename="../../console/devices/dock.py" line="268"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="40"/>
+        <location filename="../../console/devices/dock.py" line="56"/>
         <source>Edit the device</source>
         <translation>장치 편집</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="42"/>
+        <location filename="../../console/devices/dock.py" line="58"/>
+        <location filename="../../console/devices/dock.py" line="270"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="42"/>
-        <location filename="../../console/devices_dock.py" line="147"/>
+        <location filename="../../console/devices/dock.py" line="58"/>
+        <location filename="../../console/devices/dock.py" line="190"/>
         <source>Remove the device</source>
         <translation>장치 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="45"/>
+        <location filename="../../console/devices/dock.py" line="60"/>
+        <source>Folders and import</source>
+        <translation>폴더와 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="65"/>
+        <location filename="../../console/devices/dock.py" line="278"/>
+        <source>New folder…</source>
+        <translation>새 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="67"/>
+        <source>Import from ~/.ssh/config…</source>
+        <translation>~/.ssh/config에서 가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="71"/>
+        <location filename="../../console/devices/dock.py" line="267"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="45"/>
+        <location filename="../../console/devices/dock.py" line="71"/>
         <source>Connect to the device</source>
         <translation>장치에 연결</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="100"/>
-        <location filename="../../console/devices_dock.py" line="128"/>
+        <location filename="../../console/devices/dock.py" line="89"/>
+        <source>Device book</source>
+        <translation>장치 목록</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="128"/>
+        <source>Add device</source>
+        <translation>장치 추가</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="136"/>
+        <location filename="../../console/devices/dock.py" line="163"/>
         <source>Device not saved</source>
         <translation>장치를 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="138"/>
+        <location filename="../../console/devices/dock.py" line="172"/>
+        <source>Device not moved</source>
+        <translation>장치를 옮기지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="181"/>
         <source>Remove device</source>
         <translation>장치 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/devices_dock.py" line="139"/>
+        <location filename="../../console/devices/dock.py" line="182"/>
         <source>Remove {name} from the device book? Its saved password is deleted too.</source>
         <translation>장치 목록에서 {name}을(를) 삭제하시겠습니까? 저장된 비밀번호도 함께 삭제됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="216"/>
+        <source>New folder</source>
+        <translation>새 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="217"/>
+        <source>Folder name (a / makes a folder inside a folder):</source>
+        <translation>폴더 이름(/를 쓰면 폴더 안에 폴더가 만들어집니다):</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="226"/>
+        <source>Folder not made</source>
+        <translation>폴더를 만들지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="238"/>
+        <source>Move to folder</source>
+        <translation>폴더로 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="239"/>
+        <source>Folder (empty for the top level):</source>
+        <translation>폴더(비우면 최상위):</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="249"/>
+        <source>Folder not renamed</source>
+        <translation>폴더 이름을 바꾸지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="252"/>
+        <source>Rename folder</source>
+        <translation>폴더 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="252"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="269"/>
+        <source>Move to folder…</source>
+        <translation>폴더로 옮기기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="272"/>
+        <source>New folder inside…</source>
+        <translation>안에 새 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="273"/>
+        <source>Rename folder…</source>
+        <translation>폴더 이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/dock.py" line="275"/>
+        <source>Remove folder (keeps its devices)</source>
+        <translation>폴더 삭제(장치는 남김)</translation>
     </message>
 </context>
 <context>
     <name>DiagnosticsDock</name>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="45"/>
+        <location filename="../../console/diagnostics/dock.py" line="37"/>
         <source>Diagnostics</source>
         <translation>진단</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="92"/>
+        <location filename="../../console/diagnostics/dock.py" line="43"/>
+        <source>Session shown</source>
+        <translation>표시 중인 세션</translation>
+    </message>
+    <message>
+        <location filename="../../console/diagnostics/dock.py" line="83"/>
+        <source>Findings of {label}</source>
+        <translation>{label}의 진단 결과</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPanel</name>
+    <message>
+        <location filename="../../console/diagnostics/panel.py" line="116"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="92"/>
+        <location filename="../../console/diagnostics/panel.py" line="116"/>
         <source>Run diagnostics</source>
         <translation>진단 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="94"/>
-        <source>Run every check of the profile (Ctrl+D)</source>
-        <translation>프로필의 모든 점검 실행 (Ctrl+D)</translation>
+        <location filename="../../console/diagnostics/panel.py" line="118"/>
+        <source>Run every check of the profile (Ctrl+Shift+D)</source>
+        <translation>프로필의 모든 점검 실행 (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="96"/>
+        <location filename="../../console/diagnostics/panel.py" line="120"/>
         <source>Re-run check</source>
         <translation>점검 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="98"/>
+        <location filename="../../console/diagnostics/panel.py" line="122"/>
         <source>Re-run the selected check</source>
         <translation>선택한 점검 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="101"/>
+        <location filename="../../console/diagnostics/panel.py" line="125"/>
         <source>Copy finding</source>
         <translation>결과 복사</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="103"/>
+        <location filename="../../console/diagnostics/panel.py" line="127"/>
         <source>Copy the selected finding</source>
         <translation>선택한 결과 복사</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="106"/>
+        <location filename="../../console/diagnostics/panel.py" line="130"/>
         <source>Not run yet.</source>
         <translation>아직 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="106"/>
+        <location filename="../../console/diagnostics/panel.py" line="130"/>
         <source>Run state</source>
         <translation>실행 상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="113"/>
+        <location filename="../../console/diagnostics/panel.py" line="139"/>
         <source>Diagnostic checks</source>
         <translation>진단 점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="114"/>
+        <location filename="../../console/diagnostics/panel.py" line="140"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="114"/>
+        <location filename="../../console/diagnostics/panel.py" line="140"/>
         <source>Check</source>
         <translation>점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="114"/>
+        <location filename="../../console/diagnostics/panel.py" line="140"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="116"/>
+        <location filename="../../console/diagnostics/panel.py" line="146"/>
         <source>Finding details</source>
         <translation>결과 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="128"/>
+        <location filename="../../console/diagnostics/panel.py" line="157"/>
         <source>Connecting…</source>
         <translation>연결하는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/diagnostics_dock.py" line="137"/>
+        <location filename="../../console/diagnostics/panel.py" line="166"/>
         <source>Running %n check(s)…</source>
         <translation>
             <numerusform>점검 %n개 실행 중…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="144"/>
+        <location filename="../../console/diagnostics/panel.py" line="177"/>
+        <location filename="../../console/diagnostics/panel.py" line="181"/>
         <source>Diagnostics stopped: %1</source>
         <translation>진단이 중단되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="151"/>
+        <location filename="../../console/diagnostics/panel.py" line="190"/>
         <source>Re-running %1…</source>
         <translation>%1 다시 실행 중…</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="157"/>
+        <location filename="../../console/diagnostics/panel.py" line="197"/>
         <source>Re-ran %1.</source>
         <translation>%1을(를) 다시 실행했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="172"/>
+        <location filename="../../console/diagnostics/panel.py" line="213"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="183"/>
+        <location filename="../../console/diagnostics/panel.py" line="224"/>
         <source> (+%1 more)</source>
         <translation> (외 %1개)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="199"/>
+        <location filename="../../console/diagnostics/panel.py" line="240"/>
         <source>ok</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="200"/>
+        <location filename="../../console/diagnostics/panel.py" line="241"/>
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="201"/>
+        <location filename="../../console/diagnostics/panel.py" line="242"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="202"/>
+        <location filename="../../console/diagnostics/panel.py" line="243"/>
         <source>could not check</source>
         <translation>점검 불가</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="208"/>
+        <location filename="../../console/diagnostics/panel.py" line="249"/>
         <source>All checks are ok.</source>
         <translation>모든 점검이 정상입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="209"/>
+        <location filename="../../console/diagnostics/panel.py" line="250"/>
         <source>Done: warnings to look at.</source>
         <translation>완료: 확인할 경고가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="210"/>
+        <location filename="../../console/diagnostics/panel.py" line="251"/>
         <source>Done: something has failed.</source>
         <translation>완료: 실패한 항목이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics_dock.py" line="211"/>
+        <location filename="../../console/diagnostics/panel.py" line="252"/>
         <source>Done: some checks could not run.</source>
         <translation>완료: 일부 점검을 실행하지 못했습니다.</translation>
     </message>
@@ -767,17 +868,17 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../console/escalate_pages.py" line="320"/>
+        <location filename="../../console/escalation/pages.py" line="320"/>
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="324"/>
+        <location filename="../../console/escalation/pages.py" line="324"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="332"/>
+        <location filename="../../console/escalation/pages.py" line="332"/>
         <source>The bundle ({size}) is queued for {destination}. The Escalations view shows its delivery; if HQ cannot be reached it is retried, also after a restart.</source>
         <translation>번들({size})이 {destination} 전송 대기열에 들어갔습니다. 에스컬레이션 보기에서 전달 상황을 볼 수 있습니다. 본사에 연결할 수 없으면 다시 시작한 뒤에도 재시도합니다.</translation>
     </message>
@@ -785,261 +886,811 @@
 <context>
     <name>EndSessionDialog</name>
     <message>
-        <location filename="../../console/end_session.py" line="56"/>
+        <location filename="../../console/session/end_dialog.py" line="58"/>
         <source>End session — {label}</source>
         <translation>세션 종료 — {label}</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="60"/>
+        <location filename="../../console/session/end_dialog.py" line="62"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="62"/>
+        <location filename="../../console/session/end_dialog.py" line="64"/>
         <source>Resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="63"/>
+        <location filename="../../console/session/end_dialog.py" line="65"/>
         <source>Workaround</source>
         <translation>임시 조치</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="64"/>
+        <location filename="../../console/session/end_dialog.py" line="66"/>
         <source>Escalated</source>
         <translation>본사에 전달</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="65"/>
+        <location filename="../../console/session/end_dialog.py" line="67"/>
         <source>Not resolved</source>
         <translation>해결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="69"/>
+        <location filename="../../console/session/end_dialog.py" line="71"/>
         <source>Outcome:</source>
         <translation>결과:</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="70"/>
+        <location filename="../../console/session/end_dialog.py" line="72"/>
         <source>Summary of the session</source>
         <translation>세션 요약</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="71"/>
+        <location filename="../../console/session/end_dialog.py" line="73"/>
         <source>What was wrong, what you did, what is left</source>
         <translation>무엇이 문제였는지, 무엇을 했는지, 무엇이 남았는지</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="73"/>
+        <location filename="../../console/session/end_dialog.py" line="75"/>
         <source>Summary:</source>
         <translation>요약:</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="77"/>
+        <location filename="../../console/session/end_dialog.py" line="79"/>
         <source>Ask the customer the survey in their agent</source>
         <translation>고객의 에이전트에서 설문 묻기</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="79"/>
+        <location filename="../../console/session/end_dialog.py" line="81"/>
         <source>Ask the customer the survey</source>
         <translation>고객에게 설문 묻기</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="88"/>
+        <location filename="../../console/session/end_dialog.py" line="90"/>
         <source>End or keep the session</source>
         <translation>세션 종료 또는 유지</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="91"/>
+        <location filename="../../console/session/end_dialog.py" line="93"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="92"/>
+        <location filename="../../console/session/end_dialog.py" line="94"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="98"/>
+        <location filename="../../console/session/end_dialog.py" line="100"/>
         <source>The customer&apos;s answer (by phone)</source>
         <translation>고객의 답변 (전화)</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="101"/>
+        <location filename="../../console/session/end_dialog.py" line="103"/>
         <source>Not asked</source>
         <translation>묻지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="103"/>
+        <location filename="../../console/session/end_dialog.py" line="105"/>
         <source>Asked by phone</source>
         <translation>전화로 물음</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="111"/>
+        <location filename="../../console/session/end_dialog.py" line="113"/>
         <source>Is the problem solved?</source>
         <translation>문제가 해결되었나요?</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="112"/>
+        <location filename="../../console/session/end_dialog.py" line="114"/>
         <source>Yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="113"/>
+        <location filename="../../console/session/end_dialog.py" line="115"/>
         <source>No</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="114"/>
+        <location filename="../../console/session/end_dialog.py" line="116"/>
         <source>Solved, says the customer:</source>
         <translation>고객이 말한 해결 여부:</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="115"/>
+        <location filename="../../console/session/end_dialog.py" line="117"/>
         <source>Score from 0 to 10</source>
         <translation>0부터 10까지의 점수</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="117"/>
+        <location filename="../../console/session/end_dialog.py" line="119"/>
         <source>no score</source>
         <translation>점수 없음</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="119"/>
+        <location filename="../../console/session/end_dialog.py" line="121"/>
         <source>Score (0–10):</source>
         <translation>점수 (0–10):</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="120"/>
+        <location filename="../../console/session/end_dialog.py" line="122"/>
         <source>The customer&apos;s comment</source>
         <translation>고객 의견</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="121"/>
+        <location filename="../../console/session/end_dialog.py" line="123"/>
         <source>Comment:</source>
         <translation>의견:</translation>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../console/app/errors.py" line="29"/>
+        <source>&apos;{spec}&apos; has an invalid port &apos;{text}&apos;.</source>
+        <translation>&apos;{spec}&apos;의 포트 &apos;{text}&apos;이(가) 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="30"/>
+        <source>Write the address as [user@]host[:port], with a port between 1 and 65535.</source>
+        <translation>주소는 [사용자@]호스트[:포트] 형식으로, 포트는 1~65535 사이로 적어 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="35"/>
+        <location filename="../../console/app/errors.py" line="39"/>
+        <source>&apos;{spec}&apos; is not a valid address.</source>
+        <translation>&apos;{spec}&apos;은(는) 올바른 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="36"/>
+        <source>Write it as [user@]host[:port], e.g. admin@nas.local:2222.</source>
+        <translation>[사용자@]호스트[:포트] 형식으로 적어 주세요. 예: admin@nas.local:2222</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="40"/>
+        <source>Write an IPv6 address with a port as [::1]:2222.</source>
+        <translation>포트가 있는 IPv6 주소는 [::1]:2222처럼 적어 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="43"/>
+        <source>&apos;{text}&apos; is not a session code.</source>
+        <translation>&apos;{text}&apos;은(는) 세션 코드가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="44"/>
+        <source>A session code is nine digits, like 482 913 557; ask the customer to read it again.</source>
+        <translation>세션 코드는 482 913 557처럼 숫자 아홉 자리입니다. 고객에게 다시 읽어 달라고 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="49"/>
+        <source>This code has a typo: its last digit does not match the others.</source>
+        <translation>코드에 오타가 있습니다. 마지막 자리가 나머지 숫자와 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="50"/>
+        <source>Ask the customer to read the code again, digit by digit.</source>
+        <translation>고객에게 코드를 한 자리씩 다시 읽어 달라고 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="53"/>
+        <source>The settings file {path} is not valid TOML ({exc}).</source>
+        <translation>설정 파일 {path}이(가) 올바른 TOML이 아닙니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="54"/>
+        <source>Fix the line it names, or move the file away to start from the defaults.</source>
+        <translation>표시된 줄을 고치거나, 파일을 다른 곳으로 옮기면 기본 설정으로 시작합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="59"/>
+        <source>Refusing to write &apos;{where}{key}&apos; to the settings file.</source>
+        <translation>&apos;{where}{key}&apos;은(는) 설정 파일에 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="60"/>
+        <source>Secrets belong in the OS keyring (sessions.secrets), never in settings.toml.</source>
+        <translation>비밀 정보는 설정 파일(settings.toml)이 아니라 OS 키링(sessions.secrets)에 보관합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="65"/>
+        <source>The key file {key_file} cannot be used ({exc}).</source>
+        <translation>키 파일 {key_file}을(를) 사용할 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="66"/>
+        <source>Choose an OpenSSH, PEM or PKCS#8 private key file that you can read.</source>
+        <translation>읽을 수 있는 OpenSSH, PEM 또는 PKCS#8 개인 키 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="69"/>
+        <source>You did not accept the host key of {host_display} ({key_type} {fingerprint}); the connection was closed.</source>
+        <translation>{host_display}의 호스트 키({key_type} {fingerprint})를 수락하지 않아 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="74"/>
+        <source>Compare the fingerprint with the one the customer reads from the device, then connect again.</source>
+        <translation>고객이 장치에서 읽어 주는 지문과 비교한 뒤 다시 연결하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="80"/>
+        <source>The host key of {host} ({kind} {fingerprint}) is marked as revoked in known_hosts.</source>
+        <translation>{host}의 호스트 키({kind} {fingerprint})는 known_hosts에 폐기된 키로 표시되어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="83"/>
+        <source>Do not connect; ask the device&apos;s administrator for a new host key.</source>
+        <translation>연결하지 마세요. 장치 관리자에게 새 호스트 키를 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="86"/>
+        <source>The connection to the relay was lost while joining ({exc}).</source>
+        <translation>참여하는 중에 릴레이와의 연결이 끊어졌습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="87"/>
+        <source>Check the network, then join again.</source>
+        <translation>네트워크를 확인한 뒤 다시 참여하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="90"/>
+        <source>The relay refused the connection: {reason}.</source>
+        <translation>릴레이가 연결을 거부했습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="91"/>
+        <source>Try again, or ask for a new code.</source>
+        <translation>다시 시도하거나 새 코드를 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="94"/>
+        <source>This session has no record to write the outcome to.</source>
+        <translation>이 세션에는 결과를 기록할 녹화 기록이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="98"/>
+        <source>The device did not open a shell ({reason}).</source>
+        <translation>장치가 셸을 열지 않았습니다({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="99"/>
+        <source>The account may have no login shell, or the server limits sessions; try again.</source>
+        <translation>계정에 로그인 셸이 없거나 서버가 세션 수를 제한할 수 있습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="104"/>
+        <source>The chat is closed: the session has ended.</source>
+        <translation>세션이 끝나 채팅이 닫혔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="105"/>
+        <source>Join again to keep chatting.</source>
+        <translation>계속 채팅하려면 다시 참여하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="108"/>
+        <source>The chat is not open yet.</source>
+        <translation>채팅이 아직 열리지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="109"/>
+        <source>Wait until the customer&apos;s side is connected.</source>
+        <translation>고객 쪽이 연결될 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="112"/>
+        <source>The chat could not be opened ({reason}).</source>
+        <translation>채팅을 열 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="113"/>
+        <source>The session may have ended; join again.</source>
+        <translation>세션이 끝났을 수 있습니다. 다시 참여하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="116"/>
+        <source>The chat message could not be sent: the session has ended.</source>
+        <translation>세션이 끝나 채팅 메시지를 보내지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="120"/>
+        <source>The chat with the customer is not open.</source>
+        <translation>고객과의 채팅이 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="121"/>
+        <source>Questions go through the agent: this works in sessions joined by code.</source>
+        <translation>질문은 에이전트를 통해 전달되므로 코드로 참여한 세션에서만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="124"/>
+        <source>The customer&apos;s side closed the chat before answering.</source>
+        <translation>고객 쪽에서 답하기 전에 채팅을 닫았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="125"/>
+        <source>The session may have ended; ask the customer by phone if you still need the answer.</source>
+        <translation>세션이 끝났을 수 있습니다. 답이 여전히 필요하면 고객에게 전화로 물어보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="130"/>
+        <source>The customer closed the question without answering.</source>
+        <translation>고객이 답하지 않고 질문을 닫았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="131"/>
+        <source>You may ask by chat instead.</source>
+        <translation>대신 채팅으로 물어볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="134"/>
+        <source>The customer&apos;s agent cannot answer this question ({detail}).</source>
+        <translation>고객의 에이전트가 이 질문에 답할 수 없습니다({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="135"/>
+        <source>Their agent may be an older version; ask by chat or phone instead.</source>
+        <translation>고객의 에이전트가 이전 버전일 수 있습니다. 채팅이나 전화로 물어보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="138"/>
+        <source>The customer did not answer within {minutes}.</source>
+        <translation>고객이 {minutes} 안에 답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="139"/>
+        <source>Ask them by chat or phone, or try again later.</source>
+        <translation>채팅이나 전화로 물어보거나, 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="142"/>
+        <source>The customer&apos;s agent sent an answer that cannot be read ({exc}).</source>
+        <translation>고객의 에이전트가 읽을 수 없는 답을 보냈습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="146"/>
+        <source>{who} did not agree to send the bundle to {destination}.</source>
+        <translation>{who}님이 번들을 {destination}(으)로 보내는 데 동의하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="147"/>
+        <source>Nothing was sent. Explain what the bundle holds and ask again, or close the escalation.</source>
+        <translation>아무것도 보내지 않았습니다. 번들에 무엇이 들어 있는지 설명하고 다시 묻거나, 에스컬레이션을 닫으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="153"/>
+        <source>The consent recorded is for a different set of files than the bundle holds.</source>
+        <translation>기록된 동의는 번들에 든 파일과 다른 파일 목록에 대한 것입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="156"/>
+        <source>Show the customer the current preview and ask again.</source>
+        <translation>고객에게 현재 미리 보기를 보여 주고 다시 물어보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="159"/>
+        <source>Nobody was named as having agreed.</source>
+        <translation>동의한 사람의 이름이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="160"/>
+        <source>Type the name of the person who agreed by phone.</source>
+        <translation>전화로 동의한 사람의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="163"/>
+        <source>This session is not connected.</source>
+        <translation>이 세션은 연결되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="164"/>
+        <source>Connect first, then run diagnostics.</source>
+        <translation>먼저 연결한 뒤 진단을 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="167"/>
+        <source>There is no diagnostics profile called &apos;{name}&apos;.</source>
+        <translation>&apos;{name}&apos;(이)라는 진단 프로필이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="168"/>
+        <source>Use one of: auto, {profiles}.</source>
+        <translation>다음 중 하나를 사용하세요: auto, {profiles}.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="171"/>
+        <source>A device named &apos;{name}&apos; is already in the book.</source>
+        <translation>&apos;{name}&apos;(이)라는 장치가 이미 장치 목록에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="172"/>
+        <source>Choose another name, or edit that device.</source>
+        <translation>다른 이름을 고르거나, 그 장치를 편집하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="175"/>
+        <source>A device needs a name.</source>
+        <translation>장치에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="176"/>
+        <source>Type a name the team will recognise, e.g. Acme NAS.</source>
+        <translation>팀이 알아볼 수 있는 이름을 입력하세요. 예: Acme NAS</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="179"/>
+        <source>&apos;{host}&apos; is not a host name or address.</source>
+        <translation>&apos;{host}&apos;은(는) 호스트 이름이나 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="180"/>
+        <source>Type a name like nas.local or 192.0.2.10.</source>
+        <translation>nas.local이나 192.0.2.10 같은 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="183"/>
+        <source>Port {port} is not valid.</source>
+        <translation>포트 {port}은(는) 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="184"/>
+        <source>Use a port from 1 to 65535 (SSH: 22).</source>
+        <translation>1~65535 사이의 포트를 사용하세요(SSH: 22).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="187"/>
+        <source>The device book was written by a newer Valuezone (schema {version}, this one knows {supported}).</source>
+        <translation>장치 목록을 더 새로운 Valuezone이 썼습니다(스키마 {version}, 이 버전은 {supported}까지 압니다).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="192"/>
+        <source>Update Valuezone, or use the newer version on this computer.</source>
+        <translation>Valuezone을 업데이트하거나, 이 컴퓨터에서 새 버전을 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="195"/>
+        <source>There is no device with id {device_id}.</source>
+        <translation>ID가 {device_id}인 장치가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="196"/>
+        <source>It may have been removed.</source>
+        <translation>삭제되었을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="199"/>
+        <source>The device book {path} cannot be used ({exc}).</source>
+        <translation>장치 목록 {path}을(를) 사용할 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="200"/>
+        <source>Close other Valuezone windows and check the disk; if the file is damaged, move it away.</source>
+        <translation>다른 Valuezone 창을 닫고 디스크를 확인하세요. 파일이 손상되었다면 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="206"/>
+        <source>Cannot add to the record {folder} ({exc}).</source>
+        <translation>기록 {folder}에 추가할 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="207"/>
+        <source>Check that the folder is a Valuezone record and that `valuezone verify` accepts it.</source>
+        <translation>폴더가 Valuezone 기록인지, `valuezone verify`가 통과하는지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="212"/>
+        <source>Writing to the record {folder} failed ({exc}).</source>
+        <translation>기록 {folder}에 쓰지 못했습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="213"/>
+        <location filename="../../console/app/errors.py" line="219"/>
+        <source>Check free space and permissions on the archive folder, then try again.</source>
+        <translation>보관 폴더의 여유 공간과 권한을 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="218"/>
+        <source>Updating session.json of {folder} failed ({exc}).</source>
+        <translation>{folder}의 session.json을 업데이트하지 못했습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="224"/>
+        <source>{folder} ends with an incomplete line (the recorder was stopped while writing it), so nothing can be appended after it.</source>
+        <translation>{folder}이(가) 불완전한 줄로 끝나(기록을 쓰는 도중 중단됨) 뒤에 아무것도 추가할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="229"/>
+        <source>Run `valuezone verify` on the folder; copy the record before repairing it by hand.</source>
+        <translation>폴더에 `valuezone verify`를 실행하세요. 직접 고치기 전에 기록을 복사해 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="234"/>
+        <source>Building the bundle was cancelled.</source>
+        <translation>번들 만들기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="235"/>
+        <source>Nothing was sent.</source>
+        <translation>아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="238"/>
+        <source>A bundle is only packed with the customer&apos;s consent.</source>
+        <translation>번들은 고객이 동의해야만 묶습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="239"/>
+        <source>Ask for it first.</source>
+        <translation>먼저 동의를 받으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="242"/>
+        <source>The device refused an SFTP session ({reason}).</source>
+        <translation>장치가 SFTP 세션을 거부했습니다({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="243"/>
+        <source>Enable SFTP on the device (on a NAS: the SFTP service in the file services settings).</source>
+        <translation>장치에서 SFTP를 켜세요(NAS라면 파일 서비스 설정의 SFTP 서비스).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="248"/>
+        <source>The destination address contains a password.</source>
+        <translation>목적지 주소에 비밀번호가 들어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="249"/>
+        <source>Remove it from the address; store it with `valuezone escalate outbox` prompts or the keyring.</source>
+        <translation>주소에서 비밀번호를 빼고, `valuezone escalate outbox`가 물을 때 입력하거나 키링에 보관하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="255"/>
+        <source>An HQ destination needs a name.</source>
+        <translation>본사 목적지에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="256"/>
+        <source>Give it a name the technicians know.</source>
+        <translation>기술자들이 알아볼 수 있는 이름을 붙이세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="259"/>
+        <source>No secret was given.</source>
+        <translation>비밀 정보가 입력되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="260"/>
+        <source>Paste the token or type the password HQ gave you.</source>
+        <translation>본사에서 받은 토큰을 붙여 넣거나 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="263"/>
+        <source>There is no preview to ask about yet.</source>
+        <translation>아직 물어볼 미리 보기가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="264"/>
+        <source>Build the preview first.</source>
+        <translation>먼저 미리 보기를 만드세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="267"/>
+        <source>The bundle is not ready to send.</source>
+        <translation>번들을 보낼 준비가 되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="268"/>
+        <source>Build the preview and get consent first.</source>
+        <translation>미리 보기를 만들고 동의를 먼저 받으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="271"/>
+        <source>This bundle is being sent right now.</source>
+        <translation>이 번들은 지금 보내는 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="272"/>
+        <source>Wait until the attempt ends, then remove it.</source>
+        <translation>이번 시도가 끝난 뒤 제거하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="275"/>
+        <source>The system keyring refused to store the {kind} for {name} ({exc}).</source>
+        <translation>시스템 키링이 {name}의 {kind} 저장을 거부했습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="276"/>
+        <source>Unlock the keyring and try again; nothing was written to disk.</source>
+        <translation>키링의 잠금을 풀고 다시 시도하세요. 디스크에는 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="279"/>
+        <source>The {name} translator needs an API key, and none is saved.</source>
+        <translation>{name} 번역기에는 API 키가 필요한데, 저장된 키가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="280"/>
+        <source>Save the key in the keyring under &apos;{key_kind}&apos; / &apos;{name}&apos;, or use another provider.</source>
+        <translation>키를 키링의 &apos;{key_kind}&apos; / &apos;{name}&apos; 항목에 저장하거나, 다른 번역 서비스를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="285"/>
+        <source>LibreTranslate needs the address of your server.</source>
+        <translation>LibreTranslate를 쓰려면 서버 주소가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="286"/>
+        <source>Set translation.libre_url in the settings, or pass --url.</source>
+        <translation>설정에서 translation.libre_url을 지정하거나 --url을 넘기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="289"/>
+        <source>No translation provider answered ({reasons}).</source>
+        <translation>응답한 번역 서비스가 없습니다({reasons}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="290"/>
+        <source>The original text is shown untranslated. Check the network, or the providers in the translation settings, then try again.</source>
+        <translation>원문을 번역하지 않은 채로 보여 줍니다. 네트워크나 번역 설정의 서비스 목록을 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="297"/>
+        <source>The archive folder {archive} does not exist.</source>
+        <translation>보관 폴더 {archive}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="298"/>
+        <source>Pass the folder that holds the records (ARCHIVE/YYYY/MM/DD/&lt;session&gt;).</source>
+        <translation>기록이 들어 있는 폴더(ARCHIVE/YYYY/MM/DD/&lt;세션&gt;)를 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="301"/>
+        <source>The archive index {path} cannot be opened ({exc}).</source>
+        <translation>보관 색인 {path}을(를) 열 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="302"/>
+        <source>Check the data folder&apos;s free space and permissions; deleting the index file rebuilds it.</source>
+        <translation>데이터 폴더의 여유 공간과 권한을 확인하세요. 색인 파일을 지우면 다시 만들어집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="308"/>
+        <source>The search {text} could not run ({exc}).</source>
+        <translation>검색 {text}을(를) 실행할 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="309"/>
+        <source>Try other words.</source>
+        <translation>다른 단어로 검색해 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="312"/>
+        <source>The report cannot be written to {path} ({reason}).</source>
+        <translation>보고서를 {path}에 쓸 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="313"/>
+        <source>Choose another file or folder, or free some space, and export again.</source>
+        <translation>다른 파일이나 폴더를 고르거나 공간을 확보한 다음 다시 내보내세요.</translation>
+    </message>
+</context>
+<context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="48"/>
+        <location filename="../../console/escalation/dialog.py" line="50"/>
         <source>Escalate to HQ — {label}</source>
         <translation>본사에 에스컬레이션 — {label}</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="102"/>
+        <location filename="../../console/escalation/dialog.py" line="104"/>
         <source>No HQ destination is set up. Add one in Tools ▸ Settings ▸ Escalation, then try again.</source>
         <translation>본사 전송 대상이 설정되어 있지 않습니다. 도구 ▸ 설정 ▸ 에스컬레이션에서 추가한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="109"/>
+        <location filename="../../console/escalation/dialog.py" line="111"/>
         <source>The session is not connected: no logs can be collected.</source>
         <translation>세션이 연결되어 있지 않아 로그를 수집할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="153"/>
+        <location filename="../../console/escalation/dialog.py" line="155"/>
         <source>Reading which logs the device&apos;s profile names…</source>
         <translation>장비 프로필에 지정된 로그를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="164"/>
+        <location filename="../../console/escalation/dialog.py" line="168"/>
         <source>Logs named by the profile {profile} (untick what should stay on the device):</source>
         <translation>프로필 {profile}에 지정된 로그 (장비에 남겨 둘 항목은 선택 해제하세요):</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="168"/>
+        <location filename="../../console/escalation/dialog.py" line="172"/>
         <source>The profile {profile} names no logs.</source>
         <translation>프로필 {profile}에는 지정된 로그가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="235"/>
+        <location filename="../../console/escalation/dialog.py" line="244"/>
         <source>No translator is set up: HQ gets the original.</source>
         <translation>번역기가 설정되어 있지 않아 본사에는 원문이 전달됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="237"/>
+        <location filename="../../console/escalation/dialog.py" line="246"/>
         <source>Translating to {lang}…</source>
         <translation>{lang}(으)로 번역하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="247"/>
+        <location filename="../../console/escalation/dialog.py" line="256"/>
         <source>No translator answered: HQ gets the original with a note. You can type it yourself.</source>
         <translation>응답한 번역기가 없어 본사에는 원문이 메모와 함께 전달됩니다. 직접 입력할 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="252"/>
+        <location filename="../../console/escalation/dialog.py" line="261"/>
         <source>Translated (check it; you can edit it).</source>
         <translation>번역되었습니다 (확인하고 필요하면 고치세요).</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="276"/>
+        <location filename="../../console/escalation/dialog.py" line="285"/>
         <source>Waiting for the translation of the summary…</source>
         <translation>요약 번역을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="294"/>
+        <location filename="../../console/escalation/dialog.py" line="303"/>
         <source>Collecting the logs…</source>
         <translation>로그를 수집하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="302"/>
+        <location filename="../../console/escalation/dialog.py" line="311"/>
         <source>Redacting…</source>
         <translation>민감 정보를 가리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="307"/>
-        <location filename="../../console/escalate_dialog.py" line="358"/>
+        <location filename="../../console/escalation/dialog.py" line="316"/>
+        <location filename="../../console/escalation/dialog.py" line="367"/>
         <source>Cancelled. Nothing was collected or sent.</source>
         <translation>취소했습니다. 아무것도 수집하거나 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="329"/>
+        <location filename="../../console/escalation/dialog.py" line="338"/>
         <source>Collecting logs: {files} of {total} files, {done} of {all}</source>
         <translation>로그 수집 중: 파일 {total}개 중 {files}개, {all} 중 {done}</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="341"/>
+        <location filename="../../console/escalation/dialog.py" line="350"/>
         <source>Redacting</source>
         <translation>가리는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="341"/>
+        <location filename="../../console/escalation/dialog.py" line="350"/>
         <source>Packing</source>
         <translation>묶는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="343"/>
+        <location filename="../../console/escalation/dialog.py" line="352"/>
         <source>{verb}: {files} of {total} files, {done}</source>
         <translation>{verb}: 파일 {total}개 중 {files}개, {done}</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="355"/>
+        <location filename="../../console/escalation/dialog.py" line="364"/>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="376"/>
+        <location filename="../../console/escalation/dialog.py" line="385"/>
         <source>You stopped waiting. Nothing was sent; you can ask again.</source>
         <translation>기다리기를 멈췄습니다. 아무것도 보내지 않았으며 다시 물어볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="380"/>
+        <location filename="../../console/escalation/dialog.py" line="389"/>
         <source>The customer declined: {why} The bundle is kept here; you can ask again.</source>
         <translation>고객이 거절했습니다: {why} 번들은 여기에 보관되며 다시 물어볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="387"/>
+        <location filename="../../console/escalation/dialog.py" line="396"/>
         <source>No answer from the customer: {why} Nothing was sent; you can ask again.</source>
         <translation>고객의 답이 없습니다: {why} 아무것도 보내지 않았으며 다시 물어볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="412"/>
+        <location filename="../../console/escalation/dialog.py" line="421"/>
         <source>{why} Nothing was sent; the bundle is kept here until you close this window.</source>
         <translation>{why} 아무것도 보내지 않았습니다. 이 창을 닫을 때까지 번들은 여기에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_dialog.py" line="425"/>
+        <location filename="../../console/escalation/dialog.py" line="434"/>
         <source>Packing the bundle…</source>
         <translation>번들을 묶는 중…</translation>
     </message>
@@ -1047,346 +1698,664 @@
 <context>
     <name>EscalationsDock</name>
     <message>
-        <location filename="../../console/escalations_dock.py" line="49"/>
+        <location filename="../../console/escalation/dock.py" line="54"/>
         <source>Escalations</source>
         <translation>에스컬레이션</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="60"/>
+        <location filename="../../console/escalation/dock.py" line="67"/>
+        <source>Only this session</source>
+        <translation>이 세션만</translation>
+    </message>
+    <message>
+        <location filename="../../console/escalation/dock.py" line="69"/>
+        <source>Show only the bundles escalated from the current session</source>
+        <translation>현재 세션에서 에스컬레이션한 번들만 표시</translation>
+    </message>
+    <message>
+        <location filename="../../console/escalation/dock.py" line="75"/>
         <source>Bundles for headquarters</source>
         <translation>본사로 보낼 번들</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="64"/>
+        <location filename="../../console/escalation/dock.py" line="79"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="65"/>
+        <location filename="../../console/escalation/dock.py" line="80"/>
         <source>Ticket</source>
         <translation>티켓</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="66"/>
+        <location filename="../../console/escalation/dock.py" line="81"/>
         <source>Destination</source>
         <translation>보낼 곳</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="67"/>
+        <location filename="../../console/escalation/dock.py" line="82"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="68"/>
+        <location filename="../../console/escalation/dock.py" line="83"/>
         <source>Attempts</source>
         <translation>시도 횟수</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="69"/>
+        <location filename="../../console/escalation/dock.py" line="84"/>
         <source>Next retry</source>
         <translation>다음 재시도</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="70"/>
+        <location filename="../../console/escalation/dock.py" line="85"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="76"/>
+        <location filename="../../console/escalation/dock.py" line="91"/>
         <source>&amp;Retry now</source>
         <translation>지금 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="78"/>
+        <location filename="../../console/escalation/dock.py" line="93"/>
         <source>Retry the selected bundle now</source>
         <translation>선택한 번들을 지금 다시 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="81"/>
+        <location filename="../../console/escalation/dock.py" line="96"/>
         <source>Re&amp;move</source>
         <translation>제거(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="81"/>
+        <location filename="../../console/escalation/dock.py" line="96"/>
         <source>Remove the selected bundle</source>
         <translation>선택한 번들 제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="83"/>
+        <location filename="../../console/escalation/dock.py" line="98"/>
         <source>Escalations message</source>
         <translation>에스컬레이션 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="137"/>
+        <location filename="../../console/escalation/dock.py" line="177"/>
         <source>queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="138"/>
+        <location filename="../../console/escalation/dock.py" line="178"/>
         <source>sending</source>
         <translation>보내는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="139"/>
+        <location filename="../../console/escalation/dock.py" line="179"/>
         <source>delivered</source>
         <translation>전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="140"/>
+        <location filename="../../console/escalation/dock.py" line="180"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="147"/>
+        <location filename="../../console/escalation/dock.py" line="187"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="167"/>
+        <location filename="../../console/escalation/dock.py" line="207"/>
         <source>Sending again now.</source>
         <translation>지금 다시 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="178"/>
+        <location filename="../../console/escalation/dock.py" line="218"/>
         <source>Remove bundle</source>
         <translation>번들 제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="179"/>
+        <location filename="../../console/escalation/dock.py" line="219"/>
         <source>The bundle for ticket {ticket} has not reached HQ. Remove it and its file?</source>
         <translation>티켓 {ticket}의 번들이 아직 본사에 전달되지 않았습니다. 번들과 파일을 제거할까요?</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="186"/>
+        <location filename="../../console/escalation/dock.py" line="226"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../console/escalations_dock.py" line="197"/>
+        <location filename="../../console/escalation/dock.py" line="237"/>
         <source>Removed the bundle for ticket {ticket}.</source>
         <translation>티켓 {ticket}의 번들을 제거했습니다.</translation>
     </message>
 </context>
 <context>
+    <name>FileConflict</name>
+    <message>
+        <location filename="../../console/files/conflict.py" line="27"/>
+        <source>The name is taken</source>
+        <translation>이미 있는 이름</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="29"/>
+        <source>on this computer</source>
+        <translation>이 컴퓨터에</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="31"/>
+        <source>on the device</source>
+        <translation>장치에</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="34"/>
+        <source>{name} already exists {where}:
+{path}</source>
+        <translation>{name}이(가) 이미 {where} 있습니다:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="42"/>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="46"/>
+        <source>Replace the file that is there</source>
+        <translation>있는 파일을 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="50"/>
+        <source>Keep both</source>
+        <translation>둘 다 유지</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="53"/>
+        <source>Keep both: the copy gets a number</source>
+        <translation>둘 다 유지: 복사본에 번호를 붙입니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="57"/>
+        <location filename="../../console/files/conflict.py" line="60"/>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/conflict.py" line="64"/>
+        <source>Do the same for the other names that are taken</source>
+        <translation>이미 있는 다른 이름에도 똑같이 하기</translation>
+    </message>
+</context>
+<context>
+    <name>FilesDock</name>
+    <message>
+        <location filename="../../console/files/dock.py" line="36"/>
+        <location filename="../../console/files/dock.py" line="54"/>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/dock.py" line="39"/>
+        <source>Open a session to see the device&apos;s files.</source>
+        <translation>장치의 파일을 보려면 세션을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/dock.py" line="62"/>
+        <source>Files — {label}</source>
+        <translation>파일 — {label}</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPanel</name>
+    <message>
+        <location filename="../../console/files/panel.py" line="216"/>
+        <source>Up one folder</source>
+        <translation>상위 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="218"/>
+        <source>Home folder</source>
+        <translation>홈 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="220"/>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="222"/>
+        <source>Folder on the device</source>
+        <translation>장치의 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="224"/>
+        <source>Items in the folder</source>
+        <translation>폴더의 항목</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="233"/>
+        <source>Read-only: the customer allowed diagnostics only. You can look and download; uploads, new folders, renames and deletes are refused.</source>
+        <translation>읽기 전용: 고객이 진단만 허용했습니다. 보기와 다운로드는 되지만 업로드, 새 폴더, 이름 바꾸기, 삭제는 거부됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="238"/>
+        <source>Read-only session</source>
+        <translation>읽기 전용 세션</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="246"/>
+        <source>Download…</source>
+        <translation>다운로드…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="246"/>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="249"/>
+        <source>Upload…</source>
+        <translation>업로드…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="249"/>
+        <source>Upload</source>
+        <translation>업로드</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="252"/>
+        <source>New folder…</source>
+        <translation>새 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="252"/>
+        <location filename="../../console/files/panel.py" line="514"/>
+        <source>New folder</source>
+        <translation>새 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="255"/>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="255"/>
+        <location filename="../../console/files/panel.py" line="526"/>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="258"/>
+        <location filename="../../console/files/panel.py" line="541"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="270"/>
+        <source>Files on the device</source>
+        <translation>장치의 파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="279"/>
+        <source>Transfers</source>
+        <translation>전송</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="285"/>
+        <source>File browser status</source>
+        <translation>파일 탐색기 상태</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="305"/>
+        <source>The session is not connected: the file browser waits for it.</source>
+        <translation>세션이 연결되어 있지 않습니다. 파일 탐색기는 연결을 기다립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="321"/>
+        <source>Connect the session first.</source>
+        <translation>먼저 세션을 연결하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="323"/>
+        <source>Opening the device&apos;s files…</source>
+        <translation>장치의 파일을 여는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/files/panel.py" line="392"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>항목 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="394"/>
+        <source>(the first ones: the folder holds more)</source>
+        <translation>(앞부분만: 폴더에 더 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="449"/>
+        <source>Download into which folder?</source>
+        <translation>어느 폴더에 다운로드할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="466"/>
+        <source>Upload which files?</source>
+        <translation>어떤 파일을 업로드할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="479"/>
+        <source>Not uploaded: this session is read-only (the customer allowed diagnostics only).</source>
+        <translation>업로드하지 않았습니다: 이 세션은 읽기 전용입니다(고객이 진단만 허용).</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="514"/>
+        <source>Name of the new folder:</source>
+        <translation>새 폴더 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="526"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="542"/>
+        <source>Delete these from the device? This cannot be undone.</source>
+        <translation>장치에서 이 항목들을 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/panel.py" line="566"/>
+        <source>A name cannot contain / or be . or ..</source>
+        <translation>이름에 /를 넣거나 . 또는 ..로 할 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../console/review/filters.py" line="22"/>
+        <location filename="../../console/review/filters.py" line="35"/>
         <source>Started on or after</source>
         <translation>시작일 (이후)</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="23"/>
+        <location filename="../../console/review/filters.py" line="36"/>
         <source>Started on or before</source>
         <translation>시작일 (이전)</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="24"/>
-        <location filename="../../console/review/filters.py" line="53"/>
+        <location filename="../../console/review/filters.py" line="37"/>
+        <location filename="../../console/review/filters.py" line="76"/>
         <source>Technician</source>
         <translation>기술자</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="25"/>
+        <location filename="../../console/review/filters.py" line="38"/>
         <source>Device name or host</source>
         <translation>장치 이름 또는 호스트</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="26"/>
-        <location filename="../../console/review/filters.py" line="54"/>
+        <location filename="../../console/review/filters.py" line="39"/>
+        <location filename="../../console/review/filters.py" line="77"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
-        <location filename="../../console/review/filters.py" line="34"/>
-        <location filename="../../console/review/filters.py" line="37"/>
-        <location filename="../../console/review/filters.py" line="70"/>
-        <location filename="../../console/review/filters.py" line="78"/>
+        <location filename="../../console/review/filters.py" line="40"/>
+        <location filename="../../console/review/filters.py" line="47"/>
+        <location filename="../../console/review/filters.py" line="49"/>
+        <location filename="../../console/review/filters.py" line="55"/>
+        <location filename="../../console/review/filters.py" line="121"/>
+        <location filename="../../console/review/filters.py" line="129"/>
         <source>any</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
+        <location filename="../../console/review/filters.py" line="40"/>
         <source>resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
+        <location filename="../../console/review/filters.py" line="40"/>
         <source>workaround</source>
         <translation>임시 해결</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="27"/>
-        <location filename="../../console/review/filters.py" line="38"/>
+        <location filename="../../console/review/filters.py" line="40"/>
+        <location filename="../../console/review/filters.py" line="56"/>
         <source>escalated</source>
         <translation>본사 이관</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="28"/>
+        <location filename="../../console/review/filters.py" line="41"/>
         <source>not resolved</source>
         <translation>미해결</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="28"/>
+        <location filename="../../console/review/filters.py" line="41"/>
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="31"/>
+        <location filename="../../console/review/filters.py" line="44"/>
         <source>Lowest score</source>
         <translation>최저 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="32"/>
+        <location filename="../../console/review/filters.py" line="45"/>
         <source>Highest score</source>
         <translation>최고 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="33"/>
+        <location filename="../../console/review/filters.py" line="46"/>
         <source>Customer language</source>
         <translation>고객 언어</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="35"/>
-        <location filename="../../console/review/filters.py" line="56"/>
+        <location filename="../../console/review/filters.py" line="48"/>
+        <source>Device platform</source>
+        <translation>장치 플랫폼</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/filters.py" line="50"/>
+        <location filename="../../console/review/filters.py" line="51"/>
+        <source>Clear filters</source>
+        <translation>필터 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/filters.py" line="53"/>
+        <location filename="../../console/review/filters.py" line="80"/>
         <source>Escalated</source>
         <translation>본사 이관</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="39"/>
+        <location filename="../../console/review/filters.py" line="57"/>
         <source>not escalated</source>
         <translation>이관 안 함</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="43"/>
+        <location filename="../../console/review/filters.py" line="61"/>
         <source>technician</source>
         <translation>기술자</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="43"/>
+        <location filename="../../console/review/filters.py" line="61"/>
         <source>device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="52"/>
-        <source>From</source>
-        <translation>부터</translation>
+        <location filename="../../console/review/filters.py" line="75"/>
+        <source>Started</source>
+        <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="52"/>
-        <source>To</source>
-        <translation>까지</translation>
+        <location filename="../../console/review/filters.py" line="79"/>
+        <source>Score</source>
+        <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="53"/>
+        <location filename="../../console/review/filters.py" line="76"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="54"/>
+        <location filename="../../console/review/filters.py" line="77"/>
+        <source>Platform</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/filters.py" line="78"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
+</context>
+<context>
+    <name>FindBar</name>
     <message>
-        <location filename="../../console/review/filters.py" line="55"/>
-        <source>Score ≥</source>
-        <translation>점수 ≥</translation>
+        <location filename="../../console/session/findbar.py" line="22"/>
+        <source>Find:</source>
+        <translation>찾기:</translation>
     </message>
     <message>
-        <location filename="../../console/review/filters.py" line="55"/>
-        <source>Score ≤</source>
-        <translation>점수 ≤</translation>
+        <location filename="../../console/session/findbar.py" line="23"/>
+        <source>Text to find in the terminal</source>
+        <translation>터미널에서 찾을 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="24"/>
+        <source>in the scrollback and on the screen</source>
+        <translation>스크롤백과 화면에서</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="28"/>
+        <source>Find an older match (Enter)</source>
+        <translation>이전 일치 항목 찾기 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="30"/>
+        <source>Older match (Enter)</source>
+        <translation>이전 일치 항목 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="31"/>
+        <source>Find a newer match (Shift+Enter)</source>
+        <translation>다음 일치 항목 찾기 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="33"/>
+        <source>Newer match (Shift+Enter)</source>
+        <translation>다음 일치 항목 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="34"/>
+        <source>Matches</source>
+        <translation>일치 항목</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="35"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>찾기 막대 닫기 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="65"/>
+        <source>{n} of {total}</source>
+        <translation>{total}개 중 {n}번째</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/findbar.py" line="67"/>
+        <source>No matches</source>
+        <translation>일치 항목 없음</translation>
     </message>
 </context>
 <context>
     <name>FollowUpsDock</name>
     <message>
-        <location filename="../../console/followups_dock.py" line="75"/>
+        <location filename="../../console/followups/dock.py" line="83"/>
         <source>Follow-ups</source>
         <translation>후속 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="84"/>
+        <location filename="../../console/followups/dock.py" line="93"/>
         <source>Open follow-ups</source>
         <translation>열린 후속 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="92"/>
+        <location filename="../../console/followups/dock.py" line="101"/>
         <source>Follow-up queue status</source>
         <translation>후속 조치 대기열 상태</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="96"/>
+        <location filename="../../console/followups/dock.py" line="105"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="98"/>
+        <location filename="../../console/followups/dock.py" line="107"/>
         <source>Open record</source>
         <translation>기록 열기</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="100"/>
+        <location filename="../../console/followups/dock.py" line="109"/>
         <source>Open the record in the review window</source>
         <translation>검토 창에서 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="103"/>
+        <location filename="../../console/followups/dock.py" line="112"/>
         <source>Close with note…</source>
         <translation>메모와 함께 닫기…</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="105"/>
+        <location filename="../../console/followups/dock.py" line="114"/>
         <source>Close the follow-up with a note</source>
         <translation>메모를 남기고 후속 조치 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="122"/>
+        <location filename="../../console/followups/dock.py" line="137"/>
         <source>Reading the archive…</source>
         <translation>보관소를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="144"/>
+        <location filename="../../console/followups/dock.py" line="146"/>
+        <source>Asking the team server…</source>
+        <translation>팀 서버에 묻는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/followups/dock.py" line="167"/>
         <source>Resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="145"/>
+        <location filename="../../console/followups/dock.py" line="168"/>
         <source>Workaround</source>
         <translation>임시 조치</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="146"/>
+        <location filename="../../console/followups/dock.py" line="169"/>
         <source>Escalated</source>
         <translation>본사에 전달</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="147"/>
+        <location filename="../../console/followups/dock.py" line="170"/>
         <source>Not resolved</source>
         <translation>해결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="167"/>
+        <location filename="../../console/followups/dock.py" line="190"/>
         <source>Overdue since {due}: {text}</source>
         <translation>{due}부터 기한 초과: {text}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/followups_dock.py" line="170"/>
+        <location filename="../../console/followups/dock.py" line="193"/>
         <source>%n open follow-up(s)</source>
         <translation>
             <numerusform>열린 후속 조치 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/followups_dock.py" line="171"/>
+        <location filename="../../console/followups/dock.py" line="194"/>
         <source>(%n overdue)</source>
         <translation>
             <numerusform>(기한 초과 %n건)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="182"/>
-        <location filename="../../console/followups_dock.py" line="197"/>
+        <location filename="../../console/followups/dock.py" line="208"/>
+        <location filename="../../console/followups/dock.py" line="252"/>
         <source>Select a follow-up first.</source>
         <translation>먼저 후속 조치를 선택하세요.</translation>
     </message>
@@ -1394,32 +2363,32 @@
 <context>
     <name>HostKeyDialog</name>
     <message>
-        <location filename="../../console/prompts.py" line="44"/>
+        <location filename="../../console/kit/prompts.py" line="47"/>
         <source>Unknown host key</source>
         <translation>알 수 없는 호스트 키</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="46"/>
+        <location filename="../../console/kit/prompts.py" line="49"/>
         <source>This is the first connection to {address}. Its {kind} key fingerprint is:</source>
         <translation>{address}에 처음 연결합니다. {kind} 키 지문:</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="52"/>
+        <location filename="../../console/kit/prompts.py" line="55"/>
         <source>If you can, compare it with the fingerprint the customer reads from the device. Trust this key and connect?</source>
         <translation>가능하면 고객이 장치에서 읽어 주는 지문과 비교하세요. 이 키를 신뢰하고 연결하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="60"/>
+        <location filename="../../console/kit/prompts.py" line="63"/>
         <source>Trust and connect</source>
         <translation>신뢰하고 연결</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="63"/>
+        <location filename="../../console/kit/prompts.py" line="66"/>
         <source>Trust this host key and connect</source>
         <translation>이 호스트 키를 신뢰하고 연결</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="66"/>
+        <location filename="../../console/kit/prompts.py" line="69"/>
         <source>Do not connect</source>
         <translation>연결하지 않음</translation>
     </message>
@@ -1427,82 +2396,82 @@
 <context>
     <name>HqDestinationDialog</name>
     <message>
-        <location filename="../../console/hq_settings.py" line="36"/>
+        <location filename="../../console/settings/hq_page.py" line="37"/>
         <source>HQ destination</source>
         <translation>본사 전송 대상</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="39"/>
+        <location filename="../../console/settings/hq_page.py" line="40"/>
         <source>Destination name</source>
         <translation>전송 대상 이름</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="40"/>
+        <location filename="../../console/settings/hq_page.py" line="41"/>
         <source>Destination address</source>
         <translation>전송 대상 주소</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="42"/>
+        <location filename="../../console/settings/hq_page.py" line="43"/>
         <source>HQ&apos;s language</source>
         <translation>본사 언어</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="44"/>
+        <location filename="../../console/settings/hq_page.py" line="45"/>
         <source>Key file for SFTP (optional)</source>
         <translation>SFTP용 키 파일 (선택)</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="45"/>
+        <location filename="../../console/settings/hq_page.py" line="46"/>
         <source>HQ&apos;s CA certificate (optional)</source>
         <translation>본사 CA 인증서 (선택)</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="46"/>
+        <location filename="../../console/settings/hq_page.py" line="47"/>
         <source>Token, password or key passphrase</source>
         <translation>토큰, 암호 또는 키 암호문</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="49"/>
+        <location filename="../../console/settings/hq_page.py" line="50"/>
         <source>Destination problem</source>
         <translation>전송 대상 문제</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="51"/>
+        <location filename="../../console/settings/hq_page.py" line="52"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="52"/>
+        <location filename="../../console/settings/hq_page.py" line="53"/>
         <source>Address:</source>
         <translation>주소:</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="53"/>
+        <location filename="../../console/settings/hq_page.py" line="54"/>
         <source>HQ&apos;s language:</source>
         <translation>본사 언어:</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="54"/>
+        <location filename="../../console/settings/hq_page.py" line="55"/>
         <source>Key file (SFTP):</source>
         <translation>키 파일 (SFTP):</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="55"/>
+        <location filename="../../console/settings/hq_page.py" line="56"/>
         <source>CA certificate (HTTPS):</source>
         <translation>CA 인증서 (HTTPS):</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="85"/>
+        <location filename="../../console/settings/hq_page.py" line="86"/>
         <source>Token (kept in the keyring):</source>
         <translation>토큰 (키링에 보관):</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="86"/>
+        <location filename="../../console/settings/hq_page.py" line="87"/>
         <source>Password (kept in the keyring):</source>
         <translation>암호 (키링에 보관):</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="87"/>
+        <location filename="../../console/settings/hq_page.py" line="88"/>
         <source>Key passphrase (kept in the keyring):</source>
         <translation>키 암호문 (키링에 보관):</translation>
     </message>
@@ -1510,160 +2479,277 @@
 <context>
     <name>HqSettings</name>
     <message>
-        <location filename="../../console/hq_settings.py" line="104"/>
+        <location filename="../../console/settings/hq_page.py" line="105"/>
         <source>Escalation to HQ</source>
         <translation>본사 에스컬레이션</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="110"/>
+        <location filename="../../console/settings/hq_page.py" line="111"/>
         <source>HQ destinations</source>
         <translation>본사 전송 대상</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="114"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="114"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="114"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="113"/>
+        <location filename="../../console/settings/hq_page.py" line="114"/>
         <source>Secret</source>
         <translation>비밀 정보</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="117"/>
+        <location filename="../../console/settings/hq_page.py" line="118"/>
         <source>&amp;Add…</source>
         <translation>추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="117"/>
+        <location filename="../../console/settings/hq_page.py" line="118"/>
         <source>Add an HQ destination</source>
         <translation>본사 전송 대상 추가</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="118"/>
+        <location filename="../../console/settings/hq_page.py" line="119"/>
         <source>&amp;Edit…</source>
         <translation>편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="118"/>
+        <location filename="../../console/settings/hq_page.py" line="119"/>
         <source>Edit the HQ destination</source>
         <translation>본사 전송 대상 편집</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="120"/>
+        <location filename="../../console/settings/hq_page.py" line="121"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="120"/>
+        <location filename="../../console/settings/hq_page.py" line="121"/>
         <source>Remove the destination</source>
         <translation>전송 대상 제거</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="127"/>
+        <location filename="../../console/settings/hq_page.py" line="128"/>
         <source>Cap per collected log, in MB</source>
         <translation>수집하는 로그 하나당 한도 (MB)</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="128"/>
+        <location filename="../../console/settings/hq_page.py" line="129"/>
         <source>Cap on all collected logs, in MB</source>
         <translation>수집하는 로그 전체 한도 (MB)</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="134"/>
+        <location filename="../../console/settings/hq_page.py" line="135"/>
         <source>Per log:</source>
         <translation>로그당:</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="135"/>
+        <location filename="../../console/settings/hq_page.py" line="136"/>
         <source>All logs:</source>
         <translation>전체 로그:</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="137"/>
+        <location filename="../../console/settings/hq_page.py" line="138"/>
         <source>Escalation settings problem</source>
         <translation>에스컬레이션 설정 문제</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="153"/>
+        <location filename="../../console/settings/hq_page.py" line="155"/>
         <source>stored in the keyring</source>
         <translation>키링에 저장됨</translation>
     </message>
     <message>
-        <location filename="../../console/hq_settings.py" line="153"/>
+        <location filename="../../console/settings/hq_page.py" line="155"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../console/settings/identity.py" line="57"/>
+        <source>Welcome to Valuezone</source>
+        <translation>밸류존에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="57"/>
+        <source>Identity</source>
+        <translation>신원 정보</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="61"/>
+        <source>Before your first session: how should customers and colleagues know you?</source>
+        <translation>첫 세션 전에: 고객과 동료에게 어떤 이름으로 표시할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="70"/>
+        <source>Later</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="70"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="72"/>
+        <source>Decide later (Tools ▸ Identity)</source>
+        <translation>나중에 정하기 (도구 ▸ 신원 정보)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="74"/>
+        <source>Save your name and company</source>
+        <translation>이름과 회사 저장</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityFields</name>
+    <message>
+        <location filename="../../console/settings/identity.py" line="25"/>
+        <source>Identity</source>
+        <translation>신원 정보</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="28"/>
+        <source>Your display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="29"/>
+        <source>e.g. Kim Minsu</source>
+        <translation>예: 김민수</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="30"/>
+        <source>Your company</source>
+        <translation>회사</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="31"/>
+        <source>e.g. ACME Storage</source>
+        <translation>예: ACME 스토리지</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="32"/>
+        <source>Display name:</source>
+        <translation>표시 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="33"/>
+        <source>Company:</source>
+        <translation>회사:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/identity.py" line="36"/>
+        <source>Session records, follow-ups and reports name you this way, and canned replies say “this is {name} from {company} support”. The customer&apos;s consent question shows the name the relay&apos;s administrator gave your key: the line under Join by code ▸ Your key carries this name for them.</source>
+        <translation>세션 기록, 후속 조치, 보고서에 이 이름이 쓰이고, 상용구에는 “{company} 기술지원팀 {name}입니다”라고 들어갑니다. 고객의 동의 질문에는 릴레이 관리자가 내 키에 붙인 이름이 표시됩니다. 코드로 참여 ▸ 내 키의 줄에 이 이름이 담겨 관리자에게 전달됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../console/join_dialog.py" line="30"/>
+        <location filename="../../console/session/join_dialog.py" line="50"/>
         <source>Join by code</source>
         <translation>코드로 참여</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="34"/>
+        <location filename="../../console/session/join_dialog.py" line="54"/>
         <source>Session code from the customer</source>
         <translation>고객이 알려 준 세션 코드</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="40"/>
+        <location filename="../../console/session/join_dialog.py" line="60"/>
         <source>Session code:</source>
         <translation>세션 코드:</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="41"/>
+        <location filename="../../console/session/join_dialog.py" line="61"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="43"/>
+        <location filename="../../console/session/join_dialog.py" line="63"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="51"/>
+        <location filename="../../console/session/join_dialog.py" line="71"/>
         <source>Your public key for the relay</source>
         <translation>릴레이에 등록할 내 공개 키</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="53"/>
+        <location filename="../../console/session/join_dialog.py" line="73"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="53"/>
+        <location filename="../../console/session/join_dialog.py" line="73"/>
         <source>Copy your public key</source>
         <translation>내 공개 키 복사</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="57"/>
+        <location filename="../../console/session/join_dialog.py" line="77"/>
         <source>Your key:</source>
         <translation>내 키:</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="67"/>
+        <location filename="../../console/session/join_dialog.py" line="83"/>
+        <source>Create your technician key</source>
+        <translation>기술자 키 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="95"/>
         <source>Join</source>
         <translation>참여</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="83"/>
+        <location filename="../../console/session/join_dialog.py" line="106"/>
+        <location filename="../../console/session/join_dialog.py" line="118"/>
+        <source>Create a new key</source>
+        <translation>새 키 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="111"/>
+        <source>You have no technician key yet. Create it, then send its public line to your relay&apos;s administrator.</source>
+        <translation>아직 기술자 키가 없습니다. 키를 만든 뒤 공개 키 한 줄을 릴레이 관리자에게 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="114"/>
+        <source>Create key…</source>
+        <translation>키 만들기…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="126"/>
+        <source>The customer&apos;s consent question shows the name the relay&apos;s administrator lists for your key: this line carries yours (Tools ▸ Identity).</source>
+        <translation>고객의 동의 질문에는 릴레이 관리자가 내 키에 등록한 이름이 표시됩니다. 이 줄에 내 이름이 담겨 있습니다 (도구 ▸ 신원 정보).</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="133"/>
         <source>A key was created for you. Send this line to your relay&apos;s administrator once; its passphrase is kept in the system keyring.</source>
         <translation>키를 새로 만들었습니다. 이 한 줄을 릴레이 관리자에게 한 번 보내 주세요. 키의 암호는 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/join_dialog.py" line="104"/>
+        <location filename="../../console/session/join_dialog.py" line="140"/>
+        <source>Its passphrase is asked when you join (once per run), unless ssh-agent holds the key.</source>
+        <translation>코드로 참여할 때 키 암호문을 묻습니다(실행당 한 번). ssh-agent에 키가 있으면 묻지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="175"/>
+        <source>Create your technician key first (below).</source>
+        <translation>먼저 기술자 키를 만드세요(아래).</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="181"/>
         <source>Enter the relay address (you can save it in Settings).</source>
         <translation>릴레이 주소를 입력하세요 (설정에 저장할 수 있습니다).</translation>
     </message>
@@ -1671,240 +2757,457 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="59"/>
+        <location filename="../../console/mainwindow/window.py" line="88"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="65"/>
-        <source>No session is open.
-
-Add a device on the left and press Connect,
-use Session ▸ New connection (Ctrl+N),
-or Join by code (Ctrl+J) when a customer reads you a session code.</source>
-        <translation>열린 세션이 없습니다.
-
-왼쪽에서 장치를 추가하고 &quot;연결&quot;을 누르거나,
-세션 ▸ 새 연결 (Ctrl+N)을 사용하거나,
-고객이 세션 코드를 알려 주면 코드로 참여 (Ctrl+J)를 사용하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="94"/>
+        <location filename="../../console/mainwindow/window.py" line="127"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="107"/>
+        <location filename="../../console/mainwindow/menus.py" line="218"/>
         <source>&amp;Session</source>
         <translation>세션(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="110"/>
+        <location filename="../../console/mainwindow/menus.py" line="68"/>
         <source>&amp;New connection…</source>
         <translation>새 연결(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="113"/>
+        <location filename="../../console/mainwindow/menus.py" line="103"/>
         <source>&amp;Close tab</source>
         <translation>탭 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="118"/>
+        <location filename="../../console/mainwindow/menus.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="119"/>
+        <location filename="../../console/mainwindow/menus.py" line="75"/>
         <source>&amp;Join by code…</source>
         <translation>코드로 참여(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="121"/>
+        <location filename="../../console/mainwindow/menus.py" line="82"/>
+        <source>&amp;Duplicate tab</source>
+        <translation>탭 복제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="89"/>
+        <source>&amp;Reconnect</source>
+        <translation>다시 연결(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="96"/>
         <source>&amp;End session…</source>
         <translation>세션 종료(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="132"/>
+        <location filename="../../console/mainwindow/menus.py" line="110"/>
+        <source>Ne&amp;xt tab</source>
+        <translation>다음 탭(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="117"/>
+        <source>Pre&amp;vious tab</source>
+        <translation>이전 탭(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="127"/>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="134"/>
+        <source>&amp;Paste</source>
+        <translation>붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="141"/>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="148"/>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="155"/>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="162"/>
+        <source>&amp;Normal size</source>
+        <translation>기본 크기(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="183"/>
+        <source>&amp;Follow-ups</source>
+        <translation>후속 조치(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="196"/>
+        <source>&amp;Identity…</source>
+        <translation>신원 정보(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="200"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="223"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="225"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="237"/>
+        <source>Reset &amp;layout</source>
+        <translation>레이아웃 초기화(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="240"/>
         <source>&amp;Devices</source>
         <translation>장치(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="135"/>
+        <location filename="../../console/mainwindow/menus.py" line="244"/>
         <source>&amp;Add device…</source>
         <translation>장치 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="139"/>
+        <location filename="../../console/mainwindow/menus.py" line="250"/>
         <source>D&amp;iagnostics</source>
         <translation>진단(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="142"/>
+        <location filename="../../console/mainwindow/menus.py" line="169"/>
         <source>&amp;Run diagnostics</source>
         <translation>진단 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="147"/>
-        <source>&amp;Escalation</source>
-        <translation>에스컬레이션(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="150"/>
+        <location filename="../../console/mainwindow/menus.py" line="176"/>
         <source>&amp;Escalate to HQ…</source>
         <translation>본사에 에스컬레이션(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="155"/>
+        <location filename="../../console/mainwindow/menus.py" line="252"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="158"/>
+        <location filename="../../console/mainwindow/menus.py" line="190"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="162"/>
+        <location filename="../../console/mainwindow/menus.py" line="251"/>
+        <source>Es&amp;calation</source>
+        <translation>에스컬레이션(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/menus.py" line="254"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="164"/>
+        <location filename="../../console/mainwindow/menus.py" line="256"/>
         <source>Open &amp;log file</source>
         <translation>로그 파일 열기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="165"/>
+        <location filename="../../console/mainwindow/menus.py" line="259"/>
         <source>&amp;About Valuezone</source>
         <translation>밸류존 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="180"/>
+        <location filename="../../console/mainwindow/window.py" line="186"/>
         <source>New connection</source>
         <translation>새 연결</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="181"/>
+        <location filename="../../console/mainwindow/window.py" line="187"/>
         <source>Address ([user@]host[:port]):</source>
         <translation>주소 ([사용자@]호스트[:포트]):</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="245"/>
+        <location filename="../../console/mainwindow/window.py" line="346"/>
         <source>Open a connected session first, then run diagnostics.</source>
         <translation>먼저 연결된 세션을 연 다음 진단을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="256"/>
-        <source>Open a session first, then escalate (Ctrl+E).</source>
-        <translation>먼저 세션을 연 뒤 에스컬레이션하세요 (Ctrl+E).</translation>
+        <location filename="../../console/mainwindow/window.py" line="94"/>
+        <source>No session is open.
+
+Pick a device under Devices and press Connect,
+use Session ▸ New connection (Ctrl+Shift+N),
+or Join by code (Ctrl+Shift+J) when a customer reads you a session code.</source>
+        <translation>열린 세션이 없습니다.
+
+장비 목록에서 장비를 고르고 연결을 누르거나,
+세션 ▸ 새 연결 (Ctrl+Shift+N)을 사용하거나,
+고객이 세션 코드를 불러 주면 코드로 참여 (Ctrl+Shift+J)를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="266"/>
+        <location filename="../../console/mainwindow/window.py" line="176"/>
+        <source>You are {who} in new records and canned replies.</source>
+        <translation>새 기록과 상용구에 {who}(으)로 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="247"/>
+        <source>A session code is used once: ask the customer for a new code to join again.</source>
+        <translation>세션 코드는 한 번만 쓸 수 있습니다. 다시 참여하려면 고객에게 새 코드를 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="360"/>
+        <source>Open a session first, then escalate (Ctrl+Shift+H).</source>
+        <translation>먼저 세션을 연 다음 에스컬레이션하세요 (Ctrl+Shift+H).</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="379"/>
         <source>Bundle queued for {destination}.</source>
         <translation>{destination}(으)로 보낼 번들이 대기열에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="274"/>
+        <location filename="../../console/mainwindow/window.py" line="387"/>
         <source>Delivered to HQ</source>
         <translation>본사에 전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="275"/>
+        <location filename="../../console/mainwindow/window.py" line="388"/>
         <source>The bundle for ticket {ticket} was delivered to {destination}.</source>
         <translation>티켓 {ticket}의 번들이 {destination}에 전달되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="296"/>
+        <location filename="../../console/mainwindow/window.py" line="409"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="297"/>
+        <location filename="../../console/mainwindow/window.py" line="410"/>
         <source>End the session with {label}? The recording is kept.</source>
         <translation>{label} 세션을 종료하시겠습니까? 녹화는 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="303"/>
+        <location filename="../../console/mainwindow/window.py" line="416"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="304"/>
+        <location filename="../../console/mainwindow/window.py" line="417"/>
         <source>End session…</source>
         <translation>세션 종료…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="305"/>
+        <location filename="../../console/mainwindow/window.py" line="418"/>
         <source>End the session with an outcome and survey</source>
         <translation>결과와 설문으로 세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="321"/>
+        <location filename="../../console/mainwindow/window.py" line="434"/>
         <source>Open a connected session first.</source>
         <translation>먼저 연결된 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="323"/>
+        <location filename="../../console/mainwindow/window.py" line="436"/>
         <source>The outcome of this session is already recorded.</source>
         <translation>이 세션의 결과는 이미 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="332"/>
+        <location filename="../../console/mainwindow/window.py" line="445"/>
         <source>Session ended; the outcome is recorded.</source>
         <translation>세션이 끝났고 결과가 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="364"/>
+        <location filename="../../console/mainwindow/window.py" line="480"/>
         <source>Settings saved. A new language applies to new windows.</source>
         <translation>설정을 저장했습니다. 새 언어는 새 창부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="369"/>
+        <location filename="../../console/mainwindow/window.py" line="488"/>
+        <location filename="../../console/mainwindow/window.py" line="492"/>
+        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <source>Chat</source>
+        <translation>채팅</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="492"/>
+        <source>Canned replies</source>
+        <translation>상용구</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <source>Send the chat message</source>
+        <translation>채팅 메시지 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="496"/>
+        <location filename="../../console/mainwindow/window.py" line="497"/>
+        <source>Terminal</source>
+        <translation>터미널</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="496"/>
+        <source>Scroll back / forward a page</source>
+        <translation>한 페이지 뒤로 / 앞으로 스크롤</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="497"/>
+        <source>Zoom</source>
+        <translation>확대/축소</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="498"/>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="498"/>
+        <source>Older match / newer match / close</source>
+        <translation>이전 일치 / 다음 일치 / 닫기</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="507"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="374"/>
+        <location filename="../../console/mainwindow/window.py" line="512"/>
         <source>About Valuezone</source>
         <translation>밸류존 정보</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="375"/>
+        <location filename="../../console/mainwindow/window.py" line="513"/>
         <source>Valuezone {version}
 Remote support for devices, recorded from the first byte.</source>
         <translation>밸류존 {version}
 첫 바이트부터 기록되는 장치 원격 지원.</translation>
     </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="540"/>
+        <source>1 session is live. Quitting ends it; its recording is kept.</source>
+        <translation>진행 중인 세션이 1개 있습니다. 종료하면 세션이 끝나며, 기록은 보존됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="542"/>
+        <source>{n} sessions are live. Quitting ends them; their recordings are kept.</source>
+        <translation>진행 중인 세션이 {n}개 있습니다. 종료하면 모두 끝나며, 기록은 보존됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="548"/>
+        <source>Quit Valuezone</source>
+        <translation>밸류존 종료</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="554"/>
+        <source>End sessions and quit</source>
+        <translation>세션 끝내고 종료</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/window.py" line="555"/>
+        <source>End the live sessions and quit</source>
+        <translation>진행 중인 세션을 끝내고 종료</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="57"/>
+        <source>Passphrase for your technician key</source>
+        <translation>기술자 키 암호문</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="62"/>
+        <source>This computer has no system keyring, so choose a passphrase for your technician key ({path}). It is asked when you join a session by code, once per run, unless your ssh-agent holds the key.</source>
+        <translation>이 컴퓨터에는 시스템 키링이 없으므로 기술자 키({path})의 암호문을 직접 정하세요. 코드로 세션에 참여할 때 실행당 한 번 묻습니다. ssh-agent에 키가 있으면 묻지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="68"/>
+        <location filename="../../console/session/technician_key.py" line="70"/>
+        <source>Passphrase</source>
+        <translation>암호문</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="69"/>
+        <source>The same passphrase again</source>
+        <translation>같은 암호문 다시 입력</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="70"/>
+        <source>Again</source>
+        <translation>다시 입력</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="75"/>
+        <source>No passphrase (not recommended)</source>
+        <translation>암호문 없음 (권장하지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="75"/>
+        <source>No passphrase</source>
+        <translation>암호문 없음</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="81"/>
+        <source>Without a passphrase, anyone who can read the key file (a stolen laptop or backup) can log in to your relays as you.</source>
+        <translation>암호문이 없으면 키 파일을 읽을 수 있는 누구나(도난당한 노트북이나 백업) 당신으로 릴레이에 로그인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="95"/>
+        <source>Create key</source>
+        <translation>키 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="112"/>
+        <source>Type a passphrase, or tick “No passphrase”.</source>
+        <translation>암호문을 입력하거나 “암호문 없음”을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="115"/>
+        <source>The passphrases do not match. Type them again.</source>
+        <translation>두 암호문이 다릅니다. 다시 입력하세요.</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../console/followups_dock.py" line="47"/>
+        <location filename="../../console/followups/dock.py" line="51"/>
         <source>Close follow-up — {device}</source>
         <translation>후속 조치 닫기 — {device}</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="49"/>
+        <location filename="../../console/followups/dock.py" line="53"/>
         <source>How was it settled?</source>
         <translation>어떻게 마무리되었나요?</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="50"/>
+        <location filename="../../console/followups/dock.py" line="54"/>
         <source>Note closing the follow-up</source>
         <translation>후속 조치를 닫는 메모</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="55"/>
+        <location filename="../../console/followups/dock.py" line="59"/>
         <source>Close the follow-up or keep it open</source>
         <translation>후속 조치 닫기 또는 열어 두기</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="58"/>
+        <location filename="../../console/followups/dock.py" line="62"/>
         <source>Close the follow-up</source>
         <translation>후속 조치 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/followups_dock.py" line="59"/>
+        <location filename="../../console/followups/dock.py" line="63"/>
         <source>Close follow-up</source>
         <translation>후속 조치 닫기</translation>
     </message>
@@ -1912,48 +3215,48 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../console/review/player.py" line="132"/>
-        <location filename="../../console/review/player.py" line="204"/>
+        <location filename="../../console/review/player.py" line="225"/>
+        <location filename="../../console/review/player.py" line="314"/>
         <source>Play</source>
         <translation>재생</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="132"/>
+        <location filename="../../console/review/player.py" line="225"/>
         <source>Play or pause</source>
         <translation>재생 또는 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="134"/>
+        <location filename="../../console/review/player.py" line="227"/>
         <source>Seek</source>
         <translation>위치 이동</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="135"/>
+        <location filename="../../console/review/player.py" line="228"/>
         <source>Playback time</source>
         <translation>재생 시간</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="136"/>
+        <location filename="../../console/review/player.py" line="229"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="139"/>
+        <location filename="../../console/review/player.py" line="232"/>
         <source>Idle-time limit in seconds</source>
         <translation>유휴 시간 제한 (초)</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="142"/>
+        <location filename="../../console/review/player.py" line="235"/>
         <source> s idle max</source>
         <translation>초 유휴 최대</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="143"/>
+        <location filename="../../console/review/player.py" line="236"/>
         <source>no idle limit</source>
         <translation>유휴 제한 없음</translation>
     </message>
     <message>
-        <location filename="../../console/review/player.py" line="204"/>
+        <location filename="../../console/review/player.py" line="314"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -1961,142 +3264,142 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../console/escalate_pages.py" line="183"/>
+        <location filename="../../console/escalation/pages.py" line="183"/>
         <source>What will be sent</source>
         <translation>보낼 내용</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="185"/>
+        <location filename="../../console/escalation/pages.py" line="185"/>
         <source>Files in the bundle</source>
         <translation>번들에 든 파일</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="187"/>
+        <location filename="../../console/escalation/pages.py" line="187"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="187"/>
+        <location filename="../../console/escalation/pages.py" line="187"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="187"/>
+        <location filename="../../console/escalation/pages.py" line="187"/>
         <source>Redacted</source>
         <translation>가린 항목</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="189"/>
+        <location filename="../../console/escalation/pages.py" line="189"/>
         <source>Totals</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="190"/>
+        <location filename="../../console/escalation/pages.py" line="190"/>
         <source>What was redacted</source>
         <translation>가린 내용</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="191"/>
+        <location filename="../../console/escalation/pages.py" line="191"/>
         <source>What collection left out</source>
         <translation>수집에서 빠진 것</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="195"/>
+        <location filename="../../console/escalation/pages.py" line="195"/>
         <source>The customer&apos;s consent</source>
         <translation>고객 동의</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="204"/>
+        <location filename="../../console/escalation/pages.py" line="204"/>
         <source>The customer is asked on their screen, in their language, with this list.</source>
         <translation>고객의 화면에 고객의 언어로 이 목록과 함께 질문이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="209"/>
+        <location filename="../../console/escalation/pages.py" line="209"/>
         <source>&amp;Ask the customer</source>
         <translation>고객에게 묻기(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="211"/>
+        <location filename="../../console/escalation/pages.py" line="211"/>
         <source>Ask the customer for consent</source>
         <translation>고객에게 동의 요청</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="219"/>
+        <location filename="../../console/escalation/pages.py" line="219"/>
         <source>The customer agreed by phone to send these files</source>
         <translation>고객이 전화로 이 파일들을 보내는 데 동의했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="221"/>
+        <location filename="../../console/escalation/pages.py" line="221"/>
         <source>The customer agreed by phone</source>
         <translation>고객이 전화로 동의함</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="224"/>
+        <location filename="../../console/escalation/pages.py" line="224"/>
         <source>Who agreed</source>
         <translation>동의한 사람</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="225"/>
+        <location filename="../../console/escalation/pages.py" line="225"/>
         <source>name of the person who agreed</source>
         <translation>동의한 사람의 이름</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="226"/>
+        <location filename="../../console/escalation/pages.py" line="226"/>
         <source>Who agreed:</source>
         <translation>동의한 사람:</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="229"/>
+        <location filename="../../console/escalation/pages.py" line="229"/>
         <source>&amp;Send to HQ</source>
         <translation>본사로 보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="229"/>
+        <location filename="../../console/escalation/pages.py" line="229"/>
         <source>Send to HQ</source>
         <translation>본사로 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="232"/>
+        <location filename="../../console/escalation/pages.py" line="232"/>
         <source>The customer &amp;declined</source>
         <translation>고객이 거절함(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="234"/>
+        <location filename="../../console/escalation/pages.py" line="234"/>
         <source>The customer declined</source>
         <translation>고객이 거절함</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="241"/>
+        <location filename="../../console/escalation/pages.py" line="241"/>
         <source>Consent message</source>
         <translation>동의 메시지</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="246"/>
+        <location filename="../../console/escalation/pages.py" line="246"/>
         <source>Close without sending</source>
         <translation>보내지 않고 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="246"/>
+        <location filename="../../console/escalation/pages.py" line="246"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="257"/>
+        <location filename="../../console/escalation/pages.py" line="257"/>
         <source>These files go to {destination}:</source>
         <translation>다음 파일을 {destination}(으)로 보냅니다:</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="266"/>
+        <location filename="../../console/escalation/pages.py" line="266"/>
         <source>Files: {count}, {size} in all.</source>
         <translation>파일 {count}개, 모두 {size}.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="272"/>
+        <location filename="../../console/escalation/pages.py" line="272"/>
         <source>Redacted before anything was written: {counts}.</source>
         <translation>기록하기 전에 가린 항목: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="276"/>
+        <location filename="../../console/escalation/pages.py" line="276"/>
         <source>Nothing needed redacting.</source>
         <translation>가릴 내용이 없었습니다.</translation>
     </message>
@@ -2104,31 +3407,54 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../console/escalate_pages.py" line="149"/>
-        <location filename="../../console/escalate_pages.py" line="150"/>
+        <location filename="../../console/escalation/pages.py" line="149"/>
+        <location filename="../../console/escalation/pages.py" line="150"/>
         <source>Progress</source>
         <translation>진행 상황</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="151"/>
+        <location filename="../../console/escalation/pages.py" line="151"/>
         <source>Current file</source>
         <translation>현재 파일</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="153"/>
+        <location filename="../../console/escalation/pages.py" line="153"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="153"/>
+        <location filename="../../console/escalation/pages.py" line="153"/>
         <source>Cancel collecting</source>
         <translation>수집 취소</translation>
     </message>
 </context>
 <context>
+    <name>PublicKeyDialog</name>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="167"/>
+        <source>Your new technician key</source>
+        <translation>새 기술자 키</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="172"/>
+        <source>Your public key for the relay</source>
+        <translation>릴레이에 등록할 내 공개 키</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="176"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="176"/>
+        <source>Copy your public key</source>
+        <translation>내 공개 키 복사</translation>
+    </message>
+</context>
+<context>
     <name>ReplayView</name>
     <message>
-        <location filename="../../console/review/player.py" line="52"/>
+        <location filename="../../console/review/player.py" line="92"/>
         <source>Recorded terminal</source>
         <translation>기록된 터미널</translation>
     </message>
@@ -2146,108 +3472,193 @@ Remote support for devices, recorded from the first byte.</source>
         <translation>차트: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/charts.py" line="129"/>
-        <source>%n session(s). Median time to first response: %1; to resolution: %2. Open follow-ups: %3.</source>
+        <location filename="../../console/review/charts.py" line="127"/>
+        <source>%n session(s) listed (the filters and search words apply).</source>
         <translation>
-            <numerusform>세션 %n개. 첫 응답까지 중앙값: %1, 해결까지: %2. 열린 후속 조치: %3.</numerusform>
+            <numerusform>목록의 세션 %n개(필터와 검색어 적용).</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/review/charts.py" line="128"/>
+        <source>CSAT: %1 (%n answered survey(s); satisfied: 8–10).</source>
+        <translation>
+            <numerusform>CSAT: %1(응답한 설문 %n개, 만족: 8–10점).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/review/charts.py" line="129"/>
+        <source>Median time to first response: %1; to resolution: %2. Open follow-ups: %3.</source>
+        <translation>첫 응답까지 중앙값: %1, 해결까지: %2. 열린 후속 조치: %3.</translation>
     </message>
 </context>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../console/review/window.py" line="43"/>
+        <location filename="../../console/review/window.py" line="66"/>
         <source>Valuezone review — %s</source>
         <translation>밸류존 검토 — %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="49"/>
+        <location filename="../../console/review/window.py" line="75"/>
         <source>Search sessions</source>
         <translation>세션 검색</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="50"/>
+        <location filename="../../console/review/window.py" line="76"/>
         <source>Search terminal text, chat, findings, notes…</source>
         <translation>터미널 내용, 채팅, 진단 결과, 메모 검색…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="52"/>
+        <location filename="../../console/review/window.py" line="78"/>
         <source>Search hits</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="54"/>
-        <source>Sessions</source>
-        <translation>세션</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/window.py" line="63"/>
+        <location filename="../../console/review/window.py" line="85"/>
         <source>Session or report</source>
         <translation>세션 또는 보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="64"/>
+        <location filename="../../console/review/window.py" line="86"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="65"/>
+        <location filename="../../console/review/window.py" line="87"/>
         <source>Report</source>
         <translation>보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="93"/>
+        <location filename="../../console/review/window.py" line="88"/>
+        <source>Review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="112"/>
+        <source>Hits and sessions</source>
+        <translation>검색 결과와 세션</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="121"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="122"/>
+        <source>&amp;Export report…</source>
+        <translation>보고서 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="125"/>
+        <source>Save the report of the sessions listed as a web page (HTML)</source>
+        <translation>목록의 세션 보고서를 웹 페이지(HTML)로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="128"/>
+        <source>&amp;Close</source>
+        <translation>닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="148"/>
         <source>Indexing the archive…</source>
         <translation>보관함 색인 중…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="98"/>
+        <location filename="../../console/review/window.py" line="153"/>
         <source>Indexing the archive: %1 of %2 records</source>
         <translation>보관함 색인 중: 기록 %2개 중 %1개</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="106"/>
+        <location filename="../../console/review/window.py" line="166"/>
         <source>Indexed: %1 new, %2 changed, %3 removed.</source>
         <translation>색인 완료: 새 기록 %1개, 변경 %2개, 삭제 %3개.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/window.py" line="110"/>
-        <source>%n record(s) could not be read.</source>
+        <location filename="../../console/review/window.py" line="170"/>
+        <source>%n record(s) failed verification.</source>
         <translation>
-            <numerusform>기록 %n개를 읽을 수 없습니다.</numerusform>
+            <numerusform>기록 %n개가 검증에 실패했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="148"/>
+        <location filename="../../console/review/window.py" line="225"/>
         <source>yes</source>
         <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="310"/>
+        <location filename="../../console/review/window.py" line="311"/>
+        <source>Export report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="314"/>
+        <source>Web page (*.html *.htm)</source>
+        <translation>웹 페이지 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="331"/>
+        <source>Writing the report…</source>
+        <translation>보고서를 쓰는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/review/window.py" line="340"/>
+        <source>Report of %n session(s) written to %1.</source>
+        <translation>
+            <numerusform>세션 %n개의 보고서를 %1에 썼습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="217"/>
+        <source>failed verification</source>
+        <translation>검증 실패</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="256"/>
+        <source>%1 failed verification: %2</source>
+        <translation>%1 검증 실패: %2</translation>
     </message>
 </context>
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../console/prompts.py" line="85"/>
+        <location filename="../../console/kit/prompts.py" line="96"/>
         <source>Save in the system keyring</source>
         <translation>시스템 키링에 저장</translation>
     </message>
     <message>
-        <location filename="../../console/prompts.py" line="85"/>
+        <location filename="../../console/kit/prompts.py" line="96"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
+    <message>
+        <location filename="../../console/kit/prompts.py" line="110"/>
+        <source>The password was refused. Try again ({attempt} of {tries}).</source>
+        <translation>비밀번호가 거부되었습니다. 다시 입력하세요 ({tries}번 중 {attempt}번째).</translation>
+    </message>
 </context>
 <context>
-    <name>SessionBridge</name>
+    <name>ServerSource</name>
     <message>
-        <location filename="../../console/bridge.py" line="47"/>
-        <source>Unexpected error: {error}</source>
-        <translation>예상하지 못한 오류: {error}</translation>
+        <location filename="../../console/review/server_source.py" line="46"/>
+        <source>team server %1</source>
+        <translation>팀 서버 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/server_source.py" line="51"/>
+        <source>no team</source>
+        <translation>팀 없음</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/server_source.py" line="52"/>
+        <source>Team server %1: %2 (%3; %4)</source>
+        <translation>팀 서버 %1: %2 (%3; %4)</translation>
     </message>
 </context>
 <context>
     <name>SessionPlan</name>
     <message>
-        <location filename="../../console/session_tab.py" line="64"/>
+        <location filename="../../console/session/tab.py" line="60"/>
         <source>Code {code}</source>
         <translation>코드 {code}</translation>
     </message>
@@ -2255,119 +3666,165 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionTab</name>
     <message>
-        <location filename="../../console/session_tab.py" line="101"/>
+        <location filename="../../console/session/tab.py" line="111"/>
         <source>Session status</source>
         <translation>세션 상태</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="104"/>
-        <location filename="../../console/session_tab.py" line="207"/>
-        <location filename="../../console/session_tab.py" line="280"/>
-        <location filename="../../console/session_tab.py" line="352"/>
+        <location filename="../../console/session/tab.py" line="115"/>
+        <location filename="../../console/session/tab.py" line="428"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="104"/>
+        <location filename="../../console/session/tab.py" line="115"/>
         <source>Cancel connecting</source>
         <translation>연결 취소</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="112"/>
+        <location filename="../../console/session/tab.py" line="119"/>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="119"/>
+        <source>Open a new tab to this device</source>
+        <translation>이 장비로 새 탭 열기</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="129"/>
         <source>Terminal of {label}</source>
         <translation>{label} 터미널</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="234"/>
-        <source>This session has no record to write the outcome to.</source>
-        <translation>이 세션에는 결과를 기록할 기록이 없습니다.</translation>
+        <location filename="../../console/session/tab.py" line="230"/>
+        <source>Not recording yet: the record starts once the session is open.</source>
+        <translation>아직 기록하지 않습니다. 세션이 열리면 기록이 시작됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="249"/>
+        <location filename="../../console/session/tab.py" line="231"/>
+        <source>Recording to {folder}</source>
+        <translation>{folder}에 기록 중</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="233"/>
+        <source>Recording is suspended: the session goes on unrecorded. Use Resume recording in the banner.</source>
+        <translation>기록이 일시 중단되었습니다. 세션은 기록 없이 계속됩니다. 배너의 기록 재개를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="235"/>
+        <source>Recorded to {folder}</source>
+        <translation>{folder}에 기록됨</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="277"/>
         <source>Password</source>
         <translation>비밀번호</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="250"/>
+        <location filename="../../console/session/tab.py" line="278"/>
         <source>Password for {who}:</source>
         <translation>{who}의 비밀번호:</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="260"/>
+        <location filename="../../console/session/tab.py" line="289"/>
         <source>Key passphrase</source>
         <translation>키 암호</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="261"/>
+        <location filename="../../console/session/tab.py" line="290"/>
         <source>Passphrase for the key {path}:</source>
         <translation>키 {path}의 암호:</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="273"/>
-        <location filename="../../console/session_tab.py" line="279"/>
+        <location filename="../../console/session/tab.py" line="300"/>
+        <source>Looking up {label}…</source>
+        <translation>{label} 주소를 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="301"/>
+        <location filename="../../console/session/tab.py" line="312"/>
         <source>Connecting to {label}…</source>
         <translation>{label}에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="274"/>
+        <location filename="../../console/session/tab.py" line="302"/>
+        <source>Waiting for {label} to answer (SSH)…</source>
+        <translation>{label}의 SSH 응답을 기다리는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="303"/>
+        <source>Setting up encryption with {label}…</source>
+        <translation>{label}와(과) 암호화를 설정하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="304"/>
         <source>Checking the host key of {label}…</source>
         <translation>{label}의 호스트 키를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="275"/>
+        <location filename="../../console/session/tab.py" line="305"/>
         <source>Logging in to {label}…</source>
         <translation>{label}에 로그인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="276"/>
+        <location filename="../../console/session/tab.py" line="306"/>
+        <location filename="../../console/session/tab.py" line="307"/>
         <source>Opening a shell on {label}…</source>
         <translation>{label}에서 셸을 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="277"/>
+        <location filename="../../console/session/tab.py" line="308"/>
         <source>Connecting to the relay…</source>
         <translation>릴레이에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="207"/>
-        <location filename="../../console/session_tab.py" line="278"/>
+        <location filename="../../console/session/tab.py" line="309"/>
         <source>Waiting for the customer to allow the connection…</source>
         <translation>고객이 연결을 허용하기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="287"/>
+        <location filename="../../console/session/tab.py" line="326"/>
         <source>Connection lost: reconnecting…</source>
         <translation>연결이 끊어졌습니다. 다시 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="289"/>
+        <location filename="../../console/session/tab.py" line="329"/>
         <source>Session ended: {reason}</source>
         <translation>세션 종료: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="290"/>
+        <location filename="../../console/session/tab.py" line="334"/>
         <source>{label} (ended)</source>
         <translation>{label} (종료됨)</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="319"/>
-        <source>This session is not connected.</source>
-        <translation>이 세션은 연결되어 있지 않습니다.</translation>
+        <location filename="../../console/session/tab.py" line="434"/>
+        <source>Create a new key…</source>
+        <translation>새 키 만들기…</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="319"/>
-        <source>Connect first, then run diagnostics.</source>
-        <translation>먼저 연결한 다음 진단을 실행하세요.</translation>
+        <location filename="../../console/session/tab.py" line="436"/>
+        <source>Reconnect</source>
+        <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="341"/>
-        <location filename="../../console/session_tab.py" line="354"/>
+        <location filename="../../console/session/tab.py" line="430"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../console/session_tab.py" line="344"/>
-        <location filename="../../console/session_tab.py" line="356"/>
+        <location filename="../../console/session/tab.py" line="365"/>
+        <source>Unexpected error: {error}</source>
+        <translation>예상하지 못한 오류: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="382"/>
+        <source>A new key was made. Once the relay lists it, join again.</source>
+        <translation>새 키를 만들었습니다. 릴레이에 등록되면 다시 참여하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/tab.py" line="432"/>
         <source>Resume recording</source>
         <translation>녹화 재개</translation>
     </message>
@@ -2375,229 +3832,510 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../console/review/session_view.py" line="52"/>
+        <location filename="../../console/review/session_view.py" line="81"/>
+        <location filename="../../console/review/session_view.py" line="103"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="55"/>
+        <location filename="../../console/review/session_view.py" line="84"/>
         <source>Chat, original and translation</source>
         <translation>채팅 (원문과 번역)</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="56"/>
+        <location filename="../../console/review/session_view.py" line="85"/>
         <source>Diagnostic findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="57"/>
+        <location filename="../../console/review/session_view.py" line="86"/>
         <source>Outcome and score</source>
         <translation>결과와 점수</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="60"/>
+        <location filename="../../console/review/session_view.py" line="89"/>
         <source>Notes and tags</source>
         <translation>메모와 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="61"/>
+        <location filename="../../console/review/session_view.py" line="90"/>
         <source>New note</source>
         <translation>새 메모</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="62"/>
+        <location filename="../../console/review/session_view.py" line="91"/>
         <source>Note at the current time…</source>
         <translation>현재 시점의 메모…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="63"/>
+        <location filename="../../console/review/session_view.py" line="92"/>
         <source>Add note</source>
         <translation>메모 추가</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="64"/>
+        <location filename="../../console/review/session_view.py" line="93"/>
         <source>New tag</source>
         <translation>새 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="65"/>
+        <location filename="../../console/review/session_view.py" line="94"/>
         <source>Tag…</source>
         <translation>태그…</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="66"/>
+        <location filename="../../console/review/session_view.py" line="95"/>
         <source>Add tag</source>
         <translation>태그 추가</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="67"/>
+        <location filename="../../console/review/session_view.py" line="96"/>
         <source>Session view status</source>
         <translation>세션 보기 상태</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="68"/>
+        <location filename="../../console/review/session_view.py" line="97"/>
         <source>Session details</source>
         <translation>세션 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="69"/>
+        <location filename="../../console/review/session_view.py" line="98"/>
         <source>Chat</source>
         <translation>채팅</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="70"/>
+        <location filename="../../console/review/session_view.py" line="99"/>
         <source>Findings</source>
         <translation>진단 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="71"/>
+        <location filename="../../console/review/session_view.py" line="100"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="72"/>
+        <location filename="../../console/review/session_view.py" line="102"/>
         <source>Notes &amp;&amp; tags</source>
         <translation>메모 및 태그</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="143"/>
+        <location filename="../../console/review/session_view.py" line="160"/>
+        <source>Loading the recording…</source>
+        <translation>녹화를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/session_view.py" line="231"/>
         <source>Outcome: %s</source>
         <translation>결과: %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="145"/>
+        <location filename="../../console/review/session_view.py" line="233"/>
         <source>Score: %s/10</source>
         <translation>점수: %s/10</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="146"/>
+        <location filename="../../console/review/session_view.py" line="234"/>
         <source>No outcome was recorded.</source>
         <translation>기록된 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="157"/>
+        <location filename="../../console/review/session_view.py" line="245"/>
         <source>Outcome at %1: %2 — %3</source>
         <translation>%1의 결과: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="160"/>
+        <location filename="../../console/review/session_view.py" line="248"/>
         <source>solved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="160"/>
+        <location filename="../../console/review/session_view.py" line="248"/>
         <source>not solved</source>
         <translation>해결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="161"/>
+        <location filename="../../console/review/session_view.py" line="249"/>
         <source>Customer survey: %1, score %2/10. %3</source>
         <translation>고객 설문: %1, 점수 %2/10. %3</translation>
     </message>
     <message>
-        <location filename="../../console/review/session_view.py" line="199"/>
+        <location filename="../../console/review/session_view.py" line="295"/>
         <source>Saved to the record.</source>
         <translation>기록에 저장했습니다.</translation>
     </message>
 </context>
 <context>
+    <name>SessionsTable</name>
+    <message>
+        <location filename="../../console/review/table.py" line="41"/>
+        <source>Sessions</source>
+        <translation>세션</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/settings_dialog.py" line="35"/>
+        <location filename="../../console/settings/dialog.py" line="45"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="39"/>
+        <location filename="../../console/settings/dialog.py" line="47"/>
+        <source>Settings pages</source>
+        <translation>설정 페이지</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="51"/>
+        <source>General</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="57"/>
         <source>User interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="40"/>
+        <location filename="../../console/settings/dialog.py" line="58"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="44"/>
+        <location filename="../../console/settings/dialog.py" line="62"/>
         <source>Language:</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="48"/>
+        <location filename="../../console/settings/dialog.py" line="66"/>
         <source>Terminal font</source>
         <translation>터미널 글꼴</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="51"/>
+        <location filename="../../console/settings/dialog.py" line="69"/>
         <source>Terminal font size</source>
         <translation>터미널 글꼴 크기</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="57"/>
+        <location filename="../../console/settings/dialog.py" line="75"/>
         <source>Terminal font:</source>
         <translation>터미널 글꼴:</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="60"/>
+        <location filename="../../console/settings/dialog.py" line="78"/>
         <source>Scrollback lines</source>
         <translation>스크롤백 줄 수</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="64"/>
+        <location filename="../../console/settings/dialog.py" line="82"/>
         <source>Scrollback lines:</source>
         <translation>스크롤백 줄 수:</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="67"/>
+        <location filename="../../console/settings/dialog.py" line="85"/>
         <source>Archive folder for session records</source>
         <translation>세션 기록 보관 폴더</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="68"/>
+        <location filename="../../console/settings/dialog.py" line="86"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="69"/>
+        <location filename="../../console/settings/dialog.py" line="87"/>
         <source>Choose the archive folder</source>
         <translation>보관 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="74"/>
+        <location filename="../../console/settings/dialog.py" line="92"/>
         <source>Archive folder:</source>
         <translation>보관 폴더:</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="77"/>
+        <location filename="../../console/settings/dialog.py" line="95"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="79"/>
+        <location filename="../../console/settings/dialog.py" line="97"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="93"/>
+        <location filename="../../console/settings/dialog.py" line="100"/>
+        <source>Team server (host:port)</source>
+        <translation>팀 서버 (호스트:포트)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="101"/>
+        <source>your relay, e.g. relay.example.com:2222</source>
+        <translation>사용하는 릴레이, 예: relay.example.com:2222</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="103"/>
+        <source>Finished records are pushed here; follow-ups and review show the team&apos;s records.</source>
+        <translation>끝난 기록은 여기로 보내지고, 후속 조치와 검토 창은 팀의 기록을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="105"/>
+        <source>Team server:</source>
+        <translation>팀 서버:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="106"/>
+        <source>Team server problem</source>
+        <translation>팀 서버 문제</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="112"/>
+        <source>Translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="114"/>
+        <source>Escalation to HQ</source>
+        <translation>본사 이관</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="125"/>
         <source>Archive folder</source>
         <translation>보관 폴더</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../console/mainwindow/shortcuts.py" line="58"/>
+        <location filename="../../console/mainwindow/shortcuts.py" line="70"/>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/shortcuts.py" line="63"/>
+        <source>While the terminal has the focus, every other key goes to the device: Ctrl+A…Z, Alt+…, F1–F12, Esc, Tab. The console&apos;s own shortcuts are the Ctrl+Shift family, as in GNOME Terminal and Windows Terminal.</source>
+        <translation>터미널에 포커스가 있으면 그 밖의 모든 키는 장비로 전달됩니다: Ctrl+A…Z, Alt+…, F1–F12, Esc, Tab. 콘솔 자체의 단축키는 GNOME 터미널, Windows 터미널처럼 Ctrl+Shift 조합입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/shortcuts.py" line="71"/>
+        <source>Where</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/shortcuts.py" line="71"/>
+        <source>What</source>
+        <translation>기능</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/shortcuts.py" line="71"/>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfigImportDialog</name>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="45"/>
+        <source>Import devices from ~/.ssh/config</source>
+        <translation>~/.ssh/config에서 장치 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="50"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="52"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="52"/>
+        <source>Choose another file</source>
+        <translation>다른 파일 선택</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="54"/>
+        <source>Read</source>
+        <translation>읽기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="54"/>
+        <source>Read the file again</source>
+        <translation>파일 다시 읽기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="56"/>
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="61"/>
+        <source>Hosts found</source>
+        <translation>찾은 호스트</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="68"/>
+        <source>What was left out</source>
+        <translation>제외된 항목</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="73"/>
+        <source>Folder for the imported devices</source>
+        <translation>가져온 장치의 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="76"/>
+        <source>Put them in folder:</source>
+        <translation>넣을 폴더:</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="78"/>
+        <source>Import result</source>
+        <translation>가져오기 결과</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="84"/>
+        <source>Import ticked</source>
+        <translation>선택한 항목 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="86"/>
+        <source>Import the ticked hosts</source>
+        <translation>선택한 호스트 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="95"/>
+        <source>OpenSSH config file</source>
+        <translation>OpenSSH 설정 파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="112"/>
+        <source>Nothing was left out.</source>
+        <translation>제외된 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="114"/>
+        <source>No host to import was found in this file.</source>
+        <translation>이 파일에서 가져올 호스트를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="121"/>
+        <source>already in the book as {name}</source>
+        <translation>이미 {name}(으)로 목록에 있음</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="122"/>
+        <source>the name is taken by another device ({name})</source>
+        <translation>다른 장치가 쓰는 이름입니다({name})</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="127"/>
+        <source>through {proxy}: noted, Valuezone connects directly</source>
+        <translation>{proxy} 경유: 기록만 하며 Valuezone은 직접 연결합니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="133"/>
+        <source>(your user name)</source>
+        <translation>(사용자 이름)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/devices/import_dialog.py" line="156"/>
+        <source>%n device(s) imported.</source>
+        <translation>
+            <numerusform>장치 %n개를 가져왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/devices/import_dialog.py" line="159"/>
+        <source>{name}: not imported: {why}</source>
+        <translation>{name}: 가져오지 않음: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamService</name>
+    <message>
+        <location filename="../../console/team/service.py" line="157"/>
+        <source>Team server: %s</source>
+        <translation>팀 서버: %s</translation>
+    </message>
+    <message>
+        <location filename="../../console/team/service.py" line="161"/>
+        <source>Team server: %1 records pushed, %2 refused</source>
+        <translation>팀 서버: 기록 %1개 보냄, %2개 거부됨</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianKey</name>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="187"/>
+        <source>Send this line to your relay&apos;s administrator, who adds it to the relay&apos;s technicians file. Until then the relay refuses the key.</source>
+        <translation>이 한 줄을 릴레이 관리자에게 보내 주세요. 관리자가 릴레이의 기술자 파일에 추가합니다. 그 전까지 릴레이는 이 키를 거부합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="235"/>
+        <source>The relay at {relay} does not list this technician key. Send this public key line to the relay&apos;s administrator, then join again: {line}</source>
+        <translation>{relay} 릴레이에 이 기술자 키가 등록되어 있지 않습니다. 이 공개 키 한 줄을 릴레이 관리자에게 보낸 뒤 다시 참여하세요: {line}</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="241"/>
+        <source>Your technician key cannot be opened any more: its random passphrase was kept in a system keyring this computer does not have (or no longer has). Create a new key and send its public line to the relay&apos;s administrator.</source>
+        <translation>기술자 키를 더 이상 열 수 없습니다. 키의 무작위 암호문이 이 컴퓨터에 없는(또는 더 이상 없는) 시스템 키링에 보관되어 있었습니다. 새 키를 만들고 공개 키 한 줄을 릴레이 관리자에게 보내 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianPassphraseDialog</name>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="128"/>
+        <source>Unlock your technician key</source>
+        <translation>기술자 키 잠금 해제</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="131"/>
+        <source>Wrong passphrase. Try again ({attempt} of {tries}).</source>
+        <translation>암호문이 틀렸습니다. 다시 입력하세요 ({tries}번 중 {attempt}번째).</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="137"/>
+        <source>Passphrase for your technician key {path} ({fingerprint}), to log in to the relay:</source>
+        <translation>릴레이에 로그인할 기술자 키 {path} ({fingerprint})의 암호문:</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="139"/>
+        <source>Technician key passphrase</source>
+        <translation>기술자 키 암호문</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="143"/>
+        <source>Add to ssh-agent (not asked again while the agent runs)</source>
+        <translation>ssh-agent에 추가 (에이전트가 실행되는 동안 다시 묻지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="145"/>
+        <source>Add the key to ssh-agent</source>
+        <translation>키를 ssh-agent에 추가</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="149"/>
+        <source>Save in the system keyring</source>
+        <translation>시스템 키링에 저장</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/technician_key.py" line="149"/>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+</context>
+<context>
     <name>TerminalWidget</name>
     <message>
-        <location filename="../../console/terminal/widget.py" line="99"/>
+        <location filename="../../console/terminal/widget.py" line="103"/>
         <source>Terminal</source>
-        <extracomment>Time one slice of queued output may take before the event loop gets control back. Characters handed to the model per step inside a slice. Coalescing interval of repaints (&lt;= 60 per second). A full repaint is done in bands of rows, each about this long, with the event loop running in between. Whole-view repaints start at most this often (30 per second): during a flood the view would otherwise be repainted back to back, and painting would take the time the output needs. How long after the last output the full garbage collections are allowed again. Widgets (by id) receiving a flood of output. A flood allocates and frees objects at the same rate, so Python&apos;s collector rarely runs, and when it finally does its youngest generation holds every row that scrolled in since: 10,000 rows of scrollback, a 40-70 ms stall. So while any widget is flooded, what survived the last slice of work is moved out of the collector&apos;s sight (``gc.freeze``, O(1)) before the next one, and young collections stay small. GC_GRACE_MS after the last output the frozen objects are given back (``gc.unfreeze``, O(1)) and collected as usual. Row objects are freed by reference counting at any time, frozen or not.</extracomment>
         <translation>터미널</translation>
     </message>
     <message>
-        <location filename="../../console/terminal/widget.py" line="131"/>
+        <location filename="../../console/terminal/widget.py" line="139"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/terminal/widget.py" line="133"/>
+        <location filename="../../console/terminal/widget.py" line="141"/>
         <source>Paste</source>
         <translation>붙여넣기</translation>
     </message>
@@ -2605,30 +4343,297 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../console/review/player.py" line="83"/>
+        <location filename="../../console/review/player.py" line="176"/>
         <source>Timeline markers</source>
         <translation>타임라인 표시</translation>
     </message>
 </context>
 <context>
+    <name>ToolActions</name>
+    <message>
+        <location filename="../../console/mainwindow/tools.py" line="46"/>
+        <source>&amp;Review archive…</source>
+        <translation>기록 보관소 검토(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/tools.py" line="59"/>
+        <source>&amp;Files of this session</source>
+        <translation>이 세션의 파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/mainwindow/tools.py" line="65"/>
+        <source>&amp;Web admin page of this session…</source>
+        <translation>이 세션의 웹 관리 페이지(&amp;W)…</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersView</name>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="66"/>
+        <source>Progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="71"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="71"/>
+        <source>Cancel this transfer</source>
+        <translation>이 전송 취소</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="82"/>
+        <source>({done} of {total} files)</source>
+        <translation>(파일 {total}개 중 {done}개)</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="86"/>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="88"/>
+        <source>Copying</source>
+        <translation>복사 중</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/files/transfers_view.py" line="90"/>
+        <source>, %n left out</source>
+        <translation>
+            <numerusform>, %n개 제외</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="91"/>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="93"/>
+        <source>Cancelled: nothing half copied was kept</source>
+        <translation>취소됨: 복사하다 만 파일은 남기지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="95"/>
+        <source>Skipped: the name is taken</source>
+        <translation>건너뜀: 이미 있는 이름</translation>
+    </message>
+    <message>
+        <location filename="../../console/files/transfers_view.py" line="97"/>
+        <source>Failed: {error}</source>
+        <translation>실패: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationSettings</name>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="47"/>
+        <source>Providers, tried in this order</source>
+        <translation>번역 서비스(이 순서로 시도)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="49"/>
+        <source>Translation providers</source>
+        <translation>번역 서비스</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="61"/>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="61"/>
+        <source>Try this provider earlier</source>
+        <translation>이 서비스를 먼저 시도</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="63"/>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="63"/>
+        <source>Try this provider later</source>
+        <translation>이 서비스를 나중에 시도</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="75"/>
+        <source>LibreTranslate address</source>
+        <translation>LibreTranslate 주소</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="78"/>
+        <source>LibreTranslate server:</source>
+        <translation>LibreTranslate 서버:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="82"/>
+        <source>Microsoft Translator region</source>
+        <translation>Microsoft Translator 지역</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="85"/>
+        <source>Microsoft region:</source>
+        <translation>Microsoft 지역:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="90"/>
+        <source>The language you read</source>
+        <translation>읽는 언어</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="96"/>
+        <source>Translate the customer into:</source>
+        <translation>고객의 말을 번역할 언어:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="98"/>
+        <source>Seconds to wait for each provider</source>
+        <translation>서비스마다 기다릴 초</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="103"/>
+        <source>Wait per provider:</source>
+        <translation>서비스별 대기 시간:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="104"/>
+        <source>Keep translations in a local cache</source>
+        <translation>번역을 로컬 캐시에 보관</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="109"/>
+        <location filename="../../console/settings/translation_page.py" line="114"/>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="112"/>
+        <source>Sample text to translate</source>
+        <translation>번역할 예문</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="114"/>
+        <source>Translate the sample</source>
+        <translation>예문 번역</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="122"/>
+        <source>Test result</source>
+        <translation>테스트 결과</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="132"/>
+        <source>Google (no key)</source>
+        <translation>Google(키 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="133"/>
+        <source>MyMemory (no key)</source>
+        <translation>MyMemory(키 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="134"/>
+        <source>DeepL (key)</source>
+        <translation>DeepL(키)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="135"/>
+        <source>Microsoft (key, region)</source>
+        <translation>Microsoft(키, 지역)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="136"/>
+        <source>Papago (client id:secret)</source>
+        <translation>Papago(client id:secret)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="137"/>
+        <source>LibreTranslate (your server)</source>
+        <translation>LibreTranslate(자체 서버)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="171"/>
+        <source>DeepL API key:</source>
+        <translation>DeepL API 키:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="172"/>
+        <source>Microsoft key:</source>
+        <translation>Microsoft 키:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="173"/>
+        <source>Papago client id:secret:</source>
+        <translation>Papago client id:secret:</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="174"/>
+        <source>LibreTranslate key (optional):</source>
+        <translation>LibreTranslate 키(선택):</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="182"/>
+        <source>Forget</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="182"/>
+        <source>Delete the saved key</source>
+        <translation>저장된 키 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="195"/>
+        <source>saved in the keyring (type to replace)</source>
+        <translation>키링에 저장됨(입력하면 바뀜)</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="195"/>
+        <source>none saved</source>
+        <translation>저장된 키 없음</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="213"/>
+        <source>Translating the sample…</source>
+        <translation>예문 번역 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="230"/>
+        <source>Tick at least one provider.</source>
+        <translation>서비스를 하나 이상 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="237"/>
+        <source>{provider} answered in {seconds:.2f} s: {text}</source>
+        <translation>{provider} 응답 {seconds:.2f}초: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/translation_page.py" line="243"/>
+        <source>{provider} failed after {seconds:.2f} s: {error}</source>
+        <translation>{provider} {seconds:.2f}초 후 실패: {error}</translation>
+    </message>
+</context>
+<context>
     <name>WaitingDialog</name>
     <message>
-        <location filename="../../console/end_session.py" line="156"/>
+        <location filename="../../console/session/end_dialog.py" line="158"/>
         <source>Survey</source>
         <translation>설문</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="159"/>
+        <location filename="../../console/session/end_dialog.py" line="161"/>
         <source>Waiting for the customer to answer the survey in their agent…</source>
         <translation>고객이 에이전트에서 설문에 답하기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="161"/>
+        <location filename="../../console/session/end_dialog.py" line="163"/>
         <source>Waiting for the customer</source>
         <translation>고객을 기다리는 중</translation>
     </message>
     <message>
-        <location filename="../../console/end_session.py" line="164"/>
+        <location filename="../../console/session/end_dialog.py" line="166"/>
         <source>Stop waiting</source>
         <translation>기다리기 중지</translation>
     </message>
@@ -2636,43 +4641,114 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>WaitingPage</name>
     <message>
-        <location filename="../../console/escalate_pages.py" line="290"/>
+        <location filename="../../console/escalation/pages.py" line="290"/>
         <source>Waiting for the customer</source>
         <translation>고객을 기다리는 중</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="294"/>
+        <location filename="../../console/escalation/pages.py" line="294"/>
         <source>Stop waiting</source>
         <translation>기다리기 중지</translation>
     </message>
     <message>
-        <location filename="../../console/escalate_pages.py" line="307"/>
+        <location filename="../../console/escalation/pages.py" line="307"/>
         <source>Waiting for the customer… They see the list of files and {destination} on their screen, in their language, and choose Allow or Decline.</source>
         <translation>고객을 기다리는 중… 고객은 자신의 화면에서 자신의 언어로 파일 목록과 {destination}을(를) 보고 허용 또는 거절을 선택합니다.</translation>
     </message>
 </context>
 <context>
+    <name>WebAdmin</name>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="77"/>
+        <source>Open a session first: the web admin page opens through it.</source>
+        <translation>먼저 세션을 여세요. 웹 관리 페이지는 세션을 통해 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="93"/>
+        <source>The session is not connected: connect it, then open the web admin page.</source>
+        <translation>세션이 연결되어 있지 않습니다. 연결한 뒤 웹 관리 페이지를 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="102"/>
+        <source>Asking the customer to allow the web admin page (port {port})…</source>
+        <translation>고객에게 웹 관리 페이지(포트 {port}) 허용을 묻는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/controller.py" line="118"/>
+        <source>Web admin page of {device} opened in your browser: {url} (until the session ends)</source>
+        <translation>{device}의 웹 관리 페이지를 브라우저에서 열었습니다: {url} (세션이 끝날 때까지)</translation>
+    </message>
+</context>
+<context>
+    <name>WebAdminDialog</name>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="19"/>
+        <source>Web admin page of {device}</source>
+        <translation>{device}의 웹 관리 페이지</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="23"/>
+        <source>The page opens in your browser at an address on this computer only (127.0.0.1), through the session. Through a code the customer is asked first. It closes when the session ends.</source>
+        <translation>페이지는 세션을 통해 이 컴퓨터에서만 쓰는 주소(127.0.0.1)로 브라우저에서 열립니다. 코드로 연결한 경우 먼저 고객에게 묻습니다. 세션이 끝나면 닫힙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="30"/>
+        <source>Protocol</source>
+        <translation>프로토콜</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="32"/>
+        <source>Port on the device</source>
+        <translation>장치의 포트</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="38"/>
+        <source>Protocol:</source>
+        <translation>프로토콜:</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="39"/>
+        <source>Port on the device:</source>
+        <translation>장치의 포트:</translation>
+    </message>
+    <message>
+        <location filename="../../console/webadmin/dialog.py" line="43"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+</context>
+<context>
     <name>_EntryView</name>
     <message>
-        <location filename="../../console/chat_pane.py" line="59"/>
+        <location filename="../../console/session/chat_pane.py" line="61"/>
         <source>Retry translation</source>
         <translation>번역 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="69"/>
+        <location filename="../../console/session/chat_pane.py" line="71"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../console/chat_pane.py" line="69"/>
+        <location filename="../../console/session/chat_pane.py" line="71"/>
         <source>Customer</source>
         <translation>고객</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="89"/>
+        <source>not translated: it held a secret</source>
+        <translation>번역 안 함: 비밀 정보가 들어 있음</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/chat_pane.py" line="90"/>
+        <source>shown only here; recorded with it redacted</source>
+        <translation>여기에만 보이며, 기록에는 가려서 남깁니다</translation>
     </message>
 </context>
 <context>
     <name>tab</name>
     <message>
-        <location filename="../../console/end_session.py" line="190"/>
+        <location filename="../../console/session/end_dialog.py" line="192"/>
         <source>No survey answer: {error}</source>
         <translation>설문 답변 없음: {error}</translation>
     </message>

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from sessions.chat.questions import CONSENT, SURVEY, Question
+from sessions.agent.failures import UNEXPECTED, customer_error
+from sessions.chat.questions import CONSENT, SURVEY, WEB_FORWARD, Question
+from sessions.paths import app_dirs
+from sessions.visible import visible
 
 FALLBACK = "en"
+_FIELD = re.compile(r"\{(\w+)\}")
 _ALIASES = {
     "zh": "zh-CN",
     "zh-hans": "zh-CN",
@@ -69,9 +74,11 @@ def system_language() -> str:
 
 @cache
 def _load(lang: str) -> dict[str, dict[str, Any]]:
-    entry = resources.files("resources").joinpath("agent", f"{lang}.toml")
+    entry = (
+        resources.files("resources").joinpath("agent").joinpath(f"{lang}.toml")
+    )  # one step each: frozen builds
     data = tomllib.loads(entry.read_text(encoding="utf-8")) if entry.is_file() else {}
-    canned = resources.files("resources").joinpath("canned", f"{lang}.toml")
+    canned = resources.files("resources").joinpath("canned").joinpath(f"{lang}.toml")
     if canned.is_file():
         replies = tomllib.loads(canned.read_text(encoding="utf-8")).get("replies", {})
         question = data.setdefault("question", {})
@@ -89,6 +96,9 @@ class RenderedQuestion:
     lang: str
     title: str
     body: tuple[str, ...]
+    prompt: str = ""  # the yes/no question itself ('' : the consent's "Do you agree to send these files?")
+    agree: str = ""  # the yes button ('' : question.agree)
+    decline: str = ""  # the no button ('' : question.decline)
 
 
 class Catalogue:
@@ -103,10 +113,42 @@ class Catalogue:
         value = _load(self.lang).get(section, {}).get(name)
         if value is None:
             value = _load(FALLBACK).get(section, {}).get(name, key)
-        text = str(value)
-        for field, filled in values.items():
-            text = text.replace("{" + field + "}", str(filled))
-        return text
+        # One pass: a filled-in value (a technician's name) that looks like a {field} stays as it is.
+        return _FIELD.sub(lambda m: str(values.get(m.group(1), m.group(0))), str(value))
+
+    def has(self, key: str) -> bool:
+        """Whether ``section.key`` has a text (in this language or in English)."""
+        section, _, name = key.partition(".")
+        return any(name in _load(lang).get(section, {}) for lang in (self.lang, FALLBACK))
+
+    def error(self, error: BaseException, *, relay: str = "") -> str:
+        """What the customer reads about *error*: its ``[errors]`` text, never the technician's message."""
+        key, params = customer_error(error, relay=relay)
+        if not self.has(f"errors.{key}"):
+            key = UNEXPECTED
+        params.setdefault("log", str(app_dirs().log_file))
+        return self.text(f"errors.{key}", **{name: visible(str(value)) for name, value in params.items()})
+
+    def redaction_name(self, rule: str) -> str:
+        """A redaction rule's name for the customer (``known_secret`` → "passwords used in this session")."""
+        if rule.startswith("detect_secrets."):
+            rule = "detect_secrets"
+        key = f"redaction.{rule}"
+        return self.text(key if self.has(key) else "redaction.other")
+
+    def redactions(self, counts: dict[str, int]) -> str:
+        """``passwords × 3, email addresses × 1``: counts per customer name (rules with one name add up)."""
+        named: dict[str, int] = {}
+        for rule, count in counts.items():
+            if isinstance(count, int) and count > 0:
+                name = self.redaction_name(str(rule))
+                named[name] = named.get(name, 0) + count
+        return ", ".join(f"{name} × {count}" for name, count in sorted(named.items(), key=lambda i: -i[1]))
+
+    def time_left(self, seconds: float) -> str:
+        """``The code expires in 9:42.`` (minutes:seconds, never below 0:00)."""
+        left = max(0, int(seconds + 0.999))
+        return self.text("countdown.left", time=f"{left // 60}:{left % 60:02d}")
 
     def words(self, key: str) -> frozenset[str]:
         """A list of words (``question.yes_words``), lower case, with the English ones always accepted."""
@@ -129,21 +171,36 @@ class Catalogue:
         params = question.params
         if question.kind == SURVEY:
             outcome = str(params.get("outcome", ""))
-            label = self.text(f"outcome.{outcome}") if outcome in _outcomes() else outcome
+            label = self.text(f"outcome.{outcome}") if outcome in _outcomes() else visible(outcome)
             body = (self.text("question.survey_intro", outcome=label),) if outcome else ()
             return RenderedQuestion(SURVEY, self.lang, self.text("question.survey_title"), body)
+        if question.kind == WEB_FORWARD:
+            intro = self.text(
+                "question.web_intro", technician=visible(str(params["technician"])), port=int(params["port"])
+            )
+            return RenderedQuestion(
+                WEB_FORWARD,
+                self.lang,
+                self.text("question.web_title"),
+                (intro, self.text("question.web_note")),
+                self.text("question.web_question"),
+                self.text("question.web_allow"),
+                self.text("question.web_decline"),
+            )
         if question.kind == CONSENT:
             lines = [
                 self.text(
-                    "question.consent_intro", destination=params["destination"], ticket=params["ticket"]
+                    "question.consent_intro",
+                    destination=visible(str(params["destination"])),
+                    ticket=visible(str(params["ticket"])),
                 )
             ]
-            lines += [f"  • {f['path']} ({human_size(f['size'])})" for f in params["files"]]
+            lines += [f"  • {visible(str(f['path']))} ({human_size(f['size'])})" for f in params["files"]]
             size = human_size(params["total_bytes"])
             lines.append(self.text("question.consent_total", count=len(params["files"]), size=size))
-            redactions = {k: v for k, v in params["redactions"].items() if v}
+            redactions = {str(k): v for k, v in params["redactions"].items() if isinstance(v, int) and v > 0}
             if redactions:
-                rules = ", ".join(f"{rule} × {count}" for rule, count in sorted(redactions.items()))
+                rules = self.redactions(redactions)
                 lines.append(
                     self.text("question.consent_redacted", count=sum(redactions.values()), rules=rules)
                 )

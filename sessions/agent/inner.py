@@ -5,25 +5,29 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import asyncssh
 
 from sessions.agent import shell
+from sessions.agent.ptylink import TerminalWatch
+from sessions.agent.readonly_sftp import ReadOnlySFTP
 from sessions.chat.link import SUBSYSTEM as CHAT_SUBSYSTEM
 from sessions.chat.link import ChatLink
 from sessions.ssh.packets import streamline
 
 ActivityFn = Callable[..., None]  # activity(key, **values): a line of the feed (sessions.agent.catalogue)
+WatchFn = Callable[[str | None, tuple[int, int, int, int]], TerminalWatch]  # (command, size): live view
+# (connection, host, port) → the forwarded channel's session, or ChannelOpenError (sessions.agent.webgate)
+OpenWebFn = Callable[[asyncssh.SSHServerConnection, str, int], Awaitable[asyncssh.SSHTCPSession[bytes]]]
 
 CLOSE_TIMEOUT = 10.0  # how long a finished command waits for the technician's side to close its channel
 
 FULL = "full"
 DIAGNOSTICS = "diagnostics"
 SCOPES = (FULL, DIAGNOSTICS)
-SCOPE_LABELS = {FULL: "full shell", DIAGNOSTICS: "diagnostics only"}
 
 SHELL_REFUSED = (
     "This session allows diagnostics only (scope: diagnostics): no shell and no terminal.\r\n"
@@ -62,7 +66,9 @@ class _Capture:
         """Nothing to wait for."""
 
 
-def _sftp_class(scope: str, activity: ActivityFn) -> type[asyncssh.SFTPServer]:
+def _full_sftp_class(activity: ActivityFn) -> type[asyncssh.SFTPServer]:
+    """Scope `full`: asyncssh's SFTP server, every file opened named in the customer's feed."""
+
     class _AgentSFTP(asyncssh.SFTPServer):
         def __init__(self, chan: asyncssh.SSHServerChannel) -> None:
             super().__init__(chan)
@@ -70,22 +76,83 @@ def _sftp_class(scope: str, activity: ActivityFn) -> type[asyncssh.SFTPServer]:
 
         def open(self, path: bytes, pflags: int, attrs: asyncssh.SFTPAttrs) -> object:
             name = os.fsdecode(path)
-            if pflags & _WRITE_FLAGS:
-                if scope != FULL:
-                    raise asyncssh.SFTPPermissionDenied("Read-only in a diagnostics session")
-                activity("sftp_write", path=name)
-            else:
-                activity("sftp_read", path=name)
+            activity("sftp_write" if pflags & _WRITE_FLAGS else "sftp_read", path=name)
             return super().open(path, pflags, attrs)
 
-    if scope == FULL:
-        return _AgentSFTP
+    return _AgentSFTP
 
-    def _denied(self: Any, *args: Any) -> None:
-        raise asyncssh.SFTPPermissionDenied("Read-only in a diagnostics session")
 
-    names = ("remove", "rename", "posix_rename", "mkdir", "rmdir", "setstat", "fsetstat", "symlink", "link")
-    return type("_ReadOnlySFTP", (_AgentSFTP,), dict.fromkeys(names, _denied))
+class _DiagnosticsSession(asyncssh.SSHServerSession[bytes]):
+    """Scope `diagnostics`: a session channel whose `sftp` subsystem is the read-only allow-list server
+    (sessions/agent/readonly_sftp.py); shells and commands go to the agent's process handler, which
+    checks them against the diagnostics commands."""
+
+    def __init__(self, server: InnerServer) -> None:
+        self.server = server
+        self.chan: asyncssh.SSHServerChannel[bytes] | None = None
+        self.target: Any = None  # the SSHServerProcess or the ReadOnlySFTP this channel turned into
+
+    def _process(self) -> Any:
+        if self.target is None:
+            self.target = asyncssh.SSHServerProcess(self.server._serve, None, 3, False)
+            self.target.connection_made(self.chan)
+        return self.target
+
+    def connection_made(self, chan: asyncssh.SSHServerChannel[bytes]) -> None:  # type: ignore[override]
+        self.chan = chan
+
+    def subsystem_requested(self, subsystem: str) -> bool:
+        if subsystem == "sftp" and self.target is None:
+            assert self.chan is not None
+            self.target = ReadOnlySFTP(self.chan, self.server.activity)
+            return True
+        return bool(self._process().subsystem_requested(subsystem))
+
+    def pty_requested(self, term_type: str, term_size: Any, term_modes: Any) -> bool:
+        return bool(self._process().pty_requested(term_type, term_size, term_modes))
+
+    def shell_requested(self) -> bool:
+        return bool(self._process().shell_requested())
+
+    def exec_requested(self, command: str) -> bool:
+        return bool(self._process().exec_requested(command))
+
+    # What the channel became gets every later callback.
+    def session_started(self) -> None:
+        self.target.session_started()
+
+    def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
+        self.target.data_received(data, datatype)
+
+    def eof_received(self) -> bool:
+        return bool(self.target.eof_received())
+
+    def pause_writing(self) -> None:
+        if self.target is not None:
+            self.target.pause_writing()
+
+    def resume_writing(self) -> None:
+        if self.target is not None:
+            self.target.resume_writing()
+
+    def break_received(self, msec: int) -> bool:
+        return bool(self.target.break_received(msec)) if self.target is not None else False
+
+    def signal_received(self, signal: str) -> None:
+        if self.target is not None:
+            self.target.signal_received(signal)
+
+    def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
+        if self.target is not None:
+            self.target.terminal_size_changed(width, height, pixwidth, pixheight)
+
+    def soft_eof_received(self) -> None:
+        if self.target is not None and hasattr(self.target, "soft_eof_received"):
+            self.target.soft_eof_received()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.target is not None:
+            self.target.connection_lost(exc)
 
 
 class _InnerConnection(asyncssh.SSHServer):
@@ -102,6 +169,15 @@ class _InnerConnection(asyncssh.SSHServer):
 
     def begin_auth(self, username: str) -> bool:
         return False
+
+    def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int) -> Any:
+        """A forward to the device's web admin page: the agent's gate decides (and asks the customer)."""
+        if self.server.open_web is None or self.conn is None:
+            return False
+        return self.server.open_web(self.conn, dest_host, dest_port)
+
+    def session_requested(self) -> asyncssh.SSHServerSession[bytes]:
+        return _DiagnosticsSession(self.server)  # only asked in scope `diagnostics` (no process_factory)
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.server.connections.discard(self.conn)  # type: ignore[arg-type]
@@ -120,6 +196,8 @@ class InnerServer:
         activity: ActivityFn,
         on_chat: Callable[[ChatLink], None],
         on_closed: Callable[[Exception | None], None],
+        watch_terminal: WatchFn | None = None,
+        open_web: OpenWebFn | None = None,
     ) -> None:
         if scope not in SCOPES:
             raise ValueError(f"unknown scope {scope!r}")
@@ -129,6 +207,8 @@ class InnerServer:
         self.activity = activity
         self.on_chat = on_chat
         self.on_closed = on_closed
+        self.watch_terminal = watch_terminal
+        self.open_web = open_web
         self.connections: set[asyncssh.SSHServerConnection] = set()
         self._capture = _Capture()
         self._acceptor: asyncssh.SSHAcceptor | None = None
@@ -138,8 +218,10 @@ class InnerServer:
             tunnel=self._capture,
             server_factory=lambda: _InnerConnection(self),
             server_host_keys=[self.host_key],
-            process_factory=self._serve,
-            sftp_factory=_sftp_class(self.scope, self.activity),
+            # Scope `full`: asyncssh's own sessions and SFTP server. Scope `diagnostics`: neither, so
+            # every session channel comes from _InnerConnection.session_requested (read-only SFTP).
+            process_factory=self._serve if self.scope == FULL else None,
+            sftp_factory=_full_sftp_class(self.activity) if self.scope == FULL else None,
             encoding=None,
             line_editor=False,
             allow_pty=self.scope == FULL,
@@ -158,6 +240,12 @@ class InnerServer:
         for conn in list(self.connections):
             conn.disconnect(asyncssh.DISC_BY_APPLICATION, reason)
 
+    def _watch(self, process: asyncssh.SSHServerProcess[bytes], command: str | None) -> TerminalWatch | None:
+        """The customer's live view of this terminal (sessions.agent.shellfeed), if anyone shows it."""
+        if self.watch_terminal is None:
+            return None
+        return self.watch_terminal(command, process.get_terminal_size())
+
     async def _serve(self, process: asyncssh.SSHServerProcess[bytes]) -> None:
         status = 1
         try:
@@ -165,10 +253,13 @@ class InnerServer:
         except (asyncssh.Error, OSError, BrokenPipeError):
             status = 255
         finally:
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception):  # the channel may be gone, or the loop shutting down
                 process.exit(status)
-                # Lets asyncssh finish closing the pipes it redirected (sessions/agent/shell.py).
-                await asyncio.wait_for(process.wait_closed(), CLOSE_TIMEOUT)
+        # Lets asyncssh finish closing the pipes it redirected (sessions/agent/shell.py); only when the
+        # command ended, never on the way out of a cancelled task or a loop being torn down.
+        with contextlib.suppress(asyncssh.Error, OSError, TimeoutError):
+            async with asyncio.timeout(CLOSE_TIMEOUT):
+                await process.wait_closed()
 
     async def _dispatch(self, process: asyncssh.SSHServerProcess[bytes]) -> int:
         if process.subsystem == CHAT_SUBSYSTEM:
@@ -192,8 +283,8 @@ class InnerServer:
                 return 126
         if command is None:
             self.activity("shell")
-            return await shell.run_in_pty(process, None)
+            return await shell.run_in_pty(process, None, self._watch(process, None))
         self.activity("ran", command=command)
         if process.get_terminal_type():
-            return await shell.run_in_pty(process, command)
+            return await shell.run_in_pty(process, command, self._watch(process, command))
         return await shell.run_piped(process, command)

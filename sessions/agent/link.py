@@ -10,6 +10,7 @@ from typing import Any
 
 import asyncssh
 
+from sessions.agent.dataleg import LegOffer
 from sessions.errors import ConnectError, HostKeyError, SessionClosedError
 from sessions.relay import protocol
 from sessions.ssh.auth import Credentials
@@ -17,6 +18,7 @@ from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target
+from sessions.vendor import Vendor
 
 HELLO_TIMEOUT = 15.0
 
@@ -30,6 +32,7 @@ class Claim:
     fingerprint: str
     address: str
     again: bool
+    leg: str = ""  # the one-time data-leg token (protocol v2), "" on a v1 link
 
 
 class RelayLink:
@@ -50,6 +53,8 @@ class RelayLink:
         self.resumed = False
         self.relay_state = ""
         self.closed_reason = ""  # set when the relay closed the code for good
+        self.vendor: Vendor | None = None  # the relay's vendor (welcome): for display only
+        self.leg: LegOffer | None = None  # the data leg the relay offered (protocol v2)
         self._claims: dict[int, asyncio.Future[Claim]] = {}
         self.on_notice: Callable[[str], None] = lambda text: None
         self.on_withdrawn: Callable[[int], None] = lambda claim: None
@@ -65,6 +70,7 @@ class RelayLink:
         resume: dict[str, str] | None,
         timeout: float = 15.0,
         pinned: asyncssh.SSHKey | None = None,
+        version: int = protocol.PROTOCOL_VERSION,
     ) -> RelayLink:
         """Connect, say hello (with the resume token after a drop), ask for the forward, read the code."""
         target = Target(relay.host, relay.port, protocol.CUSTOMER_USER)
@@ -76,7 +82,7 @@ class RelayLink:
                 timeout=timeout,
             )
         except ConnectError as exc:
-            refused = _turned_away(relay, exc)
+            refused = _turned_away(relay, exc.__cause__)
             if refused is None:
                 raise
             raise refused from exc
@@ -87,15 +93,26 @@ class RelayLink:
                 subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8"
             )
             link = cls(conn, writer, reader)
-            writer.write(protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume=resume))
-            await link._expect("welcome")
-            await conn.create_server(accept, protocol.FORWARD_HOST, protocol.FORWARD_PORT)
+            writer.write(protocol.encode("hello", v=version, resume=resume))
+            welcome = await link._expect("welcome")
+            link.vendor = Vendor.from_wire(welcome.get("vendor"))
+            link.leg = LegOffer.from_welcome(relay.host, welcome) if version >= 2 else None
+            try:
+                await conn.create_server(accept, protocol.FORWARD_HOST, protocol.FORWARD_PORT)
+            except asyncssh.ChannelListenError:
+                await link._refused(relay)
+                raise
             message = await link._expect("code")
-        except (asyncssh.Error, OSError, TimeoutError) as exc:
+        except (asyncssh.Error, asyncssh.ChannelListenError, OSError, TimeoutError) as exc:
             conn.abort()
+            refused = _turned_away(relay, exc)
+            if refused is not None:  # over the codes-per-minute limit, found when the code was issued
+                raise refused from exc
             raise ConnectError(
                 f"The relay {relay.host_port} did not hand out a session code ({exc}).",
                 "Check the relay address; if it is right, the relay may be overloaded: try again soon.",
+                code="relay.no_code_issued",
+                params={"host_port": relay.host_port, "exc": exc},
             ) from exc
         link.code = str(message["code"])
         link.token = str(message["token"])
@@ -106,13 +123,27 @@ class RelayLink:
         return link
 
     async def _expect(self, kind: str) -> dict[str, Any]:
-        line = await asyncio.wait_for(self._reader.readline(), HELLO_TIMEOUT)
+        async with asyncio.timeout(HELLO_TIMEOUT):
+            line = await self._reader.readline()
         if not line:
             raise ConnectionError("the relay closed the control channel")
         message = protocol.decode(line)
         if message["type"] != kind:
             raise ConnectionError(f"expected {kind!r} from the relay, got {message['type']!r}")
         return message
+
+    async def _refused(self, relay: Target) -> None:
+        """Raise the relay's reason when it refused the forward with one (over the codes limit)."""
+        with contextlib.suppress(asyncssh.Error, OSError, TimeoutError):
+            async with asyncio.timeout(2):
+                message = protocol.decode(await self._reader.readline())
+            if message["type"] == "refused":
+                reason = str(message.get("reason", "")).rstrip(".")
+                raise ConnectError(
+                    f"The relay {relay.host_port} turned this connection away: {reason}.",
+                    code="relay.link_refused",
+                    params={"host_port": relay.host_port, "reason": reason},
+                )
 
     async def _read(self) -> None:
         with contextlib.suppress(asyncssh.Error, OSError):
@@ -126,6 +157,7 @@ class RelayLink:
                         str(message.get("fingerprint", "")),
                         str(message.get("address", "")),
                         bool(message.get("again")),
+                        str(message.get("leg") or ""),
                     )
                     self._future(claim.claim).set_result(claim)
                 elif kind == "notice":
@@ -148,7 +180,7 @@ class RelayLink:
         try:
             return await asyncio.wait_for(asyncio.shield(future), timeout)
         except TimeoutError:
-            raise SessionClosedError(protocol.Reason.UNANNOUNCED) from None
+            raise SessionClosedError(protocol.Reason.UNANNOUNCED, code="relay.unannounced") from None
         finally:
             self._claims.pop(claim, None)
 
@@ -176,13 +208,18 @@ def _check_pinned(conn: asyncssh.SSHClientConnection, relay: Target, pinned: asy
         f"The relay {relay.host_port} presents a different host key than the relay this session started on: "
         "it is not part of the same support service, so nothing was sent to it.",
         "Tell your support team; someone may be intercepting the connection.",
+        code="relay.host_key_differs",
+        params={"host_port": relay.host_port},
     )
 
 
-def _turned_away(relay: Target, error: ConnectError) -> ConnectError | None:
+def _turned_away(relay: Target, cause: BaseException | None) -> ConnectError | None:
     """The relay's own words when it refused this address (too many links or codes), else None."""
-    cause = error.__cause__
     if not isinstance(cause, asyncssh.DisconnectError) or cause.code != asyncssh.DISC_TOO_MANY_CONNECTIONS:
         return None
     reason = cause.reason.removesuffix(f" (error {cause.code})")
-    return ConnectError(f"The relay {relay.host_port} turned this connection away: {reason}.")
+    return ConnectError(
+        f"The relay {relay.host_port} turned this connection away: {reason}.",
+        code="relay.link_refused",
+        params={"host_port": relay.host_port, "reason": reason},
+    )

@@ -8,13 +8,14 @@ import fcntl
 import os
 import pwd
 import signal
-import struct
 import subprocess
 import termios
 from collections.abc import Awaitable
 from typing import Any
 
 import asyncssh
+
+from sessions.agent.ptylink import PtyLink, TerminalWatch, set_winsize
 
 
 def login_shell() -> str:
@@ -26,24 +27,37 @@ def login_shell() -> str:
     return shell or "/bin/sh"
 
 
-def _set_winsize(fd: int, size: tuple[int, int, int, int]) -> None:
-    cols, rows = size[0] or 80, size[1] or 24
-    with contextlib.suppress(OSError):
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, size[2], size[3]))
+_KEEP = {signal.SIGKILL, signal.SIGSTOP}
 
 
-def _make_controlling_tty() -> None:  # runs in the child, after setsid
+def default_signals() -> None:
+    """Every signal to its default action and none blocked (runs in the child, before exec).
+
+    The agent may have been started with signals ignored or blocked (a script's `agent &`, nohup,
+    `trap '' INT`, a service manager) and a child inherits both across exec: then Ctrl+C and Ctrl+\\
+    in the technician's shell would do nothing. Python itself restores only SIGPIPE and SIGXFSZ.
+    """
+    for sig in signal.valid_signals() - _KEEP:
+        with contextlib.suppress(OSError, ValueError):
+            signal.signal(sig, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, ())
+
+
+def _start_terminal_child() -> None:  # runs in the child, after setsid
+    default_signals()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
-async def run_in_pty(process: asyncssh.SSHServerProcess[bytes], command: str | None) -> int:
+async def run_in_pty(
+    process: asyncssh.SSHServerProcess[bytes], command: str | None, watch: TerminalWatch | None = None
+) -> int:
     """Run *command* (or a login shell) on a new PTY wired to *process*; return its exit status.
 
-    The PTY master is handed to asyncssh's redirection, which moves bytes in its protocol callbacks (no
-    task wake-up per keystroke), applies window-size changes to the terminal and keeps flow control.
+    The PTY master is wired by sessions.agent.ptylink (bytes move in the loop's callbacks, no task
+    wake-up per keystroke; size changes and flow control applied); *watch* sees all the terminal prints.
     """
     master, slave = os.openpty()
-    _set_winsize(slave, process.get_terminal_size())
+    set_winsize(slave, *process.get_terminal_size())
     env = dict(os.environ, TERM=process.get_terminal_type() or "xterm-256color")
     shell = login_shell()
     argv = [shell, "-c", command] if command else [shell, "-l"]
@@ -56,23 +70,27 @@ async def run_in_pty(process: asyncssh.SSHServerProcess[bytes], command: str | N
             env=env,
             cwd=os.path.expanduser("~"),
             start_new_session=True,
-            preexec_fn=_make_controlling_tty,
+            preexec_fn=_start_terminal_child,
         )
     except OSError:
         os.close(master)
         raise
     finally:
         os.close(slave)
-    # Two file objects on the one master: each redirection closes its own when it ends.
-    output = os.fdopen(master, "rb", buffering=0)
-    keys = os.fdopen(os.dup(master), "wb", buffering=0)
+    link = PtyLink(process, master, child.pid, watch)
+    status: int | None = None
     try:
         # The output ends (EIO) once every process on the terminal has exited: then the channel gets EOF.
-        await process.redirect(stdin=keys, stdout=output)
+        link.start()
         await _until_done_or_closed(process, process.stdout.drain())
     finally:
+        link.close()
         _stop(child)
-    return await asyncio.to_thread(child.wait)
+        status = await asyncio.to_thread(child.wait)
+        os.close(master)
+        if watch is not None:
+            watch.closed(status)
+    return status
 
 
 async def run_piped(process: asyncssh.SSHServerProcess[bytes], command: str) -> int:
@@ -85,6 +103,7 @@ async def run_piped(process: asyncssh.SSHServerProcess[bytes], command: str) -> 
         stderr=subprocess.PIPE,
         cwd=os.path.expanduser("~"),
         start_new_session=True,
+        preexec_fn=default_signals,
     )
     try:
         # send_eof=False: stdout and stderr end separately; the channel's EOF follows both.
@@ -108,6 +127,7 @@ async def _until_done_or_closed(process: asyncssh.SSHServerProcess[bytes], work:
     finally:
         closed.cancel()
         done.cancel()
+        await asyncio.wait({closed, done})  # neither outlives this call
 
 
 def _stop(child: subprocess.Popen[bytes], sig: signal.Signals = signal.SIGHUP) -> None:

@@ -6,10 +6,11 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from sessions.recording import Record, TextExtractor
 from sessions.recording.meta import CAST_FILE
+from sessions.recording.safeio import MAX_LINE_BYTES, open_regular
 
 #: A terminal document holds at most this much raw output, or this many seconds of it, so that a hit's
 #: time offset lands near the words it found.
@@ -71,42 +72,44 @@ def facts_and_docs(record: Record) -> tuple[Facts, list[Doc]]:
 
 
 def _from_meta(meta: dict[str, Any]) -> Facts:
-    device = meta.get("device") or {}
-    events = meta.get("events") or {}
-    score = meta.get("survey_score")
+    device, events = _obj(meta.get("device")), _obj(meta.get("events"))
+    score, duration = meta.get("survey_score"), meta.get("duration")
+    count = events.get("count")
     return Facts(
         session_id=str(meta.get("session_id", "")),
         started=str(meta.get("started", "")),
-        ended=meta.get("ended"),
-        duration=meta.get("duration"),
+        ended=_text(meta.get("ended")) or None,
+        duration=float(duration) if _number(duration) else None,
         technician=str(meta.get("technician", "")),
         device_name=str(device.get("name", "")),
         device_host=str(device.get("host", "")),
         via=str(meta.get("via", "")),
         title=str(meta.get("title", "")),
         platform=str(meta.get("platform") or device.get("platform") or ""),
-        outcome=meta.get("outcome"),
+        outcome=_text(meta.get("outcome")) or None,
         summary=str(meta.get("summary") or ""),
-        score=score if isinstance(score, int) else None,
+        score=score if _number(score) and isinstance(score, int) else None,
         customer_lang=str(meta.get("customer_language") or ""),
-        event_count=int(events.get("count", 0)),
+        event_count=count if _number(count) and isinstance(count, int) else 0,
         last_hash=str(events.get("last_hash", "")),
     )
 
 
 def _apply_event(facts: Facts, docs: list[Doc], chat_t: dict[str, float], event: dict[str, Any]) -> None:
-    kind, t, data = event.get("type", ""), float(event.get("t", 0.0)), event.get("data") or {}
+    kind, data = _text(event.get("type")), _obj(event.get("data"))
+    t = float(event["t"]) if _number(event.get("t")) else 0.0
     if kind == "chat.message":
         _chat(facts, docs, chat_t, t, data)
     elif kind == "chat.translated":
-        text = _text((data.get("translation") or {}).get("text"))
+        text = _text(_obj(data.get("translation")).get("text"))
         if text:
             docs.append(Doc("chat", chat_t.get(str(data.get("id")), t), text))
     elif kind == "diagnostics.finding":
         check, target = _text(data.get("check")), _text(data.get("target"))
         status, summary = _text(data.get("status")), _text(data.get("summary"))
         facts.findings.append((t, check, target, status, summary))
-        evidence = "\n".join(_text(line) for line in data.get("evidence") or ())
+        lines = data.get("evidence")
+        evidence = "\n".join(_text(line) for line in lines) if isinstance(lines, list) else _text(lines)
         docs.append(Doc("finding", t, f"{check} {target} {status}: {summary}\n{evidence}".strip()))
     elif kind == "outcome":
         facts.outcome = _text(data.get("outcome")) or facts.outcome
@@ -117,7 +120,7 @@ def _apply_event(facts: Facts, docs: list[Doc], chat_t: dict[str, float], event:
             docs.append(Doc("summary", t, facts.summary))
     elif kind == "survey":
         score = data.get("score")
-        facts.score = score if isinstance(score, int) and not isinstance(score, bool) else facts.score
+        facts.score = score if _number(score) and isinstance(score, int) else facts.score
         facts.solved = bool(data.get("solved")) if "solved" in data else facts.solved
         facts.comment = _text(data.get("comment"))
         if facts.comment:
@@ -136,7 +139,7 @@ def _apply_event(facts: Facts, docs: list[Doc], chat_t: dict[str, float], event:
             docs.append(Doc("note", t, _text(data.get("note"))))
     elif kind == "session.ended":
         duration = data.get("duration")
-        facts.duration = float(duration) if isinstance(duration, (int, float)) else facts.duration
+        facts.duration = float(duration) if _number(duration) else facts.duration
 
 
 def _chat(facts: Facts, docs: list[Doc], chat_t: dict[str, float], t: float, data: dict[str, Any]) -> None:
@@ -146,7 +149,7 @@ def _chat(facts: Facts, docs: list[Doc], chat_t: dict[str, float], t: float, dat
         facts.first_response = t
     if sender == "customer" and lang and not facts.customer_lang:
         facts.customer_lang = lang
-    translation = _text((data.get("translation") or {}).get("text"))
+    translation = _text(_obj(data.get("translation")).get("text"))
     body = "\n".join(part for part in (_text(data.get("text")), translation) if part)
     if body:
         docs.append(Doc("chat", t, body))
@@ -161,13 +164,22 @@ def _lead(facts: Facts, docs: list[Doc], kind: str, t: float, data: dict[str, An
             docs.append(Doc("tag", 0.0, tag))
         return
     at = data.get("t", data.get("at"))
-    where = float(at) if isinstance(at, (int, float)) and not isinstance(at, bool) else t
+    where = float(at) if _number(at) else t
     if _text(data.get("text")):
         docs.append(Doc("note", where, _text(data.get("text"))))
 
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _obj(value: Any) -> dict[str, Any]:
+    """*value* when it is a JSON object, else an empty one: payloads are never trusted to have a shape."""
+    return value if isinstance(value, dict) else {}
+
+
+def _number(value: Any) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool) and abs(value) < 1e12
 
 
 def terminal_docs(folder: Path) -> Iterator[Doc]:
@@ -180,14 +192,14 @@ def terminal_docs(folder: Path) -> Iterator[Doc]:
     extractor = TextExtractor()
     pending: list[str] = []
     size, seg_t, last_t = 0, 0.0, 0.0
-    with (folder / CAST_FILE).open("rb") as fh:
-        fh.readline()  # the header
-        for raw in fh:
+    with open_regular(folder / CAST_FILE) as fh:
+        fh.readline(MAX_LINE_BYTES)  # the header
+        while raw := fh.readline(MAX_LINE_BYTES):
             try:
                 t, code, data = json.loads(raw)
-            except ValueError:
+            except (ValueError, TypeError):
                 break
-            if code != "o":
+            if code != "o" or not isinstance(data, str) or not isinstance(t, int | float):
                 continue
             if not pending:
                 seg_t = float(t)

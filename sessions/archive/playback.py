@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import bisect
 import copy
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sessions.archive.extract import SEGMENT_SECONDS
+from sessions.archive.moments import appearance, within
 from sessions.recording import Record, open_record
 from sessions.terminal import TerminalScreen, TerminalStream
 
@@ -102,6 +106,14 @@ class Playback:
         self.position = min(self.position + step, self.duration)
         self._feed_until(bisect.bisect_right(self.times, self.position))
         return self.position < self.duration
+
+    def first_appearance(self, patterns: Sequence[re.Pattern[str]], start: float) -> float | None:
+        """When the output from *start* on (a terminal hit's segment) first shows every pattern (see
+        sessions/archive/moments.py), or None if it never does."""
+        first = bisect.bisect_left(self.times, start)
+        last = bisect.bisect_right(self.times, start + SEGMENT_SECONDS)
+        entries = [(entry.t, entry.data if entry.code == "o" else "") for entry in self.entries[first:last]]
+        return appearance(within(entries), patterns)
 
     # --- internals ------------------------------------------------------------------------------------
     def _new_emulator(self) -> None:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
+import os
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sessions.archive.index import ArchiveIndex
+from sessions.archive.schema import ArchiveIndexError
+from sessions.archive.search import Filters, selection
 
 OUTCOMES = ("resolved", "workaround", "escalated", "not_resolved")
 #: Chart images the HTML export embeds when given, in this order, with these titles.
@@ -17,6 +22,7 @@ CHARTS = {
     "outcomes": "Outcomes",
     "recurring": "Recurring findings and tags",
 }
+SATISFIED = 8  # CSAT: the share of answered surveys scoring 8-10 out of 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +54,8 @@ class Comment:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything the report shows; ``since`` is '' for the whole archive."""
+    """Everything the report shows, over the sessions passing ``filters`` and containing ``search``
+    (``since`` is ``filters.since``: '' for the whole archive)."""
 
     since: str
     made: str
@@ -60,31 +67,58 @@ class Report:
     comments: tuple[Comment, ...]
     median_first_response: float | None  # seconds
     median_resolution: float | None  # seconds
+    failed: tuple[tuple[str, str], ...] = ()  # (folder, reason): failed verification, not counted
+    prepared_by: str = ""  # who made it: the technician's name and company (Settings ▸ Identity)
+    filters: Filters = field(default_factory=Filters)
+    search: str = ""  # words every session counted contains
+
+    @property
+    def surveys(self) -> int:
+        """Answered surveys (sessions with a score)."""
+        return sum(self.scores.values())
+
+    @property
+    def csat(self) -> float | None:
+        """The share (0-1) of answered surveys scoring SATISFIED or more; None without surveys."""
+        satisfied = sum(count for score, count in self.scores.items() if score >= SATISFIED)
+        return satisfied / self.surveys if self.surveys else None
 
 
-def build_report(index: ArchiveIndex, since: str = "") -> Report:
-    """The report over sessions started on or after *since* (YYYY-MM-DD), or all of them."""
+def build_report(
+    index: ArchiveIndex, filters: Filters | None = None, text: str = "", prepared_by: str = ""
+) -> Report:
+    """The report over the sessions the sessions table shows for *filters* and the words *text*: the
+    counts, charts, recurring findings, CSAT, comments and open follow-ups of those sessions only;
+    *prepared_by* names who made it (Settings ▸ Identity)."""
+    filters = filters or Filters()
+    where, args = selection(filters, text)
+    intact = f"{where} AND r.integrity = 'intact'"
     with index.lock:
         conn = index.conn
         rows = conn.execute(
-            "SELECT outcome, score, comment, folder, first_response, resolution FROM records "
-            "WHERE started >= ? ORDER BY started",
-            (since,),
+            "SELECT r.outcome, r.score, r.comment, r.folder, r.first_response, r.resolution FROM records r "
+            f"WHERE {intact} ORDER BY r.started",
+            args,
         ).fetchall()
         findings = conn.execute(
             "SELECT f.check_name, f.summary, r.platform, r.folder "
             "FROM findings f JOIN records r ON r.id = f.record "
-            "WHERE r.started >= ? AND f.status IN ('warn', 'fail')",
-            (since,),
+            f"WHERE {intact} AND f.status IN ('warn', 'fail')",
+            args,
         ).fetchall()
         tags = conn.execute(
-            "SELECT t.tag, r.folder FROM tags t JOIN records r ON r.id = t.record WHERE r.started >= ?",
-            (since,),
+            f"SELECT t.tag, r.folder FROM tags t JOIN records r ON r.id = t.record WHERE {intact}", args
         ).fetchall()
         followups = conn.execute(
-            "SELECT folder, started, technician, device_name, coalesce(followup_due, ''), summary "
-            "FROM records "
-            "WHERE followup_open = 1 ORDER BY coalesce(followup_due, '9999'), started"
+            "SELECT r.folder, r.started, r.technician, r.device_name, coalesce(r.followup_due, ''), "
+            f"r.summary FROM records r WHERE {intact} AND r.followup_open = 1 "
+            "ORDER BY coalesce(r.followup_due, '9999'), r.started",
+            args,
+        ).fetchall()
+        failed = conn.execute(
+            f"SELECT r.folder, r.problem FROM records r WHERE {where} AND r.integrity <> 'intact' "
+            "ORDER BY r.folder",
+            args,
         ).fetchall()
     outcomes = {name: 0 for name in OUTCOMES}
     scores = {score: 0 for score in range(11)}
@@ -95,7 +129,7 @@ def build_report(index: ArchiveIndex, since: str = "") -> Report:
             scores[score] += 1
     comments = tuple(Comment(row[1], row[2], row[3]) for row in rows if row[2])
     return Report(
-        since=since,
+        since=filters.since,
         made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         sessions=len(rows),
         outcomes=outcomes,
@@ -105,6 +139,10 @@ def build_report(index: ArchiveIndex, since: str = "") -> Report:
         comments=comments,
         median_first_response=_median([row[4] for row in rows]),
         median_resolution=_median([row[5] for row in rows]),
+        failed=tuple((folder, problem) for folder, problem in failed),
+        filters=filters,
+        search=text.strip(),
+        prepared_by=prepared_by,
     )
 
 
@@ -142,6 +180,51 @@ def duration_text(seconds: float | None) -> str:
     return f"{whole} s"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def percent(share: float | None) -> str:
+    """``83%``; an en dash when there is nothing to count."""
+    return "–" if share is None else f"{round(share * 100)}%"
+
+
+def describe(filters: Filters, text: str = "") -> str:
+    """Which sessions a report counts, in words: ``in the archive``, or ``started 2025-03-01 to
+    2025-03-07, technician "kim", containing "disk"`` (the header of the HTML page)."""
+    parts = []
+    if filters.since or filters.until:
+        parts.append(
+            f"started {filters.since} to {filters.until}"
+            if filters.since and filters.until
+            else (f"started on or after {filters.since}" if filters.since else f"started by {filters.until}")
+        )
+    for name, value in (("technician", filters.technician), ("device", filters.device)):
+        if value:
+            parts.append(f'{name} "{value}"')
+    if filters.outcome:
+        parts.append(
+            "no outcome recorded"
+            if filters.outcome == "none"
+            else f"outcome {filters.outcome.replace('_', ' ')}"
+        )
+    if filters.platform:
+        parts.append(f"platform {filters.platform}")
+    if filters.min_score is not None or filters.max_score is not None:
+        low = 0 if filters.min_score is None else filters.min_score
+        high = 10 if filters.max_score is None else filters.max_score
+        parts.append(f"score {low}–{high}")
+    if filters.customer_lang:
+        parts.append(f"customer language {filters.customer_lang}")
+    if filters.escalated is not None:
+        parts.append("escalated" if filters.escalated else "not escalated")
+    if filters.followup_open is not None:
+        parts.append("follow-up open" if filters.followup_open else "no open follow-up")
+    if text.strip():
+        parts.append(f'containing "{text.strip()}"')
+    return ", ".join(parts) if parts else "in the archive"
+
+
 def render_html(report: Report, charts: dict[str, bytes] | None = None) -> str:
     """A self-contained HTML page; *charts* maps names in CHARTS to PNG bytes, embedded as data URIs."""
     esc = html.escape
@@ -153,8 +236,10 @@ def render_html(report: Report, charts: dict[str, bytes] | None = None) -> str:
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
         "img{max-width:100%;display:block;margin:1em 0}</style></head><body>",
         "<h1>Session review</h1>",
-        f"<p>{report.sessions} sessions {'since ' + esc(report.since) if report.since else 'in the archive'};"
-        f" made {esc(report.made)}.</p>",
+        f"<p>{_count(report.sessions, 'session')} {esc(describe(report.filters, report.search))};"
+        f" made {esc(report.made)}{' by ' + esc(report.prepared_by) if report.prepared_by else ''}.</p>",
+        f"<p>CSAT: {percent(report.csat)} ({_count(report.surveys, 'survey')} answered; satisfied:"
+        f" {SATISFIED}–10).</p>",
         "<h2>Response times</h2><ul>",
         f"<li>Median time to first response: {duration_text(report.median_first_response)}</li>",
         f"<li>Median time to resolution: {duration_text(report.median_resolution)}</li></ul>",
@@ -187,6 +272,11 @@ def render_html(report: Report, charts: dict[str, bytes] | None = None) -> str:
         parts.append("</ul>")
     else:
         parts.append("<p>No comments.</p>")
+    if report.failed:
+        parts.append("<h2>Records that failed verification</h2>")
+        parts.append("<p>Not counted above: each was changed after it was written, or is damaged.</p><ul>")
+        parts += [f"<li>{esc(folder)}: {esc(problem)}</li>" for folder, problem in report.failed]
+        parts.append("</ul>")
     parts.append("<h2>Open follow-ups</h2>")
     if report.followups:
         parts.append("<table><tr><th>Due</th><th>Device</th><th>Technician</th><th>Summary</th></tr>")
@@ -200,3 +290,23 @@ def render_html(report: Report, charts: dict[str, bytes] | None = None) -> str:
         parts.append("<p>None open.</p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def save_page(page: str, out: Path) -> Path:
+    """Write the report page to *out* whole or not at all (a half-written report never replaces one)."""
+    out = Path(out)
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(page, encoding="utf-8")
+        os.replace(partial, out)
+        return out
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # the partial file, if there is one and a folder to hold it
+            partial.unlink(missing_ok=True)
+        raise ArchiveIndexError(
+            f"The report cannot be written to {out} ({exc.strerror or exc}).",
+            "Choose another file or folder, or free some space, and export again.",
+            code="archive.report_unwritable",
+            params={"path": out, "reason": exc.strerror or exc},
+        ) from exc

@@ -10,7 +10,7 @@ from sessions import storage
 from sessions.errors import SupportError
 from sessions.paths import app_dirs
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE records (
@@ -70,9 +70,34 @@ CREATE INDEX tags_record ON tags(record);
 CREATE TABLE archive (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
-# Version 2: documents are searched by our own tokens (sessions/archive/tokens.py: CJK bigrams, words),
-# kept in the `terms` column; `body` stays for snippets. Every record is read again on the next update.
+# Version 2: records are verified before they are indexed. ``integrity`` is 'intact' or 'failed' (with
+# ``problem``, the first error); a failed record keeps a row for the review window's list but no
+# documents, findings or tags. ``anchors`` keeps, per session, the chain as first indexed and as last
+# seen intact; an anchor outlives its record's row (a deleted or replaced record is still compared
+# against it). Seeded from version 1's event counts and hashes; every record is verified again.
 _V2 = """
+ALTER TABLE records ADD COLUMN integrity TEXT NOT NULL DEFAULT 'intact';
+ALTER TABLE records ADD COLUMN problem TEXT NOT NULL DEFAULT '';
+CREATE TABLE anchors (
+    session_id TEXT PRIMARY KEY,
+    folder TEXT NOT NULL,                 -- where it was last seen, relative to the archive root
+    event_count INTEGER NOT NULL,
+    last_hash TEXT NOT NULL,
+    signer TEXT NOT NULL DEFAULT '',      -- SHA256 fingerprint of the key that signed seal.sig
+    first_indexed TEXT NOT NULL,          -- ISO-8601 UTC
+    updated TEXT NOT NULL
+);
+CREATE INDEX anchors_folder ON anchors(folder);
+INSERT OR IGNORE INTO anchors(session_id, folder, event_count, last_hash, first_indexed, updated)
+    SELECT session_id, folder, event_count, last_hash, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+           strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    FROM records WHERE length(last_hash) = 64 AND session_id <> '' AND event_count > 0;
+UPDATE records SET events_stamp = '', cast_stamp = '';
+"""
+
+# Version 3: documents are searched by our own tokens (sessions/archive/tokens.py: CJK bigrams, words),
+# kept in the `terms` column; `body` stays for snippets. Every record is read again on the next update.
+_V3 = """
 DROP TABLE docs;
 DELETE FROM docmeta;
 DELETE FROM findings;
@@ -81,11 +106,13 @@ UPDATE records SET events_stamp = '', cast_stamp = '';
 CREATE VIRTUAL TABLE docs USING fts5(body UNINDEXED, terms, tokenize = "ascii");
 """
 
-_MIGRATIONS = [_V1, _V2]
+_MIGRATIONS = [_V1, _V2, _V3]
 
 
 class ArchiveIndexError(SupportError):
     """The archive index cannot be opened, read or written."""
+
+    default_code = "archive.index_failed"
 
 
 def default_index_path(archive: Path) -> Path:
@@ -108,6 +135,8 @@ def connect(path: Path) -> sqlite3.Connection:
         raise ArchiveIndexError(
             f"The archive index {path} cannot be opened ({exc}).",
             "Check the data folder's free space and permissions; deleting the index file rebuilds it.",
+            code="archive.index_unopenable",
+            params={"path": path, "exc": exc},
         ) from exc
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=OFF")
@@ -117,6 +146,8 @@ def connect(path: Path) -> sqlite3.Connection:
         return ArchiveIndexError(
             f"The archive index {path} was written by a newer Valuezone (index schema {version}).",
             "Update Valuezone, or delete the index file: `valuezone review index` rebuilds it.",
+            code="archive.index_too_new",
+            params={"path": path, "version": version},
         )
 
     storage.migrate(conn, _MIGRATIONS[:SCHEMA_VERSION], too_new=too_new, run=_run_script)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from sessions.archive.index import ArchiveIndex
 from sessions.archive.schema import ArchiveIndexError
-from sessions.archive.tokens import fts5_query, highlight_pattern, parse_query
+from sessions.archive.tokens import fts5_query, highlight_pattern, is_cjk, parse_query
 
 SNIPPET_CHARS = 160
+_QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')  # as tokens.parse_query reads a query
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class Hit:
     t: float
     snippet: str  # plain text
     highlights: tuple[tuple[int, int], ...]  # [start, end) of each matched part of the snippet
+    pinpointed: bool = False  # a terminal hit's t is the moment its words appear, not its segment's start
 
     def marked(self, before: str = "[", after: str = "]") -> str:
         """The snippet with every highlighted part wrapped in *before* / *after*."""
@@ -49,6 +52,7 @@ class Hit:
             "t": round(self.t, 3),
             "snippet": self.snippet,
             "highlights": [list(pair) for pair in self.highlights],
+            "pinpointed": self.pinpointed,
         }
 
 
@@ -66,6 +70,7 @@ class Filters:
     customer_lang: str = ""
     escalated: bool | None = None
     followup_open: bool | None = None
+    platform: str = ""  # exact, as the records name it ("DSM 7.2")
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL conditions on ``records r`` and their parameters."""
@@ -95,9 +100,10 @@ class Filters:
         if self.max_score is not None:
             parts.append("r.score <= ?")
             args.append(self.max_score)
-        if self.customer_lang:
-            parts.append("r.customer_lang = ?")
-            args.append(self.customer_lang)
+        for column, value in (("customer_lang", self.customer_lang), ("platform", self.platform)):
+            if value:
+                parts.append(f"r.{column} = ?")
+                args.append(value)
         if self.escalated is not None:
             parts.append("r.escalated = ?")
             args.append(int(self.escalated))
@@ -125,6 +131,12 @@ class SessionRow:
     followup_open: bool
     summary: str
     tags: tuple[str, ...] = field(default_factory=tuple)
+    integrity: str = "intact"  # or "failed": the record failed verification (see problem)
+    problem: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return self.integrity != "intact"
 
 
 def fts_query(text: str) -> str:
@@ -146,7 +158,10 @@ def search(index: ArchiveIndex, text: str, *, limit: int = 50, filters: Filters 
             rowids = _matching_rowids(index.conn, query, limit, allowed)
         except sqlite3.OperationalError as exc:
             raise ArchiveIndexError(
-                f"The search {text!r} could not run ({exc}).", "Try other words."
+                f"The search {text!r} could not run ({exc}).",
+                "Try other words.",
+                code="archive.search_failed",
+                params={"text": text, "exc": exc},
             ) from exc
         marks = ",".join("?" * len(rowids))
         found = {
@@ -159,8 +174,15 @@ def search(index: ArchiveIndex, text: str, *, limit: int = 50, filters: Filters 
             )
         }
     rows = [found[rowid] for rowid in rowids if rowid in found]
-    pattern = highlighter(text)
-    return [_hit(row, pattern) for row in rows]
+    patterns = (phrase_highlighter(text), highlighter(text))
+    return [_hit(row, patterns) for row in rows]
+
+
+def phrase_highlighter(text: str) -> re.Pattern[str]:
+    """The query's terms as they read (``vz-disk-timeout-7`` whole, not its ``7`` anywhere): the snippet
+    is cut around the first place the query matched as typed, when the text has one."""
+    terms = sorted((pattern.pattern for pattern in term_patterns(text)), key=len, reverse=True)
+    return re.compile("|".join(terms) or r"(?!)", re.IGNORECASE)
 
 
 def highlighter(text: str) -> re.Pattern[str]:
@@ -198,8 +220,9 @@ def _matching_rowids(conn: sqlite3.Connection, query: str, limit: int, allowed: 
     return found
 
 
-def _hit(row: tuple[Any, ...], pattern: re.Pattern[str]) -> Hit:
+def _hit(row: tuple[Any, ...], patterns: tuple[re.Pattern[str], ...]) -> Hit:
     body, kind, t, record_id, folder, session_id, started, technician, device = row
+    pattern = next((pattern for pattern in patterns if pattern.search(body)), patterns[-1])
     text, spans = snippet(body, pattern)
     return Hit(record_id, folder, session_id, started, technician, device, kind, t, text, spans)
 
@@ -210,19 +233,26 @@ def _record_ids(index: ArchiveIndex, filters: Filters) -> set[int]:
         return {row[0] for row in index.conn.execute(f"SELECT r.id FROM records r WHERE {where}", args)}
 
 
-def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str = "") -> list[SessionRow]:
-    """The sessions passing *filters* (and containing every word of *text*, if given), newest first."""
+def selection(filters: Filters | None = None, text: str = "") -> tuple[str, list[Any]]:
+    """SQL conditions on ``records r`` for the sessions passing *filters* and containing every word of
+    *text*: the one set the sessions table, its report and the report's export all show."""
     where, args = (filters or Filters()).where()
     query = fts_query(text)
     if query:
         where += " AND r.id IN (SELECT m.record FROM docs d JOIN docmeta m ON m.rowid = d.rowid"
         where += " WHERE docs MATCH ?)"
         args.append(query)
+    return where, args
+
+
+def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str = "") -> list[SessionRow]:
+    """The sessions passing *filters* (and containing every word of *text*, if given), newest first."""
+    where, args = selection(filters, text)
     with index.lock:
         rows = index.conn.execute(
             "SELECT r.id, r.folder, r.session_id, r.started, r.duration, r.technician, r.device_name, "
             "r.outcome, r.score, r.customer_lang, r.escalated, r.followup_open, r.summary, "
-            "(SELECT group_concat(DISTINCT tag) FROM tags WHERE tags.record = r.id) "
+            "(SELECT group_concat(DISTINCT tag) FROM tags WHERE tags.record = r.id), r.integrity, r.problem "
             f"FROM records r WHERE {where} ORDER BY r.started DESC",
             args,
         ).fetchall()
@@ -242,6 +272,8 @@ def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str =
             bool(row[11]),
             row[12],
             tuple((row[13] or "").split(",")) if row[13] else (),
+            row[14],
+            row[15],
         )
         for row in rows
     ]
@@ -249,8 +281,38 @@ def sessions(index: ArchiveIndex, filters: Filters | None = None, *, text: str =
 
 def languages(index: ArchiveIndex) -> list[str]:
     """The customer languages seen in the archive, for a filter's choices."""
+    return _distinct(index, "customer_lang")
+
+
+def platforms(index: ArchiveIndex) -> list[str]:
+    """The device platforms seen in the archive ("DSM 7.2", "QTS 5.1"), for a filter's choices."""
+    return _distinct(index, "platform")
+
+
+def _distinct(index: ArchiveIndex, column: str) -> list[str]:
     with index.lock:
         rows = index.conn.execute(
-            "SELECT DISTINCT customer_lang FROM records WHERE customer_lang <> '' ORDER BY 1"
+            f"SELECT DISTINCT {column} FROM records WHERE {column} <> '' AND integrity = 'intact' ORDER BY 1"
         ).fetchall()
     return [row[0] for row in rows]
+
+
+def term_patterns(text: str) -> list[re.Pattern[str]]:
+    """One pattern per thing a query asks for, as it looks in text: a word, or the words of a phrase
+    (``"disk error"``, ``/dev/md0``, ``vz-42-x``) in order with anything but letters and digits between.
+
+    Where a hit appears on the screen (the player highlights these) and in the output (the moment the
+    player starts from) is where every one of them has been seen.
+    """
+    found = []
+    for match in _QUERY_PART.finditer(text):
+        raw = match.group(1) if match.group(1) is not None else match.group(2)
+        prefix = raw.rstrip().endswith("*")
+        words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", raw))
+        if not words:
+            continue
+        body = r"[\W_]+".join(re.escape(piece) for piece in words)
+        start = "" if is_cjk(words[0][0]) else r"(?<![^\W_])"  # CJK is found inside longer runs too
+        end = r"\w*" if prefix else ("" if is_cjk(words[-1][-1]) else r"(?![^\W_])")
+        found.append(re.compile(start + body + end, re.IGNORECASE))
+    return found

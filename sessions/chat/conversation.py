@@ -4,6 +4,11 @@ Incoming customer lines are recorded the moment they arrive (`chat.message`), th
 technician's language (`chat.translated` when that succeeds). Outgoing lines are previewed in the
 customer's language, may be edited, and are recorded with both texts. When no translator answers, the
 original goes through with a "not translated" mark: chat never stops for translation.
+
+A line that holds a secret (the redaction rules, detect-secrets' token shapes, or a password this console
+holds) is never sent to a translator: the technician sees it here, marked; the record gets the redacted
+text with `translation.withheld = "secret"`; an outgoing one reaches the customer as written, with a note
+in their language saying why it is not translated (resources/agent/<lang>.toml, `chat.secret_not_translated`).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -19,8 +24,13 @@ from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage, Translation
 from sessions.chat.questions import Questioner, QuestionUnansweredError
 from sessions.errors import SupportError
+from sessions.redaction import Redactor
 
 log = logging.getLogger(__name__)
+
+
+WITHHELD_SECRET = "secret"  # translation.withheld in the record: why a line has no translation
+LONG_TEXT = 2000  # characters: a longer line is redacted in a worker thread
 
 
 class TranslatorLike(Protocol):
@@ -29,11 +39,26 @@ class TranslatorLike(Protocol):
     async def translate(self, text: str, source: str | None, target: str) -> Any: ...
 
 
+class RedactionLike(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def counts_by_rule(self) -> Mapping[str, int]: ...
+
+
+class RedactorLike(Protocol):
+    """What Conversation needs of sessions.redaction.Redactor."""
+
+    def redact(self, text: str) -> RedactionLike: ...
+
+
 class EntryState(enum.Enum):
     TRANSLATING = "translating"
     TRANSLATED = "translated"
     NOT_TRANSLATED = "not-translated"  # no provider answered: the original is shown with a mark
     SAME_LANGUAGE = "same-language"
+    SECRET_HELD = "secret-held"  # held a secret: shown here only, never translated, recorded redacted
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +68,7 @@ class ChatEntry:
     message: ChatMessage
     state: EntryState
     error: str = ""
+    held: tuple[str, ...] = ()  # SECRET_HELD: the rules that found the secret ("password_phrase", ...)
 
     @property
     def outgoing(self) -> bool:
@@ -57,10 +83,31 @@ class Preview:
     lang: str
     provider: str = ""
     error: str = ""
+    secret: bool = False  # the text holds a secret: not translated, the customer reads the original
 
 
 def _lang(code: str) -> str:
     return code.split("-")[0].lower() if code else ""
+
+
+def _console_redactor() -> RedactorLike:
+    return Redactor.for_this_console(chat=True)
+
+
+def _redacted_record(message: ChatMessage, held: RedactionLike, lang: str) -> dict[str, Any]:
+    """The record of a line that held a secret: redacted text, and a translation that says why none."""
+    data = message.to_dict()
+    data["text"] = held.text
+    data["translation"] = {"lang": lang, "text": "", "provider": "", "withheld": WITHHELD_SECRET}
+    data["redactions"] = dict(held.counts_by_rule)
+    return data
+
+
+def _secret_note(text: str, customer_lang: str) -> str:
+    """*text* as the customer reads it: unchanged, then why it is not translated, in their language."""
+    from sessions.agent.catalogue import Catalogue
+
+    return f"{text}\n\n({Catalogue(customer_lang).text('chat.secret_not_translated')})"
 
 
 class Conversation:
@@ -75,8 +122,11 @@ class Conversation:
         record: Callable[[str, dict[str, Any]], None] | None = None,
         customer_lang: str = "",
         detect: Callable[[str], str | None] | None = None,
+        redactor: RedactorLike | None = None,
     ) -> None:
         self.translator = translator
+        self.redactor = redactor if redactor is not None else _console_redactor()
+        self._in_order = asyncio.Lock()
         self.technician_lang = technician_lang
         self.customer_lang = customer_lang
         self._detect = detect
@@ -106,6 +156,7 @@ class Conversation:
                 "The chat with the customer is not open.",
                 "Questions go through the agent: this works in sessions joined by code.",
                 reason="not-open",
+                code="chat.not_open_for_question",
             )
         return await self._questioner.ask(kind, params, timeout)
 
@@ -129,11 +180,24 @@ class Conversation:
             message = replace(message, lang=self._detect(message.text) or "")
         if message.lang and not self.customer_lang:
             self.set_customer_lang(message.lang)
-        self._record("chat.message", message.to_dict())
+        async with self._in_order:  # lines are recorded in the order they arrived
+            held = await self._redact(message.text)
+            if held.counts_by_rule:
+                self._record("chat.message", _redacted_record(message, held, self.technician_lang))
+                return self._show(ChatEntry(message, EntryState.SECRET_HELD, held=tuple(held.counts_by_rule)))
+            self._record("chat.message", message.to_dict())
         return await self._translate_incoming(message)
+
+    async def _redact(self, text: str) -> RedactionLike:
+        """Redaction of a chat line; a long one in a worker thread (a 16,000-character line takes ~30 ms)."""
+        if len(text) < LONG_TEXT:
+            return self.redactor.redact(text)
+        return await asyncio.to_thread(self.redactor.redact, text)
 
     async def retry(self, message_id: str) -> ChatEntry:
         entry = self.entries[message_id]
+        if entry.state is EntryState.SECRET_HELD:
+            return entry  # never sent to a translator, however often asked
         return await self._translate_incoming(entry.message)
 
     async def _translate_incoming(self, message: ChatMessage) -> ChatEntry:
@@ -157,6 +221,8 @@ class Conversation:
     # --- outgoing ---------------------------------------------------------------------------------------
     async def preview(self, text: str) -> Preview:
         """The technician's *text* as the customer will read it (their language), not sent yet."""
+        if (await self._redact(text)).counts_by_rule:
+            return Preview(text, self.technician_lang, secret=True)
         target = self.customer_lang
         if not target or _lang(target) == _lang(self.technician_lang):
             return Preview(text, target or self.technician_lang)
@@ -175,6 +241,9 @@ class Conversation:
         so the technician can copy it and nothing is lost.
         """
         message = ChatMessage("technician", text, self.technician_lang)
+        held = await self._redact(text)
+        if held.counts_by_rule:
+            return await self._send_secret(message, held)
         state = EntryState.SAME_LANGUAGE
         if preview is not None and preview.lang != self.technician_lang and preview.text:
             message = message.with_translation(preview.lang, preview.text, preview.provider or "edited")
@@ -183,7 +252,11 @@ class Conversation:
             state = EntryState.NOT_TRANSLATED
         self._record("chat.message", message.to_dict())
         if self.link is None:
-            raise SupportError("The chat is not open yet.", "Wait until the customer's side is connected.")
+            raise SupportError(
+                "The chat is not open yet.",
+                "Wait until the customer's side is connected.",
+                code="chat.not_open",
+            )
         try:
             await self.link.send(message)
         except SupportError as exc:
@@ -191,10 +264,30 @@ class Conversation:
             raise
         return self._show(ChatEntry(message, state, preview.error if preview else ""))
 
+    async def _send_secret(self, message: ChatMessage, held: RedactionLike) -> ChatEntry:
+        """Send a line that holds a secret as written (never to a translator); record it redacted."""
+        target = self.customer_lang
+        if target and _lang(target) != _lang(self.technician_lang):
+            message = message.with_translation(target, _secret_note(message.text, target), "")
+        self._record("chat.message", _redacted_record(message, held, target or self.technician_lang))
+        if self.link is None:
+            raise SupportError(
+                "The chat is not open yet.",
+                "Wait until the customer's side is connected.",
+                code="chat.not_open",
+            )
+        entry = ChatEntry(message, EntryState.SECRET_HELD, held=tuple(held.counts_by_rule))
+        try:
+            await self.link.send(message)
+        except SupportError as exc:
+            self._show(ChatEntry(message, EntryState.SECRET_HELD, str(exc), entry.held))
+            raise
+        return self._show(entry)
+
     def _show(self, entry: ChatEntry) -> ChatEntry:
         self.entries[entry.message.id] = entry
         self._on_entry(entry)
         return entry
 
 
-__all__ = ["ChatEntry", "Conversation", "EntryState", "Preview", "Translation"]
+__all__ = ["WITHHELD_SECRET", "ChatEntry", "Conversation", "EntryState", "Preview", "Translation"]

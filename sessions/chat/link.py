@@ -48,7 +48,10 @@ class ChatLink:
             writer, reader, _ = await conn.open_session(subsystem=SUBSYSTEM, encoding=None)
         except asyncssh.ChannelOpenError as exc:
             raise SessionClosedError(
-                f"The chat could not be opened ({exc.reason}).", "The session may have ended; join again."
+                f"The chat could not be opened ({exc.reason}).",
+                "The session may have ended; join again.",
+                code="chat.open_failed",
+                params={"reason": exc.reason},
             ) from exc
         return cls(reader, writer, on_message=on_message)
 
@@ -101,13 +104,17 @@ class ChatLink:
     async def _send_line(self, data: str) -> None:
         if self._closed.is_set():
             raise SessionClosedError(
-                "The chat is closed: the session has ended.", "Join again to keep chatting."
+                "The chat is closed: the session has ended.",
+                "Join again to keep chatting.",
+                code="chat.closed",
             )
         try:
             self._writer.write(data.encode("utf-8") if self._binary else data)
             await self._writer.drain()
         except (asyncssh.Error, OSError, BrokenPipeError) as exc:
-            raise SessionClosedError("The chat message could not be sent: the session has ended.") from exc
+            raise SessionClosedError(
+                "The chat message could not be sent: the session has ended.", code="chat.send_failed"
+            ) from exc
 
     @property
     def _binary(self) -> bool:

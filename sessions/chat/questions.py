@@ -23,7 +23,8 @@ log = logging.getLogger(__name__)
 
 SURVEY = "survey"
 CONSENT = "escalation.consent"
-KINDS = (SURVEY, CONSENT)
+KINDS = (SURVEY, CONSENT)  # what a console may ask over the chat channel
+WEB_FORWARD = "web.forward"  # asked by the agent itself when the technician opens the web admin page
 OUTCOMES = ("resolved", "workaround", "escalated", "not_resolved")
 MAX_COMMENT = 2000
 
@@ -40,8 +41,10 @@ class QuestionUnansweredError(SupportError):
     ``reason`` is one of ``timeout``, ``closed``, ``declined``, ``unsupported``, ``not-open``.
     """
 
-    def __init__(self, message: str, hint: str = "", *, reason: str = "") -> None:
-        super().__init__(message, hint)
+    default_code = "question.unanswered"
+
+    def __init__(self, message: str, hint: str = "", *, reason: str = "", **coded: Any) -> None:
+        super().__init__(message, hint, **coded)
         self.reason = reason
 
 
@@ -208,9 +211,8 @@ class Questioner:
                 await self.link.send_typed(question.to_dict())
             except SupportError as exc:
                 raise _closed_error() from exc
-            done, _ = await asyncio.wait(
-                {future, closed}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
-            )
+            waiting: set[asyncio.Future[Any]] = {future, closed}
+            done, _ = await asyncio.wait(waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
             if future in done:
                 return _result(kind, future.result())
             if closed in done:
@@ -221,6 +223,8 @@ class Questioner:
                 f"The customer did not answer within {minutes}.",
                 "Ask them by chat or phone, or try again later.",
                 reason="timeout",
+                code="question.timed_out",
+                params={"minutes": minutes},
             )
         except asyncio.CancelledError:
             await asyncio.shield(self._cancel(question.id))  # the technician stopped waiting
@@ -239,6 +243,7 @@ def _closed_error() -> QuestionUnansweredError:
         "The customer's side closed the chat before answering.",
         "The session may have ended; ask the customer by phone if you still need the answer.",
         reason="closed",
+        code="question.chat_closed",
     )
 
 
@@ -248,18 +253,24 @@ def _result(kind: str, answer: Answer) -> dict[str, Any]:
             "The customer closed the question without answering.",
             "You may ask by chat instead.",
             reason="declined",
+            code="question.dismissed",
         )
     if answer.status == UNSUPPORTED:
         raise QuestionUnansweredError(
             f"The customer's agent cannot answer this question ({answer.message or kind}).",
             "Their agent may be an older version; ask by chat or phone instead.",
             reason="unsupported",
+            code="question.cannot_answer",
+            params={"detail": answer.message or kind},
         )
     try:
         return check_answer(kind, answer.answer)
     except ValueError as exc:
         raise QuestionUnansweredError(
-            f"The customer's agent sent an answer that cannot be read ({exc}).", reason="unsupported"
+            f"The customer's agent sent an answer that cannot be read ({exc}).",
+            reason="unsupported",
+            code="question.unreadable_answer",
+            params={"exc": exc},
         ) from exc
 
 

@@ -20,6 +20,8 @@ from sessions.team.database import SYSTEM, Database
 class ClusterError(SupportError):
     """This relay cannot act as one with the others sharing its database."""
 
+    default_code = "cluster.error"
+
 
 @dataclass(frozen=True, slots=True)
 class CodeHolder:
@@ -65,6 +67,8 @@ class Registry:
                     f"This relay's host key ({fingerprint}) is not the deployment's ({row[0]}): relays "
                     "sharing one database must present one host key.",
                     "Start every relay with the same --host-key FILE (see docs/relay-cluster.md).",
+                    code="cluster.foreign_host_key",
+                    params={"fingerprint": fingerprint, "deployment": row[0]},
                 )
             tx.run(
                 "INSERT INTO relay_members(id, peer, fingerprint, started, lease_until) "

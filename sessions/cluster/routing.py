@@ -3,23 +3,56 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import asyncssh
 
+from sessions.cluster.node import ClusterNode
 from sessions.cluster.peer import carry_claim
 from sessions.relay.bridge import Bridge
-from sessions.relay.pairing import CodeState, Pairing, Technician
+from sessions.relay.pairing import CodeState, CustomerEnd, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
-
-if TYPE_CHECKING:
-    from sessions.relay.server import Relay
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
 AWAY = (CodeState.WAITING_AWAY, CodeState.ACTIVE_AWAY)
 
 
-async def issue(relay: Relay, customer: Any) -> Pairing:
+class _Audit(Protocol):
+    def write(self, event: str, **fields: Any) -> None: ...
+
+
+class _Timeouts(Protocol):
+    @property
+    def consent_timeout(self) -> float: ...
+
+    @property
+    def consent_margin(self) -> float: ...
+
+
+class ClusterHost(Protocol):
+    """What the cluster hooks use of a relay (sessions.relay.server.Relay): its codes, audit and node.
+
+    A Protocol, so sessions/cluster/ never imports the relay server (which imports this module).
+    """
+
+    @property
+    def book(self) -> PairingBook: ...
+
+    @property
+    def audit(self) -> _Audit: ...
+
+    @property
+    def cluster(self) -> ClusterNode | None: ...
+
+
+class RoutingHost(ClusterHost, Protocol):
+    """A relay that carries claims: also its consent timeouts."""
+
+    @property
+    def config(self) -> _Timeouts: ...
+
+
+async def issue(relay: ClusterHost, customer: CustomerEnd) -> Pairing:
     """A new code for *customer*, held in the database so no other relay hands it out while it lives."""
     while True:
         pairing = relay.book.issue(customer)
@@ -30,7 +63,9 @@ async def issue(relay: Relay, customer: Any) -> Pairing:
         relay.book.discard(pairing)  # another relay holds it: draw again
 
 
-async def resume(relay: Relay, customer: Any, code: str, token: str) -> Pairing | None:
+async def resume(
+    relay: ClusterHost, customer: CustomerEnd, address: str, code: str, token: str
+) -> Pairing | None:
     """The pairing an agent comes back to (here or from a relay that died), or None for a new code."""
     holder = await relay.cluster.adopt(code, token) if relay.cluster is not None else None
     pairing = relay.book.resume(code, token)
@@ -41,12 +76,12 @@ async def resume(relay: Relay, customer: Any, code: str, token: str) -> Pairing 
         return None
     technician = Technician(holder.technician, holder.technician_name) if holder.state == "active" else None
     pairing = relay.book.adopt(code, token, customer, technician=technician, issued_at=holder.issued)
-    relay.audit.write("code.adopted", code=code, address=customer.address, active=technician is not None)
+    relay.audit.write("code.adopted", code=code, address=address, active=technician is not None)
     return pairing
 
 
 async def route(
-    relay: Relay, technician: Technician, address: str, code: str
+    relay: RoutingHost, technician: Technician, address: str, code: str
 ) -> asyncssh.SSHTCPSession[bytes] | None:
     """Carry a claim to the relay holding *code*; None when this relay holds it (or nobody does)."""
     if relay.cluster is None:
@@ -65,7 +100,7 @@ async def route(
 
 
 async def _forward(
-    relay: Relay, technician: Technician, address: str, code: str, peer: str
+    relay: RoutingHost, technician: Technician, address: str, code: str, peer: str
 ) -> asyncssh.SSHTCPSession[bytes]:
     assert relay.cluster is not None
     audit = relay.audit

@@ -12,7 +12,8 @@ from sessions.diagnostics.profiles import (
     profile_names,
 )
 from sessions.diagnostics.raw import CommandResult
-from sessions.diagnostics.runner import DiagnosticsRunner, detect_profile, diagnose, resolve_profile
+from sessions.diagnostics.recorded import diagnose, start_run
+from sessions.diagnostics.runner import DiagnosticsRunner, detect_profile, resolve_profile
 
 __all__ = [
     "Check",
@@ -31,5 +32,6 @@ __all__ = [
     "load_profile",
     "profile_names",
     "resolve_profile",
+    "start_run",
     "worst",
 ]

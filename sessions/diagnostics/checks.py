@@ -10,7 +10,7 @@ import asyncio
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sessions.diagnostics.findings import Finding, Status, finding, worst
 from sessions.diagnostics.parsers import DISCOVERERS, PARSERS, ParseContext, ParseError
@@ -85,13 +85,24 @@ def classify(result: CommandResult, timeout: float) -> Failure | None:
 def evaluate(
     check: Check, result: CommandResult, item: str, extra: Mapping[str, str]
 ) -> list[Finding] | Failure:
-    """Parse one command result, or say why it cannot be."""
+    """Parse one command result, or say why it cannot be.
+
+    A command that timed out or lost its channel after printing part of its output is read as far as
+    it got (``cut``): its findings say so, and carry the reason as their last evidence line.
+    """
     failure = classify(result, check.timeout)
-    if failure:
+    cut = failure is not None and (result.timed_out or bool(result.error)) and bool(result.stdout.strip())
+    if failure and not cut:
         return failure
-    context = ParseContext(check=check.id, target=item, params=check.params, extra=extra)
+    context = ParseContext(check=check.id, target=item, params=check.params, extra=extra, cut=cut)
     try:
-        return PARSERS[check.parser](result.stdout, context)
+        found = PARSERS[check.parser](result.stdout, context)
+        if failure is None:
+            return found
+        if all(f.status is Status.ERROR for f in found):
+            return failure  # nothing usable arrived before the cut: try the next command
+        why = f"({failure.reason})"
+        return [replace(f, evidence=(*f.evidence, why)) for f in found]
     except ParseError as exc:
         if _DENIED.search(str(exc)):
             reason = (
@@ -145,8 +156,9 @@ async def run_check(check: Check, execute: Execute) -> CheckResult:
         else:
             findings = await _alternatives(check, call, "", inputs)
     finally:
-        if not inputs.done():
+        if not inputs.done():  # the check was stopped: its inputs are not needed, nor left running
             inputs.cancel()
+            await asyncio.wait({inputs})
     return CheckResult(check.id, check.title, tuple(findings), tuple(log), time.monotonic() - started)
 
 

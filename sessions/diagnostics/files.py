@@ -10,7 +10,9 @@ way cat would (no SFTP subsystem, a directory, an odd server error) falls back t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import cast
 
@@ -53,6 +55,7 @@ class FileReader:
         self.limit = limit
         self.closed = False
         self._client: asyncio.Future[asyncssh.SFTPClient | None] | None = None
+        self._ending: asyncio.Future[None] | None = None
 
     async def _sftp(self) -> asyncssh.SFTPClient | None:
         if self.closed:
@@ -75,7 +78,7 @@ class FileReader:
                 self.limit.release()
                 return None
             try:
-                return await self.conn.start_sftp_client()
+                return await _started(self.conn.start_sftp_client())
             except asyncssh.ChannelOpenError:
                 retry = self.limit.refused()  # the server's session limit: wait for a channel of ours
                 self.limit.release()
@@ -106,11 +109,20 @@ class FileReader:
         return FileRead(0, b"".join(chunks).decode("utf-8", errors="replace"))
 
     async def close(self) -> None:
-        """End the SFTP session (if one was opened) and give its channel back; later reads use cat."""
+        """End the SFTP session (if one was opened) and give its channel back; later reads use cat.
+
+        The session is ended once, by a task of its own: a close() that is itself cancelled (a command
+        that gave the channel up was stopped) leaves the ending to finish, and every later close()
+        waits for it, so nothing of the session outlives the run.
+        """
         self.closed = True
         client, self._client = self._client, None
-        if client is None:
-            return
+        if client is not None:
+            self._ending = asyncio.ensure_future(self._end(client))
+        if self._ending is not None:
+            await asyncio.shield(self._ending)
+
+    async def _end(self, client: asyncio.Future[asyncssh.SFTPClient | None]) -> None:
         if not client.done():
             client.cancel()  # it may be waiting for a channel the commands need
             await asyncio.wait({client})
@@ -126,3 +138,24 @@ class FileReader:
             pass
         finally:
             self.limit.release()
+
+
+async def _started(opening: Awaitable[asyncssh.SFTPClient]) -> asyncssh.SFTPClient:
+    """Start an SFTP session; cancelled half-way, the session is still started, then ended.
+
+    asyncssh starts the session's packet reader before it asks the server for its limits: a cancel
+    that lands in between would leave that reader (and the channel) running until the connection
+    closes. So the start runs to its end, and a cancelled start closes what it opened.
+    """
+    task = asyncio.ensure_future(opening)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        try:
+            sftp = await task
+        except (asyncssh.Error, OSError, asyncio.CancelledError):
+            raise asyncio.CancelledError from None
+        sftp.exit()
+        with contextlib.suppress(asyncssh.Error, OSError):
+            await sftp.wait_closed()
+        raise

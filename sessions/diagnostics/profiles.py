@@ -79,6 +79,12 @@ class Profile:
         raise DiagnosticsError(
             f"The profile '{self.name}' has no check '{check_id}'.",
             f"Its checks are: {', '.join(c.id for c in self.checks)}.",
+            code="diagnostics.unknown_check",
+            params={
+                "name": self.name,
+                "check_id": check_id,
+                "checks": ", ".join(c.id for c in self.checks),
+            },
         )
 
     def with_addon(self, addon: Profile) -> Profile:
@@ -119,13 +125,23 @@ def _load(name: str, sources: Mapping[str, str], seen: tuple[str, ...]) -> Profi
         raise DiagnosticsError(
             f"There is no diagnostics profile called '{name}'.",
             f"Use one of: auto, {', '.join(sorted(sources))}.",
+            code="diagnostics.unknown_profile",
+            params={"name": name, "profiles": ", ".join(sorted(sources))},
         )
     if name in seen:
-        raise DiagnosticsError(f"The diagnostics profile '{name}' extends itself ({' → '.join(seen)}).")
+        raise DiagnosticsError(
+            f"The diagnostics profile '{name}' extends itself ({' → '.join(seen)}).",
+            code="diagnostics.profile_loop",
+            params={"name": name, "chain": " → ".join(seen)},
+        )
     try:
         data = tomllib.loads(sources[name])
     except tomllib.TOMLDecodeError as exc:
-        raise DiagnosticsError(f"The diagnostics profile '{name}' is not valid TOML: {exc}.") from exc
+        raise DiagnosticsError(
+            f"The diagnostics profile '{name}' is not valid TOML: {exc}.",
+            code="diagnostics.profile_invalid_toml",
+            params={"name": name, "exc": exc},
+        ) from exc
     meta = data.get("profile", {})
     base = meta.get("extends")
     checks: dict[str, Check] = {}
@@ -155,7 +171,11 @@ def _check(profile: str, raw: Mapping[str, Any], base: Check | None) -> Check:
     """A check from its TOML table; keys left out are taken from the check of the same id it overrides."""
     where = f"check '{raw.get('id')}' of profile '{profile}'"
     if not _CHECK_ID.match(str(raw.get("id", ""))):
-        raise DiagnosticsError(f"The {where} needs an id of lowercase letters, digits and dashes.")
+        raise DiagnosticsError(
+            f"The {where} needs an id of lowercase letters, digits and dashes.",
+            code="diagnostics.bad_check_id",
+            params={"where": where},
+        )
     params = {**(base.params if base else {}), **raw.get("params", {})}
     for_each = base.for_each if base else None
     if "for_each" in raw:
@@ -180,20 +200,37 @@ def _check(profile: str, raw: Mapping[str, Any], base: Check | None) -> Check:
 def _validate(check: Check, where: str) -> None:
     if check.parser not in PARSERS:
         raise DiagnosticsError(
-            f"The {where} names an unknown parser '{check.parser}'.", f"Known: {sorted(PARSERS)}."
+            f"The {where} names an unknown parser '{check.parser}'.",
+            f"Known: {sorted(PARSERS)}.",
+            code="diagnostics.unknown_parser",
+            params={"where": where, "parser": check.parser, "parsers": sorted(PARSERS)},
         )
     if not check.commands:
-        raise DiagnosticsError(f"The {where} has no commands.")
+        raise DiagnosticsError(
+            f"The {where} has no commands.", code="diagnostics.no_commands", params={"where": where}
+        )
     templated = any(ITEM in c for c in check.commands)
     if templated != (check.for_each is not None):
-        raise DiagnosticsError(f"The {where} must use {ITEM} in its commands exactly when it has for_each.")
+        raise DiagnosticsError(
+            f"The {where} must use {ITEM} in its commands exactly when it has for_each.",
+            code="diagnostics.item_mismatch",
+            params={"where": where, "placeholder": ITEM},
+        )
     if check.for_each and check.for_each.items not in DISCOVERERS:
-        raise DiagnosticsError(f"The {where} names an unknown item list '{check.for_each.items}'.")
+        raise DiagnosticsError(
+            f"The {where} names an unknown item list '{check.for_each.items}'.",
+            code="diagnostics.unknown_item_list",
+            params={"where": where, "items": check.for_each.items},
+        )
     try:
         if check.for_each:
             re.compile(check.for_each.pattern)
     except re.error as exc:
-        raise DiagnosticsError(f"The {where} has an invalid item pattern: {exc}.") from exc
+        raise DiagnosticsError(
+            f"The {where} has an invalid item pattern: {exc}.",
+            code="diagnostics.bad_item_pattern",
+            params={"where": where, "exc": exc},
+        ) from exc
 
 
 def load_profiles(names: Iterable[str] | None = None) -> list[Profile]:

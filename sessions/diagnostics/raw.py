@@ -53,6 +53,11 @@ class CommandResult:
     error: str = ""  # the channel could not be opened, the connection dropped…
     via: str = "exec"  # "sftp": a plain file (`cat PATH`) read over SFTP; exit status and stderr as cat's
 
+    def __post_init__(self) -> None:
+        # Kept to the millisecond, as the raw file keeps it: a finding made live and the same finding made
+        # again from the file must read alike (1.6949 s would show as 1.69 live and 1.70 from 1.695).
+        object.__setattr__(self, "duration", round(self.duration, 3))
+
 
 @dataclass(frozen=True, slots=True)
 class RawCheck:
@@ -90,7 +95,11 @@ def render(check: str, profile: str, results: Iterable[CommandResult]) -> str:
 def write_check(folder: Path, check: str, profile: str, results: Iterable[CommandResult]) -> Path:
     """Write `<folder>/<check>.out` (check ids are validated by the profile loader)."""
     if not _CHECK_FILE.match(f"{check}.out"):
-        raise DiagnosticsError(f"Refusing to write raw output for the odd check id {check!r}.")
+        raise DiagnosticsError(
+            f"Refusing to write raw output for the odd check id {check!r}.",
+            code="diagnostics.raw_bad_check_id",
+            params={"check": check},
+        )
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{check}.out"
     path.write_bytes(render(check, profile, results).encode())
@@ -101,12 +110,20 @@ def parse(data: bytes, name: str = "raw output") -> RawCheck:
     """Read a `.out` file's bytes back; a damaged file raises DiagnosticsError naming it."""
     reader = _Reader(data, name)
     if reader.line() != MAGIC:
-        raise DiagnosticsError(f"{name} is not a Valuezone diagnostics raw output file.")
+        raise DiagnosticsError(
+            f"{name} is not a Valuezone diagnostics raw output file.",
+            code="diagnostics.raw_not_output",
+            params={"name": name},
+        )
     check, profile = reader.field("check"), reader.field("profile")
     results = []
     while reader.skip_blank():
         if reader.line() != "## command":
-            raise DiagnosticsError(f"{name} is damaged near byte {reader.pos}.")
+            raise DiagnosticsError(
+                f"{name} is damaged near byte {reader.pos}.",
+                code="diagnostics.raw_damaged",
+                params={"name": name, "pos": reader.pos},
+            )
         fields = {key: reader.field(key) for key in _KEYS[:-1]}
         fields["via"] = reader.field("via") if reader.peek("via: ") else "exec"
         fields["stdout-bytes"] = reader.field("stdout-bytes")
@@ -152,7 +169,11 @@ class _Reader:
     def line(self) -> str:
         end = self.data.find(b"\n", self.pos)
         if end < 0:
-            raise DiagnosticsError(f"{self.name} ends in the middle of a record.")
+            raise DiagnosticsError(
+                f"{self.name} ends in the middle of a record.",
+                code="diagnostics.raw_cut_record",
+                params={"name": self.name},
+            )
         text = self.data[self.pos : end].decode(errors="replace")
         self.pos = end + 1
         return text
@@ -163,20 +184,30 @@ class _Reader:
     def field(self, key: str, *, after_newline: bool = False) -> str:
         if after_newline:
             if self.data[self.pos : self.pos + 1] != b"\n":
-                raise DiagnosticsError(f"{self.name} is damaged near byte {self.pos}.")
+                raise DiagnosticsError(
+                    f"{self.name} is damaged near byte {self.pos}.",
+                    code="diagnostics.raw_damaged",
+                    params={"name": self.name, "pos": self.pos},
+                )
             self.pos += 1
         text = self.line()
         name, sep, value = text.partition(": ")
         if name.rstrip(":") != key:
             raise DiagnosticsError(
-                f"{self.name}: expected '{key}:' near byte {self.pos}, found {text[:40]!r}."
+                f"{self.name}: expected '{key}:' near byte {self.pos}, found {text[:40]!r}.",
+                code="diagnostics.raw_expected_key",
+                params={"name": self.name, "key": key, "pos": self.pos, "found": text[:40]},
             )
         return value if sep else ""
 
     def take(self, count: int) -> str:
         chunk = self.data[self.pos : self.pos + count]
         if len(chunk) != count:
-            raise DiagnosticsError(f"{self.name} is cut short (a command's output is incomplete).")
+            raise DiagnosticsError(
+                f"{self.name} is cut short (a command's output is incomplete).",
+                code="diagnostics.raw_cut_output",
+                params={"name": self.name},
+            )
         self.pos += count
         return chunk.decode(errors="replace")
 
@@ -189,7 +220,11 @@ class _Reader:
 def read_folder(folder: Path) -> list[RawCheck]:
     """Every `<check-id>.out` directly in *folder* (nothing outside it is followed or read)."""
     if not folder.is_dir():
-        raise DiagnosticsError(f"{folder} is not a folder of diagnostics raw outputs.")
+        raise DiagnosticsError(
+            f"{folder} is not a folder of diagnostics raw outputs.",
+            code="diagnostics.raw_not_folder",
+            params={"folder": folder},
+        )
     found = []
     for path in sorted(folder.iterdir()):
         if _CHECK_FILE.match(path.name) and path.is_file() and not path.is_symlink():
@@ -198,5 +233,7 @@ def read_folder(folder: Path) -> list[RawCheck]:
         raise DiagnosticsError(
             f"There are no <check>.out files in {folder}.",
             "Point --offline at the diagnostics/raw folder of a bundle or of an earlier run.",
+            code="diagnostics.raw_no_files",
+            params={"folder": folder},
         )
     return found

@@ -8,7 +8,6 @@ Commands run on exec channels; plain file reads (`cat /proc/mdstat`) go over one
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -26,6 +25,7 @@ from sessions.diagnostics.files import FileReader, plain_file
 from sessions.diagnostics.findings import Finding
 from sessions.diagnostics.profiles import Profile, load_profile, load_profiles
 from sessions.diagnostics.raw import CommandResult, write_check
+from sessions.events import Subscribers, Unsubscribe
 
 # The C locale keeps numbers and messages in the form the parsers read (smartctl prints 1.000.000 in German).
 COMMAND_ENV = {"LC_ALL": "C", "LANG": "C"}
@@ -36,7 +36,22 @@ DETECT_TIMEOUT = 10.0
 # A channel refused while none of ours is open: the server may still count one that just closed.
 REFUSED_RETRIES = 4
 
-Sink = Callable[[Finding], None]
+
+@dataclass(frozen=True, slots=True)
+class CheckFinished:
+    """One check of a run is done (its raw output is already written when the run has a raw folder)."""
+
+    result: CheckResult
+
+
+@dataclass(frozen=True, slots=True)
+class FindingMade:
+    """A finding, as soon as its check is done (the caller records it; the runner knows no recorder)."""
+
+    finding: Finding
+
+
+DiagnosticsEvent = CheckFinished | FindingMade
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +67,8 @@ def _now() -> str:
 class DiagnosticsRunner:
     """Runs *profile* on *conn*; every command's result goes to ``raw_dir/<check-id>.out`` when given.
 
-    ``sink`` receives every finding as it is made (the caller records it); nothing here knows the recorder.
+    Watch a run with `subscribe()` (CheckFinished, FindingMade). Nothing here knows the recorder
+    (sessions.diagnostics.recorded puts a run into a record).
     """
 
     def __init__(
@@ -61,13 +77,12 @@ class DiagnosticsRunner:
         profile: Profile,
         *,
         raw_dir: Path | None = None,
-        sink: Sink | None = None,
         max_channels: int = DEFAULT_CHANNELS,
     ) -> None:
         self.conn = conn
         self.profile = profile
         self.raw_dir = raw_dir
-        self.sink = sink
+        self.events: Subscribers[DiagnosticsEvent] = Subscribers("diagnostics")
         self.channels = ChannelLimit(max_channels)
         # During one run, a command several checks need (cat /proc/mdstat…) goes over the wire once, and
         # plain files are read over one SFTP session.
@@ -89,7 +104,11 @@ class DiagnosticsRunner:
         finally:
             self._depth -= 1
             if self._depth == 0:
-                files, self._files, self._shared = self._files, None, None
+                files, shared = self._files, self._shared
+                self._files = self._shared = None
+                # Commands still running belong to checks that were stopped (the session ended): stop them
+                # too, so nothing of this run outlives it.
+                await _cancel_and_wait((shared or {}).values())
                 if files is not None:
                     await files.close()
 
@@ -138,7 +157,8 @@ class DiagnosticsRunner:
         started, clock = _now(), time.monotonic()
         base: dict[str, Any] = {"command": command, "role": role, "item": item, "started": started}
         try:
-            read = await asyncio.wait_for(files.read(path), timeout)
+            async with asyncio.timeout(timeout):
+                read = await files.read(path)
         except TimeoutError:
             return CommandResult(**base, duration=time.monotonic() - clock, timed_out=True, via="sftp")
         except (asyncssh.Error, OSError) as exc:
@@ -158,10 +178,10 @@ class DiagnosticsRunner:
         started, clock = _now(), time.monotonic()
         base: dict[str, Any] = {"command": command, "role": role, "item": item, "started": started}
         try:
-            proc = await asyncio.wait_for(
-                self.conn.run(command, check=False, env=COMMAND_ENV, timeout=timeout, errors="replace"),
-                timeout + 5,
-            )
+            async with asyncio.timeout(timeout + 5):
+                proc = await self.conn.run(
+                    command, check=False, env=COMMAND_ENV, timeout=timeout, errors="replace"
+                )
         except asyncssh.TimeoutError as exc:
             return _Outcome(CommandResult(
                 **base, stdout=str(exc.stdout or ""), stderr=str(exc.stderr or ""),
@@ -203,10 +223,7 @@ class DiagnosticsRunner:
                     self._deliver(result)
                     yield result
             finally:
-                for task in tasks:
-                    task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await asyncio.gather(*tasks, return_exceptions=True)
+                await _cancel_and_wait(tasks)
 
     async def run_all(self) -> list[CheckResult]:
         """Every check, in profile order once all are done."""
@@ -216,9 +233,21 @@ class DiagnosticsRunner:
     def _deliver(self, result: CheckResult) -> None:
         if self.raw_dir is not None:
             write_check(self.raw_dir, result.check, self.profile.name, result.results)
-        if self.sink is not None:
-            for item in result.findings:
-                self.sink(item)
+        for item in result.findings:
+            self.events.emit(FindingMade(item))
+        self.events.emit(CheckFinished(result))
+
+    def subscribe(self, callback: Callable[[DiagnosticsEvent], None]) -> Unsubscribe:
+        return self.events.subscribe(callback)
+
+
+async def _cancel_and_wait(futures: Iterable[asyncio.Future[Any]]) -> None:
+    """Cancel every future not done yet and wait until each has finished."""
+    pending = [f for f in futures if not f.done()]
+    for future in pending:
+        future.cancel()
+    if pending:
+        await asyncio.wait(pending)
 
 
 def resolve_profile(name: str) -> Profile:
@@ -248,26 +277,3 @@ async def detect_profile(conn: asyncssh.SSHClientConnection, names: Iterable[str
     for addon in (p for p in found if p.addon):
         profile = profile.with_addon(addon)
     return profile
-
-
-async def diagnose(
-    conn: asyncssh.SSHClientConnection,
-    profile: str | Profile = "auto",
-    *,
-    raw_dir: Path | None = None,
-    sink: Sink | None = None,
-    on_result: Callable[[CheckResult], None] | None = None,
-    on_profile: Callable[[Profile], None] | None = None,
-) -> list[CheckResult]:
-    """Detect (for ``auto``) and run a whole profile; *on_result* sees each check as it finishes."""
-    if isinstance(profile, str):
-        profile = await detect_profile(conn) if profile == "auto" else resolve_profile(profile)
-    if on_profile is not None:
-        on_profile(profile)
-    runner = DiagnosticsRunner(conn, profile, raw_dir=raw_dir, sink=sink)
-    results: dict[str, CheckResult] = {}
-    async for result in runner.run():
-        results[result.check] = result
-        if on_result is not None:
-            on_result(result)
-    return [results[i] for i in profile.ids()]

@@ -1,14 +1,6 @@
 """Escalation to headquarters: collect logs, redact, bundle, ask consent, deliver once via an outbox."""
 
-from sessions.escalation.bundle import (
-    BuildProgress,
-    BuiltBundle,
-    BundleRequest,
-    Preview,
-    PreviewFile,
-    StagedBundle,
-    build_bundle,
-)
+from sessions.escalation.bundle import StagedBundle, build_bundle
 from sessions.escalation.collect import CollectLimits, CollectProgress, CollectResult, collect_logs
 from sessions.escalation.consent import Consent, ConsentQuestion, obtain_consent
 from sessions.escalation.contents import translate_summary
@@ -17,6 +9,7 @@ from sessions.escalation.delivery.factory import DeliveryOptions, deliverer_for
 from sessions.escalation.logspecs import LogSpec, detect_log_spec, log_spec
 from sessions.escalation.manifest import Manifest, read_manifest, verify_bundle
 from sessions.escalation.outbox import Backoff, Outbox, OutboxItem, State
+from sessions.escalation.values import BuildProgress, BuiltBundle, BundleRequest, Preview, PreviewFile
 
 __all__ = [
     "Backoff",

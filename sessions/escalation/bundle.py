@@ -22,84 +22,21 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from sessions.errors import EscalationError
 from sessions.escalation.consent import Consent
 from sessions.escalation.contents import findings_from_raw, read_record_texts, summary_markdown
-from sessions.escalation.manifest import MANIFEST, FileEntry, Manifest, new_bundle_id, utc_now
+from sessions.escalation.manifest import MANIFEST, FileEntry, Manifest, utc_now
 from sessions.escalation.safepaths import create_new, device_member
-from translation.redaction import Redactor
+from sessions.escalation.values import BuildProgress, BuiltBundle, BundleRequest, Preview, PreviewFile
+from sessions.redaction import Redactor
 
 CHUNK = 4 << 20
 COMPRESS_LEVEL = 6  # gzip's default, so a bundle is as small as `tar czf` makes it
 CONSENT = "consent.json"
-
-
-@dataclass(frozen=True, slots=True)
-class BundleRequest:
-    """Everything a bundle is built from. Texts here are originals; redaction happens while staging."""
-
-    record: Path | None = None
-    ticket: str = ""
-    technician: str = ""
-    device: Mapping[str, Any] = field(default_factory=dict)
-    summary: str = ""
-    summary_language: str = ""
-    summary_translation: str | None = None
-    hq_language: str = ""
-    logs_dir: Path | None = None
-    raw_dir: Path | None = None
-    notes: tuple[str, ...] = ()
-    bundle_id: str = field(default_factory=new_bundle_id)
-
-
-@dataclass(frozen=True, slots=True)
-class PreviewFile:
-    """One file as it will be sent: redacted size, size before redaction, redactions by rule."""
-
-    path: str
-    size: int
-    original_size: int
-    redactions: Mapping[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Preview:
-    """What the technician and the customer are shown before anything leaves the computer."""
-
-    bundle_id: str
-    files: tuple[PreviewFile, ...]
-    redactions: Mapping[str, int]
-    notes: tuple[str, ...] = ()
-
-    @property
-    def total_bytes(self) -> int:
-        return sum(f.size for f in self.files)
-
-
-@dataclass(frozen=True, slots=True)
-class BuildProgress:
-    """Pushed to the progress callback: `phase` is "redacting" or "packing"."""
-
-    phase: str
-    files_done: int
-    files_total: int
-    bytes_done: int
-    bytes_total: int
-
-
-@dataclass(frozen=True, slots=True)
-class BuiltBundle:
-    """A finished bundle file: its id, size and SHA-256 (the outbox and HQ check these)."""
-
-    path: Path
-    bundle_id: str
-    size: int
-    sha256: str
-    manifest: Manifest
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +88,9 @@ class _Cancellable(io.RawIOBase):
 
     def read(self, size: int = -1) -> bytes:
         if self.cancel is not None and self.cancel.is_set():
-            raise EscalationError("Building the bundle was cancelled.", "Nothing was sent.")
+            raise EscalationError(
+                "Building the bundle was cancelled.", "Nothing was sent.", code="escalation.build_cancelled"
+            )
         data = self.src.read(size)
         self.on_read(len(data))
         return data
@@ -219,7 +158,7 @@ class StagedBundle:
 
     def __init__(self, request: BundleRequest, redactor: Redactor | None = None, workdir: Path | None = None):
         self.request = request
-        self.redactor = redactor or Redactor.from_resources()
+        self.redactor = redactor or Redactor.for_this_console()
         self.created = utc_now()
         self.folder = Path(tempfile.mkdtemp(prefix="vz-bundle-", dir=workdir))
         self.staged: list[StagedFile] = []
@@ -291,7 +230,11 @@ class StagedBundle:
     ) -> BuiltBundle:
         """Write the .tar.gz at *out* (atomically: `.part`, then rename) from the staged files."""
         if not consent.agreed:
-            raise EscalationError("A bundle is only packed with the customer's consent.", "Ask for it first.")
+            raise EscalationError(
+                "A bundle is only packed with the customer's consent.",
+                "Ask for it first.",
+                code="escalation.no_consent",
+            )
         part = out.with_name(out.name + ".part")
         part.unlink(missing_ok=True)
         entries: list[FileEntry] = []
@@ -304,7 +247,11 @@ class StagedBundle:
             ):
                 for item in list(self.staged) if staged is None else staged:
                     if cancel is not None and cancel.is_set():
-                        raise EscalationError("Building the bundle was cancelled.", "Nothing was sent.")
+                        raise EscalationError(
+                            "Building the bundle was cancelled.",
+                            "Nothing was sent.",
+                            code="escalation.build_cancelled",
+                        )
                     with item.path.open("rb") as fh:
                         tar.addfile(_info(item.entry.path, item.entry.size), fh)
                     entries.append(item.entry)

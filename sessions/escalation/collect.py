@@ -181,7 +181,11 @@ class _Collector:
                 return name, create_new(inside(self.dest, name))
             except FileExistsError:
                 continue
-        raise EscalationError(f"Too many device files are named like {remote!r}.")
+        raise EscalationError(
+            f"Too many device files are named like {remote!r}.",
+            code="escalation.too_many_files",
+            params={"remote": remote},
+        )
 
     async def fetch(self, sftp: asyncssh.SFTPClient, item: _Planned) -> None:
         """Copy the newest `take` bytes of the file (from a line start when cut)."""
@@ -294,6 +298,8 @@ async def collect_logs(
         raise EscalationError(
             f"The device refused an SFTP session ({exc.reason}).",
             "Enable SFTP on the device (on a NAS: the SFTP service in the file services settings).",
+            code="escalation.sftp_refused",
+            params={"reason": exc.reason},
         ) from exc
     for name, command in spec.commands.items():
         await collector.run_command(name, command, skipped)

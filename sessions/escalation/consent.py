@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sessions.errors import ConsentRefusedError
 from sessions.escalation.manifest import utc_now
-
-if TYPE_CHECKING:
-    from sessions.escalation.bundle import Preview
+from sessions.escalation.values import Preview
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +82,13 @@ async def obtain_consent(question: ConsentQuestion, ask: AskConsent) -> Consent:
         raise ConsentRefusedError(
             f"{answer.by or 'The customer'} did not agree to send the bundle to {question.destination}.",
             "Nothing was sent. Explain what the bundle holds and ask again, or close the escalation.",
+            code="consent.bundle_declined",
+            params={"who": answer.by or "The customer", "destination": question.destination},
         )
     if set(answer.files) != set(question.files):
         raise ConsentRefusedError(
             "The consent recorded is for a different set of files than the bundle holds.",
             "Show the customer the current preview and ask again.",
+            code="consent.files_differ",
         )
     return answer

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sessions.errors import SupportError
-from translation.redaction import Redactor
+from sessions.redaction import Redactor
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,9 @@ def _chat_lines(events: Iterator[dict[str, Any]]) -> str:
         who = data.get("from", "?")
         out.append(f"[{event.get('ts', '')}] {who} ({data.get('lang', '?')}): {data.get('text', '')}")
         translation = data.get("translation") or {}
-        if translation.get("text"):
+        if translation.get("withheld") == "secret":
+            out.append("    → (not translated: it held a secret, redacted above)")
+        elif translation.get("text"):
             out.append(
                 f"    → ({translation.get('lang', '?')}, {translation.get('provider', '?')}): "
                 f"{translation['text']}"

@@ -71,7 +71,11 @@ class HqDestination:
     def check(self) -> HqDestination:
         """Raise EscalationError when the URL is not a destination Valuezone can deliver to."""
         if not self.name:
-            raise EscalationError("An HQ destination needs a name.", "Give it a name the technicians know.")
+            raise EscalationError(
+                "An HQ destination needs a name.",
+                "Give it a name the technicians know.",
+                code="escalation.destination_no_name",
+            )
         self.parsed  # noqa: B018 (parsing is the check)
         return self
 
@@ -96,7 +100,11 @@ class HqDestination:
     def store_credential(self, secret: str) -> bool:
         """Keep *secret* in the keyring; False when only kept in memory for this run (no keyring)."""
         if not secret:
-            raise EscalationError("No secret was given.", "Paste the token or type the password HQ gave you.")
+            raise EscalationError(
+                "No secret was given.",
+                "Paste the token or type the password HQ gave you.",
+                code="escalation.no_secret",
+            )
         return secrets.store(*self.credential(), secret)
 
     def forget_credential(self) -> None:

@@ -3,6 +3,8 @@
 Standard library only (http.server + ssl), one thread per upload. An upload streams to a private
 file in `INBOX/.incoming/`; it is stored as `INBOX/<id>.tar.gz` (+ `<id>.json`, the receipt) only after
 the token, the size, the SHA-256 the client named and every hash in the manifest have been checked.
+Slow and surplus connections are cut or turned away (hq_guard.py); a bundle is unpacked within bounds
+(unpack.py). A refusal that sending again cannot cure says `"retry": false`, so the sender stops.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import io
 import json
 import logging
 import os
@@ -23,8 +26,17 @@ from pathlib import Path
 from typing import Any
 
 from sessions.errors import BundleInvalidError, EscalationError
+from sessions.escalation.hq_guard import (
+    ConnectionBook,
+    ConnectionLimits,
+    Deadline,
+    GuardedReader,
+    SlowSenderError,
+)
 from sessions.escalation.manifest import utc_now, verify_bundle
 from sessions.escalation.multipart import MAX_HEAD, boundary_of, closing, parse_head
+from sessions.escalation.unpack import UnpackLimits
+from sessions.listening import listen_error
 
 log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 2 << 30
@@ -37,7 +49,12 @@ def read_tokens(path: Path) -> dict[str, str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise EscalationError(f"The tokens file {path} cannot be read ({exc}).", "Check the path.") from exc
+        raise EscalationError(
+            f"The tokens file {path} cannot be read ({exc}).",
+            "Check the path.",
+            code="hq.tokens_unreadable",
+            params={"path": path, "exc": exc},
+        ) from exc
     tokens = {}
     for number, line in enumerate(lines, start=1):
         fields = line.split("#", 1)[0].split()
@@ -47,21 +64,27 @@ def read_tokens(path: Path) -> dict[str, str]:
             raise EscalationError(
                 f"{path}:{number}: write `NAME TOKEN` with a token of at least 16 characters.",
                 "Generate one with `python -c 'import secrets; print(secrets.token_urlsafe(32))'`.",
+                code="hq.tokens_bad_line",
+                params={"path": path, "number": number},
             )
         tokens[fields[-1]] = fields[0] if len(fields) == 2 else f"token{number}"
     if not tokens:
         raise EscalationError(
-            f"The tokens file {path} holds no token.", "Add one `NAME TOKEN` line per vendor."
+            f"The tokens file {path} holds no token.",
+            "Add one `NAME TOKEN` line per vendor.",
+            code="hq.tokens_empty",
+            params={"path": path},
         )
     return tokens
 
 
 class _Refusal(Exception):
-    def __init__(self, status: int, message: str, *, drain: bool = True) -> None:
+    def __init__(self, status: int, message: str, *, drain: bool = True, permanent: bool = False) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.drain = drain
+        self.permanent = permanent  # the same bytes sent again would be refused again
 
 
 class HqHandler(BaseHTTPRequestHandler):
@@ -73,8 +96,37 @@ class HqHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
 
+    def setup(self) -> None:
+        super().setup()
+        self.deadline = Deadline(self.server.limits)
+        self.server.book.watch(self.connection, self.deadline)
+        self.rfile.close()
+        self.rfile = io.BufferedReader(GuardedReader(self.connection, self.deadline), 1 << 16)
+
+    def handle(self) -> None:
+        try:
+            if isinstance(self.connection, ssl.SSLSocket):
+                self.connection.settimeout(self.server.limits.header_timeout)
+                self.connection.do_handshake()
+            super().handle()
+        except (OSError, ValueError) as exc:  # reset, TLS failure or timeout, socket shut by the book
+            log.info("%s: connection ended (%s)", self.client_address[0], exc)
+
+    def handle_one_request(self) -> None:
+        if self.deadline.phase != "head":  # a later request on the connection: its own head deadline
+            self.deadline.start_head()
+        self.requestline, self.request_version, self.command = "", "HTTP/1.1", ""  # for a 408 before them
+        try:
+            super().handle_one_request()
+        except SlowSenderError as exc:
+            log.info("%s: %s", self.client_address[0], exc)
+            self.close_connection = True
+            self._reply(408, {"error": str(exc)})
+        self.deadline.phase = "served"  # the first read of a next request starts its own head deadline
+
     def do_POST(self) -> None:
         self._left = 0
+        self.deadline.start_body()
         try:
             status, reply = self.handle_upload()
         except _Refusal as refusal:
@@ -83,6 +135,12 @@ class HqHandler(BaseHTTPRequestHandler):
             else:
                 self.close_connection = True
             status, reply = refusal.status, {"error": refusal.message}
+            if refusal.permanent:
+                reply["retry"] = False
+        except SlowSenderError as exc:
+            log.info("%s: %s", self.client_address[0], exc)
+            self.close_connection = True
+            status, reply = 408, {"error": str(exc)}
         self._reply(status, reply)
 
     def do_GET(self) -> None:
@@ -90,7 +148,8 @@ class HqHandler(BaseHTTPRequestHandler):
 
     def _reply(self, status: int, reply: dict[str, Any]) -> None:
         body = json.dumps(reply).encode()
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, ValueError):
+            self.connection.settimeout(self.server.limits.idle_timeout)
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
@@ -101,7 +160,7 @@ class HqHandler(BaseHTTPRequestHandler):
 
     def _drain(self) -> None:
         """Read what the client is still sending (bounded) so it can read our answer."""
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, SlowSenderError):
             while self._left > 0:
                 data = self.rfile.read(min(READ_BLOCK, self._left))
                 if not data:
@@ -159,7 +218,7 @@ class HqHandler(BaseHTTPRequestHandler):
                 raise _Refusal(
                     422, f"The bundle's SHA-256 is {digest}, not {claimed} as sent: it was damaged."
                 )
-            return self._store(tmp, bundle_id, digest, who)
+            return self._store(tmp, bundle_id, digest, who, intact=bool(claimed))
         finally:
             tmp.unlink(missing_ok=True)
 
@@ -197,14 +256,21 @@ class HqHandler(BaseHTTPRequestHandler):
             raise _Refusal(400, "The multipart form does not end where its length says it should.")
         return digest.hexdigest(), got
 
-    def _store(self, tmp: Path, bundle_id: str, digest: str, who: str) -> tuple[int, dict[str, Any]]:
+    def _store(
+        self, tmp: Path, bundle_id: str, digest: str, who: str, *, intact: bool
+    ) -> tuple[int, dict[str, Any]]:
+        """Check the bundle's content and store it. *intact*: it arrived as the sender hashed it, so
+        a refusal now is about the bundle itself and sending it again cannot help."""
         try:
-            manifest = verify_bundle(tmp)
+            manifest = verify_bundle(tmp, limits=self.server.unpack_limits)
         except BundleInvalidError as exc:
-            raise _Refusal(422, f"The bundle failed its check: {exc}", drain=False) from exc
+            log.info("%s: bundle %s refused: %s", self.client_address[0], bundle_id, exc)
+            raise _Refusal(422, f"The bundle failed its check: {exc}", drain=False, permanent=intact) from exc
         if manifest.bundle_id != bundle_id:
             raise _Refusal(
-                422, f"The form says bundle {bundle_id} but its manifest says {manifest.bundle_id}."
+                422,
+                f"The form says bundle {bundle_id} but its manifest says {manifest.bundle_id}.",
+                permanent=intact,
             )
         with self.server.store_lock:
             stored = self.server.stored(bundle_id)
@@ -253,22 +319,46 @@ class HqHttpServer(ThreadingHTTPServer):
         tls: ssl.SSLContext | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         handler: type[HqHandler] = HqHandler,
+        limits: ConnectionLimits | None = None,
+        unpack_limits: UnpackLimits | None = None,
     ) -> None:
         self.inbox = inbox
         self.incoming = inbox / ".incoming"
         self.incoming.mkdir(parents=True, exist_ok=True)
         self.tokens = tokens
         self.max_bytes = max_bytes
+        self.limits = limits or ConnectionLimits()
+        self.unpack_limits = unpack_limits or UnpackLimits()
+        self.book = ConnectionBook(self.limits)
         self.store_lock = threading.Lock()
         self.tls = tls
         self.on_stored: Callable[[str], None] | None = None  # called with each newly stored bundle's id
-        super().__init__(address, handler)
+        try:
+            super().__init__(address, handler)
+        except OSError as exc:  # socketserver closed its socket already
+            raise listen_error(exc, address[0], address[1], who="another receiver?") from exc
 
     def get_request(self) -> tuple[Any, Any]:
         sock, addr = super().get_request()
         if self.tls is not None:
             sock = self.tls.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
         return sock, addr
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.book.admit(request, client_address[0]):
+            self.book.refuse(request, client_address[0])
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.book.leave(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A bug in a handler: logged with its traceback (a sender's misdeeds never get here)."""
+        log.exception("%s: the receiver failed on this request", client_address[0])
 
     def stored(self, bundle_id: str) -> str | None:
         """The SHA-256 of a stored bundle, or None."""
@@ -292,6 +382,8 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
         raise EscalationError(
             f"The TLS certificate {cert} or key {key} cannot be used ({exc}).",
             "Pass a PEM certificate chain and its unencrypted private key.",
+            code="hq.tls_unusable",
+            params={"cert": cert, "key": key, "exc": exc},
         ) from exc
     return context
 
@@ -299,5 +391,10 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
 def parse_listen(text: str) -> tuple[str, int]:
     host, sep, port = text.rpartition(":")
     if not sep or not port.isdigit() or not 0 <= int(port) < 65536:
-        raise EscalationError(f"'{text}' is not HOST:PORT.", "Write e.g. --listen 0.0.0.0:8443.")
+        raise EscalationError(
+            f"'{text}' is not HOST:PORT.",
+            "Write e.g. --listen 0.0.0.0:8443.",
+            code="hq.bad_listen_address",
+            params={"text": text},
+        )
     return host.strip("[]") or "0.0.0.0", int(port)

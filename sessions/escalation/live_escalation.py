@@ -20,15 +20,16 @@ from typing import Any, Protocol
 import asyncssh
 
 from sessions.errors import ConsentRefusedError, EscalationError, SupportError
-from sessions.escalation.bundle import BuildProgress, BuiltBundle, BundleRequest, Preview, StagedBundle
+from sessions.escalation.bundle import StagedBundle
 from sessions.escalation.collect import CollectLimits, CollectProgress, CollectResult, collect_logs
 from sessions.escalation.consent import Consent, ConsentQuestion, obtain_consent
 from sessions.escalation.destinations import HqDestination
 from sessions.escalation.logspecs import LogSpec
 from sessions.escalation.manifest import new_bundle_id
 from sessions.escalation.outbox import Outbox, OutboxItem
+from sessions.escalation.values import BuildProgress, BuiltBundle, BundleRequest, Preview
 from sessions.paths import app_dirs
-from translation.redaction import Redactor
+from sessions.redaction import Redactor
 
 log = logging.getLogger(__name__)
 CONSENT_KIND = "escalation.consent"
@@ -133,7 +134,7 @@ class LiveEscalation:
         request = self.request()
 
         def work() -> tuple[StagedBundle, Preview]:
-            staged = StagedBundle(request, self._redactor or Redactor.from_resources())
+            staged = StagedBundle(request, self._redactor or Redactor.for_this_console())
             try:
                 return staged, staged.stage(on_progress, cancel)
             except BaseException:
@@ -143,14 +144,19 @@ class LiveEscalation:
         if self.staged is not None:
             self.staged.close()
             self.staged = None
-        self.staged, self.preview = await asyncio.to_thread(work)
+        self.staged, preview = await asyncio.to_thread(work)
+        self.preview = preview
         self._drop_scratch()  # the logs now live in staging, redacted; the raw copies go
-        return self.preview
+        return preview
 
     # --- consent ----------------------------------------------------------------------------------
     def question(self) -> ConsentQuestion:
         if self.preview is None:
-            raise EscalationError("There is no preview to ask about yet.", "Build the preview first.")
+            raise EscalationError(
+                "There is no preview to ask about yet.",
+                "Build the preview first.",
+                code="escalation.no_preview",
+            )
         return ConsentQuestion.from_preview(self.preview, self.plan.destination.label)
 
     def consent_params(self) -> dict[str, Any]:
@@ -202,7 +208,9 @@ class LiveEscalation:
         name = by.strip()
         if agreed and not name:
             raise ConsentRefusedError(
-                "Nobody was named as having agreed.", "Type the name of the person who agreed by phone."
+                "Nobody was named as having agreed.",
+                "Type the name of the person who agreed by phone.",
+                code="consent.nobody_named",
             )
 
         async def ask(question: ConsentQuestion) -> Consent:
@@ -228,7 +236,9 @@ class LiveEscalation:
         """Pack the staged files with the consent (worker thread), queue the bundle, record it."""
         if self.staged is None or self.consent is None:
             raise EscalationError(
-                "The bundle is not ready to send.", "Build the preview and get consent first."
+                "The bundle is not ready to send.",
+                "Build the preview and get consent first.",
+                code="escalation.not_ready",
             )
         staged, consent = self.staged, self.consent
         self.bundles_dir.mkdir(parents=True, exist_ok=True)

@@ -46,17 +46,28 @@ def _sources() -> dict[str, dict]:
         try:
             parsed[name] = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise DiagnosticsError(f"The diagnostics profile '{name}' is not valid TOML: {exc}.") from exc
+            raise DiagnosticsError(
+                f"The diagnostics profile '{name}' is not valid TOML: {exc}.",
+                code="diagnostics.log_profile_invalid_toml",
+                params={"name": name, "exc": exc},
+            ) from exc
     return parsed
 
 
 def _spec(name: str, docs: Mapping[str, dict], seen: tuple[str, ...] = ()) -> LogSpec:
     if name not in docs:
         raise DiagnosticsError(
-            f"There is no diagnostics profile called '{name}'.", f"Use one of: {', '.join(sorted(docs))}."
+            f"There is no diagnostics profile called '{name}'.",
+            f"Use one of: {', '.join(sorted(docs))}.",
+            code="diagnostics.unknown_log_profile",
+            params={"name": name, "profiles": ", ".join(sorted(docs))},
         )
     if name in seen:
-        raise DiagnosticsError(f"The diagnostics profile '{name}' extends itself.")
+        raise DiagnosticsError(
+            f"The diagnostics profile '{name}' extends itself.",
+            code="diagnostics.log_profile_loop",
+            params={"name": name},
+        )
     doc = docs[name]
     base_name = doc.get("profile", {}).get("extends")
     base = _spec(str(base_name), docs, (*seen, name)) if base_name else LogSpec(name)
@@ -76,7 +87,8 @@ def log_spec(profile: str) -> LogSpec:
 
 async def _matches(conn: asyncssh.SSHClientConnection, command: str, pattern: str) -> bool:
     try:
-        result = await asyncio.wait_for(conn.run(command, check=False), DETECT_TIMEOUT)
+        async with asyncio.timeout(DETECT_TIMEOUT):
+            result = await conn.run(command, check=False)
     except (TimeoutError, asyncssh.Error, OSError):
         return False
     output = result.stdout if isinstance(result.stdout, str) else ""

@@ -6,19 +6,22 @@ import hashlib
 import json
 import tarfile
 import uuid
-from collections.abc import Iterator, Mapping
+import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from sessions.errors import BundleInvalidError
-from sessions.escalation.safepaths import check_member, create_new, inside
+from sessions.escalation.safepaths import create_new, inside
+from sessions.escalation.unpack import UnpackLimits, members, open_bundle
 
 FORMAT = "valuezone-bundle"
 VERSION = 1
 MANIFEST = "manifest.json"
 READ_CHUNK = 1 << 20
+MAX_MANIFEST = 16 << 20
 
 
 def new_bundle_id() -> str:
@@ -88,11 +91,14 @@ class Manifest:
             raise BundleInvalidError(
                 "manifest.json is not a Valuezone bundle manifest.",
                 "Ask the sender to build the bundle again.",
+                code="bundle.not_manifest",
             )
         if int(data.get("version", 0)) > VERSION:
             raise BundleInvalidError(
                 f"The bundle uses manifest version {data.get('version')}, newer than this Valuezone reads.",
                 "Update Valuezone to open it.",
+                code="bundle.too_new",
+                params={"version": data.get("version")},
             )
         return cls(
             bundle_id=str(data["bundle_id"]),
@@ -119,30 +125,31 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _members(tar: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, IO[bytes]]]:
-    for info in tar:
-        name = check_member(info.name)
-        if not info.isfile():
-            raise BundleInvalidError(
-                f"The bundle holds {name!r}, which is not a regular file (a link or device).",
-                "Do not open it; ask the sender to build it again with Valuezone.",
-            )
-        handle = tar.extractfile(info)
-        assert handle is not None
-        yield info, handle
+def _manifest_size(info: tarfile.TarInfo, path: Path) -> None:
+    if info.name == MANIFEST and info.size > MAX_MANIFEST:
+        raise BundleInvalidError(
+            f"The manifest of {path.name} is {info.size:,} bytes; a Valuezone manifest is far smaller.",
+            "Do not open it; ask the sender to build it again with Valuezone.",
+            code="bundle.manifest_too_large",
+            params={"path": path.name, "size": info.size},
+        )
 
 
-def verify_bundle(path: Path, *, extract_to: Path | None = None) -> Manifest:
+def verify_bundle(
+    path: Path, *, extract_to: Path | None = None, limits: UnpackLimits | None = None
+) -> Manifest:
     """Check every file of the bundle at *path* against its manifest (and extract it, if asked).
 
-    Raises BundleInvalidError for a damaged or truncated archive, an unsafe name, a missing, extra or
-    changed file.
+    Raises BundleInvalidError for a damaged or truncated archive, an unsafe, over-long or repeated
+    name, a missing, extra or changed file, and (TooLargeError) a bundle unpacking to more than *limits*.
     """
     seen: dict[str, tuple[int, str]] = {}
     manifest_bytes = b""
+    limits = limits or UnpackLimits()
     try:
-        with tarfile.open(path, "r:gz") as tar:
-            for info, handle in _members(tar):
+        with open_bundle(path, limits) as tar:
+            for info, handle in members(tar, path, limits):
+                _manifest_size(info, path)
                 digest = hashlib.sha256()
                 out = _open_out(extract_to, info.name)
                 try:
@@ -156,17 +163,35 @@ def verify_bundle(path: Path, *, extract_to: Path | None = None) -> Manifest:
                     if out is not None:
                         out.close()
                 seen[info.name] = (info.size, digest.hexdigest())
-    except (tarfile.TarError, EOFError, OSError, ValueError) as exc:
+    except RecursionError as exc:  # tarfile reads each extended header after the one before by recursion
+        raise BundleInvalidError(
+            f"{path.name} holds a chain of hundreds of extended tar headers, which no bundle has.",
+            "Do not open it; ask the sender to build it again with Valuezone.",
+            code="bundle.header_chain",
+            params={"path": path.name},
+        ) from exc
+    except (tarfile.TarError, EOFError, OSError, ValueError, zlib.error) as exc:
         raise BundleInvalidError(
             f"{path.name} is not a complete bundle ({exc}).",
             "It was probably cut short in transfer; ask for it again.",
+            code="bundle.incomplete",
+            params={"path": path.name, "exc": exc},
         ) from exc
     if not manifest_bytes:
-        raise BundleInvalidError(f"{path.name} has no manifest.json.", "Ask the sender to build it again.")
+        raise BundleInvalidError(
+            f"{path.name} has no manifest.json.",
+            "Ask the sender to build it again.",
+            code="bundle.no_manifest",
+            params={"path": path.name},
+        )
     try:
         manifest = Manifest.from_dict(json.loads(manifest_bytes))
-    except (ValueError, KeyError, TypeError) as exc:
-        raise BundleInvalidError(f"The manifest of {path.name} cannot be read ({exc}).") from exc
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise BundleInvalidError(
+            f"The manifest of {path.name} cannot be read ({exc}).",
+            code="bundle.manifest_unreadable",
+            params={"path": path.name, "exc": exc},
+        ) from exc
     _compare(manifest, seen, path.name)
     return manifest
 
@@ -183,28 +208,50 @@ def _compare(manifest: Manifest, seen: dict[str, tuple[int, str]], name: str) ->
     listed = {f.path: f for f in manifest.files}
     for path, entry in listed.items():
         if path not in seen:
-            raise BundleInvalidError(f"{name}: {path} is listed in the manifest but missing.")
+            raise BundleInvalidError(
+                f"{name}: {path} is listed in the manifest but missing.",
+                code="bundle.file_missing",
+                params={"name": name, "path": path},
+            )
         size, digest = seen[path]
         if size != entry.size or digest != entry.sha256:
             raise BundleInvalidError(
                 f"{name}: {path} does not match its manifest entry (SHA-256 {digest[:12]}…, "
                 f"expected {entry.sha256[:12]}…).",
                 "The bundle was changed or damaged after it was built; ask for it again.",
+                code="bundle.file_mismatch",
+                params={"name": name, "path": path, "digest": digest[:12], "sha256": entry.sha256[:12]},
             )
     extra = set(seen) - set(listed) - {MANIFEST}
     if extra:
         raise BundleInvalidError(
-            f"{name} holds files its manifest does not list: {', '.join(sorted(extra))}."
+            f"{name} holds files its manifest does not list: {', '.join(sorted(extra))}.",
+            code="bundle.unlisted_files",
+            params={"name": name, "files": ", ".join(sorted(extra))},
         )
 
 
-def read_manifest(path: Path) -> Manifest:
+def read_manifest(path: Path, limits: UnpackLimits | None = None) -> Manifest:
     """The manifest of the bundle at *path*, without checking the other files."""
+    limits = limits or UnpackLimits()
     try:
-        with tarfile.open(path, "r:gz") as tar:
-            for info, handle in _members(tar):
+        with open_bundle(path, limits) as tar:
+            for info, handle in members(tar, path, limits):
                 if info.name == MANIFEST:
-                    return Manifest.from_dict(json.loads(handle.read()))
-    except (tarfile.TarError, EOFError, OSError, ValueError, KeyError) as exc:
-        raise BundleInvalidError(f"{path.name} is not a readable bundle ({exc}).") from exc
-    raise BundleInvalidError(f"{path.name} has no manifest.json.", "Ask the sender to build it again.")
+                    _manifest_size(info, path)
+                    return Manifest.from_dict(json.loads(handle.read(MAX_MANIFEST)))
+    except (
+        tarfile.TarError, EOFError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
+        zlib.error,
+    ) as exc:  # fmt: skip
+        raise BundleInvalidError(
+            f"{path.name} is not a readable bundle ({exc}).",
+            code="bundle.unreadable",
+            params={"path": path.name, "exc": exc},
+        ) from exc
+    raise BundleInvalidError(
+        f"{path.name} has no manifest.json.",
+        "Ask the sender to build it again.",
+        code="bundle.no_manifest",
+        params={"path": path.name},
+    )

@@ -24,7 +24,9 @@ from pathlib import Path
 from sessions import storage
 from sessions.errors import DeliveryError, EscalationError, SupportError
 from sessions.escalation.delivery import Deliverer
+from sessions.events import Subscribers, Unsubscribe
 from sessions.paths import app_dirs
+from sessions.statemachine import Table
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
@@ -38,16 +40,29 @@ class State(enum.StrEnum):
     FAILED = "failed"
 
 
-# (state, event) → next state: the only transitions the outbox makes.
-TRANSITIONS: dict[tuple[State, str], State] = {
-    (State.QUEUED, "claim"): State.SENDING,
-    (State.SENDING, "claim"): State.SENDING,  # only once the lease of a crashed sender has expired
-    (State.SENDING, "delivered"): State.DELIVERED,
-    (State.SENDING, "retry_later"): State.QUEUED,
-    (State.SENDING, "give_up"): State.FAILED,
-    (State.FAILED, "retry"): State.QUEUED,
-    (State.QUEUED, "retry"): State.QUEUED,
-}
+class OutboxEvent(enum.Enum):
+    CLAIM = "claim"  # a sender takes the row (or takes over one whose sender's lease expired)
+    DELIVERED = "delivered"
+    RETRY_LATER = "retry later"
+    GIVE_UP = "give up"
+    RETRY = "retry"  # the Retry button, `escalate outbox --retry`
+
+
+# The rows' states live in SQLite; this table is the only way a row's state changes.
+TABLE: Table[State, OutboxEvent] = Table(
+    "outbox",
+    State.QUEUED,
+    {
+        (State.QUEUED, OutboxEvent.CLAIM): State.SENDING,
+        (State.SENDING, OutboxEvent.CLAIM): State.SENDING,  # only once a crashed sender's lease expired
+        (State.SENDING, OutboxEvent.DELIVERED): State.DELIVERED,
+        (State.SENDING, OutboxEvent.RETRY_LATER): State.QUEUED,
+        (State.SENDING, OutboxEvent.GIVE_UP): State.FAILED,
+        (State.FAILED, OutboxEvent.RETRY): State.QUEUED,
+        (State.QUEUED, OutboxEvent.RETRY): State.QUEUED,
+    },
+    terminal={State.DELIVERED},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +124,7 @@ class Outbox:
         self.backoff = backoff or Backoff()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._subscribers: list[Subscriber] = []
+        self._subscribers: Subscribers[OutboxItem] = Subscribers("outbox")
         try:
             self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -118,6 +133,8 @@ class Outbox:
             raise EscalationError(
                 f"The outbox {self.path} cannot be opened ({exc}).",
                 "Check the disk and the file's permissions; queued bundles are kept in it.",
+                code="escalation.outbox_unopenable",
+                params={"path": self.path, "exc": exc},
             ) from exc
 
     def _migrate(self) -> None:
@@ -125,6 +142,8 @@ class Outbox:
             return EscalationError(
                 f"The outbox {self.path} was written by a newer Valuezone (schema {version}).",
                 "Update Valuezone; the queued bundles are left as they are.",
+                code="escalation.outbox_too_new",
+                params={"path": self.path, "version": version},
             )
 
         storage.migrate(self._db, _MIGRATIONS[:SCHEMA_VERSION], too_new=too_new)
@@ -151,25 +170,13 @@ class Outbox:
         return found[0] if found else None
 
     # --- subscriptions -------------------------------------------------------------------------------
-    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+    def subscribe(self, callback: Subscriber) -> Unsubscribe:
         """Call *callback* with every changed item; returns the function that unsubscribes."""
-        with self._lock:
-            self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with self._lock, contextlib.suppress(ValueError):
-                self._subscribers.remove(callback)
-
-        return unsubscribe
+        return self._subscribers.subscribe(callback)
 
     def _notify(self, item: OutboxItem | None) -> None:
-        if item is None:
-            return
-        for callback in list(self._subscribers):
-            try:
-                callback(item)
-            except Exception:  # a subscriber's bug must not stop deliveries
-                log.exception("outbox subscriber failed")
+        if item is not None:
+            self._subscribers.emit(item)
 
     # --- changes -------------------------------------------------------------------------------------
     def enqueue(
@@ -198,11 +205,12 @@ class Outbox:
         self._notify(item)
         return item
 
-    def _move(self, item: OutboxItem, event: str, **changes: object) -> OutboxItem | None:
-        """Apply a transition if the row is still in the state *item* has; None if someone else moved it."""
-        new_state = TRANSITIONS.get((item.state, event))
-        if new_state is None:
-            raise EscalationError(f"A bundle that is {item.state} cannot be {event.replace('_', ' ')}.")
+    def _move(self, item: OutboxItem, event: OutboxEvent, **changes: object) -> OutboxItem | None:
+        """Apply a transition if the row is still in the state *item* has; None if someone else moved it.
+
+        An event the table has no entry for raises TransitionError (a bug, never a person's mistake).
+        """
+        new_state = TABLE.target(item.state, event)
         sets = {"state": new_state.value, "updated": time.time(), **changes}
         assignments = ", ".join(f"{k}=?" for k in sets)
         with self._lock:
@@ -222,7 +230,7 @@ class Outbox:
             if bundle_id is None or item.bundle_id == bundle_id:
                 moved = self._move(
                     item,
-                    "retry",
+                    OutboxEvent.RETRY,
                     next_attempt=time.time(),
                     attempts=0 if item.state == State.FAILED else item.attempts,
                 )
@@ -240,7 +248,9 @@ class Outbox:
             return None
         if item.state is State.SENDING and item.next_attempt > time.time():
             raise EscalationError(
-                "This bundle is being sent right now.", "Wait until the attempt ends, then remove it."
+                "This bundle is being sent right now.",
+                "Wait until the attempt ends, then remove it.",
+                code="escalation.sending_now",
             )
         with self._lock:
             self._db.execute(
@@ -256,7 +266,9 @@ class Outbox:
 
     # --- delivering ----------------------------------------------------------------------------------
     async def deliver_one(self, item: OutboxItem, deliverer_for: DelivererFor) -> OutboxItem | None:
-        claimed = self._move(item, "claim", next_attempt=time.time() + LEASE, attempts=item.attempts + 1)
+        claimed = self._move(
+            item, OutboxEvent.CLAIM, next_attempt=time.time() + LEASE, attempts=item.attempts + 1
+        )
         if claimed is None:
             return None
         try:
@@ -266,13 +278,18 @@ class Outbox:
                     f"The bundle file {claimed.path} is missing or was changed since it was queued.",
                     "Build the bundle again and send the new one.",
                     retryable=False,
+                    code="delivery.bundle_changed",
+                    params={"path": claimed.path},
                 )
             receipt = await deliverer_for(claimed.destination).deliver(
                 bundle, claimed.bundle_id, claimed.sha256, claimed.size
             )
         except asyncio.CancelledError:
             self._move(
-                claimed, "retry_later", next_attempt=time.time(), reason="interrupted; it is sent again"
+                claimed,
+                OutboxEvent.RETRY_LATER,
+                next_attempt=time.time(),
+                reason="interrupted; it is sent again",
             )
             raise
         except SupportError as exc:
@@ -280,21 +297,29 @@ class Outbox:
         except Exception as exc:  # a bug in a deliverer: keep the bundle queued and say what happened
             log.exception("delivering %s failed unexpectedly", claimed.bundle_id)
             return self._failed(
-                claimed, DeliveryError(f"Delivery failed unexpectedly ({type(exc).__name__}).")
+                claimed,
+                DeliveryError(
+                    f"Delivery failed unexpectedly ({type(exc).__name__}).",
+                    code="delivery.unexpected",
+                    params={"kind": type(exc).__name__},
+                ),
             )
         note = "HQ already had it" if receipt.already else ""
-        return self._move(claimed, "delivered", reason=note, next_attempt=time.time())
+        return self._move(claimed, OutboxEvent.DELIVERED, reason=note, next_attempt=time.time())
 
     def _failed(self, item: OutboxItem, exc: SupportError) -> OutboxItem | None:
         retryable = getattr(exc, "retryable", True)
         if retryable and item.attempts < self.backoff.max_attempts:
-            wait = self.backoff.delay(item.attempts)
-            return self._move(item, "retry_later", reason=str(exc), next_attempt=time.time() + wait)
+            wait = max(self.backoff.delay(item.attempts), getattr(exc, "retry_after", 0.0))
+            return self._move(item, OutboxEvent.RETRY_LATER, reason=str(exc), next_attempt=time.time() + wait)
         if retryable:
             exc = DeliveryError(
-                f"{exc} It was tried {item.attempts} times.", "Check the destination, then Retry."
+                f"{exc} It was tried {item.attempts} times.",
+                "Check the destination, then Retry.",
+                code="delivery.gave_up",
+                params={"exc": exc, "attempts": item.attempts},
             )
-        return self._move(item, "give_up", reason=str(exc), next_attempt=time.time())
+        return self._move(item, OutboxEvent.GIVE_UP, reason=str(exc), next_attempt=time.time())
 
     async def deliver_due(self, deliverer_for: DelivererFor) -> list[OutboxItem]:
         """One pass over the due items (one at a time, oldest first); returns their new states."""
@@ -320,7 +345,8 @@ class Outbox:
             wait = self.next_wakeup()
             wait = idle if wait is None else min(max(wait, 0.01), idle)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), wait)
+                async with asyncio.timeout(wait):
+                    await stop.wait()
 
 
 def _item(row: tuple) -> OutboxItem:

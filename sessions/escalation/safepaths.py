@@ -37,6 +37,8 @@ def check_member(name: str) -> str:
         raise BundleInvalidError(
             f"The bundle holds a file with an unsafe name ({name!r}).",
             "Do not open it; ask the sender to build it again with Valuezone.",
+            code="bundle.unsafe_name",
+            params={"name": name},
         )
     return str(path)
 
@@ -49,6 +51,8 @@ def inside(folder: Path, member: str) -> Path:
         raise BundleInvalidError(
             f"The file name {member!r} points outside {folder}.",
             "Do not open it; ask the sender to build it again with Valuezone.",
+            code="bundle.path_escapes",
+            params={"member": member, "folder": folder},
         )
     return target
 

@@ -5,10 +5,11 @@ from sessions.recording.chain import canonical, genesis, line_hash
 from sessions.recording.meta import DeviceInfo, archive_root, record_folder
 from sessions.recording.plaintext import TextExtractor, strip_escapes
 from sessions.recording.reader import CastEntry, Record, iter_records, open_record, terminal_text
-from sessions.recording.verify import VerifyReport, verify
+from sessions.recording.verify import Anchor, VerifyReport, verify
 from sessions.recording.writer import Recorder
 
 __all__ = [
+    "Anchor",
     "CastEntry",
     "DeviceInfo",
     "Record",

@@ -15,6 +15,14 @@ TYPE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 SESSION_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 HASH_PATTERN = re.compile(r"^[0-9a-f]{64}$")
 TS_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+#: The only event types a record takes after its sealed ``session.ended`` (the one holding ``cast``):
+#: a lead's notes and tags, the follow-up queue, an ending given after the customer left
+#: (sessions/ending.py: outcome, survey, followup.opened) and a bundle built from the finished record
+#: (`valuezone escalate build --record`). Anything else after the end is reported by verify and refused
+#: by append_event. docs/record-format.md lists the same.
+AFTER_END_TYPES = frozenset(
+    {"annotation", "tag", "outcome", "survey", "followup.opened", "followup.closed", "escalation.bundled"}
+)
 
 
 def canonical(obj: Any) -> bytes:

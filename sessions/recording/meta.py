@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import unicodedata
@@ -14,6 +13,7 @@ from typing import Any
 from sessions.config import Settings
 from sessions.paths import app_dirs
 from sessions.recording.chain import FORMAT, VERSION, canonical
+from sessions.recording.safeio import loads, read_small
 
 SESSION_FILE = "session.json"
 CAST_FILE = "terminal.cast"
@@ -118,8 +118,11 @@ def write_meta(folder: Path, meta: dict[str, Any]) -> None:
 
 
 def read_meta(folder: Path) -> dict[str, Any]:
-    """session.json as a dict; OSError or ValueError when it is missing or not a JSON object."""
-    data = json.loads((folder / SESSION_FILE).read_bytes().decode("utf-8"))
+    """session.json as a dict; OSError or ValueError when it is missing or not a JSON object.
+
+    RecordError when it is not a plain file (a link, folder or pipe) or too large to be one.
+    """
+    data = loads(read_small(folder / SESSION_FILE).removesuffix(b"\n"))
     if not isinstance(data, dict):
         raise ValueError("session.json is not a JSON object")
     return data

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,9 @@ from typing import Any
 from sessions.errors import RecordError
 from sessions.recording.meta import CAST_FILE, EVENTS_FILE, SESSION_FILE, read_meta
 from sessions.recording.plaintext import TextExtractor
+from sessions.recording.safeio import BadJSON, loads, read_lines
+
+__all__ = ["CastEntry", "Record", "iter_records", "open_record", "read_lines", "terminal_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,14 +22,6 @@ class CastEntry:
     t: float
     code: str
     data: str
-
-
-def read_lines(path: Path) -> Iterator[tuple[int, bytes, bool]]:
-    """(line number from 1, bytes without LF, complete) for every line of *path*."""
-    with path.open("rb") as fh:
-        for number, raw in enumerate(fh, start=1):
-            complete = raw.endswith(b"\n")
-            yield number, raw.removesuffix(b"\n"), complete
 
 
 class Record:
@@ -46,9 +40,19 @@ class Record:
         for number, raw, _complete in read_lines(self.folder / CAST_FILE):
             value = self._parse(CAST_FILE, number, raw, last_may_tear=False)
             if not isinstance(value, dict):
-                raise RecordError("The cast header is not a JSON object.", file=CAST_FILE, line=1)
+                raise RecordError(
+                    "The cast header is not a JSON object.",
+                    file=CAST_FILE,
+                    line=1,
+                    code="record.cast_header_invalid",
+                )
             return value
-        raise RecordError("terminal.cast is empty.", "Run `valuezone verify` on the folder.", file=CAST_FILE)
+        raise RecordError(
+            "terminal.cast is empty.",
+            "Run `valuezone verify` on the folder.",
+            file=CAST_FILE,
+            code="record.cast_empty",
+        )
 
     def cast_entries(self) -> Iterator[CastEntry]:
         """Every output (o), resize (r) and marker (m) entry in time order."""
@@ -58,6 +62,15 @@ class Record:
             value = self._parse(CAST_FILE, number, raw, last_may_tear=not complete)
             if value is None:
                 return
+            if not isinstance(value, list) or len(value) != 3 or not isinstance(value[0], int | float):
+                raise RecordError(
+                    f"terminal.cast line {number} is not a [time, code, data] entry.",
+                    "Run `valuezone verify` on the record folder to see whether it was altered.",
+                    file=CAST_FILE,
+                    line=number,
+                    code="record.cast_line_invalid",
+                    params={"number": number},
+                )
             t, code, data = value
             yield CastEntry(float(t), str(code), str(data))
 
@@ -67,7 +80,17 @@ class Record:
             value = self._parse(EVENTS_FILE, number, raw, last_may_tear=not complete)
             if value is None:
                 return
+            if not isinstance(value, dict):
+                raise RecordError(
+                    f"events.jsonl line {number} is not a JSON object.",
+                    "Run `valuezone verify` on the record folder to see whether it was altered.",
+                    file=EVENTS_FILE,
+                    line=number,
+                    code="record.events_line_invalid",
+                    params={"number": number},
+                )
             kind = value.get("type", "")
+            kind = kind if isinstance(kind, str) else ""
             if not prefix or kind == prefix or kind.startswith(prefix + "."):
                 yield value
 
@@ -92,8 +115,8 @@ class Record:
     @staticmethod
     def _parse(name: str, number: int, raw: bytes, *, last_may_tear: bool) -> Any:
         try:
-            return json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return loads(raw)
+        except BadJSON as exc:
             if last_may_tear:
                 return None  # the recorder stopped mid-line; everything before it is good
             raise RecordError(
@@ -101,6 +124,8 @@ class Record:
                 "Run `valuezone verify` on the record folder to see whether it was altered.",
                 file=name,
                 line=number,
+                code="record.invalid_json",
+                params={"name": name, "number": number, "exc": exc},
             ) from exc
 
 
@@ -114,12 +139,18 @@ def open_record(folder: Path) -> Record:
             f"{folder} is not a Valuezone record: it has no {SESSION_FILE}.",
             "Pass the folder of one session (ARCHIVE/YYYY/MM/DD/<session>).",
             file=SESSION_FILE,
+            code="record.not_a_record",
+            params={"folder": folder, "file": SESSION_FILE},
         ) from exc
+    except RecordError:
+        raise
     except (OSError, ValueError) as exc:
         raise RecordError(
             f"{folder / SESSION_FILE} cannot be read ({exc}).",
             "Run `valuezone verify` on the record folder.",
             file=SESSION_FILE,
+            code="record.unreadable",
+            params={"folder": folder / SESSION_FILE, "exc": exc},
         ) from exc
     return Record(folder, meta)
 
@@ -134,4 +165,4 @@ def iter_records(archive_root: Path) -> Iterator[Path]:
     for meta in sorted(
         Path(archive_root).glob(f"[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/{SESSION_FILE}")
     ):
-        yield meta.parent
+        yield meta.parent  # session.json may be anything here (even a folder); verify judges it

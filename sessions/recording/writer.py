@@ -31,6 +31,7 @@ from sessions.recording.meta import (
     record_folder,
     write_meta,
 )
+from sessions.recording.seal import Sealer, seal_message, write_seal
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +75,10 @@ class Recorder:
         started: datetime,
         on_suspended: Callable[[str], None] | None,
         term: str,
+        sealer: Sealer | None = None,
     ) -> None:
         self._folder = folder
+        self._sealer = sealer
         self._meta = meta
         self._started = started
         self._mono0 = time.monotonic()
@@ -113,11 +116,13 @@ class Recorder:
         title: str = "",
         term: str = "xterm-256color",
         on_suspended: Callable[[str], None] | None = None,
+        sealer: Sealer | None = None,
     ) -> Recorder:
         """Start a record under *archive_root* (see meta.record_folder for the layout).
 
         A bad argument raises ValueError or RecordError (the folder already exists). A disk problem does
         not raise: the recorder starts suspended and *on_suspended* is called, as for any later failure.
+        *sealer* (the technician's key) signs the sealed chain into seal.sig when the record closes.
         """
         if via not in VIAS:
             raise ValueError(f"via must be one of {VIAS}, not {via!r}")
@@ -133,6 +138,8 @@ class Recorder:
                 f"A record for session {session_id} already exists at {folder}.",
                 "Start the session with a new id; records are never overwritten.",
                 file=str(folder),
+                code="record.exists",
+                params={"session_id": session_id, "folder": folder},
             )
         meta = new_meta(
             session_id=session_id,
@@ -145,7 +152,7 @@ class Recorder:
             rows=rows,
             genesis_hash=genesis(session_id),
         )
-        recorder = cls(folder, meta, started, on_suspended, term)
+        recorder = cls(folder, meta, started, on_suspended, term, sealer)
         try:
             recorder._attach()
         except OSError as exc:
@@ -281,8 +288,11 @@ class Recorder:
         self._gap_events = self._gap_bytes = 0
         return True
 
-    def close(self, outcome: str | None = None) -> None:
-        """End the record: flush the decoder, write ``session.ended``, finish session.json, close files."""
+    def close(self, outcome: str | None = None, *, reason: str = "") -> None:
+        """End the record: flush the decoder, write ``session.ended``, finish session.json, close files.
+
+        *reason* (a sentence: who or what ended the session) goes into ``session.ended`` when given.
+        """
         if self._closed:
             return
         tail = self._decoder.decode(b"", final=True)
@@ -296,7 +306,11 @@ class Recorder:
         if outcome is not None:
             self._meta["outcome"] = outcome
         seal = {"bytes": self._cast_good, "sha256": self._cast_sha.hexdigest()}
-        self.event("session.ended", {"outcome": self._meta["outcome"], "duration": round(t, 6), "cast": seal})
+        ended = {"outcome": self._meta["outcome"], "duration": round(t, 6), "cast": seal}
+        if reason:
+            ended["reason"] = reason
+        if self.event("session.ended", ended)["seq"] is not None and self._sealer is not None:
+            self._sign()
         self._closed = True
         for fd in (self._cast_fd, self._events_fd):
             if fd is not None:
@@ -304,6 +318,15 @@ class Recorder:
         self._cast_fd = self._events_fd = None
 
     # --- internals -----------------------------------------------------------------------------------
+    def _sign(self) -> None:
+        """Sign the chain as sealed just now (seal.sig); a failure leaves the record valid, unsigned."""
+        assert self._sealer is not None
+        message = seal_message(self.session_id, self._seq, self._last_hash)
+        try:
+            write_seal(self._folder, self._sealer.sign(message))
+        except (OSError, ValueError) as exc:
+            log.warning("the record %s was not signed: %s", self._folder, exc)
+
     def _cast(self, code: str, text: str) -> None:
         if self._closed:
             return

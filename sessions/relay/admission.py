@@ -1,9 +1,11 @@
 """Per-address limits on customers (user `support`, no authentication): concurrent links and new codes.
 
 Customer connections cost an attacker nothing, and each one holds a code and some memory. A source
-address may hold at most `max_links` customer connections at once, and be issued at most
-`codes_per_minute` new codes in any 60 seconds (re-attaching a resumed code does not count). A
-connection over either limit is turned away at login, before it holds anything.
+(an IPv4 address, or an IPv6 /64: one customer line gets a whole /64) may hold at most `max_links`
+customer connections at once, and be issued at most `codes_per_minute` new codes in any 60 seconds
+(re-attaching a resumed code does not count). A connection over either limit is turned away at login,
+before it holds anything; the codes limit is checked again, and counted in the same step, when the code
+is issued.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
+from sessions.relay.gate import source_of
 from sessions.relay.ratelimit import FailureLimiter
 
 CODE_WINDOW = 60.0
@@ -45,28 +48,38 @@ class CustomerAdmission:
 
     def refusal(self, address: str) -> str:
         """Why a new customer connection from *address* is refused now ("" when it is welcome)."""
-        if self.max_links and self._links[address] >= self.max_links:
-            return too_many_links(address, self.max_links)
-        if self.codes_per_minute and self._codes.blocked(address):
-            return too_many_codes(address, self.codes_per_minute)
+        source = source_of(address)
+        if self.max_links and self._links[source] >= self.max_links:
+            return too_many_links(source, self.max_links)
+        if self.codes_per_minute and self._codes.blocked(source):
+            return too_many_codes(source, self.codes_per_minute)
         return ""
 
     def linked(self, address: str) -> None:
         """A customer connection from *address* was let in."""
-        self._links[address] += 1
+        self._links[source_of(address)] += 1
 
     def unlinked(self, address: str) -> None:
         """A customer connection from *address* is gone."""
-        self._links[address] -= 1
-        if self._links[address] <= 0:
-            del self._links[address]
+        source = source_of(address)
+        self._links[source] -= 1
+        if self._links[source] <= 0:
+            del self._links[source]
 
-    def code_issued(self, address: str) -> None:
-        """A new code went to a customer at *address*."""
-        self._codes.record(address)
+    def take_code(self, address: str) -> str:
+        """Count a new code for *address*, or say why not ("" when it may have one).
+
+        The check and the count happen in one step: logins from one address that all passed `refusal`
+        at once still get at most `codes_per_minute` codes between them.
+        """
+        if not self.codes_per_minute:
+            return ""
+        if self._codes.take(source_of(address)) is None:
+            return too_many_codes(address, self.codes_per_minute)
         self._issued += 1
         if self._issued % 256 == 0:  # now and then, so memory stays bounded by the last minute
             self._codes.forget_idle()
+        return ""
 
     def links(self, address: str) -> int:
-        return self._links[address]
+        return self._links[source_of(address)]

@@ -1,12 +1,21 @@
-"""Splices two SSH channels together with flow control and byte counts (technician ⇄ customer)."""
+"""Splices a technician's SSH channel to the customer's side with flow control and byte counts.
+
+The customer's side is an SSH channel on the agent's link (protocol v1, stock `ssh -R`) or, from
+protocol v2, a TLS data leg (sessions/relay/dataleg.py) that carries the inner SSH as opaque bytes.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import asyncssh
 
 from sessions.ssh.packets import flush_now
+
+if TYPE_CHECKING:
+    from sessions.relay.dataleg import Leg
 
 
 class _Half(asyncssh.SSHTCPSession[bytes]):
@@ -15,12 +24,13 @@ class _Half(asyncssh.SSHTCPSession[bytes]):
     def __init__(self, bridge: Bridge, name: str) -> None:
         self.bridge = bridge
         self.name = name
-        self.chan: asyncssh.SSHTCPChannel[bytes] | None = None
+        self.chan: Any = None  # an SSHTCPChannel, or a _LegChannel on a data leg
         self.peer: _Half | None = None
         self.received = 0
         self._pending: list[bytes] = []
         self._pending_eof = False
         self._closed = False
+        self._detached = False  # a consent channel whose session moved to a data leg
 
     def connection_made(self, chan: asyncssh.SSHTCPChannel[bytes]) -> None:  # type: ignore[override]
         self.chan = chan
@@ -34,7 +44,7 @@ class _Half(asyncssh.SSHTCPSession[bytes]):
         if peer is not None and peer._pending_eof:
             chan.write_eof()
 
-    def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
+    def data_received(self, data: bytes, datatype: asyncssh.DataType = None) -> None:
         self.received += len(data)
         peer = self.peer
         if peer is None or peer.chan is None:
@@ -63,9 +73,46 @@ class _Half(asyncssh.SSHTCPSession[bytes]):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._closed = True
+        if self._detached:
+            return
         if self.peer is not None and self.peer.chan is not None and not self.peer._closed:
             self.peer.chan.close()
         self.bridge._half_closed()
+
+
+class _LegChannel:
+    """A data leg's TLS transport, seen through the channel methods a bridge half uses."""
+
+    __slots__ = ("transport",)
+
+    def __init__(self, transport: asyncio.Transport) -> None:
+        self.transport = transport
+
+    def write(self, data: bytes) -> None:
+        self.transport.write(data)
+
+    def write_eof(self) -> None:
+        self.transport.close()  # TLS cannot half-close; the inner SSH ends with the technician's EOF
+
+    def pause_reading(self) -> None:
+        self.transport.pause_reading()
+
+    def resume_reading(self) -> None:
+        self.transport.resume_reading()
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def get_connection(self) -> None:
+        return None
+
+
+class _LegHalf(_Half, asyncio.Protocol):  # type: ignore[misc]
+    """The customer's side as a data leg: the TLS transport's protocol once the bridge took it."""
+
+    def eof_received(self) -> bool:
+        super().eof_received()
+        return False  # TLS closes the transport after the peer's close_notify
 
 
 class Bridge:
@@ -78,6 +125,26 @@ class Bridge:
         self.customer.peer = self.technician
         self._on_closed = on_closed
         self._done = False
+
+    @property
+    def over_leg(self) -> bool:
+        return isinstance(self.customer, _LegHalf)
+
+    def use_leg(self, leg: Leg) -> None:
+        """Carry the customer's side on *leg* (its token was accepted) instead of an SSH channel."""
+        transport = leg.transport
+        assert transport is not None
+        channel = self.customer  # the consent channel: its confirmation was the customer's yes
+        channel._detached, channel.peer = True, None
+        if channel.chan is not None:
+            channel.chan.close()
+        half = _LegHalf(self, "customer")
+        half.peer, self.technician.peer, self.customer = self.technician, half, half
+        transport.set_protocol(half)
+        half.connection_made(_LegChannel(transport))  # type: ignore[arg-type]
+        if leg.early:
+            half.data_received(leg.early)
+        transport.resume_reading()
 
     @property
     def bytes_to_customer(self) -> int:

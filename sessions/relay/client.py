@@ -8,24 +8,52 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import asyncssh
 
 from sessions import codes
-from sessions.errors import ConnectError, SupportError
+from sessions.errors import (
+    AuthenticationError,
+    ConnectError,
+    HostKeyChangedError,
+    RelayKeyRefusedError,
+    SupportError,
+)
 from sessions.relay.protocol import error_for_reason
-from sessions.relay.techkey import default_key_path
+from sessions.relay.unlock import OfferedKey, TechnicianKeyAccess
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
-from sessions.ssh.hostkeys import HostKeyTrust
+from sessions.ssh.hostkeys import HostKeyTrust, host_entry_name
 from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target, local_user
+from sessions.stages import SessionStage
 
 ProgressCallback = Callable[[str], None]
 TECHNICIAN_USER = "technician"
 CONSENT_WAIT = 160.0  # the agent asks for up to 120 s, the relay waits 30 s more
+
+
+@dataclass(frozen=True, slots=True)
+class JoinOptions:
+    """How a technician joins by code: whom to trust, which key and login, how long to wait and retry.
+
+    `inner_trust` checks the agent's host key (new for every code; default: *trust*). `grace` and
+    `backoff` matter only to a CodeSession that rejoins after a dropped link.
+    """
+
+    trust: HostKeyTrust
+    technician_key: Path | None = None
+    key_access: TechnicianKeyAccess | None = None  # how the key is opened (asked, cached); default: no asking
+    inner_trust: HostKeyTrust | None = None
+    credentials: Credentials | None = None
+    user: str = ""
+    timeout: float = 15.0
+    consent_wait: float = CONSENT_WAIT
+    grace: float = 120.0
+    backoff: tuple[float, float] = (0.5, 5.0)
 
 
 class _Pending(asyncssh.SSHTCPSession[bytes]):
@@ -97,21 +125,70 @@ async def connect_relay(
     *,
     trust: HostKeyTrust,
     technician_key: Path | None = None,
+    key_access: TechnicianKeyAccess | None = None,
     timeout: float = 15.0,
     on_progress: ProgressCallback | None = None,
 ) -> asyncssh.SSHClientConnection:
-    """Authenticate to the relay with the technician key (its passphrase comes from the keyring)."""
-    key = technician_key or default_key_path()
-    target = Target(relay.host, relay.port, relay.user or TECHNICIAN_USER, key_file=key)
-    conn = await connect(
-        target,
-        trust=trust,
-        credentials=Credentials(use_agent=False, use_default_keys=False),
-        timeout=timeout,
-        on_progress=on_progress,
-    )
+    """Log in to the relay with the technician key (*key_access* opens it: ssh-agent, keyring, or asks).
+
+    The key is opened before anything is sent. A relay that does not list the key raises
+    RelayKeyRefusedError, which names the relay and carries the public line for its administrator.
+    """
+    access = key_access or TechnicianKeyAccess(technician_key)
+    offered = await access.open()
+    target = Target(relay.host, relay.port, relay.user or TECHNICIAN_USER)
+    try:
+        conn = await connect(
+            target,
+            trust=trust,
+            credentials=Credentials(
+                use_agent=False, use_default_keys=False, keys=[offered.pair], keys_label=offered.label
+            ),
+            timeout=timeout,
+            on_progress=on_progress,
+        )
+    except AuthenticationError as exc:
+        if not isinstance(exc.__cause__, asyncssh.PermissionDenied):
+            raise
+        raise _not_listed(relay, offered) from exc
+    except HostKeyChangedError as exc:
+        raise _relay_key_changed(relay, trust, exc) from exc
+    finally:
+        offered.close()
     streamline(conn)
     return conn
+
+
+def _not_listed(relay: Target, offered: OfferedKey) -> RelayKeyRefusedError:
+    line = offered.key.public_line
+    error = RelayKeyRefusedError(
+        f"The relay at {relay.host_port} does not list this technician key ({offered.key.fingerprint}).",
+        f"Send this public key line to the relay's administrator, who adds it to the relay's technicians "
+        f"file, then join again: {line}",
+        public_line=line,
+        relay=relay.host_port,
+        code="relay.key_not_listed",
+        params={"host_port": relay.host_port, "fingerprint": offered.key.fingerprint, "line": line},
+    )
+    error.stage = "authenticating"
+    return error
+
+
+def _relay_key_changed(relay: Target, trust: HostKeyTrust, exc: HostKeyChangedError) -> HostKeyChangedError:
+    name = host_entry_name(relay.host, relay.port)
+    old = next((e for e in trust.lookup(relay.host, relay.port) if not e.marker), None)
+    where = f"{old.location} (`ssh-keygen -R '{name}' -f {old.file}`)" if old else "your known_hosts"
+    error = HostKeyChangedError(
+        f"The relay at {relay.host_port} shows a different host key than before ({exc.fingerprint}). "
+        "Someone may be intercepting the connection, or the relay was reinstalled. Nothing was sent.",
+        "Ask the relay's administrator for the relay's fingerprint (`valuezone relay` prints it when it "
+        f"starts); if it is this one, remove the old line from {where} and join again.",
+        fingerprint=exc.fingerprint,
+        code="hostkey.relay_changed",
+        params={"host_port": relay.host_port, "fingerprint": exc.fingerprint, "where": where},
+    )
+    error.stage = exc.stage
+    return error
 
 
 async def open_code_channel(
@@ -124,33 +201,39 @@ async def open_code_channel(
     """
     pending = _Pending()
     try:
-        await asyncio.wait_for(
-            relay_conn.create_connection(lambda: pending, codes.wire(code), 22), consent_wait
-        )
+        async with asyncio.timeout(consent_wait):
+            await relay_conn.create_connection(lambda: pending, codes.wire(code), 22)
     except asyncssh.ChannelOpenError as exc:
-        raise error_for_reason(exc.reason) from exc
+        if not (exc.reason == _CONNECTION_CLOSED or relay_conn.is_closed()):
+            raise error_for_reason(exc.reason) from exc
+        raise _lost_while_joining(
+            exc
+        ) from exc  # asyncssh's own words for a dropped connection, not a refusal
     except TimeoutError:
         raise error_for_reason("The customer did not answer") from None
     except (asyncssh.Error, OSError) as exc:
-        raise ConnectError(
-            f"The connection to the relay was lost while joining ({exc}).",
-            "Check the network, then join again.",
-        ) from exc
+        raise _lost_while_joining(exc) from exc
     return _OpenedTunnel(pending)
+
+
+_CONNECTION_CLOSED = "SSH connection closed"  # asyncssh's reason when the connection drops mid-open
+
+
+def _lost_while_joining(exc: Exception) -> ConnectError:
+    return ConnectError(
+        f"The connection to the relay was lost while joining ({exc}).",
+        "Check the network, then join again.",
+        code="relay.lost_while_joining",
+        params={"exc": exc},
+    )
 
 
 async def connect_by_code(
     relay: Target,
     code: str,
+    options: JoinOptions,
     *,
-    trust: HostKeyTrust,
-    technician_key: Path | None = None,
-    inner_trust: HostKeyTrust | None = None,
-    credentials: Credentials | None = None,
-    user: str = "",
     relay_conn: asyncssh.SSHClientConnection | None = None,
-    timeout: float = 15.0,
-    consent_wait: float = CONSENT_WAIT,
     on_progress: ProgressCallback | None = None,
 ) -> asyncssh.SSHClientConnection:
     """The inner SSH connection to the customer's agent (or device sshd) behind *code*.
@@ -164,17 +247,23 @@ async def connect_by_code(
     emit = on_progress or (lambda stage: None)
     own_relay = relay_conn is None
     if relay_conn is None:
-        emit("connecting to the relay")
-        relay_conn = await connect_relay(relay, trust=trust, technician_key=technician_key, timeout=timeout)
+        emit(SessionStage.RELAY)
+        relay_conn = await connect_relay(
+            relay,
+            trust=options.trust,
+            technician_key=options.technician_key,
+            key_access=options.key_access,
+            timeout=options.timeout,
+        )
     try:
-        emit("waiting for the customer")
-        tunnel = await open_code_channel(relay_conn, digits, consent_wait=consent_wait)
+        emit(SessionStage.CUSTOMER)
+        tunnel = await open_code_channel(relay_conn, digits, consent_wait=options.consent_wait)
         inner = await connect(
-            Target(codes.wire(digits), 22, user or local_user()),
-            trust=inner_trust or trust,
-            credentials=credentials or Credentials(use_agent=False, use_default_keys=False),
+            Target(codes.wire(digits), 22, options.user or local_user()),
+            trust=options.inner_trust or options.trust,
+            credentials=options.credentials or Credentials(use_agent=False, use_default_keys=False),
             tunnel=tunnel,  # type: ignore[arg-type]
-            timeout=timeout,
+            timeout=options.timeout,
             on_progress=on_progress,
         )
     except BaseException:
@@ -200,4 +289,4 @@ def _close_with(inner: asyncssh.SSHClientConnection, relay_conn: asyncssh.SSHCli
 _watchers: set[asyncio.Task[None]] = set()
 
 
-__all__ = ["SupportError", "connect_by_code", "connect_relay", "open_code_channel"]
+__all__ = ["JoinOptions", "SupportError", "connect_by_code", "connect_relay", "open_code_channel"]

@@ -5,23 +5,73 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import asyncssh
 
 from sessions import codes
 from sessions.cluster import routing
+from sessions.cluster.node import ClusterNode
 from sessions.relay import protocol
 from sessions.relay.bridge import Bridge
-from sessions.relay.pairing import CodeState, Pairing, Technician
+from sessions.relay.dataleg import DataLegs, Leg
+from sessions.relay.pairing import CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
+from sessions.relay.stock_words import consent_question, ended, texts_for
 from sessions.relay.typed_lines import TypedLines
-
-if TYPE_CHECKING:
-    from sessions.relay.server import Relay
+from sessions.vendor import Vendor
+from sessions.visible import visible
 
 _claim_ids = itertools.count(1)
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
+
+
+class _Audit(Protocol):
+    def write(self, event: str, **fields: Any) -> None: ...
+
+
+class _Refusals(Protocol):
+    def write(self, event: str, address: str, **fields: Any) -> None: ...
+
+
+class _Admission(Protocol):
+    def take_code(self, address: str) -> str: ...
+
+
+class _Settings(Protocol):
+    @property
+    def consent_timeout(self) -> float: ...
+
+    @property
+    def vendor(self) -> Vendor | None: ...
+
+
+class RelayHost(Protocol):
+    """What a customer link uses of the relay (sessions.relay.server.Relay): codes, audit, admission."""
+
+    @property
+    def book(self) -> PairingBook: ...
+
+    @property
+    def audit(self) -> _Audit: ...
+
+    @property
+    def refusals(self) -> _Refusals: ...
+
+    @property
+    def admission(self) -> _Admission: ...
+
+    @property
+    def config(self) -> _Settings: ...
+
+    @property
+    def legs(self) -> DataLegs | None: ...
+
+    @property
+    def leg_offer(self) -> dict[str, object] | None: ...
+
+    @property
+    def cluster(self) -> ClusterNode | None: ...
 
 
 class _NoSocketListener(asyncssh.SSHListener):
@@ -44,18 +94,20 @@ class _NoSocketListener(asyncssh.SSHListener):
 class CustomerLink:
     """One customer SSH connection (user `support`): at most one forward, one code, one prompt."""
 
-    def __init__(self, relay: Relay, conn: asyncssh.SSHServerConnection, address: str) -> None:
+    def __init__(self, relay: RelayHost, conn: asyncssh.SSHServerConnection, address: str) -> None:
         self.relay = relay
         self.conn = conn
         self.address = address
         self.pairing: Pairing | None = None
         self.forward: tuple[str, int] | None = None
         self.agent = False
+        self.version = protocol.OLD_PROTOCOL_VERSION  # what the agent's hello and the relay agreed on
         self.ended = False
         self._hello: dict[str, Any] = {}
         self._control: asyncssh.SSHServerProcess[str] | None = None
         self._terminal: asyncssh.SSHServerProcess[str] | None = None
         self._answer: asyncio.Future[str] | None = None
+        self._texts = texts_for(None)  # a stock-ssh customer's language, from the LANG/LC_* their ssh sent
         self._code_ready = asyncio.Event()
         self._forwarding = False
         self._lost = False
@@ -74,15 +126,20 @@ class CustomerLink:
             code, token = str(resume.get("code", "")), str(resume.get("token", ""))
             previous = self.relay.book.get(code)
             old = previous.customer if previous is not None else None
-            pairing = await routing.resume(self.relay, self, code, token)
+            pairing = await routing.resume(self.relay, self, self.address, code, token)
             if pairing is not None:
                 if isinstance(old, CustomerLink) and old is not self:
                     old.pairing = None
                     old.conn.close()
                 self.relay.audit.write("customer.resumed", code=pairing.code, address=self.address)
         if pairing is None:
+            refusal = self.relay.admission.take_code(self.address)
+            if refusal:  # simultaneous logins from one address all passed the check at login
+                self.relay.refusals.write("customer.refused", self.address, reason=refusal)
+                self._send("refused", reason=refusal)  # the agent reads why; stock ssh prints the disconnect
+                self.conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
+                return False
             pairing = await routing.issue(self.relay, self)
-            self.relay.admission.code_issued(self.address)
             self.relay.audit.write(
                 "code.issued", code=pairing.code, address=self.address, agent=self.agent, forward=host
             )
@@ -96,7 +153,7 @@ class CustomerLink:
 
     def _announce_code(self, *, resumed: bool) -> None:
         assert self.pairing is not None
-        ttl = int(self.relay.book.code_ttl)
+        ttl = self.relay.book.time_left(self.pairing)
         if self._control is not None:
             self._send(
                 "code",
@@ -110,11 +167,28 @@ class CustomerLink:
 
     # --- opening the device side (after asking, or letting the agent ask) -----------------------
     async def open(self, bridge: Bridge, technician: Technician, address: str, again: bool) -> None:
-        """Open the channel to the device for *technician*; raises ChannelOpenError with a reason."""
+        """Open the channel to the device for *technician*; raises ChannelOpenError with a reason.
+
+        A v2 agent gets a one-time data-leg token with the claim and, after the customer's yes, brings
+        the leg before it confirms the channel: the bridge then runs over the leg (the channel closes).
+        """
         if self.forward is None or self.pairing is None:
             raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.RECONNECTING)
         claim = next(_claim_ids)
+        legs = self.relay.legs if self.version >= 2 else None
+        token, arrived = legs.expect(self.pairing.code, claim) if legs is not None else ("", None)
+        try:
+            await self._announce(claim, technician, address, again, token)
+            await self._open_channel(bridge, address, claim, arrived)
+        finally:
+            if legs is not None:
+                legs.forget(token)
+
+    async def _announce(
+        self, claim: int, technician: Technician, address: str, again: bool, token: str
+    ) -> None:
         if self._control is not None:
+            leg = {"leg": token} if token else {}
             self._send(
                 "claim",
                 claim=claim,
@@ -122,37 +196,60 @@ class CustomerLink:
                 fingerprint=technician.fingerprint,
                 address=address,
                 again=again,
+                **leg,
             )
         elif self._terminal is not None:
-            if not again:
-                await self._ask_terminal(technician)
+            await self._ask_terminal(technician, again)  # a technician who left is asked about again
         else:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_PROMPT)
+
+    async def _open_channel(
+        self, bridge: Bridge, address: str, claim: int, arrived: asyncio.Future[Leg] | None
+    ) -> None:
+        """The forwarded channel for *claim*; with a v2 agent, its confirmation comes after the leg did.
+
+        The agent brings its leg (and has it accepted) before it confirms the channel, so at that point
+        the leg is there or it is not coming: a leg the agent could not reach (a firewall) leaves the
+        session on the channel, as in v1. Either way the session is inside the technician's SSH.
+        """
+        assert self.forward is not None
         try:
             await self.conn.create_connection(
                 lambda: bridge.customer, self.forward[0], self.forward[1], address, claim
             )
-        except asyncio.CancelledError:
-            self._send("withdrawn", claim=claim)
+        except BaseException as exc:
+            if isinstance(exc, asyncio.CancelledError):
+                self._send("withdrawn", claim=claim)
+            if arrived is not None and arrived.done() and not arrived.cancelled():
+                arrived.result().close()
             raise
+        if arrived is not None and arrived.done() and not arrived.cancelled():
+            bridge.use_leg(arrived.result())
 
-    async def _ask_terminal(self, technician: Technician) -> None:
+    async def _ask_terminal(self, technician: Technician, again: bool) -> None:
         assert self._terminal is not None
+        if self._answer is not None:
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.BUSY)
         self._answer = asyncio.get_running_loop().create_future()
+        texts, name = self._texts, visible(technician.name)
+        question = consent_question(texts, technician.name, self.relay.config.vendor, again=again)
         self._terminal.stdout.write(
-            f"\r\n{technician.name} wants to connect (to this device's SSH server). Allow? [y/N] "
+            "\r\n" + "\r\n".join(question) + f"\r\n{texts.text('consent.allow_prompt')} "
         )
         try:
             answer = await asyncio.wait_for(self._answer, self.relay.config.consent_timeout)
         except TimeoutError:
-            self._terminal.stdout.write("\r\nNo answer: the technician was told.\r\n")
+            self._terminal.stdout.write(f"\r\n{texts.text('activity.no_answer', technician=name)}\r\n")
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NO_ANSWER) from None
         finally:
             self._answer = None
-        if answer.strip().lower() not in ("y", "yes"):
-            self._terminal.stdout.write("Declined.\r\n")
+        if texts.yes_no(answer) is not True:
+            self._terminal.stdout.write(f"{texts.text('activity.declined', technician=name)}\r\n")
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.DECLINED)
-        self._terminal.stdout.write(f"Connecting {technician.name}. Type /end to end the session.\r\n")
+        said = [texts.text(key) for key in ("stock.end_hint", "stock.end_to_end")]
+        self._terminal.stdout.write(
+            "\r\n".join([texts.text("activity.connected", technician=name), *said]) + "\r\n"
+        )
 
     def notify(self, text: str) -> None:
         """A line for the customer: an event for the agent, a printed line for a stock terminal."""
@@ -165,8 +262,8 @@ class CustomerLink:
         """The relay closed the code (expired, or its session is over): say why, then hang up."""
         if self._control is not None:
             self._send("closed", reason=reason)
-        else:
-            self.notify(f"{reason}.")
+        elif self._terminal is not None:
+            self._terminal.stdout.write(f"\r\n{ended(self._texts, reason)}\r\n")
         self.ended = True
         self.conn.close()
 
@@ -181,7 +278,7 @@ class CustomerLink:
             if process.subsystem == protocol.CONTROL_SUBSYSTEM:
                 await self._run_control(process)
             elif process.subsystem or process.command or self._terminal is not None:
-                process.stderr.write("The relay offers only a session-code prompt here.\r\n")
+                process.stderr.write(texts_for(process.env).text("stock.only_prompt") + "\r\n")
                 process.exit(1)
                 return
             else:
@@ -199,27 +296,40 @@ class CustomerLink:
             message = protocol.decode(line)
             if message["type"] == "hello":
                 self._hello = message
-                self._send("welcome", v=protocol.PROTOCOL_VERSION)
+                self._welcome(message)
             elif message["type"] == "end":
                 by_technician = message.get("by") == "technician"
                 self.end_by_customer(Reason.USED if by_technician else Reason.ENDED)
                 return
 
+    def _welcome(self, hello: dict[str, Any]) -> None:
+        """Agree on the lower protocol version; a v2 welcome names the data leg (port, pin)."""
+        offered = hello.get("v")
+        agent = offered if isinstance(offered, int) and offered > 0 else protocol.OLD_PROTOCOL_VERSION
+        offer = self.relay.leg_offer
+        self.version = min(agent, protocol.PROTOCOL_VERSION if offer else protocol.OLD_PROTOCOL_VERSION)
+        extra: dict[str, Any] = {}
+        handed_out = self.relay.config.vendor
+        if handed_out:  # an older agent ignores the extra field
+            extra["vendor"] = handed_out.to_wire()
+        if self.version >= 2:
+            extra["leg"] = offer
+        self._send("welcome", v=self.version, **extra)
+
     async def _run_terminal(self, process: asyncssh.SSHServerProcess[str]) -> None:
         self._terminal = process
+        texts = self._texts = texts_for(process.env)
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._code_ready.wait(), 10)
+            async with asyncio.timeout(10):
+                await self._code_ready.wait()
         if self.pairing is None:
             process.stdout.write(
-                "No session code: connect with a remote forward, for example\r\n"
-                "  ssh -R vz:22:localhost:22 support@RELAY\r\n"
+                f"{texts.text('stock.no_forward')}\r\n  ssh -R vz:22:localhost:22 support@RELAY\r\n"
             )
             return
-        minutes = max(1, round(self.relay.book.code_ttl / 60))
-        process.stdout.write(
-            f"Session code: {codes.display(self.pairing.code)} (expires in {minutes} min)\r\n"
-            "Read it to your technician. Type /end or press Ctrl-C to end the session.\r\n"
-        )
+        minutes = max(1, round(self.relay.book.time_left(self.pairing) / 60))
+        code = texts.text("terminal.code", code=codes.display(self.pairing.code), minutes=minutes)
+        process.stdout.write(f"{code}\r\n{texts.text('terminal.read_it')}\r\n")
         typed = TypedLines(process)
         while not self.ended:
             try:
@@ -245,7 +355,7 @@ class CustomerLink:
             self.relay.audit.write("session.closed", code=self.pairing.code, address=self.address, by=by)
             self.relay.book.end(self.pairing, reason)
         if self._terminal is not None and not self._terminal.is_closing():
-            self._terminal.stdout.write("Session ended.\r\n")
+            self._terminal.stdout.write(f"{ended(self._texts, reason)}\r\n")
             self._terminal.exit(0)
 
     def connection_lost(self) -> None:
@@ -255,6 +365,8 @@ class CustomerLink:
             return
         if self.agent:
             self.relay.audit.write("customer.link_lost", code=self.pairing.code, address=self.address)
+            for bridge in list(self.pairing.bridges):  # data legs end with the link they were agreed on
+                bridge.close()
             self.relay.book.link_lost(self.pairing)
         else:
             self.end_by_customer()

@@ -8,18 +8,18 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
 import asyncssh
 
 from sessions import codes
 from sessions.errors import ConnectError, HostKeyError, SessionClosedError, SupportError
-from sessions.relay.client import CONSENT_WAIT, connect_by_code, connect_relay
+from sessions.events import Subscribers, Unsubscribe
+from sessions.relay.client import JoinOptions, connect_by_code, connect_relay
 from sessions.relay.protocol import Reason, relay_reason
-from sessions.ssh.auth import Credentials
-from sessions.ssh.hostkeys import HostKeyTrust
+from sessions.relay.unlock import TechnicianKeyAccess
 from sessions.ssh.target import Target
+from sessions.statemachine import Table
 
 log = logging.getLogger(__name__)
 
@@ -32,17 +32,29 @@ class JoinState(enum.Enum):
     CLOSED = "closed"
 
 
-J = JoinState
-TRANSITIONS: dict[tuple[JoinState, str], JoinState] = {
-    (J.CONNECTING, "relay-ready"): J.AWAITING_CONSENT,
-    (J.AWAITING_CONSENT, "joined"): J.ACTIVE,
-    (J.ACTIVE, "dropped"): J.RECONNECTING,
-    (J.RECONNECTING, "joined"): J.ACTIVE,
-    (J.CONNECTING, "closed"): J.CLOSED,
-    (J.AWAITING_CONSENT, "closed"): J.CLOSED,
-    (J.ACTIVE, "closed"): J.CLOSED,
-    (J.RECONNECTING, "closed"): J.CLOSED,
-}
+class JoinEvent(enum.Enum):
+    RELAY_READY = "relay-ready"  # the technician key was accepted; the code is being claimed
+    JOINED = "joined"  # the customer allowed it (again) and the inner SSH connection is up
+    DROPPED = "dropped"  # the inner connection was lost; rejoining
+    CLOSE = "close"
+
+
+J, V = JoinState, JoinEvent
+TABLE: Table[JoinState, JoinEvent] = Table(
+    "session by code",
+    JoinState.CONNECTING,
+    {
+        (J.CONNECTING, V.RELAY_READY): J.AWAITING_CONSENT,
+        (J.AWAITING_CONSENT, V.JOINED): J.ACTIVE,
+        (J.ACTIVE, V.DROPPED): J.RECONNECTING,
+        (J.RECONNECTING, V.JOINED): J.ACTIVE,
+        (J.CONNECTING, V.CLOSE): J.CLOSED,
+        (J.AWAITING_CONSENT, V.CLOSE): J.CLOSED,
+        (J.ACTIVE, V.CLOSE): J.CLOSED,
+        (J.RECONNECTING, V.CLOSE): J.CLOSED,
+    },
+    terminal={JoinState.CLOSED},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,60 +78,54 @@ class Gap:
         return self.ended - self.started
 
 
+@dataclass(frozen=True, slots=True)
+class Rejoined:
+    """The session continues on a new inner connection `conn` (after the Gap reported just before)."""
+
+    conn: asyncssh.SSHClientConnection = field(compare=False, repr=False)
+
+
+JoinEventValue = JoinStatus | Gap | Rejoined
+
+
 _RETRY_REASONS = (Reason.RECONNECTING, Reason.BUSY)
 
 
 class CodeSession:
-    """Join by code and keep the session: `await join()`, then follow on_state, on_reconnected, on_gap."""
+    """Join by code and keep the session: `await join()`; `subscribe()` for JoinStatus, Gap, Rejoined."""
 
-    def __init__(
-        self,
-        relay: Target,
-        code: str,
-        *,
-        trust: HostKeyTrust,
-        technician_key: Path | None = None,
-        inner_trust: HostKeyTrust | None = None,
-        credentials: Credentials | None = None,
-        user: str = "",
-        timeout: float = 15.0,
-        consent_wait: float = CONSENT_WAIT,
-        grace: float = 120.0,
-        backoff: tuple[float, float] = (0.5, 5.0),
-    ) -> None:
+    def __init__(self, relay: Target, code: str, options: JoinOptions) -> None:
         self.code = codes.parse(code)  # a typo fails here, before anything is sent
         self.relay = relay
-        self.state = JoinState.CONNECTING
+        self.options = options
         self.conn: asyncssh.SSHClientConnection | None = None
         self.closed_reason = ""
-        self.on_state: Callable[[JoinStatus], None] | None = None
-        self.on_reconnected: Callable[[asyncssh.SSHClientConnection], None] | None = None
-        self.on_gap: Callable[[Gap], None] | None = None
-        self._trust = trust
-        self._key = technician_key
-        self._inner_trust = inner_trust
-        self._credentials = credentials
-        self._user = user
-        self._timeout = timeout
-        self._consent_wait = consent_wait
-        self._grace = grace
-        self._backoff = backoff
+        self.events: Subscribers[JoinEventValue] = Subscribers("code session")
+        self._machine = TABLE.start()
+        # One way to open the technician key for the whole session: its passphrase is asked once.
+        self._key_access = options.key_access or TechnicianKeyAccess(options.technician_key)
         self._relay_conn: asyncssh.SSHClientConnection | None = None
         self._closing = False
         self._closed = asyncio.Event()
         self._watch: asyncio.Task[None] | None = None
 
     # --- public API ------------------------------------------------------------------------------
+    def subscribe(self, callback: Callable[[JoinEventValue], None]) -> Unsubscribe:
+        """Receive every JoinStatus (state changes), Gap and Rejoined (a new inner connection)."""
+        return self.events.subscribe(callback)
+
     async def join(self) -> asyncssh.SSHClientConnection:
         """Connect to the relay, wait for the customer's consent, open the inner SSH connection."""
         try:
-            self._relay_conn = await connect_relay(self.relay, trust=self._trust, technician_key=self._key)
-            self._fire("relay-ready", "Waiting for the customer to allow the connection…")
+            self._relay_conn = await self._connect_relay()
+            self._step(JoinEvent.RELAY_READY, "Waiting for the customer to allow the connection…")
             self.conn = await self._inner()
+            self._step(JoinEvent.JOINED, "Connected.")
         except SupportError as exc:
+            if self.conn is not None:
+                self.conn.close()
             self._close(str(exc))
             raise
-        self._fire("joined", "Connected.")
         self._watch = asyncio.get_running_loop().create_task(self._keep())
         return self.conn
 
@@ -136,19 +142,14 @@ class CodeSession:
         return self.closed_reason
 
     # --- internals -------------------------------------------------------------------------------
+    async def _connect_relay(self) -> asyncssh.SSHClientConnection:
+        return await connect_relay(
+            self.relay, trust=self.options.trust, key_access=self._key_access, timeout=self.options.timeout
+        )
+
     async def _inner(self) -> asyncssh.SSHClientConnection:
         assert self._relay_conn is not None
-        return await connect_by_code(
-            self.relay,
-            self.code,
-            trust=self._trust,
-            relay_conn=self._relay_conn,
-            inner_trust=self._inner_trust,
-            credentials=self._credentials,
-            user=self._user,
-            timeout=self._timeout,
-            consent_wait=self._consent_wait,
-        )
+        return await connect_by_code(self.relay, self.code, self.options, relay_conn=self._relay_conn)
 
     async def _keep(self) -> None:
         while not self._closing:
@@ -157,27 +158,26 @@ class CodeSession:
             if self._closing:
                 return
             started = time.time()
-            self._fire("dropped", "Reconnecting…")
+            self._step(JoinEvent.DROPPED, "Reconnecting…")
             conn = await self._rejoin()
             if conn is None:
                 return
+            if self.state is JoinState.CLOSED:  # closed while the rejoin was answered
+                conn.close()
+                return
             self.conn = conn
-            self._fire("joined", "Reconnected.")
-            if self.on_gap is not None:
-                self.on_gap(Gap(started, time.time()))
-            if self.on_reconnected is not None:
-                self.on_reconnected(conn)
+            self._step(JoinEvent.JOINED, "Reconnected.")
+            self.events.emit(Gap(started, time.time()))
+            self.events.emit(Rejoined(conn))
 
     async def _rejoin(self) -> asyncssh.SSHClientConnection | None:
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self._grace
-        delay = self._backoff[0]
+        deadline = loop.time() + self.options.grace
+        delay, longest = self.options.backoff
         while not self._closing:
             try:
                 if self._relay_conn is None or self._relay_conn.is_closed():
-                    self._relay_conn = await connect_relay(
-                        self.relay, trust=self._trust, technician_key=self._key
-                    )
+                    self._relay_conn = await self._connect_relay()
                 return await self._inner()
             except (HostKeyError, asyncio.CancelledError):
                 raise
@@ -194,23 +194,30 @@ class CodeSession:
                 self._close("The session could not be resumed: the customer did not come back in time.")
                 return None
             await asyncio.sleep(delay * (0.8 + 0.4 * random.random()))
-            delay = min(delay * 2, self._backoff[1])
+            delay = min(delay * 2, longest)
         return None
 
-    def _fire(self, event: str, detail: str) -> None:
-        target = TRANSITIONS.get((self.state, event))
-        if target is None:
-            log.warning("code session: %s ignored in state %s", event, self.state.value)
-            return
-        self.state = target
-        if self.on_state is not None:
-            self.on_state(JoinStatus(target, codes.masked(self.code), detail))
+    @property
+    def state(self) -> JoinState:
+        return self._machine.state
+
+    def _step(self, event: JoinEvent, detail: str) -> None:
+        """Fire *event* unless the session was closed meanwhile (then SessionClosedError)."""
+        if self.state is JoinState.CLOSED:
+            raise SessionClosedError(
+                self.closed_reason or "The session was closed.", code="session.closed_while_joining"
+            )
+        self._fire(event, detail)
+
+    def _fire(self, event: JoinEvent, detail: str) -> None:
+        state = self._machine.fire(event)
+        self.events.emit(JoinStatus(state, codes.masked(self.code), detail))
 
     def _close(self, reason: str) -> None:
         if self.state is JoinState.CLOSED:
             return
         self.closed_reason = reason
-        self._fire("closed", reason)
+        self._fire(JoinEvent.CLOSE, reason)
         if self._relay_conn is not None:
             self._relay_conn.close()
         self._closed.set()

@@ -9,10 +9,14 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Protocol
 
 from sessions import codes
+from sessions.relay.bridge import Bridge
 from sessions.relay.protocol import Reason
+from sessions.statemachine import Machine, Table, TransitionError
+
+__all__ = ["TABLE", "CodeEvent", "CodeState", "Pairing", "PairingBook", "Technician", "TransitionError"]
 
 
 class CodeState(enum.Enum):
@@ -35,29 +39,30 @@ class CodeEvent(enum.Enum):
 
 
 S, E = CodeState, CodeEvent
-TRANSITIONS: dict[tuple[CodeState, CodeEvent], CodeState] = {
-    (S.WAITING, E.CLAIM): S.CLAIMING,
-    (S.CLAIMING, E.CONSENT): S.ACTIVE,
-    (S.CLAIMING, E.REFUSE): S.WAITING,
-    (S.WAITING, E.LINK_LOST): S.WAITING_AWAY,
-    (S.CLAIMING, E.LINK_LOST): S.WAITING_AWAY,
-    (S.ACTIVE, E.LINK_LOST): S.ACTIVE_AWAY,
-    (S.WAITING_AWAY, E.LINK_BACK): S.WAITING,
-    (S.ACTIVE_AWAY, E.LINK_BACK): S.ACTIVE,
-    (S.WAITING, E.EXPIRE): S.CLOSED,
-    (S.CLAIMING, E.EXPIRE): S.CLOSED,
-    (S.WAITING_AWAY, E.EXPIRE): S.CLOSED,
-    (S.ACTIVE_AWAY, E.EXPIRE): S.CLOSED,
-    (S.WAITING, E.END): S.CLOSED,
-    (S.CLAIMING, E.END): S.CLOSED,
-    (S.ACTIVE, E.END): S.CLOSED,
-    (S.WAITING_AWAY, E.END): S.CLOSED,
-    (S.ACTIVE_AWAY, E.END): S.CLOSED,
-}
-
-
-class TransitionError(RuntimeError):
-    """An event that the current state does not accept (a bug in the caller, not a user error)."""
+TABLE: Table[CodeState, CodeEvent] = Table(
+    "relay pairing",
+    CodeState.WAITING,
+    {
+        (S.WAITING, E.CLAIM): S.CLAIMING,
+        (S.CLAIMING, E.CONSENT): S.ACTIVE,
+        (S.CLAIMING, E.REFUSE): S.WAITING,
+        (S.WAITING, E.LINK_LOST): S.WAITING_AWAY,
+        (S.CLAIMING, E.LINK_LOST): S.WAITING_AWAY,
+        (S.ACTIVE, E.LINK_LOST): S.ACTIVE_AWAY,
+        (S.WAITING_AWAY, E.LINK_BACK): S.WAITING,
+        (S.ACTIVE_AWAY, E.LINK_BACK): S.ACTIVE,
+        (S.WAITING, E.EXPIRE): S.CLOSED,
+        (S.CLAIMING, E.EXPIRE): S.CLOSED,
+        (S.WAITING_AWAY, E.EXPIRE): S.CLOSED,
+        (S.ACTIVE_AWAY, E.EXPIRE): S.CLOSED,
+        (S.WAITING, E.END): S.CLOSED,
+        (S.CLAIMING, E.END): S.CLOSED,
+        (S.ACTIVE, E.END): S.CLOSED,
+        (S.WAITING_AWAY, E.END): S.CLOSED,
+        (S.ACTIVE_AWAY, E.END): S.CLOSED,
+    },
+    terminal={CodeState.CLOSED},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,31 +73,38 @@ class Technician:
     name: str
 
 
+class CustomerEnd(Protocol):
+    """What the relay asks of a code's customer link (sessions.relay.customer.CustomerLink)."""
+
+    async def open(self, bridge: Bridge, technician: Technician, address: str, again: bool) -> None: ...
+
+    def code_closed(self, reason: str) -> None: ...
+
+
 @dataclass(eq=False)
 class Pairing:
     """One live code: its state, its customer link and the technician it is bound to once consented."""
 
     code: str
-    customer: Any  # the relay's CustomerLink for this code (see sessions.relay.customer)
+    customer: CustomerEnd | None  # None only in tests of the book itself
     resume_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
-    state: CodeState = CodeState.WAITING
     technician: Technician | None = None
     issued_at: float = field(default_factory=time.time)
     closed_reason: str = ""
-    bridges: set[Any] = field(default_factory=set)
+    bridges: set[Bridge] = field(default_factory=set)
+    machine: Machine[CodeState, CodeEvent] = field(default_factory=TABLE.start)
     _timer: asyncio.TimerHandle | None = None
+
+    @property
+    def state(self) -> CodeState:
+        return self.machine.state
 
     def fire(self, event: CodeEvent) -> CodeState:
         """Apply *event*; raises TransitionError when the table has no entry for it."""
-        target = TRANSITIONS.get((self.state, event))
-        if target is None:
-            where = codes.masked(self.code)
-            raise TransitionError(f"code {where}: {event.value} in state {self.state.value}")
-        self.state = target
-        return target
+        return self.machine.fire(event)
 
     def can(self, event: CodeEvent) -> bool:
-        return (self.state, event) in TRANSITIONS
+        return self.machine.can(event)
 
     def set_timer(self, delay: float, callback: Callable[[], None]) -> None:
         self.cancel_timer()
@@ -118,7 +130,7 @@ class PairingBook:
     def __len__(self) -> int:
         return len(self._live)
 
-    def issue(self, customer: Any) -> Pairing:
+    def issue(self, customer: CustomerEnd | None) -> Pairing:
         """A new code for *customer*, unique among live and remembered codes; its TTL starts now."""
         code = codes.new_code()
         while code in self._live or code in self._closed:
@@ -135,19 +147,23 @@ class PairingBook:
             del self._live[pairing.code]
 
     def adopt(
-        self, code: str, token: str, customer: Any, *, technician: Technician | None, issued_at: float
+        self, code: str, token: str, customer: CustomerEnd, *, technician: Technician | None, issued_at: float
     ) -> Pairing:
         """A code another relay issued, whose agent came back here with its resume token."""
         stale = self._live.pop(code, None)
         if stale is not None:
             stale.cancel_timer()
         state = CodeState.ACTIVE if technician is not None else CodeState.WAITING
-        pairing = Pairing(code, customer, token, state, technician, issued_at)
+        pairing = Pairing(code, customer, token, technician, issued_at, machine=TABLE.start(state))
         self._live[code] = pairing
         if technician is None:
             remaining = max(1.0, self.code_ttl - (time.time() - issued_at))
             pairing.set_timer(remaining, lambda: self.expire(pairing))
         return pairing
+
+    def time_left(self, pairing: Pairing) -> int:
+        """Whole seconds until *pairing*'s code expires unclaimed (its TTL counts from issue)."""
+        return max(1, round(self.code_ttl - (time.time() - pairing.issued_at)))
 
     def get(self, code: str) -> Pairing | None:
         return self._live.get(code)
@@ -169,7 +185,7 @@ class PairingBook:
             pairing.fire(CodeEvent.LINK_LOST)
             pairing.set_timer(self.grace, lambda: self.expire(pairing))
 
-    def link_back(self, pairing: Pairing, customer: Any) -> None:
+    def link_back(self, pairing: Pairing, customer: CustomerEnd) -> None:
         """The customer came back within the grace period on a new link."""
         pairing.fire(CodeEvent.LINK_BACK)
         pairing.customer = customer

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from sessions.errors import (
+    AuthenticationError,
     CodeError,
     CodeUnknownError,
     ConsentRefusedError,
@@ -21,7 +22,10 @@ from sessions.errors import (
 
 CONTROL_SUBSYSTEM = "relay@valuezone"
 CUSTOMER_USER = "support"
-PROTOCOL_VERSION = 1
+# 1: every byte on the agent's SSH link. 2: after consent, the inner SSH on a TLS data leg
+# (sessions/relay/dataleg.py). Each side speaks the lower of the two versions in hello/welcome.
+PROTOCOL_VERSION = 2
+OLD_PROTOCOL_VERSION = 1
 FORWARD_HOST = "vz"
 FORWARD_PORT = 22
 
@@ -39,41 +43,105 @@ class Reason:
     BUSY = "Someone is already asking the customer to connect with this code"
     RECONNECTING = "The customer's connection dropped; it is reconnecting"
     NOT_A_CODE = "The relay only connects to session codes (vz + 9 digits); it is not an open proxy"
-    RATE_LIMITED = "Too many wrong codes; wait 10 minutes before trying again"
+    RATE_LIMITED = (
+        "Too many refused claims (wrong codes, codes in use, or the customer said no); "
+        "wait 10 minutes before trying again"
+    )
     NO_PROMPT = "The customer cannot be asked for consent (no terminal is open on their side)"
     UNANNOUNCED = "The relay did not say who is connecting"
     NOT_TECHNICIAN = "Only technicians may open connections through the relay"
     PEER_UNREACHABLE = "The relay holding this code could not be reached safely"
+    REVOKED = "This technician key is no longer listed on the relay"
+    LEG_FAILED = "The customer's data connection to the relay failed"
 
 
 def error_for_reason(reason: str) -> SupportError:
     """The SupportError a technician sees for a refusal *reason* from the relay or the agent."""
-    hints: dict[str, tuple[type[SupportError], str]] = {
-        Reason.DECLINED: (ConsentRefusedError, "Ask the customer to allow the connection, then join again."),
-        Reason.NO_ANSWER: (ConsentRefusedError, "Call the customer, then join again while they watch."),
-        Reason.EXPIRED: (CodeUnknownError, "Ask the customer to start the agent again for a new code."),
-        Reason.USED: (CodeUnknownError, "Each code works once; ask the customer for a new code."),
-        Reason.UNKNOWN: (CodeUnknownError, "Check the code with the customer, or ask for a new one."),
-        Reason.ENDED: (SessionClosedError, "Ask the customer for a new code to connect again."),
-        Reason.IN_USE: (CodeUnknownError, "Ask the customer for a new code."),
-        Reason.BUSY: (CodeUnknownError, "Wait a minute and try again."),
-        Reason.RECONNECTING: (SessionClosedError, "Wait a moment; the session resumes when it is back."),
-        Reason.NOT_A_CODE: (CodeError, "Type the nine-digit code the customer reads out."),
-        Reason.RATE_LIMITED: (RateLimitedError, "Check the code with the customer before trying again."),
-        Reason.NO_PROMPT: (ConsentRefusedError, "Ask the customer to run `valuezone agent`."),
-        Reason.UNANNOUNCED: (ConsentRefusedError, "The relay may be out of date; tell its administrator."),
-        Reason.NOT_TECHNICIAN: (CodeError, "Connect with your technician key."),
+    refusals: dict[str, tuple[type[SupportError], str, str]] = {
+        Reason.DECLINED: (
+            ConsentRefusedError,
+            "relay.declined",
+            "Ask the customer to allow the connection, then join again.",
+        ),
+        Reason.NO_ANSWER: (
+            ConsentRefusedError,
+            "relay.no_answer",
+            "Call the customer, then join again while they watch.",
+        ),
+        Reason.EXPIRED: (
+            CodeUnknownError,
+            "relay.expired",
+            "Ask the customer to start the agent again for a new code.",
+        ),
+        Reason.USED: (
+            CodeUnknownError,
+            "relay.used",
+            "Each code works once; ask the customer for a new code.",
+        ),
+        Reason.UNKNOWN: (
+            CodeUnknownError,
+            "relay.unknown",
+            "Check the code with the customer, or ask for a new one.",
+        ),
+        Reason.ENDED: (
+            SessionClosedError,
+            "relay.ended",
+            "Ask the customer for a new code to connect again.",
+        ),
+        Reason.IN_USE: (CodeUnknownError, "relay.in_use", "Ask the customer for a new code."),
+        Reason.BUSY: (CodeUnknownError, "relay.busy", "Wait a minute and try again."),
+        Reason.RECONNECTING: (
+            SessionClosedError,
+            "relay.reconnecting",
+            "Wait a moment; the session resumes when it is back.",
+        ),
+        Reason.NOT_A_CODE: (
+            CodeError,
+            "relay.not_a_code",
+            "Type the nine-digit code the customer reads out.",
+        ),
+        Reason.RATE_LIMITED: (
+            RateLimitedError,
+            "relay.rate_limited",
+            "Check the code with the customer before trying again.",
+        ),
+        Reason.NO_PROMPT: (
+            ConsentRefusedError,
+            "relay.no_prompt",
+            "Ask the customer to run `valuezone agent`.",
+        ),
+        Reason.UNANNOUNCED: (
+            ConsentRefusedError,
+            "relay.unannounced",
+            "The relay may be out of date; tell its administrator.",
+        ),
+        Reason.LEG_FAILED: (
+            SessionClosedError,
+            "relay.leg_failed",
+            "Join again; if it keeps failing, something between the customer and the relay is "
+            "interfering with the connection: tell the relay's administrator.",
+        ),
         Reason.PEER_UNREACHABLE: (
             SessionClosedError,
-            "Try again in a moment; tell the relay's administrator.",
+            "relay.peer_unreachable",
+            "Try again in a moment; if it keeps failing, tell the relay's administrator.",
+        ),
+        Reason.NOT_TECHNICIAN: (CodeError, "relay.not_technician", "Connect with your technician key."),
+        Reason.REVOKED: (
+            AuthenticationError,
+            "relay.revoked",
+            "Ask the relay's administrator to list your key again.",
         ),
     }
     error: SupportError = SupportError(
-        f"The relay refused the connection: {reason}.", "Try again, or ask for a new code."
+        f"The relay refused the connection: {reason}.",
+        "Try again, or ask for a new code.",
+        code="relay.refused",
+        params={"reason": reason},
     )
-    for text, (cls, hint) in hints.items():
+    for text, (cls, code, hint) in refusals.items():
         if reason.startswith(text):
-            error = cls(f"{reason}.", hint)
+            error = cls(f"{reason}.", hint, code=code, params={"reason": reason})
             break
     error.relay_reason = reason  # type: ignore[attr-defined]
     return error

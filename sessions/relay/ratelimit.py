@@ -1,4 +1,9 @@
-"""Failed-claim limiter: at most N failures per key (technician key, source address) in a sliding window."""
+"""Claim limiter: at most N counted claims per key (technician key, source address) in a sliding window.
+
+A claim is counted the moment it starts (`take`, which checks and counts with nothing in between, so
+simultaneous claims cannot all slip under the limit) and handed back (`refund`) only when it ends in
+the customer's yes or through no fault of the claimant.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from collections.abc import Callable
 
 
 class FailureLimiter:
-    """Counts failed claims per key; `blocked` says when a key has used up its allowance."""
+    """Counts claims per key (technician key, address) in a sliding window; `blocked` says when a key has
+    used up its allowance."""
 
     def __init__(
         self, limit: int = 5, window: float = 600.0, clock: Callable[[], float] = time.monotonic
@@ -41,11 +47,25 @@ class FailureLimiter:
         ]
         return max(waits, default=0.0)
 
-    def record(self, *keys: str) -> None:
-        """Count one failure against each of *keys*."""
+    def record(self, *keys: str) -> float:
+        """Count one failure against each of *keys*; returns its time stamp (for `refund`)."""
         now = self._clock()
         for key in keys:
             self._failures.setdefault(key, deque()).append(now)
+        return now
+
+    def take(self, *keys: str) -> float | None:
+        """Check and count in one step: None when any of *keys* is blocked, else the count's time stamp."""
+        if self.blocked(*keys):
+            return None
+        return self.record(*keys)
+
+    def refund(self, stamp: float, *keys: str) -> None:
+        """Hand back the count made at *stamp* (by `take` or `record`) for each of *keys*."""
+        for key in keys:
+            times = self._failures.get(key)
+            if times is not None and stamp in times:
+                times.remove(stamp)
 
     def forget_idle(self) -> None:
         """Drop keys with no failure inside the window (called now and then to bound memory)."""

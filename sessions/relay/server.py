@@ -6,6 +6,7 @@ import asyncio
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NoReturn
 
 import asyncssh
 
@@ -14,23 +15,29 @@ from sessions.cluster import routing
 from sessions.cluster.hostkey import read_shared_host_key
 from sessions.cluster.node import ClusterNode, advertised
 from sessions.cluster.peer import PEER_USER, decode_origin, is_deployment_key
+from sessions.listening import listen_error
 from sessions.relay import protocol
 from sessions.relay.admission import CustomerAdmission
-from sessions.relay.audit import AuditLog
+from sessions.relay.audit import DEFAULT_KEEP, DEFAULT_MAX_BYTES, AuditLog
 from sessions.relay.bridge import Bridge
 from sessions.relay.collector import CollectorPacing
 from sessions.relay.customer import CustomerLink
+from sessions.relay.dataleg import DataLegs
+from sessions.relay.gate import Gate, GateLimits, Tally, auto_total, keep, open_files_limit
 from sessions.relay.pairing import CodeEvent, CodeState, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
 from sessions.relay.ratelimit import FailureLimiter
+from sessions.relay.refusals import Refusals, clip
 from sessions.relay.technicians import TechnicianRegistry
 from sessions.ssh.packets import streamline
 from sessions.team.protocol import MAX_RECORD
-from sessions.team.service import TeamServer
+from sessions.team.service import TeamServer, TeamSession
+from sessions.vendor import Vendor
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
 # AES-GCM runs in one hardware-accelerated call per packet; asyncssh's chacha20-poly1305 needs several
 # Python-level calls. Every byte crosses the relay twice, so it offers GCM (and CTR for old clients) only.
+REPORT_EVERY = 60.0
 CIPHERS = ("aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr", "aes256-ctr")
 
 
@@ -57,6 +64,17 @@ class RelayConfig:
     # For `valuezone relay`, which owns its process; a relay embedded in another program (tests, the
     # demo) leaves that program's collector alone.
     pace_collector: bool = False
+    # Connections that have not logged in yet (sessions/relay/gate.py). None: from the open-files limit.
+    max_unauthenticated: int | None = None
+    max_unauthenticated_per_address: int = 32
+    handshake_timeout: float = 10.0  # accept → first authentication request
+    login_timeout: float = 30.0  # accept → logged in (OpenSSH asks for a key's passphrase meanwhile)
+    # The audit log (sessions/relay/audit.py, refusals.py): file size before rotation, rotated files kept,
+    # and refusals written in full per source and in all each minute (the rest are counted).
+    audit_max_bytes: int = DEFAULT_MAX_BYTES
+    audit_keep: int = DEFAULT_KEEP
+    refusals_per_source: int = 10
+    refusals_per_minute: int = 1000
     # The team server (sessions/team/): records, review and reports. "" = SQLite in state_dir.
     db_url: str = ""
     team_max_record: int = MAX_RECORD
@@ -65,6 +83,14 @@ class RelayConfig:
     host_key_file: Path | None = None
     advertise: str = ""
     lease: float = 10.0
+    vendor: Vendor | None = None  # handed to each agent in `welcome`, for display only
+    # The data leg (protocol v2, sessions/relay/dataleg.py): a TLS port agents carry the inner SSH on
+    # after consent. data_port 0: any free port; data_public_port: the port agents are told, when a
+    # firewall or load balancer forwards another one to it (0: data_port as bound).
+    data_leg: bool = True
+    data_port: int = 0
+    data_public_port: int = 0
+    leg_token_timeout: float = 10.0
 
 
 def load_host_key(state_dir: Path, shared: Path | None = None) -> asyncssh.SSHKey:
@@ -90,18 +116,26 @@ class _Connection(asyncssh.SSHServer):
         self.relay = relay
         self.conn: asyncssh.SSHServerConnection | None = None
         self.address = ""
-        self.technician: Technician | None = None
+        self.technician: Technician | None = None  # bound in auth_completed, never before
         self.customer: CustomerLink | None = None
-        self.peer = False  # another relay of this deployment (sessions/cluster/peer.py)
+        self.peer = False  # another relay of this deployment (sessions/cluster/peer.py), once signed
+        self._peer_offered = False  # the latest publickey request under PEER_USER named the deployment key
         self._admitted = False
+        # The listed key named by the latest publickey request, and for which user name. asyncssh asks
+        # validate_public_key for a query (no signature) and for a signed request alike, before it has
+        # checked any signature: this is only a candidate until authentication completes.
+        self._offered: tuple[str, Technician] | None = None
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
         streamline(conn)
         peer = conn.get_extra_info("peername")
         self.address = str(peer[0]) if peer else "?"
+        if not self.relay.gate.arrived(conn, self.address):
+            conn.abort()  # too many waiting to log in from here, all of them young (gate.py)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.relay.gate.gone(self.conn)
         if self._admitted:
             self._admitted = False
             self.relay.admission.unlinked(self.address)
@@ -109,13 +143,16 @@ class _Connection(asyncssh.SSHServer):
             self.customer.connection_lost()
 
     def begin_auth(self, username: str) -> bool:
+        self._offered = None  # a new user name: nothing from attempts under the old one carries over
+        self._peer_offered = False
+        self.relay.gate.logging_in(self.conn)
         if username == protocol.CUSTOMER_USER:
             assert self.conn is not None
             if self.customer is not None:
                 return False
             refusal = self.relay.admission.refusal(self.address)
             if refusal:
-                self.relay.audit.write("customer.refused", address=self.address, reason=refusal)
+                self.relay.refusals.write("customer.refused", self.address, reason=refusal)
                 self.conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
                 return True
             self._admitted = True
@@ -128,34 +165,51 @@ class _Connection(asyncssh.SSHServer):
         return True
 
     def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
-        if username == PEER_USER:
-            self.peer = is_deployment_key(self.relay.host_key, key)
-            if not self.peer:
-                self.relay.audit.write(
-                    "peer.refused", address=self.address, key=key.get_fingerprint("sha256")
-                )
-            return self.peer
+        if username == PEER_USER:  # another relay: only the deployment's own key (a candidate until signed)
+            self._offered = None
+            self._peer_offered = is_deployment_key(self.relay.host_key, key)
+            if not self._peer_offered:
+                self.relay.refusals.write("peer.refused", self.address, key=key.get_fingerprint("sha256"))
+            return self._peer_offered
         technician = self.relay.technicians.lookup(key)
+        self._offered = (username, technician) if technician is not None else None
         if technician is None:
-            self.relay.audit.write(
-                "technician.refused", address=self.address, user=username, key=key.get_fingerprint("sha256")
+            self.relay.refusals.write(
+                "technician.refused", self.address, user=clip(username), key=key.get_fingerprint("sha256")
             )
-            return False
-        self.technician = technician
-        return True
+        return technician is not None
 
     def auth_completed(self) -> None:
-        if self.technician is not None:
-            self.relay.audit.write(
-                "technician.connected",
-                address=self.address,
-                technician=self.technician.name,
-                key=self.technician.fingerprint,
-            )
+        """Decide who this is from what completed: the final user name and the key that proved it.
 
-    def session_requested(self):  # type: ignore[no-untyped-def]
+        For any name but `support` the only method offered is publickey (password, keyboard-interactive,
+        host-based and GSS are off), so authentication completes only when asyncssh verified a signature
+        for the key named by the latest request: the one in `_offered`, under that same user name.
+        """
+        assert self.conn is not None
+        self.relay.gate.logged_in(self.conn)
+        username = self.conn.get_extra_info("username")
+        offered, self._offered = self._offered, None
+        if username == protocol.CUSTOMER_USER:
+            return  # a customer: `customer` was set up when the name was given; no technician, ever
+        if username == PEER_USER and self._peer_offered:  # signed with the deployment's key
+            self.peer = True
+            self.relay.audit.write("peer.connected", address=self.address)
+            return
+        if offered is None or offered[0] != username:  # cannot happen with the methods above; never guess
+            self.conn.disconnect(asyncssh.DISC_NO_MORE_AUTH_METHODS_AVAILABLE, "Authentication incomplete")
+            return
+        self.technician = offered[1]
+        self.relay.audit.write(
+            "technician.connected",
+            address=self.address,
+            technician=self.technician.name,
+            key=self.technician.fingerprint,
+        )
+
+    def session_requested(self) -> asyncssh.SSHServerProcess[str] | tuple[Any, TeamSession] | bool:
         if self.customer is None:  # a technician: only the team server's subsystem (sessions/team/)
-            if self.technician is not None and self.relay.team is not None:
+            if self.technician is not None and self.relay.team is not None and self.conn is not None:
                 return self.relay.team.session(self.conn, self.technician.fingerprint)
             return False
         return asyncssh.SSHServerProcess(self.customer.run_session, None, 0, False)
@@ -182,7 +236,10 @@ class Relay:
     def __init__(self, config: RelayConfig) -> None:
         self.config = config
         self.technicians = TechnicianRegistry(config.technicians_file)
-        self.audit = AuditLog(config.state_dir)
+        self.audit = AuditLog(config.state_dir, max_bytes=config.audit_max_bytes, keep=config.audit_keep)
+        self.refusals = Refusals(
+            self.audit, per_source=config.refusals_per_source, total=config.refusals_per_minute
+        )
         self.book = PairingBook(code_ttl=config.code_ttl, grace=config.grace)
         self.book.on_closed = self._on_code_closed
         self.limiter = FailureLimiter(config.failure_limit, config.failure_window)
@@ -194,8 +251,37 @@ class Relay:
         self.port = 0
         self._server: asyncssh.SSHAcceptor | None = None
         self.collector = CollectorPacing()
+        self.gate = Gate(
+            GateLimits(
+                total=auto_total(open_files_limit())
+                if config.max_unauthenticated is None
+                else config.max_unauthenticated,
+                per_source=config.max_unauthenticated_per_address,
+                handshake_timeout=config.handshake_timeout,
+            )
+        )
+        self._gate_task: asyncio.Task[None] | None = None
+        self._minute_task: asyncio.Task[None] | None = None
+        self.legs: DataLegs | None = None
+        if config.data_leg:
+            self.legs = DataLegs(
+                config.state_dir,
+                self._leg_refused,
+                token_timeout=config.leg_token_timeout,
+                handshake_timeout=config.handshake_timeout,
+            )
         self.team: TeamServer | None = None
         self.cluster: ClusterNode | None = None
+
+    @property
+    def leg_offer(self) -> dict[str, object] | None:
+        """What the welcome tells a v2 agent about the data leg (port and certificate pin), if offered."""
+        if self.legs is None or not self.legs.port:
+            return None
+        return {"port": self.config.data_public_port or self.legs.port, "pin": self.legs.pin}
+
+    def _leg_refused(self, address: str, reason: str) -> None:
+        self.refusals.write("leg.refused", address, reason=reason)
 
     @classmethod
     async def start(cls, config: RelayConfig) -> Relay:
@@ -203,25 +289,21 @@ class Relay:
         relay.team = await TeamServer.open(
             config.db_url, config.state_dir, relay.technicians.member, max_record=config.team_max_record
         )
-        relay._server = await asyncssh.listen(
-            config.host,
-            config.port,
-            server_factory=lambda: _Connection(relay),
-            server_host_keys=[relay.host_key],
-            password_auth=False,
-            kbdint_auth=False,
-            allow_scp=False,
-            line_editor=False,  # the consent prompt reads lines itself (sessions/relay/typed_lines.py)
-            agent_forwarding=False,
-            x11_forwarding=False,
-            keepalive_interval=config.keepalive,
-            keepalive_count_max=3,
-            login_timeout=30,
-            server_version="Valuezone_relay",
-            encryption_algs=list(CIPHERS),
-            compression_algs=["none"],
-        )
+        try:
+            relay._server = await relay._listen()
+        except OSError as exc:
+            await relay.team.close()
+            relay.audit.close()
+            raise listen_error(exc, config.host, config.port, who="another relay?") from exc
         relay.port = relay._server.sockets[0].getsockname()[1]
+        if relay.legs is not None:
+            try:
+                await relay.legs.start(config.host, config.data_port)
+            except OSError as exc:
+                relay._server.close()
+                await relay.team.close()
+                relay.audit.close()
+                raise listen_error(exc, config.host, config.data_port, who="another relay?") from exc
         relay.cluster = ClusterNode(
             relay.team.database, relay.host_key, peer=advertised(config.advertise, config.host, relay.port),
             lease=config.lease, grace=config.grace, keepalive=config.keepalive,
@@ -233,23 +315,57 @@ class Relay:
             await relay.close()
             raise
         relay.audit.sink = relay.cluster.audit
+        relay._gate_task = asyncio.get_running_loop().create_task(keep(relay.gate, relay._gate_report))
+        relay._minute_task = asyncio.get_running_loop().create_task(relay._every_minute())
         if config.pace_collector:
             relay.collector.start()
         relay.audit.write(
-            "relay.started", address=f"{config.host}:{relay.port}", fingerprint=relay.fingerprint
-        )
+            "relay.started", address=f"{config.host}:{relay.port}", fingerprint=relay.fingerprint,
+            data_leg=relay.leg_offer,
+        )  # fmt: skip
         return relay
+
+    async def _listen(self) -> asyncssh.SSHAcceptor:
+        return await asyncssh.listen(
+            self.config.host,
+            self.config.port,
+            server_factory=lambda: _Connection(self),
+            server_host_keys=[self.host_key],
+            password_auth=False,
+            kbdint_auth=False,
+            host_based_auth=False,
+            gss_host=None,
+            allow_scp=False,
+            line_editor=False,  # the consent prompt reads lines itself (sessions/relay/typed_lines.py)
+            agent_forwarding=False,
+            x11_forwarding=False,
+            keepalive_interval=self.config.keepalive,
+            keepalive_count_max=3,
+            login_timeout=self.config.login_timeout,
+            backlog=1024,  # a flood's connections are taken in and dropped fast; real ones wait less
+            server_version="Valuezone_relay",
+            encryption_algs=list(CIPHERS),
+            compression_algs=["none"],
+        )
 
     async def close(self) -> None:
         if self.config.pace_collector:
             self.collector.stop()
         self.book.close_all()
+        if self.legs is not None:
+            await self.legs.close()
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        for task in (self._gate_task, self._minute_task):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        self._gate_task = self._minute_task = None
+        self.refusals.report()
         self.audit.write("relay.stopped")
-        if self.cluster is not None:
+        if self.cluster is not None:  # after the last event: the node writes the audit table out on close
             await self.cluster.close()
             self.cluster = None
         if self.team is not None:
@@ -263,70 +379,123 @@ class Relay:
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
 
+    def _gate_report(self, tally: Tally) -> None:
+        self.audit.write("unauthenticated.dropped", **tally.to_dict())
+
+    async def _every_minute(self) -> None:
+        """The refusals counted this minute go into one line, and the audit file to disk."""
+        while True:
+            await asyncio.sleep(REPORT_EVERY)
+            self.refusals.report()
+            self.audit.sync()
+
     # --- claims ---------------------------------------------------------------------------------
-    def _refuse(self, technician: Technician, address: str, code: str, reason: str, *, failure: bool) -> None:
-        if failure:
-            self.limiter.record(f"key:{technician.fingerprint}", f"addr:{address}")
-        self.audit.write(
-            "claim.refused",
-            code=code,
-            technician=technician.name,
-            key=technician.fingerprint,
-            address=address,
+    # Every claim that does not end in the customer's yes counts against the technician's key and the
+    # source address: wrong codes, codes in use, declines and unanswered questions alike. Against the
+    # key a claim counts from the moment it starts (checked and counted in one step, so simultaneous
+    # claims cannot slip under the limit: a key has at most `failure_limit` claims pending or refused
+    # per window); it is handed back when the customer says yes, or when it failed through no fault of
+    # the claimant (its own session waiting for the customer's link, the device's sshd not answering).
+    # Against the address a claim counts when it is refused, so many technicians behind one office
+    # address can wait for their customers at the same time.
+    def _refuse(
+        self, technician: Technician, address: str, code: str, reason: str, *, counted: bool = True
+    ) -> NoReturn:
+        if counted:
+            self.limiter.record(f"addr:{address}")
+        self.refusals.write(
+            "claim.refused", address, code=clip(code), technician=technician.name, key=technician.fingerprint,
             reason=reason,
-        )
+        )  # fmt: skip
         raise asyncssh.ChannelOpenError(_PROHIBITED, reason)
 
     async def claim(
         self, technician: Technician, address: str, dest_host: str, *, forwarded: bool = False
     ) -> asyncssh.SSHTCPSession[bytes]:
         """A technician's direct-tcpip to `vz<code>`: check, ask the customer, then bridge."""
-        keys = (f"key:{technician.fingerprint}", f"addr:{address}")
-        if self.limiter.blocked(*keys):
-            self._refuse(technician, address, dest_host, Reason.RATE_LIMITED, failure=False)
+        listed = self.technicians.current(technician.fingerprint)
+        if listed is None:  # removed from the technicians file since this connection logged in
+            self._refuse(technician, address, dest_host, Reason.REVOKED, counted=False)
+        technician = listed
+        key = f"key:{technician.fingerprint}"
+        stamp = None if self.limiter.blocked(f"addr:{address}") else self.limiter.take(key)
+        if stamp is None:
+            self._refuse(technician, address, dest_host, Reason.RATE_LIMITED, counted=False)
         code = codes.from_wire(dest_host)
         if code is None:
-            self._refuse(technician, address, dest_host, Reason.NOT_A_CODE, failure=True)
-        assert code is not None
-        if not forwarded and codes.is_valid(code):
-            carried = await routing.route(self, technician, address, code)
+            self._refuse(technician, address, dest_host, Reason.NOT_A_CODE)
+        if not forwarded and codes.is_valid(code):  # held by another relay of the cluster: carried there
+            try:
+                carried = await routing.route(self, technician, address, code)
+            except asyncssh.ChannelOpenError as exc:
+                self._claim_failed(exc, stamp, key, address)
+                raise
             if carried is not None:
+                self.limiter.refund(stamp, key)
                 return carried
         pairing = self.book.get(code) if codes.is_valid(code) else None
         if pairing is None:
-            self._refuse(technician, address, code, self.book.refusal(code), failure=True)
-        assert pairing is not None
+            self._refuse(technician, address, code, self.book.refusal(code))
+        bound = pairing.technician is not None and pairing.technician.fingerprint == technician.fingerprint
         again = False
         if pairing.state is CodeState.ACTIVE:
-            if pairing.technician is None or pairing.technician.fingerprint != technician.fingerprint:
-                self._refuse(technician, address, code, Reason.IN_USE, failure=False)
+            if not bound:
+                self._refuse(technician, address, code, Reason.IN_USE)
             again = True
         elif pairing.state is CodeState.CLAIMING:
-            self._refuse(technician, address, code, Reason.BUSY, failure=False)
+            self._refuse(technician, address, code, Reason.BUSY)
         elif pairing.state is not CodeState.WAITING:
-            self._refuse(technician, address, code, Reason.RECONNECTING, failure=False)
+            if bound:  # its own session, waiting for the customer's link to come back
+                self.limiter.refund(stamp, key)
+            self._refuse(technician, address, code, Reason.RECONNECTING, counted=not bound)
         else:
             pairing.fire(CodeEvent.CLAIM)
         self.audit.write(
             "claim.ok", code=code, technician=technician.name, key=technician.fingerprint, address=address,
             again=again,
         )  # fmt: skip
-        return await self._open_device_side(pairing, technician, address, again)
+        try:
+            session = await self.open_device_side(pairing, technician, address, again)
+        except asyncssh.ChannelOpenError as exc:
+            self._claim_failed(exc, stamp, key, address)
+            raise
+        self.limiter.refund(stamp, key)
+        return session
 
-    async def _open_device_side(
+    def _claim_failed(self, exc: asyncssh.ChannelOpenError, stamp: float, key: str, address: str) -> None:
+        if exc.code == asyncssh.OPEN_CONNECT_FAILED:  # the device side or a relay, not the customer, said no
+            self.limiter.refund(stamp, key)
+        else:
+            self.limiter.record(f"addr:{address}")
+
+    async def open_device_side(
         self, pairing: Pairing, technician: Technician, address: str, again: bool
     ) -> asyncssh.SSHTCPSession[bytes]:
+        """Ask *pairing*'s customer about *technician* and open the data path; returns the session to
+        hand the technician's channel (a bridge half). The one entry for a claim, local or forwarded.
+
+        With a v2 agent the customer's side is a TLS data leg (sessions/relay/dataleg.py), else a
+        forwarded channel on its link. Raises ChannelOpenError with the reason the technician reads.
+        """
         bridge = Bridge(lambda b: self._on_bridge_closed(pairing, technician, b))
-        customer: CustomerLink = pairing.customer
+        customer = pairing.customer
+        if customer is None:
+            raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.RECONNECTING)
         timeout = self.config.consent_timeout + self.config.consent_margin
         try:
-            await asyncio.wait_for(customer.open(bridge, technician, address, again), timeout)
+            async with asyncio.timeout(timeout):
+                await customer.open(bridge, technician, address, again)
         except (asyncssh.ChannelOpenError, TimeoutError) as exc:
             reason = exc.reason if isinstance(exc, asyncssh.ChannelOpenError) else Reason.NO_ANSWER
+            code = exc.code if isinstance(exc, asyncssh.ChannelOpenError) else _PROHIBITED
             if pairing.state is CodeState.CLAIMING:
                 pairing.fire(CodeEvent.REFUSE)
             self.audit.write("consent.refused", code=pairing.code, technician=technician.name, reason=reason)
-            raise asyncssh.ChannelOpenError(_PROHIBITED, reason) from None
+            raise asyncssh.ChannelOpenError(code, reason) from None
+        except asyncio.CancelledError:  # the technician's connection went away while the customer was asked
+            if pairing.state is CodeState.CLAIMING:
+                pairing.fire(CodeEvent.REFUSE)
+            raise
         if pairing.state is CodeState.CLOSED:
             bridge.close()
             raise asyncssh.ChannelOpenError(_PROHIBITED, pairing.closed_reason or Reason.ENDED)
@@ -338,7 +507,10 @@ class Relay:
             if self.cluster is not None:
                 self.cluster.bind(pairing.code, technician.fingerprint, technician.name)
         pairing.bridges.add(bridge)
-        self.audit.write("session.started", code=pairing.code, technician=technician.name, resumed=again)
+        self.audit.write(
+            "session.started", code=pairing.code, technician=technician.name, resumed=again,
+            leg="tls" if bridge.over_leg else "ssh",
+        )  # fmt: skip
         return bridge.technician
 
     def _on_bridge_closed(self, pairing: Pairing, technician: Technician, bridge: Bridge) -> None:
@@ -356,5 +528,5 @@ class Relay:
         if self.cluster is not None:
             self.cluster.release(pairing.code)
         customer = pairing.customer
-        if isinstance(customer, CustomerLink) and pairing.closed_reason in (Reason.EXPIRED, Reason.USED):
+        if customer is not None and pairing.closed_reason in (Reason.EXPIRED, Reason.USED):
             customer.code_closed(pairing.closed_reason)

@@ -34,6 +34,8 @@ class TechnicianRegistry:
             raise ConfigError(
                 f"The technicians file {self.path} cannot be read ({exc.strerror}).",
                 "Create it in OpenSSH authorized_keys format: one technician's public key per line.",
+                code="relay.technicians_unreadable",
+                params={"path": self.path, "strerror": exc.strerror},
             ) from exc
         found: dict[str, Technician] = {}
         members: dict[str, Member] = {}
@@ -52,11 +54,15 @@ class TechnicianRegistry:
                 raise ConfigError(
                     f"Line {number} of the technicians file {self.path} has bad options: {exc}.",
                     'Options go before the key: role="lead",team="seoul,busan" ssh-ed25519 AAAA… Name.',
+                    code="relay.technicians_bad_options",
+                    params={"number": number, "path": self.path, "exc": exc},
                 ) from exc
             except (ValueError, asyncssh.KeyImportError) as exc:
                 raise ConfigError(
                     f"Line {number} of the technicians file {self.path} is not a public key ({exc}).",
                     "Each line is `ssh-ed25519 AAAA… Name <email>`, as `valuezone` shows it.",
+                    code="relay.technicians_bad_line",
+                    params={"number": number, "path": self.path, "exc": exc},
                 ) from exc
             found[fingerprint] = Technician(fingerprint, parsed[2] or fingerprint)
             members[fingerprint] = member
@@ -79,6 +85,11 @@ class TechnicianRegistry:
         """The technician holding *key*, or None."""
         self._refresh()
         return self._by_fingerprint.get(key.get_fingerprint("sha256"))
+
+    def current(self, fingerprint: str) -> Technician | None:
+        """The technician listed under *fingerprint* now (after any change to the file), or None."""
+        self._refresh()
+        return self._by_fingerprint.get(fingerprint)
 
     def member(self, fingerprint: str) -> Member | None:
         """The team-server member holding the key *fingerprint* now (roles apply without a restart)."""

@@ -2,14 +2,15 @@
 
 Secrets come from the OS keyring (sessions.secrets) or from the person, through async callbacks; a
 password or passphrase the person asked to save is stored only after it worked, and a saved one the
-server (or the key file) refuses is deleted and asked for once more. Nothing here logs a secret.
+server (or the key file) refuses is deleted. A password is asked up to three times, like OpenSSH's
+NumberOfPasswordPrompts; `on_password_refused` is told before each new try. Nothing here logs a secret.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 import asyncssh
@@ -25,9 +26,11 @@ PASSWORD_KIND = "password"
 PASSPHRASE_KIND = "passphrase"
 DEFAULT_KEY_NAMES = ("id_ed25519", "id_ecdsa", "id_rsa", "id_ed448", "id_dsa")
 PASSPHRASE_ATTEMPTS = 3
+PASSWORD_TRIES = 3  # OpenSSH's NumberOfPasswordPrompts
 
 AskPassword = Callable[[Target], Awaitable[tuple[str, bool] | None]]
 AskPassphrase = Callable[[Path], Awaitable[tuple[str, bool] | None]]
+PasswordRefused = Callable[[Target, int], None]
 
 
 def password_name(target: Target) -> str:
@@ -40,6 +43,17 @@ def passphrase_name(key_file: Path) -> str:
     return str(key_file.expanduser().absolute())
 
 
+def preload(target: Target) -> None:
+    """Load the device's saved password and key passphrase, so the redactor knows them by value
+    (sessions.secrets.held) even when a key logged in first and the password was never asked for.
+
+    Blocking (a keyring lookup each): call it in a worker thread.
+    """
+    secrets.load(PASSWORD_KIND, password_name(target))
+    if target.key_file is not None:
+        secrets.load(PASSPHRASE_KIND, passphrase_name(target.key_file))
+
+
 class Credentials:
     """How to authenticate: the same object can serve many connections.
 
@@ -48,6 +62,9 @@ class Credentials:
         ask_passphrase: async `(key_file) -> (passphrase, save) | None` for an encrypted key file.
         use_agent: offer the keys of the ssh-agent at $SSH_AUTH_SOCK first.
         use_default_keys: offer unencrypted ~/.ssh/id_* keys (encrypted ones belong in the agent).
+        keys: key pairs already unlocked (the technician key for the relay), offered before all else;
+            `keys_label` names them in "tried: …".
+        on_password_refused: `(target, refused_so_far)`, called before a password is asked again.
     """
 
     def __init__(
@@ -56,11 +73,18 @@ class Credentials:
         ask_passphrase: AskPassphrase | None = None,
         use_agent: bool = True,
         use_default_keys: bool = True,
+        *,
+        keys: Sequence[asyncssh.SSHKeyPair] = (),
+        keys_label: str = "",
+        on_password_refused: PasswordRefused | None = None,
     ) -> None:
         self.ask_password = ask_password
         self.ask_passphrase = ask_passphrase
         self.use_agent = use_agent
         self.use_default_keys = use_default_keys
+        self.keys = tuple(keys)
+        self.keys_label = keys_label or "given key"
+        self.on_password_refused = on_password_refused
 
     def session(self, target: Target, deadline: ConnectDeadline | None = None) -> AuthSession:
         """The per-connection state that hands keys and passwords to asyncssh."""
@@ -75,7 +99,8 @@ class AuthSession:
         self.target = target
         self.deadline = deadline
         self.tried: list[str] = []
-        self._phases = ["agent", "key_file", "default_keys"]
+        self.passwords_refused = 0  # asked passwords the server said no to
+        self._phases = ["given", "agent", "key_file", "default_keys"]
         self._keys: list[asyncssh.SSHKeyPair] = []
         self._agent: asyncssh.SSHAgentClient | None = None
         self._password_source = ""  # "", "saved", "asked", "done"
@@ -86,13 +111,20 @@ class AuthSession:
         """The next key to offer, loading each source only when the previous one is used up."""
         while not self._keys and self._phases:
             phase = self._phases.pop(0)
-            if phase == "agent":
+            if phase == "given":
+                self._load_given()
+            elif phase == "agent":
                 await self._load_agent()
             elif phase == "key_file":
                 await self._load_key_file()
             else:
                 self._load_default_keys()
         return self._keys.pop(0) if self._keys else None
+
+    def _load_given(self) -> None:
+        if self.credentials.keys:
+            self._keys += self.credentials.keys
+            self.tried.append(self.credentials.keys_label)
 
     async def _load_agent(self) -> None:
         path = os.environ.get("SSH_AUTH_SOCK", "")
@@ -137,6 +169,7 @@ class AuthSession:
             passphrase, save = answer
             pairs = self._read_key(key_file, passphrase)
             if pairs is not None:
+                secrets.remember(passphrase)
                 if save:
                     secrets.store(PASSPHRASE_KIND, name, passphrase)
                 return pairs
@@ -162,6 +195,8 @@ class AuthSession:
             raise AuthenticationError(
                 f"The key file {key_file} cannot be used ({exc}).",
                 "Choose an OpenSSH, PEM or PKCS#8 private key file that you can read.",
+                code="connect.key_unusable",
+                params={"key_file": key_file, "exc": exc},
             ) from exc
 
     def _load_default_keys(self) -> None:
@@ -183,7 +218,7 @@ class AuthSession:
 
     # --- passwords -----------------------------------------------------------------------------------
     async def next_password(self) -> str | None:
-        """Saved password first; if refused, delete it and ask once; an asked password is asked once."""
+        """The saved password first (deleted if refused), then up to PASSWORD_TRIES asked ones."""
         name = password_name(self.target)
         if self._password_source == "":
             saved = secrets.load(PASSWORD_KIND, name)
@@ -194,20 +229,31 @@ class AuthSession:
         elif self._password_source == "saved":
             log.info("the saved password for %s was refused; deleting it", name)
             secrets.delete(PASSWORD_KIND, name)
-        else:
-            self._password_source = "done"
-            self._to_save = None
+        elif self._password_source == "asked":
+            self.passwords_refused += 1
+        if self._password_source == "done" or self.passwords_refused >= PASSWORD_TRIES:
+            self._give_up_passwords()
             return None
         self._password_source = "asked"
         if self.credentials.ask_password is None:
+            self._give_up_passwords()
             return None
+        if self.passwords_refused and self.credentials.on_password_refused is not None:
+            self.credentials.on_password_refused(self.target, self.passwords_refused)
         answer = await self._asking(self.credentials.ask_password(self.target))
         if answer is None:
+            self._give_up_passwords()
             return None
         password, save = answer
-        self.tried.append("password")
+        secrets.remember(password)  # redacted by value wherever it shows up in this run, saved or not
+        if "password" not in self.tried:
+            self.tried.append("password")
         self._to_save = password if save else None
         return password
+
+    def _give_up_passwords(self) -> None:
+        self._password_source = "done"
+        self._to_save = None
 
     async def _asking(self, question: Awaitable[tuple[str, bool] | None]) -> tuple[str, bool] | None:
         if self.deadline is None:
@@ -232,4 +278,10 @@ class AuthSession:
             self._agent = None
 
     def describe_tried(self) -> str:
-        return ", ".join(self.tried) if self.tried else "no credential (none was available)"
+        tried = [
+            f"password ({self.passwords_refused} tries)"
+            if item == "password" and self.passwords_refused > 1
+            else item
+            for item in self.tried
+        ]
+        return ", ".join(tried) if tried else "no credential (none was available)"

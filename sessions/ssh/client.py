@@ -1,5 +1,10 @@
 """The one SSH client entry point: `connect()` with host-key trust, credentials and errors for people.
 
+The attempt goes through the stages of sessions.ssh.stages in order (name lookup, TCP, the server's
+greeting, key exchange, host key, login) and an error names the stage that failed. The TCP connection
+is made here, so a refused port, a silent listener and a web or mail server on the port are told
+apart (sessions.ssh.greeting watches what the server says first).
+
 Cancelling the task that awaits `connect()` closes the half-open connection (asyncssh aborts it and
 waits for it to close) and then re-raises `asyncio.CancelledError`, as asyncio code expects; callers
 that want a message show `ConnectCancelledError`'s text themselves. The timeout counts network time
@@ -9,64 +14,67 @@ only: while the user answers a host-key or password question the clock stops.
 from __future__ import annotations
 
 import asyncio
-import errno
+import contextlib
 import logging
 import socket
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from collections.abc import Awaitable
+from typing import Any, TypeVar
 
 import asyncssh
 
-from sessions.errors import (
-    AuthenticationError,
-    ConnectError,
-    ConnectTimeoutError,
-    HostUnreachableError,
-    NameResolutionError,
-    SupportError,
-)
+from sessions.errors import AuthenticationError, ConnectError, SupportError
 from sessions.ssh.auth import AuthSession, Credentials
 from sessions.ssh.deadline import ConnectDeadline
+from sessions.ssh.failures import Attempt, explain, not_ssh, timed_out, with_stage
+from sessions.ssh.greeting import Foreign, Greeting, TappedTunnel, speaks_tls
 from sessions.ssh.hostkeys import HostKeyCheck, HostKeyTrust, unknown_key_error
+from sessions.ssh.stages import ConnectStage, ProgressCallback, StageTracker
 from sessions.ssh.target import Target
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
-ProgressCallback = Callable[[str], None]
-STAGES = ("connecting", "verifying host key", "authenticating")
+STAGES = (
+    ConnectStage.RESOLVING,
+    ConnectStage.TCP_CONNECTING,
+    ConnectStage.BANNER,
+    ConnectStage.KEY_EXCHANGE,
+    ConnectStage.HOST_KEY,
+    ConnectStage.AUTHENTICATING,
+)
 PREFERRED_AUTH = ("publickey", "password", "keyboard-interactive")
 KEEPALIVE_INTERVAL = 30.0
 # AES-GCM first, then asyncssh's own order (chacha20-poly1305 first). With AES in hardware (any x86-64 PC
 # of the last decade) asyncssh moves about twice the data per CPU second with AES-GCM, because its
 # chacha20-poly1305 makes several Python-level crypto calls per packet. Only the order changes.
 PREFERRED_CIPHERS = "^aes128-gcm@openssh.com,aes256-gcm@openssh.com"
-_UNREACHABLE_ERRNOS = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ENETDOWN, errno.EHOSTDOWN}
 
 
 class _Client(asyncssh.SSHClient):
-    """asyncssh's callbacks, routed to the host-key check and the credentials."""
+    """asyncssh's callbacks, routed to the host-key check, the credentials and the stage tracker."""
 
-    def __init__(self, check: HostKeyCheck, auth: AuthSession, progress: ProgressCallback) -> None:
+    def __init__(self, check: HostKeyCheck, auth: AuthSession, stages: StageTracker) -> None:
         self.check = check
         self.auth = auth
-        self.progress = progress
+        self.stages = stages
         self.conn: asyncssh.SSHClientConnection | None = None
         self.failure: SupportError | None = None
-        self._authenticating = False
 
     def connection_made(self, conn: asyncssh.SSHClientConnection) -> None:
         self.conn = conn
 
     def validate_host_public_key(self, host: str, addr: str, port: int, key: asyncssh.SSHKey) -> bool:
+        self.stages.reach(ConnectStage.HOST_KEY)
+        known = [e.key for e in self.check.entries if not e.marker]
+        revoked = [e.key for e in self.check.entries if e.marker == "@revoked"]
+        if key in known and key not in revoked:
+            return True
         return self.check.validate(key)
 
     async def _before_credentials(self) -> bool:
         """Every credential waits for the host key to be trusted; a refusal closes the connection."""
-        if not self._authenticating:
-            self._authenticating = True
-            self.progress("authenticating")
         if await self.check.confirm():
+            self.stages.reach(ConnectStage.AUTHENTICATING)
             return True
         if self.conn is not None:
             self.conn.close()
@@ -108,13 +116,34 @@ class _Client(asyncssh.SSHClient):
         return None  # other challenges (OTP, several prompts) need the console's own dialog
 
 
-def _emit(on_progress: ProgressCallback | None) -> ProgressCallback:
-    def emit(stage: str) -> None:
-        log.debug("connect stage: %s", stage)
-        if on_progress is not None:
-            on_progress(stage)
+class _Run:
+    """One attempt's shared state: where it is, what the server said, and the socket made for it."""
 
-    return emit
+    def __init__(self, target: Target, deadline: ConnectDeadline, stages: StageTracker) -> None:
+        self.target = target
+        self.deadline = deadline
+        self.stages = stages
+        self.greeting = Greeting(on_ssh=lambda: stages.reach(ConnectStage.KEY_EXCHANGE))
+        self.address: tuple[int, tuple[Any, ...]] | None = None  # (family, sockaddr) of the TCP peer
+        self.tunnelled = False
+        self.auth: AuthSession | None = None
+
+    @property
+    def stage(self) -> ConnectStage:
+        return self.stages.stage or ConnectStage.RESOLVING
+
+    def attempt(self, foreign: Foreign | None = None) -> Attempt:
+        auth = self.auth
+        return Attempt(
+            self.target,
+            self.stage,
+            self.deadline.seconds,
+            foreign if foreign is not None else self.greeting.other_words(),
+            self.greeting.ssh_version,
+            auth.describe_tried() if auth else "",
+            auth.passwords_refused if auth else 0,
+            self.tunnelled,
+        )
 
 
 async def connect(
@@ -122,30 +151,32 @@ async def connect(
     *,
     trust: HostKeyTrust,
     credentials: Credentials | None = None,
-    tunnel: asyncssh.SSHClientConnection | None = None,
+    tunnel: Any = None,
     timeout: float = 15.0,
     on_progress: ProgressCallback | None = None,
 ) -> asyncssh.SSHClientConnection:
     """Open an authenticated SSH connection to *target* (through *tunnel*, a jump/relay connection).
 
-    Raises the sessions.errors for every failure: HostUnreachableError, NameResolutionError,
-    ConnectTimeoutError, AuthenticationError, HostKeyUnknownError / HostKeyChangedError / HostKeyError,
-    ConnectError for the rest. `on_progress` receives the STAGES in order.
+    Raises the sessions.errors for every failure, each with `.stage` set: HostUnreachableError,
+    NameResolutionError, ConnectTimeoutError, NotSshError, AuthenticationError, HostKeyUnknownError /
+    HostKeyChangedError / HostKeyError, ConnectError for the rest. `on_progress` receives the stages
+    (ConnectStage values) in order; through a tunnel the first is "waiting for the server".
     """
     credentials = credentials or Credentials()
     deadline = ConnectDeadline(timeout)
-    progress = _emit(on_progress)
+    run = _Run(target, deadline, StageTracker(on_progress))
     check = trust.check(target.host, target.port, deadline)
-    auth = credentials.session(target, deadline)
+    run.auth = auth = credentials.session(target, deadline)
     if target.key_file is not None and not target.key_file.expanduser().is_file():
         raise AuthenticationError(
             f"The key file {target.key_file} for {target.display} does not exist.",
             "Choose an existing private key file (the one without .pub), or leave it empty.",
+            code="connect.key_missing",
+            params={"key_file": target.key_file, "display": target.display},
         )
-    progress("connecting")
-    attempt = asyncio.ensure_future(_attempt(target, check, auth, tunnel, progress))
+    attempt = asyncio.ensure_future(_attempt(run, check, auth, tunnel))
     try:
-        return await _wait_with_deadline(attempt, deadline, target)
+        return await _wait_with_deadline(attempt, run)
     except asyncio.CancelledError:
         await _cancel(attempt)
         raise
@@ -153,24 +184,19 @@ async def connect(
         auth.close()
 
 
-async def _wait_with_deadline(
-    attempt: asyncio.Future[asyncssh.SSHClientConnection], deadline: ConnectDeadline, target: Target
-) -> asyncssh.SSHClientConnection:
+async def _wait_with_deadline(attempt: asyncio.Future[asyncssh.SSHClientConnection], run: _Run) -> Any:
     """Wait for *attempt*; time spent waiting on the user does not count."""
+    deadline = run.deadline
     while True:
         await asyncio.wait({attempt}, timeout=max(deadline.remaining(), 0.05))
         if attempt.done():
             return attempt.result()
         if deadline.remaining() <= 0 and not deadline.is_paused:
             await _cancel(attempt)
-            raise ConnectTimeoutError(
-                f"{target.host_port} did not complete the SSH handshake within {deadline.seconds:g} s.",
-                "Check that the address is right and that the device is up; a firewall that drops "
-                "packets, a busy device or a very slow link look like this.",
-            )
+            raise timed_out(run.attempt())
 
 
-async def _cancel(attempt: asyncio.Future[asyncssh.SSHClientConnection]) -> None:
+async def _cancel(attempt: asyncio.Future[Any]) -> None:
     """Cancel the attempt and close whatever it opened, even if it finished meanwhile."""
     attempt.cancel()
     await asyncio.wait({attempt})
@@ -180,115 +206,131 @@ async def _cancel(attempt: asyncio.Future[asyncssh.SSHClientConnection]) -> None
         await conn.wait_closed()
 
 
-async def _attempt(
-    target: Target,
-    check: HostKeyCheck,
-    auth: AuthSession,
-    tunnel: asyncssh.SSHClientConnection | None,
-    progress: ProgressCallback,
-) -> asyncssh.SSHClientConnection:
-    def known_hosts(host: str, addr: str, port: int) -> tuple[list, list, list]:
-        progress("verifying host key")
-        return check.known_hosts(host, addr, port)
-
-    client = _Client(check, auth, progress)
+async def _open_socket(run: _Run) -> socket.socket:
+    """Resolve the name and make the TCP connection, each its own stage."""
+    loop = asyncio.get_running_loop()
+    target = run.target
+    run.stages.reach(ConnectStage.RESOLVING)
     try:
-        conn = await asyncssh.connect(
-            target.host,
-            target.port,
-            tunnel=tunnel,
-            config=[],  # ~/.ssh/config is not applied: the device book is the configuration
-            username=target.login,
-            client_factory=lambda: client,
-            known_hosts=known_hosts,
-            server_host_key_algs=check.host_key_algs(),
-            client_keys=None,  # keys come from AuthSession, in our order
-            password=None,
-            preferred_auth=PREFERRED_AUTH,
-            gss_host=None,
-            host_based_auth=False,
-            connect_timeout=None,
-            keepalive_interval=KEEPALIVE_INTERVAL,
-            encryption_algs=PREFERRED_CIPHERS,
-        )
+        infos = await loop.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise explain(exc, run.attempt()) from exc
+    run.stages.reach(ConnectStage.TCP_CONNECTING)
+    failure: OSError | None = None
+    for family, kind, proto, _, address in infos:
+        sock = socket.socket(family, kind, proto)
+        sock.setblocking(False)
+        try:
+            await loop.sock_connect(sock, address)
+        except OSError as exc:
+            sock.close()
+            failure = exc
+            continue
+        except BaseException:
+            sock.close()
+            raise
+        run.address = (family, address)
+        return sock
+    assert failure is not None
+    raise explain(failure, run.attempt()) from failure
+
+
+async def _attempt(
+    run: _Run, check: HostKeyCheck, auth: AuthSession, tunnel: Any
+) -> asyncssh.SSHClientConnection:
+    sock: socket.socket | None = None
+    if tunnel is None:
+        sock = await _open_socket(run)
+    run.tunnelled = tunnel is not None
+    run.stages.reach(ConnectStage.BANNER)
+    client = _Client(check, auth, run.stages)
+    transport = TappedTunnel(run.greeting, sock=sock, tunnel=tunnel)
+    handshake = asyncio.ensure_future(_handshake(run, client, check, transport))
+    try:
+        waiting: set[asyncio.Future[Any]] = {handshake, run.greeting.foreign}
+        await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+        if not handshake.done():  # another service answered: no need to wait for the timeout
+            raise not_ssh(run.attempt()) or ConnectError("not SSH", code="connect.not_ssh_unnamed")
+        conn = handshake.result()
     except (OSError, asyncssh.Error) as exc:
-        raise (client.failure or _translate(exc, target, check, auth, tunnel)) from exc
+        _close(sock)
+        if client.failure is not None:
+            raise with_stage(client.failure, ConnectStage.AUTHENTICATING) from exc
+        if check.error is not None:
+            raise with_stage(check.error, ConnectStage.HOST_KEY) from exc
+        raise await _explained(exc, run) from exc
+    except BaseException:
+        if not handshake.done():
+            await _cancel(handshake)
+        _close(sock)
+        raise
     try:
         if not await check.confirm():  # a server that let us in without asking for anything
-            raise check.error or _unconfirmed(check)
+            raise with_stage(check.error, ConnectStage.HOST_KEY) if check.error else _unconfirmed(check)
     except BaseException:
         conn.abort()
         await conn.wait_closed()
         raise
+    run.stages.reach(ConnectStage.AUTHENTICATING)
     auth.succeeded()
-    log.info("connected to %s", target.display)
+    log.info("connected to %s", run.target.display)
     return conn
+
+
+async def _handshake(
+    run: _Run, client: _Client, check: HostKeyCheck, transport: TappedTunnel
+) -> asyncssh.SSHClientConnection:
+    cas = [e.key for e in check.entries if e.marker == "@cert-authority"]
+    target = run.target
+    return await asyncssh.connect(
+        target.host,
+        target.port,
+        tunnel=transport,
+        config=[],  # ~/.ssh/config is not applied: the device book is the configuration
+        username=target.login,
+        client_factory=lambda: client,
+        known_hosts=lambda host, addr, port: (
+            [],
+            cas,
+            [],
+        ),  # every plain key goes to validate_host_public_key
+        server_host_key_algs=check.host_key_algs(),
+        client_keys=None,  # keys come from AuthSession, in our order
+        password=None,
+        preferred_auth=PREFERRED_AUTH,
+        gss_host=None,
+        host_based_auth=False,
+        connect_timeout=None,
+        keepalive_interval=KEEPALIVE_INTERVAL,
+        encryption_algs=PREFERRED_CIPHERS,
+    )
+
+
+async def _explained(exc: BaseException, run: _Run) -> SupportError:
+    """explain(), after asking a fresh connection whether a silent port speaks TLS."""
+    foreign = run.greeting.other_words()
+    if foreign is None and run.stage is ConnectStage.BANNER and run.address is not None:
+        with contextlib.suppress(OSError):
+            if await speaks_tls(run.address[1], run.address[0]):
+                foreign = Foreign("TLS")
+    return explain(exc, run.attempt(foreign))
+
+
+def _close(sock: socket.socket | None) -> None:
+    """Close a socket asyncssh never took over (closing one it did take over again is harmless)."""
+    if sock is not None:
+        sock.close()
 
 
 def _unconfirmed(check: HostKeyCheck) -> SupportError:
     question = check.pending
     if question is None:
-        return ConnectError(f"The host key of {check.host} could not be verified.")
-    return unknown_key_error(question)
-
-
-def _translate(
-    exc: BaseException,
-    target: Target,
-    check: HostKeyCheck,
-    auth: AuthSession,
-    tunnel: asyncssh.SSHClientConnection | None,
-) -> SupportError:
-    """One library error in, one error for a person out."""
-    if check.error is not None:
-        return check.error
-    where = target.host_port
-    if isinstance(exc, socket.gaierror):
-        return NameResolutionError(
-            f"The name '{target.host}' could not be resolved ({exc.strerror or exc}).",
-            "Check the spelling of the host name, or use its IP address; check this computer's DNS.",
+        return with_stage(
+            ConnectError(
+                f"The host key of {check.host} could not be verified.",
+                code="hostkey.unverified",
+                params={"host": check.host},
+            ),
+            ConnectStage.HOST_KEY,
         )
-    if isinstance(exc, ConnectionRefusedError):
-        return HostUnreachableError(
-            f"{where} refused the connection: nothing is listening on port {target.port}.",
-            "Check the port number and that the SSH service is running on the device.",
-        )
-    if isinstance(exc, TimeoutError):
-        return ConnectTimeoutError(
-            f"{where} did not answer in time.", "Check that the device is on and reachable from here."
-        )
-    if isinstance(exc, OSError):
-        if exc.errno in _UNREACHABLE_ERRNOS:
-            return HostUnreachableError(
-                f"{where} cannot be reached: {exc.strerror or exc}.",
-                "Check the address, this computer's network connection and any VPN the device needs.",
-            )
-        return ConnectError(f"Connecting to {where} failed: {exc}.", "Check the address and the network.")
-    if isinstance(exc, asyncssh.PermissionDenied):
-        return AuthenticationError(
-            f"{target.host_port} refused to let user '{target.login}' log in "
-            f"(tried: {auth.describe_tried()}).",
-            "Check the user name and the password, or that the key is in the device's "
-            "~/.ssh/authorized_keys for that user.",
-        )
-    if isinstance(exc, asyncssh.ChannelOpenError) and tunnel is not None:
-        return HostUnreachableError(
-            f"The relay or jump host could not reach {where}: {exc.reason}.",
-            "Check the session code or address, and that the device is still connected.",
-        )
-    if isinstance(exc, asyncssh.KeyExchangeFailed):
-        return ConnectError(
-            f"{where} and Valuezone share no encryption method ({exc.reason}).",
-            "The device's SSH server is probably very old; update it or enable modern algorithms.",
-        )
-    if isinstance(exc, asyncssh.ProtocolNotSupported | asyncssh.ProtocolError):
-        return ConnectError(
-            f"{where} does not speak SSH as expected ({exc.reason}).",
-            "Check the port: it may belong to another service.",
-        )
-    if isinstance(exc, asyncssh.DisconnectError):
-        return ConnectError(
-            f"{where} closed the connection while connecting ({exc.reason or 'no reason given'}).",
-            "Try again; if it keeps happening, check the SSH server's log on the device.",
-        )
-    return ConnectError(f"Connecting to {where} failed: {exc}.")
+    return with_stage(unknown_key_error(question), ConnectStage.HOST_KEY)

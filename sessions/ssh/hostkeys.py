@@ -265,6 +265,8 @@ class HostKeyCheck:
             self.error = HostKeyError(
                 f"The host key of {name} ({kind} {fp}) is marked as revoked in known_hosts.",
                 "Do not connect; ask the device's administrator for a new host key.",
+                code="hostkey.revoked",
+                params={"host": name, "kind": kind, "fingerprint": fp},
             )
             return False
         same_type = [e for e in self.entries if not e.marker and e.key.get_algorithm() == key.get_algorithm()]
@@ -278,6 +280,15 @@ class HostKeyCheck:
                 f"the old line from {old.location} (e.g. `ssh-keygen -R '{name}' -f {old.file}`) and connect "
                 "again.",
                 fingerprint=fp,
+                params={
+                    "name": name,
+                    "kind": kind,
+                    "fp": fp,
+                    "location": old.location,
+                    "fingerprint": fingerprint(old.key),
+                    "file": old.file,
+                },
+                code="hostkey.changed",
             )
             return False
         other = next((e for e in self.entries if not e.marker), None)
@@ -325,6 +336,12 @@ class HostKeyCheck:
                     "Compare the fingerprint with the one the customer reads from the device, "
                     "then connect again.",
                     fingerprint=question.fingerprint,
+                    code="hostkey.declined",
+                    params={
+                        "host_display": question.host_display,
+                        "key_type": question.key_type,
+                        "fingerprint": question.fingerprint,
+                    },
                 )
                 return False
             self.trust.add(self.host, self.port, key)
@@ -346,4 +363,10 @@ def unknown_key_error(question: HostKeyQuestion) -> HostKeyUnknownError:
         "Check the fingerprint with the customer, then re-run with --accept-new (command line) "
         "or confirm it in the console.",
         fingerprint=question.fingerprint,
+        code="hostkey.unknown_not_asked",
+        params={
+            "host_display": question.host_display,
+            "key_type": question.key_type,
+            "fingerprint": question.fingerprint,
+        },
     )

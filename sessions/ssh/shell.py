@@ -76,6 +76,8 @@ class ShellSession:
             raise SessionClosedError(
                 f"The device did not open a shell ({reason}).",
                 "The account may have no login shell, or the server limits sessions; try again.",
+                code="session.no_shell",
+                params={"reason": reason},
             ) from exc
         shell._chan = chan
         return shell

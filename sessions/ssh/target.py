@@ -22,6 +22,8 @@ def _port(text: str, spec: str) -> int:
         raise InvalidTargetError(
             f"'{spec}' has an invalid port '{text}'.",
             "Write the address as [user@]host[:port], with a port between 1 and 65535.",
+            code="target.bad_port",
+            params={"spec": spec, "text": text},
         )
     return int(text)
 
@@ -44,7 +46,10 @@ class Target:
             host, sep, tail = rest[1:].partition("]")
             if not sep or (tail and not tail.startswith(":")):
                 raise InvalidTargetError(
-                    f"'{spec}' is not a valid address.", "Write an IPv6 address with a port as [::1]:2222."
+                    f"'{spec}' is not a valid address.",
+                    "Write an IPv6 address with a port as [::1]:2222.",
+                    code="target.invalid_2",
+                    params={"spec": spec},
                 )
             port = _port(tail[1:], spec) if tail else 22
         elif rest.count(":") == 1:
@@ -56,6 +61,8 @@ class Target:
             raise InvalidTargetError(
                 f"'{spec}' is not a valid address.",
                 "Write it as [user@]host[:port], e.g. admin@nas.local:2222.",
+                code="target.invalid",
+                params={"spec": spec},
             )
         path = Path(key_file).expanduser() if key_file else None
         return cls(host=host, port=port, user=user or local_user(), key_file=path)

@@ -52,6 +52,12 @@ def refusal(question: HostKeyQuestion) -> HostKeyUnknownError:
         "No terminal to ask on. Check the fingerprint with the customer, then re-run with --accept-new "
         "to trust it on first use.",
         fingerprint=question.fingerprint,
+        code="hostkey.unknown_batch",
+        params={
+            "host_display": question.host_display,
+            "key_type": question.key_type,
+            "fingerprint": question.fingerprint,
+        },
     )
 
 
@@ -131,9 +137,17 @@ def trust_from_args(args: argparse.Namespace) -> HostKeyTrust:
     )
 
 
+def _password_refused(target: Target, refused: int) -> None:
+    print("Permission denied, please try again.", file=sys.stderr)  # OpenSSH's words
+
+
 def credentials_from_args(args: argparse.Namespace) -> Credentials:
-    """Agent, keys, then a password read from the terminal (the key file itself travels in the Target)."""
-    return Credentials(ask_password=ask_password_on_terminal, ask_passphrase=ask_passphrase_on_terminal)
+    """Agent, keys, then a password from the terminal, three tries (the key file travels in the Target)."""
+    return Credentials(
+        ask_password=ask_password_on_terminal,
+        ask_passphrase=ask_passphrase_on_terminal,
+        on_password_refused=_password_refused,
+    )
 
 
 def target_from_args(spec: str, args: argparse.Namespace) -> Target:

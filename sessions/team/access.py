@@ -59,4 +59,6 @@ def require(actor: Actor, *roles: Role, what: str) -> None:
             "forbidden",
             f"Only {names} may {what}; you are {actor.role}.",
             "Ask the relay's administrator to change your role in the technicians file.",
+            code="team.forbidden_role",
+            params={"names": names, "what": what, "role": actor.role},
         )

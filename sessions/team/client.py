@@ -1,8 +1,9 @@
 """The console's side of the team server: one relay connection, one `valuezone-team` channel, requests.
 
 `await TeamClient.connect(Target.parse("relay:2222"), trust=…)` authenticates with the technician key
-(its passphrase comes from the keyring), opens the subsystem and says hello. Requests run one at a
-time per client; a refusal from the server raises TeamRefusal with the server's words.
+(opened as for `diagnose --code`: ssh-agent, this run's memory, the keyring, or asked), opens the
+subsystem and says hello. Requests run one at a time per client; a refusal from the server raises
+TeamRefusal with the server's words.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import asyncssh
 from sessions.errors import ConnectError
 from sessions.recording.meta import CAST_FILE, EVENTS_FILE, SESSION_FILE
 from sessions.relay.client import connect_relay
+from sessions.relay.unlock import TechnicianKeyAccess
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
 from sessions.team.protocol import (
@@ -32,11 +34,23 @@ from sessions.team.protocol import (
     read_frame,
 )
 
+DEFAULT_PORT = 2222  # the relay's
+
+
+def server_target(spec: str) -> Target:
+    """The team server as a person writes it, `host` or `host:port` (port 2222 when not given)."""
+    target = Target.parse(spec)
+    if ":" not in spec.rsplit("]", 1)[-1]:
+        target = Target(target.host, DEFAULT_PORT, target.user)
+    return target
+
 
 def _unreachable(server: Target, exc: BaseException) -> ConnectError:
     return ConnectError(
         f"The team server on {server.display} does not answer ({exc}).",
         "Check the relay address in Settings; the relay must be this version or newer.",
+        code="team.unreachable",
+        params={"server": server.display, "exc": exc},
     )
 
 
@@ -59,9 +73,13 @@ class TeamClient:
         *,
         trust: HostKeyTrust,
         technician_key: Path | None = None,
+        key_access: TechnicianKeyAccess | None = None,
         timeout: float = 15.0,
     ) -> TeamClient:
-        conn = await connect_relay(server, trust=trust, technician_key=technician_key, timeout=timeout)
+        """Log in to the relay as `diagnose --code` does (*key_access*: ssh-agent, keyring, or asked)."""
+        conn = await connect_relay(
+            server, trust=trust, technician_key=technician_key, key_access=key_access, timeout=timeout
+        )
         try:
             writer, reader, _stderr = await conn.open_session(subsystem=SUBSYSTEM, encoding=None)
         except (asyncssh.Error, OSError) as exc:
@@ -123,17 +141,25 @@ class TeamClient:
         got = await read_frame(self.reader)
         if got is None:
             raise TeamProtocolError(
-                f"The team server on {self.server.display} closed the channel.", "Try again in a moment."
+                f"The team server on {self.server.display} closed the channel.",
+                "Try again in a moment.",
+                code="team.channel_closed",
+                params={"server": self.server.display},
             )
         if got[0] != b"J":
-            raise TeamProtocolError("The team server sent file bytes where an answer was due.")
+            raise TeamProtocolError(
+                "The team server sent file bytes where an answer was due.", code="team.bytes_before_answer"
+            )
         answer = decode_json(got[1])
         if not answer.get("ok"):
             error = answer.get("error") or {}
             raise TeamRefusal(
-                str(error.get("code", "server")), str(error.get("message", "The team server refused.")),
+                str(error.get("code", "server")),
+                str(error.get("message", "The team server refused.")),
                 str(error.get("hint", "")),
-            )  # fmt: skip
+                code=str(error.get("error_code") or "team.refused"),  # the server's own code, if it sent one
+                params={str(k): str(v) for k, v in dict(error.get("params") or {}).items()},
+            )
         return answer
 
     async def _read_files(self, listed: list[dict[str, Any]]) -> dict[str, bytes]:
@@ -141,15 +167,28 @@ class TeamClient:
         for item in listed:
             name, size = str(item["name"]), int(item["size"])
             if size > MAX_RECORD:
-                raise TeamProtocolError(f"The team server sent a {size}-byte {name}: over the limit.")
+                raise TeamProtocolError(
+                    f"The team server sent a {size}-byte {name}: over the limit.",
+                    code="team.file_over_limit",
+                    params={"size": size, "name": name},
+                )
             data = bytearray()
             while len(data) < size:
                 got = await read_frame(self.reader)
                 if got is None or got[0] != b"B":
-                    raise TeamProtocolError(f"{name} did not arrive whole from the team server.")
+                    raise TeamProtocolError(
+                        f"{name} did not arrive whole from the team server.",
+                        code="team.file_incomplete",
+                        params={"name": name},
+                    )
                 data += got[1]
             if hashlib.sha256(data).hexdigest() != item.get("sha256"):
-                raise TeamProtocolError(f"{name} arrived damaged from the team server.", "Try again.")
+                raise TeamProtocolError(
+                    f"{name} arrived damaged from the team server.",
+                    "Try again.",
+                    code="team.file_damaged",
+                    params={"name": name},
+                )
             files[name] = bytes(data)
         return files
 
@@ -172,6 +211,21 @@ class TeamClient:
         return into
 
 
+def cache_entry(cache: Path, session_id: str) -> Path:
+    """The folder in *cache* a fetched record goes to; a session id from the wire that is not a plain
+    folder name (``..``, a path) is refused rather than written outside *cache*."""
+    folder = cache / session_id
+    if not session_id or session_id.startswith(".") or folder.parent != cache:
+        raise TeamRefusal(
+            "bad-request",
+            f"The team server named the session {session_id!r}: not a folder name, so it is not opened.",
+            "Tell the team server's administrator.",
+            code="team.session_id_unsafe",
+            params={"session_id": session_id},
+        )
+    return folder
+
+
 def _session_id(meta: bytes) -> str:
     import json
 
@@ -183,4 +237,5 @@ def _session_id(meta: bytes) -> str:
             "refused",
             "session.json cannot be read, so the record cannot be pushed.",
             "Run `valuezone verify`.",
+            code="team.session_json_unreadable",
         ) from exc

@@ -35,7 +35,12 @@ Operation = Callable[[Context, dict[str, Any]], dict[str, Any]]
 
 
 def bad_request(message: str) -> TeamRefusal:
-    return TeamRefusal("bad-request", message, "Update Valuezone on this machine; the server may be newer.")
+    return TeamRefusal(
+        "bad-request",
+        message,
+        "Update Valuezone on this machine; the server may be newer.",
+        code="team.bad_request",
+    )
 
 
 def text(request: dict[str, Any], name: str, *, default: str | None = None, limit: int = 10_000) -> str:

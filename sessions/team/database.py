@@ -29,6 +29,8 @@ POOL_SIZE = 8
 class TeamDatabaseError(SupportError):
     """The team database cannot be reached, is too new, or refused a statement."""
 
+    default_code = "team_db.failed"
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -63,12 +65,16 @@ def resolve_url(url: str, state_dir: Path) -> tuple[str, str]:
         path = path[2:] if path.startswith("//") else path  # sqlite:///abs/path or sqlite:relative/path
         if not path:
             raise TeamDatabaseError(
-                "The SQLite URL names no file.", "Use sqlite:///var/lib/valuezone/team.db."
+                "The SQLite URL names no file.",
+                "Use sqlite:///var/lib/valuezone/team.db.",
+                code="team_db.sqlite_no_file",
             )
         return "sqlite", path
     raise TeamDatabaseError(
         f"The database URL {display_url(url)!r} is neither postgresql:// nor sqlite:.",
         "Use postgresql://user@host:5432/dbname, or leave --db out for SQLite in the state folder.",
+        code="team_db.unknown_scheme",
+        params={"url": display_url(url)},
     )
 
 
@@ -132,7 +138,9 @@ class Database:
     def connection(self) -> Iterator[Any]:
         """A pooled connection (at most POOL_SIZE at once); a broken one is closed, not returned."""
         if self._closed:
-            raise TeamDatabaseError("The team database is closed.", "The relay is stopping.")
+            raise TeamDatabaseError(
+                "The team database is closed.", "The relay is stopping.", code="team_db.closed"
+            )
         self._slots.acquire()
         try:
             try:
@@ -207,6 +215,8 @@ def _sqlite_connect(path: Path) -> sqlite3.Connection:
         raise TeamDatabaseError(
             f"The team database {path} cannot be opened ({exc}).",
             "Check the state folder's free space and permissions.",
+            code="team_db.sqlite_unopenable",
+            params={"path": path, "exc": exc},
         ) from exc
     return conn
 
@@ -216,7 +226,9 @@ def _pg_connect(url: str, label: str) -> Any:
         import psycopg
     except ImportError as exc:  # pragma: no cover - psycopg is a dependency
         raise TeamDatabaseError(
-            "PostgreSQL support needs the psycopg package.", "pip install 'psycopg[binary]'"
+            "PostgreSQL support needs the psycopg package.",
+            "pip install 'psycopg[binary]'",
+            code="team_db.psycopg_missing",
         ) from exc
     try:
         # psycopg prepares a statement run five times; PostgreSQL may then plan it once for any value, and a
@@ -234,6 +246,8 @@ def _pg_connect(url: str, label: str) -> Any:
             f"The team database {label} cannot be reached ({reason}).",
             "Check the URL, that PostgreSQL runs and accepts this user (pg_hba.conf), and the password "
             "in ~/.pgpass or PGPASSWORD (never in the URL on a shared machine).",
+            code="team_db.unreachable",
+            params={"label": label, "reason": reason},
         ) from exc
 
 

@@ -46,7 +46,9 @@ class Pushed:
 
 
 def _refuse(message: str, hint: str) -> TeamRefusal:
-    return TeamRefusal("refused", f"{message} {_KEEP}", hint)
+    return TeamRefusal(
+        "refused", f"{message} {_KEEP}", hint, code="team.record_refused", params={"message": message}
+    )
 
 
 def event_hashes(events: bytes) -> list[str]:
@@ -106,6 +108,8 @@ def ingest(database: Database, member: Member, folder: Path) -> Pushed:
             f"Session {session_id} was purged from the team server on {gone[0][:10]} (its team's retention "
             "ran out); it is not taken again.",
             "Nothing to do: keep or delete your own copy as your organisation's rules say.",
+            code="team.record_purged",
+            params={"session_id": session_id, "purged_on": gone[0][:10]},
         )
     extracted = None if known else extract(folder, terminal=True)  # the slow part, outside the lock
     with database.tx(SYSTEM, write=True) as tx:
@@ -175,6 +179,8 @@ def _extend(tx: Tx, member: Member, existing: tuple[Any, ...], folder: Path, has
             "refused",
             f"Session {session_id} is on the server already, pushed by someone else. {_KEEP}",
             "Session ids are unique: this copy came from another technician's archive; leave it to them.",
+            code="team.pushed_by_another",
+            params={"session_id": session_id},
         )
     anchors = anchors_of(tx, record_id)
     check_anchors(session_id, anchors, hashes)

@@ -17,6 +17,7 @@ from sessions.team.context import Context, Operation, audit, bad_request, number
 from sessions.team.database import Actor, Tx
 from sessions.team.indexing import now_text
 from sessions.team.protocol import TeamRefusal
+from sessions.team.queries import filters_from_json, filters_to_json
 from sessions.team.reports import team_report
 from sessions.team.roles import Role
 
@@ -32,11 +33,23 @@ def _date(request: dict[str, Any], name: str, *, default: str = "") -> str:
 
 
 def op_report(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
+    """The team report; over the sessions the sessions list shows for ``filters`` and ``query`` when
+    given (``since`` alone: every session started on or after it)."""
     since = _date(request, "since")
+    query = text(request, "query", default="", limit=1000)
+    filters = filters_from_json(request.get("filters"))
     with ctx.database.tx(ctx.actor, write=ctx.audited) as tx:
-        report = team_report(tx, ctx.actor, since)
+        report = team_report(tx, ctx.actor, since, filters=filters, text=query)
         if ctx.audited:
-            audit(tx, ctx.actor, "report.exported", since=since, sessions=report["report"]["sessions"])
+            audit(
+                tx,
+                ctx.actor,
+                "report.exported",
+                since=since,
+                filters=filters_to_json(filters),
+                query=query,
+                sessions=report["report"]["sessions"],
+            )
     return report
 
 
@@ -77,7 +90,11 @@ def op_campaign_open(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
         sessions = affected(tx, ctx.actor, label, _date(request, "since"))
         if not sessions:
             raise TeamRefusal(
-                "not-found", f"No session you may see has the finding {label!r}.", "Check the label."
+                "not-found",
+                f"No session you may see has the finding {label!r}.",
+                "Check the label.",
+                code="team.finding_unknown",
+                params={"label": label},
             )
         row = tx.one(
             "INSERT INTO campaigns(label, created, created_by, teams, due, note) VALUES (?, ?, ?, ?, ?, ?) "
@@ -134,7 +151,12 @@ def op_campaign_show(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
             f"SELECT c.id, c.label, c.due FROM campaigns c WHERE c.id = ? AND {where}", [campaign, *args]
         )
         if head is None:
-            raise TeamRefusal("not-found", f"Campaign {campaign} does not exist or is not yours to see.")
+            raise TeamRefusal(
+                "not-found",
+                f"Campaign {campaign} does not exist or is not yours to see.",
+                code="team.campaign_unknown",
+                params={"campaign": campaign},
+            )
         rows = tx.rows(
             "SELECT r.session_id, r.started, r.technician, r.device_name, r.device_host, m.opened, m.closed, "
             "m.closed_by, m.note FROM campaign_members m JOIN records r ON r.id = m.record "

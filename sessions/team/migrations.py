@@ -28,6 +28,12 @@ def _too_new(database: Database, version: int) -> TeamDatabaseError:
         f"The team database {database.label} has schema version {version}; this Valuezone knows up to "
         f"{schema_version_supported(database.kind)}. A newer relay has upgraded it.",
         "Update Valuezone on this machine: every relay sharing a database must run the newest version.",
+        code="team_db.schema_too_new",
+        params={
+            "database": database.label,
+            "version": version,
+            "supported": schema_version_supported(database.kind),
+        },
     )
 
 
@@ -102,6 +108,8 @@ def _refuse_rls_bypass(database: Database, cursor: Any) -> None:
             f"to it, so the database could not enforce who sees which record ({database.label}).",
             "Create an ordinary role that owns the database: `createuser valuezone && createdb -O valuezone "
             "valuezone`, then use --db postgresql://valuezone@HOST:5432/valuezone.",
+            code="team_db.user_bypasses_rls",
+            params={"user": user, "what": what, "database": database.label},
         )
 
 

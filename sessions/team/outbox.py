@@ -41,6 +41,8 @@ CREATE INDEX pushes_state ON pushes(server, state)
 class OutboxError(SupportError):
     """The push outbox cannot be read or written."""
 
+    default_code = "push_outbox.failed"
+
 
 @dataclass(frozen=True, slots=True)
 class Push:
@@ -88,11 +90,16 @@ class PushOutbox:
             raise OutboxError(
                 f"The push outbox {self.path} cannot be opened ({exc}).",
                 "Check the data folder's free space and permissions.",
+                code="push_outbox.unopenable",
+                params={"path": self.path, "exc": exc},
             ) from exc
 
     def _too_new(self, version: int) -> OutboxError:
         return OutboxError(
-            f"The push outbox {self.path} was written by a newer Valuezone.", "Update Valuezone."
+            f"The push outbox {self.path} was written by a newer Valuezone.",
+            "Update Valuezone.",
+            code="push_outbox.too_new",
+            params={"path": self.path},
         )
 
     def close(self) -> None:

@@ -29,16 +29,28 @@ _HEADER = struct.Struct(">I")
 class TeamProtocolError(SupportError):
     """The other side broke the framing or sent something that is not a request/answer."""
 
+    default_code = "team_protocol.broken"
+
 
 class TeamRefusal(SupportError):
-    """The server said no: ``code`` says why (refused, forbidden, not-found, too-large, bad-request…)."""
+    """The server said no: ``reason`` says why (refused, forbidden, not-found, too-large, bad-request…)."""
 
-    def __init__(self, code: str, message: str, hint: str = "") -> None:
-        super().__init__(message, hint)
-        self.code = code
+    default_code = "team.refused"
 
-    def to_json(self) -> dict[str, str]:
-        return {"code": self.code, "message": self.message, "hint": self.hint}
+    def __init__(self, reason: str, message: str, hint: str = "", **coded: Any) -> None:
+        super().__init__(message, hint, **coded)
+        self.reason = reason
+
+    def to_json(self) -> dict[str, Any]:
+        """On the wire: ``code`` is the reason (protocol 1); ``error_code`` and ``params`` the stable code."""
+        params = {key: str(value) for key, value in self.params.items()}
+        return {
+            "code": self.reason,
+            "message": self.message,
+            "hint": self.hint,
+            "error_code": self.code,
+            "params": params,
+        }
 
 
 def frame(kind: bytes, payload: bytes) -> bytes:
@@ -48,7 +60,11 @@ def frame(kind: bytes, payload: bytes) -> bytes:
 def json_frame(message: dict[str, Any]) -> bytes:
     data = json.dumps(message, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
     if len(data) > MAX_JSON:
-        raise TeamProtocolError(f"A message of {len(data)} bytes is over the {MAX_JSON}-byte limit.")
+        raise TeamProtocolError(
+            f"A message of {len(data)} bytes is over the {MAX_JSON}-byte limit.",
+            code="team_protocol.message_too_big",
+            params={"size": len(data), "MAX_JSON": MAX_JSON},
+        )
     return frame(b"J", data)
 
 
@@ -60,15 +76,27 @@ async def read_frame(reader: Any, *, limit: int = MAX_CHUNK) -> tuple[bytes, byt
     while len(head) < _HEADER.size:
         more = await reader.read(_HEADER.size - len(head))
         if not more:
-            raise TeamProtocolError("The connection ended inside a frame header.")
+            raise TeamProtocolError(
+                "The connection ended inside a frame header.", code="team_protocol.header_cut"
+            )
         head += more
     (size,) = _HEADER.unpack(head)
     if size < 1 or size > max(limit, MAX_JSON) + 1:
-        raise TeamProtocolError(f"A frame of {size} bytes is over the limit.", "Update Valuezone.")
+        raise TeamProtocolError(
+            f"A frame of {size} bytes is over the limit.",
+            "Update Valuezone.",
+            code="team_protocol.frame_too_big",
+            params={"size": size},
+        )
     body = await reader.readexactly(size)
     kind, payload = body[:1], body[1:]
     if kind not in (b"J", b"B"):
-        raise TeamProtocolError(f"Unknown frame kind {kind!r}.", "Update Valuezone.")
+        raise TeamProtocolError(
+            f"Unknown frame kind {kind!r}.",
+            "Update Valuezone.",
+            code="team_protocol.unknown_frame",
+            params={"kind": kind},
+        )
     return kind, payload
 
 
@@ -76,9 +104,11 @@ def decode_json(payload: bytes) -> dict[str, Any]:
     try:
         value = json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise TeamProtocolError(f"A message is not UTF-8 JSON ({exc}).") from exc
+        raise TeamProtocolError(
+            f"A message is not UTF-8 JSON ({exc}).", code="team_protocol.not_json", params={"exc": exc}
+        ) from exc
     if not isinstance(value, dict):
-        raise TeamProtocolError("A message is not a JSON object.")
+        raise TeamProtocolError("A message is not a JSON object.", code="team_protocol.not_an_object")
     return value
 
 

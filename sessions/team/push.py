@@ -104,7 +104,7 @@ async def _send(client: TeamClient, outbox: PushOutbox, push: Push, whole: bool,
     try:
         answer = await client.put_record(Path(push.folder), with_cast=whole)
     except TeamRefusal as refusal:
-        if refusal.code not in ("refused", "forbidden"):
+        if refusal.reason not in ("refused", "forbidden"):
             raise
         report.refused.append(outbox.refused(push, refusal.message, refusal.hint))
         return

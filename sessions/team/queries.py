@@ -55,9 +55,10 @@ def filters_clause(filters: Filters | None) -> tuple[str, list[Any]]:
         if score is not None:
             parts.append(f"r.score {op} ?")
             args.append(score)
-    if filters.customer_lang:
-        parts.append("r.customer_lang = ?")
-        args.append(filters.customer_lang)
+    for column, exact in (("r.customer_lang", filters.customer_lang), ("r.platform", filters.platform)):
+        if exact:
+            parts.append(f"{column} = ?")
+            args.append(exact)
     for column, flag in (("r.escalated", filters.escalated), ("r.followup_open", filters.followup_open)):
         if flag is not None:
             parts.append(f"{column} = ?")
@@ -181,9 +182,9 @@ def search(tx: Tx, actor: Actor, text: str, *, limit: int = 50, filters: Filters
     return hits
 
 
-def session_rows(tx: Tx, actor: Actor, filters: Filters | None = None, *, text: str = "") -> list[SessionRow]:
-    """The sessions *actor* may see that pass *filters*, newest first (at most 5,000). With *text*: the
-    sessions of the newest SESSION_HITS places its words occur."""
+def selection(tx: Tx, actor: Actor, filters: Filters | None = None, text: str = "") -> tuple[str, list[Any]]:
+    """SQL on records ``r`` for the sessions *actor* may see that pass *filters*; with *text*, only the
+    sessions of the newest SESSION_HITS places its words occur. The sessions list and its report share it."""
     seen, args = visible(actor)
     where, where_args = filters_clause(filters)
     clause = f"{seen} AND {where}"
@@ -192,6 +193,13 @@ def session_rows(tx: Tx, actor: Actor, filters: Filters | None = None, *, text: 
         found = sorted({row[0] for row in _newest_matches(tx, actor, text, filters, SESSION_HITS, "r.id")})
         clause += f" AND r.id IN ({','.join('?' for _ in found) or 'NULL'})"
         args += found
+    return clause, args
+
+
+def session_rows(tx: Tx, actor: Actor, filters: Filters | None = None, *, text: str = "") -> list[SessionRow]:
+    """The sessions *actor* may see that pass *filters*, newest first (at most 5,000). With *text*: the
+    sessions of the newest SESSION_HITS places its words occur."""
+    clause, args = selection(tx, actor, filters, text)
     rows = tx.rows(
         "SELECT r.id, r.session_id, r.started, r.duration, r.technician, r.device_name, r.outcome, r.score, "
         "r.customer_lang, r.escalated, r.followup_open, r.summary "
@@ -233,11 +241,12 @@ def find_record(tx: Tx, actor: Actor, session_id: str) -> tuple[int, str] | None
     return None if row is None else (int(row[0]), str(row[1]))
 
 
-def languages(tx: Tx, actor: Actor) -> list[str]:
+def languages(tx: Tx, actor: Actor, column: str = "customer_lang") -> list[str]:
+    """The customer languages (or, *column* ``platform``, the device platforms) in records *actor* may see."""
+    assert column in ("customer_lang", "platform")
     seen, args = visible(actor)
     rows = tx.rows(
-        f"SELECT DISTINCT r.customer_lang FROM records r WHERE r.customer_lang <> '' AND {seen} ORDER BY 1",
-        args,
+        f"SELECT DISTINCT r.{column} FROM records r WHERE r.{column} <> '' AND {seen} ORDER BY 1", args
     )
     return [row[0] for row in rows]
 

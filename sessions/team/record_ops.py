@@ -24,6 +24,8 @@ def not_found(session_id: str) -> TeamRefusal:
         "not-found",
         f"Session {session_id} is not on the team server, or you may not see it.",
         "Check the session id; a lead sees their teams' sessions, hq escalated ones.",
+        code="team.session_not_visible",
+        params={"session_id": session_id},
     )
 
 
@@ -34,6 +36,8 @@ def op_hello(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
             "version",
             f"This relay speaks team protocol {VERSION}; the console speaks {version}.",
             "Update Valuezone on the older side.",
+            code="team.version_mismatch",
+            params={"VERSION": VERSION, "version": version},
         )
     return {
         "v": VERSION,

@@ -11,13 +11,14 @@ CSAT is the share of answered surveys scoring 8–10 out of 10.
 from __future__ import annotations
 
 import statistics
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sessions.archive.reports import OUTCOMES, Comment, FollowUp, Report, recurring_items
-from sessions.team.access import visible
+from sessions.archive.search import Filters
 from sessions.team.database import Actor, Tx
+from sessions.team.queries import filters_from_json, selection
 
 SATISFIED = 8
 AGE_BUCKETS = ((2, "0–2 days"), (7, "3–7 days"), (30, "8–30 days"), (None, "over 30 days"))
@@ -75,29 +76,38 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-def team_report(tx: Tx, actor: Actor, since: str = "", today: date | None = None) -> dict[str, Any]:
-    """The report over the sessions *actor* may see, started on or after *since* (YYYY-MM-DD)."""
-    seen, args = visible(actor)
+def team_report(
+    tx: Tx,
+    actor: Actor,
+    since: str = "",
+    today: date | None = None,
+    *,
+    filters: Filters | None = None,
+    text: str = "",
+) -> dict[str, Any]:
+    """The report over the sessions *actor* may see that the sessions list shows for *filters* and the
+    words *text* (*since*, YYYY-MM-DD: sessions started on or after it, when *filters* names no date)."""
+    filters = filters or Filters()
+    if since and not filters.since:
+        filters = replace(filters, since=since)
+    where, args = selection(tx, actor, filters, text)
     rows = [
         dict(zip(_COLUMNS, row, strict=True))
         for row in tx.rows(
-            f"SELECT {', '.join('r.' + c for c in _COLUMNS)} FROM records r "
-            f"WHERE r.started >= ? AND {seen} ORDER BY r.started",
-            [since, *args],
+            f"SELECT {', '.join('r.' + c for c in _COLUMNS)} FROM records r WHERE {where} ORDER BY r.started",
+            args,
         )
     ]
     findings = tx.rows(
         "SELECT f.check_name, f.summary, r.platform, r.session_id "
         "FROM findings f JOIN records r ON r.id = f.record "
-        f"WHERE r.started >= ? AND f.status IN ('warn', 'fail') AND {seen}",
-        [since, *args],
+        f"WHERE f.status IN ('warn', 'fail') AND {where}",
+        args,
     )
     tags = tx.rows(
-        "SELECT t.tag, r.session_id FROM tags t JOIN records r ON r.id = t.record "
-        f"WHERE r.started >= ? AND {seen}",
-        [since, *args],
+        f"SELECT t.tag, r.session_id FROM tags t JOIN records r ON r.id = t.record WHERE {where}", args
     )
-    base = _base_report(rows, findings, tags, since)
+    base = replace(_base_report(rows, findings, tags, filters.since), filters=filters, search=text.strip())
     return {
         "report": report_to_json(base),
         "technicians": _groups(rows, lambda row: [row["owner_name"] or row["technician"]]),
@@ -183,4 +193,8 @@ def report_from_json(data: dict[str, Any]) -> Report:
         comments=tuple(Comment(**c) for c in data["comments"]),
         median_first_response=data["median_first_response"],
         median_resolution=data["median_resolution"],
+        failed=tuple((str(a), str(b)) for a, b in data.get("failed") or ()),
+        prepared_by=str(data.get("prepared_by") or ""),
+        filters=filters_from_json(data.get("filters")),
+        search=str(data.get("search") or ""),
     )

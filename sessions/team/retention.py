@@ -153,7 +153,12 @@ def op_hold(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
             (int(hold), reason if hold else "", ctx.actor.identity if hold else "", session_id),
         )
         if not changed:
-            raise TeamRefusal("not-found", f"Session {session_id} is not on the team server.")
+            raise TeamRefusal(
+                "not-found",
+                f"Session {session_id} is not on the team server.",
+                code="team.session_unknown",
+                params={"session_id": session_id},
+            )
         audit(tx, ctx.actor, "hold.placed" if hold else "hold.released", session_id, reason=reason)
     return {"session_id": session_id, "hold": hold}
 

@@ -57,7 +57,7 @@ def op_sessions(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
 
 def op_languages(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
     with ctx.database.tx(ctx.actor) as tx:
-        return {"languages": languages(tx, ctx.actor)}
+        return {"languages": languages(tx, ctx.actor), "platforms": languages(tx, ctx.actor, "platform")}
 
 
 def op_followups(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:

@@ -121,6 +121,7 @@ class TeamServer:
                 "forbidden",
                 "Your key is no longer in the relay's technicians file.",
                 "Ask the relay's administrator to add your public key again.",
+                code="team.key_removed",
             )
         return Context(self.database, member, self.max_record)
 
@@ -144,11 +145,16 @@ class TeamServer:
         except TeamProtocolError:
             raise
         except SupportError as exc:
-            return error_answer(request_id, TeamRefusal("server", exc.message, exc.hint)), {}
+            return error_answer(
+                request_id, TeamRefusal("server", exc.message, exc.hint, code=exc.code, params=exc.params)
+            ), {}
         except Exception:
             log.exception("team request %r failed", op)
             failed = TeamRefusal(
-                "server", "The team server failed on this request.", "Try again; the relay's log has details."
+                "server",
+                "The team server failed on this request.",
+                "Try again; the relay's log has details.",
+                code="team.server_failed",
             )
             return error_answer(request_id, failed), {}
         files = answer.pop("_files", {})
@@ -170,7 +176,9 @@ class TeamServer:
             session_id = text(request, "session_id", limit=64)
             declared = _declared_files(request, self.max_record)
         except TeamRefusal as refusal:
-            raise TeamProtocolError(refusal.message, refusal.hint) from None
+            raise TeamProtocolError(
+                refusal.message, refusal.hint, code=refusal.code, params=refusal.params
+            ) from None
         folder = Path(tempfile.mkdtemp(prefix="put-", dir=self.spool))
         try:
             await _receive_files(stdin, declared, folder)
@@ -227,6 +235,8 @@ def _declared_files(request: dict[str, Any], max_record: int) -> list[tuple[str,
         raise TeamProtocolError(
             f"The record is {total} bytes; this server takes at most {max_record}.",
             "Ask the relay's administrator to raise --team-max-record-mb.",
+            code="team.record_too_big",
+            params={"total": total, "max_record": max_record},
         )
     return declared
 
@@ -240,12 +250,21 @@ async def _receive_files(stdin: Any, declared: list[tuple[str, int, str]], folde
             while left > 0:
                 got = await read_frame(stdin)
                 if got is None or got[0] != b"B" or len(got[1]) > left:
-                    raise TeamProtocolError(f"The bytes of {name} did not arrive as declared.")
+                    raise TeamProtocolError(
+                        f"The bytes of {name} did not arrive as declared.",
+                        code="team.upload_incomplete",
+                        params={"name": name},
+                    )
                 out.write(got[1])
                 hasher.update(got[1])
                 left -= len(got[1])
         if hasher.hexdigest() != digest:
-            raise TeamProtocolError(f"{name} arrived damaged (SHA-256 mismatch).", "Push again.")
+            raise TeamProtocolError(
+                f"{name} arrived damaged (SHA-256 mismatch).",
+                "Push again.",
+                code="team.upload_damaged",
+                params={"name": name},
+            )
 
 
 def _fill_cast(database: Database, session_id: str, folder: Path) -> None:
@@ -257,6 +276,8 @@ def _fill_cast(database: Database, session_id: str, folder: Path) -> None:
                 "refused",
                 f"Session {session_id} is not on the server yet.",
                 "Push it again with its terminal.cast.",
+                code="team.session_not_pushed",
+                params={"session_id": session_id},
             )
         (folder / CAST_FILE).write_bytes(load_files(tx, int(row[0]), [CAST_FILE])[CAST_FILE])
 
@@ -290,7 +311,9 @@ class TeamSession(asyncssh.SSHServerProcess):  # type: ignore[type-arg]
                     break
                 kind, payload = got
                 if kind != b"J":
-                    raise TeamProtocolError("File bytes arrived without a request.")
+                    raise TeamProtocolError(
+                        "File bytes arrived without a request.", code="team.bytes_without_request"
+                    )
                 answer, files = await self.server.handle(self.fingerprint, decode_json(payload), stdin)
                 stdout.write(json_frame(answer))
                 for data in files.values():
@@ -298,7 +321,13 @@ class TeamSession(asyncssh.SSHServerProcess):  # type: ignore[type-arg]
                         stdout.write(frame(b"B", data[start : start + CHUNK]))
                 await stdout.drain()
         except TeamProtocolError as exc:
-            stdout.write(json_frame(error_answer(None, TeamRefusal("protocol", exc.message, exc.hint))))
+            stdout.write(
+                json_frame(
+                    error_answer(
+                        None, TeamRefusal("protocol", exc.message, exc.hint, code=exc.code, params=exc.params)
+                    )
+                )
+            )
         except (asyncssh.Error, asyncio.IncompleteReadError, BrokenPipeError, ConnectionError):
             pass  # the technician went away mid-request; an upload left half-done is simply not stored
         process.exit(0)

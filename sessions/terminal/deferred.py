@@ -12,12 +12,19 @@ from __future__ import annotations
 
 import re
 
-from sessions.terminal.style import DEFAULT_STYLE, Style, is_reset_sgr, style_after_sgr
+from sessions.terminal.sgr import is_reset_sgr, style_after_sgr
+from sessions.terminal.style import Style, erase_style
 from sessions.terminal.width import STUB, nfc, to_cells
 
 #: An SGR sequence as a plain line may hold it.
 SGR_RE = re.compile("\x1b\\[[0-9;:]*m")
+#: EL (erase to the end of the line), with which a plain line may end.
+ERASE_TO_END = "\x1b[K"
 _SGR_SPLIT_RE = re.compile("(\x1b\\[[0-9;:]*m)")
+
+
+#: The last reset SGR of a text (see ``is_reset_sgr``), found from the end (``.*`` runs on and backs up).
+_LAST_RESET_RE = re.compile("(?s).*(\x1b\\[(?:0*(?:;[0-9]*)*)?m)")
 
 
 def _since_reset(texts: list[str], first: int, stop: int) -> tuple[bool, list[str]]:
@@ -27,12 +34,11 @@ def _since_reset(texts: list[str], first: int, stop: int) -> tuple[bool, list[st
         text = texts[i]
         if "\x1b" not in text:
             continue
-        found = SGR_RE.findall(text)
-        for k in range(len(found) - 1, -1, -1):
-            if is_reset_sgr(found[k]):
-                tokens[:0] = found[k:]
-                return True, tokens
-        tokens[:0] = found
+        found = _LAST_RESET_RE.match(text)
+        if found is not None and is_reset_sgr(found.group(1)):
+            tokens[:0] = [found.group(1), *SGR_RE.findall(text, found.end())]
+            return True, tokens
+        tokens[:0] = SGR_RE.findall(text)
     return False, tokens
 
 
@@ -107,11 +113,14 @@ class PlainRows:
         return self._starts[index]
 
     def cells(self, index: int, start: int = 0, end: int | None = None) -> tuple[list[str], list[Style]]:
-        """Characters and styles of cells [start, end) of line *index*, padded with blanks to the width."""
+        """Characters and styles of cells [start, end) of line *index*, padded with blanks to the width.
+        A line that ends in EL (``ESC [ K``) had the rest of its last row erased in the colours of its end."""
         style = self.start_style(index)
         chars: list[str] = []
         styles: list[Style] = []
-        for i, part in enumerate(_SGR_SPLIT_RE.split(self.texts[index])):
+        text = self.texts[index]
+        erased = text.endswith(ERASE_TO_END)
+        for i, part in enumerate(_SGR_SPLIT_RE.split(text[:-3] if erased else text)):
             if i % 2:
                 style = style_after_sgr(style, part)
             elif part:
@@ -119,10 +128,17 @@ class PlainRows:
                 assert cells is not None, "lines with zero-width characters are drawn, never deferred"
                 chars.extend(cells)
                 styles.extend([style] * len(cells))
+        # The row was made blank by the scroll before its first cell was written, in the colours of the
+        # moment: those at the start of the line, or where it wrapped (background colour erase); EL at the
+        # end of the line blanked the rest of its last row in the colours of the end.
+        if erased and end is None:
+            blank = erase_style(style)
+        else:
+            blank = erase_style(styles[start] if start else self.start_style(index))
         if start or end is not None:
             chars, styles = chars[start:end], styles[start:end]
         pad = self.cols - len(chars)
         if pad > 0:
             chars.extend([" "] * pad)
-            styles.extend([DEFAULT_STYLE] * pad)
+            styles.extend([blank] * pad)
         return chars, styles

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterator
+from itertools import repeat
 
 from sessions.terminal.deferred import PlainRows
 from sessions.terminal.style import DEFAULT_STYLE, Style
@@ -56,11 +57,11 @@ class Line:
             self._lay_out()
         return self._styles
 
-    def is_blank(self) -> bool:
-        """Whether every cell is a default blank and the row does not run on."""
+    def is_blank(self, style: Style = DEFAULT_STYLE) -> bool:
+        """Whether every cell is a blank in *style* and the row does not run on."""
         chars, styles = self.chars, self.styles
         n = len(chars)
-        return not self.wrapped and chars.count(" ") == n and styles.count(DEFAULT_STYLE) == n
+        return not self.wrapped and chars.count(" ") == n and styles.count(style) == n
 
     @property
     def text(self) -> str:
@@ -89,7 +90,10 @@ class Line:
 
 
 class Scrollback:
-    """Rows that scrolled off the top, oldest first, at most ``limit`` of them."""
+    """Rows that scrolled off the top, oldest first, at most ``limit`` of them.
+
+    Rows in the scrollback are never changed, so one blank row object may stand for many.
+    """
 
     __slots__ = ("_lines", "added")
 
@@ -109,6 +113,11 @@ class Scrollback:
     def extend(self, lines: list[Line]) -> None:
         self._lines.extend(lines)
         self.added += len(lines)
+
+    def extend_blank(self, line: Line, count: int) -> None:
+        """*count* copies of the blank row *line* (one object; only as many as can be kept are added)."""
+        self._lines.extend(repeat(line, min(count, self.limit)))
+        self.added += count
 
     def raw_append(self) -> Callable[[Line], None]:
         """The bare append of the underlying deque, for a hot loop that adds to ``added`` itself."""

@@ -8,33 +8,21 @@ operations (erase, insert, delete) live in ``sessions.terminal.editing``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sessions.terminal.charsets import CHARSETS, Charset
 from sessions.terminal.editing import EditingMixin
 from sessions.terminal.lines import DEFAULT_SCROLLBACK, Line, Scrollback
-from sessions.terminal.style import DEFAULT_STYLE, Style, apply_sgr
+from sessions.terminal.motion import MAX_COLS, MAX_ROWS, MotionMixin, Savepoint
+from sessions.terminal.sgr import apply_sgr
+from sessions.terminal.style import DEFAULT_STYLE, Style, erase_style
 from sessions.terminal.titles import sanitize_title
 from sessions.terminal.width import STUB, char_width, nfc, to_cells
 
-MAX_COLS = 1000
-MAX_ROWS = 500
 #: Replies (DA, DSR) sent per ``begin_batch``; a flood of requests must not become a flood of answers.
 MAX_REPLIES_PER_BATCH = 16
 
 
-@dataclass(slots=True)
-class _Savepoint:
-    x: int
-    y: int
-    style: Style
-    origin: bool
-    autowrap: bool
-    designated: tuple[str, str]
-    shifted: bool
-
-
-class TerminalScreen(EditingMixin):
+class TerminalScreen(EditingMixin, MotionMixin):
     """What the terminal shows: ``rows`` lines of ``cols`` cells, plus a scrollback of lines gone by.
 
     Args:
@@ -66,15 +54,15 @@ class TerminalScreen(EditingMixin):
         self._replies_left = MAX_REPLIES_PER_BATCH
         self.buffer: list[Line] = []
         self._main: list[Line] | None = None  # the main screen while the alternate one is shown
-        self._main_cursor: _Savepoint | None = None
         self.reset()
 
     # --- state ----------------------------------------------------------------------------------
     def reset(self) -> None:
         """RIS: clear the screen, home the cursor, default modes; the scrollback stays."""
         self._main = None
-        self._main_cursor = None
+        self._spare: list[Line] | None = None  # an untouched alternate screen, kept for the next switch
         self.buffer = [Line(self.cols) for _ in range(self.rows)]
+        self.blank_style: Style | None = DEFAULT_STYLE
         self.cursor_x = 0
         self.cursor_y = 0
         self.style = DEFAULT_STYLE
@@ -89,7 +77,10 @@ class TerminalScreen(EditingMixin):
         self.reverse_video = False
         self.private_modes: set[int] = set()
         self.tabstops = set(range(8, self.cols, 8))
-        self.savepoints: list[_Savepoint] = []
+        self._sorted_stops: list[int] | None = None
+        #: DECSC's one saved cursor for the main screen and one for the alternate screen (xterm's sc[2]);
+        #: 1049 uses the main screen's.
+        self.saved_cursors: list[Savepoint | None] = [None, None]
         self.title = ""
         self.icon_name = ""
         #: Character sets designated as G0 and G1 (final characters of SCS), and whether SO shifted G1 in.
@@ -154,6 +145,9 @@ class TerminalScreen(EditingMixin):
         self.margins = (0, rows - 1)
         new_stops = set(range(max(8, (self.cols // 8) * 8), cols, 8))
         self.tabstops = {t for t in self.tabstops if t < cols} | new_stops
+        self._sorted_stops = None
+        self.blank_style = None
+        self._spare = None
         self.cursor_x = min(self.cursor_x, cols - 1)
         self.cursor_y = max(0, min(self.cursor_y, rows - 1))
         self.dirty_all = True
@@ -179,17 +173,18 @@ class TerminalScreen(EditingMixin):
                 self._write_cells(char if width == 1 else char + STUB)
 
     def _combine(self, mark: str) -> None:
-        """Join a zero-width character to the cell before the cursor (also across feeds), composed."""
+        """Join a zero-width character to the cell before the cursor (also across feeds), composed. In the
+        first column there is none (a line feed or CR came between): the mark is dropped, as tmux does;
+        it never joins the row above."""
         x, y = self.cursor_x - 1, self.cursor_y
         if x < 0:
-            if y == 0:
-                return
-            x, y = self.cols - 1, y - 1
+            return
         chars = self.buffer[y].chars
         if chars[x] == STUB and x > 0:
             x -= 1
         if len(chars[x]) < 16:  # a base with a bounded number of marks
             chars[x] = nfc(chars[x] + mark)
+            self.blank_style = None
         self.dirty.add(y)
 
     def _write_cells(self, cells: str | list[str]) -> None:
@@ -203,6 +198,7 @@ class TerminalScreen(EditingMixin):
             if x >= cols:
                 if self.autowrap:
                     self.buffer[self.cursor_y].wrapped = True
+                    self.blank_style = None
                     self.cursor_x = x = 0
                     self.index()
                 else:
@@ -220,6 +216,7 @@ class TerminalScreen(EditingMixin):
                 self.insert_characters(k)
             line = self.buffer[self.cursor_y]
             end = x + k
+            self.blank_style = None
             line.fix_wide_edges(x, end)
             line.chars[x:end] = cells[i : i + k]
             line.styles[x:end] = [style] * k
@@ -233,184 +230,33 @@ class TerminalScreen(EditingMixin):
                     i += 2  # no room and no wrap: dropped
 
     def repeat_last(self, count: int | None = None) -> None:
-        """REP: draw the character left of the cursor again, at most a screenful of times."""
-        x = min(self.cursor_x, self.cols) - 1
-        chars = self.buffer[self.cursor_y].chars
-        if x > 0 and chars[x] == STUB:
-            x -= 1
-        if x >= 0 and chars[x] != STUB:
-            self.draw(chars[x] * max(1, min(count or 1, self.cols * self.rows)))
-
-    # --- line feeds and scrolling ---------------------------------------------------------------
-    def index(self) -> None:
-        """Down one line; at the bottom margin, scroll the region up."""
-        bottom = self.margins[1]
-        if self.cursor_y == bottom:
-            self.scroll_up(1)
-        elif self.cursor_y < self.rows - 1:
-            self.cursor_y = min(self.cursor_y + 1, bottom if self.cursor_y < bottom else self.rows - 1)
-
-    def reverse_index(self) -> None:
-        """Up one line; at the top margin, scroll the region down."""
-        top, _bottom = self.margins
-        if self.cursor_y == top:
-            self.scroll_down(1)
-        elif self.cursor_y > 0:
-            self.cursor_y -= 1
-
-    def linefeed(self) -> None:
-        self.index()
-        if self.newline_mode:
-            self.cursor_x = 0
-
-    def carriage_return(self) -> None:
-        self.cursor_x = 0
-
-    def scroll_up(self, count: int | None = None) -> None:
-        """SU: the scrolling region moves up; lines leaving a full-screen region go to the scrollback."""
-        top, bottom = self.margins
-        count = max(1, min(count or 1, bottom - top + 1))
-        buf = self.buffer
-        cols = self.cols
-        if count == 1 and top == 0 and bottom == self.rows - 1 and self._main is None:
-            self.history.append(buf.pop(0))
-            buf.append(Line(cols))
-        elif top == 0 and self._main is None:
-            history = self.history
-            for _ in range(count):
-                history.append(buf.pop(0))
-                buf.insert(bottom, Line(cols))
-        else:
-            del buf[top : top + count]
-            buf[bottom - count + 1 : bottom - count + 1] = [Line(cols) for _ in range(count)]
-        self.dirty_all = True
-
-    def scroll_down(self, count: int | None = None) -> None:
-        """SD: the scrolling region moves down, blank lines appear at its top."""
-        top, bottom = self.margins
-        count = max(1, min(count or 1, bottom - top + 1))
-        buf = self.buffer
-        del buf[bottom - count + 1 : bottom + 1]
-        buf[top:top] = [Line(self.cols) for _ in range(count)]
-        self.dirty_all = True
-
-    def set_margins(self, top: int | None = None, bottom: int | None = None) -> None:
-        """DECSTBM (1-based, inclusive; missing or 0 means the screen edge). The cursor goes home."""
-        new_top = max(0, min((top or 1) - 1, self.rows - 1))
-        new_bottom = max(0, min((bottom or self.rows) - 1, self.rows - 1))
-        if new_bottom - new_top >= 1:
-            self.margins = (new_top, new_bottom)
-            self.cursor_position()
-
-    # --- cursor ---------------------------------------------------------------------------------
-    def _clamp_x(self) -> None:
-        self.cursor_x = min(max(0, self.cursor_x), self.cols - 1)
-
-    def _clamp_y(self, use_margins: bool = False) -> None:
-        top, bottom = self.margins if (use_margins or self.origin) else (0, self.rows - 1)
-        self.cursor_y = min(max(top, self.cursor_y), bottom)
-
-    def cursor_up(self, count: int | None = None) -> None:
-        top = self.margins[0] if self.cursor_y >= self.margins[0] else 0
-        self.cursor_y = max(self.cursor_y - min(count or 1, MAX_ROWS), top)
-
-    def cursor_down(self, count: int | None = None) -> None:
-        bottom = self.margins[1] if self.cursor_y <= self.margins[1] else self.rows - 1
-        self.cursor_y = min(self.cursor_y + min(count or 1, MAX_ROWS), bottom)
-
-    def cursor_up1(self, count: int | None = None) -> None:
-        self.cursor_up(count)
-        self.cursor_x = 0
-
-    def cursor_down1(self, count: int | None = None) -> None:
-        self.cursor_down(count)
-        self.cursor_x = 0
-
-    def cursor_back(self, count: int | None = None) -> None:
-        if self.cursor_x >= self.cols:
-            self.cursor_x = self.cols - 1
-        self.cursor_x -= min(count or 1, MAX_COLS)
-        self._clamp_x()
-
-    def backspace(self) -> None:
-        self.cursor_back()
-
-    def cursor_forward(self, count: int | None = None) -> None:
-        self.cursor_x += min(count or 1, MAX_COLS)
-        self._clamp_x()
-
-    def cursor_position(self, line: int | None = None, column: int | None = None) -> None:
-        """CUP (1-based); relative to the top margin in origin mode, where it cannot leave the region."""
-        x = min(column or 1, MAX_COLS) - 1
-        y = min(line or 1, MAX_ROWS) - 1
-        if self.origin:
-            y += self.margins[0]
-            if not self.margins[0] <= y <= self.margins[1]:
-                return
-        self.cursor_x, self.cursor_y = x, y
-        self._clamp_x()
-        self._clamp_y()
-
-    def cursor_to_column(self, column: int | None = None) -> None:
-        self.cursor_x = min(column or 1, MAX_COLS) - 1
-        self._clamp_x()
-
-    def cursor_to_line(self, line: int | None = None) -> None:
-        self.cursor_y = min(line or 1, MAX_ROWS) - 1 + (self.margins[0] if self.origin else 0)
-        self._clamp_y()
-
-    def tab(self) -> None:
-        """HT: to the next tab stop, or the last column."""
-        stops = [s for s in self.tabstops if s > self.cursor_x]
-        self.cursor_x = min(stops) if stops else self.cols - 1
-
-    def forward_tab(self, count: int | None = None) -> None:
-        """CHT: *count* tab stops forward."""
-        for _ in range(max(1, min(count or 1, self.cols))):
-            self.tab()
-
-    def back_tab(self, count: int | None = None) -> None:
-        """CBT: *count* tab stops back."""
-        for _ in range(max(1, min(count or 1, self.cols))):
-            stops = [s for s in self.tabstops if s < self.cursor_x]
-            self.cursor_x = max(stops) if stops else 0
-
-    def set_tab_stop(self) -> None:
-        self.tabstops.add(self.cursor_x)
-
-    def clear_tab_stop(self, how: int = 0) -> None:
-        if how == 0:
-            self.tabstops.discard(self.cursor_x)
-        elif how == 3:
-            self.tabstops = set()
-
-    def save_cursor(self) -> None:
-        if len(self.savepoints) < 32:
-            self.savepoints.append(
-                _Savepoint(
-                    self.cursor_x,
-                    self.cursor_y,
-                    self.style,
-                    self.origin,
-                    self.autowrap,
-                    self.designated,
-                    self.shifted,
-                )
-            )
-
-    def restore_cursor(self) -> None:
-        if not self.savepoints:
-            self.origin = False
-            self.cursor_position()
+        """REP: draw the character left of the cursor again, as many times as fit before the end of the
+        line (tmux's bound; xterm would go on wrapping: a count of 9999 is an attack, not a drawing)."""
+        x, cols = self.cursor_x, self.cols
+        line = self.buffer[self.cursor_y]
+        chars = line.chars
+        left = (x if x < cols else cols) - 1
+        if left > 0 and chars[left] == STUB:
+            left -= 1
+        if left < 0 or chars[left] == STUB:
             return
-        saved = self.savepoints.pop()
-        self.cursor_x, self.cursor_y, self.style = saved.x, saved.y, saved.style
-        self.designated, self.shifted = saved.designated, saved.shifted
-        self._select_charset()
-        self.origin = self.origin or saved.origin
-        self.autowrap = self.autowrap or saved.autowrap
-        self._clamp_x()
-        self._clamp_y(use_margins=True)
+        times = count or 1
+        if (left + 1 < cols and chars[left + 1] == STUB) or self.insert_mode:  # wide, or inserting: drawn
+            times = min(times, (cols - x) // (2 if chars[left + 1 : left + 2] == [STUB] else 1))
+            if times > 0:
+                self.draw(chars[left] * times)
+            return
+        if times > cols - x:
+            times = cols - x
+        if times > 0:  # the character is already translated: written as it is
+            end = x + times
+            chars[x:end] = [chars[left]] * times
+            line.styles[x:end] = [self.style] * times
+            if end < cols and chars[end] == STUB:
+                chars[end] = " "
+            self.blank_style = None
+            self.dirty.add(self.cursor_y)
+            self.cursor_x = end
 
     # --- attributes, modes, reports -------------------------------------------------------------
     def select_graphic_rendition(self, *attrs: int, private: bool = False) -> None:
@@ -452,25 +298,27 @@ class TerminalScreen(EditingMixin):
                 self._switch_screen(on, save_cursor=mode == 1049)
 
     def _switch_screen(self, alternate: bool, *, save_cursor: bool) -> None:
-        """Enter or leave the alternate screen, which never adds to the scrollback."""
+        """Enter or leave the alternate screen, which never adds to the scrollback. It starts blank in the
+        current colours; one left untouched is kept for the next time (switching back and forth in a loop
+        costs nothing)."""
         if alternate and self._main is None:
             if save_cursor:
-                self._main_cursor = _Savepoint(
-                    self.cursor_x, self.cursor_y, self.style, self.origin, True, self.designated, self.shifted
-                )
+                self.save_cursor()  # into the main screen's slot, as xterm's 1049 does
+            blank = erase_style(self.style)
+            spare, self._spare = self._spare, None
+            if spare is None or spare[0].styles[0] is not blank:
+                spare = [Line(self.cols, blank) for _ in range(self.rows)]
             self._main = self.buffer
-            self.buffer = [Line(self.cols) for _ in range(self.rows)]
+            self.buffer = spare
+            self.blank_style = blank
         elif not alternate and self._main is not None:
+            if self.blank_style is not None and self.blank_style is self.buffer[0].styles[0]:
+                self._spare = self.buffer
             self.buffer = self._main
             self._main = None
-            if save_cursor and self._main_cursor is not None:
-                saved = self._main_cursor
-                self.cursor_x, self.cursor_y, self.style = saved.x, saved.y, saved.style
-                self.designated, self.shifted = saved.designated, saved.shifted
-                self._select_charset()
-                self._clamp_x()
-                self._clamp_y()
-            self._main_cursor = None
+            self.blank_style = None
+            if save_cursor:
+                self.restore_cursor()
         self.dirty_all = True
 
     def report_device_attributes(

@@ -11,22 +11,37 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable
-from itertools import compress, count, repeat
-from operator import add, gt
 
-import pyte
-
-from sessions.terminal.deferred import SGR_RE, PlainRows, row_breaks, style_after
+from sessions.terminal.controls import RESTORES, Controls
 from sessions.terminal.lines import Line
+from sessions.terminal.plainlines import PlainLines, is_positioned
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
-from sessions.terminal.style import MAX_CSI_BODY, SgrCache, Style, is_reset_sgr
-from sessions.terminal.width import SPACING_RUN, STUB, fits, is_nfc, nfc, to_cells
+from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
+from sessions.terminal.style import Style, erase_style
+from sessions.terminal.width import SPACING_RUN, STUB, is_nfc, nfc, to_cells
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
-MAX_PARAM = 9999
 
+#: Runs that are dispatched as one call (see controls.py): line feeds and INDs, RIs, backspaces, tabs, ignored
+#: controls, counted CSIs (their counts add up), and CUP followed by erasing (one unit a repeat cannot
+#: change). Each alternative starts with a plain character (not a repeated group), or the regex engine could
+#: no longer skip ahead to the characters a token can start with, and cutting text would be 6 times slower.
+_LF = "(?:[\n\x0b\x0c]|\x1bD)"
+_COUNTED_CSI = "\x1b\\[[0-9]{0,4}[A-FLMPST@IZabe]"
+#: A row rewritten in place, as vim and other full-screen programs do: CUP to its first column, printable
+#: text and SGR, EL (plainlines.py keeps such rows as text).
+_POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)++\x1b\\[K"
+_RUNS = (
+    f"|[\n\x0b\x0c]{_LF}+|\x1bD{_LF}+"
+    "|\x1bM(?:\x1bM)+"
+    "|\x08\x08+|\t\t+"
+    "|[\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f][\x00-\x06\x10-\x1a\x1c-\x1f\x7f-\x9f]+"  # ignored controls
+    f"|{_COUNTED_CSI}(?:{_COUNTED_CSI})+"
+    f"|{_POSITIONED}(?:{_POSITIONED})*"
+    "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
+    "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
+)
 _OTHER_TOKENS = (
     "|\x1b\\[[\x07-\x0d\x20-\x3f]*[\x40-\x7e]"  # CSI (pyte executes BEL..CR inside a CSI)
     "|\x1b[\\]P^_X][^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)"  # OSC, DCS, PM, APC, SOS up to their terminator
@@ -36,102 +51,39 @@ _OTHER_TOKENS = (
     ")"
 )
 #: Tokens of the stream; text is what lies between them. The first kind is CR LF with the complete plain
-#: lines after it (printable text without zero-width characters and SGR, each ending in CR LF), which a
-#: log flood is made of.
-_TOKEN_RE = re.compile(f"(\r\n(?:(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+\r\n)*+" + _OTHER_TOKENS)
-#: The same with CR LF on its own, for lines that have to be drawn one by one.
-_LINE_TOKEN_RE = re.compile("(\r\n" + _OTHER_TOKENS)
-_UTF8, _PASS = "utf-8", "surrogatepass"
+#: lines after it (printable text without zero-width characters and SGR, maybe EL, each ending in CR LF),
+#: which a log flood or a full-screen refresh is made of (see plainlines.py).
+_TOKEN_RE = re.compile(
+    f"(\r\n(?:(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS
+)
+
+#: The same with CR LF on its own and no runs, for lines that have to be drawn one by one (and the reference
+#: the tests of the runs compare with: every token on its own).
+LITERAL_TOKEN_RE = re.compile("(\r\n" + _OTHER_TOKENS)
 _INCOMPLETE_RE = re.compile("\x1b(?:\\[[\x07-\x0d\x20-\x3f]*|[\\]P^_X][^\x07\x1b\x9c]*|[\x20-\x2f]*)")
 _OPEN_STRING_RE = re.compile("\x1b[\\]P^_X][^\x07\x1b\x9c]*")
 _STRING_END_RE = re.compile("\x07|\x1b\\\\|\x9c")
 _CSI_END_RE = re.compile("[\x40-\x7e]")
-_HAS_CONTROL_RE = re.compile("[\x00-\x1f]")
-
-# CSI final byte -> TerminalScreen method, for sequences without a private prefix.
-_CSI_METHODS = {
-    "@": "insert_characters",
-    "A": "cursor_up",
-    "B": "cursor_down",
-    "C": "cursor_forward",
-    "D": "cursor_back",
-    "E": "cursor_down1",
-    "F": "cursor_up1",
-    "G": "cursor_to_column",
-    "`": "cursor_to_column",
-    "a": "cursor_forward",
-    "H": "cursor_position",
-    "f": "cursor_position",
-    "J": "erase_in_display",
-    "K": "erase_in_line",
-    "L": "insert_lines",
-    "M": "delete_lines",
-    "P": "delete_characters",
-    "X": "erase_characters",
-    "S": "scroll_up",
-    "T": "scroll_down",
-    "I": "forward_tab",
-    "Z": "back_tab",
-    "b": "repeat_last",
-    "c": "report_device_attributes",
-    "d": "cursor_to_line",
-    "e": "cursor_down",
-    "g": "clear_tab_stop",
-    "h": "set_mode",
-    "l": "reset_mode",
-    "n": "report_device_status",
-    "r": "set_margins",
-}
-_VARIADIC = {"set_mode", "reset_mode", "set_margins", "cursor_position"}
-
-
-def _params(body: str) -> list[int]:
-    """CSI parameters as numbers: empty ones are 0, each clamped to MAX_PARAM, at most 16 of them."""
-    out = []
-    for part in body.replace(":", ";").split(";")[:16]:
-        if not part.isdigit():
-            out.append(0)
-        elif len(part) > 4:
-            out.append(MAX_PARAM)
-        else:
-            out.append(min(int(part), MAX_PARAM))
-    return out
 
 
 class TerminalStream:
     """Feeds a ``TerminalScreen``: ``feed(bytes)`` through one incremental UTF-8 decoder, or ``feed_text``."""
+
+    #: How text is cut into tokens (``LITERAL_TOKEN_RE``: no runs, no plain lines kept as text).
+    tokens: re.Pattern[str] = _TOKEN_RE
 
     def __init__(self, screen: TerminalScreen) -> None:
         self.screen = screen
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._pending = ""
         self._skip: re.Pattern[str] | None = None
-        self._sgr = SgrCache()
         self._sgr_styles: dict[tuple[int, str], tuple[Style, Style]] = {}
         self._cells_cache: dict[str, str] = {}
         #: SGR tokens that start with a reset (ESC [ 0 ; ... m, ESC [ m): the result is the same whatever the
         #: style before, so one lookup by the token alone does.
         self._reset_sgr: dict[str, Style] = {}
-        self._pyte = pyte.Stream(screen)  # type: ignore[arg-type]
-        self._simple: dict[str, Callable[[], None]] = {
-            "\r\n": self._crlf,
-            "\n": screen.linefeed,
-            "\x0b": screen.linefeed,
-            "\x0c": screen.linefeed,
-            "\r": screen.carriage_return,
-            "\x08": screen.backspace,
-            "\t": screen.tab,
-            "\x07": screen.bell,
-            "\x0e": screen.shift_out,
-            "\x0f": screen.shift_in,
-            "\x1b7": screen.save_cursor,
-            "\x1b8": screen.restore_cursor,
-            "\x1bD": screen.index,
-            "\x1bE": self._crlf,
-            "\x1bM": screen.reverse_index,
-            "\x1bH": screen.set_tab_stop,
-            "\x1bc": screen.reset,
-        }
+        self._controls = Controls(screen, self._crlf)
+        self._plain = PlainLines(screen, self._draw_literally)
 
     def feed(self, data: bytes) -> None:
         """Bytes from the remote; a character split across two feeds is decoded whole."""
@@ -151,7 +103,7 @@ class TerminalStream:
             self._pending = ""
         data = self._hold_incomplete_tail(data)
         if data:
-            self._run(_TOKEN_RE.split(data))
+            self._run(self.tokens.split(data))
 
     def _hold_incomplete_tail(self, data: str) -> str:
         """Keep an unfinished escape sequence at the end for the next feed (or skip it if it is too long)."""
@@ -177,14 +129,17 @@ class TerminalStream:
         """
         parts.append(None)  # type: ignore[arg-type]  # the last text has no token after it
         screen = self.screen
-        simple = self._simple
+        controls = self._controls
+        handlers = controls.handlers
+        groups = controls.groups
+        last: str | None = None  # the group of the token run last, while nothing came between
         sgr_styles = self._sgr_styles
         history = screen.history
         history_append = history.raw_append()
         scrolled = 0  # rows appended through history_append, counted into history.added at the end
         x, y, style = screen.cursor_x, screen.cursor_y, screen.style
         buffer, cols, rows = screen.buffer, screen.cols, screen.rows
-        insert_mode = screen.insert_mode
+        insert_mode, autowrap = screen.insert_mode, screen.autowrap
         top, bottom = screen.margins
         plain_scroll = top == 0 and bottom == rows - 1 and not screen.alternate
         dirty_add = screen.dirty.add
@@ -211,11 +166,30 @@ class TerminalStream:
                         if cells is None:
                             cells = self._layout(text)
                         end = x + len(cells) if cells is not None else MAX_COLS + cols
+                    if x >= cols and end <= 2 * cols and autowrap and not insert_mode:
+                        # A wrap is pending and the text fits on the next line: wrap here, as _write_cells.
+                        buffer[y].wrapped = True
+                        x, end = 0, end - x
+                        fresh = False
+                        if y == bottom and plain_scroll:
+                            history_append(buffer.pop(0))
+                            scrolled += 1
+                            blank = Line(cols, erase_style(style))
+                            buffer.append(blank)
+                            screen.dirty_all = True
+                            chars, styles = blank.chars, blank.styles
+                            fresh = True
+                        elif y == bottom:
+                            screen.style = style
+                            screen.scroll_up(1)
+                        elif y < rows - 1:
+                            y += 1
                     if fresh and end <= cols:
                         chars[x:end] = cells  # type: ignore[assignment]
                         styles[x:end] = [style] * (end - x)
                         x = end
                     elif end <= cols and not insert_mode:
+                        screen.blank_style = None
                         line = buffer[y]
                         chars = line.chars
                         if (x and chars[x] == STUB) or (end < cols and chars[end] == STUB):
@@ -233,16 +207,19 @@ class TerminalStream:
                     break
                 if token == "\r\n":
                     x = 0
+                    last = None
                     if y == bottom:
                         if plain_scroll:
                             history_append(buffer.pop(0))
                             scrolled += 1
-                            blank = Line(cols)
+                            blank = Line(cols, erase_style(style))
                             buffer.append(blank)
                             screen.dirty_all = True
+                            screen.blank_style = None
                             chars, styles = blank.chars, blank.styles
                             fresh = not insert_mode
                             continue
+                        screen.style = style  # the new line takes its colours
                         screen.scroll_up(1)
                     elif y < rows - 1:
                         y = min(y + 1, bottom if y < bottom else rows - 1)
@@ -251,33 +228,44 @@ class TerminalStream:
                 found = reset_sgr.get(token)
                 if found is not None:
                     style = found
+                    last = None
                     continue
                 if token[-1] == "m" and token[1] == "[":
+                    last = None
                     # Keyed by the identity of the current style (hashing an 8-field tuple is slower); the
                     # entry keeps that style alive and is checked, so a reused id cannot match by mistake.
                     entry = sgr_styles.get((id(style), token))
                     if entry is not None and entry[0] is style:
                         style = entry[1]
                     else:
-                        screen.style = style
-                        self._sgr_token(token)
-                        style = screen.style
+                        style = self._sgr_token(style, token)
                     continue
                 # Anything else may move the cursor, change modes, margins or the buffer: sync, run, reload.
+                # A token that changes nothing when it comes again at once is skipped when it does.
+                group = groups.get(token)
+                if group is not None and group == last and not text:
+                    continue
+                # A restore is a no-op right after a save, but a save right after a restore is not (nothing
+                # may have been saved yet, or the restore clamped the cursor): a restore leaves no group.
+                last = group if token not in RESTORES else None
                 fresh = False
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled
                 scrolled = 0
-                handler = simple.get(token)
+                handler = handlers.get(token)
                 if handler is not None:
                     handler()
-                elif token[0] == "\x1b":
-                    self._escape(token)
                 elif token[0] == "\r":  # CR LF and the plain lines after it
-                    self._lines(token)
+                    last = None
+                    self._plain.take(token)
+                elif token[-3:] == "\x1b[K" and is_positioned(token):  # rows rewritten in place
+                    last = None
+                    self._plain.place(token)
+                else:
+                    controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style
                 buffer, cols, rows = screen.buffer, screen.cols, screen.rows
-                insert_mode = screen.insert_mode
+                insert_mode, autowrap = screen.insert_mode, screen.autowrap
                 charset = screen.charset
                 top, bottom = screen.margins
                 plain_scroll = top == 0 and bottom == rows - 1 and not screen.alternate
@@ -285,109 +273,9 @@ class TerminalStream:
             screen.cursor_x, screen.cursor_y, screen.style = x, y, style
             history.added += scrolled
 
-    def _lines(self, token: str) -> None:
-        """CR LF, then complete plain lines: kept as text (``Line.deferred``) where the cursor sits on a
-        blank row at the bottom of the whole screen, drawn otherwise."""
-        screen = self.screen
-        self._crlf()
-        text = token[2:]
-        while text:
-            rows = screen.rows
-            if screen.alternate or screen.margins != (0, rows - 1) or screen.insert_mode or screen.charset:
-                self._run(_LINE_TOKEN_RE.split(text))
-                return
-            y = screen.cursor_y
-            if y != rows - 1 or screen.cursor_x != 0 or not screen.buffer[y].is_blank():
-                # Draw lines until the cursor reaches the bottom (and a line scrolls, leaving a blank row).
-                cut = -2
-                for _ in range(max(1, rows - 1 - y)):
-                    cut = text.find("\r\n", cut + 2)
-                    if cut < 0 or cut + 2 == len(text):
-                        break
-                cut = len(text) if cut < 0 else cut + 2
-                self._run(_LINE_TOKEN_RE.split(text[:cut]))
-                text = text[cut:]
-                continue
-            self._defer(text)
-            return
-
-    def _defer(self, text: str) -> None:
-        """Plain lines (each ending in CR LF) from a blank bottom row of the whole screen: kept as text and
-        scrolled up. Only a line too wide without autowrap is drawn."""
-        screen = self.screen
-        cols = screen.cols
-        texts = text.split("\r\n")
-        texts.pop()
-        # Upper bounds of the cells of each line (SGR included), at C speed: the length of an ASCII line;
-        # (characters + UTF-8 bytes) / 2 otherwise, since a wide character takes 3 or 4 bytes.
-        if text.isascii():
-            sizes, limit = map(len, texts), cols
-        else:
-            sizes = map(add, map(len, texts), map(len, text.encode(_UTF8, _PASS).split(b"\r\n")))
-            limit = 2 * cols
-        maybe_wide = list(compress(count(), map(gt, sizes, repeat(limit))))
-        wraps: dict[int, list[int]] = {}
-        drawn: list[int] = []
-        wrap = screen.autowrap and cols >= 2
-        for i in maybe_wide:
-            line = SGR_RE.sub("", texts[i]) if "\x1b" in texts[i] else texts[i]
-            if fits(line, cols):
-                continue
-            if wrap:
-                wraps[i] = row_breaks(line, cols)
-            else:
-                drawn.append(i)
-        start = 0
-        for i in drawn:
-            if i > start:
-                self._push(texts[start:i], {k - start: v for k, v in wraps.items() if start <= k < i})
-            self._run(_LINE_TOKEN_RE.split(texts[i] + "\r\n"))
-            start = i + 1
-        if start < len(texts):
-            self._push(
-                texts[start:] if start else texts, {k - start: v for k, v in wraps.items() if k >= start}
-            )
-
-    def _push(self, texts: list[str], wraps: dict[int, list[int]]) -> None:
-        """Scroll *texts* in as deferred rows, as drawing each and CR LF at the bottom row would have.
-        *wraps*: where the lines that wrap (by index) do so."""
-        screen = self.screen
-        cols, rows = screen.cols, screen.rows
-        history = screen.history
-        plain = PlainRows(texts, screen.style, cols)
-        deferred = Line.deferred
-        # Rows that would be pushed out of the scrollback at once are only counted.
-        keep = rows - 1 + history.limit
-        n = len(texts)
-        if not wraps:
-            total = n
-            new = [deferred(plain, i) for i in range(max(0, n - keep), n)]
-        else:
-            new = []
-            done = 0
-            for i in sorted(wraps):
-                new += [deferred(plain, k) for k in range(done, i)]
-                start = 0
-                for end in wraps[i]:
-                    row = deferred(plain, i, start, end)
-                    row.wrapped = True
-                    new.append(row)
-                    start = end
-                new.append(deferred(plain, i, start))
-                done = i + 1
-            new += [deferred(plain, k) for k in range(done, n)]
-            total = len(new)
-            del new[: max(0, total - keep)]
-        screen.style = style_after(screen.style, texts)
-        buffer = screen.buffer
-        buffer.pop()  # the blank row the first line is drawn on
-        buffer.extend(new)
-        buffer.append(Line(cols))
-        cut = len(buffer) - rows
-        history.extend(buffer[:cut])
-        history.added += total - len(new)
-        del buffer[:cut]
-        screen.dirty_all = True
+    def _draw_literally(self, text: str) -> None:
+        """Draw *text* token by token (no runs, no plain lines kept as text)."""
+        self._run(LITERAL_TOKEN_RE.split(text))
 
     def _layout(self, text: str) -> str | None:
         """Cells of a non-ASCII run (None: it has zero-width characters), remembered: log lines repeat."""
@@ -398,104 +286,32 @@ class TerminalStream:
             self._cells_cache[text] = cells
         return cells
 
-    def _sgr_token(self, token: str) -> None:
-        """Apply an SGR token the full way (anything unusual included) and remember the result."""
-        screen = self.screen
-        before = screen.style
-        self._csi(token)
+    def _sgr_token(self, style: Style, token: str) -> Style:
+        """The style after an SGR token that is not in the caches yet. 24-bit colours in the plain form
+        are worked out directly and not remembered (a colour per cell never repeats); other tokens the
+        full way (anything unusual included), remembered: the cache gives back one object per style, so
+        the next lookup by that object's identity finds it."""
+        body = token[2:-1]
+        if body[1:5] == "8;2;" and body[:1] in ("3", "4", "5"):
+            fast = fast_sgr(style, body)
+            if fast is not None:
+                return fast
+        if body.strip("0123456789;:") or len(body) > MAX_CSI_BODY:  # a private (CSI > 4 ; 2 m) or odd one
+            screen = self.screen
+            screen.style = style
+            self._controls.handler(token)()
+            after = screen.style
+        else:
+            after = self._controls.sgr.apply(style, body)
         if len(self._sgr_styles) > 4096:
             self._sgr_styles.clear()
-        self._sgr_styles[(id(before), token)] = (before, screen.style)
+        self._sgr_styles[(id(style), token)] = (style, after)
         if is_reset_sgr(token):
             if len(self._reset_sgr) > 256:
                 self._reset_sgr.clear()
-            self._reset_sgr[token] = screen.style
+            self._reset_sgr[token] = after
+        return after
 
     def _crlf(self) -> None:
         self.screen.cursor_x = 0
         self.screen.index()
-
-    def _escape(self, token: str) -> None:
-        kind = token[1]
-        if kind == "[":
-            self._csi(token)
-        elif kind == "]":
-            self._osc(token)
-        elif kind == "#":
-            self._via_pyte(token)
-        elif kind in "()" and len(token) == 3:
-            self.screen.define_charset(token[2], kind)
-
-    def _csi(self, token: str) -> None:
-        body = token[2:-1]
-        if len(body) > MAX_CSI_BODY:
-            return
-        if _HAS_CONTROL_RE.search(body):
-            self._via_pyte(token)
-            return
-        final = token[-1]
-        prefix = body[:1] if body[:1] in ("<", "=", ">", "?") else ""
-        if prefix:
-            body = body[1:]
-        if body and not body[-1].isdigit() and body[-1] not in ";:":
-            return  # intermediate bytes (CSI SP q, CSI ! p, ...): not emulated
-        params = _params(body) if body else []
-        screen = self.screen
-        if final == "m":
-            if not prefix:
-                screen.style = self._sgr.apply(screen.style, body)
-            return
-        if prefix == "?":
-            self._private_csi(final, params)
-            return
-        if prefix == ">" and final == "c":
-            screen.report_device_attributes(params[0] if params else 0, secondary=True)
-            return
-        if prefix:
-            return
-        if final == "s" and not params:
-            screen.save_cursor()
-        elif final == "u" and not params:
-            screen.restore_cursor()
-        else:
-            name = _CSI_METHODS.get(final)
-            if name is None:
-                return
-            method = getattr(screen, name)
-            if name in _VARIADIC:
-                method(*params)
-            else:
-                method(params[0] if params else 0)
-
-    def _private_csi(self, final: str, params: list[int]) -> None:
-        screen = self.screen
-        if final == "h":
-            screen.set_mode(*params, private=True)
-        elif final == "l":
-            screen.reset_mode(*params, private=True)
-        elif final == "J":
-            screen.erase_in_display(params[0] if params else 0)
-        elif final == "K":
-            screen.erase_in_line(params[0] if params else 0)
-        elif final == "n":
-            screen.report_device_status(params[0] if params else 0, private=True)
-
-    def _osc(self, token: str) -> None:
-        """OSC 0/2 set the title, OSC 1 the icon name; anything else (OSC 52 clipboard too) is dropped."""
-        body = token[2:].rstrip("\x07\x9c")
-        if body.endswith("\x1b\\"):
-            body = body[:-2]
-        code, _, value = body.partition(";")
-        if code in ("0", "2"):
-            self.screen.set_title(value)
-        if code in ("0", "1"):
-            self.screen.set_icon_name(value)
-
-    def _via_pyte(self, token: str) -> None:
-        """A complete but unusual sequence: let pyte's parser interpret it against our screen."""
-        try:
-            self._pyte.feed(token)
-        except (TypeError, ValueError, IndexError, KeyError):
-            self._pyte = pyte.Stream(self.screen)  # type: ignore[arg-type]
-        if not self._pyte._taking_plain_text:  # left mid-sequence: start clean next time
-            self._pyte = pyte.Stream(self.screen)  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""Cell widths of characters, as wcwidth defines them, compiled into regular expressions for whole runs."""
+"""Cell widths of characters, as the C library's wcwidth gives them, compiled into regexes for whole runs."""
 
 from __future__ import annotations
 
@@ -39,8 +39,41 @@ def _char_class(ranges: _Ranges) -> str:
     return "[" + "".join(parts) + "]"
 
 
-_ZERO_RANGES: _Ranges = [(lo, hi) for lo, hi in ZERO_WIDTH[_VERSION] if hi >= 0xA0]
-_WIDE_RANGES: _Ranges = _subtract([tuple(r) for r in WIDE_EASTASIAN[_VERSION]], _ZERO_RANGES)  # type: ignore[misc]
+def _mc_ranges() -> _Ranges:
+    """Spacing combining marks (general category Mc), from the wcwidth package's table when it has one."""
+    try:
+        from wcwidth.table_mc import CATEGORY_MC
+    except ImportError:  # older wcwidth: Python's own (older) Unicode database
+        CATEGORY_MC = {}
+    if _VERSION in CATEGORY_MC:
+        return [(lo, hi) for lo, hi in CATEGORY_MC[_VERSION]]
+    return [(c, c) for c in range(0x300, 0x110000) if unicodedata.category(chr(c)) == "Mc"]
+
+
+# Widths follow the C library's wcwidth (glibc's), which is how the program on the other end measures what
+# it prints; the wcwidth package's tables are the base and differ from glibc (2.36, Unicode 15) on:
+#: Regional indicators: one cell each (East Asian Width N), not two.
+REGIONAL_INDICATORS: _Ranges = [(0x1F1E6, 0x1F1FF)]
+#: Made wide by Unicode 16 (trigram, monogram and digram symbols, Tai Xuan Jing, counting rods); one cell in
+#: every glibc a device ships today (glibc 2.41 and later follow Unicode 16 and give two).
+UNICODE_16_WIDENED: _Ranges = [(0x2630, 0x2637), (0x268A, 0x268F), (0x1D300, 0x1D356), (0x1D360, 0x1D376)]
+#: Two cells in glibc: circled numbers on black squares (East Asian Width A), Hangul tone marks and
+#: Vietnamese reading marks (spacing marks that are East Asian wide), the Hangul filler.
+_GLIBC_WIDE: _Ranges = [(0x3248, 0x324F), (0x302E, 0x302F), (0x3164, 0x3164), (0x16FF0, 0x16FF1)]
+#: A nonspacing mark in Unicode 15 (and glibc 2.36) that Unicode 16 made a spacing one.
+_STILL_NONSPACING: _Ranges = [(0x1171E, 0x1171E)]
+#: Hangul fillers: glibc draws them (two cells and one), the wcwidth package makes them zero-width.
+_FILLERS: _Ranges = [(0x3164, 0x3164), (0xFFA0, 0xFFA0)]
+#: Spacing combining marks (Devanagari vowel signs and the like) take a cell, as in glibc; two where they
+#: are East Asian wide (Hangul tone marks).
+_ZERO_RANGES: _Ranges = _subtract(
+    [(lo, hi) for lo, hi in ZERO_WIDTH[_VERSION] if hi >= 0xA0],
+    sorted(_subtract(_mc_ranges(), _STILL_NONSPACING) + _FILLERS),
+)
+_WIDE_RANGES: _Ranges = _subtract(
+    sorted([(lo, hi) for lo, hi in WIDE_EASTASIAN[_VERSION]] + _GLIBC_WIDE),
+    sorted(_ZERO_RANGES + REGIONAL_INDICATORS + UNICODE_16_WIDENED),
+)
 
 
 def _bmp(ranges: _Ranges) -> _Ranges:

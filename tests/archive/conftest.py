@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sessions.archive import ArchiveIndex
-from sessions.live import LiveSession, SessionRequest, SessionState
+from sessions.live import LiveSession, Output, SessionRequest, SessionState
 from sessions.recording import DeviceInfo
 from sessions.ssh.client import connect
 from sessions.ssh.hostkeys import HostKeyTrust
@@ -36,7 +36,8 @@ async def live_record(sshd: Sshd, archive: Path) -> Path:
     async def opener(progress):  # type: ignore[no-untyped-def]
         return await connect(target, trust=HostKeyTrust(accept_new=True), on_progress=progress)
 
-    session = LiveSession(request, opener, on_status=lambda _s: None, on_output=output.extend)
+    session = LiveSession(request, opener)
+    session.subscribe(lambda event: output.extend(event.data) if isinstance(event, Output) else None)
     task = asyncio.create_task(session.run())
     while session.state is not SessionState.ACTIVE:
         await asyncio.sleep(0.02)
@@ -59,13 +60,6 @@ async def live_record(sshd: Sshd, archive: Path) -> Path:
     await asyncio.wait_for(task, 10)
     assert session.recorder is not None
     return session.recorder.folder
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    root = tmp_path / "archive"
-    root.mkdir()
-    return root
 
 
 @pytest.fixture

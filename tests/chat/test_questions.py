@@ -31,7 +31,7 @@ CONSENT_PARAMS: dict[str, Any] = {
     "ticket": "T-1042",
     "files": [{"path": "/var/log/messages", "size": 1536}, {"path": "/var/log/dmesg", "size": 300}],
     "total_bytes": 1836,
-    "redactions": {"ipv4": 3, "email": 1, "serial": 0},
+    "redactions": {"password": 3, "email": 1, "serial_number": 0},
 }
 PARAMS = {SURVEY: {"outcome": "not_resolved"}, CONSENT: CONSENT_PARAMS}
 
@@ -86,8 +86,10 @@ def test_every_kind_renders_in_every_language(kind: str, lang: str) -> None:
             assert text != Catalogue("en").text(f"question.{key}"), f"{key} is not translated to {lang}"
     if kind == CONSENT:
         joined = "\n".join(shown.body)
-        assert "/var/log/messages (1.5 KB)" in joined and "T-1042" in joined and "ipv4 × 3" in joined
-        assert "serial" not in joined  # a rule that hid nothing is not listed
+        assert "/var/log/messages (1.5 KB)" in joined and "T-1042" in joined
+        assert f"{texts.text('redaction.password')} × 3" in joined  # the rule's name for the customer
+        assert "password ×" not in joined  # never the rule id
+        assert texts.text("redaction.serial_number") not in joined  # a rule that hid nothing is not listed
     assert texts.yes_no("y") is True and texts.yes_no("N") is False and texts.yes_no("maybe") is None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from console.commands.agent_questions import TerminalQuestion
+from console.agent.terminal_questions import TerminalQuestion
 from sessions.agent.catalogue import Catalogue
 from sessions.agent.events import QuestionAsked
 from sessions.chat.questions import CONSENT, SURVEY, Question, check_params

@@ -9,7 +9,7 @@ import pytest
 
 from sessions import codes
 from sessions.errors import CodeUnknownError
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.protocol import Reason, relay_reason
 from sessions.ssh.target import Target
 
@@ -20,7 +20,9 @@ async def test_claim_on_any_relay_reaches_the_agent(make_relay, make_agent, db_u
     assert first.fingerprint == second.fingerprint
     run = await make_agent(first.port)
     conn = await connect_by_code(
-        Target("127.0.0.1", second.port), codes.display(run.agent.code), technician_key=tech_key, trust=trust
+        Target("127.0.0.1", second.port),
+        codes.display(run.agent.code),
+        JoinOptions(technician_key=tech_key, trust=trust),
     )
     result = await conn.run("echo through-two-relays")
     assert result.stdout == "through-two-relays\n"
@@ -56,7 +58,9 @@ async def test_unknown_code_is_refused_on_every_relay(
     code = codes.new_code()
     with pytest.raises(CodeUnknownError) as caught:
         await connect_by_code(
-            Target("127.0.0.1", second.port), codes.display(code), technician_key=tech_key, trust=trust
+            Target("127.0.0.1", second.port),
+            codes.display(code),
+            JoinOptions(technician_key=tech_key, trust=trust),
         )
     assert relay_reason(caught.value) == Reason.UNKNOWN
 

@@ -7,7 +7,8 @@ import signal
 
 from sessions import codes
 from sessions.agent.events import AgentState, CodeIssued
-from sessions.relay.joined import CodeSession, JoinState
+from sessions.relay.client import JoinOptions
+from sessions.relay.joined import CodeSession, JoinState, JoinStatus
 from sessions.ssh.target import Target
 from tests.cluster.processes import relays
 
@@ -27,11 +28,11 @@ async def test_agent_keeps_its_code_when_its_relay_is_killed(
         run = await make_agent(doomed_port, survivor_port, grace=30.0)
         code = run.agent.code
         session = CodeSession(
-            Target("127.0.0.1", survivor_port, "kim"), codes.display(code), trust=trust,
-            technician_key=tech_key, grace=30.0, backoff=(0.2, 1.0),
+            Target("127.0.0.1", survivor_port, "kim"), codes.display(code),
+            JoinOptions(trust=trust, technician_key=tech_key, grace=30.0, backoff=(0.2, 1.0)),
         )  # fmt: skip
         states: list[JoinState] = []
-        session.on_state = lambda status: states.append(status.state)
+        session.subscribe(lambda event: states.append(event.state) if isinstance(event, JoinStatus) else None)
         conn = await session.join()  # claimed on the survivor, carried to the doomed relay
         assert (await conn.run("echo before")).stdout == "before\n"
 
@@ -59,7 +60,9 @@ async def test_waiting_code_survives_and_is_claimed_on_the_new_relay(
         await doomed.wait()
         await _until(lambda: run.agent.state is AgentState.WAITING and "relay_dropped" in str(run.events))
         conn = await connect_by_code(
-            Target("127.0.0.1", survivor_port), codes.display(code), technician_key=tech_key, trust=trust
+            Target("127.0.0.1", survivor_port),
+            codes.display(code),
+            JoinOptions(technician_key=tech_key, trust=trust),
         )
         assert (await conn.run("echo claimed")).stdout == "claimed\n"
         conn.close()

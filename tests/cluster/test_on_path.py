@@ -12,7 +12,7 @@ from sessions import codes
 from sessions.agent.events import ConsentRequested
 from sessions.errors import SupportError
 from sessions.relay.audit import read_audit
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.protocol import Reason, relay_reason
 from sessions.ssh.target import Target
 from tests.cluster.tamper import TamperProxy, replay
@@ -24,7 +24,9 @@ def _events(relay, name: str) -> list[dict]:
 
 async def _claim(port: int, code: str, tech_key, trust) -> asyncssh.SSHClientConnection:
     return await connect_by_code(
-        Target("127.0.0.1", port), codes.display(code), technician_key=tech_key, trust=trust, timeout=10
+        Target("127.0.0.1", port),
+        codes.display(code),
+        JoinOptions(technician_key=tech_key, trust=trust, timeout=10),
     )
 
 
@@ -38,7 +40,7 @@ async def test_flipped_bytes_on_the_agent_leg_end_the_link(
     with pytest.raises(SupportError):
         await _claim(relay.port, run.agent.code, tech_key, trust)
     reason = await asyncio.wait_for(run.agent.wait_ended(), 30)
-    assert reason == "The connection to the relay was lost and could not be restored."
+    assert reason == run.agent.texts.text("ended.link_lost")
     assert proxy.flipped and not run.of(ConsentRequested)
     assert not _events(relay, "session.started")
     await proxy.close()
@@ -125,7 +127,7 @@ async def test_impostor_relay_gets_no_resume_token(make_relay, make_agent, sqlit
     assert run.agent._link is not None
     run.agent._link.conn.abort()
     reason = await asyncio.wait_for(run.agent.wait_ended(), 30)
-    assert "presents a different host key" in reason
+    assert reason == run.agent.texts.text("ended.relay_changed")  # the log says: a different host key
     assert not _events(impostor, "customer.resumed") and not _events(impostor, "code.issued")
     text = impostor.audit.path.read_text()
     assert run.agent.code not in text

@@ -11,6 +11,7 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.app.runtime import finish_tasks, install_loop_handler, run_until_done
 from sessions.agent.core import Agent, AgentConfig
 from sessions.relay.server import Relay, RelayConfig
 from sessions.relay.techkey import ensure_technician_key
@@ -22,19 +23,31 @@ W = TypeVar("W", bound=QWidget)
 
 
 class QtLoop:
-    """Runs coroutines on a qasync loop, so Qt events and asyncio both progress, as in the app."""
+    """Runs coroutines on a qasync loop, so Qt events and asyncio both progress, as in the app.
+
+    The app's loop runs for its whole life. Here it runs only inside `run()`, while Qt events are also
+    processed between runs (qtbot, pytest-qt's own hooks), and qasync then steps asyncio callbacks too;
+    so between runs the loop still counts as the running one, or those steps would fail with "no
+    running event loop" or bind a queue to no loop.
+    """
 
     def __init__(self, app: QApplication) -> None:
         self.loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(self.loop)
+        install_loop_handler(self.loop)  # as the app does: a bug the loop reports reaches the crash dialog
+        asyncio.events._set_running_loop(self.loop)
 
     def run(self, coro: Coroutine[Any, Any, T], timeout: float = 60) -> T:
-        return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))
+        try:
+            return run_until_done(self.loop, asyncio.wait_for(coro, timeout))
+        finally:
+            asyncio.events._set_running_loop(self.loop)
 
     def close(self) -> None:
-        for task in asyncio.all_tasks(self.loop):
-            task.cancel()
-        self.loop.run_until_complete(asyncio.sleep(0.05))
+        """Cancel what is still running and let it finish (as asyncio.run does), then close the loop."""
+        finish_tasks(self.loop)
+        run_until_done(self.loop, asyncio.sleep(0.05))
+        asyncio.events._set_running_loop(None)
         self.loop.close()
         asyncio.set_event_loop(None)
         release_qt_garbage()

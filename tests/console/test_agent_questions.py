@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton, QRadioButton
 
-from console.agent_window import AgentWindow
-from console.main_window import MainWindow
+from console.agent.window import AgentWindow
+from console.mainwindow.window import MainWindow
 from sessions.agent.core import Agent
 from sessions.chat.questions import CONSENT, SURVEY, QuestionUnansweredError
 from sessions.config import Settings

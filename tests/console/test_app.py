@@ -9,16 +9,18 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMessageBox, QSpinBox
 
-from console.applog import setup_logging
+from console.app.logfile import setup_logging
 from console.cli import main
-from console.main_window import MainWindow
-from console.settings_dialog import SettingsDialog
+from console.mainwindow.window import MainWindow
+from console.settings.dialog import SettingsDialog
 from sessions import __version__
 from sessions.config import Settings
 from sessions.paths import app_dirs
+from tests.console.conftest import visible
 
 
 def test_version(capsys) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +63,7 @@ def test_settings_dialog_saves_what_the_person_chose(qtbot) -> None:  # type: ig
 
 
 def test_korean_ui_is_switchable(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from console.i18n import install_translator
+    from console.app.i18n import install_translator
 
     assert install_translator("ko") == "ko"
     try:
@@ -114,17 +116,20 @@ def test_log_masks_secret_shapes_and_lives_in_the_log_dir() -> None:
     assert path.parent == app_dirs().log
 
 
-def test_crash_hook_logs_the_exception(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import console.crash as crash
+@pytest.mark.expected_log("boom for the crash hook")
+def test_crash_hook_logs_the_exception_and_shows_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import console.app.crash as crash
 
     setup_logging()
-    shown: list[str] = []
-    monkeypatch.setattr(crash, "_showing", True)  # the dialog would block an offscreen test
     try:
         raise RuntimeError("boom for the crash hook")
     except RuntimeError as exc:
         crash.show_crash(type(exc), exc, exc.__traceback__)
-        shown.append(str(exc))
     for handler in logging.getLogger().handlers:
         handler.flush()
     assert "boom for the crash hook" in app_dirs().log_file.read_text()
+    qtbot.waitUntil(lambda: visible(QMessageBox, "crashDialog") is not None)
+    box = visible(QMessageBox, "crashDialog")
+    assert box is not None and "boom for the crash hook" in box.detailedText()
+    qtbot.mouseClick(box.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: visible(QMessageBox, "crashDialog") is None)

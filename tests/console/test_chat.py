@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 
-from console.main_window import MainWindow
+from console.mainwindow.window import MainWindow
 from sessions.agent.core import Agent
 from sessions.agent.events import AgentEventValue, ChatReceived
 from sessions.config import Settings

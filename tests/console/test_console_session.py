@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton, QSpinBox
 
-from console.main_window import MainWindow
-from console.session_tab import SessionTab
+from console.mainwindow.window import MainWindow
+from console.session.tab import SessionTab
 from sessions.config import Settings
 from sessions.live import SessionState
 from sessions.paths import app_dirs

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from console.agent_window import AgentWindow
-from console.main_window import MainWindow
+from console.agent.window import AgentWindow
+from console.mainwindow.window import MainWindow
 from console.review.window import ReviewWindow
 from sessions.agent.core import Agent
 from sessions.config import Settings
@@ -99,7 +99,7 @@ def test_not_resolved_korean_survey_then_followup_closed(  # type: ignore[no-unt
         window.activateWindow()
         await until(window.isActiveWindow, what="the console in front again")
         qtbot.keyClick(
-            window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+            window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         )
         dock = await until(lambda: visible(QDockWidget, "followupsDock"), what="follow-up queue")
         table = dock.findChild(QTableWidget, "followupTable")
@@ -152,7 +152,8 @@ def test_direct_session_ended_from_the_tab_with_survey_not_asked(  # type: ignor
     async def scenario() -> Path:
         await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE, what="shell")
         folder = tab.bridge.session.recorder.folder  # type: ignore[union-attr]
-        qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # run diagnostics
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        qtbot.keyClick(window, Qt.Key.Key_D, ctrl_shift)  # run diagnostics
         await until(lambda: _meta(folder).get("platform"), timeout=60, what="platform detected")
         window.request_close_tab(window.tabs.indexOf(tab))
         confirm = await until(lambda: visible(QMessageBox, "closeTabConfirm"), what="close confirmation")
@@ -187,7 +188,7 @@ def test_open_record_from_the_followup_queue_shows_it_in_the_review_window(  # t
 
     async def scenario() -> None:
         qtbot.keyClick(
-            window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+            window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         )
         dock = await until(lambda: visible(QDockWidget, "followupsDock"), what="follow-up queue")
         table = dock.findChild(QTableWidget, "followupTable")

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from console.agent_window import AgentWindow
-from console.escalate_dialog import EscalateDialog
-from console.main_window import MainWindow
-from console.session_tab import SessionPlan, SessionTab
+from console.agent.window import AgentWindow
+from console.escalation.dialog import EscalateDialog
+from console.mainwindow.window import MainWindow
+from console.session.tab import SessionPlan, SessionTab
 from sessions.agent.core import Agent
 from sessions.config import Settings
 from sessions.escalation import State, verify_bundle
@@ -41,7 +41,7 @@ from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.console.conftest import QtLoop, until, visible
 from tests.escalation.conftest import TOKEN, Tls, make_tls, start_hq
-from tests.sshd import Sshd, free_port
+from tests.sshd import Sshd
 from tests.translation.libre_server import LibreServer
 
 SECRETS = (b"hunter2secret", b"abcdefghijklmnop123", b"typed-s3cret-99")
@@ -108,7 +108,9 @@ async def _ctrl_e(qtbot, window: MainWindow, tab: SessionTab) -> EscalateDialog:
     window.activateWindow()
     await until(window.isActiveWindow, what="the console window active")
     tab.terminal.setFocus()
-    qtbot.keyClick(tab.terminal, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        tab.terminal, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )  # Escalate to HQ: Ctrl+Shift+H, even from the terminal
     dialog = await until(lambda: visible(QDialog, "escalateDialog"), what="the Escalate dialog")
     assert isinstance(dialog, EscalateDialog)
     return dialog
@@ -254,8 +256,9 @@ def test_hq_down_queued_with_reason_then_delivered_once_after_restart(  # type: 
     libre: LibreServer,
     tls: Tls,
     tmp_path: Path,
+    down_port: int,
 ) -> None:
-    port = free_port()
+    port = down_port
     destination = HqDestination("HQ Seoul", f"https://127.0.0.1:{port}/bundles", "en", ca_file=str(tls.cert))
     destination.store_credential(TOKEN)
     settings = _settings(libre, destinations=[destination.to_settings()])
@@ -323,9 +326,9 @@ def _queued_row(window: MainWindow, bundle_id: str):  # type: ignore[no-untyped-
 
 
 def test_declined_consent_sends_nothing_and_keeps_the_bundle(  # type: ignore[no-untyped-def]
-    qtbot, qloop: QtLoop, sshd: Sshd, device_logs: Path, libre: LibreServer
+    qtbot, qloop: QtLoop, sshd: Sshd, device_logs: Path, libre: LibreServer, down_port: int
 ) -> None:
-    destination = HqDestination("HQ", f"https://127.0.0.1:{free_port()}/bundles", "en")
+    destination = HqDestination("HQ", f"https://127.0.0.1:{down_port}/bundles", "en")
     window = _window(qtbot, _settings(libre, destinations=[destination.to_settings()]))
     tab = _open_session(window, sshd)
 
@@ -416,14 +419,19 @@ def test_agent_asks_the_customer_in_korean_declined_then_agreed_and_delivered(  
 
 
 def test_agent_question_taken_back_then_session_ends_nothing_sent(  # type: ignore[no-untyped-def]
-    qtbot, qloop: QtLoop, relay_and_agent: tuple[Relay, Agent], device_logs: Path, libre: LibreServer
+    qtbot,
+    qloop: QtLoop,
+    relay_and_agent: tuple[Relay, Agent],
+    device_logs: Path,
+    libre: LibreServer,
+    down_port: int,
 ) -> None:
     relay, agent = relay_and_agent
     agent.config = dataclasses.replace(agent.config, auto_consent=True)
     customer = AgentWindow(agent)
     qtbot.addWidget(customer)
     customer.show()
-    destination = HqDestination("HQ", f"https://127.0.0.1:{free_port()}/bundles", "en")
+    destination = HqDestination("HQ", f"https://127.0.0.1:{down_port}/bundles", "en")
     window = _window(qtbot, _settings(libre, destinations=[destination.to_settings()]))
     qloop.run(agent.start())
     tab = window.join_code(agent.code, Target("127.0.0.1", relay.port, ""), accept_new=True)

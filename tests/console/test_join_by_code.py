@@ -9,15 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
-from console.agent_window import AgentWindow
-from console.demo import start_demo
-from console.main_window import MainWindow
-from console.session_tab import SessionTab
+from console.agent.window import AgentWindow
+from console.launch.demo import start_demo
+from console.mainwindow.window import MainWindow
+from console.session.tab import SessionTab
 from sessions import codes
 from sessions.agent.core import Agent
 from sessions.agent.events import AgentState
 from sessions.config import Settings
-from sessions.live import SessionState
+from sessions.live import SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.recording import open_record, verify
 from sessions.relay.server import Relay
@@ -46,7 +46,9 @@ def test_join_by_code_with_consent_then_customer_ends(  # type: ignore[no-untype
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     code_edit = qloop.run(until(lambda: visible(QLineEdit, "joinCode"), what="join dialog"))
     dialog = code_edit.window()
     typo = agent.code[:8] + str((int(agent.code[8]) + 1) % 10)
@@ -112,7 +114,7 @@ def test_customer_link_drop_shows_reconnecting_resumes_and_marks_the_gap(  # typ
 
     async def scenario() -> None:
         await until(lambda: tab.bridge and tab.bridge.session.state is SessionState.ACTIVE, what="shell")
-        tab.bridge.status_changed.connect(lambda status: seen.append(status.state))
+        tab.bridge.on(SessionStatus, lambda status: seen.append(status.state))
         qtbot.keyClicks(tab.terminal, "echo before-drop")
         qtbot.keyClick(tab.terminal, Qt.Key.Key_Return)
         await until(lambda: "before-drop" in tab.terminal.snapshot_text(), what="output before the drop")

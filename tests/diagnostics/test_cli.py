@@ -30,7 +30,7 @@ def _saved(
     ("files", "code"),
     [
         ([("memory", "free -k", "free/procps_kib_16gib_server_low_free_high_cache.txt")], 0),
-        ([("md-raid", "cat /proc/mdstat", "mdstat/raid1_check_in_progress_and_resync_delayed.txt")], 1),
+        ([("md-raid", "cat /proc/mdstat", "mdstat/raid6_6disk_two_missing_recovery_19pct.txt")], 1),
         (
             [
                 ("md-raid", "cat /proc/mdstat", "mdstat/raid1_server_all_arrays_degraded_failed_member.txt"),
@@ -94,8 +94,8 @@ def test_live_run_in_a_subprocess(sshd: Sshd, vz_home: Path) -> None:
     assert document["profile"] == "linux" and Path(document["raw_dir"], "os.out").is_file()
 
 
-def test_unreachable_device_exits_3(vz_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.sshd import free_port
-
-    assert main(["diagnose", "--accept-new", f"nobody@127.0.0.1:{free_port()}"]) == 3
+def test_unreachable_device_exits_4(
+    vz_home: Path, capsys: pytest.CaptureFixture[str], down_port: int
+) -> None:
+    assert main(["diagnose", "--accept-new", f"nobody@127.0.0.1:{down_port}"]) == 4
     assert "valuezone:" in capsys.readouterr().err

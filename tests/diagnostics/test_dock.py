@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from console.diagnostics_dock import DiagnosticsDock
+from console.diagnostics.dock import DiagnosticsDock
 from sessions.diagnostics import DiagnosticsRunner, Finding, Status, load_profile
+from sessions.diagnostics.runner import FindingMade
 from tests.diagnostics.conftest import open_connection
 from tests.sshd import Sshd
 
@@ -42,7 +43,11 @@ def test_dock_runs_fills_rows_reruns_and_copies(
     profile = load_profile("vendor-test")
 
     async def make_runner() -> DiagnosticsRunner:
-        return DiagnosticsRunner(conn, profile, raw_dir=tmp_path, sink=recorded.append)
+        runner = DiagnosticsRunner(conn, profile, raw_dir=tmp_path)
+        runner.subscribe(
+            lambda event: recorded.append(event.finding) if isinstance(event, FindingMade) else None
+        )
+        return runner
 
     dock = DiagnosticsDock()
     qtbot.addWidget(dock)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 
 from sessions.diagnostics.findings import Status
 from sessions.diagnostics.parsers import PARSERS, ParseContext, ParseError
+from tests.diagnostics.corpus import CORPUS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "device-outputs"
 OK, WARN, FAIL = Status.OK, Status.WARN, Status.FAIL
@@ -112,9 +114,9 @@ EXPECTED: dict[str, tuple[str, dict[str, Any], dict[str, str], dict[str, tuple[S
         {},
         {},
         {
-            "md1": (WARN, ("waiting to resync",)),
+            "md1": (OK, ("healthy", "2 of 2", "resync is queued")),
             "md2": (OK, ("consistency check", "42%")),
-            "md0": (WARN, ("resync delayed",)),
+            "md0": (OK, ("healthy", "resync delayed")),
         },
     ),
     "mdstat/raid0_over_two_raid1_nested.txt": (
@@ -436,6 +438,29 @@ EXPECTED: dict[str, tuple[str, dict[str, Any], dict[str, str], dict[str, tuple[S
 }
 
 
+EXPECTED.update(CORPUS)
+
+
+def test_the_corpus_is_large_and_covers_every_kind() -> None:
+    kinds = ("mdstat/", "mdadm-detail/", "smartctl/", "zpool-status/", "zpool-list/")
+    cases = [
+        (name, target) for name, entry in EXPECTED.items() if name.startswith(kinds) for target in entry[3]
+    ]
+    assert len(cases) >= 150
+    kinds_seen = {_smart_kind(name) for name, _ in cases if name.startswith("smartctl/")}
+    assert kinds_seen == {(p, f) for p in ("ATA", "NVMe", "SCSI") for f in ("json", "text")}
+
+
+def _smart_kind(name: str) -> tuple[str, str]:
+    """(protocol, json or text) of a smartctl fixture."""
+    text = (FIXTURES / name).read_text(encoding="utf-8", errors="replace")
+    if name.endswith(".json"):
+        return json.loads(text)["device"]["protocol"], "json"
+    if "SMART Health Status:" in text or "SMART support is:     Unavailable" in text:
+        return "SCSI", "text"
+    return ("NVMe" if "NVM" in text else "ATA"), "text"
+
+
 def test_every_fixture_file_has_an_expectation() -> None:
     files = {p.relative_to(FIXTURES).as_posix() for p in FIXTURES.rglob("*") if p.is_file()}
     assert files - {"SOURCES.md"} == set(EXPECTED)
@@ -444,7 +469,12 @@ def test_every_fixture_file_has_an_expectation() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_fixture_gives_expected_findings(name: str) -> None:
     parser, params, extra, expected = EXPECTED[name]
-    text = (FIXTURES / name).read_text(encoding="utf-8")
+    text = (FIXTURES / name).read_text(encoding="utf-8", errors="replace")
+    if expected.get("", (OK,))[0] is Status.ERROR:
+        with pytest.raises(ParseError) as refused:
+            PARSERS[parser](text, ParseContext(check=parser, params=params, extra=extra))
+        assert all(word in str(refused.value) for word in expected[""][1]), refused.value
+        return
     findings = PARSERS[parser](text, ParseContext(check=parser, params=params, extra=extra))
     by_target = {f.target: f for f in findings}
     assert set(by_target) >= set(expected), [f.target for f in findings]

@@ -22,18 +22,25 @@ from sessions.diagnostics import (
     diagnose,
     is_allowed,
     load_profile,
+    start_run,
 )
+from sessions.diagnostics.checks import run_check
 from sessions.diagnostics.raw import parse, read_folder, write_check
+from sessions.diagnostics.runner import FindingMade
 from sessions.errors import DiagnosticsError
 from tests.diagnostics.conftest import open_connection
 from tests.sshd import Sshd, run_sshd
+
+FIXTURES = Path(__file__).parent / "fixtures" / "device-outputs"
 
 
 async def test_linux_profile_runs_every_check_and_keeps_raw_output(
     conn: asyncssh.SSHClientConnection, tmp_path: Path
 ) -> None:
     sunk: list[Finding] = []
-    results = await diagnose(conn, "linux", raw_dir=tmp_path, sink=sunk.append)
+    runner = await start_run(conn, "linux", raw_dir=tmp_path)
+    runner.subscribe(lambda event: sunk.append(event.finding) if isinstance(event, FindingMade) else None)
+    results = await runner.run_all()
     profile = load_profile("linux")
     assert [r.check for r in results] == profile.ids()
     assert sunk == [f for r in sorted(results, key=lambda r: sunk.index(r.findings[0])) for f in r.findings]
@@ -218,3 +225,49 @@ async def test_inputs_saved_by_an_older_profile_still_answer(tmp_path: Path) -> 
     (load,) = await analyse_folder(tmp_path)
     assert load.status is Status.OK and load.findings[0].summary.startswith("Load is normal: 0.40")
     assert "on 4 cores" in load.findings[0].summary and "up 3 days,  2:01" in load.findings[0].summary
+
+
+async def test_output_cut_by_a_timeout_is_read_as_far_as_it_got(
+    conn: asyncssh.SSHClientConnection, tmp_path: Path
+) -> None:
+    """mdstat printed, then the command hangs: the arrays read are judged and the finding says it was cut."""
+    from sessions.diagnostics.checks import run_check
+    from sessions.diagnostics.parsers import CUT_NOTE
+    from sessions.diagnostics.profiles import Check
+
+    fixture = FIXTURES / "mdstat/raid1_server_all_arrays_degraded_failed_member.txt"
+    lines = fixture.read_text().splitlines()
+    head = "\n".join(lines[:11]) + "\n"  # md0, md3 and md1 whole, then md2's first line
+    (tmp_path / "mdstat").write_text(head)
+    runner = DiagnosticsRunner(conn, load_profile("linux"))
+    # The timeout must leave a loaded machine time to start a shell and print: 5 s (the command hangs 60 s).
+    check = Check("md-raid", "RAID", "mdstat", (f"cat {tmp_path / 'mdstat'}; sleep 60",), timeout=5.0)
+    result = await run_check(check, runner.execute)
+    by_target = {f.target: f for f in result.findings}
+    assert by_target["md0"].status is Status.FAIL and "sda1 has failed" in by_target["md0"].summary
+    assert by_target["md1"].status is Status.FAIL
+    assert by_target["md2"].status is Status.WARN and "cut before its state line" in by_target["md2"].summary
+    assert "sda3 is marked failed" in by_target["md2"].summary
+    assert all(f.summary.endswith(CUT_NOTE) for f in result.findings)
+    assert (
+        by_target["md0"].evidence[-1]
+        == "(cat did not finish within 5 s (the device may be busy or a disk may hang))"
+    )
+    assert result.results[0].timed_out
+
+
+@pytest.mark.parametrize("duration", [1.6949, 0.0049, 2.99951, 12.345678])
+async def test_a_failed_command_reads_back_with_the_same_evidence(tmp_path: Path, duration: float) -> None:
+    """The raw file keeps milliseconds; the evidence must not round a second time (1.6949 → 1.695 → 1.70)."""
+    missing = CommandResult(
+        "sensors", exit_status=127, stderr="sh: 1: sensors: not found\n", started="t", duration=duration
+    )
+    check = load_profile("linux").check("sensors")
+
+    async def answer(command: str, role: str, item: str, timeout: float) -> CommandResult:
+        return replace(missing, command=command, role=role, item=item)
+
+    live = await run_check(check, answer)
+    write_check(tmp_path, "sensors", "linux", live.results)
+    [offline] = await analyse_folder(tmp_path)
+    assert offline.findings == live.findings

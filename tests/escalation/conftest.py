@@ -137,10 +137,17 @@ class Hq:
         self.thread.join(5)
 
 
+class _ReturningHq(HqHttpServer):
+    """The receiver, able to listen on a port tests.ports.held_port holds (HQ back at its address)."""
+
+    allow_reuse_port = True
+
+
 def start_hq(
     inbox: Path, tls: Tls, *, port: int = 0, handler: type[HqHandler] = HqHandler, **kw: object
 ) -> Hq:
-    server = HqHttpServer(
+    """HQ's receiver on 127.0.0.1:*port* (0: a port the system picks), in a thread."""
+    server = _ReturningHq(
         ("127.0.0.1", port),
         inbox,
         {TOKEN: "vendor"},

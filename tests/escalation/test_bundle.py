@@ -126,7 +126,7 @@ def test_staging_holds_only_redacted_bytes_and_pack_needs_consent(tmp_path: Path
 
 
 async def test_summary_in_hq_language_with_original_beside(tmp_path: Path, record: Path) -> None:
-    from translation.redaction import Redactor
+    from sessions.redaction import Redactor
 
     seen: list[str] = []
 

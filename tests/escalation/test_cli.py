@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import io
 import os
-import socket
+import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,19 +14,18 @@ import pytest
 from console.cli import main
 from sessions.escalation import read_manifest
 from tests.escalation.conftest import TOKEN, Tls
-from tests.sshd import Sshd, free_port
+from tests.sshd import Sshd
 
 
-def _wait_port(port: int, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read() if process.stderr else ""
-        try:
-            socket.create_connection(("127.0.0.1", port), 0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError("hq serve did not start")
+def _hq_port(process: subprocess.Popen[bytes]) -> int:
+    """The port `hq serve --listen 127.0.0.1:0` got, from the line it prints when it listens."""
+    assert process.stderr is not None
+    seen = []
+    while line := process.stderr.readline().decode():  # printed once it listens
+        seen.append(line)
+        if match := re.match(r"receiving bundles at https://127\.0\.0\.1:(\d+)/bundles", line):
+            return int(match.group(1))
+    raise AssertionError(f"hq serve did not start: {seen}")
 
 
 def test_build_collect_send_outbox_open(
@@ -53,16 +51,15 @@ def test_build_collect_send_outbox_open(
 
     tokens = tmp_path / "tokens"
     tokens.write_text(f"vendor {TOKEN}\n")
-    port = free_port()
     inbox = tmp_path / "inbox"
     hq = subprocess.Popen(
-        [sys.executable, "-m", "console.cli", "hq", "serve", "--listen", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "console.cli", "hq", "serve", "--listen", "127.0.0.1:0",
          "--inbox", str(inbox), "--tokens", str(tokens),
          "--tls-cert", str(tls.cert), "--tls-key", str(tls.key)],
         stderr=subprocess.PIPE, env={**os.environ},
     )  # fmt: skip
     try:
-        _wait_port(port, hq)
+        port = _hq_port(hq)
         url = f"https://127.0.0.1:{port}/bundles"
         monkeypatch.setattr(sys, "stdin", io.StringIO(TOKEN + "\n"))
         assert main(["escalate", "token", url]) == 0

@@ -27,7 +27,6 @@ from sessions.escalation.manifest import file_sha256
 from sessions.ssh import HostKeyTrust
 from tests.escalation.conftest import TOKEN, Tls, small_bundle, start_hq
 from tests.escalation.faults import FaultProxy, FlakyHandler
-from tests.sshd import free_port
 
 FAST = Backoff(base=0.02, cap=0.1, max_attempts=1000)
 
@@ -48,8 +47,10 @@ async def drain(outbox: Outbox, resolve, seconds: float = 60.0) -> None:  # type
     await asyncio.wait_for(loop(), seconds)
 
 
-async def test_hq_down_then_delivered_exactly_once_across_restart(tmp_path: Path, tls: Tls) -> None:
-    port = free_port()
+async def test_hq_down_then_delivered_exactly_once_across_restart(
+    tmp_path: Path, tls: Tls, down_port: int
+) -> None:
+    port = down_port
     url = f"https://127.0.0.1:{port}/bundles"
     store_token(parse_destination(url), TOKEN)
     options = DeliveryOptions(ca_file=tls.cert, timeout=5)

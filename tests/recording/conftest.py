@@ -13,13 +13,6 @@ from tests.recording.builders import DEVICE
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    root = tmp_path / "archive"
-    root.mkdir()
-    return root
-
-
-@pytest.fixture
 def make_recorder(archive: Path) -> Iterator[Callable[..., Recorder]]:
     made: list[Recorder] = []
 

@@ -10,9 +10,9 @@ import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from tests.sshd import free_port
-
 Process = asyncio.subprocess.Process
+# What `valuezone relay --listen 127.0.0.1:0` prints first: the port the system gave it.
+LISTENING = r"^Valuezone relay listening on 127\.0\.0\.1:(\d+)$"
 
 
 async def line_matching(stream: asyncio.StreamReader | None, pattern: str, seen: list[str]) -> re.Match[str]:
@@ -38,22 +38,27 @@ async def _cli(*args: str) -> Process:
 async def relay_and_agents(
     tmp_path: Path, technicians_file: Path, *relay_args: str
 ) -> AsyncIterator[tuple[int, list[str], list[Process]]]:
-    """A relay process on a free loopback port, up; yields (port, lines seen, agents to stop at the end)."""
-    port = free_port()
-    relay = await _cli(
-        "relay", "--listen", f"127.0.0.1:{port}", "--technicians", str(technicians_file),
-        "--state-dir", str(tmp_path / "relay"), *relay_args,
-    )  # fmt: skip
+    """A relay process on a loopback port it chose, up; yields (port, lines seen, agents to stop at end)."""
+    relay = await start_relay(tmp_path / "relay", technicians_file, *relay_args)
     agents: list[Process] = []
     seen: list[str] = []
     try:
-        await line_matching(relay.stdout, r"Host key fingerprint: SHA256:", seen)
+        port = int((await line_matching(relay.stdout, LISTENING, seen)).group(1))
+        await line_matching(relay.stdout, r"^Audit log: ", seen)  # the last line it prints at start
         yield port, seen, agents
     finally:
         for process in (*agents, relay):
             if process.returncode is None:
                 process.send_signal(signal.SIGTERM)
                 await asyncio.wait_for(process.wait(), 10)
+
+
+async def start_relay(state_dir: Path, technicians_file: Path, *args: str) -> Process:
+    """`valuezone relay` on 127.0.0.1 port 0: the system picks a free port; the relay prints it."""
+    return await _cli(
+        "relay", "--listen", "127.0.0.1:0", "--technicians", str(technicians_file),
+        "--state-dir", str(state_dir), *args,
+    )  # fmt: skip
 
 
 async def start_agent(port: int, state_dir: Path, agents: list[Process], *args: str) -> Process:

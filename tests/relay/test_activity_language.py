@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sessions.agent.events import Activity
 from sessions.chat.link import ChatLink
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 
 
 async def _wait_for(predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
@@ -19,7 +19,9 @@ async def _wait_for(predicate, timeout: float = 10.0) -> None:  # type: ignore[n
 
 async def test_korean_activity_feed(make_agent, relay_target, tech_key, trust, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     run = await make_agent(lang="ko", allow=lambda command: True)
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     assert (await conn.run("echo diag-ok")).stdout == "diag-ok\n"
     probe = tmp_path / "smart.log"
     probe.write_text("ok\n")

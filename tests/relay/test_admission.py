@@ -11,7 +11,7 @@ import pytest
 from sessions.errors import ConnectError
 from sessions.relay.admission import CustomerAdmission
 from sessions.relay.audit import read_audit
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.server import Relay, RelayConfig
 
 
@@ -39,8 +39,9 @@ def test_codes_per_minute_slide() -> None:
     clock = _Clock()
     admission = CustomerAdmission(max_links=0, codes_per_minute=3, clock=clock)
     for _ in range(3):
-        admission.code_issued("198.51.100.7")
+        assert admission.take_code("198.51.100.7") == ""
     assert "(3 a minute); wait a minute" in admission.refusal("198.51.100.7")
+    assert "(3 a minute); wait a minute" in admission.take_code("198.51.100.7")
     clock.now += 59
     assert admission.refusal("198.51.100.7") != ""
     clock.now += 2
@@ -51,7 +52,7 @@ def test_zero_means_no_limit() -> None:
     admission = CustomerAdmission(max_links=0, codes_per_minute=0)
     for _ in range(500):
         admission.linked("198.51.100.7")
-        admission.code_issued("198.51.100.7")
+        assert admission.take_code("198.51.100.7") == ""
     assert admission.refusal("198.51.100.7") == ""
 
 
@@ -78,7 +79,9 @@ async def test_a_third_agent_from_one_address_is_turned_away_with_the_reason(
     assert any("Too many customer connections" in reason for reason in await _refusals(relay))
 
     # technicians are not customers: the full address can still be served
-    inner = await connect_by_code(relay_target, first.agent.code, trust=trust, technician_key=tech_key)
+    inner = await connect_by_code(
+        relay_target, first.agent.code, JoinOptions(trust=trust, technician_key=tech_key)
+    )
     result = await inner.run("echo still-served", check=True)
     assert result.stdout == "still-served\n"
     inner.close()

@@ -12,8 +12,8 @@ from sessions.chat.link import ChatLink
 from sessions.chat.message import ChatMessage
 from sessions.errors import SessionClosedError
 from sessions.relay.audit import read_audit
-from sessions.relay.client import connect_by_code, connect_relay, open_code_channel
-from sessions.relay.joined import CodeSession, Gap, JoinState, JoinStatus
+from sessions.relay.client import JoinOptions, connect_by_code, connect_relay, open_code_channel
+from sessions.relay.joined import CodeSession, Gap, JoinState, JoinStatus, Rejoined
 from sessions.relay.protocol import Reason
 
 
@@ -27,7 +27,9 @@ async def _wait_for(predicate, timeout: float = 10.0) -> None:
 
 async def test_diagnostics_scope(make_agent, relay_target, tech_key, trust, tmp_path) -> None:
     run = await make_agent(scope="diagnostics")
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     ok = await conn.run("echo diag-ok")
     assert (ok.exit_status, ok.stdout) == (0, "diag-ok\n")
     refused = await conn.run("rm -rf /tmp/nothing-here")
@@ -49,14 +51,17 @@ async def test_diagnostics_scope(make_agent, relay_target, tech_key, trust, tmp_
     conn.close()
     feed = run.activity()
     assert "Technician ran: echo diag-ok" in feed
-    assert "Technician was refused: rm -rf /tmp/nothing-here (not a diagnostics command)" in feed
-    assert "Technician asked for a shell (refused: diagnostics only)" in feed
-    assert run.of(ConsentRequested)[0].scope_label == "diagnostics only"
+    assert "Technician was refused: rm -rf /tmp/nothing-here (not one of the listed health checks)" in feed
+    assert "Technician asked for a shell (refused: checks only)" in feed
+    assert run.of(ConsentRequested)[0].scope_label == "checks only"
+    assert run.of(ConsentRequested)[0].lines[1].startswith("Checks only: the technician can run the listed")
 
 
 async def test_chat_both_ways(make_agent, relay_target, tech_key, trust) -> None:
     run = await make_agent(lang="ko")
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     received: list[ChatMessage] = []
     link = await ChatLink.open(conn, on_message=received.append)
     await _wait_for(lambda: run.agent.chats)
@@ -84,13 +89,15 @@ async def test_chat_both_ways(make_agent, relay_target, tech_key, trust) -> None
 async def test_agent_reconnects_and_keeps_its_code(relay, make_agent, relay_target, tech_key, trust) -> None:
     run = await make_agent()
     code = run.agent.code
-    session = CodeSession(relay_target, code, trust=trust, technician_key=tech_key, backoff=(0.1, 0.5))
+    session = CodeSession(
+        relay_target, code, JoinOptions(trust=trust, technician_key=tech_key, backoff=(0.1, 0.5))
+    )
     states: list[JoinStatus] = []
     gaps: list[Gap] = []
     reconnected: list[asyncssh.SSHClientConnection] = []
-    session.on_state = states.append
-    session.on_gap = gaps.append
-    session.on_reconnected = reconnected.append
+    session.subscribe(lambda e: states.append(e) if isinstance(e, JoinStatus) else None)
+    session.subscribe(lambda e: gaps.append(e) if isinstance(e, Gap) else None)
+    session.subscribe(lambda e: reconnected.append(e.conn) if isinstance(e, Rejoined) else None)
     conn = await session.join()
     assert (await conn.run("echo before")).stdout == "before\n"
     run.agent._link.conn.abort()  # the customer's network drops
@@ -116,7 +123,7 @@ async def test_waiting_agent_reconnects_with_the_same_code(make_agent, relay_tar
     run.agent._link.conn.abort()
     await _wait_for(lambda: len(run.of(CodeIssued)) == 2)
     assert run.of(CodeIssued)[1].resumed and run.agent.code == code
-    conn = await connect_by_code(relay_target, code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(relay_target, code, JoinOptions(technician_key=tech_key, trust=trust))
     assert (await conn.run("echo resumed")).stdout == "resumed\n"
     conn.close()
 
@@ -136,14 +143,17 @@ async def test_forward_sshd(make_agent, relay_target, tech_key, trust, sshd) -> 
     inner.close()
     relay_conn.close()
     assert "Technician connected to this device's SSH server" in run.activity()
-    assert "the device's SSH server" in run.of(ConsentRequested)[0].question
+    assert (
+        "this device's SSH server, which asks them for a password or key"
+        in run.of(ConsentRequested)[0].question
+    )
 
 
 async def test_status_values_hold_no_full_code(make_agent, relay_target, tech_key, trust) -> None:
     run = await make_agent()
-    session = CodeSession(relay_target, run.agent.code, trust=trust, technician_key=tech_key)
+    session = CodeSession(relay_target, run.agent.code, JoinOptions(trust=trust, technician_key=tech_key))
     states: list[JoinStatus] = []
-    session.on_state = states.append
+    session.subscribe(lambda e: states.append(e) if isinstance(e, JoinStatus) else None)
     await session.join()
     await session.close()
     assert states and all(run.agent.code not in repr(s) for s in states)

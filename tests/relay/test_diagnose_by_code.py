@@ -4,14 +4,16 @@ and plain files come over the agent's read-only SFTP."""
 from __future__ import annotations
 
 from sessions.diagnostics import Status, diagnose, is_allowed
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 
 
 async def test_full_linux_profile_runs_in_diagnostics_scope(
     make_agent, relay_target, tech_key, trust
 ) -> None:  # type: ignore[no-untyped-def]
     run = await make_agent(scope="diagnostics", allow=is_allowed)  # the allow-list the CLI agent uses
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     try:
         results = await diagnose(conn, "linux")
     finally:

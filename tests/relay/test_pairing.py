@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from sessions.errors import CodeUnknownError, ConsentRefusedError, RateLimitedError
-from sessions.relay.pairing import TRANSITIONS, CodeEvent, CodeState, PairingBook, TransitionError
+from sessions.relay.pairing import TABLE, CodeEvent, CodeState, PairingBook, TransitionError
 from sessions.relay.protocol import Reason, error_for_reason, relay_reason
 from sessions.relay.ratelimit import FailureLimiter
 
 
 def test_every_state_but_closed_can_end() -> None:
     for state in CodeState:
-        assert ((state, CodeEvent.END) in TRANSITIONS) == (state is not CodeState.CLOSED)
+        assert ((state, CodeEvent.END) in TABLE.transitions) == (state is not CodeState.CLOSED)
 
 
 async def test_claim_consent_and_refusal() -> None:

@@ -15,7 +15,7 @@ from sessions.agent.events import QuestionAsked, QuestionWithdrawn
 from sessions.chat.conversation import Conversation
 from sessions.chat.link import ChatLink
 from sessions.chat.questions import SURVEY, QuestionUnansweredError
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.relay.processes import line_matching
@@ -36,7 +36,9 @@ async def _conversation(conn) -> Conversation:  # type: ignore[no-untyped-def]
 
 async def test_survey_through_relay_in_korean(make_agent, relay_target, tech_key, trust) -> None:  # type: ignore[no-untyped-def]
     run = await make_agent(lang="ko")
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     conversation = await _conversation(conn)
     asking = asyncio.ensure_future(conversation.ask(SURVEY, {"outcome": "not_resolved"}, timeout=10))
     await _wait_for(lambda: run.of(QuestionAsked))
@@ -50,7 +52,9 @@ async def test_survey_through_relay_in_korean(make_agent, relay_target, tech_key
 
 async def test_customer_ends_the_session_mid_question(make_agent, relay_target, tech_key, trust) -> None:  # type: ignore[no-untyped-def]
     run = await make_agent(lang="ja")
-    conn = await connect_by_code(relay_target, run.agent.code, technician_key=tech_key, trust=trust)
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
     conversation = await _conversation(conn)
     asking = asyncio.ensure_future(conversation.ask(SURVEY, {"outcome": "resolved"}, timeout=10))
     await _wait_for(lambda: run.of(QuestionAsked))
@@ -78,7 +82,9 @@ async def test_terminal_agent_answers_a_survey_from_stdin(  # type: ignore[no-un
         match = await line_matching(agent.stdout, r"세션 코드: (\d{3} \d{3} \d{3})", seen)
         join = asyncio.ensure_future(
             connect_by_code(
-                Target("127.0.0.1", relay.port, "kim"), match.group(1), technician_key=tech_key, trust=trust
+                Target("127.0.0.1", relay.port, "kim"),
+                match.group(1),
+                JoinOptions(technician_key=tech_key, trust=trust),
             )
         )
         await line_matching(agent.stdout, r"허용할까요\? \[y/N\]", seen)

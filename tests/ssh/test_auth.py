@@ -87,19 +87,43 @@ async def test_password_not_saved_when_not_asked_to(
     assert secrets.load("password", password_target.display) is None
 
 
-async def test_wrong_password_is_refused_and_not_saved(
+async def test_wrong_password_three_tries_like_openssh(
     password_target: Target, accept_new: HostKeyTrust
 ) -> None:
-    ask = PasswordAsker(("wrong-password", True))
+    ask = PasswordAsker(("wrong-1", True), ("wrong-2", True), ("wrong-3", True), ("never-asked", True))
+    refused: list[int] = []
+    credentials = Credentials(ask_password=ask, on_password_refused=lambda target, n: refused.append(n))
+    with pytest.raises(AuthenticationError) as caught:
+        await connect(password_target, trust=accept_new, credentials=credentials, timeout=10)
+    text = str(caught.value)
+    assert text.startswith("Permission denied (3 tries):"), text
+    assert password_target.user in text and f"127.0.0.1:{password_target.port}" in text
+    assert "Caps Lock" in caught.value.hint
+    assert not any(f"wrong-{n}" in text for n in (1, 2, 3))
+    assert len(ask.asked) == 3 and refused == [1, 2]  # asked again after each refusal, told before
+    assert caught.value.stage == "authenticating"
+    assert secrets.load("password", password_target.display) is None
+
+
+async def test_wrong_password_then_right_one(
+    password_target: Target, password_user: tuple[str, str], accept_new: HostKeyTrust
+) -> None:
+    ask = PasswordAsker(("wrong-password", True), (password_user[1], False))
+    assert await _run(password_target, accept_new, Credentials(ask_password=ask)) == f"{password_user[0]}\n"
+    assert len(ask.asked) == 2
+    assert secrets.load("password", password_target.display) is None
+
+
+async def test_cancelled_password_question_stops_asking(
+    password_target: Target, accept_new: HostKeyTrust
+) -> None:
+    ask = PasswordAsker(("wrong-password", True), None)
     with pytest.raises(AuthenticationError) as caught:
         await connect(
             password_target, trust=accept_new, credentials=Credentials(ask_password=ask), timeout=10
         )
-    text = str(caught.value)
-    assert password_target.user in text and f"127.0.0.1:{password_target.port}" in text and "password" in text
-    assert "wrong-password" not in text
-    assert len(ask.asked) == 1
-    assert secrets.load("password", password_target.display) is None
+    assert len(ask.asked) == 2 and "refused to let user" in str(caught.value)
+    assert "wrong-password" not in str(caught.value)
 
 
 async def test_refused_saved_password_is_deleted_and_asked_once(

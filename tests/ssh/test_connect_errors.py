@@ -18,7 +18,7 @@ from sessions.errors import (
 from sessions.ssh.client import STAGES, connect
 from sessions.ssh.hostkeys import HostKeyQuestion, HostKeyTrust
 from sessions.ssh.target import Target
-from tests.sshd import Sshd, free_port
+from tests.sshd import Sshd
 
 
 class SilentServer:
@@ -48,8 +48,8 @@ async def silent() -> AsyncIterator[SilentServer]:
     await listener.wait_closed()
 
 
-async def test_refused_port(accept_new: HostKeyTrust) -> None:
-    port = free_port()
+async def test_refused_port(accept_new: HostKeyTrust, down_port: int) -> None:
+    port = down_port
     with pytest.raises(HostUnreachableError) as caught:
         await connect(Target("127.0.0.1", port, "kim"), trust=accept_new)
     assert f"127.0.0.1:{port}" in str(caught.value) and "refused" in str(caught.value)
@@ -80,7 +80,7 @@ async def test_cancel_during_connect_closes_the_socket(
     with pytest.raises(asyncio.CancelledError):
         await task
     await asyncio.wait_for(silent.peer_closed.wait(), 3)
-    assert stages[0] == "connecting"
+    assert stages == ["resolving", "connecting", "waiting for the server"]
 
 
 async def test_cancel_while_the_user_is_asked(sshd: Sshd, key_target: Target, known_hosts) -> None:
@@ -123,7 +123,9 @@ async def test_progress_stages_in_order(sshd: Sshd, key_target: Target, accept_n
     assert stages == list(STAGES)
 
 
-async def test_tunnelled_connection(sshd: Sshd, key_target: Target, accept_new: HostKeyTrust) -> None:
+async def test_tunnelled_connection(
+    sshd: Sshd, key_target: Target, accept_new: HostKeyTrust, down_port: int
+) -> None:
     jump = await connect(key_target, trust=accept_new)
     try:
         inner = await connect(key_target, trust=accept_new, tunnel=jump)
@@ -131,7 +133,7 @@ async def test_tunnelled_connection(sshd: Sshd, key_target: Target, accept_new: 
         inner.close()
         await inner.wait_closed()
         with pytest.raises(HostUnreachableError, match="relay or jump host"):
-            await connect(Target("127.0.0.1", free_port(), "kim"), trust=accept_new, tunnel=jump)
+            await connect(Target("127.0.0.1", down_port, "kim"), trust=accept_new, tunnel=jump)
     finally:
         jump.close()
         await jump.wait_closed()

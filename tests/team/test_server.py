@@ -55,7 +55,7 @@ async def test_a_changed_record_is_refused_with_a_reason(connect_as, tmp_path: P
     kim = await connect_as("kim")
     with pytest.raises(TeamRefusal, match=r"does not verify \(events.jsonl:2: .*outbox") as caught:
         await kim.put_record(folder)
-    assert caught.value.code == "refused" and "valuezone verify" in caught.value.hint
+    assert caught.value.reason == "refused" and "valuezone verify" in caught.value.hint
 
 
 async def test_later_annotations_extend_the_anchor_and_tampering_after_it_is_caught(

@@ -1,5 +1,6 @@
 """Deferred rows (plain lines kept as text until looked at) change speed only: screen, scrollback, cursor and
-style are the same as when every character is drawn at once.
+style are the same as when every character is drawn at once: lines scrolled in at the bottom, and lines
+that replace whole rows above it (full width, or ending in EL), in either screen and any margins.
 
 The reference is the same model fed the same pieces, cut once more after each CR: CR and LF then arrive
 apart, so no run of plain lines is ever seen and everything is drawn on the spot.
@@ -74,10 +75,15 @@ _sgr = st.sampled_from(
     ]
 )
 _line = st.lists(st.one_of(_word, _word, _sgr), max_size=12).map("".join)
+_end = st.sampled_from(["\r\n", "\r\n", "\x1b[K\r\n"])  # a line may end in EL (top, htop)
 _other = st.sampled_from(
-    ["\t", "\x1b[A", "\x1b[2;3H", "\r", "\n", "\x1b[?7l", "\x1b[?7h", "\x1b[4h", "\x1b[4l"]
+    [
+        *["\t", "\x1b[A", "\x1b[2;3H", "\r", "\n", "\x1b[?7l", "\x1b[?7h", "\x1b[4h", "\x1b[4l"],
+        *["\x1b[H", "\x1b[H", "\x1b[?1049h", "\x1b[?1049l", "\x1b[2;4r", "\x1b[r", "\x1b[44m"],
+    ]
 )
-_piece = st.one_of(_line.map(lambda s: s + "\r\n"), _line.map(lambda s: s + "\r\n"), _other, _line)
+_ended = st.tuples(_line, _end).map("".join)
+_piece = st.one_of(_ended, _ended, _other, _line)
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -113,6 +119,18 @@ def test_styles_carried_over_many_lines_without_a_reset():
     data = "x\r\n\x1b[0m" + "".join(f"{colours[n % 8]}line {n}\r\n" for n in range(60)) + "\x1b[0mlast\r\n"
     for splits in ([], [200], list(range(0, len(data), 101))):
         _compare(data, 12, 4, 100, splits)
+
+
+def test_a_full_screen_refresh_replaces_rows_with_text():
+    """top rewrites its screen from the top, each row ended with EL: the rows are kept as text."""
+    frame = "\x1b[H" + "".join(f"\x1b[7m{n:3d}\x1b[m row {n}\x1b[K\r\n" for n in range(5)) + "\x1b[J"
+    data = "\x1b[?1049h\x1b[44m" + frame * 3
+    fresh = TerminalScreen(12, 7)
+    TerminalStream(fresh).feed_text(data)
+    assert sum(line._deferred is not None for line in fresh.buffer) == 4  # rows 1-4 (row 0 follows CSI H)
+    screen = _compare(data, 12, 7, 100, [])
+    assert [row.text.rstrip() for row in screen.buffer[:5]] == [f"{n:3d} row {n}" for n in range(5)]
+    assert screen.buffer[2].styles[11].bg == "default"  # EL after a reset: the rest of the row in default
 
 
 def test_rows_are_kept_as_text_until_read():

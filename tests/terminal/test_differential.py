@@ -1,14 +1,17 @@
 """Differential test: on generated inputs, our fast screen shows exactly what pyte's reference Screen shows.
 
 The reference is ``pyte.Screen`` with its known bugs fixed in ``ReferenceScreen`` below (each fix says
-what pyte does wrong). Left out of the corpus on purpose, because pyte is wrong there and our behaviour
-is tested on its own in test_model.py: NFD Hangul and combining marks, ESC E without LNM, CSI 3 J, SGR 21
-and 105, DECOM, DECSCNM/DECCOLM, HPA (pyte maps it to the wrong byte), REP/SU/SD/CHT/CBT (missing),
-and DSR at the pending-wrap column.
+what pyte does wrong), and with xterm's rules where pyte departs from them, each fix naming the rule
+(background colour erase, erase keeping only the colours, pending wrap ended by every movement and erase,
+DECSC/DECRC, origin mode). Left out of the corpus on purpose, because pyte is wrong there and our
+behaviour is tested on its own (test_model.py, test_xterm_conformance.py): NFD Hangul and combining marks,
+ESC E without LNM, CSI 3 J, SGR 2/8/21/4:n/58 and 105, DECOM, DECALN, DECSCNM/DECCOLM, HPA (pyte maps it
+to the wrong byte), REP/SU/SD/CHT/CBT (missing), and DSR at the pending-wrap column.
 """
 
 from __future__ import annotations
 
+import copy
 import itertools
 
 import pyte
@@ -16,9 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyte import charsets as cs
 from pyte import modes as mo
+from pyte.screens import Char, Cursor, Savepoint, StaticDefaultDict
 from wcwidth import wcwidth
 
-from sessions.terminal import STUB, TerminalScreen, TerminalStream
+from sessions.terminal import STUB, Style, TerminalScreen, TerminalStream
 
 #: pyte's DEC special graphics follow the Linux console: arrows and a block on + , - . 0 and a shade for h.
 #: The VT100 (and xterm) map 0x5f-0x7e only, with the newline symbol for h.
@@ -27,12 +31,18 @@ _DEC_GRAPHICS = "".join(
 )
 
 
+def _row(default: Char) -> StaticDefaultDict:
+    return StaticDefaultDict(default)
+
+
 class ReferenceScreen(pyte.Screen):
-    """pyte.Screen with fixes for bugs that are not a matter of taste."""
+    """pyte.Screen with fixes for bugs that are not a matter of taste, and for each rule where pyte
+    departs from xterm (each says which; xterm's ctlseqs and source are the reference)."""
 
     def reset(self) -> None:
         super().reset()
         self.g1_charset = cs.LAT1_MAP  # xterm starts with US ASCII in G1 too (pyte: the console's graphics)
+        self.saved: Savepoint | None = None
 
     def define_charset(self, code: str, mode: str) -> None:
         if code == "0" and mode == "(":
@@ -51,70 +61,160 @@ class ReferenceScreen(pyte.Screen):
                 self.cursor.x = self.columns
             super().draw(char)
 
+    # --- xterm: background colour erase. Blanked cells and lines take the current colours and no other
+    # attribute (ClearCells and ScrnClearLines in screen.c); pyte keeps every attribute when erasing and
+    # none when scrolling, inserting or deleting.
+    def _blank(self) -> Char:
+        return self.default_char._replace(fg=self.cursor.attrs.fg, bg=self.cursor.attrs.bg)
+
+    def _fill(self, y: int, xs: range) -> None:
+        line = self.buffer[y]
+        for x in xs:
+            line[x] = self._blank()
+        self.dirty.add(y)
+
+    # --- xterm: every cursor movement and every erase ends a pending wrap (ResetWrap in cursor.c and
+    # util.c): the cursor is back on the last column. pyte keeps it beyond the last column.
+    def _end_wrap(self) -> None:
+        self.cursor.x = min(self.cursor.x, self.columns - 1)
+
+    def erase_characters(self, count: int | None = None) -> None:
+        self._end_wrap()
+        self._fill(self.cursor.y, range(self.cursor.x, min(self.cursor.x + (count or 1), self.columns)))
+
+    def erase_in_line(self, how: int = 0, private: bool = False) -> None:
+        self._end_wrap()
+        spans = {0: range(self.cursor.x, self.columns), 1: range(self.cursor.x + 1), 2: range(self.columns)}
+        self._fill(self.cursor.y, spans.get(how, range(0)))
+
     def erase_in_display(self, how: int = 0, *args: object, **kwargs: object) -> None:
-        # pyte only erases cells that were ever written (its rows are sparse dicts).
+        # pyte also only erases cells that were ever written (its rows are sparse dicts).
+        self._end_wrap()
         rows = {0: range(self.cursor.y + 1, self.lines), 1: range(self.cursor.y), 2: range(self.lines)}
         for y in rows.get(how, range(0)):
-            for x in range(self.columns):
-                self.buffer[y][x] = self.cursor.attrs
-        self.dirty.update(rows.get(how, range(0)))
+            self.buffer[y] = _row(self._blank())
+            self.dirty.add(y)
         if how in (0, 1):
             self.erase_in_line(how)
 
     def insert_characters(self, count: int | None = None) -> None:
         # pyte keeps the cell pushed to column == columns, and a later DCH pulls it back on screen.
-        super().insert_characters(count)
-        self.buffer[self.cursor.y].pop(self.columns, None)
+        self._end_wrap()
+        count = min(count or 1, self.columns - self.cursor.x)
+        line = self.buffer[self.cursor.y]
+        for x in range(self.columns - 1, self.cursor.x - 1, -1):
+            if x - count >= self.cursor.x:
+                line[x] = line[x - count]
+            else:
+                line[x] = self._blank()
+        self.dirty.add(self.cursor.y)
+
+    def delete_characters(self, count: int | None = None) -> None:
+        self._end_wrap()
+        count = min(count or 1, self.columns - self.cursor.x)
+        line = self.buffer[self.cursor.y]
+        for x in range(self.cursor.x, self.columns):
+            line[x] = line[x + count] if x + count < self.columns else self._blank()
+        self.dirty.add(self.cursor.y)
+
+    def _region(self) -> tuple[int, int]:
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        return top, bottom
+
+    def index(self) -> None:
+        self._end_wrap()
+        top, bottom = self._region()
+        if self.cursor.y == bottom:
+            for y in range(top, bottom):
+                self.buffer[y] = self.buffer[y + 1]
+            self.buffer[bottom] = _row(self._blank())
+            self.dirty.update(range(self.lines))
+        elif self.cursor.y < self.lines - 1:
+            self.cursor.y += 1  # below the region too, as far as the last line (pyte: stops at the margin)
+
+    def reverse_index(self) -> None:
+        self._end_wrap()
+        top, bottom = self._region()
+        if self.cursor.y == top:
+            for y in range(bottom, top, -1):
+                self.buffer[y] = self.buffer[y - 1]
+            self.buffer[top] = _row(self._blank())
+            self.dirty.update(range(self.lines))
+        elif self.cursor.y > 0:
+            self.cursor.y -= 1  # above the region too (pyte: clamps to its top margin)
 
     def insert_lines(self, count: int | None = None) -> None:
-        # pyte leaves a line in place when the line that should move down onto it was never written.
-        count = count or 1
-        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        # pyte also leaves a line in place when the line that should move onto it was never written.
+        top, bottom = self._region()
         if top <= self.cursor.y <= bottom:
+            count = min(count or 1, bottom - self.cursor.y + 1)
             for y in range(bottom, self.cursor.y - 1, -1):
-                if y + count <= bottom:
-                    if y in self.buffer:
-                        self.buffer[y + count] = self.buffer[y]
-                    else:
-                        self.buffer.pop(y + count, None)
-                self.buffer.pop(y, None)
+                self.buffer[y] = self.buffer[y - count] if y - count >= self.cursor.y else _row(self._blank())
             self.carriage_return()
 
     def delete_lines(self, count: int | None = None) -> None:
-        # Same sparse-row bug as insert_lines, upwards.
-        count = count or 1
-        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        top, bottom = self._region()
         if top <= self.cursor.y <= bottom:
+            count = min(count or 1, bottom - self.cursor.y + 1)
             for y in range(self.cursor.y, bottom + 1):
-                if y + count <= bottom and y + count in self.buffer:
-                    self.buffer[y] = self.buffer.pop(y + count)
-                else:
-                    self.buffer.pop(y, None)
+                self.buffer[y] = self.buffer[y + count] if y + count <= bottom else _row(self._blank())
             self.carriage_return()
-
-    def _outside_margins(self) -> bool:
-        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
-        return not top <= self.cursor.y <= bottom
 
     def cursor_up(self, count: int | None = None) -> None:
         # Above the scrolling region pyte clamps to its top margin (moving the cursor down).
-        if self._outside_margins() and self.cursor.y < (self.margins or (0, 0))[0]:
-            self.cursor.y = max(self.cursor.y - (count or 1), 0)
-            return
-        super().cursor_up(count)
+        self._end_wrap()
+        top = self._region()[0] if self.cursor.y >= self._region()[0] else 0
+        self.cursor.y = max(self.cursor.y - (count or 1), top)
 
     def cursor_down(self, count: int | None = None) -> None:
         # Below the scrolling region pyte clamps to its bottom margin (moving the cursor up).
-        if self._outside_margins() and self.cursor.y > (self.margins or (0, self.lines - 1))[1]:
-            self.cursor.y = min(self.cursor.y + (count or 1), self.lines - 1)
-            return
-        super().cursor_down(count)
+        self._end_wrap()
+        bottom = self._region()[1] if self.cursor.y <= self._region()[1] else self.lines - 1
+        self.cursor.y = min(self.cursor.y + (count or 1), bottom)
 
-    def reverse_index(self) -> None:
-        if self._outside_margins():
-            self.cursor.y = max(self.cursor.y - 1, 0)
-            return
-        super().reverse_index()
+    def cursor_to_line(self, line: int | None = None) -> None:
+        self._end_wrap()
+        super().cursor_to_line(line)
+
+    def cursor_position(self, line: int | None = None, column: int | None = None) -> None:
+        # xterm's CursorSet: in origin mode a position outside the region is clamped to it (pyte: ignored).
+        top, bottom = self._region()
+        y = (line or 1) - 1
+        if mo.DECOM in self.mode:
+            y = min(y + top, bottom)
+        self.cursor.x, self.cursor.y = (column or 1) - 1, y
+        self.ensure_hbounds()
+        self.ensure_vbounds()
+
+    # --- xterm's DECSC/DECRC (CursorSave/CursorRestore in cursor.c): one saved state, kept after a
+    # restore; it holds the pending wrap, attributes, origin mode and charsets, not autowrap; nothing saved
+    # restores home and defaults. pyte keeps a stack, pops it, turns origin mode only on, restores
+    # autowrap and loses the pending wrap.
+    def save_cursor(self) -> None:
+        self.saved = Savepoint(
+            copy.copy(self.cursor),
+            self.g0_charset,
+            self.g1_charset,
+            self.charset,
+            mo.DECOM in self.mode,
+            False,
+        )
+
+    def restore_cursor(self) -> None:
+        saved, hidden = self.saved, self.cursor.hidden  # cursor visibility (DECTCEM) is not saved
+        if saved is None:
+            self.reset_mode(mo.DECOM)
+            self.cursor = Cursor(0, 0)
+            self.g0_charset, self.g1_charset, self.charset = cs.LAT1_MAP, cs.LAT1_MAP, 0
+        else:
+            self.g0_charset, self.g1_charset, self.charset = saved.g0_charset, saved.g1_charset, saved.charset
+            if saved.origin:
+                self.mode.add(mo.DECOM)
+            else:
+                self.mode.discard(mo.DECOM)
+            self.cursor = copy.copy(saved.cursor)
+            self.cursor.y = min(self.cursor.y, self._region()[1] if saved.origin else self.lines - 1)
+        self.cursor.hidden = hidden
 
     def set_margins(self, top: int | None = None, bottom: int | None = None) -> None:
         # A missing or 0 parameter means the screen edge (pyte keeps the current margin, and does not
@@ -143,9 +243,14 @@ def pyte_view(screen: pyte.Screen) -> tuple:
     return _normalise(cells), (screen.cursor.x, screen.cursor.y), screen.cursor.hidden
 
 
+def _pyte_fields(style: Style) -> tuple:
+    """The fields pyte's Char has after its data: the first eight, underline as a flag."""
+    return (style.fg, style.bg, style.bold, style.italics, bool(style.underline), *style[5:8])
+
+
 def our_view(screen: TerminalScreen) -> tuple:
     cells = [
-        [("" if c == STUB else c, *s) for c, s in zip(line.chars, line.styles, strict=True)]
+        [("" if c == STUB else c, *_pyte_fields(s)) for c, s in zip(line.chars, line.styles, strict=True)]
         for line in screen.buffer
     ]
     return _normalise(cells), (screen.cursor_x, screen.cursor_y), screen.cursor_hidden

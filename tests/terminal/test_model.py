@@ -33,7 +33,7 @@ def test_colon_truecolor(term):
 def test_text_attributes(term):
     t = term().feed("\x1b[1;3;4;7;9mA\x1b[22;23;24;27;29mB")
     a, b = t.screen.buffer[0].styles[:2]
-    assert (a.bold, a.italics, a.underscore, a.reverse, a.strikethrough) == (True,) * 5
+    assert (a.bold, a.italics, a.underline, a.reverse, a.strikethrough) == (True, True, 1, True, True)
     assert b == Style()
 
 
@@ -230,5 +230,5 @@ def test_chunking_does_not_change_the_result(term, chunk):
 def test_reset_sgr_does_not_keep_the_style_before(term):
     t = term().feed("\x1b[1;31mA\x1b[0;4mB\x1b[32;7mC\x1b[0;4mD\x1b[45mE\x1b[mF")
     styles = t.screen.buffer[0].styles
-    assert styles[1] == styles[3] == Style(underscore=True)
+    assert styles[1] == styles[3] == Style(underline=1)
     assert styles[5] == Style()

@@ -300,3 +300,64 @@ def test_line_drawing_borders_join_across_cells_and_rows(qtbot, terminal):
     assert {image.pixelColor(left_x, y).name() for y in range(top_y, bottom_y + 1)} == {fg}
     assert {image.pixelColor(right_x, y).name() for y in range(top_y, bottom_y + 1)} == {fg}
     assert image.pixelColor(left_x - 2, top_y - 2).name() != fg  # the corner does not stick out
+
+
+def _row_band(terminal: TerminalWidget, row: int) -> tuple[float, float, float, float]:
+    """(cell width, top, baseline, bottom) of screen row *row* in widget pixels."""
+    metrics = QFontMetricsF(terminal.font())
+    height = float(metrics.lineSpacing())
+    top = row * height
+    return metrics.horizontalAdvance("M"), top, top + metrics.ascent(), top + height
+
+
+def _red(image, x: int, y: int) -> bool:
+    colour = image.pixelColor(x, y)
+    return colour.red() > 110 and colour.red() > 2 * max(colour.green(), colour.blue())
+
+
+def test_underline_styles_are_drawn_as_their_kind(qtbot, terminal):
+    """SGR 4:1..4:5 (single, double, curly, dotted, dashed) in the SGR 58 underline colour, under blanks."""
+    kinds = ["4:1", "4:2", "4:3", "4:4", "4:5"]
+    terminal.feed("\r\n".join(f"\x1b[{kind};58;2;255;0;0m{' ' * 12}\x1b[0m" for kind in kinds).encode())
+    image = terminal.grab().toImage()
+    found = {}
+    for row, kind in enumerate(kinds):
+        width, top, _baseline, bottom = _row_band(terminal, row)
+        xs = range(math.ceil(width), math.floor(11 * width))
+        ys = [y for y in range(math.ceil(top), math.floor(bottom)) if any(_red(image, x, y) for x in xs)]
+        found[kind] = (ys, [[_red(image, x, y) for x in xs] for y in ys])
+    ys, lines = found["4:1"]
+    assert len(ys) == 1 and all(lines[0])  # one solid line
+    ys, lines = found["4:2"]
+    assert len(ys) == 2 and ys[1] - ys[0] >= 2 and all(lines[0]) and all(lines[1])  # two, apart
+    ys, lines = found["4:3"]
+    assert len(ys) >= 3 and not any(all(line) for line in lines)  # a wave: several heights, none solid
+    for kind, most in (("4:4", 0.7), ("4:5", 0.85)):
+        ys, lines = found[kind]
+        assert len(ys) == 1, kind
+        share = sum(lines[0]) / len(lines[0])
+        assert 0.3 < share < most, (kind, share)  # broken: dots about half on, dashes two thirds
+    dots = sum(a != b for a, b in itertools.pairwise(found["4:4"][1][0]))
+    dashes = sum(a != b for a, b in itertools.pairwise(found["4:5"][1][0]))
+    assert dots > 2 * dashes  # dots change far more often than dashes
+
+
+def test_faint_and_concealed_text_are_drawn_as_xterm_does(qtbot, terminal):
+    """Faint: halfway between the text colour and the background. Concealed: only the background."""
+    terminal.feed("\u2588\x1b[2m\u2588\x1b[22;8m\u2588\x1b[28m\u2588".encode())
+    image = terminal.grab().toImage()
+    width, top, _baseline, bottom = _row_band(terminal, 0)
+    y = int((top + bottom) / 2)
+    normal, faint, concealed, revealed = (image.pixelColor(int((i + 0.5) * width), y) for i in range(4))
+    assert normal.name() == revealed.name() == "#d0d0d0"
+    assert concealed.name() == "#1e1e1e"  # the background
+    assert abs(faint.red() - (0xD0 + 0x1E) // 2) <= 2 and faint.red() == faint.green() == faint.blue()
+
+
+def test_erased_cells_are_painted_in_the_current_background(qtbot, terminal):
+    """Background colour erase: EL with a blue background paints the rest of the row blue."""
+    terminal.feed(b"text\x1b[44m\x1b[K\x1b[0m")
+    image = terminal.grab().toImage()
+    width, top, _baseline, bottom = _row_band(terminal, 0)
+    blue = image.pixelColor(int(20.5 * width), int((top + bottom) / 2))
+    assert blue.name() == "#2472c8"

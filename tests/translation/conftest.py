@@ -48,12 +48,9 @@ def libre2() -> Iterator[LibreServer]:
 
 
 @pytest.fixture
-def refused_url() -> str:
-    """A loopback URL where nothing listens."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/"
+def refused_url(down_port: int) -> str:
+    """A loopback URL where nothing listens (and nothing else can, while the test runs)."""
+    return f"http://127.0.0.1:{down_port}/"
 
 
 MakeTranslator = Callable[..., Translator]

@@ -83,5 +83,5 @@ def test_canned_reply_fills_names() -> None:
 
 
 def test_translation_never_imports_qt() -> None:
-    code = "import translation, translation.redaction, sys; assert 'PySide6' not in sys.modules"
+    code = "import translation, sessions.redaction, sys; assert 'PySide6' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from translation.redaction import Redactor
+from sessions.redaction import Redactor
 
 # (line with a secret, the secret, the rule that must catch it)
 SEEDED = [

@@ -21,6 +21,8 @@ class ParseContext:
     target: str = ""
     params: Mapping[str, Any] = field(default_factory=dict)
     extra: Mapping[str, str] = field(default_factory=dict)
+    # The output was cut short (the command timed out or its channel closed): keep what was read, say so.
+    cut: bool = False
 
     def number(self, key: str, default: float) -> float:
         value = self.params.get(key, default)

@@ -52,10 +52,11 @@ class MdArray:
     progress: tuple[str, float, str] | None = None
     waiting: str = ""
     external: bool = False
+    complete: bool = True  # False: the output was cut inside this array's lines
 
 
-def parse_mdstat_arrays(text: str) -> list[MdArray]:
-    """The arrays of /proc/mdstat, in file order."""
+def parse_mdstat_arrays(text: str, *, cut: bool = False) -> list[MdArray]:
+    """The arrays of /proc/mdstat, in file order; with ``cut``, the last one read may be incomplete."""
     if "Personalities" not in text and not re.search(r"^md\w*\s*:", text, re.M):
         raise ParseError("this is not /proc/mdstat output")
     arrays: list[MdArray] = []
@@ -70,6 +71,8 @@ def parse_mdstat_arrays(text: str) -> list[MdArray]:
             current = None
         elif current is not None:
             _read_detail_line(current, line)
+    if cut and current is not None:
+        current.complete = False
     return arrays
 
 
@@ -102,7 +105,9 @@ def _read_detail_line(array: MdArray, line: str) -> None:
 
 def parse_mdstat(text: str, ctx: ParseContext) -> list[Finding]:
     """One finding per md array; thresholds: ``partial_ok_arrays`` (QNAP's md9/md13 span all bays)."""
-    arrays = parse_mdstat_arrays(text)
+    arrays = parse_mdstat_arrays(text, cut=ctx.cut)
+    if not arrays and ctx.cut:
+        raise ParseError("the output was cut before the first array")
     if not arrays:
         return [ctx.make(Status.OK, "There are no software RAID (md) arrays on this device.", [], "")]
     partial_ok = ctx.names("partial_ok_arrays")
@@ -117,6 +122,16 @@ def _judge_array(array: MdArray, ctx: ParseContext, partial_ok: bool) -> Finding
     name = _describe(array)
     failed = [m.name for m in array.members if m.failed]
     evidence = array.lines
+    if not array.complete and len(array.lines) == 1 and array.active:
+        if failed:
+            verb = "is" if len(failed) == 1 else "are"
+            summary = (
+                f"{name}: {join_names(failed)} {verb} marked failed; the output was cut before its state "
+                "line, so whether the array is degraded is not known."
+            )
+            return ctx.make(Status.WARN, summary, evidence, array.name)
+        summary = f"{name}: the output was cut before its state line, so its health is not known."
+        return ctx.make(Status.ERROR, summary, evidence, array.name)
     if not array.active:
         if array.external:
             return ctx.make(
@@ -146,13 +161,31 @@ def _judge_degraded(array: MdArray, ctx: ParseContext, name: str, failed: list[s
     if array.progress and array.progress[0] in ("recovery", "reshape", "resync"):
         kind, pct, finish = array.progress
         verb = {"recovery": "rebuilding", "reshape": "reshaping", "resync": "resyncing"}[kind]
-        rebuilding = [m.name for m in array.members if m.number >= array.total and not m.failed]
+        rebuilding = _replacements(array)
         onto = f" onto {join_names(rebuilding)}" if rebuilding and kind == "recovery" else ""
         when = f", {finish}" if finish else ""
         summary = f"{name} is degraded and {verb}{onto}: {counts}, {pct:g}% done{when}; {'; '.join(who)}."
         return ctx.make(Status.WARN, summary, array.lines, array.name)
+    attached = [m for m in array.members if not m.failed and not m.spare]
+    replacements = _replacements(array)
+    if array.waiting and (replacements or len(attached) > array.working):
+        onto = join_names(replacements) if replacements else "its new disk"
+        summary = (
+            f"{name} is degraded and waiting to rebuild onto {onto} "
+            f"({array.waiting}: queued behind another array's rebuild or check): {counts} [{array.slots}]"
+            + (f"; {join_names(failed)} failed" if failed else "")
+            + "."
+        )
+        return ctx.make(Status.WARN, summary, array.lines, array.name)
     summary = f"{name} is degraded: {counts}; {'; '.join(who)}."
     return ctx.make(Status.FAIL, summary, array.lines, array.name)
+
+
+def _replacements(array: MdArray) -> list[str]:
+    """Members added to fill the gaps: numbered past the array's size, when that tells them apart."""
+    assert array.total is not None
+    found = [m.name for m in array.members if m.number >= array.total and not m.failed and not m.spare]
+    return found if len(found) <= array.slots.count("_") else []
 
 
 def _judge_complete(
@@ -179,8 +212,12 @@ def _judge_complete(
         summary = f"{name} is {verb}: {pct:g}% done{when}; redundancy is reduced until it finishes."
         return ctx.make(Status.WARN, summary, array.lines, array.name)
     if array.waiting:
-        summary = f"{name} is waiting to resync ({array.waiting}); it starts when the disks are free."
-        return ctx.make(Status.WARN, summary, array.lines, array.name)
+        counts = f"{array.working} of {array.total} disks" if array.total else plural(disks, "disk")
+        summary = (
+            f"{name} is healthy: {counts}; a {array.waiting.split()[0]} is queued ({array.waiting}) "
+            "and starts when the disks are free."
+        )
+        return ctx.make(Status.OK, summary, array.lines, array.name)
     if partial_ok:
         summary = f"{name} is a system array mirrored on {plural(disks, 'disk')} (empty bays are normal)."
         return ctx.make(Status.OK, summary, array.lines, array.name)
@@ -208,6 +245,12 @@ def parse_mdadm_detail(text: str, ctx: ParseContext) -> list[Finding]:
         key = _DETAIL_KEY.match(line)
         if key:
             fields[key.group(1)] = key.group(2).strip()
+    if fields.get("Raid Level") == "container":
+        name = (header or ctx.target).removeprefix("/dev/")
+        members = fields.get("Member Arrays", "").split()
+        inside = f" holding {join_names(members)}" if members else ""
+        summary = f"Array {name} is a firmware RAID container{inside}; its arrays are checked on their own."
+        return [ctx.make(Status.OK, summary, [ln for ln in lines if "Raid Level" in ln], name)]
     if "State" not in fields or "Raid Level" not in fields:
         raise ParseError("this is not `mdadm --detail` output")
     return [_judge_detail(header or ctx.target, fields, rows, lines, ctx)]

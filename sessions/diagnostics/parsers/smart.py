@@ -1,4 +1,4 @@
-"""SMART: `smartctl -j -a` (ATA and NVMe), the text output as fallback, and disk discovery."""
+"""SMART: `smartctl -j -a` and its text (ATA, NVMe, SCSI/SAS) read into one DiskHealth; disk discovery."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sessions.diagnostics.findings import Finding, Status
-from sessions.diagnostics.parsers.context import ParseContext, ParseError, join_names, plural
+from sessions.diagnostics.parsers.context import ParseError
+from sessions.diagnostics.parsers.cut import load_cut_json
 
 # ATA attributes whose raw value counts bad sectors or errors: id → words for a person.
 DEFAULT_ATA_COUNTERS = {
@@ -17,23 +17,31 @@ DEFAULT_ATA_COUNTERS = {
     "198": "offline uncorrectable sectors",
     "187": "reported uncorrectable errors",
 }
+# Interface CRC errors: the link (cable, backplane slot), not the disk's surface.
+CRC_ATTRIBUTE = "199"
 
 
 @dataclass
 class DiskHealth:
-    """What both the JSON and the text reader extract; judged by one function."""
+    """What the JSON and the text readers extract; judged by smart_judge.judge_disk."""
 
     device: str
     model: str = ""
     passed: bool | None = None
+    smart_enabled: bool | None = None
     nvme: bool = False
+    scsi: bool = False
     temperature: int | None = None
+    warn_temperature: int | None = None  # the drive's own: NVMe WCTEMP
+    crit_temperature: int | None = None  # NVMe CCTEMP, SCSI drive trip
     counters: dict[str, int] = field(default_factory=dict)  # ATA attribute id → raw count
     failing_now: list[str] = field(default_factory=list)
     critical_warning: int = 0
     media_errors: int = 0
     spare: tuple[int, int] | None = None  # (available, threshold) percent
     percentage_used: int | None = None
+    grown_defects: int = 0  # SCSI
+    uncorrected: dict[str, int] = field(default_factory=dict)  # SCSI error counter log: read/write/verify
     last_selftest_failed: str = ""
     evidence: list[str] = field(default_factory=list)
 
@@ -43,37 +51,80 @@ def _leading_int(text: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def read_smart_json(text: str, device: str) -> DiskHealth:
+def _load_json(text: str, cut: bool) -> Any:
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"smartctl did not print JSON ({exc.msg})") from exc
+        if not cut:
+            raise ParseError(f"smartctl did not print JSON ({exc.msg})") from exc
+    try:
+        return load_cut_json(text)
+    except ValueError as exc:
+        raise ParseError("the output was cut before smartctl printed any data") from exc
+
+
+def read_smart_json(text: str, device: str, *, cut: bool = False) -> DiskHealth:
+    data = _load_json(text, cut)
     if not isinstance(data, dict) or "smartctl" not in data:
         raise ParseError("this JSON is not from smartctl")
     dev = data.get("device", {})
-    health = DiskHealth(device=dev.get("name") or device, model=data.get("model_name", ""))
+    health = DiskHealth(device=dev.get("name") or device)
+    health.model = data.get("model_name") or data.get("scsi_model_name") or ""
     health.nvme = dev.get("protocol") == "NVMe" or "nvme_smart_health_information_log" in data
+    health.scsi = dev.get("protocol") == "SCSI"
+    support = data.get("smart_support", {})
+    if isinstance(support, dict) and "enabled" in support:
+        health.smart_enabled = bool(support["enabled"])
+        if not health.smart_enabled:
+            health.evidence.append("smart_support.enabled: false")
     status = data.get("smart_status")
     if isinstance(status, dict) and "passed" in status:
         health.passed = bool(status["passed"])
         health.evidence.append(f"smart_status.passed: {str(health.passed).lower()}")
-    health.temperature = data.get("temperature", {}).get("current")
-    for attr in data.get("ata_smart_attributes", {}).get("table", []):
-        raw = _leading_int(attr.get("raw", {}).get("string", attr.get("raw", {}).get("value", 0)))
-        health.counters[str(attr["id"])] = raw
-        if attr.get("when_failed") == "now":
-            health.failing_now.append(attr.get("name", str(attr["id"])))
-            health.evidence.append(f"{attr['id']} {attr.get('name')}: raw {raw}, failing now")
-        elif raw and str(attr["id"]) in DEFAULT_ATA_COUNTERS:
-            health.evidence.append(f"{attr['id']} {attr.get('name')}: raw {raw}")
+    _read_json_temperature(health, data)
+    _read_ata_json(health, data)
     _read_nvme_json(health, data.get("nvme_smart_health_information_log"))
+    _read_scsi_json(health, data)
+    if (
+        health.passed is None
+        and not health.counters
+        and not data.get("nvme_smart_health_information_log")
+        and health.smart_enabled is not False
+    ):
+        messages = [m.get("string", "") for m in data.get("smartctl", {}).get("messages", [])]
+        if cut:
+            raise ParseError("the output was cut before smartctl printed the health verdict")
+        raise ParseError("smartctl could not read SMART data: " + ("; ".join(messages) or "no health data"))
+    return health
+
+
+def _read_json_temperature(health: DiskHealth, data: dict[str, Any]) -> None:
+    temperature = data.get("temperature", {})
+    health.temperature = temperature.get("current")
+    thresholds = data.get("nvme_composite_temperature_threshold", {})
+    if health.nvme:
+        health.warn_temperature = temperature.get("op_limit_max") or thresholds.get("warning") or None
+        health.crit_temperature = temperature.get("critical_limit_max") or thresholds.get("critical") or None
+    elif health.scsi and temperature.get("drive_trip"):
+        health.crit_temperature = temperature["drive_trip"]
+
+
+def _read_ata_json(health: DiskHealth, data: dict[str, Any]) -> None:
+    for attr in data.get("ata_smart_attributes", {}).get("table", []):
+        if "id" not in attr:
+            continue
+        raw_field = attr.get("raw", {})
+        raw = _leading_int(raw_field.get("string", raw_field.get("value", 0)))
+        attr_id = str(attr["id"])
+        health.counters[attr_id] = raw
+        if attr.get("when_failed") == "now":
+            health.failing_now.append(attr.get("name", attr_id))
+            health.evidence.append(f"{attr_id} {attr.get('name')}: raw {raw}, failing now")
+        elif raw and (attr_id in DEFAULT_ATA_COUNTERS or attr_id == CRC_ATTRIBUTE):
+            health.evidence.append(f"{attr_id} {attr.get('name')}: raw {raw}")
     table = data.get("ata_smart_self_test_log", {}).get("standard", {}).get("table", [])
     if table and table[0].get("status", {}).get("passed") is False:
         health.last_selftest_failed = table[0]["status"].get("string", "failed")
-    if health.passed is None and not health.counters and not health.nvme:
-        messages = [m.get("string", "") for m in data.get("smartctl", {}).get("messages", [])]
-        raise ParseError("smartctl could not read SMART data: " + ("; ".join(messages) or "no health data"))
-    return health
 
 
 def _read_nvme_json(health: DiskHealth, log: dict[str, Any] | None, *, evidence: bool = True) -> None:
@@ -84,13 +135,28 @@ def _read_nvme_json(health: DiskHealth, log: dict[str, Any] | None, *, evidence:
     if "available_spare" in log:
         health.spare = (int(log["available_spare"]), int(log.get("available_spare_threshold", 0)))
     health.percentage_used = log.get("percentage_used")
+    if health.temperature is None and isinstance(log.get("temperature"), int):
+        health.temperature = log["temperature"]
     for key in ("critical_warning", "media_errors", "available_spare", "percentage_used"):
         if evidence and key in log:
             health.evidence.append(f"{key}: {log[key]}")
 
 
+def _read_scsi_json(health: DiskHealth, data: dict[str, Any]) -> None:
+    if isinstance(data.get("scsi_grown_defect_list"), int):
+        health.grown_defects = data["scsi_grown_defect_list"]
+        if health.grown_defects:
+            health.evidence.append(f"scsi_grown_defect_list: {health.grown_defects}")
+    for kind, counts in data.get("scsi_error_counter_log", {}).items():
+        if isinstance(counts, dict) and int(counts.get("total_uncorrected_errors", 0) or 0):
+            health.uncorrected[kind] = int(counts["total_uncorrected_errors"])
+            health.evidence.append(
+                f"scsi_error_counter_log.{kind}.total_uncorrected_errors: {health.uncorrected[kind]}"
+            )
+
+
 _ATTR_ROW = re.compile(r"^\s*(\d{1,3})\s+(\S+)\s+(\S+)\s+(\d{3})\s+(\d{3})\s+(\d{3}|---)\s+(.*)$")
-_TEXT_FIELDS = {
+_NVME_FIELDS = {
     "Critical Warning": "critical_warning",
     "Media and Data Integrity Errors": "media_errors",
     "Available Spare": "available_spare",
@@ -98,41 +164,100 @@ _TEXT_FIELDS = {
     "Percentage Used": "percentage_used",
     "Temperature": "temperature",
 }
+_FIELD = re.compile(r"^([A-Z][A-Za-z .]+?):\s+(0x[0-9a-fA-F]+|[\d,.]+)")
+_VERDICT = re.compile(r"self-assessment test result:\s*(\w+)|SMART Health Status:\s*(\w+)")
+_SELFTEST = re.compile(r"^#\s*1\s+.*?\s{2,}(Completed: \w[\w ]*?|Aborted[\w ]*?|Interrupted[\w ]*?)\s{2,}")
+_THRESHOLD = re.compile(r"^(Warning|Critical)\s+Comp\. Temp\. Threshold:\s+(\d+)")
+_SCSI_TEMP = re.compile(r"^(Current Drive|Drive Trip) Temperature:\s+(\d+) C")
+_SCSI_ERRORS = re.compile(r"^(read|write|verify):\s+(.*\d)\s*$")
 
 
-def read_smart_text(text: str, device: str) -> DiskHealth:
+def read_smart_text(text: str, device: str, *, cut: bool = False) -> DiskHealth:
     if "SMART" not in text or ("=== START OF" not in text and "smartctl" not in text):
+        if cut and "smartctl" in text:
+            raise ParseError("the output was cut before smartctl printed any data")
         raise ParseError("this is not smartctl output")
     health = DiskHealth(device=device)
     nvme_log: dict[str, int] = {}
-    for line in text.splitlines():
+    for raw_line in text.splitlines():
+        line = raw_line.strip()
         model = re.match(r"^(Device Model|Model Number|Product):\s+(.*)$", line)
         if model:
             health.model = model.group(2).strip()
-        verdict = re.search(r"self-assessment test result:\s*(\w+)|SMART Health Status:\s*(\w+)", line)
+        _read_text_support(health, line)
+        verdict = _VERDICT.search(line)
         if verdict:
             health.passed = (verdict.group(1) or verdict.group(2)) in ("PASSED", "OK")
-            health.evidence.append(line.strip())
-        _read_text_attribute(health, line)
-        field_match = re.match(r"^([A-Z][A-Za-z .]+?):\s+(0x[0-9a-fA-F]+|[\d,.]+)", line)
-        if field_match and field_match.group(1) in _TEXT_FIELDS:
-            value = field_match.group(2)
-            number = int(value, 16) if value.startswith("0x") else _leading_int(value.replace(",", ""))
-            nvme_log[_TEXT_FIELDS[field_match.group(1)]] = number
+            health.evidence.append(line)
+        _read_text_attribute(health, raw_line)
+        _read_text_scsi(health, line)
+        threshold = _THRESHOLD.match(line)
+        if threshold:
+            value = int(threshold.group(2)) or None
+            if threshold.group(1) == "Warning":
+                health.warn_temperature = value
+            else:
+                health.crit_temperature = value
+        field_match = _FIELD.match(line)
+        if field_match and field_match.group(1) in _NVME_FIELDS:
+            value_text = field_match.group(2)
+            number = (
+                int(value_text, 16)
+                if value_text.startswith("0x")
+                else _leading_int(value_text.replace(",", ""))
+            )
+            nvme_log[_NVME_FIELDS[field_match.group(1)]] = number
             if field_match.group(1) != "Temperature":
-                health.evidence.append(line.strip())
-        selftest = re.match(
-            r"^#\s*1\s+.*?\s{2,}(Completed: \w[\w ]*?|Aborted[\w ]*?|Interrupted[\w ]*?)\s{2,}", line
-        )
+                health.evidence.append(line)
+        selftest = _SELFTEST.match(line)
         if selftest and "without error" not in selftest.group(1):
             health.last_selftest_failed = selftest.group(1)
     if "critical_warning" in nvme_log or "media_errors" in nvme_log:
         health.nvme = True
         health.temperature = nvme_log.pop("temperature", None)
         _read_nvme_json(health, dict(nvme_log), evidence=False)
-    if health.passed is None and not health.counters:
-        raise ParseError("smartctl printed no health data")
+    if health.passed is None and not health.counters and health.smart_enabled is not False:
+        if "Unavailable - device lacks SMART capability" in text:
+            raise ParseError(
+                "the device has no SMART (a RAID controller's volume, a USB bridge or a virtual disk)"
+            )
+        raise ParseError(
+            "the output was cut before the health verdict" if cut else "smartctl printed no health data"
+        )
     return health
+
+
+def _read_text_support(health: DiskHealth, line: str) -> None:
+    if re.match(r"^SMART support is:\s+Disabled", line) or line.startswith("SMART Disabled."):
+        health.smart_enabled = False
+        health.evidence.append(line)
+    elif re.match(r"^SMART support is:\s+Enabled", line):
+        health.smart_enabled = True
+
+
+def _read_text_scsi(health: DiskHealth, line: str) -> None:
+    temperature = _SCSI_TEMP.match(line)
+    if temperature:
+        health.scsi = True
+        value = int(temperature.group(2)) or None
+        if temperature.group(1) == "Current Drive":
+            health.temperature = value
+        else:
+            health.crit_temperature = value
+        return
+    defects = re.match(r"^Elements in grown defect list:\s+(\d+)", line)
+    if defects:
+        health.scsi = True
+        health.grown_defects = int(defects.group(1))
+        if health.grown_defects:
+            health.evidence.append(line)
+        return
+    errors = _SCSI_ERRORS.match(line)
+    if errors and health.scsi:
+        uncorrected = _leading_int(errors.group(2).split()[-1])
+        if uncorrected:
+            health.uncorrected[errors.group(1)] = uncorrected
+            health.evidence.append(line)
 
 
 def _read_text_attribute(health: DiskHealth, line: str) -> None:
@@ -141,7 +266,7 @@ def _read_text_attribute(health: DiskHealth, line: str) -> None:
         return
     rest = row.group(7).split()
     prefail_form = rest and rest[0] in ("Pre-fail", "Old_age")
-    when_failed, raw_words = (rest[2], rest[3:]) if prefail_form else (rest[0], rest[1:])
+    when_failed, raw_words = (rest[2], rest[3:]) if prefail_form and len(rest) > 2 else (rest[0], rest[1:])
     raw = _leading_int(" ".join(raw_words))
     attr_id = row.group(1)
     health.counters[attr_id] = raw
@@ -150,78 +275,8 @@ def _read_text_attribute(health: DiskHealth, line: str) -> None:
     if when_failed in ("FAILING_NOW", "now"):
         health.failing_now.append(row.group(2))
         health.evidence.append(line.strip())
-    elif raw and attr_id in DEFAULT_ATA_COUNTERS:
+    elif raw and (attr_id in DEFAULT_ATA_COUNTERS or attr_id == CRC_ATTRIBUTE):
         health.evidence.append(line.strip())
-
-
-def parse_smart_json(text: str, ctx: ParseContext) -> list[Finding]:
-    return [judge_disk(read_smart_json(text, ctx.target), ctx)]
-
-
-def parse_smart_text(text: str, ctx: ParseContext) -> list[Finding]:
-    return [judge_disk(read_smart_text(text, ctx.target), ctx)]
-
-
-def parse_smart(text: str, ctx: ParseContext) -> list[Finding]:
-    """JSON when the output is JSON, text otherwise."""
-    if text.lstrip().startswith("{"):
-        return parse_smart_json(text, ctx)
-    return parse_smart_text(text, ctx)
-
-
-def judge_disk(health: DiskHealth, ctx: ParseContext) -> Finding:
-    """Thresholds: ``ata_counters`` (id → words), ``warn_temp_c`` / ``fail_temp_c``, ``nvme_used_warn``."""
-    name = (health.device or ctx.target).removeprefix("/dev/")
-    label = (f"Disk {name}" if name else "The disk") + (f" ({health.model})" if health.model else "")
-    fails, warns = _problems(health, ctx)
-    temp = f", {health.temperature} °C" if health.temperature is not None else ""
-    target = ctx.target or health.device
-    if health.passed is False:
-        extra = f"; {'; '.join(fails + warns)}" if fails or warns else ""
-        summary = (
-            f"{label} reports SMART FAILED: it predicts its own failure{extra}. Back up and replace it now."
-        )
-        return ctx.make(Status.FAIL, summary, health.evidence, target)
-    if fails:
-        summary = f"{label} passed the SMART self-assessment but {'; '.join(fails + warns)}: replace it soon."
-        return ctx.make(Status.FAIL, summary, health.evidence, target)
-    if warns:
-        summary = f"{label} passed SMART but {join_names(warns)}: back up and plan to replace it."
-        return ctx.make(Status.WARN, summary, health.evidence, target)
-    verdict = "SMART passed" if health.passed else "no SMART verdict, no bad counters"
-    return ctx.make(Status.OK, f"{label} is healthy: {verdict}{temp}.", health.evidence, target)
-
-
-def _problems(health: DiskHealth, ctx: ParseContext) -> tuple[list[str], list[str]]:
-    fails: list[str] = []
-    warns: list[str] = []
-    if health.failing_now:
-        fails.append(
-            f"{join_names(health.failing_now)} {'is' if len(health.failing_now) == 1 else 'are'} failing now"
-        )
-    counters = ctx.params.get("ata_counters") or DEFAULT_ATA_COUNTERS
-    counts = [
-        f"{health.counters[i]} {words}" for i, words in counters.items() if health.counters.get(i, 0) > 0
-    ]
-    if counts:
-        warns.append(f"has {join_names(counts)}")
-    if health.critical_warning:
-        fails.append(f"reports NVMe critical warning 0x{health.critical_warning:02x}")
-    if health.media_errors:
-        warns.append(f"has {plural(health.media_errors, 'media and data integrity error')}")
-    if health.spare and health.spare[0] <= health.spare[1]:
-        fails.append(f"has only {health.spare[0]}% spare blocks left (threshold {health.spare[1]}%)")
-    used = health.percentage_used
-    if used is not None and used >= ctx.number("nvme_used_warn", 90):
-        warns.append(f"has used {used}% of its rated endurance")
-    if health.last_selftest_failed:
-        warns.append(f'its last self-test ended with "{health.last_selftest_failed}"')
-    temp = health.temperature
-    if temp is not None and temp >= ctx.number("fail_temp_c", 65):
-        fails.append(f"is too hot ({temp} °C)")
-    elif temp is not None and temp >= ctx.number("warn_temp_c", 55):
-        warns.append(f"runs hot ({temp} °C)")
-    return fails, warns
 
 
 _SKIP_DISKS = re.compile(r"^(loop|ram|zram|sr|fd|md|dm-|nbd|mmcblk\d+boot)")

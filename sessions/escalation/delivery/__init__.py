@@ -35,18 +35,31 @@ def parse_destination(url: str) -> Destination:
     parts = urlsplit(url.strip())
     hint = "Write it as sftp://user@host[:port]/folder or https://host[:port]/bundles."
     if parts.scheme not in SCHEMES or not parts.hostname:
-        raise EscalationError(f"'{url}' is not an HQ destination Valuezone can deliver to.", hint)
+        raise EscalationError(
+            f"'{url}' is not an HQ destination Valuezone can deliver to.",
+            hint,
+            code="escalation.bad_destination",
+            params={"url": url},
+        )
     if parts.password is not None:
         raise EscalationError(
             "The destination address contains a password.",
             "Remove it from the address; store it with `valuezone escalate outbox` prompts or the keyring.",
+            code="escalation.password_in_address",
         )
     if parts.scheme == "sftp" and not parts.username:
-        raise EscalationError(f"The SFTP destination '{url}' names no user.", hint)
+        raise EscalationError(
+            f"The SFTP destination '{url}' names no user.",
+            hint,
+            code="escalation.sftp_no_user",
+            params={"url": url},
+        )
     try:
         port = parts.port or (22 if parts.scheme == "sftp" else 443)
     except ValueError as exc:
-        raise EscalationError(f"'{url}' has an invalid port.", hint) from exc
+        raise EscalationError(
+            f"'{url}' has an invalid port.", hint, code="escalation.bad_port", params={"url": url}
+        ) from exc
     path = unquote(parts.path) or ("/bundles" if parts.scheme == "https" else ".")
     return Destination(url.strip(), parts.scheme, parts.hostname, port, unquote(parts.username or ""), path)
 
@@ -72,5 +85,13 @@ def check_receipt(receipt: Receipt, bundle_id: str, sha256: str, where: str) -> 
             f"bundle is {bundle_id} with SHA-256 {sha256[:12]}….",
             "HQ holds a different file under this id; ask HQ to check their inbox before retrying.",
             retryable=False,
+            code="delivery.wrong_bundle_confirmed",
+            params={
+                "where": where,
+                "bundle_id": receipt.bundle_id,
+                "sha256": receipt.sha256[:12],
+                "bundle_id_2": bundle_id,
+                "sha256_2": sha256[:12],
+            },
         )
     return receipt

@@ -53,6 +53,8 @@ class HttpsDeliverer:
                 f"No token for {self.destination.origin} is stored.",
                 "Ask HQ for a token and store it with `valuezone escalate token URL`, then choose Retry.",
                 retryable=False,
+                code="delivery.no_token",
+                params={"origin": self.destination.origin},
             )
         return token
 
@@ -77,6 +79,7 @@ class HttpsDeliverer:
             try:
                 response = conn.getresponse()
                 body = response.read(1 << 16)
+                retry_after = _seconds(response.getheader("Retry-After"))
             except (OSError, http.client.HTTPException):
                 if interrupted is not None:
                     raise interrupted from None  # no answer after all: report the broken upload
@@ -86,15 +89,19 @@ class HttpsDeliverer:
                 f"{where} presented a certificate this computer does not trust ({exc.verify_message}).",
                 "Check the address, or configure HQ's CA certificate for this destination.",
                 retryable=False,
+                code="delivery.untrusted_certificate",
+                params={"where": where, "verify_message": exc.verify_message},
             ) from exc
         except (OSError, http.client.HTTPException) as exc:
             raise DeliveryError(
                 f"The upload to {where} was interrupted ({type(exc).__name__}: {exc}).",
                 "It is retried later.",
+                code="delivery.interrupted",
+                params={"where": where, "kind": type(exc).__name__, "exc": exc},
             ) from exc
         finally:
             conn.close()
-        return self._receipt(response.status, body, bundle_id, sha256, where)
+        return self._receipt(response.status, body, bundle_id, sha256, where, retry_after)
 
     @staticmethod
     def _send_body(
@@ -114,7 +121,9 @@ class HttpsDeliverer:
         return None
 
     @staticmethod
-    def _receipt(status: int, body: bytes, bundle_id: str, sha256: str, where: str) -> Receipt:
+    def _receipt(
+        status: int, body: bytes, bundle_id: str, sha256: str, where: str, retry_after: float = 0.0
+    ) -> Receipt:
         try:
             reply = json.loads(body or b"{}")
         except ValueError:
@@ -128,12 +137,36 @@ class HttpsDeliverer:
                 f"{where} refused the token (HTTP {status}). {said}".strip(),
                 "Ask HQ for a valid token, store it with `valuezone escalate token URL`, then choose Retry.",
                 retryable=False,
+                code="delivery.token_refused",
+                params={"where": where, "status": status, "said": said},
             )
         if status == 413:
             raise DeliveryError(
                 f"{where} refused the bundle as too large. {said}".strip(),
                 "Build a smaller bundle (lower the log caps), or ask HQ to raise its limit.",
                 retryable=False,
+                code="delivery.too_large",
+                params={"where": where, "said": said},
+            )
+        if isinstance(reply, dict) and reply.get("retry") is False:
+            raise DeliveryError(
+                f"{where} refused this bundle for good (HTTP {status}): {said}",
+                "Sending it again cannot help: build a new bundle with Valuezone and send that one.",
+                retryable=False,
+                code="delivery.refused_for_good",
+                params={"where": where, "status": status, "said": said},
             )
         detail = said or body[:200].decode("utf-8", "replace")
-        raise DeliveryError(f"{where} answered HTTP {status}: {detail}", "It is retried later.")
+        when = f"It is retried in {retry_after:.0f} s or later." if retry_after else "It is retried later."
+        raise DeliveryError(
+            f"{where} answered HTTP {status}: {detail}",
+            when,
+            retry_after=retry_after,
+            code="delivery.http_error",
+            params={"where": where, "status": status, "detail": detail, "retry_after": round(retry_after)},
+        )
+
+
+def _seconds(value: str | None) -> float:
+    """An HTTP Retry-After in seconds (the date form counts as no hint), at most an hour."""
+    return min(float(value), 3600.0) if value and value.strip().isdigit() else 0.0

@@ -56,10 +56,19 @@ class SftpDeliverer:
             )
         except (AuthenticationError, HostKeyError) as exc:
             raise DeliveryError(
-                f"Logging in to {where} failed: {exc.message}", exc.hint, retryable=False
+                f"Logging in to {where} failed: {exc.message}",
+                exc.hint,
+                retryable=False,
+                code="delivery.login_failed",
+                params={"where": where, "message": exc.message},
             ) from exc
         except ConnectError as exc:
-            raise DeliveryError(f"{where} cannot be reached: {exc.message}", "It is retried later.") from exc
+            raise DeliveryError(
+                f"{where} cannot be reached: {exc.message}",
+                "It is retried later.",
+                code="delivery.unreachable",
+                params={"where": where, "message": exc.message},
+            ) from exc
         try:
             async with conn, conn.start_sftp_client() as sftp:
                 receipt = await self._upload(sftp, bundle, bundle_id, sha256, size)
@@ -70,11 +79,15 @@ class SftpDeliverer:
                 f"{where} refused to let us write to {self.destination.path} ({exc.reason}).",
                 "Ask HQ to give this account write access to the folder, then choose Retry.",
                 retryable=False,
+                code="delivery.write_refused",
+                params={"where": where, "path": self.destination.path, "reason": exc.reason},
             ) from exc
         except (asyncssh.Error, OSError, EOFError) as exc:
             raise DeliveryError(
                 f"The upload to {where} was interrupted ({type(exc).__name__}: {exc}).",
                 "It is retried later.",
+                code="delivery.sftp_interrupted",
+                params={"where": where, "kind": type(exc).__name__, "exc": exc},
             ) from exc
         return receipt
 
@@ -90,12 +103,18 @@ class SftpDeliverer:
                 f"The SFTP drop already holds {final}, but it is not this bundle (other size or SHA-256).",
                 "Ask HQ to check that file; nothing was overwritten.",
                 retryable=False,
+                code="delivery.name_taken",
+                params={"final": final},
             )
         await sftp.put(str(bundle), part, block_size=256 << 10, max_requests=64)
         digest = await _remote_digest(sftp, part, size)
         if digest != sha256:
             await sftp.remove(part)
-            raise DeliveryError(f"The uploaded copy of {bundle_id} did not match (SHA-256 {digest[:12]}…).")
+            raise DeliveryError(
+                f"The uploaded copy of {bundle_id} did not match (SHA-256 {digest[:12]}…).",
+                code="delivery.upload_mismatch",
+                params={"bundle_id": bundle_id, "digest": digest[:12]},
+            )
         try:
             await sftp.posix_rename(part, final)
         except asyncssh.SFTPOpUnsupported:

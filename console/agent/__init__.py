@@ -1,0 +1,1 @@
+"""The customer's side: the agent's window, its question dialog and live shell view, terminal helpers."""

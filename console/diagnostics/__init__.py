@@ -1,0 +1,1 @@
+"""The Diagnostics dock: running a device's profile and showing its findings."""

@@ -1,0 +1,1 @@
+"""The session's file browser: a Files dock with one browser per session tab."""

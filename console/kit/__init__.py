@@ -1,0 +1,1 @@
+"""Small parts every feature uses: background tasks, widget naming, prompts, notifications."""

@@ -1,0 +1,1 @@
+"""The Settings dialog and its Escalation-to-HQ page."""

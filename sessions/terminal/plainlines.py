@@ -1,0 +1,237 @@
+"""Runs of complete plain lines (printable text and SGR, maybe EL, each ending in CR LF) put on the screen.
+
+Most of what a log flood or a full-screen refresh writes is overwritten or scrolled away before anyone
+looks at it. So rows are kept as the text that drew them (``Line.deferred``, laid out on first use):
+
+- From a blank bottom row of the whole screen, lines scroll in as such rows (a log flood); rows that would
+  fall out of the scrollback at once are only counted.
+- Above the bottom, a line that replaces its whole row becomes such a row (``top`` rewriting its screen
+  from the top, an image drawn row by row): it fills the row exactly, or it ends in EL short of the last
+  column. Other lines are drawn.
+- A row rewritten in place (CUP to its first column, text, EL: vim, less, htop) becomes such a row when
+  its text ends short of the last column.
+
+Everything comes out exactly as drawing each character would have made it (tests/terminal/test_deferred.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import compress, count, repeat
+from operator import add, gt
+
+from sessions.terminal.deferred import ERASE_TO_END, SGR_RE, PlainRows, row_breaks, style_after
+from sessions.terminal.lines import Line
+from sessions.terminal.screen import TerminalScreen
+from sessions.terminal.style import erase_style
+from sessions.terminal.width import fits, nfc, to_cells
+
+_UTF8, _PASS = "utf-8", "surrogatepass"
+#: One row rewritten in place: CUP to row N, column 1; plain text (SGR included); EL.
+_POSITIONED_RE = re.compile("\x1b\\[([0-9]{1,3});1H(.*?)\x1b\\[K", re.S)
+#: A token of such rows (each with something between CUP and EL): not CUP and EL alone.
+_POSITIONED_TOKEN_RE = re.compile("\x1b\\[[0-9]{1,3};1H(?:[^\x1b]|\x1b\\[[0-9;:]*m)")
+
+
+def is_positioned(token: str) -> bool:
+    """Whether *token* is rows rewritten in place (what the stream's tokenizer makes of them)."""
+    return _POSITIONED_TOKEN_RE.match(token) is not None
+
+
+def _width(text: str) -> int:
+    """Cells a plain line takes (SGR and a final EL left out; it has no zero-width characters)."""
+    text = text.removesuffix(ERASE_TO_END)
+    if "\x1b" in text:
+        text = SGR_RE.sub("", text)
+    return len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
+
+
+class PlainLines:
+    """Puts runs of plain lines on *screen*; *draw* draws text token by token (the stream's slow way)."""
+
+    def __init__(self, screen: TerminalScreen, draw: Callable[[str], None]) -> None:
+        self.screen = screen
+        self._draw = draw
+
+    def take(self, token: str) -> None:
+        """CR LF, then complete plain lines (each ending in CR LF)."""
+        screen = self.screen
+        screen.cursor_x = 0
+        screen.index()
+        text = token[2:]
+        while text:
+            rows = screen.rows
+            if screen.insert_mode or screen.charset:
+                self._draw(text)
+                return
+            y, (top, bottom) = screen.cursor_y, screen.margins
+            if (
+                y == rows - 1
+                and (top, bottom) == (0, rows - 1)
+                and not screen.alternate
+                and screen.cursor_x == 0
+                and screen.buffer[y].is_blank(erase_style(screen.style))
+            ):
+                self._defer(text)
+                return
+            # Lines down to the row whose CR LF scrolls (the bottom margin) or stays (the last row).
+            cut = -2
+            for _ in range(max(1, (bottom if y <= bottom else rows - 1) - y)):
+                cut = text.find("\r\n", cut + 2)
+                if cut < 0 or cut + 2 == len(text):
+                    break
+            cut = len(text) if cut < 0 else cut + 2
+            self._overwrite(text[:cut])
+            text = text[cut:]
+
+    def _overwrite(self, text: str) -> None:
+        """Plain lines (each ending in CR LF) from column 0 of a row above the bottom margin: a line that
+        replaces its whole row is kept as text, others are drawn."""
+        screen = self.screen
+        cols, buffer = screen.cols, screen.buffer
+        bottom, rows = screen.margins[1], screen.rows
+        last = min(bottom if screen.cursor_y <= bottom else rows, rows - 1)
+        texts = text.split("\r\n")
+        texts.pop()
+        plain: PlainRows | None = None
+        base = applied = 0  # texts[:applied] are in screen.style
+        deferred = Line.deferred
+        for i, line in enumerate(texts):
+            y = screen.cursor_y
+            if not screen.cursor_x and y < last:  # (the CR LF after the line on the last row would scroll)
+                erased = line.endswith(ERASE_TO_END)
+                if _width(line[:-3]) < cols if erased else _width(line) == cols:
+                    if plain is None:  # the style before line i; the lines after it follow from it
+                        plain, base = PlainRows(texts[i:], screen.style, cols), i
+                    row = deferred(plain, i - base)
+                    row.wrapped = not erased and buffer[y].wrapped  # writing keeps the flag, EL clears it
+                    buffer[y] = row
+                    screen.cursor_y = y + 1  # and x stays 0: the CR LF after the line
+                    continue
+            screen.style = style_after(screen.style, texts[applied:i])
+            applied = i + 1
+            self._draw(line + "\r\n")
+        screen.style = style_after(screen.style, texts[applied:])
+        if plain is not None:
+            screen.blank_style = None
+            screen.dirty_all = True
+
+    def place(self, token: str) -> None:
+        """Rows rewritten in place (CUP to row N column 1, plain text, EL, over and over): a row whose text
+        ends short of the last column is kept as text, others are drawn."""
+        screen = self.screen
+        if screen.insert_mode or screen.charset or screen.origin:
+            self._draw(token)
+            return
+        cols, rows, buffer = screen.cols, screen.rows, screen.buffer
+        pairs = _POSITIONED_RE.findall(token)
+        texts = [text + ERASE_TO_END for _row, text in pairs]
+        plain: PlainRows | None = None
+        base = applied = 0  # texts[:applied] are in screen.style
+        for i, (row, text) in enumerate(pairs):
+            y = min(max(int(row), 1), rows) - 1
+            width = _width(text)
+            if width < cols:
+                if plain is None:  # the style before line i; the lines after it follow from it
+                    plain, base = PlainRows(texts[i:], screen.style, cols), i
+                buffer[y] = Line.deferred(plain, i - base)  # EL: the row no longer runs on
+                screen.cursor_x, screen.cursor_y = width, y
+                continue
+            screen.style = style_after(screen.style, texts[applied:i])
+            applied = i + 1
+            self._draw(f"\x1b[{row};1H{text}\x1b[K")
+        screen.style = style_after(screen.style, texts[applied:])
+        if plain is not None:
+            screen.blank_style = None
+            screen.dirty_all = True
+
+    def _defer(self, text: str) -> None:
+        """Plain lines (each ending in CR LF) from a blank bottom row of the whole screen: kept as text and
+        scrolled up. A line too wide without autowrap is drawn, and one whose EL comes at a pending wrap."""
+        screen = self.screen
+        cols = screen.cols
+        texts = text.split("\r\n")
+        texts.pop()
+        # Upper bounds of the cells of each line (SGR and EL included), at C speed: the length of an ASCII
+        # line; (characters + UTF-8 bytes) / 2 otherwise, since a wide character takes 3 or 4 bytes.
+        if text.isascii():
+            sizes, limit = map(len, texts), cols
+        else:
+            sizes = map(add, map(len, texts), map(len, text.encode(_UTF8, _PASS).split(b"\r\n")))
+            limit = 2 * cols
+        maybe_wide = list(compress(count(), map(gt, sizes, repeat(limit))))
+        wraps: dict[int, list[int]] = {}
+        drawn: list[int] = []
+        wrap = screen.autowrap and cols >= 2
+        for i in maybe_wide:
+            line = texts[i]
+            erased = line.endswith(ERASE_TO_END)
+            if "\x1b" in line:
+                line = SGR_RE.sub("", line.removesuffix(ERASE_TO_END))
+            # A line that ends at the last column and then has EL is drawn: EL at the pending wrap
+            # erases that cell.
+            if fits(line, cols):
+                if erased and _width(line) == cols:
+                    drawn.append(i)
+                continue
+            if not wrap:  # too wide, and no autowrap
+                drawn.append(i)
+                continue
+            breaks = row_breaks(line, cols)
+            if erased and _width(line) - breaks[-1] == cols:
+                drawn.append(i)
+                continue
+            wraps[i] = breaks
+        start = 0
+        for i in drawn:
+            if i > start:
+                self._push(texts[start:i], {k - start: v for k, v in wraps.items() if start <= k < i})
+            self._draw(texts[i] + "\r\n")
+            start = i + 1
+        if start < len(texts):
+            self._push(
+                texts[start:] if start else texts, {k - start: v for k, v in wraps.items() if k >= start}
+            )
+
+    def _push(self, texts: list[str], wraps: dict[int, list[int]]) -> None:
+        """Scroll *texts* in as deferred rows, as drawing each and CR LF at the bottom row would have.
+        *wraps*: where the lines that wrap (by index) do so."""
+        screen = self.screen
+        cols, rows = screen.cols, screen.rows
+        history = screen.history
+        plain = PlainRows(texts, screen.style, cols)
+        deferred = Line.deferred
+        # Rows that would be pushed out of the scrollback at once are only counted.
+        keep = rows - 1 + history.limit
+        n = len(texts)
+        if not wraps:
+            total = n
+            new = [deferred(plain, i) for i in range(max(0, n - keep), n)]
+        else:
+            new = []
+            done = 0
+            for i in sorted(wraps):
+                new += [deferred(plain, k) for k in range(done, i)]
+                start = 0
+                for end in wraps[i]:
+                    row = deferred(plain, i, start, end)
+                    row.wrapped = True
+                    new.append(row)
+                    start = end
+                new.append(deferred(plain, i, start))
+                done = i + 1
+            new += [deferred(plain, k) for k in range(done, n)]
+            total = len(new)
+            del new[: max(0, total - keep)]
+        screen.style = style_after(screen.style, texts)
+        screen.blank_style = None
+        buffer = screen.buffer
+        buffer.pop()  # the blank row the first line is drawn on
+        buffer.extend(new)
+        buffer.append(Line(cols, erase_style(screen.style)))
+        cut = len(buffer) - rows
+        history.extend(buffer[:cut])
+        history.added += total - len(new)
+        del buffer[:cut]
+        screen.dirty_all = True

@@ -1,0 +1,117 @@
+"""An attacker on the path: a TCP proxy on 127.0.0.1 that records, flips bytes, or speaks TLS itself."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ssl
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sessions.relay.dataleg import load_certificate
+
+
+@dataclass
+class Flow:
+    """One proxied connection: every byte the client sent (`up`) and the server sent back (`down`)."""
+
+    up: bytearray = field(default_factory=bytearray)
+    down: bytearray = field(default_factory=bytearray)
+
+
+class TamperProxy:
+    """Forwards each connection to `target` (set before the first one arrives).
+
+    `flip_up` / `flip_down`: offset of a byte to invert in that direction of each connection, counted
+    from its first byte. With `mitm_state`, it ends the client's TLS itself with its own certificate
+    and opens its own TLS to the target: the man in the middle a pinned leg must refuse.
+    """
+
+    def __init__(
+        self, *, flip_up: int | None = None, flip_down: int | None = None, mitm_state: Path | None = None
+    ) -> None:
+        self.target = 0
+        self.flip_up = flip_up
+        self.flip_down = flip_down
+        self.flows: list[Flow] = []
+        self.port = 0
+        self._server: asyncio.Server | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._mitm: ssl.SSLContext | None = None
+        if mitm_state is not None:
+            cert, key, _ = load_certificate(mitm_state)
+            self._mitm = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self._mitm.load_cert_chain(cert, key)
+
+    async def start(self) -> TamperProxy:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0, ssl=self._mitm)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        flow = Flow()
+        self.flows.append(flow)
+        client_tls = None
+        if self._mitm is not None:
+            client_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            client_tls.check_hostname = False
+            client_tls.verify_mode = ssl.CERT_NONE
+        try:
+            up_reader, up_writer = await asyncio.open_connection(
+                "127.0.0.1", self.target, ssl=client_tls, server_hostname="relay" if client_tls else None
+            )
+        except OSError:
+            writer.close()
+            return
+        for source, sink, seen, up in (
+            (reader, up_writer, flow.up, True),
+            (up_reader, writer, flow.down, False),
+        ):
+            task = asyncio.get_running_loop().create_task(self._pump(source, sink, seen, up))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _pump(
+        self, source: asyncio.StreamReader, sink: asyncio.StreamWriter, seen: bytearray, up: bool
+    ) -> None:
+        with contextlib.suppress(OSError, asyncio.IncompleteReadError, ssl.SSLError):
+            while data := await source.read(65536):
+                flip = self.flip_up if up else self.flip_down  # read each time: a test may arm it later
+                start = len(seen)
+                seen += data
+                if flip is not None and start <= flip < start + len(data):
+                    chunk = bytearray(data)
+                    chunk[flip - start] ^= 0xFF
+                    data = bytes(chunk)
+                sink.write(data)
+                await sink.drain()
+        with contextlib.suppress(Exception):
+            sink.close()
+
+
+async def raw_leg(port: int, payload: bytes, *, tls: bool = True, wait: float = 5.0) -> bytes:
+    """Connect to a leg port as a stranger (no pin checked), send *payload*, return what came back."""
+    context = None
+    if tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    reader, writer = await asyncio.open_connection(
+        "127.0.0.1", port, ssl=context, server_hostname="relay" if tls else None
+    )
+    writer.write(payload)
+    answer = b""
+    with contextlib.suppress(OSError, ssl.SSLError, TimeoutError):
+        async with asyncio.timeout(wait):
+            while chunk := await reader.read(4096):
+                answer += chunk
+    with contextlib.suppress(Exception):
+        writer.close()
+    return answer
