@@ -11,6 +11,7 @@ import pytest
 from sessions import codes
 from sessions.agent.events import ConsentRequested
 from sessions.errors import SupportError
+from sessions.relay import protocol
 from sessions.relay.audit import read_audit
 from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.protocol import Reason, relay_reason
@@ -132,3 +133,41 @@ async def test_impostor_relay_gets_no_resume_token(make_relay, make_agent, sqlit
     text = impostor.audit.path.read_text()
     assert run.agent.code not in text
     assert json.dumps(run.agent.code) not in text
+
+
+async def _resume_as(port: int, code: str, token: str) -> str:
+    """Log in as a customer claiming to come back with *code* and *token*; the code the relay hands out."""
+    conn = await asyncssh.connect(
+        "127.0.0.1", port, username="support", known_hosts=None, client_keys=None, agent_path=None, config=[]
+    )
+    try:
+        writer, reader, _ = await conn.open_session(subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8")
+        writer.write(
+            protocol.encode("hello", v=protocol.PROTOCOL_VERSION, resume={"code": code, "token": token})
+        )
+        await reader.readline()  # welcome
+        await conn.create_server(lambda host, port: None, protocol.FORWARD_HOST, protocol.FORWARD_PORT)
+        return str(protocol.decode(await reader.readline())["code"])
+    finally:
+        conn.close()
+
+
+async def test_a_guessed_or_replayed_resume_token_takes_no_code(
+    make_relay, make_agent, sqlite_url, tech_key, trust
+) -> None:
+    holder = await make_relay(sqlite_url, "a")
+    other = await make_relay(sqlite_url, "b")
+    run = await make_agent(holder.port)
+    code, token = run.agent.code, run.agent._link.token
+    # The code is read aloud; the token never is: a guess on another relay gets a new code of its own.
+    assert await _resume_as(other.port, code, "x" * len(token)) != code
+    assert not _events(other, "code.adopted")
+    conn = await _claim(other.port, code, tech_key, trust)  # the customer's code still reaches the customer
+    assert (await conn.run("echo still-theirs")).stdout == "still-theirs\n"
+    conn.close()
+    await conn.wait_closed()
+    # After the customer ends, even the real token (replayed) brings nothing back.
+    await run.agent.end()
+    await asyncio.sleep(0.3)
+    assert await _resume_as(other.port, code, token) != code
+    assert not _events(other, "code.adopted") and not _events(holder, "customer.resumed")
