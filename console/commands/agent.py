@@ -52,7 +52,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def add_options(parser: argparse.ArgumentParser) -> None:
     """The agent's options (shared by `valuezone agent` and `valuezone-agent`)."""
-    parser.add_argument("--relay", metavar="HOST:PORT", help="the relay's address (default: from settings)")
+    parser.add_argument(
+        "--relay",
+        metavar="HOST:PORT[,HOST:PORT…]",
+        help="the relay's address, or several relays of one service (the agent moves to the next one "
+        "if its relay goes away, keeping its code); default: from settings",
+    )
     parser.add_argument(
         "--scope",
         choices=("full", "diagnostics"),
@@ -116,7 +121,8 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from sessions.paths import app_dirs
 
     address = args.relay or Settings.load(app_dirs().settings_file).get("relay", "address", "")
-    if not address:
+    relays = [_relay_target(part.strip()) for part in address.split(",") if part.strip()]
+    if not relays:
         raise ConfigError(
             "No relay address: the agent does not know where to connect.",
             "Run it as `valuezone agent --relay HOST:PORT` with the address your support team gave you.",
@@ -127,9 +133,9 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
         require_gui()  # gui.missing: the customer reads how to get the full install
     local_vendor = vendor.load(args.vendor) if args.vendor is not None else None
-    relay = Target.parse(address)
     return AgentConfig(
-        relay=Target(relay.host, relay.port if ":" in address else 2222),
+        relay=relays[0],
+        fallbacks=tuple(relays[1:]),
         scope=args.scope,
         forward_sshd=args.forward_sshd,
         consent_timeout=args.consent_timeout,
@@ -139,6 +145,11 @@ def agent_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         vendor=local_vendor,
         data_leg=not args.no_data_leg,
     )
+
+
+def _relay_target(address: str) -> Target:
+    relay = Target.parse(address)
+    return Target(relay.host, relay.port if ":" in address else 2222)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -183,7 +194,7 @@ async def _run_terminal(config, stdin: TextIO, out: TextIO, *, mirror: bool = Fa
             logging.getLogger(__name__).info("agent could not start: %s (%s)", exc, exc.code)
         else:
             logging.getLogger(__name__).warning("agent could not start: %s", exc, exc_info=True)
-        view.say(agent.texts.error(exc, relay=config.relay.host_port))
+        view.say(agent.texts.error(exc, relay=agent.relay.host_port))
         return 1
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -95,6 +95,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="MB",
         help="largest record the team server takes from a technician (default 512)",
     )
+    parser.add_argument(
+        "--host-key",
+        type=Path,
+        metavar="FILE",
+        help="the deployment's host key (mode 0600), the same file on every relay sharing --db, so "
+        "clients see one server (default: one made in --state-dir)",
+    )
+    parser.add_argument(
+        "--advertise",
+        default="",
+        metavar="HOST:PORT",
+        help="where the other relays of this deployment reach this one (default: the --listen address)",
+    )
+    parser.add_argument(
+        "--lease",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long a relay's lease in the database lasts without a heartbeat (default 10)",
+    )
     _data_leg_arguments(parser)
     _flood_arguments(parser)
     parser.set_defaults(func=run)
@@ -199,6 +219,8 @@ async def _serve(args: argparse.Namespace) -> int:
     host, port = args.listen
     if args.code_ttl <= 0 or args.grace < 0:
         raise ConfigError("--code-ttl must be positive and --grace not negative.")
+    if args.lease < 1:
+        raise ConfigError("--lease must be at least 1 second.")
     if args.max_customers_per_address < 0 or args.codes_per_minute < 0:
         raise ConfigError(
             "--max-customers-per-address and --codes-per-minute cannot be negative.", "Use 0 for no limit."
@@ -226,6 +248,9 @@ async def _serve(args: argparse.Namespace) -> int:
         audit_keep=args.audit_keep,
         db_url=args.db,
         team_max_record=args.team_max_record_mb << 20,
+        host_key_file=args.host_key,
+        advertise=args.advertise,
+        lease=args.lease,
         vendor=handed_out,
         data_leg=not args.no_data_leg,
         data_port=_data_port(args.data_port, port),
@@ -256,14 +281,19 @@ async def _serve(args: argparse.Namespace) -> int:
     )
     if relay.team is not None:
         print(f"Team server: {relay.team.database.kind} {relay.team.database.label}", flush=True)
+    if relay.cluster is not None:
+        print(f"Cluster member {relay.cluster.member}, peers reach it on {relay.cluster.peer}", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
+    cluster = relay.cluster
     try:
         await stop.wait()
     finally:
         await relay.close()
+        if cluster is not None:
+            print(f"Cluster: {cluster.registry.transactions} database transactions", flush=True)
         print("Relay stopped.", flush=True)
     return 0

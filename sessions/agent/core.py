@@ -82,6 +82,8 @@ class AgentConfig:
     # Protocol v2: after consent, carry the session on a pinned TLS data leg to the relay instead of the
     # SSH link (faster; sessions/agent/dataleg.py). False speaks v1 only, as agents before it did.
     data_leg: bool = True
+    # More relays of the same deployment (`--relay A,B,C`): tried in turn when the one in use is gone.
+    fallbacks: tuple[Target, ...] = ()
 
 
 class _Consented(asyncssh.SSHTCPSession[bytes]):
@@ -158,6 +160,8 @@ class Agent:
         # The customer's "let back in without asking": (key fingerprint, loop time it ends, shown "HH:MM").
         self._back_in: tuple[str, float, str] | None = None
         self._watch: asyncio.Task[None] | None = None
+        self._relay_index = 0  # which of config.relay + config.fallbacks the link is on
+        self._pinned: asyncssh.SSHKey | None = None  # the deployment's host key, from the first link
         self._legs: set[asyncio.Transport] = set()  # the data legs in use (protocol v2)
 
     # --- public API ------------------------------------------------------------------------------
@@ -208,12 +212,36 @@ class Agent:
             await link.send(message)
         return message
 
+    @property
+    def relay(self) -> Target:
+        """The relay the link is on (or was last on): one of `--relay A,B,C`."""
+        return (self.config.relay, *self.config.fallbacks)[self._relay_index]
+
     # --- the link and its reconnection -----------------------------------------------------------
     async def _open_link(self, resume: dict[str, str] | None) -> RelayLink:
         version = protocol.PROTOCOL_VERSION if self.config.data_leg else protocol.OLD_PROTOCOL_VERSION
-        link = await RelayLink.open(
-            self.config.relay, trust=self._trust, accept=self._on_forwarded, resume=resume, version=version
-        )
+        relays = (self.config.relay, *self.config.fallbacks)
+        order = [relays[(self._relay_index + step) % len(relays)] for step in range(len(relays))]
+        failures: list[SupportError] = []
+        for relay in order:
+            try:
+                link = await RelayLink.open(
+                    relay,
+                    trust=self._trust,
+                    accept=self._on_forwarded,
+                    resume=resume,
+                    pinned=self._pinned,
+                    version=version,
+                )
+            except SupportError as exc:
+                failures.append(exc)
+                continue
+            self._relay_index = relays.index(relay)
+            self._pinned = link.conn.get_server_host_key()
+            return self._linked(link)
+        raise next((exc for exc in failures if isinstance(exc, HostKeyError)), failures[-1])
+
+    def _linked(self, link: RelayLink) -> RelayLink:
         link.on_notice = self._notice
         link.on_withdrawn = self._on_withdrawn
         self.code = link.code
@@ -221,7 +249,7 @@ class Agent:
 
     def _issued(self, link: RelayLink) -> None:
         self.vendor = vendor.chosen(self.config.vendor, link.vendor)
-        shown = (self.vendor, self.config.relay.host_port if self.vendor.source == vendor.FROM_RELAY else "")
+        shown = (self.vendor, self.relay.host_port if self.vendor.source == vendor.FROM_RELAY else "")
         if self.vendor and shown != self._vendor_shown:
             self._vendor_shown = shown
             self.events.emit(VendorKnown(*shown))

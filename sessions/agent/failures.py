@@ -56,6 +56,8 @@ CUSTOMER_KEYS: dict[str, str] = {
     "hostkey.untrusted": "relay_changed",
     "hostkey.unverified": "relay_changed",
     "hostkey.revoked": "relay_changed",
+    # Another relay of `--relay A,B,C` shows another host key than the deployment (sessions/agent/link.py).
+    "relay.host_key_differs": "relay_other_service",
     # Chat with nobody (yet, or any more) on the other end.
     "chat.no_technician": "no_technician",
     "chat.closed": "no_technician",

@@ -11,7 +11,7 @@ from typing import Any
 import asyncssh
 
 from sessions.agent.dataleg import LegOffer
-from sessions.errors import ConnectError, SessionClosedError
+from sessions.errors import ConnectError, HostKeyError, SessionClosedError
 from sessions.relay import protocol
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
@@ -69,6 +69,7 @@ class RelayLink:
         accept: Callable[[str, int], Any],
         resume: dict[str, str] | None,
         timeout: float = 15.0,
+        pinned: asyncssh.SSHKey | None = None,
         version: int = protocol.PROTOCOL_VERSION,
     ) -> RelayLink:
         """Connect, say hello (with the resume token after a drop), ask for the forward, read the code."""
@@ -85,6 +86,7 @@ class RelayLink:
             if refused is None:
                 raise
             raise refused from exc
+        _check_pinned(conn, relay, pinned)  # before the resume token is sent
         streamline(conn)
         try:
             writer, reader, _ = await conn.open_session(
@@ -194,6 +196,21 @@ class RelayLink:
         if self._task is not None:
             self._task.cancel()
         self.conn.close()
+
+
+def _check_pinned(conn: asyncssh.SSHClientConnection, relay: Target, pinned: asyncssh.SSHKey | None) -> None:
+    """Every relay of one deployment presents one host key: another relay must present the same."""
+    key = conn.get_server_host_key()
+    if pinned is None or (key is not None and key.public_data == pinned.public_data):
+        return
+    conn.abort()
+    raise HostKeyError(
+        f"The relay {relay.host_port} presents a different host key than the relay this session started on: "
+        "it is not part of the same support service, so nothing was sent to it.",
+        "Tell your support team; someone may be intercepting the connection.",
+        code="relay.host_key_differs",
+        params={"host_port": relay.host_port},
+    )
 
 
 def _turned_away(relay: Target, cause: BaseException | None) -> ConnectError | None:

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,8 @@ class AuditLog:
         state_dir.mkdir(parents=True, exist_ok=True)
         self.folder = state_dir
         self.path = state_dir / self.FILE_NAME
+        # Relays of one deployment also write every event to one table (sessions/cluster/node.py).
+        self.sink: Callable[[str, str, dict[str, Any]], None] | None = None
         self.max_bytes = max_bytes
         self.keep = keep
         self._fd: int | None = None
@@ -60,15 +63,18 @@ class AuditLog:
         """Record *event* with *fields*; `ts` is added (UTC, ISO 8601 with milliseconds)."""
         if self._fd is None:
             return
-        line = self._line(event, fields)
+        stamp = _stamp(time.time())
+        line = self._line(event, fields, stamp)
         if self._size and self._size + len(line) > self.max_bytes:
             previous = self._rotate()
-            self._append(self._line("audit.continued", previous))
+            self._append(self._line("audit.continued", previous, stamp))
         self._append(line)
+        if self.sink is not None:
+            self.sink(stamp, event, fields)
 
     @staticmethod
-    def _line(event: str, fields: dict[str, Any]) -> bytes:
-        data = {"ts": _stamp(time.time()), "event": event, **fields}
+    def _line(event: str, fields: dict[str, Any], stamp: str) -> bytes:
+        data = {"ts": stamp, "event": event, **fields}
         return (json.dumps(data, ensure_ascii=False, sort_keys=False) + "\n").encode()
 
     def _append(self, line: bytes) -> None:

@@ -10,6 +10,8 @@ from typing import Any, Protocol
 import asyncssh
 
 from sessions import codes
+from sessions.cluster import routing
+from sessions.cluster.node import ClusterNode
 from sessions.relay import protocol
 from sessions.relay.bridge import Bridge
 from sessions.relay.dataleg import DataLegs, Leg
@@ -68,6 +70,9 @@ class RelayHost(Protocol):
     @property
     def leg_offer(self) -> dict[str, object] | None: ...
 
+    @property
+    def cluster(self) -> ClusterNode | None: ...
+
 
 class _NoSocketListener(asyncssh.SSHListener):
     """What `server_requested` returns: registers the forward without binding any socket."""
@@ -104,34 +109,44 @@ class CustomerLink:
         self._answer: asyncio.Future[str] | None = None
         self._texts = texts_for(None)  # a stock-ssh customer's language, from the LANG/LC_* their ssh sent
         self._code_ready = asyncio.Event()
+        self._forwarding = False
+        self._lost = False
 
     # --- the forward that carries the code ------------------------------------------------------
-    def request_forward(self, host: str, port: int) -> asyncssh.SSHListener | bool:
-        if self.forward is not None:
+    def request_forward(self, host: str, port: int) -> Any:
+        if self.forward is not None or self._forwarding:
             return False
+        self._forwarding = True
+        return self._forward(host, port)
+
+    async def _forward(self, host: str, port: int) -> asyncssh.SSHListener | bool:
         resume = self._hello.get("resume") if isinstance(self._hello.get("resume"), dict) else None
         pairing = None
         if resume:
-            pairing = self.relay.book.resume(str(resume.get("code", "")), str(resume.get("token", "")))
-        if pairing is not None:
-            old = pairing.customer
-            self.relay.book.link_back(pairing, self)
-            if isinstance(old, CustomerLink) and old is not self:
-                old.pairing = None
-                old.conn.close()
-            self.relay.audit.write("customer.resumed", code=pairing.code, address=self.address)
-        else:
+            code, token = str(resume.get("code", "")), str(resume.get("token", ""))
+            previous = self.relay.book.get(code)
+            old = previous.customer if previous is not None else None
+            pairing = await routing.resume(self.relay, self, self.address, code, token)
+            if pairing is not None:
+                if isinstance(old, CustomerLink) and old is not self:
+                    old.pairing = None
+                    old.conn.close()
+                self.relay.audit.write("customer.resumed", code=pairing.code, address=self.address)
+        if pairing is None:
             refusal = self.relay.admission.take_code(self.address)
             if refusal:  # simultaneous logins from one address all passed the check at login
                 self.relay.refusals.write("customer.refused", self.address, reason=refusal)
                 self._send("refused", reason=refusal)  # the agent reads why; stock ssh prints the disconnect
                 self.conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
                 return False
-            pairing = self.relay.book.issue(self)
+            pairing = await routing.issue(self.relay, self)
             self.relay.audit.write(
                 "code.issued", code=pairing.code, address=self.address, agent=self.agent, forward=host
             )
         self.pairing = pairing
+        if self._lost:  # the link dropped while the database answered
+            self.connection_lost()
+            return False
         self.forward = (host, port or protocol.FORWARD_PORT)
         self._announce_code(resumed=resume is not None and pairing.code == resume.get("code"))
         return _NoSocketListener(self.forward[1])
@@ -345,6 +360,7 @@ class CustomerLink:
 
     def connection_lost(self) -> None:
         """The SSH link dropped: an agent may come back within the grace period; a terminal may not."""
+        self._lost = True
         if self.ended or self.pairing is None or self.pairing.customer is not self:
             return
         if self.agent:

@@ -140,6 +140,27 @@ class PairingBook:
         pairing.set_timer(self.code_ttl, lambda: self.expire(pairing))
         return pairing
 
+    def discard(self, pairing: Pairing) -> None:
+        """Forget *pairing* without closing it (another relay of the cluster holds its code)."""
+        pairing.cancel_timer()
+        if self._live.get(pairing.code) is pairing:
+            del self._live[pairing.code]
+
+    def adopt(
+        self, code: str, token: str, customer: CustomerEnd, *, technician: Technician | None, issued_at: float
+    ) -> Pairing:
+        """A code another relay issued, whose agent came back here with its resume token."""
+        stale = self._live.pop(code, None)
+        if stale is not None:
+            stale.cancel_timer()
+        state = CodeState.ACTIVE if technician is not None else CodeState.WAITING
+        pairing = Pairing(code, customer, token, technician, issued_at, machine=TABLE.start(state))
+        self._live[code] = pairing
+        if technician is None:
+            remaining = max(1.0, self.code_ttl - (time.time() - issued_at))
+            pairing.set_timer(remaining, lambda: self.expire(pairing))
+        return pairing
+
     def time_left(self, pairing: Pairing) -> int:
         """Whole seconds until *pairing*'s code expires unclaimed (its TTL counts from issue)."""
         return max(1, round(self.code_ttl - (time.time() - pairing.issued_at)))

@@ -50,6 +50,7 @@ class Reason:
     NO_PROMPT = "The customer cannot be asked for consent (no terminal is open on their side)"
     UNANNOUNCED = "The relay did not say who is connecting"
     NOT_TECHNICIAN = "Only technicians may open connections through the relay"
+    PEER_UNREACHABLE = "The relay holding this code could not be reached safely"
     REVOKED = "This technician key is no longer listed on the relay"
     LEG_FAILED = "The customer's data connection to the relay failed"
 
@@ -119,6 +120,11 @@ def error_for_reason(reason: str) -> SupportError:
             "relay.leg_failed",
             "Join again; if it keeps failing, something between the customer and the relay is "
             "interfering with the connection: tell the relay's administrator.",
+        ),
+        Reason.PEER_UNREACHABLE: (
+            SessionClosedError,
+            "relay.peer_unreachable",
+            "Try again in a moment; if it keeps failing, tell the relay's administrator.",
         ),
         Reason.NOT_TECHNICIAN: (CodeError, "relay.not_technician", "Connect with your technician key."),
         Reason.REVOKED: (

@@ -11,6 +11,10 @@ from typing import Any, NoReturn
 import asyncssh
 
 from sessions import codes
+from sessions.cluster import routing
+from sessions.cluster.hostkey import read_shared_host_key
+from sessions.cluster.node import ClusterNode, advertised
+from sessions.cluster.peer import PEER_USER, decode_origin, is_deployment_key
 from sessions.listening import listen_error
 from sessions.relay import protocol
 from sessions.relay.admission import CustomerAdmission
@@ -74,6 +78,11 @@ class RelayConfig:
     # The team server (sessions/team/): records, review and reports. "" = SQLite in state_dir.
     db_url: str = ""
     team_max_record: int = MAX_RECORD
+    # Several relays as one (sessions/cluster/, docs/relay-cluster.md): the deployment's shared host key,
+    # the HOST:PORT other relays reach this one on, and how long a lease in the database lasts.
+    host_key_file: Path | None = None
+    advertise: str = ""
+    lease: float = 10.0
     vendor: Vendor | None = None  # handed to each agent in `welcome`, for display only
     # The data leg (protocol v2, sessions/relay/dataleg.py): a TLS port agents carry the inner SSH on
     # after consent. data_port 0: any free port; data_public_port: the port agents are told, when a
@@ -84,8 +93,10 @@ class RelayConfig:
     leg_token_timeout: float = 10.0
 
 
-def load_host_key(state_dir: Path) -> asyncssh.SSHKey:
-    """The relay's host key from its state folder, created on first start (mode 0600)."""
+def load_host_key(state_dir: Path, shared: Path | None = None) -> asyncssh.SSHKey:
+    """The relay's host key: the deployment's *shared* file, else from the state folder (made once, 0600)."""
+    if shared is not None:
+        return read_shared_host_key(shared)
     path = state_dir / "host_ed25519"
     if path.exists():
         return asyncssh.read_private_key(path)
@@ -107,6 +118,8 @@ class _Connection(asyncssh.SSHServer):
         self.address = ""
         self.technician: Technician | None = None  # bound in auth_completed, never before
         self.customer: CustomerLink | None = None
+        self.peer = False  # another relay of this deployment (sessions/cluster/peer.py), once signed
+        self._peer_offered = False  # the latest publickey request under PEER_USER named the deployment key
         self._admitted = False
         # The listed key named by the latest publickey request, and for which user name. asyncssh asks
         # validate_public_key for a query (no signature) and for a signed request alike, before it has
@@ -131,6 +144,7 @@ class _Connection(asyncssh.SSHServer):
 
     def begin_auth(self, username: str) -> bool:
         self._offered = None  # a new user name: nothing from attempts under the old one carries over
+        self._peer_offered = False
         self.relay.gate.logging_in(self.conn)
         if username == protocol.CUSTOMER_USER:
             assert self.conn is not None
@@ -151,6 +165,12 @@ class _Connection(asyncssh.SSHServer):
         return True
 
     def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        if username == PEER_USER:  # another relay: only the deployment's own key (a candidate until signed)
+            self._offered = None
+            self._peer_offered = is_deployment_key(self.relay.host_key, key)
+            if not self._peer_offered:
+                self.relay.refusals.write("peer.refused", self.address, key=key.get_fingerprint("sha256"))
+            return self._peer_offered
         technician = self.relay.technicians.lookup(key)
         self._offered = (username, technician) if technician is not None else None
         if technician is None:
@@ -172,6 +192,10 @@ class _Connection(asyncssh.SSHServer):
         offered, self._offered = self._offered, None
         if username == protocol.CUSTOMER_USER:
             return  # a customer: `customer` was set up when the name was given; no technician, ever
+        if username == PEER_USER and self._peer_offered:  # signed with the deployment's key
+            self.peer = True
+            self.relay.audit.write("peer.connected", address=self.address)
+            return
         if offered is None or offered[0] != username:  # cannot happen with the methods above; never guess
             self.conn.disconnect(asyncssh.DISC_NO_MORE_AUTH_METHODS_AVAILABLE, "Authentication incomplete")
             return
@@ -196,6 +220,11 @@ class _Connection(asyncssh.SSHServer):
         return self.customer.request_forward(listen_host, listen_port)
 
     def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int):  # type: ignore[no-untyped-def]
+        if self.peer:
+            origin = decode_origin(orig_host)
+            if origin is None:
+                raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NOT_TECHNICIAN)
+            return self.relay.claim(origin[0], origin[1], dest_host, forwarded=True)
         if self.technician is None:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NOT_TECHNICIAN)
         return self.relay.claim(self.technician, self.address, dest_host)
@@ -217,7 +246,7 @@ class Relay:
         self.admission = CustomerAdmission(
             config.max_customers_per_address, config.codes_per_minute_per_address
         )
-        self.host_key = load_host_key(config.state_dir)
+        self.host_key = load_host_key(config.state_dir, config.host_key_file)
         self.fingerprint: str = self.host_key.get_fingerprint("sha256")
         self.port = 0
         self._server: asyncssh.SSHAcceptor | None = None
@@ -242,6 +271,7 @@ class Relay:
                 handshake_timeout=config.handshake_timeout,
             )
         self.team: TeamServer | None = None
+        self.cluster: ClusterNode | None = None
 
     @property
     def leg_offer(self) -> dict[str, object] | None:
@@ -274,6 +304,17 @@ class Relay:
                 await relay.team.close()
                 relay.audit.close()
                 raise listen_error(exc, config.host, config.data_port, who="another relay?") from exc
+        relay.cluster = ClusterNode(
+            relay.team.database, relay.host_key, peer=advertised(config.advertise, config.host, relay.port),
+            lease=config.lease, grace=config.grace, keepalive=config.keepalive,
+        )  # fmt: skip
+        try:
+            await relay.cluster.start()
+        except BaseException:
+            relay.cluster = None
+            await relay.close()
+            raise
+        relay.audit.sink = relay.cluster.audit
         relay._gate_task = asyncio.get_running_loop().create_task(keep(relay.gate, relay._gate_report))
         relay._minute_task = asyncio.get_running_loop().create_task(relay._every_minute())
         if config.pace_collector:
@@ -323,10 +364,13 @@ class Relay:
                 await asyncio.gather(task, return_exceptions=True)
         self._gate_task = self._minute_task = None
         self.refusals.report()
+        self.audit.write("relay.stopped")
+        if self.cluster is not None:  # after the last event: the node writes the audit table out on close
+            await self.cluster.close()
+            self.cluster = None
         if self.team is not None:
             await self.team.close()
             self.team = None
-        self.audit.write("relay.stopped")
         self.audit.close()
 
     async def __aenter__(self) -> Relay:
@@ -366,7 +410,7 @@ class Relay:
         raise asyncssh.ChannelOpenError(_PROHIBITED, reason)
 
     async def claim(
-        self, technician: Technician, address: str, dest_host: str
+        self, technician: Technician, address: str, dest_host: str, *, forwarded: bool = False
     ) -> asyncssh.SSHTCPSession[bytes]:
         """A technician's direct-tcpip to `vz<code>`: check, ask the customer, then bridge."""
         listed = self.technicians.current(technician.fingerprint)
@@ -380,6 +424,15 @@ class Relay:
         code = codes.from_wire(dest_host)
         if code is None:
             self._refuse(technician, address, dest_host, Reason.NOT_A_CODE)
+        if not forwarded and codes.is_valid(code):  # held by another relay of the cluster: carried there
+            try:
+                carried = await routing.route(self, technician, address, code)
+            except asyncssh.ChannelOpenError as exc:
+                self._claim_failed(exc, stamp, key, address)
+                raise
+            if carried is not None:
+                self.limiter.refund(stamp, key)
+                return carried
         pairing = self.book.get(code) if codes.is_valid(code) else None
         if pairing is None:
             self._refuse(technician, address, code, self.book.refusal(code))
@@ -404,13 +457,16 @@ class Relay:
         try:
             session = await self.open_device_side(pairing, technician, address, again)
         except asyncssh.ChannelOpenError as exc:
-            if exc.code == asyncssh.OPEN_CONNECT_FAILED:  # the device side, not the customer, said no
-                self.limiter.refund(stamp, key)
-            else:
-                self.limiter.record(f"addr:{address}")
+            self._claim_failed(exc, stamp, key, address)
             raise
         self.limiter.refund(stamp, key)
         return session
+
+    def _claim_failed(self, exc: asyncssh.ChannelOpenError, stamp: float, key: str, address: str) -> None:
+        if exc.code == asyncssh.OPEN_CONNECT_FAILED:  # the device side or a relay, not the customer, said no
+            self.limiter.refund(stamp, key)
+        else:
+            self.limiter.record(f"addr:{address}")
 
     async def open_device_side(
         self, pairing: Pairing, technician: Technician, address: str, again: bool
@@ -448,6 +504,8 @@ class Relay:
             pairing.technician = technician
             pairing.cancel_timer()
             self.audit.write("consent.given", code=pairing.code, technician=technician.name)
+            if self.cluster is not None:
+                self.cluster.bind(pairing.code, technician.fingerprint, technician.name)
         pairing.bridges.add(bridge)
         self.audit.write(
             "session.started", code=pairing.code, technician=technician.name, resumed=again,
@@ -467,6 +525,8 @@ class Relay:
 
     def _on_code_closed(self, pairing: Pairing) -> None:
         self.audit.write("code.closed", code=pairing.code, reason=pairing.closed_reason)
+        if self.cluster is not None:
+            self.cluster.release(pairing.code)
         customer = pairing.customer
         if customer is not None and pairing.closed_reason in (Reason.EXPIRED, Reason.USED):
             customer.code_closed(pairing.closed_reason)

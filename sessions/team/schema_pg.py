@@ -8,6 +8,7 @@ applies. Policies read the acting identity that `Database.tx` sets per transacti
 
 from __future__ import annotations
 
+from sessions.cluster import schema as cluster_schema
 from sessions.team.schema_common import HQ_V2, TABLES_V1
 
 _IDENTITY = """
@@ -156,4 +157,8 @@ CREATE POLICY hq_bundles_write ON hq_bundles USING (vz_role() = 'system') WITH C
 )
 
 #: migrations[n] takes the schema from version n to n + 1.
-MIGRATIONS: list[str] = [_IDENTITY + _TABLES + _DOCS + _POLICIES, _HQ]
+MIGRATIONS: list[str] = [
+    _IDENTITY + _TABLES + _DOCS + _POLICIES,
+    _HQ,
+    cluster_schema.POSTGRESQL,
+]  # 3: relays as one (sessions/cluster/)

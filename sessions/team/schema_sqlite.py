@@ -7,6 +7,7 @@ when its row goes, recomputing them with `vz_terms`, which every connection regi
 
 from __future__ import annotations
 
+from sessions.cluster import schema as cluster_schema
 from sessions.team.schema_common import HQ_V2, TABLES_V1
 
 _DOCS = """
@@ -36,4 +37,4 @@ CREATE VIRTUAL TABLE hq_fts USING fts5(terms, content = '', tokenize = 'ascii');
 """
 )
 
-MIGRATIONS: list[str] = [_TABLES + _DOCS, _HQ]
+MIGRATIONS: list[str] = [_TABLES + _DOCS, _HQ, cluster_schema.SQLITE]  # 3: relays as one (sessions/cluster/)

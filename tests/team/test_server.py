@@ -104,7 +104,12 @@ async def test_two_relays_share_one_database(
     database = team_relay.team.database
     shared = database.target if database.kind == "postgresql" else f"sqlite:{database.target}"
     other = await Relay.start(
-        RelayConfig(technicians_file=team_technicians, state_dir=tmp_path / "second", db_url=shared)
+        RelayConfig(
+            technicians_file=team_technicians,
+            state_dir=tmp_path / "second",
+            db_url=shared,
+            host_key_file=team_relay.config.state_dir / "host_ed25519",  # one deployment, one host key
+        )
     )
     try:
         trust = HostKeyTrust(known_hosts=tmp_path / "kh", read_user_known_hosts=False, accept_new=True)

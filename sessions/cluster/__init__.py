@@ -1,0 +1,1 @@
+"""Several relays acting as one: membership leases, codes unique across relays, forwarded claims."""
