@@ -12,8 +12,9 @@ import getpass
 import html
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDir, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -70,6 +71,7 @@ class ReviewWindow(QMainWindow):
         self.last_report: Report | None = None
         self.export_folder = Path(QDir.homePath())
         self._generation = 0
+        self._tasks: set[asyncio.Task[Any]] = set()
         self._opening = 0
         self.filters = FilterBar(self)
         self.search_box = named(QLineEdit(self), "searchBox", self.tr("Search sessions"))
@@ -142,7 +144,7 @@ class ReviewWindow(QMainWindow):
     # --- reading (through the source, off the UI thread) ----------------------------------------------
     def start(self) -> asyncio.Task[None]:
         """Bring the index up to date in the background, then show the sessions."""
-        return spawn(self.update_index())
+        return self._spawn(self.update_index())
 
     async def update_index(self) -> None:
         self.statusBar().showMessage(self.tr("Indexing the archive…"))
@@ -175,7 +177,7 @@ class ReviewWindow(QMainWindow):
         self.filters.set_platforms(choices.platforms)
 
     def refresh(self) -> None:
-        spawn(self.query())
+        self._spawn(self.query())
 
     async def query(self) -> None:
         """The sessions, hits and report for the current filters and words; the newest answer only."""
@@ -285,7 +287,7 @@ class ReviewWindow(QMainWindow):
             if folder is not None and opening == self._opening:
                 self.open_session(folder, at, patterns=patterns, kind=kind, pinpointed=pinpointed)
 
-        return spawn(fetch_and_open())
+        return self._spawn(fetch_and_open())
 
     def open_session(
         self,
@@ -320,7 +322,7 @@ class ReviewWindow(QMainWindow):
     def export_report(self) -> QFileDialog:
         """Ask where, then write the report of the sessions listed there (see write_report)."""
         dialog = self.make_export_dialog()
-        dialog.fileSelected.connect(lambda path: spawn(self.write_report(Path(path))))
+        dialog.fileSelected.connect(lambda path: self._spawn(self.write_report(Path(path))))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -347,10 +349,20 @@ class ReviewWindow(QMainWindow):
             self.open_hit(int(url.path()))
 
     def _on_session_view_record_changed(self, _folder: Path) -> None:
-        spawn(self.update_index())
+        self._spawn(self.update_index())
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Background work of this window: stopped when the window closes (its source may close next)."""
+        task = spawn(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """A source holding fetched copies (the team server's) forgets them when the window closes."""
+        """Work still under way is stopped (a query must not reach an index closed after the window); a
+        source holding fetched copies (the team server's) forgets them."""
+        for task in list(self._tasks):
+            task.cancel()
         self.session_view.player.pause()
         self.source.close()
         super().closeEvent(event)

@@ -29,6 +29,7 @@ def window(archive: Path, tmp_path: Path, qtbot: QtBot, qloop: QtLoop) -> Iterat
     win.resize(*SCREEN)
     win.show()
     yield win
+    win.close()  # as the console does: the window (and its work) before the index
     index.close()
 
 
