@@ -22,7 +22,9 @@ MIB = 1024 * KIB
 
 async def _join(make_agent, relay_target, tech_key, trust, **options):
     run = await make_agent(**options)
-    return await connect_by_code(relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust))
+    return await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
 
 
 @pytest.mark.parametrize("size", [1 * MIB, 6 * MIB], ids=["1MiB-within-window", "6MiB-beyond-window"])
@@ -79,7 +81,9 @@ async def test_a_large_paste_into_the_shell_arrives_whole(make_agent, relay_targ
     payload = os.urandom(MIB // 2).hex().encode()  # printable: nothing the terminal would act on
     try:
         shell = await conn.create_process(
-            f"stty raw -echo; echo ready; head -c {len(payload)} | sha256sum", term_type="xterm", encoding=None
+            f"stty raw -echo; echo ready; head -c {len(payload)} | sha256sum",
+            term_type="xterm",
+            encoding=None,
         )
         seen = b""
         while b"ready" not in seen:
