@@ -98,7 +98,7 @@ class StdinPipe:
         if on and not self.watching and self.fd is not None:
             self.loop.add_writer(self.fd, self._writable)
             self.watching = True
-        elif not on and self.watching:
+        elif not on and self.watching and self.fd is not None:
             self.loop.remove_writer(self.fd)
             self.watching = False
 
