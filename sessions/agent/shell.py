@@ -16,6 +16,7 @@ from typing import Any
 import asyncssh
 
 from sessions.agent.ptylink import PtyLink, TerminalWatch, set_winsize
+from sessions.agent.stdinpipe import StdinPipe
 
 
 def login_shell() -> str:
@@ -94,24 +95,38 @@ async def run_in_pty(
 
 
 async def run_piped(process: asyncssh.SSHServerProcess[bytes], command: str) -> int:
-    """Run *command* with pipes (no terminal), copying stdin/stdout/stderr; return its exit status."""
-    child = subprocess.Popen(
-        command,
-        shell=True,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=os.path.expanduser("~"),
-        start_new_session=True,
-        preexec_fn=default_signals,
-    )
+    """Run *command* with pipes (no terminal), copying stdin/stdout/stderr; return its exit status.
+
+    Its stdin is fed by sessions.agent.stdinpipe (every byte before the EOF), not by asyncssh's
+    redirection, which can close the pipe with the last packets still unwritten.
+    """
+    read_end, write_end = os.pipe()
     try:
+        child = subprocess.Popen(
+            command,
+            shell=True,
+            stdin=read_end,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=os.path.expanduser("~"),
+            start_new_session=True,
+            preexec_fn=default_signals,
+        )
+    except BaseException:
+        os.close(write_end)
+        raise
+    finally:
+        os.close(read_end)
+    stdin = StdinPipe(process, write_end)
+    try:
+        stdin.start()
         # send_eof=False: stdout and stderr end separately; the channel's EOF follows both.
-        await process.redirect(stdin=child.stdin, stdout=child.stdout, stderr=child.stderr, send_eof=False)
+        await process.redirect(stdout=child.stdout, stderr=child.stderr, send_eof=False)
         both = asyncio.gather(process.stdout.drain(), process.stderr.drain())
         if await _until_done_or_closed(process, both):
             process.stdout.write_eof()
     finally:
+        stdin.close()
         _stop(child, signal.SIGKILL)
     return await asyncio.to_thread(child.wait)
 
