@@ -14,6 +14,7 @@ import re
 
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
+from sessions.terminal.deferred import PLAIN_PIECE
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
@@ -21,7 +22,7 @@ from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
 from sessions.terminal.style import Style, erase_style
-from sessions.terminal.width import SPACING_RUN, STUB, is_nfc, nfc, to_cells
+from sessions.terminal.width import STUB, is_nfc, nfc, to_cells
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
@@ -34,7 +35,7 @@ _LF = "(?:[\n\x0b\x0c]|\x1bD)"
 _COUNTED_CSI = "\x1b\\[[0-9]{0,4}[A-FLMPST@IZabe]"
 #: A row rewritten in place, as vim and other full-screen programs do: CUP to its first column, printable
 #: text and SGR, EL (plainlines.py keeps such rows as text).
-_POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)++\x1b\\[K"
+_POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H{PLAIN_PIECE}++\x1b\\[K"
 _RUNS = (
     f"|[\n\x0b\x0c]{_LF}+|\x1bD{_LF}+"
     "|\x1bM(?:\x1bM)+"
@@ -58,9 +59,7 @@ _OTHER_TOKENS = (
 #: Tokens of the stream; text is what lies between them. The first kind is CR LF with the complete plain
 #: lines after it (printable text without zero-width characters and SGR, maybe EL, each ending in CR LF),
 #: which a log flood or a full-screen refresh is made of (see plainlines.py).
-_TOKEN_RE = re.compile(
-    f"(\r\n(?:(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS
-)
+_TOKEN_RE = re.compile(f"(\r\n(?:{PLAIN_PIECE}*+(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS)
 
 #: The same with CR LF on its own and no runs, for lines that have to be drawn one by one (and the reference
 #: the tests of the runs compare with: every token on its own).
