@@ -77,6 +77,11 @@ _SAVE_RESTORE = {"\x1b7": SAVE, "\x1b8": SAVE, "\x1b[s": SAVE, "\x1b[u": SAVE}
 #: them is one call with the sum (SU apart: each sends at most a region's worth of lines to the scrollback).
 _COUNTED = "ABCDEFLMPST@IZabe"
 _PART_RE = re.compile("\x1b\\[([0-9;]*)(.)")
+#: vim's scrolling step (see stream.py): DECSTBM, CUP, a run of LF/VT/FF/IND/RI, DECSTBM.
+_SCROLL_STEP_RE = re.compile(
+    "\x1b\\[([0-9;]*)r\x1b\\[([0-9;]*)H((?:[\n\x0b\x0c]|\x1b[DM])+)\x1b\\[([0-9;]*)r"
+)
+_MOVES_RE = re.compile("(?:[\n\x0b\x0c]|\x1bD)+|(?:\x1bM)+")
 
 
 def _params(body: str) -> list[int]:
@@ -161,6 +166,8 @@ class Controls:
         if first != "\x1b":
             return _ignore, True  # another C0 or C1 control: never drawn
         kind = token[1]
+        if kind == "[" and token[-1] == "r" and token.count("\x1b") > 1:
+            return self._compile_scroll_step(token), False
         if kind == "[" and token.count("\x1b") > 1:
             return self._compile_compound(token)
         if kind == "[":
@@ -187,6 +194,20 @@ class Controls:
             return partial(self._counted, groups), False
         calls = [self._compile_csi(f"\x1b[{body}{final}")[0] for body, final in parts]
         return partial(self._each, calls), True
+
+    def _compile_scroll_step(self, token: str) -> Handler:
+        """Set the region, CUP into it, line feeds or RIs, set the region again: one call. The first
+        DECSTBM does not home the cursor (the CUP after it puts it elsewhere whatever it was)."""
+        match = _SCROLL_STEP_RE.fullmatch(token)
+        assert match is not None, "the tokenizer makes these tokens only"
+        region, cup, after = (_params(body) if body else [] for body in match.group(1, 2, 4))
+        calls = [
+            partial(self.screen.set_margins, *region, home=False),
+            partial(self.screen.cursor_position, *cup),
+            *(self.handler(run) for run in _MOVES_RE.findall(match.group(3))),
+            partial(self.screen.set_margins, *after),
+        ]
+        return partial(self._each, calls)
 
     @staticmethod
     def _each(calls: list[Handler]) -> None:

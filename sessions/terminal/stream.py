@@ -36,7 +36,13 @@ _COUNTED_CSI = "\x1b\\[[0-9]{0,4}[A-FLMPST@IZabe]"
 #: A row rewritten in place, as vim and other full-screen programs do: CUP to its first column, printable
 #: text and SGR, EL (plainlines.py keeps such rows as text).
 _POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H{PLAIN_PIECE}++\x1b\\[K"
+#: vim's scrolling step: set the region, CUP into it, line feeds or RIs, reset the region (one call, see
+#: controls.py). At most two parameters each (as DECSTBM and CUP take), a bounded run of moves.
+_MOVE = "(?:[\n\x0b\x0c]|\x1b[DM])"
+_TWO_PARAMS = "[0-9]{0,4}(?:;[0-9]{0,4})?"
+_SCROLL_STEP = f"\x1b\\[{_TWO_PARAMS}r\x1b\\[{_TWO_PARAMS}H{_MOVE}{{1,64}}\x1b\\[{_TWO_PARAMS}r"
 _RUNS = (
+    f"|{_SCROLL_STEP}"
     f"|[\n\x0b\x0c]{_LF}+|\x1bD{_LF}+"
     "|\x1bM(?:\x1bM)+"
     "|\x08\x08+|\t\t+"
