@@ -97,6 +97,12 @@ def _params(body: str) -> list[int]:
     return out
 
 
+def _two(body: str) -> tuple[int | None, int | None]:
+    """The first two parameters of a CSI (None where missing), as DECSTBM and CUP take them."""
+    params: list[int | None] = [*(_params(body) if body else []), None, None]
+    return params[0], params[1]
+
+
 def _ignore() -> None:
     """A token that is not emulated (or not allowed, like OSC 52): dropped."""
 
@@ -200,8 +206,8 @@ class Controls:
         DECSTBM does not home the cursor (the CUP after it puts it elsewhere whatever it was)."""
         match = _SCROLL_STEP_RE.fullmatch(token)
         assert match is not None, "the tokenizer makes these tokens only"
-        region, cup, after = (_params(body) if body else [] for body in match.group(1, 2, 4))
-        calls = [
+        region, cup, after = (_two(body) for body in match.group(1, 2, 4))
+        calls: list[Handler] = [
             partial(self.screen.set_margins, *region, home=False),
             partial(self.screen.cursor_position, *cup),
             *(self.handler(run) for run in _MOVES_RE.findall(match.group(3))),

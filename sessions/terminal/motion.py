@@ -169,7 +169,7 @@ class MotionMixin:
         self.blank_style = blank if shift == height == self.rows else None
         self.dirty_all = True
 
-    def set_margins(self, top: int | None = None, bottom: int | None = None, home: bool = True) -> None:
+    def set_margins(self, top: int | None = None, bottom: int | None = None, *, home: bool = True) -> None:
         """DECSTBM (1-based, inclusive; missing or 0 means the screen edge). The cursor goes home (not with
         *home* False: for a CUP that comes right after, which puts it elsewhere whatever it was)."""
         new_top = max(0, min((top or 1) - 1, self.rows - 1))
