@@ -82,6 +82,25 @@ def style_after(style: Style, texts: list[str], stop: int | None = None) -> Styl
     return _apply(style, tokens)
 
 
+def style_after_tokens(style: Style, tokens: list[str]) -> Style:
+    """The style after the SGR *tokens* (in order) when it starts as *style*: each distinct token counts
+    once, where it comes last (an earlier one sets the same fields to the same values), and only those
+    that set a field no later one sets are applied."""
+    chosen: list[str] = []
+    covered = 0
+    for token in dict.fromkeys(reversed(tokens)):
+        fields = _SETS.get(token)
+        if fields is None:
+            fields = _fields_set(token)
+        if fields & ~covered:
+            chosen.append(token)
+            covered |= fields
+            if covered == _EVERY_FIELD:
+                break
+    chosen.reverse()
+    return _apply(style, chosen)
+
+
 def recent_style(style: Style, texts: list[str], stop: int, lines: int) -> Style | None:
     """Like ``style_after``, but None unless the *lines* lines before *stop* set every field of it (an SGR
     reset does)."""

@@ -18,10 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import add, gt
 
-from sessions.terminal.deferred import ERASE_TO_END, SGR_RE, PlainRows, row_breaks, style_after
+from sessions.terminal.deferred import (
+    ERASE_TO_END,
+    SGR_RE,
+    PlainRows,
+    row_breaks,
+    style_after,
+    style_after_tokens,
+)
 from sessions.terminal.lines import Line
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.style import erase_style
@@ -34,6 +41,9 @@ _POSITIONED_RE = re.compile("\x1b\\[([0-9]{1,3});1H([^\x1b]*+(?:\x1b\\[[0-9;:]*+
 _BARE_ROW_RE = re.compile("\x1b\\[[0-9]{1,3};1H([^\x1b]*)\x1b\\[K")
 #: A token of such rows (each with something between CUP and EL): not CUP and EL alone.
 _POSITIONED_TOKEN_RE = re.compile("\x1b\\[[0-9]{1,3};1H(?:[^\x1b]|\x1b\\[[0-9;:]*m)")
+#: Up to this many rows of ASCII text in a token are measured row by row, their SGR found once for both the
+#: widths and the style after them (vim's scrolling steps); more, in one pass over the whole token.
+_FEW_ROWS = 4
 
 
 def is_positioned(token: str) -> bool:
@@ -129,11 +139,17 @@ class PlainLines:
         cols, rows, buffer = screen.cols, screen.rows, screen.buffer
         pairs = _POSITIONED_RE.findall(token)
         texts = [text + ERASE_TO_END for _row, text in pairs]
-        # The cells of each row: its text without SGR, from one pass over the whole token.
-        widths = [
-            len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
-            for text in _BARE_ROW_RE.findall(SGR_RE.sub("", token))
-        ]
+        sgrs: list[list[str]] | None = None
+        if len(pairs) <= _FEW_ROWS and token.isascii():  # every character not in an SGR takes one cell
+            sgrs = [SGR_RE.findall(text) for _row, text in pairs]
+            widths = [
+                len(text) - len("".join(found)) for (_row, text), found in zip(pairs, sgrs, strict=True)
+            ]
+        else:  # the cells of each row: its text without SGR, from one pass over the whole token
+            widths = [
+                len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
+                for text in _BARE_ROW_RE.findall(SGR_RE.sub("", token))
+            ]
         if max(widths) < cols:  # every row is kept as text (vim, less)
             every = PlainRows(texts, screen.style, cols)
             deferred = Line.deferred
@@ -142,7 +158,10 @@ class PlainLines:
                 y = min(max(int(row), 1), rows) - 1
                 buffer[y] = deferred(every, i)  # EL: the row no longer runs on
             screen.cursor_x, screen.cursor_y = widths[-1], y
-            screen.style = style_after(screen.style, texts)
+            if sgrs is None:
+                screen.style = style_after(screen.style, texts)
+            else:
+                screen.style = style_after_tokens(screen.style, list(chain.from_iterable(sgrs)))
             screen.blank_style = None
             screen.dirty_all = True
             return

@@ -159,6 +159,8 @@ class TerminalStream:
         controls = self._controls
         handlers = controls.handlers
         groups = controls.groups
+        cups = controls.cups
+        flags = controls.flags
         last: str | None = None  # the group of the token run last, while nothing came between
         sgr_styles = self._sgr_styles
         history = screen.history
@@ -269,6 +271,10 @@ class TerminalStream:
                     else:
                         style = self._sgr_token(style, token)
                     continue
+                flag = flags.get(token)
+                if flag is not None:  # cursor visibility and the like: nothing the other tokens depend on
+                    flag()
+                    continue
                 # Anything else may move the cursor, change modes, margins or the buffer: sync, run, reload.
                 # A token that changes nothing when it comes again at once is skipped when it does.
                 group = groups.get(token)
@@ -276,6 +282,11 @@ class TerminalStream:
                     continue
                 last = RESTORED if group is SAVE and token in RESTORES else group
                 fresh = False
+                cup = cups.get(token)
+                if cup is not None and not screen.origin:  # CUP: as cursor_position does
+                    y = min(cup[0], rows) - 1
+                    x = min(cup[1], cols) - 1
+                    continue
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled
                 scrolled = 0

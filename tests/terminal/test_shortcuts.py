@@ -46,6 +46,8 @@ def _literal(cols: int, rows: int, scrollback: int) -> tuple[TerminalScreen, Ter
     stream = TerminalStream(screen)
     stream.tokens = LITERAL_TOKEN_RE
     stream._controls.groups = _NoGroups()
+    stream._controls.cups = _NoGroups()
+    stream._controls.flags = _NoGroups()
     return screen, stream
 
 
