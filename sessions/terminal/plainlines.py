@@ -146,18 +146,21 @@ class PlainLines:
                 len(text) - len("".join(found)) for (_row, text), found in zip(pairs, sgrs, strict=True)
             ]
         else:  # the cells of each row: its text without SGR, from one pass over the whole token
-            widths = [
-                len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
-                for text in _BARE_ROW_RE.findall(SGR_RE.sub("", token))
-            ]
+            bare = SGR_RE.sub("", token)
+            widths = (
+                list(map(len, _BARE_ROW_RE.findall(bare)))
+                if bare.isascii()
+                else [
+                    len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
+                    for text in _BARE_ROW_RE.findall(bare)
+                ]
+            )
         if max(widths) < cols:  # every row is kept as text (vim, less)
             every = PlainRows(texts, screen.style, cols)
-            deferred = Line.deferred
-            y = 0
-            for i, (row, _text) in enumerate(pairs):
-                y = min(max(int(row), 1), rows) - 1
-                buffer[y] = deferred(every, i)  # EL: the row no longer runs on
-            screen.cursor_x, screen.cursor_y = widths[-1], y
+            ys = [min(max(int(row), 1), rows) - 1 for row, _text in pairs]
+            for y, line in zip(ys, map(Line.deferred, repeat(every), range(len(ys))), strict=True):
+                buffer[y] = line  # EL: the row no longer runs on
+            screen.cursor_x, screen.cursor_y = widths[-1], ys[-1]
             if sgrs is None:
                 screen.style = style_after(screen.style, texts)
             else:
