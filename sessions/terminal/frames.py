@@ -20,14 +20,14 @@ import re
 from itertools import accumulate, pairwise, repeat
 from typing import NamedTuple
 
-from sessions.terminal.deferred import ERASE_TO_END, PLAIN_PIECE, SGR_RE
+from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT, SGR_RE
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.sgr import style_after_sgr
 from sessions.terminal.width import nfc, to_cells
 
 HOME = "\x1b[H"
 _ERASE_BELOW = "\x1b[J"
-_ROW = f"{PLAIN_PIECE}*+(?:\x1b\\[K)?+"
+_ROW = f"{PLAIN_TEXT}(?:\x1b\\[K)?+"
 #: A frame after its home: plain rows joined by CR LF, maybe ED.
 _FRAME_RE = re.compile(f"(?:{_ROW}\r\n)*+{_ROW}(?:\x1b\\[J)?+")
 #: An SGR parameter string that resets every attribute (``ESC [ m``, ``ESC [ 0 m``).

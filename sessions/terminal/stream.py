@@ -14,7 +14,7 @@ import re
 
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
-from sessions.terminal.deferred import PLAIN_PIECE
+from sessions.terminal.deferred import PLAIN_TEXT
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
@@ -35,7 +35,7 @@ _LF = "(?:[\n\x0b\x0c]|\x1bD)"
 _COUNTED_CSI = "\x1b\\[[0-9]{0,4}[A-FLMPST@IZabe]"
 #: A row rewritten in place, as vim and other full-screen programs do: CUP to its first column, printable
 #: text and SGR, EL (plainlines.py keeps such rows as text).
-_POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H{PLAIN_PIECE}++\x1b\\[K"
+_POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H(?!\x1b\\[K){PLAIN_TEXT}\x1b\\[K"
 #: vim's scrolling step: set the region, CUP into it, line feeds or RIs, reset the region (one call, see
 #: controls.py). At most two parameters each (as DECSTBM and CUP take), a bounded run of moves.
 _MOVE = "(?:[\n\x0b\x0c]|\x1b[DM])"
@@ -65,7 +65,7 @@ _OTHER_TOKENS = (
 #: Tokens of the stream; text is what lies between them. The first kind is CR LF with the complete plain
 #: lines after it (printable text without zero-width characters and SGR, maybe EL, each ending in CR LF),
 #: which a log flood or a full-screen refresh is made of (see plainlines.py).
-_TOKEN_RE = re.compile(f"(\r\n(?:{PLAIN_PIECE}*+(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS)
+_TOKEN_RE = re.compile(f"(\r\n(?:{PLAIN_TEXT}(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS)
 
 #: The same with CR LF on its own and no runs, for lines that have to be drawn one by one (and the reference
 #: the tests of the runs compare with: every token on its own).
