@@ -35,9 +35,7 @@ from sessions.terminal.style import erase_style
 from sessions.terminal.width import fits, nfc, to_cells
 
 _UTF8, _PASS = "utf-8", "surrogatepass"
-#: One row rewritten in place: CUP to row N, column 1; plain text (SGR included); EL.
-_POSITIONED_RE = re.compile("\x1b\\[([0-9]{1,3});1H([^\x1b]*+(?:\x1b\\[[0-9;:]*+m[^\x1b]*+)*+)\x1b\\[K")
-#: The same rows with their SGR taken out: the text is what takes the cells.
+#: A row rewritten in place (CUP to row N, column 1; text; EL) with its SGR taken out: the cells it takes.
 _BARE_ROW_RE = re.compile("\x1b\\[[0-9]{1,3};1H([^\x1b]*)\x1b\\[K")
 #: A token of such rows (each with something between CUP and EL): not CUP and EL alone.
 _POSITIONED_TOKEN_RE = re.compile("\x1b\\[[0-9]{1,3};1H(?:[^\x1b]|\x1b\\[[0-9;:]*m)")
@@ -137,8 +135,10 @@ class PlainLines:
             self._draw(token)
             return
         cols, rows, buffer = screen.cols, screen.rows, screen.buffer
-        pairs = _POSITIONED_RE.findall(token)
-        texts = [text + ERASE_TO_END for _row, text in pairs]
+        # Each row is "ESC [ N ; 1", "H", its text (EL cannot occur in a row's text, nor H before the CUP's).
+        heads = list(map(str.partition, token.split(ERASE_TO_END)[:-1], repeat("H")))
+        pairs = [(head[0][2:-2], head[2]) for head in heads]
+        texts = [head[2] + ERASE_TO_END for head in heads]
         sgrs: list[list[str]] | None = None
         if len(pairs) <= _FEW_ROWS and token.isascii():  # every character not in an SGR takes one cell
             sgrs = [SGR_RE.findall(text) for _row, text in pairs]
