@@ -135,21 +135,26 @@ class PlainRows:
         texts: the lines as received. style: the style in effect before the first.
     """
 
-    __slots__ = ("_starts", "cols", "style", "texts")
+    __slots__ = ("_asked", "_starts", "cols", "style", "texts")
 
     def __init__(self, texts: list[str], style: Style, cols: int) -> None:
         self.texts = texts
         self.style = style
         self.cols = cols
         self._starts: list[Style] | None = None
+        self._asked = False
 
     def start_style(self, index: int) -> Style:
         """The style in effect at the start of line *index*: read back to the last SGR reset a few lines
-        before it, or (when there is none) from the styles of all lines, worked out once."""
+        before it, or (when there is none) from the SGR of the lines before it (the first time: one row
+        written over by a read that cut it), or from the styles of all lines, worked out once (a paint)."""
         if self._starts is None:
             found = recent_style(self.style, self.texts, index, lines=8)
             if found is not None:
                 return found
+            if not self._asked:
+                self._asked = True
+                return style_after_tokens(self.style, SGR_RE.findall("".join(self.texts[:index])))
             starts = []
             style = self.style
             texts = self.texts
