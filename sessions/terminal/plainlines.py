@@ -135,6 +135,18 @@ class PlainLines:
             self._draw(token)
             return
         cols, rows, buffer = screen.cols, screen.rows, screen.buffer
+        if token.count(ERASE_TO_END) == 1 and token.isascii():  # one row (a scrolling step's new row)
+            head, _cup, text = token[:-3].partition("H")
+            sgrs = SGR_RE.findall(text)
+            width = len(text) - len("".join(sgrs))  # every character not in an SGR takes one cell
+            if width < cols:
+                y = min(max(int(head[2:-2]), 1), rows) - 1
+                buffer[y] = Line.deferred(PlainRows([text + ERASE_TO_END], screen.style, cols), 0)
+                screen.cursor_x, screen.cursor_y = width, y
+                screen.style = style_after_tokens(screen.style, sgrs)
+                screen.blank_style = None
+                screen.dirty_all = True
+                return
         # Each row is "ESC [ N ; 1", "H", its text (EL cannot occur in a row's text, nor H before the CUP's).
         heads = list(map(str.partition, token.split(ERASE_TO_END)[:-1], repeat("H")))
         pairs = [(head[0][2:-2], head[2]) for head in heads]
