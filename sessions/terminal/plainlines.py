@@ -137,13 +137,13 @@ class PlainLines:
         cols, rows, buffer = screen.cols, screen.rows, screen.buffer
         if token.count(ERASE_TO_END) == 1 and token.isascii():  # one row (a scrolling step's new row)
             head, _cup, text = token[:-3].partition("H")
-            sgrs = SGR_RE.findall(text)
-            width = len(text) - len("".join(sgrs))  # every character not in an SGR takes one cell
+            found = SGR_RE.findall(text)
+            width = len(text) - len("".join(found))  # every character not in an SGR takes one cell
             if width < cols:
                 y = min(max(int(head[2:-2]), 1), rows) - 1
                 buffer[y] = Line.deferred(PlainRows([text + ERASE_TO_END], screen.style, cols), 0)
                 screen.cursor_x, screen.cursor_y = width, y
-                screen.style = style_after_tokens(screen.style, sgrs)
+                screen.style = style_after_tokens(screen.style, found)
                 screen.blank_style = None
                 screen.dirty_all = True
                 return
@@ -155,7 +155,7 @@ class PlainLines:
         if len(pairs) <= _FEW_ROWS and token.isascii():  # every character not in an SGR takes one cell
             sgrs = [SGR_RE.findall(text) for _row, text in pairs]
             widths = [
-                len(text) - len("".join(found)) for (_row, text), found in zip(pairs, sgrs, strict=True)
+                len(text) - len("".join(row_sgrs)) for (_row, text), row_sgrs in zip(pairs, sgrs, strict=True)
             ]
         else:  # the cells of each row: its text without SGR, from one pass over the whole token
             bare = SGR_RE.sub("", token)
