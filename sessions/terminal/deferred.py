@@ -145,16 +145,17 @@ class PlainRows:
         self._asked = False
 
     def start_style(self, index: int) -> Style:
-        """The style in effect at the start of line *index*: read back to the last SGR reset a few lines
-        before it, or (when there is none) from the SGR of the lines before it (the first time: one row
-        written over by a read that cut it), or from the styles of all lines, worked out once (a paint)."""
+        """The style in effect at the start of line *index*. The first time (often the only one: a row that
+        a read cut and wrote over) from the SGR of the lines before it when there are few; then read back
+        to the last SGR reset a few lines before it, or from the styles of all lines, worked out once."""
         if self._starts is None:
+            if not self._asked:
+                self._asked = True
+                if index <= 64:
+                    return style_after_tokens(self.style, SGR_RE.findall("".join(self.texts[:index])))
             found = recent_style(self.style, self.texts, index, lines=8)
             if found is not None:
                 return found
-            if not self._asked:
-                self._asked = True
-                return style_after_tokens(self.style, SGR_RE.findall("".join(self.texts[:index])))
             starts = []
             style = self.style
             texts = self.texts
