@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import chain, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import add, gt
 
 from sessions.terminal.deferred import (
@@ -135,48 +135,29 @@ class PlainLines:
             self._draw(token)
             return
         cols, rows, buffer = screen.cols, screen.rows, screen.buffer
-        if token.count(ERASE_TO_END) == 1 and token.isascii():  # one row (a scrolling step's new row)
-            head, _cup, text = token[:-3].partition("H")
-            found = SGR_RE.findall(text)
-            width = len(text) - len("".join(found))  # every character not in an SGR takes one cell
-            if width < cols:
-                y = min(max(int(head[2:-2]), 1), rows) - 1
-                buffer[y] = Line.deferred(PlainRows([text + ERASE_TO_END], screen.style, cols), 0)
-                screen.cursor_x, screen.cursor_y = width, y
-                screen.style = style_after_tokens(screen.style, found)
-                screen.blank_style = None
-                screen.dirty_all = True
-                return
+        if token.count(ERASE_TO_END) <= _FEW_ROWS and token.isascii() and self._place_few(token):
+            return
         # Each row is "ESC [ N ; 1", "H", its text (EL cannot occur in a row's text, nor H before the CUP's).
         heads = list(map(str.partition, token.split(ERASE_TO_END)[:-1], repeat("H")))
         pairs = [(head[0][2:-2], head[2]) for head in heads]
         texts = [head[2] + ERASE_TO_END for head in heads]
-        sgrs: list[list[str]] | None = None
-        if len(pairs) <= _FEW_ROWS and token.isascii():  # every character not in an SGR takes one cell
-            sgrs = [SGR_RE.findall(text) for _row, text in pairs]
-            widths = [
-                len(text) - len("".join(row_sgrs)) for (_row, text), row_sgrs in zip(pairs, sgrs, strict=True)
+        # The cells of each row: its text without SGR, from one pass over the whole token.
+        bare = SGR_RE.sub("", token)
+        widths = (
+            list(map(len, _BARE_ROW_RE.findall(bare)))
+            if bare.isascii()
+            else [
+                len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
+                for text in _BARE_ROW_RE.findall(bare)
             ]
-        else:  # the cells of each row: its text without SGR, from one pass over the whole token
-            bare = SGR_RE.sub("", token)
-            widths = (
-                list(map(len, _BARE_ROW_RE.findall(bare)))
-                if bare.isascii()
-                else [
-                    len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
-                    for text in _BARE_ROW_RE.findall(bare)
-                ]
-            )
+        )
         if max(widths) < cols:  # every row is kept as text (vim, less)
             every = PlainRows(texts, screen.style, cols)
             ys = [min(max(int(row), 1), rows) - 1 for row, _text in pairs]
             for y, line in zip(ys, map(Line.deferred, repeat(every), range(len(ys))), strict=True):
                 buffer[y] = line  # EL: the row no longer runs on
             screen.cursor_x, screen.cursor_y = widths[-1], ys[-1]
-            if sgrs is None:
-                screen.style = style_after(screen.style, texts)
-            else:
-                screen.style = style_after_tokens(screen.style, list(chain.from_iterable(sgrs)))
+            screen.style = style_after(screen.style, texts)
             screen.blank_style = None
             screen.dirty_all = True
             return
@@ -198,6 +179,33 @@ class PlainLines:
         if plain is not None:
             screen.blank_style = None
             screen.dirty_all = True
+
+    def _place_few(self, token: str) -> bool:
+        """A few rows of ASCII text rewritten in place (a scrolling step's new row, the status line), each
+        measured from its SGR tokens, found once for its width and the style after them: False (nothing
+        done) when one does not end short of the last column."""
+        screen = self.screen
+        cols, rows, buffer = screen.cols, screen.rows, screen.buffer
+        placed: list[tuple[int, str]] = []
+        sgrs: list[str] = []
+        width = 0
+        for piece in token.split(ERASE_TO_END)[:-1]:
+            head, _cup, text = piece.partition("H")  # "ESC [ N ; 1", "H", the row's text
+            found = SGR_RE.findall(text)
+            width = len(text) - len("".join(found))  # every character not in an SGR takes one cell
+            if width >= cols:
+                return False
+            placed.append((min(max(int(head[2:-2]), 1), rows) - 1, text + ERASE_TO_END))
+            sgrs += found
+        every = PlainRows([text for _y, text in placed], screen.style, cols)
+        deferred = Line.deferred
+        for i, (y, _text) in enumerate(placed):
+            buffer[y] = deferred(every, i)  # EL: the row no longer runs on
+        screen.cursor_x, screen.cursor_y = width, placed[-1][0]
+        screen.style = style_after_tokens(screen.style, sgrs)
+        screen.blank_style = None
+        screen.dirty_all = True
+        return True
 
     def _defer(self, text: str) -> None:
         """Plain lines (each ending in CR LF) from a blank bottom row of the whole screen: kept as text and
