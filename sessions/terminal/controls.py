@@ -16,6 +16,7 @@ from functools import partial
 
 import pyte
 
+from sessions.terminal.motion import MAX_COLS, MAX_ROWS
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, SgrCache
 
@@ -76,7 +77,16 @@ _SAVE_RESTORE = {"\x1b7": SAVE, "\x1b8": SAVE, "\x1b[s": SAVE, "\x1b[u": SAVE}
 #: CSI finals whose repeats add up (CUU..CPL, IL, DL, ICH, DCH, SU, SD, CHT, CBT, REP, HPR, VPR): a run of
 #: them is one call with the sum (SU apart: each sends at most a region's worth of lines to the scrollback).
 _COUNTED = "ABCDEFLMPST@IZabe"
+#: Modes that change more than a flag: reverse video, origin (homes the cursor), autowrap and the alternate
+#: screens (kept in the stream's locals or redrawing the screen), and the ANSI modes (IRM, LNM) that a private
+#: mode number could be mistaken for.
+_SCREEN_MODES = frozenset([4, 5, 6, 7, 20, 47, 1047, 1049])
 _PART_RE = re.compile("\x1b\\[([0-9;]*)(.)")
+#: vim's scrolling step (see stream.py): DECSTBM, CUP, a run of LF/VT/FF/IND/RI, DECSTBM.
+_SCROLL_STEP_RE = re.compile(
+    "\x1b\\[([0-9;]*)r\x1b\\[([0-9;]*)H((?:[\n\x0b\x0c]|\x1b[DM])+)\x1b\\[([0-9;]*)r"
+)
+_MOVES_RE = re.compile("(?:[\n\x0b\x0c]|\x1bD)+|(?:\x1bM)+")
 
 
 def _params(body: str) -> list[int]:
@@ -90,6 +100,12 @@ def _params(body: str) -> list[int]:
         else:
             out.append(min(int(part), MAX_PARAM))
     return out
+
+
+def _two(body: str) -> tuple[int | None, int | None]:
+    """The first two parameters of a CSI (None where missing), as DECSTBM and CUP take them."""
+    params: list[int | None] = [*(_params(body) if body else []), None, None]
+    return params[0], params[1]
 
 
 def _ignore() -> None:
@@ -123,10 +139,17 @@ class Controls:
             "\x1bc": screen.reset,
             "\x1b#8": screen.alignment_display,
         }
+        self._mode_calls = (screen.set_mode, screen.reset_mode)
         #: token -> call; the stream looks tokens up here directly.
         self.handlers: dict[str, Handler] = dict(self._base)
         #: token -> group: a token right after one of its own group changes nothing (the stream skips it).
         self.groups: dict[str, str] = self._base_groups()
+        #: token -> (line, column) of a CUP/HVP, 1-based and clamped as ``cursor_position`` does: the stream
+        #: moves its cursor itself when origin mode is off.
+        self.cups: dict[str, tuple[int, int]] = {}
+        #: Tokens that only set modes the stream does not keep in locals (cursor visibility, keys, mouse,
+        #: bracketed paste): the stream calls them without writing its cursor and style back first.
+        self.flags: dict[str, Handler] = {}
 
     @staticmethod
     def _base_groups() -> dict[str, str]:
@@ -142,7 +165,15 @@ class Controls:
                 self.handlers.update(self._base)
                 self.groups.clear()
                 self.groups.update(self._base_groups())
+                self.cups.clear()
+                self.flags.clear()
             self.handlers[token] = found
+            if isinstance(found, partial):
+                if found.func == self.screen.cursor_position and len(found.args) <= 2:
+                    line, column = (*found.args, None, None)[:2]
+                    self.cups[token] = (min(line or 1, MAX_ROWS), min(column or 1, MAX_COLS))
+                elif found.func in self._mode_calls and not _SCREEN_MODES.intersection(found.args):
+                    self.flags[token] = found
             if idempotent:
                 self.groups[token] = _SAVE_RESTORE.get(token, token)
         return found
@@ -161,6 +192,8 @@ class Controls:
         if first != "\x1b":
             return _ignore, True  # another C0 or C1 control: never drawn
         kind = token[1]
+        if kind == "[" and token[-1] == "r" and token.count("\x1b") > 1:
+            return self._compile_scroll_step(token), False
         if kind == "[" and token.count("\x1b") > 1:
             return self._compile_compound(token)
         if kind == "[":
@@ -187,6 +220,20 @@ class Controls:
             return partial(self._counted, groups), False
         calls = [self._compile_csi(f"\x1b[{body}{final}")[0] for body, final in parts]
         return partial(self._each, calls), True
+
+    def _compile_scroll_step(self, token: str) -> Handler:
+        """Set the region, CUP into it, line feeds or RIs, set the region again: one call. The first
+        DECSTBM does not home the cursor (the CUP after it puts it elsewhere whatever it was)."""
+        match = _SCROLL_STEP_RE.fullmatch(token)
+        assert match is not None, "the tokenizer makes these tokens only"
+        region, cup, after = (_two(body) for body in match.group(1, 2, 4))
+        calls: list[Handler] = [
+            partial(self.screen.set_margins, *region, home=False),
+            partial(self.screen.cursor_position, *cup),
+            *(self.handler(run) for run in _MOVES_RE.findall(match.group(3))),
+            partial(self.screen.set_margins, *after),
+        ]
+        return partial(self._each, calls)
 
     @staticmethod
     def _each(calls: list[Handler]) -> None:

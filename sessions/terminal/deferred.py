@@ -14,10 +14,15 @@ import re
 
 from sessions.terminal.sgr import style_after_sgr
 from sessions.terminal.style import DEFAULT_STYLE, Style, erase_style
-from sessions.terminal.width import STUB, nfc, to_cells
+from sessions.terminal.width import SPACING_RUN, STUB, nfc, to_cells
 
 #: An SGR sequence as a plain line may hold it.
 SGR_RE = re.compile("\x1b\\[[0-9;:]*m")
+#: The text of a plain line for the tokenizers (maybe empty): ASCII text, SGR sequences, other printable
+#: characters that take one or two cells. Written as the "unrolled loop" (runs of ASCII between the others):
+#: an alternation tried at every piece, or the class of every spacing character checked for ASCII text,
+#: made cutting a vim redraw two to three times slower.
+PLAIN_TEXT = f"[\x20-\x7e]*+(?:(?:\x1b\\[[0-9;:]*+m|{SPACING_RUN})[\x20-\x7e]*+)*+"
 #: EL (erase to the end of the line), with which a plain line may end.
 ERASE_TO_END = "\x1b[K"
 _SGR_SPLIT_RE = re.compile("(\x1b\\[[0-9;:]*m)")
@@ -78,6 +83,25 @@ def style_after(style: Style, texts: list[str], stop: int | None = None) -> Styl
     return _apply(style, tokens)
 
 
+def style_after_tokens(style: Style, tokens: list[str]) -> Style:
+    """The style after the SGR *tokens* (in order) when it starts as *style*: each distinct token counts
+    once, where it comes last (an earlier one sets the same fields to the same values), and only those
+    that set a field no later one sets are applied."""
+    chosen: list[str] = []
+    covered = 0
+    for token in dict.fromkeys(reversed(tokens)):
+        fields = _SETS.get(token)
+        if fields is None:
+            fields = _fields_set(token)
+        if fields & ~covered:
+            chosen.append(token)
+            covered |= fields
+            if covered == _EVERY_FIELD:
+                break
+    chosen.reverse()
+    return _apply(style, chosen)
+
+
 def recent_style(style: Style, texts: list[str], stop: int, lines: int) -> Style | None:
     """Like ``style_after``, but None unless the *lines* lines before *stop* set every field of it (an SGR
     reset does)."""
@@ -111,18 +135,24 @@ class PlainRows:
         texts: the lines as received. style: the style in effect before the first.
     """
 
-    __slots__ = ("_starts", "cols", "style", "texts")
+    __slots__ = ("_asked", "_starts", "cols", "style", "texts")
 
     def __init__(self, texts: list[str], style: Style, cols: int) -> None:
         self.texts = texts
         self.style = style
         self.cols = cols
         self._starts: list[Style] | None = None
+        self._asked = False
 
     def start_style(self, index: int) -> Style:
-        """The style in effect at the start of line *index*: read back to the last SGR reset a few lines
-        before it, or (when there is none) from the styles of all lines, worked out once."""
+        """The style in effect at the start of line *index*. The first time (often the only one: a row that
+        a read cut and wrote over) from the SGR of the lines before it when there are few; then read back
+        to the last SGR reset a few lines before it, or from the styles of all lines, worked out once."""
         if self._starts is None:
+            if not self._asked:
+                self._asked = True
+                if index <= 64:
+                    return style_after_tokens(self.style, SGR_RE.findall("".join(self.texts[:index])))
             found = recent_style(self.style, self.texts, index, lines=8)
             if found is not None:
                 return found

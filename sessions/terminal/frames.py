@@ -20,14 +20,14 @@ import re
 from itertools import accumulate, pairwise, repeat
 from typing import NamedTuple
 
-from sessions.terminal.deferred import ERASE_TO_END, SGR_RE
+from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT, SGR_RE
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.sgr import style_after_sgr
-from sessions.terminal.width import SPACING_RUN, nfc, to_cells
+from sessions.terminal.width import nfc, to_cells
 
 HOME = "\x1b[H"
 _ERASE_BELOW = "\x1b[J"
-_ROW = f"(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+(?:\x1b\\[K)?+"
+_ROW = f"{PLAIN_TEXT}(?:\x1b\\[K)?+"
 #: A frame after its home: plain rows joined by CR LF, maybe ED.
 _FRAME_RE = re.compile(f"(?:{_ROW}\r\n)*+{_ROW}(?:\x1b\\[J)?+")
 #: An SGR parameter string that resets every attribute (``ESC [ m``, ``ESC [ 0 m``).

@@ -169,13 +169,15 @@ class MotionMixin:
         self.blank_style = blank if shift == height == self.rows else None
         self.dirty_all = True
 
-    def set_margins(self, top: int | None = None, bottom: int | None = None) -> None:
-        """DECSTBM (1-based, inclusive; missing or 0 means the screen edge). The cursor goes home."""
+    def set_margins(self, top: int | None = None, bottom: int | None = None, *, home: bool = True) -> None:
+        """DECSTBM (1-based, inclusive; missing or 0 means the screen edge). The cursor goes home (not with
+        *home* False: for a CUP that comes right after, which puts it elsewhere whatever it was)."""
         new_top = max(0, min((top or 1) - 1, self.rows - 1))
         new_bottom = max(0, min((bottom or self.rows) - 1, self.rows - 1))
         if new_bottom - new_top >= 1:
             self.margins = (new_top, new_bottom)
-            self.cursor_position()
+            if home:
+                self.cursor_position()
 
     # --- cursor ---------------------------------------------------------------------------------
     def _clamp_x(self) -> None:

@@ -21,19 +21,27 @@ from collections.abc import Callable
 from itertools import compress, count, repeat
 from operator import add, gt
 
-from sessions.terminal.deferred import ERASE_TO_END, SGR_RE, PlainRows, row_breaks, style_after
+from sessions.terminal.deferred import (
+    ERASE_TO_END,
+    SGR_RE,
+    PlainRows,
+    row_breaks,
+    style_after,
+    style_after_tokens,
+)
 from sessions.terminal.lines import Line
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.style import erase_style
 from sessions.terminal.width import fits, nfc, to_cells
 
 _UTF8, _PASS = "utf-8", "surrogatepass"
-#: One row rewritten in place: CUP to row N, column 1; plain text (SGR included); EL.
-_POSITIONED_RE = re.compile("\x1b\\[([0-9]{1,3});1H([^\x1b]*+(?:\x1b\\[[0-9;:]*+m[^\x1b]*+)*+)\x1b\\[K")
-#: The same rows with their SGR taken out: the text is what takes the cells.
+#: A row rewritten in place (CUP to row N, column 1; text; EL) with its SGR taken out: the cells it takes.
 _BARE_ROW_RE = re.compile("\x1b\\[[0-9]{1,3};1H([^\x1b]*)\x1b\\[K")
 #: A token of such rows (each with something between CUP and EL): not CUP and EL alone.
 _POSITIONED_TOKEN_RE = re.compile("\x1b\\[[0-9]{1,3};1H(?:[^\x1b]|\x1b\\[[0-9;:]*m)")
+#: Up to this many rows of ASCII text in a token are measured row by row, their SGR found once for both the
+#: widths and the style after them (vim's scrolling steps); more, in one pass over the whole token.
+_FEW_ROWS = 4
 
 
 def is_positioned(token: str) -> bool:
@@ -127,21 +135,28 @@ class PlainLines:
             self._draw(token)
             return
         cols, rows, buffer = screen.cols, screen.rows, screen.buffer
-        pairs = _POSITIONED_RE.findall(token)
-        texts = [text + ERASE_TO_END for _row, text in pairs]
+        if token.count(ERASE_TO_END) <= _FEW_ROWS and token.isascii() and self._place_few(token):
+            return
+        # Each row is "ESC [ N ; 1", "H", its text (EL cannot occur in a row's text, nor H before the CUP's).
+        heads = list(map(str.partition, token.split(ERASE_TO_END)[:-1], repeat("H")))
+        pairs = [(head[0][2:-2], head[2]) for head in heads]
+        texts = [head[2] + ERASE_TO_END for head in heads]
         # The cells of each row: its text without SGR, from one pass over the whole token.
-        widths = [
-            len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
-            for text in _BARE_ROW_RE.findall(SGR_RE.sub("", token))
-        ]
+        bare = SGR_RE.sub("", token)
+        widths = (
+            list(map(len, _BARE_ROW_RE.findall(bare)))
+            if bare.isascii()
+            else [
+                len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
+                for text in _BARE_ROW_RE.findall(bare)
+            ]
+        )
         if max(widths) < cols:  # every row is kept as text (vim, less)
             every = PlainRows(texts, screen.style, cols)
-            deferred = Line.deferred
-            y = 0
-            for i, (row, _text) in enumerate(pairs):
-                y = min(max(int(row), 1), rows) - 1
-                buffer[y] = deferred(every, i)  # EL: the row no longer runs on
-            screen.cursor_x, screen.cursor_y = widths[-1], y
+            ys = [min(max(int(row), 1), rows) - 1 for row, _text in pairs]
+            for y, line in zip(ys, map(Line.deferred, repeat(every), range(len(ys))), strict=True):
+                buffer[y] = line  # EL: the row no longer runs on
+            screen.cursor_x, screen.cursor_y = widths[-1], ys[-1]
             screen.style = style_after(screen.style, texts)
             screen.blank_style = None
             screen.dirty_all = True
@@ -164,6 +179,33 @@ class PlainLines:
         if plain is not None:
             screen.blank_style = None
             screen.dirty_all = True
+
+    def _place_few(self, token: str) -> bool:
+        """A few rows of ASCII text rewritten in place (a scrolling step's new row, the status line), each
+        measured from its SGR tokens, found once for its width and the style after them: False (nothing
+        done) when one does not end short of the last column."""
+        screen = self.screen
+        cols, rows, buffer = screen.cols, screen.rows, screen.buffer
+        placed: list[tuple[int, str]] = []
+        sgrs: list[str] = []
+        width = 0
+        for piece in token.split(ERASE_TO_END)[:-1]:
+            head, _cup, text = piece.partition("H")  # "ESC [ N ; 1", "H", the row's text
+            found = SGR_RE.findall(text)
+            width = len(text) - len("".join(found))  # every character not in an SGR takes one cell
+            if width >= cols:
+                return False
+            placed.append((min(max(int(head[2:-2]), 1), rows) - 1, text + ERASE_TO_END))
+            sgrs += found
+        every = PlainRows([text for _y, text in placed], screen.style, cols)
+        deferred = Line.deferred
+        for i, (y, _text) in enumerate(placed):
+            buffer[y] = deferred(every, i)  # EL: the row no longer runs on
+        screen.cursor_x, screen.cursor_y = width, placed[-1][0]
+        screen.style = style_after_tokens(screen.style, sgrs)
+        screen.blank_style = None
+        screen.dirty_all = True
+        return True
 
     def _defer(self, text: str) -> None:
         """Plain lines (each ending in CR LF) from a blank bottom row of the whole screen: kept as text and

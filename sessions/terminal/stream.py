@@ -14,6 +14,7 @@ import re
 
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
+from sessions.terminal.deferred import PLAIN_TEXT
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
@@ -21,7 +22,7 @@ from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
 from sessions.terminal.style import Style, erase_style
-from sessions.terminal.width import SPACING_RUN, STUB, is_nfc, nfc, to_cells
+from sessions.terminal.width import STUB, is_nfc, nfc, to_cells
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
@@ -34,8 +35,14 @@ _LF = "(?:[\n\x0b\x0c]|\x1bD)"
 _COUNTED_CSI = "\x1b\\[[0-9]{0,4}[A-FLMPST@IZabe]"
 #: A row rewritten in place, as vim and other full-screen programs do: CUP to its first column, printable
 #: text and SGR, EL (plainlines.py keeps such rows as text).
-_POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)++\x1b\\[K"
+_POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H(?!\x1b\\[K){PLAIN_TEXT}\x1b\\[K"
+#: vim's scrolling step: set the region, CUP into it, line feeds or RIs, reset the region (one call, see
+#: controls.py). At most two parameters each (as DECSTBM and CUP take), a bounded run of moves.
+_MOVE = "(?:[\n\x0b\x0c]|\x1b[DM])"
+_TWO_PARAMS = "[0-9]{0,4}(?:;[0-9]{0,4})?"
+_SCROLL_STEP = f"\x1b\\[{_TWO_PARAMS}r\x1b\\[{_TWO_PARAMS}H{_MOVE}{{1,64}}\x1b\\[{_TWO_PARAMS}r"
 _RUNS = (
+    f"|{_SCROLL_STEP}"
     f"|[\n\x0b\x0c]{_LF}+|\x1bD{_LF}+"
     "|\x1bM(?:\x1bM)+"
     "|\x08\x08+|\t\t+"
@@ -58,9 +65,7 @@ _OTHER_TOKENS = (
 #: Tokens of the stream; text is what lies between them. The first kind is CR LF with the complete plain
 #: lines after it (printable text without zero-width characters and SGR, maybe EL, each ending in CR LF),
 #: which a log flood or a full-screen refresh is made of (see plainlines.py).
-_TOKEN_RE = re.compile(
-    f"(\r\n(?:(?:{SPACING_RUN}|\x1b\\[[0-9;:]*+m)*+(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS
-)
+_TOKEN_RE = re.compile(f"(\r\n(?:{PLAIN_TEXT}(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS)
 
 #: The same with CR LF on its own and no runs, for lines that have to be drawn one by one (and the reference
 #: the tests of the runs compare with: every token on its own).
@@ -154,6 +159,8 @@ class TerminalStream:
         controls = self._controls
         handlers = controls.handlers
         groups = controls.groups
+        cups = controls.cups
+        flags = controls.flags
         last: str | None = None  # the group of the token run last, while nothing came between
         sgr_styles = self._sgr_styles
         history = screen.history
@@ -264,6 +271,10 @@ class TerminalStream:
                     else:
                         style = self._sgr_token(style, token)
                     continue
+                flag = flags.get(token)
+                if flag is not None:  # cursor visibility and the like: nothing the other tokens depend on
+                    flag()
+                    continue
                 # Anything else may move the cursor, change modes, margins or the buffer: sync, run, reload.
                 # A token that changes nothing when it comes again at once is skipped when it does.
                 group = groups.get(token)
@@ -271,6 +282,11 @@ class TerminalStream:
                     continue
                 last = RESTORED if group is SAVE and token in RESTORES else group
                 fresh = False
+                cup = cups.get(token)
+                if cup is not None and not screen.origin:  # CUP: as cursor_position does
+                    y = min(cup[0], rows) - 1
+                    x = min(cup[1], cols) - 1
+                    continue
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled
                 scrolled = 0

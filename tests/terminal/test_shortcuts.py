@@ -46,6 +46,8 @@ def _literal(cols: int, rows: int, scrollback: int) -> tuple[TerminalScreen, Ter
     stream = TerminalStream(screen)
     stream.tokens = LITERAL_TOKEN_RE
     stream._controls.groups = _NoGroups()
+    stream._controls.cups = _NoGroups()
+    stream._controls.flags = _NoGroups()
     return screen, stream
 
 
@@ -59,6 +61,7 @@ def _state(screen: TerminalScreen) -> tuple:
         screen.saved_cursors,
         screen.margins,
         (screen.origin, screen.autowrap, screen.insert_mode, screen.newline_mode, screen.alternate),
+        (screen.cursor_hidden, sorted(screen.private_modes)),
     )
 
 
@@ -262,3 +265,48 @@ def test_a_wrap_pending_into_a_blank_alternate_screen_runs_the_row_on():
     # costs nothing, and that row kept its wrap flag while it scrolled away).
     _compare("ab\x1b[?1049hab", 2, 1, 4, [])
     _compare("abc\x1b[?1049hxy", 3, 2, 4, [])
+
+
+_margin = st.sampled_from(["", "0", "1", "2", "3", "4", "6", "99"])
+_region = st.one_of(
+    st.just(""),
+    st.tuples(_margin, _margin).map(lambda p: f"{p[0]};{p[1]}"),
+    _margin,
+)
+_moves = st.lists(
+    st.tuples(st.sampled_from(["\n", "\x0b", "\x0c", "\x1bD", "\x1bM"]), st.integers(1, 8)).map(
+        lambda p: p[0] * p[1]
+    ),
+    min_size=1,
+    max_size=3,
+).map("".join)
+_cup = st.sampled_from(["", "1", "2;3", "3;1", "5;2", "7;9", "99;99", ";4", "0;0"])
+#: vim's scrolling step: set the region, move into it, line feeds or RIs, reset the region.
+_scroll_step = st.tuples(_region, _cup, _moves, _region).map(
+    lambda p: f"\x1b[{p[0]}r\x1b[{p[1]}H{p[2]}\x1b[{p[3]}r"
+)
+_scroll_setup = st.sampled_from(
+    ["", "\x1b[?6h", "\x1b[20h", "\x1b[?1049h", "\x1b[3;5r\x1b[?6h", "\x1b[6;1H", "\x1b[41m", "\x1b[?25l"]
+)
+_scroll_op = st.one_of(
+    _scroll_step, _scroll_step, _scroll_setup, _positioned, _text, st.sampled_from(["\x1b[?25h", "\x1b[?25l"])
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ops=st.lists(_scroll_op, min_size=1, max_size=12),
+    cols=st.integers(2, 10),
+    rows=st.integers(1, 7),
+    scrollback=st.sampled_from([0, 3, 100]),
+    splits=st.lists(st.integers(0, 10_000), max_size=3),
+)
+def test_scrolling_steps_change_speed_only(ops, cols, rows, scrollback, splits):
+    """Regions of every size (one row, the whole screen, invalid ones left alone), origin mode on and off,
+    the cursor outside the region, runs of LF, VT, FF, IND and RI, reads cut inside the step."""
+    _compare("".join(ops), cols, rows, scrollback, splits)
+
+
+def test_a_vim_scrolling_step_is_one_token():
+    step = "\x1b[1;38r\x1b[38;1H\n\x1b[r"
+    assert TerminalStream.tokens.split(step) == ["", step, ""]
