@@ -72,6 +72,7 @@ class ReviewWindow(QMainWindow):
         self.export_folder = Path(QDir.homePath())
         self._generation = 0
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._closed = False  # closed and not shown again: no new work (a debounced search may still fire)
         self._opening = 0
         self.filters = FilterBar(self)
         self.search_box = named(QLineEdit(self), "searchBox", self.tr("Search sessions"))
@@ -134,8 +135,9 @@ class ReviewWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         """The first time: the sessions side as wide as its table needs (at least half), the rest for
-        the session view."""
+        the session view. Shown again after a close (the console keeps one window), it works again."""
         super().showEvent(event)
+        self._closed = False
         if not self._sized:
             self._sized = True
             left = max(self.left.minimumSizeHint().width(), self.width() // 2)
@@ -354,6 +356,9 @@ class ReviewWindow(QMainWindow):
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Background work of this window: stopped when the window closes (its source may close next)."""
         task = spawn(coro)
+        if self._closed:
+            task.cancel()  # before its first step: the work never starts
+            return task
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
@@ -361,6 +366,8 @@ class ReviewWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Work still under way is stopped (a query must not reach an index closed after the window); a
         source holding fetched copies (the team server's) forgets them."""
+        self._closed = True
+        self._search_timer.stop()
         for task in list(self._tasks):
             task.cancel()
         self.session_view.player.pause()

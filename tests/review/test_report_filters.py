@@ -4,6 +4,7 @@ the same filters, through a save dialog."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import os
 import re
@@ -163,3 +164,18 @@ def test_a_report_that_cannot_be_written_says_why(
 def _unmade(page: str) -> str:
     """The page without the minute it was made (the two were made moments apart)."""
     return re.sub(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", "<made>", page)
+
+
+def test_a_search_typed_just_before_the_window_closes_starts_nothing(
+    archive: Path, window: ReviewWindow, qloop: QtLoop, qtbot: QtBot
+) -> None:
+    """The search waits 250 ms for more typing; a window closed meanwhile must not query an index the
+    console closes next (it crashed: 'Cannot operate on a closed database')."""
+    varied_archive(archive)
+    qloop.run(window.update_index())
+    window.search_box.setText("md0")  # the debounced search is pending
+    window.close()
+    window.source.index.close()  # type: ignore[attr-defined]  # what the console may do next
+    qloop.run(asyncio.sleep(0.4))  # past the debounce: nothing runs, nothing is reported
+    window.show()  # the console shows its one review window again: it works again
+    assert window._spawn(asyncio.sleep(0)).cancelled() is False
