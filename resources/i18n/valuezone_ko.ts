@@ -2757,12 +2757,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="88"/>
+        <location filename="../../console/mainwindow/window.py" line="89"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="127"/>
+        <location filename="../../console/mainwindow/window.py" line="130"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
@@ -2932,22 +2932,22 @@
         <translation>밸류존 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="186"/>
+        <location filename="../../console/mainwindow/window.py" line="189"/>
         <source>New connection</source>
         <translation>새 연결</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="187"/>
+        <location filename="../../console/mainwindow/window.py" line="190"/>
         <source>Address ([user@]host[:port]):</source>
         <translation>주소 ([사용자@]호스트[:포트]):</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="346"/>
+        <location filename="../../console/mainwindow/window.py" line="349"/>
         <source>Open a connected session first, then run diagnostics.</source>
         <translation>먼저 연결된 세션을 연 다음 진단을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="94"/>
+        <location filename="../../console/mainwindow/window.py" line="95"/>
         <source>No session is open.
 
 Pick a device under Devices and press Connect,
@@ -2960,162 +2960,162 @@ or Join by code (Ctrl+Shift+J) when a customer reads you a session code.</source
 고객이 세션 코드를 불러 주면 코드로 참여 (Ctrl+Shift+J)를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="176"/>
+        <location filename="../../console/mainwindow/window.py" line="179"/>
         <source>You are {who} in new records and canned replies.</source>
         <translation>새 기록과 상용구에 {who}(으)로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="247"/>
+        <location filename="../../console/mainwindow/window.py" line="250"/>
         <source>A session code is used once: ask the customer for a new code to join again.</source>
         <translation>세션 코드는 한 번만 쓸 수 있습니다. 다시 참여하려면 고객에게 새 코드를 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="360"/>
+        <location filename="../../console/mainwindow/window.py" line="363"/>
         <source>Open a session first, then escalate (Ctrl+Shift+H).</source>
         <translation>먼저 세션을 연 다음 에스컬레이션하세요 (Ctrl+Shift+H).</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="379"/>
+        <location filename="../../console/mainwindow/window.py" line="382"/>
         <source>Bundle queued for {destination}.</source>
         <translation>{destination}(으)로 보낼 번들이 대기열에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="387"/>
+        <location filename="../../console/mainwindow/window.py" line="390"/>
         <source>Delivered to HQ</source>
         <translation>본사에 전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="388"/>
+        <location filename="../../console/mainwindow/window.py" line="391"/>
         <source>The bundle for ticket {ticket} was delivered to {destination}.</source>
         <translation>티켓 {ticket}의 번들이 {destination}에 전달되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="409"/>
+        <location filename="../../console/mainwindow/window.py" line="412"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="410"/>
+        <location filename="../../console/mainwindow/window.py" line="413"/>
         <source>End the session with {label}? The recording is kept.</source>
         <translation>{label} 세션을 종료하시겠습니까? 녹화는 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="416"/>
+        <location filename="../../console/mainwindow/window.py" line="419"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="417"/>
+        <location filename="../../console/mainwindow/window.py" line="420"/>
         <source>End session…</source>
         <translation>세션 종료…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="418"/>
+        <location filename="../../console/mainwindow/window.py" line="421"/>
         <source>End the session with an outcome and survey</source>
         <translation>결과와 설문으로 세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="434"/>
+        <location filename="../../console/mainwindow/window.py" line="437"/>
         <source>Open a connected session first.</source>
         <translation>먼저 연결된 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="436"/>
+        <location filename="../../console/mainwindow/window.py" line="439"/>
         <source>The outcome of this session is already recorded.</source>
         <translation>이 세션의 결과는 이미 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="445"/>
+        <location filename="../../console/mainwindow/window.py" line="448"/>
         <source>Session ended; the outcome is recorded.</source>
         <translation>세션이 끝났고 결과가 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="480"/>
+        <location filename="../../console/mainwindow/window.py" line="483"/>
         <source>Settings saved. A new language applies to new windows.</source>
         <translation>설정을 저장했습니다. 새 언어는 새 창부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="488"/>
-        <location filename="../../console/mainwindow/window.py" line="492"/>
-        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <location filename="../../console/mainwindow/window.py" line="491"/>
+        <location filename="../../console/mainwindow/window.py" line="495"/>
+        <location filename="../../console/mainwindow/window.py" line="496"/>
         <source>Chat</source>
         <translation>채팅</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="492"/>
+        <location filename="../../console/mainwindow/window.py" line="495"/>
         <source>Canned replies</source>
         <translation>상용구</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <location filename="../../console/mainwindow/window.py" line="496"/>
         <source>Send the chat message</source>
         <translation>채팅 메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="496"/>
-        <location filename="../../console/mainwindow/window.py" line="497"/>
+        <location filename="../../console/mainwindow/window.py" line="499"/>
+        <location filename="../../console/mainwindow/window.py" line="500"/>
         <source>Terminal</source>
         <translation>터미널</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="496"/>
+        <location filename="../../console/mainwindow/window.py" line="499"/>
         <source>Scroll back / forward a page</source>
         <translation>한 페이지 뒤로 / 앞으로 스크롤</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="497"/>
+        <location filename="../../console/mainwindow/window.py" line="500"/>
         <source>Zoom</source>
         <translation>확대/축소</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="498"/>
+        <location filename="../../console/mainwindow/window.py" line="501"/>
         <source>Find</source>
         <translation>찾기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="498"/>
+        <location filename="../../console/mainwindow/window.py" line="501"/>
         <source>Older match / newer match / close</source>
         <translation>이전 일치 / 다음 일치 / 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="507"/>
+        <location filename="../../console/mainwindow/window.py" line="510"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="512"/>
+        <location filename="../../console/mainwindow/window.py" line="515"/>
         <source>About Valuezone</source>
         <translation>밸류존 정보</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="513"/>
+        <location filename="../../console/mainwindow/window.py" line="516"/>
         <source>Valuezone {version}
 Remote support for devices, recorded from the first byte.</source>
         <translation>밸류존 {version}
 첫 바이트부터 기록되는 장치 원격 지원.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="540"/>
+        <location filename="../../console/mainwindow/window.py" line="543"/>
         <source>1 session is live. Quitting ends it; its recording is kept.</source>
         <translation>진행 중인 세션이 1개 있습니다. 종료하면 세션이 끝나며, 기록은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="542"/>
+        <location filename="../../console/mainwindow/window.py" line="545"/>
         <source>{n} sessions are live. Quitting ends them; their recordings are kept.</source>
         <translation>진행 중인 세션이 {n}개 있습니다. 종료하면 모두 끝나며, 기록은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="548"/>
+        <location filename="../../console/mainwindow/window.py" line="551"/>
         <source>Quit Valuezone</source>
         <translation>밸류존 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="554"/>
+        <location filename="../../console/mainwindow/window.py" line="557"/>
         <source>End sessions and quit</source>
         <translation>세션 끝내고 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="555"/>
+        <location filename="../../console/mainwindow/window.py" line="558"/>
         <source>End the live sessions and quit</source>
         <translation>진행 중인 세션을 끝내고 종료</translation>
     </message>
@@ -3494,127 +3494,127 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../console/review/window.py" line="66"/>
+        <location filename="../../console/review/window.py" line="67"/>
         <source>Valuezone review — %s</source>
         <translation>밸류존 검토 — %s</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="75"/>
+        <location filename="../../console/review/window.py" line="78"/>
         <source>Search sessions</source>
         <translation>세션 검색</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="76"/>
+        <location filename="../../console/review/window.py" line="79"/>
         <source>Search terminal text, chat, findings, notes…</source>
         <translation>터미널 내용, 채팅, 진단 결과, 메모 검색…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="78"/>
+        <location filename="../../console/review/window.py" line="81"/>
         <source>Search hits</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="85"/>
+        <location filename="../../console/review/window.py" line="88"/>
         <source>Session or report</source>
         <translation>세션 또는 보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="86"/>
+        <location filename="../../console/review/window.py" line="89"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="87"/>
+        <location filename="../../console/review/window.py" line="90"/>
         <source>Report</source>
         <translation>보고서</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="88"/>
+        <location filename="../../console/review/window.py" line="91"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="112"/>
+        <location filename="../../console/review/window.py" line="115"/>
         <source>Hits and sessions</source>
         <translation>검색 결과와 세션</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="121"/>
+        <location filename="../../console/review/window.py" line="124"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="122"/>
+        <location filename="../../console/review/window.py" line="125"/>
         <source>&amp;Export report…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="125"/>
+        <location filename="../../console/review/window.py" line="128"/>
         <source>Save the report of the sessions listed as a web page (HTML)</source>
         <translation>목록의 세션 보고서를 웹 페이지(HTML)로 저장</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="128"/>
+        <location filename="../../console/review/window.py" line="131"/>
         <source>&amp;Close</source>
         <translation>닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="148"/>
+        <location filename="../../console/review/window.py" line="152"/>
         <source>Indexing the archive…</source>
         <translation>보관함 색인 중…</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="153"/>
+        <location filename="../../console/review/window.py" line="157"/>
         <source>Indexing the archive: %1 of %2 records</source>
         <translation>보관함 색인 중: 기록 %2개 중 %1개</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="166"/>
+        <location filename="../../console/review/window.py" line="170"/>
         <source>Indexed: %1 new, %2 changed, %3 removed.</source>
         <translation>색인 완료: 새 기록 %1개, 변경 %2개, 삭제 %3개.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/window.py" line="170"/>
+        <location filename="../../console/review/window.py" line="174"/>
         <source>%n record(s) failed verification.</source>
         <translation>
             <numerusform>기록 %n개가 검증에 실패했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="225"/>
+        <location filename="../../console/review/window.py" line="229"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="310"/>
-        <location filename="../../console/review/window.py" line="311"/>
+        <location filename="../../console/review/window.py" line="314"/>
+        <location filename="../../console/review/window.py" line="315"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="314"/>
+        <location filename="../../console/review/window.py" line="318"/>
         <source>Web page (*.html *.htm)</source>
         <translation>웹 페이지 (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="331"/>
+        <location filename="../../console/review/window.py" line="335"/>
         <source>Writing the report…</source>
         <translation>보고서를 쓰는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/review/window.py" line="340"/>
+        <location filename="../../console/review/window.py" line="344"/>
         <source>Report of %n session(s) written to %1.</source>
         <translation>
             <numerusform>세션 %n개의 보고서를 %1에 썼습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="217"/>
+        <location filename="../../console/review/window.py" line="221"/>
         <source>failed verification</source>
         <translation>검증 실패</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="256"/>
+        <location filename="../../console/review/window.py" line="260"/>
         <source>%1 failed verification: %2</source>
         <translation>%1 검증 실패: %2</translation>
     </message>
@@ -3640,17 +3640,17 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>ServerSource</name>
     <message>
-        <location filename="../../console/review/server_source.py" line="46"/>
+        <location filename="../../console/review/server_source.py" line="45"/>
         <source>team server %1</source>
         <translation>팀 서버 %1</translation>
     </message>
     <message>
-        <location filename="../../console/review/server_source.py" line="51"/>
+        <location filename="../../console/review/server_source.py" line="50"/>
         <source>no team</source>
         <translation>팀 없음</translation>
     </message>
     <message>
-        <location filename="../../console/review/server_source.py" line="52"/>
+        <location filename="../../console/review/server_source.py" line="51"/>
         <source>Team server %1: %2 (%3; %4)</source>
         <translation>팀 서버 %1: %2 (%3; %4)</translation>
     </message>
@@ -4325,17 +4325,17 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>TerminalWidget</name>
     <message>
-        <location filename="../../console/terminal/widget.py" line="103"/>
+        <location filename="../../console/terminal/widget.py" line="105"/>
         <source>Terminal</source>
         <translation>터미널</translation>
     </message>
     <message>
-        <location filename="../../console/terminal/widget.py" line="139"/>
+        <location filename="../../console/terminal/widget.py" line="141"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/terminal/widget.py" line="141"/>
+        <location filename="../../console/terminal/widget.py" line="143"/>
         <source>Paste</source>
         <translation>붙여넣기</translation>
     </message>
@@ -4356,12 +4356,12 @@ Remote support for devices, recorded from the first byte.</source>
         <translation>기록 보관소 검토(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/tools.py" line="59"/>
+        <location filename="../../console/mainwindow/tools.py" line="54"/>
         <source>&amp;Files of this session</source>
         <translation>이 세션의 파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/tools.py" line="65"/>
+        <location filename="../../console/mainwindow/tools.py" line="60"/>
         <source>&amp;Web admin page of this session…</source>
         <translation>이 세션의 웹 관리 페이지(&amp;W)…</translation>
     </message>
