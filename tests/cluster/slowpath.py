@@ -6,8 +6,10 @@ import asyncio
 import contextlib
 import random
 
+from tests.cluster.loopproxy import LoopbackProxy
 
-class SlowProxy:
+
+class SlowProxy(LoopbackProxy):
     """Listens on 127.0.0.1 and pipes each connection to *port*, `chunk` bytes at a time, `delay` apart.
 
     It stands for a distant technician: SSH packets arrive split and late, so the agent's exec
@@ -15,42 +17,19 @@ class SlowProxy:
     """
 
     def __init__(self, port: int, *, chunk: int = 7000, delay: float = 0.002, seed: int = 0) -> None:
-        self.target = port
+        super().__init__(port)
         self.chunk = chunk
         self.delay = delay
-        self.port = 0
         self._random = random.Random(seed)
-        self._server: asyncio.Server | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
 
-    async def start(self) -> SlowProxy:
-        self._server = await asyncio.start_server(self._client, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-        return self
-
-    async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-
-    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        assert task is not None
-        self._tasks.add(task)
-        try:
-            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target)
-        except OSError:
-            writer.close()
-            self._tasks.discard(task)
-            return
-        try:
-            await asyncio.gather(self._pipe(reader, up_writer), self._pipe(up_reader, writer))
-        finally:
-            self._tasks.discard(task)
-            for w in (writer, up_writer):
-                w.close()
+    async def _carry(
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        up_reader: asyncio.StreamReader,
+        up_writer: asyncio.StreamWriter,
+    ) -> None:
+        await asyncio.gather(self._pipe(reader, up_writer), self._pipe(up_reader, writer))
 
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         with contextlib.suppress(OSError, asyncio.IncompleteReadError):

@@ -5,48 +5,28 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
+from tests.cluster.loopproxy import LoopbackProxy
 
-class TamperProxy:
+
+class TamperProxy(LoopbackProxy):
     """Listens on 127.0.0.1; each connection is piped to *port*. `flip` arms byte flipping (both ways)."""
 
     def __init__(self, port: int) -> None:
-        self.target = port
-        self.port = 0
+        super().__init__(port)
         self.flip = False
         self.flipped = 0
         self.streams: list[bytearray] = []  # client-to-server bytes of each connection, as recorded
-        self._server: asyncio.Server | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
 
-    async def start(self) -> TamperProxy:
-        self._server = await asyncio.start_server(self._client, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-        return self
-
-    async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-
-    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        assert task is not None
-        self._tasks.add(task)
-        try:
-            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target)
-        except OSError:
-            writer.close()
-            return
+    async def _carry(
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        up_reader: asyncio.StreamReader,
+        up_writer: asyncio.StreamWriter,
+    ) -> None:
         record = bytearray()
         self.streams.append(record)
-        try:
-            await asyncio.gather(self._pipe(reader, up_writer, record), self._pipe(up_reader, writer, None))
-        finally:
-            self._tasks.discard(task)
-            for w in (writer, up_writer):
-                w.close()
+        await asyncio.gather(self._pipe(reader, up_writer, record), self._pipe(up_reader, writer, None))
 
     async def _pipe(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, record: bytearray | None
