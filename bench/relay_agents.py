@@ -29,7 +29,7 @@ from sessions.ssh.packets import streamline
 _KEEP: list[object] = []
 
 
-class _Echo(asyncssh.SSHTCPSession[bytes]):
+class Echo(asyncssh.SSHTCPSession[bytes]):
     def connection_made(self, chan: asyncssh.SSHTCPChannel[bytes]) -> None:  # type: ignore[override]
         self.chan = chan
 
@@ -37,7 +37,7 @@ class _Echo(asyncssh.SSHTCPSession[bytes]):
         self.chan.write(data)
 
 
-class _LegEcho(asyncio.Protocol):
+class LegEcho(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport: Any = transport
 
@@ -45,21 +45,23 @@ class _LegEcho(asyncio.Protocol):
         self.transport.write(data)
 
 
-async def _read_claims(reader: asyncssh.SSHReader[str], claims: dict[int, asyncio.Future[str]]) -> None:
+async def read_claims(reader: asyncssh.SSHReader[str], claims: dict[int, asyncio.Future[str]]) -> None:
+    """The relay's `claim` announcements: each carries the one-time token of its data leg."""
     with contextlib.suppress(asyncssh.Error, OSError):
         async for line in reader:
             message = protocol.decode(line)
             if message["type"] == "claim":
                 future = claims.setdefault(int(message["claim"]), asyncio.get_running_loop().create_future())
-                future.set_result(str(message.get("leg", "")))
+                if not future.done():
+                    future.set_result(str(message.get("leg", "")))
 
 
-async def _leg_echo(offer: LegOffer, claims: dict[int, asyncio.Future[str]], claim: int) -> object:
+async def leg_echo(offer: LegOffer, claims: dict[int, asyncio.Future[str]], claim: int) -> object:
     future = claims.setdefault(claim, asyncio.get_running_loop().create_future())
     token = await asyncio.wait_for(future, 10)
     claims.pop(claim, None)
     transport, early = await open_leg(offer, token)
-    hand_over(transport, _LegEcho(), early)
+    hand_over(transport, LegEcho(), early)
     return asyncssh.SSHTCPSession()  # the consent channel: the relay closes it
 
 
@@ -71,12 +73,12 @@ async def _light(port: int, version: int) -> tuple[asyncssh.SSHClientConnection,
     offer = LegOffer.from_welcome("127.0.0.1", protocol.decode(await reader.readline()))
     claims: dict[int, asyncio.Future[str]] = {}
     await conn.create_server(
-        lambda host, claim: _Echo() if offer is None else _leg_echo(offer, claims, claim),
+        lambda host, claim: Echo() if offer is None else leg_echo(offer, claims, claim),
         protocol.FORWARD_HOST,
         protocol.FORWARD_PORT,
     )
     code = protocol.decode(await reader.readline())["code"]
-    task = asyncio.get_running_loop().create_task(_read_claims(reader, claims))
+    task = asyncio.get_running_loop().create_task(read_claims(reader, claims))
     _KEEP.append((writer, reader, task))  # the control channel must stay referenced
     return conn, str(code)
 

@@ -33,52 +33,17 @@ from typing import Any
 
 import asyncssh
 
+from bench.relay_agents import Echo, leg_echo, read_claims
 from sessions import codes
-from sessions.agent.dataleg import LegOffer, hand_over, open_leg
+from sessions.agent.dataleg import LegOffer
 from sessions.relay import protocol
 
 ECHO = b"x" * 32
 
 
-class _Echo(asyncssh.SSHTCPSession[bytes]):
-    def connection_made(self, chan: asyncssh.SSHTCPChannel[bytes]) -> None:  # type: ignore[override]
-        self.chan = chan
-
-    def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
-        self.chan.write(data)
-
-
-class _LegEcho(asyncio.Protocol):
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport: Any = transport
-
-    def data_received(self, data: bytes) -> None:
-        self.transport.write(data)
-
-
-async def _read_claims(reader: asyncssh.SSHReader[str], claims: dict[int, asyncio.Future[str]]) -> None:
-    """The relay's `claim` announcements: each carries the one-time token of its data leg."""
-    with contextlib.suppress(asyncssh.Error, OSError):
-        async for line in reader:
-            message = protocol.decode(line)
-            if message["type"] == "claim":
-                future = claims.setdefault(int(message["claim"]), asyncio.get_running_loop().create_future())
-                if not future.done():
-                    future.set_result(str(message.get("leg", "")))
-
-
-async def _leg_echo(offer: LegOffer, claims: dict[int, asyncio.Future[str]], claim: int) -> object:
-    future = claims.setdefault(claim, asyncio.get_running_loop().create_future())
-    token = await asyncio.wait_for(future, 10)
-    claims.pop(claim, None)
-    transport, early = await open_leg(offer, token)
-    hand_over(transport, _LegEcho(), early)
-    return asyncssh.SSHTCPSession()  # the consent channel: the relay closes it
-
-
 def _acceptor(offer: LegOffer | None, claims: dict[int, asyncio.Future[str]]) -> Any:
     """What answers the relay's channel for a claim: an echo on the channel (v1) or on a data leg (v2)."""
-    return lambda host, claim: _Echo() if offer is None else _leg_echo(offer, claims, claim)
+    return lambda host, claim: Echo() if offer is None else leg_echo(offer, claims, claim)
 
 
 @dataclass
@@ -120,7 +85,7 @@ class LightAgent:
             message = protocol.decode(await reader.readline())
             self.same_code = bool(self.code) and message.get("code") == self.code
             self.code, self.token = str(message["code"]), str(message["token"])
-            task = asyncio.get_running_loop().create_task(_read_claims(reader, claims))
+            task = asyncio.get_running_loop().create_task(read_claims(reader, claims))
             self.keep = [writer, reader, task]
             self.conn, self.index = conn, index
             return
