@@ -65,7 +65,7 @@ class ClusterNode:
         await self._write_audit()
         with contextlib.suppress(Exception):
             await asyncio.to_thread(self.registry.leave)
-        self.links.close()
+        await self.links.close()
 
     # --- codes --------------------------------------------------------------------------------------
     async def take_code(self, code: str, token: str, issued: float) -> bool:
@@ -80,8 +80,11 @@ class ClusterNode:
     def bind(self, code: str, technician: str, name: str) -> None:
         self._background(self.registry.bind, code, technician, name)
 
-    def release(self, code: str) -> None:
-        self._background(self.registry.release, code)
+    def release(self, code: str, reason: str) -> None:
+        self._background(self.registry.release, code, reason)
+
+    async def closed_reason(self, code: str) -> str | None:
+        return await asyncio.to_thread(self.registry.closed_reason, code)
 
     # --- the audit table ----------------------------------------------------------------------------
     def audit(self, ts: str, event: str, fields: dict[str, Any]) -> None:

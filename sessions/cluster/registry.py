@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sessions.errors import SupportError
+from sessions.relay.protocol import Reason
 from sessions.team.database import SYSTEM, Database
+
+HISTORY = 10_000  # closed codes the deployment remembers (as a single relay's PairingBook does)
 
 
 class ClusterError(SupportError):
@@ -43,11 +46,14 @@ def token_hash(token: str) -> str:
 class Registry:
     """Membership and code leases for one relay (`member`) in *database*."""
 
-    def __init__(self, database: Database, member: str, *, lease: float, grace: float) -> None:
+    def __init__(
+        self, database: Database, member: str, *, lease: float, grace: float, history: int = HISTORY
+    ) -> None:
         self.database = database
         self.member = member
         self.lease = lease
         self.grace = grace
+        self.history = history
         self.transactions = 0  # counted for the benchmark
 
     def _tx(self, *, write: bool = True) -> Any:
@@ -83,21 +89,34 @@ class Registry:
             tx.run("DELETE FROM relay_members WHERE id = ?", (self.member,))
 
     def heartbeat(self) -> None:
-        """Renew this member's lease and its codes'; release what dead members held past the grace."""
+        """Renew this member's lease and its codes'; release what dead members held past the grace (into
+        the history, as a single relay closes a code whose agent did not come back); trim the history."""
         now = time.time()
         with self._tx() as tx:
             tx.run("UPDATE relay_members SET lease_until = ? WHERE id = ?", (now + self.lease, self.member))
             tx.run("UPDATE relay_codes SET lease_until = ? WHERE relay = ?", (now + self.lease, self.member))
+            tx.run(
+                "INSERT INTO relay_closed_codes(code, reason, closed) SELECT code, CASE state WHEN 'active' "
+                "THEN ? ELSE ? END, ? FROM relay_codes WHERE lease_until < ? ON CONFLICT(code) DO NOTHING",
+                (Reason.USED, Reason.EXPIRED, now, now - self.grace),
+            )
             tx.run("DELETE FROM relay_codes WHERE lease_until < ?", (now - self.grace,))
             tx.run("DELETE FROM relay_members WHERE lease_until < ?", (now - self.grace,))
+            tx.run(
+                "DELETE FROM relay_closed_codes WHERE closed < (SELECT closed FROM relay_closed_codes "
+                "ORDER BY closed DESC LIMIT 1 OFFSET ?)",
+                (self.history - 1,),
+            )
 
     # --- codes ------------------------------------------------------------------------------------
     def take_code(self, code: str, token: str, issued: float) -> bool:
-        """Hold *code* for this relay; False when any relay holds it (or held it within the grace)."""
+        """Hold *code* for this relay; False when any relay holds it, or it is in the deployment's history
+        of closed codes (never handed out again while it is among the newest `history`)."""
         now = time.time()
         with self._tx() as tx:
-            tx.run("DELETE FROM relay_codes WHERE code = ? AND lease_until < ?", (code, now - self.grace))
             if tx.one("SELECT 1 FROM relay_codes WHERE code = ?", (code,)) is not None:
+                return False
+            if tx.one("SELECT 1 FROM relay_closed_codes WHERE code = ?", (code,)) is not None:
                 return False
             tx.run(
                 "INSERT INTO relay_codes(code, relay, token_hash, state, technician, technician_name, "
@@ -130,9 +149,21 @@ class Registry:
                 (technician, name, code, self.member),
             )
 
-    def release(self, code: str) -> None:
+    def release(self, code: str, reason: str) -> None:
+        """*code* closed here for *reason*: no longer held, and in the deployment's history."""
         with self._tx() as tx:
-            tx.run("DELETE FROM relay_codes WHERE code = ? AND relay = ?", (code, self.member))
+            if tx.run("DELETE FROM relay_codes WHERE code = ? AND relay = ?", (code, self.member)):
+                tx.run(
+                    "INSERT INTO relay_closed_codes(code, reason, closed) VALUES (?, ?, ?) "
+                    "ON CONFLICT(code) DO UPDATE SET reason = excluded.reason, closed = excluded.closed",
+                    (code, reason, time.time()),
+                )
+
+    def closed_reason(self, code: str) -> str | None:
+        """Why *code* closed, when it is in the deployment's history (a late claim's refusal)."""
+        with self._tx(write=False) as tx:
+            row = tx.one("SELECT reason FROM relay_closed_codes WHERE code = ?", (code,))
+        return str(row[0]) if row is not None else None
 
     def holder(self, code: str) -> CodeHolder | None:
         """Who holds *code* (its peer address only while that member's lease is live)."""

@@ -7,6 +7,7 @@ from typing import Any, Protocol
 
 import asyncssh
 
+from sessions import codes
 from sessions.cluster.node import ClusterNode
 from sessions.cluster.peer import carry_claim
 from sessions.relay.bridge import Bridge
@@ -78,6 +79,14 @@ async def resume(
     pairing = relay.book.adopt(code, token, customer, technician=technician, issued_at=holder.issued)
     relay.audit.write("code.adopted", code=code, address=address, active=technician is not None)
     return pairing
+
+
+async def refusal(relay: ClusterHost, code: str) -> str:
+    """Why *code* cannot be claimed: closed here, closed on any relay (the one history), or unknown."""
+    reason = relay.book.refusal(code)
+    if reason != Reason.UNKNOWN or relay.cluster is None or not codes.is_valid(code):
+        return reason
+    return await relay.cluster.closed_reason(code) or Reason.UNKNOWN
 
 
 async def route(

@@ -128,6 +128,7 @@ class _Connection(asyncssh.SSHServer):
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
+        self.relay.connections.add(conn)
         streamline(conn)
         peer = conn.get_extra_info("peername")
         self.address = str(peer[0]) if peer else "?"
@@ -135,6 +136,7 @@ class _Connection(asyncssh.SSHServer):
             conn.abort()  # too many waiting to log in from here, all of them young (gate.py)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.relay.connections.discard(self.conn)
         self.relay.gate.gone(self.conn)
         if self._admitted:
             self._admitted = False
@@ -272,6 +274,7 @@ class Relay:
             )
         self.team: TeamServer | None = None
         self.cluster: ClusterNode | None = None
+        self.connections: set[asyncssh.SSHServerConnection] = set()  # every one taken in and not yet lost
 
     @property
     def leg_offer(self) -> dict[str, object] | None:
@@ -355,9 +358,10 @@ class Relay:
         if self.legs is not None:
             await self.legs.close()
         if self._server is not None:
-            self._server.close()
+            self._server.close()  # stops listening only: asyncssh leaves the connections open
             await self._server.wait_closed()
             self._server = None
+        await self._close_connections()
         for task in (self._gate_task, self._minute_task):
             if task is not None:
                 task.cancel()
@@ -372,6 +376,18 @@ class Relay:
             await self.team.close()
             self.team = None
         self.audit.close()
+
+    async def _close_connections(self) -> None:
+        """Close every customer, technician and peer connection (their sockets too) and wait for them."""
+        open_now = list(self.connections)
+        for conn in open_now:
+            conn.close()
+        if open_now:
+            await asyncio.wait([asyncio.ensure_future(conn.wait_closed()) for conn in open_now], timeout=5)
+        for conn in open_now:  # one that did not finish closing in time (a peer not reading): cut it
+            if conn in self.connections:
+                conn.abort()
+        self.connections.clear()
 
     async def __aenter__(self) -> Relay:
         return self
@@ -435,7 +451,7 @@ class Relay:
                 return carried
         pairing = self.book.get(code) if codes.is_valid(code) else None
         if pairing is None:
-            self._refuse(technician, address, code, self.book.refusal(code))
+            self._refuse(technician, address, code, await routing.refusal(self, code))
         bound = pairing.technician is not None and pairing.technician.fingerprint == technician.fingerprint
         again = False
         if pairing.state is CodeState.ACTIVE:
@@ -526,7 +542,7 @@ class Relay:
     def _on_code_closed(self, pairing: Pairing) -> None:
         self.audit.write("code.closed", code=pairing.code, reason=pairing.closed_reason)
         if self.cluster is not None:
-            self.cluster.release(pairing.code)
+            self.cluster.release(pairing.code, pairing.closed_reason)
         customer = pairing.customer
         if customer is not None and pairing.closed_reason in (Reason.EXPIRED, Reason.USED):
             customer.code_closed(pairing.closed_reason)
