@@ -71,8 +71,8 @@ class ClusterNode:
     async def take_code(self, code: str, token: str, issued: float) -> bool:
         return await asyncio.to_thread(self.registry.take_code, code, token, issued)
 
-    async def adopt(self, code: str, token: str) -> CodeHolder | None:
-        return await asyncio.to_thread(self.registry.adopt, code, token)
+    async def adopt(self, code: str, token: str, holder: str) -> CodeHolder | None:
+        return await asyncio.to_thread(self.registry.adopt, code, token, holder)
 
     async def holder(self, code: str) -> CodeHolder | None:
         return await asyncio.to_thread(self.registry.holder, code)

@@ -125,12 +125,14 @@ class Registry:
             )
         return True
 
-    def adopt(self, code: str, token: str) -> CodeHolder | None:
-        """Move *code* to this relay when *token* is its resume token (its agent came back here)."""
+    def adopt(self, code: str, token: str, holder: str) -> CodeHolder | None:
+        """Move *code* from *holder* to this relay when *token* is its resume token (its agent came back
+        here); None when the token is wrong or another relay moved it first."""
         with self._tx() as tx:
             moved = tx.run(
-                "UPDATE relay_codes SET relay = ?, lease_until = ? WHERE code = ? AND token_hash = ?",
-                (self.member, time.time() + self.lease, code, token_hash(token)),
+                "UPDATE relay_codes SET relay = ?, lease_until = ? WHERE code = ? AND token_hash = ? "
+                "AND relay = ?",
+                (self.member, time.time() + self.lease, code, token_hash(token), holder),
             )
             if not moved:
                 return None

@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 import asyncssh
 
 from sessions import codes
-from sessions.cluster import routing
+from sessions.cluster import handover, routing
 from sessions.cluster.hostkey import read_shared_host_key
 from sessions.cluster.node import ClusterNode, advertised
 from sessions.cluster.peer import PEER_USER, decode_origin, is_deployment_key
@@ -83,6 +83,9 @@ class RelayConfig:
     host_key_file: Path | None = None
     advertise: str = ""
     lease: float = 10.0
+    # An agent back with its code's resume token while the code's link (here or on another relay) is up:
+    # how long that link gets to answer a keepalive before it counts as gone (sessions/cluster/handover.py).
+    resume_probe: float = 5.0
     vendor: Vendor | None = None  # handed to each agent in `welcome`, for display only
     # The data leg (protocol v2, sessions/relay/dataleg.py): a TLS port agents carry the inner SSH on
     # after consent. data_port 0: any free port; data_public_port: the port agents are told, when a
@@ -223,6 +226,8 @@ class _Connection(asyncssh.SSHServer):
 
     def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int):  # type: ignore[no-untyped-def]
         if self.peer:
+            if dest_host.startswith(handover.PREFIX):  # its agent came back there: hand the code over?
+                return handover.answer_peer(self.relay, dest_host, orig_host)
             origin = decode_origin(orig_host)
             if origin is None:
                 raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NOT_TECHNICIAN)
@@ -275,6 +280,10 @@ class Relay:
         self.team: TeamServer | None = None
         self.cluster: ClusterNode | None = None
         self.connections: set[asyncssh.SSHServerConnection] = set()  # every one taken in and not yet lost
+
+    @property
+    def probe_timeout(self) -> float:
+        return self.config.resume_probe
 
     @property
     def leg_offer(self) -> dict[str, object] | None:
