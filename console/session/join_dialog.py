@@ -61,6 +61,12 @@ class JoinDialog(QDialog):
         form.addRow(self.tr("Session code:"), self.code)
         self.relay_edit = named(QLineEdit(relay_address), "joinRelay", self.tr("Relay address (host:port)"))
         self.relay_edit.setPlaceholderText("relay.example.com:2222")
+        self.relay_edit.setToolTip(
+            self.tr(
+                "One relay as host:port, or the relays of one deployment as host:port,host:port: the first "
+                "that answers is used, and every one must show the same host key."
+            )
+        )
         form.addRow(self.tr("Relay:"), self.relay_edit)
         self.error = QLabel()
         self.error.setObjectName("joinError")
