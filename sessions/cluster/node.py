@@ -86,6 +86,13 @@ class ClusterNode:
     async def closed_reason(self, code: str) -> str | None:
         return await asyncio.to_thread(self.registry.closed_reason, code)
 
+    # --- claims counted per technician key (sessions/cluster/claims.py) ----------------------------
+    async def take_claim(self, key: str, limit: int, window: float) -> int | None:
+        return await asyncio.to_thread(self.registry.take_claim, key, limit, window)
+
+    def refund_claim(self, row: int) -> None:
+        self._background(self.registry.refund_claim, row)
+
     # --- the audit table ----------------------------------------------------------------------------
     def audit(self, ts: str, event: str, fields: dict[str, Any]) -> None:
         """AuditLog's sink: queued here, written in batches (a crash loses at most AUDIT_FLUSH seconds)."""

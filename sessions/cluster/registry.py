@@ -187,6 +187,30 @@ class Registry:
             rows = tx.rows("SELECT id, peer, lease_until FROM relay_members ORDER BY started")
         return [(str(r[0]), str(r[1]), float(r[2])) for r in rows]
 
+    # --- claims counted per technician key, deployment-wide (sessions/cluster/claims.py) -----------
+    def take_claim(self, counter: str, limit: int, window: float) -> int | None:
+        """Check and count one claim against *counter* in one transaction: its row id, or None when
+        *counter* already has *limit* claims inside *window* seconds (on any relay)."""
+        now = time.time()
+        with self._tx() as tx:
+            if tx.kind == "postgresql":  # SQLite's write transactions are serialized already
+                tx.run("SELECT pg_advisory_xact_lock(hashtext(?))", (counter,))
+            tx.run("DELETE FROM relay_claims WHERE counter = ? AND stamp <= ?", (counter, now - window))
+            row = tx.one("SELECT count(*) FROM relay_claims WHERE counter = ?", (counter,))
+            if row is not None and int(row[0]) >= limit:
+                return None
+            made = tx.one(
+                "INSERT INTO relay_claims(counter, stamp) VALUES (?, ?) RETURNING id", (counter, now)
+            )
+        assert made is not None
+        return int(made[0])
+
+    def refund_claim(self, row: int) -> None:
+        """Hand back the claim counted as *row* (the customer said yes, or it was not the claimant's
+        fault)."""
+        with self._tx() as tx:
+            tx.run("DELETE FROM relay_claims WHERE id = ?", (row,))
+
     # --- audit ------------------------------------------------------------------------------------
     def write_audit(self, events: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
         """Append (ts, event, fields) rows to the deployment's one audit table."""

@@ -44,7 +44,8 @@ POSTGRESQL = _TABLES.format(real="DOUBLE PRECISION", id="BIGSERIAL PRIMARY KEY")
 
 # Migration 4: the deployment's one history of closed codes. A code closed on any relay is not handed out
 # again by any relay while it is among the newest HISTORY closed codes (a single relay's own memory is as
-# long), and a late claim on any relay reads why it closed.
+# long), and a late claim on any relay reads why it closed. And one count of claims per technician key, so
+# a key's allowance (5 per 10 minutes) is the deployment's, not each relay's.
 _HISTORY = """
 CREATE TABLE relay_closed_codes (
     code TEXT PRIMARY KEY,
@@ -52,7 +53,13 @@ CREATE TABLE relay_closed_codes (
     closed {real} NOT NULL
 );
 CREATE INDEX relay_closed_codes_closed ON relay_closed_codes(closed);
+CREATE TABLE relay_claims (                -- claims counted per technician key, on every relay at once
+    id {id},
+    counter TEXT NOT NULL,               -- key:<fingerprint>
+    stamp {real} NOT NULL                -- when the claim started (wall clock)
+);
+CREATE INDEX relay_claims_counter ON relay_claims(counter, stamp);
 """
 
-SQLITE_HISTORY = _HISTORY.format(real="REAL")
-POSTGRESQL_HISTORY = _HISTORY.format(real="DOUBLE PRECISION")
+SQLITE_HISTORY = _HISTORY.format(real="REAL", id="INTEGER PRIMARY KEY")
+POSTGRESQL_HISTORY = _HISTORY.format(real="DOUBLE PRECISION", id="BIGSERIAL PRIMARY KEY")

@@ -12,6 +12,7 @@ import asyncssh
 
 from sessions import codes
 from sessions.cluster import handover, routing
+from sessions.cluster.claims import ClaimCounter, Count
 from sessions.cluster.hostkey import read_shared_host_key
 from sessions.cluster.node import ClusterNode, advertised
 from sessions.cluster.peer import PEER_USER, decode_origin, is_deployment_key
@@ -250,6 +251,7 @@ class Relay:
         self.book = PairingBook(code_ttl=config.code_ttl, grace=config.grace)
         self.book.on_closed = self._on_code_closed
         self.limiter = FailureLimiter(config.failure_limit, config.failure_window)
+        self.claims = ClaimCounter(self.limiter)  # per key across the deployment once it joined
         self.admission = CustomerAdmission(
             config.max_customers_per_address, config.codes_per_minute_per_address
         )
@@ -327,6 +329,7 @@ class Relay:
             await relay.close()
             raise
         relay.audit.sink = relay.cluster.audit
+        relay.claims.node = relay.cluster
         relay._gate_task = asyncio.get_running_loop().create_task(keep(relay.gate, relay._gate_report))
         relay._minute_task = asyncio.get_running_loop().create_task(relay._every_minute())
         if config.pace_collector:
@@ -379,6 +382,7 @@ class Relay:
         self.refusals.report()
         self.audit.write("relay.stopped")
         if self.cluster is not None:  # after the last event: the node writes the audit table out on close
+            self.claims.node = None
             await self.cluster.close()
             self.cluster = None
         if self.team is not None:
@@ -427,7 +431,7 @@ class Relay:
         self, technician: Technician, address: str, code: str, reason: str, *, counted: bool = True
     ) -> NoReturn:
         if counted:
-            self.limiter.record(f"addr:{address}")
+            self.claims.record(f"addr:{address}")
         self.refusals.write(
             "claim.refused", address, code=clip(code), technician=technician.name, key=technician.fingerprint,
             reason=reason,
@@ -443,7 +447,7 @@ class Relay:
             self._refuse(technician, address, dest_host, Reason.REVOKED, counted=False)
         technician = listed
         key = f"key:{technician.fingerprint}"
-        stamp = None if self.limiter.blocked(f"addr:{address}") else self.limiter.take(key)
+        stamp = await self.claims.take(key, f"addr:{address}", forwarded=forwarded)
         if stamp is None:
             self._refuse(technician, address, dest_host, Reason.RATE_LIMITED, counted=False)
         code = codes.from_wire(dest_host)
@@ -456,7 +460,7 @@ class Relay:
                 self._claim_failed(exc, stamp, key, address)
                 raise
             if carried is not None:
-                self.limiter.refund(stamp, key)
+                self.claims.refund(stamp, key)
                 return carried
         pairing = self.book.get(code) if codes.is_valid(code) else None
         if pairing is None:
@@ -471,7 +475,7 @@ class Relay:
             self._refuse(technician, address, code, Reason.BUSY)
         elif pairing.state is not CodeState.WAITING:
             if bound:  # its own session, waiting for the customer's link to come back
-                self.limiter.refund(stamp, key)
+                self.claims.refund(stamp, key)
             self._refuse(technician, address, code, Reason.RECONNECTING, counted=not bound)
         else:
             pairing.fire(CodeEvent.CLAIM)
@@ -484,14 +488,14 @@ class Relay:
         except asyncssh.ChannelOpenError as exc:
             self._claim_failed(exc, stamp, key, address)
             raise
-        self.limiter.refund(stamp, key)
+        self.claims.refund(stamp, key)
         return session
 
-    def _claim_failed(self, exc: asyncssh.ChannelOpenError, stamp: float, key: str, address: str) -> None:
+    def _claim_failed(self, exc: asyncssh.ChannelOpenError, stamp: Count, key: str, address: str) -> None:
         if exc.code == asyncssh.OPEN_CONNECT_FAILED:  # the device side or a relay, not the customer, said no
-            self.limiter.refund(stamp, key)
+            self.claims.refund(stamp, key)
         else:
-            self.limiter.record(f"addr:{address}")
+            self.claims.record(f"addr:{address}")
 
     async def open_device_side(
         self, pairing: Pairing, technician: Technician, address: str, again: bool
