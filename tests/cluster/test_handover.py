@@ -99,3 +99,24 @@ async def test_a_blip_back_to_the_same_relay_resumes_there(
     assert _events(relay, "customer.link_silent")
     await session.close()
     await proxy.close()
+
+
+async def test_a_live_holder_that_cannot_be_asked_keeps_the_code_and_the_agent_retries(
+    make_relay, make_agent, sqlite_url
+) -> None:
+    from tests.sshd import free_port
+
+    # The holder's lease is live, but the address the other relays reach it on answers nobody.
+    holder = await make_relay(sqlite_url, "a", resume_probe=1.0, advertise=f"127.0.0.1:{free_port()}")
+    other = await make_relay(sqlite_url, "b", resume_probe=1.0)
+    proxy = await BlipProxy(holder.port).start()
+    run = await make_agent(proxy.port, other.port, grace=30.0)
+    code = run.agent.code
+
+    await proxy.blip()
+    await _until(lambda: len(_events(other, "resume.deferred")) >= 2)  # turned away, and it tried again
+    assert run.agent.code == code and len(run.of(CodeIssued)) == 1  # no new code for the customer
+    assert run.agent.state is AgentState.RECONNECTING
+    assert not _events(other, "code.issued") and not _events(other, "code.adopted")
+    assert holder.book.get(code) is not None  # still the holder's
+    await proxy.close()
