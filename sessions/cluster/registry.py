@@ -37,6 +37,7 @@ class CodeHolder:
     technician: str
     technician_name: str
     issued: float
+    member_lease: float = 0.0  # when the holder's member lease runs out unless it renews it
 
 
 def token_hash(token: str) -> str:
@@ -177,9 +178,11 @@ class Registry:
             )
         if row is None:
             return None
-        live = row[2] is not None and float(row[2]) >= time.time()
-        peer = str(row[1]) if live else ""
-        return CodeHolder(code, str(row[0]), peer, str(row[3]), str(row[4]), str(row[5]), float(row[6]))
+        lease = float(row[2]) if row[2] is not None else 0.0
+        peer = str(row[1]) if lease >= time.time() else ""
+        return CodeHolder(
+            code, str(row[0]), peer, str(row[3]), str(row[4]), str(row[5]), float(row[6]), lease
+        )
 
     def members(self) -> list[tuple[str, str, float]]:
         """(id, peer, lease_until) of every member row."""

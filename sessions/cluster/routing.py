@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import time
 from typing import Any, Protocol
 
 import asyncssh
@@ -74,6 +75,9 @@ async def issue(relay: ClusterHost, customer: CustomerEnd) -> Pairing:
         relay.book.discard(pairing)  # another relay holds it: draw again
 
 
+TAKE_OVER_WAIT = 12.0  # seconds a returning agent may wait for a silent holder's lease (its hello waits 15)
+
+
 class ResumeDeferred(Exception):
     """The relay holding the code is alive but could not be asked to let it go: the agent tries again."""
 
@@ -108,17 +112,32 @@ async def resume(
 async def _take_over(
     relay: ResumeHost, customer: CustomerEnd, address: str, code: str, token: str, holder: CodeHolder
 ) -> Pairing | None:
-    """*code* is held by another relay: a live one is asked to let it go; a dead one's is adopted."""
+    """*code* is held by another relay: a live one is asked to let it go; a dead one's is adopted.
+
+    A holder that cannot be reached is taken for dead only once its lease in the database ran out (a
+    relay killed a moment ago is still within it; a connection refused or reset on the way proves
+    nothing): this waits for that, up to TAKE_OVER_WAIT, then the agent is told to try again.
+    """
     assert relay.cluster is not None
-    if holder.peer:
-        wait = 2 * relay.probe_timeout + 10
-        answer = await handover.ask_release(relay.cluster.links, holder.peer, code, token, wait)
-        if answer == handover.UNREACHABLE:
-            relay.audit.write("resume.deferred", code=code, address=address, holder=holder.peer)
-            raise ResumeDeferred(holder.peer)
-        if answer != handover.RELEASED:
+    loop = asyncio.get_running_loop()
+    until = loop.time() + TAKE_OVER_WAIT
+    while holder.peer:
+        ask = min(relay.probe_timeout + 5, max(until - loop.time(), 1.0))
+        answer = await handover.ask_release(relay.cluster.links, holder.peer, code, token, ask)
+        if answer == handover.RELEASED:
+            break
+        if answer != handover.UNREACHABLE:
             relay.audit.write("resume.refused", code=code, address=address, reason=answer)
             return None
+        wait = holder.member_lease - time.time() + 0.2
+        if loop.time() + wait > until:
+            relay.audit.write("resume.deferred", code=code, address=address, holder=holder.peer)
+            raise ResumeDeferred(holder.peer)
+        await asyncio.sleep(max(wait, 0.2))
+        fresh = await relay.cluster.holder(code)
+        if fresh is None or fresh.relay != holder.relay:  # closed, or adopted elsewhere meanwhile
+            return None
+        holder = fresh
     return await _adopt(relay, customer, address, code, token, holder)
 
 

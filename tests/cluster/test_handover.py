@@ -114,7 +114,7 @@ async def test_a_live_holder_that_cannot_be_asked_keeps_the_code_and_the_agent_r
     code = run.agent.code
 
     await proxy.blip()
-    await _until(lambda: len(_events(other, "resume.deferred")) >= 2)  # turned away, and it tried again
+    await _until(lambda: len(_events(other, "resume.deferred")) >= 2, 60)  # turned away; it tried again
     assert run.agent.code == code and len(run.of(CodeIssued)) == 1  # no new code for the customer
     assert run.agent.state is AgentState.RECONNECTING
     assert not _events(other, "code.issued") and not _events(other, "code.adopted")
