@@ -83,10 +83,14 @@ class Registry:
                 (self.member, peer, fingerprint, now, now + self.lease),
             )
 
-    def leave(self) -> None:
-        """A clean stop: the member row and the codes it held go at once."""
+    def leave(self, *, hand_over: bool = False) -> None:
+        """A clean stop: the member row goes at once, and the codes it held too, or, with *hand_over*,
+        they stay for their agents to take to another relay (released after the grace if none does)."""
         with self._tx() as tx:
-            tx.run("DELETE FROM relay_codes WHERE relay = ?", (self.member,))
+            if hand_over:
+                tx.run("UPDATE relay_codes SET lease_until = ? WHERE relay = ?", (time.time(), self.member))
+            else:
+                tx.run("DELETE FROM relay_codes WHERE relay = ?", (self.member,))
             tx.run("DELETE FROM relay_members WHERE id = ?", (self.member,))
 
     def heartbeat(self) -> None:

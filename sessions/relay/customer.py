@@ -390,6 +390,8 @@ class CustomerLink:
         self._lost = True
         if self._gone or self.ended or self.pairing is None or self.pairing.customer is not self:
             return
+        if self.relay.book.get(self.pairing.code) is not self.pairing:  # handed over to another relay
+            return
         self._gone = True
         if self.agent:
             self.relay.audit.write("customer.link_lost", code=self.pairing.code, address=self.address)

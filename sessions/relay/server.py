@@ -366,7 +366,13 @@ class Relay:
     async def close(self) -> None:
         if self.config.pace_collector:
             self.collector.stop()
-        self.book.close_all()
+        # With other relays of the deployment running, its codes live on: their agents reconnect there
+        # and keep them (as after a crash, without waiting for a lease). Alone, its codes end here.
+        hand_over = self.cluster is not None and await self.cluster.others_alive()
+        if hand_over:
+            self.book.hand_over_all()
+        else:
+            self.book.close_all()
         if self.legs is not None:
             await self.legs.close()
         if self._server is not None:
@@ -383,7 +389,7 @@ class Relay:
         self.audit.write("relay.stopped")
         if self.cluster is not None:  # after the last event: the node writes the audit table out on close
             self.claims.node = None
-            await self.cluster.close()
+            await self.cluster.close(hand_over=hand_over)
             self.cluster = None
         if self.team is not None:
             await self.team.close()

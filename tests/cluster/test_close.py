@@ -35,3 +35,31 @@ async def test_closing_relays_closes_peer_links_and_carried_sessions(
         gc.collect()
     leaks = [w for w in caught if issubclass(w.category, ResourceWarning)]
     assert not leaks, [str(w.message) for w in leaks]
+
+
+async def test_a_relay_stopped_while_others_run_hands_its_codes_over(
+    make_relay, make_agent, sqlite_url, tech_key, trust
+) -> None:
+    from sessions.agent.events import AgentState, CodeIssued
+    from sessions.relay.joined import CodeSession, JoinState, JoinStatus
+
+    stopping = await make_relay(sqlite_url, "a")
+    staying = await make_relay(sqlite_url, "b")
+    run = await make_agent(stopping.port, staying.port, grace=30.0)
+    code = run.agent.code
+    listed = (Target("127.0.0.1", stopping.port, "kim"), Target("127.0.0.1", staying.port, "kim"))
+    options = JoinOptions(trust=trust, technician_key=tech_key, grace=30.0, backoff=(0.2, 1.0))
+    session = CodeSession(listed, codes.display(code), options)
+    states: list[JoinState] = []
+    session.subscribe(lambda event: states.append(event.state) if isinstance(event, JoinStatus) else None)
+    await session.join()
+
+    await stopping.close()  # an upgrade: the customer keeps the code, the technician resumes
+    deadline = asyncio.get_running_loop().time() + 30
+    while not (JoinState.RECONNECTING in states and session.state is JoinState.ACTIVE):
+        assert asyncio.get_running_loop().time() < deadline, "not resumed in time"
+        await asyncio.sleep(0.05)
+    assert session.conn is not None and (await session.conn.run("echo kept")).stdout == "kept\n"
+    assert run.agent.code == code and len(run.of(CodeIssued)) == 1
+    assert run.agent.state is AgentState.ACTIVE
+    await session.close()
