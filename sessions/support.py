@@ -31,6 +31,7 @@ from sessions.recording import DeviceInfo
 from sessions.recording.seal import technician_seal_key
 from sessions.relay.client import JoinOptions
 from sessions.relay.joined import CodeSession, JoinEventValue, JoinState, JoinStatus, Rejoined
+from sessions.relay.relays import RelayAddress, relay_list
 from sessions.relay.unlock import PassphraseAnswer, PassphraseQuestion, TechnicianKeyAccess
 from sessions.ssh.auth import Credentials, preload
 from sessions.ssh.client import connect
@@ -53,7 +54,7 @@ class SessionPlan:
     accept_new: bool = False
     profile: str = AUTO  # diagnostics profile: detected on the device unless the device book names one
     code: str = ""  # nine digits when joined by code through `relay`
-    relay: Target | None = None
+    relay: tuple[Target, ...] | None = None  # the relays of one deployment (sessions/relay/relays.py)
 
     @classmethod
     def direct(cls, target: Target, *, accept_new: bool = False) -> SessionPlan:
@@ -61,12 +62,16 @@ class SessionPlan:
         return cls(target.display, target, device, accept_new=accept_new)
 
     @classmethod
-    def by_code(cls, code: str, relay: Target, *, label: str = "", accept_new: bool = False) -> SessionPlan:
-        """A session through the relay; *code* is already checked (nine digits); *label* as the UI says it."""
+    def by_code(
+        cls, code: str, relay: RelayAddress, *, label: str = "", accept_new: bool = False
+    ) -> SessionPlan:
+        """A session through the relay (or the first of several that answers); *code* is already checked
+        (nine digits); *label* as the UI says it."""
         label = label or f"Code {codes.display(code)}"
         device = DeviceInfo(name=label, host=codes.wire(code), port=22, user="")
         target = Target(codes.wire(code), 22, "")
-        return cls(label, target, device, via="code", accept_new=accept_new, code=code, relay=relay)
+        relays = relay_list(relay)
+        return cls(label, target, device, via="code", accept_new=accept_new, code=code, relay=relays)
 
     @classmethod
     def for_device(cls, device: Device) -> SessionPlan:

@@ -86,6 +86,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Errors", "The connection to the relay was lost while joining ({exc})."),
         QT_TRANSLATE_NOOP("Errors", "Check the network, then join again."),
     ),
+    "relay.none_answered": (
+        QT_TRANSLATE_NOOP("Errors", "None of the relays answered: {tried}."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Check the network; if it works, the relays may be down: tell their administrator."
+        ),
+    ),
+    "relay.no_address": (
+        QT_TRANSLATE_NOOP("Errors", "No relay address was given."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Write it as HOST:PORT, or several as HOST:PORT,HOST:PORT (the relays of one deployment).",
+        ),
+    ),
     "relay.refused": (
         QT_TRANSLATE_NOOP("Errors", "The relay refused the connection: {reason}."),
         QT_TRANSLATE_NOOP("Errors", "Try again, or ask for a new code."),

@@ -67,7 +67,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_unpack_option(parser)  # for --offline BUNDLE
     parser.add_argument("--raw-dir", metavar="DIR", type=Path, help="where to save raw outputs")
     parser.add_argument("--code", help="session code read out by the customer (with --relay)")
-    parser.add_argument("--relay", metavar="HOST:PORT", help="relay to join the session code through")
+    parser.add_argument(
+        "--relay",
+        metavar="HOST:PORT[,HOST:PORT…]",
+        help="relay to join the session code through (several of one deployment: the first that answers)",
+    )
     parser.add_argument("--user", default="", help="user on the device when joining by code")
     from sessions.ssh.terminal_prompt import add_connect_options
 
@@ -142,7 +146,6 @@ async def _live(args: argparse.Namespace) -> int:
 
 async def _connect(args: argparse.Namespace) -> Any:
     from sessions.ssh.client import connect
-    from sessions.ssh.target import Target
     from sessions.ssh.terminal_prompt import credentials_from_args, target_from_args, trust_from_args
 
     trust = trust_from_args(args)
@@ -150,6 +153,7 @@ async def _connect(args: argparse.Namespace) -> Any:
         from sessions.codes import parse
         from sessions.relay.client import JoinOptions, connect_by_code
         from sessions.relay.key_terminal import access_for_terminal
+        from sessions.relay.relays import parse_relays
         from sessions.ssh.hostkeys import HostKeyTrust
 
         code = parse(args.code)  # a typo is caught before a key is made or a passphrase asked
@@ -164,7 +168,7 @@ async def _connect(args: argparse.Namespace) -> Any:
                 accept_new=True,
             ),
         )
-        return await connect_by_code(Target.parse(args.relay), code, options)
+        return await connect_by_code(parse_relays(args.relay), code, options)
     target = target_from_args(args.destination, args)
     return await connect(target, trust=trust, credentials=credentials_from_args(args))
 

@@ -53,6 +53,7 @@ from sessions.errors import SupportError
 from sessions.escalation import OutboxItem
 from sessions.identity import Identity
 from sessions.paths import app_dirs
+from sessions.relay.relays import RelayAddress
 from sessions.ssh.target import Target
 from translation import Translator
 
@@ -206,8 +207,9 @@ class MainWindow(QMainWindow):
             self.settings.save()
         self.join_code(dialog.code_digits, dialog.relay)
 
-    def join_code(self, code: str, relay: Target, *, accept_new: bool = False) -> SessionTab:
-        """Open a tab joined to the customer's session *code* (nine digits) through *relay*."""
+    def join_code(self, code: str, relay: RelayAddress, *, accept_new: bool = False) -> SessionTab:
+        """Open a tab joined to the customer's session *code* (nine digits) through *relay* (or the first
+        of the deployment's relays that answers)."""
         return self.open_session(plan_by_code(code, relay, accept_new=accept_new))
 
     def open_address(

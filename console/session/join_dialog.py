@@ -26,6 +26,7 @@ from console.session.technician_key import key_error_text, make_key, send_line_t
 from sessions import codes, secrets
 from sessions.errors import SupportError
 from sessions.identity import Identity
+from sessions.relay.relays import parse_relays
 from sessions.relay.techkey import (
     Protection,
     TechnicianKey,
@@ -49,7 +50,7 @@ class JoinDialog(QDialog):
         self.setObjectName("joinDialog")
         self.setWindowTitle(self.tr("Join by code"))
         self.code_digits = ""
-        self.relay: Target | None = None
+        self.relay: tuple[Target, ...] | None = None  # one relay, or the relays of one deployment
         form = QFormLayout(self)
         self.code = named(QLineEdit(), "joinCode", self.tr("Session code from the customer"))
         self.code.setPlaceholderText("482 913 557")
@@ -60,6 +61,12 @@ class JoinDialog(QDialog):
         form.addRow(self.tr("Session code:"), self.code)
         self.relay_edit = named(QLineEdit(relay_address), "joinRelay", self.tr("Relay address (host:port)"))
         self.relay_edit.setPlaceholderText("relay.example.com:2222")
+        self.relay_edit.setToolTip(
+            self.tr(
+                "One relay as host:port, or the relays of one deployment as host:port,host:port: the first "
+                "that answers is used, and every one must show the same host key."
+            )
+        )
         form.addRow(self.tr("Relay:"), self.relay_edit)
         self.error = QLabel()
         self.error.setObjectName("joinError")
@@ -180,7 +187,7 @@ class JoinDialog(QDialog):
             if not address:
                 self.error.setText(self.tr("Enter the relay address (you can save it in Settings)."))
                 return
-            self.relay = Target.parse(address)
+            self.relay = parse_relays(address)
         except SupportError as exc:
             self.error.setText(render_error(exc).lines())
             return

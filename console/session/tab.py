@@ -35,6 +35,7 @@ from sessions.identity import Identity
 from sessions.live import Output, RecordingProblem, SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.relay.joined import CodeSession
+from sessions.relay.relays import RelayAddress
 from sessions.relay.unlock import PassphraseAnswer, PassphraseQuestion
 from sessions.ssh.auth import PASSWORD_TRIES
 from sessions.ssh.hostkeys import HostKeyQuestion
@@ -55,7 +56,7 @@ from translation import detect
 __all__ = ["SessionPlan", "SessionTab", "plan_by_code"]
 
 
-def plan_by_code(code: str, relay: Target, *, accept_new: bool = False) -> SessionPlan:
+def plan_by_code(code: str, relay: RelayAddress, *, accept_new: bool = False) -> SessionPlan:
     """A session through the relay, labelled in the console's language; *code* is already checked."""
     label = QCoreApplication.translate("SessionPlan", "Code {code}").format(code=codes.display(code))
     return SessionPlan.by_code(code, relay, label=label, accept_new=accept_new)

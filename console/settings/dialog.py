@@ -94,6 +94,12 @@ class SettingsDialog(QDialog):
         self.relay = QLineEdit(settings.get("relay", "address", ""))
         named(self.relay, "relayEdit", self.tr("Relay address (host:port)"))
         self.relay.setPlaceholderText("relay.example.com:2222")
+        self.relay.setToolTip(
+            self.tr(
+                "One relay as host:port, or the relays of one deployment as host:port,host:port: the first "
+                "that answers is used, and every one must show the same host key."
+            )
+        )
         form.addRow(self.tr("Relay:"), self.relay)
 
         self.team_server = QLineEdit(settings.get("team", "server", ""))

@@ -1131,442 +1131,462 @@
     </message>
     <message>
         <location filename="../../console/app/errors.py" line="90"/>
+        <source>None of the relays answered: {tried}.</source>
+        <translation>응답한 릴레이가 없습니다: {tried}.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="91"/>
+        <source>Check the network; if it works, the relays may be down: tell their administrator.</source>
+        <translation>네트워크를 확인하세요. 네트워크가 정상이면 릴레이가 꺼져 있을 수 있습니다. 릴레이 관리자에게 알리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="96"/>
+        <source>No relay address was given.</source>
+        <translation>릴레이 주소가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="97"/>
+        <source>Write it as HOST:PORT, or several as HOST:PORT,HOST:PORT (the relays of one deployment).</source>
+        <translation>HOST:PORT 형식으로 쓰거나, 여러 개는 HOST:PORT,HOST:PORT 형식으로 쓰세요(한 배포의 릴레이들).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="103"/>
         <source>The relay refused the connection: {reason}.</source>
         <translation>릴레이가 연결을 거부했습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="91"/>
+        <location filename="../../console/app/errors.py" line="104"/>
         <source>Try again, or ask for a new code.</source>
         <translation>다시 시도하거나 새 코드를 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="94"/>
+        <location filename="../../console/app/errors.py" line="107"/>
         <source>This session has no record to write the outcome to.</source>
         <translation>이 세션에는 결과를 기록할 녹화 기록이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="98"/>
+        <location filename="../../console/app/errors.py" line="111"/>
         <source>The device did not open a shell ({reason}).</source>
         <translation>장치가 셸을 열지 않았습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="99"/>
+        <location filename="../../console/app/errors.py" line="112"/>
         <source>The account may have no login shell, or the server limits sessions; try again.</source>
         <translation>계정에 로그인 셸이 없거나 서버가 세션 수를 제한할 수 있습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="104"/>
+        <location filename="../../console/app/errors.py" line="117"/>
         <source>The chat is closed: the session has ended.</source>
         <translation>세션이 끝나 채팅이 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="105"/>
+        <location filename="../../console/app/errors.py" line="118"/>
         <source>Join again to keep chatting.</source>
         <translation>계속 채팅하려면 다시 참여하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="108"/>
+        <location filename="../../console/app/errors.py" line="121"/>
         <source>The chat is not open yet.</source>
         <translation>채팅이 아직 열리지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="109"/>
+        <location filename="../../console/app/errors.py" line="122"/>
         <source>Wait until the customer&apos;s side is connected.</source>
         <translation>고객 쪽이 연결될 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="112"/>
+        <location filename="../../console/app/errors.py" line="125"/>
         <source>The chat could not be opened ({reason}).</source>
         <translation>채팅을 열 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="113"/>
+        <location filename="../../console/app/errors.py" line="126"/>
         <source>The session may have ended; join again.</source>
         <translation>세션이 끝났을 수 있습니다. 다시 참여하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="116"/>
+        <location filename="../../console/app/errors.py" line="129"/>
         <source>The chat message could not be sent: the session has ended.</source>
         <translation>세션이 끝나 채팅 메시지를 보내지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="120"/>
+        <location filename="../../console/app/errors.py" line="133"/>
         <source>The chat with the customer is not open.</source>
         <translation>고객과의 채팅이 열려 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="121"/>
+        <location filename="../../console/app/errors.py" line="134"/>
         <source>Questions go through the agent: this works in sessions joined by code.</source>
         <translation>질문은 에이전트를 통해 전달되므로 코드로 참여한 세션에서만 할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="124"/>
+        <location filename="../../console/app/errors.py" line="137"/>
         <source>The customer&apos;s side closed the chat before answering.</source>
         <translation>고객 쪽에서 답하기 전에 채팅을 닫았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="125"/>
+        <location filename="../../console/app/errors.py" line="138"/>
         <source>The session may have ended; ask the customer by phone if you still need the answer.</source>
         <translation>세션이 끝났을 수 있습니다. 답이 여전히 필요하면 고객에게 전화로 물어보세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="130"/>
+        <location filename="../../console/app/errors.py" line="143"/>
         <source>The customer closed the question without answering.</source>
         <translation>고객이 답하지 않고 질문을 닫았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="131"/>
+        <location filename="../../console/app/errors.py" line="144"/>
         <source>You may ask by chat instead.</source>
         <translation>대신 채팅으로 물어볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="134"/>
+        <location filename="../../console/app/errors.py" line="147"/>
         <source>The customer&apos;s agent cannot answer this question ({detail}).</source>
         <translation>고객의 에이전트가 이 질문에 답할 수 없습니다({detail}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="135"/>
+        <location filename="../../console/app/errors.py" line="148"/>
         <source>Their agent may be an older version; ask by chat or phone instead.</source>
         <translation>고객의 에이전트가 이전 버전일 수 있습니다. 채팅이나 전화로 물어보세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="138"/>
+        <location filename="../../console/app/errors.py" line="151"/>
         <source>The customer did not answer within {minutes}.</source>
         <translation>고객이 {minutes} 안에 답하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="139"/>
+        <location filename="../../console/app/errors.py" line="152"/>
         <source>Ask them by chat or phone, or try again later.</source>
         <translation>채팅이나 전화로 물어보거나, 나중에 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="142"/>
+        <location filename="../../console/app/errors.py" line="155"/>
         <source>The customer&apos;s agent sent an answer that cannot be read ({exc}).</source>
         <translation>고객의 에이전트가 읽을 수 없는 답을 보냈습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="146"/>
+        <location filename="../../console/app/errors.py" line="159"/>
         <source>{who} did not agree to send the bundle to {destination}.</source>
         <translation>{who}님이 번들을 {destination}(으)로 보내는 데 동의하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="147"/>
+        <location filename="../../console/app/errors.py" line="160"/>
         <source>Nothing was sent. Explain what the bundle holds and ask again, or close the escalation.</source>
         <translation>아무것도 보내지 않았습니다. 번들에 무엇이 들어 있는지 설명하고 다시 묻거나, 에스컬레이션을 닫으세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="153"/>
+        <location filename="../../console/app/errors.py" line="166"/>
         <source>The consent recorded is for a different set of files than the bundle holds.</source>
         <translation>기록된 동의는 번들에 든 파일과 다른 파일 목록에 대한 것입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="156"/>
+        <location filename="../../console/app/errors.py" line="169"/>
         <source>Show the customer the current preview and ask again.</source>
         <translation>고객에게 현재 미리 보기를 보여 주고 다시 물어보세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="159"/>
+        <location filename="../../console/app/errors.py" line="172"/>
         <source>Nobody was named as having agreed.</source>
         <translation>동의한 사람의 이름이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="160"/>
+        <location filename="../../console/app/errors.py" line="173"/>
         <source>Type the name of the person who agreed by phone.</source>
         <translation>전화로 동의한 사람의 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="163"/>
+        <location filename="../../console/app/errors.py" line="176"/>
         <source>This session is not connected.</source>
         <translation>이 세션은 연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="164"/>
+        <location filename="../../console/app/errors.py" line="177"/>
         <source>Connect first, then run diagnostics.</source>
         <translation>먼저 연결한 뒤 진단을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="167"/>
+        <location filename="../../console/app/errors.py" line="180"/>
         <source>There is no diagnostics profile called &apos;{name}&apos;.</source>
         <translation>&apos;{name}&apos;(이)라는 진단 프로필이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="168"/>
+        <location filename="../../console/app/errors.py" line="181"/>
         <source>Use one of: auto, {profiles}.</source>
         <translation>다음 중 하나를 사용하세요: auto, {profiles}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="171"/>
+        <location filename="../../console/app/errors.py" line="184"/>
         <source>A device named &apos;{name}&apos; is already in the book.</source>
         <translation>&apos;{name}&apos;(이)라는 장치가 이미 장치 목록에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="172"/>
+        <location filename="../../console/app/errors.py" line="185"/>
         <source>Choose another name, or edit that device.</source>
         <translation>다른 이름을 고르거나, 그 장치를 편집하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="175"/>
+        <location filename="../../console/app/errors.py" line="188"/>
         <source>A device needs a name.</source>
         <translation>장치에는 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="176"/>
+        <location filename="../../console/app/errors.py" line="189"/>
         <source>Type a name the team will recognise, e.g. Acme NAS.</source>
         <translation>팀이 알아볼 수 있는 이름을 입력하세요. 예: Acme NAS</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="179"/>
+        <location filename="../../console/app/errors.py" line="192"/>
         <source>&apos;{host}&apos; is not a host name or address.</source>
         <translation>&apos;{host}&apos;은(는) 호스트 이름이나 주소가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="180"/>
+        <location filename="../../console/app/errors.py" line="193"/>
         <source>Type a name like nas.local or 192.0.2.10.</source>
         <translation>nas.local이나 192.0.2.10 같은 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="183"/>
+        <location filename="../../console/app/errors.py" line="196"/>
         <source>Port {port} is not valid.</source>
         <translation>포트 {port}은(는) 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="184"/>
+        <location filename="../../console/app/errors.py" line="197"/>
         <source>Use a port from 1 to 65535 (SSH: 22).</source>
         <translation>1~65535 사이의 포트를 사용하세요(SSH: 22).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="187"/>
+        <location filename="../../console/app/errors.py" line="200"/>
         <source>The device book was written by a newer Valuezone (schema {version}, this one knows {supported}).</source>
         <translation>장치 목록을 더 새로운 Valuezone이 썼습니다(스키마 {version}, 이 버전은 {supported}까지 압니다).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="192"/>
+        <location filename="../../console/app/errors.py" line="205"/>
         <source>Update Valuezone, or use the newer version on this computer.</source>
         <translation>Valuezone을 업데이트하거나, 이 컴퓨터에서 새 버전을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="195"/>
+        <location filename="../../console/app/errors.py" line="208"/>
         <source>There is no device with id {device_id}.</source>
         <translation>ID가 {device_id}인 장치가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="196"/>
+        <location filename="../../console/app/errors.py" line="209"/>
         <source>It may have been removed.</source>
         <translation>삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="199"/>
+        <location filename="../../console/app/errors.py" line="212"/>
         <source>The device book {path} cannot be used ({exc}).</source>
         <translation>장치 목록 {path}을(를) 사용할 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="200"/>
+        <location filename="../../console/app/errors.py" line="213"/>
         <source>Close other Valuezone windows and check the disk; if the file is damaged, move it away.</source>
         <translation>다른 Valuezone 창을 닫고 디스크를 확인하세요. 파일이 손상되었다면 다른 곳으로 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="206"/>
+        <location filename="../../console/app/errors.py" line="219"/>
         <source>Cannot add to the record {folder} ({exc}).</source>
         <translation>기록 {folder}에 추가할 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="207"/>
+        <location filename="../../console/app/errors.py" line="220"/>
         <source>Check that the folder is a Valuezone record and that `valuezone verify` accepts it.</source>
         <translation>폴더가 Valuezone 기록인지, `valuezone verify`가 통과하는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="212"/>
+        <location filename="../../console/app/errors.py" line="225"/>
         <source>Writing to the record {folder} failed ({exc}).</source>
         <translation>기록 {folder}에 쓰지 못했습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="213"/>
-        <location filename="../../console/app/errors.py" line="219"/>
+        <location filename="../../console/app/errors.py" line="226"/>
+        <location filename="../../console/app/errors.py" line="232"/>
         <source>Check free space and permissions on the archive folder, then try again.</source>
         <translation>보관 폴더의 여유 공간과 권한을 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="218"/>
+        <location filename="../../console/app/errors.py" line="231"/>
         <source>Updating session.json of {folder} failed ({exc}).</source>
         <translation>{folder}의 session.json을 업데이트하지 못했습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="224"/>
+        <location filename="../../console/app/errors.py" line="237"/>
         <source>{folder} ends with an incomplete line (the recorder was stopped while writing it), so nothing can be appended after it.</source>
         <translation>{folder}이(가) 불완전한 줄로 끝나(기록을 쓰는 도중 중단됨) 뒤에 아무것도 추가할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="229"/>
+        <location filename="../../console/app/errors.py" line="242"/>
         <source>Run `valuezone verify` on the folder; copy the record before repairing it by hand.</source>
         <translation>폴더에 `valuezone verify`를 실행하세요. 직접 고치기 전에 기록을 복사해 두세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="234"/>
+        <location filename="../../console/app/errors.py" line="247"/>
         <source>Building the bundle was cancelled.</source>
         <translation>번들 만들기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="235"/>
+        <location filename="../../console/app/errors.py" line="248"/>
         <source>Nothing was sent.</source>
         <translation>아무것도 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="238"/>
+        <location filename="../../console/app/errors.py" line="251"/>
         <source>A bundle is only packed with the customer&apos;s consent.</source>
         <translation>번들은 고객이 동의해야만 묶습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="239"/>
+        <location filename="../../console/app/errors.py" line="252"/>
         <source>Ask for it first.</source>
         <translation>먼저 동의를 받으세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="242"/>
+        <location filename="../../console/app/errors.py" line="255"/>
         <source>The device refused an SFTP session ({reason}).</source>
         <translation>장치가 SFTP 세션을 거부했습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="243"/>
+        <location filename="../../console/app/errors.py" line="256"/>
         <source>Enable SFTP on the device (on a NAS: the SFTP service in the file services settings).</source>
         <translation>장치에서 SFTP를 켜세요(NAS라면 파일 서비스 설정의 SFTP 서비스).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="248"/>
+        <location filename="../../console/app/errors.py" line="261"/>
         <source>The destination address contains a password.</source>
         <translation>목적지 주소에 비밀번호가 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="249"/>
+        <location filename="../../console/app/errors.py" line="262"/>
         <source>Remove it from the address; store it with `valuezone escalate outbox` prompts or the keyring.</source>
         <translation>주소에서 비밀번호를 빼고, `valuezone escalate outbox`가 물을 때 입력하거나 키링에 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="255"/>
+        <location filename="../../console/app/errors.py" line="268"/>
         <source>An HQ destination needs a name.</source>
         <translation>본사 목적지에는 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="256"/>
+        <location filename="../../console/app/errors.py" line="269"/>
         <source>Give it a name the technicians know.</source>
         <translation>기술자들이 알아볼 수 있는 이름을 붙이세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="259"/>
+        <location filename="../../console/app/errors.py" line="272"/>
         <source>No secret was given.</source>
         <translation>비밀 정보가 입력되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="260"/>
+        <location filename="../../console/app/errors.py" line="273"/>
         <source>Paste the token or type the password HQ gave you.</source>
         <translation>본사에서 받은 토큰을 붙여 넣거나 비밀번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="263"/>
+        <location filename="../../console/app/errors.py" line="276"/>
         <source>There is no preview to ask about yet.</source>
         <translation>아직 물어볼 미리 보기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="264"/>
+        <location filename="../../console/app/errors.py" line="277"/>
         <source>Build the preview first.</source>
         <translation>먼저 미리 보기를 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="267"/>
+        <location filename="../../console/app/errors.py" line="280"/>
         <source>The bundle is not ready to send.</source>
         <translation>번들을 보낼 준비가 되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="268"/>
+        <location filename="../../console/app/errors.py" line="281"/>
         <source>Build the preview and get consent first.</source>
         <translation>미리 보기를 만들고 동의를 먼저 받으세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="271"/>
+        <location filename="../../console/app/errors.py" line="284"/>
         <source>This bundle is being sent right now.</source>
         <translation>이 번들은 지금 보내는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="272"/>
+        <location filename="../../console/app/errors.py" line="285"/>
         <source>Wait until the attempt ends, then remove it.</source>
         <translation>이번 시도가 끝난 뒤 제거하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="275"/>
+        <location filename="../../console/app/errors.py" line="288"/>
         <source>The system keyring refused to store the {kind} for {name} ({exc}).</source>
         <translation>시스템 키링이 {name}의 {kind} 저장을 거부했습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="276"/>
+        <location filename="../../console/app/errors.py" line="289"/>
         <source>Unlock the keyring and try again; nothing was written to disk.</source>
         <translation>키링의 잠금을 풀고 다시 시도하세요. 디스크에는 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="279"/>
+        <location filename="../../console/app/errors.py" line="292"/>
         <source>The {name} translator needs an API key, and none is saved.</source>
         <translation>{name} 번역기에는 API 키가 필요한데, 저장된 키가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="280"/>
+        <location filename="../../console/app/errors.py" line="293"/>
         <source>Save the key in the keyring under &apos;{key_kind}&apos; / &apos;{name}&apos;, or use another provider.</source>
         <translation>키를 키링의 &apos;{key_kind}&apos; / &apos;{name}&apos; 항목에 저장하거나, 다른 번역 서비스를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="285"/>
+        <location filename="../../console/app/errors.py" line="298"/>
         <source>LibreTranslate needs the address of your server.</source>
         <translation>LibreTranslate를 쓰려면 서버 주소가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="286"/>
+        <location filename="../../console/app/errors.py" line="299"/>
         <source>Set translation.libre_url in the settings, or pass --url.</source>
         <translation>설정에서 translation.libre_url을 지정하거나 --url을 넘기세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="289"/>
+        <location filename="../../console/app/errors.py" line="302"/>
         <source>No translation provider answered ({reasons}).</source>
         <translation>응답한 번역 서비스가 없습니다({reasons}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="290"/>
+        <location filename="../../console/app/errors.py" line="303"/>
         <source>The original text is shown untranslated. Check the network, or the providers in the translation settings, then try again.</source>
         <translation>원문을 번역하지 않은 채로 보여 줍니다. 네트워크나 번역 설정의 서비스 목록을 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="297"/>
+        <location filename="../../console/app/errors.py" line="310"/>
         <source>The archive folder {archive} does not exist.</source>
         <translation>보관 폴더 {archive}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="298"/>
+        <location filename="../../console/app/errors.py" line="311"/>
         <source>Pass the folder that holds the records (ARCHIVE/YYYY/MM/DD/&lt;session&gt;).</source>
         <translation>기록이 들어 있는 폴더(ARCHIVE/YYYY/MM/DD/&lt;세션&gt;)를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="301"/>
+        <location filename="../../console/app/errors.py" line="314"/>
         <source>The archive index {path} cannot be opened ({exc}).</source>
         <translation>보관 색인 {path}을(를) 열 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="302"/>
+        <location filename="../../console/app/errors.py" line="315"/>
         <source>Check the data folder&apos;s free space and permissions; deleting the index file rebuilds it.</source>
         <translation>데이터 폴더의 여유 공간과 권한을 확인하세요. 색인 파일을 지우면 다시 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="308"/>
+        <location filename="../../console/app/errors.py" line="321"/>
         <source>The search {text} could not run ({exc}).</source>
         <translation>검색 {text}을(를) 실행할 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="309"/>
+        <location filename="../../console/app/errors.py" line="322"/>
         <source>Try other words.</source>
         <translation>다른 단어로 검색해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="312"/>
+        <location filename="../../console/app/errors.py" line="325"/>
         <source>The report cannot be written to {path} ({reason}).</source>
         <translation>보고서를 {path}에 쓸 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="313"/>
+        <location filename="../../console/app/errors.py" line="326"/>
         <source>Choose another file or folder, or free some space, and export again.</source>
         <translation>다른 파일이나 폴더를 고르거나 공간을 확보한 다음 다시 내보내세요.</translation>
     </message>
@@ -2658,98 +2678,103 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="50"/>
+        <location filename="../../console/session/join_dialog.py" line="51"/>
         <source>Join by code</source>
         <translation>코드로 참여</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="54"/>
+        <location filename="../../console/session/join_dialog.py" line="55"/>
         <source>Session code from the customer</source>
         <translation>고객이 알려 준 세션 코드</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="60"/>
+        <location filename="../../console/session/join_dialog.py" line="61"/>
         <source>Session code:</source>
         <translation>세션 코드:</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="61"/>
+        <location filename="../../console/session/join_dialog.py" line="62"/>
         <source>Relay address (host:port)</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="63"/>
+        <location filename="../../console/session/join_dialog.py" line="66"/>
+        <source>One relay as host:port, or the relays of one deployment as host:port,host:port: the first that answers is used, and every one must show the same host key.</source>
+        <translation>릴레이 하나는 host:port로, 한 배포의 여러 릴레이는 host:port,host:port로 입력합니다. 먼저 응답하는 릴레이를 사용하며, 모든 릴레이가 같은 호스트 키를 보여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session/join_dialog.py" line="70"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="71"/>
+        <location filename="../../console/session/join_dialog.py" line="78"/>
         <source>Your public key for the relay</source>
         <translation>릴레이에 등록할 내 공개 키</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="73"/>
+        <location filename="../../console/session/join_dialog.py" line="80"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="73"/>
+        <location filename="../../console/session/join_dialog.py" line="80"/>
         <source>Copy your public key</source>
         <translation>내 공개 키 복사</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="77"/>
+        <location filename="../../console/session/join_dialog.py" line="84"/>
         <source>Your key:</source>
         <translation>내 키:</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="83"/>
+        <location filename="../../console/session/join_dialog.py" line="90"/>
         <source>Create your technician key</source>
         <translation>기술자 키 만들기</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="95"/>
+        <location filename="../../console/session/join_dialog.py" line="102"/>
         <source>Join</source>
         <translation>참여</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="106"/>
-        <location filename="../../console/session/join_dialog.py" line="118"/>
+        <location filename="../../console/session/join_dialog.py" line="113"/>
+        <location filename="../../console/session/join_dialog.py" line="125"/>
         <source>Create a new key</source>
         <translation>새 키 만들기</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="111"/>
+        <location filename="../../console/session/join_dialog.py" line="118"/>
         <source>You have no technician key yet. Create it, then send its public line to your relay&apos;s administrator.</source>
         <translation>아직 기술자 키가 없습니다. 키를 만든 뒤 공개 키 한 줄을 릴레이 관리자에게 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="114"/>
+        <location filename="../../console/session/join_dialog.py" line="121"/>
         <source>Create key…</source>
         <translation>키 만들기…</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="126"/>
+        <location filename="../../console/session/join_dialog.py" line="133"/>
         <source>The customer&apos;s consent question shows the name the relay&apos;s administrator lists for your key: this line carries yours (Tools ▸ Identity).</source>
         <translation>고객의 동의 질문에는 릴레이 관리자가 내 키에 등록한 이름이 표시됩니다. 이 줄에 내 이름이 담겨 있습니다 (도구 ▸ 신원 정보).</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="133"/>
+        <location filename="../../console/session/join_dialog.py" line="140"/>
         <source>A key was created for you. Send this line to your relay&apos;s administrator once; its passphrase is kept in the system keyring.</source>
         <translation>키를 새로 만들었습니다. 이 한 줄을 릴레이 관리자에게 한 번 보내 주세요. 키의 암호는 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="140"/>
+        <location filename="../../console/session/join_dialog.py" line="147"/>
         <source>Its passphrase is asked when you join (once per run), unless ssh-agent holds the key.</source>
         <translation>코드로 참여할 때 키 암호문을 묻습니다(실행당 한 번). ssh-agent에 키가 있으면 묻지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="175"/>
+        <location filename="../../console/session/join_dialog.py" line="182"/>
         <source>Create your technician key first (below).</source>
         <translation>먼저 기술자 키를 만드세요(아래).</translation>
     </message>
     <message>
-        <location filename="../../console/session/join_dialog.py" line="181"/>
+        <location filename="../../console/session/join_dialog.py" line="188"/>
         <source>Enter the relay address (you can save it in Settings).</source>
         <translation>릴레이 주소를 입력하세요 (설정에 저장할 수 있습니다).</translation>
     </message>
@@ -2757,12 +2782,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="89"/>
+        <location filename="../../console/mainwindow/window.py" line="90"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="130"/>
+        <location filename="../../console/mainwindow/window.py" line="131"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
@@ -2932,22 +2957,22 @@
         <translation>밸류존 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="189"/>
+        <location filename="../../console/mainwindow/window.py" line="190"/>
         <source>New connection</source>
         <translation>새 연결</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="190"/>
+        <location filename="../../console/mainwindow/window.py" line="191"/>
         <source>Address ([user@]host[:port]):</source>
         <translation>주소 ([사용자@]호스트[:포트]):</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="349"/>
+        <location filename="../../console/mainwindow/window.py" line="351"/>
         <source>Open a connected session first, then run diagnostics.</source>
         <translation>먼저 연결된 세션을 연 다음 진단을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="95"/>
+        <location filename="../../console/mainwindow/window.py" line="96"/>
         <source>No session is open.
 
 Pick a device under Devices and press Connect,
@@ -2960,162 +2985,162 @@ or Join by code (Ctrl+Shift+J) when a customer reads you a session code.</source
 고객이 세션 코드를 불러 주면 코드로 참여 (Ctrl+Shift+J)를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="179"/>
+        <location filename="../../console/mainwindow/window.py" line="180"/>
         <source>You are {who} in new records and canned replies.</source>
         <translation>새 기록과 상용구에 {who}(으)로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="250"/>
+        <location filename="../../console/mainwindow/window.py" line="252"/>
         <source>A session code is used once: ask the customer for a new code to join again.</source>
         <translation>세션 코드는 한 번만 쓸 수 있습니다. 다시 참여하려면 고객에게 새 코드를 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="363"/>
+        <location filename="../../console/mainwindow/window.py" line="365"/>
         <source>Open a session first, then escalate (Ctrl+Shift+H).</source>
         <translation>먼저 세션을 연 다음 에스컬레이션하세요 (Ctrl+Shift+H).</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="382"/>
+        <location filename="../../console/mainwindow/window.py" line="384"/>
         <source>Bundle queued for {destination}.</source>
         <translation>{destination}(으)로 보낼 번들이 대기열에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="390"/>
+        <location filename="../../console/mainwindow/window.py" line="392"/>
         <source>Delivered to HQ</source>
         <translation>본사에 전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="391"/>
+        <location filename="../../console/mainwindow/window.py" line="393"/>
         <source>The bundle for ticket {ticket} was delivered to {destination}.</source>
         <translation>티켓 {ticket}의 번들이 {destination}에 전달되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="412"/>
+        <location filename="../../console/mainwindow/window.py" line="414"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="413"/>
+        <location filename="../../console/mainwindow/window.py" line="415"/>
         <source>End the session with {label}? The recording is kept.</source>
         <translation>{label} 세션을 종료하시겠습니까? 녹화는 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="419"/>
+        <location filename="../../console/mainwindow/window.py" line="421"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="420"/>
+        <location filename="../../console/mainwindow/window.py" line="422"/>
         <source>End session…</source>
         <translation>세션 종료…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="421"/>
+        <location filename="../../console/mainwindow/window.py" line="423"/>
         <source>End the session with an outcome and survey</source>
         <translation>결과와 설문으로 세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="437"/>
+        <location filename="../../console/mainwindow/window.py" line="439"/>
         <source>Open a connected session first.</source>
         <translation>먼저 연결된 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="439"/>
+        <location filename="../../console/mainwindow/window.py" line="441"/>
         <source>The outcome of this session is already recorded.</source>
         <translation>이 세션의 결과는 이미 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="448"/>
+        <location filename="../../console/mainwindow/window.py" line="450"/>
         <source>Session ended; the outcome is recorded.</source>
         <translation>세션이 끝났고 결과가 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="483"/>
+        <location filename="../../console/mainwindow/window.py" line="485"/>
         <source>Settings saved. A new language applies to new windows.</source>
         <translation>설정을 저장했습니다. 새 언어는 새 창부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="491"/>
-        <location filename="../../console/mainwindow/window.py" line="495"/>
-        <location filename="../../console/mainwindow/window.py" line="496"/>
+        <location filename="../../console/mainwindow/window.py" line="493"/>
+        <location filename="../../console/mainwindow/window.py" line="497"/>
+        <location filename="../../console/mainwindow/window.py" line="498"/>
         <source>Chat</source>
         <translation>채팅</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="495"/>
+        <location filename="../../console/mainwindow/window.py" line="497"/>
         <source>Canned replies</source>
         <translation>상용구</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="496"/>
+        <location filename="../../console/mainwindow/window.py" line="498"/>
         <source>Send the chat message</source>
         <translation>채팅 메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="499"/>
-        <location filename="../../console/mainwindow/window.py" line="500"/>
+        <location filename="../../console/mainwindow/window.py" line="501"/>
+        <location filename="../../console/mainwindow/window.py" line="502"/>
         <source>Terminal</source>
         <translation>터미널</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="499"/>
+        <location filename="../../console/mainwindow/window.py" line="501"/>
         <source>Scroll back / forward a page</source>
         <translation>한 페이지 뒤로 / 앞으로 스크롤</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="500"/>
+        <location filename="../../console/mainwindow/window.py" line="502"/>
         <source>Zoom</source>
         <translation>확대/축소</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="501"/>
+        <location filename="../../console/mainwindow/window.py" line="503"/>
         <source>Find</source>
         <translation>찾기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="501"/>
+        <location filename="../../console/mainwindow/window.py" line="503"/>
         <source>Older match / newer match / close</source>
         <translation>이전 일치 / 다음 일치 / 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="510"/>
+        <location filename="../../console/mainwindow/window.py" line="512"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="515"/>
+        <location filename="../../console/mainwindow/window.py" line="517"/>
         <source>About Valuezone</source>
         <translation>밸류존 정보</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="516"/>
+        <location filename="../../console/mainwindow/window.py" line="518"/>
         <source>Valuezone {version}
 Remote support for devices, recorded from the first byte.</source>
         <translation>밸류존 {version}
 첫 바이트부터 기록되는 장치 원격 지원.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="543"/>
+        <location filename="../../console/mainwindow/window.py" line="545"/>
         <source>1 session is live. Quitting ends it; its recording is kept.</source>
         <translation>진행 중인 세션이 1개 있습니다. 종료하면 세션이 끝나며, 기록은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="545"/>
+        <location filename="../../console/mainwindow/window.py" line="547"/>
         <source>{n} sessions are live. Quitting ends them; their recordings are kept.</source>
         <translation>진행 중인 세션이 {n}개 있습니다. 종료하면 모두 끝나며, 기록은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="551"/>
+        <location filename="../../console/mainwindow/window.py" line="553"/>
         <source>Quit Valuezone</source>
         <translation>밸류존 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="557"/>
+        <location filename="../../console/mainwindow/window.py" line="559"/>
         <source>End sessions and quit</source>
         <translation>세션 끝내고 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="558"/>
+        <location filename="../../console/mainwindow/window.py" line="560"/>
         <source>End the live sessions and quit</source>
         <translation>진행 중인 세션을 끝내고 종료</translation>
     </message>
@@ -3658,7 +3683,7 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionPlan</name>
     <message>
-        <location filename="../../console/session/tab.py" line="60"/>
+        <location filename="../../console/session/tab.py" line="61"/>
         <source>Code {code}</source>
         <translation>코드 {code}</translation>
     </message>
@@ -3666,165 +3691,165 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>SessionTab</name>
     <message>
-        <location filename="../../console/session/tab.py" line="111"/>
+        <location filename="../../console/session/tab.py" line="112"/>
         <source>Session status</source>
         <translation>세션 상태</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="115"/>
-        <location filename="../../console/session/tab.py" line="428"/>
+        <location filename="../../console/session/tab.py" line="116"/>
+        <location filename="../../console/session/tab.py" line="429"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="115"/>
+        <location filename="../../console/session/tab.py" line="116"/>
         <source>Cancel connecting</source>
         <translation>연결 취소</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="119"/>
+        <location filename="../../console/session/tab.py" line="120"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="119"/>
+        <location filename="../../console/session/tab.py" line="120"/>
         <source>Open a new tab to this device</source>
         <translation>이 장비로 새 탭 열기</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="129"/>
+        <location filename="../../console/session/tab.py" line="130"/>
         <source>Terminal of {label}</source>
         <translation>{label} 터미널</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="230"/>
+        <location filename="../../console/session/tab.py" line="231"/>
         <source>Not recording yet: the record starts once the session is open.</source>
         <translation>아직 기록하지 않습니다. 세션이 열리면 기록이 시작됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="231"/>
+        <location filename="../../console/session/tab.py" line="232"/>
         <source>Recording to {folder}</source>
         <translation>{folder}에 기록 중</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="233"/>
+        <location filename="../../console/session/tab.py" line="234"/>
         <source>Recording is suspended: the session goes on unrecorded. Use Resume recording in the banner.</source>
         <translation>기록이 일시 중단되었습니다. 세션은 기록 없이 계속됩니다. 배너의 기록 재개를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="235"/>
+        <location filename="../../console/session/tab.py" line="236"/>
         <source>Recorded to {folder}</source>
         <translation>{folder}에 기록됨</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="277"/>
+        <location filename="../../console/session/tab.py" line="278"/>
         <source>Password</source>
         <translation>비밀번호</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="278"/>
+        <location filename="../../console/session/tab.py" line="279"/>
         <source>Password for {who}:</source>
         <translation>{who}의 비밀번호:</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="289"/>
+        <location filename="../../console/session/tab.py" line="290"/>
         <source>Key passphrase</source>
         <translation>키 암호</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="290"/>
+        <location filename="../../console/session/tab.py" line="291"/>
         <source>Passphrase for the key {path}:</source>
         <translation>키 {path}의 암호:</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="300"/>
+        <location filename="../../console/session/tab.py" line="301"/>
         <source>Looking up {label}…</source>
         <translation>{label} 주소를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="301"/>
-        <location filename="../../console/session/tab.py" line="312"/>
+        <location filename="../../console/session/tab.py" line="302"/>
+        <location filename="../../console/session/tab.py" line="313"/>
         <source>Connecting to {label}…</source>
         <translation>{label}에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="302"/>
+        <location filename="../../console/session/tab.py" line="303"/>
         <source>Waiting for {label} to answer (SSH)…</source>
         <translation>{label}의 SSH 응답을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="303"/>
+        <location filename="../../console/session/tab.py" line="304"/>
         <source>Setting up encryption with {label}…</source>
         <translation>{label}와(과) 암호화를 설정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="304"/>
+        <location filename="../../console/session/tab.py" line="305"/>
         <source>Checking the host key of {label}…</source>
         <translation>{label}의 호스트 키를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="305"/>
+        <location filename="../../console/session/tab.py" line="306"/>
         <source>Logging in to {label}…</source>
         <translation>{label}에 로그인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="306"/>
         <location filename="../../console/session/tab.py" line="307"/>
+        <location filename="../../console/session/tab.py" line="308"/>
         <source>Opening a shell on {label}…</source>
         <translation>{label}에서 셸을 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="308"/>
+        <location filename="../../console/session/tab.py" line="309"/>
         <source>Connecting to the relay…</source>
         <translation>릴레이에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="309"/>
+        <location filename="../../console/session/tab.py" line="310"/>
         <source>Waiting for the customer to allow the connection…</source>
         <translation>고객이 연결을 허용하기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="326"/>
+        <location filename="../../console/session/tab.py" line="327"/>
         <source>Connection lost: reconnecting…</source>
         <translation>연결이 끊어졌습니다. 다시 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="329"/>
+        <location filename="../../console/session/tab.py" line="330"/>
         <source>Session ended: {reason}</source>
         <translation>세션 종료: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="334"/>
+        <location filename="../../console/session/tab.py" line="335"/>
         <source>{label} (ended)</source>
         <translation>{label} (종료됨)</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="434"/>
+        <location filename="../../console/session/tab.py" line="435"/>
         <source>Create a new key…</source>
         <translation>새 키 만들기…</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="436"/>
+        <location filename="../../console/session/tab.py" line="437"/>
         <source>Reconnect</source>
         <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="430"/>
+        <location filename="../../console/session/tab.py" line="431"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="365"/>
+        <location filename="../../console/session/tab.py" line="366"/>
         <source>Unexpected error: {error}</source>
         <translation>예상하지 못한 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="382"/>
+        <location filename="../../console/session/tab.py" line="383"/>
         <source>A new key was made. Once the relay lists it, join again.</source>
         <translation>새 키를 만들었습니다. 릴레이에 등록되면 다시 참여하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/session/tab.py" line="432"/>
+        <location filename="../../console/session/tab.py" line="433"/>
         <source>Resume recording</source>
         <translation>녹화 재개</translation>
     </message>
@@ -4054,47 +4079,52 @@ Remote support for devices, recorded from the first byte.</source>
         <translation>릴레이 주소 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="97"/>
+        <location filename="../../console/settings/dialog.py" line="99"/>
+        <source>One relay as host:port, or the relays of one deployment as host:port,host:port: the first that answers is used, and every one must show the same host key.</source>
+        <translation>릴레이 하나는 host:port로, 한 배포의 여러 릴레이는 host:port,host:port로 입력합니다. 먼저 응답하는 릴레이를 사용하며, 모든 릴레이가 같은 호스트 키를 보여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/settings/dialog.py" line="103"/>
         <source>Relay:</source>
         <translation>릴레이:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="100"/>
+        <location filename="../../console/settings/dialog.py" line="106"/>
         <source>Team server (host:port)</source>
         <translation>팀 서버 (호스트:포트)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="101"/>
+        <location filename="../../console/settings/dialog.py" line="107"/>
         <source>your relay, e.g. relay.example.com:2222</source>
         <translation>사용하는 릴레이, 예: relay.example.com:2222</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="103"/>
+        <location filename="../../console/settings/dialog.py" line="109"/>
         <source>Finished records are pushed here; follow-ups and review show the team&apos;s records.</source>
         <translation>끝난 기록은 여기로 보내지고, 후속 조치와 검토 창은 팀의 기록을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="105"/>
+        <location filename="../../console/settings/dialog.py" line="111"/>
         <source>Team server:</source>
         <translation>팀 서버:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="106"/>
+        <location filename="../../console/settings/dialog.py" line="112"/>
         <source>Team server problem</source>
         <translation>팀 서버 문제</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="112"/>
+        <location filename="../../console/settings/dialog.py" line="118"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="114"/>
+        <location filename="../../console/settings/dialog.py" line="120"/>
         <source>Escalation to HQ</source>
         <translation>본사 이관</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="125"/>
+        <location filename="../../console/settings/dialog.py" line="131"/>
         <source>Archive folder</source>
         <translation>보관 폴더</translation>
     </message>

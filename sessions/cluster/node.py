@@ -7,6 +7,7 @@ import contextlib
 import logging
 import secrets
 import socket
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -54,7 +55,8 @@ class ClusterNode:
         self._beat = loop.create_task(self._heartbeat())
         self._flush = loop.create_task(self._flush_audit())
 
-    async def close(self) -> None:
+    async def close(self, *, hand_over: bool = False) -> None:
+        """Leave the deployment; with *hand_over*, the codes held stay for other relays to adopt."""
         for task in (self._beat, self._flush):
             if task is not None:
                 task.cancel()
@@ -64,15 +66,25 @@ class ClusterNode:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         await self._write_audit()
         with contextlib.suppress(Exception):
-            await asyncio.to_thread(self.registry.leave)
-        self.links.close()
+            await asyncio.to_thread(self.registry.leave, hand_over=hand_over)
+        await self.links.close()
+
+    async def others_alive(self) -> bool:
+        """True when another member of the deployment holds a live lease (it can take our codes)."""
+        try:
+            members = await asyncio.to_thread(self.registry.members)
+        except Exception as exc:  # the database is away: nobody could adopt them anyway
+            log.warning("cluster: members not read: %s", exc)
+            return False
+        now = time.time()
+        return any(member != self.member and lease >= now for member, _peer, lease in members)
 
     # --- codes --------------------------------------------------------------------------------------
     async def take_code(self, code: str, token: str, issued: float) -> bool:
         return await asyncio.to_thread(self.registry.take_code, code, token, issued)
 
-    async def adopt(self, code: str, token: str) -> CodeHolder | None:
-        return await asyncio.to_thread(self.registry.adopt, code, token)
+    async def adopt(self, code: str, token: str, holder: str) -> CodeHolder | None:
+        return await asyncio.to_thread(self.registry.adopt, code, token, holder)
 
     async def holder(self, code: str) -> CodeHolder | None:
         return await asyncio.to_thread(self.registry.holder, code)
@@ -80,8 +92,18 @@ class ClusterNode:
     def bind(self, code: str, technician: str, name: str) -> None:
         self._background(self.registry.bind, code, technician, name)
 
-    def release(self, code: str) -> None:
-        self._background(self.registry.release, code)
+    def release(self, code: str, reason: str) -> None:
+        self._background(self.registry.release, code, reason)
+
+    async def closed_reason(self, code: str) -> str | None:
+        return await asyncio.to_thread(self.registry.closed_reason, code)
+
+    # --- claims counted per technician key (sessions/cluster/claims.py) ----------------------------
+    async def take_claim(self, key: str, limit: int, window: float) -> int | None:
+        return await asyncio.to_thread(self.registry.take_claim, key, limit, window)
+
+    def refund_claim(self, row: int) -> None:
+        self._background(self.registry.refund_claim, row)
 
     # --- the audit table ----------------------------------------------------------------------------
     def audit(self, ts: str, event: str, fields: dict[str, Any]) -> None:

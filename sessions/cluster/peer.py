@@ -10,6 +10,7 @@ The claim travels as a direct-tcpip channel to `vz<code>`; who claims rides in t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -90,12 +91,17 @@ class PeerLinks:
             CONNECT_TIMEOUT,
         )
 
-    def close(self) -> None:
-        for conn in self._conns.values():
-            conn.close()
-        self._conns.clear()
+    async def close(self) -> None:
+        """Close every link (and any being opened) and wait until their sockets are closed."""
         for task in self._opening.values():
             task.cancel()
+        conns = list(self._conns.values())
+        self._conns.clear()
+        for conn in conns:
+            conn.close()
+        for conn in conns:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(conn.wait_closed(), 5)
 
 
 async def carry_claim(

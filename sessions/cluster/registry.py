@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sessions.errors import SupportError
+from sessions.relay.protocol import Reason
 from sessions.team.database import SYSTEM, Database
+
+HISTORY = 10_000  # closed codes the deployment remembers (as a single relay's PairingBook does)
 
 
 class ClusterError(SupportError):
@@ -34,6 +37,7 @@ class CodeHolder:
     technician: str
     technician_name: str
     issued: float
+    member_lease: float = 0.0  # when the holder's member lease runs out unless it renews it
 
 
 def token_hash(token: str) -> str:
@@ -43,11 +47,14 @@ def token_hash(token: str) -> str:
 class Registry:
     """Membership and code leases for one relay (`member`) in *database*."""
 
-    def __init__(self, database: Database, member: str, *, lease: float, grace: float) -> None:
+    def __init__(
+        self, database: Database, member: str, *, lease: float, grace: float, history: int = HISTORY
+    ) -> None:
         self.database = database
         self.member = member
         self.lease = lease
         self.grace = grace
+        self.history = history
         self.transactions = 0  # counted for the benchmark
 
     def _tx(self, *, write: bool = True) -> Any:
@@ -76,28 +83,45 @@ class Registry:
                 (self.member, peer, fingerprint, now, now + self.lease),
             )
 
-    def leave(self) -> None:
-        """A clean stop: the member row and the codes it held go at once."""
+    def leave(self, *, hand_over: bool = False) -> None:
+        """A clean stop: the member row goes at once, and the codes it held too, or, with *hand_over*,
+        they stay for their agents to take to another relay (released after the grace if none does)."""
         with self._tx() as tx:
-            tx.run("DELETE FROM relay_codes WHERE relay = ?", (self.member,))
+            if hand_over:
+                tx.run("UPDATE relay_codes SET lease_until = ? WHERE relay = ?", (time.time(), self.member))
+            else:
+                tx.run("DELETE FROM relay_codes WHERE relay = ?", (self.member,))
             tx.run("DELETE FROM relay_members WHERE id = ?", (self.member,))
 
     def heartbeat(self) -> None:
-        """Renew this member's lease and its codes'; release what dead members held past the grace."""
+        """Renew this member's lease and its codes'; release what dead members held past the grace (into
+        the history, as a single relay closes a code whose agent did not come back); trim the history."""
         now = time.time()
         with self._tx() as tx:
             tx.run("UPDATE relay_members SET lease_until = ? WHERE id = ?", (now + self.lease, self.member))
             tx.run("UPDATE relay_codes SET lease_until = ? WHERE relay = ?", (now + self.lease, self.member))
+            tx.run(
+                "INSERT INTO relay_closed_codes(code, reason, closed) SELECT code, CASE state WHEN 'active' "
+                "THEN ? ELSE ? END, ? FROM relay_codes WHERE lease_until < ? ON CONFLICT(code) DO NOTHING",
+                (Reason.USED, Reason.EXPIRED, now, now - self.grace),
+            )
             tx.run("DELETE FROM relay_codes WHERE lease_until < ?", (now - self.grace,))
             tx.run("DELETE FROM relay_members WHERE lease_until < ?", (now - self.grace,))
+            tx.run(
+                "DELETE FROM relay_closed_codes WHERE closed < (SELECT closed FROM relay_closed_codes "
+                "ORDER BY closed DESC LIMIT 1 OFFSET ?)",
+                (self.history - 1,),
+            )
 
     # --- codes ------------------------------------------------------------------------------------
     def take_code(self, code: str, token: str, issued: float) -> bool:
-        """Hold *code* for this relay; False when any relay holds it (or held it within the grace)."""
+        """Hold *code* for this relay; False when any relay holds it, or it is in the deployment's history
+        of closed codes (never handed out again while it is among the newest `history`)."""
         now = time.time()
         with self._tx() as tx:
-            tx.run("DELETE FROM relay_codes WHERE code = ? AND lease_until < ?", (code, now - self.grace))
             if tx.one("SELECT 1 FROM relay_codes WHERE code = ?", (code,)) is not None:
+                return False
+            if tx.one("SELECT 1 FROM relay_closed_codes WHERE code = ?", (code,)) is not None:
                 return False
             tx.run(
                 "INSERT INTO relay_codes(code, relay, token_hash, state, technician, technician_name, "
@@ -106,12 +130,14 @@ class Registry:
             )
         return True
 
-    def adopt(self, code: str, token: str) -> CodeHolder | None:
-        """Move *code* to this relay when *token* is its resume token (its agent came back here)."""
+    def adopt(self, code: str, token: str, holder: str) -> CodeHolder | None:
+        """Move *code* from *holder* to this relay when *token* is its resume token (its agent came back
+        here); None when the token is wrong or another relay moved it first."""
         with self._tx() as tx:
             moved = tx.run(
-                "UPDATE relay_codes SET relay = ?, lease_until = ? WHERE code = ? AND token_hash = ?",
-                (self.member, time.time() + self.lease, code, token_hash(token)),
+                "UPDATE relay_codes SET relay = ?, lease_until = ? WHERE code = ? AND token_hash = ? "
+                "AND relay = ?",
+                (self.member, time.time() + self.lease, code, token_hash(token), holder),
             )
             if not moved:
                 return None
@@ -130,9 +156,21 @@ class Registry:
                 (technician, name, code, self.member),
             )
 
-    def release(self, code: str) -> None:
+    def release(self, code: str, reason: str) -> None:
+        """*code* closed here for *reason*: no longer held, and in the deployment's history."""
         with self._tx() as tx:
-            tx.run("DELETE FROM relay_codes WHERE code = ? AND relay = ?", (code, self.member))
+            if tx.run("DELETE FROM relay_codes WHERE code = ? AND relay = ?", (code, self.member)):
+                tx.run(
+                    "INSERT INTO relay_closed_codes(code, reason, closed) VALUES (?, ?, ?) "
+                    "ON CONFLICT(code) DO UPDATE SET reason = excluded.reason, closed = excluded.closed",
+                    (code, reason, time.time()),
+                )
+
+    def closed_reason(self, code: str) -> str | None:
+        """Why *code* closed, when it is in the deployment's history (a late claim's refusal)."""
+        with self._tx(write=False) as tx:
+            row = tx.one("SELECT reason FROM relay_closed_codes WHERE code = ?", (code,))
+        return str(row[0]) if row is not None else None
 
     def holder(self, code: str) -> CodeHolder | None:
         """Who holds *code* (its peer address only while that member's lease is live)."""
@@ -144,15 +182,41 @@ class Registry:
             )
         if row is None:
             return None
-        live = row[2] is not None and float(row[2]) >= time.time()
-        peer = str(row[1]) if live else ""
-        return CodeHolder(code, str(row[0]), peer, str(row[3]), str(row[4]), str(row[5]), float(row[6]))
+        lease = float(row[2]) if row[2] is not None else 0.0
+        peer = str(row[1]) if lease >= time.time() else ""
+        return CodeHolder(
+            code, str(row[0]), peer, str(row[3]), str(row[4]), str(row[5]), float(row[6]), lease
+        )
 
     def members(self) -> list[tuple[str, str, float]]:
         """(id, peer, lease_until) of every member row."""
         with self._tx(write=False) as tx:
             rows = tx.rows("SELECT id, peer, lease_until FROM relay_members ORDER BY started")
         return [(str(r[0]), str(r[1]), float(r[2])) for r in rows]
+
+    # --- claims counted per technician key, deployment-wide (sessions/cluster/claims.py) -----------
+    def take_claim(self, counter: str, limit: int, window: float) -> int | None:
+        """Check and count one claim against *counter* in one transaction: its row id, or None when
+        *counter* already has *limit* claims inside *window* seconds (on any relay)."""
+        now = time.time()
+        with self._tx() as tx:
+            if tx.kind == "postgresql":  # SQLite's write transactions are serialized already
+                tx.run("SELECT pg_advisory_xact_lock(hashtext(?))", (counter,))
+            tx.run("DELETE FROM relay_claims WHERE counter = ? AND stamp <= ?", (counter, now - window))
+            row = tx.one("SELECT count(*) FROM relay_claims WHERE counter = ?", (counter,))
+            if row is not None and int(row[0]) >= limit:
+                return None
+            made = tx.one(
+                "INSERT INTO relay_claims(counter, stamp) VALUES (?, ?) RETURNING id", (counter, now)
+            )
+        assert made is not None
+        return int(made[0])
+
+    def refund_claim(self, row: int) -> None:
+        """Hand back the claim counted as *row* (the customer said yes, or it was not the claimant's
+        fault)."""
+        with self._tx() as tx:
+            tx.run("DELETE FROM relay_claims WHERE id = ?", (row,))
 
     # --- audit ------------------------------------------------------------------------------------
     def write_audit(self, events: Sequence[tuple[str, str, dict[str, Any]]]) -> None:

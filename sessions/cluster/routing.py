@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
+import time
 from typing import Any, Protocol
 
 import asyncssh
 
+from sessions import codes
+from sessions.cluster import handover
 from sessions.cluster.node import ClusterNode
 from sessions.cluster.peer import carry_claim
+from sessions.cluster.registry import CodeHolder
 from sessions.relay.bridge import Bridge
 from sessions.relay.pairing import CodeState, CustomerEnd, Pairing, PairingBook, Technician
 from sessions.relay.protocol import Reason
@@ -52,6 +57,13 @@ class RoutingHost(ClusterHost, Protocol):
     def config(self) -> _Timeouts: ...
 
 
+class ResumeHost(ClusterHost, Protocol):
+    """A relay that takes returning agents: also how long a code's old link gets to answer."""
+
+    @property
+    def probe_timeout(self) -> float: ...
+
+
 async def issue(relay: ClusterHost, customer: CustomerEnd) -> Pairing:
     """A new code for *customer*, held in the database so no other relay hands it out while it lives."""
     while True:
@@ -63,21 +75,92 @@ async def issue(relay: ClusterHost, customer: CustomerEnd) -> Pairing:
         relay.book.discard(pairing)  # another relay holds it: draw again
 
 
+TAKE_OVER_WAIT = 12.0  # seconds a returning agent may wait for a silent holder's lease (its hello waits 15)
+
+
+class ResumeDeferred(Exception):
+    """The relay holding the code is alive but could not be asked to let it go: the agent tries again."""
+
+
 async def resume(
-    relay: ClusterHost, customer: CustomerEnd, address: str, code: str, token: str
+    relay: ResumeHost, customer: CustomerEnd, address: str, code: str, token: str
 ) -> Pairing | None:
-    """The pairing an agent comes back to (here or from a relay that died), or None for a new code."""
-    holder = await relay.cluster.adopt(code, token) if relay.cluster is not None else None
-    pairing = relay.book.resume(code, token)
-    if pairing is not None:
-        relay.book.link_back(pairing, customer)
-        return pairing
-    if holder is None:
+    """The pairing an agent comes back to (here or from another relay), or None for a new code.
+
+    One live holder per code (sessions/cluster/handover.py): a holder whose link to the agent still
+    answers keeps the code, and whoever came back with its token gets a new code of its own.
+    """
+    holder = await relay.cluster.holder(code) if relay.cluster is not None else None
+    local = relay.book.get(code)
+    if holder is not None and relay.cluster is not None and holder.relay != relay.cluster.member:
+        if local is not None:  # another relay took it over since: this copy is stale
+            relay.book.discard(local)
+        return await _take_over(relay, customer, address, code, token, holder)
+    if local is not None and secrets.compare_digest(local.resume_token, token):
+        if not await handover.let_go(relay, local):
+            relay.audit.write("resume.refused", code=code, address=address, reason=handover.HELD)
+            return None
+        pairing = relay.book.resume(code, token)
+        if pairing is not None:
+            relay.book.link_back(pairing, customer)
+            return pairing
+    if holder is None or relay.cluster is None or local is not None:
         return None
-    technician = Technician(holder.technician, holder.technician_name) if holder.state == "active" else None
-    pairing = relay.book.adopt(code, token, customer, technician=technician, issued_at=holder.issued)
+    return await _adopt(relay, customer, address, code, token, holder)
+
+
+async def _take_over(
+    relay: ResumeHost, customer: CustomerEnd, address: str, code: str, token: str, holder: CodeHolder
+) -> Pairing | None:
+    """*code* is held by another relay: a live one is asked to let it go; a dead one's is adopted.
+
+    A holder that cannot be reached is taken for dead only once its lease in the database ran out (a
+    relay killed a moment ago is still within it; a connection refused or reset on the way proves
+    nothing): this waits for that, up to TAKE_OVER_WAIT, then the agent is told to try again.
+    """
+    assert relay.cluster is not None
+    loop = asyncio.get_running_loop()
+    until = loop.time() + TAKE_OVER_WAIT
+    while holder.peer:
+        ask = min(relay.probe_timeout + 5, max(until - loop.time(), 1.0))
+        answer = await handover.ask_release(relay.cluster.links, holder.peer, code, token, ask)
+        if answer == handover.RELEASED:
+            break
+        if answer != handover.UNREACHABLE:
+            relay.audit.write("resume.refused", code=code, address=address, reason=answer)
+            return None
+        wait = holder.member_lease - time.time() + 0.2
+        if loop.time() + wait > until:
+            relay.audit.write("resume.deferred", code=code, address=address, holder=holder.peer)
+            raise ResumeDeferred(holder.peer)
+        await asyncio.sleep(max(wait, 0.2))
+        fresh = await relay.cluster.holder(code)
+        if fresh is None or fresh.relay != holder.relay:  # closed, or adopted elsewhere meanwhile
+            return None
+        holder = fresh
+    return await _adopt(relay, customer, address, code, token, holder)
+
+
+async def _adopt(
+    relay: ResumeHost, customer: CustomerEnd, address: str, code: str, token: str, holder: CodeHolder
+) -> Pairing | None:
+    assert relay.cluster is not None
+    adopted = await relay.cluster.adopt(code, token, holder.relay)
+    if adopted is None:  # a wrong token, or another relay adopted it first
+        return None
+    bound = adopted.state == "active"
+    technician = Technician(adopted.technician, adopted.technician_name) if bound else None
+    pairing = relay.book.adopt(code, token, customer, technician=technician, issued_at=adopted.issued)
     relay.audit.write("code.adopted", code=code, address=address, active=technician is not None)
     return pairing
+
+
+async def refusal(relay: ClusterHost, code: str) -> str:
+    """Why *code* cannot be claimed: closed here, closed on any relay (the one history), or unknown."""
+    reason = relay.book.refusal(code)
+    if reason != Reason.UNKNOWN or relay.cluster is None or not codes.is_valid(code):
+        return reason
+    return await relay.cluster.closed_reason(code) or Reason.UNKNOWN
 
 
 async def route(

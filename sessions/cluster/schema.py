@@ -1,4 +1,4 @@
-"""The cluster's tables in the team database (migration 3): relay members, live codes, one audit log.
+"""The cluster's tables in the team database: members, live codes, one audit log (3); closed codes (4).
 
 These tables hold no records a technician may read, so they carry no row-level security policy; only the
 relays' own transactions (actor `system`) touch them.
@@ -41,3 +41,25 @@ CREATE INDEX relay_audit_ts ON relay_audit(ts);
 
 SQLITE = _TABLES.format(real="REAL", id="INTEGER PRIMARY KEY")
 POSTGRESQL = _TABLES.format(real="DOUBLE PRECISION", id="BIGSERIAL PRIMARY KEY")
+
+# Migration 4: the deployment's one history of closed codes. A code closed on any relay is not handed out
+# again by any relay while it is among the newest HISTORY closed codes (a single relay's own memory is as
+# long), and a late claim on any relay reads why it closed. And one count of claims per technician key, so
+# a key's allowance (5 per 10 minutes) is the deployment's, not each relay's.
+_HISTORY = """
+CREATE TABLE relay_closed_codes (
+    code TEXT PRIMARY KEY,
+    reason TEXT NOT NULL,                -- the refusal a late claim gets (expired, used, ended)
+    closed {real} NOT NULL
+);
+CREATE INDEX relay_closed_codes_closed ON relay_closed_codes(closed);
+CREATE TABLE relay_claims (                -- claims counted per technician key, on every relay at once
+    id {id},
+    counter TEXT NOT NULL,               -- key:<fingerprint>
+    stamp {real} NOT NULL                -- when the claim started (wall clock)
+);
+CREATE INDEX relay_claims_counter ON relay_claims(counter, stamp);
+"""
+
+SQLITE_HISTORY = _HISTORY.format(real="REAL", id="INTEGER PRIMARY KEY")
+POSTGRESQL_HISTORY = _HISTORY.format(real="DOUBLE PRECISION", id="BIGSERIAL PRIMARY KEY")

@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,12 @@ from sessions.errors import (
     AuthenticationError,
     ConnectError,
     HostKeyChangedError,
+    HostKeyError,
     RelayKeyRefusedError,
     SupportError,
 )
 from sessions.relay.protocol import error_for_reason
+from sessions.relay.relays import DeploymentTrust, RelayAddress, relay_list
 from sessions.relay.unlock import OfferedKey, TechnicianKeyAccess
 from sessions.ssh.auth import Credentials
 from sessions.ssh.client import connect
@@ -31,6 +34,7 @@ from sessions.ssh.packets import streamline
 from sessions.ssh.target import Target, local_user
 from sessions.stages import SessionStage
 
+log = logging.getLogger(__name__)
 ProgressCallback = Callable[[str], None]
 TECHNICIAN_USER = "technician"
 CONSENT_WAIT = 160.0  # the agent asks for up to 120 s, the relay waits 30 s more
@@ -121,7 +125,7 @@ class _OpenedTunnel:
 
 
 async def connect_relay(
-    relay: Target,
+    relay: RelayAddress,
     *,
     trust: HostKeyTrust,
     technician_key: Path | None = None,
@@ -131,16 +135,68 @@ async def connect_relay(
 ) -> asyncssh.SSHClientConnection:
     """Log in to the relay with the technician key (*key_access* opens it: ssh-agent, keyring, or asks).
 
-    The key is opened before anything is sent. A relay that does not list the key raises
-    RelayKeyRefusedError, which names the relay and carries the public line for its administrator.
+    *relay* may be the relays of one deployment (sessions/relay/relays.py): tried in turn until one
+    answers, each checked against the deployment's one host key. The key is opened before anything is
+    sent. A relay that does not list the key raises RelayKeyRefusedError, which names the relay and
+    carries the public line for its administrator.
+    """
+    conn, _ = await connect_any(
+        relay_list(relay), trust=trust, technician_key=technician_key, key_access=key_access,
+        timeout=timeout, on_progress=on_progress,
+    )  # fmt: skip
+    return conn
+
+
+async def connect_any(
+    relays: Sequence[Target],
+    *,
+    trust: HostKeyTrust,
+    technician_key: Path | None = None,
+    key_access: TechnicianKeyAccess | None = None,
+    timeout: float = 15.0,
+    on_progress: ProgressCallback | None = None,
+    deployment: Target | None = None,
+) -> tuple[asyncssh.SSHClientConnection, Target]:
+    """The first of *relays* that answers, and which one. A relay that cannot be reached (down, refused,
+    timed out, not SSH) passes to the next; a wrong host key or a refused technician key stops at once.
+    Host keys are checked under *deployment* (default: the first relay), the deployment's one name.
     """
     access = key_access or TechnicianKeyAccess(technician_key)
     offered = await access.open()
+    name = deployment or relays[0]
+    failures: list[ConnectError] = []
+    try:
+        for relay in relays:
+            try:
+                conn = await _connect_one(relay, name, trust, offered, timeout, on_progress)
+            except (HostKeyError, AuthenticationError):
+                raise
+            except ConnectError as exc:
+                log.info("relay %s not reached: %s", relay.host_port, exc)
+                failures.append(exc)
+                continue
+            return conn, relay
+    finally:
+        offered.close()
+    if len(failures) == 1:
+        raise failures[0]
+    raise _none_answered(relays, failures)
+
+
+async def _connect_one(
+    relay: Target,
+    name: Target,
+    trust: HostKeyTrust,
+    offered: OfferedKey,
+    timeout: float,
+    on_progress: ProgressCallback | None,
+) -> asyncssh.SSHClientConnection:
     target = Target(relay.host, relay.port, relay.user or TECHNICIAN_USER)
+    checked = trust if (relay.host, relay.port) == (name.host, name.port) else DeploymentTrust(trust, name)
     try:
         conn = await connect(
             target,
-            trust=trust,
+            trust=checked,
             credentials=Credentials(
                 use_agent=False, use_default_keys=False, keys=[offered.pair], keys_label=offered.label
             ),
@@ -152,11 +208,22 @@ async def connect_relay(
             raise
         raise _not_listed(relay, offered) from exc
     except HostKeyChangedError as exc:
-        raise _relay_key_changed(relay, trust, exc) from exc
-    finally:
-        offered.close()
+        raise _relay_key_changed(relay, name, trust, exc) from exc
     streamline(conn)
     return conn
+
+
+def _none_answered(relays: Sequence[Target], failures: list[ConnectError]) -> ConnectError:
+    pairs = zip(relays, failures, strict=True)
+    tried = ", ".join(f"{relay.host_port} ({exc.message})" for relay, exc in pairs)
+    error = ConnectError(
+        f"None of the relays answered: {tried}.",
+        "Check the network; if it works, the relays may be down: tell their administrator.",
+        code="relay.none_answered",
+        params={"tried": tried},
+    )
+    error.stage = failures[-1].stage
+    return error
 
 
 def _not_listed(relay: Target, offered: OfferedKey) -> RelayKeyRefusedError:
@@ -174,9 +241,11 @@ def _not_listed(relay: Target, offered: OfferedKey) -> RelayKeyRefusedError:
     return error
 
 
-def _relay_key_changed(relay: Target, trust: HostKeyTrust, exc: HostKeyChangedError) -> HostKeyChangedError:
-    name = host_entry_name(relay.host, relay.port)
-    old = next((e for e in trust.lookup(relay.host, relay.port) if not e.marker), None)
+def _relay_key_changed(
+    relay: Target, deployment: Target, trust: HostKeyTrust, exc: HostKeyChangedError
+) -> HostKeyChangedError:
+    name = host_entry_name(deployment.host, deployment.port)  # the entry every relay of a list is checked by
+    old = next((e for e in trust.lookup(deployment.host, deployment.port) if not e.marker), None)
     where = f"{old.location} (`ssh-keygen -R '{name}' -f {old.file}`)" if old else "your known_hosts"
     error = HostKeyChangedError(
         f"The relay at {relay.host_port} shows a different host key than before ({exc.fingerprint}). "
@@ -229,7 +298,7 @@ def _lost_while_joining(exc: Exception) -> ConnectError:
 
 
 async def connect_by_code(
-    relay: Target,
+    relay: RelayAddress,
     code: str,
     options: JoinOptions,
     *,
@@ -239,9 +308,10 @@ async def connect_by_code(
     """The inner SSH connection to the customer's agent (or device sshd) behind *code*.
 
     *code* may be typed as `482 913 557`, `482-913-557` or `vz482913557`; a typo raises CodeTypoError
-    before anything is sent. Progress stages: "connecting to the relay", "waiting for the customer",
-    then the SSH client's own stages for the inner connection. Closing the returned connection
-    leaves *relay_conn* open when it was given, and closes the relay connection made here otherwise.
+    before anything is sent. *relay* may be the relays of one deployment: the first that answers.
+    Progress stages: "connecting to the relay", "waiting for the customer", then the SSH client's own
+    stages for the inner connection. Closing the returned connection leaves *relay_conn* open when it
+    was given, and closes the relay connection made here otherwise.
     """
     digits = codes.parse(code)
     emit = on_progress or (lambda stage: None)
@@ -289,4 +359,11 @@ def _close_with(inner: asyncssh.SSHClientConnection, relay_conn: asyncssh.SSHCli
 _watchers: set[asyncio.Task[None]] = set()
 
 
-__all__ = ["JoinOptions", "SupportError", "connect_by_code", "connect_relay", "open_code_channel"]
+__all__ = [
+    "JoinOptions",
+    "SupportError",
+    "connect_any",
+    "connect_by_code",
+    "connect_relay",
+    "open_code_channel",
+]

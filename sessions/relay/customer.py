@@ -73,6 +73,9 @@ class RelayHost(Protocol):
     @property
     def cluster(self) -> ClusterNode | None: ...
 
+    @property
+    def probe_timeout(self) -> float: ...
+
 
 class _NoSocketListener(asyncssh.SSHListener):
     """What `server_requested` returns: registers the forward without binding any socket."""
@@ -111,6 +114,7 @@ class CustomerLink:
         self._code_ready = asyncio.Event()
         self._forwarding = False
         self._lost = False
+        self._gone = False  # the loss was handled (it may be reported twice: dropped here, then by asyncssh)
 
     # --- the forward that carries the code ------------------------------------------------------
     def request_forward(self, host: str, port: int) -> Any:
@@ -126,7 +130,12 @@ class CustomerLink:
             code, token = str(resume.get("code", "")), str(resume.get("token", ""))
             previous = self.relay.book.get(code)
             old = previous.customer if previous is not None else None
-            pairing = await routing.resume(self.relay, self, self.address, code, token)
+            try:
+                pairing = await routing.resume(self.relay, self, self.address, code, token)
+            except routing.ResumeDeferred:  # the relay holding the code is alive but did not answer
+                self._send("refused", reason=Reason.HOLDER_UNREACHABLE)
+                self.conn.close()
+                return False
             if pairing is not None:
                 if isinstance(old, CustomerLink) and old is not self:
                     old.pairing = None
@@ -344,6 +353,24 @@ class CustomerLink:
                 break
         self.end_by_customer()
 
+    # --- is the link still there (sessions/cluster/handover.py) --------------------------------
+    async def answers(self, timeout: float) -> bool:
+        """True when the customer's SSH client answers a keepalive within *timeout* seconds."""
+        if self._lost or self.conn.is_closed():
+            return False
+        try:
+            async with asyncio.timeout(timeout):
+                # asyncssh's own keepalive request (no public call for one): any reply means it is there.
+                await self.conn._make_global_request(b"keepalive@openssh.com")
+        except (TimeoutError, asyncssh.Error, OSError):
+            return False
+        return not (self._lost or self.conn.is_closed())
+
+    def drop(self) -> None:
+        """The link stopped answering: treat it as lost now and cut it."""
+        self.connection_lost()
+        self.conn.abort()
+
     # --- endings -------------------------------------------------------------------------------
     def end_by_customer(self, reason: str = Reason.ENDED) -> None:
         """The session is over (the customer ended it, or the agent saw the technician end it)."""
@@ -361,8 +388,11 @@ class CustomerLink:
     def connection_lost(self) -> None:
         """The SSH link dropped: an agent may come back within the grace period; a terminal may not."""
         self._lost = True
-        if self.ended or self.pairing is None or self.pairing.customer is not self:
+        if self._gone or self.ended or self.pairing is None or self.pairing.customer is not self:
             return
+        if self.relay.book.get(self.pairing.code) is not self.pairing:  # handed over to another relay
+            return
+        self._gone = True
         if self.agent:
             self.relay.audit.write("customer.link_lost", code=self.pairing.code, address=self.address)
             for bridge in list(self.pairing.bridges):  # data legs end with the link they were agreed on

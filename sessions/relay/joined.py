@@ -15,10 +15,10 @@ import asyncssh
 from sessions import codes
 from sessions.errors import ConnectError, HostKeyError, SessionClosedError, SupportError
 from sessions.events import Subscribers, Unsubscribe
-from sessions.relay.client import JoinOptions, connect_by_code, connect_relay
+from sessions.relay.client import JoinOptions, connect_any, connect_by_code
 from sessions.relay.protocol import Reason, relay_reason
+from sessions.relay.relays import RelayAddress, in_turn, relay_list
 from sessions.relay.unlock import TechnicianKeyAccess
-from sessions.ssh.target import Target
 from sessions.statemachine import Table
 
 log = logging.getLogger(__name__)
@@ -94,9 +94,10 @@ _RETRY_REASONS = (Reason.RECONNECTING, Reason.BUSY)
 class CodeSession:
     """Join by code and keep the session: `await join()`; `subscribe()` for JoinStatus, Gap, Rejoined."""
 
-    def __init__(self, relay: Target, code: str, options: JoinOptions) -> None:
+    def __init__(self, relay: RelayAddress, code: str, options: JoinOptions) -> None:
         self.code = codes.parse(code)  # a typo fails here, before anything is sent
-        self.relay = relay
+        self.relays = relay_list(relay)  # the relays of one deployment; host keys checked as the first's
+        self.relay = self.relays[0]  # the one the session is on (or last was)
         self.options = options
         self.conn: asyncssh.SSHClientConnection | None = None
         self.closed_reason = ""
@@ -143,9 +144,12 @@ class CodeSession:
 
     # --- internals -------------------------------------------------------------------------------
     async def _connect_relay(self) -> asyncssh.SSHClientConnection:
-        return await connect_relay(
-            self.relay, trust=self.options.trust, key_access=self._key_access, timeout=self.options.timeout
-        )
+        """The relay the session was on, else the next of the list that answers (when that one died)."""
+        conn, self.relay = await connect_any(
+            in_turn(self.relays, self.relay), trust=self.options.trust, key_access=self._key_access,
+            timeout=self.options.timeout, deployment=self.relays[0],
+        )  # fmt: skip
+        return conn
 
     async def _inner(self) -> asyncssh.SSHClientConnection:
         assert self._relay_conn is not None

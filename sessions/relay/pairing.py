@@ -220,3 +220,11 @@ class PairingBook:
     def close_all(self) -> None:
         for pairing in list(self._live.values()):
             self.end(pairing, Reason.ENDED)
+
+    def hand_over_all(self) -> None:
+        """Forget every live code without closing it (their agents take them to another relay) and end
+        their sessions (the technicians resume there)."""
+        for pairing in list(self._live.values()):
+            self.discard(pairing)
+            for bridge in list(pairing.bridges):
+                bridge.close()

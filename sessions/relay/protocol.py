@@ -51,6 +51,7 @@ class Reason:
     UNANNOUNCED = "The relay did not say who is connecting"
     NOT_TECHNICIAN = "Only technicians may open connections through the relay"
     PEER_UNREACHABLE = "The relay holding this code could not be reached safely"
+    HOLDER_UNREACHABLE = "The relay holding this code did not answer; try again"
     REVOKED = "This technician key is no longer listed on the relay"
     LEG_FAILED = "The customer's data connection to the relay failed"
 

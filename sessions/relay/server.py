@@ -11,7 +11,8 @@ from typing import Any, NoReturn
 import asyncssh
 
 from sessions import codes
-from sessions.cluster import routing
+from sessions.cluster import handover, routing
+from sessions.cluster.claims import ClaimCounter, Count
 from sessions.cluster.hostkey import read_shared_host_key
 from sessions.cluster.node import ClusterNode, advertised
 from sessions.cluster.peer import PEER_USER, decode_origin, is_deployment_key
@@ -83,6 +84,9 @@ class RelayConfig:
     host_key_file: Path | None = None
     advertise: str = ""
     lease: float = 10.0
+    # An agent back with its code's resume token while the code's link (here or on another relay) is up:
+    # how long that link gets to answer a keepalive before it counts as gone (sessions/cluster/handover.py).
+    resume_probe: float = 5.0
     vendor: Vendor | None = None  # handed to each agent in `welcome`, for display only
     # The data leg (protocol v2, sessions/relay/dataleg.py): a TLS port agents carry the inner SSH on
     # after consent. data_port 0: any free port; data_public_port: the port agents are told, when a
@@ -128,6 +132,7 @@ class _Connection(asyncssh.SSHServer):
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
+        self.relay.connections.add(conn)
         streamline(conn)
         peer = conn.get_extra_info("peername")
         self.address = str(peer[0]) if peer else "?"
@@ -135,6 +140,7 @@ class _Connection(asyncssh.SSHServer):
             conn.abort()  # too many waiting to log in from here, all of them young (gate.py)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.relay.connections.discard(self.conn)
         self.relay.gate.gone(self.conn)
         if self._admitted:
             self._admitted = False
@@ -221,6 +227,8 @@ class _Connection(asyncssh.SSHServer):
 
     def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int):  # type: ignore[no-untyped-def]
         if self.peer:
+            if dest_host.startswith(handover.PREFIX):  # its agent came back there: hand the code over?
+                return handover.answer_peer(self.relay, dest_host, orig_host)
             origin = decode_origin(orig_host)
             if origin is None:
                 raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NOT_TECHNICIAN)
@@ -243,6 +251,7 @@ class Relay:
         self.book = PairingBook(code_ttl=config.code_ttl, grace=config.grace)
         self.book.on_closed = self._on_code_closed
         self.limiter = FailureLimiter(config.failure_limit, config.failure_window)
+        self.claims = ClaimCounter(self.limiter)  # per key across the deployment once it joined
         self.admission = CustomerAdmission(
             config.max_customers_per_address, config.codes_per_minute_per_address
         )
@@ -272,6 +281,11 @@ class Relay:
             )
         self.team: TeamServer | None = None
         self.cluster: ClusterNode | None = None
+        self.connections: set[asyncssh.SSHServerConnection] = set()  # every one taken in and not yet lost
+
+    @property
+    def probe_timeout(self) -> float:
+        return self.config.resume_probe
 
     @property
     def leg_offer(self) -> dict[str, object] | None:
@@ -315,6 +329,7 @@ class Relay:
             await relay.close()
             raise
         relay.audit.sink = relay.cluster.audit
+        relay.claims.node = relay.cluster
         relay._gate_task = asyncio.get_running_loop().create_task(keep(relay.gate, relay._gate_report))
         relay._minute_task = asyncio.get_running_loop().create_task(relay._every_minute())
         if config.pace_collector:
@@ -351,13 +366,20 @@ class Relay:
     async def close(self) -> None:
         if self.config.pace_collector:
             self.collector.stop()
-        self.book.close_all()
+        # With other relays of the deployment running, its codes live on: their agents reconnect there
+        # and keep them (as after a crash, without waiting for a lease). Alone, its codes end here.
+        hand_over = self.cluster is not None and await self.cluster.others_alive()
+        if hand_over:
+            self.book.hand_over_all()
+        else:
+            self.book.close_all()
         if self.legs is not None:
             await self.legs.close()
         if self._server is not None:
-            self._server.close()
+            self._server.close()  # stops listening only: asyncssh leaves the connections open
             await self._server.wait_closed()
             self._server = None
+        await self._close_connections()
         for task in (self._gate_task, self._minute_task):
             if task is not None:
                 task.cancel()
@@ -366,12 +388,25 @@ class Relay:
         self.refusals.report()
         self.audit.write("relay.stopped")
         if self.cluster is not None:  # after the last event: the node writes the audit table out on close
-            await self.cluster.close()
+            self.claims.node = None
+            await self.cluster.close(hand_over=hand_over)
             self.cluster = None
         if self.team is not None:
             await self.team.close()
             self.team = None
         self.audit.close()
+
+    async def _close_connections(self) -> None:
+        """Close every customer, technician and peer connection (their sockets too) and wait for them."""
+        open_now = list(self.connections)
+        for conn in open_now:
+            conn.close()
+        if open_now:
+            await asyncio.wait([asyncio.ensure_future(conn.wait_closed()) for conn in open_now], timeout=5)
+        for conn in open_now:  # one that did not finish closing in time (a peer not reading): cut it
+            if conn in self.connections:
+                conn.abort()
+        self.connections.clear()
 
     async def __aenter__(self) -> Relay:
         return self
@@ -402,7 +437,7 @@ class Relay:
         self, technician: Technician, address: str, code: str, reason: str, *, counted: bool = True
     ) -> NoReturn:
         if counted:
-            self.limiter.record(f"addr:{address}")
+            self.claims.record(f"addr:{address}")
         self.refusals.write(
             "claim.refused", address, code=clip(code), technician=technician.name, key=technician.fingerprint,
             reason=reason,
@@ -418,7 +453,7 @@ class Relay:
             self._refuse(technician, address, dest_host, Reason.REVOKED, counted=False)
         technician = listed
         key = f"key:{technician.fingerprint}"
-        stamp = None if self.limiter.blocked(f"addr:{address}") else self.limiter.take(key)
+        stamp = await self.claims.take(key, f"addr:{address}", forwarded=forwarded)
         if stamp is None:
             self._refuse(technician, address, dest_host, Reason.RATE_LIMITED, counted=False)
         code = codes.from_wire(dest_host)
@@ -431,11 +466,11 @@ class Relay:
                 self._claim_failed(exc, stamp, key, address)
                 raise
             if carried is not None:
-                self.limiter.refund(stamp, key)
+                self.claims.refund(stamp, key)
                 return carried
         pairing = self.book.get(code) if codes.is_valid(code) else None
         if pairing is None:
-            self._refuse(technician, address, code, self.book.refusal(code))
+            self._refuse(technician, address, code, await routing.refusal(self, code))
         bound = pairing.technician is not None and pairing.technician.fingerprint == technician.fingerprint
         again = False
         if pairing.state is CodeState.ACTIVE:
@@ -446,7 +481,7 @@ class Relay:
             self._refuse(technician, address, code, Reason.BUSY)
         elif pairing.state is not CodeState.WAITING:
             if bound:  # its own session, waiting for the customer's link to come back
-                self.limiter.refund(stamp, key)
+                self.claims.refund(stamp, key)
             self._refuse(technician, address, code, Reason.RECONNECTING, counted=not bound)
         else:
             pairing.fire(CodeEvent.CLAIM)
@@ -459,14 +494,14 @@ class Relay:
         except asyncssh.ChannelOpenError as exc:
             self._claim_failed(exc, stamp, key, address)
             raise
-        self.limiter.refund(stamp, key)
+        self.claims.refund(stamp, key)
         return session
 
-    def _claim_failed(self, exc: asyncssh.ChannelOpenError, stamp: float, key: str, address: str) -> None:
+    def _claim_failed(self, exc: asyncssh.ChannelOpenError, stamp: Count, key: str, address: str) -> None:
         if exc.code == asyncssh.OPEN_CONNECT_FAILED:  # the device side or a relay, not the customer, said no
-            self.limiter.refund(stamp, key)
+            self.claims.refund(stamp, key)
         else:
-            self.limiter.record(f"addr:{address}")
+            self.claims.record(f"addr:{address}")
 
     async def open_device_side(
         self, pairing: Pairing, technician: Technician, address: str, again: bool
@@ -526,7 +561,7 @@ class Relay:
     def _on_code_closed(self, pairing: Pairing) -> None:
         self.audit.write("code.closed", code=pairing.code, reason=pairing.closed_reason)
         if self.cluster is not None:
-            self.cluster.release(pairing.code)
+            self.cluster.release(pairing.code, pairing.closed_reason)
         customer = pairing.customer
         if customer is not None and pairing.closed_reason in (Reason.EXPIRED, Reason.USED):
             customer.code_closed(pairing.closed_reason)

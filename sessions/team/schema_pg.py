@@ -160,5 +160,6 @@ CREATE POLICY hq_bundles_write ON hq_bundles USING (vz_role() = 'system') WITH C
 MIGRATIONS: list[str] = [
     _IDENTITY + _TABLES + _DOCS + _POLICIES,
     _HQ,
-    cluster_schema.POSTGRESQL,
-]  # 3: relays as one (sessions/cluster/)
+    cluster_schema.POSTGRESQL,  # 3: relays as one (sessions/cluster/)
+    cluster_schema.POSTGRESQL_HISTORY,  # 4: their one history of closed codes
+]

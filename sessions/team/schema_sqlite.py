@@ -37,4 +37,9 @@ CREATE VIRTUAL TABLE hq_fts USING fts5(terms, content = '', tokenize = 'ascii');
 """
 )
 
-MIGRATIONS: list[str] = [_TABLES + _DOCS, _HQ, cluster_schema.SQLITE]  # 3: relays as one (sessions/cluster/)
+MIGRATIONS: list[str] = [
+    _TABLES + _DOCS,
+    _HQ,
+    cluster_schema.SQLITE,  # 3: relays as one (sessions/cluster/)
+    cluster_schema.SQLITE_HISTORY,  # 4: their one history of closed codes
+]
