@@ -183,8 +183,9 @@ class CodeSession:
                 if self._relay_conn is None or self._relay_conn.is_closed():
                     self._relay_conn = await self._connect_relay()
                 return await self._inner()
-            except (HostKeyError, asyncio.CancelledError):
-                raise
+            except HostKeyError as exc:  # never retried: the person must check the key first
+                self._close(str(exc))
+                return None
             except SupportError as exc:
                 reason = relay_reason(exc)
                 if reason and not reason.startswith(_RETRY_REASONS):

@@ -9,8 +9,7 @@ import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from tests.relay.processes import line_matching
-from tests.sshd import free_port
+from tests.relay.processes import LISTENING, line_matching
 
 Process = asyncio.subprocess.Process
 
@@ -18,15 +17,16 @@ Process = asyncio.subprocess.Process
 async def start_relay(
     tmp_path: Path, name: str, technicians: Path, db_url: str, host_key: Path, *args: str
 ) -> tuple[Process, int]:
-    """One relay process on a free loopback port, up and registered; returns (process, port)."""
-    port = free_port()
+    """One relay process on a port the system gives it (no race with other tests for a port picked
+    beforehand), up and registered; returns (process, port)."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "console.cli", "relay", "--listen", f"127.0.0.1:{port}",
+        sys.executable, "-m", "console.cli", "relay", "--listen", "127.0.0.1:0",
         "--technicians", str(technicians), "--state-dir", str(tmp_path / f"relay-{name}"),
         "--db", db_url, "--host-key", str(host_key), "--lease", "2", "--grace", "30", *args,
         stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip
     seen: list[str] = []
+    port = int((await line_matching(process.stdout, LISTENING, seen)).group(1))
     await line_matching(process.stdout, r"Cluster member [0-9a-f]+", seen)
     return process, port
 

@@ -108,3 +108,23 @@ async def test_the_session_resumes_on_another_relay_when_its_relay_dies(
         assert session.relay.port == ports[1]  # the next relay of the list
         assert session.conn is not None and (await session.conn.run("echo after")).stdout == "after\n"
         await session.close()
+
+
+async def test_a_changed_host_key_while_resuming_ends_the_session_with_why(
+    make_relay, make_agent, sqlite_url, tech_key, trust, tmp_path
+) -> None:
+    genuine = await make_relay(sqlite_url, "a")
+    impostor = await make_relay(
+        f"sqlite:///{tmp_path / 'impostor.sqlite3'}", "x", key=keygen(tmp_path / "x_key")
+    )
+    run = await make_agent(genuine.port)
+    listed = (Target("127.0.0.1", genuine.port, "kim"), Target("127.0.0.1", impostor.port, "kim"))
+    session = CodeSession(
+        listed, codes.display(run.agent.code),
+        JoinOptions(trust=trust, technician_key=tech_key, grace=30.0, backoff=(0.2, 1.0)),
+    )  # fmt: skip
+    await session.join()
+    await genuine.close()  # the session drops; the next relay of the list shows another key
+    reason = await asyncio.wait_for(session.wait_closed(), 30)
+    assert session.state is JoinState.CLOSED
+    assert "host key" in reason.lower() and f"127.0.0.1:{impostor.port}" in reason
