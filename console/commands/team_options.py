@@ -17,7 +17,8 @@ def add_server_options(
         "--server",
         metavar="HOST:PORT",
         required=required,
-        help="the team server: your relay (port 2222 when not given)",
+        help="the team server: your relay (port 2222 when not given), or your relays R1,R2 "
+        "(the first that answers)",
         **keep,
     )
     parser.add_argument(
@@ -37,7 +38,8 @@ def add_server_options(
 
 
 def server_target(spec: str) -> Any:
-    """`host` or `host:port` (default port 2222) as a Target."""
+    """`host` or `host:port` (default port 2222) as a Target; of a list `r1,r2`, the first (the
+    deployment's name, which keys the push outbox)."""
     from sessions.team.client import server_target as parse
 
     return parse(spec)
@@ -47,8 +49,10 @@ async def open_client(args: argparse.Namespace) -> Any:
     """A connected TeamClient for --server, -i and --accept-new (host keys asked on a terminal)."""
     from sessions.relay.key_terminal import access_for_terminal
     from sessions.ssh.terminal_prompt import trust_from_args
-    from sessions.team.client import TeamClient
+    from sessions.team.client import TeamClient, server_targets
 
     return await TeamClient.connect(
-        server_target(args.server), trust=trust_from_args(args), key_access=access_for_terminal(args.key_file)
+        server_targets(args.server),
+        trust=trust_from_args(args),
+        key_access=access_for_terminal(args.key_file),
     )

@@ -106,7 +106,10 @@ class SettingsDialog(QDialog):
         named(self.team_server, "teamServerEdit", self.tr("Team server (host:port)"))
         self.team_server.setPlaceholderText(self.tr("your relay, e.g. relay.example.com:2222"))
         self.team_server.setToolTip(
-            self.tr("Finished records are pushed here; follow-ups and review show the team's records.")
+            self.tr(
+                "Finished records are pushed here; follow-ups and review show the team's records. "
+                "Several relays of one deployment: host:port,host:port (the first that answers)."
+            )
         )
         form.addRow(self.tr("Team server:"), self.team_server)
         self.team_message = named(QLabel(), "teamServerMessage", self.tr("Team server problem"))

@@ -31,7 +31,7 @@ from sessions.recording import archive_root
 from sessions.relay.unlock import PassphraseAnswer, PassphraseQuestion, TechnicianKeyAccess
 from sessions.ssh.hostkeys import HostKeyQuestion, HostKeyTrust
 from sessions.ssh.target import Target
-from sessions.team.client import TeamClient, server_target
+from sessions.team.client import TeamClient, server_target, server_targets
 from sessions.team.push import PushReport
 
 log = logging.getLogger(__name__)
@@ -80,8 +80,9 @@ class TeamService(QObject):
     def server(self) -> str:
         return self._server or team_server(self.settings)
 
-    def target(self) -> Target:
-        return server_target(self.server)
+    def target(self) -> tuple[Target, ...]:
+        """The team server's relays, in the order tried (one, or a deployment's list)."""
+        return server_targets(self.server)
 
     async def client(self, trust: HostKeyTrust | None = None, *, interactive: bool = True) -> TeamClient:
         """A connected client for the current setting (reused while it stays up).
@@ -168,7 +169,7 @@ class TeamService(QObject):
         from sessions.team.outbox import PushOutbox
         from sessions.team.push import push_queued, scan
 
-        server, archive = self.target().host_port, archive_root(self.settings)
+        server, archive = server_target(self.server).host_port, archive_root(self.settings)
         if not archive.is_dir():
             return None
         outbox = await asyncio.to_thread(PushOutbox)

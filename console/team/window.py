@@ -14,9 +14,10 @@ def run_review_server(args: argparse.Namespace) -> int:
     from console.app.runtime import run_loop, start_application
     from console.kit.notify import show_messages_in
     from sessions.identity import Identity
-    from sessions.team.client import server_target
+    from sessions.team.client import server_targets
 
-    server = server_target(args.server).host_port  # a bad address is said before any window opens
+    # A bad address is said before any window opens; a deployment's list stays a list.
+    server = ",".join(target.host_port for target in server_targets(args.server))
     app, settings = start_application()
     service = TeamService(
         settings, args.key_file, server=server, accept_new=bool(args.accept_new), pushes=False

@@ -4,32 +4,32 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../console/team/service.py" line="193"/>
+        <location filename="../../console/team/service.py" line="194"/>
         <source>Unknown team server</source>
         <translation>알 수 없는 팀 서버</translation>
     </message>
     <message>
-        <location filename="../../console/team/service.py" line="196"/>
+        <location filename="../../console/team/service.py" line="197"/>
         <source>This is the first connection to the team server {address}. Its {kind} key fingerprint is:</source>
         <translation>팀 서버 {address}에 처음 연결합니다. 이 서버의 {kind} 키 지문:</translation>
     </message>
     <message>
-        <location filename="../../console/team/service.py" line="202"/>
+        <location filename="../../console/team/service.py" line="203"/>
         <source>Compare it with the fingerprint the relay&apos;s administrator gives you (`valuezone relay` prints it when it starts). Trust this key and connect?</source>
         <translation>릴레이 관리자가 알려 준 지문과 비교하세요(`valuezone relay`가 시작할 때 출력합니다). 이 키를 신뢰하고 연결할까요?</translation>
     </message>
     <message>
-        <location filename="../../console/team/service.py" line="207"/>
+        <location filename="../../console/team/service.py" line="208"/>
         <source>Trust and connect</source>
         <translation>신뢰하고 연결</translation>
     </message>
     <message>
-        <location filename="../../console/team/service.py" line="208"/>
+        <location filename="../../console/team/service.py" line="209"/>
         <source>Trust the team server&apos;s host key and connect</source>
         <translation>팀 서버의 호스트 키를 신뢰하고 연결</translation>
     </message>
     <message>
-        <location filename="../../console/team/service.py" line="210"/>
+        <location filename="../../console/team/service.py" line="211"/>
         <source>Do not connect</source>
         <translation>연결하지 않음</translation>
     </message>
@@ -4099,32 +4099,32 @@ Remote support for devices, recorded from the first byte.</source>
         <translation>사용하는 릴레이, 예: relay.example.com:2222</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="109"/>
-        <source>Finished records are pushed here; follow-ups and review show the team&apos;s records.</source>
-        <translation>끝난 기록은 여기로 보내지고, 후속 조치와 검토 창은 팀의 기록을 보여 줍니다.</translation>
+        <location filename="../../console/settings/dialog.py" line="110"/>
+        <source>Finished records are pushed here; follow-ups and review show the team&apos;s records. Several relays of one deployment: host:port,host:port (the first that answers).</source>
+        <translation>끝난 기록은 여기로 보내지고, 후속 조치와 검토 창은 팀의 기록을 보여 줍니다. 한 배포의 릴레이 여러 대: host:port,host:port (먼저 응답하는 릴레이를 씁니다).</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="111"/>
+        <location filename="../../console/settings/dialog.py" line="114"/>
         <source>Team server:</source>
         <translation>팀 서버:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="112"/>
+        <location filename="../../console/settings/dialog.py" line="115"/>
         <source>Team server problem</source>
         <translation>팀 서버 문제</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="118"/>
+        <location filename="../../console/settings/dialog.py" line="121"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="120"/>
+        <location filename="../../console/settings/dialog.py" line="123"/>
         <source>Escalation to HQ</source>
         <translation>본사 이관</translation>
     </message>
     <message>
-        <location filename="../../console/settings/dialog.py" line="131"/>
+        <location filename="../../console/settings/dialog.py" line="134"/>
         <source>Archive folder</source>
         <translation>보관 폴더</translation>
     </message>
@@ -4281,12 +4281,12 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>TeamService</name>
     <message>
-        <location filename="../../console/team/service.py" line="157"/>
+        <location filename="../../console/team/service.py" line="158"/>
         <source>Team server: %s</source>
         <translation>팀 서버: %s</translation>
     </message>
     <message>
-        <location filename="../../console/team/service.py" line="161"/>
+        <location filename="../../console/team/service.py" line="162"/>
         <source>Team server: %1 records pushed, %2 refused</source>
         <translation>팀 서버: 기록 %1개 보냄, %2개 거부됨</translation>
     </message>

@@ -1,9 +1,10 @@
 """The console's side of the team server: one relay connection, one `valuezone-team` channel, requests.
 
-`await TeamClient.connect(Target.parse("relay:2222"), trust=…)` authenticates with the technician key
+`await TeamClient.connect(server_targets("relay:2222"), trust=…)` authenticates with the technician key
 (opened as for `diagnose --code`: ssh-agent, this run's memory, the keyring, or asked), opens the
-subsystem and says hello. Requests run one at a time per client; a refusal from the server raises
-TeamRefusal with the server's words.
+subsystem and says hello. The server may be the relays of one deployment (`r1:2222,r2:2222`, all on one
+database): the first that answers serves, each checked against the deployment's one host key. Requests
+run one at a time per client; a refusal from the server raises TeamRefusal with the server's words.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import asyncssh
 
 from sessions.errors import ConnectError
 from sessions.recording.meta import CAST_FILE, EVENTS_FILE, SESSION_FILE
-from sessions.relay.client import connect_relay
+from sessions.relay.client import connect_any
+from sessions.relay.relays import RelayAddress, parse_relays, relay_list
 from sessions.relay.unlock import TechnicianKeyAccess
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
@@ -37,10 +39,21 @@ from sessions.team.protocol import (
 DEFAULT_PORT = 2222  # the relay's
 
 
+def server_targets(spec: str) -> tuple[Target, ...]:
+    """The team server as a person writes it: `host`, `host:port` (port 2222 when not given), or the
+    relays of one deployment, `r1:2222,r2` (tried in turn)."""
+    parse_relays(spec)  # nothing given: the relay list's own error
+    return tuple(_with_port(part.strip()) for part in spec.split(",") if part.strip())
+
+
 def server_target(spec: str) -> Target:
-    """The team server as a person writes it, `host` or `host:port` (port 2222 when not given)."""
-    target = Target.parse(spec)
-    if ":" not in spec.rsplit("]", 1)[-1]:
+    """The deployment's name: the first server of *spec*. It keys the push outbox and the host key."""
+    return server_targets(spec)[0]
+
+
+def _with_port(part: str) -> Target:
+    target = Target.parse(part)
+    if ":" not in part.rsplit("]", 1)[-1]:
         target = Target(target.host, DEFAULT_PORT, target.user)
     return target
 
@@ -69,17 +82,19 @@ class TeamClient:
     @classmethod
     async def connect(
         cls,
-        server: Target,
+        server: RelayAddress,
         *,
         trust: HostKeyTrust,
         technician_key: Path | None = None,
         key_access: TechnicianKeyAccess | None = None,
         timeout: float = 15.0,
     ) -> TeamClient:
-        """Log in to the relay as `diagnose --code` does (*key_access*: ssh-agent, keyring, or asked)."""
-        conn = await connect_relay(
-            server, trust=trust, technician_key=technician_key, key_access=key_access, timeout=timeout
-        )
+        """Log in to the relay as `diagnose --code` does (*key_access*: ssh-agent, keyring, or asked);
+        with several relays, to the first that answers (`client.server` says which)."""
+        conn, server = await connect_any(
+            relay_list(server), trust=trust, technician_key=technician_key, key_access=key_access,
+            timeout=timeout,
+        )  # fmt: skip
         try:
             writer, reader, _stderr = await conn.open_session(subsystem=SUBSYSTEM, encoding=None)
         except (asyncssh.Error, OSError) as exc:

@@ -92,13 +92,14 @@ async def test_customers_never_reach_the_team_server(team_relay, tmp_path: Path)
         assert await process.stdout.read() == b""  # no team answer, not even a hello
 
 
-async def test_two_relays_share_one_database(
+async def test_two_relays_share_one_database_and_a_list_of_them_serves(
     team_relay, db_url: str, tmp_path: Path, team_technicians: Path, people_keys: dict[str, Path]
 ) -> None:
     from sessions.relay.server import Relay, RelayConfig
     from sessions.ssh.hostkeys import HostKeyTrust
     from sessions.ssh.target import Target
-    from sessions.team.client import TeamClient
+    from sessions.team.client import TeamClient, server_targets
+    from tests.sshd import free_port
 
     assert team_relay.team is not None
     database = team_relay.team.database
@@ -123,5 +124,25 @@ async def test_two_relays_share_one_database(
         ) as second:
             assert (await second.put_record(folder))["state"] == "same"  # the other relay knows it
             assert len((await second.request("search", query="디스크"))["hits"]) == 1
+        # The deployment as a list, its first relay down: the next one serves, under the first's name.
+        listed = server_targets(f"127.0.0.1:{free_port()},kim@127.0.0.1:{other.port}")
+        async with await TeamClient.connect(listed, trust=trust, technician_key=people_keys["kim"]) as third:
+            assert third.server.port == other.port
+            assert (await third.put_record(folder))["state"] == "same"
     finally:
         await other.close()
+
+
+def test_a_team_server_list_gets_the_relay_port_where_none_is_given() -> None:
+    from sessions.errors import InvalidTargetError
+    from sessions.team.client import server_target, server_targets
+
+    listed = server_targets("r1.example.com, r2.example.com:2300,[::1]")
+    assert [(t.host, t.port) for t in listed] == [
+        ("r1.example.com", 2222),
+        ("r2.example.com", 2300),
+        ("::1", 2222),
+    ]
+    assert server_target("r1.example.com,r2.example.com").host_port == "r1.example.com:2222"
+    with pytest.raises(InvalidTargetError):
+        server_targets(" , ")
