@@ -100,6 +100,13 @@ async def _ended(process: Any) -> asyncssh.SSHCompletedProcess:
     return await asyncio.wait_for(process.wait(), 15)
 
 
+async def _killed_by(process: Any) -> str:
+    """The name in the exit-signal the command ended with."""
+    result = await _ended(process)
+    assert result.exit_signal is not None, (result.exit_status, result.stderr)
+    return result.exit_signal[0]
+
+
 async def _feed(run: Any, text: str) -> None:
     for _ in range(100):
         if text in run.activity():
@@ -115,8 +122,8 @@ async def test_a_sleep_without_a_terminal_ends_on_the_technicians_signal(inner, 
     for server in (device, conn):
         process = await _started(server, command := _sleep())
         process.send_signal(name)
-        answers.append((await _ended(process)).exit_signal[:2])
-    assert answers == [(name, False), (name, False)]  # the agent says it as sshd does: exit-signal
+        answers.append(await _killed_by(process))
+    assert answers == [name, name]  # the agent says it as sshd does: exit-signal
     await _feed(run, f"{name} sent to {command} (by the technician)")
 
 
@@ -142,7 +149,7 @@ async def test_a_signal_sshd_would_not_send_is_refused_with_the_reason(inner) ->
     assert "NOT-A-SIGNAL was not sent" in await asyncio.wait_for(process.stderr.readline(), 15)
     await _feed(run, _NOT_ALLOWED.format(name="STOP"))
     process.send_signal("TERM")  # it was running all along
-    assert (await _ended(process)).exit_signal[0] == "TERM"
+    assert await _killed_by(process) == "TERM"
 
 
 async def test_a_break_without_a_terminal_is_answered_as_sshd_answers_it(inner, device) -> None:  # type: ignore[no-untyped-def]
@@ -152,7 +159,7 @@ async def test_a_break_without_a_terminal_is_answered_as_sshd_answers_it(inner, 
         process = await _started(server, _sleep())
         answers.append(await process.channel._make_request(b"break", UInt32(500)))  # want_reply: the answer
         process.send_signal("INT")  # the command was not touched by the break: it still runs
-        answers.append((await _ended(process)).exit_signal[0])
+        answers.append(await _killed_by(process))
     assert answers == [False, "INT", False, "INT"]
     await _feed(run, "The technician's break was not passed on (the command has no terminal)")
 
@@ -163,11 +170,11 @@ async def test_with_a_terminal_a_signal_request_reaches_the_command_too(inner, d
     for server in (device, conn):
         process = await _started(server, _sleep(), term_type="xterm")
         process.send_signal("INT")
-        answers.append((await _ended(process)).exit_signal[0])
+        answers.append(await _killed_by(process))
         process = await _started(server, READY, term_type="xterm")
         answers.append(await process.channel._make_request(b"break", UInt32(500)))  # tcsendbreak: accepted
         process.send_signal("KILL")
-        answers.append((await _ended(process)).exit_signal[0])
+        answers.append(await _killed_by(process))
     assert answers == ["INT", True, "KILL"] * 2
     await _feed(run, f"Break sent to the terminal of {READY} (by the technician)")
 
@@ -187,7 +194,7 @@ async def test_diagnostics_scope_signals_only_the_technicians_own_command(
     try:
         process = await _started(conn, command := _sleep())
         process.send_signal("INT")  # a listed check the technician started: theirs to interrupt
-        assert (await _ended(process)).exit_signal[0] == "INT"
+        assert await _killed_by(process) == "INT"
         await _feed(run, f"INT sent to {command} (by the technician)")
         sftp = await conn.create_process(subsystem="sftp", encoding=None)  # runs no command of its own
         sftp.send_signal("KILL")
