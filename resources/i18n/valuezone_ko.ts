@@ -716,151 +716,178 @@
 </context>
 <context>
     <name>DiagnosticsPanel</name>
+    <message numerus="yes">
+        <location filename="../../console/diagnostics/panel.py" line="106"/>
+        <source>Stopping: interrupted %n running check command(s)…</source>
+        <translation>
+            <numerusform>중지하는 중: 실행 중인 점검 명령 %n개를 중단했습니다…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="116"/>
+        <location filename="../../console/diagnostics/panel.py" line="126"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="116"/>
+        <location filename="../../console/diagnostics/panel.py" line="126"/>
         <source>Run diagnostics</source>
         <translation>진단 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="118"/>
+        <location filename="../../console/diagnostics/panel.py" line="128"/>
         <source>Run every check of the profile (Ctrl+Shift+D)</source>
         <translation>프로필의 모든 점검 실행 (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="120"/>
+        <location filename="../../console/diagnostics/panel.py" line="130"/>
         <source>Re-run check</source>
         <translation>점검 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="122"/>
+        <location filename="../../console/diagnostics/panel.py" line="132"/>
         <source>Re-run the selected check</source>
         <translation>선택한 점검 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="125"/>
+        <location filename="../../console/diagnostics/panel.py" line="135"/>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/diagnostics/panel.py" line="137"/>
+        <source>Stop the diagnostics run</source>
+        <translation>진단 실행 중지</translation>
+    </message>
+    <message>
+        <location filename="../../console/diagnostics/panel.py" line="140"/>
+        <source>Interrupt the checks still running (INT, as Ctrl+C would) and start no more</source>
+        <translation>실행 중인 점검을 중단하고(Ctrl+C처럼 INT 전송) 더 이상 시작하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../console/diagnostics/panel.py" line="143"/>
         <source>Copy finding</source>
         <translation>결과 복사</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="127"/>
+        <location filename="../../console/diagnostics/panel.py" line="145"/>
         <source>Copy the selected finding</source>
         <translation>선택한 결과 복사</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="130"/>
+        <location filename="../../console/diagnostics/panel.py" line="148"/>
         <source>Not run yet.</source>
         <translation>아직 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="130"/>
+        <location filename="../../console/diagnostics/panel.py" line="148"/>
         <source>Run state</source>
         <translation>실행 상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="139"/>
+        <location filename="../../console/diagnostics/panel.py" line="157"/>
         <source>Diagnostic checks</source>
         <translation>진단 점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="140"/>
+        <location filename="../../console/diagnostics/panel.py" line="158"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="140"/>
+        <location filename="../../console/diagnostics/panel.py" line="158"/>
         <source>Check</source>
         <translation>점검</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="140"/>
+        <location filename="../../console/diagnostics/panel.py" line="158"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="146"/>
+        <location filename="../../console/diagnostics/panel.py" line="164"/>
         <source>Finding details</source>
         <translation>결과 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="157"/>
+        <location filename="../../console/diagnostics/panel.py" line="176"/>
         <source>Connecting…</source>
         <translation>연결하는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/diagnostics/panel.py" line="166"/>
+        <location filename="../../console/diagnostics/panel.py" line="185"/>
         <source>Running %n check(s)…</source>
         <translation>
             <numerusform>점검 %n개 실행 중…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="177"/>
-        <location filename="../../console/diagnostics/panel.py" line="181"/>
+        <location filename="../../console/diagnostics/panel.py" line="190"/>
+        <source>Stopped: the checks still running were interrupted; the others did not run.</source>
+        <translation>중지됨: 실행 중이던 점검은 중단했고, 나머지는 실행하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/diagnostics/panel.py" line="198"/>
+        <location filename="../../console/diagnostics/panel.py" line="202"/>
         <source>Diagnostics stopped: %1</source>
         <translation>진단이 중단되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="190"/>
+        <location filename="../../console/diagnostics/panel.py" line="211"/>
         <source>Re-running %1…</source>
         <translation>%1 다시 실행 중…</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="197"/>
+        <location filename="../../console/diagnostics/panel.py" line="218"/>
         <source>Re-ran %1.</source>
         <translation>%1을(를) 다시 실행했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="213"/>
+        <location filename="../../console/diagnostics/panel.py" line="234"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="224"/>
+        <location filename="../../console/diagnostics/panel.py" line="245"/>
         <source> (+%1 more)</source>
         <translation> (외 %1개)</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="240"/>
+        <location filename="../../console/diagnostics/panel.py" line="261"/>
         <source>ok</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="241"/>
+        <location filename="../../console/diagnostics/panel.py" line="262"/>
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="242"/>
+        <location filename="../../console/diagnostics/panel.py" line="263"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="243"/>
+        <location filename="../../console/diagnostics/panel.py" line="264"/>
         <source>could not check</source>
         <translation>점검 불가</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="249"/>
+        <location filename="../../console/diagnostics/panel.py" line="270"/>
         <source>All checks are ok.</source>
         <translation>모든 점검이 정상입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="250"/>
+        <location filename="../../console/diagnostics/panel.py" line="271"/>
         <source>Done: warnings to look at.</source>
         <translation>완료: 확인할 경고가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="251"/>
+        <location filename="../../console/diagnostics/panel.py" line="272"/>
         <source>Done: something has failed.</source>
         <translation>완료: 실패한 항목이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/diagnostics/panel.py" line="252"/>
+        <location filename="../../console/diagnostics/panel.py" line="273"/>
         <source>Done: some checks could not run.</source>
         <translation>완료: 일부 점검을 실행하지 못했습니다.</translation>
     </message>
@@ -4954,58 +4981,58 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../console/session/technician_key.py" line="57"/>
+        <location filename="../../console/session/technician_key.py" line="58"/>
         <source>Passphrase for your technician key</source>
         <translation>기술자 키 암호문</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="62"/>
+        <location filename="../../console/session/technician_key.py" line="63"/>
         <source>This computer has no system keyring, so choose a passphrase for your technician key ({path}). It is asked when you join a session by code, once per run, unless your ssh-agent holds the key.</source>
         <translation>이 컴퓨터에는 시스템 키링이 없으므로 기술자 키({path})의 암호문을 직접 정하세요. 코드로 세션에 참여할 때 실행당 한 번 묻습니다. ssh-agent에 키가 있으면 묻지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="68"/>
-        <location filename="../../console/session/technician_key.py" line="70"/>
+        <location filename="../../console/session/technician_key.py" line="69"/>
+        <location filename="../../console/session/technician_key.py" line="71"/>
         <source>Passphrase</source>
         <translation>암호문</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="69"/>
+        <location filename="../../console/session/technician_key.py" line="70"/>
         <source>The same passphrase again</source>
         <translation>같은 암호문 다시 입력</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="70"/>
+        <location filename="../../console/session/technician_key.py" line="71"/>
         <source>Again</source>
         <translation>다시 입력</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="75"/>
+        <location filename="../../console/session/technician_key.py" line="76"/>
         <source>No passphrase (not recommended)</source>
         <translation>암호문 없음 (권장하지 않음)</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="75"/>
+        <location filename="../../console/session/technician_key.py" line="76"/>
         <source>No passphrase</source>
         <translation>암호문 없음</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="81"/>
+        <location filename="../../console/session/technician_key.py" line="82"/>
         <source>Without a passphrase, anyone who can read the key file (a stolen laptop or backup) can log in to your relays as you.</source>
         <translation>암호문이 없으면 키 파일을 읽을 수 있는 누구나(도난당한 노트북이나 백업) 당신으로 릴레이에 로그인할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="95"/>
+        <location filename="../../console/session/technician_key.py" line="96"/>
         <source>Create key</source>
         <translation>키 만들기</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="112"/>
+        <location filename="../../console/session/technician_key.py" line="113"/>
         <source>Type a passphrase, or tick “No passphrase”.</source>
         <translation>암호문을 입력하거나 “암호문 없음”을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="115"/>
+        <location filename="../../console/session/technician_key.py" line="116"/>
         <source>The passphrases do not match. Type them again.</source>
         <translation>두 암호문이 다릅니다. 다시 입력하세요.</translation>
     </message>
@@ -5262,22 +5289,22 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>PublicKeyDialog</name>
     <message>
-        <location filename="../../console/session/technician_key.py" line="167"/>
+        <location filename="../../console/session/technician_key.py" line="168"/>
         <source>Your new technician key</source>
         <translation>새 기술자 키</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="172"/>
+        <location filename="../../console/session/technician_key.py" line="173"/>
         <source>Your public key for the relay</source>
         <translation>릴레이에 등록할 내 공개 키</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="176"/>
+        <location filename="../../console/session/technician_key.py" line="177"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="176"/>
+        <location filename="../../console/session/technician_key.py" line="177"/>
         <source>Copy your public key</source>
         <translation>내 공개 키 복사</translation>
     </message>
@@ -6095,17 +6122,17 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>TechnicianKey</name>
     <message>
-        <location filename="../../console/session/technician_key.py" line="187"/>
+        <location filename="../../console/session/technician_key.py" line="188"/>
         <source>Send this line to your relay&apos;s administrator, who adds it to the relay&apos;s technicians file. Until then the relay refuses the key.</source>
         <translation>이 한 줄을 릴레이 관리자에게 보내 주세요. 관리자가 릴레이의 기술자 파일에 추가합니다. 그 전까지 릴레이는 이 키를 거부합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="235"/>
+        <location filename="../../console/session/technician_key.py" line="236"/>
         <source>The relay at {relay} does not list this technician key. Send this public key line to the relay&apos;s administrator, then join again: {line}</source>
         <translation>{relay} 릴레이에 이 기술자 키가 등록되어 있지 않습니다. 이 공개 키 한 줄을 릴레이 관리자에게 보낸 뒤 다시 참여하세요: {line}</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="241"/>
+        <location filename="../../console/session/technician_key.py" line="242"/>
         <source>Your technician key cannot be opened any more: its random passphrase was kept in a system keyring this computer does not have (or no longer has). Create a new key and send its public line to the relay&apos;s administrator.</source>
         <translation>기술자 키를 더 이상 열 수 없습니다. 키의 무작위 암호문이 이 컴퓨터에 없는(또는 더 이상 없는) 시스템 키링에 보관되어 있었습니다. 새 키를 만들고 공개 키 한 줄을 릴레이 관리자에게 보내 주세요.</translation>
     </message>
@@ -6113,42 +6140,42 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>TechnicianPassphraseDialog</name>
     <message>
-        <location filename="../../console/session/technician_key.py" line="128"/>
+        <location filename="../../console/session/technician_key.py" line="129"/>
         <source>Unlock your technician key</source>
         <translation>기술자 키 잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="131"/>
+        <location filename="../../console/session/technician_key.py" line="132"/>
         <source>Wrong passphrase. Try again ({attempt} of {tries}).</source>
         <translation>암호문이 틀렸습니다. 다시 입력하세요 ({tries}번 중 {attempt}번째).</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="137"/>
+        <location filename="../../console/session/technician_key.py" line="138"/>
         <source>Passphrase for your technician key {path} ({fingerprint}), to log in to the relay:</source>
         <translation>릴레이에 로그인할 기술자 키 {path} ({fingerprint})의 암호문:</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="139"/>
+        <location filename="../../console/session/technician_key.py" line="140"/>
         <source>Technician key passphrase</source>
         <translation>기술자 키 암호문</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="143"/>
+        <location filename="../../console/session/technician_key.py" line="144"/>
         <source>Add to ssh-agent (not asked again while the agent runs)</source>
         <translation>ssh-agent에 추가 (에이전트가 실행되는 동안 다시 묻지 않음)</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="145"/>
+        <location filename="../../console/session/technician_key.py" line="146"/>
         <source>Add the key to ssh-agent</source>
         <translation>키를 ssh-agent에 추가</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="149"/>
+        <location filename="../../console/session/technician_key.py" line="150"/>
         <source>Save in the system keyring</source>
         <translation>시스템 키링에 저장</translation>
     </message>
     <message>
-        <location filename="../../console/session/technician_key.py" line="149"/>
+        <location filename="../../console/session/technician_key.py" line="150"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>

@@ -14,7 +14,7 @@ import asyncssh
 from sessions.agent import shell
 from sessions.agent.ptylink import TerminalWatch
 from sessions.agent.readonly_sftp import ReadOnlySFTP
-from sessions.agent.signals import CommandControl, exit_signal_name, refusal_text
+from sessions.agent.signals import ALLOWED, CommandControl, exit_signal_name, refusal_text
 from sessions.chat.link import SUBSYSTEM as CHAT_SUBSYSTEM
 from sessions.chat.link import ChatLink
 from sessions.ssh.packets import streamline
@@ -155,7 +155,7 @@ class _Session(asyncssh.SSHServerSession[bytes]):
         if refusal is None:
             self.server.activity("signal_sent", signal=signal, **self._named())
             return
-        self.server.activity(refusal.value, signal=signal, **self._named())
+        self.server.activity(refusal.value, signal=signal, allowed=", ".join(ALLOWED), **self._named())
         if self._is_command():
             with contextlib.suppress(asyncssh.Error, OSError, AttributeError):  # the channel may be closing
                 self.target.stderr.write(refusal_text(refusal, signal).encode())

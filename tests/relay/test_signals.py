@@ -26,8 +26,7 @@ from tests.relay.test_stock_clients import _config
 
 READY = "echo ready; sleep 60"  # for a break, which reaches nobody: no race with the signal
 _NOT_ALLOWED = (
-    "The technician's signal {name} was not sent "
-    "(only HUP, INT, KILL, QUIT, TERM, USR1 and USR2 are passed on)"
+    "The technician's signal {name} was not sent (only HUP, INT, KILL, QUIT, TERM, USR1, USR2 are passed on)"
 )
 _NOTHING = "The technician's signal {name} was not sent: none of their commands is running on that channel"
 TRAP = "trap 'echo got-HUP; exit 7' HUP; echo ready; while :; do sleep 1; done"
