@@ -176,8 +176,10 @@ HEADER = """\
 Written by `tests/test_error_codes.py` from the raise sites in sessions/ and translation/; do not edit by
 hand. Every `SupportError` has a stable `code` and `params` besides its English `message` and `hint`
 (`str(error)` is both). A UI shows an error in the reader's language by its code: the console through
-`tr()`, the agent through its catalogue (resources/agent/<lang>.toml), the CLI in English. `{name}` below
-is `params["name"]`. Codes never change meaning; a new situation gets a new code."""
+`tr()` (console/app/error_texts.py, written from the raise sites of every core module the console imports
+by tests/console/test_error_catalogue.py; Korean in resources/i18n), the agent through its catalogue
+(resources/agent/<lang>.toml), the CLI in English. `{name}` below is `params["name"]`. Codes never change
+meaning; a new situation gets a new code."""
 
 
 def render(found: list[Site]) -> str:
