@@ -150,8 +150,9 @@ class DiagnosticsPanel(QWidget):
         self.state_label.setWordWrap(True)  # a long verdict wraps rather than widening the dock
         for widget in (self.run_button, self.stop_button, self.rerun_button, self.copy_button):
             buttons.addWidget(widget)
-        buttons.addWidget(self.state_label, 1)
+        buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(self.state_label)  # a line of its own: the verdict reads whole in a narrow dock
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, body)
         splitter.setObjectName("diagnosticsSplitter")
         self.table = named(QTreeWidget(splitter), "diagnosticsTable", self.tr("Diagnostic checks"))
