@@ -177,6 +177,7 @@ class _Session(asyncssh.SSHServerSession[bytes]):
             self.target.soft_eof_received()
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.server.controls.pop(self.target, None)  # an SFTP channel's process never reaches _serve
         if self.target is not None:
             self.target.connection_lost(exc)
 
