@@ -260,6 +260,19 @@ TEXTS: dict[str, tuple[str, str]] = {
             "Errors", "Secrets belong in the OS keyring (sessions.secrets), never in settings.toml."
         ),
     ),
+    "connect.closed_at_login": (
+        QT_TRANSLATE_NOOP("Errors", "{where} closed the connection while {phrase} ({reason})."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The SSH server ended the login (too many keys offered, or a limit on its side); check its log on the device, then try again.",
+        ),
+    ),
+    "connect.closed_at_stage": (
+        QT_TRANSLATE_NOOP("Errors", "{where} closed the connection while {phrase} ({reason})."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Try again; if it keeps happening, check the SSH server's log on the device."
+        ),
+    ),
     "connect.closed_silently": (
         QT_TRANSLATE_NOOP(
             "Errors", "{place} accepted the connection and closed it without a word (no SSH greeting)."
@@ -352,6 +365,41 @@ TEXTS: dict[str, tuple[str, str]] = {
             "{where} speaks only the old SSH protocol 1{quoted}, which is not safe; Valuezone speaks SSH 2.",
         ),
         QT_TRANSLATE_NOOP("Errors", "Enable SSH protocol 2 on the device, or update its SSH server."),
+    ),
+    "connect.timeout": (
+        QT_TRANSLATE_NOOP("Errors", "{where} did not answer the connection request within {seconds} s."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Check that the address is right and that the device is on and reachable from here; a firewall that drops packets looks like this.",
+        ),
+    ),
+    "connect.timeout_greeting": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{where} accepted the connection but said nothing within {seconds} s: an SSH server greets at once.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Is the port right? SSH is usually 22; a device's web page (80, 443, 5000, 8080) is not its SSH port. If it is, the SSH server on the device is hung or overloaded: restart it.",
+        ),
+    ),
+    "connect.timeout_greeting_said": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{where} accepted the connection but said nothing within {seconds} s: an SSH server greets at once. It said “{sample}”.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Is the port right? SSH is usually 22; a device's web page (80, 443, 5000, 8080) is not its SSH port. If it is, the SSH server on the device is hung or overloaded: restart it.",
+        ),
+    ),
+    "connect.timeout_stage": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "{where}{server} stopped answering while {phrase}; gave up after {seconds} s."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors", "The device or the link may be overloaded; try again, and check the SSH server's log."
+        ),
     ),
     "connect.unreachable": (
         QT_TRANSLATE_NOOP("Errors", "{where} cannot be reached: {exc}."),

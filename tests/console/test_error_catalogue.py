@@ -36,8 +36,6 @@ KO = ROOT / "resources" / "i18n" / "valuezone_ko.ts"
 
 # (module path, code) → why its words are not a template. The console shows these in the core's English.
 DYNAMIC: dict[tuple[str, str], str] = {
-    ("sessions/ssh/failures.py", "connect.timeout"): "message built per connection stage in a variable",
-    ("sessions/ssh/failures.py", "connect.closed_at_stage"): "hint chosen per stage by a function",
     ("sessions/recording/verify.py", "record.check_failed"): "the checker's detail line, English by design",
     ("sessions/relay/joined.py", "session.closed_while_joining"): "the relay's own closing reason",
     ("sessions/team/context.py", "team.bad_request"): "the caller's message (a protocol error)",
