@@ -80,6 +80,13 @@ def _param_names(node: ast.expr | None) -> dict[str, str]:
     }
 
 
+def _reason_first(cls: type[SupportError]) -> bool:
+    """TeamRefusal(reason, message, hint): the message is its second argument."""
+    import inspect
+
+    return next(iter(inspect.signature(cls).parameters)) == "reason"
+
+
 def sites(paths: list[Path] | None = None) -> list[Site]:
     """Each construction of a SupportError class in *paths* (default: sessions/ and translation/)."""
     classes = _classes()
@@ -99,12 +106,13 @@ def sites(paths: list[Path] | None = None) -> list[Site]:
             if name not in classes or not node.args:
                 continue
             keywords = {k.arg: k.value for k in node.keywords if k.arg}
+            args = node.args[1:] if _reason_first(classes[name]) else node.args
             code = _literal(keywords.get("code")) or classes[name].default_code
             if "code" in keywords and not isinstance(keywords["code"], ast.Constant):
                 code = "dynamic.code"  # chosen at run time from a table (e.g. translation.providers.explain)
             names = _param_names(keywords.get("params"))
-            message = _literal(node.args[0], names)
-            hint = _literal(node.args[1] if len(node.args) > 1 else keywords.get("hint"), names)
+            message = _literal(args[0], names)
+            hint = _literal(args[1] if len(args) > 1 else keywords.get("hint"), names)
             out.append(
                 Site(
                     where=f"{path.relative_to(ROOT)}:{node.lineno}",
@@ -112,8 +120,8 @@ def sites(paths: list[Path] | None = None) -> list[Site]:
                     code=code,
                     message=f"{message} {hint}".strip(),
                     has_params="params" in keywords,
-                    formatted=isinstance(node.args[0], ast.JoinedStr)
-                    and any(isinstance(v, ast.FormattedValue) for v in node.args[0].values),
+                    formatted=isinstance(args[0], ast.JoinedStr)
+                    and any(isinstance(v, ast.FormattedValue) for v in args[0].values),
                 )
             )
     return out
@@ -168,8 +176,10 @@ HEADER = """\
 Written by `tests/test_error_codes.py` from the raise sites in sessions/ and translation/; do not edit by
 hand. Every `SupportError` has a stable `code` and `params` besides its English `message` and `hint`
 (`str(error)` is both). A UI shows an error in the reader's language by its code: the console through
-`tr()`, the agent through its catalogue (resources/agent/<lang>.toml), the CLI in English. `{name}` below
-is `params["name"]`. Codes never change meaning; a new situation gets a new code."""
+`tr()` (console/app/error_texts.py, written from the raise sites of every core module the console imports
+by tests/console/test_error_catalogue.py; Korean in resources/i18n), the agent through its catalogue
+(resources/agent/<lang>.toml), the CLI in English. `{name}` below is `params["name"]`. Codes never change
+meaning; a new situation gets a new code."""
 
 
 def render(found: list[Site]) -> str:

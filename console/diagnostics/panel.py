@@ -95,6 +95,16 @@ class DiagnosticsPanel(QWidget):
         if self._task is not None and not self._task.done():
             self._task.cancel()
 
+    def interrupt_run(self) -> None:
+        """Stop (the button): INT to the checks still running on the device; the channels stay open until
+        each command ends, so what it printed so far is kept and the record names what was interrupted."""
+        runner = self._runner
+        if not self._busy or runner is None or runner.stopped:
+            return
+        sent = runner.interrupt()
+        self.stop_button.setEnabled(False)
+        self.state_label.setText(self.tr("Stopping: interrupted %n running check command(s)…", "", len(sent)))
+
     def set_ended(self) -> None:
         """The session ended: its findings stay; Run is off (there is no connection to run on)."""
         self._ended = True
@@ -121,6 +131,14 @@ class DiagnosticsPanel(QWidget):
             "diagnosticsRerun",
             self.tr("Re-run the selected check"),
         )
+        self.stop_button = named(
+            QPushButton(self.tr("&Stop"), body),
+            "diagnosticsStop",
+            self.tr("Stop the diagnostics run"),
+        )
+        self.stop_button.setToolTip(
+            self.tr("Interrupt the checks still running (INT, as Ctrl+C would) and start no more")
+        )
         self.copy_button = named(
             QPushButton(self.tr("Copy finding"), body),
             "diagnosticsCopy",
@@ -130,10 +148,11 @@ class DiagnosticsPanel(QWidget):
             QLabel(self.tr("Not run yet."), body), "diagnosticsState", self.tr("Run state")
         )
         self.state_label.setWordWrap(True)  # a long verdict wraps rather than widening the dock
-        for widget in (self.run_button, self.rerun_button, self.copy_button):
+        for widget in (self.run_button, self.stop_button, self.rerun_button, self.copy_button):
             buttons.addWidget(widget)
-        buttons.addWidget(self.state_label, 1)
+        buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(self.state_label)  # a line of its own: the verdict reads whole in a narrow dock
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, body)
         splitter.setObjectName("diagnosticsSplitter")
         self.table = named(QTreeWidget(splitter), "diagnosticsTable", self.tr("Diagnostic checks"))
@@ -147,6 +166,7 @@ class DiagnosticsPanel(QWidget):
         self.details.setReadOnly(True)
         layout.addWidget(splitter, 1)
         self.run_button.clicked.connect(self.start_run)
+        self.stop_button.clicked.connect(self.interrupt_run)
         self.rerun_button.clicked.connect(self._on_rerun_clicked)
         self.copy_button.clicked.connect(self._on_copy_clicked)
         self.table.currentItemChanged.connect(self._on_table_current_changed)
@@ -164,10 +184,12 @@ class DiagnosticsPanel(QWidget):
             for check in self._runner.profile.checks:
                 self._row(check.id, check.title)
             self.state_label.setText(self.tr("Running %n check(s)…", "", len(self._runner.profile.checks)))
+            self._refresh_buttons()  # the runner is known now: Stop can reach its commands
             async for result in self._runner.run():
                 self._show(result)
             code = exit_code([f for r in self._results.values() for f in r.findings])
-            self.state_label.setText(self._verdict(code))
+            stopped = self.tr("Stopped: the checks still running were interrupted; the others did not run.")
+            self.state_label.setText(stopped if self._runner.stopped else self._verdict(code))
             self.run_finished.emit(code)
         except Exception as exc:  # a SupportError is said in the dock; a bug also in the crash dialog
             if self._stopped:
@@ -264,6 +286,8 @@ class DiagnosticsPanel(QWidget):
         self.run_button.setEnabled(ready)
         selected = self.table.currentItem() is not None
         self.rerun_button.setEnabled(ready and selected and self._runner is not None)
+        running = self._busy and self._runner is not None and not self._runner.stopped
+        self.stop_button.setEnabled(running)
         self.copy_button.setEnabled(selected and bool(self.finding_text()))
 
     # --- slots ------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.errors import render_error
 from console.kit.prompts import await_dialog
 from console.kit.widgets import named
 from sessions import secrets
@@ -244,4 +245,4 @@ def key_error_text(error: SupportError) -> str:
             "keyring this computer does not have (or no longer has). Create a new key and send its public "
             "line to the relay's administrator.",
         )
-    return str(error)
+    return render_error(error).lines()

@@ -32,6 +32,9 @@ CUSTOMER_KEYS: dict[str, str] = {
     "connect.refused": "relay_unreachable",
     "connect.jump_unreachable": "relay_unreachable",
     "connect.timeout": "relay_timeout",
+    "connect.timeout_greeting": "relay_timeout",
+    "connect.timeout_greeting_said": "relay_timeout",
+    "connect.timeout_stage": "relay_timeout",
     # Something answered that is not a Valuezone relay.
     "connect.auth_refused": "relay_not_relay",
     "connect.login_refused": "relay_not_relay",
@@ -47,6 +50,7 @@ CUSTOMER_KEYS: dict[str, str] = {
     "connect.failed_other": "relay_no_code",
     "connect.failed_at_stage": "relay_no_code",
     "connect.closed_at_stage": "relay_no_code",
+    "connect.closed_at_login": "relay_no_code",
     "connect.closed_silently": "relay_no_code",
     "relay.no_code_issued": "relay_no_code",
     # Over the relay's codes-per-minute limit for this network (sessions/agent/link.py).

@@ -14,6 +14,7 @@ import asyncssh
 from sessions.agent import shell
 from sessions.agent.ptylink import TerminalWatch
 from sessions.agent.readonly_sftp import ReadOnlySFTP
+from sessions.agent.signals import ALLOWED, CommandControl, exit_signal_name, refusal_text
 from sessions.chat.link import SUBSYSTEM as CHAT_SUBSYSTEM
 from sessions.chat.link import ChatLink
 from sessions.ssh.packets import streamline
@@ -82,27 +83,34 @@ def _full_sftp_class(activity: ActivityFn) -> type[asyncssh.SFTPServer]:
     return _AgentSFTP
 
 
-class _DiagnosticsSession(asyncssh.SSHServerSession[bytes]):
-    """Scope `diagnostics`: a session channel whose `sftp` subsystem is the read-only allow-list server
-    (sessions/agent/readonly_sftp.py); shells and commands go to the agent's process handler, which
-    checks them against the diagnostics commands."""
+class _Session(asyncssh.SSHServerSession[bytes]):
+    """A session channel: a shell or command run by the agent's process handler, or SFTP.
+
+    Scope `full`: asyncssh's SFTP server (every file named in the feed). Scope `diagnostics`: the
+    read-only allow-list server (sessions/agent/readonly_sftp.py); commands are checked against the
+    diagnostics commands. Either way the technician's `signal` and `break` requests are answered here,
+    as OpenSSH's sshd answers them (sessions/agent/signals.py), and named in the customer's feed.
+    """
 
     def __init__(self, server: InnerServer) -> None:
         self.server = server
         self.chan: asyncssh.SSHServerChannel[bytes] | None = None
         self.target: Any = None  # the SSHServerProcess or the ReadOnlySFTP this channel turned into
+        self.control = CommandControl()
 
     def _process(self) -> Any:
         if self.target is None:
-            self.target = asyncssh.SSHServerProcess(self.server._serve, None, 3, False)
+            sftp = _full_sftp_class(self.server.activity) if self.server.scope == FULL else None
+            self.target = asyncssh.SSHServerProcess(self.server._serve, sftp, 3, False)
             self.target.connection_made(self.chan)
+            self.server.controls[self.target] = self.control
         return self.target
 
     def connection_made(self, chan: asyncssh.SSHServerChannel[bytes]) -> None:  # type: ignore[override]
         self.chan = chan
 
     def subsystem_requested(self, subsystem: str) -> bool:
-        if subsystem == "sftp" and self.target is None:
+        if subsystem == "sftp" and self.target is None and self.server.scope != FULL:
             assert self.chan is not None
             self.target = ReadOnlySFTP(self.chan, self.server.activity)
             return True
@@ -136,11 +144,29 @@ class _DiagnosticsSession(asyncssh.SSHServerSession[bytes]):
             self.target.resume_writing()
 
     def break_received(self, msec: int) -> bool:
-        return bool(self.target.break_received(msec)) if self.target is not None else False
+        """A break reaches the command's terminal; without one it is answered with failure (as sshd)."""
+        sent = self.control.send_break()
+        self.server.activity("break_sent" if sent else "break_refused", **self._named())
+        return sent
 
     def signal_received(self, signal: str) -> None:
-        if self.target is not None:
-            self.target.signal_received(signal)
+        """HUP, INT, KILL, QUIT, TERM, USR1 or USR2 to the command's process group, as sshd sends them."""
+        refusal = self.control.signal(signal)
+        if refusal is None:
+            self.server.activity("signal_sent", signal=signal, **self._named())
+            return
+        self.server.activity(refusal.value, signal=signal, allowed=", ".join(ALLOWED), **self._named())
+        if self._is_command():
+            with contextlib.suppress(asyncssh.Error, OSError, AttributeError):  # the channel may be closing
+                self.target.stderr.write(refusal_text(refusal, signal).encode())
+
+    def _is_command(self) -> bool:
+        """An exec or shell channel (a subsystem such as SFTP or the chat gets no text on stderr)."""
+        return isinstance(self.target, asyncssh.SSHServerProcess) and not self.target.subsystem
+
+    def _named(self) -> dict[str, str]:
+        """The command as the feed names it, verbatim (a login shell by its program)."""
+        return {"command": self.control.command or shell.login_shell()}
 
     def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
         if self.target is not None:
@@ -151,6 +177,7 @@ class _DiagnosticsSession(asyncssh.SSHServerSession[bytes]):
             self.target.soft_eof_received()
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.server.controls.pop(self.target, None)  # an SFTP channel's process never reaches _serve
         if self.target is not None:
             self.target.connection_lost(exc)
 
@@ -177,7 +204,7 @@ class _InnerConnection(asyncssh.SSHServer):
         return self.server.open_web(self.conn, dest_host, dest_port)
 
     def session_requested(self) -> asyncssh.SSHServerSession[bytes]:
-        return _DiagnosticsSession(self.server)  # only asked in scope `diagnostics` (no process_factory)
+        return _Session(self.server)
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.server.connections.discard(self.conn)  # type: ignore[arg-type]
@@ -210,6 +237,7 @@ class InnerServer:
         self.watch_terminal = watch_terminal
         self.open_web = open_web
         self.connections: set[asyncssh.SSHServerConnection] = set()
+        self.controls: dict[asyncssh.SSHServerProcess[bytes], CommandControl] = {}
         self._capture = _Capture()
         self._acceptor: asyncssh.SSHAcceptor | None = None
 
@@ -218,10 +246,8 @@ class InnerServer:
             tunnel=self._capture,
             server_factory=lambda: _InnerConnection(self),
             server_host_keys=[self.host_key],
-            # Scope `full`: asyncssh's own sessions and SFTP server. Scope `diagnostics`: neither, so
-            # every session channel comes from _InnerConnection.session_requested (read-only SFTP).
-            process_factory=self._serve if self.scope == FULL else None,
-            sftp_factory=_full_sftp_class(self.activity) if self.scope == FULL else None,
+            # No process or SFTP factory: every session channel comes from _InnerConnection.session_requested
+            # (_Session: the scope's SFTP server, and signal and break requests answered as sshd does).
             encoding=None,
             line_editor=False,
             allow_pty=self.scope == FULL,
@@ -248,20 +274,26 @@ class InnerServer:
 
     async def _serve(self, process: asyncssh.SSHServerProcess[bytes]) -> None:
         status = 1
+        control = self.controls.get(process) or CommandControl()
         try:
-            status = await self._dispatch(process)
+            status = await self._dispatch(process, control)
         except (asyncssh.Error, OSError, BrokenPipeError):
             status = 255
         finally:
+            control.ended()
+            self.controls.pop(process, None)
             with contextlib.suppress(Exception):  # the channel may be gone, or the loop shutting down
-                process.exit(status)
+                if status < 0:  # killed by a signal: said as sshd says it (exit-signal, not a status)
+                    process.exit_with_signal(exit_signal_name(-status))
+                else:
+                    process.exit(status)
         # Lets asyncssh finish closing the pipes it redirected (sessions/agent/shell.py); only when the
         # command ended, never on the way out of a cancelled task or a loop being torn down.
         with contextlib.suppress(asyncssh.Error, OSError, TimeoutError):
             async with asyncio.timeout(CLOSE_TIMEOUT):
                 await process.wait_closed()
 
-    async def _dispatch(self, process: asyncssh.SSHServerProcess[bytes]) -> int:
+    async def _dispatch(self, process: asyncssh.SSHServerProcess[bytes], control: CommandControl) -> int:
         if process.subsystem == CHAT_SUBSYSTEM:
             link = ChatLink(process.stdin, process.stdout)
             self.activity("chat")
@@ -283,8 +315,8 @@ class InnerServer:
                 return 126
         if command is None:
             self.activity("shell")
-            return await shell.run_in_pty(process, None, self._watch(process, None))
+            return await shell.run_in_pty(process, None, self._watch(process, None), control)
         self.activity("ran", command=command)
         if process.get_terminal_type():
-            return await shell.run_in_pty(process, command, self._watch(process, command))
-        return await shell.run_piped(process, command)
+            return await shell.run_in_pty(process, command, self._watch(process, command), control)
+        return await shell.run_piped(process, command, control)

@@ -15,7 +15,6 @@ import asyncio
 import contextlib
 import fcntl
 import os
-import signal
 import struct
 import termios
 from typing import Protocol
@@ -155,12 +154,7 @@ class _Keys:
             set_winsize(self.link.fd, exc.width, exc.height, exc.pixwidth, exc.pixheight)
             if self.link.watch is not None:
                 self.link.watch.resized(exc.width or 80, exc.height or 24)
-        elif isinstance(exc, asyncssh.BreakReceived):
-            self.link.signal(signal.SIGINT)
-        elif isinstance(exc, asyncssh.SignalReceived):
-            sig = getattr(signal, f"SIG{exc.signal}", None)
-            if isinstance(sig, signal.Signals):
-                self.link.signal(sig)
+        # Signals and breaks never get here: the session answers them (sessions/agent/signals.py).
 
     def write_eof(self) -> None:
         """The technician's side sent EOF: a terminal has no end of input to pass on."""
@@ -180,12 +174,10 @@ class PtyLink:
         self,
         process: asyncssh.SSHServerProcess[bytes],
         fd: int,
-        pgid: int,
         watch: TerminalWatch | None = None,
     ) -> None:
         self.process = process
         self.fd = fd
-        self.pgid = pgid
         self.watch = watch
         self.loop = asyncio.get_running_loop()
         self.ended = False
@@ -207,10 +199,6 @@ class PtyLink:
         self._output.stop()
         with contextlib.suppress(asyncssh.Error, OSError):
             self.process.feed_close(None)
-
-    def signal(self, sig: signal.Signals) -> None:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.pgid, sig)
 
     def close(self) -> None:
         """Stop both directions (the fd itself stays the caller's to close)."""

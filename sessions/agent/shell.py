@@ -16,6 +16,7 @@ from typing import Any
 import asyncssh
 
 from sessions.agent.ptylink import PtyLink, TerminalWatch, set_winsize
+from sessions.agent.signals import CommandControl
 from sessions.agent.stdinpipe import StdinPipe
 
 
@@ -50,12 +51,16 @@ def _start_terminal_child() -> None:  # runs in the child, after setsid
 
 
 async def run_in_pty(
-    process: asyncssh.SSHServerProcess[bytes], command: str | None, watch: TerminalWatch | None = None
+    process: asyncssh.SSHServerProcess[bytes],
+    command: str | None,
+    watch: TerminalWatch | None = None,
+    control: CommandControl | None = None,
 ) -> int:
     """Run *command* (or a login shell) on a new PTY wired to *process*; return its exit status.
 
     The PTY master is wired by sessions.agent.ptylink (bytes move in the loop's callbacks, no task
     wake-up per keystroke; size changes and flow control applied); *watch* sees all the terminal prints.
+    *control* gets the process group and the PTY while it runs (the technician's signals and breaks).
     """
     master, slave = os.openpty()
     set_winsize(slave, *process.get_terminal_size())
@@ -78,13 +83,17 @@ async def run_in_pty(
         raise
     finally:
         os.close(slave)
-    link = PtyLink(process, master, child.pid, watch)
+    link = PtyLink(process, master, watch)
     status: int | None = None
+    if control is not None:
+        control.started(command or shell, child.pid, master)
     try:
         # The output ends (EIO) once every process on the terminal has exited: then the channel gets EOF.
         link.start()
         await _until_done_or_closed(process, process.stdout.drain())
     finally:
+        if control is not None:
+            control.ended()
         link.close()
         _stop(child)
         status = await asyncio.to_thread(child.wait)
@@ -94,11 +103,14 @@ async def run_in_pty(
     return status
 
 
-async def run_piped(process: asyncssh.SSHServerProcess[bytes], command: str) -> int:
+async def run_piped(
+    process: asyncssh.SSHServerProcess[bytes], command: str, control: CommandControl | None = None
+) -> int:
     """Run *command* with pipes (no terminal), copying stdin/stdout/stderr; return its exit status.
 
     Its stdin is fed by sessions.agent.stdinpipe (every byte before the EOF), not by asyncssh's
-    redirection, which can close the pipe with the last packets still unwritten.
+    redirection, which can close the pipe with the last packets still unwritten. *control* gets its
+    process group while it runs (the technician's signals; a break has no terminal to go to).
     """
     read_end, write_end = os.pipe()
     try:
@@ -118,6 +130,8 @@ async def run_piped(process: asyncssh.SSHServerProcess[bytes], command: str) -> 
     finally:
         os.close(read_end)
     stdin = StdinPipe(process, write_end)
+    if control is not None:
+        control.started(command, child.pid)
     try:
         stdin.start()
         # send_eof=False: stdout and stderr end separately; the channel's EOF follows both.
@@ -126,6 +140,8 @@ async def run_piped(process: asyncssh.SSHServerProcess[bytes], command: str) -> 
         if await _until_done_or_closed(process, both):
             process.stdout.write_eof()
     finally:
+        if control is not None:
+            control.ended()
         stdin.close()
         _stop(child, signal.SIGKILL)
     return await asyncio.to_thread(child.wait)

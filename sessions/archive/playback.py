@@ -41,6 +41,8 @@ def markers_of(record: Record) -> list[Marker]:
             found.append(Marker(t, "chat", f"{data.get('from', '')}: {data.get('text', '')}"))
         elif kind == "diagnostics.finding":
             found.append(Marker(t, "finding", f"{data.get('status', '')} {data.get('summary', '')}"))
+        elif kind == "diagnostics.interrupted":  # Stop during a run: "INT sent to smartctl -a /dev/sda"
+            found.append(Marker(t, "finding", str(data.get("text", ""))))
         elif kind.startswith("escalation."):
             found.append(Marker(t, "escalation", kind.split(".", 1)[1]))
         elif kind == "outcome":

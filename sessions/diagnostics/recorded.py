@@ -2,7 +2,8 @@
 
 The console's dock, `valuezone diagnose` and the team features all start a run here. With a session's
 record the raw outputs go to ``<record>/diagnostics/raw``, a marker shows where the run began in the
-terminal recording, every finding is a ``diagnostics.finding`` event, and the platform the `os` check
+terminal recording, every finding is a ``diagnostics.finding`` event (a command Stop interrupted, a
+``diagnostics.interrupted`` one), and the platform the `os` check
 found ("DSM 7.2") goes into session.json for the archive's reports.
 """
 
@@ -21,6 +22,7 @@ from sessions.diagnostics.runner import (
     DiagnosticsEvent,
     DiagnosticsRunner,
     FindingMade,
+    Interrupted,
     detect_profile,
     resolve_profile,
 )
@@ -85,6 +87,12 @@ async def diagnose(
 
 def _into_record(record: RecordLike, profile: Profile) -> Callable[[DiagnosticsEvent], None]:
     def keep(event: DiagnosticsEvent) -> None:
+        if isinstance(event, Interrupted):  # Stop: "INT sent to smartctl -a /dev/sda" in the record
+            text = f"{event.signal} sent to {event.command}"
+            record.event(
+                "diagnostics.interrupted", {"signal": event.signal, "command": event.command, "text": text}
+            )
+            return
         if not isinstance(event, FindingMade):
             return
         record.event("diagnostics.finding", event.finding.to_dict())

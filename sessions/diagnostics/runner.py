@@ -33,6 +33,11 @@ COMMAND_ENV = {"LC_ALL": "C", "LANG": "C"}
 # file browser (when the server refuses a channel anyway, the runner waits for one of its own instead).
 DEFAULT_CHANNELS = 8
 DETECT_TIMEOUT = 10.0
+# After Stop's INT, how long a command may take to end before its channel is closed (the server may not
+# deliver signals: OpenSSH's sshd before 7.9, or a root login's session, which runs in sshd's monitor).
+INTERRUPT_GRACE = 3.0
+STOPPED = "not run: the technician stopped the run"
+
 # A channel refused while none of ours is open: the server may still count one that just closed.
 REFUSED_RETRIES = 4
 
@@ -51,7 +56,15 @@ class FindingMade:
     finding: Finding
 
 
-DiagnosticsEvent = CheckFinished | FindingMade
+@dataclass(frozen=True, slots=True)
+class Interrupted:
+    """The technician stopped the run: *signal* was sent to *command* (still running then)."""
+
+    command: str
+    signal: str = "INT"
+
+
+DiagnosticsEvent = CheckFinished | FindingMade | Interrupted
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +102,8 @@ class DiagnosticsRunner:
         self._shared: dict[tuple[str, float], asyncio.Future[CommandResult]] | None = None
         self._files: FileReader | None = None
         self._depth = 0
+        self._running: dict[asyncssh.SSHClientProcess[str], str] = {}  # process → its command
+        self.stopped = False
 
     @asynccontextmanager
     async def batch(self) -> AsyncIterator[None]:
@@ -122,7 +137,28 @@ class DiagnosticsRunner:
         result = await asyncio.shield(self._shared[key])
         return replace(result, role=role, item=item)
 
+    def interrupt(self, grace: float = INTERRUPT_GRACE) -> list[str]:
+        """Stop the run: INT to every command still running (as Ctrl+C would), none started after.
+
+        A command that has not ended *grace* seconds later has its channel closed. Returns the commands
+        interrupted; each is also an `Interrupted` event (the record names it).
+        """
+        self.stopped = True
+        loop = asyncio.get_running_loop()
+        sent = []
+        for process, command in list(self._running.items()):
+            try:
+                process.send_signal("INT")
+            except OSError:  # the channel is closing already
+                continue
+            sent.append(command)
+            self.events.emit(Interrupted(command))
+            loop.call_later(grace, process.close)
+        return sent
+
     async def _execute(self, command: str, role: str, item: str, timeout: float) -> CommandResult:
+        if self.stopped:
+            return CommandResult(command=command, role=role, item=item, started=_now(), error=STOPPED)
         path = plain_file(command)
         if path is not None and self._files is not None:
             result = await self._read_file(self._files, path, command, role, item, timeout)
@@ -179,9 +215,14 @@ class DiagnosticsRunner:
         base: dict[str, Any] = {"command": command, "role": role, "item": item, "started": started}
         try:
             async with asyncio.timeout(timeout + 5):
-                proc = await self.conn.run(
-                    command, check=False, env=COMMAND_ENV, timeout=timeout, errors="replace"
-                )
+                if self.stopped:
+                    return _Outcome(CommandResult(**base, error=STOPPED))
+                process = await self.conn.create_process(command, env=COMMAND_ENV, errors="replace")
+                self._running[process] = command
+                try:
+                    proc = await process.wait(check=False, timeout=timeout)
+                finally:
+                    self._running.pop(process, None)
         except asyncssh.TimeoutError as exc:
             return _Outcome(CommandResult(
                 **base, stdout=str(exc.stdout or ""), stderr=str(exc.stderr or ""),
@@ -207,6 +248,7 @@ class DiagnosticsRunner:
 
     async def run_check(self, check_id: str) -> CheckResult:
         """Run (or re-run) one check of the profile."""
+        self.stopped = False
         async with self.batch():
             result = await run_check(self.profile.check(check_id), self.execute)
         self._deliver(result)
@@ -215,6 +257,7 @@ class DiagnosticsRunner:
     async def run(self, check_ids: Iterable[str] | None = None) -> AsyncIterator[CheckResult]:
         """Run the checks concurrently, yielding each as it finishes (fastest first)."""
         ids = list(check_ids) if check_ids is not None else self.profile.ids()
+        self.stopped = False
         async with self.batch():
             tasks = [asyncio.ensure_future(run_check(self.profile.check(i), self.execute)) for i in ids]
             try:

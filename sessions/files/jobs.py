@@ -289,7 +289,7 @@ def _settle(part: Path, target: Path, *, replace: bool) -> None:
 
 def _local_error(exc: OSError, path: Path) -> FileTransferError:
     return FileTransferError(
-        f"Could not write {path}: {exc.strerror or exc}.",
+        f"Could not write {path}: {exc.strerror or str(exc)}.",
         "Check the folder (free space, permissions), or choose another one.",
         code="files.local_write_failed",
         params={"path": path, "reason": exc.strerror or str(exc)},
@@ -401,7 +401,7 @@ class Upload(Job):
             _remove_later(sftp, created)
             self.record_stop(Direction.UPLOAD, target, local, "failed", "files.local_read_failed")
             raise FileTransferError(
-                f"Could not read {local}: {exc.strerror or exc}.",
+                f"Could not read {local}: {exc.strerror or str(exc)}.",
                 "Check the file and try again.",
                 code="files.local_read_failed",
                 params={"path": local, "reason": exc.strerror or str(exc)},

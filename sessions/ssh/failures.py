@@ -104,11 +104,20 @@ def _explain(exc: BaseException, attempt: Attempt) -> SupportError:
         )
     if isinstance(exc, asyncssh.DisconnectError | OSError):
         reason = getattr(exc, "reason", "") or str(exc) or "no reason given"
+        params = {"where": where, "phrase": attempt.stage.phrase, "reason": reason}
+        if attempt.stage is ConnectStage.AUTHENTICATING:
+            return ConnectError(
+                f"{where} closed the connection while {attempt.stage.phrase} ({reason}).",
+                "The SSH server ended the login (too many keys offered, or a limit on its side); "
+                "check its log on the device, then try again.",
+                code="connect.closed_at_login",
+                params=params,
+            )
         return ConnectError(
             f"{where} closed the connection while {attempt.stage.phrase} ({reason}).",
-            _closed_hint(attempt.stage),
+            "Try again; if it keeps happening, check the SSH server's log on the device.",
             code="connect.closed_at_stage",
-            params={"where": where, "phrase": attempt.stage.phrase, "reason": reason},
+            params=params,
         )
     return ConnectError(
         f"Connecting to {where} failed while {attempt.stage.phrase}: {exc}.",
@@ -190,23 +199,38 @@ def timed_out(attempt: Attempt) -> SupportError:
     """The timeout error, worded for the stage that was waiting."""
     where, seconds, stage = place(attempt.target), f"{attempt.seconds:g}", attempt.stage
     if stage in (ConnectStage.RESOLVING, ConnectStage.TCP_CONNECTING):
-        message = f"{where} did not answer the connection request within {seconds} s."
-        hint = (
+        error = ConnectTimeoutError(
+            f"{where} did not answer the connection request within {seconds} s.",
             "Check that the address is right and that the device is on and reachable from here; "
-            "a firewall that drops packets looks like this."
+            "a firewall that drops packets looks like this.",
+            params={"where": where, "seconds": seconds},
+        )
+    elif stage is ConnectStage.BANNER and attempt.foreign and attempt.foreign.sample:
+        sample = attempt.foreign.sample
+        error = ConnectTimeoutError(
+            f"{where} accepted the connection but said nothing within {seconds} s: "
+            f"an SSH server greets at once. It said “{sample}”.",
+            f"{PORT_HINT} If it is, the SSH server on the device is hung or overloaded: restart it.",
+            code="connect.timeout_greeting_said",
+            params={"where": where, "seconds": seconds, "sample": sample},
         )
     elif stage is ConnectStage.BANNER:
-        said = f" It said “{attempt.foreign.sample}”." if attempt.foreign and attempt.foreign.sample else ""
-        message = (
+        error = ConnectTimeoutError(
             f"{where} accepted the connection but said nothing within {seconds} s: "
-            f"an SSH server greets at once.{said}"
+            "an SSH server greets at once.",
+            f"{PORT_HINT} If it is, the SSH server on the device is hung or overloaded: restart it.",
+            code="connect.timeout_greeting",
+            params={"where": where, "seconds": seconds},
         )
-        hint = f"{PORT_HINT} If it is, the SSH server on the device is hung or overloaded: restart it."
     else:
         server = f" ({attempt.ssh_version})" if attempt.ssh_version else ""
-        message = f"{where}{server} stopped answering while {stage.phrase}; gave up after {seconds} s."
-        hint = "The device or the link may be overloaded; try again, and check the SSH server's log."
-    return with_stage(ConnectTimeoutError(message, hint), stage)
+        error = ConnectTimeoutError(
+            f"{where}{server} stopped answering while {stage.phrase}; gave up after {seconds} s.",
+            "The device or the link may be overloaded; try again, and check the SSH server's log.",
+            code="connect.timeout_stage",
+            params={"where": where, "seconds": seconds, "server": server, "phrase": stage.phrase},
+        )
+    return with_stage(error, stage)
 
 
 def refused_login(attempt: Attempt) -> SupportError:
@@ -233,12 +257,3 @@ def refused_login(attempt: Attempt) -> SupportError:
         code="connect.login_refused",
         params={"where": where, "user": user, "tried": attempt.tried},
     )
-
-
-def _closed_hint(stage: ConnectStage) -> str:
-    if stage is ConnectStage.AUTHENTICATING:
-        return (
-            "The SSH server ended the login (too many keys offered, or a limit on its side); "
-            "check its log on the device, then try again."
-        )
-    return "Try again; if it keeps happening, check the SSH server's log on the device."

@@ -22,7 +22,6 @@ from sessions.errors import SupportError
 from sessions.paths import app_dirs
 from sessions.ssh.target import Target
 from tests.console.conftest import visible
-from tests.test_error_codes import _classes, _literal, _param_names
 
 ROOT = Path(__file__).resolve().parents[2]
 KO = ROOT / "resources" / "i18n" / "valuezone_ko.ts"
@@ -30,46 +29,6 @@ KO = ROOT / "resources" / "i18n" / "valuezone_ko.ts"
 
 def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def _raise_sites() -> dict[str, list[tuple[str, str, set[str]]]]:
-    """code → [(message, hint, params given)] for every raise site in the core."""
-    import ast
-
-    classes = _classes()
-    sites: dict[str, list[tuple[str, str, set[str]]]] = {}
-    for path in sorted([*ROOT.glob("sessions/**/*.py"), *ROOT.glob("translation/**/*.py")]):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            func = node.func
-            name = (
-                func.id
-                if isinstance(func, ast.Name)
-                else func.attr
-                if isinstance(func, ast.Attribute)
-                else ""
-            )
-            if name not in classes:
-                continue
-            keywords = {k.arg: k.value for k in node.keywords if k.arg}
-            code = _literal(keywords.get("code")) or classes[name].default_code
-            if code not in CATALOGUE:
-                continue
-            names = _param_names(keywords.get("params"))
-            message = _literal(node.args[0], names)
-            hint = _literal(node.args[1] if len(node.args) > 1 else keywords.get("hint"), names)
-            sites.setdefault(code, []).append((message, hint, set(names.values())))
-    return sites
-
-
-def test_the_catalogue_says_word_for_word_what_the_core_raises() -> None:
-    sites = _raise_sites()
-    assert set(CATALOGUE) <= set(sites), sorted(set(CATALOGUE) - set(sites))
-    for code, (message, hint) in CATALOGUE.items():
-        for site_message, site_hint, params in sites[code]:
-            assert (message, hint) == (site_message, site_hint), code
-            assert _fields(message) | _fields(hint) <= params, code
 
 
 def _korean() -> dict[str, str]:

@@ -271,3 +271,46 @@ def test_a_core_error_reads_as_its_customer_text_and_an_unknown_code_as_unexpect
     assert "자세한 내용은" in told and "technician's words" not in told  # "unexpected", in Korean
     assert "relay.something_new" in caplog.text and "technician's words" in caplog.text  # the log has it
     assert "자세한 내용은" in texts.error(RuntimeError("bug"))  # anything else: tell the technician, log
+
+
+# Codes raised in modules the agent imports beyond AGENT_PATHS, each only on the technician's side.
+TECHNICIANS_ONLY = {
+    "code.not_a_code": "sessions.codes parses a code someone typed; the agent only displays its own",
+    "code.typo": "sessions.codes parses a code someone typed; the agent only displays its own",
+    "question.cannot_answer": "Conversation.ask is the technician's end; the agent answers questions",
+    "question.chat_closed": "Conversation.ask is the technician's end",
+    "question.dismissed": "Conversation.ask is the technician's end",
+    "question.timed_out": "Conversation.ask is the technician's end",
+    "question.unreadable_answer": "Conversation.ask is the technician's end",
+    "relay.refused": "protocol.error_for_reason turns a refusal into the technician's error",
+    "secrets.store_refused": "the agent stores no secret in the keyring",
+    "session.no_shell": "sessions.ssh.shell opens the technician's shell",
+}
+
+
+def test_every_code_raised_in_a_module_the_agent_imports_is_mapped_or_the_technicians() -> None:
+    """By import, not by a list of files: a module the agent starts to import brings its codes here."""
+    import subprocess
+    import sys
+
+    from sessions.agent.failures import CUSTOMER_KEYS
+    from tests.test_error_codes import sites
+
+    program = (
+        "import sys, console.commands.agent, console.launch.gui_missing, sessions.agent.core\n"
+        "print(' '.join(m for m in sys.modules if m.split('.')[0] in ('sessions', 'translation')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    modules = set(done.stdout.split())
+    files = [
+        path
+        for path in [*ROOT.glob("sessions/**/*.py"), *ROOT.glob("translation/**/*.py")]
+        if ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__") in modules
+    ]
+    met = {site.code for site in sites(files)} - {"dynamic.code"}
+    left = met - set(CUSTOMER_KEYS) - set(NOT_THE_CUSTOMERS) - set(TECHNICIANS_ONLY)
+    assert sorted(left) == []
+    assert set(TECHNICIANS_ONLY) <= met  # a code that is gone leaves the list
