@@ -63,6 +63,7 @@ _CSI_METHODS = {
     "r": "set_margins",
 }
 _VARIADIC = {"set_mode", "reset_mode", "set_margins", "cursor_position"}
+_TWO_PARAMS = {"set_margins", "cursor_position"}
 #: CSI finals whose sequence changes nothing when it comes again right after itself: absolute positioning
 #: (CUP, HVP, CHA, HPA, VPA), erasing (ED, EL, ECH), margins, modes, tab clearing, SCOSC/SCORC.
 _IDEMPOTENT_CSI = frozenset("HfG`dJKXrhlgsu")
@@ -284,6 +285,8 @@ class Controls:
         if name is None:
             return _ignore, True
         method = getattr(screen, name)
+        if name in _TWO_PARAMS:  # xterm reads the first two (a third was a TypeError here)
+            params = params[:2]
         call = partial(method, *params) if name in _VARIADIC else partial(method, first)
         return call, final in _IDEMPOTENT_CSI
 
