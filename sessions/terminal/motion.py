@@ -37,6 +37,14 @@ class Savepoint:
 NOTHING_SAVED = Savepoint(0, 0, False, DEFAULT_STYLE, False, ("B", "B"), False)
 
 
+def region(rows: int, top: int | None, bottom: int | None) -> tuple[int, int] | None:
+    """The margins DECSTBM sets on a screen of *rows* (0-based, inclusive; missing or 0 means the screen
+    edge), or None when it leaves them alone (a region of fewer than two rows)."""
+    new_top = max(0, min((top or 1) - 1, rows - 1))
+    new_bottom = max(0, min((bottom or rows) - 1, rows - 1))
+    return (new_top, new_bottom) if new_bottom - new_top >= 1 else None
+
+
 class MotionMixin:
     """Cursor, scrolling and margins over ``buffer``; mixed into ``TerminalScreen``."""
 
@@ -172,10 +180,9 @@ class MotionMixin:
     def set_margins(self, top: int | None = None, bottom: int | None = None, *, home: bool = True) -> None:
         """DECSTBM (1-based, inclusive; missing or 0 means the screen edge). The cursor goes home (not with
         *home* False: for a CUP that comes right after, which puts it elsewhere whatever it was)."""
-        new_top = max(0, min((top or 1) - 1, self.rows - 1))
-        new_bottom = max(0, min((bottom or self.rows) - 1, self.rows - 1))
-        if new_bottom - new_top >= 1:
-            self.margins = (new_top, new_bottom)
+        margins = region(self.rows, top, bottom)
+        if margins is not None:
+            self.margins = margins
             if home:
                 self.cursor_position()
 
