@@ -109,6 +109,15 @@ def _two(body: str) -> tuple[int | None, int | None]:
     return params[0], params[1]
 
 
+Params = tuple[int | None, int | None]
+
+
+def scroll_step_regions(token: str) -> tuple[Params, Params] | None:
+    """The parameters of the two DECSTBMs of a scrolling step (None: *token* is not one)."""
+    match = _SCROLL_STEP_RE.fullmatch(token)
+    return None if match is None else (_two(match.group(1)), _two(match.group(4)))
+
+
 def _ignore() -> None:
     """A token that is not emulated (or not allowed, like OSC 52): dropped."""
 

@@ -41,7 +41,7 @@ _BARE_ROW_RE = re.compile("\x1b\\[([0-9]{1,3});1H([^\x1b]*)\x1b\\[K")
 _POSITIONED_TOKEN_RE = re.compile("\x1b\\[[0-9]{1,3};1H(?:[^\x1b]|\x1b\\[[0-9;:]*m)")
 #: Up to this many rows of ASCII text in a token are measured row by row, their SGR found once for both the
 #: widths and the style after them (vim's scrolling steps); more, in one pass over the whole token.
-_FEW_ROWS = 4
+FEW_ROWS = 4
 
 
 def is_positioned(token: str) -> bool:
@@ -49,7 +49,7 @@ def is_positioned(token: str) -> bool:
     return _POSITIONED_TOKEN_RE.match(token) is not None
 
 
-def _width(text: str) -> int:
+def text_width(text: str) -> int:
     """Cells a plain line takes (SGR and a final EL left out; it has no zero-width characters)."""
     text = text.removesuffix(ERASE_TO_END)
     if "\x1b" in text:
@@ -112,7 +112,7 @@ class PlainLines:
             y = screen.cursor_y
             if not screen.cursor_x and y < last:  # (the CR LF after the line on the last row would scroll)
                 erased = line.endswith(ERASE_TO_END)
-                if _width(line[:-3]) < cols if erased else _width(line) == cols:
+                if text_width(line[:-3]) < cols if erased else text_width(line) == cols:
                     if plain is None:  # the style before line i; the lines after it follow from it
                         plain, base = PlainRows(texts[i:], screen.style, cols), i
                     row = deferred(plain, i - base)
@@ -136,7 +136,7 @@ class PlainLines:
             self._draw(token)
             return
         cols, buffer = screen.cols, screen.buffer
-        if token.count(ERASE_TO_END) <= _FEW_ROWS and token.isascii() and self._place_few(token):
+        if token.count(ERASE_TO_END) <= FEW_ROWS and token.isascii() and self._place_few(token):
             return
         ys, widths, texts = self.measure(token)
         self._measured = None
@@ -184,9 +184,7 @@ class PlainLines:
             ys = [number - 1 for number in numbers]
         else:
             ys = [min(max(number, 1), rows) - 1 for number in numbers]
-        widths = [
-            len(text) if text.isascii() else len(to_cells(nfc(text)) or "") for _number, text in found
-        ]
+        widths = [len(text) if text.isascii() else len(to_cells(nfc(text)) or "") for _number, text in found]
         self._measured = (token, rows, (ys, widths, texts))
         return ys, widths, texts
 
@@ -243,14 +241,14 @@ class PlainLines:
             # A line that ends at the last column and then has EL is drawn: EL at the pending wrap
             # erases that cell.
             if fits(line, cols):
-                if erased and _width(line) == cols:
+                if erased and text_width(line) == cols:
                     drawn.append(i)
                 continue
             if not wrap:  # too wide, and no autowrap
                 drawn.append(i)
                 continue
             breaks = row_breaks(line, cols)
-            if erased and _width(line) - breaks[-1] == cols:
+            if erased and text_width(line) - breaks[-1] == cols:
                 drawn.append(i)
                 continue
             wraps[i] = breaks

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_left
 
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
-from sessions.terminal.deferred import PLAIN_TEXT
+from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
+from sessions.terminal.redraws import MIN_ROWS, find_redraws, first_skippable, skip_before
 from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
@@ -114,9 +116,17 @@ class TerminalStream:
             self._pending = ""
         data = self._hold_incomplete_tail(data)
         if data:
-            if self.tokens is _TOKEN_RE and HOME in data:
+            if self.tokens is not _TOKEN_RE:
+                self._run(self.tokens.split(data))
+                return
+            if HOME in data:
                 data = self._skip_frames(data)
-            self._run(self.tokens.split(data))
+            parts = _TOKEN_RE.split(data)
+            redraws = find_redraws(parts) if data.count(ERASE_TO_END) >= MIN_ROWS else None
+            if redraws:
+                self._run_redraws(parts, redraws)
+            else:
+                self._run(parts)
 
     def _skip_frames(self, data: str) -> str:
         """Draw *data* up to its last frame that the next one covers (frames.py), skipping covered frames;
@@ -131,6 +141,51 @@ class TerminalStream:
                 skip(screen, frame)
                 done = start + 3 + len(frame.text)
         return data[done:]
+
+    def _run_redraws(self, parts: list[str], redraws: list[int]) -> None:
+        """Run a split, skipping what a later redraw in it overwrites (redraws.py): the longest runs of
+        skippable tokens before a redraw are found from the end; each is skipped up to its last redraw,
+        or the one before it (the last one may be cut short by the read)."""
+        modes = self._controls.flags
+        spans: list[tuple[int, list[int]]] = []  # (first skippable token, the redraws after it)
+        k = len(redraws)
+        while k:
+            stop = redraws[k - 1]
+            start = first_skippable(parts, 0, stop, modes)
+            if start is None:
+                k -= 1
+                continue
+            first = bisect_left(redraws, start, 0, k)
+            spans.append((start, redraws[first:k]))
+            k = first
+        done = 0  # parts[:done] have run, or are skipped
+        for start, stops in reversed(spans):
+            self._run_slice(parts, done, start)
+            done = start
+            for stop in stops[:-3:-1]:
+                if self._skip_before(parts, start, stop):
+                    done = stop
+                    break
+        self._run_slice(parts, done, len(parts))
+
+    def _skip_before(self, parts: list[str], start: int, stop: int) -> bool:
+        """Skip tokens ``parts[start:stop]`` if the redraw at *stop* overwrites all they can change."""
+        screen = self.screen
+        ys, widths, _texts = self._plain.measure(parts[stop])
+        if max(widths) >= screen.cols:
+            return False
+        skipped = skip_before(screen, parts, start, stop, set(ys), self._controls.flags)
+        if skipped is None:
+            return False
+        screen.style, screen.margins = skipped.style, skipped.margins
+        for call in skipped.modes:
+            call()
+        return True
+
+    def _run_slice(self, parts: list[str], start: int, stop: int) -> None:
+        """Run ``parts[start:stop]`` (*stop* odd: a token's index, or the end); *start* may be a token's."""
+        if start < stop:
+            self._run(parts[start:stop] if start % 2 == 0 else ["", *parts[start:stop]])
 
     def _hold_incomplete_tail(self, data: str) -> str:
         """Keep an unfinished escape sequence at the end for the next feed (or skip it if it is too long)."""

@@ -1,0 +1,193 @@
+"""Redraws of a full-screen program (vim, less) that a later redraw in the same read overwrites.
+
+vim redraws its screen row by row (CUP to a row's first column, text and SGR, EL) and, between redraws,
+scrolls a region (set the region, CUP, LF, reset it) and rewrites a row or the status line the same way.
+A read holds several redraws; only the last is ever painted. A *redraw* here is a token of at least
+``MIN_ROWS`` rows rewritten in place, each ending short of the last column: every row it names is
+rewritten whole, whatever it held. The tokens before it in the same read are not run when nothing but
+these comes between: rows rewritten in place (each on a row the redraw rewrites, and where a row too wide
+may run on to: the rows below it, the whole region when it may scroll), scrolling steps (their region
+within the rows the redraw rewrites), CUP, SGR and modes nothing else reads (cursor visibility, keys,
+mouse, paste), none of it able to send a row to the scrollback (the alternate screen, or a region below
+the top row). What they leave is the style after them (their SGR read back from the end), the margins
+the last step sets, and those modes, set in order; the redraw then puts the cursor where it ends.
+
+Everything comes out exactly as running each token would have made it (tests/terminal/test_shortcuts.py).
+"""
+
+from __future__ import annotations
+
+import re
+from operator import add
+from typing import NamedTuple
+
+from sessions.terminal.controls import Handler, scroll_step_regions
+from sessions.terminal.deferred import ERASE_TO_END, SGR_RE, style_after
+from sessions.terminal.motion import region
+from sessions.terminal.plainlines import FEW_ROWS, is_positioned, text_width
+from sessions.terminal.screen import TerminalScreen
+from sessions.terminal.style import Style
+
+#: Fewer rows than this are not a redraw (not worth looking back for; ``place`` measures them its own way).
+MIN_ROWS = FEW_ROWS + 1
+#: CUP with at most two parameters (what the screen reads), HVP: they only move the cursor.
+_CUP_RE = re.compile("\x1b\\[[0-9]*(?:;[0-9]*)?[Hf]")
+#: The CUP that starts each row of rows rewritten in place (their text holds no other escape but SGR).
+_ROW_RE = re.compile("\x1b\\[([0-9]{1,3});1H")
+_SHORTEST_CUP = len("\x1b[1;1H")
+
+
+class Skipped(NamedTuple):
+    """What the tokens before a redraw leave: the style after them, the margins, the modes to set."""
+
+    style: Style
+    margins: tuple[int, int]
+    modes: list[Handler]
+
+
+def find_redraws(parts: list[str]) -> list[int]:
+    """Indexes of the redraws among the tokens of a split (odd indexes: text, token, text, ...)."""
+    return [
+        i
+        for i in range(1, len(parts), 2)
+        if parts[i].endswith(ERASE_TO_END)
+        and parts[i].count(ERASE_TO_END) >= MIN_ROWS
+        and is_positioned(parts[i])
+    ]
+
+
+#: Kinds of token that may be skipped.
+_STYLE, _CURSOR, _ROWS, _STEP, _MODE = range(1, 6)
+#: Short tokens (a program repeats the same few) -> their kind (0: not skippable); bounded.
+_KINDS: dict[str, int] = {}
+#: (scrolling step, rows) -> the margins each DECSTBM of it sets (None: none; a program repeats the same few).
+_STEPS: dict[tuple[str, int], tuple[tuple[int, int] | None, tuple[int, int] | None]] = {}
+_MAX_KNOWN = 4096
+_LONGEST_KNOWN = 64
+
+
+def _kind(token: str, modes: dict[str, Handler]) -> int:
+    kind = _KINDS.get(token)
+    if kind is not None:
+        return kind
+    last = token[-1]
+    if last == "m":
+        kind = _STYLE if SGR_RE.fullmatch(token) else 0
+    elif last in "Hf":
+        kind = _CURSOR if _CUP_RE.fullmatch(token) else 0
+    elif last == "K" and token.endswith(ERASE_TO_END) and is_positioned(token):
+        return _ROWS  # long and never the same: not remembered
+    elif last == "r":
+        kind = _STEP if scroll_step_regions(token) is not None else 0
+    else:  # compiled the first time it ran: not remembered
+        return _MODE if token in modes else 0
+    if len(token) <= _LONGEST_KNOWN:
+        if len(_KINDS) >= _MAX_KNOWN:
+            _KINDS.clear()
+        _KINDS[token] = kind
+    return kind
+
+
+def first_skippable(parts: list[str], done: int, stop: int, modes: dict[str, Handler]) -> int | None:
+    """The first token of the run of tokens that may be skipped right before token *stop* (with no text
+    between them), not before index *done*; None when there is none."""
+    i = stop - 2
+    while i >= done and not parts[i + 1] and _kind(parts[i], modes):
+        i -= 2
+    return i + 2 if i + 2 < stop else None
+
+
+def skip_before(
+    screen: TerminalScreen,
+    parts: list[str],
+    start: int,
+    stop: int,
+    rewritten: set[int],
+    modes: dict[str, Handler],
+) -> Skipped | None:
+    """What tokens ``parts[start:stop]`` (all skippable, see ``first_skippable``) leave, when the rows
+    *rewritten* whole right after them are all they can touch; None when they may touch another."""
+    if screen.origin or screen.insert_mode or screen.charset is not None:
+        return None
+    rows = screen.rows
+    alternate = screen.alternate
+    margins = screen.margins
+    styled: list[str] = []
+    calls: list[Handler] = []
+    lo, hi = min(rewritten), max(rewritten)
+    if len(rewritten) != hi - lo + 1:  # not one block of rows: only rows rewritten in place and modes
+        lo, hi = rows, -1
+    for i in range(start, stop, 2):
+        token = parts[i]
+        last = token[-1]
+        if last == "m":
+            styled.append(token)
+        elif last == "K":
+            if not _rows_within(screen, token, margins, rewritten, hi):
+                return None
+            styled.append(token)
+        elif last == "r":
+            scrolled, after = _step_margins(token, rows)
+            scrolled = scrolled or margins
+            if not (alternate or scrolled[0] > 0) or scrolled[0] < lo or scrolled[1] > hi:
+                return None
+            margins = after or scrolled
+        elif last not in "Hf":
+            calls.append(modes[token])
+    return Skipped(style_after(screen.style, styled), margins, calls)
+
+
+def _step_margins(token: str, rows: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The margins the two DECSTBMs of a scrolling step set on a screen of *rows* (None: left alone)."""
+    found = _STEPS.get((token, rows))
+    if found is None:
+        regions = scroll_step_regions(token)
+        assert regions is not None, "first_skippable lets only scrolling steps through"
+        found = (region(rows, *regions[0]), region(rows, *regions[1]))
+        if len(_STEPS) >= _MAX_KNOWN:
+            _STEPS.clear()
+        _STEPS[(token, rows)] = found
+    return found
+
+
+def _rows_within(
+    screen: TerminalScreen, token: str, margins: tuple[int, int], rewritten: set[int], hi: int
+) -> bool:
+    """Whether rows rewritten in place (*token*) touch only rows in *rewritten* (rows up to *hi* when
+    they are one block, else -1): their own, and where one too wide may run on to (an upper bound of its
+    cells from its length, measured when that is not enough)."""
+    rows, cols = screen.rows, screen.cols
+    ys = [int(number) - 1 for number in _ROW_RE.findall(token)]
+    if min(ys) < 0 or max(ys) >= rows:
+        ys = [min(max(y, 0), rows - 1) for y in ys]
+    if not rewritten.issuperset(ys):
+        return False
+    pieces = token.split(ERASE_TO_END)
+    pieces.pop()
+    ascii = token.isascii()
+    per_char = 1 if ascii else 2  # cells a character may take
+    per_row = cols if ascii else max(1, cols - 1)  # cells a row takes at least (a wide character moves on)
+    bounds = [((len(piece) - _SHORTEST_CUP) * per_char - 1) // per_row for piece in pieces]  # rows below
+    if max(bounds) <= 0 or not screen.autowrap:
+        return True  # each row stays on its own
+    if max(map(add, ys, bounds)) <= min(hi, margins[1]):
+        return True  # each runs on within the block, and none past the bottom margin (no scrolling)
+    for y, piece, below in zip(ys, pieces, bounds, strict=True):
+        if below > 0 and not _runs_within(screen, y, below, margins, rewritten):
+            cells = text_width(piece.partition("H")[2])  # the bound was not enough: measure it
+            if not _runs_within(screen, y, (cells - 1) // per_row, margins, rewritten):
+                return False
+    return True
+
+
+def _runs_within(
+    screen: TerminalScreen, y: int, below: int, margins: tuple[int, int], rewritten: set[int]
+) -> bool:
+    """Whether a row written from row *y* that runs on to *below* rows after it touches only rows in
+    *rewritten* (the whole region when it scrolls it, never a row sent to the scrollback)."""
+    top, bottom = margins
+    if not below:
+        return y in rewritten
+    if y <= bottom < y + below:  # it scrolls the region
+        return (screen.alternate or top > 0) and rewritten.issuperset(range(min(y, top), bottom + 1))
+    return rewritten.issuperset(range(y, min(y + below, screen.rows - 1) + 1))
