@@ -18,6 +18,7 @@ Everything comes out exactly as running each token would have made it (tests/ter
 from __future__ import annotations
 
 import re
+from itertools import compress, count, repeat
 from operator import add
 from typing import NamedTuple
 
@@ -47,13 +48,18 @@ class Skipped(NamedTuple):
 
 def find_redraws(parts: list[str]) -> list[int]:
     """Indexes of the redraws among the tokens of a split (odd indexes: text, token, text, ...)."""
-    return [
-        i
-        for i in range(1, len(parts), 2)
-        if parts[i].endswith(ERASE_TO_END)
-        and parts[i].count(ERASE_TO_END) >= MIN_ROWS
-        and is_positioned(parts[i])
-    ]
+    ending = compress(count(1, 2), map(str.endswith, parts[1::2], repeat(ERASE_TO_END)))
+    return [i for i in ending if _rows_at_least(parts[i], MIN_ROWS) and is_positioned(parts[i])]
+
+
+def _rows_at_least(token: str, rows: int) -> bool:
+    """Whether *token* holds at least *rows* ELs (found from the start: a long token is not scanned)."""
+    at = -1
+    for _ in range(rows):
+        at = token.find(ERASE_TO_END, at + 1)
+        if at < 0:
+            return False
+    return True
 
 
 #: Kinds of token that may be skipped.
@@ -92,7 +98,8 @@ def first_skippable(parts: list[str], done: int, stop: int, modes: dict[str, Han
     """The first token of the run of tokens that may be skipped right before token *stop* (with no text
     between them), not before index *done*; None when there is none."""
     i = stop - 2
-    while i >= done and not parts[i + 1] and _kind(parts[i], modes):
+    kinds = _KINDS
+    while i >= done and not parts[i + 1] and (kinds.get(parts[i]) or _kind(parts[i], modes)):
         i -= 2
     return i + 2 if i + 2 < stop else None
 
@@ -191,3 +198,9 @@ def _runs_within(
     if y <= bottom < y + below:  # it scrolls the region
         return (screen.alternate or top > 0) and rewritten.issuperset(range(min(y, top), bottom + 1))
     return rewritten.issuperset(range(y, min(y + below, screen.rows - 1) + 1))
+
+
+def rows_placed(screen: TerminalScreen, token: str) -> set[int]:
+    """The rows (0-based) that rows rewritten in place (*token*) go to."""
+    rows = screen.rows
+    return {min(max(int(number), 1), rows) - 1 for number in _ROW_RE.findall(token)}

@@ -15,11 +15,11 @@ from bisect import bisect_left
 
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
-from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT
+from sessions.terminal.deferred import PLAIN_TEXT
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
-from sessions.terminal.redraws import MIN_ROWS, find_redraws, first_skippable, skip_before
+from sessions.terminal.redraws import find_redraws, first_skippable, rows_placed, skip_before
 from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
@@ -122,7 +122,7 @@ class TerminalStream:
             if HOME in data:
                 data = self._skip_frames(data)
             parts = _TOKEN_RE.split(data)
-            redraws = find_redraws(parts) if data.count(ERASE_TO_END) >= MIN_ROWS else None
+            redraws = find_redraws(parts)
             if redraws:
                 self._run_redraws(parts, redraws)
             else:
@@ -171,12 +171,10 @@ class TerminalStream:
     def _skip_before(self, parts: list[str], start: int, stop: int) -> bool:
         """Skip tokens ``parts[start:stop]`` if the redraw at *stop* overwrites all they can change."""
         screen = self.screen
-        ys, widths, _texts = self._plain.measure(parts[stop])
-        if max(widths) >= screen.cols:
-            return False
-        skipped = skip_before(screen, parts, start, stop, set(ys), self._controls.flags)
-        if skipped is None:
-            return False
+        redraw = parts[stop]
+        skipped = skip_before(screen, parts, start, stop, rows_placed(screen, redraw), self._controls.flags)
+        if skipped is None or max(self._plain.measure(redraw)[1]) >= screen.cols:
+            return False  # (measured last: the redraw that follows needs it anyway)
         screen.style, screen.margins = skipped.style, skipped.margins
         for call in skipped.modes:
             call()
