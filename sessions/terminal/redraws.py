@@ -85,7 +85,7 @@ def _kind(token: str, modes: dict[str, Handler]) -> int:
         return _ROWS  # long and never the same: not remembered
     elif last == "r":
         kind = _STEP if scroll_step_regions(token) is not None else 0
-    else:  # compiled the first time it ran: not remembered
+    else:  # a mode is one once compiled (when it first ran): not remembered
         return _MODE if token in modes else 0
     if len(token) <= _LONGEST_KNOWN:
         if len(_KINDS) >= _MAX_KNOWN:
@@ -99,7 +99,11 @@ def first_skippable(parts: list[str], done: int, stop: int, modes: dict[str, Han
     between them), not before index *done*; None when there is none."""
     i = stop - 2
     kinds = _KINDS
-    while i >= done and not parts[i + 1] and (kinds.get(parts[i]) or _kind(parts[i], modes)):
+    while (
+        i >= done
+        and not parts[i + 1]
+        and (kinds.get(parts[i]) or parts[i] in modes or _kind(parts[i], modes))
+    ):
         i -= 2
     return i + 2 if i + 2 < stop else None
 
@@ -140,7 +144,10 @@ def skip_before(
                 return None
             margins = after or scrolled
         elif last not in "Hf":
-            calls.append(modes[token])
+            call = modes.get(token)
+            if call is None:  # the table of compiled tokens started over
+                return None
+            calls.append(call)
     return Skipped(style_after(screen.style, styled), margins, calls)
 
 
@@ -164,6 +171,11 @@ def _rows_within(
     they are one block, else -1): their own, and where one too wide may run on to (an upper bound of its
     cells from its length, measured when that is not enough)."""
     rows, cols = screen.rows, screen.cols
+    if token.find(ERASE_TO_END) == len(token) - 3:  # one row (a scrolling step's new row)
+        y = min(max(int(token[2 : token.index(";")]), 1), rows) - 1
+        below = ((len(token) - 3 - _SHORTEST_CUP) * (1 if token.isascii() else 2) - 1) // max(1, cols - 1)
+        if below <= 0 or not screen.autowrap or y + below <= min(hi, margins[1]):
+            return y in rewritten
     ys = [int(number) - 1 for number in _ROW_RE.findall(token)]
     if min(ys) < 0 or max(ys) >= rows:
         ys = [min(max(y, 0), rows - 1) for y in ys]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
@@ -155,7 +155,7 @@ class TerminalStream:
             if start is None:
                 k -= 1
                 continue
-            first = bisect_left(redraws, start, 0, k)
+            first = bisect_right(redraws, start, 0, k)
             spans.append((start, redraws[first:k]))
             k = first
         done = 0  # parts[:done] have run, or are skipped
@@ -275,11 +275,16 @@ class TerminalStream:
                     elif end <= cols and not insert_mode:
                         screen.blank_style = None
                         line = buffer[y]
-                        chars = line.chars
-                        if (x and chars[x] == STUB) or (end < cols and chars[end] == STUB):
-                            line.fix_wide_edges(x, end)
-                        chars[x:end] = cells  # type: ignore[assignment]
-                        line.styles[x:end] = [style] * (end - x)
+                        if line.written_start() == x and STUB not in cells:  # type: ignore[operator]
+                            # A row kept as text, written over from its start up to here (a row that a
+                            # read cut, finished in the next): what it held is not laid out yet.
+                            line.write_start(x, list(cells), [style] * (end - x), cols)  # type: ignore[arg-type]
+                        else:
+                            chars = line.chars
+                            if (x and chars[x] == STUB) or (end < cols and chars[end] == STUB):
+                                line.fix_wide_edges(x, end)
+                            chars[x:end] = cells  # type: ignore[assignment]
+                            line.styles[x:end] = [style] * (end - x)
                         dirty_add(y)
                         x = end
                     else:
