@@ -123,20 +123,18 @@ def skip_before(
     rows = screen.rows
     alternate = screen.alternate
     margins = screen.margins
-    styled: list[str] = []
     calls: list[Handler] = []
     lo, hi = min(rewritten), max(rewritten)
     if len(rewritten) != hi - lo + 1:  # not one block of rows: only rows rewritten in place and modes
         lo, hi = rows, -1
-    for i in range(start, stop, 2):
-        token = parts[i]
+    tokens = parts[start:stop:2]
+    for token in tokens:
         last = token[-1]
         if last == "m":
-            styled.append(token)
-        elif last == "K":
+            continue
+        if last == "K":
             if not _rows_within(screen, token, margins, rewritten, hi):
                 return None
-            styled.append(token)
         elif last == "r":
             scrolled, after = _step_margins(token, rows)
             scrolled = scrolled or margins
@@ -148,7 +146,8 @@ def skip_before(
             if call is None:  # the table of compiled tokens started over
                 return None
             calls.append(call)
-    return Skipped(style_after(screen.style, styled), margins, calls)
+    # The style after them, read back from the end (no other kind of token holds an SGR).
+    return Skipped(style_after(screen.style, tokens), margins, calls)
 
 
 def _step_margins(token: str, rows: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

@@ -356,7 +356,9 @@ class TerminalStream:
                     self._plain.take(token)
                 elif token[-3:] == "\x1b[K" and is_positioned(token):  # rows rewritten in place
                     last = None
-                    self._plain.place(token)
+                    self._plain.place(token)  # (moves the cursor, sets the style, changes no mode)
+                    x, y, style = screen.cursor_x, screen.cursor_y, screen.style
+                    continue
                 elif token[-1] == "b" and is_rep_run(token):  # x REP, y REP, ...
                     repeat_run(screen, token)
                 elif is_cell_run(token):  # a colour per cell
