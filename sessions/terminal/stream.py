@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
-from sessions.terminal.deferred import PLAIN_TEXT
+from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
@@ -122,7 +122,7 @@ class TerminalStream:
             if HOME in data:
                 data = self._skip_frames(data)
             parts = _TOKEN_RE.split(data)
-            redraws = find_redraws(parts)
+            redraws = find_redraws(parts) if ERASE_TO_END in data else None
             if redraws:
                 self._run_redraws(parts, redraws)
             else:
