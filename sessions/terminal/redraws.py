@@ -35,6 +35,8 @@ MIN_ROWS = FEW_ROWS + 1
 _CUP_RE = re.compile("\x1b\\[[0-9]*(?:;[0-9]*)?[Hf]")
 #: The CUP that starts each row of rows rewritten in place (their text holds no other escape but SGR).
 _ROW_RE = re.compile("\x1b\\[([0-9]{1,3});1H")
+#: The CUP of a row after the first, with the EL before it (searched for as one string: fast).
+_NEXT_ROW_RE = re.compile("\x1b\\[K\x1b\\[([0-9]{1,3});1H")
 _SHORTEST_CUP = len("\x1b[1;1H")
 
 
@@ -175,13 +177,13 @@ def _rows_within(
         below = ((len(token) - 3 - _SHORTEST_CUP) * (1 if token.isascii() else 2) - 1) // max(1, cols - 1)
         if below <= 0 or not screen.autowrap or y + below <= min(hi, margins[1]):
             return y in rewritten
-    ys = [int(number) - 1 for number in _ROW_RE.findall(token)]
+    pieces = token.split(ERASE_TO_END)
+    pieces.pop()
+    ys = [int(piece[2 : piece.index(";")]) - 1 for piece in pieces]  # "ESC [ N ; 1 H" starts each
     if min(ys) < 0 or max(ys) >= rows:
         ys = [min(max(y, 0), rows - 1) for y in ys]
     if not rewritten.issuperset(ys):
         return False
-    pieces = token.split(ERASE_TO_END)
-    pieces.pop()
     ascii = token.isascii()
     per_char = 1 if ascii else 2  # cells a character may take
     per_row = cols if ascii else max(1, cols - 1)  # cells a row takes at least (a wide character moves on)
@@ -214,4 +216,8 @@ def _runs_within(
 def rows_placed(screen: TerminalScreen, token: str) -> set[int]:
     """The rows (0-based) that rows rewritten in place (*token*) go to."""
     rows = screen.rows
-    return {min(max(int(number), 1), rows) - 1 for number in _ROW_RE.findall(token)}
+    first = _ROW_RE.match(token)
+    assert first is not None, "rows rewritten in place start with their CUP"
+    # Every other row starts right after the EL of the one before (a row's text holds no EL).
+    numbers = [first.group(1), *_NEXT_ROW_RE.findall(token)]
+    return {min(max(int(number), 1), rows) - 1 for number in numbers}
