@@ -172,32 +172,50 @@ def _rows_within(
     they are one block, else -1): their own, and where one too wide may run on to (an upper bound of its
     cells from its length, measured when that is not enough)."""
     rows, cols = screen.rows, screen.cols
-    if token.find(ERASE_TO_END) == len(token) - 3:  # one row (a scrolling step's new row)
-        y = min(max(int(token[2 : token.index(";")]), 1), rows) - 1
-        below = ((len(token) - 3 - _SHORTEST_CUP) * (1 if token.isascii() else 2) - 1) // max(1, cols - 1)
-        if below <= 0 or not screen.autowrap or y + below <= min(hi, margins[1]):
-            return y in rewritten
     pieces = token.split(ERASE_TO_END)
     pieces.pop()
-    ys = [int(piece[2 : piece.index(";")]) - 1 for piece in pieces]  # "ESC [ N ; 1 H" starts each
+    ascii = token.isascii()
+    per_char = 1 if ascii else 2  # cells a character may take
+    per_row = cols if ascii else max(1, cols - 1)  # cells a row takes at least (a wide character moves on)
+    limit = min(hi, margins[1]) if screen.autowrap else rows  # runs on to no row past this: fine
+    if len(pieces) <= FEW_ROWS:  # a scrolling step's new row, the status line: one by one
+        for piece in pieces:
+            y = min(max(int(piece[2 : piece.index(";")]), 1), rows) - 1  # "ESC [ N ; 1 H" starts each
+            if y not in rewritten:
+                return False
+            below = ((len(piece) - _SHORTEST_CUP) * per_char - 1) // per_row  # rows it may run on to
+            if y + below > limit and not _row_within(screen, y, below, piece, per_row, margins, rewritten):
+                return False
+        return True
+    ys = [int(piece[2 : piece.index(";")]) - 1 for piece in pieces]
     if min(ys) < 0 or max(ys) >= rows:
         ys = [min(max(y, 0), rows - 1) for y in ys]
     if not rewritten.issuperset(ys):
         return False
-    ascii = token.isascii()
-    per_char = 1 if ascii else 2  # cells a character may take
-    per_row = cols if ascii else max(1, cols - 1)  # cells a row takes at least (a wide character moves on)
-    bounds = [((len(piece) - _SHORTEST_CUP) * per_char - 1) // per_row for piece in pieces]  # rows below
-    if max(bounds) <= 0 or not screen.autowrap:
-        return True  # each row stays on its own
-    if max(map(add, ys, bounds)) <= min(hi, margins[1]):
+    bounds = [((len(piece) - _SHORTEST_CUP) * per_char - 1) // per_row for piece in pieces]
+    if max(map(add, ys, bounds)) <= limit:
         return True  # each runs on within the block, and none past the bottom margin (no scrolling)
-    for y, piece, below in zip(ys, pieces, bounds, strict=True):
-        if below > 0 and not _runs_within(screen, y, below, margins, rewritten):
-            cells = text_width(piece.partition("H")[2])  # the bound was not enough: measure it
-            if not _runs_within(screen, y, (cells - 1) // per_row, margins, rewritten):
-                return False
-    return True
+    return all(
+        y + below <= limit or _row_within(screen, y, below, piece, per_row, margins, rewritten)
+        for y, piece, below in zip(ys, pieces, bounds, strict=True)
+    )
+
+
+def _row_within(
+    screen: TerminalScreen,
+    y: int,
+    below: int,
+    piece: str,
+    per_row: int,
+    margins: tuple[int, int],
+    rewritten: set[int],
+) -> bool:
+    """Whether a row rewritten in place from row *y* (*piece*: its CUP and text) that may run on to *below*
+    rows touches only rows in *rewritten*; measured when the bound is not enough."""
+    if below <= 0 or not screen.autowrap or _runs_within(screen, y, below, margins, rewritten):
+        return True
+    cells = text_width(piece.partition("H")[2])
+    return _runs_within(screen, y, (cells - 1) // per_row, margins, rewritten)
 
 
 def _runs_within(
@@ -219,5 +237,7 @@ def rows_placed(screen: TerminalScreen, token: str) -> set[int]:
     first = _ROW_RE.match(token)
     assert first is not None, "rows rewritten in place start with their CUP"
     # Every other row starts right after the EL of the one before (a row's text holds no EL).
-    numbers = [first.group(1), *_NEXT_ROW_RE.findall(token)]
-    return {min(max(int(number), 1), rows) - 1 for number in numbers}
+    numbers = set(map(int, [first.group(1), *_NEXT_ROW_RE.findall(token)]))
+    if min(numbers) < 1 or max(numbers) > rows:
+        numbers = {min(max(number, 1), rows) for number in numbers}
+    return {number - 1 for number in numbers}
