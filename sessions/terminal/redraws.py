@@ -10,7 +10,8 @@ may run on to: the rows below it, the whole region when it may scroll), scrollin
 within the rows the redraw rewrites), CUP, SGR and modes nothing else reads (cursor visibility, keys,
 mouse, paste), none of it able to send a row to the scrollback (the alternate screen, or a region below
 the top row). What they leave is the style after them (their SGR read back from the end), the margins
-the last step sets, and those modes, set in order; the redraw then puts the cursor where it ends.
+the last step sets, and those modes (each token once, in the order of its last time: each sets its modes
+to values of its own); the redraw then puts the cursor where it ends.
 
 Everything comes out exactly as running each token would have made it (tests/terminal/test_shortcuts.py).
 """
@@ -125,7 +126,7 @@ def skip_before(
     rows = screen.rows
     alternate = screen.alternate
     margins = screen.margins
-    calls: list[Handler] = []
+    calls: dict[str, Handler] = {}  # in the order of each one's last time
     lo, hi = min(rewritten), max(rewritten)
     if len(rewritten) != hi - lo + 1:  # not one block of rows: only rows rewritten in place and modes
         lo, hi = rows, -1
@@ -147,9 +148,10 @@ def skip_before(
             call = modes.get(token)
             if call is None:  # the table of compiled tokens started over
                 return None
-            calls.append(call)
+            calls.pop(token, None)  # each sets its modes to values of its own: its last time decides
+            calls[token] = call
     # The style after them, read back from the end (no other kind of token holds an SGR).
-    return Skipped(style_after(screen.style, tokens), margins, calls)
+    return Skipped(style_after(screen.style, tokens), margins, list(calls.values()))
 
 
 def _step_margins(token: str, rows: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

@@ -62,7 +62,7 @@ def _state(screen: TerminalScreen) -> tuple:
         screen.saved_cursors,
         screen.margins,
         (screen.origin, screen.autowrap, screen.insert_mode, screen.newline_mode, screen.alternate),
-        (screen.cursor_hidden, sorted(screen.private_modes)),
+        (screen.cursor_hidden, sorted(screen.private_modes), screen.app_cursor_keys, screen.bracketed_paste),
     )
 
 
@@ -341,7 +341,8 @@ _vim_step = st.tuples(
 ).map("".join)
 _redraw_op = st.one_of(
     *[_redraw, _redraw, _redraw, _vim_step, _vim_step, _vim_step, _scroll_step, _redraw_row, _positioned],
-    st.sampled_from(["\x1b[?25l", "\x1b[?25h", "\x1b[?1h", "\x1b[3;4H", "\x1b[H", "\x1b[9;2f", "\x1b[0m"]),
+    st.sampled_from(["\x1b[?25l", "\x1b[?25h", "\x1b[?1h", "\x1b[?1l", "\x1b[?2004h", "\x1b[?25;2004l"]),
+    st.sampled_from(["\x1b[?1000h", "\x1b[3;4H", "\x1b[H", "\x1b[9;2f", "\x1b[0m", "\x1b[1;2;3H"]),
     st.sampled_from(["\r\n", "x", "\x1b[K", "\x1b[2J", "\x1b[?1049l", "\x1b[?1049h", "\x1b[?6h", "\x1b[4l"]),
 )
 
