@@ -418,3 +418,30 @@ def test_a_redraw_does_not_skip_what_runs_on_below_it():
     fast = TerminalScreen(20, 8)
     TerminalStream(fast).feed_text("\x1b[?1049h" + first + second)
     assert fast.display[6].rstrip() == "xxxxx"
+
+
+# --- text written over the last column without autowrap (screen._skip_overwritten) -------------------------
+_margin_text = st.lists(
+    st.sampled_from(["가", "x", "가", "─", "ab", "가나", "e\u0301", "\uff21", "x가"]), max_size=40
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    before=st.sampled_from(["", "가나다라", "abcdef", "ab가", "a가나", "\x1b[4h", "\x1b[44m가"]),
+    text=_margin_text.map("".join),
+    cols=st.integers(1, 7),
+)
+def test_text_past_the_margin_without_autowrap_is_as_written_one_character_at_a_time(before, text, cols):
+    """All of it at once (most of it written over the last column or two: skipped) against one character
+    per read (nothing to skip); the row held wide characters at the edge or not; insert mode."""
+    data = "\x1b[?7l" + before + "\r" + "x" * cols + text
+    fast = TerminalScreen(cols, 3)
+    TerminalStream(fast).feed_text(data)
+    slow = TerminalScreen(cols, 3)
+    stream = TerminalStream(slow)
+    for char in data[: data.index("\r") + 1 + cols]:  # the setup and the row filled
+        stream.feed_text(char)
+    for char in text:
+        stream.feed_text(char)
+    assert _state(fast) == _state(slow), repr(data)
