@@ -16,7 +16,7 @@ from functools import partial
 
 import pyte
 
-from sessions.terminal.motion import MAX_COLS, MAX_ROWS
+from sessions.terminal.motion import MAX_COLS, MAX_ROWS, region
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, SgrCache
 
@@ -87,6 +87,8 @@ _PART_RE = re.compile("\x1b\\[([0-9;]*)(.)")
 _SCROLL_STEP_RE = re.compile(
     "\x1b\\[([0-9;]*)r\x1b\\[([0-9;]*)H((?:[\n\x0b\x0c]|\x1b[DM])+)\x1b\\[([0-9;]*)r"
 )
+#: CUP and HVP with at most two parameters of at most four digits (as ``_params`` reads them: empty is 0).
+_CUP_RE = re.compile("\x1b\\[([0-9]{0,4})(?:;([0-9]{0,4}))?[Hf]")
 _MOVES_RE = re.compile("(?:[\n\x0b\x0c]|\x1bD)+|(?:\x1bM)+")
 
 
@@ -169,7 +171,12 @@ class Controls:
         """The call for *token*, compiled and remembered the first time."""
         found = self.handlers.get(token)
         if found is None:
-            found, idempotent = self._compile(token)
+            cup = _CUP_RE.fullmatch(token)
+            if cup is not None:  # the commonest new token (the cursor put anywhere): made at once
+                line, column = (int(number) if number else 0 for number in cup.groups())
+                found, idempotent = partial(self.screen.cursor_position, line, column), True
+            else:
+                found, idempotent = self._compile(token)
             if len(self.handlers) >= MAX_HANDLERS:
                 self.handlers.clear()
                 self.handlers.update(self._base)
@@ -236,14 +243,23 @@ class Controls:
         DECSTBM does not home the cursor (the CUP after it puts it elsewhere whatever it was)."""
         match = _SCROLL_STEP_RE.fullmatch(token)
         assert match is not None, "the tokenizer makes these tokens only"
-        region, cup, after = (_two(body) for body in match.group(1, 2, 4))
-        calls: list[Handler] = [
-            partial(self.screen.set_margins, *region, home=False),
-            partial(self.screen.cursor_position, *cup),
-            *(self.handler(run) for run in _MOVES_RE.findall(match.group(3))),
-            partial(self.screen.set_margins, *after),
-        ]
-        return partial(self._each, calls)
+        first, cup, after = (_two(body) for body in match.group(1, 2, 4))
+        moves = [self.handler(run) for run in _MOVES_RE.findall(match.group(3))]
+        return partial(self._scroll_step, first, cup, moves, after)
+
+    def _scroll_step(self, first: Params, cup: Params, moves: list[Handler], after: Params) -> None:
+        """DECSTBM (the cursor left alone: the CUP after it puts it elsewhere), CUP, the moves, DECSTBM."""
+        screen = self.screen
+        margins = region(screen.rows, *first)
+        if margins is not None:
+            screen.margins = margins
+        screen.cursor_position(*cup)
+        for move in moves:
+            move()
+        margins = region(screen.rows, *after)
+        if margins is not None:
+            screen.margins = margins
+            screen.cursor_position()
 
     @staticmethod
     def _each(calls: list[Handler]) -> None:

@@ -229,10 +229,13 @@ class MotionMixin:
     def cursor_position(self, line: int | None = None, column: int | None = None) -> None:
         """CUP/HVP (1-based); in origin mode relative to the top margin and clamped to the region, as
         xterm's CursorSet does."""
-        self.cursor_x = min(column or 1, MAX_COLS) - 1
-        self.cursor_y = min(line or 1, MAX_ROWS) - 1 + (self.margins[0] if self.origin else 0)
-        self._clamp_x()
-        self._clamp_y()
+        y = min(line or 1, MAX_ROWS) - 1
+        if self.origin:
+            top, bottom = self.margins
+            self.cursor_y = min(max(top, y + top), bottom)
+        else:
+            self.cursor_y = min(max(0, y), self.rows - 1)
+        self.cursor_x = min(max(0, min(column or 1, MAX_COLS) - 1), self.cols - 1)
 
     def cursor_to_column(self, column: int | None = None) -> None:
         """CHA/HPA."""
