@@ -64,6 +64,10 @@ class PlainLines:
         self.screen = screen
         self._draw = draw
         self._measured: tuple[str, int, tuple[list[int], list[int], list[str]]] | None = None
+        #: Whether rows were rewritten in place more than a few at once since the stream last looked for
+        #: redraws in a read (it looks in reads after such rows only: a program that draws otherwise,
+        #: real vim among them, pays nothing for the search).
+        self.placed_many = True
 
     def take(self, token: str) -> None:
         """CR LF, then complete plain lines (each ending in CR LF)."""
@@ -140,6 +144,7 @@ class PlainLines:
             return
         ys, widths, texts = self.measure(token)
         self._measured = None
+        self.placed_many = True
         if max(widths) < cols:  # every row is kept as text (vim, less)
             every = PlainRows(texts, screen.style, cols)
             for y, line in zip(ys, map(Line.deferred, repeat(every), range(len(ys))), strict=True):

@@ -122,7 +122,11 @@ class TerminalStream:
             if HOME in data:
                 data = self._skip_frames(data)
             parts = _TOKEN_RE.split(data)
-            redraws = find_redraws(parts) if ERASE_TO_END in data else None
+            redraws = None
+            plain = self._plain
+            if plain.placed_many and ERASE_TO_END in data:  # (a program that redraws so, seen lately)
+                redraws = find_redraws(parts)
+                plain.placed_many = bool(redraws)  # until it places many rows at once again
             if redraws:
                 self._run_redraws(parts, redraws)
             else:

@@ -8,9 +8,19 @@ and no blank screen known: screen, scrollback, cursor, style, saved cursors and 
 
 from __future__ import annotations
 
+import fcntl
 import itertools
+import os
 import random
+import select
+import shutil
+import struct
+import subprocess
+import termios
+import time
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -445,3 +455,49 @@ def test_text_past_the_margin_without_autowrap_is_as_written_one_character_at_a_
     for char in text:
         stream.feed_text(char)
     assert _state(fast) == _state(slow), repr(data)
+
+
+def _real_vim_session(tmp_path: Path) -> str:
+    """What vim itself (syntax colours, line numbers, 120x40, TERM=xterm-256color) sends while paging,
+    scrolling a line at a time and jumping around a file, read from a pty."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "HOME": str(tmp_path)}
+    source = Path(__file__).resolve().parents[2] / "sessions" / "terminal" / "stream.py"
+    command = ["vim", "-u", "NONE", "-i", "NONE", "-N", "-n", "-R", "-c", "syntax on", "-c", "set nu", str(source)]
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    out = bytearray()
+
+    def read_for(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if select.select([master], [], [], 0.02)[0]:
+                try:
+                    out.extend(os.read(master, 65536))
+                except OSError:  # vim has gone
+                    return
+
+    try:
+        read_for(1.0)
+        keys = [b"\x06"] * 4 + [b"\x05"] * 12 + [b"j"] * 45 + [b"\x02", b"\x19" * 5, b"G", b"gg", b"\x04"]
+        for key in keys:
+            os.write(master, key)
+            read_for(0.02)
+        os.write(master, b":q!\r")
+        read_for(0.3)
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+        os.close(master)
+    return out.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed (scripts/setup installs it)")
+def test_real_vim_output_changes_speed_only(tmp_path):
+    data = _real_vim_session(tmp_path)
+    assert "\x1b[?1049h" in data and data.count("\x1b[K") > 20
+    for size in (len(data), 32768, 4096, 997):  # one read, reads cut anywhere
+        _compare(data, 120, 40, 1000, list(range(size, len(data), size)))
