@@ -464,7 +464,8 @@ def _real_vim_session(tmp_path: Path) -> str:
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "HOME": str(tmp_path)}
     source = Path(__file__).resolve().parents[2] / "sessions" / "terminal" / "stream.py"
-    command = ["vim", "-u", "NONE", "-i", "NONE", "-N", "-n", "-R", "-c", "syntax on", "-c", "set nu", str(source)]
+    options = ["-u", "NONE", "-i", "NONE", "-N", "-n", "-R", "-c", "syntax on", "-c", "set nu"]
+    command = ["vim", *options, str(source)]
     process = subprocess.Popen(
         command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
     )
