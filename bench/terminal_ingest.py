@@ -206,6 +206,8 @@ def _content(args: argparse.Namespace, tmux: TmuxReference | None) -> bool:
     print(f"{'stream':<26} {'MB':>5} {'ours MB/s':>10} {'tmux MB/s':>10} {'ours/tmux':>10}")
     ok = True
     for name, make in CONTENT.items():
+        if args.stream and args.stream.lower() not in name.lower():
+            continue
         data = make(int(args.mb * 1e6 * (4 if name == "mixed log" else 1)))
         mb = len(data) / 1e6
         ours = mb / min(ingest_ours(data) for _ in range(args.runs))
@@ -271,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-tmux", action="store_true", help="skip the tmux reference")
     parser.add_argument("--no-widget", action="store_true", help="skip the Qt stall measurement")
     parser.add_argument("--only", choices=["content", "floods", "widget"], help="run one part")
+    parser.add_argument("--stream", help="only the content streams whose name holds this (e.g. vim)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
 

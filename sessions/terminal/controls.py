@@ -16,7 +16,7 @@ from functools import partial
 
 import pyte
 
-from sessions.terminal.motion import MAX_COLS, MAX_ROWS
+from sessions.terminal.motion import MAX_COLS, MAX_ROWS, region
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, SgrCache
 
@@ -63,6 +63,7 @@ _CSI_METHODS = {
     "r": "set_margins",
 }
 _VARIADIC = {"set_mode", "reset_mode", "set_margins", "cursor_position"}
+_TWO_PARAMS = {"set_margins", "cursor_position"}
 #: CSI finals whose sequence changes nothing when it comes again right after itself: absolute positioning
 #: (CUP, HVP, CHA, HPA, VPA), erasing (ED, EL, ECH), margins, modes, tab clearing, SCOSC/SCORC.
 _IDEMPOTENT_CSI = frozenset("HfG`dJKXrhlgsu")
@@ -86,6 +87,8 @@ _PART_RE = re.compile("\x1b\\[([0-9;]*)(.)")
 _SCROLL_STEP_RE = re.compile(
     "\x1b\\[([0-9;]*)r\x1b\\[([0-9;]*)H((?:[\n\x0b\x0c]|\x1b[DM])+)\x1b\\[([0-9;]*)r"
 )
+#: CUP and HVP with at most two parameters of at most four digits (as ``_params`` reads them: empty is 0).
+_CUP_RE = re.compile("\x1b\\[([0-9]{0,4})(?:;([0-9]{0,4}))?[Hf]")
 _MOVES_RE = re.compile("(?:[\n\x0b\x0c]|\x1bD)+|(?:\x1bM)+")
 
 
@@ -106,6 +109,15 @@ def _two(body: str) -> tuple[int | None, int | None]:
     """The first two parameters of a CSI (None where missing), as DECSTBM and CUP take them."""
     params: list[int | None] = [*(_params(body) if body else []), None, None]
     return params[0], params[1]
+
+
+Params = tuple[int | None, int | None]
+
+
+def scroll_step_regions(token: str) -> tuple[Params, Params] | None:
+    """The parameters of the two DECSTBMs of a scrolling step (None: *token* is not one)."""
+    match = _SCROLL_STEP_RE.fullmatch(token)
+    return None if match is None else (_two(match.group(1)), _two(match.group(4)))
 
 
 def _ignore() -> None:
@@ -159,7 +171,12 @@ class Controls:
         """The call for *token*, compiled and remembered the first time."""
         found = self.handlers.get(token)
         if found is None:
-            found, idempotent = self._compile(token)
+            cup = _CUP_RE.fullmatch(token)
+            if cup is not None:  # the commonest new token (the cursor put anywhere): made at once
+                line, column = (int(number) if number else 0 for number in cup.groups())
+                found, idempotent = partial(self.screen.cursor_position, line, column), True
+            else:
+                found, idempotent = self._compile(token)
             if len(self.handlers) >= MAX_HANDLERS:
                 self.handlers.clear()
                 self.handlers.update(self._base)
@@ -226,14 +243,23 @@ class Controls:
         DECSTBM does not home the cursor (the CUP after it puts it elsewhere whatever it was)."""
         match = _SCROLL_STEP_RE.fullmatch(token)
         assert match is not None, "the tokenizer makes these tokens only"
-        region, cup, after = (_two(body) for body in match.group(1, 2, 4))
-        calls: list[Handler] = [
-            partial(self.screen.set_margins, *region, home=False),
-            partial(self.screen.cursor_position, *cup),
-            *(self.handler(run) for run in _MOVES_RE.findall(match.group(3))),
-            partial(self.screen.set_margins, *after),
-        ]
-        return partial(self._each, calls)
+        first, cup, after = (_two(body) for body in match.group(1, 2, 4))
+        moves = [self.handler(run) for run in _MOVES_RE.findall(match.group(3))]
+        return partial(self._scroll_step, first, cup, moves, after)
+
+    def _scroll_step(self, first: Params, cup: Params, moves: list[Handler], after: Params) -> None:
+        """DECSTBM (the cursor left alone: the CUP after it puts it elsewhere), CUP, the moves, DECSTBM."""
+        screen = self.screen
+        margins = region(screen.rows, *first)
+        if margins is not None:
+            screen.margins = margins
+        screen.cursor_position(*cup)
+        for move in moves:
+            move()
+        margins = region(screen.rows, *after)
+        if margins is not None:
+            screen.margins = margins
+            screen.cursor_position()
 
     @staticmethod
     def _each(calls: list[Handler]) -> None:
@@ -284,6 +310,8 @@ class Controls:
         if name is None:
             return _ignore, True
         method = getattr(screen, name)
+        if name in _TWO_PARAMS:  # xterm reads the first two (a third was a TypeError here)
+            params = params[:2]
         call = partial(method, *params) if name in _VARIADIC else partial(method, first)
         return call, final in _IDEMPOTENT_CSI
 

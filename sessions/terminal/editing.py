@@ -61,7 +61,12 @@ class EditingMixin:
         """EL: 0 cursor to end, 1 start to cursor (inclusive), 2 the whole line."""
         self._end_wrap()
         x = self.cursor_x
-        if how == 0:
+        line = self.buffer[self.cursor_y]
+        if how == 0 and line.written_start() == x:  # kept as text, written over up to here: all it held goes
+            line.end_written(self.cols, erase_style(self.style))
+            self.blank_style = None
+            self.dirty.add(self.cursor_y)
+        elif how == 0:
             self._fill(self.cursor_y, x, self.cols)
         elif how == 1:
             self._fill(self.cursor_y, 0, x + 1)

@@ -72,6 +72,16 @@ class Line:
         if len(chars) == cols:
             self._deferred = None
 
+    def end_written(self, cols: int, blank: Style) -> None:
+        """Erase a row kept as text from where the cells written over its start end (``written_start``):
+        those cells, then blanks in *blank*; what it held is never laid out."""
+        try:
+            chars, styles = self._chars, self._styles
+        except AttributeError:
+            chars, styles = [], []
+        pad = cols - len(chars)
+        self.replace_cells(chars + [" "] * pad, styles + [blank] * pad)
+
     @property
     def chars(self) -> list[str]:
         """One string per cell (mutable in place)."""

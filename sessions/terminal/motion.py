@@ -37,6 +37,14 @@ class Savepoint:
 NOTHING_SAVED = Savepoint(0, 0, False, DEFAULT_STYLE, False, ("B", "B"), False)
 
 
+def region(rows: int, top: int | None, bottom: int | None) -> tuple[int, int] | None:
+    """The margins DECSTBM sets on a screen of *rows* (0-based, inclusive; missing or 0 means the screen
+    edge), or None when it leaves them alone (a region of fewer than two rows)."""
+    new_top = max(0, min((top or 1) - 1, rows - 1))
+    new_bottom = max(0, min((bottom or rows) - 1, rows - 1))
+    return (new_top, new_bottom) if new_bottom - new_top >= 1 else None
+
+
 class MotionMixin:
     """Cursor, scrolling and margins over ``buffer``; mixed into ``TerminalScreen``."""
 
@@ -172,10 +180,9 @@ class MotionMixin:
     def set_margins(self, top: int | None = None, bottom: int | None = None, *, home: bool = True) -> None:
         """DECSTBM (1-based, inclusive; missing or 0 means the screen edge). The cursor goes home (not with
         *home* False: for a CUP that comes right after, which puts it elsewhere whatever it was)."""
-        new_top = max(0, min((top or 1) - 1, self.rows - 1))
-        new_bottom = max(0, min((bottom or self.rows) - 1, self.rows - 1))
-        if new_bottom - new_top >= 1:
-            self.margins = (new_top, new_bottom)
+        margins = region(self.rows, top, bottom)
+        if margins is not None:
+            self.margins = margins
             if home:
                 self.cursor_position()
 
@@ -222,10 +229,13 @@ class MotionMixin:
     def cursor_position(self, line: int | None = None, column: int | None = None) -> None:
         """CUP/HVP (1-based); in origin mode relative to the top margin and clamped to the region, as
         xterm's CursorSet does."""
-        self.cursor_x = min(column or 1, MAX_COLS) - 1
-        self.cursor_y = min(line or 1, MAX_ROWS) - 1 + (self.margins[0] if self.origin else 0)
-        self._clamp_x()
-        self._clamp_y()
+        y = min(line or 1, MAX_ROWS) - 1
+        if self.origin:
+            top, bottom = self.margins
+            self.cursor_y = min(max(top, y + top), bottom)
+        else:
+            self.cursor_y = min(max(0, y), self.rows - 1)
+        self.cursor_x = min(max(0, min(column or 1, MAX_COLS) - 1), self.cols - 1)
 
     def cursor_to_column(self, column: int | None = None) -> None:
         """CHA/HPA."""

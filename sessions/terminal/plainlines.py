@@ -35,13 +35,13 @@ from sessions.terminal.style import erase_style
 from sessions.terminal.width import fits, nfc, to_cells
 
 _UTF8, _PASS = "utf-8", "surrogatepass"
-#: A row rewritten in place (CUP to row N, column 1; text; EL) with its SGR taken out: the cells it takes.
-_BARE_ROW_RE = re.compile("\x1b\\[[0-9]{1,3};1H([^\x1b]*)\x1b\\[K")
+#: A row rewritten in place (CUP to row N, column 1; text; EL) with its SGR taken out: N, the cells it takes.
+_BARE_ROW_RE = re.compile("\x1b\\[([0-9]{1,3});1H([^\x1b]*)\x1b\\[K")
 #: A token of such rows (each with something between CUP and EL): not CUP and EL alone.
 _POSITIONED_TOKEN_RE = re.compile("\x1b\\[[0-9]{1,3};1H(?:[^\x1b]|\x1b\\[[0-9;:]*m)")
 #: Up to this many rows of ASCII text in a token are measured row by row, their SGR found once for both the
 #: widths and the style after them (vim's scrolling steps); more, in one pass over the whole token.
-_FEW_ROWS = 4
+FEW_ROWS = 4
 
 
 def is_positioned(token: str) -> bool:
@@ -49,7 +49,7 @@ def is_positioned(token: str) -> bool:
     return _POSITIONED_TOKEN_RE.match(token) is not None
 
 
-def _width(text: str) -> int:
+def text_width(text: str) -> int:
     """Cells a plain line takes (SGR and a final EL left out; it has no zero-width characters)."""
     text = text.removesuffix(ERASE_TO_END)
     if "\x1b" in text:
@@ -63,6 +63,11 @@ class PlainLines:
     def __init__(self, screen: TerminalScreen, draw: Callable[[str], None]) -> None:
         self.screen = screen
         self._draw = draw
+        self._measured: tuple[str, int, tuple[list[int], list[int], list[str]]] | None = None
+        #: Whether rows were rewritten in place more than a few at once since the stream last looked for
+        #: redraws in a read (it looks in reads after such rows only: a program that draws otherwise,
+        #: real vim among them, pays nothing for the search).
+        self.placed_many = True
 
     def take(self, token: str) -> None:
         """CR LF, then complete plain lines (each ending in CR LF)."""
@@ -111,7 +116,7 @@ class PlainLines:
             y = screen.cursor_y
             if not screen.cursor_x and y < last:  # (the CR LF after the line on the last row would scroll)
                 erased = line.endswith(ERASE_TO_END)
-                if _width(line[:-3]) < cols if erased else _width(line) == cols:
+                if text_width(line[:-3]) < cols if erased else text_width(line) == cols:
                     if plain is None:  # the style before line i; the lines after it follow from it
                         plain, base = PlainRows(texts[i:], screen.style, cols), i
                     row = deferred(plain, i - base)
@@ -134,26 +139,14 @@ class PlainLines:
         if screen.insert_mode or screen.charset or screen.origin:
             self._draw(token)
             return
-        cols, rows, buffer = screen.cols, screen.rows, screen.buffer
-        if token.count(ERASE_TO_END) <= _FEW_ROWS and token.isascii() and self._place_few(token):
+        cols, buffer = screen.cols, screen.buffer
+        if token.count(ERASE_TO_END) <= FEW_ROWS and token.isascii() and self._place_few(token):
             return
-        # Each row is "ESC [ N ; 1", "H", its text (EL cannot occur in a row's text, nor H before the CUP's).
-        heads = list(map(str.partition, token.split(ERASE_TO_END)[:-1], repeat("H")))
-        pairs = [(head[0][2:-2], head[2]) for head in heads]
-        texts = [head[2] + ERASE_TO_END for head in heads]
-        # The cells of each row: its text without SGR, from one pass over the whole token.
-        bare = SGR_RE.sub("", token)
-        widths = (
-            list(map(len, _BARE_ROW_RE.findall(bare)))
-            if bare.isascii()
-            else [
-                len(text) if text.isascii() else len(to_cells(nfc(text)) or "")
-                for text in _BARE_ROW_RE.findall(bare)
-            ]
-        )
+        ys, widths, texts = self.measure(token)
+        self._measured = None
+        self.placed_many = True
         if max(widths) < cols:  # every row is kept as text (vim, less)
             every = PlainRows(texts, screen.style, cols)
-            ys = [min(max(int(row), 1), rows) - 1 for row, _text in pairs]
             for y, line in zip(ys, map(Line.deferred, repeat(every), range(len(ys))), strict=True):
                 buffer[y] = line  # EL: the row no longer runs on
             screen.cursor_x, screen.cursor_y = widths[-1], ys[-1]
@@ -163,9 +156,7 @@ class PlainLines:
             return
         plain: PlainRows | None = None
         base = applied = 0  # texts[:applied] are in screen.style
-        for i, (row, text) in enumerate(pairs):
-            y = min(max(int(row), 1), rows) - 1
-            width = widths[i]
+        for i, (y, width) in enumerate(zip(ys, widths, strict=True)):
             if width < cols:
                 if plain is None:  # the style before line i; the lines after it follow from it
                     plain, base = PlainRows(texts[i:], screen.style, cols), i
@@ -174,11 +165,33 @@ class PlainLines:
                 continue
             screen.style = style_after(screen.style, texts[applied:i])
             applied = i + 1
-            self._draw(f"\x1b[{row};1H{text}\x1b[K")
+            self._draw(f"\x1b[{y + 1};1H{texts[i]}")
         screen.style = style_after(screen.style, texts[applied:])
         if plain is not None:
             screen.blank_style = None
             screen.dirty_all = True
+
+    def measure(self, token: str) -> tuple[list[int], list[int], list[str]]:
+        """The rows of *token* (rows rewritten in place): the row each goes to (0-based, clamped as CUP
+        does), the cells each takes, each one's text (its SGR and EL, not its CUP). Remembered for the
+        ``place`` of the same token that follows."""
+        rows = self.screen.rows
+        measured = self._measured
+        if measured is not None and measured[0] is token and measured[1] == rows:
+            return measured[2]
+        # Each row is "ESC [ N ; 1", "H", its text (EL cannot occur in a row's text, nor H before the CUP's).
+        heads = map(str.partition, token.split(ERASE_TO_END)[:-1], repeat("H"))
+        texts = [head[2] + ERASE_TO_END for head in heads]
+        # The line number and cells of each row: its text without SGR, from one pass over the whole token.
+        found = _BARE_ROW_RE.findall(SGR_RE.sub("", token))
+        numbers = [int(number) for number, _text in found]
+        if numbers and min(numbers) >= 1 and max(numbers) <= rows:
+            ys = [number - 1 for number in numbers]
+        else:
+            ys = [min(max(number, 1), rows) - 1 for number in numbers]
+        widths = [len(text) if text.isascii() else len(to_cells(nfc(text)) or "") for _number, text in found]
+        self._measured = (token, rows, (ys, widths, texts))
+        return ys, widths, texts
 
     def _place_few(self, token: str) -> bool:
         """A few rows of ASCII text rewritten in place (a scrolling step's new row, the status line), each
@@ -233,14 +246,14 @@ class PlainLines:
             # A line that ends at the last column and then has EL is drawn: EL at the pending wrap
             # erases that cell.
             if fits(line, cols):
-                if erased and _width(line) == cols:
+                if erased and text_width(line) == cols:
                     drawn.append(i)
                 continue
             if not wrap:  # too wide, and no autowrap
                 drawn.append(i)
                 continue
             breaks = row_breaks(line, cols)
-            if erased and _width(line) - breaks[-1] == cols:
+            if erased and text_width(line) - breaks[-1] == cols:
                 drawn.append(i)
                 continue
             wraps[i] = breaks

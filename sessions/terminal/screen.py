@@ -22,6 +22,10 @@ from sessions.terminal.width import STUB, char_width, nfc, to_cells
 MAX_REPLIES_PER_BATCH = 16
 
 
+#: Without autowrap, more cells than this left at the margin are mostly written over each other.
+_OVERWRITTEN_AT_MARGIN = 8
+
+
 class TerminalScreen(EditingMixin, MotionMixin):
     """What the terminal shows: ``rows`` lines of ``cols`` cells, plus a scrollback of lines gone by.
 
@@ -202,6 +206,8 @@ class TerminalScreen(EditingMixin, MotionMixin):
                     self.cursor_x = x = 0
                     self.index()
                 else:
+                    if n - i > _OVERWRITTEN_AT_MARGIN and cols >= 2 and not self.insert_mode:
+                        i = self._skip_overwritten(cells, i)
                     x = max(0, cols - (2 if i + 1 < n and cells[i + 1] == STUB else 1))
             k = min(n - i, cols - x)
             if i + k < n and cells[i + k] == STUB:  # the wide character would be cut at the margin
@@ -228,6 +234,21 @@ class TerminalScreen(EditingMixin, MotionMixin):
                     self.cursor_x = cols  # wrap before it
                 else:
                     i += 2  # no room and no wrap: dropped
+
+    def _skip_overwritten(self, cells: str | list[str], i: int) -> int:
+        """Without autowrap, at the margin: every cell from *i* is written over the last one or two. Write
+        them up to the first wide character (the only one that can blank the cell before those two: a
+        wide character cut in half there) and go on from the last two characters, which decide those two
+        cells (a narrow one after a wide one blanks the wide one's first half); what comes between would
+        change nothing. Returns where to go on from."""
+        n = len(cells)
+        last = n - 2 if cells[n - 1] == STUB else n - 1  # where the last character starts
+        before = last - 2 if cells[last - 1] == STUB else last - 1  # and the one before it
+        first_wide = cells.index(STUB, i + 1) + 1 if STUB in cells[i + 1 :] else i + 1  # ... its end
+        if first_wide >= before:
+            return i
+        self._write_cells(cells[i:first_wide])  # (the cursor stays at the margin)
+        return before
 
     def repeat_last(self, count: int | None = None) -> None:
         """REP: draw the character left of the cursor again, as many times as fit before the end of the

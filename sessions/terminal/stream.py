@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
-from sessions.terminal.deferred import PLAIN_TEXT
+from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.plainlines import PlainLines, is_positioned
+from sessions.terminal.redraws import find_redraws, first_skippable, rows_placed, skip_before
 from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
@@ -114,9 +116,21 @@ class TerminalStream:
             self._pending = ""
         data = self._hold_incomplete_tail(data)
         if data:
-            if self.tokens is _TOKEN_RE and HOME in data:
+            if self.tokens is not _TOKEN_RE:
+                self._run(self.tokens.split(data))
+                return
+            if HOME in data:
                 data = self._skip_frames(data)
-            self._run(self.tokens.split(data))
+            parts = _TOKEN_RE.split(data)
+            redraws = None
+            plain = self._plain
+            if plain.placed_many and ERASE_TO_END in data:  # (a program that redraws so, seen lately)
+                redraws = find_redraws(parts)
+                plain.placed_many = bool(redraws)  # until it places many rows at once again
+            if redraws:
+                self._run_redraws(parts, redraws)
+            else:
+                self._run(parts)
 
     def _skip_frames(self, data: str) -> str:
         """Draw *data* up to its last frame that the next one covers (frames.py), skipping covered frames;
@@ -131,6 +145,49 @@ class TerminalStream:
                 skip(screen, frame)
                 done = start + 3 + len(frame.text)
         return data[done:]
+
+    def _run_redraws(self, parts: list[str], redraws: list[int]) -> None:
+        """Run a split, skipping what a later redraw in it overwrites (redraws.py): the longest runs of
+        skippable tokens before a redraw are found from the end; each is skipped up to its last redraw,
+        or the one before it (the last one may be cut short by the read)."""
+        modes = self._controls.flags
+        spans: list[tuple[int, list[int]]] = []  # (first skippable token, the redraws after it)
+        k = len(redraws)
+        while k:
+            stop = redraws[k - 1]
+            start = first_skippable(parts, 0, stop, modes)
+            if start is None:
+                k -= 1
+                continue
+            first = bisect_right(redraws, start, 0, k)
+            spans.append((start, redraws[first:k]))
+            k = first
+        done = 0  # parts[:done] have run, or are skipped
+        for start, stops in reversed(spans):
+            self._run_slice(parts, done, start)
+            done = start
+            for stop in stops[:-3:-1]:
+                if self._skip_before(parts, start, stop):
+                    done = stop
+                    break
+        self._run_slice(parts, done, len(parts))
+
+    def _skip_before(self, parts: list[str], start: int, stop: int) -> bool:
+        """Skip tokens ``parts[start:stop]`` if the redraw at *stop* overwrites all they can change."""
+        screen = self.screen
+        redraw = parts[stop]
+        skipped = skip_before(screen, parts, start, stop, rows_placed(screen, redraw), self._controls.flags)
+        if skipped is None or max(self._plain.measure(redraw)[1]) >= screen.cols:
+            return False  # (measured last: the redraw that follows needs it anyway)
+        screen.style, screen.margins = skipped.style, skipped.margins
+        for call in skipped.modes:
+            call()
+        return True
+
+    def _run_slice(self, parts: list[str], start: int, stop: int) -> None:
+        """Run ``parts[start:stop]`` (*stop* odd: a token's index, or the end); *start* may be a token's."""
+        if start < stop:
+            self._run(parts[start:stop] if start % 2 == 0 else ["", *parts[start:stop]])
 
     def _hold_incomplete_tail(self, data: str) -> str:
         """Keep an unfinished escape sequence at the end for the next feed (or skip it if it is too long)."""
@@ -222,11 +279,16 @@ class TerminalStream:
                     elif end <= cols and not insert_mode:
                         screen.blank_style = None
                         line = buffer[y]
-                        chars = line.chars
-                        if (x and chars[x] == STUB) or (end < cols and chars[end] == STUB):
-                            line.fix_wide_edges(x, end)
-                        chars[x:end] = cells  # type: ignore[assignment]
-                        line.styles[x:end] = [style] * (end - x)
+                        if line.written_start() == x and STUB not in cells:  # type: ignore[operator]
+                            # A row kept as text, written over from its start up to here (a row that a
+                            # read cut, finished in the next): what it held is not laid out yet.
+                            line.write_start(x, list(cells), [style] * (end - x), cols)  # type: ignore[arg-type]
+                        else:
+                            chars = line.chars
+                            if (x and chars[x] == STUB) or (end < cols and chars[end] == STUB):
+                                line.fix_wide_edges(x, end)
+                            chars[x:end] = cells  # type: ignore[assignment]
+                            line.styles[x:end] = [style] * (end - x)
                         dirty_add(y)
                         x = end
                     else:
@@ -298,7 +360,9 @@ class TerminalStream:
                     self._plain.take(token)
                 elif token[-3:] == "\x1b[K" and is_positioned(token):  # rows rewritten in place
                     last = None
-                    self._plain.place(token)
+                    self._plain.place(token)  # (moves the cursor, sets the style, changes no mode)
+                    x, y, style = screen.cursor_x, screen.cursor_y, screen.style
+                    continue
                 elif token[-1] == "b" and is_rep_run(token):  # x REP, y REP, ...
                     repeat_run(screen, token)
                 elif is_cell_run(token):  # a colour per cell

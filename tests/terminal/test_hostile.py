@@ -90,3 +90,12 @@ def test_saving_the_cursor_over_and_over_keeps_one_state(term):
 def test_many_combining_marks_stay_bounded(term):
     t = term().feed("a" + "\u0301" * 10_000)
     assert len(t.screen.buffer[0].chars[0]) <= 17
+
+
+def test_extra_parameters_of_cup_and_decstbm_are_ignored(term):
+    # They crashed the stream (TypeError: the screen's call takes two numbers); xterm reads the first two.
+    t = term(cols=10, rows=5).feed("\x1b[2;3;4Hx\x1b[1;2;3;4fy\x1b[2;4;9rz\x1b[3;2;1;1H")
+    assert t.lines[1] == "  x"
+    assert t.lines[0] == "zy"  # y at column 2; DECSTBM homes the cursor
+    assert t.screen.margins == (1, 3)
+    assert (t.screen.cursor_x, t.screen.cursor_y) == (1, 2)

@@ -8,8 +8,19 @@ and no blank screen known: screen, scrollback, cursor, style, saved cursors and 
 
 from __future__ import annotations
 
+import fcntl
 import itertools
+import os
+import random
+import select
+import shutil
+import struct
+import subprocess
+import termios
+import time
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -61,7 +72,7 @@ def _state(screen: TerminalScreen) -> tuple:
         screen.saved_cursors,
         screen.margins,
         (screen.origin, screen.autowrap, screen.insert_mode, screen.newline_mode, screen.alternate),
-        (screen.cursor_hidden, sorted(screen.private_modes)),
+        (screen.cursor_hidden, sorted(screen.private_modes), screen.app_cursor_keys, screen.bracketed_paste),
     )
 
 
@@ -310,3 +321,184 @@ def test_scrolling_steps_change_speed_only(ops, cols, rows, scrollback, splits):
 def test_a_vim_scrolling_step_is_one_token():
     step = "\x1b[1;38r\x1b[38;1H\n\x1b[r"
     assert TerminalStream.tokens.split(step) == ["", step, ""]
+
+
+# --- redraws a later redraw in the same read overwrites (redraws.py) ---------------------------------------
+_redraw_text = st.sampled_from(["ab", "0123456789", "가나다", "x", "─┐", "abcdefghijklm", " ", "", "e\u0301"])
+_short_text = st.sampled_from(["ab", "x", "가", "─┐", " ", "", "12", "abc\x1b[1mde"])
+_redraw_row = st.tuples(
+    st.sampled_from(["1", "2", "3", "4", "5", "6", "7", "8", "0", "99"]),
+    st.lists(st.one_of(_redraw_text, _redraw_text, _sgr, st.just("\x1b[m")), max_size=4).map("".join),
+).map(lambda p: f"\x1b[{p[0]};1H{p[1]}\x1b[K")
+#: A redraw: rows rewritten in place, as many as a redraw has (some rows, or every row from the top).
+_redraw = st.one_of(
+    st.lists(_redraw_row, min_size=5, max_size=9).map("".join),
+    st.tuples(st.integers(5, 9), st.lists(_short_text, min_size=9, max_size=9), _sgr).map(
+        lambda p: "".join(f"\x1b[{y};1H{p[2]}{p[1][y - 1]}\x1b[K" for y in range(1, p[0] + 1))
+    ),
+)
+_redraw_setup = st.sampled_from(
+    [
+        *["", "", "\x1b[?1049h", "\x1b[?1049h", "\x1b[2;4r", "\x1b[?1049h\x1b[2;5r", "\x1b[?6h", "\x1b[4h"],
+        *["\x1b(0", "\x1b[?7l", "\x1b[?1049h\x1b[?7l", "\x1b[44m", "\x1b[?1049h\x1b[20h"],
+    ]
+)
+#: What vim writes between redraws: hide the cursor, scroll, rewrite a row or two, show it.
+_vim_step = st.tuples(
+    st.sampled_from(["\x1b[?25l", "", "\x1b[48;5;235m"]),
+    st.lists(st.one_of(_scroll_step, _redraw_row, _sgr), min_size=1, max_size=4).map("".join),
+    st.sampled_from(["\x1b[?25h", "\x1b[0m\x1b[2;3H\x1b[?25h", ""]),
+).map("".join)
+_redraw_op = st.one_of(
+    *[_redraw, _redraw, _redraw, _vim_step, _vim_step, _vim_step, _scroll_step, _redraw_row, _positioned],
+    st.sampled_from(["\x1b[?25l", "\x1b[?25h", "\x1b[?1h", "\x1b[?1l", "\x1b[?2004h", "\x1b[?25;2004l"]),
+    st.sampled_from(["\x1b[?1000h", "\x1b[3;4H", "\x1b[H", "\x1b[9;2f", "\x1b[0m", "\x1b[1;2;3H"]),
+    st.sampled_from(["\r\n", "x", "\x1b[K", "\x1b[2J", "\x1b[?1049l", "\x1b[?1049h", "\x1b[?6h", "\x1b[4l"]),
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    setup=_redraw_setup,
+    ops=st.lists(_redraw_op, min_size=2, max_size=16),
+    cols=st.integers(2, 14),
+    rows=st.integers(5, 9),
+    scrollback=st.sampled_from([0, 3, 100]),
+    splits=st.lists(st.integers(0, 10_000), max_size=2),
+)
+def test_redraws_overwritten_in_the_same_read_change_speed_only(setup, ops, cols, rows, scrollback, splits):
+    """Rows too wide for the screen (wrapping into rows the redraw does or does not rewrite, scrolling the
+    region), regions on the main and the alternate screen, origin and insert modes, a character set, no
+    autowrap, partial redraws, reads cut anywhere."""
+    _compare(setup + "".join(ops), cols, rows, scrollback, splits)
+
+
+def _vim_session(cols: int, rows: int, frames: int, seed: int) -> str:
+    """vim on the alternate screen: full redraws (rows of coloured words, some wider than the screen) and
+    scrolling steps in the text region, the status line in reverse video."""
+    rng = random.Random(seed)
+    words = ["def", "self.x", "=", "가나다", "return", "─┐", "0", "a_very_long_identifier_name", ""]
+
+    def line(number: int) -> str:
+        spans = "".join(f"\x1b[38;5;{rng.choice([81, 149, 204])}m{rng.choice(words)} " for _ in range(4))
+        return f"\x1b[38;5;244m{number:3d} {spans}"
+
+    out = ["\x1b[?1049h\x1b[H\x1b[2J"]
+    top = 1
+    for _ in range(frames):
+        parts = ["\x1b[?25l\x1b[48;5;235m"]
+        if rng.random() < 0.3:
+            parts += [f"\x1b[{y};1H{line(top + y)}\x1b[K" for y in range(1, rows - 1)]
+        else:
+            for _ in range(rng.randrange(1, 4)):
+                top += 1
+                parts.append(f"\x1b[1;{rows - 2}r\x1b[{rows - 2};1H\n\x1b[r")
+                parts.append(f"\x1b[{rows - 2};1H{line(top)}\x1b[K")
+        parts.append(f"\x1b[{rows - 1};1H\x1b[0;1;7m main.py {top}\x1b[K\x1b[0m")
+        parts.append(f"\x1b[{rng.randrange(1, rows - 2)};{rng.randrange(1, cols)}H\x1b[?25h")
+        out.append("".join(parts))
+    return "".join(out)
+
+
+def test_a_read_of_vim_redraws_skips_what_the_last_redraw_overwrites(monkeypatch):
+    skipped: list[int] = []
+    real = TerminalStream._skip_before
+
+    def counting(self, parts, start, stop):
+        done = real(self, parts, start, stop)
+        skipped.extend([stop - start] if done else [])
+        return done
+
+    monkeypatch.setattr(TerminalStream, "_skip_before", counting)
+    for seed in range(12):
+        cols, rows = 20 + seed * 5, 6 + seed
+        data = _vim_session(cols, rows, 60, seed)
+        for size in (len(data), 997, 4096):  # one read; reads cut anywhere
+            _compare(data, cols, rows, 100, list(range(size, len(data), size)))
+    assert len(skipped) > 100 and sum(skipped) > 1_000  # tokens skipped, times two
+
+
+def test_a_redraw_does_not_skip_what_runs_on_below_it():
+    long = "x" * 25
+    # The first redraw's last row (too wide) runs on to row 7, which the second does not rewrite.
+    first = "".join(f"\x1b[{y};1Ha{y}\x1b[K" for y in range(1, 6)) + f"\x1b[6;1H{long}\x1b[K"
+    second = "".join(f"\x1b[{y};1Hb{y}\x1b[K" for y in range(1, 7))
+    for setup in ("\x1b[?1049h", "", "\x1b[?1049h\x1b[1;6r"):
+        _compare(setup + first + second, 20, 8, 10, [])
+    fast = TerminalScreen(20, 8)
+    TerminalStream(fast).feed_text("\x1b[?1049h" + first + second)
+    assert fast.display[6].rstrip() == "xxxxx"
+
+
+# --- text written over the last column without autowrap (screen._skip_overwritten) -------------------------
+_margin_text = st.lists(
+    st.sampled_from(["가", "x", "가", "─", "ab", "가나", "e\u0301", "\uff21", "x가"]), max_size=40
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    before=st.sampled_from(["", "가나다라", "abcdef", "ab가", "a가나", "\x1b[4h", "\x1b[44m가"]),
+    text=_margin_text.map("".join),
+    cols=st.integers(1, 7),
+)
+def test_text_past_the_margin_without_autowrap_is_as_written_one_character_at_a_time(before, text, cols):
+    """All of it at once (most of it written over the last column or two: skipped) against one character
+    per read (nothing to skip); the row held wide characters at the edge or not; insert mode."""
+    data = "\x1b[?7l" + before + "\r" + "x" * cols + text
+    fast = TerminalScreen(cols, 3)
+    TerminalStream(fast).feed_text(data)
+    slow = TerminalScreen(cols, 3)
+    stream = TerminalStream(slow)
+    for char in data[: data.index("\r") + 1 + cols]:  # the setup and the row filled
+        stream.feed_text(char)
+    for char in text:
+        stream.feed_text(char)
+    assert _state(fast) == _state(slow), repr(data)
+
+
+def _real_vim_session(tmp_path: Path) -> str:
+    """What vim itself (syntax colours, line numbers, 120x40, TERM=xterm-256color) sends while paging,
+    scrolling a line at a time and jumping around a file, read from a pty."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "HOME": str(tmp_path)}
+    source = Path(__file__).resolve().parents[2] / "sessions" / "terminal" / "stream.py"
+    options = ["-u", "NONE", "-i", "NONE", "-N", "-n", "-R", "-c", "syntax on", "-c", "set nu"]
+    command = ["vim", *options, str(source)]
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    out = bytearray()
+
+    def read_for(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if select.select([master], [], [], 0.02)[0]:
+                try:
+                    out.extend(os.read(master, 65536))
+                except OSError:  # vim has gone
+                    return
+
+    try:
+        read_for(1.0)
+        keys = [b"\x06"] * 4 + [b"\x05"] * 12 + [b"j"] * 45 + [b"\x02", b"\x19" * 5, b"G", b"gg", b"\x04"]
+        for key in keys:
+            os.write(master, key)
+            read_for(0.02)
+        os.write(master, b":q!\r")
+        read_for(0.3)
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+        os.close(master)
+    return out.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed (scripts/setup installs it)")
+def test_real_vim_output_changes_speed_only(tmp_path):
+    data = _real_vim_session(tmp_path)
+    assert "\x1b[?1049h" in data and data.count("\x1b[K") > 20
+    for size in (len(data), 32768, 4096, 997):  # one read, reads cut anywhere
+        _compare(data, 120, 40, 1000, list(range(size, len(data), size)))
