@@ -222,6 +222,13 @@ def test_a_flood_of_repeats_fills_the_scrollback_as_one_at_a_time_would():
     assert fast.buffer[1].wrapped and not fast.buffer[3].wrapped
 
 
+def test_a_wide_character_on_a_one_column_screen_after_a_skipped_frame():
+    # Found by Hypothesis on another branch: two frames from the same CUP, the later one's wide characters
+    # cannot be placed on one column, so its EL decides the cell (the skipped frame's red stayed).
+    _compare("\x1b[1;1H\x1b[41m\x1b[K\x1b[1;1H\x1b[0m가나\x1b[K", 1, 1, 0, [])
+    _compare("\x1b[1;1H\x1b[41m\x1b[K\x1b[1;1H\x1b[0m가나\x1b[K", 1, 3, 5, [9])
+
+
 def test_saving_after_a_restore_with_nothing_saved_is_not_skipped():
     # DECRC with nothing saved goes home in default attributes; the DECSC after it saves that state, so it
     # is not a repeat (it was skipped as one: the saved cursor stayed empty).
