@@ -15,6 +15,8 @@ import ssl
 from dataclasses import dataclass
 from typing import Any, cast
 
+import asyncssh
+
 from sessions.errors import SessionClosedError
 
 MAGIC = b"VZLEG1 "
@@ -212,3 +214,21 @@ def splice(leg: asyncio.Transport, early: bytes, sshd_end: Splice) -> None:
     for data in sshd_end.held:  # sshd speaks first: its banner may have come before the leg was ready
         leg.write(data)
     sshd_end.held.clear()
+
+
+SSHD_KEY_ALGS = ("ssh-ed25519", "ecdsa-sha2-nistp256", "rsa-sha2-512")
+
+
+async def sshd_host_keys(host: str, port: int, timeout: float = 5.0) -> tuple[str, ...]:
+    """The device sshd's public host keys (one per kind it has), for a technician to pin; () if none."""
+    found: list[str] = []
+    for alg in SSHD_KEY_ALGS:
+        try:
+            key = await asyncio.wait_for(
+                asyncssh.get_server_host_key(host, port, server_host_key_algs=[alg]), timeout
+            )
+        except (OSError, asyncssh.Error, TimeoutError):
+            continue
+        if key is not None:
+            found.append(key.export_public_key().decode().strip())
+    return tuple(found)
