@@ -127,6 +127,8 @@ Host jump device
 Host linked
   HostName 127.0.0.1
   Port {linked_port}
+Host vz*
+  IdentityFile {tech_key}
 Host *
   User {sshd.user}
   IdentityFile {sshd.client_key}

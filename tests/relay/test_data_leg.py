@@ -180,7 +180,8 @@ async def test_a_leg_port_stranger_without_a_token_gets_nothing(legs) -> None:
     )
     assert await raw_leg(relay.legs.port, b"VZLEG1 guessed\n") == f"refused {LegReason.UNKNOWN}\n".encode()
     # without TLS the port takes only technicians' own legs, whose tokens are as unguessable
-    assert await raw_leg(relay.legs.port, b"VZLEG1 x\n", tls=False) == f"refused {LegReason.UNKNOWN}\n".encode()
+    plain = await raw_leg(relay.legs.port, b"VZLEG1 x\n", tls=False)
+    assert plain == f"refused {LegReason.UNKNOWN}\n".encode()
     assert await raw_leg(relay.legs.port, b"\x16\x03\x01 not a ClientHello", tls=False, wait=4) == b""
     await _until(lambda: len(_events(relay, "leg.refused")) >= 5, "five refusals in the audit log")
     reasons = [event["reason"] for event in _events(relay, "leg.refused")]

@@ -26,6 +26,7 @@ def _config(tmp_path: Path, relay: Relay, tech_key: Path, device_key: Path) -> P
   IdentityFile {tech_key}
 Host vz*
   IdentityFile {device_key}
+  IdentityFile {tech_key}
 Host *
   IdentitiesOnly yes
   BatchMode yes
