@@ -309,7 +309,7 @@ async def connect_by_code(
         emit(SessionStage.CUSTOMER)
         port = LEG_CLAIM_PORT if options.data_leg else FORWARD_PORT
         opened = await open_code_channel(relay_conn, digits, consent_wait=options.consent_wait, port=port)
-        tunnel, pinned = await _carrier(relay, opened, options) if options.data_leg else (opened, None)
+        tunnel, pinned = await carrier(relay, opened, options) if options.data_leg else (opened, None)
         inner = await connect(
             Target(codes.wire(digits), 22, options.user or local_user()),
             trust=pinned or options.inner_trust or options.trust,
@@ -331,7 +331,7 @@ async def connect_by_code(
     return inner
 
 
-async def _carrier(
+async def carrier(
     relay: Target, opened: _OpenedTunnel, options: JoinOptions
 ) -> tuple[Any, PinnedTrust | None]:
     """What carries a leg claim's session: the technician's own leg, or the claim channel itself."""
