@@ -2,11 +2,13 @@
 
     nice -n -15 python bench/relay.py [--quick] [--only compare|scale] [--pairs 50,100,200] [--pin]
 
-Compare: nine paths, all driven by the OpenSSH client (`ssh -J`, or `valuezone connect` as its ProxyCommand) and ending at the same kind of target,
-interleaved round by round (see PATHS): the issue's reference (a jump host straight to sshd), the same
-jump host with the device linked by `ssh -R` (the hop count our relay has), our relay with that same
-stock `ssh -R` device link (the relay alone against OpenSSH doing its job), our relay with the real agent
-splicing to that sshd (`--forward-sshd`), and our relay to the agent's own SSH server. Ratios are taken
+Compare: nine paths, all driven by the OpenSSH client and ending at the same kind of target, interleaved
+round by round (see PATHS): the issue's reference (a jump host straight to sshd), the same jump host with
+the device linked by `ssh -R` (the hop count our relay has), our relay with that same stock `ssh -R`
+device link (the relay alone against OpenSSH doing its job), our relay with the real agent splicing to
+that sshd (`--forward-sshd`), our relay to the agent's own SSH server, the v1 path, and the fast paths:
+the same ssh with `valuezone connect` as its ProxyCommand (the technician's own data leg, handed to ssh
+by fd passing), to sshd, to the agent's server and to a stock `ssh -R` device. Ratios are taken
 within the run. Scale: 1,000 idle agents (relay RSS), then active pairs at 10 keystrokes/s, each end a
 stock OpenSSH client (bench/relay_load.py), with the relay's own CPU reported apart from the load's.
 """
