@@ -143,6 +143,7 @@ class Agent:
             activity=self._activity,
             on_chat=self._on_chat,
             on_closed=self._on_inner_closed,
+            on_refused=self._on_inner_refused,
             watch_terminal=self.shells.watch,
             open_web=self.web.open,
         )
@@ -537,6 +538,11 @@ class Agent:
             return
         else:
             self._activity("technician_dropped")
+
+    def _on_inner_refused(self) -> None:
+        """A connection on a consented leg or channel closed without the technician's key (not an end)."""
+        if self.state is not AgentState.ENDED and not self._ending and self.technician is not None:
+            self._activity("inner_refused", technician=self.technician.technician)
 
     def _activity(self, key: str, **values: str) -> None:
         """One line of the feed, in the customer's language (commands and paths verbatim, controls shown)."""

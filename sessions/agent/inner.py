@@ -171,6 +171,7 @@ class _InnerConnection(asyncssh.SSHServer):
         self.server = server
         self.conn: asyncssh.SSHServerConnection | None = None
         self.fingerprint = ""  # the consented technician key ("" : nobody may log in)
+        self.authenticated = False
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
@@ -183,6 +184,9 @@ class _InnerConnection(asyncssh.SSHServer):
 
     def public_key_auth_supported(self) -> bool:
         return True
+
+    def auth_completed(self) -> None:
+        self.authenticated = True
 
     def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
         offered = key.get_fingerprint("sha256")
@@ -202,7 +206,10 @@ class _InnerConnection(asyncssh.SSHServer):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.server.connections.discard(self.conn)  # type: ignore[arg-type]
-        self.server.on_closed(exc)
+        if self.authenticated:
+            self.server.on_closed(exc)
+        else:  # never logged in with the consented key: not the technician, so not the session's end
+            self.server.on_refused()
 
 
 class InnerServer:
@@ -217,6 +224,7 @@ class InnerServer:
         activity: ActivityFn,
         on_chat: Callable[[ChatLink], None],
         on_closed: Callable[[Exception | None], None],
+        on_refused: Callable[[], None] = lambda: None,
         watch_terminal: WatchFn | None = None,
         open_web: OpenWebFn | None = None,
     ) -> None:
@@ -228,6 +236,7 @@ class InnerServer:
         self.activity = activity
         self.on_chat = on_chat
         self.on_closed = on_closed
+        self.on_refused = on_refused  # a connection closed without logging in with the consented key
         self.watch_terminal = watch_terminal
         self.open_web = open_web
         self.connections: set[asyncssh.SSHServerConnection] = set()

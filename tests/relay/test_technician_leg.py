@@ -254,6 +254,11 @@ async def test_a_stolen_token_used_first_gets_no_shell_and_the_technician_a_clea
     assert mallory and isinstance(mallory[0], asyncssh.PermissionDenied)
     assert not marker.exists()
     assert not any("touch" in line for line in run.activity())
+    await _until(lambda: "inner_refused" in [event.key for event in run.of(Activity)], "the customer told")
+    assert run.agent.state.value != "ended"  # Mallory's hang-up is not the technician ending the session
+    monkeypatch.undo()  # Mallory is gone from the path
+    conn = await _join(relay, run.agent.code, tech_key, trust)  # Kim joins again (the customer is asked)
+    assert (await conn.run("echo kim-again")).stdout == "kim-again\n"
 
 
 async def test_a_replayed_recording_of_the_technicians_leg_opens_nothing(fast, tech_key, trust) -> None:
