@@ -1,7 +1,7 @@
 """Bench: three relays as one (issue 16): idle agents spread over them, active pairs, kill -9 one relay.
 
     PYTHONPATH=. python3 bench/relay_cluster.py [--agents 1000] [--pairs 200] [--db sqlite|postgresql]
-        [--protocol 1|2] [--echoes 20]
+        [--protocol 1|2] [--echoes 20] [--claims leg|channel]
 
 Everything on loopback. Relays are `valuezone relay` processes sharing one database and one host key.
 Agents are lightweight customers in this process (control channel + forward + an echo; with protocol 2,
@@ -37,6 +37,7 @@ from bench.relay_agents import Echo, leg_echo, read_claims
 from sessions import codes
 from sessions.agent.dataleg import LegOffer
 from sessions.relay import protocol
+from sessions.relay.legclient import LEG_CLAIM_PORT, LegAnswer
 
 ECHO = b"x" * 32
 
@@ -93,7 +94,7 @@ class LightAgent:
 
 
 async def _pair(
-    port: int, code: str, tech_key: Path, echoes: int
+    port: int, code: str, tech_key: Path, echoes: int, leg: bool
 ) -> tuple[float, list[float], asyncssh.SSHClientConnection]:
     """Claim *code* on the relay at *port*; returns (seconds from claim to first echo, each keystroke's
     echo in seconds, the connection)."""
@@ -102,7 +103,18 @@ async def _pair(
         config=[],
     )  # fmt: skip
     started = time.perf_counter()
-    reader, writer = await conn.open_connection(codes.wire(code), protocol.FORWARD_PORT)
+    if (
+        leg
+    ):  # the technician's own leg (sessions/relay/legclient.py): the answer names where, maybe another relay
+        claim_reader, claim_writer = await conn.open_connection(codes.wire(code), LEG_CLAIM_PORT)
+        answer = LegAnswer.parse(await claim_reader.readline(), "127.0.0.1")
+        assert answer is not None, "no leg answer"
+        reader, writer = await asyncio.open_connection(answer.host, answer.port)
+        writer.write(b"VZLEG1 " + answer.token.encode() + b"\n")
+        assert await reader.readline() == b"ok\n"
+        claim_writer.close()
+    else:
+        reader, writer = await conn.open_connection(codes.wire(code), protocol.FORWARD_PORT)
     writer.write(ECHO)
     await reader.readexactly(len(ECHO))
     paired = time.perf_counter() - started
@@ -179,14 +191,15 @@ async def run(args: argparse.Namespace, base: Path, db_url: str) -> None:
         for batch in range(0, len(paired), 4):  # one technician key: at most 5 claims pending at once
             chunk = paired[batch : batch + 4]
             results = await asyncio.gather(*(
-                _pair(ports[(a.index + carried(i)) % 3], a.code, tech, args.echoes)
+                _pair(ports[(a.index + carried(i)) % 3], a.code, tech, args.echoes, args.claims == "leg")
                 for i, a in enumerate(chunk, start=batch)
             ))  # fmt: skip
             for i, (seconds, keystrokes, conn) in enumerate(results, start=batch):
                 (forwarded if carried(i) else same).append(seconds)
                 (forwarded_echo if carried(i) else same_echo).extend(keystrokes)
                 technicians.append(conn)
-        leg = "data leg" if args.protocol >= 2 else "agent's SSH link"
+        leg = "agent's data leg" if args.protocol >= 2 else "agent's SSH link"
+        leg += ", technician's own leg" if args.claims == "leg" else ", technician's SSH channel"
         print(f"pairing, claim on the agent's relay:      {_quantiles(same)}")
         print(f"pairing, claim carried to another relay:  {_quantiles(forwarded)}")
         ratio = statistics.median(forwarded) / statistics.median(same)
@@ -258,11 +271,18 @@ def main() -> None:
         help="2: sessions on the agents' data legs (default); 1: inside their SSH links",
     )
     parser.add_argument("--echoes", type=int, default=20, help="keystrokes echoed per active pair")
+    parser.add_argument(
+        "--claims",
+        choices=("leg", "channel"),
+        default="leg",
+        help="leg: technicians bring their own data leg (the console's way, default); channel: the session "
+        "inside their SSH channel (`ssh -J`)",
+    )
     args = parser.parse_args()
     args.pairs = min(args.pairs, args.agents)
     print(f"run: 3 relays, {args.agents} idle agents, {args.pairs} active pairs, database {args.db}, "
-          f"protocol {args.protocol}, {args.echoes} echoes per pair, cpus {os.cpu_count()}, "
-          f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+          f"protocol {args.protocol}, claims {args.claims}, {args.echoes} echoes per pair, "
+          f"cpus {os.cpu_count()}, load {os.getloadavg()[0]:.1f}")  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="vz-cluster-bench-") as folder:
         base = Path(folder)
         with contextlib.ExitStack() as stack:
