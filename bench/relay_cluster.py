@@ -103,9 +103,9 @@ async def _pair(
         config=[],
     )  # fmt: skip
     started = time.perf_counter()
-    if (
-        leg
-    ):  # the technician's own leg (sessions/relay/legclient.py): the answer names where, maybe another relay
+    reader: Any
+    writer: Any
+    if leg:  # the technician's own leg (sessions/relay/legclient.py), to where the answer says
         claim_reader, claim_writer = await conn.open_connection(codes.wire(code), LEG_CLAIM_PORT)
         answer = LegAnswer.parse(await claim_reader.readline(), "127.0.0.1")
         assert answer is not None, "no leg answer"
