@@ -185,7 +185,7 @@ class Splice(asyncio.Protocol):
             self.held.append(data)
 
     def eof_received(self) -> bool:
-        if self.peer is not None and self.peer.transport is not None:
+        if self.peer is not None and self.peer.transport is not None and not self.peer.transport.is_closing():
             peer = self.peer.transport
             if peer.can_write_eof():
                 peer.write_eof()
