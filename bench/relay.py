@@ -437,7 +437,9 @@ def main() -> None:
         # `valuezone connect` (the fast paths' ProxyCommand) keeps the relay's key and the pins here
         # (ssh starts it through bash, which reads ~/.bashrc when stdin is a socket: this machine's pyenv
         # rehash there waits for a lock other users hold)
-        os.environ.update(VALUEZONE_HOME=str(folder / "vzhome"), PYTHONPATH=str(ROOT), PYENV_REHASH_TIMEOUT="1")
+        os.environ.update(
+            VALUEZONE_HOME=str(folder / "vzhome"), PYTHONPATH=str(ROOT), PYENV_REHASH_TIMEOUT="1"
+        )
         tech_key = keygen(folder / "tech")
         kind, blob = (folder / "tech.pub").read_text().split()[:2]
         technicians = folder / "technicians"
