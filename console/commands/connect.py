@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import socket
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -58,11 +61,34 @@ def run(args: argparse.Namespace) -> int:
             "Use it as ssh's ProxyCommand: valuezone connect --relay HOST[:PORT] %h",
             code="connect.usage",
         )
-    return asyncio.run(_connect(args))
+    if not stat.S_ISSOCK(os.fstat(sys.stdout.fileno()).st_mode):  # no ProxyUseFdpass: copy bytes here
+        return asyncio.run(_connect(args, None))
+    # With ProxyUseFdpass ssh waits for this process to exit once it has the descriptor, but on the claim
+    # channel (the data port out of reach) someone must keep copying: a child does the work, sends the
+    # descriptor here and pumps on if it has to.
+    here, there = socket.socketpair()
+    child = os.fork()
+    if child == 0:
+        here.close()
+        status = 1
+        try:
+            status = asyncio.run(_connect(args, there))
+        except SupportError as exc:
+            print(f"valuezone: {exc}", file=sys.stderr)
+        finally:
+            os._exit(status)
+    there.close()
+    _, fds, _, _ = socket.recv_fds(here, 1, 1)
+    if not fds:  # the child failed (and said why on stderr)
+        return os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+    from sessions.relay.proxycommand import hand_to_ssh
+
+    with socket.socket(fileno=fds[0]) as sock:
+        return 0 if hand_to_ssh(sock) else 1
 
 
-async def _connect(args: argparse.Namespace) -> int:
-    from sessions.relay.proxycommand import hand_to_ssh, open_for_openssh, pump_stdio
+async def _connect(args: argparse.Namespace, parent: socket.socket | None) -> int:
+    from sessions.relay.proxycommand import open_for_openssh, pump_stdio
     from sessions.relay.unlock import TechnicianKeyAccess
     from sessions.ssh.hostkeys import HostKeyTrust
     from sessions.ssh.target import Target
@@ -75,12 +101,12 @@ async def _connect(args: argparse.Namespace) -> int:
         trust=HostKeyTrust(accept_new=args.accept_new),
         timeout=args.timeout,
     )
-    if keep is None and hand_to_ssh(sock):
-        return 0  # ssh has the data leg itself: nothing left to do here
-    if keep is not None and hand_to_ssh(sock):
-        await keep
-        return 0
-    await pump_stdio(sock)
+    if parent is None:
+        await pump_stdio(sock)
+    else:
+        socket.send_fds(parent, [b"\0"], [sock.fileno()])
+        parent.close()
+        sock.close()  # ssh has its own copy: when it closes it, a pump sees the end
     if keep is not None:
-        keep.cancel()
+        await keep  # the claim channel, pumped until the session ends
     return 0

@@ -91,8 +91,8 @@ async def open_for_openssh(
 class _ChannelEnd(asyncssh.SSHTCPSession[bytes]):
     """The claim channel's side of the pump: what it receives goes to the socket pair."""
 
-    def __init__(self, transport: asyncio.Transport, done: asyncio.Future[None]) -> None:
-        self.transport = transport
+    def __init__(self, done: asyncio.Future[None]) -> None:
+        self.transport: Any = None  # the socket pair's end, set before the channel is attached
         self.done = done
         self.chan: Any = None
 
@@ -134,10 +134,8 @@ class _SocketEnd(asyncio.Protocol):
 async def _pump_channel(tunnel: Any, sock: socket.socket, relay_conn: asyncssh.SSHClientConnection) -> None:
     loop = asyncio.get_running_loop()
     done: asyncio.Future[None] = loop.create_future()
-    holder: list[_ChannelEnd] = []
-    transport, _ = await loop.connect_accepted_socket(lambda: _SocketEnd(holder[0]), sock)
-    end = _ChannelEnd(transport, done)
-    holder.append(end)
+    end = _ChannelEnd(done)
+    end.transport, _ = await loop.connect_accepted_socket(lambda: _SocketEnd(end), sock)
     tunnel.pending.attach(end)
     try:
         await done

@@ -142,12 +142,22 @@ async def test_the_console_joins_on_its_own_leg_and_the_relay_runs_no_ssh_for_it
     assert any("echo on-my-own-leg" in line for line in run.activity())
 
 
+@pytest.mark.parametrize("reachable", [True, False], ids=["own-leg", "data-port-blocked"])
 async def test_openssh_joins_through_valuezone_connect_with_the_agents_key_pinned(
-    fast, tech_key, openssh, tmp_path
+    fast, tech_key, openssh, tmp_path, reachable
 ) -> None:
+    """Stock ssh with `valuezone connect` as its ProxyCommand: the leg handed over by fd passing, or, with
+    the data port blocked, the helper pumping the claim channel; the agent's key pinned either way."""
     make_relay, make_agent = fast
-    relay = await make_relay()
-    run = await make_agent(relay)
+    with held_port() as closed:
+        relay = await make_relay(**({} if reachable else {"data_public_port": closed}))
+        run = await make_agent(relay)
+        await _openssh_echo(relay, run, tech_key, openssh, tmp_path)
+    assert bool(_events(relay, "leg.joined")) is reachable  # fd passing: the helper had already gone
+    assert bool(_events(relay, "leg.channel")) is not reachable
+
+
+async def _openssh_echo(relay: Relay, run: AgentRun, tech_key: Path, openssh: str, tmp_path: Path) -> None:
     helper = f"{sys.executable} -m console.cli connect --relay 127.0.0.1:{relay.port} --key {tech_key}"
     helper += " --accept-new"
     config = tmp_path / "ssh_config"
@@ -165,7 +175,6 @@ async def test_openssh_joins_through_valuezone_connect_with_the_agents_key_pinne
     )  # fmt: skip
     out, err = await asyncio.wait_for(process.communicate(), 60)
     assert (process.returncode, out) == (0, b"via-openssh\n"), err.decode()
-    assert _events(relay, "leg.joined")  # ssh itself spoke on the leg: the helper had already gone
 
 
 async def test_a_relay_without_a_data_port_answers_a_leg_claim_with_the_session(
