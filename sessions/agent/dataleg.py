@@ -219,16 +219,22 @@ def splice(leg: asyncio.Transport, early: bytes, sshd_end: Splice) -> None:
 SSHD_KEY_ALGS = ("ssh-ed25519", "ecdsa-sha2-nistp256", "rsa-sha2-512")
 
 
-async def sshd_host_keys(host: str, port: int, timeout: float = 5.0) -> tuple[str, ...]:
-    """The device sshd's public host keys (one per kind it has), for a technician to pin; () if none."""
+async def sshd_host_keys(host: str, port: int, timeout: float = 3.0) -> tuple[str, ...]:
+    """The device sshd's public host keys (one per kind it has), for a technician to pin; () if none.
+
+    Asked once when the agent links (a key exchange per kind, nothing more); at most *timeout* seconds in
+    all, so an sshd that does not answer delays nothing: the technician then trusts its key on first use.
+    """
     found: list[str] = []
-    for alg in SSHD_KEY_ALGS:
-        try:
-            key = await asyncio.wait_for(
-                asyncssh.get_server_host_key(host, port, server_host_key_algs=[alg]), timeout
-            )
-        except (OSError, asyncssh.Error, TimeoutError):
-            continue
-        if key is not None:
-            found.append(key.export_public_key().decode().strip())
+    try:
+        async with asyncio.timeout(timeout):
+            for alg in SSHD_KEY_ALGS:
+                try:
+                    key = await asyncssh.get_server_host_key(host, port, server_host_key_algs=[alg])
+                except (OSError, asyncssh.Error):
+                    continue
+                if key is not None:
+                    found.append(key.export_public_key().decode().strip())
+    except TimeoutError:
+        pass
     return tuple(found)
