@@ -157,19 +157,38 @@ async def test_openssh_joins_through_valuezone_connect_with_the_agents_key_pinne
     assert bool(_events(relay, "leg.channel")) is not reachable
 
 
-async def _openssh_echo(relay: Relay, run: AgentRun, tech_key: Path, openssh: str, tmp_path: Path) -> None:
+async def test_openssh_pins_the_device_sshds_key_with_forward_sshd(
+    fast, tech_key, openssh, tmp_path, sshd
+) -> None:
+    """With --forward-sshd the pinned keys are the device sshd's (the agent asked sshd for them)."""
+    make_relay, make_agent = fast
+    relay = await make_relay()
+    run = await make_agent(relay, forward_sshd=sshd.port)
+    await _openssh_echo(relay, run, tech_key, openssh, tmp_path, (sshd.user, sshd.client_key))
+    assert _events(relay, "leg.joined")
+
+
+async def _openssh_echo(
+    relay: Relay,
+    run: AgentRun,
+    tech_key: Path,
+    openssh: str,
+    tmp_path: Path,
+    login: tuple[str, Path] = ("kim", Path()),
+) -> None:
+    user, identity = login[0], login[1] if login[1] != Path() else tech_key
     helper = f"{sys.executable} -m console.cli connect --relay 127.0.0.1:{relay.port} --key {tech_key}"
     helper += " --accept-new"
     config = tmp_path / "ssh_config"
     config.write_text(
         f"Host vz*\n  ProxyCommand {helper} %h\n  ProxyUseFdpass yes\n"
         f"  KnownHostsCommand {sys.executable} -m console.cli connect --known-hosts %H\n"
-        f"  IdentityFile {tech_key}\n  IdentitiesOnly yes\n  BatchMode yes\n"
+        f"  IdentityFile {identity}\n  IdentitiesOnly yes\n  BatchMode yes\n"
         "  StrictHostKeyChecking yes\n  UserKnownHostsFile /dev/null\n  GlobalKnownHostsFile /dev/null\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = await asyncio.create_subprocess_exec(
-        openssh, "-F", str(config), f"kim@vz{run.agent.code}", "echo via-openssh",
+        openssh, "-F", str(config), f"{user}@vz{run.agent.code}", "echo via-openssh",
         stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         env=env,
     )  # fmt: skip
