@@ -23,13 +23,14 @@ from typing import Any
 import asyncssh
 
 from sessions.errors import HostKeyChangedError, SessionClosedError
+from sessions.relay.protocol import CHANNEL_INSTEAD, LEG_CLAIM_PORT
 from sessions.ssh.hostkeys import HostKeyCheck, HostKeyTrust, KnownHostEntry, fingerprint, key_type_name
+
+__all__ = ["CHANNEL_INSTEAD", "LEG_CLAIM_PORT", "LegAnswer", "PinnedTrust", "SocketTunnel", "open_leg"]
 
 MAGIC = b"VZLEG1 "
 LINE_MAX = 512
 ANSWER_MAX = 64 * 1024
-LEG_CLAIM_PORT = 0
-CHANNEL_INSTEAD = b'{"type":"channel"}\n'
 _UNREACHABLE = {errno.ECONNREFUSED, errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ETIMEDOUT}
 
 
@@ -124,7 +125,7 @@ async def open_leg(answer: LegAnswer, timeout: float) -> socket.socket:
     raise leg_refused(text or "the connection closed")
 
 
-class _SocketTunnel:
+class SocketTunnel:
     """What asyncssh's `tunnel=` needs, handing out an already connected (and accepted) socket."""
 
     def __init__(self, sock: socket.socket) -> None:
@@ -134,8 +135,8 @@ class _SocketTunnel:
         return await asyncio.get_running_loop().create_connection(factory, sock=self.sock)
 
 
-def socket_tunnel(sock: socket.socket) -> _SocketTunnel:
-    return _SocketTunnel(sock)
+def socket_tunnel(sock: socket.socket) -> SocketTunnel:
+    return SocketTunnel(sock)
 
 
 class PinnedTrust(HostKeyTrust):

@@ -24,7 +24,7 @@ import asyncssh
 from sessions import codes
 from sessions.paths import app_dirs
 from sessions.relay.client import JoinOptions, carrier, connect_relay, open_code_channel
-from sessions.relay.legclient import LEG_CLAIM_PORT, _SocketTunnel
+from sessions.relay.legclient import LEG_CLAIM_PORT, SocketTunnel
 from sessions.relay.unlock import TechnicianKeyAccess
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
@@ -79,7 +79,7 @@ async def open_for_openssh(
         relay_conn.close()
         raise
     _keep_pins(codes.wire(digits), pinned.keys if pinned is not None else (), pins)
-    if isinstance(tunnel, _SocketTunnel):
+    if isinstance(tunnel, SocketTunnel):
         relay_conn.close()  # the leg does not need the relay login any more
         return tunnel.sock, None
     mine, theirs = socket.socketpair()

@@ -20,9 +20,9 @@ import asyncssh
 
 from sessions.relay.bridge import Bridge
 from sessions.relay.dataleg import DataLegs, Leg
+from sessions.relay.protocol import CHANNEL_INSTEAD, LEG_CLAIM_PORT
 
-LEG_CLAIM_PORT = 0
-CHANNEL_INSTEAD = b'{"type":"channel"}\n'
+__all__ = ["LEG_CLAIM_PORT", "LegClaimChannel", "data_address"]
 
 
 class LegClaimChannel(asyncssh.SSHTCPSession[bytes]):
