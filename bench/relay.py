@@ -2,11 +2,13 @@
 
     nice -n -15 python bench/relay.py [--quick] [--only compare|scale] [--pairs 50,100,200] [--pin]
 
-Compare: six paths, all driven by the OpenSSH client (`ssh -J`) and ending at the same kind of target,
-interleaved round by round (see PATHS): the issue's reference (a jump host straight to sshd), the same
-jump host with the device linked by `ssh -R` (the hop count our relay has), our relay with that same
-stock `ssh -R` device link (the relay alone against OpenSSH doing its job), our relay with the real agent
-splicing to that sshd (`--forward-sshd`), and our relay to the agent's own SSH server. Ratios are taken
+Compare: nine paths, all driven by the OpenSSH client and ending at the same kind of target, interleaved
+round by round (see PATHS): the issue's reference (a jump host straight to sshd), the same jump host with
+the device linked by `ssh -R` (the hop count our relay has), our relay with that same stock `ssh -R`
+device link (the relay alone against OpenSSH doing its job), our relay with the real agent splicing to
+that sshd (`--forward-sshd`), our relay to the agent's own SSH server, the v1 path, and the fast paths:
+the same ssh with `valuezone connect` as its ProxyCommand (the technician's own data leg, handed to ssh
+by fd passing), to sshd, to the agent's server and to a stock `ssh -R` device. Ratios are taken
 within the run. Scale: 1,000 idle agents (relay RSS), then active pairs at 10 keystrokes/s, each end a
 stock OpenSSH client (bench/relay_load.py), with the relay's own CPU reported apart from the load's.
 """
@@ -127,6 +129,8 @@ Host jump device
 Host linked
   HostName 127.0.0.1
   Port {linked_port}
+Host vz*
+  IdentityFile {tech_key}
 Host *
   User {sshd.user}
   IdentityFile {sshd.client_key}
@@ -226,14 +230,22 @@ def _echo_latency(argv: list[str], samples: int, warmup: int = 50) -> list[float
 
 
 def _bulk_mb_s(argv: list[str]) -> float:
+    """MB/s of 100 MB from the device, timed from the first byte (connection set-up is not throughput)."""
+    process = subprocess.Popen(
+        [*argv, f"head -c {BULK} /dev/zero"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None
+    first = process.stdout.read(1)
     start = time.perf_counter()
-    done = subprocess.run([*argv, f"head -c {BULK} /dev/zero"], capture_output=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"bulk failed on {argv[-1]}: {done.stderr.decode(errors='replace').strip()}")
-    out = done.stdout
+    got = len(first)
+    while chunk := process.stdout.read(1 << 20):
+        got += len(chunk)
     elapsed = time.perf_counter() - start
-    assert len(out) == BULK, len(out)
-    return BULK / elapsed / 1e6
+    if process.wait(30) != 0 or got != BULK:
+        error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+        raise RuntimeError(f"bulk failed on {argv[-1]} ({got} bytes): {error.strip()}")
+    return (BULK - 1) / elapsed / 1e6
 
 
 PATHS = {
@@ -243,6 +255,10 @@ PATHS = {
     "relay": "ssh -J through our relay, real agent --forward-sshd, to the same sshd (data leg, v2)",
     "inner": "ssh -J through our relay to the real agent's own SSH server (no sshd; data leg, v2)",
     "relay-v1": "as relay, the agent speaking protocol v1 (every byte on its SSH link: the old path)",
+    "fast": "ssh with ProxyCommand `valuezone connect` (fd passed): the technician's own leg, relay splices "
+    "it to the agent's TLS leg, agent --forward-sshd to the same sshd",
+    "fast-in": "as fast, to the real agent's own SSH server",
+    "fast+R": "as fast, the device linked by stock ssh -R (the relay splices the leg to that SSH channel)",
 }
 
 
@@ -250,7 +266,7 @@ def compare(folder: Path, technicians: Path, tech_key: Path, sshd, samples: int,
     """Echo latency and bulk over the PATHS, interleaved so machine load hits all alike."""
     per_path = rounds * 2 + 1  # an echo and a bulk run per round, plus a warm-up
     relay = Relay(folder, technicians)
-    forward = inner = old = linked = None
+    forward = inner = old = linked = fast_forward = fast_inner = None
     customers: list[StockCustomer] = []
     try:
         forward = Agents(relay.port, per_path, real=True, forward_sshd=sshd.port)
@@ -264,11 +280,24 @@ def compare(folder: Path, technicians: Path, tech_key: Path, sshd, samples: int,
             customers.append(StockCustomer(config, relay.port, sshd.port))
             return customers[-1].code
 
+        fast_forward = Agents(relay.port, per_path, real=True, forward_sshd=sshd.port)
+        fast_inner = Agents(relay.port, per_path, real=True)
+        codes = {"relay": forward.codes, "inner": inner.codes, "relay-v1": old.codes,
+                 "fast": fast_forward.codes, "fast-in": fast_inner.codes}  # fmt: skip
         latency, bulk = _compare_rounds(
-            config, sshd.user, forward.codes, inner.codes, old.codes, stock_code, samples, rounds
+            config, sshd.user, relay.port, tech_key, codes, stock_code, samples, rounds
         )
     finally:
-        processes: tuple[Any, ...] = (*customers, linked, forward, inner, old, relay)
+        processes: tuple[Any, ...] = (
+            *customers,
+            linked,
+            forward,
+            inner,
+            old,
+            fast_forward,
+            fast_inner,
+            relay,
+        )
         for process in processes:
             if process is not None:
                 process.stop()
@@ -278,21 +307,37 @@ def compare(folder: Path, technicians: Path, tech_key: Path, sshd, samples: int,
 def _compare_rounds(
     config: Path,
     user: str,
-    forward: list[str],
-    inner: list[str],
-    old: list[str],
+    relay_port: int,
+    tech_key: Path,
+    codes: dict[str, list[str]],
     stock_code: Callable[[], str],
     samples: int,
     rounds: int,
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     ssh = ["ssh", "-F", str(config), "-J"]
+    helper = f"{sys.executable} -m console.cli connect --relay 127.0.0.1:{relay_port} --key {tech_key}"
+    proxy = [
+        "ssh",
+        "-F",
+        str(config),
+        "-o",
+        f"ProxyCommand={helper} --accept-new %h",
+        "-o",
+        "ProxyUseFdpass=yes",
+    ]
+    pinned = f"KnownHostsCommand={sys.executable} -m console.cli connect --known-hosts %H"
+    # the customer's keys as the claim's answer named them (a stock ssh -R device sends none: not checked)
+    fast = [*proxy, "-o", "StrictHostKeyChecking=yes", "-o", pinned]
     argv = {
         "jump": lambda: [*ssh, "jump", "device"],
         "jump+R": lambda: [*ssh, "jump", "linked"],
         "relay+R": lambda: [*ssh, "relay", f"{user}@vz{stock_code()}"],
-        "relay": lambda: [*ssh, "relay", f"{user}@vz{forward.pop()}"],
-        "inner": lambda: [*ssh, "relay", f"anyone@vz{inner.pop()}"],
-        "relay-v1": lambda: [*ssh, "relay", f"{user}@vz{old.pop()}"],
+        "relay": lambda: [*ssh, "relay", f"{user}@vz{codes['relay'].pop()}"],
+        "inner": lambda: [*ssh, "relay", f"anyone@vz{codes['inner'].pop()}"],
+        "relay-v1": lambda: [*ssh, "relay", f"{user}@vz{codes['relay-v1'].pop()}"],
+        "fast": lambda: [*fast, f"{user}@vz{codes['fast'].pop()}"],
+        "fast-in": lambda: [*fast, f"anyone@vz{codes['fast-in'].pop()}"],
+        "fast+R": lambda: [*proxy, f"{user}@vz{stock_code()}"],
     }
     latency: dict[str, list[float]] = {name: [] for name in PATHS}
     bulk: dict[str, list[float]] = {name: [] for name in PATHS}
@@ -322,6 +367,12 @@ def _print_comparison(latency: dict[str, list[float]], bulk: dict[str, list[floa
               f"relay/jump+R {same['relay']:.2f}x, inner/jump+R {same['inner']:.2f}x (target <= 1.0x); "
               f"old path relay-v1/jump {ratio['relay-v1']:.2f}x, "
               f"relay-v1/jump+R {same['relay-v1']:.2f}x")  # fmt: skip
+    for label, q in (("p50", 0.5), ("p99", 0.99)):
+        at = {name: _pct(values, q) for name, values in latency.items()}
+        print(f"echo {label}, fast path: fast/jump+R {at['fast'] / at['jump+R']:.2f}x (target <= 1.0x), "
+              f"fast/jump {at['fast'] / at['jump']:.2f}x (target <= 1.5x); fast-in/jump+R "
+              f"{at['fast-in'] / at['jump+R']:.2f}x; fast+R/jump+R {at['fast+R'] / at['jump+R']:.2f}x; "
+              f"fast/relay {at['fast'] / at['relay']:.2f}x")  # fmt: skip
     median = {name: statistics.median(values) for name, values in bulk.items()}
     print("bulk 100 MB (MB/s, median):             " + "".join(f"{median[n]:9.0f}" for n in PATHS))
     ratio = {name: median[name] / median["jump"] for name in median}
@@ -330,6 +381,9 @@ def _print_comparison(latency: dict[str, list[float]], bulk: dict[str, list[floa
           f"relay+R/jump+R {same['relay+R']:.2f}x, relay/jump+R {same['relay']:.2f}x, "
           f"inner/jump+R {same['inner']:.2f}x; old path relay-v1/jump {ratio['relay-v1']:.2f}x, "
           f"relay-v1/jump+R {same['relay-v1']:.2f}x")  # fmt: skip
+    print(f"bulk, fast path: fast/jump+R {same['fast']:.2f}x (target >= 0.9x), "
+          f"fast/jump {ratio['fast']:.2f}x, "
+          f"fast-in/jump+R {same['fast-in']:.2f}x, fast+R/jump+R {same['fast+R']:.2f}x")  # fmt: skip
 
 
 def scale(folder: Path, technicians: Path, tech_key: Path, idle: int, levels: list[int], seconds: float,
@@ -380,6 +434,12 @@ def main() -> None:
         levels = [int(n) for n in args.pairs.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        # `valuezone connect` (the fast paths' ProxyCommand) keeps the relay's key and the pins here
+        # (ssh starts it through bash, which reads ~/.bashrc when stdin is a socket: this machine's pyenv
+        # rehash there waits for a lock other users hold)
+        os.environ.update(
+            VALUEZONE_HOME=str(folder / "vzhome"), PYTHONPATH=str(ROOT), PYENV_REHASH_TIMEOUT="1"
+        )
         tech_key = keygen(folder / "tech")
         kind, blob = (folder / "tech.pub").read_text().split()[:2]
         technicians = folder / "technicians"

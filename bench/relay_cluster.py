@@ -1,7 +1,7 @@
 """Bench: three relays as one (issue 16): idle agents spread over them, active pairs, kill -9 one relay.
 
     PYTHONPATH=. python3 bench/relay_cluster.py [--agents 1000] [--pairs 200] [--db sqlite|postgresql]
-        [--protocol 1|2] [--echoes 20]
+        [--protocol 1|2] [--echoes 20] [--claims leg|channel]
 
 Everything on loopback. Relays are `valuezone relay` processes sharing one database and one host key.
 Agents are lightweight customers in this process (control channel + forward + an echo; with protocol 2,
@@ -37,6 +37,7 @@ from bench.relay_agents import Echo, leg_echo, read_claims
 from sessions import codes
 from sessions.agent.dataleg import LegOffer
 from sessions.relay import protocol
+from sessions.relay.legclient import LEG_CLAIM_PORT, LegAnswer
 
 ECHO = b"x" * 32
 
@@ -93,16 +94,27 @@ class LightAgent:
 
 
 async def _pair(
-    port: int, code: str, tech_key: Path, echoes: int
-) -> tuple[float, list[float], asyncssh.SSHClientConnection]:
+    port: int, code: str, tech_key: Path, echoes: int, leg: bool
+) -> tuple[float, list[float], asyncssh.SSHClientConnection, tuple[Any, Any]]:
     """Claim *code* on the relay at *port*; returns (seconds from claim to first echo, each keystroke's
-    echo in seconds, the connection)."""
+    echo in seconds, the connection, the stream pair the session runs on)."""
     conn = await asyncssh.connect(
         "127.0.0.1", port, username="kim", client_keys=[str(tech_key)], known_hosts=None, agent_path=None,
         config=[],
     )  # fmt: skip
     started = time.perf_counter()
-    reader, writer = await conn.open_connection(codes.wire(code), protocol.FORWARD_PORT)
+    reader: Any
+    writer: Any
+    if leg:  # the technician's own leg (sessions/relay/legclient.py), to where the answer says
+        claim_reader, claim_writer = await conn.open_connection(codes.wire(code), LEG_CLAIM_PORT)
+        answer = LegAnswer.parse(await claim_reader.readline(), "127.0.0.1")
+        assert answer is not None, "no leg answer"
+        reader, writer = await asyncio.open_connection(answer.host, answer.port)
+        writer.write(b"VZLEG1 " + answer.token.encode() + b"\n")
+        assert await reader.readline() == b"ok\n"
+        claim_writer.close()
+    else:
+        reader, writer = await conn.open_connection(codes.wire(code), protocol.FORWARD_PORT)
     writer.write(ECHO)
     await reader.readexactly(len(ECHO))
     paired = time.perf_counter() - started
@@ -113,7 +125,26 @@ async def _pair(
         await reader.readexactly(1)
         keystrokes.append(time.perf_counter() - sent)
         await asyncio.sleep(0.05)
-    return paired, keystrokes, conn
+    return paired, keystrokes, conn, (reader, writer)
+
+
+async def _type_together(streams: list[tuple[Any, Any]], seconds: float) -> list[list[float]]:
+    """Every pair types 10 keys a second at once for *seconds*; each pair's echo times in seconds."""
+    loop = asyncio.get_running_loop()
+
+    async def type_keys(index: int, reader: Any, writer: Any) -> list[float]:
+        times: list[float] = []
+        await asyncio.sleep((index % 10) / 100)  # spread the pairs over the 100 ms between keys
+        end = loop.time() + seconds
+        while loop.time() < end:
+            sent = time.perf_counter()
+            writer.write(b"k")
+            await reader.readexactly(1)
+            times.append(time.perf_counter() - sent)
+            await asyncio.sleep(max(0.0, 0.1 - (time.perf_counter() - sent)))
+        return times
+
+    return list(await asyncio.gather(*(type_keys(i, r, w) for i, (r, w) in enumerate(streams))))
 
 
 def _quantiles(values: list[float]) -> str:
@@ -121,7 +152,9 @@ def _quantiles(values: list[float]) -> str:
         return "n/a"
     ms = sorted(v * 1000 for v in values)
     p = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]  # noqa: E731
-    return f"p50 {p(0.5):.1f} ms, p95 {p(0.95):.1f} ms, max {ms[-1]:.1f} ms (n={len(ms)})"
+    return (
+        f"p50 {p(0.5):.1f} ms, p95 {p(0.95):.1f} ms, p99 {p(0.99):.1f} ms, max {ms[-1]:.1f} ms (n={len(ms)})"
+    )
 
 
 async def _relay(
@@ -174,19 +207,22 @@ async def run(args: argparse.Namespace, base: Path, db_url: str) -> None:
         same_echo: list[float] = []
         forwarded_echo: list[float] = []
         technicians: list[asyncssh.SSHClientConnection] = []
+        streams: list[tuple[Any, Any]] = []
         paired = agents[: args.pairs]
         carried = lambda i: i % 3 == 2  # noqa: E731 - a third claim on a relay that does not hold the agent
         for batch in range(0, len(paired), 4):  # one technician key: at most 5 claims pending at once
             chunk = paired[batch : batch + 4]
             results = await asyncio.gather(*(
-                _pair(ports[(a.index + carried(i)) % 3], a.code, tech, args.echoes)
+                _pair(ports[(a.index + carried(i)) % 3], a.code, tech, args.echoes, args.claims == "leg")
                 for i, a in enumerate(chunk, start=batch)
             ))  # fmt: skip
-            for i, (seconds, keystrokes, conn) in enumerate(results, start=batch):
+            for i, (seconds, keystrokes, conn, stream) in enumerate(results, start=batch):
                 (forwarded if carried(i) else same).append(seconds)
                 (forwarded_echo if carried(i) else same_echo).extend(keystrokes)
                 technicians.append(conn)
-        leg = "data leg" if args.protocol >= 2 else "agent's SSH link"
+                streams.append(stream)
+        leg = "agent's data leg" if args.protocol >= 2 else "agent's SSH link"
+        leg += ", technician's own leg" if args.claims == "leg" else ", technician's SSH channel"
         print(f"pairing, claim on the agent's relay:      {_quantiles(same)}")
         print(f"pairing, claim carried to another relay:  {_quantiles(forwarded)}")
         ratio = statistics.median(forwarded) / statistics.median(same)
@@ -196,6 +232,14 @@ async def run(args: argparse.Namespace, base: Path, db_url: str) -> None:
         if same_echo and forwarded_echo:
             ratio = statistics.median(forwarded_echo) / statistics.median(same_echo)
             print(f"  carried / same-relay echo p50: {ratio:.2f}x")
+        together = await _type_together(streams, args.seconds)
+        same_all = [t for i, times in enumerate(together) if not carried(i) for t in times]
+        carried_all = [t for i, times in enumerate(together) if carried(i) for t in times]
+        print(
+            f"all {len(streams)} pairs typing 10 keys/s at once for {args.seconds:g} s (target p99 < 50 ms):"
+        )
+        print(f"  echo, claim on the agent's relay:     {_quantiles(same_all)}")
+        print(f"  echo, claim carried to another relay: {_quantiles(carried_all)}")
 
         victims = [a for a in agents if a.index == 0]
         before = {id(a): a.code for a in victims}
@@ -257,12 +301,20 @@ def main() -> None:
         default=protocol.PROTOCOL_VERSION,
         help="2: sessions on the agents' data legs (default); 1: inside their SSH links",
     )
-    parser.add_argument("--echoes", type=int, default=20, help="keystrokes echoed per active pair")
+    parser.add_argument("--echoes", type=int, default=20, help="keystrokes echoed per pair as it is paired")
+    parser.add_argument("--seconds", type=float, default=10.0, help="all pairs typing at once, this long")
+    parser.add_argument(
+        "--claims",
+        choices=("leg", "channel"),
+        default="leg",
+        help="leg: technicians bring their own data leg (the console's way, default); channel: the session "
+        "inside their SSH channel (`ssh -J`)",
+    )
     args = parser.parse_args()
     args.pairs = min(args.pairs, args.agents)
     print(f"run: 3 relays, {args.agents} idle agents, {args.pairs} active pairs, database {args.db}, "
-          f"protocol {args.protocol}, {args.echoes} echoes per pair, cpus {os.cpu_count()}, "
-          f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+          f"protocol {args.protocol}, claims {args.claims}, {args.echoes} echoes per pair, "
+          f"cpus {os.cpu_count()}, load {os.getloadavg()[0]:.1f}")  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="vz-cluster-bench-") as folder:
         base = Path(folder)
         with contextlib.ExitStack() as stack:

@@ -47,6 +47,8 @@ def config(folder: Path, relay_port: int, tech_key: Path) -> Path:
   Port {relay_port}
   User kim
   IdentityFile {tech_key}
+Host vz*
+  IdentityFile {tech_key}
 Host *
   IdentitiesOnly yes
   BatchMode yes

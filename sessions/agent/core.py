@@ -20,7 +20,7 @@ import asyncssh
 
 from sessions import codes, vendor
 from sessions.agent.catalogue import Catalogue
-from sessions.agent.dataleg import LegOffer, Splice, hand_over, open_leg, splice
+from sessions.agent.dataleg import LegOffer, Splice, hand_over, open_leg, splice, sshd_host_keys
 from sessions.agent.events import (
     LET_BACK_IN,
     TABLE,
@@ -143,6 +143,7 @@ class Agent:
             activity=self._activity,
             on_chat=self._on_chat,
             on_closed=self._on_inner_closed,
+            on_refused=self._on_inner_refused,
             watch_terminal=self.shells.watch,
             open_web=self.web.open,
         )
@@ -163,6 +164,7 @@ class Agent:
         self._relay_index = 0  # which of config.relay + config.fallbacks the link is on
         self._pinned: asyncssh.SSHKey | None = None  # the deployment's host key, from the first link
         self._legs: set[asyncio.Transport] = set()  # the data legs in use (protocol v2)
+        self._host_keys: tuple[str, ...] | None = None  # the inner host keys told to the relay
 
     # --- public API ------------------------------------------------------------------------------
     def subscribe(self, callback: Callable[[AgentEventValue], None]) -> Unsubscribe:
@@ -232,6 +234,7 @@ class Agent:
                     resume=resume,
                     pinned=self._pinned,
                     version=version,
+                    host_keys=await self._inner_host_keys(),
                 )
             except SupportError as exc:
                 failures.append(exc)
@@ -240,6 +243,15 @@ class Agent:
             self._pinned = link.conn.get_server_host_key()
             return self._linked(link)
         raise next((exc for exc in failures if isinstance(exc, HostKeyError)), failures[-1])
+
+    async def _inner_host_keys(self) -> tuple[str, ...]:
+        """What a technician pins for the inner session: this agent's key, or the device sshd's keys."""
+        if self._host_keys is None:
+            if self.config.forward_sshd is None:
+                self._host_keys = (self._host_key.export_public_key().decode().strip(),)
+            else:
+                self._host_keys = await sshd_host_keys("localhost", self.config.forward_sshd)
+        return self._host_keys
 
     def _linked(self, link: RelayLink) -> RelayLink:
         link.on_notice = self._notice
@@ -329,8 +341,8 @@ class Agent:
         else:  # a technician who left comes back only with a new yes
             await self._ask(claim, again=True)
         if link.leg is not None and claim.leg:
-            return await self._leg_session(link.leg, claim.leg)
-        return await self._device_session()
+            return await self._leg_session(link.leg, claim)
+        return await self._device_session(claim)
 
     def _let_back_in(self, claim: Claim) -> str | None:
         """The shown end of the customer's "let back in without asking" for *claim*'s key, if it runs."""
@@ -414,9 +426,9 @@ class Agent:
         if asking is not None and not asking[1].done():
             asking[1].cancel()
 
-    async def _device_session(self) -> asyncssh.SSHTCPSession[bytes]:
+    async def _device_session(self, claim: Claim) -> asyncssh.SSHTCPSession[bytes]:
         if self.config.forward_sshd is None:
-            return self._inner.new_connection()
+            return self._inner.new_connection(claim.fingerprint)
         assert self._link is not None
         try:
             session = await self._link.conn.forward_connection("localhost", self.config.forward_sshd)
@@ -427,7 +439,7 @@ class Agent:
         self._activity("sshd")
         return session  # type: ignore[return-value]
 
-    async def _leg_session(self, offer: LegOffer, token: str) -> asyncssh.SSHTCPSession[bytes]:
+    async def _leg_session(self, offer: LegOffer, claim: Claim) -> asyncssh.SSHTCPSession[bytes]:
         """Protocol v2: bring the data leg (and the sshd connection it is spliced to), then say yes.
 
         The channel this returns for only confirms the customer's yes; the relay closes it and the
@@ -444,13 +456,13 @@ class Agent:
                     asyncssh.OPEN_CONNECT_FAILED, f"The device's SSH server is not reachable ({exc.strerror})"
                 ) from exc
         try:
-            transport, early = await open_leg(offer, token)
+            transport, early = await open_leg(offer, claim.leg)
         except SupportError as exc:
             if sshd_end is not None and sshd_end.transport is not None:
                 sshd_end.transport.close()
             log.warning("data leg failed: %s", exc)
             if getattr(exc, "unreachable", False):  # a firewall, most likely: stay on the link, as in v1
-                return await self._device_session()
+                return await self._device_session(claim)
             self._activity("leg_failed")
             detail = str(exc.params.get("detail", exc))
             raise asyncssh.ChannelOpenError(
@@ -458,7 +470,7 @@ class Agent:
             ) from exc
         self._legs = {leg for leg in self._legs if not leg.is_closing()} | {transport}
         if sshd_end is None:
-            hand_over(transport, self._inner.new_connection(), early)
+            hand_over(transport, self._inner.new_connection(claim.fingerprint), early)
         else:
             splice(transport, early, sshd_end)
             self._activity("sshd")
@@ -526,6 +538,11 @@ class Agent:
             return
         else:
             self._activity("technician_dropped")
+
+    def _on_inner_refused(self) -> None:
+        """A connection on a consented leg or channel closed without the technician's key (not an end)."""
+        if self.state is not AgentState.ENDED and not self._ending and self.technician is not None:
+            self._activity("inner_refused", technician=self.technician.technician)
 
     def _activity(self, key: str, **values: str) -> None:
         """One line of the feed, in the customer's language (commands and paths verbatim, controls shown)."""

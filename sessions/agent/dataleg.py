@@ -15,6 +15,8 @@ import ssl
 from dataclasses import dataclass
 from typing import Any, cast
 
+import asyncssh
+
 from sessions.errors import SessionClosedError
 
 MAGIC = b"VZLEG1 "
@@ -183,7 +185,7 @@ class Splice(asyncio.Protocol):
             self.held.append(data)
 
     def eof_received(self) -> bool:
-        if self.peer is not None and self.peer.transport is not None:
+        if self.peer is not None and self.peer.transport is not None and not self.peer.transport.is_closing():
             peer = self.peer.transport
             if peer.can_write_eof():
                 peer.write_eof()
@@ -212,3 +214,27 @@ def splice(leg: asyncio.Transport, early: bytes, sshd_end: Splice) -> None:
     for data in sshd_end.held:  # sshd speaks first: its banner may have come before the leg was ready
         leg.write(data)
     sshd_end.held.clear()
+
+
+SSHD_KEY_ALGS = ("ssh-ed25519", "ecdsa-sha2-nistp256", "rsa-sha2-512")
+
+
+async def sshd_host_keys(host: str, port: int, timeout: float = 3.0) -> tuple[str, ...]:
+    """The device sshd's public host keys (one per kind it has), for a technician to pin; () if none.
+
+    Asked once when the agent links (a key exchange per kind, nothing more); at most *timeout* seconds in
+    all, so an sshd that does not answer delays nothing: the technician then trusts its key on first use.
+    """
+    found: list[str] = []
+    try:
+        async with asyncio.timeout(timeout):
+            for alg in SSHD_KEY_ALGS:
+                try:
+                    key = await asyncssh.get_server_host_key(host, port, server_host_key_algs=[alg])
+                except (OSError, asyncssh.Error):
+                    continue
+                if key is not None:
+                    found.append(key.export_public_key().decode().strip())
+    except TimeoutError:
+        pass
+    return tuple(found)

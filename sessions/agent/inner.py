@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
+import secrets
+import weakref
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from sessions.chat.link import SUBSYSTEM as CHAT_SUBSYSTEM
 from sessions.chat.link import ChatLink
 from sessions.ssh.packets import streamline
 
+log = logging.getLogger(__name__)
 ActivityFn = Callable[..., None]  # activity(key, **values): a line of the feed (sessions.agent.catalogue)
 WatchFn = Callable[[str | None, tuple[int, int, int, int]], TerminalWatch]  # (command, size): live view
 # (connection, host, port) → the forwarded channel's session, or ChannelOpenError (sessions.agent.webgate)
@@ -183,18 +187,39 @@ class _Session(asyncssh.SSHServerSession[bytes]):
 
 
 class _InnerConnection(asyncssh.SSHServer):
-    """Any user name, no credentials: the relay authenticated the technician and the customer consented."""
+    """Any user name, publickey only, and only the key of the technician the customer said yes to.
+
+    The claim the customer consented to names the technician key's fingerprint; the agent checks the
+    inner login's key against it itself, so neither someone who got onto the data path nor the relay
+    can log in with any other key (docs/relay-protocol.md, "The technician's data leg").
+    """
 
     def __init__(self, server: InnerServer) -> None:
         self.server = server
         self.conn: asyncssh.SSHServerConnection | None = None
+        self.fingerprint = ""  # the consented technician key ("" : nobody may log in)
+        self.authenticated = False
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
+        self.fingerprint = self.server.expected.pop(conn, "")
         streamline(conn)
         self.server.connections.add(conn)
 
     def begin_auth(self, username: str) -> bool:
+        return True
+
+    def public_key_auth_supported(self) -> bool:
+        return True
+
+    def auth_completed(self) -> None:
+        self.authenticated = True
+
+    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        offered = key.get_fingerprint("sha256")
+        if self.fingerprint and secrets.compare_digest(offered, self.fingerprint):
+            return True
+        log.warning("inner login refused: key %s is not the consented %s", offered, self.fingerprint)
         return False
 
     def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int) -> Any:
@@ -208,7 +233,10 @@ class _InnerConnection(asyncssh.SSHServer):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.server.connections.discard(self.conn)  # type: ignore[arg-type]
-        self.server.on_closed(exc)
+        if self.authenticated:
+            self.server.on_closed(exc)
+        else:  # never logged in with the consented key: not the technician, so not the session's end
+            self.server.on_refused()
 
 
 class InnerServer:
@@ -223,6 +251,7 @@ class InnerServer:
         activity: ActivityFn,
         on_chat: Callable[[ChatLink], None],
         on_closed: Callable[[Exception | None], None],
+        on_refused: Callable[[], None] = lambda: None,
         watch_terminal: WatchFn | None = None,
         open_web: OpenWebFn | None = None,
     ) -> None:
@@ -234,10 +263,13 @@ class InnerServer:
         self.activity = activity
         self.on_chat = on_chat
         self.on_closed = on_closed
+        self.on_refused = on_refused  # a connection closed without logging in with the consented key
         self.watch_terminal = watch_terminal
         self.open_web = open_web
         self.connections: set[asyncssh.SSHServerConnection] = set()
         self.controls: dict[asyncssh.SSHServerProcess[bytes], CommandControl] = {}
+        # connection → the fingerprint it accepts, until its transport is attached (connection_made)
+        self.expected: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
         self._capture = _Capture()
         self._acceptor: asyncssh.SSHAcceptor | None = None
 
@@ -257,10 +289,15 @@ class InnerServer:
             server_version="Valuezone_agent",
         )
 
-    def new_connection(self) -> asyncssh.SSHTCPSession[bytes]:
-        """An SSH server connection that uses the channel it is handed to as its transport."""
+    def new_connection(self, fingerprint: str) -> asyncssh.SSHTCPSession[bytes]:
+        """An SSH server connection that uses the channel (or leg) it is handed to as its transport.
+
+        Only the technician key with *fingerprint* (`SHA256:…`, from the consented claim) may log in.
+        """
         assert self._capture.factory is not None, "start() first"
-        return self._capture.factory("", 0)
+        conn = self._capture.factory("", 0)
+        self.expected[conn] = fingerprint
+        return conn  # type: ignore[no-any-return]
 
     def disconnect_all(self, reason: str) -> None:
         for conn in list(self.connections):

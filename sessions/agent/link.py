@@ -71,8 +71,13 @@ class RelayLink:
         timeout: float = 15.0,
         pinned: asyncssh.SSHKey | None = None,
         version: int = protocol.PROTOCOL_VERSION,
+        host_keys: tuple[str, ...] = (),
     ) -> RelayLink:
-        """Connect, say hello (with the resume token after a drop), ask for the forward, read the code."""
+        """Connect, say hello (with the resume token after a drop), ask for the forward, read the code.
+
+        *host_keys*: the inner server's public host keys, which the relay hands a technician who opens
+        a leg of their own, to pin (the agent's own key, or the device sshd's with `--forward-sshd`).
+        """
         target = Target(relay.host, relay.port, protocol.CUSTOMER_USER)
         try:
             conn = await connect(
@@ -93,7 +98,8 @@ class RelayLink:
                 subsystem=protocol.CONTROL_SUBSYSTEM, encoding="utf-8"
             )
             link = cls(conn, writer, reader)
-            writer.write(protocol.encode("hello", v=version, resume=resume))
+            keys = {"host_keys": list(host_keys)} if host_keys else {}
+            writer.write(protocol.encode("hello", v=version, resume=resume, **keys))
             welcome = await link._expect("welcome")
             link.vendor = Vendor.from_wire(welcome.get("vendor"))
             link.leg = LegOffer.from_welcome(relay.host, welcome) if version >= 2 else None

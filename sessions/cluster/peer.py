@@ -111,9 +111,11 @@ async def carry_claim(
     technician: Technician,
     address: str,
     session_factory: Callable[[], Any],
+    port: int = protocol.FORWARD_PORT,
 ) -> None:
-    """Open the claim's channel on the relay at *peer*; its refusal comes back as ChannelOpenError."""
+    """Open the claim's channel on the relay at *peer*; its refusal comes back as ChannelOpenError.
+
+    *port*: the technician's (0 for a leg claim, which the peer answers itself)."""
     conn = await links.connection(peer)
-    await conn.create_connection(
-        session_factory, codes.wire(code), protocol.FORWARD_PORT, encode_origin(technician, address), 0
-    )
+    origin = encode_origin(technician, address)
+    await conn.create_connection(session_factory, codes.wire(code), port, origin, 0)

@@ -164,9 +164,13 @@ async def refusal(relay: ClusterHost, code: str) -> str:
 
 
 async def route(
-    relay: RoutingHost, technician: Technician, address: str, code: str
+    relay: RoutingHost, technician: Technician, address: str, code: str, *, port: int = 22
 ) -> asyncssh.SSHTCPSession[bytes] | None:
-    """Carry a claim to the relay holding *code*; None when this relay holds it (or nobody does)."""
+    """Carry a claim to the relay holding *code*; None when this relay holds it (or nobody does).
+
+    *port* is the claim's as the technician asked it (0: a leg claim, which the holder answers with its
+    own data address, so the technician's leg goes straight to it).
+    """
     if relay.cluster is None:
         return None
     local = relay.book.get(code)
@@ -179,11 +183,11 @@ async def route(
         relay.book.discard(local)
     if not holder.peer:
         raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.RECONNECTING)
-    return await _forward(relay, technician, address, code, holder.peer)
+    return await _forward(relay, technician, address, code, holder.peer, port)
 
 
 async def _forward(
-    relay: RoutingHost, technician: Technician, address: str, code: str, peer: str
+    relay: RoutingHost, technician: Technician, address: str, code: str, peer: str, port: int
 ) -> asyncssh.SSHTCPSession[bytes]:
     assert relay.cluster is not None
     audit = relay.audit
@@ -197,7 +201,7 @@ async def _forward(
     timeout = relay.config.consent_timeout + relay.config.consent_margin + 10
     try:
         await asyncio.wait_for(
-            carry_claim(relay.cluster.links, peer, code, technician, address, lambda: bridge.customer),
+            carry_claim(relay.cluster.links, peer, code, technician, address, lambda: bridge.customer, port),
             timeout,
         )
     except asyncssh.ChannelOpenError as exc:

@@ -1,7 +1,9 @@
-"""Splices a technician's SSH channel to the customer's side with flow control and byte counts.
+"""Splices the technician's side to the customer's side with flow control and byte counts.
 
 The customer's side is an SSH channel on the agent's link (protocol v1, stock `ssh -R`) or, from
 protocol v2, a TLS data leg (sessions/relay/dataleg.py) that carries the inner SSH as opaque bytes.
+The technician's side is an SSH channel (`ssh -J`) or the technician's own plain data leg
+(sessions/relay/techleg.py).
 """
 
 from __future__ import annotations
@@ -92,7 +94,10 @@ class _LegChannel:
         self.transport.write(data)
 
     def write_eof(self) -> None:
-        self.transport.close()  # TLS cannot half-close; the inner SSH ends with the technician's EOF
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+        else:
+            self.transport.close()  # TLS cannot half-close; the inner SSH ends with the technician's EOF
 
     def pause_reading(self) -> None:
         self.transport.pause_reading()
@@ -141,6 +146,17 @@ class Bridge:
         half = _LegHalf(self, "customer")
         half.peer, self.technician.peer, self.customer = self.technician, half, half
         transport.set_protocol(half)
+        half.connection_made(_LegChannel(transport))  # type: ignore[arg-type]
+        if leg.early:
+            half.data_received(leg.early)
+        transport.resume_reading()
+
+    def use_technician_leg(self, leg: Leg) -> None:
+        """Carry the technician's side on *leg* (a technician's own data leg, sessions/relay/techleg.py)."""
+        transport = leg.transport
+        assert transport is not None
+        half = self.technician
+        transport.set_protocol(half)  # type: ignore[arg-type]
         half.connection_made(_LegChannel(transport))  # type: ignore[arg-type]
         if leg.early:
             half.data_received(leg.early)

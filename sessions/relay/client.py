@@ -24,7 +24,16 @@ from sessions.errors import (
     RelayKeyRefusedError,
     SupportError,
 )
-from sessions.relay.protocol import error_for_reason
+from sessions.relay.legclient import (
+    CHANNEL_INSTEAD,
+    LEG_CLAIM_PORT,
+    LegAnswer,
+    LegUnreachable,
+    PinnedTrust,
+    open_leg,
+    socket_tunnel,
+)
+from sessions.relay.protocol import FORWARD_PORT, error_for_reason
 from sessions.relay.relays import DeploymentTrust, RelayAddress, relay_list
 from sessions.relay.unlock import OfferedKey, TechnicianKeyAccess
 from sessions.ssh.auth import Credentials
@@ -36,6 +45,7 @@ from sessions.stages import SessionStage
 
 log = logging.getLogger(__name__)
 ProgressCallback = Callable[[str], None]
+LEG_CONNECT_TIMEOUT = 5.0  # the relay waits 10 s for the leg; a port that does not answer in 5 falls back
 TECHNICIAN_USER = "technician"
 CONSENT_WAIT = 160.0  # the agent asks for up to 120 s, the relay waits 30 s more
 
@@ -58,6 +68,7 @@ class JoinOptions:
     consent_wait: float = CONSENT_WAIT
     grace: float = 120.0
     backoff: tuple[float, float] = (0.5, 5.0)
+    data_leg: bool = True  # a data leg of the technician's own when the relay offers one (legclient.py)
 
 
 class _Pending(asyncssh.SSHTCPSession[bytes]):
@@ -69,6 +80,26 @@ class _Pending(asyncssh.SSHTCPSession[bytes]):
         self._buffer: list[tuple[bytes, Any]] = []
         self._eof = False
         self._lost: list[Exception | None] = []
+        self._line: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()  # a leg claim's answer
+
+    async def first_line(self, timeout: float) -> bytes:
+        """The first line the channel carried (b"" if it closed first), left in the buffer."""
+        async with asyncio.timeout(timeout):
+            return await asyncio.shield(self._line)
+
+    def drop_first_line(self) -> None:
+        """Forget the first line (a leg claim's answer): what follows is the session's."""
+        joined = b"".join(data for data, _ in self._buffer)
+        self._buffer = [(joined.partition(b"\n")[2], None)] if b"\n" in joined else []
+
+    def _line_done(self) -> None:
+        if self._line.done():
+            return
+        joined = b"".join(data for data, _ in self._buffer)
+        if b"\n" in joined:
+            self._line.set_result(joined.partition(b"\n")[0])
+        elif self._eof or self._lost or len(joined) > _ANSWER_MAX:
+            self._line.set_result(joined)
 
     def connection_made(self, chan: asyncssh.SSHTCPChannel[bytes]) -> None:  # type: ignore[override]
         self.chan = chan
@@ -88,18 +119,21 @@ class _Pending(asyncssh.SSHTCPSession[bytes]):
     def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
         if self.target is None:
             self._buffer.append((data, datatype))
+            self._line_done()
         else:
             self.target.data_received(data, datatype)
 
     def eof_received(self) -> bool:
         if self.target is None:
             self._eof = True
+            self._line_done()
             return True
         return bool(self.target.eof_received())
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self.target is None:
             self._lost.append(exc)
+            self._line_done()
         else:
             self.target.connection_lost(exc)
 
@@ -261,9 +295,15 @@ def _relay_key_changed(
 
 
 async def open_code_channel(
-    relay_conn: asyncssh.SSHClientConnection, code: str, *, consent_wait: float = CONSENT_WAIT
+    relay_conn: asyncssh.SSHClientConnection,
+    code: str,
+    *,
+    consent_wait: float = CONSENT_WAIT,
+    port: int = FORWARD_PORT,
 ) -> _OpenedTunnel:
     """Claim *code* (nine digits) on the relay; returns once the customer allowed it.
+
+    *port* 0 (`LEG_CLAIM_PORT`) claims a leg of the technician's own (sessions/relay/legclient.py).
 
     Raises the SupportError matching the refusal: ConsentRefusedError, CodeUnknownError,
     RateLimitedError, SessionClosedError…
@@ -271,7 +311,7 @@ async def open_code_channel(
     pending = _Pending()
     try:
         async with asyncio.timeout(consent_wait):
-            await relay_conn.create_connection(lambda: pending, codes.wire(code), 22)
+            await relay_conn.create_connection(lambda: pending, codes.wire(code), port)
     except asyncssh.ChannelOpenError as exc:
         if not (exc.reason == _CONNECTION_CLOSED or relay_conn.is_closed()):
             raise error_for_reason(exc.reason) from exc
@@ -285,6 +325,7 @@ async def open_code_channel(
     return _OpenedTunnel(pending)
 
 
+_ANSWER_MAX = 64 * 1024
 _CONNECTION_CLOSED = "SSH connection closed"  # asyncssh's reason when the connection drops mid-open
 
 
@@ -312,6 +353,11 @@ async def connect_by_code(
     Progress stages: "connecting to the relay", "waiting for the customer", then the SSH client's own
     stages for the inner connection. Closing the returned connection leaves *relay_conn* open when it
     was given, and closes the relay connection made here otherwise.
+
+    With `options.data_leg` (the default) the inner SSH runs on a data leg of the technician's own
+    (sessions/relay/legclient.py), pinned to the host keys the relay named; on the claim channel when
+    the relay predates it or its data port cannot be reached. The technician key logs in to the relay
+    and, inside, to the customer's agent, which accepts no other key.
     """
     digits = codes.parse(code)
     emit = on_progress or (lambda stage: None)
@@ -325,14 +371,22 @@ async def connect_by_code(
             key_access=options.key_access,
             timeout=options.timeout,
         )
+    offered: OfferedKey | None = None
     try:
+        offered = await (options.key_access or TechnicianKeyAccess(options.technician_key)).open()
         emit(SessionStage.CUSTOMER)
-        tunnel = await open_code_channel(relay_conn, digits, consent_wait=options.consent_wait)
+        port = LEG_CLAIM_PORT if options.data_leg else FORWARD_PORT
+        opened = await open_code_channel(relay_conn, digits, consent_wait=options.consent_wait, port=port)
+        tunnel, pinned = (
+            await carrier(relay_host(relay_conn, relay), opened, options)
+            if options.data_leg
+            else (opened, None)
+        )
         inner = await connect(
             Target(codes.wire(digits), 22, options.user or local_user()),
-            trust=options.inner_trust or options.trust,
-            credentials=options.credentials or Credentials(use_agent=False, use_default_keys=False),
-            tunnel=tunnel,  # type: ignore[arg-type]
+            trust=pinned or options.inner_trust or options.trust,
+            credentials=_with_key(options.credentials, offered),
+            tunnel=tunnel,
             timeout=options.timeout,
             on_progress=on_progress,
         )
@@ -340,10 +394,67 @@ async def connect_by_code(
         if own_relay:
             relay_conn.close()
         raise
+    finally:
+        if offered is not None:
+            offered.close()
     streamline(inner)
     if own_relay:
         _close_with(inner, relay_conn)
     return inner
+
+
+def relay_host(relay_conn: asyncssh.SSHClientConnection, relay: RelayAddress) -> str:
+    """The relay host this connection reached (of a list, the one that answered): where a leg goes when
+    the relay's answer names no host."""
+    peer = relay_conn.get_extra_info("peername")
+    return str(peer[0]) if peer else relay_list(relay)[0].host
+
+
+async def carrier(
+    relay_host: str, opened: _OpenedTunnel, options: JoinOptions
+) -> tuple[Any, PinnedTrust | None]:
+    """What carries a leg claim's session: the technician's own leg, or the claim channel itself."""
+    line = await opened.pending.first_line(options.timeout)
+    answer = LegAnswer.parse(line, relay_host)
+    if answer is None:  # a relay that predates leg claims: the channel already carries the session
+        return opened, None
+    opened.pending.drop_first_line()
+    pinned = PinnedTrust(answer.host_keys) if answer.host_keys else None
+    chan = opened.pending.chan
+    assert chan is not None
+    try:
+        sock = await open_leg(answer, min(options.timeout, LEG_CONNECT_TIMEOUT))
+    except LegUnreachable as exc:  # nothing was sent on it: the session runs on the claim channel
+        log.info(
+            "the relay's data port %s:%d cannot be reached (%s): using the channel",
+            answer.host,
+            answer.port,
+            exc,
+        )
+        chan.write(CHANNEL_INSTEAD)
+        return opened, pinned
+    except BaseException:
+        chan.close()
+        raise
+    chan.close()
+    return socket_tunnel(sock), pinned
+
+
+def _with_key(credentials: Credentials | None, offered: OfferedKey) -> Credentials:
+    """The inner login's credentials: the technician key first (the agent asks for it), then *credentials*."""
+    if credentials is None:
+        return Credentials(
+            use_agent=False, use_default_keys=False, keys=[offered.pair], keys_label=offered.label
+        )
+    return Credentials(
+        credentials.ask_password,
+        credentials.ask_passphrase,
+        credentials.use_agent,
+        credentials.use_default_keys,
+        keys=[offered.pair, *credentials.keys],
+        keys_label=offered.label,
+        on_password_refused=credentials.on_password_refused,
+    )
 
 
 def _close_with(inner: asyncssh.SSHClientConnection, relay_conn: asyncssh.SSHClientConnection) -> None:

@@ -107,6 +107,7 @@ class CustomerLink:
         self.version = protocol.OLD_PROTOCOL_VERSION  # what the agent's hello and the relay agreed on
         self.ended = False
         self._hello: dict[str, Any] = {}
+        self.host_keys: tuple[str, ...] = ()  # the agent's inner host key(s), for a technician's own leg
         self._control: asyncssh.SSHServerProcess[str] | None = None
         self._terminal: asyncssh.SSHServerProcess[str] | None = None
         self._answer: asyncio.Future[str] | None = None
@@ -305,6 +306,7 @@ class CustomerLink:
             message = protocol.decode(line)
             if message["type"] == "hello":
                 self._hello = message
+                self.host_keys = _host_keys(message.get("host_keys"))
                 self._welcome(message)
             elif message["type"] == "end":
                 by_technician = message.get("by") == "technician"
@@ -400,3 +402,10 @@ class CustomerLink:
             self.relay.book.link_lost(self.pairing)
         else:
             self.end_by_customer()
+
+
+def _host_keys(value: object) -> tuple[str, ...]:
+    """The agent's inner host keys from its hello (OpenSSH public lines), passed on as they are."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(line for line in value[:8] if isinstance(line, str) and 0 < len(line) < 16384)

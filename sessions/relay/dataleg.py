@@ -1,4 +1,4 @@
-"""The relay's data legs: after consent the agent carries the inner SSH over pinned TLS, by one-time token.
+"""The relay's data legs: after consent the inner SSH travels on legs opened by one-time token.
 
 Protocol v2 (docs/relay-protocol.md, "The data leg"). The relay's welcome names a TLS port and the
 SHA-256 of its leg certificate (`pin`), over the SSH control channel the agent already trusts. Each
@@ -6,6 +6,7 @@ claim carries a fresh token. After the customer's yes the agent connects to that
 certificate against the pin before it sends anything, then sends `VZLEG1 <token>\\n`; the relay answers
 `ok\\n` (and splices the leg to the technician's channel) or `refused <reason>\\n` and hangs up. A token
 works once, for one claim, until that claim is answered or given up. Every refusal is in the audit log.
+A technician's client may open its own leg the same way, without TLS (sessions/relay/techleg.py).
 """
 
 from __future__ import annotations
@@ -20,12 +21,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from sessions.relay.gate import Gate
+from sessions.relay.legport import LegPort, Waiting
 
 MAGIC = b"VZLEG1 "
 LINE_MAX = 256  # a token line is ~50 bytes; anything longer is not one
@@ -82,29 +86,26 @@ class _Expected:
     code: str
     claim: int
     arrived: asyncio.Future[Leg]
+    tls: bool = True
 
 
 class Leg(asyncio.Protocol):
-    """One data leg after TLS: reads the token line, then waits for a bridge to take it (`use_leg`)."""
+    """One data leg (after TLS for an agent's): reads the token line, then waits for a bridge to take it."""
 
-    def __init__(self, legs: DataLegs, address: str) -> None:
+    def __init__(self, legs: DataLegs, waiting: Waiting | None, tls: bool) -> None:
         self.legs = legs
-        self.address = address
+        self.waiting = waiting  # its entry in the login gate until the token line is read
+        self.tls = tls
+        self.address = waiting.address if waiting is not None else "?"
         self.transport: asyncio.Transport | None = None
         self.early = b""  # bytes after the token line, before the bridge took the leg
         self._buffer = b""
         self._timer: asyncio.TimerHandle | None = None
         self._done = False
-        self.handshake_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        """Called once the TLS handshake is done."""
+        """Called once the TLS handshake is done (at once for a technician's plain leg)."""
         self.transport = cast(asyncio.Transport, transport)  # uvloop's are not asyncio.Transport
-        if self.handshake_timer is not None:
-            self.handshake_timer.cancel()
-            self.handshake_timer = None
-        peer: Any = transport.get_extra_info("peername")
-        self.address = str(peer[0]) if peer else "?"
         self._timer = asyncio.get_running_loop().call_later(
             self.legs.token_timeout, self._refuse, LegReason.NO_TOKEN
         )
@@ -129,6 +130,7 @@ class Leg(asyncio.Protocol):
             return
         self._done = True
         self._cancel_timer()
+        self._leave_gate(logged_in=True)
         self.early = rest
         self.legs._arrived(self, line[len(MAGIC) :].decode("ascii", "replace").strip())
 
@@ -137,6 +139,7 @@ class Leg(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_timer()
+        self._leave_gate(logged_in=False)
         if not self._done:
             self._done = True
             self.legs._gone_before_token(self, exc)
@@ -165,9 +168,14 @@ class Leg(asyncio.Protocol):
             self._timer.cancel()
             self._timer = None
 
+    def _leave_gate(self, *, logged_in: bool) -> None:
+        waiting, self.waiting = self.waiting, None
+        if waiting is not None and self.legs.gate is not None:
+            (self.legs.gate.logged_in if logged_in else self.legs.gate.gone)(waiting)
+
 
 class DataLegs:
-    """The TLS listener for data legs and the one-time tokens it accepts."""
+    """The data port (TLS legs from agents, plain legs from technicians) and the one-time tokens it takes."""
 
     def __init__(
         self,
@@ -176,6 +184,7 @@ class DataLegs:
         *,
         token_timeout: float = 10.0,
         handshake_timeout: float = 10.0,
+        gate: Gate | None = None,
     ) -> None:
         cert, key, self.pin = load_certificate(state_dir)
         self._context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -184,38 +193,31 @@ class DataLegs:
         self._refused_cb = refused  # (address, reason) → the audit log
         self.token_timeout = token_timeout
         self.handshake_timeout = handshake_timeout
+        self.gate = gate
         self.port = 0
-        self._server: asyncio.AbstractServer | None = None
+        self._port = LegPort(gate, self._context, self._new_leg, self._handshake_failed, handshake_timeout)
         self._expected: dict[bytes, _Expected] = {}
         self._used: OrderedDict[bytes, None] = OrderedDict()
 
     async def start(self, host: str, port: int) -> None:
-        loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(
-            self._new_leg,
-            host,
-            port,
-            ssl=self._context,
-            ssl_handshake_timeout=self.handshake_timeout,
-            backlog=1024,
-        )
-        self.port = self._server.sockets[0].getsockname()[1]
+        self.port = self._port.start(host, port)
 
     async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            self._server = None
+        self._port.close()
         for expected in self._expected.values():
             if not expected.arrived.done():
                 expected.arrived.cancel()
         self._expected.clear()
 
     # --- tokens ---------------------------------------------------------------------------------
-    def expect(self, code: str, claim: int) -> tuple[str, asyncio.Future[Leg]]:
-        """A fresh token for *claim* on *code*, and the future its leg arrives on."""
+    def expect(self, code: str, claim: int, *, tls: bool = True) -> tuple[str, asyncio.Future[Leg]]:
+        """A fresh token for *claim* on *code*, and the future its leg arrives on.
+
+        *tls*: only a TLS leg may bring it (an agent's); False: a plain one too (a technician's).
+        """
         token = secrets.token_urlsafe(32)
         arrived: asyncio.Future[Leg] = asyncio.get_running_loop().create_future()
-        self._expected[_digest(token)] = _Expected(code, claim, arrived)
+        self._expected[_digest(token)] = _Expected(code, claim, arrived, tls)
         return token, arrived
 
     def forget(self, token: str) -> None:
@@ -226,7 +228,11 @@ class DataLegs:
 
     def _arrived(self, leg: Leg, token: str) -> None:
         digest = _digest(token)
-        expected = self._expected.pop(digest, None)
+        expected = self._expected.get(digest)
+        if expected is not None and expected.tls and not leg.tls:
+            leg._refuse(LegReason.UNKNOWN)  # an agent's token never travels outside TLS
+            return
+        self._expected.pop(digest, None)
         if expected is None or expected.arrived.done():
             leg._refuse(LegReason.USED if digest in self._used else LegReason.UNKNOWN)
             return
@@ -243,19 +249,15 @@ class DataLegs:
     def _refused(self, address: str, reason: str) -> None:
         self._refused_cb(address, reason)
 
-    # --- TLS ---------------------------------------------------------------------------------
-    def _new_leg(self) -> Leg:
-        leg = Leg(self, "?")  # the address is known only once TLS hands the connection over
-        # TLS is done by the loop before connection_made; a leg whose handshake fails or stalls never
-        # gets there (nor to connection_lost), so a timer writes its refusal.
-        leg.handshake_timer = asyncio.get_running_loop().call_later(
-            self.handshake_timeout + 1, self._handshake_failed, leg
-        )
-        return leg
+    # --- the port ------------------------------------------------------------------------------
+    def _new_leg(self, waiting: Waiting, tls: bool) -> Leg:
+        return Leg(self, waiting, tls)
 
-    def _handshake_failed(self, leg: Leg) -> None:
-        leg.handshake_timer = None
-        self._refused_cb(leg.address, f"{LegReason.TLS} or took longer than {self.handshake_timeout:g} s")
+    def _handshake_failed(self, address: str, exc: BaseException) -> None:
+        if isinstance(exc, TimeoutError | asyncio.TimeoutError):
+            self._refused_cb(address, f"{LegReason.TLS} or took longer than {self.handshake_timeout:g} s")
+        else:
+            self._refused_cb(address, f"{LegReason.TLS} ({exc})")
 
 
 def _digest(token: str) -> bytes:

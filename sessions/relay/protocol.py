@@ -28,6 +28,10 @@ PROTOCOL_VERSION = 2
 OLD_PROTOCOL_VERSION = 1
 FORWARD_HOST = "vz"
 FORWARD_PORT = 22
+# A claim for `vz<code>` port 0 asks for the technician's own data leg (sessions/relay/techleg.py); the
+# client writes CHANNEL_INSTEAD on the claim channel when it cannot reach the data port.
+LEG_CLAIM_PORT = 0
+CHANNEL_INSTEAD = b'{"type":"channel"}\n'
 
 
 class Reason:

@@ -29,6 +29,7 @@ from sessions.relay.pairing import CodeEvent, CodeState, Pairing, PairingBook, T
 from sessions.relay.protocol import Reason
 from sessions.relay.ratelimit import FailureLimiter
 from sessions.relay.refusals import Refusals, clip
+from sessions.relay.techleg import LEG_CLAIM_PORT, LegClaimChannel, data_address
 from sessions.relay.technicians import TechnicianRegistry
 from sessions.ssh.packets import streamline
 from sessions.team.protocol import MAX_RECORD
@@ -232,10 +233,10 @@ class _Connection(asyncssh.SSHServer):
             origin = decode_origin(orig_host)
             if origin is None:
                 raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NOT_TECHNICIAN)
-            return self.relay.claim(origin[0], origin[1], dest_host, forwarded=True)
+            return self.relay.claim(origin[0], origin[1], dest_host, forwarded=True, port=dest_port)
         if self.technician is None:
             raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.NOT_TECHNICIAN)
-        return self.relay.claim(self.technician, self.address, dest_host)
+        return self.relay.claim(self.technician, self.address, dest_host, port=dest_port)
 
 
 class Relay:
@@ -278,6 +279,7 @@ class Relay:
                 self._leg_refused,
                 token_timeout=config.leg_token_timeout,
                 handshake_timeout=config.handshake_timeout,
+                gate=self.gate,
             )
         self.team: TeamServer | None = None
         self.cluster: ClusterNode | None = None
@@ -445,9 +447,12 @@ class Relay:
         raise asyncssh.ChannelOpenError(_PROHIBITED, reason)
 
     async def claim(
-        self, technician: Technician, address: str, dest_host: str, *, forwarded: bool = False
+        self, technician: Technician, address: str, dest_host: str, *, forwarded: bool = False, port: int = 22
     ) -> asyncssh.SSHTCPSession[bytes]:
-        """A technician's direct-tcpip to `vz<code>`: check, ask the customer, then bridge."""
+        """A technician's direct-tcpip to `vz<code>`: check, ask the customer, then bridge.
+
+        Port 0 (`LEG_CLAIM_PORT`) asks for the technician's own data leg (sessions/relay/techleg.py).
+        """
         listed = self.technicians.current(technician.fingerprint)
         if listed is None:  # removed from the technicians file since this connection logged in
             self._refuse(technician, address, dest_host, Reason.REVOKED, counted=False)
@@ -461,7 +466,7 @@ class Relay:
             self._refuse(technician, address, dest_host, Reason.NOT_A_CODE)
         if not forwarded and codes.is_valid(code):  # held by another relay of the cluster: carried there
             try:
-                carried = await routing.route(self, technician, address, code)
+                carried = await routing.route(self, technician, address, code, port=port)
             except asyncssh.ChannelOpenError as exc:
                 self._claim_failed(exc, stamp, key, address)
                 raise
@@ -495,7 +500,27 @@ class Relay:
             self._claim_failed(exc, stamp, key, address)
             raise
         self.claims.refund(stamp, key)
+        bridge = getattr(session, "bridge", None)
+        if port == LEG_CLAIM_PORT and self.legs is not None and isinstance(bridge, Bridge):
+            return self._leg_answer(pairing, bridge, technician, address, forwarded=forwarded)
         return session
+
+    def _leg_answer(
+        self, pairing: Pairing, bridge: Bridge, technician: Technician, address: str, *, forwarded: bool
+    ) -> LegClaimChannel:
+        """A leg claim's answer: where to bring the technician's leg, its token, the agent's host keys."""
+        assert self.legs is not None
+        token, arrived = self.legs.expect(pairing.code, 0, tls=False)
+        host = self.config.advertise.rpartition(":")[0].strip("[]") or self.config.host
+        where = data_address(host, self.config.data_public_port or self.legs.port, forwarded=forwarded)
+        keys = list(getattr(pairing.customer, "host_keys", ()))
+
+        def outcome(event: str, leg_address: str) -> None:
+            self.audit.write(
+                event, code=pairing.code, technician=technician.name, address=leg_address or address
+            )
+
+        return LegClaimChannel(bridge, self.legs, {**where, "host_keys": keys}, token, arrived, outcome)
 
     def _claim_failed(self, exc: asyncssh.ChannelOpenError, stamp: Count, key: str, address: str) -> None:
         if exc.code == asyncssh.OPEN_CONNECT_FAILED:  # the device side or a relay, not the customer, said no

@@ -23,11 +23,13 @@ def _events(relay, name: str) -> list[dict]:
     return [event for event in read_audit(relay.audit.path) if event["event"] == name]
 
 
-async def _claim(port: int, code: str, tech_key, trust) -> asyncssh.SSHClientConnection:
+async def _claim(
+    port: int, code: str, tech_key, trust, *, data_leg: bool = True
+) -> asyncssh.SSHClientConnection:
     return await connect_by_code(
         Target("127.0.0.1", port),
         codes.display(code),
-        JoinOptions(technician_key=tech_key, trust=trust, timeout=10),
+        JoinOptions(technician_key=tech_key, trust=trust, timeout=10, data_leg=data_leg),
     )
 
 
@@ -89,7 +91,8 @@ async def test_peer_link_tampered_mid_session_fails_closed(
     proxy.target = holder.port
     other = await make_relay(sqlite_url, "b")
     run = await make_agent(holder.port)
-    conn = await _claim(other.port, run.agent.code, tech_key, trust)
+    # the session through the peer link (as `ssh -J` has it: a technician's own leg goes to the holder)
+    conn = await _claim(other.port, run.agent.code, tech_key, trust, data_leg=False)
     assert (await conn.run("echo ok")).stdout == "ok\n"
     proxy.flip = True
     with pytest.raises((asyncssh.Error, OSError)):

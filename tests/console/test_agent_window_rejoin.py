@@ -40,7 +40,9 @@ def test_rejoin_is_asked_again_and_the_window_is_the_customers_choice(  # type: 
         drops = sum("연결이 끊겼습니다" in line for line in lines)
         relay_conn = await connect_relay(target, trust=trust)
         joining = asyncio.ensure_future(
-            connect_by_code(target, agent.code, JoinOptions(trust=trust), relay_conn=relay_conn)
+            connect_by_code(
+                target, agent.code, JoinOptions(trust=trust, data_leg=False), relay_conn=relay_conn
+            )
         )
         if button is not None:
             box = await until(lambda: visible(QMessageBox, "consentDialog"), what="consent question")

@@ -20,6 +20,7 @@ from sessions.config import Settings
 from sessions.live import SessionState, SessionStatus
 from sessions.paths import app_dirs
 from sessions.recording import open_record, verify
+from sessions.relay.audit import read_audit
 from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.console.conftest import QtLoop, until, visible
@@ -87,6 +88,10 @@ def test_join_by_code_with_consent_then_customer_ends(  # type: ignore[no-untype
     qloop.run(scenario())
     feed = [customer.activity.item(i).text() for i in range(customer.activity.count())]
     assert any("기술자가 터미널을 열었습니다" in line for line in feed), feed  # the agent speaks Korean here
+    # the console brought its own data leg: the relay spliced it and ran no SSH for the session
+    assert [
+        event["event"] for event in read_audit(relay.audit.path) if event["event"].startswith("leg.")
+    ] == ["leg.joined"]
 
 
 def test_demo_joins_by_code_with_no_setup(qtbot, qloop: QtLoop, window: MainWindow, vz_home: Path) -> None:  # type: ignore[no-untyped-def]

@@ -23,8 +23,9 @@ class TamperProxy:
     """Forwards each connection to `target` (set before the first one arrives).
 
     `flip_up` / `flip_down`: offset of a byte to invert in that direction of each connection, counted
-    from its first byte. With `mitm_state`, it ends the client's TLS itself with its own certificate
-    and opens its own TLS to the target: the man in the middle a pinned leg must refuse.
+    from its first byte (of connection number `flip_flow` only, when set: 0 is the first). With
+    `mitm_state`, it ends the client's TLS itself with its own certificate and opens its own TLS to the
+    target: the man in the middle a pinned leg must refuse.
     """
 
     def __init__(
@@ -33,6 +34,7 @@ class TamperProxy:
         self.target = 0
         self.flip_up = flip_up
         self.flip_down = flip_down
+        self.flip_flow: int | None = None
         self.flows: list[Flow] = []
         self.port = 0
         self._server: asyncio.Server | None = None
@@ -70,20 +72,23 @@ class TamperProxy:
         except OSError:
             writer.close()
             return
+        number = len(self.flows) - 1
         for source, sink, seen, up in (
             (reader, up_writer, flow.up, True),
             (up_reader, writer, flow.down, False),
         ):
-            task = asyncio.get_running_loop().create_task(self._pump(source, sink, seen, up))
+            task = asyncio.get_running_loop().create_task(self._pump(source, sink, seen, up, number))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
     async def _pump(
-        self, source: asyncio.StreamReader, sink: asyncio.StreamWriter, seen: bytearray, up: bool
+        self, source: asyncio.StreamReader, sink: asyncio.StreamWriter, seen: bytearray, up: bool, number: int
     ) -> None:
         with contextlib.suppress(OSError, asyncio.IncompleteReadError, ssl.SSLError):
             while data := await source.read(65536):
                 flip = self.flip_up if up else self.flip_down  # read each time: a test may arm it later
+                if self.flip_flow is not None and self.flip_flow != number:
+                    flip = None
                 start = len(seen)
                 seen += data
                 if flip is not None and start <= flip < start + len(data):

@@ -149,9 +149,8 @@ async def test_the_attacker_cannot_rejoin_a_session_the_technician_left(
     """Kim joins (the customer says yes) and her link drops; the public-key-only attacker claims the code."""
     run = await make_agent()
     relay_conn = await connect_relay(relay_target, trust=trust, technician_key=tech_key)
-    inner = await connect_by_code(
-        relay_target, run.agent.code, JoinOptions(trust=trust), relay_conn=relay_conn
-    )
+    options = JoinOptions(trust=trust, technician_key=tech_key, data_leg=False)  # the session on the link
+    inner = await connect_by_code(relay_target, run.agent.code, options, relay_conn=relay_conn)
     assert (await inner.run("echo kim")).stdout == "kim\n"
     relay_conn.abort()  # Kim's network drops: the session stays active, waiting for her
     await asyncio.wait_for(inner.wait_closed(), 10)

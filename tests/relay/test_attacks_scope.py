@@ -237,6 +237,7 @@ async def test_openssh_sftp_reads_and_is_refused_every_change(
     config = tmp_path / "ssh_config"
     config.write_text(
         f"Host relay\n  HostName 127.0.0.1\n  Port {relay.port}\n  User kim\n  IdentityFile {tech_key}\n"
+        f"Host vz*\n  IdentityFile {tech_key}\n"  # the agent asks for the consented technician's key too
         "Host *\n  IdentitiesOnly yes\n  BatchMode yes\n  StrictHostKeyChecking no\n"
         "  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n"
     )

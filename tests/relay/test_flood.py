@@ -24,6 +24,7 @@ def _ssh_config(tmp_path: Path, port: int, tech_key: Path) -> Path:
     path = tmp_path / "ssh_config"
     path.write_text(
         f"Host relay\n  HostName 127.0.0.1\n  Port {port}\n  User kim\n  IdentityFile {tech_key}\n"
+        f"Host vz*\n  IdentityFile {tech_key}\n"
         "Host *\n  IdentitiesOnly yes\n  BatchMode yes\n  StrictHostKeyChecking no\n"
         "  UserKnownHostsFile /dev/null\n  ConnectTimeout 60\n"
     )

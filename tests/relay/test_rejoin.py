@@ -49,7 +49,9 @@ class Customer:
 async def _join_and_drop(relay_target: Target, code: str, tech_key: Path, trust) -> None:  # type: ignore[no-untyped-def]
     """Join, run a command, then lose the technician's network (the session waits for them)."""
     relay_conn = await connect_relay(relay_target, trust=trust, technician_key=tech_key)
-    inner = await connect_by_code(relay_target, code, JoinOptions(trust=trust), relay_conn=relay_conn)
+    # on the claim channel, so that the relay link's drop is the session's (a leg of its own would stay)
+    options = JoinOptions(trust=trust, technician_key=tech_key, data_leg=False)
+    inner = await connect_by_code(relay_target, code, options, relay_conn=relay_conn)
     assert (await inner.run("echo in")).stdout == "in\n"
     relay_conn.abort()
     await asyncio.wait_for(inner.wait_closed(), 10)
@@ -89,9 +91,8 @@ async def test_let_back_in_for_n_minutes_is_the_customers_choice_and_shown(
     until = shown[0].rsplit(" ", 1)[1].rstrip(".")
     await _until(lambda: any("connection dropped" in line for line in run.activity()))
     relay_conn = await connect_relay(relay_target, trust=trust, technician_key=tech_key)
-    conn = await connect_by_code(
-        relay_target, run.agent.code, JoinOptions(trust=trust), relay_conn=relay_conn
-    )
+    options = JoinOptions(trust=trust, technician_key=tech_key, data_leg=False)
+    conn = await connect_by_code(relay_target, run.agent.code, options, relay_conn=relay_conn)
     assert (await conn.run("echo unasked")).stdout == "unasked\n"
     assert len(customer.asked) == 1  # let back in without a question, as the customer chose
     assert (

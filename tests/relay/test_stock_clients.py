@@ -26,6 +26,7 @@ def _config(tmp_path: Path, relay: Relay, tech_key: Path, device_key: Path) -> P
   IdentityFile {tech_key}
 Host vz*
   IdentityFile {device_key}
+  IdentityFile {tech_key}
 Host *
   IdentitiesOnly yes
   BatchMode yes
@@ -126,7 +127,7 @@ def _paramiko_exec(relay_port: int, tech_key: Path, code: str, command: str) -> 
         channel = outer.open_channel("direct-tcpip", (f"vz{code}", 22), ("127.0.0.1", 0), timeout=10)
         inner = paramiko.Transport(channel)
         inner.start_client(timeout=10)
-        inner.auth_none("paramiko")
+        inner.auth_publickey("paramiko", paramiko.Ed25519Key.from_private_key_file(str(tech_key)))
         session = inner.open_session(timeout=10)
         session.exec_command(command)
         output = session.makefile("rb").read()
