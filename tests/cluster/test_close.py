@@ -6,13 +6,16 @@ import asyncio
 import gc
 import warnings
 
+import pytest
+
 from sessions import codes
 from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.ssh.target import Target
 
 
+@pytest.mark.parametrize("data_leg", [True, False], ids=["technician's own leg", "claim channel"])
 async def test_closing_relays_closes_peer_links_and_carried_sessions(
-    make_relay, make_agent, sqlite_url, tech_key, trust
+    make_relay, make_agent, sqlite_url, tech_key, trust, data_leg
 ) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -21,14 +24,19 @@ async def test_closing_relays_closes_peer_links_and_carried_sessions(
         run = await make_agent(holder.port)
         inner = await connect_by_code(
             Target("127.0.0.1", carrier.port), codes.display(run.agent.code),
-            JoinOptions(technician_key=tech_key, trust=trust),
+            JoinOptions(technician_key=tech_key, trust=trust, data_leg=data_leg),
         )  # fmt: skip
         assert (await inner.run("echo carried")).stdout == "carried\n"
         assert len(holder.connections) == 2  # the agent and the carrier's peer link
 
         await carrier.close()  # its outbound peer link and the technician's connection
-        await asyncio.wait_for(inner.wait_closed(), 10)
-        await holder.close()
+        if data_leg:  # the session's bytes go to the holder's data port: the carrier was only asked
+            assert (await inner.run("echo still")).stdout == "still\n"
+            await holder.close()
+            await asyncio.wait_for(inner.wait_closed(), 10)
+        else:  # the session's bytes crossed the carrier
+            await asyncio.wait_for(inner.wait_closed(), 10)
+            await holder.close()
         assert not holder.connections and not carrier.connections
         await run.agent.end()
         del holder, carrier, inner
