@@ -83,19 +83,23 @@ async def _until(predicate, timeout: float = 40.0) -> None:  # type: ignore[no-u
         await asyncio.sleep(0.05)
 
 
-@pytest.mark.parametrize("killed", ["technician's relay", "both ends' relay"])
+@pytest.mark.parametrize(
+    ("killed", "data_leg"),
+    [("technician's relay", True), ("technician's relay", False), ("both ends' relay", True)],
+    ids=["technician's relay, own leg", "technician's relay, claim channel", "both ends' relay"],
+)
 async def test_the_session_resumes_on_another_relay_when_its_relay_dies(
-    tmp_path, technicians_file, deployment_key, sqlite_url, make_agent, tech_key, trust, killed
+    tmp_path, technicians_file, deployment_key, sqlite_url, make_agent, tech_key, trust, killed, data_leg
 ) -> None:
     async with relays(tmp_path, technicians_file, sqlite_url, deployment_key, 3) as started:
         ports = [port for _process, port in started]
         agent_relay = 0 if killed == "both ends' relay" else 2
         run = await make_agent(ports[agent_relay], *[p for p in ports if p != ports[agent_relay]], grace=30.0)
         listed = tuple(Target("127.0.0.1", port, "kim") for port in ports)
-        session = CodeSession(
-            listed, codes.display(run.agent.code),
-            JoinOptions(trust=trust, technician_key=tech_key, grace=30.0, backoff=(0.2, 1.0)),
-        )  # fmt: skip
+        options = JoinOptions(
+            trust=trust, technician_key=tech_key, grace=30.0, backoff=(0.2, 1.0), data_leg=data_leg
+        )
+        session = CodeSession(listed, codes.display(run.agent.code), options)
         states: list[JoinState] = []
         session.subscribe(lambda event: states.append(event.state) if isinstance(event, JoinStatus) else None)
         await session.join()
@@ -104,9 +108,15 @@ async def test_the_session_resumes_on_another_relay_when_its_relay_dies(
 
         started[0][0].send_signal(signal.SIGKILL)  # the relay the technician is on
         await started[0][0].wait()
-        await _until(lambda: JoinState.RECONNECTING in states and session.state is JoinState.ACTIVE)
-        assert session.relay.port == ports[1]  # the next relay of the list
-        assert session.conn is not None and (await session.conn.run("echo after")).stdout == "after\n"
+        if data_leg and agent_relay != 0:
+            # The session's bytes go from the technician's own leg to the agent's relay: the relay the
+            # claim was made on is not on the path, and its death does not touch the session.
+            assert (await session.conn.run("echo untouched")).stdout == "untouched\n"
+            assert JoinState.RECONNECTING not in states
+        else:
+            await _until(lambda: JoinState.RECONNECTING in states and session.state is JoinState.ACTIVE)
+            assert session.relay.port == ports[1]  # the next relay of the list
+            assert session.conn is not None and (await session.conn.run("echo after")).stdout == "after\n"
         await session.close()
 
 
