@@ -1003,6 +1003,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         ),
         QT_TRANSLATE_NOOP("Errors", "Tell your support team; someone may be intercepting the connection."),
     ),
+    "relay.inner_key_mismatch": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The customer's side showed a host key ({kind} {shown}) other than the one the relay named for this code ({named}). Someone between you and the customer may be posing as it. Nothing was sent.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Join again; if it happens again, tell the relay's administrator and the customer."
+        ),
+    ),
     "relay.key_not_listed": (
         QT_TRANSLATE_NOOP(
             "Errors", "The relay at {host_port} does not list this technician key ({fingerprint})."
@@ -1042,6 +1051,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "relay.refused": (
         QT_TRANSLATE_NOOP("Errors", "The relay refused the connection: {reason}."),
         QT_TRANSLATE_NOOP("Errors", "Try again, or ask for a new code."),
+    ),
+    "relay.technician_leg_refused": (
+        QT_TRANSLATE_NOOP("Errors", "The relay did not take this session's data connection: {detail}."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Join again. If it happens again, something between you and the relay is interfering (it may have used your one-time token first): tell the relay's administrator.",
+        ),
     ),
     "relay.technicians_bad_line": (
         QT_TRANSLATE_NOOP(

@@ -1164,28 +1164,28 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1098"/>
+        <location filename="../../console/app/error_texts.py" line="1114"/>
         <source>&apos;{spec}&apos; has an invalid port &apos;{text}&apos;.</source>
         <translation>&apos;{spec}&apos;의 포트 &apos;{text}&apos;이(가) 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1099"/>
+        <location filename="../../console/app/error_texts.py" line="1115"/>
         <source>Write the address as [user@]host[:port], with a port between 1 and 65535.</source>
         <translation>주소는 [사용자@]호스트[:포트] 형식으로, 포트는 1~65535 사이로 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1104"/>
-        <location filename="../../console/app/error_texts.py" line="1108"/>
+        <location filename="../../console/app/error_texts.py" line="1120"/>
+        <location filename="../../console/app/error_texts.py" line="1124"/>
         <source>&apos;{spec}&apos; is not a valid address.</source>
         <translation>&apos;{spec}&apos;은(는) 올바른 주소가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1105"/>
+        <location filename="../../console/app/error_texts.py" line="1121"/>
         <source>Write it as [user@]host[:port], e.g. admin@nas.local:2222.</source>
         <translation>[사용자@]호스트[:포트] 형식으로 적어 주세요. 예: admin@nas.local:2222</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1109"/>
+        <location filename="../../console/app/error_texts.py" line="1125"/>
         <source>Write an IPv6 address with a port as [::1]:2222.</source>
         <translation>포트가 있는 IPv6 주소는 [::1]:2222처럼 적어 주세요.</translation>
     </message>
@@ -2195,8 +2195,8 @@
     </message>
     <message>
         <location filename="../../console/app/error_texts.py" line="830"/>
-        <location filename="../../console/app/error_texts.py" line="1277"/>
-        <location filename="../../console/app/error_texts.py" line="1297"/>
+        <location filename="../../console/app/error_texts.py" line="1293"/>
+        <location filename="../../console/app/error_texts.py" line="1313"/>
         <source>Update Valuezone.</source>
         <translation>Valuezone을 업데이트하세요.</translation>
     </message>
@@ -2392,211 +2392,231 @@
     </message>
     <message>
         <location filename="../../console/app/error_texts.py" line="1007"/>
+        <source>The customer&apos;s side showed a host key ({kind} {shown}) other than the one the relay named for this code ({named}). Someone between you and the customer may be posing as it. Nothing was sent.</source>
+        <translation>고객 쪽이 릴레이가 이 코드에 대해 알려 준 호스트 키({named})와 다른 호스트 키({kind} {shown})를 보였습니다. 기술자와 고객 사이의 누군가가 고객 쪽을 사칭하고 있을 수 있습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1011"/>
+        <source>Join again; if it happens again, tell the relay&apos;s administrator and the customer.</source>
+        <translation>다시 참여하세요. 다시 일어나면 릴레이 관리자와 고객에게 알리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1016"/>
         <source>The relay at {host_port} does not list this technician key ({fingerprint}).</source>
         <translation>{host_port}의 릴레이 목록에 이 기술자 키({fingerprint})가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1010"/>
+        <location filename="../../console/app/error_texts.py" line="1019"/>
         <source>Send this public key line to the relay&apos;s administrator, who adds it to the relay&apos;s technicians file, then join again: {line}</source>
         <translation>이 공개 키 줄을 릴레이 관리자에게 보내 릴레이의 기술자 파일에 추가해 달라고 한 뒤 다시 참여하세요: {line}</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1016"/>
+        <location filename="../../console/app/error_texts.py" line="1025"/>
         <source>The relay {host_port} turned this connection away: {reason}.</source>
         <translation>릴레이 {host_port}이(가) 이 연결을 돌려보냈습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1020"/>
+        <location filename="../../console/app/error_texts.py" line="1029"/>
         <source>The connection to the relay was lost while joining ({exc}).</source>
         <translation>참여하는 중에 릴레이와의 연결이 끊어졌습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1021"/>
+        <location filename="../../console/app/error_texts.py" line="1030"/>
         <source>Check the network, then join again.</source>
         <translation>네트워크를 확인한 뒤 다시 참여하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1031"/>
+        <location filename="../../console/app/error_texts.py" line="1040"/>
         <source>The relay {host_port} did not hand out a session code ({exc}).</source>
         <translation>릴레이 {host_port}이(가) 세션 코드를 발급하지 않았습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1032"/>
+        <location filename="../../console/app/error_texts.py" line="1041"/>
         <source>Check the relay address; if it is right, the relay may be overloaded: try again soon.</source>
         <translation>릴레이 주소를 확인하세요. 주소가 맞다면 릴레이가 과부하일 수 있으니 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1037"/>
+        <location filename="../../console/app/error_texts.py" line="1046"/>
         <source>None of the relays answered: {tried}.</source>
         <translation>응답한 릴레이가 없습니다: {tried}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1038"/>
+        <location filename="../../console/app/error_texts.py" line="1047"/>
         <source>Check the network; if it works, the relays may be down: tell their administrator.</source>
         <translation>네트워크를 확인하세요. 네트워크가 정상이면 릴레이가 꺼져 있을 수 있습니다. 릴레이 관리자에게 알리세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1398"/>
+        <location filename="../../console/app/error_texts.py" line="1056"/>
+        <source>The relay did not take this session&apos;s data connection: {detail}.</source>
+        <translation>릴레이가 이 세션의 데이터 연결을 받지 않았습니다: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1057"/>
+        <source>Join again. If it happens again, something between you and the relay is interfering (it may have used your one-time token first): tell the relay&apos;s administrator.</source>
+        <translation>다시 참여하세요. 다시 일어나면 기술자와 릴레이 사이의 무언가가 방해하고 있는 것입니다(일회용 토큰을 먼저 썼을 수 있습니다). 릴레이 관리자에게 알리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1414"/>
         <source>The {provider} translator did not answer within {waited:.1f} s.</source>
         <translation>{provider} 번역기가 {waited:.1f}초 안에 응답하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1399"/>
+        <location filename="../../console/app/error_texts.py" line="1415"/>
         <source>The original text is kept; try again, or choose another provider in the translation settings.</source>
         <translation>원문을 그대로 둡니다. 다시 시도하거나 번역 설정에서 다른 번역기를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1405"/>
+        <location filename="../../console/app/error_texts.py" line="1421"/>
         <source>There is no canned reply &apos;{reply_id}&apos;.</source>
         <translation>준비된 답변 &apos;{reply_id}&apos;이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1406"/>
+        <location filename="../../console/app/error_texts.py" line="1422"/>
         <source>Known replies: {replies}.</source>
         <translation>있는 답변: {replies}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1409"/>
+        <location filename="../../console/app/error_texts.py" line="1425"/>
         <source>There is no translation provider called &apos;{name}&apos;.</source>
         <translation>&apos;{name}&apos;(이)라는 번역기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1410"/>
+        <location filename="../../console/app/error_texts.py" line="1426"/>
         <source>Choose one of: {providers}.</source>
         <translation>다음 중 하나를 고르세요: {providers}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1413"/>
+        <location filename="../../console/app/error_texts.py" line="1429"/>
         <source>The vendor file {path} is not valid TOML ({exc}).</source>
         <translation>공급사 파일 {path}이(가) 올바른 TOML이 아닙니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1414"/>
+        <location filename="../../console/app/error_texts.py" line="1430"/>
         <source>Fix the file (name, phone, url, logo, [names]) or leave --vendor out.</source>
         <translation>파일(name, phone, url, logo, [names])을 고치거나 --vendor를 빼세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1417"/>
+        <location filename="../../console/app/error_texts.py" line="1433"/>
         <source>The logo {logo} is not a PNG of at most {max_kib} KiB.</source>
         <translation>로고 {logo}이(가) {max_kib} KiB 이하의 PNG가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1418"/>
+        <location filename="../../console/app/error_texts.py" line="1434"/>
         <source>Save the logo as a small PNG (e.g. 128 × 128 pixels).</source>
         <translation>로고를 작은 PNG(예: 128 × 128 픽셀)로 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1421"/>
+        <location filename="../../console/app/error_texts.py" line="1437"/>
         <source>The logo {logo} named in {path} cannot be read ({reason}).</source>
         <translation>{path}에 적힌 로고 {logo}을(를) 읽을 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1422"/>
+        <location filename="../../console/app/error_texts.py" line="1438"/>
         <source>Put the PNG beside the vendor file, or remove the logo line.</source>
         <translation>PNG를 공급사 파일 옆에 두거나 logo 줄을 지우세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1425"/>
+        <location filename="../../console/app/error_texts.py" line="1441"/>
         <source>The vendor file {path} has no name.</source>
         <translation>공급사 파일 {path}에 name이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1426"/>
+        <location filename="../../console/app/error_texts.py" line="1442"/>
         <source>Add a line such as name = &quot;Acme Storage Support&quot;.</source>
         <translation>name = &quot;Acme Storage Support&quot; 같은 줄을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1429"/>
+        <location filename="../../console/app/error_texts.py" line="1445"/>
         <source>The vendor file {path} cannot be read ({reason}).</source>
         <translation>공급사 파일 {path}을(를) 읽을 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1430"/>
+        <location filename="../../console/app/error_texts.py" line="1446"/>
         <source>Check the path given to --vendor.</source>
         <translation>--vendor에 준 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1433"/>
+        <location filename="../../console/app/error_texts.py" line="1449"/>
         <source>{scheme}:{port} is not a web address this console opens.</source>
         <translation>{scheme}:{port}은(는) 이 콘솔이 여는 웹 주소가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1434"/>
+        <location filename="../../console/app/error_texts.py" line="1450"/>
         <source>Choose http or https and a port from 1 to 65535.</source>
         <translation>http 또는 https와 1~65535 사이의 포트를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1437"/>
+        <location filename="../../console/app/error_texts.py" line="1453"/>
         <source>Could not listen on 127.0.0.1 for the web admin page ({exc}).</source>
         <translation>웹 관리 페이지를 위해 127.0.0.1에서 연결을 기다릴 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1438"/>
+        <location filename="../../console/app/error_texts.py" line="1454"/>
         <source>Try again; if it keeps failing, restart the console.</source>
         <translation>다시 시도하세요. 계속 실패하면 콘솔을 다시 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1441"/>
+        <location filename="../../console/app/error_texts.py" line="1457"/>
         <source>Nothing answered on port {port} of the device: {reason}</source>
         <translation>장치의 포트 {port}에서 아무것도 응답하지 않았습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1442"/>
+        <location filename="../../console/app/error_texts.py" line="1458"/>
         <source>Check the device&apos;s web admin port (often 443, 80, 5001 or 8080) and try again.</source>
         <translation>장치의 웹 관리 포트(보통 443, 80, 5001, 8080)를 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1447"/>
+        <location filename="../../console/app/error_texts.py" line="1463"/>
         <source>The web admin page (port {port}) was not opened: {reason}</source>
         <translation>웹 관리 페이지(포트 {port})를 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1448"/>
+        <location filename="../../console/app/error_texts.py" line="1464"/>
         <source>Through a code the customer decides: ask them in the chat, then try again. Over a direct SSH session the device&apos;s SSH server does not allow forwarding (AllowTcpForwarding).</source>
         <translation>코드로 연결한 세션에서는 고객이 결정합니다. 채팅으로 요청한 뒤 다시 시도하세요. 직접 SSH 세션이라면 장치의 SSH 서버가 포워딩을 허용하지 않습니다(AllowTcpForwarding).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1454"/>
+        <location filename="../../console/app/error_texts.py" line="1470"/>
         <source>The session ended before the web admin page opened ({exc}).</source>
         <translation>웹 관리 페이지가 열리기 전에 세션이 끝났습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1455"/>
+        <location filename="../../console/app/error_texts.py" line="1471"/>
         <source>Reconnect the session and try again.</source>
         <translation>세션을 다시 연결한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1024"/>
+        <location filename="../../console/app/error_texts.py" line="1033"/>
         <source>No relay address was given.</source>
         <translation>릴레이 주소가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1025"/>
+        <location filename="../../console/app/error_texts.py" line="1034"/>
         <source>Write it as HOST:PORT, or several as HOST:PORT,HOST:PORT (the relays of one deployment).</source>
         <translation>HOST:PORT 형식으로 쓰거나, 여러 개는 HOST:PORT,HOST:PORT 형식으로 쓰세요(한 배포의 릴레이들).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1043"/>
+        <location filename="../../console/app/error_texts.py" line="1052"/>
         <source>The relay refused the connection: {reason}.</source>
         <translation>릴레이가 연결을 거부했습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1044"/>
+        <location filename="../../console/app/error_texts.py" line="1053"/>
         <source>Try again, or ask for a new code.</source>
         <translation>다시 시도하거나 새 코드를 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1075"/>
+        <location filename="../../console/app/error_texts.py" line="1091"/>
         <source>This session has no record to write the outcome to.</source>
         <translation>이 세션에는 결과를 기록할 녹화 기록이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1079"/>
+        <location filename="../../console/app/error_texts.py" line="1095"/>
         <source>The device did not open a shell ({reason}).</source>
         <translation>장치가 셸을 열지 않았습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1080"/>
+        <location filename="../../console/app/error_texts.py" line="1096"/>
         <source>The account may have no login shell, or the server limits sessions; try again.</source>
         <translation>계정에 로그인 셸이 없거나 서버가 세션 수를 제한할 수 있습니다. 다시 시도하세요.</translation>
     </message>
@@ -2940,528 +2960,528 @@
         <translation>이번 시도가 끝난 뒤 제거하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1047"/>
+        <location filename="../../console/app/error_texts.py" line="1063"/>
         <source>Line {number} of the technicians file {path} is not a public key ({exc}).</source>
         <translation>기술자 파일 {path}의 {number}번째 줄이 공개 키가 아닙니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1050"/>
+        <location filename="../../console/app/error_texts.py" line="1066"/>
         <source>Each line is `ssh-ed25519 AAAA… Name &lt;email&gt;`, as `valuezone` shows it.</source>
         <translation>각 줄은 `valuezone`이 보여 주는 대로 `ssh-ed25519 AAAA… Name &lt;email&gt;` 형식입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1055"/>
+        <location filename="../../console/app/error_texts.py" line="1071"/>
         <source>Line {number} of the technicians file {path} has bad options: {exc}.</source>
         <translation>기술자 파일 {path}의 {number}번째 줄의 옵션이 잘못되었습니다: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1056"/>
+        <location filename="../../console/app/error_texts.py" line="1072"/>
         <source>Options go before the key: role=&quot;lead&quot;,team=&quot;seoul,busan&quot; ssh-ed25519 AAAA… Name.</source>
         <translation>옵션은 키 앞에 씁니다: role=&quot;lead&quot;,team=&quot;seoul,busan&quot; ssh-ed25519 AAAA… Name.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1061"/>
+        <location filename="../../console/app/error_texts.py" line="1077"/>
         <source>The technicians file {path} cannot be read ({strerror}).</source>
         <translation>기술자 파일 {path}을(를) 읽을 수 없습니다({strerror}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1062"/>
+        <location filename="../../console/app/error_texts.py" line="1078"/>
         <source>Create it in OpenSSH authorized_keys format: one technician&apos;s public key per line.</source>
         <translation>OpenSSH authorized_keys 형식으로 만드세요. 한 줄에 기술자 한 명의 공개 키를 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1067"/>
+        <location filename="../../console/app/error_texts.py" line="1083"/>
         <source>The relay did not say who is connecting</source>
         <translation>릴레이가 누가 연결하는지 알려 주지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1071"/>
+        <location filename="../../console/app/error_texts.py" line="1087"/>
         <source>The system keyring refused to store the {kind} for {name} ({exc}).</source>
         <translation>시스템 키링이 {name}의 {kind} 저장을 거부했습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1072"/>
+        <location filename="../../console/app/error_texts.py" line="1088"/>
         <source>Unlock the keyring and try again; nothing was written to disk.</source>
         <translation>키링의 잠금을 풀고 다시 시도하세요. 디스크에는 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1085"/>
+        <location filename="../../console/app/error_texts.py" line="1101"/>
         <source>No ssh-agent is running for this session ($SSH_AUTH_SOCK is not set or does not answer).</source>
         <translation>이 세션에서 실행 중인 ssh-agent가 없습니다($SSH_AUTH_SOCK가 설정되지 않았거나 응답하지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1089"/>
+        <location filename="../../console/app/error_texts.py" line="1105"/>
         <source>Start one (`eval $(ssh-agent)`) or log in to a desktop that runs one, then try again.</source>
         <translation>ssh-agent를 시작하거나(`eval $(ssh-agent)`) ssh-agent가 실행되는 데스크톱에 로그인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1094"/>
+        <location filename="../../console/app/error_texts.py" line="1110"/>
         <source>The ssh-agent refused the key ({exc}).</source>
         <translation>ssh-agent가 키를 거부했습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1095"/>
+        <location filename="../../console/app/error_texts.py" line="1111"/>
         <source>Check that the agent is not locked (`ssh-add -X`).</source>
         <translation>에이전트가 잠겨 있지 않은지 확인하세요(`ssh-add -X`).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1112"/>
+        <location filename="../../console/app/error_texts.py" line="1128"/>
         <source>The team server sent file bytes where an answer was due.</source>
         <translation>팀 서버가 응답 대신 파일 바이트를 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1116"/>
+        <location filename="../../console/app/error_texts.py" line="1132"/>
         <source>File bytes arrived without a request.</source>
         <translation>요청 없이 파일 바이트가 도착했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1120"/>
+        <location filename="../../console/app/error_texts.py" line="1136"/>
         <source>Campaign {campaign} does not exist or is not yours to see.</source>
         <translation>캠페인 {campaign}이(가) 없거나 볼 권한이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1124"/>
+        <location filename="../../console/app/error_texts.py" line="1140"/>
         <source>The team server on {server} closed the channel.</source>
         <translation>{server}의 팀 서버가 채널을 닫았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1125"/>
+        <location filename="../../console/app/error_texts.py" line="1141"/>
         <source>Try again in a moment.</source>
         <translation>잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1128"/>
+        <location filename="../../console/app/error_texts.py" line="1144"/>
         <source>{name} arrived damaged from the team server.</source>
         <translation>팀 서버에서 받은 {name}이(가) 손상되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1129"/>
+        <location filename="../../console/app/error_texts.py" line="1145"/>
         <source>Try again.</source>
         <translation>다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1132"/>
+        <location filename="../../console/app/error_texts.py" line="1148"/>
         <source>{name} did not arrive whole from the team server.</source>
         <translation>팀 서버에서 {name}을(를) 온전히 받지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1136"/>
+        <location filename="../../console/app/error_texts.py" line="1152"/>
         <source>The team server sent a {size}-byte {name}: over the limit.</source>
         <translation>팀 서버가 {size}바이트짜리 {name}을(를) 보냈습니다. 한도를 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1140"/>
+        <location filename="../../console/app/error_texts.py" line="1156"/>
         <source>No session you may see has the finding {label!r}.</source>
         <translation>볼 수 있는 세션 중 발견 사항 {label!r}이(가) 있는 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1141"/>
+        <location filename="../../console/app/error_texts.py" line="1157"/>
         <source>Check the label.</source>
         <translation>레이블을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1144"/>
+        <location filename="../../console/app/error_texts.py" line="1160"/>
         <source>Only {names} may {what}; you are {role}.</source>
         <translation>{what}은(는) {names}만 할 수 있습니다. 당신의 역할은 {role}입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1145"/>
+        <location filename="../../console/app/error_texts.py" line="1161"/>
         <source>Ask the relay&apos;s administrator to change your role in the technicians file.</source>
         <translation>릴레이 관리자에게 기술자 파일에서 역할을 바꿔 달라고 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1150"/>
+        <location filename="../../console/app/error_texts.py" line="1166"/>
         <source>Your key is no longer in the relay&apos;s technicians file.</source>
         <translation>당신의 키가 더 이상 릴레이의 기술자 파일에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1151"/>
+        <location filename="../../console/app/error_texts.py" line="1167"/>
         <source>Ask the relay&apos;s administrator to add your public key again.</source>
         <translation>릴레이 관리자에게 공개 키를 다시 추가해 달라고 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1154"/>
+        <location filename="../../console/app/error_texts.py" line="1170"/>
         <source>Session {session_id} is on the server already, pushed by someone else. It stays in your outbox; nothing was stored.</source>
         <translation>세션 {session_id}은(는) 다른 사람이 이미 서버에 올렸습니다. 보낼 편지함에 그대로 남고, 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1158"/>
+        <location filename="../../console/app/error_texts.py" line="1174"/>
         <source>Session ids are unique: this copy came from another technician&apos;s archive; leave it to them.</source>
         <translation>세션 id는 고유합니다. 이 사본은 다른 기술자의 보관함에서 온 것이니 그 기술자에게 맡기세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1164"/>
+        <location filename="../../console/app/error_texts.py" line="1180"/>
         <source>Session {session_id} was purged from the team server on {purged_on} (its team&apos;s retention ran out); it is not taken again.</source>
         <translation>세션 {session_id}은(는) {purged_on}에 팀 서버에서 삭제되었습니다(팀의 보존 기간 만료). 다시 받지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1168"/>
+        <location filename="../../console/app/error_texts.py" line="1184"/>
         <source>Nothing to do: keep or delete your own copy as your organisation&apos;s rules say.</source>
         <translation>할 일은 없습니다. 조직 규정에 따라 내 사본을 보관하거나 삭제하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1173"/>
+        <location filename="../../console/app/error_texts.py" line="1189"/>
         <source>The record is {total} bytes; this server takes at most {max_record}.</source>
         <translation>기록이 {total}바이트입니다. 이 서버는 최대 {max_record}까지 받습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1174"/>
+        <location filename="../../console/app/error_texts.py" line="1190"/>
         <source>Ask the relay&apos;s administrator to raise --team-max-record-mb.</source>
         <translation>릴레이 관리자에게 --team-max-record-mb를 올려 달라고 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1177"/>
+        <location filename="../../console/app/error_texts.py" line="1193"/>
         <source>The team server failed on this request.</source>
         <translation>팀 서버가 이 요청을 처리하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1178"/>
+        <location filename="../../console/app/error_texts.py" line="1194"/>
         <source>Try again; the relay&apos;s log has details.</source>
         <translation>다시 시도하세요. 자세한 내용은 릴레이 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1181"/>
+        <location filename="../../console/app/error_texts.py" line="1197"/>
         <source>The team server named the session {session_id!r}: not a folder name, so it is not opened.</source>
         <translation>팀 서버가 세션 이름을 {session_id!r}(으)로 보냈습니다. 폴더 이름이 될 수 없어 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1185"/>
+        <location filename="../../console/app/error_texts.py" line="1201"/>
         <source>Tell the team server&apos;s administrator.</source>
         <translation>팀 서버 관리자에게 알리세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1188"/>
+        <location filename="../../console/app/error_texts.py" line="1204"/>
         <source>session.json cannot be read, so the record cannot be pushed.</source>
         <translation>session.json을 읽을 수 없어 기록을 올릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1189"/>
+        <location filename="../../console/app/error_texts.py" line="1205"/>
         <source>Run `valuezone verify`.</source>
         <translation>`valuezone verify`를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1192"/>
+        <location filename="../../console/app/error_texts.py" line="1208"/>
         <source>Session {session_id} is not on the server yet.</source>
         <translation>세션 {session_id}이(가) 아직 서버에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1193"/>
+        <location filename="../../console/app/error_texts.py" line="1209"/>
         <source>Push it again with its terminal.cast.</source>
         <translation>terminal.cast와 함께 다시 올리세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1196"/>
+        <location filename="../../console/app/error_texts.py" line="1212"/>
         <source>Session {session_id} is not on the team server, or you may not see it.</source>
         <translation>세션 {session_id}이(가) 팀 서버에 없거나 볼 권한이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1197"/>
+        <location filename="../../console/app/error_texts.py" line="1213"/>
         <source>Check the session id; a lead sees their teams&apos; sessions, hq escalated ones.</source>
         <translation>세션 id를 확인하세요. 리드는 자기 팀의 세션을, 본사는 에스컬레이션된 세션을 봅니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1202"/>
+        <location filename="../../console/app/error_texts.py" line="1218"/>
         <source>Session {session_id} is not on the team server.</source>
         <translation>세션 {session_id}이(가) 팀 서버에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1206"/>
+        <location filename="../../console/app/error_texts.py" line="1222"/>
         <source>The team server on {server} does not answer ({exc}).</source>
         <translation>{server}의 팀 서버가 응답하지 않습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1207"/>
+        <location filename="../../console/app/error_texts.py" line="1223"/>
         <source>Check the relay address in Settings; the relay must be this version or newer.</source>
         <translation>설정에서 릴레이 주소를 확인하세요. 릴레이는 이 버전 이상이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1212"/>
+        <location filename="../../console/app/error_texts.py" line="1228"/>
         <source>{name} arrived damaged (SHA-256 mismatch).</source>
         <translation>{name}이(가) 손상되어 도착했습니다(SHA-256 불일치).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1213"/>
+        <location filename="../../console/app/error_texts.py" line="1229"/>
         <source>Push again.</source>
         <translation>다시 올리세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1216"/>
+        <location filename="../../console/app/error_texts.py" line="1232"/>
         <source>The bytes of {name} did not arrive as declared.</source>
         <translation>{name}의 바이트가 알린 대로 도착하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1220"/>
+        <location filename="../../console/app/error_texts.py" line="1236"/>
         <source>This relay speaks team protocol {VERSION}; the console speaks {version}.</source>
         <translation>이 릴레이는 팀 프로토콜 {VERSION}을(를), 콘솔은 {version}을(를) 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1223"/>
+        <location filename="../../console/app/error_texts.py" line="1239"/>
         <source>Update Valuezone on the older side.</source>
         <translation>더 오래된 쪽의 Valuezone을 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1226"/>
+        <location filename="../../console/app/error_texts.py" line="1242"/>
         <source>The team database is closed.</source>
         <translation>팀 데이터베이스가 닫혀 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1227"/>
+        <location filename="../../console/app/error_texts.py" line="1243"/>
         <source>The relay is stopping.</source>
         <translation>릴레이가 멈추는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1230"/>
+        <location filename="../../console/app/error_texts.py" line="1246"/>
         <source>PostgreSQL support needs the psycopg package.</source>
         <translation>PostgreSQL을 쓰려면 psycopg 패키지가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1231"/>
+        <location filename="../../console/app/error_texts.py" line="1247"/>
         <source>pip install &apos;psycopg[binary]&apos;</source>
         <translation>pip install &apos;psycopg[binary]&apos;로 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1234"/>
+        <location filename="../../console/app/error_texts.py" line="1250"/>
         <source>The team database {database} has schema version {version}; this Valuezone knows up to {supported}. A newer relay has upgraded it.</source>
         <translation>팀 데이터베이스 {database}의 스키마 버전은 {version}입니다. 이 Valuezone은 {supported}까지만 압니다. 더 새로운 릴레이가 업그레이드했습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1238"/>
+        <location filename="../../console/app/error_texts.py" line="1254"/>
         <source>Update Valuezone on this machine: every relay sharing a database must run the newest version.</source>
         <translation>이 컴퓨터의 Valuezone을 업데이트하세요. 데이터베이스를 함께 쓰는 모든 릴레이는 최신 버전이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1244"/>
+        <location filename="../../console/app/error_texts.py" line="1260"/>
         <source>The SQLite URL names no file.</source>
         <translation>SQLite URL에 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1245"/>
+        <location filename="../../console/app/error_texts.py" line="1261"/>
         <source>Use sqlite:///var/lib/valuezone/team.db.</source>
         <translation>sqlite:///var/lib/valuezone/team.db 형식을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1248"/>
+        <location filename="../../console/app/error_texts.py" line="1264"/>
         <source>The team database {path} cannot be opened ({exc}).</source>
         <translation>팀 데이터베이스 {path}을(를) 열 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1249"/>
+        <location filename="../../console/app/error_texts.py" line="1265"/>
         <source>Check the state folder&apos;s free space and permissions.</source>
         <translation>상태 폴더의 남은 공간과 권한을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1252"/>
+        <location filename="../../console/app/error_texts.py" line="1268"/>
         <source>The database URL {url!r} is neither postgresql:// nor sqlite:.</source>
         <translation>데이터베이스 URL {url!r}이(가) postgresql://도 sqlite:도 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1253"/>
+        <location filename="../../console/app/error_texts.py" line="1269"/>
         <source>Use postgresql://user@host:5432/dbname, or leave --db out for SQLite in the state folder.</source>
         <translation>postgresql://user@host:5432/dbname을 쓰거나, 상태 폴더의 SQLite를 쓰려면 --db를 빼세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1259"/>
+        <location filename="../../console/app/error_texts.py" line="1275"/>
         <source>The team database {label} cannot be reached ({reason}).</source>
         <translation>팀 데이터베이스 {label}에 연결할 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1260"/>
+        <location filename="../../console/app/error_texts.py" line="1276"/>
         <source>Check the URL, that PostgreSQL runs and accepts this user (pg_hba.conf), and the password in ~/.pgpass or PGPASSWORD (never in the URL on a shared machine).</source>
         <translation>URL, PostgreSQL이 실행 중이며 이 사용자를 받는지(pg_hba.conf), ~/.pgpass 또는 PGPASSWORD의 비밀번호를 확인하세요(공용 컴퓨터에서는 절대 URL에 넣지 마세요).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1266"/>
+        <location filename="../../console/app/error_texts.py" line="1282"/>
         <source>The team database user {user!r} is {what}: PostgreSQL&apos;s row-level security would not apply to it, so the database could not enforce who sees which record ({database}).</source>
         <translation>팀 데이터베이스 사용자 {user!r}은(는) {what}입니다. PostgreSQL의 행 수준 보안이 적용되지 않아, 누가 어떤 기록을 보는지 데이터베이스가 강제할 수 없습니다({database}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1270"/>
+        <location filename="../../console/app/error_texts.py" line="1286"/>
         <source>Create an ordinary role that owns the database: `createuser valuezone &amp;&amp; createdb -O valuezone valuezone`, then use --db postgresql://valuezone@HOST:5432/valuezone.</source>
         <translation>데이터베이스를 소유하는 일반 역할을 만드세요: `createuser valuezone &amp;&amp; createdb -O valuezone valuezone`. 그런 다음 --db postgresql://valuezone@HOST:5432/valuezone을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1276"/>
+        <location filename="../../console/app/error_texts.py" line="1292"/>
         <source>A frame of {size} bytes is over the limit.</source>
         <translation>{size}바이트짜리 프레임이 한도를 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1280"/>
+        <location filename="../../console/app/error_texts.py" line="1296"/>
         <source>The connection ended inside a frame header.</source>
         <translation>프레임 헤더 중간에서 연결이 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1284"/>
+        <location filename="../../console/app/error_texts.py" line="1300"/>
         <source>A message of {size} bytes is over the {MAX_JSON}-byte limit.</source>
         <translation>{size}바이트짜리 메시지가 한도 {MAX_JSON}바이트를 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1288"/>
+        <location filename="../../console/app/error_texts.py" line="1304"/>
         <source>A message is not a JSON object.</source>
         <translation>메시지가 JSON 객체가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1292"/>
+        <location filename="../../console/app/error_texts.py" line="1308"/>
         <source>A message is not UTF-8 JSON ({exc}).</source>
         <translation>메시지가 UTF-8 JSON이 아닙니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1296"/>
+        <location filename="../../console/app/error_texts.py" line="1312"/>
         <source>Unknown frame kind {kind!r}.</source>
         <translation>알 수 없는 프레임 종류 {kind!r}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1300"/>
+        <location filename="../../console/app/error_texts.py" line="1316"/>
         <source>The keyring did not keep the technician key&apos;s passphrase.</source>
         <translation>키링이 기술자 키의 암호를 보관하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1304"/>
+        <location filename="../../console/app/error_texts.py" line="1320"/>
         <source>The technician key {path} is locked: its passphrase has not been typed in this run.</source>
         <translation>기술자 키 {path}이(가) 잠겨 있습니다. 이번 실행에서 암호를 입력하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1307"/>
+        <location filename="../../console/app/error_texts.py" line="1323"/>
         <source>It is asked when you join a session by code.</source>
         <translation>코드로 세션에 참여할 때 물어봅니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1310"/>
+        <location filename="../../console/app/error_texts.py" line="1326"/>
         <source>There is no technician key at {path}.</source>
         <translation>{path}에 기술자 키가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1314"/>
+        <location filename="../../console/app/error_texts.py" line="1330"/>
         <source>This computer has no keyring to keep the technician key&apos;s passphrase in.</source>
         <translation>이 컴퓨터에는 기술자 키의 암호를 보관할 키링이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1317"/>
+        <location filename="../../console/app/error_texts.py" line="1333"/>
         <source>Choose a passphrase for the key; it is asked when the key is needed.</source>
         <translation>키의 암호를 정하세요. 키가 필요할 때 물어봅니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1320"/>
+        <location filename="../../console/app/error_texts.py" line="1336"/>
         <source>The technician key {path} needs its passphrase, and there is nobody to ask here.</source>
         <translation>기술자 키 {path}에는 암호가 필요한데, 여기서는 물어볼 사람이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1323"/>
+        <location filename="../../console/app/error_texts.py" line="1339"/>
         <source>Add it to your ssh-agent first (`ssh-add {path}`), or run this on a terminal.</source>
         <translation>먼저 ssh-agent에 추가하거나(`ssh-add {path}`) 터미널에서 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1328"/>
+        <location filename="../../console/app/error_texts.py" line="1344"/>
         <source>There is no technician key at {path} yet.</source>
         <translation>{path}에 아직 기술자 키가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1329"/>
+        <location filename="../../console/app/error_texts.py" line="1345"/>
         <source>Create it (Join by code in the console, or `valuezone key new`), then send its public key line to the relay&apos;s administrator.</source>
         <translation>키를 만든 뒤(콘솔의 코드로 참여 또는 `valuezone key new`) 공개 키 줄을 릴레이 관리자에게 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1335"/>
+        <location filename="../../console/app/error_texts.py" line="1351"/>
         <source>The technician key was not unlocked, so nothing was sent to the relay.</source>
         <translation>기술자 키가 잠금 해제되지 않아 릴레이에 아무것도 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1336"/>
+        <location filename="../../console/app/error_texts.py" line="1352"/>
         <source>Join again and type the key&apos;s passphrase.</source>
         <translation>다시 참여해서 키의 암호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1339"/>
+        <location filename="../../console/app/error_texts.py" line="1355"/>
         <source>The technician key {path} ({fingerprint}) cannot be opened any more: Valuezone made it with a random passphrase for the system keyring, and the keyring does not have it (this computer has no keyring, or it was reset).</source>
         <translation>기술자 키 {path}({fingerprint})를 더 이상 열 수 없습니다. Valuezone이 시스템 키링용 무작위 암호로 만들었는데 키링에 그 암호가 없습니다(이 컴퓨터에 키링이 없거나 초기화되었습니다).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1343"/>
+        <location filename="../../console/app/error_texts.py" line="1359"/>
         <source>Create a new key (Join by code ▸ Create a new key, or `valuezone key new --replace`), then send its public key line to the relay&apos;s administrator, who lists it instead of the old one. If the keyring is only locked, unlock it and try again.</source>
         <translation>새 키를 만든 뒤(코드로 참여 ▸ 새 키 만들기 또는 `valuezone key new --replace`) 공개 키 줄을 릴레이 관리자에게 보내 예전 키 대신 등록해 달라고 하세요. 키링이 잠겨 있을 뿐이라면 잠금을 풀고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1349"/>
+        <location filename="../../console/app/error_texts.py" line="1365"/>
         <source>The passphrase for the technician key {path} was wrong {tries} times.</source>
         <translation>기술자 키 {path}의 암호가 {tries}번 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1350"/>
+        <location filename="../../console/app/error_texts.py" line="1366"/>
         <source>Try again with the passphrase you chose when the key was made. If it is forgotten, create a new key (`valuezone key new --replace`) and send its public line to the relay&apos;s administrator.</source>
         <translation>키를 만들 때 정한 암호로 다시 시도하세요. 잊었다면 새 키를 만들고(`valuezone key new --replace`) 공개 키 줄을 릴레이 관리자에게 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1356"/>
+        <location filename="../../console/app/error_texts.py" line="1372"/>
         <source>The technician key {path} cannot be read ({exc}).</source>
         <translation>기술자 키 {path}을(를) 읽을 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1357"/>
+        <location filename="../../console/app/error_texts.py" line="1373"/>
         <source>Create a new key (Join by code ▸ Create a new key, or `valuezone key new --replace`) and send its public line to the relay&apos;s administrator.</source>
         <translation>새 키를 만들고(코드로 참여 ▸ 새 키 만들기 또는 `valuezone key new --replace`) 공개 키 줄을 릴레이 관리자에게 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1363"/>
+        <location filename="../../console/app/error_texts.py" line="1379"/>
         <source>The translation cache {path} was written by a newer Valuezone (schema {version}).</source>
         <translation>번역 캐시 {path}은(는) 더 새로운 Valuezone이 작성했습니다(스키마 {version}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1366"/>
-        <location filename="../../console/app/error_texts.py" line="1370"/>
+        <location filename="../../console/app/error_texts.py" line="1382"/>
+        <location filename="../../console/app/error_texts.py" line="1386"/>
         <source>Delete the file: it only holds translations that can be fetched again.</source>
         <translation>파일을 삭제하세요. 다시 가져올 수 있는 번역만 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1369"/>
+        <location filename="../../console/app/error_texts.py" line="1385"/>
         <source>The translation cache {path} cannot be opened ({exc}).</source>
         <translation>번역 캐시 {path}을(를) 열 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1373"/>
+        <location filename="../../console/app/error_texts.py" line="1389"/>
         <source>The canned replies for {language} cannot be read ({exc}).</source>
         <translation>{language}용 준비된 답변을 읽을 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1374"/>
+        <location filename="../../console/app/error_texts.py" line="1390"/>
         <source>Fix the file.</source>
         <translation>파일을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1377"/>
+        <location filename="../../console/app/error_texts.py" line="1393"/>
         <source>The glossary is not valid TOML ({exc}).</source>
         <translation>용어집이 올바른 TOML이 아닙니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1378"/>
+        <location filename="../../console/app/error_texts.py" line="1394"/>
         <source>Fix the line it names in glossary.toml.</source>
         <translation>glossary.toml에서 오류가 가리키는 줄을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1388"/>
+        <location filename="../../console/app/error_texts.py" line="1404"/>
         <source>The {name} translator needs an API key, and none is saved.</source>
         <translation>{name} 번역기에는 API 키가 필요한데, 저장된 키가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1389"/>
+        <location filename="../../console/app/error_texts.py" line="1405"/>
         <source>Save the key in the keyring under &apos;{key_kind}&apos; / &apos;{name}&apos;, or use another provider.</source>
         <translation>키를 키링의 &apos;{key_kind}&apos; / &apos;{name}&apos; 항목에 저장하거나, 다른 번역 서비스를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1394"/>
+        <location filename="../../console/app/error_texts.py" line="1410"/>
         <source>LibreTranslate needs the address of your server.</source>
         <translation>LibreTranslate를 쓰려면 서버 주소가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1395"/>
+        <location filename="../../console/app/error_texts.py" line="1411"/>
         <source>Set translation.libre_url in the settings, or pass --url.</source>
         <translation>설정에서 translation.libre_url을 지정하거나 --url을 넘기세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1381"/>
+        <location filename="../../console/app/error_texts.py" line="1397"/>
         <source>No translation provider answered ({reasons}).</source>
         <translation>응답한 번역 서비스가 없습니다({reasons}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1382"/>
+        <location filename="../../console/app/error_texts.py" line="1398"/>
         <source>The original text is shown untranslated. Check the network, or the providers in the translation settings, then try again.</source>
         <translation>원문을 번역하지 않은 채로 보여 줍니다. 네트워크나 번역 설정의 서비스 목록을 확인한 뒤 다시 시도하세요.</translation>
     </message>
