@@ -217,6 +217,7 @@ class TerminalStream:
         handlers = controls.handlers
         groups = controls.groups
         cups = controls.cups
+        forwards = controls.forwards
         flags = controls.flags
         last: str | None = None  # the group of the token run last, while nothing came between
         sgr_styles = self._sgr_styles
@@ -330,9 +331,10 @@ class TerminalStream:
                     entry = sgr_styles.get((id(style), token))
                     if entry is not None and entry[0] is style:
                         style = entry[1]
-                    else:
+                        continue
+                    if token.find("m") == len(token) - 1:  # (not a cell run that ends in "m")
                         style = self._sgr_token(style, token)
-                    continue
+                        continue
                 flag = flags.get(token)
                 if flag is not None:  # cursor visibility and the like: nothing the other tokens depend on
                     flag()
@@ -348,6 +350,10 @@ class TerminalStream:
                 if cup is not None and not screen.origin:  # CUP: as cursor_position does
                     y = min(cup[0], rows) - 1
                     x = min(cup[1], cols) - 1
+                    continue
+                forward = forwards.get(token)
+                if forward is not None:  # CUF: as cursor_forward does
+                    x = min(x + forward, cols - 1)
                     continue
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled

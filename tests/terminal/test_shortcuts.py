@@ -58,6 +58,7 @@ def _literal(cols: int, rows: int, scrollback: int) -> tuple[TerminalScreen, Ter
     stream.tokens = LITERAL_TOKEN_RE
     stream._controls.groups = _NoGroups()
     stream._controls.cups = _NoGroups()
+    stream._controls.forwards = _NoGroups()
     stream._controls.flags = _NoGroups()
     return screen, stream
 
@@ -243,7 +244,7 @@ _cell_sgr = st.sampled_from(
         *["48;5;10;38;2;1;2;3", "38;2;1;2;3", "48;5;3", "1;38;5;9;48;5;1", "0", "", "38;2;007;0;0;48;5;1"],
     ]
 )
-_cell = st.tuples(_cell_sgr, st.sampled_from(["▀", "▀", "x", " ", "가", "é", "\u212b", "─", "e\u0301"]))
+_cell = st.tuples(_cell_sgr, st.sampled_from(["▀", "▀", "x", "m", " ", "가", "é", "\u212b", "─", "e\u0301"]))
 _cell_run = st.lists(_cell, min_size=1, max_size=10).map(lambda u: "".join(f"\x1b[{s}m{c}" for s, c in u))
 _cell_op = st.one_of(
     *[_cell_run, _cell_run, _cell_run.map(lambda r: r + "\x1b[0m\r\n"), _text, _sgr, _setup],
@@ -260,6 +261,15 @@ _cell_op = st.one_of(
 )
 def test_a_colour_per_cell_changes_speed_only(ops, cols, rows, splits):
     _compare("".join(ops), cols, rows, 4, splits)
+
+
+def test_a_cell_run_that_ends_in_the_letter_m_is_not_taken_for_sgr():
+    # It ends in "m" as SGR does: it was run as one odd SGR (nothing drawn).
+    run = "\x1b[38;2;1;2;3;48;2;4;5;6mA\x1b[38;2;1;2;3;48;2;4;5;6mm"
+    _compare(run, 10, 3, 10, [])
+    screen = TerminalScreen(10, 3)
+    TerminalStream(screen).feed_text(run)
+    assert screen.display[0] == "Am" + " " * 8
 
 
 def test_an_image_frame_drawn_in_cell_runs_is_the_frame_drawn_cell_by_cell():
