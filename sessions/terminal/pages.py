@@ -80,6 +80,7 @@ def skippable(
     except ValueError:
         return None
     start = stop
-    while start > 1 and kind(parts[start - 2], modes, compile_token):
+    known = _KINDS  # (a token remembered there is no mode: looked up first)
+    while start > 1 and (known.get(parts[start - 2]) or kind(parts[start - 2], modes, compile_token)):
         start -= 2
     return (start, stop) if start < stop else None
