@@ -357,7 +357,7 @@ class TerminalStream:
                     if entry is not None and entry[0] is style:
                         style = entry[1]
                         continue
-                    if token.find("m") == len(token) - 1:  # (not a cell run that ends in "m")
+                    if token[-2] != "m":  # (not a cell run that ends in "m": one SGR)
                         style = self._sgr_token(style, token)
                         continue
                 flag = flags.get(token)
