@@ -3,13 +3,13 @@
 Run: ``nice -n -15 python bench/terminal_ingest.py [--mb 5] [--no-tmux] [--no-widget]``. Prints tables and
 exits 0 (1 with ``--strict`` when a target is missed).
 
-- Content streams (bench/terminal_streams.py: a log, lolcat, an image viewer, vim, top, CJK): MB/s of CPU
-  time for our model (``TerminalStream`` -> ``TerminalScreen``, 120x40, 32 KiB reads, the visible rows
-  read at the end as a paint would), best of ``--runs``; the same bytes through a detached tmux pane
-  (``cat`` in a new window of a 120x40 session, history-limit 10000 as ours), tmux's server CPU time
-  (/proc/<pid>/schedstat) from before the window is made until the pane has died, less the same for an
-  empty file (and its polls). Target: ours / tmux >= 1.0 on every stream. pyte's ``Screen`` on 1 MB of the
-  log, for scale.
+- Content streams (bench/terminal_streams.py: a log, lolcat, an image viewer, vim-like, real vim captured
+  in a pty, top, CJK): MB/s of CPU time for our model (``TerminalStream`` -> ``TerminalScreen``, 120x40,
+  32 KiB reads, the visible rows read at the end as a paint would), best of ``--runs``; the same bytes
+  through a detached tmux pane (``cat`` in a new window of a 120x40 session, history-limit 10000 as
+  ours), tmux's server CPU time (/proc/<pid>/schedstat) from before the window is made until the pane has
+  died, less the same for an empty file (and its polls). Target: ours / tmux >= 1.0 on every stream.
+  pyte's ``Screen`` on 1 MB of the log, for scale.
 - Floods of 100 KB (hostile or broken output), each after a screenful of text: our CPU ms (target at most
   50 ms each) and tmux's.
 - The widget: the log fed through the real widget on the Qt loop, throughput and the longest gap of a

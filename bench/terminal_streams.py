@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
+from pathlib import Path
 
 COLS, ROWS = 120, 40
 
@@ -194,12 +195,24 @@ def cjk_text(size: int, seed: int = 7) -> bytes:
     return b"".join(out)
 
 
+#: vim 9 itself in a 120x40 pty, paging, scrolling, searching and splitting through a syntax-highlighted
+#: Python file (how: bench/capture_real_vim.py, which wrote it).
+REAL_VIM = Path(__file__).resolve().parent / "data" / "real_vim.bin"
+
+
+def real_vim(size: int) -> bytes:
+    """The real vim capture, repeated to about *size* bytes (it leaves the alternate screen at its end)."""
+    data = REAL_VIM.read_bytes()
+    return data * max(1, round(size / len(data)))
+
+
 #: Content streams: name -> generator of about *size* bytes.
 CONTENT: dict[str, Callable[[int], bytes]] = {
     "mixed log": mixed_log,
     "per-cell colour, lolcat": per_cell_lolcat,
     "per-cell colour, image": per_cell_image,
     "vim-like redraws": vim_redraws,
+    "real vim (captured)": real_vim,
     "top-like refresh": top_refresh,
     "CJK text": cjk_text,
 }

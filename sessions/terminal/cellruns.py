@@ -48,7 +48,10 @@ def _cell_chars() -> str:
 
 
 CELL_CHAR = _cell_chars()
-_SGR = "\x1b\\[[0-9;]*m"
+#: An SGR of at least two parameters: one that sets both colours has them (an SGR of one parameter, as a
+#: syntax-highlighted row's ``ESC [ m`` and ``ESC [ 31 m`` before a character or two, never does: such a
+#: row is not taken for a run, to be drawn token by token again at a cost, as it was).
+_SGR = "\x1b\\[[0-9]*;[0-9;]*m"
 #: Pattern of a run: SGR and one character, at least twice.
 CELL_RUN = f"{_SGR}{CELL_CHAR}(?:{_SGR}{CELL_CHAR})+"
 _UNIT_RE = re.compile(f"\x1b\\[([0-9;]*)m({CELL_CHAR})")

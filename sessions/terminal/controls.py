@@ -159,6 +159,9 @@ class Controls:
         #: token -> (line, column) of a CUP/HVP, 1-based and clamped as ``cursor_position`` does: the stream
         #: moves its cursor itself when origin mode is off.
         self.cups: dict[str, tuple[int, int]] = {}
+        #: token -> count of a CUF (clamped as ``cursor_forward`` does): the stream moves its cursor itself
+        #: (vim indents a row drawn after a clear this way).
+        self.forwards: dict[str, int] = {}
         #: Tokens that only set modes the stream does not keep in locals (cursor visibility, keys, mouse,
         #: bracketed paste): the stream calls them without writing its cursor and style back first.
         self.flags: dict[str, Handler] = {}
@@ -183,12 +186,15 @@ class Controls:
                 self.groups.clear()
                 self.groups.update(self._base_groups())
                 self.cups.clear()
+                self.forwards.clear()
                 self.flags.clear()
             self.handlers[token] = found
             if isinstance(found, partial):
                 if found.func == self.screen.cursor_position and len(found.args) <= 2:
                     line, column = (*found.args, None, None)[:2]
                     self.cups[token] = (min(line or 1, MAX_ROWS), min(column or 1, MAX_COLS))
+                elif found.func == self.screen.cursor_forward and len(found.args) == 1:
+                    self.forwards[token] = min(found.args[0] or 1, MAX_COLS)
                 elif found.func in self._mode_calls and not _SCREEN_MODES.intersection(found.args):
                     self.flags[token] = found
             if idempotent:

@@ -15,9 +15,10 @@ from bisect import bisect_right
 
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
-from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT
+from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT, style_after
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
+from sessions.terminal.pages import CLEAR, RUN, kind, skippable
 from sessions.terminal.plainlines import PlainLines, is_positioned
 from sessions.terminal.redraws import find_redraws, first_skippable, rows_placed, skip_before
 from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
@@ -119,6 +120,8 @@ class TerminalStream:
             if self.tokens is not _TOKEN_RE:
                 self._run(self.tokens.split(data))
                 return
+            if CLEAR in data and self.screen.alternate:
+                data = self._skip_pages(data)
             if HOME in data:
                 data = self._skip_frames(data)
             parts = _TOKEN_RE.split(data)
@@ -145,6 +148,28 @@ class TerminalStream:
                 skip(screen, frame)
                 done = start + 3 + len(frame.text)
         return data[done:]
+
+    def _skip_pages(self, data: str) -> str:
+        """Run *data* up to what its last clear overwrites and skip that (pages.py): what is left to run."""
+        at = data.rfind(CLEAR)
+        parts = _TOKEN_RE.split(data[:at])  # (a cut before an ESC cuts no token)
+        parts += [CLEAR, ""]
+        modes, compile_token = self._controls.flags, self._controls.handler
+        found = skippable(parts, modes, compile_token)
+        if found is None:
+            return data
+        start, stop = found
+        screen = self.screen
+        self._run_slice(parts, 0, start)
+        if not screen.alternate:  # (left by what ran)
+            self._run_slice(parts, start, stop)
+            return data[at:]
+        screen.style = style_after(screen.style, parts[start:stop])
+        for token in parts[start:stop:2]:
+            if kind(token, modes, compile_token) == RUN:
+                call = modes.get(token)
+                (call or self._controls.handler(token))()
+        return data[at:]
 
     def _run_redraws(self, parts: list[str], redraws: list[int]) -> None:
         """Run a split, skipping what a later redraw in it overwrites (redraws.py): the longest runs of
@@ -217,6 +242,7 @@ class TerminalStream:
         handlers = controls.handlers
         groups = controls.groups
         cups = controls.cups
+        forwards = controls.forwards
         flags = controls.flags
         last: str | None = None  # the group of the token run last, while nothing came between
         sgr_styles = self._sgr_styles
@@ -330,9 +356,10 @@ class TerminalStream:
                     entry = sgr_styles.get((id(style), token))
                     if entry is not None and entry[0] is style:
                         style = entry[1]
-                    else:
+                        continue
+                    if token[-2] != "m":  # (not a cell run that ends in "m": one SGR)
                         style = self._sgr_token(style, token)
-                    continue
+                        continue
                 flag = flags.get(token)
                 if flag is not None:  # cursor visibility and the like: nothing the other tokens depend on
                     flag()
@@ -348,6 +375,10 @@ class TerminalStream:
                 if cup is not None and not screen.origin:  # CUP: as cursor_position does
                     y = min(cup[0], rows) - 1
                     x = min(cup[1], cols) - 1
+                    continue
+                forward = forwards.get(token)
+                if forward is not None:  # CUF: as cursor_forward does
+                    x = min(x + forward, cols - 1)
                     continue
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled

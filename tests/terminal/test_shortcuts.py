@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from sessions.terminal import TerminalScreen, TerminalStream
 from sessions.terminal.frames import frame_spans
+from sessions.terminal.pages import CLEAR
 from sessions.terminal.stream import LITERAL_TOKEN_RE
 from sessions.terminal.style import Style
 
@@ -58,6 +59,7 @@ def _literal(cols: int, rows: int, scrollback: int) -> tuple[TerminalScreen, Ter
     stream.tokens = LITERAL_TOKEN_RE
     stream._controls.groups = _NoGroups()
     stream._controls.cups = _NoGroups()
+    stream._controls.forwards = _NoGroups()
     stream._controls.flags = _NoGroups()
     return screen, stream
 
@@ -243,7 +245,7 @@ _cell_sgr = st.sampled_from(
         *["48;5;10;38;2;1;2;3", "38;2;1;2;3", "48;5;3", "1;38;5;9;48;5;1", "0", "", "38;2;007;0;0;48;5;1"],
     ]
 )
-_cell = st.tuples(_cell_sgr, st.sampled_from(["▀", "▀", "x", " ", "가", "é", "\u212b", "─", "e\u0301"]))
+_cell = st.tuples(_cell_sgr, st.sampled_from(["▀", "▀", "x", "m", " ", "가", "é", "\u212b", "─", "e\u0301"]))
 _cell_run = st.lists(_cell, min_size=1, max_size=10).map(lambda u: "".join(f"\x1b[{s}m{c}" for s, c in u))
 _cell_op = st.one_of(
     *[_cell_run, _cell_run, _cell_run.map(lambda r: r + "\x1b[0m\r\n"), _text, _sgr, _setup],
@@ -260,6 +262,15 @@ _cell_op = st.one_of(
 )
 def test_a_colour_per_cell_changes_speed_only(ops, cols, rows, splits):
     _compare("".join(ops), cols, rows, 4, splits)
+
+
+def test_a_cell_run_that_ends_in_the_letter_m_is_not_taken_for_sgr():
+    # It ends in "m" as SGR does: it was run as one odd SGR (nothing drawn).
+    run = "\x1b[38;2;1;2;3;48;2;4;5;6mA\x1b[38;2;1;2;3;48;2;4;5;6mm"
+    _compare(run, 10, 3, 10, [])
+    screen = TerminalScreen(10, 3)
+    TerminalStream(screen).feed_text(run)
+    assert screen.display[0] == "Am" + " " * 8
 
 
 def test_an_image_frame_drawn_in_cell_runs_is_the_frame_drawn_cell_by_cell():
@@ -509,3 +520,74 @@ def test_real_vim_output_changes_speed_only(tmp_path):
     assert "\x1b[?1049h" in data and data.count("\x1b[K") > 20
     for size in (len(data), 32768, 4096, 997):  # one read, reads cut anywhere
         _compare(data, 120, 40, 1000, list(range(size, len(data), size)))
+
+
+def test_the_captured_real_vim_stream_changes_speed_only():
+    # bench/data/real_vim.bin (bench/capture_real_vim.py): paging, scrolling, a search, a split.
+    data = (Path(__file__).resolve().parents[2] / "bench" / "data" / "real_vim.bin").read_bytes().decode()
+    assert data.count(CLEAR) > 10
+    for size in (len(data), 32768, 4096, 997):  # one read, reads cut anywhere
+        _compare(data, 120, 40, 1000, list(range(size, len(data), size)))
+
+
+# --- pages overwritten in the same read on the alternate screen (pages.py) -------------------------------
+_page_row = st.lists(
+    st.one_of(_frame_text, _frame_text, _sgr, st.sampled_from(["\x1b[m", "\x1b[3C", "\x1b[K", "\x1b[?4m"])),
+    max_size=5,
+).map("".join)
+_page = st.lists(_page_row, min_size=1, max_size=6).map(lambda rows: CLEAR + "\r\n".join(rows))
+_page_spoiler = st.sampled_from(
+    [
+        *[
+            "\x1b7",
+            "\x1b8",
+            "\x1b[?1049l",
+            "\x1b[?1049h",
+            "\x1b[3J",
+            "\x1b[?6h",
+            "\x1b[6n",
+            "\x1b[?1h",
+            "\x1b[4h",
+            "\x1b(0",
+            "\x1b(B",
+        ],
+        *["\x07", "\x1b]2;t\x07", "\x1b[?7l", "\x1b[?7h", "\x1b[20h", "\x0e", "\x0f", "\x1b[3g", "\x1bH"],
+    ]
+)
+_page_op = st.one_of(
+    *[_page, _page, _page.map(lambda p: p * 2), _sgr, _text, _positioned, _cell_run, _scroll_step],
+    st.sampled_from(["\x1b[?25l", "\x1b[?25h", "\x1b[?1000h", "\x1b[2;3r", "\x1b[r", "\x1b[3;2H", "\x1b[2L"]),
+    st.sampled_from(["\r\n", "\n", "\x1b[5C", "x\x1b[3b", "\x1b[1;3H\x1b[K", "\x1bM", "\x1b[2S"]),
+    _page_spoiler,
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    setup=st.sampled_from(
+        ["\x1b[?1049h", "\x1b[?1049h\x1b[44m", "", "\x1b[?1049h\x1b[2;3r", "\x1b[?1049h\x1b[?6h"]
+    ),
+    ops=st.lists(_page_op, min_size=1, max_size=14),
+    cols=st.integers(1, 10),
+    rows=st.integers(1, 6),
+    scrollback=st.sampled_from([0, 3, 100]),
+    splits=st.lists(st.integers(0, 10_000), max_size=3),
+)
+def test_pages_overwritten_in_the_same_read_change_speed_only(setup, ops, cols, rows, scrollback, splits):
+    data = setup + "".join(ops)
+    _compare(data, cols, rows, scrollback, [len(setup), *splits])  # (on the alternate screen from the start)
+
+
+def test_a_read_of_vim_pages_draws_only_the_last(monkeypatch):
+    row = "\x1b[38;5;130m  1 \x1b[m\x1b[31mdef\x1b[m f():\r\n"
+    page = row + "\x1b[38;5;130m  2 \x1b[m\x1b[8Creturn \x1b[36mNone"
+    pages = (CLEAR + page + "\x1b[?25h\x1b[?25l\x1b[1;39r\x1b[39;1H\r\n\x1b[1;40r") * 5
+    screen = TerminalScreen(40, 10)
+    stream = TerminalStream(screen)
+    stream.feed_text("\x1b[?1049h")
+    ran: list[list[str]] = []
+    run = stream._run
+    monkeypatch.setattr(stream, "_run", lambda parts: (ran.append(list(parts)), run(parts))[1])
+    stream.feed_text(pages)
+    assert sum("".join(p for p in parts if p).count(CLEAR) for parts in ran) == 1  # only the last page
+    _compare("\x1b[?1049h" + pages, 40, 10, 100, [9])
