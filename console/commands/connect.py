@@ -36,7 +36,11 @@ def register(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("code", nargs="?", help="the session code, e.g. vz482913557 or 482 913 557 (%%h)")
-    parser.add_argument("--relay", metavar="HOST[:PORT]", help="the relay (default port 22)")
+    parser.add_argument(
+        "--relay",
+        metavar="HOST:PORT[,HOST:PORT…]",
+        help="the relay (default port 22; several of one deployment: the first that answers)",
+    )
     parser.add_argument("--key", type=Path, help="the technician key (default: the console's)")
     parser.add_argument("--accept-new", action="store_true", help="trust the relay's host key on first use")
     parser.add_argument(
@@ -89,11 +93,11 @@ def run(args: argparse.Namespace) -> int:
 
 async def _connect(args: argparse.Namespace, parent: socket.socket | None) -> int:
     from sessions.relay.proxycommand import open_for_openssh, pump_stdio
+    from sessions.relay.relays import parse_relays
     from sessions.relay.unlock import TechnicianKeyAccess
     from sessions.ssh.hostkeys import HostKeyTrust
-    from sessions.ssh.target import Target
 
-    relay = Target.parse(args.relay)
+    relay = parse_relays(args.relay)
     sock, keep = await open_for_openssh(
         relay,
         args.code,

@@ -25,9 +25,9 @@ from sessions import codes
 from sessions.paths import app_dirs
 from sessions.relay.client import JoinOptions, carrier, connect_relay, open_code_channel, relay_host
 from sessions.relay.legclient import LEG_CLAIM_PORT, SocketTunnel
+from sessions.relay.relays import RelayAddress
 from sessions.relay.unlock import TechnicianKeyAccess
 from sessions.ssh.hostkeys import HostKeyTrust
-from sessions.ssh.target import Target
 
 CHUNK = 256 * 1024
 
@@ -56,7 +56,7 @@ def _keep_pins(host: str, keys: tuple[asyncssh.SSHKey, ...], folder: Path | None
 
 
 async def open_for_openssh(
-    relay: Target,
+    relay: RelayAddress,
     code: str,
     *,
     key_access: TechnicianKeyAccess,

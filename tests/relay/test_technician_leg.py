@@ -157,6 +157,18 @@ async def test_openssh_joins_through_valuezone_connect_with_the_agents_key_pinne
     assert bool(_events(relay, "leg.channel")) is not reachable
 
 
+async def test_valuezone_connect_takes_the_deployments_relay_list(fast, tech_key, openssh, tmp_path) -> None:
+    """`--relay A,B`: the first relay is down, the next one answers, as for the console and diagnose."""
+    make_relay, make_agent = fast
+    relay = await make_relay()
+    run = await make_agent(relay)
+    with held_port() as down:
+        await _openssh_echo(
+            relay, run, tech_key, openssh, tmp_path, relays=f"127.0.0.1:{down},127.0.0.1:{relay.port}"
+        )
+    assert _events(relay, "leg.joined")
+
+
 async def test_openssh_pins_the_device_sshds_key_with_forward_sshd(
     fast, tech_key, openssh, tmp_path, sshd
 ) -> None:
@@ -175,9 +187,11 @@ async def _openssh_echo(
     openssh: str,
     tmp_path: Path,
     login: tuple[str, Path] = ("kim", Path()),
+    relays: str = "",
 ) -> None:
     user, identity = login[0], login[1] if login[1] != Path() else tech_key
-    helper = f"{sys.executable} -m console.cli connect --relay 127.0.0.1:{relay.port} --key {tech_key}"
+    relays = relays or f"127.0.0.1:{relay.port}"
+    helper = f"{sys.executable} -m console.cli connect --relay {relays} --key {tech_key}"
     helper += " --accept-new"
     config = tmp_path / "ssh_config"
     config.write_text(
