@@ -18,7 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
+# isort: off
+import sessions  # noqa: F401  (before asyncssh: it quiets asyncssh's one known import-time warning)
 import asyncssh
+# isort: on
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 

@@ -19,7 +19,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+# isort: off
+import sessions  # noqa: F401  (before asyncssh: it quiets asyncssh's one known import-time warning)
 import asyncssh
+# isort: on
 
 from sessions import eventloop
 from sessions.agent.dataleg import LegOffer, hand_over, open_leg

@@ -31,7 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# isort: off
+import sessions  # noqa: F401  (before asyncssh: it quiets asyncssh's one known import-time warning)
 import asyncssh
+# isort: on
 
 from bench.relay_agents import Echo, leg_echo, read_claims
 from sessions import codes
