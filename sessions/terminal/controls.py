@@ -83,13 +83,14 @@ _COUNTED = "ABCDEFLMPST@IZabe"
 #: mode number could be mistaken for.
 _SCREEN_MODES = frozenset([4, 5, 6, 7, 20, 47, 1047, 1049])
 _PART_RE = re.compile("\x1b\\[([0-9;]*)(.)")
-#: vim's scrolling step (see stream.py): DECSTBM, CUP, a run of LF/VT/FF/IND/RI, DECSTBM.
+#: vim's scrolling step (see stream.py): DECSTBM, maybe SGR, CUP, a run of LF/VT/FF/IND/RI (each maybe after
+#: a CR), DECSTBM.
 _SCROLL_STEP_RE = re.compile(
-    "\x1b\\[([0-9;]*)r\x1b\\[([0-9;]*)H((?:[\n\x0b\x0c]|\x1b[DM])+)\x1b\\[([0-9;]*)r"
+    "\x1b\\[([0-9;]*)r(\x1b\\[[0-9;:]*m)?\x1b\\[([0-9;]*)H((?:\r?(?:[\n\x0b\x0c]|\x1b[DM]))+)\x1b\\[([0-9;]*)r"
 )
 #: CUP and HVP with at most two parameters of at most four digits (as ``_params`` reads them: empty is 0).
 _CUP_RE = re.compile("\x1b\\[([0-9]{0,4})(?:;([0-9]{0,4}))?[Hf]")
-_MOVES_RE = re.compile("(?:[\n\x0b\x0c]|\x1bD)+|(?:\x1bM)+")
+_MOVES_RE = re.compile("(?:[\n\x0b\x0c]|\x1bD)+|(?:\x1bM)+|\r")
 
 
 def _params(body: str) -> list[int]:
@@ -117,7 +118,7 @@ Params = tuple[int | None, int | None]
 def scroll_step_regions(token: str) -> tuple[Params, Params] | None:
     """The parameters of the two DECSTBMs of a scrolling step (None: *token* is not one)."""
     match = _SCROLL_STEP_RE.fullmatch(token)
-    return None if match is None else (_two(match.group(1)), _two(match.group(4)))
+    return None if match is None else (_two(match.group(1)), _two(match.group(5)))
 
 
 def _ignore() -> None:
@@ -245,20 +246,26 @@ class Controls:
         return partial(self._each, calls), True
 
     def _compile_scroll_step(self, token: str) -> Handler:
-        """Set the region, CUP into it, line feeds or RIs, set the region again: one call. The first
-        DECSTBM does not home the cursor (the CUP after it puts it elsewhere whatever it was)."""
+        """Set the region, maybe an SGR, CUP into it, line feeds or RIs (maybe CRs), set the region again:
+        one call. The first DECSTBM does not home the cursor (the CUP after it puts it elsewhere whatever it
+        was)."""
         match = _SCROLL_STEP_RE.fullmatch(token)
         assert match is not None, "the tokenizer makes these tokens only"
-        first, cup, after = (_two(body) for body in match.group(1, 2, 4))
-        moves = [self.handler(run) for run in _MOVES_RE.findall(match.group(3))]
-        return partial(self._scroll_step, first, cup, moves, after)
+        first, cup, after = (_two(body) for body in match.group(1, 3, 5))
+        sgr = match.group(2)
+        moves = [self.handler(run) for run in _MOVES_RE.findall(match.group(4))]
+        return partial(self._scroll_step, first, sgr[2:-1] if sgr else None, cup, moves, after)
 
-    def _scroll_step(self, first: Params, cup: Params, moves: list[Handler], after: Params) -> None:
-        """DECSTBM (the cursor left alone: the CUP after it puts it elsewhere), CUP, the moves, DECSTBM."""
+    def _scroll_step(
+        self, first: Params, sgr: str | None, cup: Params, moves: list[Handler], after: Params
+    ) -> None:
+        """DECSTBM (the cursor left alone: the CUP after it puts it elsewhere), SGR, CUP, moves, DECSTBM."""
         screen = self.screen
         margins = region(screen.rows, *first)
         if margins is not None:
             screen.margins = margins
+        if sgr is not None:
+            screen.style = self.sgr.apply(screen.style, sgr)
         screen.cursor_position(*cup)
         for move in moves:
             move()

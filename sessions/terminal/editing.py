@@ -45,9 +45,16 @@ class EditingMixin:
             return
         self.blank_style = None
         line = self.buffer[y]
-        line.fix_wide_edges(start, end)
-        line.chars[start:end] = [" "] * (end - start)
-        line.styles[start:end] = [erase_style(self.style)] * (end - start)
+        blank = erase_style(self.style)
+        if end == self.cols:  # (what the row held needs no laying out: a row kept as writes stays so)
+            if start:
+                line.write_later((start, self.style, 1))
+            else:
+                line.replace_cells([" "] * end, [blank] * end)
+        else:
+            line.fix_wide_edges(start, end)
+            line.chars[start:end] = [" "] * (end - start)
+            line.styles[start:end] = [blank] * (end - start)
         self.dirty.add(y)
 
     def erase_characters(self, count: int | None = None) -> None:

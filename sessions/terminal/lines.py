@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from itertools import repeat
 
 from sessions.terminal.deferred import PlainRows
+from sessions.terminal.rowwrites import RowWrites, Write, fix_edges
 from sessions.terminal.style import DEFAULT_STYLE, Style
 from sessions.terminal.width import STUB
 
@@ -19,7 +20,7 @@ class Line:
 
     A wide character occupies its cell and the next one, which holds ``STUB``. A cell may hold a base
     character followed by combining marks. A row made by ``deferred`` keeps the text that drew it until
-    its cells are first asked for.
+    its cells are first asked for; writes noted by ``write_later`` are applied then too.
     """
 
     __slots__ = ("_chars", "_deferred", "_styles", "wrapped")
@@ -27,7 +28,7 @@ class Line:
     def __init__(self, cols: int, style: Style = DEFAULT_STYLE) -> None:
         self._chars: list[str] = [" "] * cols
         self._styles: list[Style] = [style] * cols
-        self._deferred: tuple[PlainRows, int, int, int | None] | None = None
+        self._deferred: tuple[PlainRows, int, int, int | None] | RowWrites | None = None
         self.wrapped = False
 
     @classmethod
@@ -38,8 +39,24 @@ class Line:
         line.wrapped = False
         return line
 
+    def write_later(self, write: Write) -> None:
+        """Note a write (rowwrites.py) to apply when the cells are first asked for."""
+        deferred = self._deferred
+        if deferred.__class__ is RowWrites:
+            if deferred.add(write):  # type: ignore[union-attr]
+                return
+            self._lay_out()
+        elif deferred is not None:
+            self._lay_out()
+        self._deferred = RowWrites(write)
+
     def _lay_out(self) -> None:
-        rows, index, start, end = self._deferred  # type: ignore[misc]
+        deferred = self._deferred
+        if deferred.__class__ is RowWrites:
+            self._deferred = None
+            deferred.apply(self._chars, self._styles)  # type: ignore[union-attr]
+            return
+        rows, index, start, end = deferred  # type: ignore[misc]
         chars, styles = rows.cells(index, start, end)
         try:  # cells written over the start of the row while it was kept as text (see write_start)
             prefix, prefix_styles = self._chars, self._styles
@@ -54,7 +71,7 @@ class Line:
 
     def written_start(self) -> int | None:
         """How many cells from the start of a row kept as text were written over it (None: laid out)."""
-        if self._deferred is None:
+        if self._deferred is None or self._deferred.__class__ is RowWrites:
             return None
         try:
             return len(self._chars)
@@ -125,11 +142,7 @@ class Line:
 
     def fix_wide_edges(self, start: int, end: int) -> None:
         """After cells [start, end) were overwritten, blank orphaned halves of wide characters."""
-        chars = self.chars
-        if 0 < start < len(chars) and chars[start] == STUB:
-            chars[start - 1] = " "
-        if end < len(chars) and chars[end] == STUB:
-            chars[end] = " "
+        fix_edges(self.chars, start, end)
 
 
 class Scrollback:

@@ -20,6 +20,7 @@ from sessions.terminal.cellruns import is_cell_run
 from sessions.terminal.controls import Handler, scroll_step_regions
 from sessions.terminal.deferred import ERASE_TO_END
 from sessions.terminal.plainlines import is_positioned
+from sessions.terminal.writes import is_written
 
 #: CUP home and erase the whole screen: one token of the stream's tokenizer.
 CLEAR = "\x1b[H\x1b[2J"
@@ -64,9 +65,13 @@ def kind(token: str, modes: dict[str, Handler], compile_token: Callable[[str], H
 
 
 def _draws_rows(token: str) -> bool:
-    """CR LF and plain lines, rows rewritten in place, a colour per cell: text, SGR, EL."""
+    """CR LF and plain lines, rows rewritten in place or written at positions, a colour per cell: text, SGR,
+    CUF, CUP, EL (CR LF among them may scroll: only cells and the cursor change)."""
     return (
-        token[:2] == "\r\n" or (token.endswith(ERASE_TO_END) and is_positioned(token)) or is_cell_run(token)
+        token[:2] == "\r\n"
+        or (token.endswith(ERASE_TO_END) and is_positioned(token))
+        or is_written(token)
+        or is_cell_run(token)
     )
 
 

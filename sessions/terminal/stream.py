@@ -19,13 +19,14 @@ from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT, style_after
 from sessions.terminal.frames import HOME, can_skip, frame_spans, skip
 from sessions.terminal.lines import Line
 from sessions.terminal.pages import CLEAR, RUN, kind, skippable
-from sessions.terminal.plainlines import PlainLines, is_positioned
+from sessions.terminal.plainlines import POSITIONED, PlainLines, is_positioned
 from sessions.terminal.redraws import find_redraws, first_skippable, rows_placed, skip_before
 from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
 from sessions.terminal.style import Style, erase_style
 from sessions.terminal.width import STUB, is_nfc, nfc, to_cells
+from sessions.terminal.writes import WRITES, is_written, write
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
 MAX_PENDING = 64 * 1024
@@ -36,14 +37,15 @@ MAX_PENDING = 64 * 1024
 #: no longer skip ahead to the characters a token can start with, and cutting text would be 6 times slower.
 _LF = "(?:[\n\x0b\x0c]|\x1bD)"
 _COUNTED_CSI = "\x1b\\[[0-9]{0,4}[A-FLMPST@IZabe]"
-#: A row rewritten in place, as vim and other full-screen programs do: CUP to its first column, printable
-#: text and SGR, EL (plainlines.py keeps such rows as text).
-_POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H(?!\x1b\\[K){PLAIN_TEXT}\x1b\\[K"
-#: vim's scrolling step: set the region, CUP into it, line feeds or RIs, reset the region (one call, see
-#: controls.py). At most two parameters each (as DECSTBM and CUP take), a bounded run of moves.
+#: vim's scrolling step: set the region, maybe an SGR, CUP into it, line feeds or RIs (maybe after CRs), reset
+#: the region (one call, see controls.py). At most two parameters each (as DECSTBM and CUP take), a bounded
+#: run of moves.
 _MOVE = "(?:[\n\x0b\x0c]|\x1b[DM])"
 _TWO_PARAMS = "[0-9]{0,4}(?:;[0-9]{0,4})?"
-_SCROLL_STEP = f"\x1b\\[{_TWO_PARAMS}r\x1b\\[{_TWO_PARAMS}H{_MOVE}{{1,64}}\x1b\\[{_TWO_PARAMS}r"
+_SCROLL_STEP = (
+    f"\x1b\\[{_TWO_PARAMS}r(?:\x1b\\[[0-9;]{{0,32}}m)?"
+    f"\x1b\\[{_TWO_PARAMS}H(?:\r?{_MOVE}){{1,64}}\x1b\\[{_TWO_PARAMS}r"
+)
 _RUNS = (
     f"|{_SCROLL_STEP}"
     f"|[\n\x0b\x0c]{_LF}+|\x1bD{_LF}+"
@@ -53,7 +55,8 @@ _RUNS = (
     f"|{_COUNTED_CSI}(?:{_COUNTED_CSI})+"
     f"|{REP_RUN}"
     f"|{CELL_RUN}"
-    f"|{_POSITIONED}(?:{_POSITIONED})*"
+    f"|{POSITIONED}(?:{POSITIONED})*"
+    f"|{WRITES}"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
 )
@@ -164,11 +167,12 @@ class TerminalStream:
         if not screen.alternate:  # (left by what ran)
             self._run_slice(parts, start, stop)
             return data[at:]
-        screen.style = style_after(screen.style, parts[start:stop])
+        before = screen.style
         for token in parts[start:stop:2]:
-            if kind(token, modes, compile_token) == RUN:
+            if kind(token, modes, compile_token) == RUN:  # (a scrolling step may hold an SGR: set below)
                 call = modes.get(token)
                 (call or self._controls.handler(token))()
+        screen.style = style_after(before, parts[start:stop])
         return data[at:]
 
     def _run_redraws(self, parts: list[str], redraws: list[int]) -> None:
@@ -357,7 +361,7 @@ class TerminalStream:
                     if entry is not None and entry[0] is style:
                         style = entry[1]
                         continue
-                    if token[-2] != "m":  # (not a cell run that ends in "m": one SGR)
+                    if token[-2] != "m" and "H" not in token:  # (not a cell run or rows ending in "m")
                         style = self._sgr_token(style, token)
                         continue
                 flag = flags.get(token)
@@ -398,6 +402,9 @@ class TerminalStream:
                     repeat_run(screen, token)
                 elif is_cell_run(token):  # a colour per cell
                     self._cells.write(token)
+                elif is_written(token):  # rows written at positions
+                    last = None
+                    write(screen, token, self._run_text, self._draw_literally)
                 else:
                     controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style
@@ -409,6 +416,10 @@ class TerminalStream:
         finally:
             screen.cursor_x, screen.cursor_y, screen.style = x, y, style
             history.added += scrolled
+
+    def _run_text(self, text: str) -> None:
+        """Run *text* the ordinary way (tokens and runs)."""
+        self._run(self.tokens.split(text))
 
     def _draw_literally(self, text: str) -> None:
         """Draw *text* token by token (no runs, no plain lines kept as text)."""

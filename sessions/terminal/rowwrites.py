@@ -1,0 +1,123 @@
+"""Writes kept on a row until someone reads its cells: text with SGR and CUF from a column, EL from a column.
+
+A full-screen program writes a row many times before anyone paints it (a page, a held key). Each write
+is noted on the row in order (``RowWrites``) and applied, exactly as drawing would have done it, when the
+row's cells are first read (``Line.chars``); a row replaced whole or scrolled out of a region in the
+meantime is never laid out. Only writes that end short of the last column are noted (no wrap, no clamp),
+so each write's effect depends on nothing but the cells it lands on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sessions.terminal.deferred import SGR_RE
+from sessions.terminal.sgr import style_after_sgr
+from sessions.terminal.style import Style, erase_style
+from sessions.terminal.width import STUB, nfc, to_cells
+
+#: CUP (two parameters), CR LF and EL: what moves the cursor or erases between the pieces of text of a token
+#: of rows written at positions (writes.py).
+CUP = "\x1b\\[[0-9]{1,3};[0-9]{1,3}H"
+MOVES_RE = re.compile(f"({CUP}|\r\n|\x1b\\[K)")
+#: SGR and CUF in a written text (what is between them is printable text without zero-width characters).
+PIECES_RE = re.compile("(\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{0,3}C)")
+#: Writes a row keeps before they are applied (a row rewritten over and over without being read).
+MAX_WRITES = 32
+
+
+class Written:
+    """One token of rows written at positions: its pieces (text at even indexes, moves at odd ones) and the
+    style each starts in from *style*, both worked out when a row first needs them."""
+
+    __slots__ = ("_pieces", "_starts", "style", "token")
+
+    def __init__(self, token: str, style: Style) -> None:
+        self.token = token
+        self.style = style
+        self._pieces: list[str] | None = None
+        self._starts: list[Style] | None = None
+
+    def pieces(self) -> list[str]:
+        if self._pieces is None:
+            self._pieces = MOVES_RE.split(self.token)
+        return self._pieces
+
+    def start(self, index: int) -> Style:
+        """The style piece *index* starts in."""
+        if self._starts is None:
+            starts = []
+            style = self.style
+            for i, text in enumerate(self.pieces()):
+                starts.append(style)
+                if i % 2 == 0 and "m" in text:
+                    for piece in SGR_RE.findall(text):
+                        style = style_after_sgr(style, piece)
+            self._starts = starts
+        return self._starts[index]
+
+
+#: One write: (column, what, index). *what* is the ``Written`` token with the index of a piece of text (even)
+#: or of an EL (odd); or the style of the moment for EL from the column.
+Write = tuple[int, Written | Style, int]
+
+
+def fix_edges(chars: list[str], start: int, end: int) -> None:
+    """After cells [start, end) of a row are overwritten, blank the orphaned halves of wide characters."""
+    if 0 < start < len(chars) and chars[start] == STUB:
+        chars[start - 1] = " "
+    if end < len(chars) and chars[end] == STUB:
+        chars[end] = " "
+
+
+class RowWrites:
+    """The writes noted on one row, oldest first."""
+
+    __slots__ = ("writes",)
+
+    def __init__(self, write: Write) -> None:
+        self.writes = [write]
+
+    def add(self, write: Write) -> bool:
+        """Note *write*; False when the row has noted enough (apply them first). EL from the first column
+        makes what came before it irrelevant."""
+        writes = self.writes
+        if write[0] == 0 and (write[2] % 2 or write[1].__class__ is not Written):
+            writes.clear()
+        elif len(writes) >= MAX_WRITES:
+            return False
+        writes.append(write)
+        return True
+
+    def apply(self, chars: list[str], styles: list[Style]) -> None:
+        """Apply the writes, in order, to a row's cells (in place)."""
+        cols = len(chars)
+        for x, what, index in self.writes:
+            if what.__class__ is Written:
+                style = what.start(index)  # type: ignore[union-attr]
+                if index % 2 == 0:
+                    _draw(chars, styles, x, what.pieces()[index], style)  # type: ignore[union-attr]
+                    continue
+            else:
+                style = what  # type: ignore[assignment]
+            blank = erase_style(style)  # EL: blanks in the colours of the moment
+            fix_edges(chars, x, cols)
+            chars[x:] = [" "] * (cols - x)
+            styles[x:] = [blank] * (cols - x)
+
+
+def _draw(chars: list[str], styles: list[Style], x: int, text: str, style: Style) -> None:
+    """Text with SGR and CUF from column *x*, as drawing it would."""
+    for i, piece in enumerate(PIECES_RE.split(text)):
+        if i % 2:
+            if piece[-1] == "m":
+                style = style_after_sgr(style, piece)
+            else:
+                x += int(piece[2:-1] or 1) or 1
+        elif piece:
+            cells = piece if piece.isascii() else to_cells(nfc(piece)) or ""
+            end = x + len(cells)
+            fix_edges(chars, x, end)
+            chars[x:end] = cells  # type: ignore[assignment]  # (one character per cell)
+            styles[x:end] = [style] * (end - x)
+            x = end
