@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import compress
 
 from sessions.terminal.cellruns import is_cell_run
 from sessions.terminal.controls import Handler, scroll_step_regions
@@ -77,15 +78,20 @@ def _draws_rows(token: str) -> bool:
 
 def skippable(
     parts: list[str], modes: dict[str, Handler], compile_token: Callable[[str], Handler]
-) -> tuple[int, int] | None:
-    """Tokens ``parts[start:stop]`` of a split (text, token, text, ...) that the last clear in it (at
-    *stop*) overwrites, when on the alternate screen; None when there are none."""
-    try:
-        stop = len(parts) - 1 - parts[::-1].index(CLEAR)
-    except ValueError:
-        return None
-    start = stop
+) -> list[tuple[int, int]]:
+    """Spans ``parts[start:stop]`` of a split (text, token, text, ...) that a clear at *stop* overwrites,
+    when on the alternate screen, in order: the last clear's first, then before the token that ended it,
+    the last clear before that, and so on (an empty span where nothing before a clear may be skipped)."""
+    clears = list(compress(range(len(parts)), map(CLEAR.__eq__, parts)))
+    spans = []
     known = _KINDS  # (a token remembered there is no mode: looked up first)
-    while start > 1 and (known.get(parts[start - 2]) or kind(parts[start - 2], modes, compile_token)):
-        start -= 2
-    return (start, stop) if start < stop else None
+    while clears:
+        stop = clears.pop()
+        start = stop
+        while start > 1 and (known.get(parts[start - 2]) or kind(parts[start - 2], modes, compile_token)):
+            start -= 2
+        spans.append((start, stop))
+        while clears and clears[-1] >= start:  # (clears inside the span are skipped with it)
+            clears.pop()
+    spans.reverse()
+    return spans

@@ -48,6 +48,8 @@ _SCROLL_STEP = (
 )
 _RUNS = (
     f"|{_SCROLL_STEP}"
+    f"|{POSITIONED}(?:{POSITIONED})*"
+    f"|{WRITES}"
     f"|[\n\x0b\x0c]{_LF}+|\x1bD{_LF}+"
     "|\x1bM(?:\x1bM)+"
     "|\x08\x08+|\t\t+"
@@ -55,8 +57,6 @@ _RUNS = (
     f"|{_COUNTED_CSI}(?:{_COUNTED_CSI})+"
     f"|{REP_RUN}"
     f"|{CELL_RUN}"
-    f"|{POSITIONED}(?:{POSITIONED})*"
-    f"|{WRITES}"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
 )
@@ -153,26 +153,26 @@ class TerminalStream:
         return data[done:]
 
     def _skip_pages(self, data: str) -> str:
-        """Run *data* up to what its last clear overwrites and skip that (pages.py): what is left to run."""
+        """Run *data* up to its last clear, skipping what each clear overwrites (pages.py): what is left to
+        run (from the last clear on)."""
         at = data.rfind(CLEAR)
         parts = _TOKEN_RE.split(data[:at])  # (a cut before an ESC cuts no token)
         parts += [CLEAR, ""]
         modes, compile_token = self._controls.flags, self._controls.handler
-        found = skippable(parts, modes, compile_token)
-        if found is None:
-            return data
-        start, stop = found
         screen = self.screen
-        self._run_slice(parts, 0, start)
-        if not screen.alternate:  # (left by what ran)
-            self._run_slice(parts, start, stop)
-            return data[at:]
-        before = screen.style
-        for token in parts[start:stop:2]:
-            if kind(token, modes, compile_token) == RUN:  # (a scrolling step may hold an SGR: set below)
-                call = modes.get(token)
-                (call or self._controls.handler(token))()
-        screen.style = style_after(before, parts[start:stop])
+        done = 0
+        for start, stop in skippable(parts, modes, compile_token):
+            self._run_slice(parts, done, start)
+            done = stop
+            if not screen.alternate:  # (left by what ran)
+                self._run_slice(parts, start, stop)
+                continue
+            before = screen.style
+            for token in parts[start:stop:2]:
+                if kind(token, modes, compile_token) == RUN:  # (a scrolling step may hold an SGR: set below)
+                    call = modes.get(token)
+                    (call or self._controls.handler(token))()
+            screen.style = style_after(before, parts[start:stop])
         return data[at:]
 
     def _run_redraws(self, parts: list[str], redraws: list[int]) -> None:

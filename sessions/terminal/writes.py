@@ -16,7 +16,7 @@ from collections.abc import Callable
 from sessions.terminal.deferred import ERASE_TO_END, style_after
 from sessions.terminal.rowwrites import CUP, MOVES_RE, PIECES_RE, Written
 from sessions.terminal.screen import TerminalScreen
-from sessions.terminal.style import Style, erase_style
+from sessions.terminal.style import Style
 from sessions.terminal.width import SPACING_RUN, nfc, to_cells
 
 _PIECE = f"(?:\x1b\\[(?:[0-9;:]*+m|[0-9]{{0,3}}C|[0-9]{{1,3}};[0-9]{{1,3}}H|K)|\r\n|{SPACING_RUN})"
@@ -123,10 +123,9 @@ def write(
                 run(move)
                 x, y = screen.cursor_x, screen.cursor_y
                 continue
-            if screen.blank_style is None or screen.blank_style is not erase_style(written.start(i + 1)):
-                buffer[y].write_later((x, written, i + 1))
-                screen.blank_style = None
-                dirty_add(y)
+            buffer[y].write_later((x, written, i + 1))  # (on a screen known blank, maybe a change: noted)
+            screen.blank_style = None
+            dirty_add(y)
             buffer[y].wrapped = False
         else:  # CR LF
             x = 0

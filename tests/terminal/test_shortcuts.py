@@ -598,3 +598,23 @@ def test_a_read_of_vim_pages_draws_only_the_last(monkeypatch):
     stream.feed_text(pages)
     assert sum("".join(p for p in parts if p).count(CLEAR) for parts in ran) == 1  # only the last page
     _compare("\x1b[?1049h" + pages, 40, 10, 100, [9])
+
+
+def test_pages_before_a_report_are_skipped_up_to_the_clear_before_it(monkeypatch):
+    """A query in the read (vim asks for the background colour as it starts) is answered in order; the
+    pages before the clear that precedes it are skipped all the same, the one between is drawn."""
+    page = "\x1b[1;1H\x1b[38;5;130m  1 \x1b[m\x1b[8Cpage {}\x1b[m\r\n\x1b[34m# end\x1b[m"
+    data = "".join(CLEAR + page.format(n) for n in range(4)) + "\x1b[6n" + CLEAR + page.format(9)
+    answers: list[str] = []
+    screen = TerminalScreen(40, 10, on_reply=answers.append)
+    stream = TerminalStream(screen)
+    stream.feed_text("\x1b[?1049h")
+    ran: list[list[str]] = []
+    run = stream._run
+    monkeypatch.setattr(stream, "_run", lambda parts: (ran.append(list(parts)), run(parts))[1])
+    stream.feed_text(data)
+    drawn = "".join(p for parts in ran for p in parts if p)
+    assert "page 3" in drawn and "page 9" in drawn and "page 0" not in drawn and "page 2" not in drawn
+    assert answers == ["\x1b[2;6R"]  # the cursor where page 3 left it, after "# end" on its second row
+    assert screen.buffer[0].text.startswith("  1         page 9")
+    _compare("\x1b[?1049h" + data, 40, 10, 100, [9])
