@@ -350,6 +350,8 @@ class TerminalScreen(EditingMixin, MotionMixin):
         self.write_process_input("\x1b[>0;10;1c" if secondary else "\x1b[?6c")
 
     def report_device_status(self, mode: int = 0, *, private: bool = False) -> None:
+        if self.on_reply is None or self._replies_left <= 0:  # (a flood of requests: nothing to work out)
+            return
         if mode == 5:
             self.write_process_input("\x1b[0n")
         elif mode == 6:
