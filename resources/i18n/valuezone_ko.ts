@@ -1086,77 +1086,168 @@
         <translation>삭제</translation>
     </message>
     <message>
+        <location filename="../../console/app/errors.py" line="36"/>
+        <source>list escalation bundles</source>
+        <translation>에스컬레이션 번들 목록 보기</translation>
+    </message>
+    <message>
         <location filename="../../console/app/errors.py" line="37"/>
+        <source>start campaigns</source>
+        <translation>캠페인 시작</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="38"/>
+        <source>follow campaigns</source>
+        <translation>캠페인 추적</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="39"/>
+        <source>set retention</source>
+        <translation>보존 기간 설정</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="40"/>
+        <source>place or release a legal hold</source>
+        <translation>법적 보존 조치 설정 또는 해제</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="41"/>
+        <source>purge records</source>
+        <translation>기록 영구 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="42"/>
+        <source>read the audit table</source>
+        <translation>감사 기록 열람</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="45"/>
+        <location filename="../../console/app/errors.py" line="53"/>
+        <source>admin</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="46"/>
+        <source>lead or admin</source>
+        <translation>리드 또는 관리자</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="47"/>
+        <source>hq or admin</source>
+        <translation>본사 또는 관리자</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="50"/>
+        <source>technician</source>
+        <translation>기술자</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="51"/>
+        <source>lead</source>
+        <translation>리드</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="52"/>
+        <source>hq</source>
+        <translation>본사</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="56"/>
+        <source>a folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="57"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>명명된 파이프</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="58"/>
+        <source>a socket</source>
+        <translation>소켓</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="59"/>
+        <source>a device</source>
+        <translation>장치 파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="60"/>
+        <source>not a regular file</source>
+        <translation>일반 파일이 아닌 항목</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="63"/>
         <source>looking up the host name</source>
         <translation>호스트 이름 조회</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="38"/>
+        <location filename="../../console/app/errors.py" line="64"/>
         <source>opening the TCP connection</source>
         <translation>TCP 연결 열기</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="39"/>
+        <location filename="../../console/app/errors.py" line="65"/>
         <source>waiting for the server&apos;s SSH greeting</source>
         <translation>서버의 SSH 인사 대기</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="40"/>
+        <location filename="../../console/app/errors.py" line="66"/>
         <source>agreeing on encryption (key exchange)</source>
         <translation>암호화 협상(키 교환)</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="41"/>
+        <location filename="../../console/app/errors.py" line="67"/>
         <source>checking the host key</source>
         <translation>호스트 키 확인</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="42"/>
+        <location filename="../../console/app/errors.py" line="68"/>
         <source>logging in</source>
         <translation>로그인</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="43"/>
+        <location filename="../../console/app/errors.py" line="69"/>
         <source>opening a channel</source>
         <translation>채널 열기</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="46"/>
+        <location filename="../../console/app/errors.py" line="72"/>
         <source>answered HTTP, not SSH</source>
         <translation>SSH가 아니라 HTTP로 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="47"/>
+        <location filename="../../console/app/errors.py" line="73"/>
         <source>answered with TLS (an encrypted service such as HTTPS), not SSH</source>
         <translation>SSH가 아니라 TLS(HTTPS 같은 암호화 서비스)로 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="48"/>
+        <location filename="../../console/app/errors.py" line="74"/>
         <source>answered like a mail server (SMTP), not SSH</source>
         <translation>SSH가 아니라 메일 서버(SMTP)처럼 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="49"/>
+        <location filename="../../console/app/errors.py" line="75"/>
         <source>answered like a file transfer server (FTP), not SSH</source>
         <translation>SSH가 아니라 파일 전송 서버(FTP)처럼 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="50"/>
+        <location filename="../../console/app/errors.py" line="76"/>
         <source>answered like a mail or FTP server, not SSH</source>
         <translation>SSH가 아니라 메일 또는 FTP 서버처럼 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="51"/>
+        <location filename="../../console/app/errors.py" line="77"/>
         <source>answered like a mail server (POP3), not SSH</source>
         <translation>SSH가 아니라 메일 서버(POP3)처럼 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="52"/>
+        <location filename="../../console/app/errors.py" line="78"/>
         <source>answered like a mail server (IMAP), not SSH</source>
         <translation>SSH가 아니라 메일 서버(IMAP)처럼 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="53"/>
+        <location filename="../../console/app/errors.py" line="79"/>
         <source>answered VNC (remote desktop), not SSH</source>
         <translation>SSH가 아니라 VNC(원격 데스크톱)로 응답했습니다</translation>
     </message>
