@@ -2554,7 +2554,7 @@
     <message>
         <location filename="../../console/app/error_texts.py" line="1383"/>
         <source>Open Tools ▸ Settings ▸ Translation, set “Wait per provider” and press OK.</source>
-        <translation>도구 ▸ 설정 ▸ 번역에서 ‘서비스별 대기 시간’을 정하고 확인을 누르세요.</translation>
+        <translation>도구 ▸ 설정 ▸ 번역에서 ‘서비스별 대기 시간’을 정하고 OK를 누르세요.</translation>
     </message>
     <message>
         <location filename="../../console/app/error_texts.py" line="1388"/>
@@ -2564,7 +2564,7 @@
     <message>
         <location filename="../../console/app/error_texts.py" line="1391"/>
         <source>Open Tools ▸ Settings ▸ Translation, tick the providers to try (in order) and press OK.</source>
-        <translation>도구 ▸ 설정 ▸ 번역에서 사용할 번역 서비스를 (시도할 순서대로) 선택하고 확인을 누르세요.</translation>
+        <translation>도구 ▸ 설정 ▸ 번역에서 사용할 번역 서비스를 (시도할 순서대로) 선택하고 OK를 누르세요.</translation>
     </message>
     <message>
         <location filename="../../console/app/error_texts.py" line="1432"/>
