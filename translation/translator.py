@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import translation.providers as providers
+import translation.settings as settings
 from sessions.errors import TranslationUnavailableError
 from translation.cache import TranslationCache
 from translation.detection import detect
@@ -24,7 +25,7 @@ from translation.languages import normalize, same_language
 from translation.masking import Masker
 from translation.providers import KeyLookup, ProviderConfig
 
-DEFAULT_DEADLINE = 8.0
+DEFAULT_DEADLINE = settings.DEFAULT_DEADLINE
 DEFAULT_WORKERS = 8
 
 
@@ -68,8 +69,11 @@ class Translator:
     def from_settings(
         cls, section: Mapping[str, Any], *, cache_path: Path | None = None, use_cache: bool | None = None
     ) -> Translator:
-        """A Translator from the `translation` settings section (see sessions.config DEFAULTS)."""
-        names = section.get("providers") or ["google"]
+        """A Translator from the `translation` settings section (see sessions.config DEFAULTS).
+
+        A value no chain can be made from raises ConfigError (translation.settings says which and where).
+        """
+        names = settings.providers(section)
         chain = [
             ProviderConfig(
                 name,
@@ -81,7 +85,7 @@ class Translator:
         cached = section.get("cache", True) if use_cache is None else use_cache
         return cls(
             chain,
-            deadline=float(section.get("deadline", DEFAULT_DEADLINE)),
+            deadline=settings.deadline(section),
             cache=TranslationCache(cache_path) if cached else None,
         )
 

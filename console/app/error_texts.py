@@ -1375,6 +1375,24 @@ TEXTS: dict[str, tuple[str, str]] = {
             "Create a new key (Join by code ▸ Create a new key, or `valuezone key new --replace`) and send its public line to the relay's administrator.",
         ),
     ),
+    "translation.bad_deadline": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The wait per translation provider in the settings is {shown}, not a number of seconds more than 0.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Open Tools ▸ Settings ▸ Translation, set “Wait per provider” and press OK."
+        ),
+    ),
+    "translation.bad_providers": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "The translation providers in the settings are {shown}, not a list of provider names."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Open Tools ▸ Settings ▸ Translation, tick the providers to try (in order) and press OK.",
+        ),
+    ),
     "translation.cache_too_new": (
         QT_TRANSLATE_NOOP(
             "Errors", "The translation cache {path} was written by a newer Valuezone (schema {version})."

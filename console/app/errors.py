@@ -32,6 +32,32 @@ WORDS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("ErrorWords", "create the folder"),
         QT_TRANSLATE_NOOP("ErrorWords", "rename"),
         QT_TRANSLATE_NOOP("ErrorWords", "delete"),
+        # sessions.team.access.require: what a member's role does not allow (team.forbidden_role)
+        QT_TRANSLATE_NOOP("ErrorWords", "list escalation bundles"),
+        QT_TRANSLATE_NOOP("ErrorWords", "start campaigns"),
+        QT_TRANSLATE_NOOP("ErrorWords", "follow campaigns"),
+        QT_TRANSLATE_NOOP("ErrorWords", "set retention"),
+        QT_TRANSLATE_NOOP("ErrorWords", "place or release a legal hold"),
+        QT_TRANSLATE_NOOP("ErrorWords", "purge records"),
+        QT_TRANSLATE_NOOP("ErrorWords", "read the audit table"),
+    ),
+    "names": (  # sessions.team.access.require: the roles that may ("Only {names} may …")
+        QT_TRANSLATE_NOOP("ErrorWords", "admin"),
+        QT_TRANSLATE_NOOP("ErrorWords", "lead or admin"),
+        QT_TRANSLATE_NOOP("ErrorWords", "hq or admin"),
+    ),
+    "role": (  # sessions.team.roles.Role: a member's role ("… you are {role}.")
+        QT_TRANSLATE_NOOP("ErrorWords", "technician"),
+        QT_TRANSLATE_NOOP("ErrorWords", "lead"),
+        QT_TRANSLATE_NOOP("ErrorWords", "hq"),
+        QT_TRANSLATE_NOOP("ErrorWords", "admin"),
+    ),
+    "kind": (  # sessions.recording.safeio: what stands where a record's file should be (record.not_a_file)
+        QT_TRANSLATE_NOOP("ErrorWords", "a folder"),
+        QT_TRANSLATE_NOOP("ErrorWords", "a named pipe (FIFO)"),
+        QT_TRANSLATE_NOOP("ErrorWords", "a socket"),
+        QT_TRANSLATE_NOOP("ErrorWords", "a device"),
+        QT_TRANSLATE_NOOP("ErrorWords", "not a regular file"),
     ),
     "phrase": (  # sessions.ssh.stages: the connection stage that failed ("failed while {phrase}")
         QT_TRANSLATE_NOOP("ErrorWords", "looking up the host name"),

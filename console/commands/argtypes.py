@@ -56,10 +56,12 @@ def listen_address(text: str) -> tuple[str, int]:
 
 
 def _number(
-    convert: Callable[[str], float], low: float, *, inclusive: bool, unit: str
+    convert: Callable[[str], float], low: float, *, inclusive: bool, unit: str, high: float = math.inf
 ) -> Callable[[str], float]:
     kind = "a whole number" if convert is int else "a number"
     bound = f"{'at least' if inclusive else 'more than'} {low:g}"
+    if high < math.inf:
+        bound = f"from {low:g} to {high:g}"
 
     def check(text: str) -> float:
         try:
@@ -68,7 +70,7 @@ def _number(
             raise argparse.ArgumentTypeError(
                 f"{text!r} is not {kind}: give {kind} of {unit}, {bound}"
             ) from None
-        if not math.isfinite(value) or value < low or (value == low and not inclusive):
+        if not math.isfinite(value) or value < low or (value == low and not inclusive) or value > high:
             raise argparse.ArgumentTypeError(f"{text!r} is out of range: give {kind} of {unit}, {bound}")
         return value
 
@@ -78,6 +80,11 @@ def _number(
 def seconds(*, zero: bool = False) -> Callable[[str], float]:
     """A finite number of seconds, more than 0 (or at least 0 with ``zero``)."""
     return _number(float, 0, inclusive=zero, unit="seconds")
+
+
+def seconds_between(low: float, high: float) -> Callable[[str], float]:
+    """A number of seconds from *low* to *high*, both included."""
+    return _number(float, low, inclusive=True, unit="seconds", high=high)
 
 
 def megabytes() -> Callable[[str], float]:

@@ -7,9 +7,19 @@ import asyncio
 import contextlib
 import signal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from console.commands.argtypes import count, listen_address, megabytes, port, seconds
+from console.commands.argtypes import count, listen_address, megabytes, port, seconds, seconds_between
 from sessions.errors import ConfigError
+
+if TYPE_CHECKING:
+    from sessions.relay.server import RelayConfig
+    from sessions.vendor import Vendor
+
+# --resume-probe: below 1 s a live agent on a slow link could miss it (and a replayed token take its code);
+# above 7 s the probe no longer fits in a peer relay's ask (sessions/cluster/routing.py: probe + 5 s within
+# TAKE_OVER_WAIT, 12 s), and the returning agent is turned away to try again.
+RESUME_PROBE_RANGE = (1.0, 7.0)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -115,6 +125,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SECONDS",
         help="how long a relay's lease in the database lasts without a heartbeat (default 10)",
     )
+    parser.add_argument(
+        "--resume-probe",
+        type=seconds_between(*RESUME_PROBE_RANGE),
+        default=5.0,
+        metavar="SECONDS",
+        help="an agent back with its code's resume token while the code's link still stands: how long that "
+        "link gets to answer before it counts as gone and the code moves (1 to 7; default 5)",
+    )
     _data_leg_arguments(parser)
     _flood_arguments(parser)
     parser.set_defaults(func=run)
@@ -206,31 +224,12 @@ def _data_port(given: int | None, ssh_port: int) -> int:
     return ssh_port + 1 if 0 < ssh_port < 65535 else 0
 
 
-def run(args: argparse.Namespace) -> int:
-    from sessions import eventloop
-
-    return eventloop.run(_serve(args))
-
-
-async def _serve(args: argparse.Namespace) -> int:
-    from sessions.relay.gate import raise_open_files
-    from sessions.relay.server import Relay, RelayConfig
+def relay_config(args: argparse.Namespace, vendor: Vendor | None) -> RelayConfig:
+    """The relay's configuration from its command line (checked by `_serve` first)."""
+    from sessions.relay.server import RelayConfig
 
     host, port = args.listen
-    if args.code_ttl <= 0 or args.grace < 0:
-        raise ConfigError("--code-ttl must be positive and --grace not negative.")
-    if args.lease < 1:
-        raise ConfigError("--lease must be at least 1 second.")
-    if args.max_customers_per_address < 0 or args.codes_per_minute < 0:
-        raise ConfigError(
-            "--max-customers-per-address and --codes-per-minute cannot be negative.", "Use 0 for no limit."
-        )
-    _check_flood_arguments(args)
-    from sessions import vendor
-
-    handed_out = vendor.load(args.vendor) if args.vendor is not None else None
-    before, open_files = raise_open_files()
-    config = RelayConfig(
+    return RelayConfig(
         technicians_file=args.technicians,
         state_dir=args.state_dir,
         host=host,
@@ -251,11 +250,39 @@ async def _serve(args: argparse.Namespace) -> int:
         host_key_file=args.host_key,
         advertise=args.advertise,
         lease=args.lease,
-        vendor=handed_out,
+        resume_probe=args.resume_probe,
+        vendor=vendor,
         data_leg=not args.no_data_leg,
         data_port=_data_port(args.data_port, port),
         data_public_port=args.data_public_port or 0,
     )
+
+
+def run(args: argparse.Namespace) -> int:
+    from sessions import eventloop
+
+    return eventloop.run(_serve(args))
+
+
+async def _serve(args: argparse.Namespace) -> int:
+    from sessions.relay.gate import raise_open_files
+    from sessions.relay.server import Relay
+
+    host, _port = args.listen
+    if args.code_ttl <= 0 or args.grace < 0:
+        raise ConfigError("--code-ttl must be positive and --grace not negative.")
+    if args.lease < 1:
+        raise ConfigError("--lease must be at least 1 second.")
+    if args.max_customers_per_address < 0 or args.codes_per_minute < 0:
+        raise ConfigError(
+            "--max-customers-per-address and --codes-per-minute cannot be negative.", "Use 0 for no limit."
+        )
+    _check_flood_arguments(args)
+    from sessions import vendor
+
+    handed_out = vendor.load(args.vendor) if args.vendor is not None else None
+    before, open_files = raise_open_files()
+    config = relay_config(args, handed_out)
     relay = await Relay.start(config)
     print(f"Valuezone relay listening on {host}:{relay.port}", flush=True)
     print(f"Host key fingerprint: {relay.fingerprint}", flush=True)

@@ -327,11 +327,8 @@ class MainWindow(QMainWindow):
         if self._translator is None:
             try:
                 self._translator = Translator.from_settings(self.settings.section("translation"))
-            except SupportError as exc:
+            except SupportError as exc:  # a bad value in Settings ▸ Translation: what and where to fix it
                 messages.error(exc)
-                return None
-            except ValueError as exc:
-                messages.error(str(exc))
                 return None
         return self._translator
 

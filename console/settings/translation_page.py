@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import translation.settings as checked
 from console.app.errors import render_error
 from console.kit.operations import Operation
 from console.kit.widgets import named
 from sessions import secrets
-from sessions.config import Settings
+from sessions.config import DEFAULTS, Settings
+from sessions.errors import ConfigError
 from translation.detection import detect
 from translation.languages import SUPPORTED, same_language
 from translation.providers import KEY_KIND, PROVIDERS, ProviderConfig
@@ -32,6 +37,16 @@ from translation.trial import ProviderTrial, try_chain
 _ROLE = Qt.ItemDataRole.UserRole
 KEYED = ("deepl", "microsoft", "papago", "libre")  # providers that take a key (libre's is optional)
 SAMPLE = "디스크에 오류가 있어요. 전원을 끄지 마세요."
+DEFAULTS_PROVIDERS: list[str] = DEFAULTS["translation"]["providers"]
+T = TypeVar("T")
+
+
+def _checked(read: Callable[[Mapping[str, Any]], T], section: Mapping[str, Any], default: T) -> T:
+    """A setting as *read* checks it, or *default* when it is bad (the main window said so; OK saves this)."""
+    try:
+        return read(section)
+    except ConfigError:
+        return default
 
 
 class TranslationSettings(QWidget):
@@ -48,7 +63,7 @@ class TranslationSettings(QWidget):
         chain_row = QHBoxLayout(chain_box)
         self.providers = named(QListWidget(), "translationProviders", self.tr("Translation providers"))
         self.providers.setDragDropMode(QListWidget.DragDropMode.InternalMove)
-        enabled = [p for p in section.get("providers") or [] if p in PROVIDERS]
+        enabled = [p for p in _checked(checked.providers, section, DEFAULTS_PROVIDERS) if p in PROVIDERS]
         for name in [*enabled, *[p for p in PROVIDERS if p not in enabled]]:
             item = QListWidgetItem(self._provider_label(name))
             item.setData(_ROLE, name)
@@ -99,7 +114,7 @@ class TranslationSettings(QWidget):
         )
         self.deadline.setRange(1, 60)
         self.deadline.setSuffix(" s")
-        self.deadline.setValue(float(section.get("deadline", 8.0)))
+        self.deadline.setValue(_checked(checked.deadline, section, checked.DEFAULT_DEADLINE))
         form.addRow(self.tr("Wait per provider:"), self.deadline)
         self.cache = named(QCheckBox(self.tr("Keep translations in a local cache")), "translationCache", "")
         self.cache.setChecked(bool(section.get("cache", True)))

@@ -1086,77 +1086,168 @@
         <translation>삭제</translation>
     </message>
     <message>
+        <location filename="../../console/app/errors.py" line="36"/>
+        <source>list escalation bundles</source>
+        <translation>에스컬레이션 번들 목록 보기</translation>
+    </message>
+    <message>
         <location filename="../../console/app/errors.py" line="37"/>
+        <source>start campaigns</source>
+        <translation>캠페인 시작</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="38"/>
+        <source>follow campaigns</source>
+        <translation>캠페인 추적</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="39"/>
+        <source>set retention</source>
+        <translation>보존 기간 설정</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="40"/>
+        <source>place or release a legal hold</source>
+        <translation>법적 보존 조치 설정 또는 해제</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="41"/>
+        <source>purge records</source>
+        <translation>기록 영구 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="42"/>
+        <source>read the audit table</source>
+        <translation>감사 기록 열람</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="45"/>
+        <location filename="../../console/app/errors.py" line="53"/>
+        <source>admin</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="46"/>
+        <source>lead or admin</source>
+        <translation>리드 또는 관리자</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="47"/>
+        <source>hq or admin</source>
+        <translation>본사 또는 관리자</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="50"/>
+        <source>technician</source>
+        <translation>기술자</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="51"/>
+        <source>lead</source>
+        <translation>리드</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="52"/>
+        <source>hq</source>
+        <translation>본사</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="56"/>
+        <source>a folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="57"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>명명된 파이프</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="58"/>
+        <source>a socket</source>
+        <translation>소켓</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="59"/>
+        <source>a device</source>
+        <translation>장치 파일</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="60"/>
+        <source>not a regular file</source>
+        <translation>일반 파일이 아닌 항목</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/errors.py" line="63"/>
         <source>looking up the host name</source>
         <translation>호스트 이름 조회</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="38"/>
+        <location filename="../../console/app/errors.py" line="64"/>
         <source>opening the TCP connection</source>
         <translation>TCP 연결 열기</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="39"/>
+        <location filename="../../console/app/errors.py" line="65"/>
         <source>waiting for the server&apos;s SSH greeting</source>
         <translation>서버의 SSH 인사 대기</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="40"/>
+        <location filename="../../console/app/errors.py" line="66"/>
         <source>agreeing on encryption (key exchange)</source>
         <translation>암호화 협상(키 교환)</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="41"/>
+        <location filename="../../console/app/errors.py" line="67"/>
         <source>checking the host key</source>
         <translation>호스트 키 확인</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="42"/>
+        <location filename="../../console/app/errors.py" line="68"/>
         <source>logging in</source>
         <translation>로그인</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="43"/>
+        <location filename="../../console/app/errors.py" line="69"/>
         <source>opening a channel</source>
         <translation>채널 열기</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="46"/>
+        <location filename="../../console/app/errors.py" line="72"/>
         <source>answered HTTP, not SSH</source>
         <translation>SSH가 아니라 HTTP로 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="47"/>
+        <location filename="../../console/app/errors.py" line="73"/>
         <source>answered with TLS (an encrypted service such as HTTPS), not SSH</source>
         <translation>SSH가 아니라 TLS(HTTPS 같은 암호화 서비스)로 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="48"/>
+        <location filename="../../console/app/errors.py" line="74"/>
         <source>answered like a mail server (SMTP), not SSH</source>
         <translation>SSH가 아니라 메일 서버(SMTP)처럼 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="49"/>
+        <location filename="../../console/app/errors.py" line="75"/>
         <source>answered like a file transfer server (FTP), not SSH</source>
         <translation>SSH가 아니라 파일 전송 서버(FTP)처럼 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="50"/>
+        <location filename="../../console/app/errors.py" line="76"/>
         <source>answered like a mail or FTP server, not SSH</source>
         <translation>SSH가 아니라 메일 또는 FTP 서버처럼 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="51"/>
+        <location filename="../../console/app/errors.py" line="77"/>
         <source>answered like a mail server (POP3), not SSH</source>
         <translation>SSH가 아니라 메일 서버(POP3)처럼 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="52"/>
+        <location filename="../../console/app/errors.py" line="78"/>
         <source>answered like a mail server (IMAP), not SSH</source>
         <translation>SSH가 아니라 메일 서버(IMAP)처럼 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../../console/app/errors.py" line="53"/>
+        <location filename="../../console/app/errors.py" line="79"/>
         <source>answered VNC (remote desktop), not SSH</source>
         <translation>SSH가 아니라 VNC(원격 데스크톱)로 응답했습니다</translation>
     </message>
@@ -2456,132 +2547,152 @@
         <translation>다시 참여하세요. 다시 일어나면 기술자와 릴레이 사이의 무언가가 방해하고 있는 것입니다(일회용 토큰을 먼저 썼을 수 있습니다). 릴레이 관리자에게 알리세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1414"/>
+        <location filename="../../console/app/error_texts.py" line="1379"/>
+        <source>The wait per translation provider in the settings is {shown}, not a number of seconds more than 0.</source>
+        <translation>설정의 번역 서비스별 대기 시간이 {shown}입니다. 0보다 큰 초 단위 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1383"/>
+        <source>Open Tools ▸ Settings ▸ Translation, set “Wait per provider” and press OK.</source>
+        <translation>도구 ▸ 설정 ▸ 번역에서 ‘서비스별 대기 시간’을 정하고 OK를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1388"/>
+        <source>The translation providers in the settings are {shown}, not a list of provider names.</source>
+        <translation>설정의 번역 서비스가 {shown}입니다. 서비스 이름의 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1391"/>
+        <source>Open Tools ▸ Settings ▸ Translation, tick the providers to try (in order) and press OK.</source>
+        <translation>도구 ▸ 설정 ▸ 번역에서 사용할 번역 서비스를 (시도할 순서대로) 선택하고 OK를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1432"/>
         <source>The {provider} translator did not answer within {waited:.1f} s.</source>
         <translation>{provider} 번역기가 {waited:.1f}초 안에 응답하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1415"/>
+        <location filename="../../console/app/error_texts.py" line="1433"/>
         <source>The original text is kept; try again, or choose another provider in the translation settings.</source>
         <translation>원문을 그대로 둡니다. 다시 시도하거나 번역 설정에서 다른 번역기를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1421"/>
+        <location filename="../../console/app/error_texts.py" line="1439"/>
         <source>There is no canned reply &apos;{reply_id}&apos;.</source>
         <translation>준비된 답변 &apos;{reply_id}&apos;이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1422"/>
+        <location filename="../../console/app/error_texts.py" line="1440"/>
         <source>Known replies: {replies}.</source>
         <translation>있는 답변: {replies}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1425"/>
+        <location filename="../../console/app/error_texts.py" line="1443"/>
         <source>There is no translation provider called &apos;{name}&apos;.</source>
         <translation>&apos;{name}&apos;(이)라는 번역기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1426"/>
+        <location filename="../../console/app/error_texts.py" line="1444"/>
         <source>Choose one of: {providers}.</source>
         <translation>다음 중 하나를 고르세요: {providers}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1429"/>
+        <location filename="../../console/app/error_texts.py" line="1447"/>
         <source>The vendor file {path} is not valid TOML ({exc}).</source>
         <translation>공급사 파일 {path}이(가) 올바른 TOML이 아닙니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1430"/>
+        <location filename="../../console/app/error_texts.py" line="1448"/>
         <source>Fix the file (name, phone, url, logo, [names]) or leave --vendor out.</source>
         <translation>파일(name, phone, url, logo, [names])을 고치거나 --vendor를 빼세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1433"/>
+        <location filename="../../console/app/error_texts.py" line="1451"/>
         <source>The logo {logo} is not a PNG of at most {max_kib} KiB.</source>
         <translation>로고 {logo}이(가) {max_kib} KiB 이하의 PNG가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1434"/>
+        <location filename="../../console/app/error_texts.py" line="1452"/>
         <source>Save the logo as a small PNG (e.g. 128 × 128 pixels).</source>
         <translation>로고를 작은 PNG(예: 128 × 128 픽셀)로 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1437"/>
+        <location filename="../../console/app/error_texts.py" line="1455"/>
         <source>The logo {logo} named in {path} cannot be read ({reason}).</source>
         <translation>{path}에 적힌 로고 {logo}을(를) 읽을 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1438"/>
+        <location filename="../../console/app/error_texts.py" line="1456"/>
         <source>Put the PNG beside the vendor file, or remove the logo line.</source>
         <translation>PNG를 공급사 파일 옆에 두거나 logo 줄을 지우세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1441"/>
+        <location filename="../../console/app/error_texts.py" line="1459"/>
         <source>The vendor file {path} has no name.</source>
         <translation>공급사 파일 {path}에 name이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1442"/>
+        <location filename="../../console/app/error_texts.py" line="1460"/>
         <source>Add a line such as name = &quot;Acme Storage Support&quot;.</source>
         <translation>name = &quot;Acme Storage Support&quot; 같은 줄을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1445"/>
+        <location filename="../../console/app/error_texts.py" line="1463"/>
         <source>The vendor file {path} cannot be read ({reason}).</source>
         <translation>공급사 파일 {path}을(를) 읽을 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1446"/>
+        <location filename="../../console/app/error_texts.py" line="1464"/>
         <source>Check the path given to --vendor.</source>
         <translation>--vendor에 준 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1449"/>
+        <location filename="../../console/app/error_texts.py" line="1467"/>
         <source>{scheme}:{port} is not a web address this console opens.</source>
         <translation>{scheme}:{port}은(는) 이 콘솔이 여는 웹 주소가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1450"/>
+        <location filename="../../console/app/error_texts.py" line="1468"/>
         <source>Choose http or https and a port from 1 to 65535.</source>
         <translation>http 또는 https와 1~65535 사이의 포트를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1453"/>
+        <location filename="../../console/app/error_texts.py" line="1471"/>
         <source>Could not listen on 127.0.0.1 for the web admin page ({exc}).</source>
         <translation>웹 관리 페이지를 위해 127.0.0.1에서 연결을 기다릴 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1454"/>
+        <location filename="../../console/app/error_texts.py" line="1472"/>
         <source>Try again; if it keeps failing, restart the console.</source>
         <translation>다시 시도하세요. 계속 실패하면 콘솔을 다시 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1457"/>
+        <location filename="../../console/app/error_texts.py" line="1475"/>
         <source>Nothing answered on port {port} of the device: {reason}</source>
         <translation>장치의 포트 {port}에서 아무것도 응답하지 않았습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1458"/>
+        <location filename="../../console/app/error_texts.py" line="1476"/>
         <source>Check the device&apos;s web admin port (often 443, 80, 5001 or 8080) and try again.</source>
         <translation>장치의 웹 관리 포트(보통 443, 80, 5001, 8080)를 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1463"/>
+        <location filename="../../console/app/error_texts.py" line="1481"/>
         <source>The web admin page (port {port}) was not opened: {reason}</source>
         <translation>웹 관리 페이지(포트 {port})를 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1464"/>
+        <location filename="../../console/app/error_texts.py" line="1482"/>
         <source>Through a code the customer decides: ask them in the chat, then try again. Over a direct SSH session the device&apos;s SSH server does not allow forwarding (AllowTcpForwarding).</source>
         <translation>코드로 연결한 세션에서는 고객이 결정합니다. 채팅으로 요청한 뒤 다시 시도하세요. 직접 SSH 세션이라면 장치의 SSH 서버가 포워딩을 허용하지 않습니다(AllowTcpForwarding).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1470"/>
+        <location filename="../../console/app/error_texts.py" line="1488"/>
         <source>The session ended before the web admin page opened ({exc}).</source>
         <translation>웹 관리 페이지가 열리기 전에 세션이 끝났습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1471"/>
+        <location filename="../../console/app/error_texts.py" line="1489"/>
         <source>Reconnect the session and try again.</source>
         <translation>세션을 다시 연결한 뒤 다시 시도하세요.</translation>
     </message>
@@ -3420,68 +3531,68 @@
         <translation>새 키를 만들고(코드로 참여 ▸ 새 키 만들기 또는 `valuezone key new --replace`) 공개 키 줄을 릴레이 관리자에게 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1379"/>
+        <location filename="../../console/app/error_texts.py" line="1397"/>
         <source>The translation cache {path} was written by a newer Valuezone (schema {version}).</source>
         <translation>번역 캐시 {path}은(는) 더 새로운 Valuezone이 작성했습니다(스키마 {version}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1382"/>
-        <location filename="../../console/app/error_texts.py" line="1386"/>
+        <location filename="../../console/app/error_texts.py" line="1400"/>
+        <location filename="../../console/app/error_texts.py" line="1404"/>
         <source>Delete the file: it only holds translations that can be fetched again.</source>
         <translation>파일을 삭제하세요. 다시 가져올 수 있는 번역만 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1385"/>
+        <location filename="../../console/app/error_texts.py" line="1403"/>
         <source>The translation cache {path} cannot be opened ({exc}).</source>
         <translation>번역 캐시 {path}을(를) 열 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1389"/>
+        <location filename="../../console/app/error_texts.py" line="1407"/>
         <source>The canned replies for {language} cannot be read ({exc}).</source>
         <translation>{language}용 준비된 답변을 읽을 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1390"/>
+        <location filename="../../console/app/error_texts.py" line="1408"/>
         <source>Fix the file.</source>
         <translation>파일을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1393"/>
+        <location filename="../../console/app/error_texts.py" line="1411"/>
         <source>The glossary is not valid TOML ({exc}).</source>
         <translation>용어집이 올바른 TOML이 아닙니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1394"/>
+        <location filename="../../console/app/error_texts.py" line="1412"/>
         <source>Fix the line it names in glossary.toml.</source>
         <translation>glossary.toml에서 오류가 가리키는 줄을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1404"/>
+        <location filename="../../console/app/error_texts.py" line="1422"/>
         <source>The {name} translator needs an API key, and none is saved.</source>
         <translation>{name} 번역기에는 API 키가 필요한데, 저장된 키가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1405"/>
+        <location filename="../../console/app/error_texts.py" line="1423"/>
         <source>Save the key in the keyring under &apos;{key_kind}&apos; / &apos;{name}&apos;, or use another provider.</source>
         <translation>키를 키링의 &apos;{key_kind}&apos; / &apos;{name}&apos; 항목에 저장하거나, 다른 번역 서비스를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1410"/>
+        <location filename="../../console/app/error_texts.py" line="1428"/>
         <source>LibreTranslate needs the address of your server.</source>
         <translation>LibreTranslate를 쓰려면 서버 주소가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1411"/>
+        <location filename="../../console/app/error_texts.py" line="1429"/>
         <source>Set translation.libre_url in the settings, or pass --url.</source>
         <translation>설정에서 translation.libre_url을 지정하거나 --url을 넘기세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1397"/>
+        <location filename="../../console/app/error_texts.py" line="1415"/>
         <source>No translation provider answered ({reasons}).</source>
         <translation>응답한 번역 서비스가 없습니다({reasons}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1398"/>
+        <location filename="../../console/app/error_texts.py" line="1416"/>
         <source>The original text is shown untranslated. Check the network, or the providers in the translation settings, then try again.</source>
         <translation>원문을 번역하지 않은 채로 보여 줍니다. 네트워크나 번역 설정의 서비스 목록을 확인한 뒤 다시 시도하세요.</translation>
     </message>
@@ -4897,7 +5008,7 @@
         <translation>주소 ([사용자@]호스트[:포트]):</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="351"/>
+        <location filename="../../console/mainwindow/window.py" line="348"/>
         <source>Open a connected session first, then run diagnostics.</source>
         <translation>먼저 연결된 세션을 연 다음 진단을 실행하세요.</translation>
     </message>
@@ -4925,152 +5036,152 @@ or Join by code (Ctrl+Shift+J) when a customer reads you a session code.</source
         <translation>세션 코드는 한 번만 쓸 수 있습니다. 다시 참여하려면 고객에게 새 코드를 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="365"/>
+        <location filename="../../console/mainwindow/window.py" line="362"/>
         <source>Open a session first, then escalate (Ctrl+Shift+H).</source>
         <translation>먼저 세션을 연 다음 에스컬레이션하세요 (Ctrl+Shift+H).</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="384"/>
+        <location filename="../../console/mainwindow/window.py" line="381"/>
         <source>Bundle queued for {destination}.</source>
         <translation>{destination}(으)로 보낼 번들이 대기열에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="392"/>
+        <location filename="../../console/mainwindow/window.py" line="389"/>
         <source>Delivered to HQ</source>
         <translation>본사에 전달됨</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="393"/>
+        <location filename="../../console/mainwindow/window.py" line="390"/>
         <source>The bundle for ticket {ticket} was delivered to {destination}.</source>
         <translation>티켓 {ticket}의 번들이 {destination}에 전달되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="414"/>
+        <location filename="../../console/mainwindow/window.py" line="411"/>
         <source>End session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="415"/>
+        <location filename="../../console/mainwindow/window.py" line="412"/>
         <source>End the session with {label}? The recording is kept.</source>
         <translation>{label} 세션을 종료하시겠습니까? 녹화는 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="421"/>
+        <location filename="../../console/mainwindow/window.py" line="418"/>
         <source>End the session</source>
         <translation>세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="422"/>
+        <location filename="../../console/mainwindow/window.py" line="419"/>
         <source>End session…</source>
         <translation>세션 종료…</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="423"/>
+        <location filename="../../console/mainwindow/window.py" line="420"/>
         <source>End the session with an outcome and survey</source>
         <translation>결과와 설문으로 세션 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="439"/>
+        <location filename="../../console/mainwindow/window.py" line="436"/>
         <source>Open a connected session first.</source>
         <translation>먼저 연결된 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="441"/>
+        <location filename="../../console/mainwindow/window.py" line="438"/>
         <source>The outcome of this session is already recorded.</source>
         <translation>이 세션의 결과는 이미 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="450"/>
+        <location filename="../../console/mainwindow/window.py" line="447"/>
         <source>Session ended; the outcome is recorded.</source>
         <translation>세션이 끝났고 결과가 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="485"/>
+        <location filename="../../console/mainwindow/window.py" line="482"/>
         <source>Settings saved. A new language applies to new windows.</source>
         <translation>설정을 저장했습니다. 새 언어는 새 창부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="493"/>
-        <location filename="../../console/mainwindow/window.py" line="497"/>
-        <location filename="../../console/mainwindow/window.py" line="498"/>
+        <location filename="../../console/mainwindow/window.py" line="490"/>
+        <location filename="../../console/mainwindow/window.py" line="494"/>
+        <location filename="../../console/mainwindow/window.py" line="495"/>
         <source>Chat</source>
         <translation>채팅</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="497"/>
+        <location filename="../../console/mainwindow/window.py" line="494"/>
         <source>Canned replies</source>
         <translation>상용구</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="498"/>
+        <location filename="../../console/mainwindow/window.py" line="495"/>
         <source>Send the chat message</source>
         <translation>채팅 메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="501"/>
-        <location filename="../../console/mainwindow/window.py" line="502"/>
+        <location filename="../../console/mainwindow/window.py" line="498"/>
+        <location filename="../../console/mainwindow/window.py" line="499"/>
         <source>Terminal</source>
         <translation>터미널</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="501"/>
+        <location filename="../../console/mainwindow/window.py" line="498"/>
         <source>Scroll back / forward a page</source>
         <translation>한 페이지 뒤로 / 앞으로 스크롤</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="502"/>
+        <location filename="../../console/mainwindow/window.py" line="499"/>
         <source>Zoom</source>
         <translation>확대/축소</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="503"/>
+        <location filename="../../console/mainwindow/window.py" line="500"/>
         <source>Find</source>
         <translation>찾기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="503"/>
+        <location filename="../../console/mainwindow/window.py" line="500"/>
         <source>Older match / newer match / close</source>
         <translation>이전 일치 / 다음 일치 / 닫기</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="512"/>
+        <location filename="../../console/mainwindow/window.py" line="509"/>
         <source>Log file: {path}</source>
         <translation>로그 파일: {path}</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="517"/>
+        <location filename="../../console/mainwindow/window.py" line="514"/>
         <source>About Valuezone</source>
         <translation>밸류존 정보</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="518"/>
+        <location filename="../../console/mainwindow/window.py" line="515"/>
         <source>Valuezone {version}
 Remote support for devices, recorded from the first byte.</source>
         <translation>밸류존 {version}
 첫 바이트부터 기록되는 장치 원격 지원.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="545"/>
+        <location filename="../../console/mainwindow/window.py" line="542"/>
         <source>1 session is live. Quitting ends it; its recording is kept.</source>
         <translation>진행 중인 세션이 1개 있습니다. 종료하면 세션이 끝나며, 기록은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="547"/>
+        <location filename="../../console/mainwindow/window.py" line="544"/>
         <source>{n} sessions are live. Quitting ends them; their recordings are kept.</source>
         <translation>진행 중인 세션이 {n}개 있습니다. 종료하면 모두 끝나며, 기록은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="553"/>
+        <location filename="../../console/mainwindow/window.py" line="550"/>
         <source>Quit Valuezone</source>
         <translation>밸류존 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="559"/>
+        <location filename="../../console/mainwindow/window.py" line="556"/>
         <source>End sessions and quit</source>
         <translation>세션 끝내고 종료</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow/window.py" line="560"/>
+        <location filename="../../console/mainwindow/window.py" line="557"/>
         <source>End the live sessions and quit</source>
         <translation>진행 중인 세션을 끝내고 종료</translation>
     </message>
@@ -6389,188 +6500,188 @@ Remote support for devices, recorded from the first byte.</source>
 <context>
     <name>TranslationSettings</name>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="47"/>
+        <location filename="../../console/settings/translation_page.py" line="62"/>
         <source>Providers, tried in this order</source>
         <translation>번역 서비스(이 순서로 시도)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="49"/>
+        <location filename="../../console/settings/translation_page.py" line="64"/>
         <source>Translation providers</source>
         <translation>번역 서비스</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="61"/>
+        <location filename="../../console/settings/translation_page.py" line="76"/>
         <source>Up</source>
         <translation>위로</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="61"/>
+        <location filename="../../console/settings/translation_page.py" line="76"/>
         <source>Try this provider earlier</source>
         <translation>이 서비스를 먼저 시도</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="63"/>
+        <location filename="../../console/settings/translation_page.py" line="78"/>
         <source>Down</source>
         <translation>아래로</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="63"/>
+        <location filename="../../console/settings/translation_page.py" line="78"/>
         <source>Try this provider later</source>
         <translation>이 서비스를 나중에 시도</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="75"/>
+        <location filename="../../console/settings/translation_page.py" line="90"/>
         <source>LibreTranslate address</source>
         <translation>LibreTranslate 주소</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="78"/>
+        <location filename="../../console/settings/translation_page.py" line="93"/>
         <source>LibreTranslate server:</source>
         <translation>LibreTranslate 서버:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="82"/>
+        <location filename="../../console/settings/translation_page.py" line="97"/>
         <source>Microsoft Translator region</source>
         <translation>Microsoft Translator 지역</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="85"/>
+        <location filename="../../console/settings/translation_page.py" line="100"/>
         <source>Microsoft region:</source>
         <translation>Microsoft 지역:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="90"/>
+        <location filename="../../console/settings/translation_page.py" line="105"/>
         <source>The language you read</source>
         <translation>읽는 언어</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="96"/>
+        <location filename="../../console/settings/translation_page.py" line="111"/>
         <source>Translate the customer into:</source>
         <translation>고객의 말을 번역할 언어:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="98"/>
+        <location filename="../../console/settings/translation_page.py" line="113"/>
         <source>Seconds to wait for each provider</source>
         <translation>서비스마다 기다릴 초</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="103"/>
+        <location filename="../../console/settings/translation_page.py" line="118"/>
         <source>Wait per provider:</source>
         <translation>서비스별 대기 시간:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="104"/>
+        <location filename="../../console/settings/translation_page.py" line="119"/>
         <source>Keep translations in a local cache</source>
         <translation>번역을 로컬 캐시에 보관</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="109"/>
-        <location filename="../../console/settings/translation_page.py" line="114"/>
+        <location filename="../../console/settings/translation_page.py" line="124"/>
+        <location filename="../../console/settings/translation_page.py" line="129"/>
         <source>Test</source>
         <translation>테스트</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="112"/>
+        <location filename="../../console/settings/translation_page.py" line="127"/>
         <source>Sample text to translate</source>
         <translation>번역할 예문</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="114"/>
+        <location filename="../../console/settings/translation_page.py" line="129"/>
         <source>Translate the sample</source>
         <translation>예문 번역</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="122"/>
+        <location filename="../../console/settings/translation_page.py" line="137"/>
         <source>Test result</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="132"/>
+        <location filename="../../console/settings/translation_page.py" line="147"/>
         <source>Google (no key)</source>
         <translation>Google(키 없음)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="133"/>
+        <location filename="../../console/settings/translation_page.py" line="148"/>
         <source>MyMemory (no key)</source>
         <translation>MyMemory(키 없음)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="134"/>
+        <location filename="../../console/settings/translation_page.py" line="149"/>
         <source>DeepL (key)</source>
         <translation>DeepL(키)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="135"/>
+        <location filename="../../console/settings/translation_page.py" line="150"/>
         <source>Microsoft (key, region)</source>
         <translation>Microsoft(키, 지역)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="136"/>
+        <location filename="../../console/settings/translation_page.py" line="151"/>
         <source>Papago (client id:secret)</source>
         <translation>Papago(client id:secret)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="137"/>
+        <location filename="../../console/settings/translation_page.py" line="152"/>
         <source>LibreTranslate (your server)</source>
         <translation>LibreTranslate(자체 서버)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="171"/>
+        <location filename="../../console/settings/translation_page.py" line="186"/>
         <source>DeepL API key:</source>
         <translation>DeepL API 키:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="172"/>
+        <location filename="../../console/settings/translation_page.py" line="187"/>
         <source>Microsoft key:</source>
         <translation>Microsoft 키:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="173"/>
+        <location filename="../../console/settings/translation_page.py" line="188"/>
         <source>Papago client id:secret:</source>
         <translation>Papago client id:secret:</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="174"/>
+        <location filename="../../console/settings/translation_page.py" line="189"/>
         <source>LibreTranslate key (optional):</source>
         <translation>LibreTranslate 키(선택):</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="182"/>
+        <location filename="../../console/settings/translation_page.py" line="197"/>
         <source>Forget</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="182"/>
+        <location filename="../../console/settings/translation_page.py" line="197"/>
         <source>Delete the saved key</source>
         <translation>저장된 키 삭제</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="195"/>
+        <location filename="../../console/settings/translation_page.py" line="210"/>
         <source>saved in the keyring (type to replace)</source>
         <translation>키링에 저장됨(입력하면 바뀜)</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="195"/>
+        <location filename="../../console/settings/translation_page.py" line="210"/>
         <source>none saved</source>
         <translation>저장된 키 없음</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="213"/>
+        <location filename="../../console/settings/translation_page.py" line="228"/>
         <source>Translating the sample…</source>
         <translation>예문 번역 중…</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="230"/>
+        <location filename="../../console/settings/translation_page.py" line="245"/>
         <source>Tick at least one provider.</source>
         <translation>서비스를 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="237"/>
+        <location filename="../../console/settings/translation_page.py" line="252"/>
         <source>{provider} answered in {seconds:.2f} s: {text}</source>
         <translation>{provider} 응답 {seconds:.2f}초: {text}</translation>
     </message>
     <message>
-        <location filename="../../console/settings/translation_page.py" line="243"/>
+        <location filename="../../console/settings/translation_page.py" line="258"/>
         <source>{provider} failed after {seconds:.2f} s: {error}</source>
         <translation>{provider} {seconds:.2f}초 후 실패: {error}</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from tests.cluster.loopproxy import LoopbackProxy, _plain
+from tests.netproxy import Ends, LoopbackProxy
 
 
 class BlipProxy(LoopbackProxy):
@@ -25,22 +25,16 @@ class BlipProxy(LoopbackProxy):
         blipped.set()
         await asyncio.sleep(0.1)
 
-    async def _carry(
-        self,
-        reader: asyncio.StreamReader,
-        writer: asyncio.StreamWriter,
-        up_reader: asyncio.StreamReader,
-        up_writer: asyncio.StreamWriter,
-    ) -> None:
-        pumps = asyncio.gather(_plain(reader, up_writer), _plain(up_reader, writer))
+    async def _carry(self, client: Ends, server: Ends) -> None:
+        pumps = asyncio.ensure_future(super()._carry(client, server))
         blipped = asyncio.ensure_future(self._blipped.wait())  # the blip of the connections open now
-        await asyncio.wait([pumps, blipped], return_when=asyncio.FIRST_COMPLETED)  # type: ignore[type-var]
+        await asyncio.wait([pumps, blipped], return_when=asyncio.FIRST_COMPLETED)
         if not blipped.done():  # ended on its own
             blipped.cancel()
             return
         pumps.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await pumps
-        writer.transport.abort()  # the client sees its link drop
+        client[1].transport.abort()  # the client sees its link drop
         with contextlib.suppress(asyncio.CancelledError):  # closing the proxy ends it, quietly
             await asyncio.Event().wait()  # the server's side stays open, silent, until then

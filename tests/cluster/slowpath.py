@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import random
 
-from tests.cluster.loopproxy import LoopbackProxy
+from tests.netproxy import Ends, LoopbackProxy
 
 
 class SlowProxy(LoopbackProxy):
@@ -22,14 +22,8 @@ class SlowProxy(LoopbackProxy):
         self.delay = delay
         self._random = random.Random(seed)
 
-    async def _carry(
-        self,
-        reader: asyncio.StreamReader,
-        writer: asyncio.StreamWriter,
-        up_reader: asyncio.StreamReader,
-        up_writer: asyncio.StreamWriter,
-    ) -> None:
-        await asyncio.gather(self._pipe(reader, up_writer), self._pipe(up_reader, writer))
+    async def _carry(self, client: Ends, server: Ends) -> None:
+        await asyncio.gather(self._pipe(client[0], server[1]), self._pipe(server[0], client[1]))
 
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         with contextlib.suppress(OSError, asyncio.IncompleteReadError):

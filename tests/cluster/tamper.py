@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from tests.cluster.loopproxy import LoopbackProxy
+from tests.netproxy import Ends, LoopbackProxy
 
 
 class TamperProxy(LoopbackProxy):
@@ -17,16 +17,10 @@ class TamperProxy(LoopbackProxy):
         self.flipped = 0
         self.streams: list[bytearray] = []  # client-to-server bytes of each connection, as recorded
 
-    async def _carry(
-        self,
-        reader: asyncio.StreamReader,
-        writer: asyncio.StreamWriter,
-        up_reader: asyncio.StreamReader,
-        up_writer: asyncio.StreamWriter,
-    ) -> None:
+    async def _carry(self, client: Ends, server: Ends) -> None:
         record = bytearray()
         self.streams.append(record)
-        await asyncio.gather(self._pipe(reader, up_writer, record), self._pipe(up_reader, writer, None))
+        await asyncio.gather(self._pipe(client[0], server[1], record), self._pipe(server[0], client[1], None))
 
     async def _pipe(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, record: bytearray | None

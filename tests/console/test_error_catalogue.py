@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from console.app.errors import CATALOGUE, WORDS
 from sessions.errors import SupportError
 from tests.test_error_codes import _classes
@@ -355,3 +357,72 @@ def test_a_korean_console_reads_a_refused_sftp_delete_in_korean(qapp: object) ->
     for text in (rendered.text, rendered.hint, web.text, web.hint):
         assert re.search("[가-힣]", text) and "English" not in text, text
     assert "/share/a.txt" in rendered.text and "delete" not in rendered.text
+
+
+def _team_requirements() -> list[tuple[str, str]]:
+    """Each sessions.team `require(actor, *roles, what=…)`: (the roles as the core joins them, what)."""
+    from sessions.team.roles import Role
+
+    found = []
+    for path in ROOT.glob("sessions/team/*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "require":
+                what = {k.arg: k.value for k in node.keywords}["what"]
+                assert isinstance(what, ast.Constant), ast.unparse(node)
+                roles = [Role[ast.unparse(arg).removeprefix("Role.")].value for arg in node.args[1:]]
+                found.append((" or ".join(roles), what.value))
+    return found
+
+
+def test_the_team_actions_and_roles_the_core_passes_are_words_the_console_knows() -> None:
+    """team.forbidden_role ("Only {names} may {what}; you are {role}."): every action, every set of roles
+    a require() names, and every role a member can have are words the console translates."""
+    from sessions.team.roles import Role
+
+    required = _team_requirements()
+    assert len(required) >= 9
+    assert {what for _, what in required} <= set(WORDS["what"]), {w for _, w in required} - set(WORDS["what"])
+    assert {names for names, _ in required} <= set(WORDS["names"])
+    assert {role.value for role in Role} <= set(WORDS["role"])
+
+
+def test_the_kinds_of_thing_found_where_a_record_file_should_be_are_words_the_console_knows() -> None:
+    """record.not_a_file ("{path} is {kind} where a file should be."): every kind safeio names."""
+    import stat
+
+    from sessions.recording import safeio
+
+    modes = (stat.S_IFDIR, stat.S_IFIFO, stat.S_IFSOCK, stat.S_IFCHR, stat.S_IFBLK, stat.S_IFLNK)
+    kinds = {safeio._kind(mode) for mode in modes}
+    assert len(kinds) == 5 and kinds <= set(WORDS["kind"]), kinds - set(WORDS["kind"])
+
+
+def test_a_korean_console_reads_a_refused_team_action_and_a_strange_record_file_in_korean(
+    qapp: object, tmp_path: Path
+) -> None:
+    """No English word left in the text: the action, the roles and the kind of file are translated."""
+    from console.app.errors import render_error
+    from console.app.i18n import install_translator
+    from sessions.errors import RecordError
+    from sessions.recording.safeio import open_regular
+    from sessions.team.access import require
+    from sessions.team.database import Actor
+    from sessions.team.protocol import TeamRefusal
+    from sessions.team.roles import Role
+
+    with pytest.raises(TeamRefusal) as refused:
+        require(
+            Actor("kim@example.com", "technician", ("seoul",)), Role.LEAD, Role.ADMIN, what="start campaigns"
+        )
+    (tmp_path / "events.jsonl").mkdir()
+    with pytest.raises(RecordError) as strange:
+        open_regular(tmp_path / "events.jsonl")
+    assert install_translator("ko") == "ko"
+    try:
+        team, record = render_error(refused.value), render_error(strange.value)
+    finally:
+        install_translator("en")
+    assert team.text == "캠페인 시작은(는) 리드 또는 관리자만 할 수 있습니다. 당신의 역할은 기술자입니다."
+    assert record.text.startswith("파일이 있어야 할 events.jsonl이(가) 폴더입니다")
+    for text in (team.text, team.hint, record.text.replace("events.jsonl", ""), record.hint):
+        assert not re.search("[A-Za-z]{2,}", text), text

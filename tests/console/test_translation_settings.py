@@ -3,12 +3,13 @@ point at a LibreTranslate server, press Test and read who answered and how long 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 from console.mainwindow.window import MainWindow
 from console.settings.dialog import SettingsDialog
@@ -139,3 +140,85 @@ def test_the_test_runs_off_the_ui_thread(
     qloop.run(scenario())
     assert isinstance(page.test_result, QLabel)
     dialog.reject()
+
+
+# (the [translation] line in the settings file, what the person reads, what to do)
+BAD_SETTINGS = [
+    (
+        'deadline = "soon"',
+        "The wait per translation provider in the settings is 'soon', not a number of seconds more than 0.",
+        "Open Tools ▸ Settings ▸ Translation, set “Wait per provider” and press OK.",
+    ),
+    (
+        "deadline = nan",
+        "The wait per translation provider in the settings is nan, not a number of seconds more than 0.",
+        "Open Tools ▸ Settings ▸ Translation, set “Wait per provider” and press OK.",
+    ),
+    (
+        "deadline = -3",
+        "The wait per translation provider in the settings is -3, not a number of seconds more than 0.",
+        "Open Tools ▸ Settings ▸ Translation, set “Wait per provider” and press OK.",
+    ),
+    (
+        "providers = 5",
+        "The translation providers in the settings are 5, not a list of provider names.",
+        "Open Tools ▸ Settings ▸ Translation, tick the providers to try (in order) and press OK.",
+    ),
+    (
+        'providers = "deepl"',
+        "The translation providers in the settings are 'deepl', not a list of provider names.",
+        "Open Tools ▸ Settings ▸ Translation, tick the providers to try (in order) and press OK.",
+    ),
+]
+
+
+def _window_with(qtbot, line: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    path = app_dirs().settings_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"[translation]\n{line}\n", encoding="utf-8")
+    win = MainWindow(Settings.load(path))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.mark.parametrize(("line", "text", "hint"), BAD_SETTINGS, ids=[line for line, _, _ in BAD_SETTINGS])
+def test_a_bad_translation_setting_says_what_and_where_to_fix_it_and_the_page_fixes_it(  # type: ignore[no-untyped-def]
+    qtbot, line: str, text: str, hint: str
+) -> None:
+    window = _window_with(qtbot, line)
+    assert window.translator() is None  # a chat opened now goes untranslated, and the person is told why
+    qtbot.waitUntil(lambda: visible(QMessageBox, "noticeDialog") is not None)
+    box = visible(QMessageBox, "noticeDialog")
+    assert box is not None
+    assert (box.text(), box.informativeText()) == (text, hint)
+    assert "Traceback" not in box.text() and "ValueError" not in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    dialog, page = _open(qtbot, window)  # what the hint says: the page opens with sensible values
+    assert page.chain() and 1 <= page.deadline.value() <= 60
+    ok = dialog.findChild(QDialogButtonBox, "settingsButtons").button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    translator = window.translator()
+    assert translator is not None and translator.chain and translator.deadline > 0
+    translator.close()
+
+
+def test_a_bad_translation_setting_reads_in_korean(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from console.app.i18n import install_translator
+
+    assert install_translator("ko") == "ko"
+    try:
+        window = _window_with(qtbot, 'deadline = "soon"')
+        assert window.translator() is None
+        qtbot.waitUntil(lambda: visible(QMessageBox, "noticeDialog") is not None)
+        box = visible(QMessageBox, "noticeDialog")
+        assert box is not None
+        for shown in (box.text(), box.informativeText()):
+            assert re.search("[가-힣]", shown) and not re.search(
+                "[A-Za-z]{2,}", shown.replace("soon", "").replace("OK", "")
+            ), shown
+        assert "'soon'" in box.text() and "OK" in box.informativeText()  # the button's own label, as shown
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    finally:
+        install_translator("en")

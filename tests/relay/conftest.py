@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -11,9 +13,11 @@ import pytest
 
 from sessions.agent.core import Agent, AgentConfig
 from sessions.agent.events import AgentEventValue
+from sessions.relay.audit import read_audit
 from sessions.relay.server import Relay, RelayConfig
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
+from tests.relay.tamper import TamperProxy
 from tests.sshd import keygen
 
 TECH_NAME = "Kim Minsu <kim@acme.example>"
@@ -117,3 +121,65 @@ def openssh() -> str:
     if path is None:
         pytest.skip("OpenSSH client not installed")
     return path
+
+
+# --- the data legs (test_data_leg.py, test_technician_leg.py) -------------------------------------------
+MakeRelay = Callable[..., Awaitable[Relay]]
+MakeAgent = Callable[..., Awaitable[AgentRun]]
+
+
+@pytest.fixture
+async def legs(relay_config: RelayConfig, tmp_path: Path) -> AsyncIterator[tuple[MakeRelay, MakeAgent]]:
+    """Relays (their data port optionally behind a TamperProxy) and agents linked to them."""
+    relays: list[Relay] = []
+    agents: list[Agent] = []
+    proxies: list[TamperProxy] = []
+
+    async def make_relay(proxy: TamperProxy | None = None, **changes: Any) -> Relay:
+        changes.setdefault("handshake_timeout", 2.0)
+        if proxy is not None:
+            proxies.append(await proxy.start())
+            changes["data_public_port"] = proxy.port
+        relay = await Relay.start(dataclasses.replace(relay_config, **changes))
+        relays.append(relay)
+        if proxy is not None:
+            assert relay.legs is not None
+            proxy.target = relay.legs.port
+        return relay
+
+    async def make_agent(relay: Relay, **options: Any) -> AgentRun:
+        options.setdefault("consent_timeout", 1.0)
+        options.setdefault("auto_consent", True)
+        options.setdefault("allow", lambda command: command in DIAG_ALLOWED)
+        options.setdefault("backoff", (0.1, 0.5))
+        agent = Agent(
+            AgentConfig(
+                Target("127.0.0.1", relay.port), state_dir=tmp_path / f"agent{len(agents)}", **options
+            )
+        )
+        run = AgentRun(agent)
+        await agent.start()
+        agents.append(agent)
+        return run
+
+    yield make_relay, make_agent
+    for agent in agents:
+        await agent.end()
+    for relay in relays:
+        await relay.close()
+    for proxy in proxies:
+        await proxy.close()
+
+
+def audited(relay: Relay, kind: str) -> list[dict[str, Any]]:
+    """The relay's audit events of one *kind*, oldest first."""
+    return [event for event in read_audit(relay.audit.path) if event["event"] == kind]
+
+
+async def until(predicate: Callable[[], object], what: str, timeout: float = 10.0) -> None:
+    """Wait for *predicate* to hold; fail with *what* after *timeout* seconds."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not predicate():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"{what}: not in {timeout} s")
+        await asyncio.sleep(0.05)

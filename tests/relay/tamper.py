@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sessions.relay.dataleg import load_certificate
+from tests.netproxy import Ends, LoopbackProxy
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Flow:
     down: bytearray = field(default_factory=bytearray)
 
 
-class TamperProxy:
+class TamperProxy(LoopbackProxy):
     """Forwards each connection to `target` (set before the first one arrives).
 
     `flip_up` / `flip_down`: offset of a byte to invert in that direction of each connection, counted
@@ -31,55 +32,25 @@ class TamperProxy:
     def __init__(
         self, *, flip_up: int | None = None, flip_down: int | None = None, mitm_state: Path | None = None
     ) -> None:
-        self.target = 0
+        mitm = None
+        if mitm_state is not None:
+            cert, key, _ = load_certificate(mitm_state)
+            mitm = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            mitm.load_cert_chain(cert, key)
+        super().__init__(tls=mitm)
         self.flip_up = flip_up
         self.flip_down = flip_down
         self.flip_flow: int | None = None
         self.flows: list[Flow] = []
-        self.port = 0
-        self._server: asyncio.Server | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._mitm: ssl.SSLContext | None = None
-        if mitm_state is not None:
-            cert, key, _ = load_certificate(mitm_state)
-            self._mitm = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-            self._mitm.load_cert_chain(cert, key)
 
-    async def start(self) -> TamperProxy:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0, ssl=self._mitm)
-        self.port = self._server.sockets[0].getsockname()[1]
-        return self
-
-    async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def _carry(self, client: Ends, server: Ends) -> None:
         flow = Flow()
         self.flows.append(flow)
-        client_tls = None
-        if self._mitm is not None:
-            client_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-            client_tls.check_hostname = False
-            client_tls.verify_mode = ssl.CERT_NONE
-        try:
-            up_reader, up_writer = await asyncio.open_connection(
-                "127.0.0.1", self.target, ssl=client_tls, server_hostname="relay" if client_tls else None
-            )
-        except OSError:
-            writer.close()
-            return
         number = len(self.flows) - 1
-        for source, sink, seen, up in (
-            (reader, up_writer, flow.up, True),
-            (up_reader, writer, flow.down, False),
-        ):
-            task = asyncio.get_running_loop().create_task(self._pump(source, sink, seen, up, number))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+        await asyncio.gather(
+            self._pump(client[0], server[1], flow.up, True, number),
+            self._pump(server[0], client[1], flow.down, False, number),
+        )
 
     async def _pump(
         self, source: asyncio.StreamReader, sink: asyncio.StreamWriter, seen: bytearray, up: bool, number: int

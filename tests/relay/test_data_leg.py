@@ -8,77 +8,29 @@ consent and scope still apply; old agents and old relays keep the v1 path.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
-from collections.abc import AsyncIterator, Awaitable, Callable
+import functools
 from pathlib import Path
 from typing import Any
 
 import asyncssh
 import pytest
 
-from sessions.agent.core import Agent, AgentConfig
 from sessions.agent.events import Activity, ConsentRequested
 from sessions.errors import ConnectError, SessionClosedError
-from sessions.relay.audit import read_audit
 from sessions.relay.client import JoinOptions, connect_by_code, connect_relay, open_code_channel
 from sessions.relay.dataleg import LegReason
-from sessions.relay.server import Relay, RelayConfig
+from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.ports import held_port
-from tests.relay.conftest import DIAG_ALLOWED, AgentRun
+from tests.relay.conftest import MakeAgent, MakeRelay, audited, until
 from tests.relay.tamper import TamperProxy, raw_leg
-
-MakeRelay = Callable[..., Awaitable[Relay]]
 
 
 @pytest.fixture
-async def legs(
-    relay_config: RelayConfig, tmp_path: Path
-) -> AsyncIterator[tuple[MakeRelay, Callable[..., Awaitable[AgentRun]]]]:
-    """Start a relay (optionally with its data leg behind a TamperProxy) and agents linked to it."""
-    relays: list[Relay] = []
-    agents: list[Agent] = []
-    proxies: list[TamperProxy] = []
-
-    async def make_relay(proxy: TamperProxy | None = None, **changes: Any) -> Relay:
-        changes.setdefault("handshake_timeout", 2.0)
-        if proxy is not None:
-            proxies.append(await proxy.start())
-            changes["data_public_port"] = proxy.port
-        relay = await Relay.start(dataclasses.replace(relay_config, **changes))
-        relays.append(relay)
-        if proxy is not None:
-            assert relay.legs is not None
-            proxy.target = relay.legs.port
-        return relay
-
-    async def make_agent(relay: Relay, **options: Any) -> AgentRun:
-        options.setdefault("consent_timeout", 1.0)
-        options.setdefault("auto_consent", True)
-        options.setdefault("allow", lambda command: command in DIAG_ALLOWED)
-        options.setdefault("backoff", (0.1, 0.5))
-        options.setdefault("grace", 2.0)
-        agent = Agent(
-            AgentConfig(
-                Target("127.0.0.1", relay.port), state_dir=tmp_path / f"agent{len(agents)}", **options
-            )
-        )
-        run = AgentRun(agent)
-        await agent.start()
-        agents.append(agent)
-        return run
-
-    yield make_relay, make_agent
-    for agent in agents:
-        await agent.end()
-    for relay in relays:
-        await relay.close()
-    for proxy in proxies:
-        await proxy.close()
-
-
-def _events(relay: Relay, kind: str) -> list[dict[str, Any]]:
-    return [event for event in read_audit(relay.audit.path) if event["event"] == kind]
+def legs(legs: tuple[MakeRelay, MakeAgent]) -> tuple[MakeRelay, MakeAgent]:
+    """The shared legs (conftest.py), with agents that try to reach a lost relay for 2 s only."""
+    make_relay, make_agent = legs
+    return make_relay, functools.partial(make_agent, grace=2.0)
 
 
 def _tokens(relay: Relay) -> list[str]:
@@ -103,14 +55,6 @@ async def _join(relay: Relay, code: str, tech_key: Path, trust: Any) -> asyncssh
     )
 
 
-async def _until(predicate: Callable[[], object], what: str, timeout: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"{what}: not in {timeout} s")
-        await asyncio.sleep(0.05)
-
-
 # --- the path itself --------------------------------------------------------------------------------
 async def test_the_session_runs_on_the_data_leg_and_is_counted(legs, tech_key, trust) -> None:
     make_relay, make_agent = legs
@@ -121,9 +65,9 @@ async def test_the_session_runs_on_the_data_leg_and_is_counted(legs, tech_key, t
     assert (await conn.run("echo over-the-leg")).stdout == "over-the-leg\n"
     conn.close()
     await conn.wait_closed()
-    await _until(lambda: _events(relay, "session.ended"), "session.ended")
-    assert _events(relay, "session.started")[0]["leg"] == "tls"
-    ended = _events(relay, "session.ended")[0]
+    await until(lambda: audited(relay, "session.ended"), "session.ended")
+    assert audited(relay, "session.started")[0]["leg"] == "tls"
+    ended = audited(relay, "session.ended")[0]
     assert ended["bytes_to_customer"] > 1000 and ended["bytes_to_technician"] > 1000
     assert any("echo over-the-leg" in line for line in run.activity())  # the customer's feed still sees it
 
@@ -136,7 +80,7 @@ async def test_an_old_agent_keeps_the_v1_path(legs, tech_key, trust) -> None:
     conn = await _join(relay, run.agent.code, tech_key, trust)
     assert (await conn.run("echo old-agent")).stdout == "old-agent\n"
     conn.close()
-    assert _events(relay, "session.started")[0]["leg"] == "ssh"
+    assert audited(relay, "session.started")[0]["leg"] == "ssh"
 
 
 async def test_a_new_agent_with_an_old_relay_keeps_the_v1_path(legs, tech_key, trust) -> None:
@@ -147,7 +91,7 @@ async def test_a_new_agent_with_an_old_relay_keeps_the_v1_path(legs, tech_key, t
     conn = await _join(relay, run.agent.code, tech_key, trust)
     assert (await conn.run("echo old-relay")).stdout == "old-relay\n"
     conn.close()
-    assert _events(relay, "session.started")[0]["leg"] == "ssh"
+    assert audited(relay, "session.started")[0]["leg"] == "ssh"
 
 
 async def test_scope_and_consent_still_apply_on_the_leg(legs, tech_key, trust) -> None:
@@ -183,11 +127,11 @@ async def test_a_leg_port_stranger_without_a_token_gets_nothing(legs) -> None:
     plain = await raw_leg(relay.legs.port, b"VZLEG1 x\n", tls=False)
     assert plain == f"refused {LegReason.UNKNOWN}\n".encode()
     assert await raw_leg(relay.legs.port, b"\x16\x03\x01 not a ClientHello", tls=False, wait=4) == b""
-    await _until(lambda: len(_events(relay, "leg.refused")) >= 5, "five refusals in the audit log")
-    reasons = [event["reason"] for event in _events(relay, "leg.refused")]
+    await until(lambda: len(audited(relay, "leg.refused")) >= 5, "five refusals in the audit log")
+    reasons = [event["reason"] for event in audited(relay, "leg.refused")]
     assert LegReason.NO_TOKEN in reasons and LegReason.UNKNOWN in reasons
     assert any(reason.startswith(LegReason.TLS) for reason in reasons)
-    assert not _events(relay, "session.started")
+    assert not audited(relay, "session.started")
 
 
 async def test_a_stolen_token_cannot_splice_a_second_connection_in(legs, tech_key, trust) -> None:
@@ -201,7 +145,7 @@ async def test_a_stolen_token_cannot_splice_a_second_connection_in(legs, tech_ke
     assert answer == f"refused {LegReason.USED}\n".encode()
     assert (await conn.run("echo still-mine")).stdout == "still-mine\n"  # the real session is untouched
     conn.close()
-    assert len(_events(relay, "session.started")) == 1
+    assert len(audited(relay, "session.started")) == 1
 
 
 async def test_a_replayed_leg_recording_is_refused(legs, tech_key, trust) -> None:
@@ -218,11 +162,11 @@ async def test_a_replayed_leg_recording_is_refused(legs, tech_key, trust) -> Non
     assert relay.legs is not None
     answer = await raw_leg(relay.legs.port, recording, tls=False, wait=4)
     assert b"ok\n" not in answer
-    await _until(
-        lambda: any(e["reason"].startswith(LegReason.TLS) for e in _events(relay, "leg.refused")),
+    await until(
+        lambda: any(e["reason"].startswith(LegReason.TLS) for e in audited(relay, "leg.refused")),
         "the replay refused in the audit log",
     )
-    assert len(_events(relay, "session.started")) == 1
+    assert len(audited(relay, "session.started")) == 1
 
 
 async def test_a_flipped_byte_in_the_leg_handshake_fails_closed(legs, tech_key, trust) -> None:
@@ -233,8 +177,8 @@ async def test_a_flipped_byte_in_the_leg_handshake_fails_closed(legs, tech_key, 
         await _join(relay, run.agent.code, tech_key, trust)
     assert caught.value.code == "relay.leg_failed"
     assert "leg_failed" in [event.key for event in run.of(Activity)]  # the customer is told too
-    await _until(lambda: _events(relay, "leg.refused"), "the broken handshake in the audit log")
-    assert not _events(relay, "session.started")
+    await until(lambda: audited(relay, "leg.refused"), "the broken handshake in the audit log")
+    assert not audited(relay, "session.started")
 
 
 async def test_a_flipped_byte_mid_session_ends_it_and_runs_nothing(legs, tech_key, trust, tmp_path) -> None:
@@ -249,7 +193,7 @@ async def test_a_flipped_byte_mid_session_ends_it_and_runs_nothing(legs, tech_ke
         await asyncio.wait_for(conn.run(f"touch {marker}"), 10)
     await conn.wait_closed()
     assert not marker.exists()
-    await _until(lambda: _events(relay, "session.ended"), "the session's end in the audit log")
+    await until(lambda: audited(relay, "session.ended"), "the session's end in the audit log")
     assert "technician_dropped" in [event.key for event in run.of(Activity)]
 
 
@@ -265,7 +209,7 @@ async def test_a_man_in_the_middle_on_the_leg_never_gets_the_token(legs, tech_ke
     assert relay.legs is not None
     answer = await raw_leg(relay.legs.port, b"VZLEG1 " + tokens[0].encode() + b"\n")
     assert answer == f"refused {LegReason.UNKNOWN}\n".encode()  # given up with the claim
-    assert not _events(relay, "session.started")
+    assert not audited(relay, "session.started")
 
 
 # --- the technician ↔ relay leg ---------------------------------------------------------------------
@@ -284,7 +228,7 @@ async def test_a_flipped_byte_between_technician_and_relay_fails_closed(legs, te
             await open_code_channel(relay_conn, run.agent.code)
     finally:
         await proxy.close()
-    assert _events(relay, "technician.connected") and not _events(relay, "claim.ok")
+    assert audited(relay, "technician.connected") and not audited(relay, "claim.ok")
     assert not [event for event in run.of(ConsentRequested)]  # nobody was asked, nothing was opened
 
 
@@ -298,7 +242,7 @@ async def test_a_leg_port_the_agent_cannot_reach_leaves_the_session_on_its_link(
         conn = await _join(relay, run.agent.code, tech_key, trust)
         assert (await conn.run("echo on-the-link")).stdout == "on-the-link\n"
         conn.close()
-    assert _events(relay, "session.started")[0]["leg"] == "ssh"
+    assert audited(relay, "session.started")[0]["leg"] == "ssh"
     assert "leg_failed" not in [event.key for event in run.of(Activity)]
 
 
@@ -321,15 +265,15 @@ async def test_bulk_both_ways_over_the_leg(legs, tech_key, trust, sshd, to_sshd)
     )
     size = 24 << 20
     down = await inner.run(f"head -c {size} /dev/zero", encoding=None)
-    assert down.exit_status == 0 and len(down.stdout) == size
+    assert down.exit_status == 0 and isinstance(down.stdout, bytes) and len(down.stdout) == size
     up = await inner.run("wc -c", input=b"x" * size, encoding=None)
-    assert up.stdout.strip() == str(size).encode()
+    assert isinstance(up.stdout, bytes) and up.stdout.strip() == str(size).encode()
     inner.close()
     relay_conn.close()
-    await _until(lambda: _events(relay, "session.ended"), "the session's end")
-    ended = _events(relay, "session.ended")[0]
+    await until(lambda: audited(relay, "session.ended"), "the session's end")
+    ended = audited(relay, "session.ended")[0]
     assert ended["bytes_to_technician"] > size and ended["bytes_to_customer"] > size
-    assert _events(relay, "session.started")[0]["leg"] == "tls"
+    assert audited(relay, "session.started")[0]["leg"] == "tls"
 
 
 async def test_what_sshd_says_before_the_leg_is_ready_reaches_the_technician(legs, tech_key, trust) -> None:
@@ -355,4 +299,4 @@ async def test_what_sshd_says_before_the_leg_is_ready_reaches_the_technician(leg
     finally:
         relay_conn.close()
         device.close()
-    assert _events(relay, "session.started")[0]["leg"] == "tls"
+    assert audited(relay, "session.started")[0]["leg"] == "tls"

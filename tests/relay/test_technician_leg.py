@@ -14,85 +14,25 @@ import dataclasses
 import os
 import socket
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import asyncssh
 import pytest
 
-from sessions.agent.core import Agent, AgentConfig
 from sessions.agent.events import Activity, ConsentRequested
 from sessions.errors import ConsentRefusedError, HostKeyChangedError, SessionClosedError
 from sessions.relay import client as relay_client
-from sessions.relay.audit import read_audit
 from sessions.relay.client import JoinOptions, carrier, connect_by_code, connect_relay, open_code_channel
 from sessions.relay.dataleg import LegReason
 from sessions.relay.legclient import LEG_CLAIM_PORT
-from sessions.relay.server import Relay, RelayConfig
+from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.ports import held_port
-from tests.relay.conftest import DIAG_ALLOWED, AgentRun
+from tests.relay.conftest import AgentRun, audited, until
 from tests.relay.tamper import TamperProxy, raw_leg
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-async def fast(
-    relay_config: RelayConfig, tmp_path: Path
-) -> AsyncIterator[tuple[Callable[..., Awaitable[Relay]], Callable[..., Awaitable[AgentRun]]]]:
-    """Relays (their data port optionally behind a TamperProxy) and agents linked to them."""
-    relays: list[Relay] = []
-    agents: list[Agent] = []
-    proxies: list[TamperProxy] = []
-
-    async def make_relay(proxy: TamperProxy | None = None, **changes: Any) -> Relay:
-        changes.setdefault("handshake_timeout", 2.0)
-        if proxy is not None:
-            proxies.append(await proxy.start())
-            changes["data_public_port"] = proxy.port
-        relay = await Relay.start(dataclasses.replace(relay_config, **changes))
-        relays.append(relay)
-        if proxy is not None:
-            assert relay.legs is not None
-            proxy.target = relay.legs.port
-        return relay
-
-    async def make_agent(relay: Relay, **options: Any) -> AgentRun:
-        options.setdefault("consent_timeout", 1.0)
-        options.setdefault("auto_consent", True)
-        options.setdefault("allow", lambda command: command in DIAG_ALLOWED)
-        options.setdefault("backoff", (0.1, 0.5))
-        agent = Agent(
-            AgentConfig(
-                Target("127.0.0.1", relay.port), state_dir=tmp_path / f"agent{len(agents)}", **options
-            )
-        )
-        run = AgentRun(agent)
-        await agent.start()
-        agents.append(agent)
-        return run
-
-    yield make_relay, make_agent
-    for agent in agents:
-        await agent.end()
-    for relay in relays:
-        await relay.close()
-    for proxy in proxies:
-        await proxy.close()
-
-
-def _events(relay: Relay, kind: str) -> list[dict[str, Any]]:
-    return [event for event in read_audit(relay.audit.path) if event["event"] == kind]
-
-
-async def _until(predicate: Callable[[], object], what: str, timeout: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"{what}: not in {timeout} s")
-        await asyncio.sleep(0.05)
 
 
 async def _join(
@@ -123,61 +63,61 @@ def _technician_tokens(relay: Relay) -> list[str]:
 
 # --- the path ---------------------------------------------------------------------------------------
 async def test_the_console_joins_on_its_own_leg_and_the_relay_runs_no_ssh_for_it(
-    fast, tech_key, trust
+    legs, tech_key, trust
 ) -> None:
-    make_relay, make_agent = fast
+    make_relay, make_agent = legs
     relay = await make_relay()
     run = await make_agent(relay)
     conn = await _join(relay, run.agent.code, tech_key, trust)
     assert (await conn.run("echo on-my-own-leg")).stdout == "on-my-own-leg\n"
-    (joined,) = _events(relay, "leg.joined")
+    (joined,) = audited(relay, "leg.joined")
     assert joined["code"] == run.agent.code and joined["address"] == "127.0.0.1"
     conn.close()
     await conn.wait_closed()
-    await _until(lambda: _events(relay, "session.ended"), "session.ended")
-    ended = _events(relay, "session.ended")[0]
+    await until(lambda: audited(relay, "session.ended"), "session.ended")
+    ended = audited(relay, "session.ended")[0]
     assert ended["bytes_to_customer"] > 1000 and ended["bytes_to_technician"] > 1000
-    assert _events(relay, "session.started")[0]["leg"] == "tls"  # and the agent's side on its TLS leg
+    assert audited(relay, "session.started")[0]["leg"] == "tls"  # and the agent's side on its TLS leg
     assert len(run.of(ConsentRequested)) == 1
     assert any("echo on-my-own-leg" in line for line in run.activity())
 
 
 @pytest.mark.parametrize("reachable", [True, False], ids=["own-leg", "data-port-blocked"])
 async def test_openssh_joins_through_valuezone_connect_with_the_agents_key_pinned(
-    fast, tech_key, openssh, tmp_path, reachable
+    legs, tech_key, openssh, tmp_path, reachable
 ) -> None:
     """Stock ssh with `valuezone connect` as its ProxyCommand: the leg handed over by fd passing, or, with
     the data port blocked, the helper pumping the claim channel; the agent's key pinned either way."""
-    make_relay, make_agent = fast
+    make_relay, make_agent = legs
     with held_port() as closed:
         relay = await make_relay(**({} if reachable else {"data_public_port": closed}))
         run = await make_agent(relay)
         await _openssh_echo(relay, run, tech_key, openssh, tmp_path)
-    assert bool(_events(relay, "leg.joined")) is reachable  # fd passing: the helper had already gone
-    assert bool(_events(relay, "leg.channel")) is not reachable
+    assert bool(audited(relay, "leg.joined")) is reachable  # fd passing: the helper had already gone
+    assert bool(audited(relay, "leg.channel")) is not reachable
 
 
-async def test_valuezone_connect_takes_the_deployments_relay_list(fast, tech_key, openssh, tmp_path) -> None:
+async def test_valuezone_connect_takes_the_deployments_relay_list(legs, tech_key, openssh, tmp_path) -> None:
     """`--relay A,B`: the first relay is down, the next one answers, as for the console and diagnose."""
-    make_relay, make_agent = fast
+    make_relay, make_agent = legs
     relay = await make_relay()
     run = await make_agent(relay)
     with held_port() as down:
         await _openssh_echo(
             relay, run, tech_key, openssh, tmp_path, relays=f"127.0.0.1:{down},127.0.0.1:{relay.port}"
         )
-    assert _events(relay, "leg.joined")
+    assert audited(relay, "leg.joined")
 
 
 async def test_openssh_pins_the_device_sshds_key_with_forward_sshd(
-    fast, tech_key, openssh, tmp_path, sshd
+    legs, tech_key, openssh, tmp_path, sshd
 ) -> None:
     """With --forward-sshd the pinned keys are the device sshd's (the agent asked sshd for them)."""
-    make_relay, make_agent = fast
+    make_relay, make_agent = legs
     relay = await make_relay()
     run = await make_agent(relay, forward_sshd=sshd.port)
     await _openssh_echo(relay, run, tech_key, openssh, tmp_path, (sshd.user, sshd.client_key))
-    assert _events(relay, "leg.joined")
+    assert audited(relay, "leg.joined")
 
 
 async def _openssh_echo(
@@ -211,29 +151,29 @@ async def _openssh_echo(
 
 
 async def test_a_relay_without_a_data_port_answers_a_leg_claim_with_the_session(
-    fast, tech_key, trust
+    legs, tech_key, trust
 ) -> None:
-    make_relay, make_agent = fast
+    make_relay, make_agent = legs
     relay = await make_relay(data_leg=False)
     run = await make_agent(relay)
     conn = await _join(relay, run.agent.code, tech_key, trust)
     assert (await conn.run("echo old-way")).stdout == "old-way\n"
-    assert not _events(relay, "leg.joined") and len(run.of(ConsentRequested)) == 1
+    assert not audited(relay, "leg.joined") and len(run.of(ConsentRequested)) == 1
 
 
-async def test_a_data_port_out_of_reach_keeps_the_session_on_the_same_claim(fast, tech_key, trust) -> None:
-    make_relay, make_agent = fast
+async def test_a_data_port_out_of_reach_keeps_the_session_on_the_same_claim(legs, tech_key, trust) -> None:
+    make_relay, make_agent = legs
     with held_port() as closed:  # the relay names a port nobody answers on (a firewall)
         relay = await make_relay(data_public_port=closed)
         run = await make_agent(relay)
         conn = await _join(relay, run.agent.code, tech_key, trust)
         assert (await conn.run("echo on-the-channel")).stdout == "on-the-channel\n"
-    assert _events(relay, "leg.channel") and not _events(relay, "leg.joined")
+    assert audited(relay, "leg.channel") and not audited(relay, "leg.joined")
     assert len(run.of(ConsentRequested)) == 1  # one claim, one question
 
 
-async def test_scope_and_consent_apply_on_the_technicians_leg(fast, tech_key, trust) -> None:
-    make_relay, make_agent = fast
+async def test_scope_and_consent_apply_on_the_technicians_leg(legs, tech_key, trust) -> None:
+    make_relay, make_agent = legs
     relay = await make_relay()
     tokens = _technician_tokens(relay)
     run = await make_agent(relay, scope="diagnostics")
@@ -249,8 +189,8 @@ async def test_scope_and_consent_apply_on_the_technicians_leg(fast, tech_key, tr
 
 
 # --- attacks on the technician ↔ relay leg ----------------------------------------------------------
-async def test_a_stranger_on_the_data_port_without_a_token_gets_nothing(fast) -> None:
-    make_relay, _ = fast
+async def test_a_stranger_on_the_data_port_without_a_token_gets_nothing(legs) -> None:
+    make_relay, _ = legs
     relay = await make_relay(leg_token_timeout=0.5)
     assert relay.legs is not None
     port = relay.legs.port
@@ -260,14 +200,14 @@ async def test_a_stranger_on_the_data_port_without_a_token_gets_nothing(fast) ->
     )
     assert await raw_leg(port, b"VZLEG1 guessed\n", tls=False) == f"refused {LegReason.UNKNOWN}\n".encode()
     assert await raw_leg(port, b"VZLEG1 ", tls=False) == f"refused {LegReason.NO_TOKEN}\n".encode()
-    await _until(lambda: len(_events(relay, "leg.refused")) >= 3, "three refusals in the audit log")
+    await until(lambda: len(audited(relay, "leg.refused")) >= 3, "three refusals in the audit log")
 
 
 async def test_a_stolen_token_used_first_gets_no_shell_and_the_technician_a_clear_error(
-    fast, tech_key, stranger_key, trust, tmp_path, monkeypatch
+    legs, tech_key, stranger_key, trust, tmp_path, monkeypatch
 ) -> None:
     """Mallory reads the token off the technician's path and gets to the data port first."""
-    make_relay, make_agent = fast
+    make_relay, make_agent = legs
     relay = await make_relay()
     assert relay.legs is not None
     tokens = _technician_tokens(relay)
@@ -296,15 +236,15 @@ async def test_a_stolen_token_used_first_gets_no_shell_and_the_technician_a_clea
     assert mallory and isinstance(mallory[0], asyncssh.PermissionDenied)
     assert not marker.exists()
     assert not any("touch" in line for line in run.activity())
-    await _until(lambda: "inner_refused" in [event.key for event in run.of(Activity)], "the customer told")
+    await until(lambda: "inner_refused" in [event.key for event in run.of(Activity)], "the customer told")
     assert run.agent.state.value != "ended"  # Mallory's hang-up is not the technician ending the session
     monkeypatch.undo()  # Mallory is gone from the path
     conn = await _join(relay, run.agent.code, tech_key, trust)  # Kim joins again (the customer is asked)
     assert (await conn.run("echo kim-again")).stdout == "kim-again\n"
 
 
-async def test_a_replayed_recording_of_the_technicians_leg_opens_nothing(fast, tech_key, trust) -> None:
-    make_relay, make_agent = fast
+async def test_a_replayed_recording_of_the_technicians_leg_opens_nothing(legs, tech_key, trust) -> None:
+    make_relay, make_agent = legs
     proxy = TamperProxy()
     relay = await make_relay(proxy)
     run = await make_agent(relay)
@@ -316,25 +256,25 @@ async def test_a_replayed_recording_of_the_technicians_leg_opens_nothing(fast, t
     technician = next(flow for flow in proxy.flows if flow.up.startswith(b"VZLEG1 "))
     answer = await raw_leg(relay.legs.port, bytes(technician.up), tls=False)
     assert answer == f"refused {LegReason.USED}\n".encode()
-    assert len(_events(relay, "claim.ok")) == 1 and len(run.of(ConsentRequested)) == 1
+    assert len(audited(relay, "claim.ok")) == 1 and len(run.of(ConsentRequested)) == 1
 
 
-async def test_a_flipped_byte_in_the_technicians_token_line_fails_closed(fast, tech_key, trust) -> None:
-    make_relay, make_agent = fast
+async def test_a_flipped_byte_in_the_technicians_token_line_fails_closed(legs, tech_key, trust) -> None:
+    make_relay, make_agent = legs
     proxy = TamperProxy(flip_up=12)
     proxy.flip_flow = 1  # the technician's leg (0 is the agent's)
     relay = await make_relay(proxy)
     run = await make_agent(relay)
     with pytest.raises(SessionClosedError, match=LegReason.UNKNOWN):
         await _join(relay, run.agent.code, tech_key, trust)
-    await _until(lambda: _events(relay, "leg.missing"), "the unclaimed leg given up")
-    assert not _events(relay, "leg.joined")
+    await until(lambda: audited(relay, "leg.missing"), "the unclaimed leg given up")
+    assert not audited(relay, "leg.joined")
 
 
 async def test_a_flipped_byte_mid_session_on_the_technicians_leg_ends_it(
-    fast, tech_key, trust, tmp_path
+    legs, tech_key, trust, tmp_path
 ) -> None:
-    make_relay, make_agent = fast
+    make_relay, make_agent = legs
     proxy = TamperProxy()
     relay = await make_relay(proxy)
     run = await make_agent(relay)
@@ -347,12 +287,12 @@ async def test_a_flipped_byte_mid_session_on_the_technicians_leg_ends_it(
         await asyncio.wait_for(conn.run(f"touch {marker}"), 10)
     await conn.wait_closed()
     assert not marker.exists()
-    await _until(lambda: _events(relay, "session.ended"), "the session's end in the audit log")
+    await until(lambda: audited(relay, "session.ended"), "the session's end in the audit log")
 
 
-async def test_someone_posing_as_the_agent_on_the_technicians_leg_is_refused(fast, tech_key, trust) -> None:
+async def test_someone_posing_as_the_agent_on_the_technicians_leg_is_refused(legs, tech_key, trust) -> None:
     """Mallory, on the technician's path, answers the leg herself with an SSH server of her own behind."""
-    make_relay, make_agent = fast
+    make_relay, make_agent = legs
     tried: list[str] = []
 
     class Mallory(asyncssh.SSHServer):
@@ -404,10 +344,10 @@ async def test_someone_posing_as_the_agent_on_the_technicians_leg_is_refused(fas
 # --- the agent checks the technician key itself ----------------------------------------------------
 @pytest.mark.parametrize("port", [LEG_CLAIM_PORT, 22], ids=["own-leg", "claim-channel"])
 async def test_the_agent_refuses_any_key_but_the_consented_technicians(
-    fast, tech_key, stranger_key, trust, tmp_path, port
+    legs, tech_key, stranger_key, trust, tmp_path, port
 ) -> None:
     """As a malicious relay would: the claim names Kim, the inner login offers another key."""
-    make_relay, make_agent = fast
+    make_relay, make_agent = legs
     relay = await make_relay()
     run = await make_agent(relay)
     relay_conn = await connect_relay(
@@ -434,9 +374,9 @@ async def test_the_agent_refuses_any_key_but_the_consented_technicians(
 
 # --- the login gate holds the data port too -------------------------------------------------------
 async def test_silent_connections_to_the_data_port_are_capped_per_address_and_timed_out(
-    fast, tech_key, trust
+    legs, tech_key, trust
 ) -> None:
-    make_relay, make_agent = fast
+    make_relay, make_agent = legs
     relay = await make_relay(max_unauthenticated_per_address=4, handshake_timeout=1.0)
     assert relay.legs is not None
     flood = [socket.create_connection(("127.0.0.1", relay.legs.port)) for _ in range(40)]

@@ -51,6 +51,10 @@ NONSENSE = [
     (["relay", "--technicians", "t.txt", "--state-dir", "s"], "--listen", ":2222", "not HOST:PORT"),
     (["relay", "--technicians", "t.txt", "--state-dir", "s"], "--audit-max-mb", "0", "more than 0"),
     (["relay", "--technicians", "t.txt", "--state-dir", "s"], "--audit-keep", "0", "at least 1"),
+    (["relay", "--technicians", "t.txt", "--state-dir", "s"], "--resume-probe", "0", "from 1 to 7"),
+    (["relay", "--technicians", "t.txt", "--state-dir", "s"], "--resume-probe", "30", "from 1 to 7"),
+    (["relay", "--technicians", "t.txt", "--state-dir", "s"], "--resume-probe", "nan", "out of range"),
+    (["relay", "--technicians", "t.txt", "--state-dir", "s"], "--resume-probe", "5s", "not a number"),
     (["agent", "--relay", "127.0.0.1:2222"], "--forward-sshd", "0", "from 1 to 65535"),
     (["agent", "--relay", "127.0.0.1:2222"], "--forward-sshd", "70000", "from 1 to 65535"),
     (["agent", "--relay", "127.0.0.1:2222"], "--forward-sshd", "ssh", "from 1 to 65535"),
@@ -117,6 +121,8 @@ SENSIBLE = [
     (["review", "search", "A", "w", "--limit", "7"], "limit", 7),
     (["relay", "--technicians", "t", "--state-dir", "s", "--grace", "0"], "grace", 0.0),
     (["relay", "--technicians", "t", "--state-dir", "s", "--codes-per-minute", "0"], "codes_per_minute", 0),
+    (["relay", "--technicians", "t", "--state-dir", "s"], "resume_probe", 5.0),
+    (["relay", "--technicians", "t", "--state-dir", "s", "--resume-probe", "1.5"], "resume_probe", 1.5),
     (["agent", "--forward-sshd"], "forward_sshd", 22),
     (["agent", "--forward-sshd", "2222"], "forward_sshd", 2222),
     (["agent", "--lang", "ko_KR.UTF-8"], "lang", "ko"),
@@ -148,3 +154,21 @@ def test_report_without_since_covers_the_whole_archive(
     out = tmp_path / "report.html"
     assert main(["review", "report", str(archive), "--html", str(out)]) == 0
     assert "in the archive" in out.read_text(encoding="utf-8")
+
+
+def test_the_resume_probe_given_is_the_relays_and_fits_a_returning_agents_wait() -> None:
+    """`valuezone relay --resume-probe S`: how long a code's link gets to answer before an agent back with
+    its token takes the code over (sessions/cluster/handover.py). The most it takes is what fits in a peer
+    relay's ask (sessions/cluster/routing.py: the probe + 5 s within TAKE_OVER_WAIT)."""
+    from console.commands.relay import RESUME_PROBE_RANGE, relay_config
+    from sessions.cluster.routing import TAKE_OVER_WAIT
+    from sessions.relay.server import RelayConfig
+
+    args = build_parser().parse_args(
+        ["relay", "--technicians", "t", "--state-dir", "s", "--resume-probe", "2"]
+    )
+    assert relay_config(args, None).resume_probe == 2.0
+    default = build_parser().parse_args(["relay", "--technicians", "t", "--state-dir", "s"])
+    assert relay_config(default, None).resume_probe == RelayConfig(Path("t"), Path("s")).resume_probe == 5.0
+    low, high = RESUME_PROBE_RANGE
+    assert low <= 5.0 <= high == TAKE_OVER_WAIT - 5

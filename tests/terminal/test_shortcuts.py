@@ -8,16 +8,9 @@ and no blank screen known: screen, scrollback, cursor, style, saved cursors and 
 
 from __future__ import annotations
 
-import fcntl
 import itertools
-import os
 import random
-import select
 import shutil
-import struct
-import subprocess
-import termios
-import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +22,7 @@ from sessions.terminal.frames import frame_spans
 from sessions.terminal.pages import CLEAR
 from sessions.terminal.stream import LITERAL_TOKEN_RE
 from sessions.terminal.style import Style
+from tests.terminal.realvim import capture_vim
 
 
 class _LiteralScreen(TerminalScreen):
@@ -485,40 +479,8 @@ def test_text_past_the_margin_without_autowrap_is_as_written_one_character_at_a_
 def _real_vim_session(tmp_path: Path) -> str:
     """What vim itself (syntax colours, line numbers, 120x40, TERM=xterm-256color) sends while paging,
     scrolling a line at a time and jumping around a file, read from a pty."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "HOME": str(tmp_path)}
-    source = Path(__file__).resolve().parents[2] / "sessions" / "terminal" / "stream.py"
-    options = ["-u", "NONE", "-i", "NONE", "-N", "-n", "-R", "-c", "syntax on", "-c", "set nu"]
-    command = ["vim", *options, str(source)]
-    process = subprocess.Popen(
-        command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
-    )
-    os.close(slave)
-    out = bytearray()
-
-    def read_for(seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            if select.select([master], [], [], 0.02)[0]:
-                try:
-                    out.extend(os.read(master, 65536))
-                except OSError:  # vim has gone
-                    return
-
-    try:
-        read_for(1.0)
-        keys = [b"\x06"] * 4 + [b"\x05"] * 12 + [b"j"] * 45 + [b"\x02", b"\x19" * 5, b"G", b"gg", b"\x04"]
-        for key in keys:
-            os.write(master, key)
-            read_for(0.02)
-        os.write(master, b":q!\r")
-        read_for(0.3)
-    finally:
-        process.kill()
-        process.wait(timeout=10)
-        os.close(master)
-    return out.decode("utf-8", "replace")
+    keys = [b"\x06"] * 4 + [b"\x05"] * 12 + [b"j"] * 45 + [b"\x02", b"\x19" * 5, b"G", b"gg", b"\x04"]
+    return capture_vim(keys, tmp_path).decode("utf-8", "replace")
 
 
 @pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed (scripts/setup installs it)")
