@@ -62,6 +62,10 @@ class Written:
 Write = tuple[int, Written | Style, int]
 
 
+def _is_text(write: Write) -> bool:
+    return write[1].__class__ is Written and write[2] % 2 == 0
+
+
 def fix_edges(chars: list[str], start: int, end: int) -> None:
     """After cells [start, end) of a row are overwritten, blank the orphaned halves of wide characters."""
     if 0 < start < len(chars) and chars[start] == STUB:
@@ -79,12 +83,17 @@ class RowWrites:
         self.writes = [write]
 
     def add(self, write: Write) -> bool:
-        """Note *write*; False when the row has noted enough (apply them first). EL from the first column
-        makes what came before it irrelevant."""
+        """Note *write*; False when the row has noted enough (apply them first). An EL from a column makes
+        the ELs noted from there on and the text noted right of it irrelevant (text from that very column
+        may have blanked the half of a wide character before it: it stays)."""
         writes = self.writes
-        if write[0] == 0 and (write[2] % 2 or write[1].__class__ is not Written):
-            writes.clear()
-        elif len(writes) >= MAX_WRITES:
+        x = write[0]
+        if write[2] % 2 or write[1].__class__ is not Written:  # EL
+            if x == 0:
+                writes.clear()
+            else:
+                writes[:] = [w for w in writes if w[0] < x or (w[0] == x and _is_text(w))]
+        if len(writes) >= MAX_WRITES:
             return False
         writes.append(write)
         return True
