@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sessions.terminal.deferred import ERASE_TO_END, style_after
+from sessions.terminal.deferred import ERASE_TO_END, SGR_RE, style_after
 from sessions.terminal.rowwrites import CUP, MOVES_RE, PIECES_RE, Written
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.style import Style
@@ -27,7 +27,6 @@ _FIRST = f"(?=[\x20-\x7e]|\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{{0,3}}C|{SPACING_RUN})"
 WRITES = f"{CUP}{_FIRST}[\x20-\x7e]*+(?:{_PIECE}[\x20-\x7e]*+)*+"
 #: How such a token starts (the tokenizer has matched the rest).
 _START_RE = re.compile(CUP + _FIRST)
-_SGR_RE = re.compile("\x1b\\[[0-9;:]*m")
 _CUF_RE = re.compile("\x1b\\[([0-9]{0,3})C")
 
 
@@ -37,27 +36,20 @@ def is_written(token: str) -> bool:
 
 
 def _width(text: str) -> int | None:
-    """Cells the cursor moves over writing *text* (text, SGR, CUF; SGR may have been taken out) from a
-    column, unclamped; None when a piece of text between them is not laid out as it stands (zero-width
-    characters after composing)."""
-    if "\x1b" in text:
-        if not text.isascii():  # each piece on its own, as it is drawn (composing stops at an SGR)
-            total = 0
-            for i, piece in enumerate(PIECES_RE.split(text)):
-                width = (int(piece[2:-1] or 1) or 1 if piece[-1] == "C" else 0) if i % 2 else _width(piece)
-                if width is None:
-                    return None
-                total += width
-            return total
-        text = _SGR_RE.sub("", text)
-        if "\x1b" in text:
-            moves = sum(int(count or 1) or 1 for count in _CUF_RE.findall(text))
-            return len(_CUF_RE.sub("", text)) + moves
-        return len(text)
-    if text.isascii():
-        return len(text)
-    cells = to_cells(nfc(text))
-    return None if cells is None else len(cells)
+    """Cells the cursor moves over writing *text* (text, SGR, CUF) from a column, unclamped, each piece of
+    text between the sequences laid out on its own, as drawing does; None when one is not laid out as it
+    stands (zero-width characters after composing)."""
+    total = 0
+    for i, piece in enumerate(PIECES_RE.split(text)):
+        if i % 2:
+            if piece[-1] == "C":
+                total += int(piece[2:-1] or 1) or 1
+        elif piece:
+            cells = piece if piece.isascii() else to_cells(nfc(piece))
+            if cells is None:
+                return None
+            total += len(cells)
+    return total
 
 
 def _spaces(match: re.Match[str]) -> str:
@@ -86,7 +78,7 @@ def write(
     dirty_add = screen.dirty.add
     # The cells each piece moves over, from the token without SGR and CUF as blanks, cut at its moves (the
     # same places as the token itself: written lays that out when a row is read).
-    bare = _SGR_RE.sub("", token) if "m" in token else token
+    bare = SGR_RE.sub("", token) if "m" in token else token
     if "C" in bare:
         bare = _CUF_RE.sub(_spaces, bare)
     cells = MOVES_RE.split(bare)
@@ -98,7 +90,7 @@ def write(
             if text.isascii():
                 width: int | None = len(text)
             else:
-                width = _width(written.pieces()[i])  # (each piece between SGRs on its own, as drawn)
+                width = _width(written.pieces()[i])
             if width is not None and x + width < cols:
                 buffer[y].write_later((x, written, i))
                 screen.blank_style = None
