@@ -30,7 +30,7 @@ SKIPPED, RUN = 1, 2
 _MOVES_RE = re.compile(
     "(?:\x1b\\[[0-9;]*[Hf]|\x1b\\[[0-2]?[JK]|\x1b\\[[0-9]{0,4}[A-FGLMPSTX@IZabde`]|[\r\n\x08\x0b\x0c]|\x1b[DEM])+"
 )
-_SGR_RE = re.compile("\x1b\\[[0-9;:]*m|\x1b\\[\\?[0-9;]*m")  # (ESC [ ? 4 m is ignored)
+_SGR_RE = re.compile("(?:\x1b\\[[0-9;:]*m)+|\x1b\\[\\?[0-9;]*m")  # SGR, a run of them (ESC [ ? 4 m: ignored)
 _MARGINS_RE = re.compile("\x1b\\[[0-9;]*r")
 _PRIVATE_MODE_RE = re.compile("\x1b\\[\\?[0-9;]*[hl]")
 _KINDS: dict[str, int] = {}

@@ -32,8 +32,10 @@ from sessions.terminal.style import Style
 
 #: Fewer rows than this are not a redraw (not worth looking back for; ``place`` measures them its own way).
 MIN_ROWS = FEW_ROWS + 1
-#: CUP with at most two parameters (what the screen reads), HVP: they only move the cursor.
-_CUP_RE = re.compile("\x1b\\[[0-9]*(?:;[0-9]*)?[Hf]")
+#: SGR, or a run of them (the stream's tokenizer makes one token of several one after the other).
+_SGRS_RE = re.compile(f"(?:{SGR_RE.pattern})+")
+#: CUP with at most two parameters (what the screen reads), HVP, or a run of them: they only move the cursor.
+_CUP_RE = re.compile("(?:\x1b\\[[0-9]*(?:;[0-9]*)?[Hf])+")
 #: The CUP that starts each row of rows rewritten in place (their text holds no other escape but SGR).
 _ROW_RE = re.compile("\x1b\\[([0-9]{1,3});1H")
 #: The CUP of a row after the first, with the EL before it (searched for as one string: fast).
@@ -81,7 +83,7 @@ def _kind(token: str, modes: dict[str, Handler]) -> int:
         return kind
     last = token[-1]
     if last == "m":
-        kind = _STYLE if SGR_RE.fullmatch(token) else 0
+        kind = _STYLE if _SGRS_RE.fullmatch(token) else 0
     elif last in "Hf":
         kind = _CURSOR if _CUP_RE.fullmatch(token) else 0
     elif last == "K" and token.endswith(ERASE_TO_END) and is_positioned(token):

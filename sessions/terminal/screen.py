@@ -7,6 +7,7 @@ operations (erase, insert, delete) live in ``sessions.terminal.editing``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from sessions.terminal.charsets import CHARSETS, Charset
@@ -16,12 +17,14 @@ from sessions.terminal.motion import MAX_COLS, MAX_ROWS, MotionMixin, Savepoint
 from sessions.terminal.sgr import apply_sgr
 from sessions.terminal.style import DEFAULT_STYLE, Style, erase_style
 from sessions.terminal.titles import sanitize_title
-from sessions.terminal.width import STUB, char_width, nfc, to_cells
+from sessions.terminal.width import STUB, ZERO_RE, char_width, nfc, to_cells
 
 #: Replies (DA, DSR) sent per ``begin_batch``; a flood of requests must not become a flood of answers.
 MAX_REPLIES_PER_BATCH = 16
 
 
+#: A run of characters that take no cell of their own.
+_ZERO_RUN_RE = re.compile(f"(?:{ZERO_RE.pattern})+")
 #: Without autowrap, more cells than this left at the margin are mostly written over each other.
 _OVERWRITTEN_AT_MARGIN = 8
 
@@ -115,6 +118,11 @@ class TerminalScreen(EditingMixin, MotionMixin):
         """Start a new allowance of replies; the stream calls it once per ``feed``."""
         self._replies_left = MAX_REPLIES_PER_BATCH
 
+    @property
+    def may_reply(self) -> bool:
+        """Whether a reply would be sent now (someone listens, the batch's allowance is not used up)."""
+        return self.on_reply is not None and self._replies_left > 0
+
     def write_process_input(self, data: str) -> None:
         """Send a reply to the remote through ``on_reply`` (pyte's name), within the batch's allowance."""
         if self.on_reply is None or self._replies_left <= 0:
@@ -168,26 +176,38 @@ class TerminalScreen(EditingMixin, MotionMixin):
         self._write_cells(cells)
 
     def _draw_each(self, text: str) -> None:
-        """Character by character: for text with combining marks or lone jamo."""
-        for char in text:
+        """Character by character: for text with combining marks or lone jamo (a run of zero-width
+        characters joins its cell at once)."""
+        i, n = 0, len(text)
+        while i < n:
+            char = text[i]
             width = char_width(char)
             if width == 0:
-                self._combine(char)
-            else:
-                self._write_cells(char if width == 1 else char + STUB)
+                end = _ZERO_RUN_RE.match(text, i).end()  # type: ignore[union-attr]  # (char is one)
+                self._combine(text[i:end])
+                i = end
+                continue
+            self._write_cells(char if width == 1 else char + STUB)
+            i += 1
 
-    def _combine(self, mark: str) -> None:
-        """Join a zero-width character to the cell before the cursor (also across feeds), composed. In the
-        first column there is none (a line feed or CR came between): the mark is dropped, as tmux does;
-        it never joins the row above."""
+    def _combine(self, marks: str) -> None:
+        """Join zero-width characters to the cell before the cursor (also across feeds), composed one after
+        the other while the cell holds fewer than 16 characters (a flood of them costs no more). In the
+        first column there is none (a line feed or CR came between): they are dropped, as tmux does; they
+        never join the row above."""
         x, y = self.cursor_x - 1, self.cursor_y
         if x < 0:
             return
         chars = self.buffer[y].chars
         if chars[x] == STUB and x > 0:
             x -= 1
-        if len(chars[x]) < 16:  # a base with a bounded number of marks
-            chars[x] = nfc(chars[x] + mark)
+        cell = chars[x]
+        for mark in marks:
+            if len(cell) >= 16:  # a base with a bounded number of marks
+                break
+            cell = nfc(cell + mark)
+        if cell is not chars[x]:
+            chars[x] = cell
             self.blank_style = None
         self.dirty.add(y)
 
@@ -350,7 +370,7 @@ class TerminalScreen(EditingMixin, MotionMixin):
         self.write_process_input("\x1b[>0;10;1c" if secondary else "\x1b[?6c")
 
     def report_device_status(self, mode: int = 0, *, private: bool = False) -> None:
-        if self.on_reply is None or self._replies_left <= 0:  # (a flood of requests: nothing to work out)
+        if not self.may_reply:  # (a flood of requests: nothing to work out)
             return
         if mode == 5:
             self.write_process_input("\x1b[0n")

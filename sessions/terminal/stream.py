@@ -25,7 +25,7 @@ from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
 from sessions.terminal.style import Style, erase_style
-from sessions.terminal.width import STUB, is_nfc, nfc, to_cells
+from sessions.terminal.width import SPACING_RUN, STUB, is_nfc, nfc, to_cells
 from sessions.terminal.writes import WRITES, is_written, write
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
@@ -46,6 +46,17 @@ _SCROLL_STEP = (
     f"\x1b\\[{_TWO_PARAMS}r(?:\x1b\\[[0-9;]{{0,32}}m)?"
     f"\x1b\\[{_TWO_PARAMS}H(?:\r?{_MOVE}){{1,64}}\x1b\\[{_TWO_PARAMS}r"
 )
+#: Floods a hostile program may send, each a run: CUPs one after the other (only the last counts; not one
+#: that rows written at positions or an erase follow: those tokens start with it), SGRs one after the other
+#: (each field from the last that sets it), device queries (DSR, DA: answered up to the read's allowance).
+_CUP_ANY = "\x1b\\[[0-9]{0,4}(?:;[0-9]{0,4})?[Hf]"
+_CUP_RUN = f"(?:{_CUP_ANY}){{2,}}(?![\x20-\x7e]|\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{{0,4}}[CJKX]|{SPACING_RUN})"
+_SGR_RUN = "\x1b\\[[0-9;:]*m(?:\x1b\\[[0-9;:]*m)+"
+_REQUEST = "\x1b\\[[?>]?[0-9;]{0,16}[nc]"
+_REQUESTS = f"{_REQUEST}(?:{_REQUEST})+"
+_REQUEST_RE = re.compile(_REQUEST)
+_REQUESTS_RE = re.compile(_REQUESTS)
+_CUPS_RE = re.compile(f"(?:{_CUP_ANY}){{2,}}")
 _RUNS = (
     f"|{_SCROLL_STEP}"
     f"|{POSITIONED}(?:{POSITIONED})*"
@@ -59,6 +70,7 @@ _RUNS = (
     f"|{CELL_RUN}"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
+    f"|{_CUP_RUN}|{_SGR_RUN}|{_REQUESTS}"
 )
 _OTHER_TOKENS = (
     "|\x1b\\[[\x07-\x0d\x20-\x3f]*[\x40-\x7e]"  # CSI (pyte executes BEL..CR inside a CSI)
@@ -405,6 +417,10 @@ class TerminalStream:
                 elif is_written(token):  # rows written at positions
                     last = None
                     write(screen, token, self._run_text, self._draw_literally)
+                elif token[-1] in "Hf" and _CUPS_RE.fullmatch(token):  # CUPs: the last one
+                    controls.handler(token[token.rfind("\x1b") :])()
+                elif token[-1] in "nc" and _REQUESTS_RE.fullmatch(token):  # device queries
+                    self._answer(token)
                 else:
                     controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style
@@ -421,6 +437,15 @@ class TerminalStream:
         """Run *text* the ordinary way (tokens and runs)."""
         self._run(self.tokens.split(text))
 
+    def _answer(self, token: str) -> None:
+        """Device queries one after the other, answered in order up to the read's allowance (once it is
+        used up, the rest change nothing)."""
+        screen, handler = self.screen, self._controls.handler
+        for request in _REQUEST_RE.findall(token):
+            if not screen.may_reply:
+                return
+            handler(request)()
+
     def _draw_literally(self, text: str) -> None:
         """Draw *text* token by token (no runs, no plain lines kept as text)."""
         self._run(LITERAL_TOKEN_RE.split(text))
@@ -436,9 +461,17 @@ class TerminalStream:
 
     def _sgr_token(self, style: Style, token: str) -> Style:
         """The style after an SGR token that is not in the caches yet. 24-bit colours in the plain form
-        are worked out directly and not remembered (a colour per cell never repeats); other tokens the
+        are worked out directly and not remembered (a colour per cell never repeats); a run of SGRs from
+        the last that sets each field, remembered when short (a program's own few); other tokens the
         full way (anything unusual included), remembered: the cache gives back one object per style, so
         the next lookup by that object's identity finds it."""
+        if token.count("\x1b") > 1:
+            after = style_after(style, [token])
+            if len(token) <= 64:
+                if len(self._sgr_styles) > 4096:
+                    self._sgr_styles.clear()
+                self._sgr_styles[(id(style), token)] = (style, after)
+            return after
         body = token[2:-1]
         if body[1:5] == "8;2;" and body[:1] in ("3", "4", "5"):
             fast = fast_sgr(style, body)

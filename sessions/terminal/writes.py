@@ -52,6 +52,19 @@ def _width(text: str) -> int | None:
     return total
 
 
+#: CUP token -> its row and column, at least 1 (a program puts the cursor on the same few places).
+_CUPS: dict[str, tuple[int, int]] = {}
+
+
+def _cup(token: str) -> tuple[int, int]:
+    row, _, column = token[2:-1].partition(";")
+    found = (max(1, int(row)), max(1, int(column)))
+    if len(_CUPS) >= 4096:
+        _CUPS.clear()
+    _CUPS[token] = found
+    return found
+
+
 def _spaces(match: re.Match[str]) -> str:
     return " " * (int(match[1] or 1) or 1)
 
@@ -83,6 +96,7 @@ def write(
         bare = _CUF_RE.sub(_spaces, bare)
     cells = MOVES_RE.split(bare)
     written = Written(token, screen.style)
+    screen.blank_style = None  # (unknown from here on: a hint, safe to drop)
     last = len(cells) - 1
     for i in range(0, last + 1, 2):
         text = cells[i]
@@ -93,7 +107,6 @@ def write(
                 width = _width(written.pieces()[i])
             if width is not None and x + width < cols:
                 buffer[y].write_later((x, written, i))
-                screen.blank_style = None
                 dirty_add(y)
                 x += width
             else:
@@ -106,17 +119,18 @@ def write(
             break
         move = cells[i + 1]
         if move[-1] == "H":
-            row, _, column = move[2:-1].partition(";")
-            y = min(max(1, int(row)), rows) - 1
-            x = min(max(1, int(column)), cols) - 1
+            found = _CUPS.get(move)
+            if found is None:
+                found = _cup(move)
+            y = min(found[0], rows) - 1
+            x = min(found[1], cols) - 1
         elif move == ERASE_TO_END:
             if x >= cols:  # (a pending wrap a piece run the ordinary way left: EL ends it first)
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, written.start(i + 1)
                 run(move)
                 x, y = screen.cursor_x, screen.cursor_y
                 continue
-            buffer[y].write_later((x, written, i + 1))  # (on a screen known blank, maybe a change: noted)
-            screen.blank_style = None
+            buffer[y].write_later((x, written, i + 1))
             dirty_add(y)
             buffer[y].wrapped = False
         else:  # CR LF

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,10 @@ class _NoGroups(dict):
         pass
 
 
-def _literal(cols: int, rows: int, scrollback: int) -> tuple[TerminalScreen, TerminalStream]:
-    screen = _LiteralScreen(cols, rows, scrollback=scrollback)
+def _literal(
+    cols: int, rows: int, scrollback: int, on_reply: Callable[[str], None] | None = None
+) -> tuple[TerminalScreen, TerminalStream]:
+    screen = _LiteralScreen(cols, rows, scrollback=scrollback, on_reply=on_reply)
     stream = TerminalStream(screen)
     stream.tokens = LITERAL_TOKEN_RE
     stream._controls.groups = _NoGroups()
@@ -580,3 +583,54 @@ def test_pages_before_a_report_are_skipped_up_to_the_clear_before_it(monkeypatch
     assert answers == ["\x1b[2;6R"]  # the cursor where page 3 left it, after "# end" on its second row
     assert screen.buffer[0].text.startswith("  1         page 9")
     _compare("\x1b[?1049h" + data, 40, 10, 100, [9])
+
+
+# --- floods a hostile program may send, each one run (stream.py) -------------------------------------------
+_flood_unit = st.one_of(
+    st.tuples(
+        st.sampled_from(["", "0", "1", "3", "99", "9999"]), st.sampled_from(["", "0", "2", "7", "99"])
+    ).map(lambda p: f"\x1b[{p[0]};{p[1]}H" if p[1] else f"\x1b[{p[0]}H"),
+    st.sampled_from(["\x1b[2;3f", "\x1b[H", "\x1b[K", "\x1b[2J", "\x1b[3C"]),
+    _sgr,
+    st.sampled_from(
+        ["\x1b[m", "\x1b[0;1;38;2;1;2;3m", "\x1b[4:3m", "\x1b[38;5m", "\x1b[" + "1;" * 200 + "m"]
+    ),
+    st.sampled_from(["\x1b[6n", "\x1b[5n", "\x1b[c", "\x1b[>c", "\x1b[0c", "\x1b[?6n", "\x1b[3n", "\x1b[?c"]),
+    st.sampled_from(["\u0301", "\u0301" * 20, "\u0302\u0303", "e", "가", "\u1161", " ", "\r", "\n"]),
+    _text,
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    setup=st.sampled_from(["", "\x1b[?1049h", "\x1b[2;4r\x1b[?6h", "\x1b[4h", "\x1b[?7l", "\x1b(0"]),
+    units=st.lists(st.tuples(_flood_unit, st.integers(1, 40)), min_size=1, max_size=8),
+    cols=st.integers(1, 8),
+    rows=st.integers(1, 5),
+    splits=st.lists(st.integers(0, 100_000), max_size=3),
+)
+def test_floods_of_cups_sgr_queries_and_marks_change_speed_only(setup, units, cols, rows, splits):
+    """Runs of CUP (only the last counts), of SGR (each field from the last that sets it), of device
+    queries (answered in order up to a read's allowance) and of combining marks (joined while the cell
+    holds fewer than 16 characters) leave the screen and send the replies as one token at a time would."""
+    data = setup + "".join(unit * count for unit, count in units)
+    fast_replies: list[str] = []
+    slow_replies: list[str] = []
+    fast = TerminalScreen(cols, rows, scrollback=10, on_reply=fast_replies.append)
+    stream = TerminalStream(fast)
+    slow, literal = _literal(cols, rows, 10, on_reply=slow_replies.append)
+    cuts = sorted({0, len(data), *(s % (len(data) + 1) for s in splits)})
+    for a, b in itertools.pairwise(cuts):
+        stream.feed_text(data[a:b])
+        literal.feed_text(data[a:b])
+    assert _state(fast) == _state(slow), repr(data)
+    assert fast_replies == slow_replies
+
+
+def test_a_flood_of_cups_sgr_or_queries_is_one_token_a_read():
+    for unit in ("\x1b[3;7H", "\x1b[38;5;9m", "\x1b[6n"):
+        flood = unit * 500
+        assert TerminalStream.tokens.split(flood) == ["", flood, ""]
+    # ... but not the CUP that rows written at positions or an erase start with
+    assert TerminalStream.tokens.split("\x1b[1;1H\x1b[5;1Hab")[:2] == ["", "\x1b[1;1H"]
+    assert TerminalStream.tokens.split("\x1b[1;1H\x1b[H\x1b[2J")[:2] == ["", "\x1b[1;1H"]
