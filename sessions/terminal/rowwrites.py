@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from sessions.terminal.deferred import SGR_RE
+from sessions.terminal.deferred import style_after
 from sessions.terminal.sgr import style_after_sgr
 from sessions.terminal.style import Style, erase_style
 from sessions.terminal.width import STUB, nfc, to_cells
@@ -27,16 +27,15 @@ MAX_WRITES = 32
 
 
 class Written:
-    """One token of rows written at positions: its pieces (text at even indexes, moves at odd ones) and the
-    style each starts in from *style*, both worked out when a row first needs them."""
+    """One token of rows written at positions: its pieces (text at even indexes, moves at odd ones), cut when
+    a row first needs them, and the style each starts in from *style*."""
 
-    __slots__ = ("_pieces", "_starts", "style", "token")
+    __slots__ = ("_pieces", "style", "token")
 
     def __init__(self, token: str, style: Style) -> None:
         self.token = token
         self.style = style
         self._pieces: list[str] | None = None
-        self._starts: list[Style] | None = None
 
     def pieces(self) -> list[str]:
         if self._pieces is None:
@@ -44,17 +43,9 @@ class Written:
         return self._pieces
 
     def start(self, index: int) -> Style:
-        """The style piece *index* starts in."""
-        if self._starts is None:
-            starts = []
-            style = self.style
-            for i, text in enumerate(self.pieces()):
-                starts.append(style)
-                if i % 2 == 0 and "m" in text:
-                    for piece in SGR_RE.findall(text):
-                        style = style_after_sgr(style, piece)
-            self._starts = starts
-        return self._starts[index]
+        """The style piece *index* starts in: the SGR before it read back from there (a program resets
+        its colours every few pieces)."""
+        return style_after(self.style, self.pieces(), index)
 
 
 #: One write: (column, what, index). *what* is the ``Written`` token with the index of a piece of text (even)
