@@ -550,16 +550,21 @@ def test_pages_overwritten_in_the_same_read_change_speed_only(setup, ops, cols, 
     _compare(data, cols, rows, scrollback, [len(setup), *splits])  # (on the alternate screen from the start)
 
 
+def _recorded_runs(monkeypatch: pytest.MonkeyPatch, stream: TerminalStream) -> list[list[str]]:
+    """What *stream* runs from now on (each split it runs, as it runs it)."""
+    ran: list[list[str]] = []
+    run = stream._run
+    monkeypatch.setattr(stream, "_run", lambda parts: (ran.append(list(parts)), run(parts))[1])
+    return ran
+
+
 def test_a_read_of_vim_pages_draws_only_the_last(monkeypatch):
     row = "\x1b[38;5;130m  1 \x1b[m\x1b[31mdef\x1b[m f():\r\n"
     page = row + "\x1b[38;5;130m  2 \x1b[m\x1b[8Creturn \x1b[36mNone"
     pages = (CLEAR + page + "\x1b[?25h\x1b[?25l\x1b[1;39r\x1b[39;1H\r\n\x1b[1;40r") * 5
-    screen = TerminalScreen(40, 10)
-    stream = TerminalStream(screen)
+    stream = TerminalStream(TerminalScreen(40, 10))
     stream.feed_text("\x1b[?1049h")
-    ran: list[list[str]] = []
-    run = stream._run
-    monkeypatch.setattr(stream, "_run", lambda parts: (ran.append(list(parts)), run(parts))[1])
+    ran = _recorded_runs(monkeypatch, stream)
     stream.feed_text(pages)
     assert sum("".join(p for p in parts if p).count(CLEAR) for parts in ran) == 1  # only the last page
     _compare("\x1b[?1049h" + pages, 40, 10, 100, [9])
@@ -574,9 +579,7 @@ def test_pages_before_a_report_are_skipped_up_to_the_clear_before_it(monkeypatch
     screen = TerminalScreen(40, 10, on_reply=answers.append)
     stream = TerminalStream(screen)
     stream.feed_text("\x1b[?1049h")
-    ran: list[list[str]] = []
-    run = stream._run
-    monkeypatch.setattr(stream, "_run", lambda parts: (ran.append(list(parts)), run(parts))[1])
+    ran = _recorded_runs(monkeypatch, stream)
     stream.feed_text(data)
     drawn = "".join(p for parts in ran for p in parts if p)
     assert "page 3" in drawn and "page 9" in drawn and "page 0" not in drawn and "page 2" not in drawn
