@@ -54,6 +54,16 @@ _CUP_RUN = f"(?:{_CUP_ANY}){{2,}}(?![\x20-\x7e]|\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{{0
 _SGR_RUN = "\x1b\\[[0-9;:]*m(?:\x1b\\[[0-9;:]*m)+"
 _REQUEST = "\x1b\\[[?>]?[0-9;]{0,16}[nc]"
 _REQUESTS = f"{_REQUEST}(?:{_REQUEST})+"
+#: Pairs that undo each other, over and over: to the alternate screen and back (the same mode both ways),
+#: saving the cursor and restoring it. The second time and after change nothing the first did not (the
+#: cursor saved is the one restored, the alternate screen is left blank).
+_PAIRS = {
+    **{f"\x1b[?{mode}h\x1b[?{mode}l": (f"\x1b[?{mode}h", f"\x1b[?{mode}l") for mode in (1049, 1047, 47)},
+    "\x1b7\x1b8": ("\x1b7", "\x1b8"),
+    "\x1b[s\x1b[u": ("\x1b[s", "\x1b[u"),
+}
+_PAIR_RUNS = "|".join(f"(?:{re.escape(pair)}){{2,}}" for pair in _PAIRS)
+_PAIR_RUNS_RE = re.compile(_PAIR_RUNS)
 _REQUEST_RE = re.compile(_REQUEST)
 _REQUESTS_RE = re.compile(_REQUESTS)
 _CUPS_RE = re.compile(f"(?:{_CUP_ANY}){{2,}}")
@@ -70,7 +80,7 @@ _RUNS = (
     f"|{CELL_RUN}"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
-    f"|{_CUP_RUN}|{_SGR_RUN}|{_REQUESTS}"
+    f"|{_CUP_RUN}|{_SGR_RUN}|{_REQUESTS}|{_PAIR_RUNS}"
 )
 _OTHER_TOKENS = (
     "|\x1b\\[[\x07-\x0d\x20-\x3f]*[\x40-\x7e]"  # CSI (pyte executes BEL..CR inside a CSI)
@@ -421,6 +431,9 @@ class TerminalStream:
                     controls.handler(token[token.rfind("\x1b") :])()
                 elif token[-1] in "nc" and _REQUESTS_RE.fullmatch(token):  # device queries
                     self._answer(token)
+                elif token[-1] in "l8u" and _PAIR_RUNS_RE.fullmatch(token):  # pairs that undo each other
+                    for half in next(_PAIRS[pair] for pair in _PAIRS if token.startswith(pair)):
+                        controls.handler(half)()
                 else:
                     controls.handler(token)()
                 x, y, style = screen.cursor_x, screen.cursor_y, screen.style

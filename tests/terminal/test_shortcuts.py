@@ -600,6 +600,10 @@ _flood_unit = st.one_of(
     ),
     st.sampled_from(["\x1b[6n", "\x1b[5n", "\x1b[c", "\x1b[>c", "\x1b[0c", "\x1b[?6n", "\x1b[3n", "\x1b[?c"]),
     st.sampled_from(["\u0301", "\u0301" * 20, "\u0302\u0303", "e", "가", "\u1161", " ", "\r", "\n"]),
+    st.sampled_from(
+        [f"\x1b[?{mode}h\x1b[?{mode}l" for mode in (1049, 1047, 47)] + ["\x1b[?1049h", "\x1b[?47l"]
+    ),
+    st.sampled_from(["\x1b7\x1b8", "\x1b[s\x1b[u", "\x1b7", "\x1b8", "\x1b[u", "\x1b[?6h", "\x1b[?6l"]),
     _text,
 )
 
@@ -614,8 +618,9 @@ _flood_unit = st.one_of(
 )
 def test_floods_of_cups_sgr_queries_and_marks_change_speed_only(setup, units, cols, rows, splits):
     """Runs of CUP (only the last counts), of SGR (each field from the last that sets it), of device
-    queries (answered in order up to a read's allowance) and of combining marks (joined while the cell
-    holds fewer than 16 characters) leave the screen and send the replies as one token at a time would."""
+    queries (answered in order up to a read's allowance), of combining marks (joined while the cell holds
+    fewer than 16 characters), of switches to the alternate screen and back and of cursor saves and restores
+    (the first pair counts) leave the screen and send the replies as one token at a time would."""
     data = setup + "".join(unit * count for unit, count in units)
     fast_replies: list[str] = []
     slow_replies: list[str] = []
@@ -631,7 +636,7 @@ def test_floods_of_cups_sgr_queries_and_marks_change_speed_only(setup, units, co
 
 
 def test_a_flood_of_cups_sgr_or_queries_is_one_token_a_read():
-    for unit in ("\x1b[3;7H", "\x1b[38;5;9m", "\x1b[6n"):
+    for unit in ("\x1b[3;7H", "\x1b[38;5;9m", "\x1b[6n", "\x1b[?1049h\x1b[?1049l", "\x1b7\x1b8"):
         flood = unit * 500
         assert TerminalStream.tokens.split(flood) == ["", flood, ""]
     # ... but not the CUP that rows written at positions or an erase start with
