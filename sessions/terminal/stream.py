@@ -48,10 +48,15 @@ _SCROLL_STEP = (
 )
 #: Floods a hostile program may send, each a run: CUPs one after the other (only the last counts; not one
 #: that rows written at positions or an erase follow: those tokens start with it), SGRs one after the other
-#: (each field from the last that sets it), device queries (DSR, DA: answered up to the read's allowance).
+#: (each field from the last that sets it), erases (ED, EL, ECH: they do not move the cursor, so one right
+#: after the same one changes nothing), device queries (DSR, DA: answered up to the read's allowance).
 _CUP_ANY = "\x1b\\[[0-9]{0,4}(?:;[0-9]{0,4})?[Hf]"
 _CUP_RUN = f"(?:{_CUP_ANY}){{2,}}(?![\x20-\x7e]|\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{{0,4}}[CJKX]|{SPACING_RUN})"
 _SGR_RUN = "\x1b\\[[0-9;:]*m(?:\x1b\\[[0-9;:]*m)+"
+_ERASE = "\x1b\\[[0-9]{0,4}[JKX]"
+_ERASES = f"{_ERASE}(?:{_ERASE})+"
+_ERASES_RE = re.compile(_ERASES)
+_ERASE_RE = re.compile(_ERASE)
 _REQUEST = "\x1b\\[[?>]?[0-9;]{0,16}[nc]"
 _REQUESTS = f"{_REQUEST}(?:{_REQUEST})+"
 #: Pairs that undo each other, over and over: to the alternate screen and back (the same mode both ways),
@@ -64,6 +69,12 @@ _PAIRS = {
 }
 _PAIR_RUNS = "|".join(f"(?:{re.escape(pair)}){{2,}}" for pair in _PAIRS)
 _PAIR_RUNS_RE = re.compile(_PAIR_RUNS)
+#: The runs above, behind one look at what starts them (a flood of other sequences tries one branch, not
+#: eight: the tokenizer's cost per token).
+_FLOOD_RUNS = (
+    "(?=\x1b\\[[0-9;:?>]*[HfmncJKX]\x1b|\x1b7\x1b8|\x1b\\[s\x1b\\[u|\x1b\\[\\?[0-9]{1,4}h\x1b)"
+    f"(?:{_CUP_RUN}|{_SGR_RUN}|{_ERASES}|{_REQUESTS}|{_PAIR_RUNS})"
+)
 _REQUEST_RE = re.compile(_REQUEST)
 _REQUESTS_RE = re.compile(_REQUESTS)
 _CUPS_RE = re.compile(f"(?:{_CUP_ANY}){{2,}}")
@@ -80,7 +91,7 @@ _RUNS = (
     f"|{CELL_RUN}"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
-    f"|{_CUP_RUN}|{_SGR_RUN}|{_REQUESTS}|{_PAIR_RUNS}"
+    f"|{_FLOOD_RUNS}"
 )
 _OTHER_TOKENS = (
     "|\x1b\\[[\x07-\x0d\x20-\x3f]*[\x40-\x7e]"  # CSI (pyte executes BEL..CR inside a CSI)
@@ -429,6 +440,8 @@ class TerminalStream:
                     write(screen, token, self._run_text, self._draw_literally)
                 elif token[-1] in "Hf" and _CUPS_RE.fullmatch(token):  # CUPs: the last one
                     controls.handler(token[token.rfind("\x1b") :])()
+                elif token[-1] in "JKX" and _ERASES_RE.fullmatch(token):  # erases: each change once
+                    self._erase(token)
                 elif token[-1] in "nc" and _REQUESTS_RE.fullmatch(token):  # device queries
                     self._answer(token)
                 elif token[-1] in "l8u" and _PAIR_RUNS_RE.fullmatch(token):  # pairs that undo each other
@@ -449,6 +462,15 @@ class TerminalStream:
     def _run_text(self, text: str) -> None:
         """Run *text* the ordinary way (tokens and runs)."""
         self._run(self.tokens.split(text))
+
+    def _erase(self, token: str) -> None:
+        """Erases one after the other, each run once where the one before it is not the same."""
+        handler = self._controls.handler
+        before = None
+        for erase in _ERASE_RE.findall(token):
+            if erase != before:
+                handler(erase)()
+                before = erase
 
     def _answer(self, token: str) -> None:
         """Device queries one after the other, answered in order up to the read's allowance (once it is

@@ -593,7 +593,8 @@ _flood_unit = st.one_of(
     st.tuples(
         st.sampled_from(["", "0", "1", "3", "99", "9999"]), st.sampled_from(["", "0", "2", "7", "99"])
     ).map(lambda p: f"\x1b[{p[0]};{p[1]}H" if p[1] else f"\x1b[{p[0]}H"),
-    st.sampled_from(["\x1b[2;3f", "\x1b[H", "\x1b[K", "\x1b[2J", "\x1b[3C"]),
+    st.sampled_from(["\x1b[2;3f", "\x1b[H", "\x1b[K", "\x1b[2J", "\x1b[3C", "\x1b[1K", "\x1b[3J", "\x1b[J"]),
+    st.sampled_from(["\x1b[2K", "\x1b[0K", "\x1b[1J", "\x1b[X", "\x1b[9999X", "\x1b[2X", "\x1b[99999J"]),
     _sgr,
     st.sampled_from(
         ["\x1b[m", "\x1b[0;1;38;2;1;2;3m", "\x1b[4:3m", "\x1b[38;5m", "\x1b[" + "1;" * 200 + "m"]
@@ -617,10 +618,11 @@ _flood_unit = st.one_of(
     splits=st.lists(st.integers(0, 100_000), max_size=3),
 )
 def test_floods_of_cups_sgr_queries_and_marks_change_speed_only(setup, units, cols, rows, splits):
-    """Runs of CUP (only the last counts), of SGR (each field from the last that sets it), of device
-    queries (answered in order up to a read's allowance), of combining marks (joined while the cell holds
-    fewer than 16 characters), of switches to the alternate screen and back and of cursor saves and restores
-    (the first pair counts) leave the screen and send the replies as one token at a time would."""
+    """Runs of CUP (only the last counts), of SGR (each field from the last that sets it), of erases
+    (each change once), of device queries (answered in order up to a read's allowance), of combining marks
+    (joined while the cell holds fewer than 16 characters), of switches to the alternate screen and back
+    and of cursor saves and restores (the first pair counts) leave the screen and send the replies as one
+    token at a time would."""
     data = setup + "".join(unit * count for unit, count in units)
     fast_replies: list[str] = []
     slow_replies: list[str] = []
@@ -636,7 +638,7 @@ def test_floods_of_cups_sgr_queries_and_marks_change_speed_only(setup, units, co
 
 
 def test_a_flood_of_cups_sgr_or_queries_is_one_token_a_read():
-    for unit in ("\x1b[3;7H", "\x1b[38;5;9m", "\x1b[6n", "\x1b[?1049h\x1b[?1049l", "\x1b7\x1b8"):
+    for unit in ("\x1b[3;7H", "\x1b[38;5;9m", "\x1b[6n", "\x1b[?1049h\x1b[?1049l", "\x1b7\x1b8", "\x1b[2K"):
         flood = unit * 500
         assert TerminalStream.tokens.split(flood) == ["", flood, ""]
     # ... but not the CUP that rows written at positions or an erase start with
