@@ -38,7 +38,7 @@ def default_path() -> Path:
 
 
 def _make_folder(folder: Path) -> None:
-    """The cache's folder, made when missing; a file in its way or a folder we may not write is a ConfigError."""
+    """Make the cache's folder when missing; a file in its way or a folder we may not write: ConfigError."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import cast
 
 import pytest
 
@@ -138,6 +139,10 @@ def _name(path: str, action: argparse.Action) -> str:
     return f"{path} {'/'.join(action.option_strings) or action.dest}"
 
 
+def _convert(action: argparse.Action) -> Callable[[str], object]:
+    return cast("Callable[[str], object]", action.type)
+
+
 def _takes_numbers(action: argparse.Action) -> bool:
     """An option whose value is a number: by its type, its default, its choices, or what it returns."""
     if action.type in (int, float) or isinstance(action.type, Number):
@@ -149,7 +154,7 @@ def _takes_numbers(action: argparse.Action) -> bool:
     if action.type is None or isinstance(action.type, type):
         return False
     try:
-        parsed = action.type("5")
+        parsed = _convert(action)("5")
     except (argparse.ArgumentTypeError, ValueError, TypeError):
         return False
     return isinstance(parsed, int | float) and not isinstance(parsed, bool)
@@ -198,7 +203,7 @@ def test_every_numeric_option_refuses_the_same_nonsense(path: str, action: argpa
     assert action.type is not None and not isinstance(action.type, type)
     for value in [*ALWAYS_NONSENSE, str(10**30)]:
         with pytest.raises(argparse.ArgumentTypeError):
-            action.type(value)
+            _convert(action)(value)
 
 
 @pytest.mark.parametrize(("path", "action"), NUMERIC, ids=[_name(p, a) for p, a in NUMERIC])

@@ -1,4 +1,4 @@
-"""The translation cache's folder cannot be made: a ConfigError that says where and what to do, no traceback."""
+"""The translation cache's folder cannot be made: a ConfigError saying where and what to do, no traceback."""
 
 from __future__ import annotations
 
