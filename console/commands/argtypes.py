@@ -88,7 +88,9 @@ class Number:
         except ValueError:
             kind = "a whole number" if self.kind is int else "a number"
             raise argparse.ArgumentTypeError(f"{text!r} is not {kind}: {self._give()}") from None
-        if not math.isfinite(value) or not self.low <= value <= self.high:
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number: {self._give()}")
+        if not self.low <= value <= self.high:
             raise argparse.ArgumentTypeError(f"{text!r} is out of range: {self._give()}")
         return value
 
