@@ -37,12 +37,27 @@ def default_path() -> Path:
     return app_dirs().data / CACHE_FILE
 
 
+def _make_folder(folder: Path) -> None:
+    """Make the cache's folder when missing; a file in its way or a folder we may not write: ConfigError."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"The folder for the translation cache {folder} cannot be made ({exc.strerror or exc}).",
+            "Move away what is in its way or let this user write there (or set VALUEZONE_HOME to a folder "
+            "you own), or turn the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations "
+            "in a local cache”; on the command line, `valuezone translate --no-cache`.",
+            code="translation.cache_folder_unusable",
+            params={"folder": folder, "strerror": exc.strerror or exc},
+        ) from exc
+
+
 class TranslationCache:
     """A thread-safe SQLite cache; a hit is one primary-key lookup."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(self.path.parent)
         self._lock = threading.Lock()
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)

@@ -1393,6 +1393,15 @@ TEXTS: dict[str, tuple[str, str]] = {
             "Open Tools ▸ Settings ▸ Translation, tick the providers to try (in order) and press OK.",
         ),
     ),
+    "translation.cache_folder_unusable": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "The folder for the translation cache {folder} cannot be made ({strerror})."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Move away what is in its way or let this user write there (or set VALUEZONE_HOME to a folder you own), or turn the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on the command line, `valuezone translate --no-cache`.",
+        ),
+    ),
     "translation.cache_too_new": (
         QT_TRANSLATE_NOOP(
             "Errors", "The translation cache {path} was written by a newer Valuezone (schema {version})."

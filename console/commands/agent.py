@@ -23,6 +23,9 @@ from sessions.errors import ConfigError, SupportError
 from sessions.ssh.target import Target
 from sessions.visible import visible
 
+LET_BACK_IN = count(0, 1_440, unit="minutes", zero="always ask")  # at most a day
+CONSENT_TIMEOUT = seconds(1, 3_600)
+
 DESCRIPTION = (
     "Connects out to the support relay (no open port needed), shows a session code to read to your "
     "technician, and asks you before they connect. Type /end or press Ctrl-C to end."
@@ -80,14 +83,14 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--let-back-in",
-        type=count(zero=True, unit="minutes"),
+        type=LET_BACK_IN,
         default=10,
         metavar="MINUTES",
         help="with each question, offer to let that technician reconnect without asking for this many "
-        "minutes (you choose it each time; 0: always ask)",
+        f"minutes (you choose it each time; {LET_BACK_IN.range_text}, 0: always ask; default 10)",
     )
     parser.add_argument(
-        "--consent-timeout", type=seconds(), default=120.0, metavar="SECONDS", help=argparse.SUPPRESS
+        "--consent-timeout", type=CONSENT_TIMEOUT, default=120.0, metavar="SECONDS", help=argparse.SUPPRESS
     )
     parser.add_argument("--state-dir", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument(

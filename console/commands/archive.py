@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from console.commands.argtypes import count
 from console.commands.team_options import add_server_options, open_client, server_target
+
+# As the team server takes them (sessions/team/retention.py), so a typo is caught before anything is sent.
+RETENTION_DAYS = count(1, 100_000, unit="days", word="forever")
+AUDIT_LIMIT = count(1, 10_000, unit="lines")
 
 
 def register(subparsers: Any) -> None:
@@ -39,7 +44,13 @@ def register(subparsers: Any) -> None:
         "retention", help="list, or set (admin) how many days a team's records are kept on the team server"
     )
     retention.add_argument("team", nargs="?", metavar="TEAM", help="a team name, or * for records of no team")
-    retention.add_argument("days", nargs="?", metavar="DAYS", help="days to keep, or `forever`")
+    retention.add_argument(
+        "days",
+        nargs="?",
+        type=RETENTION_DAYS,
+        metavar="DAYS",
+        help=f"days to keep ({RETENTION_DAYS.range_text}), or `forever`",
+    )
     add_server_options(retention, required=True)
     retention.set_defaults(func=run_admin)
 
@@ -60,7 +71,13 @@ def register(subparsers: Any) -> None:
 
     audit = sub.add_parser("audit", help="who looked at or changed what on the team server (admin)")
     audit.add_argument("--session", default="", metavar="SESSION", help="only lines about this session")
-    audit.add_argument("--limit", type=int, default=200)
+    audit.add_argument(
+        "--limit",
+        type=AUDIT_LIMIT,
+        default=200,
+        metavar="N",
+        help=f"the newest N lines ({AUDIT_LIMIT.range_text}; default 200)",
+    )
     add_server_options(audit, required=True)
     audit.set_defaults(func=run_admin)
 
@@ -187,19 +204,12 @@ def run_admin(args: argparse.Namespace) -> int:
 
 
 def _admin_request(args: argparse.Namespace) -> dict[str, Any]:
-    from sessions.errors import SupportError
-
     command = args.archive_command
     if command == "retention":
         if not args.team:
             return {"op": "retention.list"}
-        if args.days == "forever":
-            return {"op": "retention.set", "team": args.team, "days": None}
-        if not args.days.isdigit() or int(args.days) < 1:
-            raise SupportError(
-                f"{args.days!r} is not a number of days.", "Give a whole number, or `forever`."
-            )
-        return {"op": "retention.set", "team": args.team, "days": int(args.days)}
+        days = None if args.days == "forever" else args.days  # RETENTION_DAYS checked the number
+        return {"op": "retention.set", "team": args.team, "days": days}
     if command == "hold":
         return {
             "op": "hold.set",

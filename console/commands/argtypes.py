@@ -10,7 +10,9 @@ import argparse
 import math
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -55,46 +57,62 @@ def listen_address(text: str) -> tuple[str, int]:
     return host, int(number)
 
 
-def _number(
-    convert: Callable[[str], float], low: float, *, inclusive: bool, unit: str, high: float = math.inf
-) -> Callable[[str], float]:
-    kind = "a whole number" if convert is int else "a number"
-    bound = f"{'at least' if inclusive else 'more than'} {low:g}"
-    if high < math.inf:
-        bound = f"from {low:g} to {high:g}"
+@dataclass(frozen=True)
+class Number:
+    """A number from *low* to *high* (both included) of *unit*: NaN, infinities, text such as ``5s`` and
+    anything outside the range are refused with the range to use. ``zero`` says what 0 means when 0 is in
+    the range and stands for something ("no limit"). ``range_text`` is the wording every --help gives."""
 
-    def check(text: str) -> float:
+    kind: type[int] | type[float]
+    low: float
+    high: float
+    unit: str
+    zero: str = ""
+    word: str = ""  # a word taken instead of a number and returned as typed ("forever")
+
+    @property
+    def range_text(self) -> str:
+        return f"{_shown(self.low)} to {_shown(self.high)}"
+
+    def _give(self) -> str:
+        kind = "a whole number" if self.kind is int else "a number"
+        meaning = f" (0: {self.zero})" if self.zero else ""
+        word = f", or {self.word}" if self.word else ""
+        return f"give {kind} of {self.unit} from {self.range_text}{meaning}{word}"
+
+    def __call__(self, text: str) -> Any:
+        if self.word and text.strip() == self.word:
+            return self.word
         try:
-            value = convert(text)
+            value = self.kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{text!r} is not {kind}: give {kind} of {unit}, {bound}"
-            ) from None
-        if not math.isfinite(value) or value < low or (value == low and not inclusive) or value > high:
-            raise argparse.ArgumentTypeError(f"{text!r} is out of range: give {kind} of {unit}, {bound}")
+            kind = "a whole number" if self.kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"{text!r} is not {kind}: {self._give()}") from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number: {self._give()}")
+        if not self.low <= value <= self.high:
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range: {self._give()}")
         return value
 
-    return check
+
+def _shown(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def seconds(*, zero: bool = False) -> Callable[[str], float]:
-    """A finite number of seconds, more than 0 (or at least 0 with ``zero``)."""
-    return _number(float, 0, inclusive=zero, unit="seconds")
+def seconds(low: float, high: float) -> Number:
+    """A number of seconds from *low* to *high* (fractions allowed)."""
+    return Number(float, low, high, "seconds")
 
 
-def seconds_between(low: float, high: float) -> Callable[[str], float]:
-    """A number of seconds from *low* to *high*, both included."""
-    return _number(float, low, inclusive=True, unit="seconds", high=high)
+def megabytes(low: float, high: float) -> Number:
+    """A size in MB from *low* to *high* (fractions allowed)."""
+    return Number(float, low, high, "MB")
 
 
-def megabytes() -> Callable[[str], float]:
-    """A finite size in MB, more than 0."""
-    return _number(float, 0, inclusive=False, unit="MB")
-
-
-def count(*, zero: bool = False, unit: str = "items") -> Callable[[str], int]:
-    """A whole number, at least 1 (or at least 0 with ``zero``, where 0 usually means "no limit")."""
-    return _number(int, 0, inclusive=zero, unit=unit) if zero else _number(int, 1, inclusive=True, unit=unit)  # type: ignore[return-value]
+def count(low: int, high: int, *, unit: str = "items", zero: str = "", word: str = "") -> Number:
+    """A whole number from *low* to *high*; *zero* says what 0 means ("no limit") when *low* is 0;
+    *word* is taken instead of a number ("forever")."""
+    return Number(int, low, high, unit, zero, word)
 
 
 def language(

@@ -11,6 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from console.commands.argtypes import seconds
+
+TIMEOUT = seconds(1, 600)
+
 EXAMPLE = """\
 In ~/.ssh/config (OpenSSH 8.5 or newer for KnownHostsCommand):
 
@@ -48,7 +52,13 @@ def register(subparsers: Any) -> None:
         metavar="HOST",
         help="print the customer's host keys kept for HOST (for KnownHostsCommand %%H) and exit",
     )
-    parser.add_argument("--timeout", type=float, default=15.0, help="seconds to connect (default 15)")
+    parser.add_argument(
+        "--timeout",
+        type=TIMEOUT,
+        default=15.0,
+        metavar="SECONDS",
+        help=f"seconds to connect ({TIMEOUT.range_text}; default 15)",
+    )
     parser.set_defaults(func=run)
 
 

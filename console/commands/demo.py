@@ -10,6 +10,8 @@ from pathlib import Path
 from console.commands.argtypes import language, seconds
 from sessions.agent.catalogue import languages, normalize
 
+QUIT_AFTER = seconds(0, 86_400)
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -32,10 +34,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     parser.add_argument(
         "--quit-after",
-        type=seconds(zero=True),
+        type=QUIT_AFTER,
         default=0,
         metavar="SECONDS",
-        help="close by itself after SECONDS",
+        help=f"close by itself after SECONDS ({QUIT_AFTER.range_text}; default 0: stay open)",
     )
     parser.set_defaults(func=run)
 

@@ -14,6 +14,8 @@ from console.commands.argtypes import chat_language, megabytes
 from console.commands.unpacking import add_unpack_option, verify_received
 
 MB = 1 << 20
+PER_FILE_MB = megabytes(0.01, 4_096)
+TOTAL_MB = megabytes(0.01, 65_536)  # as much as HQ's receiver may take (`hq serve --max-mb`)
 
 
 def register(subparsers: Any) -> None:
@@ -47,9 +49,19 @@ def register(subparsers: Any) -> None:
     )
     build.add_argument("--raw", type=Path, metavar="DIR", help="folder of diagnostics raw outputs (*.out)")
     build.add_argument(
-        "--per-file-mb", type=megabytes(), default=16.0, help="cap per collected log (newest part kept)"
+        "--per-file-mb",
+        type=PER_FILE_MB,
+        default=16.0,
+        metavar="MB",
+        help=f"cap per collected log, newest part kept ({PER_FILE_MB.range_text}; default 16)",
     )
-    build.add_argument("--total-mb", type=megabytes(), default=128.0, help="cap on all collected logs")
+    build.add_argument(
+        "--total-mb",
+        type=TOTAL_MB,
+        default=128.0,
+        metavar="MB",
+        help=f"cap on all collected logs ({TOTAL_MB.range_text}; default 128)",
+    )
     build.add_argument("--consent-by", metavar="NAME", help="who agreed to send it (otherwise asked here)")
     build.add_argument("--out", type=Path, required=True, metavar="FILE", help="the .tar.gz to write")
     add_connect_options(build)

@@ -8,7 +8,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from console.commands.argtypes import count
+from console.commands.argtypes import count, seconds
+from console.commands.unpacking import DEFAULT_MB, UNPACKED_MB
+
+UPLOAD_MB = count(1, 65_536, unit="MB")  # 64 GB
+CONNECTIONS = count(1, 100_000, unit="connections")
+PER_ADDRESS = count(0, 100_000, unit="connections", zero="no limit")
+HEADER_TIMEOUT = seconds(1, 600)
+IDLE_TIMEOUT = seconds(1, 3_600)
+MIN_RATE = count(0, 100_000_000, unit="bytes a second", zero="no minimum")  # 100 MB/s
+LIST_LIMIT = count(1, 1_000, unit="bundles")  # as the team server (sessions/team/hq_index.py)
 
 
 def register(subparsers: Any) -> None:
@@ -20,7 +29,13 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--tokens", type=Path, required=True, metavar="FILE", help="lines of `NAME TOKEN`")
     serve.add_argument("--tls-cert", type=Path, metavar="FILE")
     serve.add_argument("--tls-key", type=Path, metavar="FILE")
-    serve.add_argument("--max-mb", type=count(unit="MB"), default=2048, help="largest upload accepted (MB)")
+    serve.add_argument(
+        "--max-mb",
+        type=UPLOAD_MB,
+        default=2048,
+        metavar="MB",
+        help=f"largest upload accepted ({UPLOAD_MB.range_text}; default 2048)",
+    )
     _abuse_arguments(serve)
     serve.add_argument(
         "--db",
@@ -36,7 +51,13 @@ def register(subparsers: Any) -> None:
         "bundles", help="list and search escalation bundles in HQ's inbox (role hq or admin)"
     )
     bundles.add_argument("query", nargs="?", default="", metavar="WORDS", help="words that must all occur")
-    bundles.add_argument("--limit", type=count(unit="bundles"), default=100)
+    bundles.add_argument(
+        "--limit",
+        type=LIST_LIMIT,
+        default=100,
+        metavar="N",
+        help=f"at most this many bundles ({LIST_LIMIT.range_text}; default 100)",
+    )
     bundles.add_argument("--json", action="store_true", help="print the bundles as JSON")
     add_server_options(bundles, required=True)
     bundles.set_defaults(func=run_bundles)
@@ -45,47 +66,56 @@ def register(subparsers: Any) -> None:
 def _abuse_arguments(serve: Any) -> None:
     """Bounds against floods and hostile bundles (sessions/escalation/hq_guard.py and unpack.py)."""
     serve.add_argument(
-        "--max-unpacked-mb", type=int, default=1024, help="largest size a bundle may unpack to (MB)"
+        "--max-unpacked-mb",
+        type=UNPACKED_MB,
+        default=DEFAULT_MB,
+        metavar="MB",
+        help=f"largest size a bundle may unpack to ({UNPACKED_MB.range_text}; default {DEFAULT_MB})",
     )
-    serve.add_argument("--max-connections", type=int, default=64, help="connections at once (default 64)")
     serve.add_argument(
-        "--max-connections-per-address", type=int, default=16, help="from one address (default 16)"
+        "--max-connections",
+        type=CONNECTIONS,
+        default=64,
+        metavar="N",
+        help=f"connections at once ({CONNECTIONS.range_text}; default 64)",
+    )
+    serve.add_argument(
+        "--max-connections-per-address",
+        type=PER_ADDRESS,
+        default=16,
+        metavar="N",
+        help=f"from one address ({PER_ADDRESS.range_text}, 0: no limit; default 16)",
     )
     serve.add_argument(
         "--header-timeout",
-        type=float,
+        type=HEADER_TIMEOUT,
         default=20.0,
         metavar="SECONDS",
-        help="time for the TLS handshake and the request's headers (default 20)",
+        help="time for the TLS handshake and the request's headers "
+        f"({HEADER_TIMEOUT.range_text}; default 20)",
     )
     serve.add_argument(
         "--idle-timeout",
-        type=float,
+        type=IDLE_TIMEOUT,
         default=60.0,
         metavar="SECONDS",
-        help="longest silence in the middle of an upload (default 60)",
+        help=f"longest silence in the middle of an upload ({IDLE_TIMEOUT.range_text}; default 60)",
     )
     serve.add_argument(
         "--min-rate",
-        type=int,
+        type=MIN_RATE,
         default=1024,
         metavar="BYTES",
-        help="bytes a second an upload must average after its first 30 s (default 1024)",
+        help="bytes a second an upload must average after its first 30 s "
+        f"({MIN_RATE.range_text}, 0: no minimum; default 1024)",
     )
 
 
 def _limits(args: argparse.Namespace) -> tuple[Any, Any]:
-    from sessions.errors import EscalationError
+    """The receiver's limits from its options (each number's range is checked when the line is read)."""
     from sessions.escalation.hq_guard import ConnectionLimits
     from sessions.escalation.unpack import UnpackLimits
 
-    numbers = (args.max_unpacked_mb, args.max_connections, args.header_timeout, args.idle_timeout)
-    if min(numbers) <= 0 or args.max_connections_per_address < 0 or args.min_rate < 0:
-        raise EscalationError(
-            "--max-unpacked-mb, --max-connections and the timeouts must be positive; "
-            "--max-connections-per-address and --min-rate not negative.",
-            "Use 0 per address or as the rate for no limit.",
-        )
     connections = ConnectionLimits(
         max_connections=args.max_connections,
         max_per_address=args.max_connections_per_address,

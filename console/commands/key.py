@@ -7,6 +7,10 @@ import asyncio
 import sys
 from typing import Any
 
+from console.commands.argtypes import count
+
+LIFETIME = count(1, 604_800, unit="seconds")  # a week: an unlocked key left longer is forgotten, not meant
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -36,7 +40,11 @@ def register(subparsers: Any) -> None:
         "while the agent runs, joining by code asks nothing.",
     )
     add.add_argument(
-        "-t", "--lifetime", type=int, metavar="SECONDS", help="remove it from the agent after this"
+        "-t",
+        "--lifetime",
+        type=LIFETIME,
+        metavar="SECONDS",
+        help=f"remove it from the agent after this ({LIFETIME.range_text}; default: when the agent stops)",
     )
     parser.set_defaults(func=run)
 

@@ -9,7 +9,7 @@ import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from console.commands.argtypes import count, listen_address, megabytes, port, seconds, seconds_between
+from console.commands.argtypes import count, listen_address, megabytes, port, seconds
 from sessions.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -20,6 +20,22 @@ if TYPE_CHECKING:
 # above 7 s the probe no longer fits in a peer relay's ask (sessions/cluster/routing.py: probe + 5 s within
 # TAKE_OVER_WAIT, 12 s), and the returning agent is turned away to try again.
 RESUME_PROBE_RANGE = (1.0, 7.0)
+
+# The ranges of the other numbers: the low ends keep the relay working (a code a customer can read out, a
+# lease longer than a heartbeat's round trip), the high ends catch typos (a day of grace, a million
+# connections) long before a number overflows anything.
+CODE_TTL = seconds(10, 86_400)  # up to a day
+GRACE = seconds(0, 3_600)
+PER_ADDRESS = count(0, 100_000, unit="connections", zero="no limit")
+CODES_PER_MINUTE = count(0, 100_000, unit="codes", zero="no limit")
+AUDIT_MB = megabytes(0.01, 100_000)
+AUDIT_KEEP = count(1, 10_000, unit="files")
+TEAM_RECORD_MB = count(1, 65_536, unit="MB")  # 64 GB
+LEASE = seconds(1, 300)
+WAITING_TOTAL = count(1, 1_000_000, unit="connections")
+WAITING_PER_ADDRESS = count(0, 1_000_000, unit="connections", zero="no limit")
+HANDSHAKE_TIMEOUT = seconds(1, 600)
+LOGIN_TIMEOUT = seconds(1, 600)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,7 +63,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--state-dir", required=True, type=Path, metavar="DIR", help="host key and audit.jsonl live here"
     )
     parser.add_argument(
-        "--code-ttl", type=seconds(), default=600.0, metavar="SECONDS", help="unclaimed code lifetime"
+        "--code-ttl",
+        type=CODE_TTL,
+        default=600.0,
+        metavar="SECONDS",
+        help=f"unclaimed code lifetime ({CODE_TTL.range_text}; default 600)",
     )
     parser.add_argument(
         "--vendor",
@@ -58,38 +78,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--grace",
-        type=seconds(zero=True),
+        type=GRACE,
         default=120.0,
         metavar="SECONDS",
-        help="how long a code survives a dropped link",
+        help=f"how long a code survives a dropped link ({GRACE.range_text}; default 120)",
     )
     parser.add_argument(
         "--max-customers-per-address",
-        type=count(zero=True, unit="connections"),
+        type=PER_ADDRESS,
         default=20,
         metavar="N",
-        help="customer connections one source address may hold at once (0: no limit; default 20)",
+        help=f"customer connections one source address may hold at once ({PER_ADDRESS.range_text}, "
+        "0: no limit; default 20)",
     )
     parser.add_argument(
         "--codes-per-minute",
-        type=count(zero=True, unit="codes"),
+        type=CODES_PER_MINUTE,
         default=30,
         metavar="N",
-        help="new session codes one source address may get per minute (0: no limit; default 30)",
+        help=f"new session codes one source address may get per minute ({CODES_PER_MINUTE.range_text}, "
+        "0: no limit; default 30)",
     )
     parser.add_argument(
         "--audit-max-mb",
-        type=megabytes(),
+        type=AUDIT_MB,
         default=100.0,
         metavar="MB",
-        help="size at which audit.jsonl is sealed and a new one begun (default 100)",
+        help=f"size at which audit.jsonl is sealed and a new one begun ({AUDIT_MB.range_text}; default 100)",
     )
     parser.add_argument(
         "--audit-keep",
-        type=count(unit="files"),
+        type=AUDIT_KEEP,
         default=10,
         metavar="N",
-        help="sealed audit files kept; older ones are deleted (default 10)",
+        help=f"sealed audit files kept; older ones are deleted ({AUDIT_KEEP.range_text}; default 10)",
     )
     parser.add_argument(
         "--db",
@@ -100,10 +122,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--team-max-record-mb",
-        type=count(unit="MB"),
+        type=TEAM_RECORD_MB,
         default=512,
         metavar="MB",
-        help="largest record the team server takes from a technician (default 512)",
+        help=f"largest record the team server takes from a technician ({TEAM_RECORD_MB.range_text}; "
+        "default 512)",
     )
     parser.add_argument(
         "--host-key",
@@ -120,14 +143,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--lease",
-        type=float,
+        type=LEASE,
         default=10.0,
         metavar="SECONDS",
-        help="how long a relay's lease in the database lasts without a heartbeat (default 10)",
+        help="how long a relay's lease in the database lasts without a heartbeat (a heartbeat every third "
+        f"of it; {LEASE.range_text}; default 10)",
     )
     parser.add_argument(
         "--resume-probe",
-        type=seconds_between(*RESUME_PROBE_RANGE),
+        type=seconds(*RESUME_PROBE_RANGE),
         default=5.0,
         metavar="SECONDS",
         help="an agent back with its code's resume token while the code's link still stands: how long that "
@@ -168,43 +192,38 @@ def _flood_arguments(parser: argparse.ArgumentParser) -> None:
     """Limits on connections that have not logged in yet (sessions/relay/gate.py)."""
     parser.add_argument(
         "--max-unauthenticated",
-        type=int,
+        type=WAITING_TOTAL,
         metavar="N",
         help="connections waiting to log in, from all addresses together "
-        "(default: a quarter of the open-files limit, at most 1024)",
+        f"({WAITING_TOTAL.range_text}; default: a quarter of the open-files limit, at most 1024)",
     )
     parser.add_argument(
         "--max-unauthenticated-per-address",
-        type=int,
+        type=WAITING_PER_ADDRESS,
         default=32,
         metavar="N",
-        help="connections waiting to log in from one address (an IPv6 /64 counts as one; default 32)",
+        help="connections waiting to log in from one address (an IPv6 /64 counts as one; "
+        f"{WAITING_PER_ADDRESS.range_text}, 0: no limit; default 32)",
     )
     parser.add_argument(
         "--handshake-timeout",
-        type=float,
+        type=HANDSHAKE_TIMEOUT,
         default=10.0,
         metavar="SECONDS",
-        help="time from connecting to asking to log in, key exchange included (default 10)",
+        help="time from connecting to asking to log in, key exchange included "
+        f"({HANDSHAKE_TIMEOUT.range_text}, at most --login-timeout; default 10)",
     )
     parser.add_argument(
         "--login-timeout",
-        type=float,
+        type=LOGIN_TIMEOUT,
         default=30.0,
         metavar="SECONDS",
-        help="time from connecting to being logged in (default 30)",
+        help=f"time from connecting to being logged in ({LOGIN_TIMEOUT.range_text}; default 30)",
     )
 
 
 def _check_flood_arguments(args: argparse.Namespace) -> None:
-    if (args.max_unauthenticated is not None and args.max_unauthenticated < 1) or (
-        args.max_unauthenticated_per_address < 0
-    ):
-        raise ConfigError(
-            "--max-unauthenticated must be at least 1 and --max-unauthenticated-per-address not negative.",
-            "Leave --max-unauthenticated out to derive it from the open-files limit; "
-            "use 0 per address for no per-address limit.",
-        )
+    """What one option's range cannot say (each number's own range is checked when it is read)."""
     if not 0 < args.handshake_timeout <= args.login_timeout:
         raise ConfigError(
             "--handshake-timeout must be positive and at most --login-timeout.",
@@ -269,14 +288,6 @@ async def _serve(args: argparse.Namespace) -> int:
     from sessions.relay.server import Relay
 
     host, _port = args.listen
-    if args.code_ttl <= 0 or args.grace < 0:
-        raise ConfigError("--code-ttl must be positive and --grace not negative.")
-    if args.lease < 1:
-        raise ConfigError("--lease must be at least 1 second.")
-    if args.max_customers_per_address < 0 or args.codes_per_minute < 0:
-        raise ConfigError(
-            "--max-customers-per-address and --codes-per-minute cannot be negative.", "Use 0 for no limit."
-        )
     _check_flood_arguments(args)
     from sessions import vendor
 

@@ -13,6 +13,8 @@ from console.commands.review_filters import add_filters, report_filters
 from console.commands.review_output import offscreen_without_display, print_hits
 from console.commands.verify import add_options as add_verify_options
 
+SEARCH_LIMIT = count(1, 1_000, unit="hits")  # as the team server (sessions/team/review_ops.py)
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -47,7 +49,11 @@ def register(subparsers: Any) -> None:
     add_server_options(search, nested=True)
     search.add_argument("--json", action="store_true", help="print the hits as JSON")
     search.add_argument(
-        "--limit", type=count(unit="hits"), default=50, help="at most this many hits (default 50)"
+        "--limit",
+        type=SEARCH_LIMIT,
+        default=50,
+        metavar="N",
+        help=f"at most this many hits ({SEARCH_LIMIT.range_text}; default 50)",
     )
     search.add_argument("--no-update", action="store_true", help="do not index new records first")
 

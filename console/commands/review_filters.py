@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from console.commands.argtypes import iso_date
+from console.commands.argtypes import count, iso_date
 
 OUTCOME_CHOICES = ("resolved", "workaround", "escalated", "not_resolved", "none")
+SCORE = count(0, 10, unit="points")  # the customer survey's 0 to 10
 
 
 def add_filters(parser: argparse.ArgumentParser) -> None:
@@ -20,8 +21,9 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outcome", choices=OUTCOME_CHOICES, default="", help="none: no outcome recorded")
     parser.add_argument("--platform", metavar="NAME", default="", help='device platform, e.g. "DSM 7.2"')
     parser.add_argument("--language", metavar="CODE", default="", help="customer language, e.g. ko")
-    parser.add_argument("--min-score", metavar="N", type=int, choices=range(11), help="survey score ≥ N")
-    parser.add_argument("--max-score", metavar="N", type=int, choices=range(11), help="survey score ≤ N")
+    scale = f"{SCORE.range_text}"
+    parser.add_argument("--min-score", metavar="N", type=SCORE, help=f"survey score ≥ N ({scale})")
+    parser.add_argument("--max-score", metavar="N", type=SCORE, help=f"survey score ≤ N ({scale})")
     escalated = parser.add_mutually_exclusive_group()
     escalated.add_argument("--escalated", action="store_const", const=True, help="only escalated sessions")
     escalated.add_argument(

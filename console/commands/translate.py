@@ -11,6 +11,8 @@ from sessions.config import Settings
 from sessions.errors import TranslationUnavailableError
 from sessions.paths import app_dirs
 
+DEADLINE = seconds(1, 60)  # as Settings ▸ Translation's "Wait per provider"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -36,7 +38,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         type=chat_language(),
         help="target language: ko, en, ja, zh-TW, zh-CN…",
     )
-    parser.add_argument("--deadline", type=seconds(), help="seconds to wait for each provider")
+    parser.add_argument(
+        "--deadline",
+        type=DEADLINE,
+        metavar="SECONDS",
+        help=f"seconds to wait for each provider ({DEADLINE.range_text}; "
+        "default: the settings' wait, 8 unless changed)",
+    )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("text", nargs="+", help="the text to translate")
     parser.set_defaults(func=run)

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from sessions.escalation import Manifest
 
 DEFAULT_MB = 1024  # as HQ's receiver (sessions/escalation/unpack.py)
+UNPACKED_MB = count(1, 65_536, unit="MB")  # 64 GB: more is a typo, not a bundle
 
 
 def add_unpack_option(parser: argparse.ArgumentParser) -> None:
@@ -19,10 +20,11 @@ def add_unpack_option(parser: argparse.ArgumentParser) -> None:
         "--max-unpacked-mb",
         "--max-unpacked",
         dest="max_unpacked_mb",
-        type=count(unit="MB"),
+        type=UNPACKED_MB,
         default=DEFAULT_MB,
         metavar="MB",
-        help=f"largest size a received bundle may unpack to (default {DEFAULT_MB}, as HQ's receiver)",
+        help=f"largest size a received bundle may unpack to ({UNPACKED_MB.range_text}; default {DEFAULT_MB}, "
+        "as HQ's receiver)",
     )
 
 

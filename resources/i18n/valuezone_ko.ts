@@ -2567,132 +2567,142 @@
         <translation>도구 ▸ 설정 ▸ 번역에서 사용할 번역 서비스를 (시도할 순서대로) 선택하고 OK를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1432"/>
+        <location filename="../../console/app/error_texts.py" line="1397"/>
+        <source>The folder for the translation cache {folder} cannot be made ({strerror}).</source>
+        <translation>번역 캐시를 둘 폴더 {folder}을(를) 만들 수 없습니다({strerror}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1400"/>
+        <source>Move away what is in its way or let this user write there (or set VALUEZONE_HOME to a folder you own), or turn the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on the command line, `valuezone translate --no-cache`.</source>
+        <translation>그 자리에 있는 것을 치우거나 이 사용자가 그곳에 쓸 수 있게 하세요(또는 VALUEZONE_HOME을 내 폴더로 지정하세요). 아니면 캐시를 끄세요: 도구 ▸ 설정 ▸ 번역에서 ‘번역을 로컬 캐시에 보관’의 체크를 해제하고, 명령줄에서는 `valuezone translate --no-cache`를 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1441"/>
         <source>The {provider} translator did not answer within {waited:.1f} s.</source>
         <translation>{provider} 번역기가 {waited:.1f}초 안에 응답하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1433"/>
+        <location filename="../../console/app/error_texts.py" line="1442"/>
         <source>The original text is kept; try again, or choose another provider in the translation settings.</source>
         <translation>원문을 그대로 둡니다. 다시 시도하거나 번역 설정에서 다른 번역기를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1439"/>
+        <location filename="../../console/app/error_texts.py" line="1448"/>
         <source>There is no canned reply &apos;{reply_id}&apos;.</source>
         <translation>준비된 답변 &apos;{reply_id}&apos;이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1440"/>
+        <location filename="../../console/app/error_texts.py" line="1449"/>
         <source>Known replies: {replies}.</source>
         <translation>있는 답변: {replies}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1443"/>
+        <location filename="../../console/app/error_texts.py" line="1452"/>
         <source>There is no translation provider called &apos;{name}&apos;.</source>
         <translation>&apos;{name}&apos;(이)라는 번역기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1444"/>
+        <location filename="../../console/app/error_texts.py" line="1453"/>
         <source>Choose one of: {providers}.</source>
         <translation>다음 중 하나를 고르세요: {providers}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1447"/>
+        <location filename="../../console/app/error_texts.py" line="1456"/>
         <source>The vendor file {path} is not valid TOML ({exc}).</source>
         <translation>공급사 파일 {path}이(가) 올바른 TOML이 아닙니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1448"/>
+        <location filename="../../console/app/error_texts.py" line="1457"/>
         <source>Fix the file (name, phone, url, logo, [names]) or leave --vendor out.</source>
         <translation>파일(name, phone, url, logo, [names])을 고치거나 --vendor를 빼세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1451"/>
+        <location filename="../../console/app/error_texts.py" line="1460"/>
         <source>The logo {logo} is not a PNG of at most {max_kib} KiB.</source>
         <translation>로고 {logo}이(가) {max_kib} KiB 이하의 PNG가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1452"/>
+        <location filename="../../console/app/error_texts.py" line="1461"/>
         <source>Save the logo as a small PNG (e.g. 128 × 128 pixels).</source>
         <translation>로고를 작은 PNG(예: 128 × 128 픽셀)로 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1455"/>
+        <location filename="../../console/app/error_texts.py" line="1464"/>
         <source>The logo {logo} named in {path} cannot be read ({reason}).</source>
         <translation>{path}에 적힌 로고 {logo}을(를) 읽을 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1456"/>
+        <location filename="../../console/app/error_texts.py" line="1465"/>
         <source>Put the PNG beside the vendor file, or remove the logo line.</source>
         <translation>PNG를 공급사 파일 옆에 두거나 logo 줄을 지우세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1459"/>
+        <location filename="../../console/app/error_texts.py" line="1468"/>
         <source>The vendor file {path} has no name.</source>
         <translation>공급사 파일 {path}에 name이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1460"/>
+        <location filename="../../console/app/error_texts.py" line="1469"/>
         <source>Add a line such as name = &quot;Acme Storage Support&quot;.</source>
         <translation>name = &quot;Acme Storage Support&quot; 같은 줄을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1463"/>
+        <location filename="../../console/app/error_texts.py" line="1472"/>
         <source>The vendor file {path} cannot be read ({reason}).</source>
         <translation>공급사 파일 {path}을(를) 읽을 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1464"/>
+        <location filename="../../console/app/error_texts.py" line="1473"/>
         <source>Check the path given to --vendor.</source>
         <translation>--vendor에 준 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1467"/>
+        <location filename="../../console/app/error_texts.py" line="1476"/>
         <source>{scheme}:{port} is not a web address this console opens.</source>
         <translation>{scheme}:{port}은(는) 이 콘솔이 여는 웹 주소가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1468"/>
+        <location filename="../../console/app/error_texts.py" line="1477"/>
         <source>Choose http or https and a port from 1 to 65535.</source>
         <translation>http 또는 https와 1~65535 사이의 포트를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1471"/>
+        <location filename="../../console/app/error_texts.py" line="1480"/>
         <source>Could not listen on 127.0.0.1 for the web admin page ({exc}).</source>
         <translation>웹 관리 페이지를 위해 127.0.0.1에서 연결을 기다릴 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1472"/>
+        <location filename="../../console/app/error_texts.py" line="1481"/>
         <source>Try again; if it keeps failing, restart the console.</source>
         <translation>다시 시도하세요. 계속 실패하면 콘솔을 다시 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1475"/>
+        <location filename="../../console/app/error_texts.py" line="1484"/>
         <source>Nothing answered on port {port} of the device: {reason}</source>
         <translation>장치의 포트 {port}에서 아무것도 응답하지 않았습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1476"/>
+        <location filename="../../console/app/error_texts.py" line="1485"/>
         <source>Check the device&apos;s web admin port (often 443, 80, 5001 or 8080) and try again.</source>
         <translation>장치의 웹 관리 포트(보통 443, 80, 5001, 8080)를 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1481"/>
+        <location filename="../../console/app/error_texts.py" line="1490"/>
         <source>The web admin page (port {port}) was not opened: {reason}</source>
         <translation>웹 관리 페이지(포트 {port})를 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1482"/>
+        <location filename="../../console/app/error_texts.py" line="1491"/>
         <source>Through a code the customer decides: ask them in the chat, then try again. Over a direct SSH session the device&apos;s SSH server does not allow forwarding (AllowTcpForwarding).</source>
         <translation>코드로 연결한 세션에서는 고객이 결정합니다. 채팅으로 요청한 뒤 다시 시도하세요. 직접 SSH 세션이라면 장치의 SSH 서버가 포워딩을 허용하지 않습니다(AllowTcpForwarding).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1488"/>
+        <location filename="../../console/app/error_texts.py" line="1497"/>
         <source>The session ended before the web admin page opened ({exc}).</source>
         <translation>웹 관리 페이지가 열리기 전에 세션이 끝났습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1489"/>
+        <location filename="../../console/app/error_texts.py" line="1498"/>
         <source>Reconnect the session and try again.</source>
         <translation>세션을 다시 연결한 뒤 다시 시도하세요.</translation>
     </message>
@@ -3531,68 +3541,68 @@
         <translation>새 키를 만들고(코드로 참여 ▸ 새 키 만들기 또는 `valuezone key new --replace`) 공개 키 줄을 릴레이 관리자에게 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1397"/>
+        <location filename="../../console/app/error_texts.py" line="1406"/>
         <source>The translation cache {path} was written by a newer Valuezone (schema {version}).</source>
         <translation>번역 캐시 {path}은(는) 더 새로운 Valuezone이 작성했습니다(스키마 {version}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1400"/>
-        <location filename="../../console/app/error_texts.py" line="1404"/>
+        <location filename="../../console/app/error_texts.py" line="1409"/>
+        <location filename="../../console/app/error_texts.py" line="1413"/>
         <source>Delete the file: it only holds translations that can be fetched again.</source>
         <translation>파일을 삭제하세요. 다시 가져올 수 있는 번역만 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1403"/>
+        <location filename="../../console/app/error_texts.py" line="1412"/>
         <source>The translation cache {path} cannot be opened ({exc}).</source>
         <translation>번역 캐시 {path}을(를) 열 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1407"/>
+        <location filename="../../console/app/error_texts.py" line="1416"/>
         <source>The canned replies for {language} cannot be read ({exc}).</source>
         <translation>{language}용 준비된 답변을 읽을 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1408"/>
+        <location filename="../../console/app/error_texts.py" line="1417"/>
         <source>Fix the file.</source>
         <translation>파일을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1411"/>
+        <location filename="../../console/app/error_texts.py" line="1420"/>
         <source>The glossary is not valid TOML ({exc}).</source>
         <translation>용어집이 올바른 TOML이 아닙니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1412"/>
+        <location filename="../../console/app/error_texts.py" line="1421"/>
         <source>Fix the line it names in glossary.toml.</source>
         <translation>glossary.toml에서 오류가 가리키는 줄을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1422"/>
+        <location filename="../../console/app/error_texts.py" line="1431"/>
         <source>The {name} translator needs an API key, and none is saved.</source>
         <translation>{name} 번역기에는 API 키가 필요한데, 저장된 키가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1423"/>
+        <location filename="../../console/app/error_texts.py" line="1432"/>
         <source>Save the key in the keyring under &apos;{key_kind}&apos; / &apos;{name}&apos;, or use another provider.</source>
         <translation>키를 키링의 &apos;{key_kind}&apos; / &apos;{name}&apos; 항목에 저장하거나, 다른 번역 서비스를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1428"/>
+        <location filename="../../console/app/error_texts.py" line="1437"/>
         <source>LibreTranslate needs the address of your server.</source>
         <translation>LibreTranslate를 쓰려면 서버 주소가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1429"/>
+        <location filename="../../console/app/error_texts.py" line="1438"/>
         <source>Set translation.libre_url in the settings, or pass --url.</source>
         <translation>설정에서 translation.libre_url을 지정하거나 --url을 넘기세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1415"/>
+        <location filename="../../console/app/error_texts.py" line="1424"/>
         <source>No translation provider answered ({reasons}).</source>
         <translation>응답한 번역 서비스가 없습니다({reasons}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1416"/>
+        <location filename="../../console/app/error_texts.py" line="1425"/>
         <source>The original text is shown untranslated. Check the network, or the providers in the translation settings, then try again.</source>
         <translation>원문을 번역하지 않은 채로 보여 줍니다. 네트워크나 번역 설정의 서비스 목록을 확인한 뒤 다시 시도하세요.</translation>
     </message>

@@ -132,3 +132,18 @@ async def test_a_refused_record_stays_in_the_outbox_with_the_reason(
     assert f"refused: {bad}" in err and "does not verify" in err and "valuezone verify" in err
     code, out, err = await _run("archive", "outbox")
     assert code == 1 and "refused" in out and "does not verify" in out and str(bad) in out
+
+
+async def test_archive_retention_days_as_typed_reach_the_team_server(
+    team_relay: Relay, people_keys: dict[str, Path]
+) -> None:
+    """`archive retention TEAM DAYS`: the number goes as a number, `forever` as none; nonsense stays home."""
+    server = ["--server", f"127.0.0.1:{team_relay.port}", "-i", str(people_keys["choi"]), "--accept-new"]
+    code, out, err = await _run("archive", "retention", *server, "seoul", "30")
+    assert (code, out.strip()) == (0, "seoul: 30 days"), err
+    code, out, err = await _run("archive", "retention", *server, "seoul", "forever")
+    assert (code, out.strip()) == (0, "seoul: forever"), err
+    code, out, err = await _run("archive", "retention", *server, "seoul", "1e9")
+    assert code == 2 and "from 1 to 100000, or forever" in err and "Traceback" not in err, err
+    code, out, _err = await _run("archive", "retention", *server)
+    assert code == 0 and out.startswith("seoul: forever (set by choi@acme.example"), out
