@@ -51,14 +51,10 @@ _SCROLL_STEP = (
 #: (each field from the last that sets it), erases (ED, EL, ECH: they do not move the cursor, so one right
 #: after the same one changes nothing), device queries (DSR, DA: answered up to the read's allowance).
 _CUP_ANY = "\x1b\\[[0-9]{0,4}(?:;[0-9]{0,4})?[Hf]"
-_CUP_RUN = f"(?:{_CUP_ANY}){{2,}}(?![\x20-\x7e]|\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{{0,4}}[CJKX]|{SPACING_RUN})"
-_SGR_RUN = "\x1b\\[[0-9;:]*m(?:\x1b\\[[0-9;:]*m)+"
+_NOT_STARTING = f"(?![\x20-\x7e]|\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{{0,4}}[CJKX]|{SPACING_RUN})"
+_SGR = "\x1b\\[[0-9;:]*m"
 _ERASE = "\x1b\\[[0-9]{0,4}[JKX]"
-_ERASES = f"{_ERASE}(?:{_ERASE})+"
-_ERASES_RE = re.compile(_ERASES)
-_ERASE_RE = re.compile(_ERASE)
 _REQUEST = "\x1b\\[[?>]?[0-9;]{0,16}[nc]"
-_REQUESTS = f"{_REQUEST}(?:{_REQUEST})+"
 #: Pairs that undo each other, over and over: to the alternate screen and back (the same mode both ways),
 #: saving the cursor and restoring it. The second time and after change nothing the first did not (the
 #: cursor saved is the one restored, the alternate screen is left blank).
@@ -67,17 +63,39 @@ _PAIRS = {
     "\x1b7\x1b8": ("\x1b7", "\x1b8"),
     "\x1b[s\x1b[u": ("\x1b[s", "\x1b[u"),
 }
-_PAIR_RUNS = "|".join(f"(?:{re.escape(pair)}){{2,}}" for pair in _PAIRS)
-_PAIR_RUNS_RE = re.compile(_PAIR_RUNS)
-#: The runs above, behind one look at what starts them (a flood of other sequences tries one branch, not
-#: eight: the tokenizer's cost per token).
-_FLOOD_RUNS = (
-    "(?=\x1b\\[[0-9;:?>]*[HfmncJKX]\x1b|\x1b7\x1b8|\x1b\\[s\x1b\\[u|\x1b\\[\\?[0-9]{1,4}h\x1b)"
-    f"(?:{_CUP_RUN}|{_SGR_RUN}|{_ERASES}|{_REQUESTS}|{_PAIR_RUNS})"
-)
+_PAIR_UNITS = [re.escape(pair) for pair in _PAIRS]
+
+
+def _twice(unit: str) -> str:
+    """Pattern of *unit* (which starts with ESC) at least twice."""
+    return f"{unit}(?:{unit})+"
+
+
+_CUPS_RE = re.compile(_twice(_CUP_ANY))
+_ERASES_RE = re.compile(_twice(_ERASE))
+_REQUESTS_RE = re.compile(_twice(_REQUEST))
+_PAIR_RUNS_RE = re.compile("|".join(map(_twice, _PAIR_UNITS)))
+_ERASE_RE = re.compile(_ERASE)
 _REQUEST_RE = re.compile(_REQUEST)
-_REQUESTS_RE = re.compile(_REQUESTS)
-_CUPS_RE = re.compile(f"(?:{_CUP_ANY}){{2,}}")
+#: The runs above as one alternative of the tokenizer: it starts with the ESC they all start with and looks
+#: at what ends the first sequence before trying any.
+_CSI = "\x1b\\["
+_FLOOD_RUNS = (
+    "\x1b(?:\\[(?=[0-9;:?>]*[HfmncJKX]\x1b|[?s])(?:"
+    + "|".join(
+        [
+            _twice(_CUP_ANY).removeprefix(_CSI) + _NOT_STARTING,
+            *(
+                _twice(unit).removeprefix(_CSI)
+                for unit in (_SGR, _ERASE, _REQUEST, *_PAIR_UNITS)
+                if unit.startswith(_CSI)
+            ),
+        ]
+    )
+    + ")|"
+    + "|".join(_twice(unit)[1:] for unit in _PAIR_UNITS if not unit.startswith(_CSI))
+    + ")"
+)
 _RUNS = (
     f"|{_SCROLL_STEP}"
     f"|{POSITIONED}(?:{POSITIONED})*"
@@ -91,7 +109,6 @@ _RUNS = (
     f"|{CELL_RUN}"
     "|\x1b\\[[0-9;]*[Hf](?:\x1b\\[[0-9]*[JKX])+"
     "|\x1b\\[[23]J(?:\x1b\\[[23]J){0,3}\x1b\\[[0-9;]*[Hf]"
-    f"|{_FLOOD_RUNS}"
 )
 _OTHER_TOKENS = (
     "|\x1b\\[[\x07-\x0d\x20-\x3f]*[\x40-\x7e]"  # CSI (pyte executes BEL..CR inside a CSI)
@@ -105,6 +122,13 @@ _OTHER_TOKENS = (
 #: lines after it (printable text without zero-width characters and SGR, maybe EL, each ending in CR LF),
 #: which a log flood or a full-screen refresh is made of (see plainlines.py).
 _TOKEN_RE = re.compile(f"(\r\n(?:{PLAIN_TEXT}(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS)
+#: The same with the flood runs, for a read that is a flood of short sequences (``TerminalStream.split``
+#: looks at 512 characters of its start and middle: one more alternative for every read cost ~4 % of the
+#: time vim's output takes).
+_PROBE = 512
+_FLOOD_TOKEN_RE = re.compile(
+    f"(\r\n(?:{PLAIN_TEXT}(?:\x1b\\[K)?+\r\n)*+" + _RUNS + f"|{_FLOOD_RUNS}" + _OTHER_TOKENS
+)
 
 #: The same with CR LF on its own and no runs, for lines that have to be drawn one by one (and the reference
 #: the tests of the runs compare with: every token on its own).
@@ -160,7 +184,7 @@ class TerminalStream:
                 data = self._skip_pages(data)
             if HOME in data:
                 data = self._skip_frames(data)
-            parts = _TOKEN_RE.split(data)
+            parts = self.split(data)
             redraws = None
             plain = self._plain
             if plain.placed_many and ERASE_TO_END in data:  # (a program that redraws so, seen lately)
@@ -170,6 +194,18 @@ class TerminalStream:
                 self._run_redraws(parts, redraws)
             else:
                 self._run(parts)
+
+    @staticmethod
+    def split(data: str) -> list[str]:
+        """Cut *data* into text, token, text, ...; a read whose start or middle holds more than a token per
+        16 characters (a flood of short sequences, hostile or broken) is cut with the flood runs."""
+        for at in (0, len(data) // 2):
+            probe = _TOKEN_RE.split(data[at : at + _PROBE])
+            if len(probe) > _PROBE // 8:
+                return _FLOOD_TOKEN_RE.split(data)
+            if len(data) <= _PROBE:
+                return probe
+        return _TOKEN_RE.split(data)
 
     def _skip_frames(self, data: str) -> str:
         """Draw *data* up to its last frame that the next one covers (frames.py), skipping covered frames;

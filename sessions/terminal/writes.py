@@ -87,7 +87,14 @@ def write(
         draw(token)
         return
     cols, rows, buffer = screen.cols, screen.rows, screen.buffer
-    x, y = screen.cursor_x, screen.cursor_y
+    found = _CUPS.get(token[: token.index("H") + 1])
+    if found is None:
+        found = _cup(token[: token.index("H") + 1])
+    x, y = min(found[1], cols) - 1, min(found[0], rows) - 1
+    if buffer[y].written_start() == x:  # a row kept as text, written over from its start (a read cut it):
+        screen.cursor_x, screen.cursor_y = x, y  # the ordinary way keeps it so
+        run(token[token.index("H") + 1 :])
+        return
     dirty_add = screen.dirty.add
     # The cells each piece moves over, from the token without SGR and CUF as blanks, cut at its moves (the
     # same places as the token itself: written lays that out when a row is read).
@@ -105,11 +112,12 @@ def write(
                 width: int | None = len(text)
             else:
                 width = _width(written.pieces()[i])
-            if width is not None and x + width < cols:
-                buffer[y].write_later((x, written, i))
+            line = buffer[y]
+            if width is not None and x + width < cols and line.written_start() != x:
+                line.write_later((x, written, i))
                 dirty_add(y)
                 x += width
-            else:
+            else:  # (or a row kept as text written over from its start, as above)
                 screen.cursor_x, screen.cursor_y = x, y
                 screen.style = written.start(i)
                 run(written.pieces()[i])

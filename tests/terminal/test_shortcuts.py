@@ -640,7 +640,22 @@ def test_floods_of_cups_sgr_queries_and_marks_change_speed_only(setup, units, co
 def test_a_flood_of_cups_sgr_or_queries_is_one_token_a_read():
     for unit in ("\x1b[3;7H", "\x1b[38;5;9m", "\x1b[6n", "\x1b[?1049h\x1b[?1049l", "\x1b7\x1b8", "\x1b[2K"):
         flood = unit * 500
-        assert TerminalStream.tokens.split(flood) == ["", flood, ""]
+        assert TerminalStream.split(flood) == ["", flood, ""]
     # ... but not the CUP that rows written at positions or an erase start with
-    assert TerminalStream.tokens.split("\x1b[1;1H\x1b[5;1Hab")[:2] == ["", "\x1b[1;1H"]
-    assert TerminalStream.tokens.split("\x1b[1;1H\x1b[H\x1b[2J")[:2] == ["", "\x1b[1;1H"]
+    flood = "\x1b[6n" * 200
+    assert TerminalStream.split(flood + "\x1b[1;1H\x1b[5;1Hab")[1:] == [
+        flood,
+        "",
+        "\x1b[1;1H",
+        "",
+        "\x1b[5;1Hab",
+        "",
+    ]
+    assert TerminalStream.split(flood + "\x1b[1;1H\x1b[H\x1b[2J")[1:4] == [flood, "", "\x1b[1;1H"]
+    # (a read that is not a flood is cut without the runs: they cost every read a little)
+    assert TerminalStream.split("\x1b[m" + "x" * 600 + "\x1b[6n\x1b[6n")[-4:] == [
+        "\x1b[6n",
+        "",
+        "\x1b[6n",
+        "",
+    ]
