@@ -79,6 +79,9 @@ class PlainLines:
         """CR LF, then complete plain lines (each ending in CR LF)."""
         screen = self.screen
         screen.cursor_x = 0
+        if token.count("\r\n") * 2 == len(token):  # empty lines only (`yes ""`): line feeds, at once
+            screen.index_many(len(token) // 2)
+            return
         screen.index()
         text = token[2:]
         while text:

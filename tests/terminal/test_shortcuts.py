@@ -600,7 +600,7 @@ _flood_unit = st.one_of(
         ["\x1b[m", "\x1b[0;1;38;2;1;2;3m", "\x1b[4:3m", "\x1b[38;5m", "\x1b[" + "1;" * 200 + "m"]
     ),
     st.sampled_from(["\x1b[6n", "\x1b[5n", "\x1b[c", "\x1b[>c", "\x1b[0c", "\x1b[?6n", "\x1b[3n", "\x1b[?c"]),
-    st.sampled_from(["\u0301", "\u0301" * 20, "\u0302\u0303", "e", "가", "\u1161", " ", "\r", "\n"]),
+    st.sampled_from(["\u0301", "\u0301" * 20, "\u0302\u0303", "e", "가", "\u1161", " ", "\r", "\n", "\r\n"]),
     st.sampled_from(
         [f"\x1b[?{mode}h\x1b[?{mode}l" for mode in (1049, 1047, 47)] + ["\x1b[?1049h", "\x1b[?47l"]
     ),
