@@ -102,12 +102,12 @@ def style_after_tokens(style: Style, tokens: list[str]) -> Style:
     return _apply(style, chosen)
 
 
-def recent_style(style: Style, texts: list[str], stop: int, lines: int) -> Style | None:
-    """Like ``style_after``, but None unless the *lines* lines before *stop* set every field of it (an SGR
-    reset does)."""
-    first = max(0, stop - lines)
+def recent_style(style: Style, texts: list[str], stop: int, lines: int, start: int = 0) -> Style | None:
+    """Like ``style_after`` for ``texts[start:stop]``, but None unless the *lines* lines before *stop* set
+    every field of it (an SGR reset does) or reach *start*."""
+    first = max(start, stop - lines)
     every, tokens = _deciding(texts, first, stop)
-    return _apply(style, tokens) if every or first == 0 else None
+    return _apply(style, tokens) if every or first == start else None
 
 
 def row_breaks(text: str, cols: int) -> list[int]:

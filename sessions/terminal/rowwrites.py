@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from sessions.terminal.deferred import style_after
+from sessions.terminal.deferred import recent_style, style_after
 from sessions.terminal.sgr import style_after_sgr
 from sessions.terminal.style import Style, erase_style
-from sessions.terminal.width import STUB, nfc, to_cells
+from sessions.terminal.width import STUB, layout
 
 #: CUP (two parameters), CR LF and EL: what moves the cursor or erases between the pieces of text of a token
 #: of rows written at positions (writes.py).
@@ -24,18 +24,23 @@ MOVES_RE = re.compile(f"({CUP}|\r\n|\x1b\\[K)")
 PIECES_RE = re.compile("(\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{0,3}C)")
 #: Writes a row keeps before they are applied (a row rewritten over and over without being read).
 MAX_WRITES = 32
+#: Pieces a style is read back over before the styles of all a token's pieces are worked out at once.
+_READ_BACK = 16
 
 
 class Written:
     """One token of rows written at positions: its pieces (text at even indexes, moves at odd ones), cut when
-    a row first needs them, and the style each starts in from *style*."""
+    a row first needs them, and the style each piece from *base* on starts in, from *style* (the style at
+    piece *base*; the pieces may be given, cut already)."""
 
-    __slots__ = ("_pieces", "style", "token")
+    __slots__ = ("_base", "_pieces", "_starts", "style", "token")
 
-    def __init__(self, token: str, style: Style) -> None:
+    def __init__(self, token: str, style: Style, pieces: list[str] | None = None, base: int = 0) -> None:
         self.token = token
         self.style = style
-        self._pieces: list[str] | None = None
+        self._pieces = pieces
+        self._base = base
+        self._starts: list[Style] | None = None  # the styles of pieces base, base + 1, ... worked out so far
 
     def pieces(self) -> list[str]:
         if self._pieces is None:
@@ -43,9 +48,20 @@ class Written:
         return self._pieces
 
     def start(self, index: int) -> Style:
-        """The style piece *index* starts in: the SGR before it read back from there (a program resets
-        its colours every few pieces)."""
-        return style_after(self.style, self.pieces(), index)
+        """The style piece *index* (at least the base) starts in: read back from there when the pieces just
+        before it decide it (a program resets its colours every few pieces) or the base is near; else worked
+        out forward from the base, as far as asked and remembered (never a token's length per row)."""
+        pieces, base, starts = self.pieces(), self._base, self._starts
+        if starts is None:
+            found = recent_style(self.style, pieces, index, _READ_BACK, base)
+            if found is not None:
+                return found
+            starts = self._starts = [self.style]
+        while len(starts) <= index - base:
+            at = base + len(starts) - 1
+            text = pieces[at]
+            starts.append(style_after(starts[-1], [text]) if at % 2 == 0 and "m" in text else starts[-1])
+        return starts[index - base]
 
 
 #: One write: (column, what, index). *what* is the ``Written`` token with the index of a piece of text (even)
@@ -115,7 +131,7 @@ def _draw(chars: list[str], styles: list[Style], x: int, text: str, style: Style
             else:
                 x += int(piece[2:-1] or 1) or 1
         elif piece:
-            cells = piece if piece.isascii() else to_cells(nfc(piece)) or ""
+            cells = piece if piece.isascii() else layout(piece) or ""
             end = x + len(cells)
             fix_edges(chars, x, end)
             chars[x:end] = cells  # type: ignore[assignment]  # (one character per cell)

@@ -25,7 +25,7 @@ from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
 from sessions.terminal.style import Style, erase_style
-from sessions.terminal.width import SPACING_RUN, STUB, is_nfc, nfc, to_cells
+from sessions.terminal.width import LAYOUTS, SPACING_RUN, STUB, layout
 from sessions.terminal.writes import WRITES, is_written, write
 
 #: Longest incomplete escape sequence held back between feeds before it is discarded as hostile.
@@ -151,7 +151,6 @@ class TerminalStream:
         self._pending = ""
         self._skip: re.Pattern[str] | None = None
         self._sgr_styles: dict[tuple[int, str], tuple[Style, Style]] = {}
-        self._cells_cache: dict[str, str] = {}
         #: SGR tokens that start with a reset (ESC [ 0 ; ... m, ESC [ m): the result is the same whatever the
         #: style before, so one lookup by the token alone does.
         self._reset_sgr: dict[str, Style] = {}
@@ -328,7 +327,7 @@ class TerminalStream:
         top, bottom = screen.margins
         plain_scroll = top == 0 and bottom == rows - 1 and not screen.alternate
         dirty_add = screen.dirty.add
-        cells_cache = self._cells_cache
+        cells_cache = LAYOUTS
         reset_sgr = self._reset_sgr
         charset = screen.charset  # None: text is drawn as it is
         # "fresh": the cursor's line was blanked by a scroll in this call and only written left to right
@@ -349,7 +348,7 @@ class TerminalStream:
                     else:
                         cells = cells_cache.get(text)
                         if cells is None:
-                            cells = self._layout(text)
+                            cells = layout(text)
                         end = x + len(cells) if cells is not None else MAX_COLS + cols
                     if x >= cols and end <= 2 * cols and autowrap and not insert_mode:
                         # A wrap is pending and the text fits on the next line: wrap here, as _write_cells
@@ -520,15 +519,6 @@ class TerminalStream:
     def _draw_literally(self, text: str) -> None:
         """Draw *text* token by token (no runs, no plain lines kept as text)."""
         self._run(LITERAL_TOKEN_RE.split(text))
-
-    def _layout(self, text: str) -> str | None:
-        """Cells of a non-ASCII run (None: it has zero-width characters), remembered: log lines repeat."""
-        cells = to_cells(text if is_nfc(text) else nfc(text))
-        if cells is not None:
-            if len(self._cells_cache) >= 4096:
-                self._cells_cache.clear()
-            self._cells_cache[text] = cells
-        return cells
 
     def _sgr_token(self, style: Style, token: str) -> Style:
         """The style after an SGR token that is not in the caches yet. 24-bit colours in the plain form

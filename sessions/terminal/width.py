@@ -144,6 +144,23 @@ def to_cells(text: str) -> str | None:
     return None if ZERO_MARK in cells else cells
 
 
+#: Layouts of non-ASCII runs of text (``layout``); bounded, started over when full.
+LAYOUTS: dict[str, str] = {}
+
+
+def layout(text: str) -> str | None:
+    """``to_cells(nfc(text))``, remembered when it lays out (None: it has zero-width characters): the rows a
+    log or a full-screen program writes repeat."""
+    cells = LAYOUTS.get(text)
+    if cells is None:
+        cells = to_cells(text if is_nfc(text) else nfc(text))
+        if cells is not None:
+            if len(LAYOUTS) >= 4096:
+                LAYOUTS.clear()
+            LAYOUTS[text] = cells
+    return cells
+
+
 def fits(text: str, cols: int) -> bool:
     """Whether printable NFC *text* without zero-width characters takes at most *cols* cells."""
     n = len(text)

@@ -17,7 +17,7 @@ from sessions.terminal.deferred import ERASE_TO_END, SGR_RE, style_after
 from sessions.terminal.rowwrites import CUP, MOVES_RE, PIECES_RE, Written
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.style import Style
-from sessions.terminal.width import SPACING_RUN, nfc, to_cells
+from sessions.terminal.width import SPACING_RUN, layout
 
 _PIECE = f"(?:\x1b\\[(?:[0-9;:]*+m|[0-9]{{0,3}}C|[0-9]{{1,3}};[0-9]{{1,3}}H|K)|\r\n|{SPACING_RUN})"
 #: What may follow the CUP a token starts with: text, SGR or CUF.
@@ -45,7 +45,7 @@ def _width(text: str) -> int | None:
             if piece[-1] == "C":
                 total += int(piece[2:-1] or 1) or 1
         elif piece:
-            cells = piece if piece.isascii() else to_cells(nfc(piece))
+            cells = piece if piece.isascii() else layout(piece)
             if cells is None:
                 return None
             total += len(cells)
@@ -122,7 +122,7 @@ def write(
                 screen.style = written.start(i)
                 run(written.pieces()[i])
                 x, y = screen.cursor_x, screen.cursor_y
-                written = Written(token, screen.style)  # (the same pieces, from the style it left)
+                written = Written(token, screen.style, written.pieces(), i + 1)  # (on from the style it left)
         if i == last:
             break
         move = cells[i + 1]

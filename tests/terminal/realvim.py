@@ -1,4 +1,5 @@
-"""Real vim in a 120x40 pty: every byte it writes while it is sent keys (tests, bench/data/real_vim.bin).
+"""Real programs in a 120x40 pty: every byte they write while they are sent keys (vim: tests,
+bench/data/real_vim.bin; less, top and vim otherwise: tests/terminal/test_rowwrites.py).
 
 vim runs with no vimrc (``-u NONE``), syntax colours and line numbers, ``TERM=xterm-256color``, read-only
 on a Python source file of this repository. After a second for its first screen, each key is sent 20 ms
@@ -26,17 +27,16 @@ OPTIONS = ("-u", "NONE", "-i", "NONE", "-N", "-n", "-R", "-c", "syntax on", "-c"
 
 def capture_vim(keys: Iterable[bytes], home: Path, source: Path = SOURCE) -> bytes:
     """Run vim on *source* (``HOME`` = *home*), send each of *keys*, return every byte it wrote."""
+    return capture(["vim", *OPTIONS, str(source)], [*keys, b":q!\r"], home)
+
+
+def capture(argv: list[str], keys: Iterable[bytes], home: Path) -> bytes:
+    """Run *argv* in a 120x40 pty (``HOME`` = *home*), send each of *keys* 20 ms apart after a second for
+    its first screen, return every byte it wrote (until 0.3 s after the last key)."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "HOME": str(home)}
-    process = subprocess.Popen(
-        ["vim", *OPTIONS, str(source)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-    )
+    process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
     out = bytearray()
 
@@ -46,7 +46,7 @@ def capture_vim(keys: Iterable[bytes], home: Path, source: Path = SOURCE) -> byt
             if select.select([master], [], [], 0.01)[0]:
                 try:
                     out.extend(os.read(master, 65536))
-                except OSError:  # vim has gone
+                except OSError:  # the program has gone
                     return
 
     try:
@@ -54,7 +54,6 @@ def capture_vim(keys: Iterable[bytes], home: Path, source: Path = SOURCE) -> byt
         for key in keys:
             os.write(master, key)
             read_for(0.02)
-        os.write(master, b":q!\r")
         read_for(0.3)
     finally:
         process.kill()

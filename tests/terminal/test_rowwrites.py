@@ -7,10 +7,15 @@ scrollback, cursor, style, saved cursors and modes must be equal, with reads cut
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sessions.terminal import TerminalScreen, TerminalStream
+from sessions.terminal import TerminalScreen, TerminalStream, rowwrites
+from tests.terminal.realvim import OPTIONS, capture
 from tests.terminal.test_shortcuts import _compare, _compound, _idempotent, _repeated, _sgr
 
 #: Text of every width: ASCII, wide (Korean, CJK), box drawing, a combining mark (ends the token), emoji,
@@ -103,3 +108,75 @@ def test_a_vim_page_is_one_token_noted_on_its_rows():
     assert screen.buffer[2].styles[0].fg != screen.buffer[2].styles[13].fg
     assert (screen.cursor_x, screen.cursor_y) == (8, 2)
     _compare("\x1b[?1049h\x1b[H\x1b[2J" + page, 40, 8, 0, [17, 60, 61, 62])
+
+
+def _korean_file(folder: Path) -> Path:
+    path = folder / "korean.txt"
+    lines = (
+        f"{n:3d} 디스크 검사를 시작합니다 — 網路連線已中斷 バックアップ {'가나다라' * (n % 9)} end"
+        for n in range(300)
+    )
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _coloured_file(folder: Path) -> Path:
+    path = folder / "coloured.txt"
+    lines = (
+        f"\x1b[3{n % 8}m{n:4d}\x1b[0m \x1b[1merror\x1b[22m {'x' * (n % 100)} 한국어 {n}" for n in range(400)
+    )
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+_VIM = ["vim", *OPTIONS]
+_EDITS = [b"gg", b"dd", b"u", b"yyp" * 5, b":q!\r"]
+#: Real programs as they draw (no vimrc): vim over Korean and CJK text without wrapping, scrolled sideways
+#: and paged; vim typing Korean in insert mode, deleting, undoing, pasting; less with colours, searching;
+#: top refreshing every 0.2 s and switching its views.
+_PROGRAMS = {
+    "vim-korean-nowrap": (
+        lambda folder: [*_VIM, "-c", "set nowrap", str(_korean_file(folder))],
+        [b"j"] * 50 + [b"zl"] * 20 + [b"\x04"] * 4 + [b"G", b"gg", b"$", b":q!\r"],
+    ),
+    "vim-insert": (
+        lambda folder: [*_VIM, str(folder / "new.py")],
+        [b"i", *(c.encode() for c in "def hello(name):\r    print(f'안녕 {name}')\r" * 4), b"\x1b", *_EDITS],
+    ),
+    "less-colours": (
+        lambda folder: ["less", "-R", str(_coloured_file(folder))],
+        [b" "] * 8 + [b"j"] * 30 + [b"b"] * 3 + [b"/error\r", b"n", b"G", b"g", b"q"],
+    ),
+    "top": (lambda folder: ["top", "-d", "0.2"], [b"1", b"c", b"M", b"P", b"z", b"x", b"b", b"q"]),
+}
+
+
+@pytest.mark.parametrize("name", list(_PROGRAMS))
+def test_real_programs_change_speed_only(name, tmp_path):
+    argv_for, keys = _PROGRAMS[name]
+    argv = argv_for(tmp_path)
+    if shutil.which(argv[0]) is None:
+        pytest.skip(f"{argv[0]} is not installed")
+    data = capture(argv, keys, tmp_path).decode("utf-8", "replace")
+    assert len(data) > 5000, "the program drew next to nothing"
+    for size in (len(data), 32768, 4096, 997, 61):  # one read, reads cut anywhere
+        _compare(data, 120, 40, 1000, list(range(size, len(data), size)))
+
+
+def test_a_token_of_rows_that_reach_the_margin_is_cut_once(monkeypatch):
+    """Rows the ordinary way takes over (each reaches the last column) share the token's pieces: cut once,
+    not once a row (a token of many was cut again for each)."""
+    cuts: list[str] = []
+    moves = rowwrites.MOVES_RE
+
+    class Counting:
+        def split(self, text: str) -> list[str]:
+            cuts.append(text)
+            return moves.split(text)
+
+    monkeypatch.setattr(rowwrites, "MOVES_RE", Counting())
+    screen = TerminalScreen(20, 10)
+    token = "".join(f"\x1b[{n % 10 + 1};1H~" + " " * 19 for n in range(200))
+    TerminalStream(screen).feed_text("\x1b[?1049h" + token)
+    assert len(cuts) <= 1
+    assert screen.buffer[0].text == "~" + " " * 19
