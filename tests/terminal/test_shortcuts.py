@@ -554,7 +554,12 @@ def _recorded_runs(monkeypatch: pytest.MonkeyPatch, stream: TerminalStream) -> l
     """What *stream* runs from now on (each split it runs, as it runs it)."""
     ran: list[list[str]] = []
     run = stream._run
-    monkeypatch.setattr(stream, "_run", lambda parts: (ran.append(list(parts)), run(parts))[1])
+
+    def recording(parts: list[str]) -> None:
+        ran.append(list(parts))
+        run(parts)
+
+    monkeypatch.setattr(stream, "_run", recording)
     return ran
 
 
