@@ -6,7 +6,6 @@ profile with a check that would take a minute; the technician clicks Run, then S
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 import asyncssh
@@ -21,6 +20,7 @@ from sessions.diagnostics.runner import STOPPED, DiagnosticsEvent, Interrupted
 from sessions.paths import app_dirs
 from sessions.recording import DeviceInfo, Recorder, open_record
 from tests.console.conftest import QtLoop, until
+from tests.processes import running
 
 SLOW = "sleep 60.321"
 PROFILE = f"""
@@ -41,15 +41,6 @@ parser = "version"
 commands = ["uname -s"]
 timeout = 10
 """
-
-
-def _running(argv: list[str]) -> bool:
-    want = ("\0".join(argv) + "\0").encode()
-    for entry in Path("/proc").iterdir():
-        with contextlib.suppress(OSError):
-            if entry.name.isdigit() and (entry / "cmdline").read_bytes() == want:
-                return True
-    return False
 
 
 @pytest.fixture
@@ -86,7 +77,7 @@ def test_stop_sends_int_to_the_running_check_and_the_record_names_it(
             panel.set_runner(runner)
             assert not panel.stop_button.isEnabled()  # nothing runs yet
             qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
-            await until(lambda: _running(SLOW.split()), what="the slow check on the device")
+            await until(lambda: running(SLOW.split()), what="the slow check on the device")
             assert panel.stop_button.isEnabled()
             finished: list[int] = []
             panel.run_finished.connect(finished.append)
@@ -99,7 +90,7 @@ def test_stop_sends_int_to_the_running_check_and_the_record_names_it(
             assert slow.error == "killed by signal INT"  # the command got INT; its channel was not closed
             assert results["later"].results[0].error == STOPPED  # and nothing started after Stop
             assert [e for e in seen if isinstance(e, Interrupted)] == [Interrupted(SLOW)]
-            assert not _running(SLOW.split())
+            assert not running(SLOW.split())
             assert panel.run_button.isEnabled()  # a new run may start
         finally:
             conn.close()

@@ -7,7 +7,6 @@ the same requests against a real sshd where the answer is compared. The customer
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import signal
 import subprocess
@@ -22,6 +21,7 @@ from asyncssh.packet import UInt32
 from sessions.agent.signals import ALLOWED, CommandControl, Refusal, exit_signal_name
 from sessions.relay.client import JoinOptions, connect_by_code
 from sessions.relay.server import Relay
+from tests.processes import running
 from tests.relay.test_stock_clients import _config
 
 READY = "echo ready; sleep 60"  # for a break, which reaches nobody: no race with the signal
@@ -72,21 +72,12 @@ def _sleep() -> str:
     return f"sleep 60.{next(_count):03d}"
 
 
-def _running(argv: list[str]) -> bool:
-    want = ("\0".join(argv) + "\0").encode()
-    for entry in Path("/proc").iterdir():
-        with contextlib.suppress(OSError):
-            if entry.name.isdigit() and (entry / "cmdline").read_bytes() == want:
-                return True
-    return False
-
-
 async def _started(conn: asyncssh.SSHClientConnection, command: str, **options: Any) -> Any:
     """The command's process once it runs: a sleep is seen in /proc, a script prints 'ready'."""
     process = await conn.create_process(command, **options)
     if command.startswith("sleep "):
         for _ in range(300):
-            if _running(command.split()):
+            if running(command.split()):
                 return process
             await asyncio.sleep(0.05)
         raise AssertionError(f"{command} did not start")
