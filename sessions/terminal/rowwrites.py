@@ -73,6 +73,11 @@ def _is_text(write: Write) -> bool:
     return write[1].__class__ is Written and write[2] % 2 == 0
 
 
+def cuf_count(parameter: str) -> int:
+    """The cells a CUF with this parameter moves over (none or 0 is one)."""
+    return int(parameter or 1) or 1
+
+
 def fix_edges(chars: list[str], start: int, end: int) -> None:
     """After cells [start, end) of a row are overwritten, blank the orphaned halves of wide characters."""
     if 0 < start < len(chars) and chars[start] == STUB:
@@ -129,7 +134,7 @@ def _draw(chars: list[str], styles: list[Style], x: int, text: str, style: Style
             if piece[-1] == "m":
                 style = style_after_sgr(style, piece)
             else:
-                x += int(piece[2:-1] or 1) or 1
+                x += cuf_count(piece[2:-1])
         elif piece:
             cells = piece if piece.isascii() else layout(piece) or ""
             end = x + len(cells)

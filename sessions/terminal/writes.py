@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from sessions.terminal.deferred import ERASE_TO_END, SGR_RE, style_after
-from sessions.terminal.rowwrites import CUP, MOVES_RE, PIECES_RE, Written
+from sessions.terminal.rowwrites import CUP, MOVES_RE, PIECES_RE, Written, cuf_count
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.style import Style
 from sessions.terminal.width import SPACING_RUN, layout
@@ -43,7 +43,7 @@ def _width(text: str) -> int | None:
     for i, piece in enumerate(PIECES_RE.split(text)):
         if i % 2:
             if piece[-1] == "C":
-                total += int(piece[2:-1] or 1) or 1
+                total += cuf_count(piece[2:-1])
         elif piece:
             cells = piece if piece.isascii() else layout(piece)
             if cells is None:
@@ -66,7 +66,7 @@ def _cup(token: str) -> tuple[int, int]:
 
 
 def _spaces(match: re.Match[str]) -> str:
-    return " " * (int(match[1] or 1) or 1)
+    return " " * cuf_count(match[1])
 
 
 def _style_after(style: Style, token: str) -> Style:
