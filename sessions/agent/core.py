@@ -53,6 +53,7 @@ from sessions.relay import protocol
 from sessions.relay.protocol import Reason
 from sessions.ssh.hostkeys import HostKeyTrust
 from sessions.ssh.target import Target
+from sessions.transports import abort
 from sessions.vendor import Vendor
 from sessions.visible import visible
 
@@ -478,7 +479,7 @@ class Agent:
 
     def _drop_legs(self) -> None:
         for leg in self._legs:
-            leg.abort()
+            abort(leg)
         self._legs.clear()
 
     # --- inside the session ----------------------------------------------------------------------

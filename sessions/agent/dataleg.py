@@ -18,6 +18,7 @@ from typing import Any, cast
 import asyncssh
 
 from sessions.errors import SessionClosedError
+from sessions.transports import abort
 
 MAGIC = b"VZLEG1 "
 LINE_MAX = 512
@@ -107,7 +108,7 @@ class _Opening(asyncio.Protocol):
 
     def _fail(self, detail: str) -> None:
         if self.transport is not None:
-            self.transport.abort()
+            abort(self.transport)
         if not self.done.done():
             self.done.set_exception(leg_failed(detail))
 
@@ -144,7 +145,7 @@ async def open_leg(offer: LegOffer, token: str, timeout: float = 10.0) -> tuple[
             early = await opening.done
     except TimeoutError:
         if opening is not None and opening.transport is not None:
-            opening.transport.abort()
+            abort(opening.transport)
         raise leg_failed("no answer in time") from None  # the token may have gone out: no fallback
     except OSError as exc:
         # Only a connection that never opened falls back: no token went out, so the relay cannot have

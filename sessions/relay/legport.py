@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sessions.relay.gate import Gate
+from sessions.transports import abort
 
 TLS_RECORD_HANDSHAKE = 0x16  # the first byte of a TLS ClientHello
 
@@ -34,7 +35,7 @@ class Waiting:
 
     def abort(self) -> None:
         if self.leg is not None and self.leg.transport is not None:
-            self.leg.transport.abort()
+            abort(self.leg.transport)
         elif self.sock is not None:
             self.port.drop(self)
 
