@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_frozen_build_passes_self_test(tmp_path: Path) -> None:
-    if shutil.which("pyinstaller") is None and os.environ.get("CI") != "true":
+    if importlib.util.find_spec("PyInstaller") is None and os.environ.get("CI") != "true":
         pytest.skip("PyInstaller is not installed (pip install -e '.[build]')")
     subprocess.run(
         [

@@ -6,9 +6,9 @@ Size and start time are printed (-s shows them), not asserted: docs/relay-protoc
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def frozen_agent(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("pyinstaller") is None and os.environ.get("CI") != "true":
+    if importlib.util.find_spec("PyInstaller") is None and os.environ.get("CI") != "true":
         pytest.skip("PyInstaller is not installed (pip install -e '.[build]')")
     where = tmp_path_factory.mktemp("agent-build")
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR"]
