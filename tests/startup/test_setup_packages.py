@@ -81,31 +81,45 @@ def _owners(libraries: set[str]) -> dict[str, str]:
     return owners
 
 
-def _installed() -> dict[str, tuple[str, str]]:
-    """Installed package -> (its Depends and Pre-Depends, its Priority)."""
+_NAMES_RE = re.compile(r"(?:^|[,|])\s*([a-z0-9][a-z0-9+.-]+)")
+
+
+def _installed() -> tuple[dict[str, tuple[str, str]], dict[str, set[str]]]:
+    """Installed package -> (its Depends and Pre-Depends, its Priority); and name -> the installed packages
+    that are it or provide it (Debian 13 and Ubuntu 24.04: libglib2.0-0t64 provides libglib2.0-0)."""
     out = subprocess.run(
-        ["dpkg-query", "-W", "-f=${Package}\\t${Depends},${Pre-Depends}\\t${Priority}\\n"],
+        [
+            "dpkg-query",
+            "-W",
+            "-f=${db:Status-Abbrev}\\t${Package}\\t${Depends},${Pre-Depends}\\t${Priority}\\t${Provides}\\n",
+        ],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    table = {}
+    table, names = {}, {}
     for line in out.splitlines():
-        package, depends, priority = line.split("\t")
+        status, package, depends, priority, provides = line.split("\t")
+        if not status.startswith("ii"):
+            continue
         table[package] = (depends, priority)
-    return table
+        for name in [package, *_NAMES_RE.findall(provides)]:
+            names.setdefault(name, set()).add(package)
+    return table, names
 
 
-def _with_dependencies(packages: set[str], installed: dict[str, tuple[str, str]]) -> set[str]:
-    """*packages* and everything they depend on (Depends and Pre-Depends, every alternative), installed."""
+def _with_dependencies(
+    packages: set[str], installed: dict[str, tuple[str, str]], names: dict[str, set[str]]
+) -> set[str]:
+    """The installed packages that are or provide *packages*, and everything they depend on (Depends and
+    Pre-Depends, every alternative)."""
     seen: set[str] = set()
     todo = list(packages)
     while todo:
-        package = todo.pop()
-        if package in seen or package not in installed:
-            continue
-        seen.add(package)
-        todo += re.findall(r"(?:^|[,|])\s*([a-z0-9][a-z0-9+.-]+)", installed[package][0])
+        for package in names.get(todo.pop(), ()):
+            if package not in seen:
+                seen.add(package)
+                todo += _NAMES_RE.findall(installed[package][0])
     return seen
 
 
@@ -113,8 +127,8 @@ def test_app_packages_cover_what_qt_links():
     """Every system library Qt loads comes from an --app package, their dependencies, or Debian's base."""
     libraries = _linked_system_libraries(_qt_files())
     assert libraries, "ldd found no system library: is PySide6 installed?"
-    installed = _installed()
-    covered = _with_dependencies(_app_packages(), installed)
+    installed, names = _installed()
+    covered = _with_dependencies(_app_packages(), installed, names)
     missing = {
         library: owner
         for library, owner in _owners(libraries).items()
