@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -377,11 +378,13 @@ class Relay:
             self.book.close_all()
         if self.legs is not None:
             await self.legs.close()
-        if self._server is not None:
-            self._server.close()  # stops listening only: asyncssh leaves the connections open
-            await self._server.wait_closed()
-            self._server = None
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()  # stops listening only: asyncssh leaves the connections open
         await self._close_connections()
+        if server is not None:  # (from Python 3.12 on this waits for every connection it accepted to end)
+            with contextlib.suppress(TimeoutError):  # (all were cut above: never hang a stop on one)
+                await asyncio.wait_for(server.wait_closed(), 5)
         for task in (self._gate_task, self._minute_task):
             if task is not None:
                 task.cancel()
