@@ -42,6 +42,7 @@ def _numeric() -> list[tuple[str, argparse.Action]]:
     return found
 
 
+REQUIRED = {"relay_agents": ["--relay-port", "2222"]}  # what a script cannot run without
 RELAY_PAIRS_DEST = {"pairs"}  # bench/relay.py's --pairs is a list of counts: its own test below
 NUMERIC = [(s, a) for s, a in _numeric() if not (s == "relay" and a.dest == "pairs")]
 RANGED = [(s, a) for s, a in NUMERIC if isinstance(a.type, Number)]
@@ -63,9 +64,12 @@ def test_every_script_builds_its_parser_apart(script: str) -> None:
 def test_the_walk_finds_the_scripts_and_their_numbers() -> None:
     assert {"escalation", "records", "terminal_ingest", "relay_cluster", "relay"} <= set(SCRIPTS)
     names = {_id(s, a) for s, a in NUMERIC}
-    assert {"escalation --rounds", "records --size-mb", "terminal_ingest --runs", "relay_agents --relay-port"} <= (
-        names
-    )
+    assert {
+        "escalation --rounds",
+        "records --size-mb",
+        "terminal_ingest --runs",
+        "relay_agents --relay-port",
+    } <= names
     assert len(NUMERIC) >= 30
 
 
@@ -91,7 +95,9 @@ def test_the_range_is_in_the_help_and_the_default_inside_it(script: str, action:
     assert 0 <= number.low <= number.high < 10**12
     assert number.range_text in (action.help or ""), f"{_id(script, action)}: say '{number.range_text}'"
     if action.default is not None:
-        assert number(_shown(action.default)) == action.default, f"{_id(script, action)}: default out of range"
+        assert number(_shown(action.default)) == action.default, (
+            f"{_id(script, action)}: default out of range"
+        )
 
 
 SWEEP = [
@@ -110,7 +116,7 @@ def test_every_range_refuses_nonsense_saying_the_range(
     option = max(action.option_strings, key=len)
     number = cast("Number", action.type)
     with pytest.raises(SystemExit) as stop:
-        _parser(script).parse_args([f"{option}={value}"])
+        _parser(script).parse_args([*REQUIRED.get(script, []), f"{option}={value}"])
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert re.search(rf"argument \S*{option}\b", err) and f"from {number.range_text}" in err, err
@@ -122,7 +128,8 @@ def test_both_ends_are_accepted(script: str, action: argparse.Action) -> None:
     number = cast("Number", action.type)
     option = max(action.option_strings, key=len)
     for value in (number.low, number.high):
-        assert getattr(_parser(script).parse_args([option, _shown(value)]), action.dest) == value
+        args = _parser(script).parse_args([*REQUIRED.get(script, []), option, _shown(value)])
+        assert getattr(args, action.dest) == value
 
 
 def test_the_relay_bench_pairs_are_a_list_of_counts(capsys: pytest.CaptureFixture[str]) -> None:
