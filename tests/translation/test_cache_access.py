@@ -58,7 +58,7 @@ def _a_cache(folder: Path) -> Path:
     cache = TranslationCache(path)
     cache.put("libre", "en", "ko", "bye", "annyeong")
     cache.close()
-    for extra in folder.glob("*-wal"):
+    for extra in [*folder.glob("*-wal"), *folder.glob("*-shm")]:
         extra.unlink()
     path.chmod(0o666)
     return path
