@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from console.commands.argtypes import count
 from sessions import codes
 from sessions.cluster.registry import Registry
 from sessions.team.migrations import open_database
@@ -47,12 +48,27 @@ def _timed(threads: int, count: int, step: Callable[[int, int], None]) -> list[f
     return times
 
 
-def main() -> None:
+CLAIMS = count(1, 1_000_000, unit="claims")
+THREADS = count(1, 256, unit="threads")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--claims", type=int, default=500)
+    parser.add_argument(
+        "--claims", type=CLAIMS, default=500, help=f"claims per part ({CLAIMS.range_text}; default 500)"
+    )
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--threads", type=int, default=3)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--threads",
+        type=THREADS,
+        default=3,
+        help=f"threads claiming at once ({THREADS.range_text}; default 3)",
+    )
+    return parser
+
+
+def main() -> None:
+    args = build_parser().parse_args()
     with contextlib.ExitStack() as stack:
         base = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         url = f"sqlite:///{base / 'bench.sqlite3'}"

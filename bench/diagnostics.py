@@ -25,6 +25,7 @@ import asyncssh
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from console.commands.argtypes import count
 from sessions.diagnostics import DiagnosticsRunner, load_profile
 from tests.sshd import Sshd, run_sshd
 
@@ -79,11 +80,20 @@ async def bench(sshd: Sshd, rounds: int, folder: Path) -> tuple[list[float], lis
     return our_times, ref_times, commands
 
 
-def main() -> int:
+ROUNDS = count(1, 1_000, unit="rounds")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--rounds", type=ROUNDS, default=5, help=f"runs of each side ({ROUNDS.range_text}; default 5)"
+    )
     parser.add_argument("--test-sshd", action="store_true", help="the tests' sshd config, not Debian's")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> int:
+    args = build_parser().parse_args()
     with tempfile.TemporaryDirectory() as tmp, run_sshd(Path(tmp) / "sshd", stock=not args.test_sshd) as sshd:
         our_times, ref_times, commands = asyncio.run(bench(sshd, args.rounds, Path(tmp)))
     ours_median, ref_median = statistics.median(our_times), statistics.median(ref_times)

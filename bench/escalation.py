@@ -24,6 +24,7 @@ from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from console.commands.argtypes import count
 from sessions.escalation import BundleRequest, CollectLimits, Consent, LogSpec, build_bundle, collect_logs
 from sessions.ssh import HostKeyTrust, Target, connect
 from tests.sshd import run_sshd
@@ -158,12 +159,35 @@ def _openssh_cipher(base: list[str], batch: Path, login: str) -> str:
     return found.group(1) if found else "?"
 
 
-def main() -> int:
+LOGS_MB = count(1, 65_536, unit="MB")
+ROUNDS = count(1, 100, unit="rounds")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--mb", type=int, default=200, help="size of the generated logs for the build")
-    parser.add_argument("--sftp-mb", type=int, default=100, help="how much of them to collect over SFTP")
-    parser.add_argument("--rounds", type=int, default=3, help="runs of each side (medians are compared)")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--mb",
+        type=LOGS_MB,
+        default=200,
+        help=f"size of the generated logs for the build ({LOGS_MB.range_text} MB; default 200)",
+    )
+    parser.add_argument(
+        "--sftp-mb",
+        type=LOGS_MB,
+        default=100,
+        help=f"how much of them to collect over SFTP ({LOGS_MB.range_text} MB; default 100)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=ROUNDS,
+        default=3,
+        help=f"runs of each side, medians compared ({ROUNDS.range_text}; default 3)",
+    )
+    return parser
+
+
+def main() -> int:
+    args = build_parser().parse_args()
     with tempfile.TemporaryDirectory(prefix="vz-bench-") as tmp:
         work = Path(tmp)
         logs = work / "logs"

@@ -26,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from console.commands.argtypes import count
 from sessions.errors import DeliveryError
 from sessions.escalation import parse_destination, read_manifest
 from sessions.escalation.delivery.https import HttpsDeliverer
@@ -104,10 +105,22 @@ async def flood_then_deliver(folder: Path, deliverer: HttpsDeliverer, port: int,
         sock.close()
 
 
-async def main() -> None:
+UNPACKED_MB = count(1, 65_536, unit="MB")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-unpacked-mb", type=int, default=1024)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--max-unpacked-mb",
+        type=UNPACKED_MB,
+        default=1024,
+        help=f"the HQ server's unpacked-size limit ({UNPACKED_MB.range_text} MB; default 1024)",
+    )
+    return parser
+
+
+async def main() -> None:
+    args = build_parser().parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         tls = make_tls(folder)

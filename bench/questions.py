@@ -17,6 +17,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from console.commands.argtypes import count
 from sessions.agent.core import Agent, AgentConfig
 from sessions.agent.events import ChatReceived, QuestionAsked
 from sessions.archive import open_index
@@ -99,11 +100,29 @@ def queue_query(folder: Path, records: int) -> tuple[float, float, int]:
     return indexed, statistics.median(times), len(rows)
 
 
+ASKS = count(1, 100_000, unit="questions")
+RECORDS = count(1, 1_000_000, unit="records")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--asks",
+        type=ASKS,
+        default=200,
+        help=f"questions asked and answered ({ASKS.range_text}; default 200)",
+    )
+    parser.add_argument(
+        "--records",
+        type=RECORDS,
+        default=2000,
+        help=f"records in the queue's index ({RECORDS.range_text}; default 2000)",
+    )
+    return parser
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--asks", type=int, default=200)
-    parser.add_argument("--records", type=int, default=2000)
-    args = parser.parse_args()
+    args = build_parser().parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         asks, chats = asyncio.run(round_trips(Path(tmp), args.asks))
         ask_ms, chat_ms = statistics.median(asks) * 1000, statistics.median(chats) * 1000

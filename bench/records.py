@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.review import line_pool, write_session
+from console.commands.argtypes import count, megabytes
 from sessions.archive import ArchiveIndex
 from sessions.recording import iter_records
 from sessions.recording.meta import read_meta
@@ -125,12 +126,28 @@ def hostile(base: Path, sample: Path) -> None:
     print(f"events.jsonl as a FIFO: refused in {millis:.1f} ms: {report.summary()}")
 
 
-def main() -> int:
+SESSIONS = count(1, 1_000_000, unit="sessions")
+SIZE_MB = megabytes(0.01, 65_536)
+SEED = count(0, 4_294_967_295, unit="seed values")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=2000)
-    parser.add_argument("--size-mb", type=float, default=200)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--sessions", type=SESSIONS, default=2000, help=f"records made ({SESSIONS.range_text}; default 2000)"
+    )
+    parser.add_argument(
+        "--size-mb",
+        type=SIZE_MB,
+        default=200.0,
+        help=f"terminal text in all ({SIZE_MB.range_text} MB; default 200)",
+    )
+    parser.add_argument("--seed", type=SEED, default=7, help=f"random seed ({SEED.range_text}; default 7)")
+    return parser
+
+
+def main() -> int:
+    args = build_parser().parse_args()
     base = Path(tempfile.mkdtemp(prefix="vz-records-bench-"))
     archive, db = base / "archive", base / "index.sqlite3"
     rng = random.Random(args.seed)

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import relay_load  # noqa: E402
+from console.commands.argtypes import count  # noqa: E402
 from sessions import eventloop  # noqa: E402
 from tests.sshd import free_port, keygen, run_sshd  # noqa: E402
 
@@ -420,18 +421,34 @@ def scale(folder: Path, technicians: Path, tech_key: Path, idle: int, levels: li
         relay.stop()
 
 
-def main() -> None:
+PAIRS = count(1, 100_000, unit="pairs")
+
+
+def pair_levels(text: str) -> list[int]:
+    """Active-pair levels written 50,100,200: each one a count of PAIRS."""
+    return [PAIRS(level) for level in text.split(",")]
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer samples and agents (a smoke run)")
     parser.add_argument("--only", choices=("compare", "scale"), help="run one half only")
-    parser.add_argument("--pairs", help="active-pair levels to try, e.g. 50,100,200 (default 200, quick 20)")
+    parser.add_argument(
+        "--pairs",
+        type=pair_levels,
+        help=f"active-pair levels to try, e.g. 50,100,200, each {PAIRS.range_text} (default 200, quick 20)",
+    )
     parser.add_argument("--pin", action="store_true", help="relay on CPU 0, everything else on CPU 1")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = build_parser().parse_args()
     samples, rounds, idle, levels, seconds = (
         (100, 1, 100, [20], 3) if args.quick else (500, 3, 1000, [200], 10)
     )
     if args.pairs:
-        levels = [int(n) for n in args.pairs.split(",")]
+        levels = args.pairs
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         # `valuezone connect` (the fast paths' ProxyCommand) keeps the relay's key and the pins here

@@ -24,6 +24,8 @@ import sessions  # noqa: F401  (before asyncssh: it quiets asyncssh's one known 
 import asyncssh
 # isort: on
 
+from console.commands.argtypes import count
+from console.commands.argtypes import port as tcp_port
 from sessions import eventloop
 from sessions.agent.dataleg import LegOffer, hand_over, open_leg
 from sessions.relay import protocol
@@ -103,15 +105,40 @@ async def _real(port: int, forward_sshd: int | None, state_dir: Path, version: i
     return agent, agent.code
 
 
-async def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--relay-port", type=int, required=True)
-    parser.add_argument("--count", type=int, default=1)
+AGENTS = count(1, 100_000, unit="agents")
+PARALLEL = count(1, 10_000, unit="connections")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--relay-port", type=tcp_port, required=True, help="the relay's agent port (1 to 65535)"
+    )
+    parser.add_argument(
+        "--count", type=AGENTS, default=1, help=f"agents to connect ({AGENTS.range_text}; default 1)"
+    )
     parser.add_argument("--real", action="store_true", help="the real agent (default: lightweight echo)")
-    parser.add_argument("--forward-sshd", type=int, help="with --real: splice to this sshd port")
-    parser.add_argument("--parallel", type=int, default=20)
-    parser.add_argument("--protocol", type=int, choices=(1, 2), default=protocol.PROTOCOL_VERSION)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--forward-sshd", type=tcp_port, help="with --real: splice to this sshd port (1 to 65535)"
+    )
+    parser.add_argument(
+        "--parallel",
+        type=PARALLEL,
+        default=20,
+        help=f"connections opened at once ({PARALLEL.range_text}; default 20)",
+    )
+    parser.add_argument(
+        "--protocol",
+        type=int,
+        choices=(1, 2),
+        default=protocol.PROTOCOL_VERSION,
+        help=f"1: sessions inside the SSH links; 2: on data legs (default {protocol.PROTOCOL_VERSION})",
+    )
+    return parser
+
+
+async def main() -> None:
+    args = build_parser().parse_args()
     gate = asyncio.Semaphore(args.parallel)
     state = tempfile.TemporaryDirectory()
 

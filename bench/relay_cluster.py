@@ -37,6 +37,7 @@ import asyncssh
 # isort: on
 
 from bench.relay_agents import Echo, leg_echo, read_claims
+from console.commands.argtypes import count, seconds
 from sessions import codes
 from sessions.agent.dataleg import LegOffer
 from sessions.relay import protocol
@@ -291,12 +292,24 @@ async def run(args: argparse.Namespace, base: Path, db_url: str) -> None:
               f"{elapsed:.0f} s = {rate:.0f}/s (relay 0's are lost with it)")  # fmt: skip
 
 
-def main() -> None:
+AGENTS = count(3, 100_000, unit="agents")  # a third of the pairs claim on another relay: at least 3
+PAIRS = count(3, 100_000, unit="pairs")
+ECHOES = count(0, 100_000, unit="keystrokes")
+WINDOW = seconds(1, 3_600)
+TYPING = seconds(1, 3_600)
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agents", type=int, default=1000)
-    parser.add_argument("--pairs", type=int, default=200)
+    parser.add_argument("--agents", type=AGENTS, default=1000, help=f"idle agents ({AGENTS.range_text})")
+    parser.add_argument("--pairs", type=PAIRS, default=200, help=f"active pairs ({PAIRS.range_text})")
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--window", type=float, default=90.0, help="seconds the killed relay's agents get")
+    parser.add_argument(
+        "--window",
+        type=WINDOW,
+        default=90.0,
+        help=f"seconds the killed relay's agents get ({WINDOW.range_text})",
+    )
     parser.add_argument(
         "--protocol",
         type=int,
@@ -304,8 +317,18 @@ def main() -> None:
         default=protocol.PROTOCOL_VERSION,
         help="2: sessions on the agents' data legs (default); 1: inside their SSH links",
     )
-    parser.add_argument("--echoes", type=int, default=20, help="keystrokes echoed per pair as it is paired")
-    parser.add_argument("--seconds", type=float, default=10.0, help="all pairs typing at once, this long")
+    parser.add_argument(
+        "--echoes",
+        type=ECHOES,
+        default=20,
+        help=f"keystrokes echoed per pair as it is paired ({ECHOES.range_text})",
+    )
+    parser.add_argument(
+        "--seconds",
+        type=TYPING,
+        default=10.0,
+        help=f"all pairs typing at once, this long ({TYPING.range_text})",
+    )
     parser.add_argument(
         "--claims",
         choices=("leg", "channel"),
@@ -313,7 +336,11 @@ def main() -> None:
         help="leg: technicians bring their own data leg (the console's way, default); channel: the session "
         "inside their SSH channel (`ssh -J`)",
     )
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = build_parser().parse_args()
     args.pairs = min(args.pairs, args.agents)
     print(f"run: 3 relays, {args.agents} idle agents, {args.pairs} active pairs, database {args.db}, "
           f"protocol {args.protocol}, claims {args.claims}, {args.echoes} echoes per pair, "

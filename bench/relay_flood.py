@@ -34,6 +34,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from console.commands.argtypes import count
 from sessions.agent.core import Agent, AgentConfig
 from sessions.errors import SupportError
 from sessions.relay.client import JoinOptions, connect_by_code
@@ -190,12 +191,24 @@ def report(scenarios: list[Scenario]) -> None:
     )
 
 
-async def main() -> None:
+ROUNDS = count(1, 1_000, unit="rounds")
+FLOOD = count(100, 1_000_000, unit="connections")  # spread over up to ten addresses, each gets some
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--flood", type=int, default=2000, help="flood connections (default 2000)")
+    parser.add_argument(
+        "--rounds", type=ROUNDS, default=5, help=f"rounds per scenario ({ROUNDS.range_text}; default 5)"
+    )
+    parser.add_argument(
+        "--flood", type=FLOOD, default=2000, help=f"flood connections ({FLOOD.range_text}; default 2000)"
+    )
     parser.add_argument("--skip-gate-off", action="store_true", help="leave out the gate-off scenario")
-    args = parser.parse_args()
+    return parser
+
+
+async def main() -> None:
+    args = build_parser().parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         held, elsewhere = held_plan(args.flood), elsewhere_plan(args.flood)

@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from console.commands.argtypes import count, megabytes
 from sessions.archive import ArchiveIndex, search
 from sessions.recording import DeviceInfo, canonical, genesis, line_hash, record_folder
 from sessions.recording.chain import event_line, ts_at
@@ -126,15 +127,34 @@ def ripgrep_seconds(archive: Path, needle: str, runs: int = 3) -> float:
     return statistics.median(times)
 
 
-def main() -> int:
+SESSIONS = count(1, 10_000_000, unit="sessions")
+SIZE_MB = megabytes(0.01, 1_048_576)
+SEED = count(0, 4_294_967_295, unit="seed values")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=10_000)
-    parser.add_argument("--size-mb", type=float, default=1024, help="total terminal text (default 1024)")
+    parser.add_argument(
+        "--sessions",
+        type=SESSIONS,
+        default=10_000,
+        help=f"records made ({SESSIONS.range_text}; default 10000)",
+    )
+    parser.add_argument(
+        "--size-mb",
+        type=SIZE_MB,
+        default=1024.0,
+        help=f"total terminal text ({SIZE_MB.range_text} MB; default 1024)",
+    )
     parser.add_argument(
         "--keep", type=Path, help="generate into (and keep) this folder instead of a temp one"
     )
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+    parser.add_argument("--seed", type=SEED, default=7, help=f"random seed ({SEED.range_text}; default 7)")
+    return parser
+
+
+def main() -> int:
+    args = build_parser().parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="vz-review-bench-"))
     archive, db = base / "archive", base / "index.sqlite3"
     rng = random.Random(args.seed)

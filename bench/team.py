@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.review import COMMANDS, KOREAN, PLATFORMS, TECHS, line_pool, queries
+from console.commands.argtypes import count
 from sessions.archive import ArchiveIndex
 from sessions.archive import search as embedded_search
 from sessions.recording import DeviceInfo, canonical, genesis, iter_records, line_hash, record_folder
@@ -418,19 +419,49 @@ def through_relay(base: Path, url: str, asked: list[str]) -> tuple[float, float]
         relay.wait(30)
 
 
-def main() -> int:
+CONSOLES = count(1, 1_000, unit="consoles")
+RECORDS = count(1, 1_000_000, unit="records")
+KILLS = count(0, 1_000, unit="pushers")
+SESSIONS = count(1, 10_000_000, unit="sessions")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--db", default="postgresql", help="postgresql (a throwaway cluster), sqlite, or a URL"
     )
-    parser.add_argument("--consoles", type=int, default=20)
-    parser.add_argument("--records", type=int, default=250, help="records per console")
-    parser.add_argument("--kills", type=int, default=10, help="pushers killed -9 mid-upload")
-    parser.add_argument("--sessions", type=int, default=100_000, help="sessions for the search part")
+    parser.add_argument(
+        "--consoles",
+        type=CONSOLES,
+        default=20,
+        help=f"consoles pushing at once ({CONSOLES.range_text}; default 20)",
+    )
+    parser.add_argument(
+        "--records",
+        type=RECORDS,
+        default=250,
+        help=f"records per console ({RECORDS.range_text}; default 250)",
+    )
+    parser.add_argument(
+        "--kills",
+        type=KILLS,
+        default=10,
+        help=f"pushers killed -9 mid-upload ({KILLS.range_text}; default 10)",
+    )
+    parser.add_argument(
+        "--sessions",
+        type=SESSIONS,
+        default=100_000,
+        help=f"sessions for the search part ({SESSIONS.range_text}; default 100000)",
+    )
     parser.add_argument("--only", choices=("push", "search"))
     parser.add_argument("--quick", action="store_true", help="2 consoles x 50 records, 2,000 sessions")
     parser.add_argument("--keep", type=Path, help="work in (and keep) this folder")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> int:
+    args = build_parser().parse_args()
     if args.quick:
         args.consoles, args.records, args.kills, args.sessions = 2, 50, 1, 2000
     base = args.keep or Path(tempfile.mkdtemp(prefix="vz-team-bench-"))

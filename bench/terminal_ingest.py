@@ -34,6 +34,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pyte
 
 from bench.terminal_streams import COLS, CONTENT, FLOODS, ROWS, mixed_log
+from console.commands.argtypes import count, megabytes
 from sessions.terminal import TerminalScreen, TerminalStream
 
 MAX_FLOOD_MS = 50.0
@@ -263,19 +264,39 @@ def _widget(args: argparse.Namespace) -> bool:
     return flood.longest_ms <= MAX_STALL_MS
 
 
-def main(argv: list[str] | None = None) -> int:
+STREAM_MB = megabytes(0.01, 4_096)
+RUNS = count(1, 100, unit="runs")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--mb", type=float, default=5.0, help="size of each content stream (the log: 4x)")
-    parser.add_argument("--pyte-mb", type=float, default=1.0, help="slice of the log given to pyte (slow)")
-    parser.add_argument("--runs", type=int, default=3, help="best of this many runs per figure")
+    parser.add_argument(
+        "--mb",
+        type=STREAM_MB,
+        default=5.0,
+        help=f"size of each content stream, the log 4x ({STREAM_MB.range_text} MB)",
+    )
+    parser.add_argument(
+        "--pyte-mb",
+        type=STREAM_MB,
+        default=1.0,
+        help=f"slice of the log given to pyte, slow ({STREAM_MB.range_text} MB)",
+    )
+    parser.add_argument(
+        "--runs", type=RUNS, default=3, help=f"best of this many runs per figure ({RUNS.range_text})"
+    )
     parser.add_argument("--no-tmux", action="store_true", help="skip the tmux reference")
     parser.add_argument("--no-widget", action="store_true", help="skip the Qt stall measurement")
     parser.add_argument("--only", choices=["content", "floods", "widget"], help="run one part")
     parser.add_argument("--stream", help="only the content streams whose name holds this (e.g. vim)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
 
     folder = Path(tempfile.mkdtemp(prefix="vz-bench-"))
     tmux = None

@@ -5,6 +5,7 @@ Only masked text is stored, so a secret that was kept out of a request is kept o
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -52,6 +53,62 @@ def _make_folder(folder: Path) -> None:
         ) from exc
 
 
+_DAMAGED = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
+
+
+def _file_denied(path: Path) -> ConfigError | None:
+    """A cache file this user may not read or write (SQLite opens a read-only one, then fails a write)."""
+    if not path.is_file() or os.access(path, os.R_OK | os.W_OK):
+        return None
+    return ConfigError(
+        f"This user may not read or write the translation cache {path}.",
+        "Give this user read and write permission on the file (it may belong to another user, or have "
+        "been made by `sudo valuezone`), or set VALUEZONE_HOME to a folder you own, or turn the cache "
+        "off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on the command "
+        "line, `valuezone translate --no-cache`.",
+        code="translation.cache_file_denied",
+        params={"path": path},
+    )
+
+
+def _unopenable(path: Path, exc: sqlite3.DatabaseError) -> ConfigError:
+    """Why SQLite could not open or write the cache, as the error a person can act on.
+
+    Permission is asked of the file system (os.access) rather than read from SQLite's words: a file this user
+    may not read or write, then a folder it may not write in (SQLite writes its journal beside the file);
+    only a file SQLite calls not a database or corrupt is the one to delete.
+    """
+    denied = _file_denied(path)
+    if denied is not None:
+        return denied
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return ConfigError(
+            f"This user may not write in the folder {folder}, where the translation cache {path} "
+            "keeps its file and journal.",
+            "Let this user write in that folder, or set VALUEZONE_HOME to a folder you own, or turn the "
+            "cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on "
+            "the command line, `valuezone translate --no-cache`.",
+            code="translation.cache_folder_readonly",
+            params={"folder": folder, "path": path},
+        )
+    if getattr(exc, "sqlite_errorname", "") in _DAMAGED:
+        return ConfigError(
+            f"The translation cache {path} is damaged or not a translation cache ({exc}).",
+            "Delete the file: it only holds translations that can be fetched again.",
+            code="translation.cache_damaged",
+            params={"path": path, "exc": exc},
+        )
+    return ConfigError(
+        f"The translation cache {path} cannot be opened ({exc}).",
+        "Check that it is a file, not a folder, and that its disk has room and is not failing; or turn "
+        "the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on "
+        "the command line, `valuezone translate --no-cache`.",
+        code="translation.cache_unopenable",
+        params={"path": path, "exc": exc},
+    )
+
+
 class TranslationCache:
     """A thread-safe SQLite cache; a hit is one primary-key lookup."""
 
@@ -59,18 +116,16 @@ class TranslationCache:
         self.path = path or default_path()
         _make_folder(self.path.parent)
         self._lock = threading.Lock()
+        denied = _file_denied(self.path)
+        if denied is not None:
+            raise denied
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise ConfigError(
-                f"The translation cache {self.path} cannot be opened ({exc}).",
-                "Delete the file: it only holds translations that can be fetched again.",
-                code="translation.cache_unopenable",
-                params={"path": self.path, "exc": exc},
-            ) from exc
+            raise _unopenable(self.path, exc) from exc
 
     def _migrate(self) -> None:
         def too_new(version: int) -> ConfigError:

@@ -1393,6 +1393,29 @@ TEXTS: dict[str, tuple[str, str]] = {
             "Open Tools ▸ Settings ▸ Translation, tick the providers to try (in order) and press OK.",
         ),
     ),
+    "translation.cache_damaged": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "The translation cache {path} is damaged or not a translation cache ({exc})."
+        ),
+        QT_TRANSLATE_NOOP("Errors", "Delete the file: it only holds translations that can be fetched again."),
+    ),
+    "translation.cache_file_denied": (
+        QT_TRANSLATE_NOOP("Errors", "This user may not read or write the translation cache {path}."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Give this user read and write permission on the file (it may belong to another user, or have been made by `sudo valuezone`), or set VALUEZONE_HOME to a folder you own, or turn the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on the command line, `valuezone translate --no-cache`.",
+        ),
+    ),
+    "translation.cache_folder_readonly": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This user may not write in the folder {folder}, where the translation cache {path} keeps its file and journal.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Let this user write in that folder, or set VALUEZONE_HOME to a folder you own, or turn the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on the command line, `valuezone translate --no-cache`.",
+        ),
+    ),
     "translation.cache_folder_unusable": (
         QT_TRANSLATE_NOOP(
             "Errors", "The folder for the translation cache {folder} cannot be made ({strerror})."
@@ -1410,7 +1433,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "translation.cache_unopenable": (
         QT_TRANSLATE_NOOP("Errors", "The translation cache {path} cannot be opened ({exc})."),
-        QT_TRANSLATE_NOOP("Errors", "Delete the file: it only holds translations that can be fetched again."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Check that it is a file, not a folder, and that its disk has room and is not failing; or turn the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on the command line, `valuezone translate --no-cache`.",
+        ),
     ),
     "translation.canned_unreadable": (
         QT_TRANSLATE_NOOP("Errors", "The canned replies for {language} cannot be read ({exc})."),

@@ -2568,141 +2568,171 @@
     </message>
     <message>
         <location filename="../../console/app/error_texts.py" line="1397"/>
+        <source>The translation cache {path} is damaged or not a translation cache ({exc}).</source>
+        <translation>번역 캐시 {path}이(가) 손상되었거나 번역 캐시 파일이 아닙니다({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1403"/>
+        <source>This user may not read or write the translation cache {path}.</source>
+        <translation>이 사용자는 번역 캐시 {path}을(를) 읽거나 쓸 권한이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1404"/>
+        <source>Give this user read and write permission on the file (it may belong to another user, or have been made by `sudo valuezone`), or set VALUEZONE_HOME to a folder you own, or turn the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on the command line, `valuezone translate --no-cache`.</source>
+        <translation>이 사용자에게 그 파일의 읽기·쓰기 권한을 주세요(다른 사용자의 파일이거나 `sudo valuezone`으로 만들어졌을 수 있습니다). 또는 VALUEZONE_HOME을 내 폴더로 지정하세요. 아니면 캐시를 끄세요: 도구 ▸ 설정 ▸ 번역에서 ‘번역을 로컬 캐시에 보관’의 체크를 해제하고, 명령줄에서는 `valuezone translate --no-cache`를 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1410"/>
+        <source>This user may not write in the folder {folder}, where the translation cache {path} keeps its file and journal.</source>
+        <translation>이 사용자는 폴더 {folder}에 쓸 권한이 없습니다. 번역 캐시 {path}은(는) 이 폴더에 파일과 저널을 둡니다.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1414"/>
+        <source>Let this user write in that folder, or set VALUEZONE_HOME to a folder you own, or turn the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on the command line, `valuezone translate --no-cache`.</source>
+        <translation>이 사용자가 그 폴더에 쓸 수 있게 하거나 VALUEZONE_HOME을 내 폴더로 지정하세요. 아니면 캐시를 끄세요: 도구 ▸ 설정 ▸ 번역에서 ‘번역을 로컬 캐시에 보관’의 체크를 해제하고, 명령줄에서는 `valuezone translate --no-cache`를 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1420"/>
         <source>The folder for the translation cache {folder} cannot be made ({strerror}).</source>
         <translation>번역 캐시를 둘 폴더 {folder}을(를) 만들 수 없습니다({strerror}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1400"/>
+        <location filename="../../console/app/error_texts.py" line="1423"/>
         <source>Move away what is in its way or let this user write there (or set VALUEZONE_HOME to a folder you own), or turn the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on the command line, `valuezone translate --no-cache`.</source>
         <translation>그 자리에 있는 것을 치우거나 이 사용자가 그곳에 쓸 수 있게 하세요(또는 VALUEZONE_HOME을 내 폴더로 지정하세요). 아니면 캐시를 끄세요: 도구 ▸ 설정 ▸ 번역에서 ‘번역을 로컬 캐시에 보관’의 체크를 해제하고, 명령줄에서는 `valuezone translate --no-cache`를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1441"/>
+        <location filename="../../console/app/error_texts.py" line="1436"/>
+        <source>Check that it is a file, not a folder, and that its disk has room and is not failing; or turn the cache off: Tools ▸ Settings ▸ Translation, untick “Keep translations in a local cache”; on the command line, `valuezone translate --no-cache`.</source>
+        <translation>그것이 폴더가 아닌 파일인지, 디스크에 여유 공간이 있고 고장 나지 않았는지 확인하세요. 아니면 캐시를 끄세요: 도구 ▸ 설정 ▸ 번역에서 ‘번역을 로컬 캐시에 보관’의 체크를 해제하고, 명령줄에서는 `valuezone translate --no-cache`를 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app/error_texts.py" line="1467"/>
         <source>The {provider} translator did not answer within {waited:.1f} s.</source>
         <translation>{provider} 번역기가 {waited:.1f}초 안에 응답하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1442"/>
+        <location filename="../../console/app/error_texts.py" line="1468"/>
         <source>The original text is kept; try again, or choose another provider in the translation settings.</source>
         <translation>원문을 그대로 둡니다. 다시 시도하거나 번역 설정에서 다른 번역기를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1448"/>
+        <location filename="../../console/app/error_texts.py" line="1474"/>
         <source>There is no canned reply &apos;{reply_id}&apos;.</source>
         <translation>준비된 답변 &apos;{reply_id}&apos;이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1449"/>
+        <location filename="../../console/app/error_texts.py" line="1475"/>
         <source>Known replies: {replies}.</source>
         <translation>있는 답변: {replies}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1452"/>
+        <location filename="../../console/app/error_texts.py" line="1478"/>
         <source>There is no translation provider called &apos;{name}&apos;.</source>
         <translation>&apos;{name}&apos;(이)라는 번역기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1453"/>
+        <location filename="../../console/app/error_texts.py" line="1479"/>
         <source>Choose one of: {providers}.</source>
         <translation>다음 중 하나를 고르세요: {providers}.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1456"/>
+        <location filename="../../console/app/error_texts.py" line="1482"/>
         <source>The vendor file {path} is not valid TOML ({exc}).</source>
         <translation>공급사 파일 {path}이(가) 올바른 TOML이 아닙니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1457"/>
+        <location filename="../../console/app/error_texts.py" line="1483"/>
         <source>Fix the file (name, phone, url, logo, [names]) or leave --vendor out.</source>
         <translation>파일(name, phone, url, logo, [names])을 고치거나 --vendor를 빼세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1460"/>
+        <location filename="../../console/app/error_texts.py" line="1486"/>
         <source>The logo {logo} is not a PNG of at most {max_kib} KiB.</source>
         <translation>로고 {logo}이(가) {max_kib} KiB 이하의 PNG가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1461"/>
+        <location filename="../../console/app/error_texts.py" line="1487"/>
         <source>Save the logo as a small PNG (e.g. 128 × 128 pixels).</source>
         <translation>로고를 작은 PNG(예: 128 × 128 픽셀)로 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1464"/>
+        <location filename="../../console/app/error_texts.py" line="1490"/>
         <source>The logo {logo} named in {path} cannot be read ({reason}).</source>
         <translation>{path}에 적힌 로고 {logo}을(를) 읽을 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1465"/>
+        <location filename="../../console/app/error_texts.py" line="1491"/>
         <source>Put the PNG beside the vendor file, or remove the logo line.</source>
         <translation>PNG를 공급사 파일 옆에 두거나 logo 줄을 지우세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1468"/>
+        <location filename="../../console/app/error_texts.py" line="1494"/>
         <source>The vendor file {path} has no name.</source>
         <translation>공급사 파일 {path}에 name이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1469"/>
+        <location filename="../../console/app/error_texts.py" line="1495"/>
         <source>Add a line such as name = &quot;Acme Storage Support&quot;.</source>
         <translation>name = &quot;Acme Storage Support&quot; 같은 줄을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1472"/>
+        <location filename="../../console/app/error_texts.py" line="1498"/>
         <source>The vendor file {path} cannot be read ({reason}).</source>
         <translation>공급사 파일 {path}을(를) 읽을 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1473"/>
+        <location filename="../../console/app/error_texts.py" line="1499"/>
         <source>Check the path given to --vendor.</source>
         <translation>--vendor에 준 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1476"/>
+        <location filename="../../console/app/error_texts.py" line="1502"/>
         <source>{scheme}:{port} is not a web address this console opens.</source>
         <translation>{scheme}:{port}은(는) 이 콘솔이 여는 웹 주소가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1477"/>
+        <location filename="../../console/app/error_texts.py" line="1503"/>
         <source>Choose http or https and a port from 1 to 65535.</source>
         <translation>http 또는 https와 1~65535 사이의 포트를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1480"/>
+        <location filename="../../console/app/error_texts.py" line="1506"/>
         <source>Could not listen on 127.0.0.1 for the web admin page ({exc}).</source>
         <translation>웹 관리 페이지를 위해 127.0.0.1에서 연결을 기다릴 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1481"/>
+        <location filename="../../console/app/error_texts.py" line="1507"/>
         <source>Try again; if it keeps failing, restart the console.</source>
         <translation>다시 시도하세요. 계속 실패하면 콘솔을 다시 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1484"/>
+        <location filename="../../console/app/error_texts.py" line="1510"/>
         <source>Nothing answered on port {port} of the device: {reason}</source>
         <translation>장치의 포트 {port}에서 아무것도 응답하지 않았습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1485"/>
+        <location filename="../../console/app/error_texts.py" line="1511"/>
         <source>Check the device&apos;s web admin port (often 443, 80, 5001 or 8080) and try again.</source>
         <translation>장치의 웹 관리 포트(보통 443, 80, 5001, 8080)를 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1490"/>
+        <location filename="../../console/app/error_texts.py" line="1516"/>
         <source>The web admin page (port {port}) was not opened: {reason}</source>
         <translation>웹 관리 페이지(포트 {port})를 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1491"/>
+        <location filename="../../console/app/error_texts.py" line="1517"/>
         <source>Through a code the customer decides: ask them in the chat, then try again. Over a direct SSH session the device&apos;s SSH server does not allow forwarding (AllowTcpForwarding).</source>
         <translation>코드로 연결한 세션에서는 고객이 결정합니다. 채팅으로 요청한 뒤 다시 시도하세요. 직접 SSH 세션이라면 장치의 SSH 서버가 포워딩을 허용하지 않습니다(AllowTcpForwarding).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1497"/>
+        <location filename="../../console/app/error_texts.py" line="1523"/>
         <source>The session ended before the web admin page opened ({exc}).</source>
         <translation>웹 관리 페이지가 열리기 전에 세션이 끝났습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1498"/>
+        <location filename="../../console/app/error_texts.py" line="1524"/>
         <source>Reconnect the session and try again.</source>
         <translation>세션을 다시 연결한 뒤 다시 시도하세요.</translation>
     </message>
@@ -3541,68 +3571,68 @@
         <translation>새 키를 만들고(코드로 참여 ▸ 새 키 만들기 또는 `valuezone key new --replace`) 공개 키 줄을 릴레이 관리자에게 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1406"/>
+        <location filename="../../console/app/error_texts.py" line="1429"/>
         <source>The translation cache {path} was written by a newer Valuezone (schema {version}).</source>
         <translation>번역 캐시 {path}은(는) 더 새로운 Valuezone이 작성했습니다(스키마 {version}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1409"/>
-        <location filename="../../console/app/error_texts.py" line="1413"/>
+        <location filename="../../console/app/error_texts.py" line="1400"/>
+        <location filename="../../console/app/error_texts.py" line="1432"/>
         <source>Delete the file: it only holds translations that can be fetched again.</source>
         <translation>파일을 삭제하세요. 다시 가져올 수 있는 번역만 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1412"/>
+        <location filename="../../console/app/error_texts.py" line="1435"/>
         <source>The translation cache {path} cannot be opened ({exc}).</source>
         <translation>번역 캐시 {path}을(를) 열 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1416"/>
+        <location filename="../../console/app/error_texts.py" line="1442"/>
         <source>The canned replies for {language} cannot be read ({exc}).</source>
         <translation>{language}용 준비된 답변을 읽을 수 없습니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1417"/>
+        <location filename="../../console/app/error_texts.py" line="1443"/>
         <source>Fix the file.</source>
         <translation>파일을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1420"/>
+        <location filename="../../console/app/error_texts.py" line="1446"/>
         <source>The glossary is not valid TOML ({exc}).</source>
         <translation>용어집이 올바른 TOML이 아닙니다({exc}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1421"/>
+        <location filename="../../console/app/error_texts.py" line="1447"/>
         <source>Fix the line it names in glossary.toml.</source>
         <translation>glossary.toml에서 오류가 가리키는 줄을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1431"/>
+        <location filename="../../console/app/error_texts.py" line="1457"/>
         <source>The {name} translator needs an API key, and none is saved.</source>
         <translation>{name} 번역기에는 API 키가 필요한데, 저장된 키가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1432"/>
+        <location filename="../../console/app/error_texts.py" line="1458"/>
         <source>Save the key in the keyring under &apos;{key_kind}&apos; / &apos;{name}&apos;, or use another provider.</source>
         <translation>키를 키링의 &apos;{key_kind}&apos; / &apos;{name}&apos; 항목에 저장하거나, 다른 번역 서비스를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1437"/>
+        <location filename="../../console/app/error_texts.py" line="1463"/>
         <source>LibreTranslate needs the address of your server.</source>
         <translation>LibreTranslate를 쓰려면 서버 주소가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1438"/>
+        <location filename="../../console/app/error_texts.py" line="1464"/>
         <source>Set translation.libre_url in the settings, or pass --url.</source>
         <translation>설정에서 translation.libre_url을 지정하거나 --url을 넘기세요.</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1424"/>
+        <location filename="../../console/app/error_texts.py" line="1450"/>
         <source>No translation provider answered ({reasons}).</source>
         <translation>응답한 번역 서비스가 없습니다({reasons}).</translation>
     </message>
     <message>
-        <location filename="../../console/app/error_texts.py" line="1425"/>
+        <location filename="../../console/app/error_texts.py" line="1451"/>
         <source>The original text is shown untranslated. Check the network, or the providers in the translation settings, then try again.</source>
         <translation>원문을 번역하지 않은 채로 보여 줍니다. 네트워크나 번역 설정의 서비스 목록을 확인한 뒤 다시 시도하세요.</translation>
     </message>
