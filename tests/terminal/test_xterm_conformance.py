@@ -369,6 +369,124 @@ SCROLL_BOUNDS = [
     ),
 ]
 
+_WIDE_SPLIT = "tmux leaves the other half of the wide character"
+#: Classes the differential test against tmux (test_tmux_differential.py) found.
+FOUND_AGAINST_TMUX = [
+    Case(
+        "IL moves the cursor to the left margin",
+        "CSI Ps L Insert Ps Line(s) (IL): InsertLine (util.c) sets the column to the left margin",
+        "abc\x1b[LX",
+        ["X", "abc"],
+        cursor=(1, 0),
+        tmux="tmux keeps the cursor's column",
+    ),
+    Case(
+        "DL moves the cursor to the left margin",
+        "CSI Ps M Delete Ps Line(s) (DL): DeleteLine (util.c) sets the column to the left margin",
+        "abc\r\nde\x1b[1;3H\x1b[MX",
+        ["Xe"],
+        cursor=(1, 0),
+        tmux="tmux keeps the cursor's column",
+    ),
+    Case(
+        "ED at a pending wrap erases the last column",
+        "CSI Ps J Erase in Display (ED): the cursor is on the last column, its wrap flag apart "
+        "(ClearBelow -> ClearRight, util.c)",
+        FULL + "\x1b[J",
+        ["012345678"],
+        cursor=(9, 0),
+        tmux=_KEEPS_WRAP,
+    ),
+    Case(
+        "ECH on the right half of a wide character blanks all of it",
+        "CSI Ps X Erase Ps Character(s) (ECH): ClearRight (util.c) clears the cells a wide character "
+        "it cuts spans (DamagedCurCells)",
+        "\u4e2dab\x1b[2G\x1b[X",
+        ["  ab"],
+        tmux=_WIDE_SPLIT,
+    ),
+    Case(
+        "DCH on the right half of a wide character blanks its left half",
+        "CSI Ps P Delete Ps Character(s) (DCH): DeleteChar (util.c) blanks the part of a wide character "
+        "the shift cuts (DamagedCurCells)",
+        "\u4e2dab\x1b[2G\x1b[P",
+        [" ab"],
+        tmux=_WIDE_SPLIT,
+    ),
+    Case(
+        "writing on the right half of a wide character blanks its left half",
+        "Wide characters: ScrnWriteText (screen.c) blanks a wide character the text cuts (DamagedCells)",
+        "\u4e2dab\x1b[2GZ",
+        [" Zab"],
+        tmux=_WIDE_SPLIT,
+    ),
+    Case(
+        "the half of a wide character text cuts is blanked in the colours of the moment",
+        "Wide characters: WriteText (util.c) clears a wide character it cuts with ClearInLine -> ClearCells "
+        "(screen.c): the current colours, no other attribute",
+        "\x1b[1;41m\u4e2d|\x1b[0;44m\x1b[1;1HZ",
+        ["Z |"],
+        cells={(1, 0): {"bg": "blue", "bold": False}},
+        tmux="tmux blanks it in the default colours",
+    ),
+    Case(
+        "DECSTBM with a bottom margin of 0 sets the whole screen and homes the cursor",
+        "CSI Ps ; Ps r (DECSTBM): a bottom of 0 is the last row (CASE_DECSTBM, charproc.c)",
+        "ab\x1b[0;0rX",
+        ["Xb"],
+        cursor=(1, 0),
+        tmux="tmux takes a bottom of 0 as 1 and ignores the region",
+    ),
+    Case(
+        "with autowrap off, a combining mark joins the character written at the last column",
+        "Combining characters join the last character written (doparsing, charproc.c: last_written_col); "
+        "CSI ? 7 l No Wraparound Mode (DECAWM)",
+        "\x1b[?7l" + FULL + "e\u0301",
+        ["012345678\u00e9"],
+        tmux="tmux joins it to the character before the last column",
+    ),
+    Case(
+        "the alternate screen is cleared with the current background",
+        "CSI ? 1049 h: switch to the Alternate Screen Buffer, clearing it first (SwitchBufs, charproc.c: "
+        "ClearBufRows -> ClearCells, background colour erase)",
+        "a\x1b[44m\x1b[?1049h\x1b[0m\x1b[1;10H|",
+        ["         |"],
+        cells={(0, 0): {"bg": "blue"}},
+        tmux="tmux clears the alternate screen with the default colours",
+    ),
+    Case(
+        "REP after a control sequence repeats nothing",
+        "CSI Ps b Repeat the preceding graphic character (REP): only right after it (CASE_REP, "
+        "charproc.c: sp->lastchar is reset when any other sequence is parsed)",
+        "ab\x1b[D\x1b[2b",
+        ["ab"],
+        cursor=(1, 0),
+    ),
+    Case(
+        "REP after an SGR repeats nothing",
+        "CSI Ps b (REP): sp->lastchar is reset by every sequence (CASE_REP, charproc.c)",
+        "a\x1b[31m\x1b[b",
+        ["a"],
+        cursor=(1, 0),
+    ),
+    Case(
+        "REP after REP repeats nothing",
+        "CSI Ps b (REP): the REP itself resets sp->lastchar (charproc.c)",
+        "a\x1b[2b\x1b[3b",
+        ["aaa"],
+        cursor=(3, 0),
+    ),
+    Case(
+        "REP repeats the base character, not its combining marks",
+        "CSI Ps b (REP): a combining character joins the cell and leaves sp->lastchar as the base "
+        "character (doparsing, charproc.c)",
+        "e\u0301\x1b[2b",
+        ["\u00e9ee"],
+        cursor=(3, 0),
+        tmux="tmux repeats nothing after a combining character",
+    ),
+]
+
 CORPUS = (
     BACKGROUND_COLOUR_ERASE
     + PENDING_WRAP
@@ -379,6 +497,7 @@ CORPUS = (
     + SGR
     + WIDTHS
     + SCROLL_BOUNDS
+    + FOUND_AGAINST_TMUX
 )
 
 
