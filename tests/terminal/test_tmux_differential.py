@@ -88,6 +88,12 @@ def _moves_to_left_margin(op: str) -> bool:
     return op.startswith("\x1b[") and op[-1] in "LM" and op[2:-1].isdigit() | (len(op) == 3)
 
 
+def _count(op: str) -> int:
+    """The count of a CSI with one parameter (none or 0 is one)."""
+    params = op[2:-1]
+    return int(params) if params.isdigit() and int(params) > 0 else 1
+
+
 def _splits_wide(screen: TerminalScreen, op: str) -> bool:
     """Whether *op* writes, erases or shifts part of a wide character: xterm blanks the rest of it
     (DamagedCells in util.c, for ICH, DCH, ECH, EL, ED; ScrnWriteText in screen.c), tmux leaves it."""
@@ -95,7 +101,7 @@ def _splits_wide(screen: TerminalScreen, op: str) -> bool:
     cols = screen.cols
     x = screen.cursor_x
     if x >= cols:
-        return False
+        return screen.style.bg != "default" and _text_cuts_wide(screen, op)
 
     def right_half(at: int) -> bool:
         return 0 <= at < cols and chars[at] == STUB
@@ -103,12 +109,10 @@ def _splits_wide(screen: TerminalScreen, op: str) -> bool:
     if not op.startswith("\x1b["):
         if op.startswith(_CONTROLS):
             return False
-        end = x + sum(max(0, wcwidth(c)) for c in op)  # (where it ends if it does not wrap)
         # tmux blanks the other half of one it cuts at the end in the default colours, xterm in the
         # current ones (conformance case "the half of a wide character text cuts ...")
-        return right_half(x) or (screen.style.bg != "default" and right_half(end))
-    params, final = op[2:-1], op[-1]
-    n = int(params) if params.isdigit() and int(params) > 0 else 1
+        return right_half(x) or (screen.style.bg != "default" and _text_cuts_wide(screen, op))
+    params, final, n = op[2:-1], op[-1], _count(op)
     if final in "JK":
         return right_half(x) if params in ("", "0") else right_half(x + 1) if params == "1" else False
     if final in "XP":
@@ -116,6 +120,36 @@ def _splits_wide(screen: TerminalScreen, op: str) -> bool:
     if final == "@":
         return right_half(x) or right_half(cols - n)
     return final == "b" and right_half(x)
+
+
+def _text_end(screen: TerminalScreen, op: str) -> tuple[int, int] | None:
+    """Where text *op* leaves the cursor (x, y) as autowrap takes it; None if it scrolls the screen."""
+    x, y, cols = screen.cursor_x, screen.cursor_y, screen.cols
+    for char in op:
+        width = wcwidth(char)
+        if width <= 0:
+            continue
+        if x + width > cols and screen.autowrap:
+            if y in (screen.margins[1], screen.rows - 1):
+                return None
+            x, y = 0, y + 1
+        x = min(x + width, cols)
+    return x, y
+
+
+def _no_wrap_end(screen: TerminalScreen, op: str) -> tuple[int, int]:
+    """Where text *op* would leave the cursor if it did not wrap."""
+    return min(screen.cursor_x + sum(max(0, wcwidth(c)) for c in op), screen.cols), screen.cursor_y
+
+
+def _text_cuts_wide(screen: TerminalScreen, op: str) -> bool:
+    """Whether text *op* ends on the left half of a wide character (in insert mode: shifts one on a row)."""
+    if op.startswith(_CONTROLS):
+        return False
+    if screen.insert_mode:
+        return STUB in screen.buffer[screen.cursor_y].chars
+    end = _text_end(screen, op)
+    return end is not None and end[0] < screen.cols and screen.buffer[end[1]].chars[end[0]] == STUB
 
 
 def _wide_past_the_margin(screen: TerminalScreen, op: str) -> bool:
@@ -148,6 +182,14 @@ def programs(draw: st.DrawFn) -> tuple[bytes, int, int]:
         if screen.cursor_x >= cols and _tmux_keeps_wrap(op):
             stream.feed_text(f"\x1b[{cols}G")
             parts.append(f"\x1b[{cols}G")
+        if screen.style.bg != "default" and not op.startswith(_CONTROLS) and _text_end(screen, op) is None:
+            continue  # tmux scrolls in a blank line in the default colours on a wrap, xterm as IND does
+        if (
+            screen.insert_mode
+            and not op.startswith(_CONTROLS)
+            and _text_end(screen, op) != _no_wrap_end(screen, op)
+        ):
+            continue  # tmux writes the first character after a wrap over the cell, xterm inserts it too
         if _splits_wide(screen, op) or _wide_past_the_margin(screen, op):
             continue
         if _mark_at_the_margin(screen, op):
@@ -160,6 +202,16 @@ def programs(draw: st.DrawFn) -> tuple[bytes, int, int]:
             # xterm clears the alternate screen with the current colours (SwitchBufs, ClearBufRows);
             # tmux with the default ones (conformance case "?1049 clears with the background").
             continue
+        if (
+            op[-1:] == "@"
+            and op.startswith("\x1b[")
+            and 2 * _count(op) > cols - min(screen.cursor_x, cols - 1)
+        ):
+            continue  # tmux ignores an ICH of the rest of the line or more and garbles one of more than half
+        if op[-1:] == "r" and screen.origin:
+            op += "\x1b[H"  # tmux homes to the screen's top, xterm to the region's (origin mode): CUP agrees
+        if _moves_to_left_margin(op) and not screen.margins[0] <= screen.cursor_y <= screen.margins[1]:
+            continue  # xterm's IL and DL do nothing outside the region, tmux's work on the whole screen
         if _moves_to_left_margin(op):
             op += "\r"
         stream.feed_text(op)

@@ -85,6 +85,15 @@ BACKGROUND_COLOUR_ERASE = [
         cells={(0, 3): {"bg": "blue", "reverse": False}, (8, 3): {"bg": "blue"}},
     ),
     Case(
+        "a line a wrap scrolls in takes the background",
+        "Autowrap at the bottom margin: WrapLine -> xtermIndex (cursor.c) scrolls as IND does; the new "
+        "line per ScrnClearLines (screen.c)",
+        "a\r\nb\r\nc\r\n\x1b[44m" + FULL + "X\x1b[0m\x1b[4;10H|",
+        ["b", "c", FULL, "X        |"],
+        cells={(1, 3): {"bg": "blue"}, (8, 3): {"bg": "blue"}},
+        tmux="tmux scrolls in a line in the default colours on a wrap",
+    ),
+    Case(
         "scrolling at a margin takes the background",
         "CSI Ps ; Ps r Set Scrolling Region (DECSTBM); IND at its bottom margin (xtermIndex)",
         "a\r\nb\r\nc\r\nd\x1b[1;3r\x1b[3;1H\x1b[45m\n\x1b[0m\x1b[3;10H|",
@@ -444,6 +453,46 @@ FOUND_AGAINST_TMUX = [
         "\x1b[?7l" + FULL + "e\u0301",
         ["012345678\u00e9"],
         tmux="tmux joins it to the character before the last column",
+    ),
+    Case(
+        "IL and DL outside the scrolling region do nothing",
+        "CSI Ps L (IL), CSI Ps M (DL): InsertLine and DeleteLine (util.c) return when the cursor's row is "
+        "outside the margins",
+        "a\r\nb\x1b[3;4r\x1b[1;1H\x1b[L\x1b[2;1H\x1b[M",
+        ["a", "b"],
+        tmux="tmux inserts and deletes lines from the cursor to the bottom of the screen",
+    ),
+    Case(
+        "DECSTBM in origin mode homes the cursor to the top margin",
+        "CSI Ps ; Ps r (DECSTBM) homes the cursor with CursorSet (CASE_DECSTBM, charproc.c), which is "
+        "relative to the margins in origin mode (CSI ? 6 h, DECOM)",
+        "\x1b[?6h\x1b[2;4rX",
+        ["", "X"],
+        cursor=(1, 1),
+        tmux="tmux homes it to the top of the screen",
+    ),
+    Case(
+        "ICH of the rest of the line or more blanks it",
+        "CSI Ps @ Insert Ps (Blank) Character(s) (ICH): InsertChar (util.c) limits the count to the cells "
+        "left to the right margin",
+        "0123\x1b[1;2H\x1b[99@|",
+        ["0|"],
+        tmux="tmux ignores an ICH of the rest of the line or more",
+    ),
+    Case(
+        "in insert mode, text after a wrap is inserted too",
+        "CSI 4 h Insert Mode (IRM): WriteText (util.c) inserts cells for every character it writes, also "
+        "the ones after an autowrap (dotext, charproc.c)",
+        "abcdefghij\r\nhij\x1b[4h\x1b[1;1HXYZ0123456AB",
+        ["XYZ0123456", "ABhij"],
+        tmux="tmux writes the first character after the wrap over the cell there",
+    ),
+    Case(
+        "ICH of more than half the rest of the line",
+        "CSI Ps @ Insert Ps (Blank) Character(s) (ICH): InsertChar (util.c)",
+        "abcdefghij\x1b[1;3H\x1b[6@",
+        ["ab      cd"],
+        tmux="tmux 3.3a blanks too few cells and leaves some of the moved ones behind",
     ),
     Case(
         "the alternate screen is cleared with the current background",
