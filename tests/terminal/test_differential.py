@@ -3,8 +3,9 @@
 The reference is ``pyte.Screen`` with its known bugs fixed in ``ReferenceScreen`` below (each fix says
 what pyte does wrong), and with xterm's rules where pyte departs from them, each fix naming the rule
 (background colour erase, erase keeping only the colours, pending wrap ended by every movement and erase,
-DECSC/DECRC, origin mode, the other half of a wide character cut in half blanked in the current colours). Left out of the corpus on purpose, because pyte is wrong there and our
-behaviour is tested on its own (test_model.py, test_xterm_conformance.py): NFD Hangul and combining marks,
+DECSC/DECRC, origin mode, a wide character cut in half blanked in the current colours). Left out of the
+corpus on purpose, because pyte is wrong there and our behaviour is tested on its own (test_model.py,
+test_xterm_conformance.py): NFD Hangul and combining marks,
 ESC E without LNM, CSI 3 J, SGR 2/8/21/4:n/58 and 105, DECOM, DECALN, DECSCNM/DECCOLM, HPA (pyte maps it
 to the wrong byte), REP/SU/SD/CHT/CBT (missing), and DSR at the pending-wrap column.
 """
@@ -69,9 +70,11 @@ class ReferenceScreen(pyte.Screen):
         line = self.buffer[self.cursor.y]
         for x in range(self.columns):
             char = line[x].data
-            if char and wcwidth(char[0]) == 2 and (x + 1 >= self.columns or line[x + 1].data != ""):
-                line[x] = self._blank()
-            elif char == "" and (x == 0 or not (line[x - 1].data and wcwidth(line[x - 1].data[0]) == 2)):
+            cut_head = char and wcwidth(char[0]) == 2 and (x + 1 >= self.columns or line[x + 1].data != "")
+            lone_tail = char == "" and (
+                x == 0 or not (line[x - 1].data and wcwidth(line[x - 1].data[0]) == 2)
+            )
+            if cut_head or lone_tail:
                 line[x] = self._blank()
 
     # --- xterm: background colour erase. Blanked cells and lines take the current colours and no other
