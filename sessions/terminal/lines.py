@@ -147,8 +147,7 @@ class Line:
     def fix_wide_edges(self, start: int, end: int, style: Style, end_style: Style | None = None) -> None:
         """After cells [start, end) were overwritten while *style* was current (*end_style* at the end, if
         it changed), blank orphaned halves of wide characters in the colours of the moment."""
-        end_blank = None if end_style is None else erase_style(end_style)
-        fix_edges(self.chars, self.styles, start, end, erase_style(style), end_blank)
+        fix_edges(self.chars, self.styles, start, end, style, end_style)
 
 
 class Scrollback:

@@ -3,15 +3,16 @@
 REP repeats the graphic character right before it, as xterm's CASE_REP (charproc.c) does: ``sp->lastchar``
 is set by a character drawn and reset by every other sequence (an SGR, a cursor movement, a REP), and a
 combining character leaves it as the base character. So REP after anything but text repeats nothing
-(``ends_in_text`` tells the stream), and repeats a cell's base character without its combining marks.
+(``ends_in_text`` tells the stream), and after combining marks it repeats their base character without
+them (``base_before``).
 
-A run of REP units is a flood that fills rows fast.
-Each unit draws a character and repeats it up to the end of the line (REP stops there, as in tmux). At
-the bottom of a whole-screen scrolling region with the cursor at a pending wrap, a unit whose count
-reaches the end makes one new row of that character, and the row before it runs on into it: the screen
-scrolls by one. A run of such units is done as one scroll by all of them. The rows that go on to the
-scrollback are one shared row object per character (rows in the scrollback are never changed), so a
-flood allocates next to nothing; those that would fall out of the scrollback at once are only counted.
+A run of REP units is a flood that fills rows fast. Each unit draws a character and repeats it up to the
+end of the line (REP stops there, as in tmux). At the bottom of a whole-screen scrolling region with the
+cursor at a pending wrap, a unit whose count reaches the end makes one new row of that character, and the
+row before it runs on into it: the screen scrolls by one. A run of such units is done as one scroll by all
+of them. The rows that go on to the scrollback are one shared row object per character (rows in the
+scrollback are never changed), so a flood allocates next to nothing; those that would fall out of the
+scrollback at once are only counted.
 """
 
 from __future__ import annotations

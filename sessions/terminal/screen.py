@@ -271,9 +271,10 @@ class TerminalScreen(EditingMixin, MotionMixin):
         return before
 
     def repeat_last(self, count: int | None = None, char: str | None = None) -> None:
-        """REP: draw the character left of the cursor again (its base character: not its combining marks),
-        as many times as fit before the end of the line (tmux's bound; xterm would go on wrapping: a count
-        of 9999 is an attack, not a drawing). The stream calls it only right after text (repeats.py)."""
+        """REP: draw the character left of the cursor again (or *char*: the base character of combining marks
+        the stream saw), as many times as fit before the end of the line (tmux's bound; xterm would go on
+        wrapping: a count of 9999 is an attack, not a drawing). The stream calls it only right after text
+        (repeats.py)."""
         x, cols = self.cursor_x, self.cols
         if char is not None:  # the base character of combining marks (the stream worked it out)
             times = min(count or 1, (cols - min(x, cols)) // max(1, char_width(char)))

@@ -158,8 +158,8 @@ class TerminalStream:
         self._controls = Controls(screen, self._crlf)
         self._plain = PlainLines(screen, self._draw_literally)
         self._cells = CellRuns(screen, self._draw_literally)
-        #: Whether the last run ended with a character drawn (a REP at the start of the next repeats it).
-        self._drew_last = False
+        #: What a REP at the start of the next run repeats (see ``_repeats``).
+        self._drew_last: bool | str = False
 
     def feed(self, data: bytes) -> None:
         """Bytes from the remote; a character split across two feeds is decoded whole."""
@@ -503,8 +503,8 @@ class TerminalStream:
         finally:
             screen.cursor_x, screen.cursor_y, screen.style = x, y, style
             history.added += scrolled
-            if len(parts) > 1:
-                self._drew_last = bool(parts[-2]) or (len(parts) > 2 and ends_in_text(parts[-3]))
+            if len(parts) > 1:  # (what a REP at the start of the next run repeats)
+                self._drew_last = self._repeats(parts[-2], parts, len(parts) - 3)
 
     def _repeats(self, text: str, parts: list[str], before: int) -> bool | str:
         """What a REP after *text* (and the token at *before*) repeats: the character left of the cursor

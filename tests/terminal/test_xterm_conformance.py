@@ -586,6 +586,25 @@ def test_dsr_in_origin_mode_reports_the_relative_row():
     assert replies == ["\x1b[3;2R"]  # CSI 6 n (CPR): row 3 of the region, screen row 4
 
 
+@pytest.mark.parametrize(
+    ("reads", "row"),
+    [
+        (["e\u0301", "\x1b[2b"], "\u00e9ee"),  # the base character of the marks in the read before
+        (["ab", "\x1b[2b"], "abbb"),
+        (["ab\x1b[", "2b"], "abbb"),  # the REP itself cut by the read
+        (["ab\x1b[1m", "\x1b[2b"], "ab"),  # an SGR came between
+        (["a\x1b[2b", "\x1b[2b"], "aaa"),  # the REP before
+    ],
+)
+def test_rep_across_reads(reads: list[str], row: str):
+    """CSI Ps b (REP): what comes right before it counts, also when it came in the read before."""
+    screen = TerminalScreen(10, 2)
+    stream = TerminalStream(screen)
+    for read in reads:
+        stream.feed(read.encode())
+    assert screen.buffer[0].text.rstrip() == row
+
+
 def test_wide_cells_are_laid_out_as_glibc_measures_them():
     screen = _ours(next(case for case in WIDTHS if case.name.startswith("Hangul")))
     assert screen.buffer[0].chars[:7] == ["한", STUB, "글", STUB, "漢", STUB, "X"]
