@@ -93,7 +93,7 @@ class CellRuns:
         else:
             chars = line.chars
             if (x and chars[x] == STUB) or (end < len(chars) and chars[end] == STUB):
-                line.fix_wide_edges(x, end)
+                line.fix_wide_edges(x, end, styles[0], styles[-1])
             chars[x:end] = [char for _body, char in units]
             line.styles[x:end] = styles
         screen.cursor_x = end

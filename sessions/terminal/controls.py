@@ -75,9 +75,10 @@ _IDEMPOTENT = frozenset(["\r", "\x07", "\x0e", "\x0f", "\x1bH", "\x1bc", "\x1b#8
 SAVE, RESTORED = "save", "restored"
 RESTORES = frozenset(["\x1b8", "\x1b[u"])
 _SAVE_RESTORE = {"\x1b7": SAVE, "\x1b8": SAVE, "\x1b[s": SAVE, "\x1b[u": SAVE}
-#: CSI finals whose repeats add up (CUU..CPL, IL, DL, ICH, DCH, SU, SD, CHT, CBT, REP, HPR, VPR): a run of
-#: them is one call with the sum (SU apart: each sends at most a region's worth of lines to the scrollback).
-_COUNTED = "ABCDEFLMPST@IZabe"
+#: CSI finals whose repeats add up (CUU..CPL, IL, DL, ICH, DCH, SU, SD, CHT, CBT, HPR, VPR): a run of them
+#: is one call with the sum (SU apart: each sends at most a region's worth of lines to the scrollback). Not
+#: REP: a REP right after another repeats nothing (see repeats.py).
+_COUNTED = "ABCDEFLMPST@IZae"
 #: Modes that change more than a flag: reverse video, origin (homes the cursor), autowrap and the alternate
 #: screens (kept in the stream's locals or redrawing the screen), and the ANSI modes (IRM, LNM) that a private
 #: mode number could be mistaken for.

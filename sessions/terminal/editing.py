@@ -52,7 +52,7 @@ class EditingMixin:
             else:
                 line.replace_cells([" "] * end, [blank] * end)
         else:
-            line.fix_wide_edges(start, end)
+            line.fix_wide_edges(start, end, self.style)
             line.chars[start:end] = [" "] * (end - start)
             line.styles[start:end] = [blank] * (end - start)
         self.dirty.add(y)
@@ -117,10 +117,10 @@ class EditingMixin:
             return
         self.blank_style = None
         line = self.buffer[self.cursor_y]
-        line.fix_wide_edges(x, x)
+        line.fix_wide_edges(x, x, self.style)
         line.chars[x:x] = [" "] * count
         line.styles[x:x] = [erase_style(self.style)] * count
-        line.resize(self.cols)
+        line.resize(self.cols, erase_style(self.style))
         self.dirty.add(self.cursor_y)
 
     def delete_characters(self, count: int | None = None) -> None:
@@ -133,7 +133,7 @@ class EditingMixin:
             return
         self.blank_style = None
         line = self.buffer[self.cursor_y]
-        line.fix_wide_edges(x, x + count)
+        line.fix_wide_edges(x, x + count, self.style)
         del line.chars[x : x + count]
         del line.styles[x : x + count]
         line.chars.extend([" "] * count)

@@ -8,7 +8,7 @@ from itertools import repeat
 
 from sessions.terminal.deferred import PlainRows
 from sessions.terminal.rowwrites import RowWrites, Write, fix_edges
-from sessions.terminal.style import DEFAULT_STYLE, Style
+from sessions.terminal.style import DEFAULT_STYLE, Style, erase_style
 from sessions.terminal.width import STUB
 
 DEFAULT_SCROLLBACK = 10_000
@@ -65,8 +65,9 @@ class Line:
         else:
             n = len(prefix)
             chars[:n], styles[:n] = prefix, prefix_styles
-            if n < len(chars) and chars[n] == STUB:  # the wide character cut in half at the end
+            if 0 < n < len(chars) and chars[n] == STUB:  # the wide character cut in half at the end
                 chars[n] = " "
+                styles[n] = erase_style(prefix_styles[n - 1])
         self._chars, self._styles, self._deferred = chars, styles, None
 
     def written_start(self) -> int | None:
@@ -128,21 +129,25 @@ class Line:
         """The row as text (wide characters once, trailing blanks kept)."""
         return "".join(self.chars).replace(STUB, "")
 
-    def resize(self, cols: int) -> None:
-        """Cut or pad the row to *cols* cells; a wide character cut in half becomes a blank."""
+    def resize(self, cols: int, blank: Style | None = None) -> None:
+        """Cut or pad the row to *cols* cells; a wide character cut in half becomes a blank (in *blank*,
+        if given)."""
         have = len(self.chars)
         if cols < have:
             if cols and self.chars[cols] == STUB:
                 self.chars[cols - 1] = " "
+                if blank is not None:
+                    self.styles[cols - 1] = blank
             del self.chars[cols:]
             del self.styles[cols:]
         elif cols > have:
             self.chars.extend([" "] * (cols - have))
             self.styles.extend([DEFAULT_STYLE] * (cols - have))
 
-    def fix_wide_edges(self, start: int, end: int) -> None:
-        """After cells [start, end) were overwritten, blank orphaned halves of wide characters."""
-        fix_edges(self.chars, start, end)
+    def fix_wide_edges(self, start: int, end: int, style: Style, end_style: Style | None = None) -> None:
+        """After cells [start, end) were overwritten while *style* was current (*end_style* at the end, if
+        it changed), blank orphaned halves of wide characters in the colours of the moment."""
+        fix_edges(self.chars, self.styles, start, end, style, end_style)
 
 
 class Scrollback:

@@ -1,11 +1,18 @@
-"""Runs of REP with a character between (``x ESC [ 9999 b`` over and over): a flood that fills rows fast.
+"""REP: what it repeats, and runs of REP with a character between (``x ESC [ 9999 b`` over and over).
 
-Each unit draws a character and repeats it up to the end of the line (REP stops there, as in tmux). At
-the bottom of a whole-screen scrolling region with the cursor at a pending wrap, a unit whose count
-reaches the end makes one new row of that character, and the row before it runs on into it: the screen
-scrolls by one. A run of such units is done as one scroll by all of them. The rows that go on to the
-scrollback are one shared row object per character (rows in the scrollback are never changed), so a
-flood allocates next to nothing; those that would fall out of the scrollback at once are only counted.
+REP repeats the graphic character right before it, as xterm's CASE_REP (charproc.c) does: ``sp->lastchar``
+is set by a character drawn and reset by every other sequence (an SGR, a cursor movement, a REP), and a
+combining character leaves it as the base character. So REP after anything but text repeats nothing
+(``ends_in_text`` tells the stream), and after combining marks it repeats their base character without
+them (``base_before``).
+
+A run of REP units is a flood that fills rows fast. Each unit draws a character and repeats it up to the
+end of the line (REP stops there, as in tmux). At the bottom of a whole-screen scrolling region with the
+cursor at a pending wrap, a unit whose count reaches the end makes one new row of that character, and the
+row before it runs on into it: the screen scrolls by one. A run of such units is done as one scroll by all
+of them. The rows that go on to the scrollback are one shared row object per character (rows in the
+scrollback are never changed), so a flood allocates next to nothing; those that would fall out of the
+scrollback at once are only counted.
 """
 
 from __future__ import annotations
@@ -15,11 +22,43 @@ import re
 from sessions.terminal.lines import Line
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.style import Style
+from sessions.terminal.width import ZERO_RE
 
 #: Pattern of REP followed by (a printable ASCII character, REP) at least once.
 REP_RUN = "\x1b\\[[0-9]{0,4}b(?:[\x20-\x7e]\x1b\\[[0-9]{0,4}b)+"
 _UNIT_RE = re.compile("([\x20-\x7e]?)\x1b\\[([0-9]{0,4})b")
 _RUN_START_RE = re.compile("\x1b\\[[0-9]{0,4}b[\x20-\x7e]")
+_REP_RE = re.compile("\x1b\\[[0-9]*b")
+#: An escape sequence as the stream's tokens end with one (CSI, or ESC and intermediates and a final).
+_SEQUENCE_RE = re.compile("\x1b(?:\\[[\x20-\x3f]*[\x40-\x7e]|[\x20-\x2f]*[\x30-\x7e])")
+
+
+def is_rep(token: str) -> bool:
+    """Whether *token* is a REP, or a run of REP units."""
+    return _REP_RE.fullmatch(token) is not None or _RUN_START_RE.match(token) is not None
+
+
+def base_before(text: str) -> str | None:
+    """The character REP repeats after *text* when it ends with zero-width ones (combining marks): the
+    last one before them (xterm's sp->lastchar), or None when *text* ends with a plain character."""
+    if text.isascii() or not ZERO_RE.fullmatch(text[-1]):
+        return None
+    base = ZERO_RE.sub("", text)
+    return base[-1] if base else None
+
+
+def ends_in_text(piece: str) -> bool:
+    """Whether *piece* (text or a token of the stream) ends with a character drawn: what REP repeats."""
+    if not piece:
+        return False
+    last = piece[-1]
+    if last < " " or "\x7f" <= last <= "\x9f":
+        return False
+    esc = piece.rfind("\x1b")
+    if esc < 0:
+        return True
+    found = _SEQUENCE_RE.match(piece, esc)
+    return found is None or found.end() < len(piece)
 
 
 def is_rep_run(token: str) -> bool:
@@ -34,10 +73,14 @@ def _row(cols: int, char: str, style: Style, wrapped: bool) -> Line:
     return line
 
 
-def repeat_run(screen: TerminalScreen, token: str) -> None:
-    """REP, then (character, REP) units, as drawing and repeating each would."""
+def repeat_run(screen: TerminalScreen, token: str, first: bool | str = True) -> None:
+    """REP, then (character, REP) units, as drawing and repeating each would. *first*: what the first REP
+    repeats (as ``TerminalStream._repeats`` says: the character left of the cursor, nothing, or this one)."""
     units = [(char, int(count) if count else 0) for char, count in _UNIT_RE.findall(token)]
-    screen.repeat_last(units[0][1])
+    if first is True:
+        screen.repeat_last(units[0][1])
+    elif first:
+        screen.repeat_last(units[0][1], first)
     i, n = 1, len(units)
     while i < n:
         j = i

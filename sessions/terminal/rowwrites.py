@@ -78,12 +78,18 @@ def cuf_count(parameter: str) -> int:
     return int(parameter or 1) or 1
 
 
-def fix_edges(chars: list[str], start: int, end: int) -> None:
-    """After cells [start, end) of a row are overwritten, blank the orphaned halves of wide characters."""
+def fix_edges(
+    chars: list[str], styles: list[Style], start: int, end: int, style: Style, end_style: Style | None = None
+) -> None:
+    """After cells [start, end) of a row are overwritten while *style* was current (*end_style* at the end,
+    if it changed), blank the orphaned halves of wide characters in its colours only, as xterm's WriteText
+    and ClearRight blank a wide character they cut (ClearInLine -> ClearCells, util.c and screen.c)."""
     if 0 < start < len(chars) and chars[start] == STUB:
         chars[start - 1] = " "
+        styles[start - 1] = erase_style(style)
     if end < len(chars) and chars[end] == STUB:
         chars[end] = " "
+        styles[end] = erase_style(style if end_style is None else end_style)
 
 
 class RowWrites:
@@ -122,7 +128,7 @@ class RowWrites:
             else:
                 style = what  # type: ignore[assignment]
             blank = erase_style(style)  # EL: blanks in the colours of the moment
-            fix_edges(chars, x, cols)
+            fix_edges(chars, styles, x, cols, style)
             chars[x:] = [" "] * (cols - x)
             styles[x:] = [blank] * (cols - x)
 
@@ -138,7 +144,7 @@ def _draw(chars: list[str], styles: list[Style], x: int, text: str, style: Style
         elif piece:
             cells = piece if piece.isascii() else layout(piece) or ""
             end = x + len(cells)
-            fix_edges(chars, x, end)
+            fix_edges(chars, styles, x, end, style)
             chars[x:end] = cells  # type: ignore[assignment]  # (one character per cell)
             styles[x:end] = [style] * (end - x)
             x = end

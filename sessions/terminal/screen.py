@@ -243,7 +243,7 @@ class TerminalScreen(EditingMixin, MotionMixin):
             line = self.buffer[self.cursor_y]
             end = x + k
             self.blank_style = None
-            line.fix_wide_edges(x, end)
+            line.fix_wide_edges(x, end, style)
             line.chars[x:end] = cells[i : i + k]
             line.styles[x:end] = [style] * k
             self.dirty.add(self.cursor_y)
@@ -270,10 +270,17 @@ class TerminalScreen(EditingMixin, MotionMixin):
         self._write_cells(cells[i:first_wide])  # (the cursor stays at the margin)
         return before
 
-    def repeat_last(self, count: int | None = None) -> None:
-        """REP: draw the character left of the cursor again, as many times as fit before the end of the
-        line (tmux's bound; xterm would go on wrapping: a count of 9999 is an attack, not a drawing)."""
+    def repeat_last(self, count: int | None = None, char: str | None = None) -> None:
+        """REP: draw the character left of the cursor again (or *char*: the base character of combining marks
+        the stream saw), as many times as fit before the end of the line (tmux's bound; xterm would go on
+        wrapping: a count of 9999 is an attack, not a drawing). The stream calls it only right after text
+        (repeats.py)."""
         x, cols = self.cursor_x, self.cols
+        if char is not None:  # the base character of combining marks (the stream worked it out)
+            times = min(count or 1, (cols - min(x, cols)) // max(1, char_width(char)))
+            if times > 0:
+                self.draw(char * times)
+            return
         line = self.buffer[self.cursor_y]
         chars = line.chars
         left = (x if x < cols else cols) - 1
@@ -295,6 +302,7 @@ class TerminalScreen(EditingMixin, MotionMixin):
             line.styles[x:end] = [self.style] * times
             if end < cols and chars[end] == STUB:
                 chars[end] = " "
+                line.styles[end] = erase_style(self.style)
             self.blank_style = None
             self.dirty.add(self.cursor_y)
             self.cursor_x = end

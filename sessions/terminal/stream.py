@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
+from operator import length_hint
 
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
@@ -21,7 +22,7 @@ from sessions.terminal.lines import Line
 from sessions.terminal.pages import CLEAR, RUN, kind, skippable
 from sessions.terminal.plainlines import POSITIONED, PlainLines, is_positioned
 from sessions.terminal.redraws import find_redraws, first_skippable, rows_placed, skip_before
-from sessions.terminal.repeats import REP_RUN, is_rep_run, repeat_run
+from sessions.terminal.repeats import REP_RUN, base_before, ends_in_text, is_rep, is_rep_run, repeat_run
 from sessions.terminal.screen import MAX_COLS, TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, fast_sgr, is_reset_sgr
 from sessions.terminal.style import Style, erase_style
@@ -36,7 +37,7 @@ MAX_PENDING = 64 * 1024
 #: change). Each alternative starts with a plain character (not a repeated group), or the regex engine could
 #: no longer skip ahead to the characters a token can start with, and cutting text would be 6 times slower.
 _LF = "(?:[\n\x0b\x0c]|\x1bD)"
-_COUNTED_CSI = "\x1b\\[[0-9]{0,4}[A-FLMPST@IZabe]"
+_COUNTED_CSI = "\x1b\\[[0-9]{0,4}[A-FLMPST@IZae]"
 #: vim's scrolling step: set the region, maybe an SGR, CUP into it, line feeds or RIs (maybe after CRs), reset
 #: the region (one call, see controls.py). At most two parameters each (as DECSTBM and CUP take), a bounded
 #: run of moves.
@@ -157,6 +158,8 @@ class TerminalStream:
         self._controls = Controls(screen, self._crlf)
         self._plain = PlainLines(screen, self._draw_literally)
         self._cells = CellRuns(screen, self._draw_literally)
+        #: What a REP at the start of the next run repeats (see ``_repeats``).
+        self._drew_last: bool | str = False
 
     def feed(self, data: bytes) -> None:
         """Bytes from the remote; a character split across two feeds is decoded whole."""
@@ -384,7 +387,7 @@ class TerminalStream:
                         else:
                             chars = line.chars
                             if (x and chars[x] == STUB) or (end < cols and chars[end] == STUB):
-                                line.fix_wide_edges(x, end)
+                                line.fix_wide_edges(x, end, style)
                             chars[x:end] = cells  # type: ignore[assignment]
                             line.styles[x:end] = [style] * (end - x)
                         dirty_add(y)
@@ -452,11 +455,18 @@ class TerminalStream:
                 if forward is not None:  # CUF: as cursor_forward does
                     x = min(x + forward, cols - 1)
                     continue
+                repeats: bool | str = True  # REP (and runs starting with one): see repeats.py
+                if token[-1] == "b" and is_rep(token):
+                    repeats = self._repeats(text, parts, len(parts) - length_hint(it) - 3)
+                    if repeats is False and not is_rep_run(token):
+                        continue
                 screen.cursor_x, screen.cursor_y, screen.style = x, y, style
                 history.added += scrolled
                 scrolled = 0
                 handler = handlers.get(token)
-                if handler is not None:
+                if repeats is not True and not is_rep_run(token):  # REP after combining marks
+                    screen.repeat_last(int(token[2:-1] or 0), repeats)  # type: ignore[arg-type]
+                elif handler is not None:
                     handler()
                 elif token[0] == "\r":  # CR LF and the plain lines after it
                     last = None
@@ -467,7 +477,7 @@ class TerminalStream:
                     x, y, style = screen.cursor_x, screen.cursor_y, screen.style
                     continue
                 elif token[-1] == "b" and is_rep_run(token):  # x REP, y REP, ...
-                    repeat_run(screen, token)
+                    repeat_run(screen, token, repeats)
                 elif is_cell_run(token):  # a colour per cell
                     self._cells.write(token)
                 elif is_written(token):  # rows written at positions
@@ -493,6 +503,15 @@ class TerminalStream:
         finally:
             screen.cursor_x, screen.cursor_y, screen.style = x, y, style
             history.added += scrolled
+            if len(parts) > 1:  # (what a REP at the start of the next run repeats)
+                self._drew_last = self._repeats(parts[-2], parts, len(parts) - 3)
+
+    def _repeats(self, text: str, parts: list[str], before: int) -> bool | str:
+        """What a REP after *text* (and the token at *before*) repeats: the character left of the cursor
+        (True), nothing (False: a sequence came between), or the base character of combining marks."""
+        if text:
+            return base_before(text) or True
+        return ends_in_text(parts[before]) if before >= 0 else self._drew_last
 
     def _run_text(self, text: str) -> None:
         """Run *text* the ordinary way (tokens and runs)."""

@@ -3,8 +3,9 @@
 The reference is ``pyte.Screen`` with its known bugs fixed in ``ReferenceScreen`` below (each fix says
 what pyte does wrong), and with xterm's rules where pyte departs from them, each fix naming the rule
 (background colour erase, erase keeping only the colours, pending wrap ended by every movement and erase,
-DECSC/DECRC, origin mode). Left out of the corpus on purpose, because pyte is wrong there and our
-behaviour is tested on its own (test_model.py, test_xterm_conformance.py): NFD Hangul and combining marks,
+DECSC/DECRC, origin mode, a wide character cut in half blanked in the current colours). Left out of the
+corpus on purpose, because pyte is wrong there and our behaviour is tested on its own (test_model.py,
+test_xterm_conformance.py): NFD Hangul and combining marks,
 ESC E without LNM, CSI 3 J, SGR 2/8/21/4:n/58 and 105, DECOM, DECALN, DECSCNM/DECCOLM, HPA (pyte maps it
 to the wrong byte), REP/SU/SD/CHT/CBT (missing), and DSR at the pending-wrap column.
 """
@@ -60,6 +61,21 @@ class ReferenceScreen(pyte.Screen):
                     continue  # no room and no wrap: dropped
                 self.cursor.x = self.columns
             super().draw(char)
+            self._fix_halves()
+
+    # --- xterm: a wide character that a write, an erase or an edit cuts in half becomes blanks in the
+    # current colours (DamagedCells, then ClearInLine -> ClearCells: util.c, screen.c); pyte leaves the
+    # other half as it was.
+    def _fix_halves(self) -> None:
+        line = self.buffer[self.cursor.y]
+        for x in range(self.columns):
+            char = line[x].data
+            cut_head = char and wcwidth(char[0]) == 2 and (x + 1 >= self.columns or line[x + 1].data != "")
+            lone_tail = char == "" and (
+                x == 0 or not (line[x - 1].data and wcwidth(line[x - 1].data[0]) == 2)
+            )
+            if cut_head or lone_tail:
+                line[x] = self._blank()
 
     # --- xterm: background colour erase. Blanked cells and lines take the current colours and no other
     # attribute (ClearCells and ScrnClearLines in screen.c); pyte keeps every attribute when erasing and
@@ -81,11 +97,13 @@ class ReferenceScreen(pyte.Screen):
     def erase_characters(self, count: int | None = None) -> None:
         self._end_wrap()
         self._fill(self.cursor.y, range(self.cursor.x, min(self.cursor.x + (count or 1), self.columns)))
+        self._fix_halves()
 
     def erase_in_line(self, how: int = 0, private: bool = False) -> None:
         self._end_wrap()
         spans = {0: range(self.cursor.x, self.columns), 1: range(self.cursor.x + 1), 2: range(self.columns)}
         self._fill(self.cursor.y, spans.get(how, range(0)))
+        self._fix_halves()
 
     def erase_in_display(self, how: int = 0, *args: object, **kwargs: object) -> None:
         # pyte also only erases cells that were ever written (its rows are sparse dicts).
@@ -107,6 +125,7 @@ class ReferenceScreen(pyte.Screen):
                 line[x] = line[x - count]
             else:
                 line[x] = self._blank()
+        self._fix_halves()
         self.dirty.add(self.cursor.y)
 
     def delete_characters(self, count: int | None = None) -> None:
@@ -115,6 +134,7 @@ class ReferenceScreen(pyte.Screen):
         line = self.buffer[self.cursor.y]
         for x in range(self.cursor.x, self.columns):
             line[x] = line[x + count] if x + count < self.columns else self._blank()
+        self._fix_halves()
         self.dirty.add(self.cursor.y)
 
     def _region(self) -> tuple[int, int]:

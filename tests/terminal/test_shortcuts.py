@@ -193,8 +193,15 @@ def test_a_read_of_top_frames_skips_all_but_the_last_whole_frame():
 _rep_unit = st.tuples(st.sampled_from(["x", "y", " ", "가", "─"]), _count).map(
     lambda p: f"{p[0]}\x1b[{p[1]}b"
 )
+#: REP right after a token that ends in text (rows written at positions, a colour per cell), a sequence
+#: or combining marks: it repeats the last character only right after it, and a mark's base character.
+_rep_after = st.tuples(
+    st.sampled_from(["\x1b[2;3Hab", "\x1b[31;1mA\x1b[32;1mB", "\x1b[2;3H\x1b[K", "e\u0301", "\u1112\u1161"]),
+    st.sampled_from(["\x1b[b", "\x1b[3b", "\x1b[2bx\x1b[3b"]),
+).map("".join)
 _rep_op = st.one_of(
-    st.lists(_rep_unit, min_size=1, max_size=12).map("".join), _sgr, _text, _repeated, _setup, _positioned
+    st.lists(_rep_unit, min_size=1, max_size=12).map("".join),
+    *[_sgr, _text, _repeated, _setup, _positioned, _rep_after],
 )
 
 

@@ -85,6 +85,15 @@ BACKGROUND_COLOUR_ERASE = [
         cells={(0, 3): {"bg": "blue", "reverse": False}, (8, 3): {"bg": "blue"}},
     ),
     Case(
+        "a line a wrap scrolls in takes the background",
+        "Autowrap at the bottom margin: WrapLine -> xtermIndex (cursor.c) scrolls as IND does; the new "
+        "line per ScrnClearLines (screen.c)",
+        "a\r\nb\r\nc\r\n\x1b[44m" + FULL + "X\x1b[0m\x1b[4;10H|",
+        ["b", "c", FULL, "X        |"],
+        cells={(1, 3): {"bg": "blue"}, (8, 3): {"bg": "blue"}},
+        tmux="tmux scrolls in a line in the default colours on a wrap",
+    ),
+    Case(
         "scrolling at a margin takes the background",
         "CSI Ps ; Ps r Set Scrolling Region (DECSTBM); IND at its bottom margin (xtermIndex)",
         "a\r\nb\r\nc\r\nd\x1b[1;3r\x1b[3;1H\x1b[45m\n\x1b[0m\x1b[3;10H|",
@@ -369,6 +378,164 @@ SCROLL_BOUNDS = [
     ),
 ]
 
+_WIDE_SPLIT = "tmux leaves the other half of the wide character"
+#: Classes the differential test against tmux (test_tmux_differential.py) found.
+FOUND_AGAINST_TMUX = [
+    Case(
+        "IL moves the cursor to the left margin",
+        "CSI Ps L Insert Ps Line(s) (IL): InsertLine (util.c) sets the column to the left margin",
+        "abc\x1b[LX",
+        ["X", "abc"],
+        cursor=(1, 0),
+        tmux="tmux keeps the cursor's column",
+    ),
+    Case(
+        "DL moves the cursor to the left margin",
+        "CSI Ps M Delete Ps Line(s) (DL): DeleteLine (util.c) sets the column to the left margin",
+        "abc\r\nde\x1b[1;3H\x1b[MX",
+        ["Xe"],
+        cursor=(1, 0),
+        tmux="tmux keeps the cursor's column",
+    ),
+    Case(
+        "ED at a pending wrap erases the last column",
+        "CSI Ps J Erase in Display (ED): the cursor is on the last column, its wrap flag apart "
+        "(ClearBelow -> ClearRight, util.c)",
+        FULL + "\x1b[J",
+        ["012345678"],
+        cursor=(9, 0),
+        tmux=_KEEPS_WRAP,
+    ),
+    Case(
+        "ECH on the right half of a wide character blanks all of it",
+        "CSI Ps X Erase Ps Character(s) (ECH): ClearRight (util.c) clears the cells a wide character "
+        "it cuts spans (DamagedCurCells)",
+        "\u4e2dab\x1b[2G\x1b[X",
+        ["  ab"],
+        tmux=_WIDE_SPLIT,
+    ),
+    Case(
+        "DCH on the right half of a wide character blanks its left half",
+        "CSI Ps P Delete Ps Character(s) (DCH): DeleteChar (util.c) blanks the part of a wide character "
+        "the shift cuts (DamagedCurCells)",
+        "\u4e2dab\x1b[2G\x1b[P",
+        [" ab"],
+        tmux=_WIDE_SPLIT,
+    ),
+    Case(
+        "writing on the right half of a wide character blanks its left half",
+        "Wide characters: ScrnWriteText (screen.c) blanks a wide character the text cuts (DamagedCells)",
+        "\u4e2dab\x1b[2GZ",
+        [" Zab"],
+        tmux=_WIDE_SPLIT,
+    ),
+    Case(
+        "the half of a wide character text cuts is blanked in the colours of the moment",
+        "Wide characters: WriteText (util.c) clears a wide character it cuts with ClearInLine -> ClearCells "
+        "(screen.c): the current colours, no other attribute",
+        "\x1b[1;41m\u4e2d|\x1b[0;44m\x1b[1;1HZ",
+        ["Z |"],
+        cells={(1, 0): {"bg": "blue", "bold": False}},
+        tmux="tmux blanks it in the default colours",
+    ),
+    Case(
+        "DECSTBM with a bottom margin of 0 sets the whole screen and homes the cursor",
+        "CSI Ps ; Ps r (DECSTBM): a bottom of 0 is the last row (CASE_DECSTBM, charproc.c)",
+        "ab\x1b[0;0rX",
+        ["Xb"],
+        cursor=(1, 0),
+        tmux="tmux takes a bottom of 0 as 1 and ignores the region",
+    ),
+    Case(
+        "with autowrap off, a combining mark joins the character written at the last column",
+        "Combining characters join the last character written (doparsing, charproc.c: last_written_col); "
+        "CSI ? 7 l No Wraparound Mode (DECAWM)",
+        "\x1b[?7l" + FULL + "e\u0301",
+        ["012345678\u00e9"],
+        tmux="tmux joins it to the character before the last column",
+    ),
+    Case(
+        "IL and DL outside the scrolling region do nothing",
+        "CSI Ps L (IL), CSI Ps M (DL): InsertLine and DeleteLine (util.c) return when the cursor's row is "
+        "outside the margins",
+        "a\r\nb\x1b[3;4r\x1b[1;1H\x1b[L\x1b[2;1H\x1b[M",
+        ["a", "b"],
+        tmux="tmux inserts and deletes lines from the cursor to the bottom of the screen",
+    ),
+    Case(
+        "DECSTBM in origin mode homes the cursor to the top margin",
+        "CSI Ps ; Ps r (DECSTBM) homes the cursor with CursorSet (CASE_DECSTBM, charproc.c), which is "
+        "relative to the margins in origin mode (CSI ? 6 h, DECOM)",
+        "\x1b[?6h\x1b[2;4rX",
+        ["", "X"],
+        cursor=(1, 1),
+        tmux="tmux homes it to the top of the screen",
+    ),
+    Case(
+        "ICH of the rest of the line or more blanks it",
+        "CSI Ps @ Insert Ps (Blank) Character(s) (ICH): InsertChar (util.c) limits the count to the cells "
+        "left to the right margin",
+        "0123\x1b[1;2H\x1b[99@|",
+        ["0|"],
+        tmux="tmux ignores an ICH of the rest of the line or more",
+    ),
+    Case(
+        "in insert mode, text after a wrap is inserted too",
+        "CSI 4 h Insert Mode (IRM): WriteText (util.c) inserts cells for every character it writes, also "
+        "the ones after an autowrap (dotext, charproc.c)",
+        "abcdefghij\r\nhij\x1b[4h\x1b[1;1HXYZ0123456AB",
+        ["XYZ0123456", "ABhij"],
+        tmux="tmux writes the first character after the wrap over the cell there",
+    ),
+    Case(
+        "ICH of more than half the rest of the line",
+        "CSI Ps @ Insert Ps (Blank) Character(s) (ICH): InsertChar (util.c)",
+        "abcdefghij\x1b[1;3H\x1b[6@",
+        ["ab      cd"],
+        tmux="tmux 3.3a blanks too few cells and leaves some of the moved ones behind",
+    ),
+    Case(
+        "the alternate screen is cleared with the current background",
+        "CSI ? 1049 h: switch to the Alternate Screen Buffer, clearing it first (SwitchBufs, charproc.c: "
+        "ClearBufRows -> ClearCells, background colour erase)",
+        "a\x1b[44m\x1b[?1049h\x1b[0m\x1b[1;10H|",
+        ["         |"],
+        cells={(0, 0): {"bg": "blue"}},
+        tmux="tmux clears the alternate screen with the default colours",
+    ),
+    Case(
+        "REP after a control sequence repeats nothing",
+        "CSI Ps b Repeat the preceding graphic character (REP): only right after it (CASE_REP, "
+        "charproc.c: sp->lastchar is reset when any other sequence is parsed)",
+        "ab\x1b[D\x1b[2b",
+        ["ab"],
+        cursor=(1, 0),
+    ),
+    Case(
+        "REP after an SGR repeats nothing",
+        "CSI Ps b (REP): sp->lastchar is reset by every sequence (CASE_REP, charproc.c)",
+        "a\x1b[31m\x1b[b",
+        ["a"],
+        cursor=(1, 0),
+    ),
+    Case(
+        "REP after REP repeats nothing",
+        "CSI Ps b (REP): the REP itself resets sp->lastchar (charproc.c)",
+        "a\x1b[2b\x1b[3b",
+        ["aaa"],
+        cursor=(3, 0),
+    ),
+    Case(
+        "REP repeats the base character, not its combining marks",
+        "CSI Ps b (REP): a combining character joins the cell and leaves sp->lastchar as the base "
+        "character (doparsing, charproc.c)",
+        "e\u0301\x1b[2b",
+        ["\u00e9ee"],
+        cursor=(3, 0),
+        tmux="tmux repeats nothing after a combining character",
+    ),
+]
+
 CORPUS = (
     BACKGROUND_COLOUR_ERASE
     + PENDING_WRAP
@@ -379,6 +546,7 @@ CORPUS = (
     + SGR
     + WIDTHS
     + SCROLL_BOUNDS
+    + FOUND_AGAINST_TMUX
 )
 
 
@@ -416,6 +584,25 @@ def test_dsr_in_origin_mode_reports_the_relative_row():
     screen = TerminalScreen(10, 4, on_reply=replies.append)
     TerminalStream(screen).feed(b"\x1b[2;4r\x1b[?6h\x1b[3;2H\x1b[6n")
     assert replies == ["\x1b[3;2R"]  # CSI 6 n (CPR): row 3 of the region, screen row 4
+
+
+@pytest.mark.parametrize(
+    ("reads", "row"),
+    [
+        (["e\u0301", "\x1b[2b"], "\u00e9ee"),  # the base character of the marks in the read before
+        (["ab", "\x1b[2b"], "abbb"),
+        (["ab\x1b[", "2b"], "abbb"),  # the REP itself cut by the read
+        (["ab\x1b[1m", "\x1b[2b"], "ab"),  # an SGR came between
+        (["a\x1b[2b", "\x1b[2b"], "aaa"),  # the REP before
+    ],
+)
+def test_rep_across_reads(reads: list[str], row: str):
+    """CSI Ps b (REP): what comes right before it counts, also when it came in the read before."""
+    screen = TerminalScreen(10, 2)
+    stream = TerminalStream(screen)
+    for read in reads:
+        stream.feed(read.encode())
+    assert screen.buffer[0].text.rstrip() == row
 
 
 def test_wide_cells_are_laid_out_as_glibc_measures_them():

@@ -75,8 +75,8 @@ class Tmux:
             self._tmux("kill-session", "-t", name)
         screen = TerminalScreen(cols, rows)
         stream = TerminalStream(screen)
-        for row, line in enumerate(lines):
-            stream.feed_text(f"\x1b[0m\x1b[{row + 1};1H{line}")
+        for row, line in enumerate(lines):  # capture-pane -e carries the SGR state from row to row
+            stream.feed_text(f"\x1b[{row + 1};1H{line}")
         return Capture(screen, (int(x), int(y)))
 
     def close(self) -> None:
