@@ -1,4 +1,4 @@
-"""The classes a second outside corpus caught: a test each, on short outputs written here in each command's format."""
+"""The classes a second outside corpus caught: a test each, on short outputs written here in their format."""
 
 from __future__ import annotations
 
@@ -106,7 +106,8 @@ def _online(pool: str, status: str, action: str) -> str:
     [
         (
             "Errata #2 detected.",
-            "To correct the issue, back up the datasets, destroy the pool\n\tand recreate it from the backup.",
+            "To correct the issue, back up the datasets, destroy the pool\n"
+            "\tand recreate it from the backup.",
             ("Errata #2 detected", "destroy the pool and recreate it from the backup"),
         ),
         (
@@ -125,7 +126,7 @@ def test_online_pool_with_a_status_to_act_on_warns_in_zfs_words(
 
 
 def test_online_pool_with_only_the_features_notice_stays_healthy() -> None:
-    notice = "Some supported and requested features are not enabled on the pool.\n\tThe pool can still be used."
+    notice = "Some supported and requested features are not enabled on the pool.\n\tIt can still be used."
     found = _one("zpool_status", _online("archive", notice, "Enable all features using 'zpool upgrade'."))
     assert found.status is Status.OK
 
@@ -421,28 +422,55 @@ def test_array_without_a_level_is_not_called_unknown_level() -> None:
 
 
 # --- df: BSD/macOS columns (inodes after Capacity), names with spaces, `-H` units -----------------
+def _df(*rows: tuple[str, ...]) -> str:
+    """BSD/macOS `df` lines: the columns joined by two spaces (df pads them; the parser splits on blanks)."""
+    return "".join("  ".join(row) + "\n" for row in rows)
+
+
+BSD_HEADER = ("Filesystem", "Capacity", "iused", "ifree", "%iused", "Mounted on")
+
+
 def test_bsd_df_with_inode_columns_and_spaces_in_names() -> None:
-    text = (
-        "Filesystem     512-blocks      Used  Available Capacity   iused      ifree %iused  Mounted on\n"
-        "/dev/disk3s1s1 1942700360  19353696 1142155032     2%    403552 4293009728    0%   /\n"
-        "devfs                 401       401          0   100%       694          0  100%   /dev\n"
-        "/dev/disk3s5   1942700360 779204688 1142155032    41%   2188831 5710776000    0%   /System/Volumes/Data\n"
-        "map auto_home           0         0          0   100%         0          0  100%   /System/Volumes/Data/home\n"
-        "/dev/disk5s1      1536000   1167360     368640    77%        14 4294967265    0%   /Volumes/Field Notes\n"
+    text = _df(
+        ("Filesystem", "512-blocks", "Used", "Available", *BSD_HEADER[1:]),
+        ("/dev/disk3s1s1", "1942700360", "19353696", "1142155032", "2%", "403552", "4293009728", "0%", "/"),
+        ("devfs", "401", "401", "0", "100%", "694", "0", "100%", "/dev"),
+        (
+            "/dev/disk3s5",
+            "1942700360",
+            "779204688",
+            "1142155032",
+            "41%",
+            "2188831",
+            "5710776000",
+            "0%",
+            "/Data",
+        ),
+        ("map auto_home", "0", "0", "0", "100%", "0", "0", "100%", "/System/Volumes/Data/home"),
+        (
+            "/dev/disk5s1",
+            "1536000",
+            "1167360",
+            "368640",
+            "77%",
+            "14",
+            "4294967265",
+            "0%",
+            "/Volumes/Field Notes",
+        ),
     )
     found = _one("df", text)
     assert found.status is Status.OK and "/Volumes/Field Notes at 77%" in found.summary
-    snapshot = "/Volumes/com.apple.TimeMachine.localsnapshots/Backups.backupdb/VZ-Mac/2026-11-30-101500/Macintosh HD"
-    human = (
-        "Filesystem                                             Size   Used  Avail Capacity iused      ifree %iused  Mounted on\n"
-        "/dev/disk1s1                                          466Gi  301Gi  162Gi    65% 1893422 4881000000    0%   /\n"
-        "com.apple.TimeMachine.2026-11-30-101500@/dev/disk1s1  466Gi  460Gi  4.1Gi    99% 1893422 4881000000    0%   "
-        + snapshot
-        + "\n"
+    snapshot = "/Volumes/com.apple.TimeMachine.localsnapshots/Backups.backupdb/VZ-Mac/2026-11-30-101500/"
+    snapshot += "Macintosh HD"
+    name = "com.apple.TimeMachine.2026-11-30-101500@/dev/disk1s1"
+    human = _df(  # `df -h`
+        ("Filesystem", "Size", "Used", "Avail", *BSD_HEADER[1:]),
+        ("/dev/disk1s1", "466Gi", "301Gi", "162Gi", "65%", "1893422", "4881000000", "0%", "/"),
+        (name, "466Gi", "460Gi", "4.1Gi", "99%", "1893422", "4881000000", "0%", snapshot),
     )
     full = _all("df", human)
-    assert full[snapshot].status is Status.FAIL
-    assert "(com.apple.TimeMachine.2026-11-30-101500@/dev/disk1s1)" in full[snapshot].summary
+    assert full[snapshot].status is Status.FAIL and f"({name})" in full[snapshot].summary
 
 
 def test_df_decimal_units_and_empty_automount_maps() -> None:
