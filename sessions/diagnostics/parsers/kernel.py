@@ -42,6 +42,18 @@ DEFAULT_PATTERNS: Sequence[Mapping[str, str]] = (
         "regex": r"BTRFS .*bdev (?P<dev>\S+) errs: (?!wr 0, rd 0, flush 0, corrupt 0, gen 0)",
         "label": "btrfs device error report",
     },
+    {"regex": r"EXT4-fs error \(device (?P<dev>[\w-]+)\)", "label": "ext4 filesystem error"},
+    {"regex": r"XFS \((?P<dev>[\w-]+)\): (Corruption|metadata I/O error)", "label": "XFS corruption"},
+    # The disk or its controller refuses TRIM: no data is lost; discard should be turned off for it.
+    {
+        "regex": r"critical target error, dev (?P<dev>[\w-]+), sector \d+ op 0x3:\(DISCARD\)",
+        "label": "rejected TRIM (discard) request",
+    },
+    {"regex": r"critical medium error, dev (?P<dev>[\w-]+)", "label": "critical medium error"},
+    {
+        "regex": r"critical (target|nexus|space allocation) error, dev (?P<dev>[\w-]+)",
+        "label": "block-layer error",
+    },
 )
 
 

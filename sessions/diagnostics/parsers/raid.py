@@ -115,7 +115,8 @@ def parse_mdstat(text: str, ctx: ParseContext) -> list[Finding]:
 
 
 def _describe(array: MdArray) -> str:
-    return f"Array {array.name} ({level_name(array.level)})"
+    """``Array md0 (RAID 5)``; just ``Array md2`` where mdstat prints no level (inactive, containers)."""
+    return f"Array {array.name} ({level_name(array.level)})" if array.level else f"Array {array.name}"
 
 
 def _judge_array(array: MdArray, ctx: ParseContext, partial_ok: bool) -> Finding:
@@ -138,7 +139,11 @@ def _judge_array(array: MdArray, ctx: ParseContext, partial_ok: bool) -> Finding
                 Status.OK, f"{name} is a firmware RAID container (inactive is normal).", evidence, array.name
             )
         tail = f"; failed member {join_names(failed)}" if failed else ""
-        return ctx.make(Status.FAIL, f"{name} is inactive and not serving data{tail}.", evidence, array.name)
+        members = join_names(sorted(m.name for m in array.members))
+        examine = "check them with `mdadm --examine` before assembling it"
+        assembled = f": it is not assembled (members {members}); {examine}" if members else ""
+        summary = f"{name} is inactive and not serving data{tail}{assembled}."
+        return ctx.make(Status.FAIL, summary, evidence, array.name)
     total, working = array.total, array.working
     if total is not None and working is not None and working < total and not (partial_ok and not failed):
         return _judge_degraded(array, ctx, name, failed)

@@ -43,7 +43,13 @@ class DiskHealth:
     grown_defects: int = 0  # SCSI
     uncorrected: dict[str, int] = field(default_factory=dict)  # SCSI error counter log: read/write/verify
     last_selftest_failed: str = ""
+    unread: str = ""  # "Read SMART Data failed: …": the verdict came, the attribute table did not
     evidence: list[str] = field(default_factory=list)
+
+
+def celsius(value: object) -> int | None:
+    """A drive temperature, or None where the drive has no sensor (0) or the value is garbage."""
+    return value if isinstance(value, int) and 0 < value < 150 else None
 
 
 def _leading_int(text: str) -> int:
@@ -63,9 +69,29 @@ def _load_json(text: str, cut: bool) -> Any:
         raise ParseError("the output was cut before smartctl printed any data") from exc
 
 
+# smartctl's data keys: tools that store its JSON (scrutiny) may drop the "smartctl" header and keep these.
+_SMART_KEYS = (
+    "smart_status",
+    "smart_support",
+    "ata_smart_attributes",
+    "nvme_smart_health_information_log",
+    "scsi_grown_defect_list",
+    "scsi_error_counter_log",
+)
+NO_SMART = "the device has no SMART (a RAID controller's volume, a USB bridge or a virtual disk)"
+
+
+def _is_smartctl_json(data: Any) -> bool:
+    if not isinstance(data, dict):
+        return False
+    if "smartctl" in data or "json_format_version" in data:
+        return True
+    return isinstance(data.get("device"), dict) and any(key in data for key in _SMART_KEYS)
+
+
 def read_smart_json(text: str, device: str, *, cut: bool = False) -> DiskHealth:
     data = _load_json(text, cut)
-    if not isinstance(data, dict) or "smartctl" not in data:
+    if not _is_smartctl_json(data):
         raise ParseError("this JSON is not from smartctl")
     dev = data.get("device", {})
     health = DiskHealth(device=dev.get("name") or device)
@@ -94,13 +120,15 @@ def read_smart_json(text: str, device: str, *, cut: bool = False) -> DiskHealth:
         messages = [m.get("string", "") for m in data.get("smartctl", {}).get("messages", [])]
         if cut:
             raise ParseError("the output was cut before smartctl printed the health verdict")
-        raise ParseError("smartctl could not read SMART data: " + ("; ".join(messages) or "no health data"))
+        if not messages:
+            raise ParseError(NO_SMART)
+        raise ParseError("smartctl could not read SMART data: " + "; ".join(messages))
     return health
 
 
 def _read_json_temperature(health: DiskHealth, data: dict[str, Any]) -> None:
     temperature = data.get("temperature", {})
-    health.temperature = temperature.get("current")
+    health.temperature = celsius(temperature.get("current"))
     thresholds = data.get("nvme_composite_temperature_threshold", {})
     if health.nvme:
         health.warn_temperature = temperature.get("op_limit_max") or thresholds.get("warning") or None
@@ -135,8 +163,8 @@ def _read_nvme_json(health: DiskHealth, log: dict[str, Any] | None, *, evidence:
     if "available_spare" in log:
         health.spare = (int(log["available_spare"]), int(log.get("available_spare_threshold", 0)))
     health.percentage_used = log.get("percentage_used")
-    if health.temperature is None and isinstance(log.get("temperature"), int):
-        health.temperature = log["temperature"]
+    if health.temperature is None:
+        health.temperature = celsius(log.get("temperature"))
     for key in ("critical_warning", "media_errors", "available_spare", "percentage_used"):
         if evidence and key in log:
             health.evidence.append(f"{key}: {log[key]}")
@@ -173,6 +201,13 @@ _SCSI_ERRORS = re.compile(r"^(read|write|verify):\s+(.*\d)\s*$")
 
 
 def read_smart_text(text: str, device: str, *, cut: bool = False) -> DiskHealth:
+    asleep = re.search(r"^Device is in (\w+) mode", text, re.M)
+    if asleep:
+        raise ParseError(
+            f"the disk is in {asleep.group(1).lower()} (spun down) and smartctl, run with `-n standby`, "
+            "left it asleep: there is no SMART reading this time; run it without `-n standby` "
+            "(that spins the disk up) or when the disk is awake"
+        )
     if "SMART" not in text or ("=== START OF" not in text and "smartctl" not in text):
         if cut and "smartctl" in text:
             raise ParseError("the output was cut before smartctl printed any data")
@@ -209,22 +244,32 @@ def read_smart_text(text: str, device: str, *, cut: bool = False) -> DiskHealth:
             nvme_log[_NVME_FIELDS[field_match.group(1)]] = number
             if field_match.group(1) != "Temperature":
                 health.evidence.append(line)
+        _read_text_gaps(health, line)
         selftest = _SELFTEST.match(line)
         if selftest and "without error" not in selftest.group(1):
             health.last_selftest_failed = selftest.group(1)
     if "critical_warning" in nvme_log or "media_errors" in nvme_log:
         health.nvme = True
-        health.temperature = nvme_log.pop("temperature", None)
+        health.temperature = celsius(nvme_log.pop("temperature", None))
         _read_nvme_json(health, dict(nvme_log), evidence=False)
     if health.passed is None and not health.counters and health.smart_enabled is not False:
         if "Unavailable - device lacks SMART capability" in text:
-            raise ParseError(
-                "the device has no SMART (a RAID controller's volume, a USB bridge or a virtual disk)"
-            )
+            raise ParseError(NO_SMART)
         raise ParseError(
             "the output was cut before the health verdict" if cut else "smartctl printed no health data"
         )
     return health
+
+
+def _read_text_gaps(health: DiskHealth, line: str) -> None:
+    """What the text lacks: the attribute table ("Read SMART Data failed"); SCT's temperature fills in."""
+    unread = re.match(r"^Read SMART Data failed:\s*(.*)$", line)
+    if unread:
+        health.unread = f"Read SMART Data failed: {unread.group(1)}".rstrip(": ")
+        health.evidence.append(line)
+    sct = re.match(r"^Current Temperature:\s+(\d+) Celsius", line)
+    if sct and health.temperature is None:
+        health.temperature = celsius(int(sct.group(1)))
 
 
 def _read_text_support(health: DiskHealth, line: str) -> None:
@@ -244,6 +289,14 @@ def _read_text_scsi(health: DiskHealth, line: str) -> None:
             health.temperature = value
         else:
             health.crit_temperature = value
+        return
+    sas = re.match(r"^(Current temperature =|Percentage used endurance indicator:)\s*(\d+)", line)
+    if sas:  # a SAS SSD's `-x` lines: its temperature, and its wear as NVMe's "Percentage Used"
+        if sas.group(1).startswith("Current") and health.temperature is None:
+            health.temperature = celsius(int(sas.group(2)))
+        elif sas.group(1).startswith("Percentage"):
+            health.percentage_used = int(sas.group(2))
+            health.evidence.append(line)
         return
     defects = re.match(r"^Elements in grown defect list:\s+(\d+)", line)
     if defects:
@@ -271,7 +324,7 @@ def _read_text_attribute(health: DiskHealth, line: str) -> None:
     attr_id = row.group(1)
     health.counters[attr_id] = raw
     if attr_id in ("194", "190") and health.temperature is None:
-        health.temperature = raw
+        health.temperature = celsius(raw)
     if when_failed in ("FAILING_NOW", "now"):
         health.failing_now.append(row.group(2))
         health.evidence.append(line.strip())

@@ -56,6 +56,12 @@ def judge_disk(health: DiskHealth, ctx: ParseContext) -> Finding:
         summary = f"{lead} {join_names([p.text for p in problems])}: {advice}."
         return ctx.make(status, summary, health.evidence, target)
     temp = f", {health.temperature} °C" if health.temperature is not None else ""
+    if health.unread and not health.counters:
+        summary = (
+            f"{label}: SMART {'passed' if health.passed else 'gave no verdict'}{temp}, but its attributes "
+            f"could not be read ({health.unread}), so its sector counters were not checked."
+        )
+        return ctx.make(Status.OK, summary, health.evidence, target)
     verdict = "SMART passed" if health.passed else "no SMART verdict, no bad counters"
     return ctx.make(Status.OK, f"{label} is healthy: {verdict}{temp}.", health.evidence, target)
 

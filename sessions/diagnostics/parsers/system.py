@@ -8,7 +8,8 @@ from sessions.diagnostics.findings import Finding, Status
 from sessions.diagnostics.parsers.context import ParseContext, ParseError, plural
 
 _USE = re.compile(r"^(\d+)%$|^-$")
-_UNITS = {"": 1, "B": 1 / 1024, "K": 1, "M": 1024, "G": 1024**2, "T": 1024**3, "P": 1024**4}
+_UNITS = {"": 1, "B": 1 / 1024, "K": 1, "k": 1000 / 1024, "M": 1024, "G": 1024**2, "T": 1024**3, "P": 1024**4}
+_SIZE = re.compile(r"([\d.,]+)([BKkMGTP]?)i?B?")
 
 
 def human_kib(kib: float) -> str:
@@ -22,7 +23,7 @@ def human_kib(kib: float) -> str:
 
 def _size(word: str, unit_kib: float) -> tuple[float, str]:
     """A df/free size → (KiB, as printed). Human sizes (``2.9T``) carry their unit."""
-    match = re.fullmatch(r"([\d.,]+)([BKMGTP]?)i?B?", word)
+    match = _SIZE.fullmatch(word)
     if not match:
         raise ParseError(f"not a size: {word!r}")
     number = float(match.group(1).replace(",", "."))
@@ -31,27 +32,51 @@ def _size(word: str, unit_kib: float) -> tuple[float, str]:
     return number * unit_kib, human_kib(number * unit_kib)
 
 
+def _df_layout(header: str) -> tuple[bool, int]:
+    """(a Type column before the sizes, how many columns come between Use%/Capacity and the mount)."""
+    words = header.split()
+    use = next((i for i, w in enumerate(words) if w in ("Use%", "Capacity", "Use")), None)
+    mounted = words.index("Mounted") if "Mounted" in words else len(words)
+    return "Type" in words, (mounted - use - 1) if use is not None else 0
+
+
 def _df_rows(text: str) -> list[tuple[str, str, str, str, int | None, str, str]]:
-    """(filesystem, size, used, avail, use%, mount, line) per line; wrapped long names are joined."""
+    """(filesystem, size, used, avail, use%, mount, line) per line; wrapped long names are joined.
+
+    The use% is the first percent after three sizes, so names may hold spaces (`map -hosts`) and BSD's
+    inode columns after Capacity (`iused ifree %iused`, counted from the header) are passed over.
+    """
     rows = []
     pending = ""
+    has_type, extra = False, 0
     for raw in text.splitlines():
         line = raw.rstrip()
-        if not line.strip() or line.startswith("Filesystem"):
+        if line.startswith("Filesystem"):
+            has_type, extra = _df_layout(line)
+            continue
+        if not line.strip():
             continue
         words = (pending + " " + line).split() if pending else line.split()
         if len(words) == 1:
             pending = words[0]
             continue
         pending = ""
-        index = next((i for i in range(len(words) - 1, 3, -1) if _USE.match(words[i])), None)
-        if index is None:
+        index = next(
+            (i for i in range(3, len(words)) if _USE.match(words[i]) and _sizes(words[i - 3 : i])), None
+        )
+        if index is None or index < 4:
             raise ParseError(f"unexpected df line: {line!r}")
         use = _USE.match(words[index])
         percent = int(use.group(1)) if use and use.group(1) else None
-        fs, size, used, avail = words[0], words[index - 3], words[index - 2], words[index - 1]
-        rows.append((fs, size, used, avail, percent, " ".join(words[index + 1 :]), line))
+        names = words[: index - 3]
+        fs = " ".join(names[:-1] if has_type and len(names) > 1 else names)
+        size, used, avail = words[index - 3], words[index - 2], words[index - 1]
+        rows.append((fs, size, used, avail, percent, " ".join(words[index + 1 + extra :]), line))
     return rows
+
+
+def _sizes(words: list[str]) -> bool:
+    return all(w == "-" or _SIZE.fullmatch(w) for w in words)
 
 
 def parse_df(text: str, ctx: ParseContext) -> list[Finding]:
@@ -67,6 +92,8 @@ def parse_df(text: str, ctx: ParseContext) -> list[Finding]:
     findings, healthy = [], []
     for fs, size, used, avail, percent, mount, line in _df_rows(text):
         if percent is None or ignore_fs.search(fs) or ignore_mount.search(mount) or ignore_device.search(fs):
+            continue
+        if size != "-" and _size(size, unit)[0] == 0:  # an empty automount map or pseudo filesystem
             continue
         key = (fs, size, used)
         if key in seen:  # the same filesystem bind-mounted again (Synology shares, containers)

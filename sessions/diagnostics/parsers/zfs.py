@@ -15,22 +15,45 @@ _ROW = re.compile(r"^(\s*)(\S+)\s+([A-Z]+)(?:\s+(\d+\S*)\s+(\d+\S*)\s+(\d+\S*))?
 
 
 @dataclass
+class VdevGroup:
+    """A `replacing` or `spare` vdev: its direct members as (indent, name), old device first."""
+
+    kind: str
+    indent: int
+    members: list[tuple[int, str]] = field(default_factory=list)
+    open: bool = True
+
+
+@dataclass
 class PoolStatus:
     name: str
     state: str = ""
     scan: str = ""
     errors: str = ""
+    status: str = ""  # ZFS's own `status:` and `action:` sentences, continuation lines joined
+    action: str = ""
+    detail: str = ""  # the pool row's own note: "corrupted data", "incompatible version"
     lines: list[str] = field(default_factory=list)
     bad: list[tuple[str, str, str]] = field(default_factory=list)  # (device, state, detail)
     counters: list[tuple[str, str]] = field(default_factory=list)  # (device, "read 1, write 2, cksum 3")
     spares: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # files with permanent errors (`zpool status -v`)
+    groups: list[VdevGroup] = field(default_factory=list)  # replacing-N / spare-N vdevs
+
+
+# Vdevs that group others: their state follows their members', so the members are named instead.
+_GROUP_VDEV = re.compile(r"^(mirror|raidz\d?|draid\d?|replacing|spare)(-\d+|:\S+)?$")
+_TEXT_KEYS = ("status", "action", "scan", "scrub")
+# An ONLINE pool's `status:` that asks for nothing urgent: newer features or an older on-disk format.
+_NOTICE = re.compile(
+    r"features are not enabled|features? (is|are) not (enabled|supported)|legacy on-disk|older on-disk"
+)
 
 
 def _pools(text: str) -> list[PoolStatus]:
     pools: list[PoolStatus] = []
     in_config = in_files = False
-    section = ""
+    section = last_key = ""
     for raw in text.splitlines():
         line = raw.rstrip()
         key = re.match(r"^\s*(pool|state|status|action|see|scan|scrub|config|errors):\s*(.*)$", line)
@@ -43,11 +66,14 @@ def _pools(text: str) -> list[PoolStatus]:
         if key:
             in_config = key.group(1) == "config"
             in_files = key.group(1) == "errors" and "following files" in key.group(2)
+            last_key = key.group(1)
             _set_field(pool, key.group(1), key.group(2), line)
         elif in_files and line.strip():
             pool.files.append(line.strip())
         elif in_config and line.strip():
             section = _read_config_row(pool, line, section)
+        elif last_key in _TEXT_KEYS and line[:1].isspace() and line.strip():
+            _continue_field(pool, last_key, line.strip())
     return pools
 
 
@@ -58,8 +84,18 @@ def _set_field(pool: PoolStatus, name: str, value: str, line: str) -> None:
         pool.scan = value.strip()
     elif name == "errors":
         pool.errors = value.strip()
-    if name in ("pool", "state", "scan", "scrub", "errors"):
+    elif name in ("status", "action"):
+        setattr(pool, name, value.strip())
+    if name in ("pool", "state", "scan", "scrub", "errors", "status"):
         pool.lines.append(line.strip())
+
+
+def _continue_field(pool: PoolStatus, name: str, text: str) -> None:
+    """A wrapped `status:`/`action:` sentence or the scan's progress lines."""
+    field_name = "scan" if name == "scrub" else name
+    setattr(pool, field_name, f"{getattr(pool, field_name)} {text}".strip())
+    if name != "action":
+        pool.lines.append(text)
 
 
 def _read_config_row(pool: PoolStatus, line: str, section: str) -> str:
@@ -70,10 +106,13 @@ def _read_config_row(pool: PoolStatus, line: str, section: str) -> str:
     if not row or row.group(2) == "NAME":
         return section
     device, state, detail = row.group(2), row.group(3), row.group(7).strip()
+    _group_member(pool, device, len(row.group(1)))
     if section == "spares":
         if state == "AVAIL":
             pool.spares.append(device)
         return section
+    if device == pool.name:
+        pool.detail = detail
     if state in _BAD:
         pool.bad.append((device, state, detail))
         pool.lines.append(stripped)
@@ -85,32 +124,79 @@ def _read_config_row(pool: PoolStatus, line: str, section: str) -> str:
     return section
 
 
+def _group_member(pool: PoolStatus, device: str, indent: int) -> None:
+    """Record a `replacing`/`spare` vdev's direct members (old device first, the new one or spare last)."""
+    for group in pool.groups:
+        if group.open and group.indent >= indent:
+            group.open = False
+    inner = next((g for g in reversed(pool.groups) if g.open), None)
+    if inner and (not inner.members or inner.members[0][0] == indent):
+        inner.members.append((indent, device))
+    match = re.match(r"^(replacing|spare)(-\d+)?$", device)
+    if match:
+        pool.groups.append(VdevGroup(match.group(1), indent))
+
+
+def _changes(pool: PoolStatus) -> dict[str, str]:
+    """``{old device: "sda is being replaced by sdc"}`` and ``{failed: "spare X has taken its place"}``."""
+    found: dict[str, str] = {}
+    for group in pool.groups:
+        names = [name for _, name in group.members]
+        if len(names) < 2 or _GROUP_VDEV.match(names[0]):
+            continue
+        if group.kind == "replacing":
+            found[names[0]] = f"{names[0]} is being replaced by {names[-1]}"
+        else:
+            found[names[0]] = f"spare {names[-1]} has taken its place"
+    return found
+
+
 def parse_zpool_status(text: str, ctx: ParseContext) -> list[Finding]:
     """One finding per pool: DEGRADED/FAULTED pools fail naming the devices at fault."""
     if "no pools available" in text:
         return [ctx.make(Status.OK, "There are no ZFS pools on this device.", [text.strip()], "")]
+    if text.strip() == "all pools are healthy":  # `zpool status -x`
+        return [ctx.make(Status.OK, "All pools are healthy (`zpool status -x`).", [text.strip()], "")]
+    named = re.fullmatch(r"pool '(\S+)' is healthy", text.strip())  # `zpool status -x NAME`
+    if named:
+        summary = f"Pool {named.group(1)} is healthy (`zpool status -x`)."
+        return [ctx.make(Status.OK, summary, [text.strip()], named.group(1))]
     pools = _pools(text)
     if not pools:
         raise ParseError("this is not `zpool status` output")
     return [_judge_pool(pool, ctx) for pool in pools]
 
 
+def _named(pool: PoolStatus) -> list[str]:
+    """``sdb is FAULTED (cannot open), read 0, write 7, checksum 0 errors``, replacements and spares."""
+    changes = _changes(pool)
+    counters = dict(pool.counters)
+    named = []
+    for dev, state, detail in pool.bad:
+        if _GROUP_VDEV.match(dev) or dev == pool.name:
+            continue
+        text = f"{dev} is {state}" + (f" ({detail})" if detail else "")
+        text += f", {counters[dev]} errors" if dev in counters else ""
+        if dev in changes and changes[dev].startswith("spare"):
+            text += f" ({changes.pop(dev)})"
+        named.append(text)
+    return named + [text for dev, text in changes.items() if not text.startswith("spare")]
+
+
 def _judge_pool(pool: PoolStatus, ctx: ParseContext) -> Finding:
     label = f"Pool {pool.name}"
-    leaves = [b for b in pool.bad if not re.match(r"^(mirror|raidz\d?|draid\d?)(-\d+)?", b[0])]
-    if pool.name in {b[0] for b in leaves}:
-        leaves = [b for b in leaves if b[0] != pool.name]
-    named = [f"{dev} is {state}" + (f" ({detail})" if detail else "") for dev, state, detail in leaves]
-    counters = {dev: text for dev, text in pool.counters}
-    named = [n + (f", {counters[n.split()[0]]} errors" if n.split()[0] in counters else "") for n in named]
-    spare = f"; spare {join_names(pool.spares)} is available" if pool.spares else ""
-    data_errors = pool.errors and not pool.errors.startswith("No known data errors")
+    named = _named(pool)
+    spare = f"; spare {pool.spares[0]} is available" if len(pool.spares) == 1 else ""
+    spare = spare or (f"; spares {join_names(pool.spares)} are available" if pool.spares else "")
+    data_errors = pool.errors and not pool.errors.startswith("No known")
     if not pool.state:
         summary = f"{label}: the output was cut before its state, so its health is not known."
         return ctx.make(Status.ERROR, summary, pool.lines, pool.name)
     if pool.state in ("FAULTED", "UNAVAIL", "SUSPENDED") or data_errors:
         unusable = pool.state in ("FAULTED", "UNAVAIL", "SUSPENDED")
-        parts = [f"is {pool.state}" + (" and cannot be used" if unusable else "")]
+        plain = not pool.detail or pool.detail == "insufficient replicas"  # says no more than the state
+        why = f" ({pool.detail})" if unusable and not plain else ""
+        parts = [f"is {pool.state}{why}" + (" and cannot be used" if unusable else "")]
         if named:
             parts.append(join_names(named))
         if data_errors:
@@ -118,10 +204,9 @@ def _judge_pool(pool: PoolStatus, ctx: ParseContext) -> Finding:
         summary = f"{label} {'; '.join(parts)}."
         return ctx.make(Status.FAIL, summary, pool.lines + pool.files[:_MAX_FILES], pool.name)
     if pool.state != "ONLINE":
-        resilver = re.search(r"resilver in progress", pool.scan)
         devices = join_names(named) or "a device is missing"
-        if resilver:
-            progress = re.search(r"([\d.]+)% done", " ".join(pool.lines))
+        if re.search(r"resilver(?: \([^)]*\))? in progress", pool.scan):
+            progress = re.search(r"([\d.]+)% done", pool.scan)
             done = f", {progress.group(1)}% done" if progress else ""
             summary = f"{label} is {pool.state} and resilvering{done}: {devices}."
             return ctx.make(Status.WARN, summary, pool.lines, pool.name)
@@ -129,6 +214,10 @@ def _judge_pool(pool: PoolStatus, ctx: ParseContext) -> Finding:
     if pool.counters:
         errs = "; ".join(f"{dev}: {text}" for dev, text in pool.counters)
         summary = f"{label} is ONLINE but devices logged errors ({errs}); run `zpool clear` after checking."
+        return ctx.make(Status.WARN, summary, pool.lines, pool.name)
+    if pool.status and not _NOTICE.search(pool.status):
+        action = f" {pool.action.rstrip('.')}." if pool.action else ""
+        summary = f"{label} is ONLINE but ZFS reports: {pool.status.rstrip('.')}.{action}"
         return ctx.make(Status.WARN, summary, pool.lines, pool.name)
     scan = f"; last scan: {pool.scan}" if pool.scan else ""
     return ctx.make(Status.OK, f"{label} is healthy (ONLINE){scan}.", pool.lines, pool.name)
@@ -151,21 +240,36 @@ def _data_errors(pool: PoolStatus) -> str:
 
 
 _H_COLUMNS = ("name", "size", "alloc", "free", "cap", "health")
+# Without a header the health word's place tells the layout: ours (`-o name,size,alloc,free,cap,health`),
+# telegraf's and FreeBSD tools' (`-o name,health,size,alloc,free,fragmentation,capacity,dedupratio`), and
+# plain `zpool list -H` of ZFS 0.6 (no FRAG), 0.7 (EXPANDSZ, FRAG) and 0.8+ (CKPOINT).
+_H_LAYOUTS = {
+    5: _H_COLUMNS,
+    1: ("name", "health", "size", "alloc", "free", "frag", "cap", "dedup"),
+    6: ("name", "size", "alloc", "free", "cap", "dedup", "health", "altroot"),
+    8: ("name", "size", "alloc", "free", "expandsz", "frag", "cap", "dedup", "health", "altroot"),
+    9: ("name", "size", "alloc", "free", "ckpoint", "expandsz", "frag", "cap", "dedup", "health", "altroot"),
+}
 
 
 def _columns(lines: list[str], ctx: ParseContext) -> tuple[list[str], list[str]]:
-    """The column names and the data rows: from the header, or for `-H -o …` from ``columns``."""
+    """The column names and the data rows: from the header, from ``columns`` (`-H -o …`), or by layout."""
     if lines[0].split()[0] == "NAME":
         return [w.lower() for w in lines[0].split()], lines[1:]
-    columns = [str(c).lower() for c in ctx.params.get("columns", _H_COLUMNS)]
-    first = lines[0].split("\t") if "\t" in lines[0] else lines[0].split()
-    if len(first) >= len(columns) and first[columns.index("health")].strip() in _STATES:
-        return columns, lines
+    first = [w.strip() for w in (lines[0].split("\t") if "\t" in lines[0] else lines[0].split())]
+    if "columns" in ctx.params:
+        columns = [str(c).lower() for c in ctx.params["columns"]]
+        if "health" in columns and len(first) >= len(columns) and first[columns.index("health")] in _STATES:
+            return columns, lines
+        raise ParseError("this is not `zpool list` output")
+    at = next((i for i, word in enumerate(first) if word in _STATES), None)
+    if at in _H_LAYOUTS and len(first) >= at + 1:
+        return list(_H_LAYOUTS[at]), lines
     raise ParseError("this is not `zpool list` output")
 
 
 def parse_zpool_list(text: str, ctx: ParseContext) -> list[Finding]:
-    """`zpool list [-v] [-p]` with its header, or `zpool list -H -o name,size,alloc,free,cap,health`.
+    """`zpool list [-v] [-p]` with its header, or `zpool list -H [-o …]` (layout by the health column).
 
     Columns are read by name: ZFS versions differ (CKPOINT, EXPANDSZ, FRAG come and go; old ones say
     CAPACITY). Health and capacity go against ``warn_percent`` / ``fail_percent``.
