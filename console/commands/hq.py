@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -156,19 +157,26 @@ def run_serve(args: argparse.Namespace) -> int:
         limits=connections,
         unpack_limits=unpack,
     )
-    database = _index_inbox(args, server) if args.db else None
-    scheme = "https" if tls else "http"
-    print(f"receiving bundles at {scheme}://{host}:{server.port}/bundles into {args.inbox}", file=sys.stderr)
-    print(
-        f"limits: {connections.max_connections} connections ({connections.max_per_address or 'any'} per "
-        f"address), headers within {connections.header_timeout:g} s, uploads at least "
-        f"{connections.min_rate} bytes/s, bundles unpacked to at most {args.max_unpacked_mb} MB",
-        file=sys.stderr,
-    )
+    # SIGTERM (systemd, kill) and SIGINT stop it the same way, also when it was started with SIGINT
+    # ignored (a script's `cmd &`, nohup): the socket and the database are closed, and it exits 0.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.default_int_handler)
+    database = None
     try:
+        database = _index_inbox(args, server) if args.db else None
+        scheme = "https" if tls else "http"
+        print(
+            f"receiving bundles at {scheme}://{host}:{server.port}/bundles into {args.inbox}", file=sys.stderr
+        )
+        print(
+            f"limits: {connections.max_connections} connections ({connections.max_per_address or 'any'} per "
+            f"address), headers within {connections.header_timeout:g} s, uploads at least "
+            f"{connections.min_rate} bytes/s, bundles unpacked to at most {args.max_unpacked_mb} MB",
+            file=sys.stderr,
+        )
         server.serve_forever()
     except KeyboardInterrupt:
-        pass
+        print("stopped", file=sys.stderr)
     finally:
         server.server_close()
         if database is not None:
