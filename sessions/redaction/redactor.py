@@ -8,7 +8,8 @@ Sources of secrets, all resolved into one list of non-overlapping spans:
   finds which trigger literals occur at all, so a clean chunk costs one `lower()` and that pass);
 - detect-secrets' token shapes, for short texts (`with_detect_secrets`: chat, translation, summaries);
 - exact values: the passwords and passphrases this console holds (`with_known`), removed wherever they
-  appear, whatever the words around them;
+  appear, whatever the words around them, also URL-, base64- or JSON-encoded, full-width or with their
+  case swapped (sessions/redaction/known_forms.py);
 - repeats: a value found (4 characters or more) is removed wherever else it appears in the same text,
   so a password said twice loses both.
 
@@ -31,6 +32,7 @@ from typing import Any, BinaryIO
 
 from sessions import secrets
 from sessions.errors import ConfigError
+from sessions.redaction import known_forms
 from sessions.redaction.detect_secrets_adapter import SHAPE_PLUGINS, DetectSecretsScanner, available
 from sessions.redaction.triggers import TriggerIndex
 
@@ -266,7 +268,8 @@ class Redactor:
         return redactor.with_detect_secrets() if chat else redactor
 
     def with_known(self, known: KnownSecrets) -> Redactor:
-        """A copy that also removes, by exact value, every secret *known* returns (asked at each call).
+        """A copy that also removes, by value, every secret *known* returns (asked at each call), in each
+        form it is written in (sessions.redaction.known_forms).
 
         *known* must be thread-safe and fast (sessions.secrets.held is). Values shorter than MIN_KNOWN
         characters are ignored.
@@ -325,8 +328,10 @@ class Redactor:
     def _known_spans(self, text: str) -> list[Span]:
         if self._known is None:
             return []
-        values = [v for v in self._known() if len(v) >= MIN_KNOWN]
-        return _occurrences(text, values, lambda _value: KNOWN_RULE)
+        finder = known_forms.finder(frozenset(v for v in self._known() if len(v) >= MIN_KNOWN))
+        if finder is None:
+            return []
+        return [Span(m.start(), m.end(), KNOWN_RULE) for m in finder.finditer(text)]
 
     def holds_secret(self, text: str) -> bool:
         """True when *text* holds anything this redactor would remove."""
