@@ -342,6 +342,23 @@ class Redactor:
         out, counts = _splice(text, self.find(text), self.placeholder)
         return RedactionResult(out, counts)
 
+    def redact_after(self, context: str, text: str) -> RedactionResult:
+        """*text* redacted as it reads after *context* (the same person's previous chat line).
+
+        "my password is" then "Sunset-4471" on a line of its own: the value is found in *text* although
+        the words that make it a secret were in *context*. Only *text* is returned, redacted.
+        """
+        if not context:
+            return self.redact(text)
+        offset = len(context) + 1
+        spans = [
+            Span(max(span.start - offset, 0), span.end - offset, span.rule)
+            for span in self.find(f"{context} {text}")
+            if span.end > offset
+        ]
+        out, counts = _splice(text, spans, self.placeholder)
+        return RedactionResult(out, counts)
+
     def redact_bytes(self, data: bytes) -> RedactedBytes:
         """The bytes version of `redact`: read as UTF-8; bytes that are not UTF-8 pass through unchanged."""
         text = data.decode("utf-8", "surrogateescape")
