@@ -189,6 +189,27 @@ def _resolve_ordered(found: list[tuple[Span, int]]) -> list[Span]:
     return out
 
 
+GLUE = frozenset("&;,<>`'\"")  # where a rule's unquoted value stops: also inside a password ("Tr0ub4dor&3")
+_TRAILING = ".,;:?!)]}'\"`>"  # sentence punctuation after a password, kept out of it
+
+
+def _glued(text: str, spans: list[Span]) -> list[Span]:
+    """Spans that run on over a stop character glued to more of the word (`[REDACTED]&3` would keep
+    half the password): to the end of that word, not over a space, its closing punctuation, or the next
+    span. A stop followed by a space, a quote or the end of the text (`"x",` `x;`) is left alone."""
+    out = []
+    for index, span in enumerate(spans):
+        end, limit = span.end, spans[index + 1].start if index + 1 < len(spans) else len(text)
+        if end + 1 < limit and text[end] in GLUE and text[end + 1].isalnum():
+            while end < limit and not text[end].isspace():
+                end += 1
+            while end > span.end and text[end - 1] in _TRAILING:
+                end -= 1
+            span = Span(span.start, end, span.rule)
+        out.append(span)
+    return out
+
+
 def _splice(text: str, spans: list[Span], placeholder: str) -> tuple[str, dict[str, int]]:
     counts: Counter[str] = Counter(s.rule for s in spans)
     if not spans:
@@ -318,12 +339,12 @@ class Redactor:
         found = [(s, -1) for s in self._known_spans(text)] + rule_spans
         if self._extra is not None:
             found += [(s, len(self._compiled)) for s in self._extra(text)]
-        spans = _resolve_ordered(found)
+        spans = _glued(text, _resolve_ordered(found))
         repeats = {text[s.start : s.end]: s.rule for s in spans if s.end - s.start >= MIN_REPEAT}
         if not repeats:
             return spans
         found.extend((s, len(self._compiled) + 1) for s in _occurrences(text, repeats, repeats.__getitem__))
-        return _resolve_ordered(found)
+        return _glued(text, _resolve_ordered(found))
 
     def _known_spans(self, text: str) -> list[Span]:
         if self._known is None:

@@ -99,3 +99,31 @@ def test_encoded_forms_of_short_or_common_values_do_not_blank_ordinary_text() ->
     redactor = Redactor.from_resources().with_known(lambda: {PASSWORD})
     ordinary = "md0 : active raid1 sda1[0] sdb1[1]; uuid=YWJjZGVmZ2hpams=; GET /index.html?q=Lobby%20Pw 200"
     assert redactor.redact(ordinary).text == ordinary
+
+
+GLUED = {  # a password with one of the characters where an unquoted value used to stop
+    "password: Tr0ub4dor&3": "Tr0ub4dor&3",
+    "db_password=Ab3x;9kQz": "Ab3x;9kQz",
+    "mysql -pAb3x'9kQz shop": "Ab3x'9kQz",
+    "비밀번호는 Ab3x<9kQz 입니다": "Ab3x<9kQz",
+    "admin / Qw3r`ty77": "Qw3r`ty77",
+    "my password is Zx9c,vb88.": "Zx9c,vb88",
+}
+
+
+def test_a_password_with_a_stop_character_inside_is_removed_whole(tmp_path: Path) -> None:
+    """Before, "[REDACTED:password]&3" kept the half after the `&` (and `;`, `,`, `<`, `>`, quotes)."""
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    lines = [*GLUED, "Password=abc;Trusted=yes ok", '"password": "abc", "user": "bob"']
+    (logs / "app.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    built = build_bundle(
+        BundleRequest(logs_dir=logs), tmp_path / "b.tar.gz", Consent(True, "c", "t", "hq", ())
+    )
+    text = extract_all(built.path)["logs/app.log"].decode()
+    for line, secret in GLUED.items():
+        halves = secret.replace("&", " ").replace(";", " ").replace("'", " ").replace("<", " ")
+        for half in halves.replace("`", " ").replace(",", " ").split():
+            assert half not in text, (line, text)
+    assert "my password is [REDACTED:password_phrase].\n" in text  # the sentence's full stop stays
+    assert '"user": "bob"' in text and " ok\n" in text  # what follows a space or a closing quote stays
