@@ -63,3 +63,30 @@ async def test_another_teams_session_id_opens_nothing_and_reads_as_unknown(
     assert row == ("kim@acme.example", "seoul") and events == [(1,)]  # nothing appended, no new anchor
     kim_copy = await lee.request("sessions")
     assert [row["session_id"] for row in kim_copy["rows"]] == [session]  # the seoul lead still sees it, alone
+
+
+async def test_lists_and_reports_hold_nothing_of_another_team(connect_as, tmp_path: Path) -> None:
+    """Every listing a technician or a lead may ask for, after the other team's admin set things up."""
+    kim, choi = await connect_as("kim"), await connect_as("choi")
+    session = (await kim.put_record(a_record(tmp_path / "kim")))["session_id"]
+    await choi.request("retention.set", team="seoul", days=30)
+    for name in ("jung", "lee"):
+        client = await connect_as(name)
+        answers = {
+            "sessions": await client.request("sessions"),
+            "search": await client.request("search", query="mdstat"),
+            "report": await client.request("report"),
+            "followups.list": await client.request("followups.list"),
+            "languages": await client.request("languages"),
+            "retention.list": await client.request("retention.list"),
+        }
+        if name == "lee":
+            answers["campaign.list"] = await client.request("campaign.list")
+        seen = str(answers)
+        if name == "jung":  # busan: nothing of seoul's, not even its retention or who set it
+            assert session not in seen, answers
+            assert "seoul" not in seen and "choi@" not in seen, answers["retention.list"]
+        else:  # seoul's lead: seoul's, and only that
+            assert session in str(answers["sessions"]) and "busan" not in seen, answers
+    with pytest.raises(TeamRefusal, match="Only hq or admin may list escalation bundles"):
+        await (await connect_as("lee")).request("bundles.search", query="")
