@@ -5,8 +5,11 @@ feed's "Technician ran: sh" alone would hide everything after it. Every line sen
 activity line "Technician typed into sh: …" (controls made visible). Bounded, so a file
 piped in (`cat > file`) or a flood cannot bury the feed or the agent's memory:
 
-- a line longer than ``LONG`` characters as shown shows its start and its end, and how many bytes are
-  between (a real command at the end of a line of padding is still seen);
+- a character repeated ``RUN`` times or more is shown once with its count (``⟨5,000 × ␠⟩``), so padding
+  cannot push a command out of sight or make a line too long to show;
+- of a line with more than ``HEAD_RUNS + TAIL_RUNS`` runs (not padding: varied text), its start and its
+  end are shown and the bytes between are counted (``⟨12,345 bytes not shown⟩``); past ``READ_WHOLE``
+  bytes a line is only counted;
 - after ``SHOWN`` lines, one line says that the rest is counted, not shown, and when the input ends the
   count is given ("… 4,801 more lines (48,046 bytes) …"), so a real command after a flood of padding
   cannot pass unnoticed.
@@ -14,20 +17,72 @@ piped in (`cat > file`) or a flood cannot bury the feed or the agent's memory:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import codecs
+from collections import deque
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from sessions.visible import visible
 
 ActivityFn = Callable[..., None]  # activity(key, **values): a line of the feed (sessions.agent.catalogue)
 
 SHOWN = 200  # lines shown one by one per command
-LONG = 300  # characters of one line shown whole; longer lines keep their start and end
-HEAD, TAIL = 200, 100  # characters shown of a long line
-_KEEP = 4 * (HEAD + TAIL)  # bytes kept of a line while it arrives (UTF-8: at most 4 bytes a character)
+RUN = 8  # a character repeated this often or more is shown once with its count: ⟨5,000 × ␠⟩
+HEAD_RUNS, TAIL_RUNS = 400, 200  # runs kept of a line's start and of its end
+READ_WHOLE = 1 << 20  # bytes of one line looked at character by character; the rest only counted
 
 
-def _decoded(data: bytes) -> str:
-    return data.decode("utf-8", "surrogateescape")  # a byte that is not UTF-8 is shown as ⟨0xFF⟩
+class _Line:
+    """One line as it arrives, kept as runs of one character (padding costs nothing, hides nothing)."""
+
+    def __init__(self) -> None:
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+        self.head: list[list[Any]] = []  # [character, count]
+        self.tail: deque[list[Any]] = deque()
+        self.size = 0  # bytes of the line
+        self.read = 0  # bytes looked at
+        self.dropped = 0  # bytes between head and tail that are not kept
+        self.uncounted = 0  # bytes past READ_WHOLE: only counted
+
+    def add(self, data: bytes) -> None:
+        self.size += len(data)
+        take = data[: max(0, READ_WHOLE - self.read)]
+        self.read += len(take)
+        self.uncounted += len(data) - len(take)
+        for char in self.decoder.decode(take):
+            self._char(char)
+
+    def _char(self, char: str) -> None:
+        runs = self.tail if len(self.head) >= HEAD_RUNS else self.head
+        if runs and runs[-1][0] == char:
+            runs[-1][1] += 1
+            return
+        runs.append([char, 1])
+        if len(self.tail) > TAIL_RUNS:
+            gone, count = self.tail.popleft()
+            self.dropped += count * len(gone.encode("utf-8", "surrogateescape"))
+
+    def text(self) -> str:
+        """The line as shown: every character visible, runs counted, what was not kept said in bytes."""
+        for char in self.decoder.decode(b"", final=True):
+            self._char(char)
+        shown = _runs(self.head)
+        if self.dropped:
+            shown += f" ⟨{self.dropped:,} bytes not shown⟩ "
+        shown += _runs(self.tail)
+        if self.uncounted:
+            shown += f" ⟨{self.uncounted:,} more bytes not shown⟩"
+        return shown
+
+
+def _runs(runs: Iterable[list[Any]]) -> str:
+    parts = []
+    for char, count in runs:
+        mark = "␠" if char == " " else visible(char)
+        parts.append(
+            f"⟨{count:,} × {mark}⟩" if count >= RUN else mark * count if char != " " else " " * count
+        )
+    return "".join(parts)
 
 
 class InputFeed:
@@ -39,9 +94,8 @@ class InputFeed:
         self.shown = 0
         self.more_lines = 0
         self.more_bytes = 0
-        self.head = bytearray()  # the line arriving: its first bytes …
-        self.tail = bytearray()  # … and its last ones, with the count of those dropped between
-        self.dropped = 0
+        self.line: _Line | None = None  # the line arriving (None: counted only, or none yet)
+        self.counted = 0  # bytes of the line arriving once SHOWN lines were shown
         self.ended = False
 
     def data(self, data: bytes) -> None:
@@ -60,7 +114,7 @@ class InputFeed:
         """The input ended (EOF) or the channel closed: the last line and the count, once."""
         if self.ended:
             return
-        if self.head or self.dropped:
+        if self.line is not None or self.counted:
             self._line(with_feed=False)
         self.ended = True
         if self.more_lines:
@@ -70,56 +124,20 @@ class InputFeed:
 
     def _add(self, part: bytes) -> None:
         if self.shown >= SHOWN:  # counted only
-            self.dropped += len(part)
+            self.counted += len(part)
             return
-        room = _KEEP - len(self.head)
-        self.head += part[:room]
-        rest = part[room:] if room > 0 else part
-        if rest:
-            self.tail += rest
-            if len(self.tail) > _KEEP:
-                self.dropped += len(self.tail) - _KEEP
-                del self.tail[: len(self.tail) - _KEEP]
+        if self.line is None:
+            self.line = _Line()
+        self.line.add(part)
 
     def _line(self, *, with_feed: bool) -> None:
-        size = len(self.head) + len(self.tail) + self.dropped + int(with_feed)
         if self.shown >= SHOWN:
             self.more_lines += 1
-            self.more_bytes += size
+            self.more_bytes += self.counted + int(with_feed)
         else:
             self.shown += 1
-            self.activity("typed_input", command=self.command, line=self._text())
+            self.activity("typed_input", command=self.command, line=(self.line or _Line()).text())
             if self.shown == SHOWN:
                 self.activity("input_counted", command=self.command, limit=str(SHOWN))
-        self.head.clear()
-        self.tail.clear()
-        self.dropped = 0
-
-    def _text(self) -> str:
-        """The line as shown (controls made visible): whole, or its start, ⟨n more bytes⟩ and its end."""
-        head = _pieces(bytes(self.head))
-        tail = _pieces(bytes(self.tail))
-        if not tail and not self.dropped and sum(len(shown) for _, shown in head) <= LONG:
-            return "".join(shown for _, shown in head)
-        start = _fill(head, HEAD)
-        end = _fill(tail if tail else head[len(start) :], TAIL, from_end=True)
-        total = len(self.head) + len(self.tail) + self.dropped
-        between = total - sum(size for size, _ in start + end)
-        return f"{''.join(s for _, s in start)} ⟨{between:,} more bytes⟩ {''.join(s for _, s in end)}"
-
-
-def _pieces(data: bytes) -> list[tuple[int, str]]:
-    """(bytes it took, how it is shown) for each character of *data*."""
-    return [(len(char.encode("utf-8", "surrogateescape")), visible(char)) for char in _decoded(data)]
-
-
-def _fill(pieces: list[tuple[int, str]], width: int, *, from_end: bool = False) -> list[tuple[int, str]]:
-    """The first (or last) *pieces* that fit in *width* shown characters."""
-    chosen: list[tuple[int, str]] = []
-    used = 0
-    for piece in reversed(pieces) if from_end else pieces:
-        if used + len(piece[1]) > width:
-            break
-        chosen.append(piece)
-        used += len(piece[1])
-    return chosen[::-1] if from_end else chosen
+        self.line = None
+        self.counted = 0

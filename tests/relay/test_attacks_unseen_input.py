@@ -34,7 +34,9 @@ async def test_commands_sent_to_a_shell_without_a_terminal_are_shown(
     process.stdin.write(f"touch {marker}\n".encode())
     process.stdin.write(b"echo \x1b[2K\x1b[1Ahidden\rok; ")  # a line in two writes, with controls
     process.stdin.write(b"id -u\n")
-    process.stdin.write(b"true" + b" " * 100_000 + b"; echo at-the-end\n")  # a command after padding
+    process.stdin.write(
+        b"true" + b" " * 100_000 + b"; echo in-the-middle;" + b"\t" * 50_000 + b"\n"
+    )  # padded
     process.stdin.write_eof()
     result = await process.wait()
     assert result.exit_status == 0 and marker.exists()
@@ -42,10 +44,8 @@ async def test_commands_sent_to_a_shell_without_a_terminal_are_shown(
     assert "Technician ran: sh" in feed
     assert f"Technician typed into sh: touch {marker}" in feed
     assert "Technician typed into sh: echo ␛[2K␛[1Ahidden␍ok; id -u" in feed
-    long = await _feed_until(run, "at-the-end")
-    assert (
-        f"Technician typed into sh: true{' ' * 196} ⟨99,721 more bytes⟩ {' ' * 83}; echo at-the-end" in long
-    )
+    long = await _feed_until(run, "in-the-middle")
+    assert "Technician typed into sh: true⟨100,000 × ␠⟩; echo in-the-middle;⟨50,000 × \t⟩" in long
     conn.close()
 
 
@@ -80,7 +80,14 @@ async def test_a_last_line_without_a_line_feed_and_binary_input_are_shown_too(
     assert first.endswith(": ␀␁␂␃␄␅␆␇␈\t")  # NUL and every control shown as a symbol
     second = feed[feed.index(first) + 1]
     assert "⟨0xFF⟩" in second and "⟨U+0080⟩" not in second  # bytes that are not UTF-8, by value
-    assert " more bytes⟩ " in second  # 246 characters: its start and its end
+    varied = bytes(range(33, 127)) * 20  # 1,880 characters, none repeated: its start and its end
+    process = await conn.create_process("cat > /dev/null", encoding=None)
+    process.stdin.write(varied + b"\n")
+    process.stdin.write_eof()
+    await process.wait()
+    line = next(line for line in await _feed_until(run, "bytes not shown") if "bytes not shown" in line)
+    start, end = varied[:400].decode(), varied[-200:].decode()
+    assert line == f"Technician typed into cat > /dev/null: {start} ⟨1,280 bytes not shown⟩ {end}"
     assert not any(set(line) & {"\x00", "\x1b", "\r", "\x9b"} for line in feed)
     conn.close()
 
