@@ -18,6 +18,7 @@ piped in (`cat > file`) or a flood cannot bury the feed or the agent's memory:
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -75,13 +76,30 @@ class _Line:
         return shown
 
 
+def shown(text: str) -> str:
+    """*text* (a command, a path) as the feed shows it: controls visible, each run of one character
+    repeated RUN times or more shown once with its count, so padding cannot push the rest out of sight."""
+    runs: list[list[Any]] = []
+    for char in text:
+        if runs and runs[-1][0] == char:
+            runs[-1][1] += 1
+        else:
+            runs.append([char, 1])
+    return _runs(runs)
+
+
 def _runs(runs: Iterable[list[Any]]) -> str:
+    """Runs of RUN or more as ``⟨5,000 × ␠⟩`` (a blank character named, not shown blank); others as is."""
     parts = []
     for char, count in runs:
-        mark = "␠" if char == " " else visible(char)
-        parts.append(
-            f"⟨{count:,} × {mark}⟩" if count >= RUN else mark * count if char != " " else " " * count
-        )
+        if count < RUN:
+            parts.append(visible(char) * count)
+        elif char == " ":
+            parts.append(f"⟨{count:,} × ␠⟩")
+        elif unicodedata.category(char) == "Zs":
+            parts.append(f"⟨{count:,} × U+{ord(char):04X}⟩")
+        else:
+            parts.append(f"⟨{count:,} × {visible(char)}⟩")
     return "".join(parts)
 
 

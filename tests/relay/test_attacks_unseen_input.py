@@ -119,3 +119,21 @@ async def test_a_flood_of_lines_cannot_push_the_real_command_out_of_sight(
         in feed
     )
     conn.close()
+
+
+async def test_padding_in_a_command_or_a_path_is_counted_not_shown_as_blank_space(
+    make_agent, relay_target, tech_key, trust, tmp_path: Path
+) -> None:
+    """`true<5,000 spaces>; id` put the real command past the end of the customer's line."""
+    run = await make_agent(scope="full")
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
+    assert (await conn.run("true" + " " * 5000 + "; echo padded")).stdout == "padded\n"
+    target = tmp_path / ("notes" + "\u3000" * 60 + ".txt")
+    async with conn.start_sftp_client() as sftp, sftp.open(str(target), "w") as handle:
+        await handle.write("x")
+    feed = await _feed_until(run, "notes")
+    assert "Technician ran: true⟨5,000 × ␠⟩; echo padded" in feed
+    assert f"Technician is writing {tmp_path}/notes⟨60 × U+3000⟩.txt (SFTP)" in feed
+    conn.close()
