@@ -50,9 +50,20 @@ async def test_another_teams_session_id_opens_nothing_and_reads_as_unknown(
             await who.request("retention.set", team="seoul", days=1)
 
     # Pushing Kim's own record (copied from her laptop), with its cast or asking for the server's: refused.
-    for with_cast in (True, False):
-        with pytest.raises(TeamRefusal, match="pushed by someone else"):
-            await jung.put_record(kim_folder, with_cast=with_cast)
+    with pytest.raises(TeamRefusal, match="pushed by someone else"):
+        await jung.put_record(kim_folder)
+    with pytest.raises(TeamRefusal, match="is not on the server yet"):  # the server's cast is Kim's alone
+        await jung.put_record(kim_folder, with_cast=False)
+    # Jung's own record, sent without its cast under Kim's session id (the server would use Kim's cast):
+    # read as an unknown session, as for an id nobody pushed; nothing of Kim's is used or named.
+    own = a_record(tmp_path / "jung", n=4)
+    files = {name: (own / name).read_bytes() for name in ("session.json", "events.jsonl")}
+    answers = []
+    for declared in (session, UNKNOWN):
+        with pytest.raises(TeamRefusal) as refused:
+            await jung.request_files("record.put", send=files, session_id=declared)
+        answers.append(str(refused.value).replace(declared, "<id>"))
+    assert answers[0] == answers[1] and "is not on the server yet" in answers[0], answers
     assert team_relay.team is not None
     with team_relay.team.database.tx(SYSTEM) as tx:
         row = tx.one("SELECT owner, teams FROM records WHERE session_id = ?", (session,))
