@@ -32,8 +32,8 @@ from typing import Any, BinaryIO
 
 from sessions import secrets
 from sessions.errors import ConfigError
-from sessions.redaction import known_forms
 from sessions.redaction.detect_secrets_adapter import SHAPE_PLUGINS, DetectSecretsScanner, available
+from sessions.redaction.known_forms import finder as known_finder
 from sessions.redaction.triggers import TriggerIndex
 
 log = logging.getLogger(__name__)
@@ -349,7 +349,7 @@ class Redactor:
     def _known_spans(self, text: str) -> list[Span]:
         if self._known is None:
             return []
-        finder = known_forms.finder(frozenset(v for v in self._known() if len(v) >= MIN_KNOWN))
+        finder = known_finder(frozenset(v for v in self._known() if len(v) >= MIN_KNOWN))
         if finder is None:
             return []
         return [Span(m.start(), m.end(), KNOWN_RULE) for m in finder.finditer(text)]
