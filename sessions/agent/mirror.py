@@ -43,9 +43,9 @@ class LineMirror:
         while start < len(data):  # a row at a time: a later erase in the same read cannot hide it
             end = data.find(b"\n", start)
             end = len(data) if end < 0 else end + 1
-            if self.screen.alternate and data[end - 1 : end] == b"\n":
-                self.stream.feed(data[start : end - 1])
-                finished += self._leave_alternate_row()  # the row the line feed leaves, as it is now
+            if data[end - 1 : end] == b"\n":  # up to the line feed: on the alternate screen (even one
+                self.stream.feed(data[start : end - 1])  # switched to in this read) the row it leaves
+                finished += self._leave_alternate_row()
                 self.stream.feed(b"\n")
             else:
                 self.stream.feed(data[start:end])

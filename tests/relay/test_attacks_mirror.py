@@ -51,3 +51,16 @@ def test_a_full_screen_program_redrawing_prints_each_changed_row_once() -> None:
     assert mirror.feed(frame) == []
     assert mirror.feed(frame.replace(b"0.10", b"0.25")) == ["load 0.25"]
     assert mirror.feed(b"\x1b[?1049l") == [] and mirror.finish() == []
+
+
+def test_a_one_row_scroll_region_does_not_keep_rows_from_being_printed() -> None:
+    """DECSTBM 1;1: every line feed scrolls the top row away, and the cursor never leaves it downwards."""
+    mirror = LineMirror(40, 10)
+    rows = mirror.feed(b"\x1b[1;1r\x1b[1;1H$ touch /tmp/evil\r\n$ rm -rf x\r\n$ id\r\n")
+    assert rows == ["$ touch /tmp/evil", "$ rm -rf x", "$ id"]
+
+
+def test_the_switch_and_the_first_command_in_one_read_are_mirrored() -> None:
+    mirror = LineMirror(40, 10)
+    assert mirror.feed(b"$ tput smcup\r\n") == ["$ tput smcup"]
+    assert mirror.feed(b"\x1b[?1049h\x1b[H\x1b[2J$ echo hidden\r\nhidden\r\n") == ["$ echo hidden", "hidden"]
