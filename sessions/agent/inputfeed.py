@@ -10,9 +10,10 @@ piped in (`cat > file`) or a flood cannot bury the feed or the agent's memory:
 - of a line with more than ``HEAD_RUNS + TAIL_RUNS`` runs (not padding: varied text), its start and its
   end are shown and the bytes between are counted (``⟨12,345 bytes not shown⟩``); past ``READ_WHOLE``
   bytes a line is only counted;
-- after ``SHOWN`` lines, one line says that the rest is counted, not shown, and when the input ends the
-  count is given ("… 4,801 more lines (48,046 bytes) …"), so a real command after a flood of padding
-  cannot pass unnoticed.
+- after ``SHOWN`` lines, or once ``BUDGET`` bytes were looked at character by character (about 0.3 s
+  of the agent's loop a MiB: a file piped in must not hold up the customer's /end), one line says that
+  the rest is counted, not shown, and when the input ends the count is given ("… 4,801 more lines
+  (48,046 bytes) …"), so a real command after a flood of padding cannot pass unnoticed.
 """
 
 from __future__ import annotations
@@ -30,13 +31,15 @@ ActivityFn = Callable[..., None]  # activity(key, **values): a line of the feed 
 SHOWN = 200  # lines shown one by one per command
 RUN = 8  # a character repeated this often or more is shown once with its count: ⟨5,000 × ␠⟩
 HEAD_RUNS, TAIL_RUNS = 400, 200  # runs kept of a line's start and of its end
-READ_WHOLE = 1 << 20  # bytes of one line looked at character by character; the rest only counted
+READ_WHOLE = 256 << 10  # bytes of one line looked at character by character; the rest only counted
+BUDGET = 1 << 20  # bytes of one command's input looked at character by character; then lines are counted
 
 
 class _Line:
     """One line as it arrives, kept as runs of one character (padding costs nothing, hides nothing)."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = READ_WHOLE) -> None:
+        self.limit = limit  # bytes looked at
         self.decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
         self.head: list[list[Any]] = []  # [character, count]
         self.tail: deque[list[Any]] = deque()
@@ -47,7 +50,7 @@ class _Line:
 
     def add(self, data: bytes) -> None:
         self.size += len(data)
-        take = data[: max(0, READ_WHOLE - self.read)]
+        take = data[: max(0, self.limit - self.read)]
         self.read += len(take)
         self.uncounted += len(data) - len(take)
         for char in self.decoder.decode(take):
@@ -114,12 +117,24 @@ class InputFeed:
         self.more_bytes = 0
         self.line: _Line | None = None  # the line arriving (None: counted only, or none yet)
         self.counted = 0  # bytes of the line arriving once SHOWN lines were shown
+        self.inspected = 0  # bytes looked at character by character (BUDGET)
+        self.counting = False  # SHOWN lines shown or BUDGET spent: lines are only counted
         self.ended = False
 
     def data(self, data: bytes) -> None:
         """Bytes the technician sent (before any goes to the command)."""
         start = 0
         while not self.ended:
+            if self.counting:  # one pass in C, however many lines
+                lines = data.count(b"\n", start)
+                if lines:
+                    last = data.rindex(b"\n")
+                    self.more_lines += lines
+                    self.more_bytes += self.counted + last + 1 - start
+                    self.counted = 0
+                    start = last + 1
+                self.counted += len(data) - start
+                return
             end = data.find(b"\n", start)
             if end < 0:
                 self._add(data[start:])
@@ -141,21 +156,21 @@ class InputFeed:
             )
 
     def _add(self, part: bytes) -> None:
-        if self.shown >= SHOWN:  # counted only
-            self.counted += len(part)
-            return
         if self.line is None:
-            self.line = _Line()
+            self.line = _Line(min(READ_WHOLE, BUDGET - self.inspected))
         self.line.add(part)
 
     def _line(self, *, with_feed: bool) -> None:
-        if self.shown >= SHOWN:
+        if self.counting:  # the last line, without a line feed, at the end
             self.more_lines += 1
-            self.more_bytes += self.counted + int(with_feed)
+            self.more_bytes += self.counted
         else:
+            line = self.line or _Line(0)
             self.shown += 1
-            self.activity("typed_input", command=self.command, line=(self.line or _Line()).text())
-            if self.shown == SHOWN:
-                self.activity("input_counted", command=self.command, limit=str(SHOWN))
+            self.inspected += line.read
+            self.activity("typed_input", command=self.command, line=line.text())
+            if self.shown >= SHOWN or self.inspected >= BUDGET:
+                self.counting = True
+                self.activity("input_counted", command=self.command, limit=str(self.shown))
         self.line = None
         self.counted = 0

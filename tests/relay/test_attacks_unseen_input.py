@@ -137,3 +137,32 @@ async def test_padding_in_a_command_or_a_path_is_counted_not_shown_as_blank_spac
     assert "Technician ran: true⟨5,000 × ␠⟩; echo padded" in feed
     assert f"Technician is writing {tmp_path}/notes⟨60 × U+3000⟩.txt (SFTP)" in feed
     conn.close()
+
+
+async def test_a_file_piped_in_is_looked_at_only_up_to_a_budget_then_counted(
+    make_agent, relay_target, tech_key, trust, tmp_path: Path
+) -> None:
+    """Each MiB looked at costs the agent's loop ~0.3 s; 5 lines of 300 KiB: 4 shown (256 KiB each), then
+    counted, so the customer's /end never waits behind a file being piped in."""
+    run = await make_agent(scope="full")
+    conn = await connect_by_code(
+        relay_target, run.agent.code, JoinOptions(technician_key=tech_key, trust=trust)
+    )
+    line = bytes(range(33, 127)) * 3268 + b"\n"  # 300 KiB of varied text
+    process = await conn.create_process("cat > /dev/null", encoding=None)
+    process.stdin.write(line * 5 + b"touch /tmp/after-the-budget\n")
+    process.stdin.write_eof()
+    await process.wait()
+    feed = await _feed_until(run, "more lines")
+    typed = [entry for entry in feed if entry.startswith("Technician typed into cat > /dev/null: ")]
+    assert len(typed) == 4 and all("more bytes not shown⟩" in entry for entry in typed)
+    rest = len(line) + len(b"touch /tmp/after-the-budget\n")
+    assert (
+        f"The technician sent 2 more lines ({rest:,} bytes) to cat > /dev/null that are not shown"
+        in " ".join(feed)
+    )
+    assert (
+        "The technician sent more than 4 lines to cat > /dev/null: from here on they are counted"
+        in " ".join(feed)
+    )
+    conn.close()
