@@ -98,9 +98,8 @@ async def test_scp_in_a_diagnostics_session_reads_and_writes_nothing(
 async def test_agent_x11_and_remote_forwarding_are_refused_in_a_full_session(
     make_agent, relay: Relay, openssh: str, tech_key: Path, tmp_path: Path
 ) -> None:
-    run = await make_agent(scope="full")
+    """Each `ssh` is a session of its own (closing `ssh -J` may end the session, as the technician left)."""
     config = _ssh_config(tmp_path, relay, tech_key)
-    target = f"anyone@vz{run.agent.code}"
     agent_sock = tmp_path / "agent.sock"  # an ssh-agent of the technician's: never reachable on the device
     agent = await asyncio.create_subprocess_exec(
         "ssh-agent", "-D", "-a", str(agent_sock), stdout=asyncio.subprocess.DEVNULL
@@ -116,20 +115,23 @@ async def test_agent_x11_and_remote_forwarding_are_refused_in_a_full_session(
             "DISPLAY": ":0",
             "HOME": str(tmp_path),
         }
+        run = await make_agent(scope="full")
         status, text = await _run(
-            openssh, "-F", str(config), "-J", "relay", "-A", "-X", "-o", "ForwardX11Trusted=yes", target,
-            "echo agent=${SSH_AUTH_SOCK:-none} display=${DISPLAY:-none}", env=env,
+            openssh, "-F", str(config), "-J", "relay", "-A", "-X", "-o", "ForwardX11Trusted=yes",
+            f"anyone@vz{run.agent.code}", "echo agent=${SSH_AUTH_SOCK:-none} display=${DISPLAY:-none}",
+            env=env,
         )  # fmt: skip
         assert status == 0 and "agent=none display=none" in text, text
+        run = await make_agent(scope="full")
         status, text = await _run(
             openssh, "-F", str(config), "-J", "relay", "-o", "ExitOnForwardFailure=yes",
-            "-R", "127.0.0.1:0:127.0.0.1:22", target, "echo forwarded", env=env,
+            "-R", "127.0.0.1:0:127.0.0.1:22", f"anyone@vz{run.agent.code}", "echo forwarded", env=env,
         )  # fmt: skip
-        assert status == 255 and "forwarded" not in text and "forwarding failed" in text, text
+        assert status == 255 and "forwarded" not in text and "remote port forwarding failed" in text, text
+        assert any("connected" in line for line in run.activity())  # it got in: only the forward was refused
     finally:
         agent.terminate()
         await agent.wait()
-    assert run.agent.state.name == "ACTIVE"
 
 
 @pytest.mark.parametrize(
