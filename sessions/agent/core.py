@@ -19,6 +19,7 @@ from pathlib import Path
 import asyncssh
 
 from sessions import codes, vendor
+from sessions.agent import inputfeed
 from sessions.agent.catalogue import Catalogue
 from sessions.agent.dataleg import LegOffer, Splice, hand_over, open_leg, splice, sshd_host_keys
 from sessions.agent.events import (
@@ -101,6 +102,9 @@ def _user_name() -> str:
 def _closed_key(reason: str) -> str:
     """The ``[ended]`` key for the relay closing the code for good with *reason*."""
     return "code_expired" if reason == Reason.EXPIRED else "closed_by_relay"
+
+
+_PADDED = frozenset({"command", "path"})  # technician's text where padding could push the rest out of sight
 
 
 def _diagnostics_allow_list(command: str) -> bool:
@@ -547,7 +551,10 @@ class Agent:
 
     def _activity(self, key: str, **values: str) -> None:
         """One line of the feed, in the customer's language (commands and paths verbatim, controls shown)."""
-        shown = {name: visible(str(value)) for name, value in values.items()}
+        shown = {
+            name: inputfeed.shown(str(value)) if name in _PADDED else visible(str(value))
+            for name, value in values.items()
+        }
         if key == "sftp_refused":  # an SFTP operation's name, in the customer's words
             op = str(values.get("operation", "")).replace(" ", "_")
             op_key = f"sftp_op.{op}" if self.texts.has(f"sftp_op.{op}") else "sftp_op.other"

@@ -15,6 +15,7 @@ from typing import Any
 import asyncssh
 
 from sessions.agent import shell
+from sessions.agent.inputfeed import InputFeed
 from sessions.agent.ptylink import TerminalWatch
 from sessions.agent.readonly_sftp import ReadOnlySFTP
 from sessions.agent.signals import ALLOWED, CommandControl, exit_signal_name, refusal_text
@@ -356,4 +357,5 @@ class InnerServer:
         self.activity("ran", command=command)
         if process.get_terminal_type():
             return await shell.run_in_pty(process, command, self._watch(process, command), control)
-        return await shell.run_piped(process, command, control)
+        # Without a terminal, what is sent to the command's input is shown too (`ssh … sh`).
+        return await shell.run_piped(process, command, control, InputFeed(command, self.activity))

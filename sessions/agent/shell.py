@@ -15,6 +15,7 @@ from typing import Any
 
 import asyncssh
 
+from sessions.agent.inputfeed import InputFeed
 from sessions.agent.ptylink import PtyLink, TerminalWatch, set_winsize
 from sessions.agent.signals import CommandControl
 from sessions.agent.stdinpipe import StdinPipe
@@ -104,13 +105,17 @@ async def run_in_pty(
 
 
 async def run_piped(
-    process: asyncssh.SSHServerProcess[bytes], command: str, control: CommandControl | None = None
+    process: asyncssh.SSHServerProcess[bytes],
+    command: str,
+    control: CommandControl | None = None,
+    feed: InputFeed | None = None,
 ) -> int:
     """Run *command* with pipes (no terminal), copying stdin/stdout/stderr; return its exit status.
 
     Its stdin is fed by sessions.agent.stdinpipe (every byte before the EOF), not by asyncssh's
     redirection, which can close the pipe with the last packets still unwritten. *control* gets its
     process group while it runs (the technician's signals; a break has no terminal to go to).
+    *feed* is shown every line the technician sends to the command's input.
     """
     read_end, write_end = os.pipe()
     try:
@@ -129,7 +134,7 @@ async def run_piped(
         raise
     finally:
         os.close(read_end)
-    stdin = StdinPipe(process, write_end)
+    stdin = StdinPipe(process, write_end, feed)
     if control is not None:
         control.started(command, child.pid)
     try:

@@ -22,14 +22,19 @@ import os
 
 import asyncssh
 
+from sessions.agent.inputfeed import InputFeed
+
 HIGH_WATER = 256 * 1024  # unwritten input before the channel stops reading
 
 
 class StdinPipe:
     """An asyncssh writer for channel data: owns the pipe's write end *fd* and closes it after EOF."""
 
-    def __init__(self, process: asyncssh.SSHServerProcess[bytes], fd: int) -> None:
+    def __init__(
+        self, process: asyncssh.SSHServerProcess[bytes], fd: int, feed: InputFeed | None = None
+    ) -> None:
         self.process = process
+        self.feed = feed  # shows the customer every line sent (sessions/agent/inputfeed.py)
         self.fd: int | None = fd
         self.loop = asyncio.get_running_loop()
         self.pending = bytearray()
@@ -45,6 +50,8 @@ class StdinPipe:
 
     # asyncssh's writer protocol
     def write(self, data: bytes) -> None:
+        if self.feed is not None:
+            self.feed.data(data)
         if self.fd is None:
             return  # the command stopped reading, or the pipe was closed: discarded
         if not self.pending:
@@ -67,12 +74,16 @@ class StdinPipe:
         """Signals, breaks and size changes have no meaning on a pipe (as before, with redirection)."""
 
     def write_eof(self) -> None:
+        if self.feed is not None:
+            self.feed.end()
         self.eof = True
         if not self.pending:
             self._stop()
 
     def close(self) -> None:
         """The channel is gone: stop (what was not written yet goes nowhere)."""
+        if self.feed is not None:
+            self.feed.end()
         self._stop()
 
     def _writable(self) -> None:

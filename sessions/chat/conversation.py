@@ -52,6 +52,8 @@ class RedactorLike(Protocol):
 
     def redact(self, text: str) -> RedactionLike: ...
 
+    def redact_after(self, context: str, text: str) -> RedactionLike: ...
+
 
 class EntryState(enum.Enum):
     TRANSLATING = "translating"
@@ -133,6 +135,8 @@ class Conversation:
         self._on_entry = on_entry
         self._record = record or (lambda _type, _data: None)
         self.entries: dict[str, ChatEntry] = {}
+        # Each side's previous line: "my password is" on one line and the password on the next is a secret.
+        self._previous: dict[str, str] = {}
         self.link: ChatLink | None = None
         self._questioner: Questioner | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -181,18 +185,25 @@ class Conversation:
         if message.lang and not self.customer_lang:
             self.set_customer_lang(message.lang)
         async with self._in_order:  # lines are recorded in the order they arrived
-            held = await self._redact(message.text)
+            held = await self._redact(message.text, message.sender)
             if held.counts_by_rule:
                 self._record("chat.message", _redacted_record(message, held, self.technician_lang))
                 return self._show(ChatEntry(message, EntryState.SECRET_HELD, held=tuple(held.counts_by_rule)))
             self._record("chat.message", message.to_dict())
         return await self._translate_incoming(message)
 
-    async def _redact(self, text: str) -> RedactionLike:
-        """Redaction of a chat line; a long one in a worker thread (a 16,000-character line takes ~30 ms)."""
-        if len(text) < LONG_TEXT:
-            return self.redactor.redact(text)
-        return await asyncio.to_thread(self.redactor.redact, text)
+    async def _redact(self, text: str, sender: str, *, sent: bool = True) -> RedactionLike:
+        """Redaction of a chat line; a long one in a worker thread (a 16,000-character line takes ~30 ms).
+
+        The line is read after *sender*'s previous line (a secret split over two lines); once *sent*, it
+        becomes their previous line (a preview does not).
+        """
+        context = self._previous.get(sender, "")[-LONG_TEXT:]
+        if sent:
+            self._previous[sender] = text
+        if len(text) + len(context) < LONG_TEXT:
+            return self.redactor.redact_after(context, text)
+        return await asyncio.to_thread(self.redactor.redact_after, context, text)
 
     async def retry(self, message_id: str) -> ChatEntry:
         entry = self.entries[message_id]
@@ -221,7 +232,7 @@ class Conversation:
     # --- outgoing ---------------------------------------------------------------------------------------
     async def preview(self, text: str) -> Preview:
         """The technician's *text* as the customer will read it (their language), not sent yet."""
-        if (await self._redact(text)).counts_by_rule:
+        if (await self._redact(text, "technician", sent=False)).counts_by_rule:
             return Preview(text, self.technician_lang, secret=True)
         target = self.customer_lang
         if not target or _lang(target) == _lang(self.technician_lang):
@@ -241,7 +252,7 @@ class Conversation:
         so the technician can copy it and nothing is lost.
         """
         message = ChatMessage("technician", text, self.technician_lang)
-        held = await self._redact(text)
+        held = await self._redact(text, message.sender)
         if held.counts_by_rule:
             return await self._send_secret(message, held)
         state = EntryState.SAME_LANGUAGE

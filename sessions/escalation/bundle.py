@@ -8,6 +8,7 @@ worker thread; a `threading.Event` cancels between chunks.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gzip
 import hashlib
@@ -96,13 +97,16 @@ class _Cancellable(io.RawIOBase):
         return data
 
 
-def _log_sources(logs_dir: Path) -> list[_Source]:
+NameFn = Callable[[str], str]  # a device path as it may be named in the bundle (secrets redacted)
+
+
+def _log_sources(logs_dir: Path, named: NameFn) -> list[_Source]:
     """Collected logs (regular files only; links are never followed); .gz are unpacked to be redacted."""
     sources = []
     for path in sorted(logs_dir.rglob("*")):
         if path.is_symlink() or not path.is_file():
             continue
-        relative = path.relative_to(logs_dir).as_posix()
+        relative = named(path.relative_to(logs_dir).as_posix())
         if relative.endswith(".gz"):
             member = device_member(relative.removesuffix(".gz"))
             sources.append(_Source(member, path.stat().st_size, functools.partial(gzip.open, path, "rb")))
@@ -118,7 +122,21 @@ def _text_source(member: str, text: str) -> _Source:
     return _Source(member, len(data), lambda: io.BytesIO(data))
 
 
-def _plan(request: BundleRequest, created: str) -> list[_Source]:
+def _unique(sources: list[_Source]) -> list[_Source]:
+    """Members named alike once their secrets were redacted stay apart: `…log`, `…log.2`, …"""
+    seen: set[str] = set()
+    out = []
+    for source in sources:
+        member, n = source.member, 1
+        while member in seen:
+            n += 1
+            member = f"{source.member}.{n}"
+        seen.add(member)
+        out.append(dataclasses.replace(source, member=member))
+    return out
+
+
+def _plan(request: BundleRequest, created: str, named: NameFn) -> list[_Source]:
     texts = read_record_texts(request.record) if request.record else None
     meta = texts.meta if texts else {}
     findings = findings_from_raw(request.raw_dir) or (texts.findings if texts else [])
@@ -143,11 +161,11 @@ def _plan(request: BundleRequest, created: str) -> list[_Source]:
     if request.raw_dir and request.raw_dir.is_dir():
         for path in sorted(request.raw_dir.glob("*.out")):
             if path.is_file() and not path.is_symlink():
-                member = device_member(path.name, "diagnostics/raw")
+                member = device_member(named(path.name), "diagnostics/raw")
                 sources.append(_Source(member, path.stat().st_size, functools.partial(path.open, "rb")))
     if request.logs_dir and request.logs_dir.is_dir():
-        sources += _log_sources(request.logs_dir)
-    return sources
+        sources += _log_sources(request.logs_dir, named)
+    return _unique(sources)
 
 
 class StagedBundle:
@@ -166,7 +184,9 @@ class StagedBundle:
         self.device = dict(request.device or meta.get("device", {}))
         self.technician = request.technician or str(meta.get("technician", ""))
         self.session_id = str(meta.get("session_id", ""))
-        self._sources = _plan(request, self.created)
+        # A file's name is redacted like its contents (a password in a log's name), before its symbols
+        # are made safe: "Lobby_Pw_2291" would still show it.
+        self._sources = _plan(request, self.created, lambda name: self.redactor.redact(name).text)
 
     def __enter__(self) -> StagedBundle:
         return self

@@ -8,7 +8,8 @@ Sources of secrets, all resolved into one list of non-overlapping spans:
   finds which trigger literals occur at all, so a clean chunk costs one `lower()` and that pass);
 - detect-secrets' token shapes, for short texts (`with_detect_secrets`: chat, translation, summaries);
 - exact values: the passwords and passphrases this console holds (`with_known`), removed wherever they
-  appear, whatever the words around them;
+  appear, whatever the words around them, also URL-, base64- or JSON-encoded, full-width or with their
+  case swapped (sessions/redaction/known_forms.py);
 - repeats: a value found (4 characters or more) is removed wherever else it appears in the same text,
   so a password said twice loses both.
 
@@ -32,6 +33,7 @@ from typing import Any, BinaryIO
 from sessions import secrets
 from sessions.errors import ConfigError
 from sessions.redaction.detect_secrets_adapter import SHAPE_PLUGINS, DetectSecretsScanner, available
+from sessions.redaction.known_forms import finder as known_finder
 from sessions.redaction.triggers import TriggerIndex
 
 log = logging.getLogger(__name__)
@@ -187,6 +189,27 @@ def _resolve_ordered(found: list[tuple[Span, int]]) -> list[Span]:
     return out
 
 
+GLUE = frozenset("&;,<>`'\"")  # where a rule's unquoted value stops: also inside a password ("Tr0ub4dor&3")
+_TRAILING = ".,;:?!)]}'\"`>"  # sentence punctuation after a password, kept out of it
+
+
+def _glued(text: str, spans: list[Span]) -> list[Span]:
+    """Spans that run on over a stop character glued to more of the word (`[REDACTED]&3` would keep
+    half the password): to the end of that word, not over a space, its closing punctuation, or the next
+    span. A stop followed by a space, a quote or the end of the text (`"x",` `x;`) is left alone."""
+    out = []
+    for index, span in enumerate(spans):
+        end, limit = span.end, spans[index + 1].start if index + 1 < len(spans) else len(text)
+        if end + 1 < limit and text[end] in GLUE and text[end + 1].isalnum():
+            while end < limit and not text[end].isspace():
+                end += 1
+            while end > span.end and text[end - 1] in _TRAILING:
+                end -= 1
+            span = Span(span.start, end, span.rule)
+        out.append(span)
+    return out
+
+
 def _splice(text: str, spans: list[Span], placeholder: str) -> tuple[str, dict[str, int]]:
     counts: Counter[str] = Counter(s.rule for s in spans)
     if not spans:
@@ -266,7 +289,8 @@ class Redactor:
         return redactor.with_detect_secrets() if chat else redactor
 
     def with_known(self, known: KnownSecrets) -> Redactor:
-        """A copy that also removes, by exact value, every secret *known* returns (asked at each call).
+        """A copy that also removes, by value, every secret *known* returns (asked at each call), in each
+        form it is written in (sessions.redaction.known_forms).
 
         *known* must be thread-safe and fast (sessions.secrets.held is). Values shorter than MIN_KNOWN
         characters are ignored.
@@ -315,18 +339,20 @@ class Redactor:
         found = [(s, -1) for s in self._known_spans(text)] + rule_spans
         if self._extra is not None:
             found += [(s, len(self._compiled)) for s in self._extra(text)]
-        spans = _resolve_ordered(found)
+        spans = _glued(text, _resolve_ordered(found))
         repeats = {text[s.start : s.end]: s.rule for s in spans if s.end - s.start >= MIN_REPEAT}
         if not repeats:
             return spans
         found.extend((s, len(self._compiled) + 1) for s in _occurrences(text, repeats, repeats.__getitem__))
-        return _resolve_ordered(found)
+        return _glued(text, _resolve_ordered(found))
 
     def _known_spans(self, text: str) -> list[Span]:
         if self._known is None:
             return []
-        values = [v for v in self._known() if len(v) >= MIN_KNOWN]
-        return _occurrences(text, values, lambda _value: KNOWN_RULE)
+        finder = known_finder(frozenset(v for v in self._known() if len(v) >= MIN_KNOWN))
+        if finder is None:
+            return []
+        return [Span(m.start(), m.end(), KNOWN_RULE) for m in finder.finditer(text)]
 
     def holds_secret(self, text: str) -> bool:
         """True when *text* holds anything this redactor would remove."""
@@ -335,6 +361,23 @@ class Redactor:
     def redact(self, text: str) -> RedactionResult:
         """*text* with every secret replaced by `[REDACTED:<rule>]`."""
         out, counts = _splice(text, self.find(text), self.placeholder)
+        return RedactionResult(out, counts)
+
+    def redact_after(self, context: str, text: str) -> RedactionResult:
+        """*text* redacted as it reads after *context* (the same person's previous chat line).
+
+        "my password is" then "Sunset-4471" on a line of its own: the value is found in *text* although
+        the words that make it a secret were in *context*. Only *text* is returned, redacted.
+        """
+        if not context:
+            return self.redact(text)
+        offset = len(context) + 1
+        spans = [
+            Span(max(span.start - offset, 0), span.end - offset, span.rule)
+            for span in self.find(f"{context} {text}")
+            if span.end > offset
+        ]
+        out, counts = _splice(text, spans, self.placeholder)
         return RedactionResult(out, counts)
 
     def redact_bytes(self, data: bytes) -> RedactedBytes:

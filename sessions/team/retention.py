@@ -135,8 +135,16 @@ def op_retention_set(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
 
 
 def op_retention_list(ctx: Context, request: dict[str, Any]) -> dict[str, Any]:
+    """Every team's retention for an admin; anyone else sees only their own teams' (not another team's
+    names, nor who set them)."""
+    where, args = "", list(ctx.actor.teams)
+    if ctx.actor.role != Role.ADMIN.value:
+        where = f"WHERE team IN ({', '.join('?' for _ in args)})" if args else "WHERE 0 = 1"
     with ctx.database.tx(ctx.actor) as tx:
-        rows = tx.rows("SELECT team, retention_days, updated, updated_by FROM team_settings ORDER BY team")
+        rows = tx.rows(
+            f"SELECT team, retention_days, updated, updated_by FROM team_settings {where} ORDER BY team",
+            args if where.startswith("WHERE team") else [],
+        )
     return {"teams": [dict(zip(("team", "days", "updated", "updated_by"), row, strict=True)) for row in rows]}
 
 

@@ -189,7 +189,7 @@ class TeamServer:
 
     def _ingest_folder(self, ctx: Context, session_id: str, folder: Path) -> Pushed:
         if not (folder / CAST_FILE).exists():
-            _fill_cast(self.database, session_id, folder)
+            _fill_cast(self.database, session_id, folder, ctx.member.identity)
         try:
             pushed = _ingest_once_more_on_a_race(self.database, ctx.member, folder)
         except TeamRefusal as refusal:
@@ -267,10 +267,11 @@ async def _receive_files(stdin: Any, declared: list[tuple[str, int, str]], folde
             )
 
 
-def _fill_cast(database: Database, session_id: str, folder: Path) -> None:
-    """An update sends no cast: the sealed one on the server is used to verify the record."""
+def _fill_cast(database: Database, session_id: str, folder: Path, owner: str) -> None:
+    """An update sends no cast: the sealed one on the server is used to verify the record, only the
+    pusher's own (another's session reads as one not on the server)."""
     with database.tx(SYSTEM) as tx:
-        row = tx.one("SELECT id FROM records WHERE session_id = ?", (session_id,))
+        row = tx.one("SELECT id FROM records WHERE session_id = ? AND owner = ?", (session_id, owner))
         if row is None:
             raise TeamRefusal(
                 "refused",

@@ -218,3 +218,35 @@ async def _agent_link(relay: Relay, trust: HostKeyTrust) -> RelayLink:
     return await RelayLink.open(
         Target("127.0.0.1", relay.port), trust=trust, accept=lambda host, port: None, resume=None
     )
+
+
+async def test_one_key_from_many_loopback_addresses_and_connections_gets_five_guesses(
+    relay: Relay, make_agent, tech_key
+) -> None:
+    """A guesser spreads its claims over 127.0.0.2 … 127.0.0.9, a new connection for each, some at once."""
+    from sessions.codes import new_code
+
+    run = await make_agent()  # one live code: guesses never name it (a hit would need 1 in 10⁸)
+    guesses = [code for code in (new_code() for _ in range(20)) if code != run.agent.code][:8]
+    conns = [
+        await asyncssh.connect(
+            "127.0.0.1", relay.port, local_addr=(f"127.0.0.{n}", 0), username="kim",
+            client_keys=[str(tech_key)], known_hosts=None,
+        )
+        for n in range(2, 10)
+    ]  # fmt: skip
+    results = await asyncio.gather(
+        *(open_code_channel(conn, code, consent_wait=5) for conn, code in zip(conns, guesses, strict=True)),
+        return_exceptions=True,
+    )
+    kinds = sorted(type(result).__name__ for result in results)
+    assert kinds == ["CodeUnknownError"] * 5 + ["RateLimitedError"] * 3, results
+    late = await asyncssh.connect(
+        "127.0.0.1", relay.port, local_addr=("127.0.0.77", 0), username="kim",
+        client_keys=[str(tech_key)], known_hosts=None,
+    )  # fmt: skip
+    with pytest.raises(RateLimitedError):  # the real code too, from a fresh address: the key is spent
+        await open_code_channel(late, run.agent.code)
+    assert not run.of(ConsentRequested)
+    for conn in [*conns, late]:
+        conn.close()
