@@ -10,6 +10,7 @@ Screens are 10 columns by 4 rows unless a case says otherwise; rows are compared
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -645,8 +646,17 @@ def _tmux_fields(screen: TerminalScreen, x: int, y: int, wanted: dict[str, Any])
     return fields
 
 
+#: The tmux the `tmux=` marks were checked against (Debian 12's). Later releases fix some of them (3.5a
+#: captures a blank row, so "SU and SD take the background" agrees there).
+MARKED_AGAINST = "tmux 3.3a"
+
+
 def test_tmux_differences_are_real(tmux):
-    """Each case marked as one where tmux differs still does (else the mark should go)."""
+    """Each case marked as one where tmux differs still does (else the mark should go), with the tmux the
+    marks were made against."""
+    version = subprocess.run([TMUX or "tmux", "-V"], capture_output=True, text=True).stdout.strip()
+    if version != MARKED_AGAINST:
+        pytest.skip(f"the marks are checked with {MARKED_AGAINST}; this is {version}")
     for case in CORPUS:
         if not case.tmux:
             continue
