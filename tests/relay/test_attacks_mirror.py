@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sessions.agent.mirror import LineMirror
 from tests.relay.processes import relay_and_agents
-from tests.relay.test_customer_view import _joined_terminal_agent, _until_output, bytes_until
+from tests.relay.test_customer_view import _joined_terminal_agent, _until_output, bytes_until, shell_at_prompt
 
 
 async def test_commands_typed_on_the_alternate_screen_are_mirrored(
@@ -23,9 +23,7 @@ async def test_commands_typed_on_the_alternate_screen_are_mirrored(
         agent, conn, raw = await _joined_terminal_agent(
             tmp_path, port, agents, tech_key, trust, "--mirror", "--lang", "en"
         )
-        shell = await conn.create_process(term_type="xterm", term_size=(100, 30))
-        seen: list[str] = []
-        await _until_output(shell, r"[#$] $", seen)
+        shell, seen = await shell_at_prompt(conn)
         shell.stdin.write("printf '\\033[?1049h\\033[H\\033[2J'\r")  # tput smcup; clear
         shell.stdin.write("echo hidden-$((6*7))\r")
         await _until_output(shell, r"hidden-42", seen)

@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import asyncssh
 
@@ -153,9 +154,7 @@ async def test_ctrl_c_works_in_the_shell_of_an_agent_started_with_signals_ignore
         await bytes_until(agent.stdout, r"wants to connect", raw)
         agent.stdin.write(b"y\n")
         conn = await asyncio.wait_for(join, 20)
-        shell = await conn.create_process(term_type="xterm", term_size=(100, 30))
-        seen: list[str] = []
-        await _until_output(shell, r"[#$] $", seen)
+        shell, seen = await shell_at_prompt(conn)
         shell.stdin.write("PS1='vz-prompt$ '\r")
         await _until_output(shell, r"vz-prompt\$ $", seen)
         shell.stdin.write("grep -E '^Sig(Ign|Blk)' /proc/self/status\r")
@@ -228,6 +227,14 @@ async def test_relay_killed_mid_session_prints_no_internal_error_to_the_customer
     assert list(vz_home.rglob("*.log")), "the agent keeps a log file for what the customer is not shown"
 
 
+async def shell_at_prompt(conn: Any) -> tuple[Any, list[str]]:
+    """A 100x30 xterm shell on *conn*, once its prompt is shown; what it printed so far."""
+    shell = await conn.create_process(term_type="xterm", term_size=(100, 30))
+    seen: list[str] = []
+    await _until_output(shell, r"[#$] $", seen)
+    return shell, seen
+
+
 async def _joined_terminal_agent(tmp_path: Path, port: int, agents: list, tech_key: Path, trust, *args: str):  # type: ignore[no-untyped-def]
     """A terminal agent (with *args*) that a technician joined: (agent process, connection, raw lines)."""
     raw: list[bytes] = []
@@ -251,9 +258,7 @@ async def test_mirror_shows_the_technicians_terminal_as_plain_lines(
         agent, conn, raw = await _joined_terminal_agent(
             tmp_path, port, agents, tech_key, trust, "--mirror", "--lang", "en"
         )
-        shell = await conn.create_process(term_type="xterm", term_size=(100, 30))
-        seen: list[str] = []
-        await _until_output(shell, r"[#$] $", seen)
+        shell, seen = await shell_at_prompt(conn)
         # What the device prints may try to act on the customer's terminal: title, clipboard, erase.
         shell.stdin.write(
             "printf 'x\\033]0;owned\\007\\033]52;c;ZWNobyBoaQ==\\007\\033[2J%s\\n' clipboard-$((6*7))\r"
