@@ -1,0 +1,183 @@
+"""A technician resumes whatever the order of a code's hand-over and the technician's rejoin.
+
+Each test widens one window the hand-over has, with real relays, a real agent and a real technician's
+CodeSession on a shared SQLite database; only a delay is put into the relay (`monkeypatch`) so the race
+happens every time instead of once in ten runs on a busy machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from typing import Any
+
+import pytest
+
+from sessions import codes
+from sessions.agent.events import AgentState, CodeIssued
+from sessions.relay.client import JoinOptions
+from sessions.relay.customer import CustomerLink
+from sessions.relay.joined import CodeSession, JoinState, JoinStatus
+from sessions.relay.server import Relay
+from sessions.ssh.target import Target
+from tests.cluster.processes import start_relay
+
+
+class ReplyHeld:
+    """Holds back the relay's answer to a *returning* agent's forward request (the relay has linked the
+    code to the agent's new link; the agent does not have its forward yet) until a technician's claim
+    reached that link and was answered, or `hold` seconds passed. The window is the one between the
+    relay's `_forward` returning and the agent's SSH library registering its listener."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, hold: float = 1.0) -> None:
+        self.claimed = asyncio.Event()
+        self.answered = asyncio.Event()
+        self.held = 0
+        forward, open_ = CustomerLink._forward, CustomerLink.open
+
+        async def slow_forward(link: CustomerLink, host: str, port: int) -> Any:
+            result = await forward(link, host, port)
+            if link._hello.get("resume") and result is not False:
+                self.held += 1
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.claimed.wait(), 10)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.answered.wait(), hold)
+            return result
+
+        async def watched_open(link: CustomerLink, *args: Any) -> None:
+            resumed = bool(link._hello.get("resume"))
+            if resumed:
+                self.claimed.set()
+            try:
+                await open_(link, *args)
+            finally:
+                if resumed:
+                    self.answered.set()
+
+        monkeypatch.setattr(CustomerLink, "_forward", slow_forward)
+        monkeypatch.setattr(CustomerLink, "open", watched_open)
+
+
+class ClosingHeld:
+    """Holds *relay*'s close() after it handed its codes over and before it drops its connections, until
+    a claim reached it meanwhile (or 5 s passed): a technician whose relay is stopping claims there."""
+
+    def __init__(self, relay: Relay, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.claims = 0
+        claimed = asyncio.Event()
+        claim, legs = relay.claim, relay.legs
+        assert legs is not None
+        close_legs = legs.close
+
+        async def watched_claim(*args: Any, **kw: Any) -> Any:
+            self.claims += 1
+            try:
+                return await claim(*args, **kw)
+            finally:
+                claimed.set()
+
+        async def slow_close() -> None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(claimed.wait(), 5)
+            await close_legs()
+
+        monkeypatch.setattr(relay, "claim", watched_claim)
+        monkeypatch.setattr(legs, "close", slow_close)
+
+
+async def _resumed(session: CodeSession, states: list[JoinState], timeout: float = 30.0) -> None:
+    """Until the session is back (ACTIVE after RECONNECTING) or closed; then it must be back."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not (JoinState.RECONNECTING in states and session.state in (JoinState.ACTIVE, JoinState.CLOSED)):
+        assert asyncio.get_running_loop().time() < deadline, f"still {session.state.value}"
+        await asyncio.sleep(0.02)
+    assert session.state is JoinState.ACTIVE, session.closed_reason
+    assert session.conn is not None and (await session.conn.run("echo kept")).stdout == "kept\n"
+
+
+def _session(targets: tuple[Target, ...], code: str, tech_key: Any, trust: Any, **kw: Any) -> CodeSession:
+    options = JoinOptions(trust=trust, technician_key=tech_key, grace=30.0, backoff=(0.2, 1.0), **kw)
+    return CodeSession(targets, codes.display(code), options)
+
+
+def _states(session: CodeSession) -> list[JoinState]:
+    states: list[JoinState] = []
+    session.subscribe(lambda event: states.append(event.state) if isinstance(event, JoinStatus) else None)
+    return states
+
+
+@pytest.mark.parametrize("data_leg", [True, False], ids=["technician's own leg", "claim channel"])
+@pytest.mark.parametrize("technician_on", ["closing", "other"])
+async def test_a_claim_before_the_returning_agent_has_its_forward_is_retried(
+    make_relay, make_agent, sqlite_url, tech_key, trust, monkeypatch, technician_on, data_leg
+) -> None:
+    """The agent's relay stops; the agent adopts its code on the other relay; the technician's claim
+    reaches the new link before the agent's SSH has its forward in place. It must not end the session."""
+    closing = await make_relay(sqlite_url, "a")
+    other = await make_relay(sqlite_url, "b")
+    run = await make_agent(closing.port, other.port, grace=30.0)
+    code = run.agent.code
+    first = closing if technician_on == "closing" else other
+    targets = (Target("127.0.0.1", first.port, "kim"), Target("127.0.0.1", other.port, "kim"))
+    session = _session(targets, code, tech_key, trust, data_leg=data_leg)
+    states = _states(session)
+    await session.join()
+    held = ReplyHeld(monkeypatch)
+
+    await closing.close()
+    await _resumed(session, states)
+    assert held.held >= 1 and held.claimed.is_set()  # the race did happen
+    assert run.agent.code == code and len(run.of(CodeIssued)) == 1
+    assert run.agent.state is AgentState.ACTIVE
+    await session.close()
+
+
+async def test_a_claim_on_the_relay_while_it_stops_is_retried(
+    make_relay, make_agent, sqlite_url, tech_key, trust, monkeypatch
+) -> None:
+    """The technician's link to the stopping relay is still up after that relay handed its codes over:
+    its rejoin claims there. "No session is waiting" would end the session; the code lives on."""
+    closing = await make_relay(sqlite_url, "a")
+    other = await make_relay(sqlite_url, "b")
+    run = await make_agent(closing.port, other.port, grace=30.0)
+    code = run.agent.code
+    targets = (Target("127.0.0.1", closing.port, "kim"), Target("127.0.0.1", other.port, "kim"))
+    session = _session(targets, code, tech_key, trust)
+    states = _states(session)
+    await session.join()
+    held = ClosingHeld(closing, monkeypatch)
+
+    await closing.close()
+    await _resumed(session, states)
+    assert held.claims >= 1  # the race did happen
+    assert run.agent.code == code and len(run.of(CodeIssued)) == 1
+    await session.close()
+
+
+async def test_after_a_kill_a_claim_before_the_agent_has_its_forward_is_retried(
+    tmp_path, technicians_file, deployment_key, sqlite_url, make_relay, make_agent, tech_key, trust, monkeypatch
+) -> None:
+    """The agent's relay is killed (a process, kill -9); the agent adopts its code on the survivor after
+    the lease; the technician, on the survivor, claims before the agent has its forward there."""
+    doomed, doomed_port = await start_relay(tmp_path, "doomed", technicians_file, sqlite_url, deployment_key)
+    try:
+        survivor = await make_relay(sqlite_url, "survivor")
+        run = await make_agent(doomed_port, survivor.port, grace=30.0)
+        code = run.agent.code
+        session = _session((Target("127.0.0.1", survivor.port, "kim"),), code, tech_key, trust)
+        states = _states(session)
+        await session.join()  # claimed on the survivor, carried to the doomed relay
+        held = ReplyHeld(monkeypatch)
+
+        doomed.send_signal(signal.SIGKILL)
+        await doomed.wait()
+        await _resumed(session, states)
+        assert held.held >= 1 and held.claimed.is_set()
+        assert run.agent.code == code and len(run.of(CodeIssued)) == 1
+        await session.close()
+    finally:
+        if doomed.returncode is None:
+            doomed.kill()
+            await doomed.wait()
