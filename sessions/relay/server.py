@@ -373,6 +373,8 @@ class Relay:
         hand_over = self.cluster is not None and await self.cluster.others_alive()
         if hand_over:
             self.book.hand_over_all()
+            assert self.cluster is not None
+            await self.cluster.leave(hand_over=True)  # before its links drop: an agent adopts at once
         else:
             self.book.close_all()
         if self.legs is not None:
@@ -475,7 +477,10 @@ class Relay:
                 return carried
         pairing = self.book.get(code) if codes.is_valid(code) else None
         if pairing is None:
-            self._refuse(technician, address, code, await routing.refusal(self, code))
+            reason, counted = await routing.refusal(self, code, technician)
+            if not counted:
+                self.claims.refund(stamp, key)
+            self._refuse(technician, address, code, reason, counted=counted)
         bound = pairing.technician is not None and pairing.technician.fingerprint == technician.fingerprint
         again = False
         if pairing.state is CodeState.ACTIVE:
