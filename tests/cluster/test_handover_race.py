@@ -16,9 +16,12 @@ import pytest
 
 from sessions import codes
 from sessions.agent.events import AgentState, CodeIssued
+from sessions.relay import protocol
+from sessions.relay.audit import read_audit
 from sessions.relay.client import JoinOptions
 from sessions.relay.customer import CustomerLink
 from sessions.relay.joined import CodeSession, JoinState, JoinStatus
+from sessions.relay.protocol import Reason
 from sessions.relay.server import Relay
 from sessions.ssh.target import Target
 from tests.cluster.processes import start_relay
@@ -115,8 +118,8 @@ async def test_a_claim_before_the_returning_agent_has_its_forward_is_retried(
 ) -> None:
     """The agent's relay stops; the agent adopts its code on the other relay; the technician's claim
     reaches the new link before the agent's SSH has its forward in place. It must not end the session."""
-    closing = await make_relay(sqlite_url, "a")
-    other = await make_relay(sqlite_url, "b")
+    closing = await make_relay(sqlite_url, "a", failure_limit=1)  # a retry counted would end it
+    other = await make_relay(sqlite_url, "b", failure_limit=1)
     run = await make_agent(closing.port, other.port, grace=30.0)
     code = run.agent.code
     first = closing if technician_on == "closing" else other
@@ -134,13 +137,44 @@ async def test_a_claim_before_the_returning_agent_has_its_forward_is_retried(
     await session.close()
 
 
+async def test_an_older_agent_that_does_not_say_ready_is_retried_too(
+    make_relay, make_agent, sqlite_url, tech_key, trust, monkeypatch
+) -> None:
+    """An agent from before the "ready" message: the relay cannot hold the claim for it, so the claim
+    reaches it before its forward is there; its "No such listener" reaches the technician as
+    "reconnecting", and the technician's next try finds the agent ready."""
+    decode = protocol.decode
+
+    def as_an_older_agent(line: str) -> dict[str, Any]:
+        message = decode(line)
+        message.pop("ready", None)  # the hello's promise
+        return {"type": "unknown"} if message["type"] == "ready" else message
+
+    monkeypatch.setattr(protocol, "decode", as_an_older_agent)
+    closing = await make_relay(sqlite_url, "a", failure_limit=1)
+    other = await make_relay(sqlite_url, "b", failure_limit=1)
+    run = await make_agent(closing.port, other.port, grace=30.0)
+    targets = (Target("127.0.0.1", closing.port, "kim"), Target("127.0.0.1", other.port, "kim"))
+    session = _session(targets, run.agent.code, tech_key, trust)
+    states = _states(session)
+    await session.join()
+    ReplyHeld(monkeypatch)
+
+    await closing.close()
+    await _resumed(session, states)
+    refused = [e["reason"] for e in read_audit(other.audit.path) if e["event"] == "consent.refused"]
+    assert refused and set(refused) == {Reason.RECONNECTING}  # the race did happen, and was retried
+    assert len(run.of(CodeIssued)) == 1
+    await session.close()
+
+
 async def test_a_claim_on_the_relay_while_it_stops_is_retried(
     make_relay, make_agent, sqlite_url, tech_key, trust, monkeypatch
 ) -> None:
     """The technician's link to the stopping relay is still up after that relay handed its codes over:
     its rejoin claims there. "No session is waiting" would end the session; the code lives on."""
-    closing = await make_relay(sqlite_url, "a")
-    other = await make_relay(sqlite_url, "b")
+    closing = await make_relay(sqlite_url, "a", failure_limit=1)  # a retry counted would end it
+    other = await make_relay(sqlite_url, "b", failure_limit=1)
     run = await make_agent(closing.port, other.port, grace=30.0)
     code = run.agent.code
     targets = (Target("127.0.0.1", closing.port, "kim"), Target("127.0.0.1", other.port, "kim"))
@@ -157,13 +191,21 @@ async def test_a_claim_on_the_relay_while_it_stops_is_retried(
 
 
 async def test_after_a_kill_a_claim_before_the_agent_has_its_forward_is_retried(
-    tmp_path, technicians_file, deployment_key, sqlite_url, make_relay, make_agent, tech_key, trust, monkeypatch
+    tmp_path,
+    technicians_file,
+    deployment_key,
+    sqlite_url,
+    make_relay,
+    make_agent,
+    tech_key,
+    trust,
+    monkeypatch,
 ) -> None:
     """The agent's relay is killed (a process, kill -9); the agent adopts its code on the survivor after
     the lease; the technician, on the survivor, claims before the agent has its forward there."""
     doomed, doomed_port = await start_relay(tmp_path, "doomed", technicians_file, sqlite_url, deployment_key)
     try:
-        survivor = await make_relay(sqlite_url, "survivor")
+        survivor = await make_relay(sqlite_url, "survivor", failure_limit=1)
         run = await make_agent(doomed_port, survivor.port, grace=30.0)
         code = run.agent.code
         session = _session((Target("127.0.0.1", survivor.port, "kim"),), code, tech_key, trust)
