@@ -223,3 +223,23 @@ async def test_after_a_kill_a_claim_before_the_agent_has_its_forward_is_retried(
         if doomed.returncode is None:
             doomed.kill()
             await doomed.wait()
+
+
+async def test_the_technicians_relay_stopping_alone_is_a_resume_without_a_hand_over(
+    make_relay, make_agent, sqlite_url, tech_key, trust
+) -> None:
+    """The sibling without a hand-over: the agent stays linked to its relay; the technician's relay,
+    which carried the claim (the session's bytes crossed it), stops. The technician resumes on the
+    agent's relay; the code never moved."""
+    closing = await make_relay(sqlite_url, "a", failure_limit=1)
+    staying = await make_relay(sqlite_url, "b", failure_limit=1)
+    run = await make_agent(staying.port, grace=30.0)
+    targets = (Target("127.0.0.1", closing.port, "kim"), Target("127.0.0.1", staying.port, "kim"))
+    session = _session(targets, run.agent.code, tech_key, trust, data_leg=False)
+    states = _states(session)
+    await session.join()
+
+    await closing.close()
+    await _resumed(session, states)
+    assert run.agent.state is AgentState.ACTIVE and len(run.of(CodeIssued)) == 1
+    await session.close()
