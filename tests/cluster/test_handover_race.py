@@ -243,3 +243,24 @@ async def test_the_technicians_relay_stopping_alone_is_a_resume_without_a_hand_o
     await _resumed(session, states)
     assert run.agent.state is AgentState.ACTIVE and len(run.of(CodeIssued)) == 1
     await session.close()
+
+
+async def test_on_one_relay_a_claim_before_the_agent_is_back_with_its_forward_is_retried(
+    make_relay, make_agent, sqlite_url, tech_key, trust, monkeypatch
+) -> None:
+    """The same window without a cluster's hand-over: the agent's link to its only relay drops and comes
+    back to it; the technician's rejoin reaches the new link before the agent has its forward."""
+    relay = await make_relay(sqlite_url, "one", failure_limit=1)
+    run = await make_agent(relay.port, grace=30.0)
+    session = _session((Target("127.0.0.1", relay.port, "kim"),), run.agent.code, tech_key, trust)
+    states = _states(session)
+    await session.join()
+    held = ReplyHeld(monkeypatch)
+
+    pairing = relay.book.get(run.agent.code)
+    assert pairing is not None and isinstance(pairing.customer, CustomerLink)
+    pairing.customer.drop()  # the link lost: the agent comes back with its resume token
+    await _resumed(session, states)
+    assert held.held >= 1 and held.claimed.is_set()
+    assert len(run.of(CodeIssued)) == 1
+    await session.close()
