@@ -64,15 +64,18 @@ class ReplyHeld:
 
 
 class ClosingHeld:
-    """Holds *relay*'s close() after it handed its codes over and before it drops its connections, until
-    a claim reached it meanwhile (or 5 s passed): a technician whose relay is stopping claims there."""
+    """Holds *relay*'s close() after it handed its codes over, until a claim reached it meanwhile (or 5 s
+    passed): at "leave", while the deployment still has it as a live member (so a claim on another relay
+    is carried to it); at "legs", after it left, before it drops its connections (a technician whose link
+    to it is still up claims there)."""
 
-    def __init__(self, relay: Relay, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, relay: Relay, monkeypatch: pytest.MonkeyPatch, at: str) -> None:
         self.claims = 0
         claimed = asyncio.Event()
-        claim, legs = relay.claim, relay.legs
-        assert legs is not None
-        close_legs = legs.close
+        claim = relay.claim
+        held: Any = relay.cluster if at == "leave" else relay.legs
+        name = "leave" if at == "leave" else "close"
+        step = getattr(held, name)
 
         async def watched_claim(*args: Any, **kw: Any) -> Any:
             self.claims += 1
@@ -81,13 +84,13 @@ class ClosingHeld:
             finally:
                 claimed.set()
 
-        async def slow_close() -> None:
+        async def slow_step(*args: Any, **kw: Any) -> None:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(claimed.wait(), 5)
-            await close_legs()
+            await step(*args, **kw)
 
         monkeypatch.setattr(relay, "claim", watched_claim)
-        monkeypatch.setattr(legs, "close", slow_close)
+        monkeypatch.setattr(held, name, slow_step)
 
 
 async def _resumed(session: CodeSession, states: list[JoinState], timeout: float = 30.0) -> None:
@@ -168,20 +171,28 @@ async def test_an_older_agent_that_does_not_say_ready_is_retried_too(
     await session.close()
 
 
+@pytest.mark.parametrize(
+    ("technician_on", "at"),
+    [("closing", "legs"), ("closing", "leave"), ("other", "leave")],
+    ids=["on it, after it left", "on it, before it left", "carried to it, before it left"],
+)
 async def test_a_claim_on_the_relay_while_it_stops_is_retried(
-    make_relay, make_agent, sqlite_url, tech_key, trust, monkeypatch
+    make_relay, make_agent, sqlite_url, tech_key, trust, monkeypatch, technician_on, at
 ) -> None:
-    """The technician's link to the stopping relay is still up after that relay handed its codes over:
-    its rejoin claims there. "No session is waiting" would end the session; the code lives on."""
+    """The stopping relay handed its codes over but still takes claims: the technician's link to it is
+    still up, or another relay carries the claim to it. "No session is waiting" would end the session
+    (the code lives on); "reconnecting" counted, here or on the relay that carried it, would use up the
+    technician's allowance (a limit of 1 here)."""
     closing = await make_relay(sqlite_url, "a", failure_limit=1)  # a retry counted would end it
     other = await make_relay(sqlite_url, "b", failure_limit=1)
     run = await make_agent(closing.port, other.port, grace=30.0)
     code = run.agent.code
-    targets = (Target("127.0.0.1", closing.port, "kim"), Target("127.0.0.1", other.port, "kim"))
+    first = closing if technician_on == "closing" else other
+    targets = (Target("127.0.0.1", first.port, "kim"), Target("127.0.0.1", other.port, "kim"))
     session = _session(targets, code, tech_key, trust)
     states = _states(session)
     await session.join()
-    held = ClosingHeld(closing, monkeypatch)
+    held = ClosingHeld(closing, monkeypatch, at)
 
     await closing.close()
     await _resumed(session, states)
