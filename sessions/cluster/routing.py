@@ -212,9 +212,10 @@ async def _forward(
             carry_claim(relay.cluster.links, peer, code, technician, address, lambda: bridge.customer, port),
             timeout,
         )
-    except asyncssh.ChannelOpenError as exc:
+    except asyncssh.ChannelOpenError as exc:  # the holder's answer, counted or handed back as it decided
         audit.write("forward.refused", **fields, reason=exc.reason)
-        raise asyncssh.ChannelOpenError(_PROHIBITED, exc.reason) from None
+        code = _CONNECT_FAILED if exc.code == _CONNECT_FAILED else _PROHIBITED
+        raise asyncssh.ChannelOpenError(code, exc.reason) from None
     except (OSError, TimeoutError) as exc:  # the holder just died: its agent is coming back elsewhere
         audit.write("forward.failed", **fields, error=str(exc) or type(exc).__name__)
         raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.RECONNECTING) from None

@@ -436,17 +436,19 @@ class Relay:
     # per window); it is handed back when the customer says yes, or when it failed through no fault of
     # the claimant (its own session waiting for the customer's link, the device's sshd not answering).
     # Against the address a claim counts when it is refused, so many technicians behind one office
-    # address can wait for their customers at the same time.
+    # address can wait for their customers at the same time. A claim handed back here (*handed_back*)
+    # is refused with OPEN_CONNECT_FAILED, so a relay that carried it hands it back too.
     def _refuse(
-        self, technician: Technician, address: str, code: str, reason: str, *, counted: bool = True
-    ) -> NoReturn:
+        self, technician: Technician, address: str, code: str, reason: str, *, counted: bool = True,
+        handed_back: bool = False,
+    ) -> NoReturn:  # fmt: skip
         if counted:
             self.claims.record(f"addr:{address}")
         self.refusals.write(
             "claim.refused", address, code=clip(code), technician=technician.name, key=technician.fingerprint,
             reason=reason,
         )  # fmt: skip
-        raise asyncssh.ChannelOpenError(_PROHIBITED, reason)
+        raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED if handed_back else _PROHIBITED, reason)
 
     async def claim(
         self, technician: Technician, address: str, dest_host: str, *, forwarded: bool = False, port: int = 22
@@ -480,7 +482,7 @@ class Relay:
             reason, counted = await routing.refusal(self, code, technician)
             if not counted:
                 self.claims.refund(stamp, key)
-            self._refuse(technician, address, code, reason, counted=counted)
+            self._refuse(technician, address, code, reason, counted=counted, handed_back=not counted)
         bound = pairing.technician is not None and pairing.technician.fingerprint == technician.fingerprint
         again = False
         if pairing.state is CodeState.ACTIVE:
@@ -492,7 +494,7 @@ class Relay:
         elif pairing.state is not CodeState.WAITING:
             if bound:  # its own session, waiting for the customer's link to come back
                 self.claims.refund(stamp, key)
-            self._refuse(technician, address, code, Reason.RECONNECTING, counted=not bound)
+            self._refuse(technician, address, code, Reason.RECONNECTING, counted=not bound, handed_back=bound)
         else:
             pairing.fire(CodeEvent.CLAIM)
         self.audit.write(
