@@ -214,8 +214,8 @@ async def _forward(
         )
     except asyncssh.ChannelOpenError as exc:  # the holder's answer, counted or handed back as it decided
         audit.write("forward.refused", **fields, reason=exc.reason)
-        code = _CONNECT_FAILED if exc.code == _CONNECT_FAILED else _PROHIBITED
-        raise asyncssh.ChannelOpenError(code, exc.reason) from None
+        kind = _CONNECT_FAILED if exc.code == _CONNECT_FAILED else _PROHIBITED
+        raise asyncssh.ChannelOpenError(kind, exc.reason) from None
     except (OSError, TimeoutError) as exc:  # the holder just died: its agent is coming back elsewhere
         audit.write("forward.failed", **fields, error=str(exc) or type(exc).__name__)
         raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.RECONNECTING) from None

@@ -251,6 +251,7 @@ class Relay:
         )
         self.book = PairingBook(code_ttl=config.code_ttl, grace=config.grace)
         self.book.on_closed = self._on_code_closed
+        self._handing_over = False  # stopping, with its codes handed over to the deployment's other relays
         self.limiter = FailureLimiter(config.failure_limit, config.failure_window)
         self.claims = ClaimCounter(self.limiter)  # per key across the deployment once it joined
         self.admission = CustomerAdmission(
@@ -372,6 +373,7 @@ class Relay:
         # and keep them (as after a crash, without waiting for a lease). Alone, its codes end here.
         hand_over = self.cluster is not None and await self.cluster.others_alive()
         if hand_over:
+            self._handing_over = True
             self.book.hand_over_all()
             assert self.cluster is not None
             await self.cluster.leave(hand_over=True)  # before its links drop: an agent adopts at once
@@ -461,6 +463,8 @@ class Relay:
         if listed is None:  # removed from the technicians file since this connection logged in
             self._refuse(technician, address, dest_host, Reason.REVOKED, counted=False)
         technician = listed
+        if self._handing_over:  # stopping, its codes go to other relays: not counted, the technician retries
+            self._refuse(technician, address, dest_host, Reason.RECONNECTING, counted=False, handed_back=True)
         key = f"key:{technician.fingerprint}"
         stamp = await self.claims.take(key, f"addr:{address}", forwarded=forwarded)
         if stamp is None:
