@@ -99,7 +99,9 @@ class RelayLink:
             )
             link = cls(conn, writer, reader)
             keys = {"host_keys": list(host_keys)} if host_keys else {}
-            writer.write(protocol.encode("hello", v=version, resume=resume, **keys))
+            # "ready": this agent says when its forward is in place (its SSH library takes a channel for it
+            # only once the relay's answer arrived), so the relay holds a claim until then.
+            writer.write(protocol.encode("hello", v=version, resume=resume, ready=True, **keys))
             welcome = await link._expect("welcome")
             link.vendor = Vendor.from_wire(welcome.get("vendor"))
             link.leg = LegOffer.from_welcome(relay.host, welcome) if version >= 2 else None
@@ -108,6 +110,7 @@ class RelayLink:
             except asyncssh.ChannelListenError:
                 await link._refused(relay)
                 raise
+            writer.write(protocol.encode("ready"))
             message = await link._expect("code")
         except (asyncssh.Error, asyncssh.ChannelListenError, OSError, TimeoutError) as exc:
             conn.abort()

@@ -47,6 +47,7 @@ class ClusterNode:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._beat: asyncio.Task[None] | None = None
         self._flush: asyncio.Task[None] | None = None
+        self._left = False
 
     async def start(self) -> None:
         """Join the deployment (raises ClusterError on a foreign host key) and start the heartbeat."""
@@ -55,18 +56,24 @@ class ClusterNode:
         self._beat = loop.create_task(self._heartbeat())
         self._flush = loop.create_task(self._flush_audit())
 
+    async def leave(self, *, hand_over: bool = False) -> None:
+        """Leave the deployment (once; the heartbeat stops first, so it renews nothing after); with
+        *hand_over*, the codes held stay for other relays to adopt, at once: no live member holds them."""
+        if self._left:
+            return
+        self._left = True
+        await _stopped(self._beat)
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(self.registry.leave, hand_over=hand_over)
+
     async def close(self, *, hand_over: bool = False) -> None:
-        """Leave the deployment; with *hand_over*, the codes held stay for other relays to adopt."""
-        for task in (self._beat, self._flush):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+        """Leave the deployment (unless `leave` did already), write the last audit events, close links."""
+        await _stopped(self._beat)
+        await _stopped(self._flush)
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         await self._write_audit()
-        with contextlib.suppress(Exception):
-            await asyncio.to_thread(self.registry.leave, hand_over=hand_over)
+        await self.leave(hand_over=hand_over)
         await self.links.close()
 
     async def others_alive(self) -> bool:
@@ -142,3 +149,10 @@ class ClusterNode:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.warning("cluster: database update failed: %s", task.exception())
+
+
+async def _stopped(task: asyncio.Task[None] | None) -> None:
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

@@ -118,4 +118,9 @@ async def carry_claim(
     *port*: the technician's (0 for a leg claim, which the peer answers itself)."""
     conn = await links.connection(peer)
     origin = encode_origin(technician, address)
-    await conn.create_connection(session_factory, codes.wire(code), port, origin, 0)
+    try:
+        await conn.create_connection(session_factory, codes.wire(code), port, origin, 0)
+    except asyncssh.ChannelOpenError:
+        if conn.is_closed():  # not the holder's answer: the link was lost under the claim (it died, stops)
+            raise ConnectionResetError(f"the link to the relay at {peer} was lost") from None
+        raise

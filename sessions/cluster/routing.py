@@ -19,6 +19,7 @@ from sessions.relay.pairing import CodeState, CustomerEnd, Pairing, PairingBook,
 from sessions.relay.protocol import Reason
 
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
+_CONNECT_FAILED = asyncssh.OPEN_CONNECT_FAILED  # the claim is handed back (Relay._claim_failed)
 AWAY = (CodeState.WAITING_AWAY, CodeState.ACTIVE_AWAY)
 
 
@@ -155,12 +156,18 @@ async def _adopt(
     return pairing
 
 
-async def refusal(relay: ClusterHost, code: str) -> str:
-    """Why *code* cannot be claimed: closed here, closed on any relay (the one history), or unknown."""
+async def refusal(relay: ClusterHost, code: str, technician: Technician) -> tuple[str, bool]:
+    """Why *code* cannot be claimed here, and whether that counts against *technician*'s key: closed
+    here, closed on any relay (the one history), unknown, or, while the deployment still holds it
+    (handed over by a relay that is stopping, being adopted by another), "reconnecting" — which does not
+    count for the technician it is bound to, who is only coming back to it."""
     reason = relay.book.refusal(code)
     if reason != Reason.UNKNOWN or relay.cluster is None or not codes.is_valid(code):
-        return reason
-    return await relay.cluster.closed_reason(code) or Reason.UNKNOWN
+        return reason, True
+    holder = await relay.cluster.holder(code)
+    if holder is not None:
+        return Reason.RECONNECTING, holder.technician != technician.fingerprint
+    return await relay.cluster.closed_reason(code) or Reason.UNKNOWN, True
 
 
 async def route(
@@ -181,8 +188,9 @@ async def route(
         return None
     if local is not None:  # its agent came back on another relay: this copy is stale
         relay.book.discard(local)
-    if not holder.peer:
-        raise asyncssh.ChannelOpenError(_PROHIBITED, Reason.RECONNECTING)
+    if not holder.peer:  # its agent is coming back to another relay; its own technician is not counted
+        counted = holder.technician != technician.fingerprint
+        raise asyncssh.ChannelOpenError(_PROHIBITED if counted else _CONNECT_FAILED, Reason.RECONNECTING)
     return await _forward(relay, technician, address, code, holder.peer, port)
 
 
@@ -204,9 +212,10 @@ async def _forward(
             carry_claim(relay.cluster.links, peer, code, technician, address, lambda: bridge.customer, port),
             timeout,
         )
-    except asyncssh.ChannelOpenError as exc:
+    except asyncssh.ChannelOpenError as exc:  # the holder's answer, counted or handed back as it decided
         audit.write("forward.refused", **fields, reason=exc.reason)
-        raise asyncssh.ChannelOpenError(_PROHIBITED, exc.reason) from None
+        kind = _CONNECT_FAILED if exc.code == _CONNECT_FAILED else _PROHIBITED
+        raise asyncssh.ChannelOpenError(kind, exc.reason) from None
     except (OSError, TimeoutError) as exc:  # the holder just died: its agent is coming back elsewhere
         audit.write("forward.failed", **fields, error=str(exc) or type(exc).__name__)
         raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.RECONNECTING) from None

@@ -24,6 +24,11 @@ from sessions.visible import visible
 
 _claim_ids = itertools.count(1)
 _PROHIBITED = asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED
+# How long a claim waits for a (re)linked agent to say its forward is in place; past it, "reconnecting".
+READY_WAIT = 5.0
+# asyncssh's refusal of a channel for a forward it has not registered: an agent that does not say "ready"
+# answers a claim that reached it just after it (re)linked, before its listener was in place, with it.
+_NO_LISTENER = "No such listener"
 
 
 class _Audit(Protocol):
@@ -113,6 +118,8 @@ class CustomerLink:
         self._answer: asyncio.Future[str] | None = None
         self._texts = texts_for(None)  # a stock-ssh customer's language, from the LANG/LC_* their ssh sent
         self._code_ready = asyncio.Event()
+        self._says_ready = False  # the agent's hello promised a "ready" once its forward is in place
+        self._ready = asyncio.Event()
         self._forwarding = False
         self._lost = False
         self._gone = False  # the loss was handled (it may be reported twice: dropped here, then by asyncssh)
@@ -184,6 +191,7 @@ class CustomerLink:
         """
         if self.forward is None or self.pairing is None:
             raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.RECONNECTING)
+        await self._until_ready()
         claim = next(_claim_ids)
         legs = self.relay.legs if self.version >= 2 else None
         token, arrived = legs.expect(self.pairing.code, claim) if legs is not None else ("", None)
@@ -193,6 +201,18 @@ class CustomerLink:
         finally:
             if legs is not None:
                 legs.forget(token)
+
+    async def _until_ready(self) -> None:
+        """Hold a claim until the agent has its forward: one that reached the agent's new link before the
+        relay's answer to its forward request did would find no listener there (the technician's rejoin
+        racing the agent's return, docs/relay-cluster.md)."""
+        if not self._says_ready or self._ready.is_set():
+            return
+        try:
+            async with asyncio.timeout(READY_WAIT):
+                await self._ready.wait()
+        except TimeoutError:
+            raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.RECONNECTING) from None
 
     async def _announce(
         self, claim: int, technician: Technician, address: str, again: bool, token: str
@@ -232,6 +252,8 @@ class CustomerLink:
                 self._send("withdrawn", claim=claim)
             if arrived is not None and arrived.done() and not arrived.cancelled():
                 arrived.result().close()
+            if isinstance(exc, asyncssh.ChannelOpenError) and exc.reason == _NO_LISTENER:  # an older agent
+                raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED, Reason.RECONNECTING) from None
             raise
         if arrived is not None and arrived.done() and not arrived.cancelled():
             bridge.use_leg(arrived.result())
@@ -306,8 +328,11 @@ class CustomerLink:
             message = protocol.decode(line)
             if message["type"] == "hello":
                 self._hello = message
+                self._says_ready = message.get("ready") is True
                 self.host_keys = _host_keys(message.get("host_keys"))
                 self._welcome(message)
+            elif message["type"] == "ready":
+                self._ready.set()
             elif message["type"] == "end":
                 by_technician = message.get("by") == "technician"
                 self.end_by_customer(Reason.USED if by_technician else Reason.ENDED)

@@ -252,6 +252,7 @@ class Relay:
         )
         self.book = PairingBook(code_ttl=config.code_ttl, grace=config.grace)
         self.book.on_closed = self._on_code_closed
+        self._handing_over = False  # stopping, with its codes handed over to the deployment's other relays
         self.limiter = FailureLimiter(config.failure_limit, config.failure_window)
         self.claims = ClaimCounter(self.limiter)  # per key across the deployment once it joined
         self.admission = CustomerAdmission(
@@ -373,7 +374,10 @@ class Relay:
         # and keep them (as after a crash, without waiting for a lease). Alone, its codes end here.
         hand_over = self.cluster is not None and await self.cluster.others_alive()
         if hand_over:
+            self._handing_over = True
             self.book.hand_over_all()
+            assert self.cluster is not None
+            await self.cluster.leave(hand_over=True)  # before its links drop: an agent adopts at once
         else:
             self.book.close_all()
         if self.legs is not None:
@@ -437,17 +441,19 @@ class Relay:
     # per window); it is handed back when the customer says yes, or when it failed through no fault of
     # the claimant (its own session waiting for the customer's link, the device's sshd not answering).
     # Against the address a claim counts when it is refused, so many technicians behind one office
-    # address can wait for their customers at the same time.
+    # address can wait for their customers at the same time. A claim handed back here (*handed_back*)
+    # is refused with OPEN_CONNECT_FAILED, so a relay that carried it hands it back too.
     def _refuse(
-        self, technician: Technician, address: str, code: str, reason: str, *, counted: bool = True
-    ) -> NoReturn:
+        self, technician: Technician, address: str, code: str, reason: str, *, counted: bool = True,
+        handed_back: bool = False,
+    ) -> NoReturn:  # fmt: skip
         if counted:
             self.claims.record(f"addr:{address}")
         self.refusals.write(
             "claim.refused", address, code=clip(code), technician=technician.name, key=technician.fingerprint,
             reason=reason,
         )  # fmt: skip
-        raise asyncssh.ChannelOpenError(_PROHIBITED, reason)
+        raise asyncssh.ChannelOpenError(asyncssh.OPEN_CONNECT_FAILED if handed_back else _PROHIBITED, reason)
 
     async def claim(
         self, technician: Technician, address: str, dest_host: str, *, forwarded: bool = False, port: int = 22
@@ -460,6 +466,8 @@ class Relay:
         if listed is None:  # removed from the technicians file since this connection logged in
             self._refuse(technician, address, dest_host, Reason.REVOKED, counted=False)
         technician = listed
+        if self._handing_over:  # stopping, its codes go to other relays: not counted, the technician retries
+            self._refuse(technician, address, dest_host, Reason.RECONNECTING, counted=False, handed_back=True)
         key = f"key:{technician.fingerprint}"
         stamp = await self.claims.take(key, f"addr:{address}", forwarded=forwarded)
         if stamp is None:
@@ -478,7 +486,10 @@ class Relay:
                 return carried
         pairing = self.book.get(code) if codes.is_valid(code) else None
         if pairing is None:
-            self._refuse(technician, address, code, await routing.refusal(self, code))
+            reason, counted = await routing.refusal(self, code, technician)
+            if not counted:
+                self.claims.refund(stamp, key)
+            self._refuse(technician, address, code, reason, counted=counted, handed_back=not counted)
         bound = pairing.technician is not None and pairing.technician.fingerprint == technician.fingerprint
         again = False
         if pairing.state is CodeState.ACTIVE:
@@ -490,7 +501,7 @@ class Relay:
         elif pairing.state is not CodeState.WAITING:
             if bound:  # its own session, waiting for the customer's link to come back
                 self.claims.refund(stamp, key)
-            self._refuse(technician, address, code, Reason.RECONNECTING, counted=not bound)
+            self._refuse(technician, address, code, Reason.RECONNECTING, counted=not bound, handed_back=bound)
         else:
             pairing.fire(CodeEvent.CLAIM)
         self.audit.write(
