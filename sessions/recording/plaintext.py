@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from sessions.patterns import compile_pattern
 
 # Complete sequences: CSI (7- and 8-bit), OSC ended by BEL or ST, DCS/SOS/PM/APC ended by ST,
 # character-set and line-attribute selections (ESC ( B, ESC # 8), and any other two-byte ESC sequence.
-_COMPLETE = re.compile(
+_COMPLETE = compile_pattern(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
     r"|\x9b[0-?]*[ -/]*[@-~]"
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
@@ -15,11 +15,11 @@ _COMPLETE = re.compile(
     r"|\x1b[ -~]"
 )
 # The start of a sequence cut off by the end of a chunk (or a CR that may begin CR LF): held back.
-_INCOMPLETE_TAIL = re.compile(
+_INCOMPLETE_TAIL = compile_pattern(
     r"(?:\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*\x1b?|[PX^_][^\x1b]*\x1b?|[()*+#%-/])?|\x9b[0-?]*[ -/]*|\r)\Z"
 )
-_ERASED = re.compile(r"[^\n\x08]\x08")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ERASED = compile_pattern(r"[^\n\x08]\x08")
+_CONTROLS = compile_pattern(r"[\x00-\x08\x0b-\x1f\x7f]")
 _HOLD_LIMIT = 4096  # an unterminated OSC longer than this is garbage, not a title
 
 

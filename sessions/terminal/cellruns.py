@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from sessions.patterns import compile_pattern
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.sgr import fast_sgr
 from sessions.terminal.style import Style, new_style
@@ -54,8 +55,8 @@ CELL_CHAR = _cell_chars()
 _SGR = "\x1b\\[[0-9]*;[0-9;]*m"
 #: Pattern of a run: SGR and one character, at least twice.
 CELL_RUN = f"{_SGR}{CELL_CHAR}(?:{_SGR}{CELL_CHAR})+"
-_UNIT_RE = re.compile(f"\x1b\\[([0-9;]*)m({CELL_CHAR})")
-_RUN_START_RE = re.compile(f"{_SGR}{CELL_CHAR}\x1b")
+_UNIT_RE = compile_pattern(f"\x1b\\[([0-9;]*)m({CELL_CHAR})")
+_RUN_START_RE = compile_pattern(f"{_SGR}{CELL_CHAR}\x1b")
 
 
 def is_cell_run(token: str) -> bool:

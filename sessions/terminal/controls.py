@@ -10,12 +10,12 @@ parser executes in place) go through pyte against our screen.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import partial
 
 import pyte
 
+from sessions.patterns import compile_pattern
 from sessions.terminal.motion import MAX_COLS, MAX_ROWS, region
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.sgr import MAX_CSI_BODY, SgrCache
@@ -26,7 +26,7 @@ MAX_PARAM = 9999
 #: Distinct tokens kept compiled; past this the table starts over.
 MAX_HANDLERS = 8192
 
-_HAS_CONTROL_RE = re.compile("[\x00-\x1f]")
+_HAS_CONTROL_RE = compile_pattern("[\x00-\x1f]")
 
 # CSI final byte -> TerminalScreen method, for sequences without a private prefix.
 _CSI_METHODS = {
@@ -83,15 +83,15 @@ _COUNTED = "ABCDEFLMPST@IZae"
 #: screens (kept in the stream's locals or redrawing the screen), and the ANSI modes (IRM, LNM) that a private
 #: mode number could be mistaken for.
 _SCREEN_MODES = frozenset([4, 5, 6, 7, 20, 47, 1047, 1049])
-_PART_RE = re.compile("\x1b\\[([0-9;]*)(.)")
+_PART_RE = compile_pattern("\x1b\\[([0-9;]*)(.)")
 #: vim's scrolling step (see stream.py): DECSTBM, maybe SGR, CUP, a run of LF/VT/FF/IND/RI (each maybe after
 #: a CR), DECSTBM.
-_SCROLL_STEP_RE = re.compile(
+_SCROLL_STEP_RE = compile_pattern(
     "\x1b\\[([0-9;]*)r(\x1b\\[[0-9;:]*m)?\x1b\\[([0-9;]*)H((?:\r?(?:[\n\x0b\x0c]|\x1b[DM]))+)\x1b\\[([0-9;]*)r"
 )
 #: CUP and HVP with at most two parameters of at most four digits (as ``_params`` reads them: empty is 0).
-_CUP_RE = re.compile("\x1b\\[([0-9]{0,4})(?:;([0-9]{0,4}))?[Hf]")
-_MOVES_RE = re.compile("(?:[\n\x0b\x0c]|\x1bD)+|(?:\x1bM)+|\r")
+_CUP_RE = compile_pattern("\x1b\\[([0-9]{0,4})(?:;([0-9]{0,4}))?[Hf]")
+_MOVES_RE = compile_pattern("(?:[\n\x0b\x0c]|\x1bD)+|(?:\x1bM)+|\r")
 
 
 def _params(body: str) -> list[int]:

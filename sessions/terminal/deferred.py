@@ -10,14 +10,13 @@ before it.
 
 from __future__ import annotations
 
-import re
-
+from sessions.patterns import compile_pattern
 from sessions.terminal.sgr import style_after_sgr
 from sessions.terminal.style import DEFAULT_STYLE, Style, erase_style
 from sessions.terminal.width import SPACING_RUN, STUB, nfc, to_cells
 
 #: An SGR sequence as a plain line may hold it.
-SGR_RE = re.compile("\x1b\\[[0-9;:]*m")
+SGR_RE = compile_pattern("\x1b\\[[0-9;:]*m")
 #: The text of a plain line for the tokenizers (maybe empty): ASCII text, SGR sequences, other printable
 #: characters that take one or two cells. Written as the "unrolled loop" (runs of ASCII between the others):
 #: an alternation tried at every piece, or the class of every spacing character checked for ASCII text,
@@ -25,7 +24,7 @@ SGR_RE = re.compile("\x1b\\[[0-9;:]*m")
 PLAIN_TEXT = f"[\x20-\x7e]*+(?:(?:\x1b\\[[0-9;:]*+m|{SPACING_RUN})[\x20-\x7e]*+)*+"
 #: EL (erase to the end of the line), with which a plain line may end.
 ERASE_TO_END = "\x1b[K"
-_SGR_SPLIT_RE = re.compile("(\x1b\\[[0-9;:]*m)")
+_SGR_SPLIT_RE = compile_pattern("(\x1b\\[[0-9;:]*m)")
 
 
 #: SGR token -> the fields of a style it sets whatever they were (a bit per field): every SGR parameter sets

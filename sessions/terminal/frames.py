@@ -16,10 +16,10 @@ Everything comes out exactly as drawing each frame would have made it (tests/ter
 
 from __future__ import annotations
 
-import re
 from itertools import accumulate, pairwise, repeat
 from typing import NamedTuple
 
+from sessions.patterns import compile_pattern
 from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT, SGR_RE
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.sgr import style_after_sgr
@@ -29,7 +29,7 @@ HOME = "\x1b[H"
 _ERASE_BELOW = "\x1b[J"
 _ROW = f"{PLAIN_TEXT}(?:\x1b\\[K)?+"
 #: A frame after its home: plain rows joined by CR LF, maybe ED.
-_FRAME_RE = re.compile(f"(?:{_ROW}\r\n)*+{_ROW}(?:\x1b\\[J)?+")
+_FRAME_RE = compile_pattern(f"(?:{_ROW}\r\n)*+{_ROW}(?:\x1b\\[J)?+")
 #: An SGR parameter string that resets every attribute (``ESC [ m``, ``ESC [ 0 m``).
 _RESETS = frozenset(["\x1b[m", "\x1b[0m"])
 #: More homes than this in one read: frames too small to be worth looking at (a flood of clear screens).

@@ -13,10 +13,10 @@ title, a saved cursor, a character set, a bell, a mode the screen keeps) ends th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import compress
 
+from sessions.patterns import compile_pattern
 from sessions.terminal.cellruns import is_cell_run
 from sessions.terminal.controls import Handler, scroll_step_regions
 from sessions.terminal.deferred import ERASE_TO_END
@@ -27,12 +27,14 @@ from sessions.terminal.writes import is_written
 CLEAR = "\x1b[H\x1b[2J"
 #: Kinds of token before a clear (0: not skippable): skipped (cursor, cells, SGR), run (margins, modes).
 SKIPPED, RUN = 1, 2
-_MOVES_RE = re.compile(
+_MOVES_RE = compile_pattern(
     "(?:\x1b\\[[0-9;]*[Hf]|\x1b\\[[0-2]?[JK]|\x1b\\[[0-9]{0,4}[A-FGLMPSTX@IZabde`]|[\r\n\x08\x0b\x0c]|\x1b[DEM])+"
 )
-_SGR_RE = re.compile("(?:\x1b\\[[0-9;:]*m)+|\x1b\\[\\?[0-9;]*m")  # SGR, a run of them (ESC [ ? 4 m: ignored)
-_MARGINS_RE = re.compile("\x1b\\[[0-9;]*r")
-_PRIVATE_MODE_RE = re.compile("\x1b\\[\\?[0-9;]*[hl]")
+_SGR_RE = compile_pattern(
+    "(?:\x1b\\[[0-9;:]*m)+|\x1b\\[\\?[0-9;]*m"
+)  # SGR, a run of them (ESC [ ? 4 m: ignored)
+_MARGINS_RE = compile_pattern("\x1b\\[[0-9;]*r")
+_PRIVATE_MODE_RE = compile_pattern("\x1b\\[\\?[0-9;]*[hl]")
 _KINDS: dict[str, int] = {}
 _MAX_KNOWN = 4096
 _LONGEST_KNOWN = 64

@@ -16,11 +16,11 @@ Everything comes out exactly as drawing each character would have made it (tests
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import compress, count, repeat
 from operator import add, gt
 
+from sessions.patterns import compile_pattern
 from sessions.terminal.deferred import (
     ERASE_TO_END,
     PLAIN_TEXT,
@@ -37,14 +37,14 @@ from sessions.terminal.width import fits, nfc, to_cells
 
 _UTF8, _PASS = "utf-8", "surrogatepass"
 #: A row rewritten in place (CUP to row N, column 1; text; EL) with its SGR taken out: N, the cells it takes.
-_BARE_ROW_RE = re.compile("\x1b\\[([0-9]{1,3});1H([^\x1b]*)\x1b\\[K")
+_BARE_ROW_RE = compile_pattern("\x1b\\[([0-9]{1,3});1H([^\x1b]*)\x1b\\[K")
 #: A row rewritten in place, as vim and other full-screen programs do: CUP to its first column, printable
 #: text and SGR, EL (``place`` keeps such rows as text).
 POSITIONED = f"\x1b\\[[0-9]{{1,3}};1H(?!\x1b\\[K){PLAIN_TEXT}\x1b\\[K"
 #: The first row of a token of such rows (each with something between CUP and EL; not CUP and EL alone).
 #: The tokenizer tries these rows before rows written at positions (writes.py), so a token that starts
 #: with one is one of these.
-_POSITIONED_TOKEN_RE = re.compile(POSITIONED)
+_POSITIONED_TOKEN_RE = compile_pattern(POSITIONED)
 #: Up to this many rows of ASCII text in a token are measured row by row, their SGR found once for both the
 #: widths and the style after them (vim's scrolling steps); more, in one pass over the whole token.
 FEW_ROWS = 4

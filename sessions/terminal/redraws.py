@@ -18,11 +18,11 @@ Everything comes out exactly as running each token would have made it (tests/ter
 
 from __future__ import annotations
 
-import re
 from itertools import compress, count, repeat
 from operator import add
 from typing import NamedTuple
 
+from sessions.patterns import compile_pattern
 from sessions.terminal.controls import Handler, scroll_step_regions
 from sessions.terminal.deferred import ERASE_TO_END, SGR_RE, style_after
 from sessions.terminal.motion import region
@@ -33,13 +33,13 @@ from sessions.terminal.style import Style
 #: Fewer rows than this are not a redraw (not worth looking back for; ``place`` measures them its own way).
 MIN_ROWS = FEW_ROWS + 1
 #: SGR, or a run of them (the stream's tokenizer makes one token of several one after the other).
-_SGRS_RE = re.compile(f"(?:{SGR_RE.pattern})+")
+_SGRS_RE = compile_pattern(f"(?:{SGR_RE.pattern})+")
 #: CUP with at most two parameters (what the screen reads), HVP, or a run of them: they only move the cursor.
-_CUP_RE = re.compile("(?:\x1b\\[[0-9]*(?:;[0-9]*)?[Hf])+")
+_CUP_RE = compile_pattern("(?:\x1b\\[[0-9]*(?:;[0-9]*)?[Hf])+")
 #: The CUP that starts each row of rows rewritten in place (their text holds no other escape but SGR).
-_ROW_RE = re.compile("\x1b\\[([0-9]{1,3});1H")
+_ROW_RE = compile_pattern("\x1b\\[([0-9]{1,3});1H")
 #: The CUP of a row after the first, with the EL before it (searched for as one string: fast).
-_NEXT_ROW_RE = re.compile("\x1b\\[K\x1b\\[([0-9]{1,3});1H")
+_NEXT_ROW_RE = compile_pattern("\x1b\\[K\x1b\\[([0-9]{1,3});1H")
 _SHORTEST_CUP = len("\x1b[1;1H")
 
 

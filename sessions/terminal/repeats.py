@@ -17,8 +17,7 @@ scrollback at once are only counted.
 
 from __future__ import annotations
 
-import re
-
+from sessions.patterns import compile_pattern
 from sessions.terminal.lines import Line
 from sessions.terminal.screen import TerminalScreen
 from sessions.terminal.style import Style
@@ -26,11 +25,11 @@ from sessions.terminal.width import ZERO_RE
 
 #: Pattern of REP followed by (a printable ASCII character, REP) at least once.
 REP_RUN = "\x1b\\[[0-9]{0,4}b(?:[\x20-\x7e]\x1b\\[[0-9]{0,4}b)+"
-_UNIT_RE = re.compile("([\x20-\x7e]?)\x1b\\[([0-9]{0,4})b")
-_RUN_START_RE = re.compile("\x1b\\[[0-9]{0,4}b[\x20-\x7e]")
-_REP_RE = re.compile("\x1b\\[[0-9]*b")
+_UNIT_RE = compile_pattern("([\x20-\x7e]?)\x1b\\[([0-9]{0,4})b")
+_RUN_START_RE = compile_pattern("\x1b\\[[0-9]{0,4}b[\x20-\x7e]")
+_REP_RE = compile_pattern("\x1b\\[[0-9]*b")
 #: An escape sequence as the stream's tokens end with one (CSI, or ESC and intermediates and a final).
-_SEQUENCE_RE = re.compile("\x1b(?:\\[[\x20-\x3f]*[\x40-\x7e]|[\x20-\x2f]*[\x30-\x7e])")
+_SEQUENCE_RE = compile_pattern("\x1b(?:\\[[\x20-\x3f]*[\x40-\x7e]|[\x20-\x2f]*[\x30-\x7e])")
 
 
 def is_rep(token: str) -> bool:

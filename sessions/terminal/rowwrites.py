@@ -9,8 +9,7 @@ so each write's effect depends on nothing but the cells it lands on.
 
 from __future__ import annotations
 
-import re
-
+from sessions.patterns import compile_pattern
 from sessions.terminal.deferred import recent_style, style_after
 from sessions.terminal.sgr import style_after_sgr
 from sessions.terminal.style import Style, erase_style
@@ -19,9 +18,9 @@ from sessions.terminal.width import STUB, layout
 #: CUP (two parameters), CR LF and EL: what moves the cursor or erases between the pieces of text of a token
 #: of rows written at positions (writes.py).
 CUP = "\x1b\\[[0-9]{1,3};[0-9]{1,3}H"
-MOVES_RE = re.compile(f"({CUP}|\r\n|\x1b\\[K)")
+MOVES_RE = compile_pattern(f"({CUP}|\r\n|\x1b\\[K)")
 #: SGR and CUF in a written text (what is between them is printable text without zero-width characters).
-PIECES_RE = re.compile("(\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{0,3}C)")
+PIECES_RE = compile_pattern("(\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{0,3}C)")
 #: Writes a row keeps before they are applied (a row rewritten over and over without being read).
 MAX_WRITES = 32
 #: Pieces a style is read back over before the styles of all a token's pieces are worked out at once.

@@ -7,9 +7,9 @@ operations (erase, insert, delete) live in ``sessions.terminal.editing``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from sessions.patterns import compile_pattern
 from sessions.terminal.charsets import CHARSETS, Charset
 from sessions.terminal.editing import EditingMixin
 from sessions.terminal.lines import DEFAULT_SCROLLBACK, Line, Scrollback
@@ -24,7 +24,7 @@ MAX_REPLIES_PER_BATCH = 16
 
 
 #: A run of characters that take no cell of their own.
-_ZERO_RUN_RE = re.compile(f"(?:{ZERO_RE.pattern})+")
+_ZERO_RUN_RE = compile_pattern(f"(?:{ZERO_RE.pattern})+")
 #: Without autowrap, more cells than this left at the margin are mostly written over each other.
 _OVERWRITTEN_AT_MARGIN = 8
 

@@ -7,10 +7,9 @@ Three speeds: ``fast_sgr`` turns the forms a colour-per-cell stream is made of (
 
 from __future__ import annotations
 
-import re
-
 from pyte import graphics
 
+from sessions.patterns import compile_pattern
 from sessions.terminal.style import (
     DEFAULT_STYLE,
     UNDERLINE_CURLY,
@@ -216,7 +215,7 @@ class SgrCache:
 
 #: An SGR token of plain parameters whose first is a reset (ESC [ m, ESC [ 0 ; ... m): what it gives does
 #: not depend on the style before it (when short: never over the parameter limits).
-_RESET_SGR_RE = re.compile("\x1b\\[(?:0*(?:;[0-9]*)*)?m")
+_RESET_SGR_RE = compile_pattern("\x1b\\[(?:0*(?:;[0-9]*)*)?m")
 _SHARED = SgrCache()
 
 

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from operator import length_hint
 
+from sessions.patterns import compile_pattern
 from sessions.terminal.cellruns import CELL_RUN, CellRuns, is_cell_run
 from sessions.terminal.controls import RESTORED, RESTORES, SAVE, Controls
 from sessions.terminal.deferred import ERASE_TO_END, PLAIN_TEXT, style_after
@@ -72,12 +73,12 @@ def _twice(unit: str) -> str:
     return f"{unit}(?:{unit})+"
 
 
-_CUPS_RE = re.compile(_twice(_CUP_ANY))
-_ERASES_RE = re.compile(_twice(_ERASE))
-_REQUESTS_RE = re.compile(_twice(_REQUEST))
-_PAIR_RUNS_RE = re.compile("|".join(map(_twice, _PAIR_UNITS)))
-_ERASE_RE = re.compile(_ERASE)
-_REQUEST_RE = re.compile(_REQUEST)
+_CUPS_RE = compile_pattern(_twice(_CUP_ANY))
+_ERASES_RE = compile_pattern(_twice(_ERASE))
+_REQUESTS_RE = compile_pattern(_twice(_REQUEST))
+_PAIR_RUNS_RE = compile_pattern("|".join(map(_twice, _PAIR_UNITS)))
+_ERASE_RE = compile_pattern(_ERASE)
+_REQUEST_RE = compile_pattern(_REQUEST)
 #: The runs above as one alternative of the tokenizer: it starts with the ESC they all start with and looks
 #: at what ends the first sequence before trying any.
 _CSI = "\x1b\\["
@@ -122,22 +123,22 @@ _OTHER_TOKENS = (
 #: Tokens of the stream; text is what lies between them. The first kind is CR LF with the complete plain
 #: lines after it (printable text without zero-width characters and SGR, maybe EL, each ending in CR LF),
 #: which a log flood or a full-screen refresh is made of (see plainlines.py).
-_TOKEN_RE = re.compile(f"(\r\n(?:{PLAIN_TEXT}(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS)
+_TOKEN_RE = compile_pattern(f"(\r\n(?:{PLAIN_TEXT}(?:\x1b\\[K)?+\r\n)*+" + _RUNS + _OTHER_TOKENS)
 #: The same with the flood runs, for a read that is a flood of short sequences (``TerminalStream.split``
 #: looks at 512 characters of its start and middle: one more alternative for every read cost ~4 % of the
 #: time vim's output takes).
 _PROBE = 512
-_FLOOD_TOKEN_RE = re.compile(
+_FLOOD_TOKEN_RE = compile_pattern(
     f"(\r\n(?:{PLAIN_TEXT}(?:\x1b\\[K)?+\r\n)*+" + _RUNS + f"|{_FLOOD_RUNS}" + _OTHER_TOKENS
 )
 
 #: The same with CR LF on its own and no runs, for lines that have to be drawn one by one (and the reference
 #: the tests of the runs compare with: every token on its own).
-LITERAL_TOKEN_RE = re.compile("(\r\n" + _OTHER_TOKENS)
-_INCOMPLETE_RE = re.compile("\x1b(?:\\[[\x07-\x0d\x20-\x3f]*|[\\]P^_X][^\x07\x1b\x9c]*|[\x20-\x2f]*)")
-_OPEN_STRING_RE = re.compile("\x1b[\\]P^_X][^\x07\x1b\x9c]*")
-_STRING_END_RE = re.compile("\x07|\x1b\\\\|\x9c")
-_CSI_END_RE = re.compile("[\x40-\x7e]")
+LITERAL_TOKEN_RE = compile_pattern("(\r\n" + _OTHER_TOKENS)
+_INCOMPLETE_RE = compile_pattern("\x1b(?:\\[[\x07-\x0d\x20-\x3f]*|[\\]P^_X][^\x07\x1b\x9c]*|[\x20-\x2f]*)")
+_OPEN_STRING_RE = compile_pattern("\x1b[\\]P^_X][^\x07\x1b\x9c]*")
+_STRING_END_RE = compile_pattern("\x07|\x1b\\\\|\x9c")
+_CSI_END_RE = compile_pattern("[\x40-\x7e]")
 
 
 class TerminalStream:

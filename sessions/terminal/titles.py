@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from sessions.patterns import compile_pattern
 
 MAX_TITLE = 120
 
 # C0, DEL, C1; bidi embeddings, overrides, isolates and marks; zero-width and BOM; line/paragraph separators.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]")
+_UNSAFE = compile_pattern(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]"
+)
 
 
 def sanitize_title(raw: str) -> str:

@@ -9,6 +9,8 @@ from wcwidth import list_versions
 from wcwidth.table_wide import WIDE_EASTASIAN
 from wcwidth.table_zero import ZERO_WIDTH
 
+from sessions.patterns import compile_pattern
+
 #: The second cell of a two-cell character holds this marker (never a real character: controls are dropped).
 STUB = "\x00"
 
@@ -86,15 +88,15 @@ def _astral(ranges: _Ranges) -> _Ranges:
 
 # A class of code points below 0x10000 compiles to a bitmap (one step per character); a class with
 # higher ones to a list of ranges tried one by one, 50 times slower. So the two halves are kept apart.
-_ZERO_BMP_RE = re.compile(_char_class(_bmp(_ZERO_RANGES)))
-_ZERO_ASTRAL_RE = re.compile(_char_class(_astral(_ZERO_RANGES)))
-_WIDE_BMP_RE = re.compile(_char_class(_bmp(_WIDE_RANGES)))
-_WIDE_ASTRAL_RE = re.compile(_char_class(_astral(_WIDE_RANGES)))
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+_ZERO_BMP_RE = compile_pattern(_char_class(_bmp(_ZERO_RANGES)))
+_ZERO_ASTRAL_RE = compile_pattern(_char_class(_astral(_ZERO_RANGES)))
+_WIDE_BMP_RE = compile_pattern(_char_class(_bmp(_WIDE_RANGES)))
+_WIDE_ASTRAL_RE = compile_pattern(_char_class(_astral(_WIDE_RANGES)))
+_ASTRAL_RE = compile_pattern("[\U00010000-\U0010ffff]")
 #: Characters that take no cell of their own (combining marks, Hangul medial and final jamo, ...).
-ZERO_RE = re.compile(f"{_ZERO_BMP_RE.pattern}|(?=[\U00010000-\U0010ffff]){_ZERO_ASTRAL_RE.pattern}")
+ZERO_RE = compile_pattern(f"{_ZERO_BMP_RE.pattern}|(?=[\U00010000-\U0010ffff]){_ZERO_ASTRAL_RE.pattern}")
 #: Characters that take two cells.
-WIDE_RE = re.compile(f"{_WIDE_BMP_RE.pattern}|(?=[\U00010000-\U0010ffff]){_WIDE_ASTRAL_RE.pattern}")
+WIDE_RE = compile_pattern(f"{_WIDE_BMP_RE.pattern}|(?=[\U00010000-\U0010ffff]){_WIDE_ASTRAL_RE.pattern}")
 #: Pattern of a run of printable characters that take one or two cells each (no controls, no zero-width
 #: ones); the common ones are looked up in a bitmap, those above U+FFFF one by one.
 SPACING_RUN = (

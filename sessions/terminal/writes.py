@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from sessions.patterns import compile_pattern
 from sessions.terminal.deferred import ERASE_TO_END, SGR_RE, style_after
 from sessions.terminal.rowwrites import CUP, MOVES_RE, PIECES_RE, Written, cuf_count
 from sessions.terminal.screen import TerminalScreen
@@ -26,8 +27,8 @@ _FIRST = f"(?=[\x20-\x7e]|\x1b\\[[0-9;:]*m|\x1b\\[[0-9]{{0,3}}C|{SPACING_RUN})"
 #: an unrolled loop: runs of ASCII text between the other pieces).
 WRITES = f"{CUP}{_FIRST}[\x20-\x7e]*+(?:{_PIECE}[\x20-\x7e]*+)*+"
 #: How such a token starts (the tokenizer has matched the rest).
-_START_RE = re.compile(CUP + _FIRST)
-_CUF_RE = re.compile("\x1b\\[([0-9]{0,3})C")
+_START_RE = compile_pattern(CUP + _FIRST)
+_CUF_RE = compile_pattern("\x1b\\[([0-9]{0,3})C")
 
 
 def is_written(token: str) -> bool:
