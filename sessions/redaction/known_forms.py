@@ -74,10 +74,11 @@ class Finder:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._present is not None:
             try:
-                if not self._present.find_matches_as_indexes(text.casefold()):
-                    return iter(())
+                absent = not self._present.find_matches_as_indexes(text.casefold())
             except UnicodeEncodeError:  # bytes that were not UTF-8 (surrogate escapes): run the expression
-                pass
+                absent = False
+            if absent:
+                return iter(())
         return self.regex.finditer(text)
 
 
